@@ -1,0 +1,549 @@
+"""The ``thidua`` command: the same services as the GUI, from a terminal.
+
+Exit codes: 0 success; 1 the data or the input was refused (a Vietnamese message says why,
+nothing was changed); 2 ``check`` found problems; 3 an unexpected error (logged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from datetime import date, datetime
+from pathlib import Path
+
+from thidua_desktop import __version__, paths as app_paths
+
+EXIT_OK, EXIT_REFUSED, EXIT_CHECK_FAILED, EXIT_UNEXPECTED = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    """A refusal with a message for the user."""
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _date_arg(text: str) -> date:
+    from thidua_desktop.core import vntext
+
+    try:
+        return vntext.parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def _open(args):
+    from thidua_desktop.store.database import Database
+
+    return Database.open(args.paths)
+
+
+def cmd_info(args) -> int:
+    from thidua_desktop.services import maintenance, year
+
+    p = args.paths
+    _out(f"Phiên bản chương trình: {__version__}")
+    _out(f"Thư mục dữ liệu: {p.root}")
+    _out(f"Tệp dữ liệu: {p.database}")
+    if not p.database.exists():
+        _out("Chưa có dữ liệu. Chạy 'thidua setup …' hoặc mở chương trình để khởi tạo.")
+        return EXIT_OK
+    db = _open(args)
+    try:
+        _out(f"Lược đồ dữ liệu: {db.revision}")
+        unit = year.get_unit(db)
+        _out(f"Đơn vị: {unit.name if unit else '(chưa khai báo)'}")
+        years = year.list_years(db)
+        _out("Năm thi đua: " + (", ".join(str(y.year) for y in years) or "(chưa có)"))
+    finally:
+        db.close()
+    _out(f"Số bản sao lưu: {len(maintenance.list_backups(p))}")
+    return EXIT_OK
+
+
+def _profile_from_args(args, base=None):
+    from thidua_desktop.services.dto import OfficerInfo, UnitProfile
+
+    profile = base or UnitProfile(name="")
+    for field in ("name", "issuer_code", "upper_union", "upper_union_parent", "place_name", "code", "address",
+                  "phone", "email", "upper_union_email", "employer_name", "sector"):
+        value = getattr(args, field, None)
+        if value is not None:
+            setattr(profile, field, value)
+    chair = getattr(args, "chair", None)
+    deputies = getattr(args, "deputy", None)
+    if chair is not None or deputies is not None:
+        officers = list(profile.officers)
+        if chair is not None:
+            officers = [o for o in officers if o.role != "chair"] + [OfficerInfo(chair, "chair", "Chủ tịch")]
+        if deputies is not None:
+            officers = [o for o in officers if o.role != "deputy"] + [
+                OfficerInfo(d, "deputy", "Phó Chủ tịch") for d in deputies
+            ]
+        profile.officers = officers
+    return profile
+
+
+def _template(args):
+    from thidua_desktop.core.plan import builtin_template, seed_template
+
+    key = getattr(args, "plan", None)
+    return builtin_template(key) if key else seed_template()
+
+
+def cmd_setup(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        if year.get_unit(db) is not None:
+            raise CliError("Thư mục dữ liệu này đã được khởi tạo. Dùng 'thidua unit set' để sửa thông tin đơn vị.")
+        summary = year.set_up(db, _profile_from_args(args), _template(args), args.year)
+    finally:
+        db.close()
+    _out(f"Đã khởi tạo đơn vị và năm thi đua {summary.year} theo Kế hoạch số {summary.plan_number}.")
+    return EXIT_OK
+
+
+def _print_profile(profile) -> None:
+    rows = [
+        ("Tên công đoàn cơ sở", profile.name),
+        ("Ký hiệu cơ quan ban hành", profile.issuer_code),
+        ("Công đoàn cấp trên trực tiếp", profile.upper_union),
+        ("Công đoàn cấp trên (dòng trên)", profile.upper_union_parent),
+        ("Địa danh", profile.place_name),
+        ("Đơn vị sử dụng lao động", profile.employer_name),
+        ("Khu vực", "nhà nước" if profile.sector == "state" else "ngoài nhà nước"),
+        ("Email đơn vị", profile.email),
+        ("Email công đoàn cấp trên", profile.upper_union_email),
+    ]
+    for officer in profile.officers:
+        rows.append(("Chủ tịch" if officer.role == "chair" else "Phó Chủ tịch", officer.full_name))
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        _out(f"{label.ljust(width)} : {value}")
+
+
+def cmd_unit_show(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        profile = year.get_unit(db)
+    finally:
+        db.close()
+    if profile is None:
+        raise CliError("Chưa khai báo thông tin đơn vị. Chạy 'thidua setup …'.")
+    _print_profile(profile)
+    return EXIT_OK
+
+
+def cmd_unit_set(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        current = year.get_unit(db)
+        if current is None:
+            raise CliError("Chưa khai báo thông tin đơn vị. Chạy 'thidua setup …'.")
+        saved = year.save_unit(db, _profile_from_args(args, current))
+    finally:
+        db.close()
+    _out("Đã lưu thông tin đơn vị.")
+    _print_profile(saved)
+    return EXIT_OK
+
+
+def cmd_plans(args) -> int:
+    from thidua_desktop.core import vntext
+    from thidua_desktop.core.plan import builtin_templates
+
+    for t in builtin_templates():
+        _out(f"{t.key}: Kế hoạch số {t.document_number} ngày {vntext.format_date(t.issued_on)} "
+             f"của {t.issuer} — năm {t.year}, {len(t.phases)} đợt, {len(t.indicators)} chỉ tiêu")
+    return EXIT_OK
+
+
+def cmd_year_list(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        years = year.list_years(db)
+    finally:
+        db.close()
+    if not years:
+        _out("Chưa có năm thi đua nào.")
+    for y in years:
+        _out(f"{y.year}: Kế hoạch số {y.plan_number} của {y.plan_issuer} — {y.phase_count} đợt")
+    return EXIT_OK
+
+
+def cmd_year_create(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        summary = year.create_year(db, _template(args), args.year)
+    finally:
+        db.close()
+    _out(f"Đã tạo năm thi đua {summary.year} theo Kế hoạch số {summary.plan_number}.")
+    return EXIT_OK
+
+
+def cmd_year_copy(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        summary = year.copy_year(db, args.source, args.target)
+    finally:
+        db.close()
+    _out(f"Đã sao chép kế hoạch năm {args.source} sang năm {summary.year}.")
+    return EXIT_OK
+
+
+def _kind_vi(kind: str) -> str:
+    return {"count": "số lượng", "percent": "tỷ lệ %", "money": "số tiền", "yesno": "có/không"}.get(kind, kind)
+
+
+def cmd_year_show(args) -> int:
+    from thidua_desktop.core import vntext
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        d = year.get_year(db, args.year)
+    finally:
+        db.close()
+    fd = vntext.format_date
+    _out(f"NĂM THI ĐUA {d.year}")
+    _out(f"Kế hoạch số {d.plan_number} ngày {fd(d.plan_issued_on) if d.plan_issued_on else '…'} của {d.plan_issuer}")
+    _out(f"Chủ đề: {d.theme}")
+    _out(f"Căn cứ khen thưởng: {d.rule_set}")
+    if d.registration_due:
+        _out(f"Hạn gửi đăng ký thi đua: {fd(d.registration_due)}")
+    _out("\nCÁC ĐỢT")
+    for p in d.phases:
+        _out(f"  {p.name}: {fd(p.start)} – {fd(p.end)}; hạn báo cáo {fd(p.report_due)}; khóa số liệu {fd(p.lock_date)}")
+    _out("\nPHONG TRÀO THI ĐUA")
+    for i, m in enumerate(d.movements, 1):
+        _out(f"  {i}. {m.name} ({m.launched_by})")
+    _out("\nCHỈ TIÊU")
+    for x in d.indicators:
+        level = "" if "cdcs" in x.levels else " [chỉ cấp trên]"
+        source = "tự tính" if x.source == "computed" else "nhập"
+        _out(f"  {x.code} {x.name} — {x.plan_target_text} ({x.unit_of_measure}; {_kind_vi(x.kind)}; {source}){level}")
+    _out("\nDANH HIỆU VÀ HÌNH THỨC KHEN THƯỞNG")
+    for t in d.titles:
+        _out(f"  {t.code}: {t.name}")
+    _out("\nQUY ĐỊNH")
+    _print_rules(d.rules)
+    return EXIT_OK
+
+
+def _print_rules(rules) -> None:
+    from thidua_desktop.core import vntext
+
+    for r in rules:
+        _out(f"  {r.key} = {vntext.format_number(r.value)} {r.unit_of_measure} — {r.description}")
+
+
+def cmd_year_timeline(args) -> int:
+    from thidua_desktop.core import timeline as tl, vntext
+    from thidua_desktop.services import year
+
+    today = args.today or date.today()
+    db = _open(args)
+    try:
+        events = year.timeline(db, args.year)
+    finally:
+        db.close()
+    for e in events:
+        days = tl.days_left(e, today)
+        if e.kind.endswith("_due") or e.kind == "lock":
+            left = tl.describe_days_left(days)
+        else:
+            left = "hôm nay" if days == 0 else (f"còn {days} ngày" if days > 0 else f"đã qua {-days} ngày")
+        _out(f"{vntext.format_date(e.when)}  {e.label}  ({left})")
+    return EXIT_OK
+
+
+def cmd_year_set_phase(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        current = next((p for p in year.get_year(db, args.year).phases if p.number == args.number), None)
+        if current is None:
+            raise CliError(f"Năm {args.year} không có Đợt {args.number}.")
+        info = year.update_phase(
+            db, args.year, args.number, start=args.start or current.start, end=args.end or current.end,
+            report_due=args.report_due or current.report_due, lock_date=args.lock or current.lock_date,
+        )
+    finally:
+        db.close()
+    _out(f"Đã lưu thời gian {info.name}.")
+    return EXIT_OK
+
+
+def cmd_year_set_registration_due(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        year.set_registration_due(db, args.year, args.date)
+    finally:
+        db.close()
+    _out("Đã lưu hạn gửi đăng ký thi đua.")
+    return EXIT_OK
+
+
+def cmd_rules_list(args) -> int:
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        _print_rules(year.get_year(db, args.year).rules)
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def cmd_rules_set(args) -> int:
+    from thidua_desktop.core import vntext
+    from thidua_desktop.services import year
+
+    db = _open(args)
+    try:
+        rule = year.set_rule(db, args.year, args.key, args.value)
+    finally:
+        db.close()
+    _out(f"Đã lưu: {rule.key} = {vntext.format_number(rule.value)} {rule.unit_of_measure}")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    from thidua_desktop.services import maintenance
+
+    made = maintenance.backup_now(args.paths, Path(args.out) if args.out else None)
+    _out(f"Đã sao lưu dữ liệu vào {made}")
+    return EXIT_OK
+
+
+def cmd_backups(args) -> int:
+    from thidua_desktop.services import maintenance
+
+    kinds = {"auto": "định kỳ", "pre-migration": "trước nâng cấp", "pre-restore": "trước khôi phục",
+             "corrupt": "tệp hỏng được giữ lại"}
+    found = maintenance.list_backups(args.paths)
+    if not found:
+        _out("Chưa có bản sao lưu nào.")
+    for b in found:
+        _out(f"{b.taken_at:%d/%m/%Y %H:%M:%S}  {kinds[b.kind]:<22} {b.path}")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from thidua_desktop.services import maintenance
+
+    saved = maintenance.restore(args.paths, Path(args.file))
+    _out(f"Đã khôi phục dữ liệu từ {args.file}.")
+    if saved:
+        _out(f"Dữ liệu trước khi khôi phục được lưu tại {saved}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from thidua_desktop.services import maintenance
+
+    report = maintenance.check(args.paths)
+    if report.ok:
+        _out(f"Dữ liệu nguyên vẹn: {report.database} (lược đồ {report.revision}).")
+        return EXIT_OK
+    _err(f"Phát hiện vấn đề trong {report.database}:")
+    if report.error:
+        _err(f"  {report.error}")
+    for line in report.integrity:
+        if line != "ok":
+            _err(f"  {line}")
+    for line in report.foreign_keys:
+        _err(f"  {line}")
+    latest = maintenance.latest_backup(args.paths)
+    if latest:
+        _err(f"Có thể khôi phục từ bản sao lưu gần nhất: thidua restore \"{latest}\"")
+    return EXIT_CHECK_FAILED
+
+
+def cmd_demo(args) -> int:
+    from thidua_desktop.services import demo
+
+    explicit = getattr(args, "data_dir", None)
+    target = args.paths if explicit else app_paths.DataPaths(app_paths.default_demo_dir())
+
+    def progress(percent: int, message: str) -> None:
+        _out(f"[{percent:3d}%] {message}")
+
+    summary = demo.build_demo(target.ensure(), people=args.people, progress=progress)
+    _out(f"Đã tạo dữ liệu mẫu tại {target.root}: {summary.people} người, {summary.members} đoàn viên, "
+         f"{summary.groups} tổ công đoàn, năm {summary.year}.")
+    _out(f"Mở bằng: thidua-desktop --data-dir \"{target.root}\"  (hoặc thidua-desktop --demo)")
+    return EXIT_OK
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own words are English; say it in Vietnamese too
+        self.print_usage(sys.stderr)
+        _err(f"Lỗi tham số: {message}")
+        raise SystemExit(EXIT_REFUSED)
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="THƯ_MỤC", default=argparse.SUPPRESS,
+                        help="thư mục dữ liệu (mặc định: THIDUA_HOME hoặc thư mục của người dùng)")
+    common.add_argument("--portable", action="store_true", default=argparse.SUPPRESS,
+                        help="giữ dữ liệu cạnh chương trình")
+    return common
+
+
+def _profile_options(p: argparse.ArgumentParser, *, required: bool) -> None:
+    p.add_argument("--name", required=required, help="tên công đoàn cơ sở")
+    p.add_argument("--issuer-code", dest="issuer_code", help="ký hiệu cơ quan ban hành (mặc định CĐCS)")
+    p.add_argument("--upper-union", dest="upper_union", required=required, help="công đoàn cấp trên trực tiếp")
+    p.add_argument("--upper-union-parent", dest="upper_union_parent", help="dòng trên cùng của tiêu đề (nếu có)")
+    p.add_argument("--place", dest="place_name", required=required, help="địa danh ghi ở dòng ngày tháng")
+    p.add_argument("--chair", required=required, help="họ tên Chủ tịch CĐCS")
+    p.add_argument("--deputy", action="append", help="họ tên Phó Chủ tịch (lặp lại nếu nhiều)")
+    p.add_argument("--employer", dest="employer_name", help="tên đơn vị sử dụng lao động")
+    p.add_argument("--sector", choices=("state", "non_state"), help="khu vực nhà nước / ngoài nhà nước")
+    p.add_argument("--email", help="email của CĐCS")
+    p.add_argument("--upper-email", dest="upper_union_email", help="email công đoàn cấp trên")
+    p.add_argument("--code", help="mã đơn vị (do cấp trên cấp, nếu có)")
+    p.add_argument("--address", help="địa chỉ")
+    p.add_argument("--phone", help="điện thoại")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = _Parser(prog="thidua", description="Quản lý phong trào thi đua của công đoàn cơ sở.",
+                     parents=[common])
+    parser.add_argument("--version", action="version", version=f"thidua {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+
+    def add(name: str, func, help_text: str, parent=sub):
+        p = parent.add_parser(name, help=help_text, description=help_text, parents=[common])
+        p.set_defaults(func=func)
+        return p
+
+    add("info", cmd_info, "thông tin thư mục dữ liệu, phiên bản lược đồ")
+    p = add("setup", cmd_setup, "khởi tạo đơn vị và năm thi đua đầu tiên (như trình hướng dẫn)")
+    _profile_options(p, required=True)
+    p.add_argument("--plan", help="mã kế hoạch mẫu (xem 'thidua plans')")
+    p.add_argument("--year", type=int, help="năm thi đua (mặc định: năm của kế hoạch)")
+
+    unit = sub.add_parser("unit", help="thông tin đơn vị", parents=[common])
+    unit_sub = unit.add_subparsers(dest="unit_command", metavar="LỆNH", required=True, parser_class=_Parser)
+    add("show", cmd_unit_show, "xem thông tin đơn vị", unit_sub)
+    p = add("set", cmd_unit_set, "sửa thông tin đơn vị", unit_sub)
+    _profile_options(p, required=False)
+
+    add("plans", cmd_plans, "các kế hoạch mẫu có sẵn")
+
+    yr = sub.add_parser("year", help="năm thi đua", parents=[common])
+    yr_sub = yr.add_subparsers(dest="year_command", metavar="LỆNH", required=True, parser_class=_Parser)
+    add("list", cmd_year_list, "liệt kê các năm thi đua", yr_sub)
+    p = add("show", cmd_year_show, "xem kế hoạch của một năm", yr_sub)
+    p.add_argument("year", type=int)
+    p = add("create", cmd_year_create, "tạo năm thi đua theo kế hoạch mẫu", yr_sub)
+    p.add_argument("--plan")
+    p.add_argument("--year", type=int)
+    p = add("copy", cmd_year_copy, "sao chép kế hoạch một năm sang năm khác", yr_sub)
+    p.add_argument("source", type=int)
+    p.add_argument("target", type=int)
+    p = add("timeline", cmd_year_timeline, "các mốc thời gian và số ngày còn lại", yr_sub)
+    p.add_argument("year", type=int)
+    p.add_argument("--today", type=_date_arg, help="tính số ngày còn lại so với ngày này (dd/mm/yyyy)")
+    p = add("set-phase", cmd_year_set_phase, "sửa thời gian một đợt", yr_sub)
+    p.add_argument("year", type=int)
+    p.add_argument("number", type=int)
+    p.add_argument("--start", type=_date_arg)
+    p.add_argument("--end", type=_date_arg)
+    p.add_argument("--report-due", dest="report_due", type=_date_arg)
+    p.add_argument("--lock", type=_date_arg)
+    p = add("set-registration-due", cmd_year_set_registration_due, "sửa hạn gửi đăng ký thi đua", yr_sub)
+    p.add_argument("year", type=int)
+    p.add_argument("date", type=_date_arg)
+
+    rules = sub.add_parser("rules", help="bảng quy định (mức trần, ngưỡng)", parents=[common])
+    rules_sub = rules.add_subparsers(dest="rules_command", metavar="LỆNH", required=True, parser_class=_Parser)
+    p = add("list", cmd_rules_list, "xem các quy định của năm", rules_sub)
+    p.add_argument("--year", type=int, required=True)
+    p = add("set", cmd_rules_set, "sửa một giá trị quy định", rules_sub)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("key")
+    p.add_argument("value")
+
+    p = add("backup", cmd_backup, "sao lưu dữ liệu ngay")
+    p.add_argument("--out", metavar="TỆP", help="ghi bản sao lưu vào tệp này")
+    add("backups", cmd_backups, "liệt kê các bản sao lưu")
+    p = add("restore", cmd_restore, "khôi phục dữ liệu từ bản sao lưu (dữ liệu hiện tại được sao lưu trước)")
+    p.add_argument("file", metavar="TỆP")
+    add("check", cmd_check, "kiểm tra tính toàn vẹn của dữ liệu")
+    p = add("demo", cmd_demo, "tạo thư mục dữ liệu mẫu (Công ty TNHH May Hoa Lư, năm 2021)")
+    p.add_argument("--people", type=int, default=312, help="số người lao động (mặc định 312)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_OK
+    args.paths = app_paths.resolve(getattr(args, "data_dir", None), portable=getattr(args, "portable", None))
+    from thidua_desktop.core.plan import PlanError
+    from thidua_desktop.store.errors import StoreError
+
+    try:
+        return args.func(args)
+    except (CliError, StoreError, PlanError) as exc:
+        _err(getattr(exc, "message", None) or str(exc))
+        return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into 'head' or similar: not an error
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _err("Đã dừng theo yêu cầu.")
+        return EXIT_REFUSED
+    except Exception:
+        log = args.paths.crash_log
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as f:
+                f.write(f"\n=== {datetime.now().isoformat()} thidua {' '.join(sys.argv[1:])}\n")
+                f.write(traceback.format_exc())
+        except OSError:
+            log = None
+        _err("Đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi bởi thao tác dở dang."
+             + (f" Chi tiết được ghi vào {log}." if log else ""))
+        return EXIT_UNEXPECTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

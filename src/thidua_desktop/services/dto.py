@@ -1,0 +1,144 @@
+"""Plain values the services hand to the GUI and the command line (no ORM objects leak out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+
+@dataclass
+class OfficerInfo:
+    full_name: str
+    role: str = "deputy"  # "chair" | "deputy"
+    position: str = ""
+
+
+@dataclass
+class UnitProfile:
+    name: str
+    issuer_code: str = "CĐCS"
+    upper_union: str = ""
+    upper_union_parent: str = ""
+    place_name: str = ""
+    code: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    upper_union_email: str = ""
+    employer_name: str = ""
+    sector: str = "non_state"  # "state" | "non_state"
+    officers: list[OfficerInfo] = field(default_factory=list)
+    id: UUID | None = None
+
+    @property
+    def chair(self) -> OfficerInfo | None:
+        return next((o for o in self.officers if o.role == "chair"), None)
+
+    @property
+    def deputies(self) -> list[OfficerInfo]:
+        return [o for o in self.officers if o.role == "deputy"]
+
+
+@dataclass(frozen=True)
+class PhaseInfo:
+    number: int
+    name: str
+    start: date
+    end: date
+    report_due: date
+    lock_date: date
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class MovementInfo:
+    code: str
+    name: str
+    launched_by: str
+    description: str
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    code: str
+    name: str
+    unit_of_measure: str
+    kind: str
+    source: str
+    computed_from: str | None
+    group: str
+    levels: tuple[str, ...]
+    plan_target: Decimal | None
+    plan_target_text: str
+    movement_code: str | None
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    code: str
+    name: str
+    subject: str
+    category: str
+    system: str
+    issuer: str
+    women_only: bool
+    requires_initiative: bool
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    key: str
+    value: Decimal
+    unit_of_measure: str
+    description: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    plan_number: str
+    plan_issuer: str
+    plan_title: str
+    registration_due: date | None
+    phase_count: int
+
+
+@dataclass(frozen=True)
+class YearDetail:
+    year: int
+    plan_key: str
+    plan_number: str
+    plan_issuer: str
+    plan_issued_on: date | None
+    plan_title: str
+    theme: str
+    rule_set: str
+    registration_due: date | None
+    report_due_days: int
+    phases: tuple[PhaseInfo, ...]
+    movements: tuple[MovementInfo, ...]
+    indicators: tuple[IndicatorInfo, ...]
+    titles: tuple[TitleInfo, ...]
+    rules: tuple[RuleInfo, ...]
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: UUID
+    family_middle: str
+    given_name: str
+    birth_date: date | None
+    birth_year: int | None
+    gender: str
+    position: str
+    group_name: str
+    is_member: bool
+    joined_union_on: date | None
+    search_key: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.family_middle} {self.given_name}".strip()

@@ -1,0 +1,233 @@
+"""The one place the SQLite engine is built, migrated and handed out.
+
+``Database.open(paths)`` checks the file, refuses a damaged or newer database without
+touching it, copies the file aside and applies Alembic migrations when the schema is old,
+and returns an object whose :meth:`Database.transaction` wraps one user action.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from uuid import UUID, uuid4
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from thidua_desktop.core import vntext
+from thidua_desktop.paths import DataPaths
+from thidua_desktop.store import backup
+from thidua_desktop.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
+from thidua_desktop.store.models import AuditEntry, Base, Person, Record
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(database: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{database}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+# --- normalisation and audit ---------------------------------------------------------------
+
+
+def _jsonable(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (Decimal, UUID)):
+        return str(value)
+    return value
+
+
+def _normalise(obj) -> None:
+    for column in obj.__table__.columns:
+        value = getattr(obj, column.key, None)
+        if isinstance(value, str):
+            normal = unicodedata.normalize("NFC", value)
+            if normal != value:
+                setattr(obj, column.key, normal)
+    if isinstance(obj, Person):
+        obj.family_middle = vntext.nfc(obj.family_middle or "")
+        obj.given_name = vntext.nfc(obj.given_name or "")
+        obj.search_key = vntext.search_key(vntext.join_name(obj.family_middle, obj.given_name))
+        obj.sort_key = vntext.person_sort_key(obj.family_middle, obj.given_name)
+
+
+_SKIP_AUDIT = {"created_at", "updated_at", "search_key", "sort_key"}
+
+
+def _audit(session: Session, obj, operation: str) -> None:
+    state = inspect(obj)
+    changes: dict[str, object] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _SKIP_AUDIT:
+            continue
+        if operation == "update":
+            hist = state.attrs[key].history
+            if hist.has_changes():
+                before = hist.deleted[0] if hist.deleted else None
+                after = hist.added[0] if hist.added else None
+                if before != after:
+                    changes[key] = [_jsonable(before), _jsonable(after)]
+        elif operation == "insert":
+            changes[key] = _jsonable(getattr(obj, key))
+    if operation == "update" and not changes:
+        return
+    session.add(
+        AuditEntry(
+            actor=session.info.get("actor", ""),
+            action=session.info.get("action", ""),
+            entity=obj.__tablename__,
+            entity_id=str(obj.id),
+            operation=operation,
+            changes=changes if operation != "delete" else {},
+        )
+    )
+
+
+def _before_flush(session: Session, _context, _instances) -> None:
+    for obj in list(session.new):
+        if isinstance(obj, Record):
+            if obj.id is None:
+                obj.id = uuid4()
+            _normalise(obj)
+            _audit(session, obj, "insert")
+    for obj in list(session.dirty):
+        if isinstance(obj, Record) and session.is_modified(obj, include_collections=False):
+            _normalise(obj)
+            _audit(session, obj, "update")
+    for obj in list(session.deleted):
+        if isinstance(obj, Record):
+            _audit(session, obj, "delete")
+
+
+# --- the database ---------------------------------------------------------------------------
+
+
+class Database:
+    def __init__(self, paths: DataPaths, engine: Engine, *, actor: str) -> None:
+        self.paths = paths
+        self.engine = engine
+        self.actor = actor
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _before_flush)
+
+    @classmethod
+    def open(cls, paths: DataPaths, *, actor: str | None = None) -> "Database":
+        paths.ensure()
+        db_file = paths.database
+        if db_file.exists() and not backup.looks_like_sqlite(db_file):
+            raise CorruptDatabaseError(db_file, "tệp không có định dạng SQLite", backup.latest_backup(paths))
+        engine = make_engine(db_file)
+        try:
+            with engine.connect() as conn:
+                result = conn.execute(text("PRAGMA quick_check")).scalars().all()
+            if result != ["ok"]:
+                raise CorruptDatabaseError(db_file, "; ".join(result[:3]), backup.latest_backup(paths))
+            _migrate(engine, paths)
+        except SADatabaseError as exc:
+            engine.dispose()
+            raise CorruptDatabaseError(db_file, str(exc.orig), backup.latest_backup(paths)) from exc
+        except StoreError:
+            engine.dispose()
+            raise
+        return cls(paths, engine, actor=actor or _default_actor())
+
+    def session(self) -> Session:
+        session = self._sessions()
+        session.info["actor"] = self.actor
+        return session
+
+    @contextmanager
+    def transaction(self, action: str = "") -> Iterator[Session]:
+        """One user action: everything inside commits together or not at all."""
+        with self.session() as session:
+            session.info["action"] = action
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.session() as session:
+            yield session
+
+    @property
+    def revision(self) -> str | None:
+        return current_revision(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some Windows set-ups
+        return ""
+
+
+def _migrate(engine: Engine, paths: DataPaths) -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise NewerSchemaError(paths.database, current)
+    if current is None:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        if tables:
+            raise CorruptDatabaseError(
+                paths.database, "không có thông tin phiên bản lược đồ", backup.latest_backup(paths)
+            )
+    else:
+        backup.make_backup(paths, prefix=f"{backup.PRE_MIGRATION_PREFIX}{current}-")
+    command.upgrade(alembic_config(engine), "head")
+

@@ -1,0 +1,283 @@
+"""SQLAlchemy 2 models: the persistent shape of a union's data.
+
+Every record carries a UUID primary key so that files from many CĐCS can be merged by the
+upper level without clashes. Text columns are NFC-normalised before they are written
+(see ``store.hooks``). The first released schema is frozen in
+``tests/fixtures/schema_0001.sqlite``: change this file only together with a new Alembic
+revision.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Record(Base):
+    """Columns every business record has."""
+
+    __abstract__ = True
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Unit(Record):
+    """The CĐCS itself (đơn vị): the profile printed in every document header."""
+
+    __tablename__ = "unit"
+
+    code: Mapped[str] = mapped_column(String(40), default="")
+    name: Mapped[str] = mapped_column(String(300))
+    issuer_code: Mapped[str] = mapped_column(String(40), default="CĐCS")
+    upper_union: Mapped[str] = mapped_column(String(300), default="")
+    upper_union_parent: Mapped[str] = mapped_column(String(300), default="")
+    place_name: Mapped[str] = mapped_column(String(120), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    upper_union_email: Mapped[str] = mapped_column(String(200), default="")
+    employer_name: Mapped[str] = mapped_column(String(300), default="")
+    sector: Mapped[str] = mapped_column(String(20), default="non_state")
+
+    officers: Mapped[list[Officer]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan", order_by="Officer.ordinal"
+    )
+    years: Mapped[list[EmulationYear]] = relationship(back_populates="unit", cascade="all, delete-orphan")
+
+
+class Officer(Record):
+    """Chairperson or a deputy (chủ tịch, phó chủ tịch) who may sign documents."""
+
+    __tablename__ = "officer"
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # "chair" | "deputy" | "member"
+    full_name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+    unit: Mapped[Unit] = relationship(back_populates="officers")
+
+
+class EmulationYear(Record):
+    """One year of the emulation movement (năm thi đua) under one plan."""
+
+    __tablename__ = "emulation_year"
+    __table_args__ = (UniqueConstraint("unit_id", "year", name="unit_year"),)
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    plan_key: Mapped[str] = mapped_column(String(120), default="")
+    plan_number: Mapped[str] = mapped_column(String(60), default="")
+    plan_issuer: Mapped[str] = mapped_column(String(300), default="")
+    plan_issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    plan_title: Mapped[str] = mapped_column(Text, default="")
+    theme: Mapped[str] = mapped_column(Text, default="")
+    rule_set: Mapped[str] = mapped_column(String(300), default="")
+    registration_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    report_due_days: Mapped[int] = mapped_column(Integer, default=5)
+
+    unit: Mapped[Unit] = relationship(back_populates="years")
+    phases: Mapped[list[Phase]] = relationship(
+        back_populates="year", cascade="all, delete-orphan", order_by="Phase.number"
+    )
+    movements: Mapped[list[Movement]] = relationship(
+        back_populates="year", cascade="all, delete-orphan", order_by="Movement.ordinal"
+    )
+    indicators: Mapped[list[Indicator]] = relationship(
+        back_populates="year", cascade="all, delete-orphan", order_by="Indicator.ordinal"
+    )
+    titles: Mapped[list[AwardTitle]] = relationship(
+        back_populates="year", cascade="all, delete-orphan", order_by="AwardTitle.ordinal"
+    )
+    rules: Mapped[list[RuleValue]] = relationship(
+        back_populates="year", cascade="all, delete-orphan", order_by="RuleValue.ordinal"
+    )
+
+
+class Phase(Record):
+    """A phase of the year (đợt thi đua) with its report deadline and lock date."""
+
+    __tablename__ = "phase"
+    __table_args__ = (UniqueConstraint("year_id", "number", name="year_number"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+    report_due: Mapped[date] = mapped_column(Date)
+    lock_date: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    year: Mapped[EmulationYear] = relationship(back_populates="phases")
+
+
+class Movement(Record):
+    """An emulation movement or campaign (phong trào thi đua, cuộc vận động)."""
+
+    __tablename__ = "movement"
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    launched_by: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+    year: Mapped[EmulationYear] = relationship(back_populates="movements")
+
+
+class Indicator(Record):
+    """A target (chỉ tiêu): what is measured, in which unit, and how it adds up."""
+
+    __tablename__ = "indicator"
+    __table_args__ = (UniqueConstraint("year_id", "code", name="year_code"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    unit_of_measure: Mapped[str] = mapped_column(String(80), default="")
+    kind: Mapped[str] = mapped_column(String(10))  # count | percent | money | yesno
+    source: Mapped[str] = mapped_column(String(10))  # computed | entered
+    computed_from: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    group: Mapped[str] = mapped_column(String(20), default="")
+    levels: Mapped[str] = mapped_column(String(40), default="cdcs,upper")
+    plan_target: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), nullable=True)
+    plan_target_text: Mapped[str] = mapped_column(String(200), default="")
+    movement_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+    year: Mapped[EmulationYear] = relationship(back_populates="indicators")
+
+
+class AwardTitle(Record):
+    """An entry of the year's title and award catalogue (danh hiệu, hình thức khen thưởng)."""
+
+    __tablename__ = "award_title"
+    __table_args__ = (UniqueConstraint("year_id", "code", name="year_code"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(String(20))  # individual | collective
+    category: Mapped[str] = mapped_column(String(10))  # title | award
+    system: Mapped[str] = mapped_column(String(10))  # state | union
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    women_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    requires_initiative: Mapped[bool] = mapped_column(Boolean, default=False)
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+    year: Mapped[EmulationYear] = relationship(back_populates="titles")
+
+
+class RuleValue(Record):
+    """An editable rule value (caps, thresholds): law changes, code does not."""
+
+    __tablename__ = "rule_value"
+    __table_args__ = (UniqueConstraint("year_id", "key", name="year_key"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(80))
+    value: Mapped[Decimal] = mapped_column(Numeric(20, 4))
+    unit_of_measure: Mapped[str] = mapped_column(String(40), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    basis: Mapped[str] = mapped_column(String(300), default="")
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+    year: Mapped[EmulationYear] = relationship(back_populates="rules")
+
+
+class UnionGroup(Record):
+    """A union group (tổ công đoàn)."""
+
+    __tablename__ = "union_group"
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    leader_name: Mapped[str] = mapped_column(String(200), default="")
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Person(Record):
+    """A worker or member on the roster (đoàn viên, người lao động)."""
+
+    __tablename__ = "person"
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    family_middle: Mapped[str] = mapped_column(String(200), default="")  # họ đệm
+    given_name: Mapped[str] = mapped_column(String(80))  # tên
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    gender: Mapped[str] = mapped_column(String(1), default="")  # "M" | "F" | ""
+    position: Mapped[str] = mapped_column(String(200), default="")
+    union_group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("union_group.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    is_member: Mapped[bool] = mapped_column(Boolean, default=True)
+    joined_union_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    employed_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    left_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    search_key: Mapped[str] = mapped_column(String(400), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(String(800), default="", index=True)
+
+
+class AuditEntry(Base):
+    """Who changed what and when. Written in the same transaction as the change itself."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(200), default="")
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    operation: Mapped[str] = mapped_column(String(10))  # insert | update | delete
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class AppSetting(Base):
+    """Small key/value settings that belong with the data (not with the window)."""
+
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,63 @@
+"""Every frozen schema in tests/fixtures opens, upgrades to head, and keeps every record."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from thidua_desktop import paths as app_paths
+from thidua_desktop.services import roster, year
+from thidua_desktop.store import backup
+from thidua_desktop.store.database import Database, head_revision, make_engine
+from thidua_desktop.store.models import Base
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_*.sqlite"))
+
+
+def test_there_is_a_frozen_schema():
+    assert FIXTURES, "freeze the first schema with tools/freeze_schema.py"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_frozen_database_upgrades_and_keeps_records(fixture, tmp_path):
+    paths = app_paths.resolve(tmp_path / "data").ensure()
+    shutil.copy2(fixture, paths.database)
+    con = sqlite3.connect(paths.database)
+    counts_before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                     for t in ("unit", "emulation_year", "phase", "indicator", "person", "audit_log")}
+    old_revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    con.close()
+
+    db = Database.open(paths)
+    try:
+        assert db.revision == head_revision()
+        assert year.get_unit(db).name == "Công đoàn cơ sở Công ty TNHH May Hoa Lư"
+        detail = year.get_year(db, 2021)
+        assert len(detail.phases) == counts_before["phase"]
+        assert len(detail.indicators) == counts_before["indicator"]
+        names = [p.full_name for p in roster.list_people(db)]
+        assert len(names) == counts_before["person"]
+        assert "Đặng Thị Ánh" in names
+    finally:
+        db.close()
+    pre_migration = [b for b in backup.list_backups(paths) if b.kind == "pre-migration"]
+    if old_revision != head_revision():
+        assert pre_migration and pre_migration[0].path.name.startswith(f"truoc-nang-cap-{old_revision}-")
+    else:
+        assert not pre_migration
+
+
+def test_models_and_migrations_agree(tmp_path):
+    """A model change without a migration fails here."""
+    paths = app_paths.resolve(tmp_path / "data").ensure()
+    Database.open(paths).close()
+    engine = make_engine(paths.database)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"render_as_batch": True}), Base.metadata)
+    engine.dispose()
+    assert diff == []
