@@ -13,10 +13,14 @@ from alembic.runtime.migration import MigrationContext
 from thidua_desktop import paths as app_paths
 from thidua_desktop.services import roster, year
 from thidua_desktop.store import backup
-from thidua_desktop.store.database import Database, head_revision, make_engine
+from thidua_desktop.store.database import HEAD_REVISION, Database, head_revision, make_engine
 from thidua_desktop.store.models import Base
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_*.sqlite"))
+
+
+def test_head_constant_matches_the_scripts():
+    assert HEAD_REVISION == head_revision()
 
 
 def test_there_is_a_frozen_schema():

@@ -6,7 +6,7 @@ The listing reads with one Core query and no ORM objects: it feeds a table of up
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 
 from thidua_desktop.services.dto import PersonRow
 from thidua_desktop.store.database import Database
@@ -16,7 +16,7 @@ from thidua_desktop.store.models import Person, UnionGroup
 def list_people(db: Database) -> list[PersonRow]:
     query = (
         select(
-            Person.id, Person.family_middle, Person.given_name, Person.birth_date, Person.birth_year,
+            type_coerce(Person.id, String), Person.family_middle, Person.given_name, Person.birth_date, Person.birth_year,
             Person.gender, Person.position, func.coalesce(UnionGroup.name, ""), Person.is_member,
             Person.joined_union_on, Person.search_key,
         )

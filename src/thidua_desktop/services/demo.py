@@ -1,0 +1,528 @@
+"""Demo data: the story of ``docs/journey.md`` as a data folder (no Qt).
+
+Công ty TNHH May Hoa Lư has 312 workers, 287 of them union members, in nine union groups
+(tổ công đoàn), under LĐLĐ huyện Gia Viễn; chị Phạm Thị Hoa chairs the CĐCS. The year is
+2021 under the built-in Ninh Bình plan.
+
+:func:`build_demo` runs one function per stage (unit and year, union groups, people, …) so
+that later stages (registrations, initiatives, reports) slot in as further functions.
+Everything comes from ``random.Random(seed)``: the same seed gives the same folder content
+(names, dates, UUIDs), apart from the wall-clock timestamps.
+
+:func:`add_people` reuses the people generator to grow a folder (to 20,000 people for the
+benchmarks). People are written with one bulk ``INSERT`` per chunk, which bypasses the
+ORM ``before_flush`` hook of :mod:`thidua_desktop.store.database`, so this module fills in
+what the hook would: ``id``, NFC text, ``search_key`` and ``sort_key``, and one summarising
+audit entry per bulk insert.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from thidua_desktop.core import vntext
+from thidua_desktop.core.plan import seed_template
+from thidua_desktop.paths import DataPaths
+from thidua_desktop.services import year as year_service
+from thidua_desktop.services.dto import OfficerInfo, UnitProfile
+from thidua_desktop.store.database import Database
+from thidua_desktop.store.errors import ValidationError
+from thidua_desktop.store.models import AuditEntry, EmulationYear, Person, UnionGroup, Unit
+
+Progress = Callable[[int, str], None]
+
+DEMO_PEOPLE = 312
+DEMO_SEED = 2021
+DEMO_ACTION = "Tạo dữ liệu mẫu"
+GROW_ACTION = "Thêm người lao động mẫu"
+
+# Shares of the story (journey.md): 287 of 312 are members, the year admits about 25,
+# a handful leave during the year (they come on top of the active workers).
+MEMBER_SHARE = 287 / 312
+ADMITTED_SHARE = 25 / 312
+LEAVER_SHARE = 6 / 312
+COMPANY_FOUNDED = date(2008, 3, 3)
+INSERT_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    data_dir: Path
+    year: int
+    people: int  # active workers (not counting those who left)
+    members: int
+    women: int
+    groups: int
+
+
+def _noop(_percent: int, _message: str) -> None:
+    pass
+
+
+# --- the unit -------------------------------------------------------------------------------
+
+CHAIR = ("Phạm Thị", "Hoa")
+DEPUTY = ("Trần Văn", "Nam")
+
+
+def demo_profile() -> UnitProfile:
+    return UnitProfile(
+        name="Công đoàn cơ sở Công ty TNHH May Hoa Lư",
+        issuer_code="CĐCS",
+        upper_union="LĐLĐ huyện Gia Viễn",
+        upper_union_parent="LĐLĐ tỉnh Ninh Bình",
+        place_name="Gia Viễn",
+        address="Cụm công nghiệp Gia Vân, huyện Gia Viễn, tỉnh Ninh Bình",
+        phone="0229 3650 123",
+        email="congdoan.mayhoalu@example.vn",
+        upper_union_email="ldld.giavien@example.vn",
+        employer_name="Công ty TNHH May Hoa Lư",
+        sector="non_state",
+        officers=[
+            OfficerInfo(vntext.join_name(*CHAIR), "chair", "Chủ tịch CĐCS"),
+            OfficerInfo(vntext.join_name(*DEPUTY), "deputy", "Phó Chủ tịch CĐCS"),
+        ],
+    )
+
+
+# --- union groups ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupKind:
+    """What a union group of a garment company looks like: size, share of women, jobs."""
+
+    name: str
+    weight: int  # people out of 312
+    women: float  # probability that a worker of the group is a woman
+    jobs: tuple[tuple[str, int], ...]  # (position, weight) of ordinary workers
+    lead: tuple[str, ...] = ("Tổ trưởng", "Tổ phó")  # the first people of the group
+
+
+OFFICE = "Khối văn phòng"
+GROUP_KINDS: tuple[GroupKind, ...] = (
+    GroupKind("Tổ cắt", 28, 0.50, (("Công nhân cắt", 6), ("Công nhân trải vải", 2), ("Công nhân đánh số", 1))),
+    GroupKind("Tổ may 1", 48, 0.92, (("Công nhân may", 10), ("Công nhân phụ may", 1))),
+    GroupKind("Tổ may 2", 48, 0.92, (("Công nhân may", 10), ("Công nhân phụ may", 1))),
+    GroupKind("Tổ may 3", 46, 0.90, (("Công nhân may", 10), ("Công nhân phụ may", 1))),
+    GroupKind("Tổ may 4", 44, 0.90, (("Công nhân may", 10), ("Công nhân phụ may", 1))),
+    GroupKind("Tổ hoàn thiện", 36, 0.82,
+              (("Công nhân là", 3), ("Công nhân đóng gói", 3), ("Công nhân nhặt chỉ", 2))),
+    GroupKind("Tổ KCS", 22, 0.86, (("Nhân viên KCS", 1),)),
+    GroupKind("Tổ cơ điện", 14, 0.07, (("Thợ sửa máy may", 3), ("Thợ điện", 2), ("Kỹ thuật viên", 2))),
+    GroupKind(
+        OFFICE, 26, 0.65,
+        (("Nhân viên văn phòng", 3), ("Kế toán", 2), ("Nhân viên nhân sự", 2), ("Nhân viên kế hoạch", 2),
+         ("Thủ kho", 1), ("Nhân viên y tế", 1), ("Lái xe", 1), ("Bảo vệ", 1)),
+        ("Phó phòng Hành chính – Nhân sự", "Giám đốc", "Phó Giám đốc", "Kế toán trưởng",
+         "Trưởng phòng Kế hoạch"),
+    ),
+)
+# In a private company the employer's representatives are not members of the CĐCS.
+NOT_MEMBER_POSITIONS = frozenset({"Giám đốc", "Phó Giám đốc"})
+_DEFAULT_KIND = GroupKind("", 30, 0.75, (("Công nhân", 1),), ())
+
+
+@dataclass
+class _Group:
+    id: uuid.UUID
+    kind: GroupKind
+
+
+def _kind_for(name: str) -> GroupKind:
+    key = vntext.search_key(name)
+    for kind in GROUP_KINDS:
+        if vntext.search_key(kind.name) == key:
+            return kind
+    return _DEFAULT_KIND
+
+
+# --- names ----------------------------------------------------------------------------------
+# Weights are rough shares (%) of family names in the Red River delta; Đinh is frequent in
+# Ninh Bình (Hoa Lư, Gia Viễn).
+
+FAMILY_NAMES: tuple[tuple[str, float], ...] = (
+    ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7.5), ("Hoàng", 4.5), ("Vũ", 3.5), ("Võ", 0.5),
+    ("Phan", 2), ("Đặng", 2.2), ("Bùi", 2.5), ("Đỗ", 2), ("Hồ", 0.8), ("Ngô", 1.5), ("Dương", 1.2),
+    ("Lý", 0.4), ("Đinh", 3), ("Đào", 1.2), ("Mai", 0.8), ("Trịnh", 1), ("Lương", 0.6), ("Tạ", 0.4),
+    ("Hà", 0.8), ("Cao", 0.6), ("Lưu", 0.4), ("Tô", 0.3), ("Quách", 0.3), ("Kiều", 0.2), ("Khúc", 0.1),
+    ("Vương", 0.2), ("Huỳnh", 0.2), ("Triệu", 0.2),
+)
+FEMALE_MIDDLE: tuple[tuple[str, float], ...] = (
+    ("Thị", 60), ("Thu", 5), ("Ngọc", 4), ("Thanh", 4), ("Minh", 3), ("Hồng", 3), ("Phương", 2),
+    ("Thùy", 2), ("Kim", 2), ("Bích", 1.5), ("Diệu", 1), ("Mai", 1.5), ("Khánh", 1), ("Hải", 1),
+    ("Quỳnh", 1), ("Thúy", 1), ("Lệ", 1), ("Hoài", 1), ("Ánh", 0.5), ("Tuyết", 0.5), ("Thị Thu", 2),
+    ("Thị Thanh", 1), ("Thị Kim", 1), ("Thị Hồng", 1), ("Thị Minh", 1), ("Mỹ", 0.5),
+)
+MALE_MIDDLE: tuple[tuple[str, float], ...] = (
+    ("Văn", 45), ("Đức", 8), ("Minh", 6), ("Quang", 5), ("Hữu", 4), ("Xuân", 4), ("Thanh", 3),
+    ("Ngọc", 3), ("Mạnh", 2), ("Công", 3), ("Trọng", 2), ("Tiến", 2), ("Duy", 2), ("Hoàng", 2),
+    ("Việt", 2), ("Đình", 3), ("Bá", 1), ("Khắc", 1), ("Thế", 2), ("Anh", 1), ("Quốc", 2), ("Văn Minh", 0.5),
+)
+FEMALE_GIVEN: tuple[tuple[str, float], ...] = (
+    ("Hoa", 3), ("Hương", 5), ("Lan", 3), ("Hằng", 4), ("Huyền", 4), ("Thảo", 4), ("Trang", 5), ("Linh", 5),
+    ("Nga", 3), ("Hà", 4), ("Hạnh", 3), ("Loan", 2), ("Liên", 2), ("Dung", 3), ("Nhung", 3), ("Mai", 3),
+    ("Yến", 3), ("Thủy", 3), ("Thúy", 3), ("Oanh", 2), ("Phượng", 2), ("Vân", 2), ("Ngọc", 2), ("Anh", 4),
+    ("Ánh", 2), ("Chi", 2), ("Giang", 3), ("Hiền", 3), ("Hồng", 3), ("Lụa", 1), ("Lý", 1), ("My", 1),
+    ("Nguyệt", 2), ("Nhàn", 2), ("Quyên", 1), ("Quỳnh", 2), ("Sen", 1), ("Tâm", 2), ("Thắm", 2),
+    ("Thơm", 1), ("Thư", 2), ("Tuyết", 2), ("Uyên", 1), ("Xuân", 2), ("Ngân", 2), ("Diệp", 1), ("Huệ", 2),
+    ("Đào", 1), ("Duyên", 2), ("Gấm", 1), ("Hậu", 1), ("Khuyên", 1), ("Lài", 1), ("Mận", 1), ("Nụ", 1),
+    ("Phương", 3), ("Thoa", 1), ("Thơ", 1), ("Trinh", 1), ("Vui", 1), ("Mỹ", 1), ("Diễm", 1), ("Nhã", 1),
+    ("Ơn", 0.3), ("Ưng", 0.2), ("Ân", 0.5), ("Ấn", 0.2), ("Ẩn", 0.1),
+)
+MALE_GIVEN: tuple[tuple[str, float], ...] = (
+    ("Tuấn", 5), ("Hùng", 4), ("Dũng", 4), ("Cường", 3), ("Nam", 4), ("Hải", 3), ("Long", 3), ("Thắng", 3),
+    ("Sơn", 3), ("Trung", 3), ("Đức", 3), ("Minh", 4), ("Quân", 3), ("Huy", 3), ("Khánh", 2), ("Tùng", 2),
+    ("Phong", 2), ("Bình", 2), ("Thành", 3), ("Tú", 2), ("Hiếu", 2), ("Việt", 2), ("Đạt", 3), ("Toàn", 2),
+    ("Lực", 1), ("Mạnh", 2), ("Kiên", 2), ("Phúc", 2), ("Vũ", 1), ("Hưng", 2), ("Quý", 1), ("Tiến", 2),
+    ("Đông", 1), ("Ân", 1), ("Hoàng", 2), ("Chiến", 2), ("Công", 1), ("Định", 1), ("Giang", 1), ("Hậu", 1),
+    ("Khải", 1), ("Lâm", 2), ("Lợi", 1), ("Nghĩa", 2), ("Nhật", 1), ("Quang", 2), ("Tài", 1), ("Thịnh", 1),
+    ("Trường", 2), ("Vinh", 2), ("Ước", 0.3), ("Ẩn", 0.1), ("Ổn", 0.2),
+)
+
+
+class _Picker:
+    """Weighted choice with precomputed cumulative weights (fast for 20,000 draws)."""
+
+    def __init__(self, items: Sequence[tuple[str, float]]) -> None:
+        self.values = [vntext.nfc(v) for v, _ in items]
+        total = 0.0
+        self.cum: list[float] = []
+        for _, w in items:
+            total += w
+            self.cum.append(total)
+
+    def __call__(self, rng: random.Random) -> str:
+        return rng.choices(self.values, cum_weights=self.cum)[0]
+
+
+_FAMILY = _Picker(FAMILY_NAMES)
+_MIDDLE = {"F": _Picker(FEMALE_MIDDLE), "M": _Picker(MALE_MIDDLE)}
+_GIVEN = {"F": _Picker(FEMALE_GIVEN), "M": _Picker(MALE_GIVEN)}
+
+
+def random_name(rng: random.Random, gender: str) -> tuple[str, str]:
+    """(họ đệm, tên) of a person of ``gender`` ("F" or "M")."""
+    return f"{_FAMILY(rng)} {_MIDDLE[gender](rng)}", _GIVEN[gender](rng)
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def _day_between(rng: random.Random, lo: date, hi: date, skew: float = 1.0) -> date:
+    """A date in [lo, hi]; ``skew`` > 1 leans towards ``hi`` (more recent)."""
+    if hi <= lo:
+        return lo
+    span = (hi - lo).days
+    fraction = rng.random() ** (1.0 / skew)
+    return lo + timedelta(days=min(span, int(fraction * (span + 1))))
+
+
+def _birth(rng: random.Random, year: int, employed: date) -> date:
+    """Aged 19–55 during ``year`` and at least 18 when hired; garment workers are young."""
+    lo = year - 55
+    hi = min(year - 19, employed.year - 18)
+    born_year = round(rng.triangular(lo, hi, min(hi, year - 31)))
+    return _day_between(rng, date(born_year, 1, 1), date(born_year, 12, 31))
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Slot:
+    group: _Group | None
+    position: str
+    women: float
+    leader: bool = False
+    fixed: tuple[str, str, str] | None = None  # (họ đệm, tên, giới tính)
+
+
+def _allocate(count: int, weights: Sequence[int]) -> list[int]:
+    """Split ``count`` in proportion to ``weights`` (largest remainder, deterministic)."""
+    total = sum(weights) or 1
+    exact = [count * w / total for w in weights]
+    sizes = [int(x) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - sizes[i]), i))
+    for i in order[: count - sum(sizes)]:
+        sizes[i] += 1
+    return sizes
+
+
+def _slots(rng: random.Random, count: int, groups: Sequence[_Group], *, with_leads: bool,
+           fixed: Sequence[tuple[str, str, str, str, str]] = ()) -> list[_Slot]:
+    """Where each person works: group and position. ``fixed``: (group, position, họ đệm, tên, giới tính)."""
+    if not groups:
+        job = _Picker(_DEFAULT_KIND.jobs)
+        return [_Slot(None, job(rng), _DEFAULT_KIND.women) for _ in range(count)]
+    slots: list[_Slot] = []
+    for group, size in zip(groups, _allocate(count, [g.kind.weight for g in groups]), strict=True):
+        kind = group.kind
+        job = _Picker(kind.jobs)
+        pinned = [f for f in fixed if f[0] == kind.name]
+        leads = list(kind.lead) if with_leads else []
+        for i in range(size):
+            if i < len(pinned):
+                _, position, family_middle, given, gender = pinned[i]
+                if position in leads:
+                    leads.remove(position)
+                slot = _Slot(group, position, kind.women, fixed=(family_middle, given, gender))
+            elif leads and (len(leads) == len(kind.lead) or size >= 20):
+                slot = _Slot(group, leads.pop(0), kind.women)
+            else:
+                slot = _Slot(group, job(rng), kind.women)
+            slot.leader = with_leads and i == 0
+            slots.append(slot)
+    return slots
+
+
+def _people_rows(rng: random.Random, slots: Sequence[_Slot], *, unit_id: uuid.UUID, year: int,
+                 leavers: int, stamp: datetime) -> list[dict]:
+    """One dict per person, ready for ``insert(Person)``: the active ``slots`` then ``leavers``."""
+    count = len(slots)
+    # Who is a member, who was admitted during the year: decided for the whole set so that
+    # the shares are exact (287 of 312, 25 admitted), not just expected.
+    n_members = round(count * MEMBER_SHARE)
+    forced_out = [i for i, s in enumerate(slots) if s.position in NOT_MEMBER_POSITIONS]
+    keep_in = {i for i, s in enumerate(slots) if s.leader or s.fixed}
+    free = [i for i in range(count) if i not in keep_in and i not in forced_out]
+    n_out = max(0, count - n_members - len(forced_out))
+    outsiders = set(forced_out) | set(rng.sample(free, min(n_out, len(free))))
+    members = [i for i in range(count) if i not in outsiders]
+    candidates = [i for i in members if i not in keep_in]
+    admitted = set(rng.sample(candidates, min(round(count * ADMITTED_SHARE), len(candidates))))
+
+    first_day, last_day = date(year, 1, 1), date(year, 12, 31)
+    founded = min(COMPANY_FOUNDED, date(year - 1, 1, 1))
+    rows: list[dict] = []
+
+    def row(slot: _Slot, *, member: bool, joined: date | None, employed: date, left: date | None) -> dict:
+        if slot.fixed:
+            family_middle, given, gender = slot.fixed
+        else:
+            gender = "F" if rng.random() < slot.women else "M"
+            family_middle, given = random_name(rng, gender)
+        family_middle, given = vntext.nfc(family_middle), vntext.nfc(given)
+        born = _birth(rng, year, employed)
+        year_only = rng.random() < 0.03  # old paper records: only the year of birth
+        return {
+            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "created_at": stamp,
+            "updated_at": stamp,
+            "unit_id": unit_id,
+            "family_middle": family_middle,
+            "given_name": given,
+            "birth_date": None if year_only else born,
+            "birth_year": born.year,
+            "gender": gender,
+            "position": vntext.nfc(slot.position),
+            "union_group_id": slot.group.id if slot.group else None,
+            "is_member": member,
+            "joined_union_on": joined,
+            "employed_since": employed,
+            "left_on": left,
+            "note": "",
+            "search_key": vntext.search_key(vntext.join_name(family_middle, given)),
+            "sort_key": vntext.person_sort_key(family_middle, given),
+        }
+
+    for i, slot in enumerate(slots):
+        if i in admitted:  # joined the union during the year (the "kết nạp" indicator)
+            if rng.random() < 0.6:  # hired this year, admitted after probation
+                employed = _day_between(rng, date(year, 1, 4), date(year, 9, 30))
+                joined = _day_between(rng, employed + timedelta(days=30), min(employed + timedelta(days=90),
+                                                                              date(year, 12, 20)))
+            else:  # long-time worker who finally joined
+                employed = _day_between(rng, founded, date(year - 1, 12, 15), skew=2.0)
+                joined = _day_between(rng, date(year, 1, 15), date(year, 12, 20))
+            rows.append(row(slot, member=True, joined=joined, employed=employed, left=None))
+        elif i in outsiders:
+            if slot.fixed is None and slot.position not in NOT_MEMBER_POSITIONS and rng.random() < 0.5:
+                employed = _day_between(rng, date(year, 1, 4), date(year, 12, 15))  # still on probation
+            else:
+                employed = _day_between(rng, founded, date(year - 1, 12, 15), skew=1.6)
+            rows.append(row(slot, member=False, joined=None, employed=employed, left=None))
+        else:  # member since before the year
+            employed = _day_between(rng, founded, date(year - 1, 10, 31), skew=1.6)
+            joined = _day_between(rng, employed + timedelta(days=30),
+                                  min(employed + timedelta(days=240), date(year - 1, 12, 31)))
+            rows.append(row(slot, member=True, joined=joined, employed=employed, left=None))
+
+    active_slots = [s for s in slots if s.fixed is None and not s.leader and s.position not in NOT_MEMBER_POSITIONS]
+    for _ in range(leavers):
+        base = rng.choice(active_slots) if active_slots else _Slot(None, "Công nhân", 0.75)
+        slot = _Slot(base.group, base.position, base.women)
+        employed = _day_between(rng, founded, date(year - 1, 6, 30), skew=1.6)
+        member = rng.random() < 0.85
+        joined = _day_between(rng, employed + timedelta(days=30), employed + timedelta(days=200)) if member else None
+        left = _day_between(rng, max(first_day + timedelta(days=14), (joined or employed) + timedelta(days=1)),
+                            last_day - timedelta(days=10))
+        rows.append(row(slot, member=member, joined=joined, employed=employed, left=left))
+    return rows
+
+
+def _insert_people(session: Session, rows: Sequence[dict], progress: Progress, start: int, stop: int,
+                   message: str) -> None:
+    """Bulk insert in chunks, plus one audit entry for the lot (the hook does not see these rows)."""
+    for done in range(0, len(rows), INSERT_CHUNK):
+        session.execute(insert(Person), list(rows[done : done + INSERT_CHUNK]))
+        reached = min(len(rows), done + INSERT_CHUNK)
+        progress(start + (stop - start) * reached // max(1, len(rows)), f"{message} ({reached}/{len(rows)})")
+    session.add(
+        AuditEntry(
+            actor=session.info.get("actor", ""),
+            action=session.info.get("action", ""),
+            entity="person",
+            entity_id="bulk",
+            operation="insert",
+            changes={"count": len(rows)},
+        )
+    )
+
+
+# --- stages of build_demo -------------------------------------------------------------------
+
+
+def _refuse_if_unit(database: Path) -> None:
+    """Never build over real data: any unit in the file (or a file we cannot read) stops us."""
+    if not database.exists() or database.stat().st_size == 0:
+        return
+    message = (
+        f"Thư mục dữ liệu {database.parent} đã có dữ liệu của một đơn vị. "
+        "Không tạo dữ liệu mẫu đè lên dữ liệu thật; hãy chọn một thư mục trống."
+    )
+    try:
+        conn = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
+        try:
+            has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='unit'").fetchone()
+            has_unit = bool(has_table) and conn.execute("SELECT 1 FROM unit LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise ValidationError(
+            f"Không đọc được tệp {database}; không tạo dữ liệu mẫu vào thư mục này ({exc})."
+        ) from exc
+    if has_unit:
+        raise ValidationError(message)
+
+
+def _stage_unit_and_year(db: Database) -> int:
+    summary = year_service.set_up(db, demo_profile(), seed_template())
+    return summary.year
+
+
+def _stage_groups(session: Session, rng: random.Random, unit_id: uuid.UUID) -> list[_Group]:
+    groups = [_Group(uuid.UUID(int=rng.getrandbits(128), version=4), kind) for kind in GROUP_KINDS]
+    for ordinal, group in enumerate(groups):
+        session.add(UnionGroup(id=group.id, unit_id=unit_id, name=vntext.nfc(group.kind.name), ordinal=ordinal))
+    session.flush()
+    return groups
+
+
+def _stage_people(session: Session, rng: random.Random, unit_id: uuid.UUID, groups: list[_Group], *,
+                  people: int, year: int, progress: Progress) -> list[dict]:
+    fixed = [
+        (OFFICE, "Phó phòng Hành chính – Nhân sự", *CHAIR, "F"),
+        ("Tổ cơ điện", "Tổ trưởng", *DEPUTY, "M"),
+    ]
+    slots = _slots(rng, people, groups, with_leads=True, fixed=fixed)
+    rows = _people_rows(rng, slots, unit_id=unit_id, year=year, leavers=round(people * LEAVER_SHARE),
+                        stamp=datetime.now(timezone.utc))
+    # The first member of each group (its Tổ trưởng) leads the union group.
+    leaders: dict[uuid.UUID, str] = {}
+    for slot, data in zip(slots, rows, strict=False):
+        if slot.leader and slot.group is not None:
+            leaders[slot.group.id] = vntext.join_name(data["family_middle"], data["given_name"])
+    for record in session.scalars(select(UnionGroup).where(UnionGroup.unit_id == unit_id)):
+        record.leader_name = leaders.get(record.id, record.leader_name)
+    session.flush()
+    _insert_people(session, rows, progress, 30, 95, "Đang tạo danh sách người lao động")
+    return rows
+
+
+def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_SEED,
+               progress: Progress | None = None) -> DemoSummary:
+    """Fill an empty data folder with the demo union; refuses a folder that holds a unit."""
+    report = progress or _noop
+    if people < 20:
+        raise ValidationError("Dữ liệu mẫu cần ít nhất 20 người lao động.")
+    _refuse_if_unit(paths.database)
+    created = not paths.database.exists()
+    rng = random.Random(seed)
+    report(0, "Đang mở thư mục dữ liệu mẫu")
+    db = Database.open(paths)
+    try:
+        with db.reading() as session:  # a racing writer could have set up a unit meanwhile
+            if session.scalar(select(func.count()).select_from(Unit)):
+                raise ValidationError(
+                    f"Thư mục dữ liệu {paths.root} đã có dữ liệu của một đơn vị. "
+                    "Không tạo dữ liệu mẫu đè lên dữ liệu thật; hãy chọn một thư mục trống."
+                )
+        report(10, "Đang tạo hồ sơ đơn vị và năm thi đua")
+        demo_year = _stage_unit_and_year(db)
+        with db.transaction(DEMO_ACTION) as session:
+            unit_id = session.scalars(select(Unit.id)).one()
+            report(20, "Đang tạo các tổ công đoàn")
+            groups = _stage_groups(session, rng, unit_id)
+            rows = _stage_people(session, rng, unit_id, groups, people=people, year=demo_year, progress=report)
+            # Later stages (registrations, initiatives, reports) go here.
+    except BaseException:
+        db.close()
+        if created:  # leave no half-built demo behind
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+        raise
+    db.close()
+    active = [r for r in rows if r["left_on"] is None]
+    report(100, "Đã tạo xong dữ liệu mẫu")
+    return DemoSummary(
+        data_dir=paths.root,
+        year=demo_year,
+        people=len(active),
+        members=sum(1 for r in active if r["is_member"]),
+        women=sum(1 for r in active if r["gender"] == "F"),
+        groups=len(groups),
+    )
+
+
+# --- growing a folder -----------------------------------------------------------------------
+
+
+def add_people(db: Database, count: int, *, seed: int, progress: Progress | None = None) -> int:
+    """Add ``count`` working people (plus ~2% who left during the year) spread over the groups.
+
+    Returns the number of rows inserted. The generator is seeded from ``seed`` and the
+    number of people already in the file, so calling it twice never repeats a UUID.
+    """
+    report = progress or _noop
+    if count < 0:
+        raise ValidationError("Số người cần thêm không được âm.")
+    with db.transaction(GROW_ACTION) as session:
+        unit_id = session.scalars(select(Unit.id).limit(1)).first()
+        if unit_id is None:
+            raise ValidationError("Chưa khai báo thông tin đơn vị (công đoàn cơ sở); chưa thể thêm người.")
+        existing = session.scalar(select(func.count()).select_from(Person)) or 0
+        rng = random.Random(f"add_people:{seed}:{existing}")
+        target_year = session.scalar(select(func.max(EmulationYear.year))) or date.today().year
+        groups = [
+            _Group(group_id, _kind_for(name))
+            for group_id, name in session.execute(
+                select(UnionGroup.id, UnionGroup.name).where(UnionGroup.unit_id == unit_id).order_by(
+                    UnionGroup.ordinal)
+            )
+        ]
+        report(5, "Đang tạo danh sách người lao động")
+        slots = _slots(rng, count, groups, with_leads=False)
+        rows = _people_rows(rng, slots, unit_id=unit_id, year=target_year, leavers=round(count * LEAVER_SHARE),
+                            stamp=datetime.now(timezone.utc))
+        _insert_people(session, rows, report, 20, 100, "Đang ghi danh sách người lao động")
+    return len(rows)
