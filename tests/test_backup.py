@@ -9,7 +9,7 @@ import pytest
 
 from thidua_desktop.services import maintenance, year
 from thidua_desktop.store import backup
-from thidua_desktop.store.database import Database
+from thidua_desktop.store.database import HEAD_REVISION, Database
 from thidua_desktop.store.errors import StoreError
 
 
@@ -121,7 +121,7 @@ def test_restore_over_a_corrupt_file_keeps_the_corrupt_copy(seeded_db, data_path
 
 def test_check_reports_clean_and_broken(seeded_db, data_paths):
     report = maintenance.check(data_paths)
-    assert report.ok and report.revision == "0001"
+    assert report.ok and report.revision == HEAD_REVISION
     seeded_db.close()
     con = sqlite3.connect(data_paths.database)
     con.execute("PRAGMA foreign_keys=OFF")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from thidua_desktop.store.database import HEAD_REVISION
+
 SETUP = ["setup", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--upper-union", "LĐLĐ huyện Gia Viễn",
          "--place", "Gia Viễn", "--chair", "Phạm Thị Hoa", "--deputy", "Trần Văn Nam"]
 
@@ -30,7 +32,7 @@ def folder(tmp_path) -> Path:
 def test_setup_info_and_year(folder):
     info = thidua("info", "--data-dir", str(folder))
     assert info.returncode == 0
-    assert "Lược đồ dữ liệu: 0001" in info.stdout and "Năm thi đua: 2021" in info.stdout
+    assert f"Lược đồ dữ liệu: {HEAD_REVISION}" in info.stdout and "Năm thi đua: 2021" in info.stdout
     shown = thidua("year", "show", "2021", "--data-dir", str(folder))
     assert shown.returncode == 0
     assert "Hạn gửi đăng ký thi đua: 20/02/2021" in shown.stdout

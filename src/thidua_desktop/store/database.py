@@ -25,13 +25,13 @@ from thidua_desktop.core import vntext
 from thidua_desktop.paths import DataPaths
 from thidua_desktop.store import backup
 from thidua_desktop.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
-from thidua_desktop.store.models import AuditEntry, Base, Person, Record
+from thidua_desktop.store.models import AuditEntry, Person, Record
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 # The newest Alembic revision. Kept here so that an up-to-date database opens without loading
 # Alembic (about 0.2 s of start-up); tests/test_migrations.py checks it against the scripts.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 
 def alembic_config(engine: Engine | None = None):

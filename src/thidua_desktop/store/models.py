@@ -246,7 +246,12 @@ class Person(Record):
     birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     gender: Mapped[str] = mapped_column(String(1), default="")  # "M" | "F" | ""
+    ethnicity: Mapped[str] = mapped_column(String(60), default="", server_default="")
     position: Mapped[str] = mapped_column(String(200), default="")
+    department: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    education: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
     union_group_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("union_group.id", ondelete="SET NULL"), nullable=True, index=True
     )
@@ -257,6 +262,47 @@ class Person(Record):
     note: Mapped[str] = mapped_column(Text, default="")
     search_key: Mapped[str] = mapped_column(String(400), default="", index=True)
     sort_key: Mapped[str] = mapped_column(String(800), default="", index=True)
+
+
+class CollectiveRegistration(Record):
+    """The CĐCS's own registration for a year (bản đăng ký thi đua của tập thể)."""
+
+    __tablename__ = "collective_registration"
+    __table_args__ = (UniqueConstraint("year_id", name="year"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    signature_content: Mapped[str] = mapped_column(Text, default="")  # nội dung thi đua đặc thù
+    commitments: Mapped[str] = mapped_column(Text, default="")  # cam kết khác
+    registered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    movement_codes: Mapped[list] = mapped_column(JSON, default=list)  # phong trào tham gia
+    title_codes: Mapped[list] = mapped_column(JSON, default=list)  # danh hiệu tập thể đăng ký
+
+
+class IndicatorRegistration(Record):
+    """The figure the CĐCS registers for one indicator (số đăng ký)."""
+
+    __tablename__ = "indicator_registration"
+    __table_args__ = (UniqueConstraint("year_id", "indicator_code", name="year_indicator"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    indicator_code: Mapped[str] = mapped_column(String(40))
+    value: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class IndividualRegistration(Record):
+    """A title one person registers for in a year, with the initiative they plan."""
+
+    __tablename__ = "individual_registration"
+    __table_args__ = (UniqueConstraint("year_id", "person_id", "title_code", name="year_person_title"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    title_code: Mapped[str] = mapped_column(String(40))
+    planned_initiative: Mapped[str] = mapped_column(Text, default="")
+    position_snapshot: Mapped[str] = mapped_column(String(200), default="")  # chức vụ when registering
+    group_snapshot: Mapped[str] = mapped_column(String(200), default="")  # tổ công đoàn when registering
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class AuditEntry(Base):
