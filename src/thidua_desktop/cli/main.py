@@ -13,38 +13,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from thidua_desktop import __version__, paths as app_paths
+from thidua_desktop.cli import people
+from thidua_desktop.cli.common import CliError, Parser
+from thidua_desktop.cli.common import date_arg as _date_arg, err as _err, open_db as _open, out as _out
 
 EXIT_OK, EXIT_REFUSED, EXIT_CHECK_FAILED, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 
-class CliError(Exception):
-    """A refusal with a message for the user."""
-
-
-def _out(text: str = "") -> None:
-    print(text)
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _date_arg(text: str) -> date:
-    from thidua_desktop.core import vntext
-
-    try:
-        return vntext.parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
-
-
 # --- commands -------------------------------------------------------------------------------
-
-
-def _open(args):
-    from thidua_desktop.store.database import Database
-
-    return Database.open(args.paths)
 
 
 def cmd_info(args) -> int:
@@ -403,13 +379,6 @@ def cmd_demo(args) -> int:
 # --- parser ---------------------------------------------------------------------------------
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own words are English; say it in Vietnamese too
-        self.print_usage(sys.stderr)
-        _err(f"Lỗi tham số: {message}")
-        raise SystemExit(EXIT_REFUSED)
-
-
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="THƯ_MỤC", default=argparse.SUPPRESS,
@@ -438,10 +407,10 @@ def _profile_options(p: argparse.ArgumentParser, *, required: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
-    parser = _Parser(prog="thidua", description="Quản lý phong trào thi đua của công đoàn cơ sở.",
+    parser = Parser(prog="thidua", description="Quản lý phong trào thi đua của công đoàn cơ sở.",
                      parents=[common])
     parser.add_argument("--version", action="version", version=f"thidua {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
 
     def add(name: str, func, help_text: str, parent=sub):
         p = parent.add_parser(name, help=help_text, description=help_text, parents=[common])
@@ -455,7 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="năm thi đua (mặc định: năm của kế hoạch)")
 
     unit = sub.add_parser("unit", help="thông tin đơn vị", parents=[common])
-    unit_sub = unit.add_subparsers(dest="unit_command", metavar="LỆNH", required=True, parser_class=_Parser)
+    unit_sub = unit.add_subparsers(dest="unit_command", metavar="LỆNH", required=True, parser_class=Parser)
     add("show", cmd_unit_show, "xem thông tin đơn vị", unit_sub)
     p = add("set", cmd_unit_set, "sửa thông tin đơn vị", unit_sub)
     _profile_options(p, required=False)
@@ -463,7 +432,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("plans", cmd_plans, "các kế hoạch mẫu có sẵn")
 
     yr = sub.add_parser("year", help="năm thi đua", parents=[common])
-    yr_sub = yr.add_subparsers(dest="year_command", metavar="LỆNH", required=True, parser_class=_Parser)
+    yr_sub = yr.add_subparsers(dest="year_command", metavar="LỆNH", required=True, parser_class=Parser)
     add("list", cmd_year_list, "liệt kê các năm thi đua", yr_sub)
     p = add("show", cmd_year_show, "xem kế hoạch của một năm", yr_sub)
     p.add_argument("year", type=int)
@@ -488,7 +457,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("date", type=_date_arg)
 
     rules = sub.add_parser("rules", help="bảng quy định (mức trần, ngưỡng)", parents=[common])
-    rules_sub = rules.add_subparsers(dest="rules_command", metavar="LỆNH", required=True, parser_class=_Parser)
+    rules_sub = rules.add_subparsers(dest="rules_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("list", cmd_rules_list, "xem các quy định của năm", rules_sub)
     p.add_argument("--year", type=int, required=True)
     p = add("set", cmd_rules_set, "sửa một giá trị quy định", rules_sub)
@@ -504,6 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", cmd_check, "kiểm tra tính toàn vẹn của dữ liệu")
     p = add("demo", cmd_demo, "tạo thư mục dữ liệu mẫu (Công ty TNHH May Hoa Lư, năm 2021)")
     p.add_argument("--people", type=int, default=312, help="số người lao động (mặc định 312)")
+    people.add_commands(sub, add, common)
     return parser
 
 

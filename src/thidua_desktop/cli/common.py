@@ -1,0 +1,43 @@
+"""Pieces every ``thidua`` command module shares."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+EXIT_REFUSED = 1
+
+
+class CliError(Exception):
+    """A refusal with a message for the user."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own words are English; say it in Vietnamese too
+        self.print_usage(sys.stderr)
+        err(f"Lỗi tham số: {message}")
+        raise SystemExit(EXIT_REFUSED)
+
+
+def out(text: str = "") -> None:
+    print(text)
+
+
+def err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def date_arg(text: str) -> date:
+    from thidua_desktop.core import vntext
+
+    try:
+        return vntext.parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def open_db(args):
+    from thidua_desktop.store.database import Database
+
+    return Database.open(args.paths)
