@@ -232,3 +232,18 @@ def test_add_people_grows_the_roster(tmp_path):
 def test_add_people_needs_a_unit(db):
     with pytest.raises(ValidationError):
         demo.add_people(db, 10, seed=1)
+
+
+def test_demo_has_a_realistic_registration(reopened):
+    from thidua_desktop.services import registration
+
+    info = registration.get_collective(reopened, 2021)
+    assert info.saved and info.title_codes == ["CDCS_VM"]
+    assert info.signature_content == "Mỗi tổ một sáng kiến an toàn"
+    assert {f.indicator.code: f.value for f in info.figures}["CT02"] == 25
+    rows = registration.list_individuals(reopened, 2021)
+    assert sum(1 for r in rows if "LDTT" in r.title_codes) >= 280
+    cstd = [r for r in rows if "CSTDCS" in r.title_codes]
+    assert len(cstd) == 14 and sum(1 for r in cstd if not r.planned_initiative) == 2
+    findings = registration.check(reopened, 2021)
+    assert sum(1 for f in findings if "cần có sáng kiến" in f.message) == 2

@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -449,6 +450,48 @@ def _stage_people(session: Session, rng: random.Random, unit_id: uuid.UUID, grou
     return rows
 
 
+DEMO_INITIATIVES = (
+    "Cải tiến gá may túi", "Cữ gấp nẹp áo tự động", "Sắp xếp lại chuyền may, bỏ thao tác thừa",
+    "Bàn là hơi tiết kiệm điện", "Hút bụi vải tại bàn cắt", "Bảng theo dõi năng suất chuyền may",
+    "Gá may cạp quần", "Quy trình kiểm hàng KCS hai bước", "Tận dụng vải đầu tấm làm phụ liệu",
+    "Đèn LED cho khu vực may", "Cữ dập khuy chống lệch", "Bảng Kanban cho tổ hoàn thiện",
+)
+
+
+def _stage_registration(db: Database, rng: random.Random, demo_year: int) -> None:
+    """The registration chị Hoa makes by 20/2 (journey step 3), through the same services as the GUI."""
+    from thidua_desktop.services import registration, year as year_service
+
+    detail = year_service.get_year(db, demo_year)
+    info = registration.get_collective(db, demo_year)
+    info.movement_codes = [m.code for m in detail.movements
+                           if m.launched_by == "Tổng Liên đoàn" or "Hồ Chí Minh" in m.name]
+    info.title_codes = ["CDCS_VM"]
+    info.signature_content = "Mỗi tổ một sáng kiến an toàn"
+    info.commitments = ("100% đoàn viên, người lao động đăng ký thi đua; không để xảy ra tai nạn lao động "
+                        "nghiêm trọng; mỗi tổ công đoàn có ít nhất một sáng kiến được công nhận.")
+    info.registered_on = date(demo_year, 2, 18)
+    planned = {"members_admitted": 25, "initiatives_recognised": 12, "ldst_authors": 1,
+               "members_introduced_to_party": 3}
+    for figure in info.figures:
+        if figure.indicator.computed_from in planned:
+            figure.value = Decimal(planned[figure.indicator.computed_from])
+        figure.is_default = False
+    registration.save_collective(db, info)
+    registration.register(db, demo_year, "LDTT", everyone=True, members_only=True)
+    rows = registration.list_individuals(db, demo_year)
+    leads = [r for r in rows if r.is_member and ("Tổ trưởng" in r.position or "Kỹ thuật" in r.position)]
+    others = [r for r in rows if r.is_member and r not in leads]
+    chosen = (leads + rng.sample(others, max(0, 14 - len(leads))))[:14]
+    for i, row in enumerate(chosen):
+        initiative = DEMO_INITIATIVES[i] if i < 12 else None  # two still without one: the app warns
+        registration.register(db, demo_year, "CSTDCS", person_ids=[row.person_id], planned_initiative=initiative)
+    women = [r.person_id for r in rows if r.is_member and r.gender == "F"]
+    registration.register(db, demo_year, "GVN_DVN", person_ids=women)
+    excellent = rng.sample([r for r in rows if r.is_member], 20)
+    registration.register(db, demo_year, "DVCD_XS", person_ids=[r.person_id for r in excellent])
+
+
 def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_SEED,
                progress: Progress | None = None) -> DemoSummary:
     """Fill an empty data folder with the demo union; refuses a folder that holds a unit."""
@@ -474,7 +517,9 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
             report(20, "Đang tạo các tổ công đoàn")
             groups = _stage_groups(session, rng, unit_id)
             rows = _stage_people(session, rng, unit_id, groups, people=people, year=demo_year, progress=report)
-            # Later stages (registrations, initiatives, reports) go here.
+        report(96, "Đang lập bản đăng ký thi đua")
+        _stage_registration(db, rng, demo_year)
+        # Later stages (initiatives, reports) go here.
     except BaseException:
         db.close()
         if created:  # leave no half-built demo behind
