@@ -300,9 +300,78 @@ class IndividualRegistration(Record):
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     title_code: Mapped[str] = mapped_column(String(40))
     planned_initiative: Mapped[str] = mapped_column(Text, default="")
+    initiative_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("initiative.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     position_snapshot: Mapped[str] = mapped_column(String(200), default="")  # chức vụ when registering
     group_snapshot: Mapped[str] = mapped_column(String(200), default="")  # tổ công đoàn when registering
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Initiative(Record):
+    """An initiative (sáng kiến) from registration to recognition (NĐ 13/2012 fields)."""
+
+    __tablename__ = "initiative"
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    phase_number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    title: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(200), default="")  # lĩnh vực áp dụng
+    investor: Mapped[str] = mapped_column(String(300), default="")  # chủ đầu tư tạo ra sáng kiến
+    first_applied_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    trial: Mapped[bool] = mapped_column(Boolean, default=False)  # áp dụng thử
+    description: Mapped[str] = mapped_column(Text, default="")  # mô tả bản chất
+    conditions: Mapped[str] = mapped_column(Text, default="")  # điều kiện cần thiết để áp dụng
+    economic_benefit: Mapped[Decimal | None] = mapped_column(Numeric(18, 0), nullable=True)  # VND
+    social_benefit: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="registered", index=True)
+    refusal_reason: Mapped[str] = mapped_column(Text, default="")
+    recognition_level: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    decision_number: Mapped[str] = mapped_column(String(60), default="")
+    decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    decision_issuer: Mapped[str] = mapped_column(String(300), default="")
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    authors: Mapped[list[InitiativeAuthor]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="InitiativeAuthor.ordinal"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="Attachment.created_at"
+    )
+
+
+class InitiativeAuthor(Record):
+    """An author of an initiative with their share (tỷ lệ đóng góp); a roster person or an outsider."""
+
+    __tablename__ = "initiative_author"
+
+    initiative_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    outside_name: Mapped[str] = mapped_column(String(200), default="")
+    outside_workplace: Mapped[str] = mapped_column(String(300), default="")
+    share: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    category: Mapped[str] = mapped_column(String(12), default="worker")  # worker | university | manager
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="authors")
+
+
+class Attachment(Record):
+    """A file kept with the data (scan, document); stored under ``attachments/`` by its UUID."""
+
+    __tablename__ = "attachment"
+
+    initiative_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(120), default="application/octet-stream")
+
+    initiative: Mapped[Initiative] = relationship(back_populates="attachments")
 
 
 class AuditEntry(Base):

@@ -1,0 +1,382 @@
+"""Use cases for the initiatives register (sổ sáng kiến)."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import shutil
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from thidua_desktop.core import initiatives as core, vntext
+from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
+from thidua_desktop.store.database import Database
+from thidua_desktop.store.errors import NotFoundError, ValidationError
+from thidua_desktop.store.models import (
+    Attachment,
+    EmulationYear,
+    IndividualRegistration,
+    Initiative,
+    InitiativeAuthor,
+    Person,
+    Unit,
+)
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class InitiativeRow:
+    """One line of the register, with everything the filters and the search need."""
+
+    id: str
+    year: int
+    phase_number: int | None
+    title: str
+    field: str
+    authors: str
+    author_ids: frozenset[str]
+    status: str
+    recognition_level: str | None
+    decision: str
+    economic_benefit: Decimal | None
+    tags: tuple[str, ...]
+    search_key: str
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    filename: str
+    size: int
+    media_type: str
+    path: Path
+
+
+@dataclass
+class InitiativeFilter:
+    year: int | None = None
+    phase_number: int | None = None
+    status: str | None = None
+    level: str | None = None
+    field: str | None = None
+    author_id: str | None = None
+    tag: str | None = None
+    text: str = ""
+
+    def accepts(self, row: InitiativeRow) -> bool:
+        return ((self.year is None or row.year == self.year)
+                and (self.phase_number is None or row.phase_number == self.phase_number)
+                and (self.status is None or row.status == self.status)
+                and (self.level is None or row.recognition_level == self.level)
+                and (self.field is None or row.field == self.field)
+                and (self.author_id is None or self.author_id in row.author_ids)
+                and (self.tag is None or self.tag in row.tags)
+                and vntext.matches(self.text, row.search_key))
+
+
+@dataclass(frozen=True)
+class Totals:
+    count: int
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_level: dict[str, int] = field(default_factory=dict)
+    benefit: Decimal = Decimal(0)
+    recognised_benefit: Decimal = Decimal(0)
+
+
+def totals(rows: list[InitiativeRow]) -> Totals:
+    return Totals(
+        count=len(rows),
+        by_status=dict(Counter(r.status for r in rows)),
+        by_level=dict(Counter(r.recognition_level for r in rows if r.status == "recognised")),
+        benefit=sum((r.economic_benefit or Decimal(0) for r in rows), Decimal(0)),
+        recognised_benefit=sum((r.economic_benefit or Decimal(0) for r in rows if r.status == "recognised"),
+                               Decimal(0)),
+    )
+
+
+def _name(person: Person) -> str:
+    return vntext.join_name(person.family_middle, person.given_name)
+
+
+def _row(record: Initiative, names: dict[uuid.UUID, str]) -> InitiativeRow:
+    authors = [names.get(a.person_id, "") if a.person_id else a.outside_name for a in record.authors]
+    decision = ""
+    if record.decision_number:
+        decision = record.decision_number + (f" ngày {vntext.format_date(record.decision_date)}"
+                                             if record.decision_date else "")
+    return InitiativeRow(
+        id=record.id.hex, year=record.year, phase_number=record.phase_number, title=record.title,
+        field=record.field, authors=", ".join(authors),
+        author_ids=frozenset(a.person_id.hex for a in record.authors if a.person_id),
+        status=record.status, recognition_level=record.recognition_level, decision=decision,
+        economic_benefit=record.economic_benefit, tags=tuple(record.tags or ()), search_key=record.search_key,
+    )
+
+
+def list_initiatives(db: Database, flt: InitiativeFilter | None = None) -> list[InitiativeRow]:
+    with db.reading() as session:
+        records = session.scalars(
+            select(Initiative).options(selectinload(Initiative.authors))
+            .order_by(Initiative.year.desc(), Initiative.created_at)
+        ).all()
+        person_ids = {a.person_id for r in records for a in r.authors if a.person_id}
+        names = {p.id: _name(p) for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))} \
+            if person_ids else {}
+        rows = [_row(r, names) for r in records]
+    return [r for r in rows if flt.accepts(r)] if flt else rows
+
+
+def _unit_id(session: Session) -> uuid.UUID:
+    unit_id = session.scalar(select(Unit.id).limit(1))
+    if unit_id is None:
+        raise NotFoundError("Chưa khai báo thông tin đơn vị (công đoàn cơ sở).")
+    return unit_id
+
+
+def _load(session: Session, initiative_id: str) -> Initiative:
+    record = session.get(Initiative, uuid.UUID(str(initiative_id)),
+                         options=[selectinload(Initiative.authors), selectinload(Initiative.attachments)])
+    if record is None:
+        raise NotFoundError("Không tìm thấy sáng kiến này.")
+    return record
+
+
+def _draft(record: Initiative, names: dict[uuid.UUID, str]) -> InitiativeDraft:
+    return InitiativeDraft(
+        id=record.id.hex, title=record.title, year=record.year, phase_number=record.phase_number,
+        field=record.field, investor=record.investor, first_applied_on=record.first_applied_on,
+        trial=record.trial, description=record.description, conditions=record.conditions,
+        economic_benefit=record.economic_benefit, social_benefit=record.social_benefit, status=record.status,
+        refusal_reason=record.refusal_reason, recognition_level=record.recognition_level,
+        decision_number=record.decision_number, decision_date=record.decision_date,
+        decision_issuer=record.decision_issuer, tags=list(record.tags or []),
+        authors=[
+            AuthorDraft(share=a.share, person_id=a.person_id.hex if a.person_id else None,
+                        person_name=names.get(a.person_id, "") if a.person_id else "",
+                        outside_name=a.outside_name, outside_workplace=a.outside_workplace, category=a.category)
+            for a in record.authors
+        ],
+    )
+
+
+def get_initiative(db: Database, initiative_id: str) -> InitiativeDraft:
+    with db.reading() as session:
+        record = _load(session, initiative_id)
+        ids = [a.person_id for a in record.authors if a.person_id]
+        names = {p.id: _name(p) for p in session.scalars(select(Person).where(Person.id.in_(ids)))} if ids else {}
+        return _draft(record, names)
+
+
+def save_initiative(db: Database, draft: InitiativeDraft, *, today: date | None = None) -> InitiativeDraft:
+    """Create or update an initiative with its authors, all or nothing."""
+    with db.transaction(f"Lưu sáng kiến: {vntext.nfc(draft.title)[:80]}") as session:
+        people: dict[str, Person] = {}
+        problems: list[str] = []
+        for author in draft.authors:
+            if author.person_id:
+                person = session.get(Person, uuid.UUID(author.person_id))
+                if person is None:
+                    problems.append("Một tác giả không còn trong danh sách người lao động.")
+                    continue
+                people[author.person_id] = person
+                author.person_name = _name(person)
+        problems = core.validate(draft, today=today) + problems
+        if draft.phase_number is not None:
+            year = session.scalars(select(EmulationYear).where(EmulationYear.year == draft.year)).first()
+            if year is not None and draft.phase_number not in {p.number for p in year.phases}:
+                problems.append(f"Năm {draft.year} không có Đợt {draft.phase_number}.")
+        if problems:
+            raise ValidationError("\n".join(problems))
+        if draft.id:
+            record = _load(session, draft.id)
+        else:
+            record = Initiative(unit_id=_unit_id(session), title=draft.title, year=draft.year)
+            session.add(record)
+        for name in ("title", "year", "phase_number", "field", "investor", "first_applied_on", "trial",
+                     "description", "conditions", "economic_benefit", "social_benefit", "status",
+                     "refusal_reason", "recognition_level", "decision_number", "decision_date", "decision_issuer"):
+            value = getattr(draft, name)
+            setattr(record, name, value.strip() if isinstance(value, str) else value)
+        if record.status != "refused":
+            record.refusal_reason = ""
+        record.tags = [vntext.nfc(t) for t in draft.tags if vntext.nfc(t)]
+        record.authors.clear()
+        session.flush()
+        for ordinal, author in enumerate(draft.authors):
+            record.authors.append(InitiativeAuthor(
+                person_id=uuid.UUID(author.person_id) if author.person_id else None,
+                outside_name="" if author.person_id else vntext.nfc(author.outside_name),
+                outside_workplace=vntext.nfc(author.outside_workplace), share=author.share,
+                category=author.category, ordinal=ordinal,
+            ))
+        author_names = " ".join(a.display_name for a in draft.authors)
+        record.search_key = vntext.search_key(" ".join(
+            [record.title, record.field, author_names, record.decision_number, " ".join(record.tags)]))
+        session.flush()
+        return _draft(record, {p.id: _name(p) for p in people.values()})
+
+
+def delete_initiative(db: Database, initiative_id: str, paths=None) -> None:
+    with db.transaction("Xóa sáng kiến") as session:
+        record = _load(session, initiative_id)
+        stored = [a.id.hex for a in record.attachments]
+        session.delete(record)
+    if paths is not None:
+        for name in stored:
+            (paths.attachments / name).unlink(missing_ok=True)
+
+
+def suggest_category(db: Database, person_id: str) -> str:
+    with db.reading() as session:
+        person = session.get(Person, uuid.UUID(person_id))
+        if person is None:
+            raise NotFoundError("Không tìm thấy người này.")
+        return core.default_category(person.position, person.education)
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+def add_attachment(db: Database, paths, initiative_id: str, source: Path) -> AttachmentInfo:
+    """Copy a file into the data folder and record it; refused past the size limit."""
+    source = Path(source)
+    try:
+        size = source.stat().st_size
+        if not source.is_file():
+            raise OSError
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp đính kèm {source}.") from exc
+    if size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            f"Tệp {source.name} có dung lượng {vntext.format_number(size / 1024 / 1024, 1)} MB, vượt giới hạn "
+            f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB cho mỗi tệp đính kèm. Hãy quét lại với độ phân giải thấp hơn "
+            "hoặc nén tệp."
+        )
+    if size == 0:
+        raise ValidationError(f"Tệp {source.name} rỗng.")
+    paths.attachments.mkdir(parents=True, exist_ok=True)
+    attachment_id = uuid.uuid4()
+    target = paths.attachments / attachment_id.hex
+    digest = hashlib.sha256()
+    try:
+        with source.open("rb") as src, (target.with_suffix(".part")).open("wb") as dst:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                digest.update(chunk)
+                dst.write(chunk)
+        target.with_suffix(".part").replace(target)
+    except OSError as exc:
+        target.with_suffix(".part").unlink(missing_ok=True)
+        raise ValidationError(f"Không đọc được tệp đính kèm {source}: {exc.strerror or exc}.") from exc
+    media = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+    try:
+        with db.transaction(f"Đính kèm tệp {source.name}") as session:
+            record = _load(session, initiative_id)
+            record.attachments.append(Attachment(id=attachment_id, filename=vntext.nfc(source.name), size=size,
+                                                 sha256=digest.hexdigest(), media_type=media))
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return AttachmentInfo(attachment_id.hex, source.name, size, media, target)
+
+
+def list_attachments(db: Database, paths, initiative_id: str) -> list[AttachmentInfo]:
+    with db.reading() as session:
+        record = _load(session, initiative_id)
+        return [AttachmentInfo(a.id.hex, a.filename, a.size, a.media_type, paths.attachments / a.id.hex)
+                for a in record.attachments]
+
+
+def remove_attachment(db: Database, paths, attachment_id: str) -> None:
+    with db.transaction("Gỡ tệp đính kèm") as session:
+        record = session.get(Attachment, uuid.UUID(attachment_id))
+        if record is None:
+            raise NotFoundError("Tệp đính kèm không còn.")
+        session.delete(record)
+    (paths.attachments / uuid.UUID(attachment_id).hex).unlink(missing_ok=True)
+
+
+def export_attachment(db: Database, paths, attachment_id: str, target: Path) -> Path:
+    with db.reading() as session:
+        record = session.get(Attachment, uuid.UUID(attachment_id))
+        if record is None:
+            raise NotFoundError("Tệp đính kèm không còn.")
+        stored = paths.attachments / record.id.hex
+        expected = record.sha256
+    if not stored.is_file() or hashlib.sha256(stored.read_bytes()).hexdigest() != expected:
+        raise ValidationError("Tệp đính kèm trong thư mục dữ liệu bị thiếu hoặc đã bị thay đổi.")
+    shutil.copyfile(stored, target)
+    return Path(target)
+
+
+# --- Bằng Lao động sáng tạo and links ------------------------------------------------------
+
+
+def _contributions(session: Session, first_year: int, last_year: int) -> list[core.Contribution]:
+    records = session.scalars(
+        select(Initiative).options(selectinload(Initiative.authors))
+        .where(Initiative.status == "recognised", Initiative.year.between(first_year, last_year),
+               Initiative.economic_benefit.is_not(None))
+    ).all()
+    ids = {a.person_id for r in records for a in r.authors if a.person_id}
+    names = {p.id: _name(p) for p in session.scalars(select(Person).where(Person.id.in_(ids)))} if ids else {}
+    return [
+        core.Contribution(
+            author_key=a.person_id.hex if a.person_id else f"ngoai:{vntext.search_key(a.outside_name)}",
+            author_name=names.get(a.person_id, "") if a.person_id else a.outside_name,
+            category=a.category, year=r.year, benefit=r.economic_benefit, share=a.share, initiative_title=r.title,
+        )
+        for r in records for a in r.authors
+    ]
+
+
+def ldst_candidates(db: Database, year: int) -> list[core.Candidate]:
+    with db.reading() as session:
+        record = session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
+        if record is None:
+            raise NotFoundError(f"Chưa có năm thi đua {year}.")
+        rules = {r.key: r.value for r in record.rules}
+        window = int(rules.get(core.RULE_WINDOW, Decimal(3)))
+        contributions = _contributions(session, year - window + 1, year)
+    return core.ldst_candidates(year, contributions, rules)
+
+
+def person_initiatives(db: Database, person_id: str) -> list[InitiativeRow]:
+    return list_initiatives(db, InitiativeFilter(author_id=uuid.UUID(str(person_id)).hex))
+
+
+def count_recognised(db: Database, start: date, end: date) -> int:
+    """Initiatives recognised by a decision dated within [start, end]: the indicator's source."""
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(Initiative).where(
+            Initiative.status == "recognised", Initiative.decision_date.between(start, end))) or 0
+
+
+def link_registration(db: Database, year: int, person_id: str, initiative_id: str | None) -> None:
+    """Point a person's CSTĐCS (or any) registration of the year at one of their initiatives."""
+    with db.transaction("Gắn sáng kiến với đăng ký thi đua") as session:
+        year_record = session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
+        if year_record is None:
+            raise NotFoundError(f"Chưa có năm thi đua {year}.")
+        pid = uuid.UUID(str(person_id))
+        regs = session.scalars(select(IndividualRegistration).where(
+            IndividualRegistration.year_id == year_record.id, IndividualRegistration.person_id == pid)).all()
+        if not regs:
+            raise NotFoundError("Người này chưa đăng ký danh hiệu nào trong năm.")
+        title = None
+        if initiative_id is not None:
+            record = _load(session, initiative_id)
+            if pid not in {a.person_id for a in record.authors}:
+                raise ValidationError("Chỉ gắn được sáng kiến mà người này là tác giả.")
+            title = record.title
+        for reg in regs:
+            reg.initiative_id = record.id if initiative_id is not None else None
+            if title and not reg.planned_initiative:
+                reg.planned_initiative = title
