@@ -1,0 +1,246 @@
+"""Tổng quan: the year at a glance — plan, timeline, what is due next, the roster in numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from thidua_desktop.core import timeline as tl
+from thidua_desktop.core import vntext
+from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui.pages.base import Page, card, heading, note, scroll_page, subheading
+from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
+from thidua_desktop.ui.widgets.timeline import DONE, TimelineWidget, deadline_color
+
+
+class CountTile(QFrame):
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.setStyleSheet("#tile { background: palette(base); border: 1px solid #d5d9e0; border-radius: 6px; }")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(14, 10, 14, 10)
+        box.setSpacing(0)
+        self.value = QLabel("–")
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setStyleSheet("color: #1f4e8c;")
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #4a5260;")
+        box.addWidget(self.value)
+        box.addWidget(self.caption)
+
+    def set_value(self, value: int | None) -> None:
+        self.value.setText(vntext.format_number(value) if value is not None else "–")
+
+
+class OverviewPage(Page):
+    topics = frozenset({context.YEAR, context.PEOPLE, context.RULES})
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.title = heading()
+        self.plan_line = QLabel()
+        self.plan_line.setWordWrap(True)
+        self.plan_line.setStyleSheet("font-weight: bold;")
+        self.plan_title = QLabel()
+        self.plan_title.setWordWrap(True)
+        self.theme = QLabel()
+        self.theme.setWordWrap(True)
+        self.theme.setStyleSheet("font-style: italic; color: #3c4452;")
+        self.rule_set = QLabel()
+        self.rule_set.setWordWrap(True)
+        self.rule_set.setStyleSheet("color: #5f6673;")
+        for label in (self.plan_line, self.plan_title, self.theme, self.rule_set):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        plan_card = card(self.plan_line, self.plan_title, self.theme, self.rule_set)
+
+        self.phase_now = QLabel()
+        self.phase_now.setWordWrap(True)
+        self.next_due = QLabel()
+        self.next_due.setWordWrap(True)
+        self.next_due.setTextFormat(Qt.TextFormat.RichText)
+        status = card(subheading(self.tr("Now")), self.phase_now, self.next_due)
+
+        self.timeline = TimelineWidget()
+        timeline_card = card(subheading(self.tr("Timeline of the year")), self.timeline)
+
+        self.events = RowsModel([
+            Column(self.tr("Date"), lambda e: vntext.format_date(e.when), width=100),
+            Column(self.tr("Milestone"), self._event_text, width=360),
+            Column(self.tr("Time left"), self._left_text),
+        ], self)
+        self.events.row_foreground = self._event_color
+        self.events.row_bold = lambda e: e in self._soon
+        self.events_view = make_table(self.events)
+        self.events_view.setMinimumHeight(250)
+        self.events_view.setEditTriggers(self.events_view.EditTrigger.NoEditTriggers)
+
+        self.tiles = {
+            "total": CountTile(self.tr("Workers")),
+            "members": CountTile(self.tr("Union members")),
+            "women": CountTile(self.tr("Women")),
+            "groups": CountTile(self.tr("Union groups")),
+        }
+        tiles = QGridLayout()
+        tiles.setSpacing(10)
+        for n, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, n // 2, n % 2)
+        tiles_box = QWidget()
+        tiles_box.setLayout(tiles)
+        tiles_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        roster_col = QVBoxLayout()
+        roster_col.addWidget(subheading(self.tr("Roster")))
+        roster_col.addWidget(tiles_box)
+        roster_col.addStretch(1)
+
+        lower = QHBoxLayout()
+        events_col = QVBoxLayout()
+        events_col.addWidget(subheading(self.tr("Milestones and deadlines")))
+        events_col.addWidget(self.events_view)
+        lower.addLayout(events_col, 3)
+        lower.addSpacing(12)
+        lower.addLayout(roster_col, 2)
+        lower_box = QWidget()
+        lower_box.setLayout(lower)
+
+        self.empty = note(self.tr("No emulation year yet. Use the Year menu to create one from a plan template."))
+        self.empty.hide()
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(plan_card, 3)
+        top.addWidget(status, 2)
+        top_box = QWidget()
+        top_box.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        lower.setContentsMargins(0, 0, 0, 0)
+        self._content = [top_box, timeline_card, lower_box]
+        scroll_page(self, [self.title, self.empty, *self._content], stretch=True)
+        self._today = date.today()
+        self._soon: set[tl.TimelineEvent] = set()
+        self._phases: list[tl.PhaseInput] = []
+        self._year: int | None = None
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        year = self.ctx.year
+        if year is None:
+            self.clear()
+            return
+        data = self.ctx.take_first_overview(year)
+        if data is not None:
+            self._show(data)
+            self.loaded.emit()
+            return
+        self.fetch(jobs.overview, self.ctx.db, year, on_done=self._show)
+
+    def show_problem(self, text: str) -> None:
+        """Say why there is nothing to show (the data folder could not be opened)."""
+        self.clear()
+        self.empty.setText(text)
+        self.empty.show()
+
+    def clear(self) -> None:
+        self.title.setText(self.tr("Overview"))
+        self.empty.setText(self.tr("No emulation year yet. Use the Year menu to create one from a plan template."))
+        self.empty.setVisible(self.ctx.db is not None)
+        for widget in self._content:
+            widget.hide()
+        self.timeline.clear()
+        self.events.set_rows([])
+
+    def _show(self, data: jobs.OverviewData) -> None:
+        detail = data.detail
+        self._today = self.ctx.today()
+        self._year = detail.year
+        self._phases = list(data.phases)
+        self.empty.hide()
+        for widget in self._content:
+            widget.show()
+        self.title.setText(self.tr("Emulation year {year}").format(year=detail.year))
+        issued = vntext.format_date(detail.plan_issued_on) if detail.plan_issued_on else ""
+        if issued:
+            self.plan_line.setText(self.tr("Plan No. {number} of {date} — {issuer}").format(
+                number=detail.plan_number, date=issued, issuer=detail.plan_issuer))
+        else:
+            self.plan_line.setText(self.tr("Plan No. {number} — {issuer}").format(
+                number=detail.plan_number, issuer=detail.plan_issuer))
+        self.plan_title.setText(detail.plan_title)
+        self.theme.setText(self.tr("Theme: {theme}").format(theme=detail.theme) if detail.theme else "")
+        self.theme.setVisible(bool(detail.theme))
+        self.rule_set.setText(self.tr("Rules in force: {rules}").format(rules=detail.rule_set)
+                              if detail.rule_set else "")
+        self.rule_set.setVisible(bool(detail.rule_set))
+
+        self._show_status(detail.year, data.events)
+        self.timeline.set_data(detail.year, data.phases, data.events, self._today)
+        self.events.set_rows(data.events)
+        for key, tile in self.tiles.items():
+            tile.set_value(data.counts.get(key))
+
+    def _show_status(self, year: int, events: list[tl.TimelineEvent]) -> None:
+        today = self._today
+        phase = tl.current_phase(self._phases, today)
+        if phase is not None:
+            self.phase_now.setText(self.tr("Now in {phase} ({start} – {end}).").format(
+                phase=phase.name, start=vntext.format_date(phase.start), end=vntext.format_date(phase.end)))
+        elif today < date(year, 1, 1):
+            self.phase_now.setText(self.tr("The emulation year {year} has not started yet.").format(year=year))
+        elif self._phases and today > max(p.end for p in self._phases):
+            self.phase_now.setText(self.tr("All phases of {year} have ended.").format(year=year))
+        else:
+            self.phase_now.setText(self.tr("Between phases."))
+        upcoming = tl.next_deadlines(events, today, limit=3)
+        self._soon = set(upcoming[:1]) | {e for e in upcoming if tl.days_left(e, today) <= 7}
+        overdue = [e for e in events if e.kind in tl.DEADLINE_KINDS and tl.days_left(e, today) < 0]
+        lines = []
+        for event in upcoming:
+            days = tl.days_left(event, today)
+            color = deadline_color(days).name()
+            weight = "bold" if event in self._soon else "normal"
+            lines.append(
+                f'<span style="color:{color}; font-weight:{weight}">{vntext.format_date(event.when)} — '
+                f"{_escape(self._event_text(event))} — {_escape(labels.days_left(days))}</span>"
+            )
+        if upcoming:
+            text = _escape(self.tr("Next deadlines:")) + "<br>" + "<br>".join(lines)
+        else:
+            text = _escape(self.tr("No deadline left in this year."))
+        if overdue and upcoming:
+            latest = overdue[-1]
+            text += "<br>" + (
+                f'<span style="color:{deadline_color(-1).name()}">'
+                + _escape(self.tr("Last deadline passed: {date} — {what}").format(
+                    date=vntext.format_date(latest.when), what=self._event_text(latest)))
+                + "</span>"
+            )
+        self.next_due.setText(text)
+
+    # -- rows --------------------------------------------------------------------------------
+
+    def _event_text(self, event: tl.TimelineEvent) -> str:
+        name = next((p.name for p in self._phases if p.number == event.phase_number), None)
+        last = bool(self._phases) and event.phase_number == max(p.number for p in self._phases)
+        return labels.event_label(event, name, self._year or event.when.year, last_phase=last)
+
+    def _left_text(self, event: tl.TimelineEvent) -> str:
+        days = tl.days_left(event, self._today)
+        if days < 0 and event.kind not in tl.DEADLINE_KINDS:
+            return self.tr("Passed")  # a phase that started is not "overdue"
+        return labels.days_left(days)
+
+    def _event_color(self, event: tl.TimelineEvent) -> QColor | None:
+        days = tl.days_left(event, self._today)
+        if event.kind in tl.DEADLINE_KINDS:
+            return deadline_color(days) if days <= 7 else None
+        return DONE if days < 0 else None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

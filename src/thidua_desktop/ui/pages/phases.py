@@ -1,0 +1,253 @@
+"""Sơ kết – Tổng kết: the phases of the year, their report deadlines and lock dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thidua_desktop.core import vntext
+from thidua_desktop.services.dto import PhaseInfo, YearDetail
+from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
+from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
+from thidua_desktop.ui.widgets.timeline import deadline_color
+
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setMinimumWidth(130)
+    if value is not None:
+        edit.setDate(QDate(value.year, value.month, value.day))
+    return edit
+
+
+def edit_value(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+class PhaseDialog(QDialog):
+    """Change the dates of one phase; the worker saves, a refusal keeps the dialog open."""
+
+    def __init__(self, ctx: context.AppContext, year: int, phase: PhaseInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = year
+        self.phase = phase
+        self.result_phase: PhaseInfo | None = None
+        self.setWindowTitle(self.tr("Dates of {phase}").format(phase=phase.name))
+        self.start = date_edit(phase.start)
+        self.end = date_edit(phase.end)
+        self.report_due = date_edit(phase.report_due)
+        self.lock_date = date_edit(phase.lock_date)
+        form = QFormLayout()
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("To"), self.end)
+        form.addRow(self.tr("Report due"), self.report_due)
+        form.addRow(self.tr("Figures locked on"), self.lock_date)
+        hint = QLabel(self.tr("Dates are day/month/year. The report cannot be due before the phase ends, nor the "
+                              "figures locked before the report is due."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6673;")
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        title = subheading(phase.name)
+        box.addWidget(title)
+        box.addLayout(form)
+        box.addWidget(hint)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def save(self) -> None:
+        self.error.clear_message()
+        self.buttons.setEnabled(False)
+        self.ctx.tasks.run(
+            jobs.update_phase, self.ctx.db, self.year, self.phase.number, edit_value(self.start),
+            edit_value(self.end), edit_value(self.report_due), edit_value(self.lock_date),
+            on_done=self._saved, on_error=self._failed, owner=self,
+        )
+
+    def _saved(self, phase: PhaseInfo) -> None:
+        self.result_phase = phase
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        from thidua_desktop.store.errors import StoreError
+
+        self.buttons.setEnabled(True)
+        if not isinstance(exc, StoreError):
+            raise exc
+        self.error.show_message(exc.message)
+
+
+class PhasesPage(Page):
+    topics = frozenset({context.YEAR})
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self._today = date.today()
+        self.model = RowsModel([
+            Column(self.tr("Phase"), lambda p: p.name, sort_key=STORED_ORDER, width=120),
+            Column(self.tr("From"), lambda p: vntext.format_date(p.start), width=110),
+            Column(self.tr("To"), lambda p: vntext.format_date(p.end), width=110),
+            Column(self.tr("Report due"), lambda p: vntext.format_date(p.report_due), width=140),
+            Column(self.tr("Figures locked on"), lambda p: vntext.format_date(p.lock_date), width=150),
+            Column(self.tr("Time left"), self._left_text, width=150, foreground=self._left_color),
+        ], self)
+        self.model.row_tooltip = lambda p: p.description or None
+        self.view = make_table(self.model)
+        self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
+        self.view.doubleClicked.connect(lambda index: self.edit_phase(self.model.row_at(index.row()).number))
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.edit_button = QPushButton(self.tr("Change dates…"))
+        self.edit_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.saved = SuccessLine()
+
+        self.registration_due = date_edit()
+        self.registration_due.dateChanged.connect(lambda *_: self._update_buttons())
+        self.save_due = QPushButton(self.tr("Save"))
+        self.save_due.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.save_due.clicked.connect(self.save_registration_due)
+        self.due_error = ErrorLine()
+        self.due_saved = SuccessLine()
+        due_row = QHBoxLayout()
+        due_row.addWidget(QLabel(self.tr("Registration due")))
+        due_row.addWidget(self.registration_due)
+        due_row.addWidget(self.save_due)
+        due_row.addStretch(1)
+        due_box = QWidget()
+        due_box.setLayout(due_row)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        buttons_box = QWidget()
+        buttons_box.setLayout(buttons)
+        self.title = heading(self.tr("Phase and year-end reviews"))
+        scroll_page(self, [
+            self.title,
+            card(subheading(self.tr("Phases")), self.view, self.saved, buttons_box),
+            card(subheading(self.tr("Registration deadline")),
+                 note(self.tr("The date by which the union sends its emulation registration to the upper union.")),
+                 due_box, self.due_error, self.due_saved),
+            note(self.tr("The phase and year-end reports (indicator table, narrative, sending) come with the "
+                         "reports update.")),
+        ])
+        self._detail: YearDetail | None = None
+        self._dialog: PhaseDialog | None = None
+        self._update_buttons()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        if self.ctx.year is None:
+            self.clear()
+            return
+        self.fetch(jobs.year_detail, self.ctx.db, self.ctx.year, on_done=self._show)
+
+    def clear(self) -> None:
+        self._detail = None
+        self.model.set_rows([])
+        self._update_buttons()
+
+    def _show(self, detail: YearDetail) -> None:
+        self._detail = detail
+        self._today = self.ctx.today()
+        self.title.setText(self.tr("Phase and year-end reviews {year}").format(year=detail.year))
+        self.model.set_rows(detail.phases)
+        fit_rows(self.view, len(detail.phases), minimum=2)
+        if detail.phases and not self.view.selectionModel().hasSelection():
+            self.view.selectRow(0)
+        due = detail.registration_due or date(detail.year, 2, 20)
+        self.registration_due.blockSignals(True)
+        self.registration_due.setDate(QDate(due.year, due.month, due.day))
+        self.registration_due.blockSignals(False)
+        self._update_buttons()
+
+    def _left_days(self, phase: PhaseInfo) -> int:
+        return (phase.report_due - self._today).days
+
+    def _left_text(self, phase: PhaseInfo) -> str:
+        return self.tr("Report: {left}").format(left=labels.days_left(self._left_days(phase)))
+
+    def _left_color(self, phase: PhaseInfo):
+        days = self._left_days(phase)
+        return deadline_color(days) if days <= 7 else None
+
+    def _update_buttons(self) -> None:
+        has_year = self._detail is not None
+        self.edit_button.setEnabled(has_year and self.view.selectionModel().hasSelection())
+        stored = self._detail.registration_due if self._detail else None
+        self.save_due.setEnabled(has_year and edit_value(self.registration_due) != stored)
+        self.registration_due.setEnabled(has_year)
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def _edit_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self.edit_phase(self.model.row_at(rows[0].row()).number)
+
+    def edit_phase(self, number: int) -> PhaseDialog | None:
+        if self._detail is None:
+            return None
+        phase = next((p for p in self._detail.phases if p.number == number), None)
+        if phase is None:
+            return None
+        self.saved.clear_message()
+        dialog = PhaseDialog(self.ctx, self._detail.year, phase, self)
+        dialog.accepted.connect(lambda: self._phase_saved(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _phase_saved(self, dialog: PhaseDialog) -> None:
+        phase = dialog.result_phase
+        if phase is not None:
+            self.saved.show_message(self.tr("Saved the dates of {phase}.").format(phase=phase.name))
+        self.ctx.changed(context.YEAR)
+
+    def save_registration_due(self) -> None:
+        if self._detail is None or self.ctx.db is None:
+            return
+        due = edit_value(self.registration_due)
+        self.due_error.clear_message()
+        self.due_saved.clear_message()
+        self.ctx.tasks.run(jobs.set_registration_due, self.ctx.db, self._detail.year, due,
+                           on_done=lambda _r: self._due_saved(due), on_error=self._due_failed, owner=self)
+
+    def _due_saved(self, due: date) -> None:
+        self.due_saved.show_message(self.tr("Saved: registration due {date}.").format(date=vntext.format_date(due)))
+        self.ctx.changed(context.YEAR)
+
+    def _due_failed(self, exc: BaseException) -> None:
+        from thidua_desktop.store.errors import StoreError
+
+        if not isinstance(exc, StoreError):
+            raise exc
+        self.due_error.show_message(exc.message)
+

@@ -1,0 +1,1 @@
+"""Widgets and the table model shared by the pages."""

@@ -1,0 +1,282 @@
+"""First-run wizard: the unit, who signs, the year's plan — then everything in one transaction."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from thidua_desktop.services.dto import OfficerInfo, UnitProfile
+from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui.dialogs import _escape, template_summary
+from thidua_desktop.ui.pages.base import ErrorLine, note
+from thidua_desktop.ui.pages.unit import CHAIR_POSITION, DEPUTY_POSITION, DeputiesEditor, UnitForm
+from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
+
+PAGE_WELCOME, PAGE_UNIT, PAGE_SIGNERS, PAGE_PLAN, PAGE_CONFIRM = range(5)
+
+
+def _reason_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("reason")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #a61b1b;")
+    return label
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self, ctx: context.AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Welcome"))
+        self.setSubTitle(self.tr("A few steps to set up your union and this year's emulation plan."))
+        text = QLabel(self.tr(
+            "This program helps the grassroots union run its emulation movement through the year: the plan and "
+            "its deadlines, the roster, registrations, initiatives, phase reports and the year-end review.\n\n"
+            "The next pages ask for the union's name and the lines printed at the top of its documents, who "
+            "signs for the executive committee, and the plan the year follows. Everything can be changed later "
+            "on the Unit page."))
+        text.setWordWrap(True)
+        where = note(self.tr("The data will be kept in {folder}").format(folder=ctx.paths.root))
+        box = QVBoxLayout(self)
+        box.addWidget(text)
+        box.addStretch(1)
+        box.addWidget(where)
+
+
+class UnitWizardPage(QWizardPage):
+    def __init__(self, ctx: context.AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setTitle(self.tr("Your union"))
+        self.setSubTitle(self.tr("Fields marked * are needed. The preview shows the heading of your documents."))
+        self.form = UnitForm(with_officers=False)
+        self.form.set_profile(UnitProfile(name=""))
+        self.preview = HeaderPreview()
+        self.reason = _reason_label()
+        self.form.changed.connect(self._changed)
+        box = QVBoxLayout(self)
+        box.addWidget(self.form)
+        box.addWidget(self.preview)
+        box.addWidget(self.reason)
+        self._changed()
+
+    def _changed(self) -> None:
+        p = self.form.profile()
+        self.preview.show_lines(header_lines(p.name, p.upper_union, p.issuer_code, p.place_name, self.ctx.today()))
+        missing = self.form.missing(with_officers=False)
+        self.reason.setText(self.tr("Still needed: {fields}.").format(fields=", ".join(missing)) if missing else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return not self.form.missing(with_officers=False)
+
+
+class SignersPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Who signs"))
+        self.setSubTitle(self.tr("The chair signs documents on behalf of the executive committee; a deputy chair "
+                                 "may sign for the chair."))
+        self.chair = QLineEdit()
+        self.chair.setPlaceholderText(self.tr("Full name of the chair"))
+        self.deputies = DeputiesEditor()
+        self.deputies.set_names([""])
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Chair *"), self.chair)
+        form.addRow(self.tr("Deputy chairs"), self.deputies)
+        self.reason = _reason_label()
+        self.chair.textChanged.connect(self._changed)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addStretch(1)
+        box.addWidget(self.reason)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.reason.setText("" if self.chair.text().strip() else self.tr("Still needed: the chair's name."))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return bool(self.chair.text().strip())
+
+    def officers(self) -> list[OfficerInfo]:
+        officers = [OfficerInfo(self.chair.text().strip(), "chair", CHAIR_POSITION)]
+        officers += [OfficerInfo(n.strip(), "deputy", DEPUTY_POSITION) for n in self.deputies.names() if n.strip()]
+        return officers
+
+
+class PlanPage(QWizardPage):
+    def __init__(self, ctx: context.AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setTitle(self.tr("This year's plan"))
+        self.setSubTitle(self.tr("Choose the emulation plan the year follows; its phases and deadlines come with it."))
+        self.templates: list = []
+        self.template = QComboBox()
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setGroupSeparatorShown(False)
+        self.summary = QLabel(self.tr("Loading the plan templates…"))
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setStyleSheet("background: palette(base); border: 1px solid #d5d9e0; border-radius: 4px;"
+                                   " padding: 8px;")
+        self.error = ErrorLine()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Plan template"), self.template)
+        form.addRow(self.tr("Year to create"), self.year)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.summary)
+        box.addWidget(self.error)
+        box.addStretch(1)
+        box.addWidget(note(self.tr("A plan package sent by the upper union as an Excel file can be imported in a "
+                                   "later update; until then choose the built-in plan.")))
+        ctx.tasks.run_cpu(jobs.templates, on_done=self._loaded, on_error=self._failed, owner=self)
+
+    def _loaded(self, templates: list) -> None:
+        self.templates = templates
+        self.template.blockSignals(True)
+        self.template.clear()
+        for template in templates:
+            self.template.addItem(f"{template.document_number} — {template.issuer} ({template.year})", template.key)
+        self.template.blockSignals(False)
+        if not templates:
+            self.summary.setText(_escape(self.tr("No plan template was found in the program's files.")))
+        self._template_changed()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText("")
+        self.error.show_message(self.tr("The plan templates could not be read: {reason}").format(reason=exc))
+        self.completeChanged.emit()
+
+    def current_template(self):
+        index = self.template.currentIndex()
+        return self.templates[index] if 0 <= index < len(self.templates) else None
+
+    def _template_changed(self) -> None:
+        template = self.current_template()
+        if template is not None:
+            self.summary.setText(template_summary(template))
+            self.year.setValue(template.year)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.current_template() is not None
+
+
+class ConfirmPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Check and finish"))
+        self.setSubTitle(self.tr("Press Finish to save. Everything can be changed later."))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = ErrorLine()
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addStretch(1)
+        box.addWidget(self.error)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        wizard: FirstRunWizard = self.wizard()  # type: ignore[assignment]
+        p = wizard.profile()
+        template = wizard.plan.current_template()
+        rows = [
+            (self.tr("Grassroots union"), p.name),
+            (self.tr("Issuer code"), p.issuer_code),
+            (self.tr("Direct upper union"), p.upper_union),
+            (self.tr("Upper union (line above)"), p.upper_union_parent),
+            (self.tr("Place name"), p.place_name),
+            (self.tr("Employer"), p.employer_name),
+            (self.tr("Sector"), labels.sector(p.sector)),
+            (self.tr("Chair"), p.chair.full_name if p.chair else ""),
+            (self.tr("Deputy chairs"), ", ".join(d.full_name for d in p.deputies)),
+            (self.tr("Plan"), f"{template.document_number} — {template.issuer}" if template else ""),
+            (self.tr("Year"), str(wizard.plan.year.value())),
+        ]
+        html = "<table cellspacing='4'>" + "".join(
+            f"<tr><td style='color:#5f6673; padding-right:12px'>{_escape(k)}</td><td><b>{_escape(v or '—')}</b>"
+            "</td></tr>" for k, v in rows) + "</table>"
+        self.summary.setText(html)
+        self.error.clear_message()
+
+
+class FirstRunWizard(QWizard):
+    """Asks for the unit, its signers and the plan; Finish saves them in the worker."""
+
+    def __init__(self, ctx: context.AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_data: jobs.OpenResult | None = None
+        self._saving = False
+        self.setWindowTitle(self.tr("Set up the union"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
+        self.welcome = WelcomePage(ctx)
+        self.unit = UnitWizardPage(ctx)
+        self.signers = SignersPage()
+        self.plan = PlanPage(ctx)
+        self.confirm = ConfirmPage()
+        for number, page in enumerate((self.welcome, self.unit, self.signers, self.plan, self.confirm)):
+            self.setPage(number, page)
+        self.setStartId(PAGE_WELCOME)
+        self.resize(760, 640)
+
+    def profile(self) -> UnitProfile:
+        profile = self.unit.form.profile()
+        profile.officers = self.signers.officers()
+        return profile
+
+    def accept(self) -> None:
+        """Finish: save in the worker; close only when it worked."""
+        if self.result_data is not None:
+            super().accept()
+            return
+        if self._saving or self.ctx.db is None:
+            return
+        template = self.plan.current_template()
+        if template is None:
+            return
+        self._saving = True
+        self.confirm.error.clear_message()
+        self._set_buttons_enabled(False)
+        self.ctx.tasks.run(jobs.set_up, self.ctx.db, self.profile(), template, self.plan.year.value(),
+                           on_done=self._saved, on_error=self._failed, owner=self)
+
+    def _set_buttons_enabled(self, enabled: bool) -> None:
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
+                      QWizard.WizardButton.CancelButton):
+            button = self.button(which)
+            if button is not None:
+                button.setEnabled(enabled)
+
+    def _saved(self, result: jobs.OpenResult) -> None:
+        self._saving = False
+        self._set_buttons_enabled(True)
+        self.result_data = result
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        from thidua_desktop.store.errors import StoreError
+
+        self._saving = False
+        self._set_buttons_enabled(True)
+        if not isinstance(exc, StoreError):
+            raise exc
+        self.confirm.error.show_message(exc.message)

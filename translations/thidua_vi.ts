@@ -1,0 +1,1429 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>The program is already running with the data folder {folder}.</source>
+        <translation>Chương trình đang chạy với thư mục dữ liệu {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Check and finish</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>Press Finish to save. Everything can be changed later.</source>
+        <translation>Bấm Hoàn tất để lưu. Mọi thông tin đều sửa lại được sau này.</translation>
+    </message>
+    <message>
+        <source>Grassroots union</source>
+        <translation>Công đoàn cơ sở</translation>
+    </message>
+    <message>
+        <source>Issuer code</source>
+        <translation>Ký hiệu cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Direct upper union</source>
+        <translation>Công đoàn cấp trên trực tiếp</translation>
+    </message>
+    <message>
+        <source>Upper union (line above)</source>
+        <translation>Công đoàn cấp trên (dòng trên)</translation>
+    </message>
+    <message>
+        <source>Place name</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Cơ quan, doanh nghiệp</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chủ tịch</translation>
+    </message>
+    <message>
+        <source>Deputy chairs</source>
+        <translation>Phó chủ tịch</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>The details have been written to {file}. Please send this file to whoever helps you with the program.</source>
+        <translation>Chi tiết đã được ghi vào {file}. Hãy gửi tệp này cho người hỗ trợ bạn sử dụng chương trình.</translation>
+    </message>
+    <message>
+        <source>The details could not be written to the log file.</source>
+        <translation>Không ghi được chi tiết vào tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. The data already saved is safe; the last action may not have been completed.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; thao tác vừa rồi có thể chưa hoàn thành.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi ngoài dự kiến</translation>
+    </message>
+</context>
+<context>
+    <name>DeputiesEditor</name>
+    <message>
+        <source>Add a deputy chair</source>
+        <translation>Thêm phó chủ tịch</translation>
+    </message>
+    <message>
+        <source>Full name of the deputy chair</source>
+        <translation>Họ và tên phó chủ tịch</translation>
+    </message>
+    <message>
+        <source>Remove this deputy chair</source>
+        <translation>Bỏ phó chủ tịch này</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Taken</source>
+        <translation>Thời điểm sao lưu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Open the backup folder</source>
+        <translation>Mở thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Documents and sending</source>
+        <translation>Văn bản &amp; gửi</translation>
+    </message>
+    <message>
+        <source>Document header</source>
+        <translation>Phần đầu văn bản</translation>
+    </message>
+    <message>
+        <source>Where reports go</source>
+        <translation>Nơi nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>Backups of the data</source>
+        <translation>Các bản sao lưu dữ liệu</translation>
+    </message>
+    <message>
+        <source>A backup is taken automatically at most every four hours while the program runs, and thinned out over time. File › Restore from a backup… puts one back.</source>
+        <translation>Chương trình tự động sao lưu khi đang chạy, tối đa 4 giờ một lần, và lược bớt các bản cũ theo thời gian. Dùng Tệp › Khôi phục từ bản sao lưu… để lấy lại một bản.</translation>
+    </message>
+    <message>
+        <source>Exporting reports as PDF and Excel, signing them and sending them by email come with the next updates.</source>
+        <translation>Xuất báo cáo ra PDF và Excel, ký số và gửi thư điện tử sẽ có trong các bản cập nhật tiếp theo.</translation>
+    </message>
+    <message>
+        <source>(not given — enter it on the Unit page)</source>
+        <translation>(chưa khai báo — nhập ở trang Đơn vị)</translation>
+    </message>
+    <message>
+        <source>Reports go to the direct upper union, {upper}: {email}</source>
+        <translation>Báo cáo gửi công đoàn cấp trên trực tiếp, {upper}: {email}</translation>
+    </message>
+    <message>
+        <source>The data is kept in {folder}</source>
+        <translation>Dữ liệu được lưu tại {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up the union</source>
+        <translation>Thiết lập đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativesPage</name>
+    <message>
+        <source>Target of the upper union: a grassroots union does not register it.</source>
+        <translation>Chỉ tiêu của công đoàn cấp trên: công đoàn cơ sở không đăng ký chỉ tiêu này.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cách lấy số liệu</translation>
+    </message>
+    <message>
+        <source>Plan target</source>
+        <translation>Chỉ tiêu kế hoạch</translation>
+    </message>
+    <message>
+        <source>Title or commendation</source>
+        <translation>Danh hiệu, hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Awarded by</source>
+        <translation>Cấp xét tặng</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <source>Targets tied to initiatives</source>
+        <translation>Chỉ tiêu gắn với sáng kiến</translation>
+    </message>
+    <message>
+        <source>Titles that need a recognised initiative</source>
+        <translation>Danh hiệu, khen thưởng cần có sáng kiến được công nhận</translation>
+    </message>
+    <message>
+        <source>Thresholds of the Bằng Lao động sáng tạo</source>
+        <translation>Ngưỡng xét tặng Bằng Lao động sáng tạo</translation>
+    </message>
+    <message>
+        <source>Benefit thresholds from the year&apos;s rule table; double-click a value to change it (the same values as in Emulation registration › Rules).</source>
+        <translation>Ngưỡng giá trị làm lợi lấy từ bảng quy định của năm; bấm đúp vào giá trị để sửa (cùng giá trị với Đăng ký thi đua › Quy định).</translation>
+    </message>
+    <message>
+        <source>The register of initiatives (authors, benefit, recognition) comes with the next update; it will flag Bằng Lao động sáng tạo candidates from these thresholds.</source>
+        <translation>Sổ theo dõi sáng kiến (tác giả, giá trị làm lợi, công nhận) sẽ có trong bản cập nhật tiếp theo; khi đó chương trình dùng các ngưỡng này để chỉ ra người đủ điều kiện đề nghị Bằng Lao động sáng tạo.</translation>
+    </message>
+    <message>
+        <source>Initiatives {year}</source>
+        <translation>Sáng kiến năm {year}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>Tỷ lệ (%)</translation>
+    </message>
+    <message>
+        <source>Done or not</source>
+        <translation>Có/Không</translation>
+    </message>
+    <message>
+        <source>Amount of money</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Computed from the records</source>
+        <translation>Tính từ dữ liệu</translation>
+    </message>
+    <message>
+        <source>Entered by the union</source>
+        <translation>Đơn vị tự nhập</translation>
+    </message>
+    <message>
+        <source>Grassroots</source>
+        <translation>CĐCS</translation>
+    </message>
+    <message>
+        <source>Upper level</source>
+        <translation>Cấp trên</translation>
+    </message>
+    <message>
+        <source>State sector</source>
+        <translation>Khu vực nhà nước</translation>
+    </message>
+    <message>
+        <source>Non-state sector</source>
+        <translation>Khu vực ngoài nhà nước</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
+    </message>
+    <message>
+        <source>Emulation title</source>
+        <translation>Danh hiệu thi đua</translation>
+    </message>
+    <message>
+        <source>Commendation</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Nhà nước</translation>
+    </message>
+    <message>
+        <source>Trade union</source>
+        <translation>Công đoàn</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Trước khi nâng cấp</translation>
+    </message>
+    <message>
+        <source>Data replaced by a restore</source>
+        <translation>Dữ liệu trước khi khôi phục</translation>
+    </message>
+    <message>
+        <source>Damaged file kept aside</source>
+        <translation>Tệp hỏng được giữ lại</translation>
+    </message>
+    <message>
+        <source>Registration due</source>
+        <translation>Hạn gửi đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Start of {phase}</source>
+        <translation>Bắt đầu {phase}</translation>
+    </message>
+    <message>
+        <source>End of {phase}</source>
+        <translation>Kết thúc {phase}</translation>
+    </message>
+    <message>
+        <source>Review report of {phase} due</source>
+        <translation>Hạn gửi báo cáo sơ kết {phase}</translation>
+    </message>
+    <message>
+        <source>Year-end report due</source>
+        <translation>Hạn gửi báo cáo tổng kết năm</translation>
+    </message>
+    <message>
+        <source>Figures of {phase} locked</source>
+        <translation>Khóa số liệu {phase}</translation>
+    </message>
+    <message>
+        <source>Start of emulation year {year}</source>
+        <translation>Bắt đầu năm thi đua {year}</translation>
+    </message>
+    <message>
+        <source>End of emulation year {year}</source>
+        <translation>Kết thúc năm thi đua {year}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>{days} days left</source>
+        <translation>Còn {days} ngày</translation>
+    </message>
+    <message>
+        <source>{days} days overdue</source>
+        <translation>Quá hạn {days} ngày</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Emulation manager</source>
+        <translation>Quản lý phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Emulation registration</source>
+        <translation>Đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <source>Phase and year-end reviews</source>
+        <translation>Sơ kết – Tổng kết</translation>
+    </message>
+    <message>
+        <source>Documents and sending</source>
+        <translation>Văn bản &amp; gửi</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Emulation year:</source>
+        <translation>Năm thi đua:</translation>
+    </message>
+    <message>
+        <source>The year shown on every page</source>
+        <translation>Năm thi đua hiển thị ở mọi trang</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>Sao lưu &amp;ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the data</source>
+        <translation>Kiểm tra &amp;dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Open the data folder</source>
+        <translation>&amp;Mở thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Năm</translation>
+    </message>
+    <message>
+        <source>&amp;New year from a plan template…</source>
+        <translation>Tạo năm &amp;mới theo kế hoạch mẫu…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy this year to the next</source>
+        <translation>&amp;Sao chép năm này sang năm sau</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>N&amp;gôn ngữ / Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>Thư mục dữ liệu: {folder}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <source>Opening the data…</source>
+        <translation>Đang mở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Creating the demonstration data (312 people)…</source>
+        <translation>Đang tạo dữ liệu mẫu (312 người)…</translation>
+    </message>
+    <message>
+        <source>Backed up automatically: {file}</source>
+        <translation>Đã tự động sao lưu: {file}</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>Tự động sao lưu không thành công: {reason}</translation>
+    </message>
+    <message>
+        <source>Data from a newer version</source>
+        <translation>Dữ liệu của phiên bản mới hơn</translation>
+    </message>
+    <message>
+        <source>The data cannot be opened</source>
+        <translation>Không mở được dữ liệu</translation>
+    </message>
+    <message>
+        <source>The data could not be opened: {reason}</source>
+        <translation>Không mở được dữ liệu: {reason}</translation>
+    </message>
+    <message>
+        <source>The demonstration data is not available in this version.</source>
+        <translation>Phiên bản này chưa có dữ liệu mẫu.</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>Khôi phục bản sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <source>Choose a backup…</source>
+        <translation>Chọn bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Restoring puts back the backup of {date}; the damaged file is kept in the backup folder.</source>
+        <translation>Khôi phục sẽ lấy lại bản sao lưu {date}; tệp bị hỏng được giữ lại trong thư mục sao lưu.</translation>
+    </message>
+    <message>
+        <source>The data file {file} is damaged.</source>
+        <translation>Tệp dữ liệu {file} bị hỏng.</translation>
+    </message>
+    <message>
+        <source>Damaged data file</source>
+        <translation>Tệp dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>The union is not set up yet. Quit the program?</source>
+        <translation>Chưa thiết lập xong thông tin đơn vị. Thoát chương trình?</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved. The set-up will start again next time.</source>
+        <translation>Chưa có gì được lưu. Lần mở sau chương trình sẽ hỏi lại từ đầu.</translation>
+    </message>
+    <message>
+        <source>Back to the set-up</source>
+        <translation>Quay lại thiết lập</translation>
+    </message>
+    <message>
+        <source>The data has been backed up.</source>
+        <translation>Đã sao lưu dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Backup file: {file}</source>
+        <translation>Tệp sao lưu: {file}</translation>
+    </message>
+    <message>
+        <source>Replace the current data with this copy?</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao này?</translation>
+    </message>
+    <message>
+        <source>Copy: {file}
+
+The current data is first saved in the backup folder {folder}, so it can be put back.</source>
+        <translation>Bản sao: {file}
+
+Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} trước, nên vẫn lấy lại được.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>Chưa khôi phục được bản sao lưu</translation>
+    </message>
+    <message>
+        <source>The data it replaced was saved as {file}.</source>
+        <translation>Dữ liệu trước khi khôi phục đã được cất tại {file}.</translation>
+    </message>
+    <message>
+        <source>There was no data to save before restoring.</source>
+        <translation>Trước khi khôi phục không có dữ liệu nào cần cất.</translation>
+    </message>
+    <message>
+        <source>The data has been restored.</source>
+        <translation>Đã khôi phục dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The data is intact.</source>
+        <translation>Dữ liệu nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>The file {file} was checked: no damage, no broken links.</source>
+        <translation>Đã kiểm tra tệp {file}: không bị hỏng, không có liên kết lỗi.</translation>
+    </message>
+    <message>
+        <source>The check found problems in the data.</source>
+        <translation>Kiểm tra phát hiện dữ liệu có lỗi.</translation>
+    </message>
+    <message>
+        <source>Restore a recent backup (File › Restore from a backup…) or ask for help; do not delete the file.</source>
+        <translation>Hãy khôi phục một bản sao lưu gần đây (Tệp › Khôi phục từ bản sao lưu…) hoặc nhờ người hỗ trợ; đừng xóa tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Created the emulation year {year}.</source>
+        <translation>Đã tạo năm thi đua {year}.</translation>
+    </message>
+    <message>
+        <source>Copy the plan of {source} to {target}?</source>
+        <translation>Sao chép kế hoạch năm {source} sang năm {target}?</translation>
+    </message>
+    <message>
+        <source>The phases and deadlines move one year on; movements, indicators, titles and rules are copied. The roster is shared by all years.</source>
+        <translation>Các đợt và thời hạn được lùi sang năm sau; phong trào, chỉ tiêu, danh hiệu và quy định được sao chép. Danh sách đoàn viên dùng chung cho mọi năm.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Khởi động lại ngay</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Emulation manager {version}</source>
+        <translation>Quản lý phong trào thi đua {version}</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Runs the yearly emulation movement of a grassroots trade union: plan, roster, registration, initiatives, reports.
+
+Data folder: {folder}
+Python {python}, Qt {qt}</source>
+        <translation>Quản lý phong trào thi đua hằng năm của công đoàn cơ sở: kế hoạch, danh sách đoàn viên, đăng ký thi đua, sáng kiến, báo cáo.
+
+Thư mục dữ liệu: {folder}
+Python {python}, Qt {qt}</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Emulation manager</source>
+        <translation>Quản lý phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Có lỗi</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Vui lòng chờ</translation>
+    </message>
+</context>
+<context>
+    <name>NewYearDialog</name>
+    <message>
+        <source>New emulation year</source>
+        <translation>Tạo năm thi đua mới</translation>
+    </message>
+    <message>
+        <source>Plan template</source>
+        <translation>Kế hoạch mẫu</translation>
+    </message>
+    <message>
+        <source>Year to create</source>
+        <translation>Năm cần tạo</translation>
+    </message>
+    <message>
+        <source>Create the year</source>
+        <translation>Tạo năm</translation>
+    </message>
+    <message>
+        <source>The year gets the template&apos;s phases, movements, indicators, titles and rules; its dates are moved to the year chosen. Plan packages sent by the upper union as Excel files come with a later update.</source>
+        <translation>Năm mới nhận các đợt, phong trào, chỉ tiêu, danh hiệu và quy định của kế hoạch mẫu; các mốc thời gian được chuyển sang năm đã chọn. Nhập kế hoạch do công đoàn cấp trên gửi bằng tệp Excel sẽ có trong bản cập nhật sau.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Now</source>
+        <translation>Hiện tại</translation>
+    </message>
+    <message>
+        <source>Timeline of the year</source>
+        <translation>Các mốc thời gian trong năm</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Mốc thời gian</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Còn lại</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Người lao động</translation>
+    </message>
+    <message>
+        <source>Union members</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Union groups</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>Milestones and deadlines</source>
+        <translation>Mốc thời gian và thời hạn</translation>
+    </message>
+    <message>
+        <source>No emulation year yet. Use the Year menu to create one from a plan template.</source>
+        <translation>Chưa có năm thi đua nào. Vào menu Năm để tạo năm mới theo kế hoạch mẫu.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Emulation year {year}</source>
+        <translation>Năm thi đua {year}</translation>
+    </message>
+    <message>
+        <source>Plan No. {number} of {date} — {issuer}</source>
+        <translation>Kế hoạch số {number} ngày {date} — {issuer}</translation>
+    </message>
+    <message>
+        <source>Plan No. {number} — {issuer}</source>
+        <translation>Kế hoạch số {number} — {issuer}</translation>
+    </message>
+    <message>
+        <source>Theme: {theme}</source>
+        <translation>Chủ đề: {theme}</translation>
+    </message>
+    <message>
+        <source>Rules in force: {rules}</source>
+        <translation>Văn bản áp dụng: {rules}</translation>
+    </message>
+    <message>
+        <source>Now in {phase} ({start} – {end}).</source>
+        <translation>Đang trong {phase} ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The emulation year {year} has not started yet.</source>
+        <translation>Năm thi đua {year} chưa bắt đầu.</translation>
+    </message>
+    <message>
+        <source>All phases of {year} have ended.</source>
+        <translation>Các đợt thi đua năm {year} đã kết thúc.</translation>
+    </message>
+    <message>
+        <source>Between phases.</source>
+        <translation>Đang giữa hai đợt thi đua.</translation>
+    </message>
+    <message>
+        <source>Next deadlines:</source>
+        <translation>Thời hạn sắp tới:</translation>
+    </message>
+    <message>
+        <source>No deadline left in this year.</source>
+        <translation>Năm này không còn thời hạn nào sắp tới.</translation>
+    </message>
+    <message>
+        <source>Last deadline passed: {date} — {what}</source>
+        <translation>Thời hạn vừa qua: {date} — {what}</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Đã qua</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseDialog</name>
+    <message>
+        <source>Dates of {phase}</source>
+        <translation>Thời gian {phase}</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Hạn gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>Figures locked on</source>
+        <translation>Ngày khóa số liệu</translation>
+    </message>
+    <message>
+        <source>Dates are day/month/year. The report cannot be due before the phase ends, nor the figures locked before the report is due.</source>
+        <translation>Ngày ghi theo ngày/tháng/năm. Hạn gửi báo cáo không được trước ngày kết thúc đợt; ngày khóa số liệu không được trước hạn gửi báo cáo.</translation>
+    </message>
+</context>
+<context>
+    <name>PhasesPage</name>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Hạn gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>Figures locked on</source>
+        <translation>Ngày khóa số liệu</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Còn lại</translation>
+    </message>
+    <message>
+        <source>Change dates…</source>
+        <translation>Sửa thời gian…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Registration due</source>
+        <translation>Hạn gửi đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Phase and year-end reviews</source>
+        <translation>Sơ kết – Tổng kết</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Các đợt thi đua</translation>
+    </message>
+    <message>
+        <source>Registration deadline</source>
+        <translation>Hạn đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>The date by which the union sends its emulation registration to the upper union.</source>
+        <translation>Ngày công đoàn cơ sở phải gửi bản đăng ký thi đua cho công đoàn cấp trên.</translation>
+    </message>
+    <message>
+        <source>The phase and year-end reports (indicator table, narrative, sending) come with the reports update.</source>
+        <translation>Báo cáo sơ kết, tổng kết (bảng chỉ tiêu, nội dung báo cáo, gửi đi) sẽ có trong bản cập nhật Báo cáo.</translation>
+    </message>
+    <message>
+        <source>Phase and year-end reviews {year}</source>
+        <translation>Sơ kết – Tổng kết năm {year}</translation>
+    </message>
+    <message>
+        <source>Report: {left}</source>
+        <translation>Báo cáo: {left}</translation>
+    </message>
+    <message>
+        <source>Saved the dates of {phase}.</source>
+        <translation>Đã lưu thời gian {phase}.</translation>
+    </message>
+    <message>
+        <source>Saved: registration due {date}.</source>
+        <translation>Đã lưu: hạn đăng ký thi đua {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>This year&apos;s plan</source>
+        <translation>Kế hoạch của năm</translation>
+    </message>
+    <message>
+        <source>Choose the emulation plan the year follows; its phases and deadlines come with it.</source>
+        <translation>Chọn kế hoạch thi đua áp dụng cho năm; các đợt và thời hạn đi kèm kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Loading the plan templates…</source>
+        <translation>Đang đọc các kế hoạch mẫu…</translation>
+    </message>
+    <message>
+        <source>Plan template</source>
+        <translation>Kế hoạch mẫu</translation>
+    </message>
+    <message>
+        <source>Year to create</source>
+        <translation>Năm cần tạo</translation>
+    </message>
+    <message>
+        <source>A plan package sent by the upper union as an Excel file can be imported in a later update; until then choose the built-in plan.</source>
+        <translation>Kế hoạch do công đoàn cấp trên gửi bằng tệp Excel sẽ nhập được trong bản cập nhật sau; hiện tại hãy chọn kế hoạch mẫu có sẵn.</translation>
+    </message>
+    <message>
+        <source>No plan template was found in the program&apos;s files.</source>
+        <translation>Không tìm thấy kế hoạch mẫu nào trong thư mục chương trình.</translation>
+    </message>
+    <message>
+        <source>The plan templates could not be read: {reason}</source>
+        <translation>Không đọc được các kế hoạch mẫu: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationPage</name>
+    <message>
+        <source>Movement</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Launched by</source>
+        <translation>Cấp phát động</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Target of the upper union: a grassroots union does not register it.</source>
+        <translation>Chỉ tiêu của công đoàn cấp trên: công đoàn cơ sở không đăng ký chỉ tiêu này.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cách lấy số liệu</translation>
+    </message>
+    <message>
+        <source>Plan target</source>
+        <translation>Chỉ tiêu kế hoạch</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Cấp áp dụng</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Title or commendation</source>
+        <translation>Danh hiệu, hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Hệ thống</translation>
+    </message>
+    <message>
+        <source>Awarded by</source>
+        <translation>Cấp xét tặng</translation>
+    </message>
+    <message>
+        <source>Women only</source>
+        <translation>Chỉ xét nữ</translation>
+    </message>
+    <message>
+        <source>Needs an initiative</source>
+        <translation>Cần có sáng kiến</translation>
+    </message>
+    <message>
+        <source>Titles and commendations</source>
+        <translation>Danh hiệu &amp;&amp; khen thưởng</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>Emulation registration</source>
+        <translation>Đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>The union&apos;s own registration (movements joined, collective title, registered targets, the list of individuals) comes with the registration update. Greyed indicators belong to the upper union.</source>
+        <translation>Bản đăng ký thi đua của đơn vị (phong trào tham gia, danh hiệu tập thể, chỉ tiêu đăng ký, danh sách cá nhân) sẽ có trong bản cập nhật Đăng ký thi đua. Chỉ tiêu tô xám là chỉ tiêu của công đoàn cấp trên.</translation>
+    </message>
+    <message>
+        <source>Emulation registration {year}</source>
+        <translation>Đăng ký thi đua năm {year}</translation>
+    </message>
+    <message>
+        <source>Plan {number} of {issuer}. Registration due: {due}.</source>
+        <translation>Kế hoạch {number} của {issuer}. Hạn gửi đăng ký: {due}.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the backup to put back. The current data is first copied into the backup folder, so nothing is lost.</source>
+        <translation>Chọn bản sao lưu cần lấy lại. Dữ liệu hiện tại sẽ được chép vào thư mục sao lưu trước, nên không mất gì.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Thời điểm sao lưu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>There is no backup in the data folder yet.</source>
+        <translation>Thư mục dữ liệu chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation>Chọn tệp khác…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Choose a copy of the data</source>
+        <translation>Chọn bản sao dữ liệu</translation>
+    </message>
+    <message>
+        <source>Data files (*.sqlite *.db);;All files (*)</source>
+        <translation>Tệp dữ liệu (*.sqlite *.db);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Union group</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Joined the union</source>
+        <translation>Ngày vào Công đoàn</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Search by name — accents not needed, e.g. nguyen van an</source>
+        <translation>Tìm theo tên — gõ không dấu cũng được, ví dụ: nguyen van an</translation>
+    </message>
+    <message>
+        <source>Adding, editing and importing people from Excel come with the roster update; this list shows the people already in the data.</source>
+        <translation>Thêm, sửa và nhập danh sách từ Excel sẽ có trong bản cập nhật Đoàn viên; danh sách này hiện những người đã có trong dữ liệu.</translation>
+    </message>
+    <message>
+        <source>No one is on the roster yet.</source>
+        <translation>Danh sách chưa có ai.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Showing {shown} / {total} people</source>
+        <translation>Hiển thị {shown} / {total} người</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTable</name>
+    <message>
+        <source>Rule</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Double-click a value to change it.</source>
+        <translation>Bấm đúp vào giá trị để sửa.</translation>
+    </message>
+    <message>
+        <source>{description}
+Code: {key}</source>
+        <translation>{description}
+Mã: {key}</translation>
+    </message>
+    <message>
+        <source>The value of “{rule}” was not changed: {reason}</source>
+        <translation>Chưa sửa giá trị của “{rule}”: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved: {rule} = {value} {unit}</source>
+        <translation>Đã lưu: {rule} = {value} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>SignersPage</name>
+    <message>
+        <source>Who signs</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>The chair signs documents on behalf of the executive committee; a deputy chair may sign for the chair.</source>
+        <translation>Chủ tịch ký văn bản thay mặt Ban Chấp hành; phó chủ tịch có thể ký thay chủ tịch.</translation>
+    </message>
+    <message>
+        <source>Full name of the chair</source>
+        <translation>Họ và tên chủ tịch</translation>
+    </message>
+    <message>
+        <source>Chair *</source>
+        <translation>Chủ tịch *</translation>
+    </message>
+    <message>
+        <source>Deputy chairs</source>
+        <translation>Phó chủ tịch</translation>
+    </message>
+    <message>
+        <source>Still needed: the chair&apos;s name.</source>
+        <translation>Còn thiếu: họ và tên chủ tịch.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateSummary</name>
+    <message>
+        <source>Plan No. {number} of {date} — {issuer}</source>
+        <translation>Kế hoạch số {number} ngày {date} — {issuer}</translation>
+    </message>
+    <message>
+        <source>Year: {year}. Registration due: {due}.</source>
+        <translation>Năm: {year}. Hạn gửi đăng ký thi đua: {due}.</translation>
+    </message>
+    <message>
+        <source>{phase}: {start} – {end}, report due {due}</source>
+        <translation>{phase}: {start} – {end}, hạn gửi báo cáo {due}</translation>
+    </message>
+    <message>
+        <source>{movements} movements, {indicators} indicators, {titles} titles and commendations, {rules} rules.</source>
+        <translation>{movements} phong trào, {indicators} chỉ tiêu, {titles} danh hiệu và hình thức khen thưởng, {rules} quy định.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <source>e.g. Công đoàn cơ sở Công ty TNHH May Hoa Lư</source>
+        <translation>VD: Công đoàn cơ sở Công ty TNHH May Hoa Lư</translation>
+    </message>
+    <message>
+        <source>e.g. LĐLĐ huyện Gia Viễn</source>
+        <translation>VD: LĐLĐ huyện Gia Viễn</translation>
+    </message>
+    <message>
+        <source>e.g. LĐLĐ tỉnh Ninh Bình</source>
+        <translation>VD: LĐLĐ tỉnh Ninh Bình</translation>
+    </message>
+    <message>
+        <source>e.g. Gia Viễn</source>
+        <translation>VD: Gia Viễn</translation>
+    </message>
+    <message>
+        <source>e.g. Công ty TNHH May Hoa Lư</source>
+        <translation>VD: Công ty TNHH May Hoa Lư</translation>
+    </message>
+    <message>
+        <source>Full name of the chair</source>
+        <translation>Họ và tên chủ tịch</translation>
+    </message>
+    <message>
+        <source>Name of the grassroots union *</source>
+        <translation>Tên công đoàn cơ sở *</translation>
+    </message>
+    <message>
+        <source>The full name, as in the decision that founded the union.</source>
+        <translation>Tên đầy đủ, như trong quyết định thành lập công đoàn cơ sở.</translation>
+    </message>
+    <message>
+        <source>Issuer code *</source>
+        <translation>Ký hiệu cơ quan ban hành *</translation>
+    </message>
+    <message>
+        <source>Printed after the document number, e.g. Số: 05/BC-CĐCS.</source>
+        <translation>In sau số văn bản, ví dụ: Số: 05/BC-CĐCS.</translation>
+    </message>
+    <message>
+        <source>Direct upper union *</source>
+        <translation>Công đoàn cấp trên trực tiếp *</translation>
+    </message>
+    <message>
+        <source>First line of the document header, e.g. LĐLĐ huyện Gia Viễn.</source>
+        <translation>Dòng đầu tiên ở góc trái văn bản, ví dụ: LĐLĐ huyện Gia Viễn.</translation>
+    </message>
+    <message>
+        <source>Upper union (line above)</source>
+        <translation>Công đoàn cấp trên (dòng trên)</translation>
+    </message>
+    <message>
+        <source>The union above the direct upper union, e.g. LĐLĐ tỉnh Ninh Bình.</source>
+        <translation>Công đoàn cấp trên của công đoàn cấp trên trực tiếp, ví dụ: LĐLĐ tỉnh Ninh Bình.</translation>
+    </message>
+    <message>
+        <source>Place name *</source>
+        <translation>Địa danh *</translation>
+    </message>
+    <message>
+        <source>Used in the date line of documents: Gia Viễn, ngày … tháng … năm …</source>
+        <translation>Dùng ở dòng ngày tháng của văn bản: Gia Viễn, ngày … tháng … năm …</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Cơ quan, doanh nghiệp</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <source>Upper union&apos;s email</source>
+        <translation>Email công đoàn cấp trên</translation>
+    </message>
+    <message>
+        <source>Reports are sent to this address.</source>
+        <translation>Báo cáo được gửi tới địa chỉ này.</translation>
+    </message>
+    <message>
+        <source>Union&apos;s email</source>
+        <translation>Email công đoàn cơ sở</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Chair *</source>
+        <translation>Chủ tịch *</translation>
+    </message>
+    <message>
+        <source>Signs documents on behalf of the executive committee.</source>
+        <translation>Ký văn bản thay mặt Ban Chấp hành.</translation>
+    </message>
+    <message>
+        <source>Deputy chairs</source>
+        <translation>Phó chủ tịch</translation>
+    </message>
+    <message>
+        <source>name of the grassroots union</source>
+        <translation>tên công đoàn cơ sở</translation>
+    </message>
+    <message>
+        <source>issuer code</source>
+        <translation>ký hiệu cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>direct upper union</source>
+        <translation>công đoàn cấp trên trực tiếp</translation>
+    </message>
+    <message>
+        <source>place name</source>
+        <translation>địa danh</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>chủ tịch</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>This is how the heading of every document will print.</source>
+        <translation>Phần đầu của mọi văn bản sẽ được in như thế này.</translation>
+    </message>
+    <message>
+        <source>Document header</source>
+        <translation>Phần đầu văn bản</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitWizardPage</name>
+    <message>
+        <source>Your union</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Fields marked * are needed. The preview shows the heading of your documents.</source>
+        <translation>Các mục có dấu * là bắt buộc. Phần xem trước cho thấy phần đầu văn bản của đơn vị.</translation>
+    </message>
+    <message>
+        <source>Still needed: {fields}.</source>
+        <translation>Còn thiếu: {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Chào mừng</translation>
+    </message>
+    <message>
+        <source>A few steps to set up your union and this year&apos;s emulation plan.</source>
+        <translation>Vài bước để khai báo đơn vị và kế hoạch thi đua của năm.</translation>
+    </message>
+    <message>
+        <source>This program helps the grassroots union run its emulation movement through the year: the plan and its deadlines, the roster, registrations, initiatives, phase reports and the year-end review.
+
+The next pages ask for the union&apos;s name and the lines printed at the top of its documents, who signs for the executive committee, and the plan the year follows. Everything can be changed later on the Unit page.</source>
+        <translation>Chương trình giúp công đoàn cơ sở theo dõi phong trào thi đua suốt cả năm: kế hoạch và các thời hạn, danh sách đoàn viên, đăng ký thi đua, sáng kiến, báo cáo sơ kết và bình xét cuối năm.
+
+Các bước tiếp theo hỏi tên công đoàn cơ sở và các dòng in ở đầu văn bản, người ký thay mặt Ban Chấp hành, và kế hoạch thi đua áp dụng cho năm. Mọi thông tin đều sửa lại được ở trang Đơn vị.</translation>
+    </message>
+    <message>
+        <source>The data will be kept in {folder}</source>
+        <translation>Dữ liệu sẽ được lưu tại {folder}</translation>
+    </message>
+</context>
+</TS>
