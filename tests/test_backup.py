@@ -132,3 +132,13 @@ def test_check_reports_clean_and_broken(seeded_db, data_paths):
     report = maintenance.check(data_paths)
     assert not report.ok
     assert report.foreign_keys and "officer" in report.foreign_keys[0]
+
+
+def test_backup_made_in_the_same_second_as_another_is_kept(seeded_db, data_paths):
+    now = datetime(2021, 7, 4, 8, 0, 0)
+    first = backup.make_backup(data_paths, now=now)
+    second = backup.make_backup(data_paths, now=now)
+    backup.thin_backups(data_paths, now=now, protect=second)
+    assert second.exists() and not first.exists()
+    made = maintenance.backup_now(data_paths)
+    assert made.exists()

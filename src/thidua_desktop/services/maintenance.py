@@ -13,7 +13,7 @@ from thidua_desktop.store.database import known_revisions
 def backup_now(paths: DataPaths, out: Path | None = None) -> Path:
     made = backup.make_backup(paths, out)
     if out is None:
-        backup.thin_backups(paths)
+        backup.thin_backups(paths, protect=made)
     return made
 
 

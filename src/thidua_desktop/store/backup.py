@@ -152,15 +152,21 @@ def backups_to_keep(stamps: Iterable[datetime], now: datetime, *, recent: timede
     return keep
 
 
-def thin_backups(paths: DataPaths, *, now: datetime | None = None) -> list[Path]:
-    """Delete automatic backups the policy no longer keeps; return what was removed."""
+def thin_backups(paths: DataPaths, *, now: datetime | None = None, protect: Path | None = None) -> list[Path]:
+    """Delete automatic backups the policy no longer keeps; return what was removed.
+
+    ``protect`` (the backup just made) is never removed, even when another one was taken in
+    the same second.
+    """
     now = now or datetime.now()
     autos = [b for b in list_backups(paths) if b.kind == "auto"]
     keep = backups_to_keep((b.taken_at for b in autos), now)
     removed = []
     kept_stamps: set[datetime] = set()
+    if protect is not None:
+        autos.sort(key=lambda b: b.path != protect)  # stable: the protected one first, order kept
     for backup in autos:  # newest first: of same-second duplicates keep one
-        if backup.taken_at in keep and backup.taken_at not in kept_stamps:
+        if backup.path == protect or (backup.taken_at in keep and backup.taken_at not in kept_stamps):
             kept_stamps.add(backup.taken_at)
             continue
         backup.path.unlink(missing_ok=True)
@@ -178,7 +184,7 @@ def auto_backup(paths: DataPaths, *, interval: timedelta = DEFAULT_INTERVAL,
     if autos and now - autos[0].taken_at < interval:
         return None
     made = make_backup(paths, now=now)
-    thin_backups(paths, now=now)
+    thin_backups(paths, now=now, protect=made)
     return made
 
 
