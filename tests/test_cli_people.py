@@ -60,3 +60,27 @@ def test_registration_from_the_command_line(folder):
     assert "Danh hiệu tập thể đăng ký: Công đoàn cơ sở vững mạnh" in shown
     assert "CT02 Kết nạp mới đoàn viên công đoàn: 25 đoàn viên" in shown
     assert "Đã đăng ký: 2/2 người" in shown
+
+
+def test_members_import_dry_run_then_real_and_bad_file(folder, tmp_path):
+    from tests import sheets
+
+    good = sheets.write_xlsx(tmp_path / "ds.xlsx", sheets.simple_roster())
+    dry = run(folder, "members", "import", str(good), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Sẽ thêm 4 người, cập nhật 0 người" in dry.stdout and "không bị thay đổi" in dry.stdout
+    assert "Tổng số: 0 người" in run(folder, "members", "list").stdout
+    real = run(folder, "members", "import", str(good))
+    assert real.returncode == 0 and "Đã thêm 4 người" in real.stdout
+    again = run(folder, "members", "import", str(good))
+    assert "Đã thêm 0 người, cập nhật 4 người" in again.stdout
+    bad = sheets.write_xlsx(tmp_path / "sai.xlsx", [["Họ và tên", "Ngày sinh"], ["Lê Văn Sai", "31/02/1990"]])
+    refused = run(folder, "members", "import", str(bad))
+    assert refused.returncode == 1
+    assert "sai.xlsx" in refused.stderr and "dòng 2, cột B" in refused.stderr
+    assert "Dữ liệu không bị thay đổi" in refused.stderr
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"\x00\x01 not a workbook")
+    refused = run(folder, "members", "import", str(junk))
+    assert refused.returncode == 1 and "junk.xlsx" in refused.stderr and "Traceback" not in refused.stderr
+    assert "Tổng số: 4 người" in run(folder, "members", "list").stdout

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import String, insert, select, type_coerce, update
 
 from thidua_desktop.core import vntext
+from thidua_desktop.exchange.roster_import import ImportPreview, Problem, build_preview
+from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
 from thidua_desktop.services import year as year_service
 from thidua_desktop.store.database import Database
-from thidua_desktop.store.errors import StoreError
-from thidua_desktop.store.models import Person, UnionGroup
+from thidua_desktop.store.errors import StoreError, ValidationError
+from thidua_desktop.store.models import AuditEntry, Person, UnionGroup, Unit, utcnow
 
 # Column headers are the ones the importer recognises, so an exported roster imports back as is.
 EXPORT_COLUMNS = (
@@ -91,3 +95,170 @@ def export_roster(db: Database, path: Path, *, today: date | None = None) -> int
         raise
     tmp.replace(path)
     return len(rows)
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class RosterImport:
+    """A checked file, matched against the roster; nothing is written until :func:`commit`."""
+
+    preview: ImportPreview
+    existing: dict[int, str] = field(default_factory=dict)  # source row → id of the person it updates
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.preview.problems
+
+    @property
+    def error_count(self) -> int:
+        return len(self.preview.errors)
+
+    @property
+    def can_commit(self) -> bool:
+        return self.preview.can_commit
+
+    @property
+    def new_count(self) -> int:
+        return len(self.preview.drafts) - len(self.existing)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    rejected: int
+    merged: int
+    groups_created: int
+
+
+def _match_key(name_key: str, birth_date: date | None, birth_year: int | None) -> tuple:
+    return (name_key, birth_date.isoformat() if birth_date else (birth_year or ""))
+
+
+def preview_file(db: Database, path: Path, *, sheet: str | int | None = None, header_row: int | None = None,
+                 mapping: dict[str, int] | None = None, today: date | None = None) -> RosterImport:
+    """Read and check a roster file and say, row by row, who is new and who is updated."""
+    try:
+        workbook = read_workbook(Path(path))
+        preview = build_preview(workbook, sheet, header_row, mapping, today=today or date.today())
+    except SpreadsheetError as exc:
+        raise ValidationError(exc.message_vi + " Dữ liệu không bị thay đổi.") from exc
+    except (KeyError, IndexError) as exc:
+        raise ValidationError(f"Tệp {Path(path).name} không có trang '{sheet}'.") from exc
+    if preview.drafts and "is_member" not in preview.mapping:
+        preview.problems.append(Problem(preview.file, preview.sheet, None, None, "Đoàn viên",
+                                        "tệp không có cột Đoàn viên: người mới được ghi là đoàn viên, người đã có "
+                                        "giữ nguyên", "warning"))
+    with db.engine.connect() as conn:
+        known = {
+            _match_key(key, born, year): pid
+            for pid, key, born, year in conn.execute(
+                select(type_coerce(Person.id, String), Person.search_key, Person.birth_date, Person.birth_year))
+        }
+    existing = {}
+    for draft in preview.drafts:
+        pid = known.get(_match_key(vntext.search_key(draft.full_name), draft.birth_date, draft.birth_year))
+        if pid is not None:
+            existing[draft.source_row] = pid
+    return RosterImport(preview, existing)
+
+
+_IMPORTED = ("family_middle", "given_name", "birth_date", "birth_year", "gender", "ethnicity", "position",
+             "department", "is_member", "joined_union_on", "employed_since", "education", "phone", "email",
+             "left_on", "note")
+
+
+def _merge(first, second) -> None:
+    """Fill the blanks of ``first`` from ``second`` (two lines of the same person in one file)."""
+    for name in _IMPORTED + ("group_name",):
+        if getattr(first, name) in (None, "") and getattr(second, name) not in (None, ""):
+            setattr(first, name, getattr(second, name))
+
+
+def commit(db: Database, rim: RosterImport, *, duplicates: str = "merge", dry_run: bool = False) -> ImportResult:
+    """Write the whole file in one transaction, or nothing.
+
+    New people go in with one bulk insert (their keys computed here, as the ORM hook would);
+    people already on the roster are updated with the file's non-empty values.
+    """
+    preview = rim.preview
+    if not preview.can_commit:
+        raise ValidationError(f"Tệp {preview.file} còn {len(preview.errors)} lỗi; chưa nhập được. "
+                              "Dữ liệu không bị thay đổi.")
+    if duplicates not in ("merge", "keep"):
+        raise ValidationError("Cách xử lý dòng trùng phải là 'merge' (gộp) hoặc 'keep' (giữ cả hai).")
+    drafts = {d.source_row: d for d in preview.drafts}
+    merged = 0
+    if duplicates == "merge":
+        for first, repeated in preview.duplicates:
+            if first in drafts and repeated in drafts:
+                _merge(drafts[first], drafts.pop(repeated))
+                merged += 1
+    updates = {row: pid for row, pid in rim.existing.items() if row in drafts}
+    added = len(drafts) - len(updates)
+    rejected = preview.counts.get("errors", 0)
+    try:
+        created = _write(db, preview, drafts, updates, added, merged, dry_run)
+    except _DryRun as stop:
+        created = stop.groups_created
+    return ImportResult(added, len(updates), rejected, merged, created)
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run so that everything is rolled back."""
+
+    def __init__(self, groups_created: int) -> None:
+        super().__init__()
+        self.groups_created = groups_created
+
+
+def _write(db: Database, preview: ImportPreview, drafts: dict, updates: dict[int, str], added: int, merged: int,
+           dry_run: bool) -> int:
+    with db.transaction(f"Nhập danh sách từ tệp {preview.file}") as session:
+        unit_id = session.scalar(select(Unit.id).limit(1))
+        if unit_id is None:
+            raise ValidationError("Chưa khai báo thông tin đơn vị (công đoàn cơ sở).")
+        groups = {g.name: g.id for g in session.scalars(select(UnionGroup))}
+        created = 0
+        for name in sorted({vntext.nfc(d.group_name) for d in drafts.values()} - set(groups) - {""}):
+            group = UnionGroup(unit_id=unit_id, name=name, ordinal=len(groups) + created + 1)
+            session.add(group)
+            session.flush()
+            groups[name] = group.id
+            created += 1
+        now = utcnow()
+        new_rows, changed_rows = [], []
+        for row, draft in drafts.items():
+            values = {name: getattr(draft, name) for name in _IMPORTED}
+            values = {k: vntext.nfc(v) if isinstance(v, str) else v for k, v in values.items()}
+            group_id = groups.get(vntext.nfc(draft.group_name))
+            if row in updates:
+                change = {k: v for k, v in values.items() if v not in (None, "")}
+                if group_id is not None:
+                    change["union_group_id"] = group_id
+                change["id"] = uuid.UUID(updates[row])
+                change["updated_at"] = now
+                changed_rows.append(change)
+            else:
+                values["is_member"] = True if values["is_member"] is None else values["is_member"]
+                values.update(id=uuid.uuid4(), unit_id=unit_id, union_group_id=group_id, created_at=now,
+                              updated_at=now)
+                new_rows.append(values)
+        for values in new_rows + changed_rows:
+            if "given_name" in values:
+                family = values.get("family_middle", "")
+                values["search_key"] = vntext.search_key(vntext.join_name(family, values["given_name"]))
+                values["sort_key"] = vntext.person_sort_key(family, values["given_name"])
+        for start in range(0, len(new_rows), 2000):
+            session.execute(insert(Person), new_rows[start:start + 2000])
+        if changed_rows:
+            session.execute(update(Person), changed_rows)
+        session.add(AuditEntry(actor=session.info.get("actor", ""), action=session.info.get("action", ""),
+                               entity="person", entity_id="import", operation="import",
+                               changes={"file": preview.file, "sheet": preview.sheet, "added": added,
+                                        "updated": len(updates), "merged": merged}))
+        if dry_run:
+            raise _DryRun(created)
+    return created
