@@ -374,6 +374,142 @@ class Attachment(Record):
     initiative: Mapped[Initiative] = relationship(back_populates="attachments")
 
 
+class IndicatorResult(Record):
+    """The result of one indicator at the end of a phase (cumulative from the start of the year).
+
+    A rate keeps its numerator and denominator, never only the ratio, so the upper level can
+    add units up. ``origin`` says where a computed figure came from.
+    """
+
+    __tablename__ = "indicator_result"
+    __table_args__ = (UniqueConstraint("year_id", "indicator_code", "phase_number", name="year_indicator_phase"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    indicator_code: Mapped[str] = mapped_column(String(40))
+    phase_number: Mapped[int] = mapped_column(Integer)
+    value: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), nullable=True)
+    numerator: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), nullable=True)
+    denominator: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), nullable=True)
+    source: Mapped[str] = mapped_column(String(10), default="entered")  # computed | entered
+    origin: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence_number: Mapped[str] = mapped_column(String(120), default="")
+    evidence_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class Report(Record):
+    """A phase report (báo cáo sơ kết đợt, tổng kết năm): editable sections, status, versions."""
+
+    __tablename__ = "report"
+    __table_args__ = (UniqueConstraint("year_id", "kind", "phase_number", "version", name="year_kind_version"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # midyear | year
+    phase_number: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | complete | sent
+    title: Mapped[str] = mapped_column(Text, default="")
+    sections: Mapped[list] = mapped_column(JSON, default=list)  # [{"key", "heading", "text"}]
+    document_code: Mapped[str] = mapped_column(String(80), default="")  # "05/BC-CĐCS" once numbered
+    issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("report.id", ondelete="SET NULL"), nullable=True
+    )
+    returned_comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReviewMeeting(Record):
+    """The year-end review meeting (họp bình xét): what the minutes record."""
+
+    __tablename__ = "review_meeting"
+    __table_args__ = (UniqueConstraint("year_id", name="year"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    held_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    chair: Mapped[str] = mapped_column(String(200), default="")
+    secretary: Mapped[str] = mapped_column(String(200), default="")
+    attendance_total: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    attendance_present: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReviewResult(Record):
+    """Registered vs achieved title for a person (or the collective when ``person_id`` is empty)."""
+
+    __tablename__ = "review_result"
+    __table_args__ = (UniqueConstraint("year_id", "person_id", "title_code", name="year_person_title"),)
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    title_code: Mapped[str] = mapped_column(String(40))
+    registered: Mapped[bool] = mapped_column(Boolean, default=False)
+    achieved: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    votes_for: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    votes_total: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    exclusions: Mapped[list] = mapped_column(JSON, default=list)  # reason codes from the rule checks
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Proposal(Record):
+    """A line of the commendation proposal list (danh sách đề nghị khen thưởng) or an own award."""
+
+    __tablename__ = "proposal"
+
+    year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    collective_name: Mapped[str] = mapped_column(String(300), default="")  # when not a person
+    award_code: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(10), default="upper")  # own (CĐCS's Giấy khen) | upper
+    summary: Mapped[str] = mapped_column(Text, default="")  # tóm tắt thành tích
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    decision_number: Mapped[str] = mapped_column(String(80), default="")
+    decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class OutgoingDocument(Record):
+    """The outgoing-document register (sổ văn bản đi): one number per document, never reused."""
+
+    __tablename__ = "outgoing_document"
+    __table_args__ = (UniqueConstraint("unit_id", "register_year", "number", name="unit_year_number"),)
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    register_year: Mapped[int] = mapped_column(Integer)  # calendar year of issue
+    number: Mapped[int] = mapped_column(Integer)
+    type_code: Mapped[str] = mapped_column(String(20))  # BC, KH, QĐ, TTr, BB, …
+    code: Mapped[str] = mapped_column(String(80))  # "05/BC-CĐCS"
+    kind: Mapped[str] = mapped_column(String(40))  # plan, registration, midyear-report, …
+    subject: Mapped[str] = mapped_column(Text, default="")
+    issued_on: Mapped[date] = mapped_column(Date)
+    emulation_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    report_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), nullable=True)
+    files: Mapped[list] = mapped_column(JSON, default=list)  # file names produced under that number
+
+
+class OutboxMessage(Record):
+    """An email waiting for the network (or sent): nothing is lost while the PC is offline."""
+
+    __tablename__ = "outbox_message"
+
+    to_addrs: Mapped[list] = mapped_column(JSON, default=list)
+    cc_addrs: Mapped[list] = mapped_column(JSON, default=list)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    attachments: Mapped[list] = mapped_column(JSON, default=list)  # [{"name", "stored", "size", "sha256"}]
+    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)  # queued | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    message_id: Mapped[str] = mapped_column(String(300), default="")
+    report_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), nullable=True)
+
+
 class AuditEntry(Base):
     """Who changed what and when. Written in the same transaction as the change itself."""
 
