@@ -67,3 +67,12 @@ def test_history_lists_registrations_by_year(seeded_db):
     history = roster.person_history(seeded_db, p.id)
     assert [(h.year, h.title) for h in history] == [(2022, "Chiến sĩ thi đua cơ sở"), (2021, "Lao động tiên tiến")]
     assert history[0].detail == "Gá may túi"
+
+
+def test_list_people_can_include_those_who_left(seeded_db):
+    stay = roster.save_person(seeded_db, PersonDetail("Lê Thị", "Ở Lại"))
+    gone = roster.save_person(seeded_db, PersonDetail("Hồ Văn", "Đi"))
+    roster.mark_left(seeded_db, gone.id, date(2021, 3, 1))
+    assert [p.id for p in roster.list_people(seeded_db)] == [stay.id]
+    everyone = roster.list_people(seeded_db, include_left=True)
+    assert {p.full_name: p.left_on for p in everyone} == {"Lê Thị Ở Lại": None, "Hồ Văn Đi": date(2021, 3, 1)}

@@ -138,6 +138,7 @@ class PersonRow:
     is_member: bool
     joined_union_on: date | None
     search_key: str
+    left_on: date | None = None
 
     @property
     def full_name(self) -> str:

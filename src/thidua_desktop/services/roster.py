@@ -27,17 +27,19 @@ from thidua_desktop.store.models import (
 )
 
 
-def list_people(db: Database) -> list[PersonRow]:
+def list_people(db: Database, *, include_left: bool = False) -> list[PersonRow]:
+    """People on the roster in Vietnamese order; those who left only when asked for."""
     query = (
         select(
             type_coerce(Person.id, String), Person.family_middle, Person.given_name, Person.birth_date, Person.birth_year,
             Person.gender, Person.position, func.coalesce(UnionGroup.name, ""), Person.is_member,
-            Person.joined_union_on, Person.search_key,
+            Person.joined_union_on, Person.search_key, Person.left_on,
         )
         .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
-        .where(Person.left_on.is_(None))
         .order_by(Person.sort_key)
     )
+    if not include_left:
+        query = query.where(Person.left_on.is_(None))
     with db.engine.connect() as conn:
         return [PersonRow(*row) for row in conn.execute(query)]
 
