@@ -198,7 +198,8 @@ def _excel_like(path: Path, *, title_index: int, cached: dict[str, object]) -> N
                     repl = rf'<c r="{ref}"\1 t="str"><f>\2</f><v>{value}</v></c>'
                 else:
                     repl = rf'<c r="{ref}"\1><f>\2</f><v>{value}</v></c>'
-                xml, n = re.subn(rf'<c r="{ref}"([^>]*?)><f>(.*?)</f><v\s*/></c>', repl, xml)
+                # openpyxl writes <v/> with the standard library's XML writer and <v></v> with lxml
+                xml, n = re.subn(rf'<c r="{ref}"([^>]*?)><f>(.*?)</f>(?:<v\s*/>|<v>\s*</v>)</c>', repl, xml)
                 assert n == 1, f"no formula at {ref}"
             data = xml.encode()
         out.append((info, data))

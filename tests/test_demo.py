@@ -247,3 +247,77 @@ def test_demo_has_a_realistic_registration(reopened):
     assert len(cstd) == 14 and sum(1 for r in cstd if not r.planned_initiative) == 2
     findings = registration.check(reopened, 2021)
     assert sum(1 for f in findings if "cần có sáng kiến" in f.message) == 2
+
+
+# --- the initiatives register (journey step 4) ----------------------------------------------
+
+
+def test_a_realistic_year_of_initiatives(reopened):
+    from thidua_desktop.services import initiatives
+
+    rows = initiatives.list_initiatives(reopened, initiatives.InitiativeFilter(year=2021))
+    assert 20 <= len(rows) <= 30
+    t = initiatives.totals(rows)
+    assert t.by_status["refused"] >= 2 and t.by_status["registered"] >= 2 and t.by_status["applying"] >= 2
+    assert {"co_so", "nganh", "tinh"} <= set(t.by_level)
+    assert sum(1 for r in rows if "Chương trình 1 triệu sáng kiến" in r.tags) >= 5
+    for r in rows:
+        d = initiatives.get_initiative(reopened, r.id)
+        assert sum(a.share for a in d.authors) == 100
+        if d.status == "refused":
+            assert d.refusal_reason
+    ga = next(r for r in rows if r.title == "Cải tiến gá may túi")
+    d = initiatives.get_initiative(reopened, ga.id)
+    assert [a.share for a in d.authors] == [60, 40] and all(a.person_id for a in d.authors)
+    assert (d.economic_benefit, d.status, d.recognition_level) == (84_000_000, "recognised", "co_so")
+    assert d.decision_date.year == 2021 and d.decision_date.month == 5 and "Công ty TNHH May Hoa Lư" in d.decision_issuer
+    outside = [a for r in rows for a in initiatives.get_initiative(reopened, r.id).authors if not a.person_id]
+    assert outside and outside[0].outside_workplace
+    earlier = initiatives.list_initiatives(reopened)
+    assert {r.year for r in earlier} >= {2019, 2020, 2021}
+
+
+def test_demo_has_ldst_candidates_led_by_the_story(reopened):
+    from thidua_desktop.services import initiatives
+
+    found = initiatives.ldst_candidates(reopened, 2021)
+    ga = next(r for r in initiatives.list_initiatives(reopened) if r.title == "Cải tiến gá may túi")
+    first_author = initiatives.get_initiative(reopened, ga.id).authors[0]
+    assert first_author.person_name in [c.author_name for c in found]
+    mine = next(c for c in found if c.author_key == first_author.person_id)
+    assert "2019–2021" in mine.reason and "Cải tiến gá may túi" in mine.initiatives
+    assert 2 <= len(found) <= 4
+
+
+def test_cstdcs_registrations_point_at_their_initiatives(reopened):
+    from thidua_desktop.services import registration
+    from thidua_desktop.store.models import IndividualRegistration
+
+    with reopened.reading() as session:
+        regs = session.scalars(select(IndividualRegistration).where(IndividualRegistration.title_code == "CSTDCS")).all()
+    assert len(regs) == 14
+    assert sum(1 for r in regs if r.initiative_id is not None) == 12
+    without = [r for r in regs if r.initiative_id is None]
+    assert len(without) == 2 and all(not r.planned_initiative for r in without)
+    warnings = [f for f in registration.check(reopened, 2021) if "cần có sáng kiến" in f.message]
+    assert len(warnings) == 2  # the journey's warning stays
+
+
+def test_same_seed_same_initiatives(tmp_path, demo_folder):
+    from thidua_desktop.store.models import Initiative, InitiativeAuthor
+
+    other = DataPaths(tmp_path / "again").ensure()
+    demo.build_demo(other, seed=demo.DEMO_SEED)
+
+    def register(paths):
+        database = Database.open(paths)
+        try:
+            with database.engine.connect() as conn:
+                return (conn.execute(select(Initiative.id, Initiative.title, Initiative.status,
+                                            Initiative.economic_benefit).order_by(Initiative.id)).all(),
+                        conn.execute(select(InitiativeAuthor.id, InitiativeAuthor.person_id, InitiativeAuthor.share)
+                                     .order_by(InitiativeAuthor.id)).all())
+        finally:
+            database.close()
+
+    assert register(other) == register(demo_folder[0])

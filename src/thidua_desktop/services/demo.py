@@ -492,6 +492,175 @@ def _stage_registration(db: Database, rng: random.Random, demo_year: int) -> Non
     registration.register(db, demo_year, "DVCD_XS", person_ids=[r.person_id for r in excellent])
 
 
+# The initiatives register of 2021 (journey step 4), plus the two earlier years that make the
+# author of "Cải tiến gá may túi" a Bằng Lao động sáng tạo candidate over three years.
+# (title, field, status, level, benefit in million VND, first applied, decision key, co-author, tagged, extra)
+COUNCIL = "Hội đồng sáng kiến Công ty TNHH May Hoa Lư"
+DECISIONS = {  # key → (number, date, issuer)
+    "co_so_5": ("05/QĐ-HL", date(2021, 5, 20), COUNCIL),
+    "co_so_11": ("18/QĐ-HL", date(2021, 11, 25), COUNCIL),
+    "nganh": ("215/QĐ-SCT", date(2021, 10, 28), "Sở Công Thương tỉnh Ninh Bình"),
+    "tinh": ("2368/QĐ-UBND", date(2021, 12, 10), "Ủy ban nhân dân tỉnh Ninh Bình"),
+    "2019": ("07/QĐ-HL", date(2019, 6, 12), COUNCIL),
+    "2020": ("11/QĐ-HL", date(2020, 11, 20), COUNCIL),
+}
+PROGRAMME = "Chương trình 1 triệu sáng kiến"
+FIELD_SEWING, FIELD_CUTTING, FIELD_FINISHING = "Công nghệ may", "Cắt", "Hoàn thiện, đóng gói"
+FIELD_MANAGEMENT, FIELD_ENERGY, FIELD_QUALITY, FIELD_SAFETY = (
+    "Quản lý sản xuất", "Cơ điện, tiết kiệm năng lượng", "Kiểm tra chất lượng (KCS)", "An toàn, vệ sinh lao động")
+REFUSALS = {
+    "Bảng theo dõi năng suất chuyền may": "Chưa có tính mới: công ty đã dùng bảng theo dõi tương tự từ năm 2019.",
+    "Bảng Kanban cho tổ hoàn thiện": "Chưa chứng minh được giá trị làm lợi; đề nghị áp dụng thêm một quý rồi "
+                                     "đăng ký lại.",
+    "Giảm thời gian thay chỉ máy may hai kim": "Trùng nội dung với sáng kiến \"Cải tiến gá may túi\" đã được "
+                                               "công nhận.",
+}
+# Registered CSTĐCS authors' initiatives (DEMO_INITIATIVES, in that order), then the others.
+_PLANNED_SPECS = (
+    (FIELD_SEWING, "recognised", "co_so_5", 84, date(2021, 3, 15), "mechanic", True),
+    (FIELD_SEWING, "recognised", "co_so_5", 36, date(2021, 2, 22), None, True),
+    (FIELD_MANAGEMENT, "recognised", "tinh", 150, date(2021, 4, 5), None, True),
+    (FIELD_ENERGY, "recognised", "nganh", 48, date(2021, 3, 1), "mechanic", False),
+    (FIELD_SAFETY, "applying", None, 12, date(2021, 9, 6), None, True),
+    (FIELD_MANAGEMENT, "refused", None, 8, date(2021, 3, 10), None, False),
+    (FIELD_SEWING, "recognised", "co_so_11", 27, date(2021, 7, 12), None, True),
+    (FIELD_QUALITY, "recognised", "co_so_5", 22, date(2021, 1, 18), None, False),
+    (FIELD_CUTTING, "recognised", "nganh", 62, date(2021, 4, 19), "same_group", True),
+    (FIELD_ENERGY, "applying", None, 18, date(2021, 8, 2), "outside", False),
+    (FIELD_SEWING, "registered", None, None, None, None, False),
+    (FIELD_FINISHING, "refused", None, 6, date(2021, 6, 7), None, False),
+)
+_OTHER_SPECS = (
+    ("Mỗi tổ một sáng kiến an toàn: che chắn puly máy may", FIELD_SAFETY, "recognised", "co_so_11", None,
+     date(2021, 6, 21), "Tổ may 3", None, True),
+    ("Máy cắt vòng thay dao cắt tay cho hàng mẫu", FIELD_CUTTING, "recognised", "co_so_5", 31,
+     date(2021, 2, 1), "Tổ cắt", None, False),
+    ("Sơ đồ giác mẫu tiết kiệm vải trên phần mềm", FIELD_MANAGEMENT, "recognised", "tinh", 120,
+     date(2021, 3, 22), "Trưởng phòng Kế hoạch", None, False),
+    ("Tái sử dụng thùng carton đóng gói", FIELD_FINISHING, "applying", None, 9.6, date(2021, 10, 4),
+     "Tổ hoàn thiện", None, True),
+    ("Hướng dẫn thao tác chuẩn bằng video cho công nhân mới", FIELD_MANAGEMENT, "registered", None, None, None,
+     "Tổ may 2", None, True),
+    ("Sổ tay an toàn điện cho tổ cơ điện", FIELD_SAFETY, "registered", None, None, None, "Tổ cơ điện", None, False),
+    ("Giảm thời gian thay chỉ máy may hai kim", FIELD_SEWING, "refused", None, 5, date(2021, 5, 3), "Tổ may 4",
+     None, False),
+    ("Khay đựng bán thành phẩm di động", FIELD_SEWING, "recognised", "co_so_11", 15, date(2021, 8, 16),
+     "Tổ may 1", "same_group", True),
+    ("Nhắc bảo dưỡng máy may theo giờ chạy", FIELD_ENERGY, "applying", None, 25, date(2021, 11, 1),
+     "Tổ cơ điện", None, False),
+    ("Sắp xếp kho phụ liệu theo mã màu", FIELD_MANAGEMENT, "registered", None, None, None, "Thủ kho", None, False),
+    ("Kiểm tra đường may bằng dưỡng đo", FIELD_QUALITY, "recognised", "co_so_11", 14, date(2021, 7, 5), "Tổ KCS",
+     None, True),
+)
+_SOCIAL = {
+    FIELD_SEWING: "Giảm thao tác thừa, công nhân đỡ mỏi tay; đường may đều, ít hàng phải sửa.",
+    FIELD_CUTTING: "Giảm bụi vải và nguy cơ đứt tay ở bàn cắt.",
+    FIELD_FINISHING: "Khu vực hoàn thiện gọn gàng, giảm rác thải.",
+    FIELD_MANAGEMENT: "Công nhân nắm rõ kế hoạch, giảm làm thêm giờ.",
+    FIELD_ENERGY: "Tiết kiệm điện, giảm sự cố máy dừng chuyền.",
+    FIELD_QUALITY: "Giảm hàng lỗi bị khách hàng trả lại.",
+    FIELD_SAFETY: "Không để xảy ra tai nạn lao động; người lao động yên tâm làm việc.",
+}
+OUTSIDE_AUTHOR = ("Vũ Đức Thịnh", "Công ty TNHH Điện lạnh Tam Điệp")
+
+
+def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None:
+    """About two dozen initiatives of the year through the services (one transaction), then the links."""
+    from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
+    from thidua_desktop.services import initiatives, initiatives_io, registration
+
+    roster = initiatives_io.load_roster(db)
+    everyone = [p for people in roster.by_key.values() for p in people]
+    everyone.sort(key=lambda p: p.id)  # a stable order for the generator
+    rows = registration.list_individuals(db, demo_year)
+    planned = {r.planned_initiative: r.person_id for r in rows if "CSTDCS" in r.title_codes and r.planned_initiative}
+    registered = {r.person_id for r in rows if "CSTDCS" in r.title_codes}
+    members = {r.person_id for r in rows if r.is_member}
+    pool = [p for p in everyone if p.left_on is None and p.id in members and p.id not in registered]
+    by_id = {p.id: p for p in everyone}
+
+    def take(where):
+        found = [p for p in pool if where(p)] or pool
+        person = rng.choice(found)
+        pool.remove(person)
+        return person
+
+    def in_group(name: str):
+        return lambda p: p.group_name == name
+
+    def mechanic(p) -> bool:
+        return p.group_name == "Tổ cơ điện" and "Tổ trưởng" not in p.position
+
+    def author(person, share) -> AuthorDraft:
+        return AuthorDraft(Decimal(share), person_id=person.id, person_name=person.full_name,
+                           category=person.category)
+
+    def draft(title, field, status, decision, benefit, applied, authors, tagged, year=demo_year) -> InitiativeDraft:
+        number, when, issuer = DECISIONS[decision] if decision else ("", None, "")
+        level = None if decision is None else ("co_so" if decision.startswith(("co_so", "20")) else decision)
+        phase = None if year != demo_year else (1 if (applied or date(year, 2, 1)) <= date(year, 6, 30) else 2)
+        return InitiativeDraft(
+            title=title, year=year, phase_number=phase, field=field, authors=authors,
+            investor="Công ty TNHH May Hoa Lư" if benefit and benefit >= 40 else "",
+            first_applied_on=applied, trial=status == "applying" and rng.random() < 0.4,
+            description=f"Giải pháp do người lao động đề xuất ({field}); chi tiết trong đơn đề nghị công nhận "
+                        "sáng kiến kèm theo.",
+            conditions="Áp dụng được cho các chuyền may cùng loại sản phẩm." if applied else "",
+            economic_benefit=None if benefit is None else Decimal(round(benefit * 1_000_000)),
+            social_benefit=_SOCIAL[field], status=status, refusal_reason=REFUSALS.get(title, ""),
+            recognition_level=level if status == "recognised" else None,
+            decision_number=number if status == "recognised" else "",
+            decision_date=when if status == "recognised" else None,
+            decision_issuer=issuer if status == "recognised" else "",
+            tags=[PROGRAMME] if tagged else [],
+        )
+
+    drafts: list[InitiativeDraft] = []
+    links: list[tuple[str, int]] = []  # (person id, index in drafts)
+    first_author = None
+    for title, spec in zip(DEMO_INITIATIVES, _PLANNED_SPECS, strict=True):
+        field, status, decision, benefit, applied, co, tagged = spec
+        person_id = planned.get(title)
+        if person_id is None:
+            continue
+        owner = by_id[person_id]
+        if co == "mechanic":
+            authors = [author(owner, 60), author(take(mechanic), 40)]
+        elif co == "same_group":
+            authors = [author(owner, 50), author(take(in_group(owner.group_name)), 50)]
+        elif co == "outside":
+            authors = [author(owner, 70), AuthorDraft(Decimal(30), outside_name=OUTSIDE_AUTHOR[0],
+                                                      outside_workplace=OUTSIDE_AUTHOR[1])]
+        else:
+            authors = [author(owner, 100)]
+        if title == DEMO_INITIATIVES[0]:
+            first_author = owner
+        links.append((person_id, len(drafts)))
+        drafts.append(draft(title, field, status, decision, benefit, applied, authors, tagged))
+    for title, field, status, decision, benefit, applied, where, co, tagged in _OTHER_SPECS:
+        owner = take(in_group(where) if where.startswith(("Tổ", "Khối")) else (lambda p, w=where: p.position == w))
+        authors = [author(owner, 100)]
+        if co == "same_group":
+            authors = [author(owner, 50), author(take(in_group(owner.group_name)), 50)]
+        drafts.append(draft(title, field, status, decision, benefit, applied, authors, tagged))
+    if first_author is not None:  # the three years that make "Cải tiến gá may túi"'s author a candidate
+        drafts.append(draft("Gá may nắp túi hộp", FIELD_SEWING, "recognised", "2019", 45, date(2019, 4, 8),
+                            [author(first_author, 100)], False, year=demo_year - 2))
+        drafts.append(draft("Cữ may viền cổ áo", FIELD_SEWING, "recognised", "2020", 30, date(2020, 8, 3),
+                            [author(first_author, 100)], True, year=demo_year - 1))
+    drafts.append(draft("Quy trình vệ sinh máy may cuối ca", FIELD_SAFETY, "recognised", "2020", 12,
+                        date(2020, 7, 6), [author(take(mechanic), 100)], False, year=demo_year - 1))
+
+    def new_id() -> uuid.UUID:
+        return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+    with db.transaction(DEMO_ACTION) as session:
+        records = initiatives.save_many(session, drafts, new_id=new_id)
+        ids = [r.id.hex for r in records]
+    for person_id, index in links:  # the CSTĐCS registrations point at their initiatives
+        initiatives.link_registration(db, demo_year, person_id, ids[index])
+
+
 def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_SEED,
                progress: Progress | None = None) -> DemoSummary:
     """Fill an empty data folder with the demo union; refuses a folder that holds a unit."""
@@ -519,7 +688,9 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
             rows = _stage_people(session, rng, unit_id, groups, people=people, year=demo_year, progress=report)
         report(96, "Đang lập bản đăng ký thi đua")
         _stage_registration(db, rng, demo_year)
-        # Later stages (initiatives, reports) go here.
+        report(98, "Đang ghi sổ sáng kiến")
+        _stage_initiatives(db, rng, demo_year)
+        # Later stages (reports) go here.
     except BaseException:
         db.close()
         if created:  # leave no half-built demo behind
