@@ -9,6 +9,81 @@
     </message>
 </context>
 <context>
+    <name>CollectiveForm</name>
+    <message>
+        <source>Movements joined</source>
+        <translation>Phong trào tham gia</translation>
+    </message>
+    <message>
+        <source>Collective titles registered</source>
+        <translation>Danh hiệu tập thể đăng ký</translation>
+    </message>
+    <message>
+        <source>The union&apos;s own emulation content required by the plan, e.g. Mỗi tổ một sáng kiến an toàn</source>
+        <translation>Nội dung thi đua riêng của đơn vị theo yêu cầu của kế hoạch, ví dụ: Mỗi tổ một sáng kiến an toàn</translation>
+    </message>
+    <message>
+        <source>Other commitments of the union (optional)</source>
+        <translation>Các cam kết khác của công đoàn (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Save the collective registration</source>
+        <translation>Lưu đăng ký tập thể</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <source>Signature emulation content *</source>
+        <translation>Nội dung thi đua đặc thù *</translation>
+    </message>
+    <message>
+        <source>Other commitments</source>
+        <translation>Cam kết khác</translation>
+    </message>
+    <message>
+        <source>Registered figures</source>
+        <translation>Số đăng ký theo chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Grey italic figures are suggested from the plan and are registered when you press Save. Double-click a figure to change it; tick the yes/no indicators.</source>
+        <translation>Số in nghiêng màu xám là số gợi ý theo kế hoạch, được ghi nhận khi bấm Lưu. Nhấp đúp vào một số để sửa; đánh dấu các chỉ tiêu có/không.</translation>
+    </message>
+    <message>
+        <source>Emulation titles</source>
+        <translation>Danh hiệu thi đua</translation>
+    </message>
+    <message>
+        <source>Commendations</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Movements joined ({count}/{total})</source>
+        <translation>Phong trào tham gia ({count}/{total})</translation>
+    </message>
+    <message>
+        <source>Changes not saved yet.</source>
+        <translation>Có thay đổi chưa lưu.</translation>
+    </message>
+    <message>
+        <source>Saved; registered on {date}.</source>
+        <translation>Đã lưu; ngày đăng ký {date}.</translation>
+    </message>
+    <message>
+        <source>The collective registration has not been saved yet.</source>
+        <translation>Đăng ký tập thể chưa được lưu.</translation>
+    </message>
+    <message>
+        <source>The collective registration of {year} has been saved.</source>
+        <translation>Đã lưu đăng ký thi đua tập thể năm {year}.</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>Chưa lưu được:</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>Check and finish</source>
@@ -80,6 +155,25 @@
     <message>
         <source>Unexpected error</source>
         <translation>Lỗi ngoài dự kiến</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy or the year</source>
+        <translation>ngày/tháng/năm hoặc chỉ năm</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date: write day/month/year, e.g. 05/03/1987, or the year alone.</source>
+        <translation>“{text}” không phải là ngày hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 05/03/1987, hoặc chỉ ghi năm.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date: write day/month/year, e.g. 05/03/1987.</source>
+        <translation>“{text}” không phải là ngày hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 05/03/1987.</translation>
     </message>
 </context>
 <context>
@@ -161,10 +255,524 @@
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Plan target</source>
+        <translation>Chỉ tiêu kế hoạch</translation>
+    </message>
+    <message>
+        <source>Registered figure</source>
+        <translation>Số đăng ký</translation>
+    </message>
+    <message>
+        <source>Suggested from the plan; press Save to register it.</source>
+        <translation>Số gợi ý theo kế hoạch; bấm Lưu để ghi nhận.</translation>
+    </message>
+    <message>
+        <source>Double-click to enter the figure the union registers.</source>
+        <translation>Nhấp đúp để nhập số công đoàn đăng ký.</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {reason}</source>
+        <translation>{code} {name}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up the union</source>
         <translation>Thiết lập đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Union group {name}</source>
+        <translation>Tổ công đoàn {name}</translation>
+    </message>
+    <message>
+        <source>New union group</source>
+        <translation>Thêm tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>e.g. Tổ may 1</source>
+        <translation>ví dụ: Tổ may 1</translation>
+    </message>
+    <message>
+        <source>Full name of the group leader</source>
+        <translation>Họ và tên tổ trưởng</translation>
+    </message>
+    <message>
+        <source>Name of the group *</source>
+        <translation>Tên tổ *</translation>
+    </message>
+    <message>
+        <source>Group leader</source>
+        <translation>Tổ trưởng</translation>
+    </message>
+    <message>
+        <source>The list holds the people of this group; another name can be typed.</source>
+        <translation>Danh sách gồm những người trong tổ; có thể gõ tên khác.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Union groups</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Union group</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Group leader</source>
+        <translation>Tổ trưởng</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Add a group…</source>
+        <translation>Thêm tổ…</translation>
+    </message>
+    <message>
+        <source>Rename / leader…</source>
+        <translation>Đổi tên, tổ trưởng…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>A group can be deleted only when no one at work belongs to it.</source>
+        <translation>Chỉ xóa được tổ khi không còn ai đang làm việc thuộc tổ.</translation>
+    </message>
+    <message>
+        <source>Delete the union group “{name}”?</source>
+        <translation>Xóa tổ công đoàn “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>row {row}, column {column} ({field}): {message}</source>
+        <translation>dòng {row}, cột {column} ({field}): {message}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {message}</source>
+        <translation>dòng {row}, cột {column}: {message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>dòng {row}: {message}</translation>
+    </message>
+    <message>
+        <source>column {column}: {message}</source>
+        <translation>cột {column}: {message}</translation>
+    </message>
+    <message>
+        <source>Import people from Excel</source>
+        <translation>Nhập danh sách từ Excel</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Chưa chọn tệp.</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Read the file again</source>
+        <translation>Đọc lại tệp</translation>
+    </message>
+    <message>
+        <source>After fixing the file in Excel and saving it, read it again.</source>
+        <translation>Sau khi sửa tệp trong Excel và lưu lại, bấm để đọc lại.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>không tìm thấy</translation>
+    </message>
+    <message>
+        <source>The Excel row that holds the column names.</source>
+        <translation>Dòng trong Excel chứa tên các cột.</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Trang tính:</translation>
+    </message>
+    <message>
+        <source>Header on row:</source>
+        <translation>Dòng tiêu đề:</translation>
+    </message>
+    <message>
+        <source>What each column of the file holds (change one if it was guessed wrong):</source>
+        <translation>Nội dung của từng cột trong tệp (chọn lại nếu chương trình đoán sai):</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Family and middle name</source>
+        <translation>Họ đệm</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Union group</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Bộ phận</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Joined the union</source>
+        <translation>Ngày vào Công đoàn</translation>
+    </message>
+    <message>
+        <source>Employed since</source>
+        <translation>Ngày vào làm</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Trình độ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Merge each pair into one person</source>
+        <translation>Gộp mỗi cặp thành một người</translation>
+    </message>
+    <message>
+        <source>Keep both (they are different people)</source>
+        <translation>Giữ cả hai (là hai người khác nhau)</translation>
+    </message>
+    <message>
+        <source>Same name and date of birth on two rows:</source>
+        <translation>Trùng họ tên và ngày sinh ở hai dòng:</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Lỗi và cảnh báo</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Dòng trùng</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import; then the whole file goes in at once, or nothing does. A person already on the roster (same name and date of birth) is updated, not added twice.</source>
+        <translation>Chưa có gì được ghi cho tới khi bấm Nhập; khi đó cả tệp được nhập một lần, hoặc không nhập gì. Người đã có trong danh sách (cùng họ tên và ngày sinh) được cập nhật, không bị thêm lần nữa.</translation>
+    </message>
+    <message>
+        <source>Choose the roster file</source>
+        <translation>Chọn tệp danh sách</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>{name} (hidden)</source>
+        <translation>{name} (ẩn)</translation>
+    </message>
+    <message>
+        <source>Column {column}: converted from {encoding}</source>
+        <translation>Cột {column}: đã chuyển từ {encoding}</translation>
+    </message>
+    <message>
+        <source>Rows {first} and {second}: {person}</source>
+        <translation>Dòng {first} và dòng {second}: {person}</translation>
+    </message>
+    <message>
+        <source>Problems ({errors} errors, {warnings} warnings)</source>
+        <translation>Lỗi và cảnh báo ({errors} lỗi, {warnings} cảnh báo)</translation>
+    </message>
+    <message>
+        <source>Duplicates ({count})</source>
+        <translation>Dòng trùng ({count})</translation>
+    </message>
+    <message>
+        <source>The file has {count} errors: nothing will be imported until the file is fixed. Fix the rows listed under Problems in Excel, save the file, then press “Read the file again”.</source>
+        <translation>Tệp còn {count} lỗi: chưa nhập được gì cho tới khi sửa tệp. Hãy sửa các dòng trong danh sách lỗi bằng Excel, lưu tệp, rồi bấm “Đọc lại tệp”.</translation>
+    </message>
+    <message>
+        <source>No person was found in this sheet. Choose another sheet, correct the header row or say which column holds the names.</source>
+        <translation>Không tìm thấy người nào trong trang này. Hãy chọn trang khác, sửa dòng tiêu đề hoặc chọn cột chứa họ tên.</translation>
+    </message>
+    <message>
+        <source>{people} people read from {rows} rows · {new} new · {updated} already on the roster, to be updated · {merged} duplicates merged</source>
+        <translation>Đọc được {people} người từ {rows} dòng · {new} người mới · {updated} người đã có, sẽ được cập nhật · gộp {merged} cặp trùng</translation>
+    </message>
+    <message>
+        <source>Ready to import: {new} new people, {updated} updated.</source>
+        <translation>Sẵn sàng nhập: {new} người mới, {updated} người được cập nhật.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Trùng</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— không nhập —</translation>
+    </message>
+    <message>
+        <source>Column {column}</source>
+        <translation>Cột {column}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>{added} people added, {updated} updated, {merged} duplicates merged.</source>
+        <translation>Thêm {added} người, cập nhật {updated} người, gộp {merged} cặp trùng.</translation>
+    </message>
+    <message>
+        <source>{count} new union groups created.</source>
+        <translation>Tạo mới {count} tổ công đoàn.</translation>
+    </message>
+</context>
+<context>
+    <name>IndividualsModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Union group</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Other titles and commendations registered</source>
+        <translation>Danh hiệu, hình thức khen thưởng khác đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Planned initiative</source>
+        <translation>Sáng kiến dự kiến</translation>
+    </message>
+    <message>
+        <source>Double-click to write the initiative this person plans.</source>
+        <translation>Nhấp đúp để ghi sáng kiến người này dự kiến.</translation>
+    </message>
+</context>
+<context>
+    <name>IndividualsPanel</name>
+    <message>
+        <source>Search by name — accents not needed</source>
+        <translation>Tìm theo tên — gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Mọi người</translation>
+    </message>
+    <message>
+        <source>Not registered yet</source>
+        <translation>Chưa đăng ký</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Đã đăng ký</translation>
+    </message>
+    <message>
+        <source>The title the buttons register or remove</source>
+        <translation>Danh hiệu mà các nút bên cạnh đăng ký hoặc bỏ đăng ký</translation>
+    </message>
+    <message>
+        <source>Register the selected</source>
+        <translation>Đăng ký cho người đã chọn</translation>
+    </message>
+    <message>
+        <source>Remove from the selected</source>
+        <translation>Bỏ đăng ký của người đã chọn</translation>
+    </message>
+    <message>
+        <source>Register a whole group</source>
+        <translation>Đăng ký cả tổ</translation>
+    </message>
+    <message>
+        <source>Register everyone</source>
+        <translation>Đăng ký tất cả</translation>
+    </message>
+    <message>
+        <source>Everyone at work</source>
+        <translation>Tất cả người lao động</translation>
+    </message>
+    <message>
+        <source>Union members only</source>
+        <translation>Chỉ đoàn viên</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Danh hiệu:</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>All union groups</source>
+        <translation>Tất cả các tổ</translation>
+    </message>
+    <message>
+        <source>(no union group)</source>
+        <translation>(không thuộc tổ nào)</translation>
+    </message>
+    <message>
+        <source>{group} ({count} people)</source>
+        <translation>{group} ({count} người)</translation>
+    </message>
+    <message>
+        <source>Click to select this person in the list.</source>
+        <translation>Bấm để chọn người này trong danh sách.</translation>
+    </message>
+    <message>
+        <source>No problem found in the registration.</source>
+        <translation>Không phát hiện vấn đề nào trong bản đăng ký.</translation>
+    </message>
+    <message>
+        <source>Checks: {errors} errors, {warnings} warnings</source>
+        <translation>Kiểm tra: {errors} lỗi, {warnings} cảnh báo</translation>
+    </message>
+    <message>
+        <source>Showing {shown} / {total} · {registered} registered</source>
+        <translation>Hiển thị {shown} / {total} · {registered} người đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Registered {title} for {count} of the {chosen} people selected.</source>
+        <translation>Đã đăng ký {title} cho {count} trong {chosen} người đã chọn.</translation>
+    </message>
+    <message>
+        <source>Remove {title} from the {count} people selected?</source>
+        <translation>Bỏ đăng ký {title} của {count} người đã chọn?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ đăng ký</translation>
+    </message>
+    <message>
+        <source>Removed {title} from {count} of the {chosen} people selected.</source>
+        <translation>Đã bỏ đăng ký {title} của {count} trong {chosen} người đã chọn.</translation>
+    </message>
+    <message>
+        <source>Register {title} for the {count} people of {group}?</source>
+        <translation>Đăng ký {title} cho {count} người của {group}?</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Registered {title} for {count} more people of the group.</source>
+        <translation>Đã đăng ký {title} thêm cho {count} người của tổ.</translation>
+    </message>
+    <message>
+        <source>Register {title} for all {count} union members?</source>
+        <translation>Đăng ký {title} cho tất cả {count} đoàn viên?</translation>
+    </message>
+    <message>
+        <source>Register {title} for all {count} people?</source>
+        <translation>Đăng ký {title} cho tất cả {count} người?</translation>
+    </message>
+    <message>
+        <source>Registered {title} for {count} more people.</source>
+        <translation>Đã đăng ký {title} thêm cho {count} người.</translation>
+    </message>
+    <message>
+        <source>{name} has no title registered yet: register a title first, the planned initiative goes with it.</source>
+        <translation>{name} chưa đăng ký danh hiệu nào: hãy đăng ký danh hiệu trước, sáng kiến dự kiến đi kèm bản đăng ký.</translation>
+    </message>
+    <message>
+        <source>Saved the planned initiative of {name}.</source>
+        <translation>Đã lưu sáng kiến dự kiến của {name}.</translation>
     </message>
 </context>
 <context>
@@ -325,6 +933,30 @@
         <translation>Tệp hỏng được giữ lại</translation>
     </message>
     <message>
+        <source>Registered</source>
+        <translation>Đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Đã đạt</translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation>Được khen thưởng</translation>
+    </message>
+    <message>
+        <source>TCVN3 (.VnTime)</source>
+        <translation>TCVN3 (.VnTime)</translation>
+    </message>
+    <message>
+        <source>TCVN3 capitals (.VnTimeH)</source>
+        <translation>TCVN3 chữ hoa (.VnTimeH)</translation>
+    </message>
+    <message>
+        <source>VNI (VNI-Times)</source>
+        <translation>VNI (VNI-Times)</translation>
+    </message>
+    <message>
         <source>Registration due</source>
         <translation>Hạn gửi đăng ký thi đua</translation>
     </message>
@@ -375,6 +1007,25 @@
     <message>
         <source>{days} days overdue</source>
         <translation>Quá hạn {days} ngày</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Left work</source>
+        <translation>Nghỉ việc</translation>
+    </message>
+    <message>
+        <source>Left work on</source>
+        <translation>Ngày nghỉ việc</translation>
+    </message>
+    <message>
+        <source>Record leaving</source>
+        <translation>Ghi nhận nghỉ việc</translation>
+    </message>
+    <message>
+        <source>The person leaves the list of people at work; their record and history are kept. Choose “Left work” in the list to see them again.</source>
+        <translation>Người này rời khỏi danh sách đang làm việc; hồ sơ và lịch sử thi đua vẫn được giữ. Chọn “Đã nghỉ việc” ở bộ lọc để xem lại.</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1459,212 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Sửa thông tin {name}</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Thị</source>
+        <translation>ví dụ: Nguyễn Thị</translation>
+    </message>
+    <message>
+        <source>e.g. Hoa</source>
+        <translation>ví dụ: Hoa</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>e.g. Kinh</source>
+        <translation>ví dụ: Kinh</translation>
+    </message>
+    <message>
+        <source>(no union group)</source>
+        <translation>(không thuộc tổ nào)</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Family and middle name</source>
+        <translation>Họ đệm</translation>
+    </message>
+    <message>
+        <source>Given name *</source>
+        <translation>Tên *</translation>
+    </message>
+    <message>
+        <source>Date or year of birth</source>
+        <translation>Ngày sinh (hoặc năm sinh)</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Trình độ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Union group</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Bộ phận</translation>
+    </message>
+    <message>
+        <source>Joined the union on</source>
+        <translation>Ngày vào Công đoàn</translation>
+    </message>
+    <message>
+        <source>Employed since</source>
+        <translation>Ngày vào làm</translation>
+    </message>
+    <message>
+        <source>Left work on</source>
+        <translation>Ngày nghỉ việc</translation>
+    </message>
+    <message>
+        <source>Clear this date if the person is back at work.</source>
+        <translation>Xóa ngày này nếu người này đi làm lại.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Dates are day/month/year; a birth year alone is accepted. Fields marked * are required.</source>
+        <translation>Ngày ghi theo ngày/tháng/năm; ngày sinh có thể chỉ ghi năm. Ô có dấu * là bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <source>Born</source>
+        <translation>Sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Union group</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Bộ phận</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Employed since</source>
+        <translation>Ngày vào làm</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Trình độ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>No title registered or achieved yet.</source>
+        <translation>Chưa đăng ký hoặc đạt danh hiệu nào.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Left work…</source>
+        <translation>Nghỉ việc…</translation>
+    </message>
+    <message>
+        <source>Emulation history</source>
+        <translation>Lịch sử thi đua</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list to see their record and history.</source>
+        <translation>Chọn một người trong danh sách để xem hồ sơ và lịch sử thi đua.</translation>
+    </message>
+    <message>
+        <source>Left work on {date}</source>
+        <translation>Đã nghỉ việc từ {date}</translation>
+    </message>
+    <message>
+        <source>At work</source>
+        <translation>Đang làm việc</translation>
+    </message>
+    <message>
+        <source>Yes, since {date}</source>
+        <translation>Có, từ {date}</translation>
+    </message>
+</context>
+<context>
     <name>PhaseDialog</name>
     <message>
         <source>Dates of {phase}</source>
@@ -945,7 +1802,90 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>RegistrationCard</name>
+    <message>
+        <source>Emulation registration</source>
+        <translation>Đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>%p% complete</source>
+        <translation>Hoàn thành %p%</translation>
+    </message>
+    <message>
+        <source>Open the registration</source>
+        <translation>Mở trang Đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Emulation registration {year}</source>
+        <translation>Đăng ký thi đua năm {year}</translation>
+    </message>
+    <message>
+        <source>Due {date} — {left}</source>
+        <translation>Hạn {date} — {left}</translation>
+    </message>
+    <message>
+        <source>No registration deadline in the plan.</source>
+        <translation>Kế hoạch chưa có hạn đăng ký.</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>đã lưu</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>chưa lưu</translation>
+    </message>
+    <message>
+        <source>People registered: {people} / {total}</source>
+        <translation>Người đã đăng ký: {people} / {total}</translation>
+    </message>
+    <message>
+        <source>Collective registration: {state}</source>
+        <translation>Đăng ký tập thể: {state}</translation>
+    </message>
+    <message>
+        <source>Indicators registered: {figures} / {total}</source>
+        <translation>Chỉ tiêu đã đăng ký: {figures} / {total}</translation>
+    </message>
+    <message>
+        <source>Checks: {errors} errors, {warnings} warnings</source>
+        <translation>Kiểm tra: {errors} lỗi, {warnings} cảnh báo</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationPage</name>
+    <message>
+        <source>saved</source>
+        <translation>đã lưu</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>chưa lưu</translation>
+    </message>
+    <message>
+        <source>Registered {people}/{total} people</source>
+        <translation>Đã đăng ký {people}/{total} người</translation>
+    </message>
+    <message>
+        <source>{figures}/{total} indicators</source>
+        <translation>{figures}/{total} chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>collective: {state}</source>
+        <translation>tập thể: {state}</translation>
+    </message>
+    <message>
+        <source>due {date} — {left}</source>
+        <translation>hạn {date} — {left}</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
+    </message>
+    <message>
+        <source>Individuals</source>
+        <translation>Cá nhân</translation>
+    </message>
     <message>
         <source>Movement</source>
         <translation>Phong trào</translation>
@@ -1031,16 +1971,12 @@ Python {python}, Qt {qt}</translation>
         <translation>Đăng ký thi đua</translation>
     </message>
     <message>
-        <source>The union&apos;s own registration (movements joined, collective title, registered targets, the list of individuals) comes with the registration update. Greyed indicators belong to the upper union.</source>
-        <translation>Bản đăng ký thi đua của đơn vị (phong trào tham gia, danh hiệu tập thể, chỉ tiêu đăng ký, danh sách cá nhân) sẽ có trong bản cập nhật Đăng ký thi đua. Chỉ tiêu tô xám là chỉ tiêu của công đoàn cấp trên.</translation>
+        <source>Plan {number} of {issuer}. Registration due: {due}. Greyed indicators belong to the upper union.</source>
+        <translation>Kế hoạch {number} của {issuer}. Hạn đăng ký: {due}. Chỉ tiêu in màu xám là của công đoàn cấp trên.</translation>
     </message>
     <message>
         <source>Emulation registration {year}</source>
         <translation>Đăng ký thi đua năm {year}</translation>
-    </message>
-    <message>
-        <source>Plan {number} of {issuer}. Registration due: {due}.</source>
-        <translation>Kế hoạch {number} của {issuer}. Hạn gửi đăng ký: {due}.</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +2056,10 @@ Python {python}, Qt {qt}</translation>
         <source>Joined the union</source>
         <translation>Ngày vào Công đoàn</translation>
     </message>
+    <message>
+        <source>Left work on</source>
+        <translation>Ngày nghỉ việc</translation>
+    </message>
 </context>
 <context>
     <name>RosterPage</name>
@@ -1128,20 +2068,136 @@ Python {python}, Qt {qt}</translation>
         <translation>Tìm theo tên — gõ không dấu cũng được, ví dụ: nguyen van an</translation>
     </message>
     <message>
-        <source>Adding, editing and importing people from Excel come with the roster update; this list shows the people already in the data.</source>
-        <translation>Thêm, sửa và nhập danh sách từ Excel sẽ có trong bản cập nhật Đoàn viên; danh sách này hiện những người đã có trong dữ liệu.</translation>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
     </message>
     <message>
-        <source>No one is on the roster yet.</source>
-        <translation>Danh sách chưa có ai.</translation>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Left work…</source>
+        <translation>Nghỉ việc…</translation>
+    </message>
+    <message>
+        <source>Union groups…</source>
+        <translation>Tổ công đoàn…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Add a person to the roster</source>
+        <translation>Thêm một người vào danh sách</translation>
+    </message>
+    <message>
+        <source>Read a list of people from an Excel file (.xlsx, .xls, .ods); a file can also be dropped on this page.</source>
+        <translation>Đọc danh sách từ tệp Excel (.xlsx, .xls, .ods); cũng có thể kéo thả tệp vào trang này.</translation>
+    </message>
+    <message>
+        <source>At work</source>
+        <translation>Đang làm việc</translation>
+    </message>
+    <message>
+        <source>Left work</source>
+        <translation>Đã nghỉ việc</translation>
+    </message>
+    <message>
+        <source>People at work, or people who left</source>
+        <translation>Người đang làm việc hoặc người đã nghỉ việc</translation>
+    </message>
+    <message>
+        <source>No one is on the roster yet. Add people one by one, or import them from an Excel file (the file can be dropped here).</source>
+        <translation>Danh sách chưa có ai. Hãy thêm từng người, hoặc nhập từ tệp Excel (có thể kéo thả tệp vào đây).</translation>
+    </message>
+    <message>
+        <source>Double-click a person to edit. Drop an Excel file on this page to import it.</source>
+        <translation>Nhấp đúp vào một người để sửa. Kéo thả tệp Excel vào trang này để nhập danh sách.</translation>
     </message>
     <message>
         <source>Members</source>
         <translation>Đoàn viên</translation>
     </message>
     <message>
+        <source>All union groups</source>
+        <translation>Tất cả các tổ</translation>
+    </message>
+    <message>
+        <source>(no union group)</source>
+        <translation>(không thuộc tổ nào)</translation>
+    </message>
+    <message>
         <source>Showing {shown} / {total} people</source>
         <translation>Hiển thị {shown} / {total} người</translation>
+    </message>
+    <message>
+        <source>Added {name} to the roster.</source>
+        <translation>Đã thêm {name} vào danh sách.</translation>
+    </message>
+    <message>
+        <source>Saved {name} (left work).</source>
+        <translation>Đã lưu {name} (đã nghỉ việc).</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>Đã lưu {name}.</translation>
+    </message>
+    <message>
+        <source>{name} left work on {date}; their record is kept under “Left work”.</source>
+        <translation>{name} nghỉ việc từ {date}; hồ sơ vẫn được giữ ở mục “Đã nghỉ việc”.</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}</source>
+        <translation>Đã nhập: {summary}</translation>
+    </message>
+    <message>
+        <source>The list has been imported.</source>
+        <translation>Đã nhập danh sách.</translation>
+    </message>
+    <message>
+        <source>Roster {date}.xlsx</source>
+        <translation>Danh sách đoàn viên {date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the roster</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Đang ghi {file}…</translation>
+    </message>
+    <message>
+        <source>The roster was not exported</source>
+        <translation>Chưa xuất được danh sách</translation>
+    </message>
+    <message>
+        <source>The file {file} could not be written: {reason}</source>
+        <translation>Không ghi được tệp {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported {count} people to {file}.</source>
+        <translation>Đã xuất {count} người ra tệp {file}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} people.</source>
+        <translation>Đã xuất {count} người.</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,8 @@ UNIT = "unit"
 YEARS = "years"
 YEAR = "year"  # plan content of the current year: phases, rules, registration date
 RULES = "rules"
-PEOPLE = "people"
+PEOPLE = "people"  # the roster and its union groups
+REGISTRATION = "registration"  # the year's emulation registration (collective and individuals)
 BACKUPS = "backups"
 
 

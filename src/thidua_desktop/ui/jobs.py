@@ -316,3 +316,243 @@ def _reselect(opened: OpenResult, year: int) -> OpenResult:
 def close(db: Database | None) -> None:
     if db is not None:
         db.close()
+
+
+# --- roster ---------------------------------------------------------------------------------
+
+ACTIVE = "active"
+LEFT = "left"
+
+
+def list_roster(db: Database, status: str = ACTIVE) -> list[PersonRow]:
+    """The people at work, or (``LEFT``) the people who left, in roster order."""
+    from thidua_desktop.services import roster
+
+    if status != LEFT:
+        return roster.list_people(db)
+    return [p for p in roster.list_people(db, include_left=True) if p.left_on is not None]
+
+
+@dataclass
+class PersonForm:
+    """What the person dialog needs: the person (None for a new one) and the union groups."""
+
+    detail: object | None  # roster.PersonDetail
+    groups: list
+
+
+def person_form(db: Database, person_id: str | None) -> PersonForm:
+    from thidua_desktop.services import roster
+
+    detail = roster.get_person(db, person_id) if person_id else None
+    return PersonForm(detail, roster.list_groups(db))
+
+
+def save_person(db: Database, detail):
+    from thidua_desktop.services import roster
+
+    return roster.save_person(db, detail)
+
+
+def mark_left(db: Database, person_id: str, left_on: date):
+    from thidua_desktop.services import roster
+
+    return roster.mark_left(db, person_id, left_on)
+
+
+@dataclass
+class PersonCard:
+    """One person as the roster's side panel shows them: details, group name, history."""
+
+    detail: object  # roster.PersonDetail
+    group_name: str
+    history: list  # roster.HistoryRow
+
+
+def person_card(db: Database, person_id: str) -> PersonCard:
+    from thidua_desktop.services import roster
+
+    detail = roster.get_person(db, person_id)
+    groups = {g.id: g.name for g in roster.list_groups(db)}
+    return PersonCard(detail, groups.get(detail.group_id, ""), roster.person_history(db, person_id))
+
+
+def list_groups(db: Database) -> list:
+    from thidua_desktop.services import roster
+
+    return roster.list_groups(db)
+
+
+def save_group(db: Database, group) -> list:
+    """Save a union group; returns the groups as they are now."""
+    from thidua_desktop.services import roster
+
+    roster.save_group(db, group)
+    return roster.list_groups(db)
+
+
+def delete_group(db: Database, group_id: str) -> list:
+    from thidua_desktop.services import roster
+
+    roster.delete_group(db, group_id)
+    return roster.list_groups(db)
+
+
+def export_roster(db: Database, path: Path) -> int:
+    """Write the roster to ``path``; a file that cannot be created raises ``OSError``."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    from thidua_desktop.services import roster_io
+
+    try:
+        return roster_io.export_roster(db, Path(path))
+    except FileCreateError as exc:  # xlsxwriter wraps the OSError of a folder that is missing or read-only
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+        raise OSError(cause.errno if cause else None, cause.strerror if cause else str(exc), str(path)) from exc
+
+
+def preview_roster(db: Database, path: Path, sheet: str | None = None, header_row: int | None = None,
+                   mapping: dict[str, int] | None = None):
+    """Read and check a roster file (``roster_io.RosterImport``); nothing is written."""
+    from thidua_desktop.services import roster_io
+
+    return roster_io.preview_file(db, Path(path), sheet=sheet, header_row=header_row, mapping=mapping)
+
+
+def commit_roster(db: Database, rim, duplicates: str):
+    from thidua_desktop.services import roster_io
+
+    return roster_io.commit(db, rim, duplicates=duplicates)
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    added: int
+    updated: int
+    merged: int
+
+
+def import_counts(rim, duplicates: str) -> ImportCounts:
+    """What ``roster_io.commit`` will do with ``duplicates`` ("merge" | "keep"), without writing:
+    the same arithmetic, so the dialog can say it before the user presses Nhập."""
+    rows = {d.source_row for d in rim.preview.drafts}
+    merged = 0
+    if duplicates == "merge":
+        for first, repeated in rim.preview.duplicates:
+            if first in rows and repeated in rows:
+                rows.discard(repeated)
+                merged += 1
+    updated = sum(1 for row in rim.existing if row in rows)
+    return ImportCounts(len(rows) - updated, updated, merged)
+
+
+# --- registration ---------------------------------------------------------------------------
+
+
+@dataclass
+class RegistrationData:
+    """Everything the Đăng ký thi đua page shows for a year."""
+
+    detail: YearDetail
+    collective: object  # registration.CollectiveInfo
+    individuals: list  # registration.IndividualRow
+    findings: list  # core.registration.Finding
+    progress: object  # registration.Progress
+    groups: list  # roster.GroupInfo
+
+
+def registration(db: Database, year: int) -> RegistrationData:
+    """The year's registration; each part read once (``registration.progress`` would read the
+    collective, the checks and every person a second time: +0.7 s over 20,000 people)."""
+    from thidua_desktop.services import registration as service
+    from thidua_desktop.services import roster
+
+    detail = year_detail(db, year)
+    collective = service.get_collective(db, year)
+    individuals = service.list_individuals(db, year)
+    findings = service.check(db, year)
+    progress = _progress(year, detail.registration_due, len(detail.movements), collective,
+                         sum(1 for r in individuals if r.title_codes), len(individuals), findings)
+    return RegistrationData(detail, collective, individuals, findings, progress, roster.list_groups(db))
+
+
+def _progress(year: int, due, movements_total: int, collective, people_registered: int, people_total: int,
+              findings: list):
+    """``registration.Progress`` from parts already read, computed as ``registration.progress`` does."""
+    from thidua_desktop.services import registration as service
+
+    return service.Progress(
+        year=year, registration_due=due, collective_saved=collective.saved,
+        movements_joined=len(collective.movement_codes), movements_total=movements_total,
+        figures_registered=sum(1 for f in collective.figures if not f.is_default and f.value is not None),
+        figures_total=len(collective.figures), people_registered=people_registered, people_total=people_total,
+        errors=sum(1 for f in findings if f.severity == "error"),
+        warnings=sum(1 for f in findings if f.severity == "warning"),
+    )
+
+
+def save_collective(db: Database, info) -> RegistrationData:
+    from thidua_desktop.services import registration as service
+
+    service.save_collective(db, info)
+    return registration(db, info.year)
+
+
+@dataclass
+class RegistrationChange:
+    count: int  # registrations added or removed
+    data: RegistrationData
+
+
+def register(db: Database, year: int, title_code: str, *, person_ids: list[str] | None = None,
+             group: str | None = None, everyone: bool = False, members_only: bool = False) -> RegistrationChange:
+    from thidua_desktop.services import registration as service
+
+    added = service.register(db, year, title_code, person_ids=person_ids, group=group, everyone=everyone,
+                             members_only=members_only)
+    return RegistrationChange(added, registration(db, year))
+
+
+def unregister(db: Database, year: int, title_code: str, person_ids: list[str]) -> RegistrationChange:
+    from thidua_desktop.services import registration as service
+
+    removed = service.unregister(db, year, title_code, person_ids)
+    return RegistrationChange(removed, registration(db, year))
+
+
+def set_planned_initiative(db: Database, year: int, person_id: str, text: str) -> RegistrationData:
+    from thidua_desktop.services import registration as service
+
+    service.set_planned_initiative(db, year, person_id, text)
+    return registration(db, year)
+
+
+def registration_progress(db: Database, year: int):
+    """``registration.Progress`` of the year (None when there is no such year), as
+    ``registration.progress`` computes it but with the people counted in SQL: the service lists
+    every person for it (0.67 s over 20,000 people, 0.05 s this way) and Tổng quan asks at start."""
+    from sqlalchemy import distinct, func, select
+
+    from thidua_desktop.services import registration as service
+    from thidua_desktop.store.errors import NotFoundError
+    from thidua_desktop.store.models import EmulationYear, IndividualRegistration, Person
+
+    try:
+        findings = service.check(db, year)
+        collective = service.get_collective(db, year)
+    except NotFoundError:
+        return None
+    active = Person.left_on.is_(None) | (Person.left_on >= date(year, 1, 1))  # as list_individuals
+    with db.reading() as session:
+        record = session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
+        if record is None:
+            return None
+        people_total = session.scalar(select(func.count()).select_from(Person).where(active)) or 0
+        people_registered = session.scalar(
+            select(func.count(distinct(IndividualRegistration.person_id)))
+            .join(Person, Person.id == IndividualRegistration.person_id)
+            .where(IndividualRegistration.year_id == record.id, active)
+        ) or 0
+        movements_total = len(record.movements)
+        due = record.registration_due
+    return _progress(year, due, movements_total, collective, people_registered, people_total, findings)

@@ -55,6 +55,16 @@ _BACKUP_KINDS = {
     "pre-restore": QT_TRANSLATE_NOOP("Labels", "Data replaced by a restore"),
     "corrupt": QT_TRANSLATE_NOOP("Labels", "Damaged file kept aside"),
 }
+_HISTORY_KINDS = {
+    "registered": QT_TRANSLATE_NOOP("Labels", "Registered"),
+    "achieved": QT_TRANSLATE_NOOP("Labels", "Achieved"),
+    "award": QT_TRANSLATE_NOOP("Labels", "Awarded"),
+}
+_ENCODINGS = {
+    "tcvn3": QT_TRANSLATE_NOOP("Labels", "TCVN3 (.VnTime)"),
+    "tcvn3_upper": QT_TRANSLATE_NOOP("Labels", "TCVN3 capitals (.VnTimeH)"),
+    "vni": QT_TRANSLATE_NOOP("Labels", "VNI (VNI-Times)"),
+}
 _EVENT_LABELS = {
     "registration_due": QT_TRANSLATE_NOOP("Labels", "Registration due"),
     "phase_start": QT_TRANSLATE_NOOP("Labels", "Start of {phase}"),
@@ -110,6 +120,14 @@ def title_system(code: str) -> str:
 
 def backup_kind(code: str) -> str:
     return _lookup(_BACKUP_KINDS, code)
+
+
+def history_kind(code: str) -> str:
+    return _lookup(_HISTORY_KINDS, code)
+
+
+def legacy_encoding(code: str) -> str:
+    return _lookup(_ENCODINGS, code)
 
 
 def yes_no(value: bool) -> str:

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.currentRowChanged.connect(self._page_chosen)
         self.overview.loaded.connect(self._overview_loaded)
+        self.overview.open_registration.connect(lambda: self.show_page(PAGE_REGISTRATION))
 
         central = QWidget()
         row = QHBoxLayout(central)

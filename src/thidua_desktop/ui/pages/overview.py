@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from thidua_desktop.core import timeline as tl
 from thidua_desktop.core import vntext
@@ -39,8 +50,75 @@ class CountTile(QFrame):
         self.value.setText(vntext.format_number(value) if value is not None else "–")
 
 
+class RegistrationCard(QFrame):
+    """How far the year's registration is: deadline, people, collective, checks."""
+
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("regCard")
+        self.setStyleSheet("#regCard { background: palette(base); border: 1px solid #d5d9e0; border-radius: 6px; }")
+        self.title = subheading(self.tr("Emulation registration"))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setFormat(self.tr("%p% complete"))
+        self.bar.setFixedHeight(20)
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.lines = QLabel()
+        self.lines.setWordWrap(True)
+        self.lines.setTextFormat(Qt.TextFormat.RichText)
+        self.button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward),
+                                  self.tr("Open the registration"))
+        self.button.clicked.connect(self.open_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(14, 12, 14, 12)
+        box.setSpacing(6)
+        box.addWidget(self.title)
+        box.addWidget(self.due)
+        box.addWidget(self.bar)
+        box.addWidget(self.lines)
+        box.addLayout(buttons)
+
+    def set_progress(self, progress, today: date) -> None:
+        self.title.setText(self.tr("Emulation registration {year}").format(year=progress.year))
+        self.bar.setValue(progress.percent)
+        if progress.registration_due is not None:
+            days = (progress.registration_due - today).days
+            color = deadline_color(days).name() if progress.percent < 100 and days <= 7 else "#1d2430"
+            self.due.setText(self.tr("Due {date} — {left}").format(
+                date=vntext.format_date(progress.registration_due), left=labels.days_left(days)))
+            self.due.setStyleSheet(f"color: {color}; font-weight: bold;")
+        else:
+            self.due.setText(self.tr("No registration deadline in the plan."))
+            self.due.setStyleSheet("")
+        collective = self.tr("saved") if progress.collective_saved else self.tr("not saved yet")
+        lines = [
+            _escape(self.tr("People registered: {people} / {total}").format(
+                people=vntext.format_number(progress.people_registered),
+                total=vntext.format_number(progress.people_total))),
+            _escape(self.tr("Collective registration: {state}").format(state=collective)),
+            _escape(self.tr("Indicators registered: {figures} / {total}").format(
+                figures=progress.figures_registered, total=progress.figures_total)),
+        ]
+        checks = self.tr("Checks: {errors} errors, {warnings} warnings").format(
+            errors=progress.errors, warnings=progress.warnings)
+        if progress.errors:
+            lines.append(f'<span style="color:#a61b1b">{_escape(checks)}</span>')
+        elif progress.warnings:
+            lines.append(f'<span style="color:#b26a00">{_escape(checks)}</span>')
+        else:
+            lines.append(_escape(checks))
+        self.lines.setText("<br>".join(lines))
+
+
 class OverviewPage(Page):
-    topics = frozenset({context.YEAR, context.PEOPLE, context.RULES})
+    topics = frozenset({context.YEAR, context.PEOPLE, context.RULES, context.REGISTRATION})
+    open_registration = Signal()
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -94,7 +172,12 @@ class OverviewPage(Page):
         tiles_box = QWidget()
         tiles_box.setLayout(tiles)
         tiles_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.registration = RegistrationCard()
+        self.registration.open_requested.connect(self.open_registration)
+        self.registration.hide()
         roster_col = QVBoxLayout()
+        roster_col.addWidget(self.registration)
+        roster_col.addSpacing(6)
         roster_col.addWidget(subheading(self.tr("Roster")))
         roster_col.addWidget(tiles_box)
         roster_col.addStretch(1)
@@ -154,6 +237,7 @@ class OverviewPage(Page):
             widget.hide()
         self.timeline.clear()
         self.events.set_rows([])
+        self.registration.hide()
 
     def _show(self, data: jobs.OverviewData) -> None:
         detail = data.detail
@@ -183,6 +267,23 @@ class OverviewPage(Page):
         self.events.set_rows(data.events)
         for key, tile in self.tiles.items():
             tile.set_value(data.counts.get(key))
+        self._load_registration(detail.year)
+
+    def _load_registration(self, year: int) -> None:
+        """The registration's progress comes after the rest (it reads every registration),
+        so the year shows at once."""
+        if self.ctx.db is None:
+            return
+        generation = self._generation
+
+        def done(progress) -> None:
+            if generation != self._generation or self._year != year:
+                return
+            self.registration.setVisible(progress is not None)
+            if progress is not None:
+                self.registration.set_progress(progress, self.ctx.today())
+
+        self.ctx.tasks.run(jobs.registration_progress, self.ctx.db, year, on_done=done, owner=self)
 
     def _show_status(self, year: int, events: list[tl.TimelineEvent]) -> None:
         today = self._today

@@ -1,15 +1,22 @@
-"""Đăng ký thi đua: what the year's plan asks — movements, indicators, titles, rules."""
+"""Đăng ký thi đua: the union's registration for the year — the collective (movements,
+titles, signature content, registered figures) and the individuals (titles, planned
+initiatives, checks) — with the year's catalogue (movements, indicators, titles, rules) beside."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTabWidget, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTabWidget, QVBoxLayout
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.dto import IndicatorInfo, YearDetail
 from thidua_desktop.ui import context, jobs, labels
 from thidua_desktop.ui.pages.base import Page, heading, note
+from thidua_desktop.ui.widgets.collective import CollectiveForm
+from thidua_desktop.ui.widgets.collective import target_text as target_text  # noqa: PLC0414 - used by other pages
+from thidua_desktop.ui.widgets.individuals import IndividualsPanel
 from thidua_desktop.ui.widgets.rules import RulesTable
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
+from thidua_desktop.ui.widgets.timeline import deadline_color
 
 CDCS = "cdcs"
 
@@ -18,19 +25,49 @@ def applies_to_cdcs(indicator: IndicatorInfo) -> bool:
     return CDCS in indicator.levels
 
 
-def target_text(indicator: IndicatorInfo) -> str:
-    if indicator.plan_target_text:
-        return indicator.plan_target_text
-    return vntext.format_number(indicator.plan_target) if indicator.plan_target is not None else ""
+def progress_text(progress, today) -> tuple[str, str | None]:
+    """"Đã đăng ký 287/312 người · 12/18 chỉ tiêu · tập thể: đã lưu · hạn 20/02/2021 — Còn 10 ngày" and its
+    colour (red when overdue and incomplete)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if progress.collective_saved:
+        collective = QCoreApplication.translate("RegistrationPage", "saved")
+    else:
+        collective = QCoreApplication.translate("RegistrationPage", "not saved")
+    parts = [
+        QCoreApplication.translate("RegistrationPage", "Registered {people}/{total} people").format(
+            people=vntext.format_number(progress.people_registered), total=vntext.format_number(progress.people_total)),
+        QCoreApplication.translate("RegistrationPage", "{figures}/{total} indicators").format(
+            figures=progress.figures_registered, total=progress.figures_total),
+        QCoreApplication.translate("RegistrationPage", "collective: {state}").format(state=collective),
+    ]
+    color = None
+    if progress.registration_due is not None:
+        days = (progress.registration_due - today).days
+        parts.append(QCoreApplication.translate("RegistrationPage", "due {date} — {left}").format(
+            date=vntext.format_date(progress.registration_due), left=labels.days_left(days)))
+        if progress.percent < 100 and days <= 7:
+            color = deadline_color(days).name()
+    return " · ".join(parts), color
 
 
 class RegistrationPage(Page):
-    topics = frozenset({context.YEAR, context.RULES})
+    topics = frozenset({context.YEAR, context.RULES, context.PEOPLE, context.REGISTRATION})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
+        self.data: jobs.RegistrationData | None = None
+        self._quiet = False
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+
+        self.collective = CollectiveForm(ctx)
+        self.collective.saved.connect(self._changed)
+        self.individuals = IndividualsPanel(ctx)
+        self.individuals.changed.connect(self._changed)
+        self.individuals.collective_finding.connect(lambda: self.tabs.setCurrentWidget(self.collective))
+        self.tabs.addTab(self.collective, self.tr("Collective"))
+        self.tabs.addTab(self.individuals, self.tr("Individuals"))
 
         self.movements = RowsModel([
             Column(self.tr("Movement"), lambda m: m.name, sort_key=STORED_ORDER, tooltip=lambda m: m.description),
@@ -77,35 +114,68 @@ class RegistrationPage(Page):
             view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
         self.plan = note()
+        self.progress = QLabel()
+        self.progress.setWordWrap(True)
+        self.progress.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress.setStyleSheet("font-weight: bold;")
         column = QVBoxLayout(self)
-        column.setContentsMargins(20, 16, 20, 16)
-        column.setSpacing(10)
+        column.setContentsMargins(20, 16, 20, 12)
+        column.setSpacing(6)
         self.title = heading(self.tr("Emulation registration"))
         column.addWidget(self.title)
         column.addWidget(self.plan)
+        column.addWidget(self.progress)
         column.addWidget(self.tabs, 1)
-        column.addWidget(note(self.tr(
-            "The union's own registration (movements joined, collective title, registered targets, the list of "
-            "individuals) comes with the registration update. Greyed indicators belong to the upper union.")))
 
     def load(self) -> None:
         if self.ctx.year is None:
             self.clear()
             return
-        self.fetch(jobs.year_detail, self.ctx.db, self.ctx.year, on_done=self._show)
+        self.fetch(jobs.registration, self.ctx.db, self.ctx.year, on_done=self._show)
 
     def clear(self) -> None:
+        self.data = None
         for model in (self.movements, self.indicators, self.titles):
             model.set_rows([])
         self.rules.model.set_rows([])
         self.plan.setText("")
+        self.progress.setText("")
+        self.collective.clear()
+        self.individuals.clear()
 
-    def _show(self, detail: YearDetail) -> None:
+    def _show(self, data: jobs.RegistrationData, *, force_collective: bool = False) -> None:
+        self.data = data
+        detail: YearDetail = data.detail
         self.title.setText(self.tr("Emulation registration {year}").format(year=detail.year))
         due = vntext.format_date(detail.registration_due) if detail.registration_due else "—"
-        self.plan.setText(self.tr("Plan {number} of {issuer}. Registration due: {due}.").format(
-            number=detail.plan_number, issuer=detail.plan_issuer, due=due))
+        self.plan.setText(self.tr("Plan {number} of {issuer}. Registration due: {due}. Greyed indicators belong to "
+                                  "the upper union.").format(number=detail.plan_number, issuer=detail.plan_issuer,
+                                                             due=due))
         self.movements.set_rows(detail.movements)
         self.indicators.set_rows(detail.indicators)
         self.titles.set_rows(detail.titles)
         self.rules.set_rules(detail.year, list(detail.rules))
+        self.collective.set_data(data.collective, detail, force=force_collective)
+        self.individuals.set_data(data)
+        self._show_progress(data.progress)
+
+    def _show_progress(self, progress) -> None:
+        text, color = progress_text(progress, self.ctx.today())
+        self.progress.setText(text)
+        self.progress.setStyleSheet(f"font-weight: bold; color: {color};" if color else "font-weight: bold;")
+
+    def _changed(self, data: jobs.RegistrationData) -> None:
+        """A save of the collective or the individuals came back with the year's registration."""
+        self._generation += 1  # a load still in flight is older than this
+        self._show(data, force_collective=not self.collective.dirty)
+        self._quiet = True  # the other pages reload; this one shows the fresh data already
+        try:
+            self.ctx.changed(context.REGISTRATION)
+        finally:
+            self._quiet = False
+
+    def _on_data_changed(self, topic: str) -> None:
+        if self._quiet and topic == context.REGISTRATION:
+            return
+        super()._on_data_changed(topic)
+
