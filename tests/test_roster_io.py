@@ -86,3 +86,23 @@ def test_export_then_import_round_trip(seeded_db, tmp_path):
     assert roster_io.export_roster(seeded_db, out) == 4
     rim = roster_io.preview_file(seeded_db, out, today=TODAY)
     assert rim.can_commit and len(rim.existing) == 4 and rim.new_count == 0
+
+
+def test_plan_says_what_commit_will_do(seeded_db, tmp_path):
+    twins = sheets.PEOPLE + [("Nguyễn Văn An", dt.date(1985, 3, 12), "M", "", "Tổ 1")]
+    rim = roster_io.preview_file(seeded_db, sheets.write_xlsx(tmp_path / "ds.xlsx", sheets.simple_roster(twins)),
+                                 today=TODAY)
+    merge, keep = roster_io.plan(rim, "merge"), roster_io.plan(rim, "keep")
+    assert (merge.added, merge.updated, merge.merged) == (4, 0, 1)
+    assert (keep.added, keep.merged) == (5, 0)
+    result = roster_io.commit(seeded_db, rim, duplicates="merge")
+    assert (result.added, result.merged) == (merge.added, merge.merged)
+
+
+def test_export_to_a_missing_folder_is_a_clear_refusal(seeded_db, tmp_path):
+    from thidua_desktop.store.errors import StoreError
+
+    with pytest.raises(StoreError, match="Không có thư mục"):
+        roster_io.export_roster(seeded_db, tmp_path / "khong-co" / "ds.xlsx")
+    with pytest.raises(StoreError, match=".xlsx"):
+        roster_io.export_roster(seeded_db, tmp_path / "ds.csv")

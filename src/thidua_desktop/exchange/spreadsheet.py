@@ -606,7 +606,7 @@ class _XlsxWorkbook(Workbook):
                 col = _col_index(ref.group(1)) if ref and ref.group(1) else col + 1
                 if ref and ref.group(2):
                     row = int(ref.group(2)) - 1
-                if not attrs.endswith(b"/"):  # an empty <c …/> is no cell for calamine
+                if not attrs.endswith(b"/") and not chunk.startswith(b"</c>", m.end()):  # <c/>, <c></c>: empty
                     scan.max_row = max(scan.max_row, row)
                     scan.max_col = max(scan.max_col, col)
                 style = _STYLE_RE.search(attrs)
@@ -624,7 +624,8 @@ class _Scan:
     max_col: int = -1
 
 
-_WIDE_CELL_RE = re.compile(rb'<c r="([A-Z]{2,3})\d+"[^>/]*>')  # non-empty cells beyond column Z
+# non-empty cells beyond column Z; an empty cell is <c …/> or, as lxml writes it, <c …></c>
+_WIDE_CELL_RE = re.compile(rb'<c r="([A-Z]{2,3})\d+"[^>/]*>(?!</c>)')
 
 
 def _last_filled_cell(chunk: bytes) -> tuple[int, int] | None:
@@ -635,7 +636,7 @@ def _last_filled_cell(chunk: bytes) -> tuple[int, int] | None:
         if pos < 0:
             return None
         end = chunk.find(b">", pos)
-        if end > 0 and chunk[end - 1 : end] != b"/":
+        if end > 0 and chunk[end - 1 : end] != b"/" and not chunk.startswith(b"</c>", end + 1):
             m = _REF_RE.match(chunk, pos + 3)
             if m and m.group(1) and m.group(2):
                 return int(m.group(2)) - 1, _col_index(m.group(1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ def _as_text(value: str) -> str:
 def export_roster(db: Database, path: Path, *, today: date | None = None) -> int:
     """Write the current roster (people still working) to an .xlsx; returns the row count."""
     import xlsxwriter
+    import xlsxwriter.exceptions
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -44,6 +46,8 @@ def export_roster(db: Database, path: Path, *, today: date | None = None) -> int
             .where(Person.left_on.is_(None))
             .order_by(Person.sort_key)
         ).all()
+    if not path.parent.is_dir():
+        raise StoreError(f"Không có thư mục {path.parent}; không ghi được tệp {path.name}.")
     tmp = path.with_name(path.name + ".part")
     workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
@@ -90,10 +94,17 @@ def export_roster(db: Database, path: Path, *, today: date | None = None) -> int
         sheet.fit_to_pages(1, 0)
         sheet.autofilter(header_row, 0, header_row + len(rows), last_col)
         workbook.close()
+    except (OSError, xlsxwriter.exceptions.FileCreateError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"Không ghi được tệp {path}: {exc}") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    tmp.replace(path)
+    try:
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"Không ghi được tệp {path} (tệp đang mở trong Excel?): {exc.strerror or exc}") from exc
     return len(rows)
 
 
@@ -177,6 +188,31 @@ def _merge(first, second) -> None:
             setattr(first, name, getattr(second, name))
 
 
+@dataclass(frozen=True)
+class ImportPlan:
+    """What :func:`commit` will do with a duplicates choice — shown before the user confirms."""
+
+    added: int
+    updated: int
+    merged: int
+    drafts: dict  # source row → draft, the repeated lines of merged duplicates removed
+    updates: dict  # source row → id of the person it updates
+
+
+def plan(rim: RosterImport, duplicates: str = "merge") -> ImportPlan:
+    if duplicates not in ("merge", "keep"):
+        raise ValidationError("Cách xử lý dòng trùng phải là 'merge' (gộp) hoặc 'keep' (giữ cả hai).")
+    drafts = {d.source_row: copy.copy(d) for d in rim.preview.drafts}
+    merged = 0
+    if duplicates == "merge":
+        for first, repeated in rim.preview.duplicates:
+            if first in drafts and repeated in drafts:
+                _merge(drafts[first], drafts.pop(repeated))
+                merged += 1
+    updates = {row: pid for row, pid in rim.existing.items() if row in drafts}
+    return ImportPlan(len(drafts) - len(updates), len(updates), merged, drafts, updates)
+
+
 def commit(db: Database, rim: RosterImport, *, duplicates: str = "merge", dry_run: bool = False) -> ImportResult:
     """Write the whole file in one transaction, or nothing.
 
@@ -187,17 +223,8 @@ def commit(db: Database, rim: RosterImport, *, duplicates: str = "merge", dry_ru
     if not preview.can_commit:
         raise ValidationError(f"Tệp {preview.file} còn {len(preview.errors)} lỗi; chưa nhập được. "
                               "Dữ liệu không bị thay đổi.")
-    if duplicates not in ("merge", "keep"):
-        raise ValidationError("Cách xử lý dòng trùng phải là 'merge' (gộp) hoặc 'keep' (giữ cả hai).")
-    drafts = {d.source_row: d for d in preview.drafts}
-    merged = 0
-    if duplicates == "merge":
-        for first, repeated in preview.duplicates:
-            if first in drafts and repeated in drafts:
-                _merge(drafts[first], drafts.pop(repeated))
-                merged += 1
-    updates = {row: pid for row, pid in rim.existing.items() if row in drafts}
-    added = len(drafts) - len(updates)
+    chosen = plan(rim, duplicates)
+    drafts, updates, added, merged = chosen.drafts, chosen.updates, chosen.added, chosen.merged
     rejected = preview.counts.get("errors", 0)
     try:
         created = _write(db, preview, drafts, updates, added, merged, dry_run)

@@ -433,17 +433,11 @@ class ImportCounts:
 
 
 def import_counts(rim, duplicates: str) -> ImportCounts:
-    """What ``roster_io.commit`` will do with ``duplicates`` ("merge" | "keep"), without writing:
-    the same arithmetic, so the dialog can say it before the user presses Nhập."""
-    rows = {d.source_row for d in rim.preview.drafts}
-    merged = 0
-    if duplicates == "merge":
-        for first, repeated in rim.preview.duplicates:
-            if first in rows and repeated in rows:
-                rows.discard(repeated)
-                merged += 1
-    updated = sum(1 for row in rim.existing if row in rows)
-    return ImportCounts(len(rows) - updated, updated, merged)
+    """What ``roster_io.commit`` will do with ``duplicates`` ("merge" | "keep"), without writing."""
+    from thidua_desktop.services import roster_io
+
+    chosen = roster_io.plan(rim, duplicates)
+    return ImportCounts(chosen.added, chosen.updated, chosen.merged)
 
 
 # --- registration ---------------------------------------------------------------------------
