@@ -17,7 +17,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from thidua_desktop import APP_NAME, __version__
+from thidua_desktop import APP_NAME, __version__, snapshot
 from thidua_desktop import paths as app_paths
 from thidua_desktop.ui import excepthook, i18n, jobs, messages, settings
 from thidua_desktop.ui.context import AppContext
@@ -141,11 +141,41 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if probe is not None:
         probe.attach()
+    snap = snapshot.load(paths)
+    if snap is not None:
+        window.show_snapshot(snap)
     QTimer.singleShot(0, lambda: window.open_data(build_demo=args.demo))
     code = app.exec()
-    tasks.shutdown(final=lambda: jobs.close(ctx.db))
+    fresh: list[snapshot.Snapshot] = []
+    tasks.shutdown(final=lambda: _last_reading(ctx, fresh))
+    if fresh:
+        _keep_snapshot(paths, fresh[0])
     single.release()
     return code
+
+
+def _last_reading(ctx: AppContext, out: list) -> None:
+    """On the worker, last of all: read the overview as the data now stands, then close."""
+    try:
+        if ctx.db is not None and ctx.year is not None:
+            unit = jobs.get_unit(ctx.db)
+            data = jobs.overview(ctx.db, ctx.year)
+            if unit is not None:
+                out.append(snapshot.Snapshot(unit, jobs.list_years(ctx.db), ctx.year, data.detail,
+                                             list(data.events), list(data.phases), dict(data.counts)))
+    except Exception:  # noqa: BLE001 - a snapshot is a convenience; never block closing
+        pass
+    finally:
+        jobs.close(ctx.db)
+        jobs.close_all()
+
+
+def _keep_snapshot(paths, snap: snapshot.Snapshot) -> None:
+    """After the database is closed: the year at a glance, for the next start."""
+    try:
+        snapshot.save(paths, snap)
+    except (OSError, TypeError):
+        snapshot.discard(paths)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ YEAR = "year"  # plan content of the current year: phases, rules, registration d
 RULES = "rules"
 PEOPLE = "people"  # the roster and its union groups
 REGISTRATION = "registration"  # the year's emulation registration (collective and individuals)
+INITIATIVES = "initiatives"  # the initiatives register (sổ sáng kiến): initiatives, authors, attachments
 BACKUPS = "backups"
 
 

@@ -62,7 +62,9 @@ class OpenResult:
 def open_database(paths: DataPaths) -> OpenResult:
     from thidua_desktop.store.database import Database
 
-    return _loaded(Database.open(paths))
+    db = Database.open(paths)
+    _OPENED.add(db)
+    return _loaded(db)
 
 
 def _loaded(db: Database, year: int | None = None) -> OpenResult:
@@ -313,9 +315,21 @@ def _reselect(opened: OpenResult, year: int) -> OpenResult:
     return opened
 
 
+# Databases the worker opened. The GUI may quit before an opening reaches it (a fast exit
+# while the start-up snapshot is shown); ``close_all`` at shutdown closes those too, so SQLite
+# checkpoints and removes its WAL file.
+_OPENED: set = set()
+
+
 def close(db: Database | None) -> None:
     if db is not None:
         db.close()
+        _OPENED.discard(db)
+
+
+def close_all() -> None:
+    for db in list(_OPENED):
+        close(db)
 
 
 # --- roster ---------------------------------------------------------------------------------
@@ -362,19 +376,21 @@ def mark_left(db: Database, person_id: str, left_on: date):
 
 @dataclass
 class PersonCard:
-    """One person as the roster's side panel shows them: details, group name, history."""
+    """One person as the roster's side panel shows them: details, group name, history, initiatives."""
 
     detail: object  # roster.PersonDetail
     group_name: str
     history: list  # roster.HistoryRow
+    initiatives: list = field(default_factory=list)  # initiatives.InitiativeRow they are an author of
 
 
 def person_card(db: Database, person_id: str) -> PersonCard:
-    from thidua_desktop.services import roster
+    from thidua_desktop.services import initiatives, roster
 
     detail = roster.get_person(db, person_id)
     groups = {g.id: g.name for g in roster.list_groups(db)}
-    return PersonCard(detail, groups.get(detail.group_id, ""), roster.person_history(db, person_id))
+    return PersonCard(detail, groups.get(detail.group_id, ""), roster.person_history(db, person_id),
+                      initiatives.person_initiatives(db, person_id))
 
 
 def list_groups(db: Database) -> list:
@@ -453,6 +469,7 @@ class RegistrationData:
     findings: list  # core.registration.Finding
     progress: object  # registration.Progress
     groups: list  # roster.GroupInfo
+    links: dict = field(default_factory=dict)  # person id → LinkedInitiative their registration points at
 
 
 def registration(db: Database, year: int) -> RegistrationData:
@@ -467,7 +484,8 @@ def registration(db: Database, year: int) -> RegistrationData:
     findings = service.check(db, year)
     progress = _progress(year, detail.registration_due, len(detail.movements), collective,
                          sum(1 for r in individuals if r.title_codes), len(individuals), findings)
-    return RegistrationData(detail, collective, individuals, findings, progress, roster.list_groups(db))
+    return RegistrationData(detail, collective, individuals, findings, progress, roster.list_groups(db),
+                            linked_initiatives(db, year))
 
 
 def _progress(year: int, due, movements_total: int, collective, people_registered: int, people_total: int,
@@ -550,3 +568,205 @@ def registration_progress(db: Database, year: int):
         movements_total = len(record.movements)
         due = record.registration_due
     return _progress(year, due, movements_total, collective, people_registered, people_total, findings)
+
+
+@dataclass(frozen=True)
+class LinkedInitiative:
+    id: str  # 32 hex digits
+    title: str
+    status: str
+
+
+def linked_initiatives(db: Database, year: int) -> dict[str, LinkedInitiative]:
+    """Which initiative of the register each person's registration of ``year`` points at.
+
+    Workaround: ``registration.IndividualRow`` does not carry ``initiative_id`` (the service
+    change is described in the report); read here with one Core query.
+    """
+    from sqlalchemy import String, select, type_coerce
+
+    from thidua_desktop.store.models import EmulationYear, IndividualRegistration, Initiative
+
+    reg = IndividualRegistration
+    query = (select(type_coerce(reg.person_id, String), type_coerce(Initiative.id, String), Initiative.title,
+                    Initiative.status)
+             .join(Initiative, Initiative.id == reg.initiative_id)
+             .join(EmulationYear, EmulationYear.id == reg.year_id)
+             .where(EmulationYear.year == year))
+    with db.engine.connect() as conn:
+        return {pid: LinkedInitiative(iid, title, status) for pid, iid, title, status in conn.execute(query)}
+
+
+def link_registration(db: Database, year: int, person_id: str, initiative_id: str | None) -> RegistrationData:
+    """Point the person's registrations of the year at one of their initiatives (None: unlink)."""
+    from thidua_desktop.services import initiatives
+
+    initiatives.link_registration(db, year, person_id, initiative_id)
+    return registration(db, year)
+
+
+def person_initiatives(db: Database, person_id: str) -> list:
+    from thidua_desktop.services import initiatives
+
+    return initiatives.person_initiatives(db, person_id)
+
+
+# --- initiatives register (sổ sáng kiến) ----------------------------------------------------
+
+
+@dataclass
+class RegisterData:
+    """What the Sáng kiến page shows: every initiative (all years), the roster names of their
+    authors (for the author filter), and the part of the year about initiatives."""
+
+    rows: list  # initiatives.InitiativeRow
+    author_names: dict[str, str]  # person id → full name, for the authors found in ``rows``
+    year_data: InitiativesData | None
+
+
+def initiatives_register(db: Database, year: int | None) -> RegisterData:
+    from sqlalchemy import String, select, type_coerce
+
+    from thidua_desktop.core import vntext
+    from thidua_desktop.services import initiatives as service
+    from thidua_desktop.store.models import InitiativeAuthor, Person
+
+    rows = service.list_initiatives(db)
+    with db.engine.connect() as conn:
+        names = {pid: vntext.join_name(fm, given) for pid, fm, given in conn.execute(
+            select(type_coerce(Person.id, String), Person.family_middle, Person.given_name)
+            .where(Person.id.in_(select(InitiativeAuthor.person_id).where(InitiativeAuthor.person_id.is_not(None))))
+        )}
+    return RegisterData(rows, names, initiatives(db, year) if year is not None else None)
+
+
+def ldst_candidates(db: Database, year: int) -> list:
+    from thidua_desktop.services import initiatives
+
+    return initiatives.ldst_candidates(db, year)
+
+
+@dataclass
+class InitiativeForm:
+    """What the initiative dialog needs: the initiative (None for a new one), its attachments,
+    the roster for the author picker, the phases of every year, the fields and tags in use."""
+
+    draft: object | None  # core.initiatives.InitiativeDraft
+    attachments: list  # initiatives.AttachmentInfo
+    people: list  # PersonRow, people who left included (old initiatives name them)
+    phases: dict[int, list[tuple[int, str]]]  # year → (phase number, name)
+    fields: list[str]
+    tags: list[str]
+
+
+def initiative_form(db: Database, paths: DataPaths, initiative_id: str | None) -> InitiativeForm:
+    from sqlalchemy import select
+
+    from thidua_desktop.core import vntext
+    from thidua_desktop.services import initiatives, roster
+    from thidua_desktop.store.models import EmulationYear, Initiative
+
+    draft = initiatives.get_initiative(db, initiative_id) if initiative_id else None
+    attachments = initiatives.list_attachments(db, paths, initiative_id) if initiative_id else []
+    people = roster.list_people(db, include_left=True)
+    phases: dict[int, list[tuple[int, str]]] = {}
+    with db.reading() as session:
+        for record in session.scalars(select(EmulationYear)):
+            phases[record.year] = sorted((p.number, p.name) for p in record.phases)
+        fields = sorted({f for f in session.scalars(select(Initiative.field).distinct()) if f}, key=vntext.sort_key)
+        tags = sorted({t for tags in session.scalars(select(Initiative.tags)) for t in (tags or ())},
+                      key=vntext.sort_key)
+    return InitiativeForm(draft, attachments, people, phases, fields, tags)
+
+
+def save_initiative(db: Database, draft, today: date):
+    from thidua_desktop.services import initiatives
+
+    return initiatives.save_initiative(db, draft, today=today)
+
+
+def delete_initiative(db: Database, paths: DataPaths, initiative_id: str) -> None:
+    from thidua_desktop.services import initiatives
+
+    initiatives.delete_initiative(db, initiative_id, paths)
+
+
+def suggest_category(db: Database, person_id: str) -> str:
+    from thidua_desktop.services import initiatives
+
+    return initiatives.suggest_category(db, person_id)
+
+
+def add_attachment(db: Database, paths: DataPaths, initiative_id: str, source: Path) -> list:
+    """Attach a file; returns the initiative's attachments as they are now."""
+    from thidua_desktop.services import initiatives
+
+    initiatives.add_attachment(db, paths, initiative_id, Path(source))
+    return initiatives.list_attachments(db, paths, initiative_id)
+
+
+def remove_attachment(db: Database, paths: DataPaths, initiative_id: str, attachment_id: str) -> list:
+    from thidua_desktop.services import initiatives
+
+    initiatives.remove_attachment(db, paths, attachment_id)
+    return initiatives.list_attachments(db, paths, initiative_id)
+
+
+def export_attachment(db: Database, paths: DataPaths, attachment_id: str, target: Path) -> Path:
+    """Copy an attachment out of the data folder (checked against its recorded digest)."""
+    from thidua_desktop.services import initiatives
+
+    return initiatives.export_attachment(db, paths, attachment_id, Path(target))
+
+
+def open_attachment_copy(db: Database, paths: DataPaths, attachment_id: str, filename: str) -> Path:
+    """A checked copy of an attachment in a temporary folder, for the system's viewer to open:
+    the stored file itself is never handed to another program."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="thidua-dinh-kem-"))
+    safe = "".join(ch for ch in filename if ch not in '\\/:*?"<>|').strip() or "tep-dinh-kem"
+    return export_attachment(db, paths, attachment_id, folder / safe)
+
+
+@dataclass
+class InitiativesImport:
+    """An initiatives file read and checked (``initiatives_io.InitiativesPreview``) and its sheets."""
+
+    preview: object  # initiatives_io.InitiativesPreview
+    sheets: list  # exchange.spreadsheet.SheetInfo
+
+
+def preview_initiatives(db: Database, path: Path, sheet: str | None, default_year: int | None,
+                        today: date) -> InitiativesImport:
+    """Read and check an initiatives file; nothing is written. Reads the workbook here (not with
+    ``initiatives_io.preview_file``) to keep the list of its sheets for the dialog."""
+    from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
+    from thidua_desktop.services import initiatives_io
+    from thidua_desktop.store.errors import ValidationError
+
+    try:
+        with read_workbook(Path(path)) as workbook:
+            preview = initiatives_io.preview_workbook(db, workbook, sheet, default_year=default_year, today=today)
+            return InitiativesImport(preview, list(workbook.sheets))
+    except SpreadsheetError as exc:
+        raise ValidationError(exc.message_vi) from exc
+
+
+def commit_initiatives(db: Database, preview, today: date):
+    from thidua_desktop.services import initiatives_io
+
+    return initiatives_io.commit(db, preview, today=today)
+
+
+def export_initiatives(db: Database, path: Path, year: int | None, today: date) -> int:
+    """Write the register (or one year of it) to ``path``; a file that cannot be created raises ``OSError``."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    from thidua_desktop.services import initiatives_io
+
+    try:
+        return initiatives_io.export_initiatives(db, Path(path), year=year, today=today)
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+        raise OSError(cause.errno if cause else None, cause.strerror if cause else str(exc), str(path)) from exc

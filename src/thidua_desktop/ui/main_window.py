@@ -610,6 +610,19 @@ class MainWindow(QMainWindow):
 
     # -- window state ------------------------------------------------------------------------
 
+    def show_snapshot(self, snap) -> None:
+        """Show the year as it was left (``thidua_desktop.snapshot``) while the database opens.
+
+        Everything that changes data waits for the database; the overview is replaced by the
+        real data as soon as it is read.
+        """
+        self.ctx.unit = snap.unit
+        self.ctx.years = list(snap.years)
+        self.ctx.year = snap.year
+        self._fill_years()
+        self.overview.show_data(jobs.OverviewData(snap.detail, snap.events, snap.phases, snap.counts))
+        self._overview_loaded()
+
     def _overview_loaded(self) -> None:
         if self.ctx.year is not None:
             self.data_shown.emit()

@@ -239,6 +239,10 @@ class OverviewPage(Page):
         self.events.set_rows([])
         self.registration.hide()
 
+    def show_data(self, data: jobs.OverviewData) -> None:
+        """Show overview data read elsewhere (the start-up snapshot)."""
+        self._show(data)
+
     def _show(self, data: jobs.OverviewData) -> None:
         detail = data.detail
         self._today = self.ctx.today()
