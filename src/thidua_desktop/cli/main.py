@@ -13,7 +13,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from thidua_desktop import __version__, paths as app_paths
-from thidua_desktop.cli import initiatives, people
+from thidua_desktop.cli import initiatives, people, reports
+from thidua_desktop.cli import signing
+from thidua_desktop.cli import documents
 from thidua_desktop.cli.common import CliError, Parser
 from thidua_desktop.cli.common import date_arg as _date_arg, err as _err, open_db as _open, out as _out
 
@@ -475,6 +477,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--people", type=int, default=312, help="số người lao động (mặc định 312)")
     people.add_commands(sub, add, common)
     initiatives.add_commands(sub, add, common)
+    reports.add_commands(sub, add, common)
+    signing.add_commands(sub, add, common)
+    documents.add_commands(sub, add, common)
     return parser
 
 

@@ -688,9 +688,12 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
             rows = _stage_people(session, rng, unit_id, groups, people=people, year=demo_year, progress=report)
         report(96, "Đang lập bản đăng ký thi đua")
         _stage_registration(db, rng, demo_year)
-        report(98, "Đang ghi sổ sáng kiến")
+        report(97, "Đang ghi sổ sáng kiến")
         _stage_initiatives(db, rng, demo_year)
-        # Later stages (reports) go here.
+        report(98, "Đang sơ kết, tổng kết và bình xét năm")
+        from thidua_desktop.services.demo_year_end import stage_year_end
+
+        stage_year_end(db, rng, demo_year)
     except BaseException:
         db.close()
         if created:  # leave no half-built demo behind

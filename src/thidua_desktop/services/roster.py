@@ -231,14 +231,41 @@ def delete_group(db: Database, group_id: str) -> None:
 
 
 def person_history(db: Database, person_id: str) -> list[HistoryRow]:
-    """The person's titles over the years (registrations now; results and awards join with the review)."""
+    """The person's titles and awards over the years, newest year first: in each year the awards
+    decided ("award", with the decision), the titles achieved at the review ("achieved", with the
+    votes), then the titles registered ("registered", with the planned initiative)."""
+    from thidua_desktop.store.models import Proposal, ReviewResult
+
+    pid = uuid.UUID(str(person_id))
     with db.reading() as session:
-        rows = session.execute(
-            select(EmulationYear.year, AwardTitle.name, IndividualRegistration.planned_initiative)
+        registered = session.execute(
+            select(EmulationYear.year, AwardTitle.name, IndividualRegistration.planned_initiative, AwardTitle.ordinal)
             .join(EmulationYear, EmulationYear.id == IndividualRegistration.year_id)
             .join(AwardTitle, (AwardTitle.year_id == IndividualRegistration.year_id)
                   & (AwardTitle.code == IndividualRegistration.title_code))
-            .where(IndividualRegistration.person_id == uuid.UUID(str(person_id)))
-            .order_by(EmulationYear.year.desc(), AwardTitle.ordinal)
+            .where(IndividualRegistration.person_id == pid)
         ).all()
-    return [HistoryRow(year, "registered", title, initiative or "") for year, title, initiative in rows]
+        achieved = session.execute(
+            select(EmulationYear.year, AwardTitle.name, ReviewResult.votes_for, ReviewResult.votes_total,
+                   AwardTitle.ordinal)
+            .join(EmulationYear, EmulationYear.id == ReviewResult.year_id)
+            .join(AwardTitle, (AwardTitle.year_id == ReviewResult.year_id)
+                  & (AwardTitle.code == ReviewResult.title_code))
+            .where(ReviewResult.person_id == pid, ReviewResult.achieved.is_(True))
+        ).all()
+        awards = session.execute(
+            select(EmulationYear.year, AwardTitle.name, Proposal.decision_number, Proposal.decision_date,
+                   AwardTitle.ordinal)
+            .join(EmulationYear, EmulationYear.id == Proposal.year_id)
+            .join(AwardTitle, (AwardTitle.year_id == Proposal.year_id) & (AwardTitle.code == Proposal.award_code))
+            .where(Proposal.person_id == pid, Proposal.decision_number != "")
+        ).all()
+    rows = [(year, 0, ordinal, HistoryRow(year, "award", title, f"Quyết định số {number}"
+                                          + (f" ngày {vntext.format_date(decided)}" if decided else "")))
+            for year, title, number, decided, ordinal in awards]
+    rows += [(year, 1, ordinal, HistoryRow(year, "achieved", title,
+                                           f"Bình xét: {votes_for}/{votes_total} phiếu đồng ý" if votes_total else ""))
+             for year, title, votes_for, votes_total, ordinal in achieved]
+    rows += [(year, 2, ordinal, HistoryRow(year, "registered", title, initiative or ""))
+             for year, title, initiative, ordinal in registered]
+    return [row for *_, row in sorted(rows, key=lambda r: (-r[0], r[1], r[2]))]

@@ -1,0 +1,58 @@
+"""``thidua document …``: official documents (PDF or Excel) and the outgoing-document register.
+
+    thidua document registration --year 2021 --out dang-ky-2021.pdf
+    thidua document year-report --year 2021 --signer deputy --out tong-ket-2021.xlsx
+    thidua document register --year 2026
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thidua_desktop.cli.common import CliError, date_arg, open_db, out
+
+EXIT_OK = 0
+KIND_HELP = ("plan (kế hoạch phát động), registration (bản đăng ký thi đua), initiatives (danh sách sáng kiến), "
+             "midyear-report (báo cáo sơ kết), year-report (báo cáo tổng kết), proposals (tờ trình đề nghị khen "
+             "thưởng), review-minutes (biên bản họp bình xét), award-decision (quyết định tặng Giấy khen), "
+             "register (sổ văn bản đi của một năm)")
+
+
+def cmd_document(args) -> int:
+    from thidua_desktop.core import vntext
+    from thidua_desktop.services import documents
+
+    db = open_db(args)
+    try:
+        if args.kind == "register":
+            entries = documents.list_register(db, args.year)
+            if not entries:
+                out(f"Sổ văn bản đi năm {args.year} chưa có văn bản nào.")
+            for e in entries:
+                files = f"  [{', '.join(e.files)}]" if e.files else ""
+                out(f"{e.code:<16} {vntext.format_date(e.issued_on)}  {e.subject}{files}")
+            return EXIT_OK
+        if not args.out:
+            raise CliError("Hãy ghi tệp cần xuất: --out TỆP.pdf hoặc --out TỆP.xlsx.")
+        made = documents.produce(db, args.paths, args.kind, args.year, Path(args.out), phase=args.phase,
+                                 signer=args.signer, today=args.date, renumber=args.new_number)
+    finally:
+        db.close()
+    again = " (số đã cấp trước đó)" if made.reused_number else ""
+    out(f"Đã xuất {made.path} — số {made.code}{again}, ngày {vntext.format_date(made.issued_on)}.")
+    return EXIT_OK
+
+
+def add_commands(sub, add, common) -> None:
+    from thidua_desktop.services.documents import KINDS
+
+    p = add("document", cmd_document, "xuất văn bản (PDF hoặc Excel) và xem sổ văn bản đi")
+    p.add_argument("kind", metavar="LOẠI", choices=(*KINDS, "register"), help=KIND_HELP)
+    p.add_argument("--year", type=int, required=True, help="năm thi đua (với register: năm của sổ văn bản đi)")
+    p.add_argument("--phase", type=int, help="đợt (báo cáo sơ kết)")
+    p.add_argument("--signer", choices=("chair", "deputy"), default="chair",
+                   help="chair: Chủ tịch ký; deputy: Phó Chủ tịch ký thay (KT.)")
+    p.add_argument("--out", metavar="TỆP", help="tệp .pdf hoặc .xlsx")
+    p.add_argument("--date", type=date_arg, help="ngày ban hành (dd/mm/yyyy; mặc định hôm nay)")
+    p.add_argument("--new-number", dest="new_number", action="store_true",
+                   help="lấy số mới thay cho số văn bản đã cấp trước đó")

@@ -1,0 +1,285 @@
+"""The year-end review documents: biên bản họp bình xét, tờ trình with the danh sách đề nghị
+khen thưởng, and the CĐCS's own quyết định tặng Giấy khen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thidua_desktop.core import vntext
+from thidua_desktop.documents.kinds import common
+from thidua_desktop.documents.kinds.inputs import Context, MeetingRef, PlanRef, ProposalLine, ReviewLine
+from thidua_desktop.documents.layout import Annex, Column, Document, Heading, Paragraph, Signature, Table
+from thidua_desktop.documents.machine import MachineData, MachineTable
+
+MINUTES, PROPOSALS, DECISION = "review-minutes", "proposals", "award-decision"
+
+
+def minutes_subject(year: int) -> str:
+    return f"Họp bình xét thi đua, khen thưởng năm {year}"
+
+
+def proposals_subject(year: int) -> str:
+    return f"Đề nghị khen thưởng thành tích phong trào thi đua năm {year}"
+
+
+def decision_subject(year: int) -> str:
+    return f"Về việc tặng Giấy khen thành tích phong trào thi đua năm {year}"
+
+
+# --- biên bản ---------------------------------------------------------------------------------
+
+VOTE_COLUMNS = [
+    Column("TT", 0.5, "center", "int"),
+    Column("Họ và tên", 2.4),
+    Column("Tổ công đoàn", 1.9),
+    Column("Đăng ký", 0.9, "center"),
+    Column("Số phiếu đồng ý", 1.05, "right", "int"),
+    Column("Số người biểu quyết", 1.15, "right", "int"),
+    Column("Tỷ lệ %", 1.0, "right", "percent"),
+    Column("Kết quả", 1.2, "center"),
+    Column("Ghi chú", 2.2),
+]
+
+
+def _outcome(line: ReviewLine) -> str:
+    return {True: "Đạt", False: "Không đạt"}.get(line.achieved, "Chưa xét")
+
+
+def vote_rows(lines: Sequence[ReviewLine], unit_name: str) -> tuple[list[list], list[str]]:
+    rows: list[list] = []
+    kinds: list[str] = []
+    order: list[str] = []
+    by_title: dict[str, list[ReviewLine]] = {}
+    names: dict[str, str] = {}
+    for line in lines:
+        if line.title_code not in by_title:
+            order.append(line.title_code)
+            names[line.title_code] = line.title_name
+        by_title.setdefault(line.title_code, []).append(line)
+    for n, code in enumerate(order, 1):
+        group = by_title[code]
+        achieved = sum(1 for x in group if x.achieved)
+        rows.append([f"{n}. {names[code]} (đạt {vntext.format_number(achieved)}/{vntext.format_number(len(group))})"])
+        kinds.append("group")
+        for i, x in enumerate(group, 1):
+            share = (round(x.votes_for * 100 / x.votes_total, 1) if x.votes_for is not None and x.votes_total
+                     else None)
+            rows.append([i, x.name or unit_name, x.group, "Có" if x.registered else "Không", x.votes_for,
+                         x.votes_total, share, _outcome(x), x.note])
+            kinds.append("normal")
+    return rows, kinds
+
+
+def title_results(lines: Sequence[ReviewLine]) -> list[str]:
+    seen: dict[str, list[int]] = {}
+    for x in lines:
+        counts = seen.setdefault(x.title_name, [0, 0])
+        counts[0] += 1 if x.registered else 0
+        counts[1] += 1 if x.achieved else 0
+    out = [f"- {name}: đăng ký {vntext.format_number(reg)}, được công nhận {vntext.format_number(ach)}"
+           for name, (reg, ach) in seen.items()]
+    return [line + (";" if i < len(out) - 1 else ".") for i, line in enumerate(out)]
+
+
+def build_minutes(ctx: Context, meeting: MeetingRef, lines: Sequence[ReviewLine]) -> tuple[Document, MachineData]:
+    year = ctx.year
+    bch = common.bch(ctx)
+    held = vntext.format_date_long(meeting.held_on) if meeting.held_on else "ngày … tháng … năm …"
+    absent = ((meeting.attendance_total or 0) - (meeting.attendance_present or 0)
+              if meeting.attendance_total is not None else None)
+    body: list = [
+        Paragraph(f"Hôm nay, {held}, tại {meeting.place or 'trụ sở đơn vị'}, {bch} tổ chức họp bình xét thi đua, "
+                  f"khen thưởng năm {year}."),
+        Heading("I. THÀNH PHẦN"),
+        Paragraph(f"- Chủ trì: {meeting.chair};\n- Thư ký: {meeting.secretary};\n"
+                  f"- Số người được triệu tập: {vntext.format_number(meeting.attendance_total or 0)}; có mặt: "
+                  f"{vntext.format_number(meeting.attendance_present or 0)}; vắng mặt: "
+                  f"{vntext.format_number(absent or 0)}."),
+        Heading("II. NỘI DUNG"),
+        Paragraph(meeting.notes.strip() if meeting.notes.strip() else
+                  f"Hội nghị nghe báo cáo kết quả phong trào thi đua năm {year}; căn cứ tiêu chuẩn các danh hiệu thi "
+                  "đua, hình thức khen thưởng và kết quả đăng ký thi đua đầu năm, hội nghị thảo luận, bình xét và "
+                  "biểu quyết từng trường hợp."),
+        Heading("III. KẾT QUẢ BÌNH XÉT"),
+    ]
+    summary = title_results(lines)
+    if summary:
+        body.append(Paragraph("\n".join(summary)))
+        body.append(Paragraph("Kết quả biểu quyết từng trường hợp tại Phụ lục kèm theo biên bản này."))
+    else:
+        body.append(Paragraph("Chưa có kết quả bình xét."))
+    body += [
+        Heading("IV. KẾT LUẬN"),
+        Paragraph("Hội nghị thống nhất kết quả bình xét nêu trên và giao Ban Chấp hành hoàn thiện hồ sơ đề nghị khen "
+                  "thưởng theo quy định. Cuộc họp kết thúc cùng ngày. Biên bản đã được đọc lại trước hội nghị và "
+                  "được các thành viên dự họp nhất trí thông qua./."),
+    ]
+    rows, kinds = vote_rows(lines, ctx.unit_name)
+    annexes = []
+    if rows:
+        annexes.append(Annex(f"KẾT QUẢ BIỂU QUYẾT BÌNH XÉT THI ĐUA NĂM {year}", common.in_ref(ctx, "Biên bản"),
+                             blocks=[Table(VOTE_COLUMNS, rows, row_kinds=kinds, sheet="Kết quả bình xét",
+                                           font_size=11)], landscape=True))
+    doc = Document(
+        kind=MINUTES, header=common.header(ctx), type_name="BIÊN BẢN", subject=minutes_subject(year), body=body,
+        signatures=[Signature(("THƯ KÝ",), meeting.secretary), Signature(("CHỦ TRÌ",), meeting.chair)],
+        annexes=annexes, title=f"Biên bản {minutes_subject(year).lower()}", author=ctx.unit_name, text_sheet=True,
+    )
+    meeting_table = MachineTable("meeting", ["record_id", "held_on", "place", "chair", "secretary",
+                                             "attendance_total", "attendance_present"],
+                                 [[meeting.id, meeting.held_on, meeting.place, meeting.chair, meeting.secretary,
+                                   meeting.attendance_total, meeting.attendance_present]])
+    results = MachineTable("review_results", ["record_id", "person_id", "name", "union_group", "title_code",
+                                              "title_name", "registered", "achieved", "votes_for", "votes_total",
+                                              "note"],
+                           [[x.id, x.person_id, x.name or ctx.unit_name, x.group, x.title_code, x.title_name,
+                             x.registered, x.achieved, x.votes_for, x.votes_total, x.note] for x in lines])
+    return doc, common.machine_data(ctx, MINUTES, [meeting_table, results])
+
+
+# --- danh sách đề nghị / quyết định -------------------------------------------------------------
+
+
+def proposal_rows(lines: Sequence[ProposalLine], *, summary: bool) -> tuple[list[list], list[str]]:
+    rows: list[list] = []
+    kinds: list[str] = []
+    for label, group in (("A. TẬP THỂ", [x for x in lines if x.is_collective]),
+                         ("B. CÁ NHÂN", [x for x in lines if not x.is_collective])):
+        if not group:
+            continue
+        rows.append([f"{label} ({vntext.format_number(len(group))})"])
+        kinds.append("group")
+        for i, x in enumerate(group, 1):
+            row = [i, x.name, x.position, x.award_name]
+            if summary:
+                row.append(x.summary)
+            row.append("")
+            rows.append(row)
+            kinds.append("normal")
+    return rows, kinds
+
+
+def _award_counts(lines: Sequence[ProposalLine]) -> list[str]:
+    counts: dict[str, list[int]] = {}
+    for x in lines:
+        c = counts.setdefault(x.award_name, [0, 0])
+        c[0 if x.is_collective else 1] += 1
+    out = []
+    for name, (collectives, people) in counts.items():
+        parts = []
+        if collectives:
+            parts.append(f"{vntext.format_number(collectives)} tập thể")
+        if people:
+            parts.append(f"{vntext.format_number(people)} cá nhân")
+        out.append(f"- {name}: {' và '.join(parts)}")
+    return [line + (";" if i < len(out) - 1 else ".") for i, line in enumerate(out)]
+
+
+def _proposal_table(lines: Sequence[ProposalLine]) -> MachineTable:
+    return MachineTable("proposals", ["record_id", "person_id", "name", "position", "is_collective", "award_code",
+                                      "award_name", "level", "summary", "decision_number", "decision_date"],
+                        [[x.id, x.person_id, x.name, x.position, x.is_collective, x.award_code, x.award_name,
+                          x.level, x.summary, x.decision_number, x.decision_date] for x in lines])
+
+
+PROPOSAL_COLUMNS = [
+    Column("TT", 0.5, "center", "int"),
+    Column("Họ và tên / Tên tập thể", 2.2),
+    Column("Chức vụ, đơn vị công tác", 2.2),
+    Column("Hình thức, danh hiệu đề nghị", 2.0),
+    Column("Tóm tắt thành tích", 5.0),
+    Column("Ghi chú", 1.0),
+]
+
+
+def _meeting_basis(meeting: MeetingRef, minutes_code: str, ctx: Context) -> str:
+    text = "Căn cứ Biên bản họp bình xét thi đua, khen thưởng"
+    if minutes_code:
+        text += f" số {minutes_code}"
+    if meeting.held_on:
+        text += f" ngày {vntext.format_date(meeting.held_on)}"
+    return text + f" của {common.bch(ctx)};"
+
+
+def build_proposals(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequence[ProposalLine],
+                    minutes_code: str = "") -> tuple[Document, MachineData]:
+    year = ctx.year
+    bch = common.bch(ctx)
+    collectives = sum(1 for x in lines if x.is_collective)
+    people = len(lines) - collectives
+    upper = common.upper_recipient(ctx) or "công đoàn cấp trên"
+    body: list = [
+        Paragraph(f"Căn cứ {common.plan_basis(plan)} về {common.plan_subject(plan)};"),
+    ]
+    if plan.rule_set:
+        body.append(Paragraph(f"Căn cứ các quy định về thi đua, khen thưởng hiện hành ({plan.rule_set});"))
+    body += [
+        Paragraph(_meeting_basis(meeting, minutes_code, ctx)),
+        Paragraph(f"{bch} kính đề nghị {upper} xem xét, khen thưởng cho "
+                  f"{vntext.format_number(collectives)} tập thể và {vntext.format_number(people)} cá nhân đã có thành "
+                  f"tích xuất sắc trong phong trào thi đua năm {year}, cụ thể:"),
+        Paragraph("\n".join(_award_counts(lines))),
+        Paragraph("(Có danh sách và tóm tắt thành tích kèm theo)", indent=True, italic=True),
+        Paragraph(f"Kính đề nghị {upper} xem xét, quyết định./."),
+    ]
+    rows, kinds = proposal_rows(lines, summary=True)
+    annex = Annex(f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}", common.in_ref(ctx, "Tờ trình"),
+                  blocks=[Table(PROPOSAL_COLUMNS, rows, row_kinds=kinds, sheet="Đề nghị khen thưởng", font_size=11)],
+                  landscape=True)
+    doc = Document(
+        kind=PROPOSALS, header=common.header(ctx), type_name="TỜ TRÌNH", subject=proposals_subject(year),
+        recipient=upper if upper != "công đoàn cấp trên" else "", body=body, signatures=[common.signature(ctx)],
+        recipients=common.recipients(ctx, "Như trên"), annexes=[annex],
+        title=f"Tờ trình {proposals_subject(year).lower()}", author=ctx.unit_name, text_sheet=True,
+    )
+    return doc, common.machine_data(ctx, PROPOSALS, [_proposal_table(lines)])
+
+
+DECISION_COLUMNS = [
+    Column("TT", 0.55, "center", "int"),
+    Column("Họ và tên / Tên tập thể", 2.6),
+    Column("Chức vụ, tổ công đoàn", 2.6),
+    Column("Danh hiệu, hình thức khen thưởng", 2.4),
+    Column("Ghi chú", 1.1),
+]
+
+
+def build_decision(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequence[ProposalLine],
+                   minutes_code: str = "") -> tuple[Document, MachineData]:
+    year = ctx.year
+    unit = vntext.nfc(ctx.unit_name)
+    collectives = sum(1 for x in lines if x.is_collective)
+    people = len(lines) - collectives
+    whom = []
+    if collectives:
+        whom.append(f"{vntext.format_number(collectives)} tập thể")
+    if people:
+        whom.append(f"{vntext.format_number(people)} cá nhân")
+    body: list = [
+        Heading(f"BAN CHẤP HÀNH {unit.upper()}", 1, align="center"),
+        Paragraph("Căn cứ Điều lệ Công đoàn Việt Nam;", italic=True),
+    ]
+    if plan.rule_set:
+        body.append(Paragraph(f"Căn cứ các quy định về thi đua, khen thưởng hiện hành ({plan.rule_set});",
+                              italic=True))
+    body += [
+        Paragraph(f"Căn cứ {common.plan_basis(plan)} về {common.plan_subject(plan)};", italic=True),
+        Paragraph(_meeting_basis(meeting, minutes_code, ctx), italic=True),
+        Paragraph("Xét đề nghị của Thường trực Ban Chấp hành công đoàn cơ sở,", italic=True),
+        Heading("QUYẾT ĐỊNH:", 1, align="center"),
+        Paragraph(f"Tặng Giấy khen của Ban Chấp hành {unit} cho {' và '.join(whom) or 'các tập thể, cá nhân'} (có "
+                  f"danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua năm {year}.",
+                  lead="Điều 1."),
+        Paragraph("Quyết định này có hiệu lực kể từ ngày ký.", lead="Điều 2."),
+        Paragraph("Các tổ công đoàn, các tập thể và cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành./.",
+                  lead="Điều 3."),
+    ]
+    rows, kinds = proposal_rows(lines, summary=False)
+    annex = Annex(f"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM {year}", common.in_ref(ctx, "Quyết định"),
+                  blocks=[Table(DECISION_COLUMNS, rows, row_kinds=kinds, sheet="Danh sách khen thưởng")])
+    doc = Document(
+        kind=DECISION, header=common.header(ctx), type_name="QUYẾT ĐỊNH", subject=decision_subject(year), body=body,
+        signatures=[common.signature(ctx)], recipients=common.recipients(ctx, "Như Điều 3"), annexes=[annex],
+        title=f"Quyết định {decision_subject(year).lower()}", author=ctx.unit_name, text_sheet=True,
+    )
+    return doc, common.machine_data(ctx, DECISION, [_proposal_table(lines)])

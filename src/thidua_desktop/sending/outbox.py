@@ -1,0 +1,399 @@
+"""The outbox: messages wait in the database, with their files copied aside, until they go.
+
+``queue_message`` copies the attachments into ``<data folder>/outbox/<message id>/`` (staged in a
+temporary folder and renamed into place), records each file's size and SHA-256, and inserts the
+:class:`~thidua_desktop.store.models.OutboxMessage` in one transaction; if the insert fails the
+copied folder is removed again, so a message is either fully queued or not at all.
+
+``send_pending`` sends the queued messages whose ``next_attempt_at`` has come, one SMTP session
+per batch, and only one sender at a time per data folder (a lock file). For each message:
+
+* the attachments are re-read and checked against their SHA-256 (a changed or missing file marks
+  the message ``failed``: it is never sent with different content);
+* it is marked ``sent`` (with its Message-ID and time) in its own transaction **only after the
+  server accepted it**;
+* a refusal that cannot change (a 5xx reply to this message) marks it ``failed`` with the server's
+  words; anything else (no network, server down, 4xx, login) keeps it ``queued`` with the error
+  and the next attempt after 1, 5, 15 and then every 60 minutes. Sent and failed messages are
+  kept; ``retry`` queues a failed one again.
+
+**The one case that can duplicate a message:** the server accepted it and the program stopped
+(crash, power cut) before the ``sent`` mark was committed, or the connection dropped after the
+server took the data but before its reply arrived. The message is then sent again on the next
+try. Every attempt carries the same Message-ID (derived from the outbox id), so mail clients
+show the copies as one message; nothing is ever lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import unicodedata
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import select
+
+from thidua_desktop.sending.message import Attachment, MessageError, build_message, check_addresses, split_addresses
+from thidua_desktop.sending.smtp import Connection, DeliveryError, SmtpSettings, scrub
+from thidua_desktop.store.models import OutboxMessage
+
+OUTBOX_DIR = "outbox"
+BACKOFF_MINUTES = (1, 5, 15, 60)
+MAX_TOTAL_BYTES = 18 * 1024 * 1024  # ~25 MB once base64-encoded: what common mail servers take
+QUEUED, SENT, FAILED = "queued", "sent", "failed"
+
+
+class OutboxError(MessageError):
+    """A refusal with a Vietnamese message; nothing was queued or changed."""
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    id: uuid.UUID
+    to: list[str]
+    cc: list[str]
+    subject: str
+    body: str
+    attachments: list[dict]
+    status: str
+    attempts: int
+    last_error: str
+    next_attempt_at: datetime | None
+    sent_at: datetime | None
+    message_id: str
+    created_at: datetime | None
+    report_id: uuid.UUID | None
+
+
+@dataclass
+class SendReport:
+    sent: list[uuid.UUID] = field(default_factory=list)
+    failed: list[uuid.UUID] = field(default_factory=list)
+    deferred: list[uuid.UUID] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    busy: bool = False
+
+    @property
+    def attempted(self) -> int:
+        return len(self.sent) + len(self.failed) + len(self.deferred)
+
+
+def outbox_dir(paths) -> Path:
+    return Path(paths.root) / OUTBOX_DIR
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def _entry(m: OutboxMessage) -> OutboxEntry:
+    return OutboxEntry(
+        id=m.id, to=list(m.to_addrs or []), cc=list(m.cc_addrs or []), subject=m.subject, body=m.body,
+        attachments=[dict(a) for a in (m.attachments or [])], status=m.status, attempts=m.attempts,
+        last_error=m.last_error, next_attempt_at=_utc(m.next_attempt_at), sent_at=_utc(m.sent_at),
+        message_id=m.message_id, created_at=_utc(m.created_at), report_id=m.report_id,
+    )
+
+
+def backoff(attempts: int) -> timedelta:
+    """Delay before the next try after ``attempts`` failed tries: 1, 5, 15, 60, 60, … minutes."""
+    return timedelta(minutes=BACKOFF_MINUTES[min(max(attempts, 1), len(BACKOFF_MINUTES)) - 1])
+
+
+def _safe_name(name: str, taken: set[str]) -> str:
+    name = unicodedata.normalize("NFC", Path(name).name)
+    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", name).strip(" .") or "tep"
+    stem, suffix = os.path.splitext(name)
+    candidate, n = name, 2
+    while candidate.lower() in taken:
+        candidate = f"{stem} ({n}){suffix}"
+        n += 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _copy_with_hash(src: Path, dst: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        for chunk in iter(lambda: fin.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+            fout.write(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    return size, digest.hexdigest()
+
+
+def queue_message(
+    db,
+    paths,
+    to,
+    subject: str,
+    body: str,
+    attachments=(),
+    report_id: uuid.UUID | None = None,
+    *,
+    cc=(),
+    max_bytes: int = MAX_TOTAL_BYTES,
+) -> OutboxEntry:
+    """Queue one message with copies of its files; all or nothing."""
+    to_list = check_addresses(split_addresses(to))
+    cc_list = check_addresses(split_addresses(cc), "đồng gửi")
+    if not to_list:
+        raise OutboxError("Cần ít nhất một địa chỉ email người nhận.")
+    subject = unicodedata.normalize("NFC", subject or "").strip()
+    if not subject:
+        raise OutboxError("Thư cần có tiêu đề.")
+    files = [Path(a) for a in attachments]
+    total = 0
+    for f in files:
+        if not f.is_file():
+            raise OutboxError(f"Không tìm thấy tệp đính kèm {f}.")
+        total += f.stat().st_size
+    if total > max_bytes:
+        raise OutboxError(
+            f"Tệp đính kèm quá lớn: {total / 1_048_576:.1f} MB, quá giới hạn {max_bytes / 1_048_576:.0f} MB "
+            "của thư điện tử. Hãy gửi ít tệp hơn trong một thư hoặc giảm dung lượng tệp."
+        )
+    msg_id = uuid.uuid4()
+    root = outbox_dir(paths)
+    root.mkdir(parents=True, exist_ok=True)
+    staging = root / f".staging-{msg_id.hex}"
+    final = root / str(msg_id)
+    staging.mkdir()
+    records = []
+    try:
+        taken: set[str] = set()
+        for f in files:
+            name = _safe_name(f.name, taken)
+            try:
+                size, sha = _copy_with_hash(f, staging / name)
+            except OSError as exc:
+                raise OutboxError(f"Không sao chép được tệp đính kèm {f}: {exc.strerror or exc}.") from None
+            records.append({"name": unicodedata.normalize("NFC", f.name), "stored": f"{OUTBOX_DIR}/{msg_id}/{name}",
+                            "size": size, "sha256": sha})
+        os.replace(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    try:
+        with db.transaction("Xếp thư vào hộp thư đi") as session:
+            row = OutboxMessage(
+                id=msg_id, to_addrs=to_list, cc_addrs=cc_list, subject=subject,
+                body=unicodedata.normalize("NFC", body or ""), attachments=records, status=QUEUED,
+                attempts=0, last_error="", next_attempt_at=None, message_id="", report_id=report_id,
+            )
+            session.add(row)
+            session.flush()
+            entry = _entry(row)
+    except BaseException:
+        shutil.rmtree(final, ignore_errors=True)
+        raise
+    return entry
+
+
+def list_messages(db, status: str | None = None) -> list[OutboxEntry]:
+    with db.reading() as session:
+        q = select(OutboxMessage).order_by(OutboxMessage.created_at)
+        if status:
+            q = q.where(OutboxMessage.status == status)
+        return [_entry(m) for m in session.scalars(q)]
+
+
+def get_message(db, message_id: uuid.UUID | str) -> OutboxEntry:
+    found = _find(db, message_id)
+    with db.reading() as session:
+        return _entry(session.get(OutboxMessage, found))
+
+
+def _find(db, message_id) -> uuid.UUID:
+    text = str(message_id).strip().lower()
+    with db.reading() as session:
+        ids = [i for i in session.scalars(select(OutboxMessage.id)) if str(i).startswith(text) or i.hex.startswith(text)]
+    if len(ids) != 1 or len(text) < 4:
+        raise OutboxError(f"Không tìm thấy thư có mã '{message_id}'." if not ids else
+                          f"Có nhiều thư có mã bắt đầu bằng '{message_id}'; hãy nhập thêm ký tự.")
+    return ids[0]
+
+
+def retry(db, message_id) -> OutboxEntry:
+    """Queue a failed message again (for example after fixing the recipient's address)."""
+    found = _find(db, message_id)
+    with db.transaction("Gửi lại thư") as session:
+        row = session.get(OutboxMessage, found)
+        if row.status == SENT:
+            raise OutboxError("Thư này đã gửi xong; không gửi lại để tránh trùng.")
+        row.status = QUEUED
+        row.next_attempt_at = None
+        session.flush()
+        return _entry(row)
+
+
+def message_id_for(msg_id: uuid.UUID, sender: str) -> str:
+    domain = sender.rsplit("@", 1)[1] if "@" in sender else "thidua.local"
+    return f"<{msg_id.hex}.thidua@{domain}>"
+
+
+def load_attachments(paths, entry: OutboxEntry) -> list[Attachment]:
+    """The queued copies, each checked against its SHA-256."""
+    items = []
+    for rec in entry.attachments:
+        stored = Path(paths.root) / rec["stored"]
+        try:
+            data = stored.read_bytes()
+        except OSError:
+            raise OutboxError(f"Tệp đính kèm '{rec['name']}' của thư đã bị mất khỏi hộp thư đi; thư không được gửi.") from None
+        if hashlib.sha256(data).hexdigest() != rec["sha256"]:
+            raise OutboxError(f"Tệp đính kèm '{rec['name']}' đã bị thay đổi sau khi xếp vào hộp thư đi "
+                              "(mã SHA-256 không khớp); thư không được gửi.")
+        items.append(Attachment(rec["name"], data))
+    return items
+
+
+@contextmanager
+def _send_lock(paths):
+    """One sender per data folder; released by the OS if the process dies."""
+    root = outbox_dir(paths)
+    root.mkdir(parents=True, exist_ok=True)
+    f = open(root / ".send.lock", "a+b")
+    locked = False
+    try:
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                f.seek(0)
+                msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            locked = True
+        except OSError:
+            locked = False
+        yield locked
+    finally:
+        if locked:
+            try:
+                if os.name == "nt":
+                    import msvcrt
+
+                    f.seek(0)
+                    msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+                else:
+                    import fcntl
+
+                    fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+            except OSError:
+                pass
+        f.close()
+
+
+def _record_failure(db, msg_id: uuid.UUID, error: str, now: datetime, *, permanent: bool) -> None:
+    with db.transaction("Gửi thư không thành công") as session:
+        row = session.get(OutboxMessage, msg_id)
+        row.attempts = (row.attempts or 0) + 1
+        row.last_error = error
+        if permanent:
+            row.status = FAILED
+            row.next_attempt_at = None
+        else:
+            row.status = QUEUED
+            row.next_attempt_at = now + backoff(row.attempts)
+
+
+def _record_sent(db, msg_id: uuid.UUID, message_id: str, now: datetime, refused: dict) -> None:
+    with db.transaction("Đã gửi thư") as session:
+        row = session.get(OutboxMessage, msg_id)
+        row.attempts = (row.attempts or 0) + 1
+        row.status = SENT
+        row.sent_at = now
+        row.message_id = message_id
+        row.next_attempt_at = None
+        row.last_error = ("Một số người nhận bị từ chối: " + "; ".join(f"{k} ({v})" for k, v in refused.items())
+                          if refused else "")
+
+
+def send_pending(
+    db,
+    paths,
+    smtp_settings: SmtpSettings,
+    now: datetime | None = None,
+    *,
+    force: bool = False,
+    only: list[uuid.UUID] | None = None,
+) -> SendReport:
+    """Send the queued messages that are due (all queued ones with ``force``)."""
+    report = SendReport()
+    now = _utc(now) or datetime.now(timezone.utc)
+    with _send_lock(paths) as locked:
+        if not locked:
+            report.busy = True
+            report.errors.append("Một lượt gửi thư khác đang chạy; thử lại sau ít phút.")
+            return report
+        due = [e for e in list_messages(db, QUEUED)
+               if (force or e.next_attempt_at is None or e.next_attempt_at <= now)
+               and (only is None or e.id in only)]
+        if not due:
+            return report
+        sender = smtp_settings.sender
+        if not smtp_settings.host or not sender:  # settings missing: the messages are left as they are
+            report.errors.append("Chưa cài đặt máy chủ gửi thư (SMTP)." if not smtp_settings.host else
+                                 "Chưa có địa chỉ email gửi đi (cài đặt SMTP: địa chỉ gửi).")
+            return report
+        conn = Connection(smtp_settings)
+        try:
+            for i, entry in enumerate(due):
+                try:
+                    items = load_attachments(paths, entry)
+                except OutboxError as exc:
+                    _record_failure(db, entry.id, exc.message, now, permanent=True)
+                    report.failed.append(entry.id)
+                    report.errors.append(exc.message)
+                    continue
+                mid = message_id_for(entry.id, sender)
+                try:
+                    msg = build_message(from_addr=sender, from_name=smtp_settings.from_name, to=entry.to,
+                                        cc=entry.cc, subject=entry.subject, body=entry.body, attachments=items,
+                                        message_id=mid, date=now)
+                    refused = conn.send(msg, sender, entry.to + entry.cc)
+                except DeliveryError as exc:
+                    error = scrub(exc.message, smtp_settings.password)
+                    _record_failure(db, entry.id, error, now, permanent=exc.permanent)
+                    (report.failed if exc.permanent else report.deferred).append(entry.id)
+                    report.errors.append(error)
+                    if exc.connection:  # nothing else can go now: keep the rest queued with the same error
+                        for rest in due[i + 1:]:
+                            _record_failure(db, rest.id, error, now, permanent=False)
+                            report.deferred.append(rest.id)
+                        break
+                    continue
+                _record_sent(db, entry.id, mid, now, refused)
+                report.sent.append(entry.id)
+        finally:
+            conn.close()
+    return report
+
+
+def remove_orphan_folders(db, paths) -> list[Path]:
+    """Folders under ``outbox/`` with no message (left by a crash while queueing)."""
+    root = outbox_dir(paths)
+    if not root.is_dir():
+        return []
+    with db.reading() as session:
+        known = {str(i) for i in session.scalars(select(OutboxMessage.id))}
+    removed = []
+    for child in root.iterdir():
+        if child.is_dir() and (child.name.startswith(".staging-") or child.name not in known):
+            shutil.rmtree(child, ignore_errors=True)
+            removed.append(child)
+    return removed

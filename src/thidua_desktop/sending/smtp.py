@@ -1,0 +1,194 @@
+"""SMTP: the settings kept in the data folder (never the password) and one delivery.
+
+``<data folder>/smtp.json`` holds host, port, user, security (``starttls`` | ``ssl`` |
+``plain``), the sender address and name. The password is asked for (or read from an environment
+variable by the CLI) and passed in on :class:`SmtpSettings`; it is neither written to that file,
+nor to the database, nor into any error text (server replies are scrubbed of it).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import smtplib
+import socket
+import ssl
+from dataclasses import asdict, dataclass, field, replace
+from email.message import EmailMessage
+from pathlib import Path
+
+SETTINGS_FILE = "smtp.json"
+SECURITY = ("starttls", "ssl", "plain")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = ""
+    port: int = 587
+    user: str = ""
+    security: str = "starttls"
+    from_addr: str = ""
+    from_name: str = ""
+    timeout: float = 30.0
+    password: str = field(default="", repr=False, compare=False)
+
+    @property
+    def sender(self) -> str:
+        return self.from_addr or (self.user if "@" in self.user else "")
+
+    def with_password(self, password: str) -> "SmtpSettings":
+        return replace(self, password=password)
+
+
+def settings_path(paths) -> Path:
+    return Path(paths.root) / SETTINGS_FILE
+
+
+def load_smtp_settings(paths) -> SmtpSettings:
+    path = settings_path(paths)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return SmtpSettings()
+    known = {k: raw[k] for k in ("host", "port", "user", "security", "from_addr", "from_name", "timeout") if k in raw}
+    try:
+        return SmtpSettings(**known)
+    except TypeError:
+        return SmtpSettings()
+
+
+def save_smtp_settings(paths, settings: SmtpSettings) -> Path:
+    from thidua_desktop.signing.pdf import write_atomically
+
+    data = asdict(settings)
+    data.pop("password", None)  # never on disk
+    path = settings_path(paths)
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    return path
+
+
+class DeliveryError(Exception):
+    """Delivery failed. ``permanent``: this message will never go as it is (the server refused it);
+    ``connection``: nothing can be sent right now (network, server, login, settings)."""
+
+    def __init__(self, message: str, *, permanent: bool = False, connection: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.permanent = permanent
+        self.connection = connection
+
+
+def scrub(text: str, secret: str) -> str:
+    """Remove a secret (and its base64 forms, as AUTH sends it) from a text."""
+    if not secret:
+        return text
+    forms = {secret, base64.b64encode(secret.encode()).decode()}
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, "***")
+    return text
+
+
+def _reply(code, resp) -> str:
+    if isinstance(resp, bytes):
+        resp = resp.decode("utf-8", "replace")
+    return f"{code} {resp}".strip()
+
+
+def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """smtplib's login encodes as ASCII; Vietnamese passwords go as UTF-8 with AUTH PLAIN (RFC 4954)."""
+    if user.isascii() and password.isascii():
+        smtp.login(user, password)
+        return
+    smtp.ehlo_or_helo_if_needed()
+    if not smtp.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server.")
+    token = base64.b64encode(b"\0" + user.encode("utf-8") + b"\0" + password.encode("utf-8")).decode("ascii")
+    code, resp = smtp.docmd("AUTH", "PLAIN " + token)
+    if code not in (235, 503):
+        raise smtplib.SMTPAuthenticationError(code, resp)
+
+
+class Connection:
+    """One SMTP session for a batch of messages."""
+
+    def __init__(self, settings: SmtpSettings) -> None:
+        self.settings = settings
+        self._smtp: smtplib.SMTP | None = None
+
+    def _fail(self, text: str, **kw) -> DeliveryError:
+        return DeliveryError(scrub(text, self.settings.password), **kw)
+
+    def open(self) -> None:
+        s = self.settings
+        where = f"{s.host}:{s.port}"
+        if not s.host:
+            raise DeliveryError("Chưa cài đặt máy chủ gửi thư (SMTP).", connection=True)
+        if s.security not in SECURITY:
+            raise DeliveryError(f"Kiểu bảo mật '{s.security}' không hợp lệ (starttls, ssl, plain).", connection=True)
+        try:
+            if s.security == "ssl":
+                smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=ssl.create_default_context())
+            else:
+                smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            self._smtp = smtp
+            smtp.ehlo()
+            if s.security == "starttls":
+                smtp.starttls(context=ssl.create_default_context())
+                smtp.ehlo()
+            if s.user:
+                _login(smtp, s.user, s.password)
+        except smtplib.SMTPAuthenticationError as exc:
+            self.close()
+            raise self._fail(f"Máy chủ thư {where} từ chối đăng nhập (sai tên đăng nhập hoặc mật khẩu): "
+                             f"{_reply(exc.smtp_code, exc.smtp_error)}", connection=True) from None
+        except smtplib.SMTPNotSupportedError:
+            self.close()
+            raise self._fail(f"Máy chủ thư {where} không hỗ trợ STARTTLS hoặc đăng nhập; kiểm tra cài đặt bảo mật.",
+                             connection=True) from None
+        except ssl.SSLError as exc:
+            self.close()
+            raise self._fail(f"Lỗi kết nối bảo mật (TLS) với {where}: {exc.reason or exc}.", connection=True) from None
+        except (OSError, smtplib.SMTPException) as exc:
+            self.close()
+            detail = _reply(exc.smtp_code, exc.smtp_error) if hasattr(exc, "smtp_code") else (
+                getattr(exc, "strerror", None) or type(exc).__name__)
+            raise self._fail(f"Không kết nối được máy chủ thư {where} (mạng chưa sẵn sàng hoặc máy chủ "
+                             f"không phản hồi): {detail}", connection=True) from None
+
+    def send(self, msg: EmailMessage, sender: str, recipients: list[str]) -> dict:
+        """Send one message; returns the recipients refused (others accepted). Raises DeliveryError."""
+        if self._smtp is None:
+            self.open()
+        try:
+            refused = self._smtp.send_message(msg, from_addr=sender, to_addrs=recipients)
+            return {k: _reply(*v) for k, v in (refused or {}).items()}
+        except smtplib.SMTPRecipientsRefused as exc:
+            replies = {k: _reply(*v) for k, v in exc.recipients.items()}
+            permanent = all(str(r).startswith("5") for r in replies.values())
+            raise self._fail("Máy chủ thư từ chối người nhận: "
+                             + "; ".join(f"{k} ({v})" for k, v in replies.items()), permanent=permanent) from None
+        except smtplib.SMTPSenderRefused as exc:
+            raise self._fail(f"Máy chủ thư từ chối địa chỉ gửi {sender}: {_reply(exc.smtp_code, exc.smtp_error)}",
+                             connection=True) from None
+        except smtplib.SMTPDataError as exc:
+            permanent = 500 <= exc.smtp_code < 600
+            raise self._fail(f"Máy chủ thư không nhận thư: {_reply(exc.smtp_code, exc.smtp_error)}"
+                             + (" (thư quá lớn?)" if exc.smtp_code == 552 else ""), permanent=permanent) from None
+        except (smtplib.SMTPServerDisconnected, OSError, socket.timeout) as exc:
+            self.close()
+            raise self._fail(f"Mất kết nối với máy chủ thư khi đang gửi: {getattr(exc, 'strerror', None) or exc}",
+                             connection=True) from None
+        except smtplib.SMTPException as exc:
+            self.close()
+            raise self._fail(f"Lỗi SMTP: {exc}", connection=True) from None
+
+    def close(self) -> None:
+        if self._smtp is not None:
+            try:
+                self._smtp.quit()
+            except Exception:
+                try:
+                    self._smtp.close()
+                except Exception:
+                    pass
+            self._smtp = None

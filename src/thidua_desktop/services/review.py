@@ -1,0 +1,1061 @@
+"""Use cases for the year-end review (bình xét) and the commendation proposals (đề nghị khen thưởng).
+
+The review lists every registered title (people and the collective) with the exclusions the rule
+table gives, takes the meeting (date, place, chair, secretary, attendance) and the votes, and
+decides by majority; the proposal list then follows from what was achieved:
+
+* an achieved title of the collective that someone else recognises (CĐCS vững mạnh: the upper
+  union) → proposed to the upper level; one the CĐCS gives itself (Tổ CĐ vững mạnh) → own;
+* each :class:`ProposalRule` (configurable, stored in ``app_setting`` under ``proposal_rules``):
+  by default an achieved CSTĐCS → Giấy khen of the upper union (``GK_CTTCS``, upper) and an
+  achieved ĐVCĐ xuất sắc → the CĐCS's own Giấy khen (``GK_CDCS``, own);
+* each LĐST candidate on the roster who is a member → Bằng Lao động sáng tạo (``BANG_LDST``).
+
+Building the list again adds what is missing and never deletes: a line that no longer
+qualifies is reported as stale for the officer to remove.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from thidua_desktop.core import review as core, vntext
+from thidua_desktop.core.registration import CSTDCS, LDTT, Finding, TitleFacts
+from thidua_desktop.core.review import Exclusion, ReviewInputs, Vote
+from thidua_desktop.services import results as results_service
+from thidua_desktop.services.roster import HistoryRow
+from thidua_desktop.store.database import Database
+from thidua_desktop.store.errors import NotFoundError, ValidationError
+from thidua_desktop.store.models import (
+    AppSetting,
+    AwardTitle,
+    CollectiveRegistration,
+    EmulationYear,
+    IndividualRegistration,
+    Initiative,
+    InitiativeAuthor,
+    Officer,
+    Person,
+    Proposal,
+    ReviewMeeting,
+    ReviewResult,
+    UnionGroup,
+    Unit,
+)
+
+BANG_LDST = "BANG_LDST"
+OWN_ISSUER = "Ban Chấp hành CĐCS"
+SETTING_RULES = "proposal_rules"
+
+
+@dataclass(frozen=True)
+class ProposalRule:
+    """An achieved title that leads to a proposal: ``award_code`` at ``level`` (own | upper)."""
+
+    title_code: str
+    award_code: str
+    level: str
+
+
+DEFAULT_RULES = (ProposalRule(CSTDCS, "GK_CTTCS", "upper"), ProposalRule("DVCD_XS", "GK_CDCS", "own"))
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    year: int
+    held_on: date | None
+    place: str
+    chair: str
+    secretary: str
+    attendance_total: int | None
+    attendance_present: int | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    person_id: str | None  # None: the collective (the CĐCS itself)
+    full_name: str
+    gender: str
+    position: str
+    group_name: str
+    title_code: str
+    title_name: str
+    registered: bool
+    achieved: bool | None  # None until decided
+    votes_for: int | None
+    votes_total: int | None
+    exclusions: tuple[Exclusion, ...]
+    inputs: ReviewInputs
+    note: str
+    stored: bool  # a ReviewResult row exists
+    sort_key: str = ""
+    title_ordinal: int = 0
+
+    @property
+    def excluded(self) -> bool:
+        """Excluded by the rules (an unregistered title is reported, not excluded from a manual decision)."""
+        return any(e.code != core.NOT_REGISTERED for e in self.exclusions)
+
+    @property
+    def days_off(self) -> int | None:
+        return self.inputs.days_off
+
+    @property
+    def discipline(self) -> str:
+        return self.inputs.discipline
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        found = []
+        if self.achieved and not self.registered:
+            found.append("danh hiệu chưa đăng ký")
+        if self.achieved and self.excluded:
+            found.append("thuộc diện không xét: " + core.describe([e for e in self.exclusions
+                                                                    if e.code != core.NOT_REGISTERED]))
+        if self.achieved and core.majority(self.votes_for, self.votes_total) is False:
+            found.append(f"chưa quá nửa số phiếu ({self.votes_for}/{self.votes_total})")
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class MajoritySummary:
+    achieved: int
+    not_achieved: int
+    excluded: int
+    capped: int
+    without_votes: int
+    kept: int
+    unregistered_skipped: int
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    id: str
+    section: str  # "A" tập thể | "B" cá nhân
+    level: str  # own | upper
+    person_id: str | None
+    name: str
+    position: str
+    group_name: str
+    award_code: str
+    award_name: str
+    summary: str
+    decision_number: str
+    decision_date: date | None
+    ordinal: int
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    added: int
+    kept: int
+    stale: tuple[ProposalRow, ...]  # lines that no longer follow from the review (not deleted)
+    rows: tuple[ProposalRow, ...]
+    notes: tuple[str, ...]  # candidates left out, and why
+
+
+# --- lookups ------------------------------------------------------------------------------------
+
+
+def _year(session: Session, year: int) -> EmulationYear:
+    record = session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
+    if record is None:
+        raise NotFoundError(f"Chưa có năm thi đua {year}.")
+    return record
+
+
+def _titles(record: EmulationYear) -> dict[str, AwardTitle]:
+    return {t.code: t for t in record.titles}
+
+
+def _facts(t: AwardTitle) -> TitleFacts:
+    return TitleFacts(t.code, t.name, t.subject, t.category, t.system, t.women_only, t.requires_initiative)
+
+
+def _unit_name(session: Session) -> str:
+    return session.scalar(select(Unit.name).limit(1)) or "Công đoàn cơ sở"
+
+
+def _pid(text: str | None) -> uuid.UUID | None:
+    if text is None:
+        return None
+    try:
+        return uuid.UUID(str(text))
+    except ValueError:
+        raise ValidationError(f"Mã người '{text}' không hợp lệ.") from None
+
+
+def _meeting(session: Session, record: EmulationYear) -> ReviewMeeting | None:
+    return session.scalars(select(ReviewMeeting).where(ReviewMeeting.year_id == record.id)).first()
+
+
+def _meeting_info(record: EmulationYear, m: ReviewMeeting) -> MeetingInfo:
+    return MeetingInfo(record.year, m.held_on, m.place, m.chair, m.secretary, m.attendance_total,
+                       m.attendance_present, m.notes)
+
+
+# --- the review table ---------------------------------------------------------------------------
+
+
+def _hex(column):
+    """A UUID column read as its stored 32 hex digits (no uuid.UUID per value: 20,000 rows read fast)."""
+    return type_coerce(column, String)
+
+
+@dataclass(frozen=True)
+class _Stored:
+    id: str
+    achieved: bool | None
+    votes_for: int | None
+    votes_total: int | None
+    exclusions: list
+    note: str
+    registered: bool
+
+
+def _stored(session: Session, record: EmulationYear) -> dict[tuple[str | None, str], _Stored]:
+    rows = session.execute(
+        select(_hex(ReviewResult.id), _hex(ReviewResult.person_id), ReviewResult.title_code, ReviewResult.achieved,
+               ReviewResult.votes_for, ReviewResult.votes_total, type_coerce(ReviewResult.exclusions, String),
+               ReviewResult.note, ReviewResult.registered)
+        .where(ReviewResult.year_id == record.id)).all()
+    return {(pid, code): _Stored(rid, achieved, vf, vt, json.loads(raw) if raw and raw != "[]" else [], note or "",
+                                 bool(registered))
+            for rid, pid, code, achieved, vf, vt, raw, note, registered in rows}
+
+
+def _recognised_authors(session: Session, year: int) -> set[str]:
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return set(session.scalars(
+        select(_hex(InitiativeAuthor.person_id)).join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
+        .where(InitiativeAuthor.person_id.is_not(None), Initiative.status == "recognised",
+               or_(Initiative.year == year, Initiative.decision_date.between(first, last)))
+    ))
+
+
+def _state(session: Session, record: EmulationYear,
+           stored: dict[tuple[str | None, str], _Stored] | None = None) -> list[ReviewRow]:
+    """Every title under review this year, with the exclusions computed now."""
+    titles = _titles(record)
+    facts = {code: _facts(t) for code, t in titles.items()}
+    rules = {r.key: r.value for r in record.rules}
+    regs = session.execute(select(_hex(IndividualRegistration.person_id), IndividualRegistration.title_code)
+                           .where(IndividualRegistration.year_id == record.id)).all()
+    stored = _stored(session, record) if stored is None else stored
+    collective = session.scalars(select(CollectiveRegistration).where(
+        CollectiveRegistration.year_id == record.id)).first()
+    keys: dict[tuple[str | None, str], bool] = {(pid, code): True for pid, code in regs}
+    for code in (collective.title_codes if collective else []):
+        keys[(None, code)] = True
+    for key in stored:
+        keys.setdefault(key, False)
+    people = {row[0]: row for row in session.execute(
+        select(_hex(Person.id), Person.family_middle, Person.given_name, Person.gender, Person.is_member,
+               Person.employed_since, Person.left_on, Person.position, Person.sort_key, UnionGroup.name)
+        .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id))}  # one scan: cheaper than IN (…)
+    inputs: dict[str, ReviewInputs] = {}
+    for (pid, _), row in stored.items():
+        if pid is not None and row.exclusions:
+            _, found = core.split_exclusions(row.exclusions)
+            if found.days_off is not None or found.disciplined:
+                inputs[pid] = found
+    authors = _recognised_authors(session, record.year)
+    unit_name = _unit_name(session)
+    none = ReviewInputs()
+
+    def build(pid, code, registered, ldtt_state=None) -> ReviewRow | None:
+        title = titles.get(code)
+        row = stored.get((pid, code))
+        if pid is None:
+            subject = core.Subject(None, unit_name)
+            name, gender, position, group, sort = unit_name, "", "", "", ""
+        else:
+            p = people.get(pid)
+            if p is None:
+                return None
+            _, fm, given, gender, member, employed, left, position, sort, group = p
+            name = vntext.join_name(fm, given)
+            subject = core.Subject(pid, name, gender, member, employed, left)
+        mine = inputs.get(pid, none) if pid is not None else none
+        if title is None:
+            found = (Exclusion("unknown_title", f"danh hiệu '{code}' không có trong danh mục của năm"),)
+            title_name, ordinal = code, 999
+        else:
+            found = tuple(core.exclusions(record.year, subject, facts[code], registered=registered, inputs=mine,
+                                          rules=rules, has_recognised_initiative=pid in authors,
+                                          ldtt_state=ldtt_state))
+            title_name, ordinal = title.name, title.ordinal
+        return ReviewRow(
+            pid, name, gender or "", position or "", group or "", code, title_name, registered,
+            row.achieved if row else None, row.votes_for if row else None, row.votes_total if row else None,
+            found, mine, row.note if row else "", row is not None, sort or "", ordinal)
+
+    first = [build(pid, code, reg) for (pid, code), reg in keys.items() if code != CSTDCS]
+    first = [r for r in first if r is not None]
+    ldtt: dict[str | None, str] = {}
+    for r in first:
+        if r.title_code == LDTT:
+            ldtt[r.person_id] = ("achieved" if r.achieved else "not_achieved" if r.achieved is False or r.excluded
+                                 else "undecided")
+    second = [build(pid, code, reg, ldtt.get(pid)) for (pid, code), reg in keys.items() if code == CSTDCS]
+    rows = first + [r for r in second if r is not None]
+    rows.sort(key=lambda r: (r.person_id is not None, r.title_ordinal, r.sort_key, r.person_id or ""))
+    return rows
+
+
+def review_table(db: Database, year: int) -> list[ReviewRow]:
+    """Each registered title of the year (the collective's first), plus titles decided without
+    registration, with votes, the decision and the exclusions the rule table gives now."""
+    with db.reading() as session:
+        return _state(session, _year(session, year))
+
+
+def _orm_rows(session: Session, ids: Iterable[str]) -> dict[str, ReviewResult]:
+    wanted = [uuid.UUID(i) for i in ids]
+    found: dict[str, ReviewResult] = {}
+    for chunk in range(0, len(wanted), 500):
+        for row in session.scalars(select(ReviewResult).where(ReviewResult.id.in_(wanted[chunk:chunk + 500]))):
+            found[row.id.hex] = row
+    return found
+
+
+def _refresh_snapshots(session: Session, record: EmulationYear, person_ids: set[str | None] | None = None, *,
+                       stored: dict[tuple[str | None, str], _Stored] | None = None,
+                       state: list[ReviewRow] | None = None) -> list[ReviewRow]:
+    """Write the current reason codes into the stored rows (a snapshot for the minutes); return the state."""
+    if stored is None:
+        session.flush()
+        stored = _stored(session, record)
+    if state is None:
+        state = _state(session, record, stored)
+    changes: dict[str, tuple[list, bool]] = {}
+    for row in state:
+        if person_ids is not None and row.person_id not in person_ids:
+            continue
+        target = stored.get((row.person_id, row.title_code))
+        if target is not None:
+            new = core.join_exclusions([e.code for e in row.exclusions], row.inputs)
+            if new != target.exclusions or target.registered != row.registered:
+                changes[target.id] = (new, row.registered)
+    for rid, obj in _orm_rows(session, changes).items():
+        obj.exclusions, obj.registered = changes[rid]
+    return state
+
+
+# --- meeting ------------------------------------------------------------------------------------
+
+
+def get_meeting(db: Database, year: int) -> MeetingInfo | None:
+    with db.reading() as session:
+        record = _year(session, year)
+        meeting = _meeting(session, record)
+        return _meeting_info(record, meeting) if meeting else None
+
+
+def record_meeting(db: Database, year: int, held_on: date, place: str, chair: str, secretary: str,
+                   attendance_total: int, attendance_present: int, notes: str = "", *,
+                   today: date | None = None) -> MeetingInfo:
+    """The review meeting as its minutes (biên bản họp bình xét) record it."""
+    today = today or date.today()
+    problems = []
+    if held_on is None:
+        problems.append("Hãy ghi ngày họp bình xét.")
+    elif held_on > today:
+        problems.append(f"Ngày họp {vntext.format_date(held_on)} ở tương lai: chỉ ghi cuộc họp đã diễn ra.")
+    elif held_on.year not in (year, year + 1):
+        problems.append(f"Ngày họp {vntext.format_date(held_on)} không thuộc năm {year} (hoặc đầu năm {year + 1}).")
+    for what, value in (("Tổng số người được triệu tập", attendance_total), ("Số người có mặt", attendance_present)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.append(f"{what} phải là số nguyên.")
+        elif value < 0:
+            problems.append(f"{what} không được âm.")
+    if not problems:
+        if attendance_total == 0:
+            problems.append("Tổng số người được triệu tập phải lớn hơn 0.")
+        elif attendance_present > attendance_total:
+            problems.append(f"Số người có mặt ({attendance_present}) lớn hơn tổng số người được triệu tập "
+                            f"({attendance_total}).")
+        elif attendance_present * 2 <= attendance_total:
+            problems.append(f"Chỉ {attendance_present}/{attendance_total} người có mặt, chưa quá nửa: cuộc họp "
+                            "không đủ "
+                            "điều kiện bình xét.")
+    if not vntext.nfc(chair or ""):
+        problems.append("Hãy ghi người chủ trì cuộc họp.")
+    if not vntext.nfc(secretary or ""):
+        problems.append("Hãy ghi thư ký cuộc họp.")
+    if problems:
+        raise ValidationError("\n".join(problems))
+    with db.transaction(f"Ghi cuộc họp bình xét năm {year}") as session:
+        record = _year(session, year)
+        most = max((r.votes_total or 0 for r in session.scalars(
+            select(ReviewResult).where(ReviewResult.year_id == record.id))), default=0)
+        if most > attendance_present:
+            raise ValidationError(f"Đã ghi kết quả với tổng số {most} phiếu, nhiều hơn số người có mặt "
+                                  f"({attendance_present}). Hãy sửa số phiếu trước.")
+        meeting = _meeting(session, record)
+        if meeting is None:
+            meeting = ReviewMeeting(year_id=record.id)
+            session.add(meeting)
+        meeting.held_on, meeting.place = held_on, vntext.nfc(place or "")
+        meeting.chair, meeting.secretary = vntext.nfc(chair), vntext.nfc(secretary)
+        meeting.attendance_total, meeting.attendance_present = attendance_total, attendance_present
+        meeting.notes = (notes or "").strip()
+        session.flush()
+        return _meeting_info(record, meeting)
+
+
+# --- inputs and votes ---------------------------------------------------------------------------
+
+
+def _registered_titles(session: Session, record: EmulationYear, pid: uuid.UUID) -> list[str]:
+    return list(session.scalars(select(IndividualRegistration.title_code).where(
+        IndividualRegistration.year_id == record.id, IndividualRegistration.person_id == pid)))
+
+
+def set_inputs(db: Database, year: int, person_id: str, *, days_off: int | None = None,
+               discipline: str | None = None) -> ReviewInputs:
+    """Record, for one person, the days off (maternity leave not counted) and a disciplinary
+    measure of the year; ``discipline=""`` clears it. They are stored on every review row of the person."""
+    problems = core.check_inputs(days_off, discipline)
+    if problems:
+        raise ValidationError("\n".join(problems))
+    with db.transaction(f"Ghi ngày nghỉ, kỷ luật để bình xét năm {year}") as session:
+        record = _year(session, year)
+        pid = _pid(person_id)
+        if session.get(Person, pid) is None:
+            raise NotFoundError("Không tìm thấy người này trong danh sách.")
+        rows = list(session.scalars(select(ReviewResult).where(
+            ReviewResult.year_id == record.id, ReviewResult.person_id == pid)))
+        have = {r.title_code for r in rows}
+        for code in _registered_titles(session, record, pid):
+            if code not in have:
+                row = ReviewResult(year_id=record.id, person_id=pid, title_code=code, registered=True, exclusions=[])
+                session.add(row)
+                rows.append(row)
+        if not rows:
+            raise ValidationError("Người này chưa đăng ký danh hiệu nào trong năm; không có gì để bình xét.")
+        current = core.split_exclusions(rows[0].exclusions)[1]
+        new = ReviewInputs(current.days_off if days_off is None else days_off,
+                           current.discipline if discipline is None else discipline.strip())
+        for row in rows:
+            codes, _ = core.split_exclusions(row.exclusions)
+            row.exclusions = core.join_exclusions(codes, new)
+        _refresh_snapshots(session, record, {pid.hex})
+        return new
+
+
+def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
+    """Record the votes (and decisions) of the review meeting, all or nothing.
+
+    Checks: votes for ≤ votes cast ≤ people present at the meeting; the title is in the year's
+    catalogue and fits a person or the collective. A title decided without registration, or
+    against an exclusion, is recorded with a warning (returned) — the rules ask for one.
+    """
+    with db.transaction(f"Ghi kết quả bình xét năm {year}") as session:
+        record = _year(session, year)
+        meeting = _meeting(session, record)
+        if meeting is None or meeting.attendance_present is None:
+            raise ValidationError("Chưa ghi cuộc họp bình xét (ngày họp, số người có mặt); hãy ghi cuộc họp trước "
+                                  "khi ghi số phiếu.")
+        titles = _titles(record)
+        problems: list[str] = []
+        seen: set[tuple[str | None, str]] = set()
+        names: dict[uuid.UUID, str] = {}
+        wanted = [_pid(v.person_id) for v in votes if v.person_id is not None]
+        name_query = select(Person.id, Person.family_middle, Person.given_name)
+        chunks = [name_query] if len(wanted) > 1000 else [
+            name_query.where(Person.id.in_(wanted[i:i + 500])) for i in range(0, len(wanted), 500)]
+        for query in chunks:
+            for pid, fm, given in session.execute(query):
+                names[pid] = vntext.join_name(fm, given)
+        for vote in votes:
+            pid = _pid(vote.person_id)
+            who = names.get(pid, "") if pid else "Tập thể"
+            title = titles.get(vote.title_code)
+            label = f"{who or vote.person_id} — {title.name if title else vote.title_code}"
+            key = (pid.hex if pid else None, vote.title_code)
+            if key in seen:
+                problems.append(f"{label}: ghi hai lần trong cùng một lần lưu.")
+            seen.add(key)
+            if pid is not None and pid not in names:
+                problems.append(f"{vote.person_id}: không có người này trong danh sách.")
+                continue
+            if title is None:
+                problems.append(f"{label}: danh hiệu '{vote.title_code}' không có trong danh mục năm {year}.")
+                continue
+            if title.category != "title":
+                problems.append(f"{label}: đây là hình thức khen thưởng, ghi ở danh sách đề nghị khen thưởng, "
+                                "không bình xét như danh hiệu.")
+            if pid is None and title.subject != "collective":
+                problems.append(f"{label}: danh hiệu dành cho cá nhân, không ghi cho tập thể.")
+            if pid is not None and title.subject != "individual":
+                problems.append(f"{label}: danh hiệu dành cho tập thể, không ghi cho cá nhân.")
+            problems += [f"{label}: {p}" for p in core.check_votes(vote.votes_for, vote.votes_total,
+                                                                   meeting.attendance_present)]
+            if vote.note is not None and len(vote.note) > 2000:
+                problems.append(f"{label}: ghi chú quá dài.")
+        if problems:
+            raise ValidationError("\n".join(problems))
+        known = _stored(session, record)
+        inputs_of: dict[str, list] = {}
+        for (pid_hex, _), row in known.items():
+            if pid_hex is not None and row.exclusions:
+                inputs_of.setdefault(pid_hex, row.exclusions)
+        keys = [((_pid(v.person_id).hex if v.person_id else None), v.title_code) for v in votes]
+        existing = _orm_rows(session, [known[k].id for k in keys if k in known])
+        registered = {(pid, code) for pid, code in session.execute(
+            select(_hex(IndividualRegistration.person_id), IndividualRegistration.title_code)
+            .where(IndividualRegistration.year_id == record.id))}
+        collective = session.scalars(select(CollectiveRegistration).where(
+            CollectiveRegistration.year_id == record.id)).first()
+        registered |= {(None, code) for code in (collective.title_codes if collective else [])}
+        touched: set[str | None] = set()
+        for vote, key in zip(votes, keys, strict=True):
+            row = existing.get(known[key].id) if key in known else None
+            if row is None:
+                carried = core.split_exclusions(inputs_of.get(key[0], []))[1]
+                row = ReviewResult(year_id=record.id, person_id=_pid(key[0]), title_code=vote.title_code,
+                                   registered=key in registered, exclusions=core.join_exclusions([], carried))
+                session.add(row)
+            row.votes_for, row.votes_total = vote.votes_for, vote.votes_total
+            if vote.achieved is not None:
+                row.achieved = vote.achieved
+            if vote.note is not None:
+                row.note = vote.note.strip()
+            touched.add(key[0])
+        state = _refresh_snapshots(session, record, touched)
+        warnings = []
+        wanted_keys = set(keys)
+        for row in state:
+            if (row.person_id, row.title_code) in wanted_keys and row.warnings:
+                warnings.append(f"{row.full_name} — {row.title_name}: " + "; ".join(row.warnings) + ".")
+        warnings += _cap_findings(record, state)
+        return warnings
+
+
+def record_vote(db: Database, year: int, person_id: str | None, title_code: str, votes_for: int | None,
+                votes_total: int | None, achieved: bool | None = None, note: str | None = None) -> list[str]:
+    """One line of :func:`record_votes`; returns its warnings (e.g. "danh hiệu chưa đăng ký")."""
+    return record_votes(db, year, [Vote(person_id, title_code, votes_for, votes_total, achieved, note)])
+
+
+def _cap_findings(record: EmulationYear, state: Iterable[ReviewRow]) -> list[str]:
+    rules = {r.key: r.value for r in record.rules}
+    rows = list(state)
+    ldtt = sum(1 for r in rows if r.title_code == LDTT and r.achieved)
+    cstd = sum(1 for r in rows if r.title_code == CSTDCS and r.achieved)
+    allowed = core.cap_allowed(ldtt, rules)
+    if allowed is not None and cstd > allowed:
+        cap = rules[core.RULE_CSTDCS_CAP]
+        return [f"Số người đạt “Chiến sĩ thi đua cơ sở” ({cstd}) vượt {vntext.format_number(cap)}% số người đạt "
+                f"“Lao động tiên tiến” ({ldtt}): tối đa {allowed} người."]
+    return []
+
+
+def apply_majority(db: Database, year: int, *, overwrite: bool = False) -> MajoritySummary:
+    """Decide by the votes: achieved when more than half of the votes cast agree and the rules do
+    not exclude the person; excluded registrations are not achieved.
+
+    Decisions already taken are kept unless ``overwrite``; unregistered titles are left to the
+    officer. CSTĐCS is decided after LĐTT and within the cap (rule ``cstdcs_cap_percent_of_ldtt``
+    of the LĐTT achieved): above it, the lines with the highest share of votes keep the title.
+    """
+    with db.transaction(f"Xét kết quả bình xét theo đa số phiếu năm {year}") as session:
+        record = _year(session, year)
+        rules = {r.key: r.value for r in record.rules}
+        counts: Counter = Counter()
+
+        def decide(rows: list[ReviewRow], decisions: dict) -> list[ReviewRow]:
+            winners = []
+            for r in rows:
+                if not r.registered:
+                    counts["unregistered"] += 1
+                elif r.achieved is not None and not overwrite:
+                    counts["kept"] += 1
+                elif r.excluded:
+                    decisions[(r.person_id, r.title_code)] = (False, None, r)
+                    counts["excluded"] += 1
+                else:
+                    outcome = core.majority(r.votes_for, r.votes_total)
+                    if outcome is None:
+                        counts["without_votes"] += 1
+                    elif outcome:
+                        winners.append(r)
+                    else:
+                        decisions[(r.person_id, r.title_code)] = (False, None, r)
+                        counts["not_achieved"] += 1
+            return winners
+
+        orm: dict[tuple[str | None, str], ReviewResult] = {}
+
+        def write(decisions: dict, known: dict[tuple[str | None, str], _Stored]) -> None:
+            missing = [known[k].id for k in decisions if k in known and k not in orm]
+            for obj in _orm_rows(session, missing).values():
+                orm[(obj.person_id.hex if obj.person_id else None, obj.title_code)] = obj
+            for key, (achieved, note, r) in decisions.items():
+                row = orm.get(key)
+                if row is None:
+                    row = ReviewResult(year_id=record.id, person_id=_pid(key[0]), title_code=key[1])
+                    session.add(row)
+                    orm[key] = row
+                row.achieved, row.registered = achieved, r.registered
+                row.exclusions = core.join_exclusions([e.code for e in r.exclusions], r.inputs)
+                if note is not None:
+                    row.note = note
+            session.flush()
+
+        known = _stored(session, record)
+        decisions: dict = {}
+        for r in decide([r for r in _state(session, record, known) if r.title_code != CSTDCS], decisions):
+            decisions[(r.person_id, r.title_code)] = (True, None, r)
+            counts["achieved"] += 1
+        write(decisions, known)
+        known = _stored(session, record)
+        state = _state(session, record, known)
+        decisions = {}
+        winners = decide([r for r in state if r.title_code == CSTDCS], decisions)
+        ldtt = sum(1 for r in state if r.title_code == LDTT and r.achieved)
+        allowed = core.cap_allowed(ldtt, rules)
+        if allowed is not None:
+            already = sum(1 for r in state if r.title_code == CSTDCS and r.achieved
+                          and (not overwrite or not r.registered))
+            room = max(0, allowed - already)
+            winners.sort(key=lambda r: (-Decimal(r.votes_for) / Decimal(r.votes_total), -(r.votes_for or 0),
+                                        r.sort_key))
+            over = winners[room:]
+            winners = winners[:room]
+            cap = vntext.format_number(rules[core.RULE_CSTDCS_CAP])
+            for r in over:
+                decisions[(r.person_id, r.title_code)] = (
+                    False, f"Không công nhận: vượt tỷ lệ tối đa {cap}% số người đạt “Lao động tiên tiến” "
+                           f"({allowed} người); xét theo tỷ lệ phiếu đồng ý.", r)
+                counts["capped"] += 1
+        for r in winners:
+            decisions[(r.person_id, r.title_code)] = (True, None, r)
+            counts["achieved"] += 1
+        write(decisions, known)
+        # exclusion codes depend on LĐTT decisions only: the state after the first pass holds them
+        _refresh_snapshots(session, record, stored=known, state=state)
+        return MajoritySummary(counts["achieved"], counts["not_achieved"], counts["excluded"], counts["capped"],
+                               counts["without_votes"], counts["kept"], counts["unregistered"])
+
+
+def findings(db: Database, year: int) -> list[Finding]:
+    """What the review still lacks or breaks: meeting, undecided lines, caps, decisions against the rules."""
+    with db.reading() as session:
+        record = _year(session, year)
+        meeting = _meeting(session, record)
+        state = _state(session, record)
+    found: list[Finding] = []
+    if meeting is None:
+        found.append(Finding("error", "Chưa ghi cuộc họp bình xét (ngày, địa điểm, chủ trì, thư ký, số người có mặt)."))
+    undecided = [r for r in state if r.achieved is None]
+    if undecided:
+        by_title = Counter(r.title_name for r in undecided)
+        found.append(Finding("warning", f"Còn {len(undecided)} danh hiệu chưa có kết quả bình xét: "
+                             + ", ".join(f"{name} ({n})" for name, n in by_title.items()) + "."))
+    for r in state:
+        for w in r.warnings:
+            found.append(Finding("warning", f"{r.full_name} — {r.title_name}: {w}.", r.person_id, r.title_code))
+        if r.title_code == CSTDCS and r.achieved:
+            ldtt = next((x for x in state if x.person_id == r.person_id and x.title_code == LDTT), None)
+            if ldtt is None or not ldtt.achieved:
+                found.append(Finding("warning", f"{r.full_name}: đạt “Chiến sĩ thi đua cơ sở” nhưng chưa đạt "
+                                                f"“Lao động tiên tiến”.", r.person_id, r.title_code))
+    if meeting is not None and meeting.attendance_present is not None:
+        for r in state:
+            if r.votes_total is not None and r.votes_total > meeting.attendance_present:
+                found.append(Finding("error", f"{r.full_name} — {r.title_name}: tổng số phiếu {r.votes_total} lớn hơn "
+                                              f"số người có mặt ({meeting.attendance_present}).",
+                                     r.person_id, r.title_code))
+    found += [Finding("warning", m, None, CSTDCS) for m in _cap_findings(record, state)]
+    return found
+
+
+# --- proposals ----------------------------------------------------------------------------------
+
+
+def get_proposal_rules(db: Database) -> list[ProposalRule]:
+    with db.reading() as session:
+        raw = session.get(AppSetting, SETTING_RULES)
+    if raw is None or not raw.value:
+        return list(DEFAULT_RULES)
+    try:
+        return [ProposalRule(str(x["title"]), str(x["award"]), str(x["level"])) for x in json.loads(raw.value)]
+    except (ValueError, KeyError, TypeError):
+        return list(DEFAULT_RULES)
+
+
+def set_proposal_rules(db: Database, year: int, rules: Sequence[ProposalRule]) -> list[ProposalRule]:
+    """Which achieved title leads to which award, at which level (checked against the year's catalogue)."""
+    with db.transaction("Sửa quy tắc lập danh sách đề nghị khen thưởng") as session:
+        titles = _titles(_year(session, year))
+        problems = []
+        for rule in rules:
+            title, award = titles.get(rule.title_code), titles.get(rule.award_code)
+            if title is None or title.category != "title" or title.subject != "individual":
+                problems.append(f"'{rule.title_code}' không phải danh hiệu cá nhân trong danh mục năm {year}.")
+            if award is None or award.subject != "individual":
+                problems.append(f"'{rule.award_code}' không phải hình thức khen thưởng cá nhân trong danh mục năm "
+                                f"{year}.")
+            if rule.level not in ("own", "upper"):
+                problems.append(f"Cấp khen '{rule.level}' không hợp lệ: own (CĐCS tặng) hoặc upper (đề nghị cấp trên).")
+        if problems:
+            raise ValidationError("\n".join(problems))
+        setting = session.get(AppSetting, SETTING_RULES)
+        if setting is None:
+            setting = AppSetting(key=SETTING_RULES)
+            session.add(setting)
+        setting.value = json.dumps([{"title": r.title_code, "award": r.award_code, "level": r.level}
+                                    for r in rules], ensure_ascii=False)
+    return list(rules)
+
+
+def _proposal_rows(session: Session, record: EmulationYear) -> list[ProposalRow]:
+    titles = _titles(record)
+    rows = session.execute(
+        select(Proposal, Person.family_middle, Person.given_name, Person.position, UnionGroup.name)
+        .outerjoin(Person, Person.id == Proposal.person_id)
+        .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
+        .where(Proposal.year_id == record.id)
+        .order_by(Proposal.ordinal, Proposal.created_at)
+    ).all()
+    result = []
+    for p, fm, given, position, group in rows:
+        title = titles.get(p.award_code)
+        name = vntext.join_name(fm or "", given or "") if p.person_id else p.collective_name
+        result.append(ProposalRow(p.id.hex, "B" if p.person_id else "A", p.level,
+                                  p.person_id.hex if p.person_id else None,
+                                  name, position or "", group or "", p.award_code,
+                                  title.name if title else p.award_code, p.summary, p.decision_number,
+                                  p.decision_date, p.ordinal))
+    return result
+
+
+def list_proposals(db: Database, year: int, level: str | None = None) -> list[ProposalRow]:
+    """The danh sách đề nghị khen thưởng (A. Tập thể, then B. Cá nhân) and the CĐCS's own awards."""
+    with db.reading() as session:
+        rows = _proposal_rows(session, _year(session, year))
+    return [r for r in rows if level is None or r.level == level]
+
+
+def _renumber(session: Session, record: EmulationYear) -> None:
+    titles = _titles(record)
+    sort_keys = dict(session.execute(select(Person.id, Person.sort_key).join(
+        Proposal, Proposal.person_id == Person.id).where(Proposal.year_id == record.id)).all())
+    proposals = list(session.scalars(select(Proposal).where(Proposal.year_id == record.id)))
+
+    def key(p: Proposal):
+        award = titles.get(p.award_code)
+        return (p.person_id is not None, p.level != "upper", -(award.ordinal if award else 0),
+                sort_keys.get(p.person_id, p.collective_name), p.created_at)
+
+    for ordinal, p in enumerate(sorted(proposals, key=key), start=1):
+        if p.ordinal != ordinal:
+            p.ordinal = ordinal
+
+
+def _person_facts(session: Session, record: EmulationYear, person_ids: set[uuid.UUID],
+                  state: list[ReviewRow]) -> dict[uuid.UUID, core.AchievementFacts]:
+    if not person_ids:
+        return {}
+    people = session.execute(
+        select(Person.id, Person.family_middle, Person.given_name, Person.position, Person.union_group_id,
+               UnionGroup.name, UnionGroup.leader_name)
+        .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id).where(Person.id.in_(person_ids))).all()
+    officers = {vntext.search_key(o.full_name): o.position or ("Chủ tịch CĐCS" if o.role == "chair" else
+                                                               "Phó Chủ tịch CĐCS")
+                for o in session.scalars(select(Officer))}
+    initiatives: dict[uuid.UUID, list[core.InitiativeFact]] = {}
+    for pid, share, title, status, benefit, number, decided, issuer in session.execute(
+            select(InitiativeAuthor.person_id, InitiativeAuthor.share, Initiative.title, Initiative.status,
+                   Initiative.economic_benefit, Initiative.decision_number, Initiative.decision_date,
+                   Initiative.decision_issuer)
+            .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
+            .where(InitiativeAuthor.person_id.in_(person_ids), Initiative.year == record.year)
+            .order_by(Initiative.economic_benefit.desc())):
+        initiatives.setdefault(pid, []).append(core.InitiativeFact(title, share, status, benefit, number, decided,
+                                                                   issuer))
+    achieved: dict[str, list[str]] = {}
+    for r in state:
+        if r.person_id and r.achieved:
+            achieved.setdefault(r.person_id, []).append(r.title_name)
+    facts = {}
+    for pid, fm, given, position, _, group, leader in people:
+        name = vntext.join_name(fm, given)
+        roles = []
+        if group and leader and vntext.search_key(leader) == vntext.search_key(name):
+            roles.append("tổ trưởng công đoàn")
+        office = officers.get(vntext.search_key(name))
+        if office:
+            roles.append(office)
+        facts[pid] = core.AchievementFacts(record.year, position or "", group or "", tuple(roles),
+                                           tuple(achieved.get(pid.hex, [])), None,
+                                           tuple(initiatives.get(pid, [])))
+    return facts
+
+
+def _collective_summary(session: Session, record: EmulationYear, title_name: str) -> str:
+    end = record.phases[-1].end if record.phases else date(record.year, 12, 31)
+    active = ((Person.left_on.is_(None)) | (Person.left_on > end))
+    workers = session.scalar(select(func.count()).select_from(Person).where(active)) or 0
+    members = session.scalar(select(func.count()).select_from(Person).where(active, Person.is_member.is_(True))) or 0
+    table = results_service.table_in(session, record, end)
+    owed = [r for r in table if r.registered is not None and not r.year.not_applicable]
+    with_target = [r for r in owed if r.year.value is not None]
+    reached = sum(1 for r in with_target if r.year.value >= r.registered)
+    by_source = {r.computed_from: r for r in table}
+    parts = [f"Năm {record.year}, đơn vị có {vntext.format_number(workers)} người lao động, "
+             f"{vntext.format_number(members)} đoàn viên"]
+    admitted = by_source.get("members_admitted")
+    if admitted is not None and admitted.year.value is not None:
+        parts.append(f"kết nạp mới {vntext.format_number(admitted.year.value)} đoàn viên")
+    recognised = by_source.get("initiatives_recognised")
+    if recognised is not None and recognised.year.value:
+        parts.append(f"{vntext.format_number(recognised.year.value)} sáng kiến được công nhận")
+    text = ", ".join(parts) + "."
+    if owed and len(with_target) == len(owed):
+        text += f" Đạt và vượt {reached}/{len(owed)} chỉ tiêu thi đua đã đăng ký."
+    return text + f" Được bình xét đề nghị công nhận danh hiệu “{title_name}”."
+
+
+def build_proposals(db: Database, year: int) -> BuildSummary:
+    """Draft the proposal list from the review (see the module's rules); keeps every existing line."""
+    rules = get_proposal_rules(db)
+    with db.transaction(f"Lập danh sách đề nghị khen thưởng năm {year}") as session:
+        record = _year(session, year)
+        titles = _titles(record)
+        state = _state(session, record)
+        if not any(r.achieved is not None for r in state):
+            raise ValidationError("Chưa có kết quả bình xét; hãy ghi kết quả bình xét trước khi lập danh sách đề nghị "
+                                  "khen thưởng.")
+        notes: list[str] = []
+        unknown = [r for r in rules if r.award_code not in titles or r.title_code not in titles]
+        if unknown:
+            raise ValidationError("Quy tắc đề nghị khen thưởng dùng mã không có trong danh mục năm "
+                                  f"{year}: " + ", ".join(f"{r.title_code} → {r.award_code}" for r in unknown) + ".")
+        unit_name = _unit_name(session)
+        wanted: dict[tuple[uuid.UUID | None, str, str], tuple[str, str | None, tuple[int, int] | None]] = {}
+        # A. the collective
+        for r in state:
+            if r.person_id is None and r.achieved:
+                title = titles[r.title_code]
+                level = "own" if title.issuer == OWN_ISSUER else "upper"
+                wanted[(None, unit_name, r.title_code)] = (level, r.title_name, None)
+        # B. individuals: the rules
+        by_title = {rule.title_code: rule for rule in rules}
+        for r in state:
+            rule = by_title.get(r.title_code)
+            if r.person_id and r.achieved and rule is not None:
+                votes = (r.votes_for, r.votes_total) if r.votes_total else None
+                wanted.setdefault((uuid.UUID(r.person_id), "", rule.award_code), (rule.level, None, votes))
+        # B. LĐST candidates
+        end = record.phases[-1].end if record.phases else date(year, 12, 31)
+        candidates = results_service.ldst_candidates_at(session, record, end)
+        members = dict(session.execute(select(Person.id, Person.is_member).where(
+            Person.id.in_([uuid.UUID(c.author_key) for c in candidates
+                           if not c.author_key.startswith("ngoai:")]))).all())
+        reasons: dict[uuid.UUID, str] = {}
+        if BANG_LDST in titles:
+            for c in candidates:
+                if c.author_key.startswith("ngoai:"):
+                    notes.append(f"{c.author_name}: tác giả ngoài đơn vị, không đề nghị Bằng Lao động sáng tạo qua "
+                                 "CĐCS này.")
+                    continue
+                pid = uuid.UUID(c.author_key)
+                if not members.get(pid):
+                    notes.append(f"{c.author_name}: chưa là đoàn viên công đoàn, không đủ điều kiện đề nghị Bằng Lao "
+                                 "động sáng tạo.")
+                    continue
+                reasons[pid] = c.reason
+                wanted.setdefault((pid, "", BANG_LDST), ("upper", None, None))
+        existing = list(session.scalars(select(Proposal).where(Proposal.year_id == record.id)))
+        have = {(p.person_id, "" if p.person_id else p.collective_name, p.award_code): p for p in existing}
+        facts = _person_facts(session, record, {k[0] for k in wanted if k[0] is not None}, state)
+        added = 0
+        for key, (level, collective_title, votes) in wanted.items():
+            if key in have:
+                continue
+            pid, collective, award_code = key
+            if pid is None:
+                summary = _collective_summary(session, record, collective_title or titles[award_code].name)
+            else:
+                base = facts.get(pid)
+                if base is None:
+                    continue
+                base = replace(base, votes=votes, ldst_reason=reasons.get(pid, "") if award_code == BANG_LDST else "")
+                summary = core.achievement_summary(base)
+            session.add(Proposal(year_id=record.id, person_id=pid, collective_name=collective, award_code=award_code,
+                                 level=level, summary=summary))
+            added += 1
+        session.flush()
+        _renumber(session, record)
+        session.flush()
+        rows = _proposal_rows(session, record)
+        stale_ids = {p.id.hex for k, p in have.items() if k not in wanted}
+        stale = tuple(r for r in rows if r.id in stale_ids)
+        return BuildSummary(added, len(have) - len(stale_ids), stale, tuple(rows), tuple(notes))
+
+
+def _load_proposal(session: Session, proposal_id: str) -> Proposal:
+    try:
+        key = uuid.UUID(str(proposal_id))
+    except ValueError:
+        raise ValidationError(f"Mã dòng đề nghị '{proposal_id}' không hợp lệ.") from None
+    proposal = session.get(Proposal, key)
+    if proposal is None:
+        raise NotFoundError("Không tìm thấy dòng đề nghị khen thưởng này.")
+    return proposal
+
+
+def _check_award(record: EmulationYear, award_code: str, person: bool, level: str) -> list[str]:
+    problems = []
+    title = _titles(record).get(award_code)
+    if title is None:
+        problems.append(f"Hình thức/danh hiệu '{award_code}' không có trong danh mục năm {record.year}.")
+    elif person and title.subject != "individual":
+        problems.append(f"{title.name} dành cho tập thể, không đề nghị cho cá nhân.")
+    elif not person and title.subject != "collective":
+        problems.append(f"{title.name} dành cho cá nhân, không đề nghị cho tập thể.")
+    if level not in ("own", "upper"):
+        problems.append(f"Cấp khen '{level}' không hợp lệ: own (CĐCS tặng) hoặc upper (đề nghị cấp trên).")
+    return problems
+
+
+def add_proposal(db: Database, year: int, *, award_code: str, level: str, person_id: str | None = None,
+                 collective_name: str = "", summary: str = "") -> ProposalRow:
+    """A line the officer adds by hand (a union group, a person the rules did not pick)."""
+    with db.transaction(f"Thêm dòng đề nghị khen thưởng năm {year}") as session:
+        record = _year(session, year)
+        pid = _pid(person_id)
+        problems = _check_award(record, award_code, pid is not None, level)
+        if pid is not None and session.get(Person, pid) is None:
+            problems.append("Không tìm thấy người này trong danh sách.")
+        if pid is None and not vntext.nfc(collective_name):
+            problems.append("Hãy ghi tên tập thể được đề nghị.")
+        if not (summary or "").strip():
+            problems.append("Hãy ghi tóm tắt thành tích.")
+        if problems:
+            raise ValidationError("\n".join(problems))
+        clash = session.scalars(select(Proposal).where(
+            Proposal.year_id == record.id, Proposal.award_code == award_code,
+            Proposal.person_id == pid if pid else Proposal.collective_name == vntext.nfc(collective_name))).first()
+        if clash is not None:
+            raise ValidationError("Dòng đề nghị này đã có trong danh sách.")
+        proposal = Proposal(year_id=record.id, person_id=pid,
+                            collective_name="" if pid else vntext.nfc(collective_name),
+                            award_code=award_code, level=level, summary=summary.strip())
+        session.add(proposal)
+        session.flush()
+        _renumber(session, record)
+        session.flush()
+        return next(r for r in _proposal_rows(session, record) if r.id == proposal.id.hex)
+
+
+def update_proposal(db: Database, proposal_id: str, *, summary: str | None = None, award_code: str | None = None,
+                    level: str | None = None, decision_number: str | None = None,
+                    decision_date: date | None = None, today: date | None = None) -> ProposalRow:
+    """Edit a line: the tóm tắt thành tích, the form proposed, or the decision once it is known."""
+    today = today or date.today()
+    with db.transaction("Sửa dòng đề nghị khen thưởng") as session:
+        proposal = _load_proposal(session, proposal_id)
+        record = session.get(EmulationYear, proposal.year_id)
+        problems = []
+        if award_code is not None or level is not None:
+            problems += _check_award(record, award_code or proposal.award_code, proposal.person_id is not None,
+                                     level or proposal.level)
+        if summary is not None and not summary.strip():
+            problems.append("Tóm tắt thành tích không được để trống.")
+        if decision_date is not None and decision_date > today:
+            problems.append(f"Ngày quyết định {vntext.format_date(decision_date)} ở tương lai.")
+        number = (decision_number or "").strip() if decision_number is not None else proposal.decision_number
+        when = decision_date if decision_date is not None else proposal.decision_date
+        if when is not None and not number:
+            problems.append("Có ngày quyết định thì phải có số quyết định.")
+        if problems:
+            raise ValidationError("\n".join(problems))
+        if summary is not None:
+            proposal.summary = summary.strip()
+        if award_code is not None:
+            proposal.award_code = award_code
+        if level is not None:
+            proposal.level = level
+        if decision_number is not None:
+            proposal.decision_number = number
+        if decision_date is not None:
+            proposal.decision_date = decision_date
+        session.flush()
+        _renumber(session, record)
+        session.flush()
+        return next(r for r in _proposal_rows(session, record) if r.id == proposal.id.hex)
+
+
+def decide_proposals(db: Database, year: int, decision_number: str, decision_date: date, *, level: str = "own",
+                     today: date | None = None) -> int:
+    """Give every undecided line of ``level`` its decision (the CĐCS's own Giấy khen decision)."""
+    today = today or date.today()
+    number = (decision_number or "").strip()
+    if not number:
+        raise ValidationError("Hãy ghi số quyết định.")
+    if decision_date > today:
+        raise ValidationError(f"Ngày quyết định {vntext.format_date(decision_date)} ở tương lai.")
+    with db.transaction(f"Ghi quyết định khen thưởng {number}") as session:
+        record = _year(session, year)
+        lines = list(session.scalars(select(Proposal).where(
+            Proposal.year_id == record.id, Proposal.level == level, Proposal.decision_number == "")))
+        for p in lines:
+            p.decision_number, p.decision_date = number, decision_date
+        return len(lines)
+
+
+def remove_proposal(db: Database, proposal_id: str) -> None:
+    with db.transaction("Bỏ dòng đề nghị khen thưởng") as session:
+        proposal = _load_proposal(session, proposal_id)
+        if proposal.decision_number:
+            raise ValidationError(f"Dòng này đã có Quyết định số {proposal.decision_number}; không bỏ được.")
+        record = session.get(EmulationYear, proposal.year_id)
+        session.delete(proposal)
+        session.flush()
+        _renumber(session, record)
+
+
+# --- history ------------------------------------------------------------------------------------
+
+
+def collective_history(db: Database) -> list[HistoryRow]:
+    """The CĐCS's own titles achieved and awards decided, year by year (newest first)."""
+    with db.reading() as session:
+        titles = session.execute(
+            select(EmulationYear.year, AwardTitle.name, ReviewResult.votes_for, ReviewResult.votes_total,
+                   AwardTitle.ordinal)
+            .join(EmulationYear, EmulationYear.id == ReviewResult.year_id)
+            .join(AwardTitle, (AwardTitle.year_id == ReviewResult.year_id)
+                  & (AwardTitle.code == ReviewResult.title_code))
+            .where(ReviewResult.person_id.is_(None), ReviewResult.achieved.is_(True))).all()
+        awards = session.execute(
+            select(EmulationYear.year, AwardTitle.name, Proposal.decision_number, Proposal.decision_date,
+                   AwardTitle.ordinal)
+            .join(EmulationYear, EmulationYear.id == Proposal.year_id)
+            .join(AwardTitle, (AwardTitle.year_id == Proposal.year_id) & (AwardTitle.code == Proposal.award_code))
+            .where(Proposal.person_id.is_(None), Proposal.decision_number != "")).all()
+    rows = [(y, 1, o, HistoryRow(y, "achieved", name, _votes_text(vf, vt))) for y, name, vf, vt, o in titles]
+    rows += [(y, 0, o, HistoryRow(y, "award", name, _decision_text(n, d))) for y, name, n, d, o in awards]
+    return [r for *_, r in sorted(rows, key=lambda x: (-x[0], x[1], x[2]))]
+
+
+def _votes_text(votes_for: int | None, votes_total: int | None) -> str:
+    return f"Bình xét: {votes_for}/{votes_total} phiếu đồng ý" if votes_total else ""
+
+
+def _decision_text(number: str, decided: date | None) -> str:
+    return f"Quyết định số {number}" + (f" ngày {vntext.format_date(decided)}" if decided else "")

@@ -1,0 +1,156 @@
+"""The demo union's whole year produces all eight documents, as PDF and as workbook, with the same figures."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from thidua_desktop import paths as app_paths
+from thidua_desktop.core import vntext
+from thidua_desktop.core.review import Vote
+from thidua_desktop.documents import machine
+from thidua_desktop.services import demo, documents, reports, review
+from thidua_desktop.store.database import Database
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+
+YEAR = 2021
+ISSUED = date(2021, 12, 30)
+TITLES = {
+    "plan": ("KẾ HOẠCH", "KH"),
+    "registration": ("BẢN ĐĂNG KÝ THI ĐUA", "ĐK"),
+    "initiatives": ("BÁO CÁO", "BC"),
+    "midyear-report": ("BÁO CÁO", "BC"),
+    "year-report": ("BÁO CÁO", "BC"),
+    "review-minutes": ("BIÊN BẢN", "BB"),
+    "proposals": ("TỜ TRÌNH", "TTr"),
+    "award-decision": ("QUYẾT ĐỊNH", "QĐ"),
+}
+
+
+def pdftext(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _complete(db) -> None:
+    for info in reports.list_reports(db, YEAR):
+        for s in info.sections:
+            if s.placeholders:
+                reports.update_section(db, info.id, s.key, re.sub(r"\[Bổ sung:[^\]]*\]", "đã thực hiện tốt", s.text))
+
+
+@pytest.fixture(scope="module")
+def year_db(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as mp:  # this test walks the year end itself, step by step
+        mp.setattr("thidua_desktop.services.demo_year_end.stage_year_end", lambda *a, **k: None)
+        demo.build_demo(app_paths.DataPaths(root).ensure())
+    db = Database.open(app_paths.DataPaths(root), actor="kiemthu")
+    reports.draft_report(db, YEAR, "midyear", today=date(2021, 7, 2))
+    rows = review.review_table(db, YEAR)
+    review.record_meeting(db, YEAR, date(2021, 12, 20), "Hội trường Công ty", "Phạm Thị Hoa", "Nguyễn Thu Trang",
+                          15, 14, today=ISSUED)
+    rng = random.Random(5)
+    review.record_votes(db, YEAR, [Vote(r.person_id, r.title_code, 14 if rng.random() < 0.9 else 5, 14) for r in rows])
+    review.apply_majority(db, YEAR)
+    review.build_proposals(db, YEAR)
+    reports.draft_report(db, YEAR, "year", today=ISSUED)
+    _complete(db)
+    out = tmp_path_factory.mktemp("out")
+    made = {}
+    for kind in documents.KINDS:
+        for suffix in ("pdf", "xlsx"):
+            made[kind, suffix] = documents.produce(db, None, kind, YEAR, out / f"{kind}.{suffix}", today=ISSUED)
+    yield db, made
+    db.close()
+
+
+def test_all_eight_documents_are_produced_and_numbered_once(year_db):
+    db, made = year_db
+    assert len(made) == 16
+    codes = [made[k, "pdf"].code for k in documents.KINDS]
+    assert len(set(codes)) == 8
+    for kind in documents.KINDS:
+        assert made[kind, "pdf"].code == made[kind, "xlsx"].code
+        assert made[kind, "pdf"].code.endswith(f"/{TITLES[kind][1]}-CĐCS")
+    register = documents.list_register(db, 2021)
+    assert [e.number for e in register] == list(range(1, 9))
+    assert all(len(e.files) == 2 for e in register)
+
+
+def test_every_pdf_has_the_heading_the_number_and_the_signature(year_db):
+    _db, made = year_db
+    for kind in documents.KINDS:
+        text = pdftext(made[kind, "pdf"].path)
+        first = text.split("\f")[0]
+        for needle in ("LĐLĐ HUYỆN GIA VIỄN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                       f"Số: {made[kind, 'pdf'].code}", "Gia Viễn, ngày 30 tháng 12 năm 2021", TITLES[kind][0]):
+            assert needle in first, (kind, needle)
+        if kind == "review-minutes":
+            assert "THƯ KÝ" in text and "CHỦ TRÌ" in text and "Nguyễn Thu Trang" in text
+        else:
+            assert "TM. BAN CHẤP HÀNH" in text and "CHỦ TỊCH" in text and "Phạm Thị Hoa" in text
+            assert "Nơi nhận:" in text
+
+
+def test_every_workbook_carries_its_machine_data(year_db):
+    db, made = year_db
+    for kind in documents.KINDS:
+        data = machine.read_sheet(made[kind, "xlsx"].path)
+        assert data.meta["document_kind"] == kind and data.meta["document_code"] == made[kind, "xlsx"].code
+        assert data.meta["unit_name"] == "Công đoàn cơ sở Công ty TNHH May Hoa Lư" and data.meta["year"] == YEAR
+        for table in data.tables:
+            for record in table.records():
+                if record["record_id"] is not None:
+                    assert re.fullmatch(r"[0-9a-f]{32}", record["record_id"]), (kind, table.name, record)
+    year_data = machine.read_sheet(made["year-report", "xlsx"].path)
+    assert year_data.meta["report_kind"] == "year" and year_data.meta["phase"] == 2
+    assert year_data.meta["document_version"] == 1
+
+
+def test_year_report_figures_agree_between_pdf_workbook_and_store(year_db):
+    openpyxl = pytest.importorskip("openpyxl")
+    db, made = year_db
+    from thidua_desktop.services import results
+
+    rows = {r.code: r for r in results.results_table(db, YEAR)}
+    data = machine.read_sheet(made["year-report", "xlsx"].path)
+    results_rows = [r for r in data.table("indicators").records() if r["measure"] == "result" and r["phase"] == 2]
+    assert results_rows
+    for r in results_rows:
+        stored = rows[r["indicator_code"]].year.value
+        assert Decimal(str(r["value"])) == stored
+    wb = openpyxl.load_workbook(made["year-report", "xlsx"].path)
+    sheet = wb["Chỉ tiêu"]
+    by_name = {row[1].value: row for row in sheet.iter_rows(min_row=1) if isinstance(row[0].value, int)}
+    admitted = rows["CT02"]
+    row = by_name[admitted.name]
+    assert row[3].value == admitted.registered and row[5].value == admitted.year.value
+    assert row[5].number_format == "#,##0"
+    text = pdftext(made["year-report", "pdf"].path)
+    line = next(line for line in text.splitlines() if line.strip().startswith("1 ") and "đoàn viên" in line)
+    assert vntext.format_number(admitted.year.value) in line and vntext.format_number(admitted.registered) in line
+
+
+def test_the_award_decision_numbers_its_lines(year_db):
+    db, made = year_db
+    own = review.list_proposals(db, YEAR, "own")
+    assert own and all(p.decision_number == made["award-decision", "pdf"].code for p in own)
+    assert all(p.decision_date == ISSUED for p in own)
+    text = pdftext(made["award-decision", "pdf"].path)
+    assert "Điều 1." in text and "Điều 3." in text and "QUYẾT ĐỊNH:" in text
+    assert own[0].name in text
+
+
+def test_producing_again_keeps_every_number(year_db, tmp_path):
+    db, made = year_db
+    again = documents.produce(db, None, "year-report", YEAR, tmp_path / "again.pdf", today=date(2022, 1, 3))
+    assert again.code == made["year-report", "pdf"].code and again.reused_number
+    assert again.issued_on == ISSUED
