@@ -71,3 +71,20 @@ def test_window_geometry_is_kept_in_settings(qtbot, seeded_db, data_paths, dialo
     again = make_window(qtbot, data_paths, open_data=False, size=None)
     assert restored == [stored], "the next window opens where the last one was"
     again.close()
+
+
+def test_none_survives_pyside_void_calls(qapp):
+    """PySide6 6.12 takes a reference from None at every void call on CPython 3.11: without the
+    guard in ``thidua_desktop.ui`` the process aborts ("none_dealloc") after a few thousand."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    import thidua_desktop.ui  # noqa: F401 - installs the guard
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(20_000):
+        label.setText("x")
+    assert sys.getrefcount(None) > 10_000_000, "None would be about to be deallocated"
+    assert before - sys.getrefcount(None) <= 20_000

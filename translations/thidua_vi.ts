@@ -9,6 +9,37 @@
     </message>
 </context>
 <context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>This year (by share)</source>
+        <translation>Năm nay (theo tỷ lệ)</translation>
+    </message>
+    <message>
+        <source>Three years (by share)</source>
+        <translation>Ba năm (theo tỷ lệ)</translation>
+    </message>
+    <message>
+        <source>Threshold reached</source>
+        <translation>Ngưỡng đạt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Sáng kiến</translation>
+    </message>
+</context>
+<context>
     <name>CollectiveForm</name>
     <message>
         <source>Movements joined</source>
@@ -636,12 +667,24 @@
         <translation>Danh hiệu, hình thức khen thưởng khác đã đăng ký</translation>
     </message>
     <message>
+        <source>Initiative in the register</source>
+        <translation>Sáng kiến trong sổ</translation>
+    </message>
+    <message>
+        <source>The initiative of the register the registration points at (right-click a person to link one)</source>
+        <translation>Sáng kiến trong sổ mà đăng ký thi đua gắn với (nhấp chuột phải vào một người để gắn)</translation>
+    </message>
+    <message>
         <source>Planned initiative</source>
         <translation>Sáng kiến dự kiến</translation>
     </message>
     <message>
         <source>Double-click to write the initiative this person plans.</source>
         <translation>Nhấp đúp để ghi sáng kiến người này dự kiến.</translation>
+    </message>
+    <message>
+        <source>Linked to the initiative “{title}” ({status}).</source>
+        <translation>Đã gắn với sáng kiến “{title}” ({status}).</translation>
     </message>
 </context>
 <context>
@@ -689,6 +732,14 @@
     <message>
         <source>Union members only</source>
         <translation>Chỉ đoàn viên</translation>
+    </message>
+    <message>
+        <source>Link to an initiative…</source>
+        <translation>Gắn sáng kiến…</translation>
+    </message>
+    <message>
+        <source>Point the registration of the selected person at one of their initiatives in the register (a grassroots emulation fighter needs one).</source>
+        <translation>Gắn đăng ký thi đua của người đang chọn với một sáng kiến của họ trong sổ (cần cho danh hiệu Chiến sĩ thi đua cơ sở).</translation>
     </message>
     <message>
         <source>Title:</source>
@@ -774,6 +825,555 @@
         <source>Saved the planned initiative of {name}.</source>
         <translation>Đã lưu sáng kiến dự kiến của {name}.</translation>
     </message>
+    <message>
+        <source>{name} has no title registered this year</source>
+        <translation>{name} chưa đăng ký danh hiệu nào trong năm</translation>
+    </message>
+    <message>
+        <source>{name} is not an author of any initiative in the register</source>
+        <translation>{name} chưa là tác giả sáng kiến nào trong sổ</translation>
+    </message>
+    <message>
+        <source>{year} — {title} ({status})</source>
+        <translation>{year} — {title} ({status})</translation>
+    </message>
+    <message>
+        <source>Remove the link</source>
+        <translation>Bỏ gắn sáng kiến</translation>
+    </message>
+    <message>
+        <source>The registration of {name} no longer points at an initiative.</source>
+        <translation>Đăng ký thi đua của {name} không còn gắn với sáng kiến nào.</translation>
+    </message>
+    <message>
+        <source>The registration of {name} now points at “{title}”.</source>
+        <translation>Đăng ký thi đua của {name} đã gắn với sáng kiến “{title}”.</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativeDialog</name>
+    <message>
+        <source>The file {file} could not be used: {reason}</source>
+        <translation>Không dùng được tệp {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>e.g. Cải tiến gá may túi</source>
+        <translation>ví dụ: Cải tiến gá may túi</translation>
+    </message>
+    <message>
+        <source>e.g. Công nghệ may</source>
+        <translation>ví dụ: Công nghệ may</translation>
+    </message>
+    <message>
+        <source>Only if someone other than the authors paid for it</source>
+        <translation>Chỉ ghi khi người khác (không phải tác giả) bỏ vốn tạo ra sáng kiến</translation>
+    </message>
+    <message>
+        <source>Trial application</source>
+        <translation>Áp dụng thử</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Field of application</source>
+        <translation>Lĩnh vực áp dụng</translation>
+    </message>
+    <message>
+        <source>First applied on</source>
+        <translation>Ngày áp dụng lần đầu</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>Chủ đầu tư</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>Nơi công tác</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ đóng góp</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Category of the author for the Bằng Lao động sáng tạo thresholds</source>
+        <translation>Đối tượng của tác giả khi xét ngưỡng Bằng Lao động sáng tạo</translation>
+    </message>
+    <message>
+        <source>No author yet: find people of the union on the right, or add an outsider.</source>
+        <translation>Chưa có tác giả: tìm người của đơn vị ở bên phải, hoặc thêm tác giả ngoài đơn vị.</translation>
+    </message>
+    <message>
+        <source>Add as author</source>
+        <translation>Thêm làm tác giả</translation>
+    </message>
+    <message>
+        <source>Add an outsider</source>
+        <translation>Thêm người ngoài đơn vị</translation>
+    </message>
+    <message>
+        <source>An author who is not on the union&apos;s roster: type the name and the workplace in the table.</source>
+        <translation>Tác giả không có trong danh sách người lao động của đơn vị: gõ họ tên và nơi công tác vào bảng.</translation>
+    </message>
+    <message>
+        <source>Find on the roster:</source>
+        <translation>Tìm trong danh sách người lao động:</translation>
+    </message>
+    <message>
+        <source>Authors and their share in creating the initiative (total 100%)</source>
+        <translation>Tác giả và tỷ lệ (%) đóng góp vào việc tạo ra sáng kiến (tổng 100%)</translation>
+    </message>
+    <message>
+        <source>What the solution is, what it replaces, how it works</source>
+        <translation>Bản chất của giải pháp: thay thế cách làm nào, hoạt động ra sao</translation>
+    </message>
+    <message>
+        <source>Equipment, skills or conditions needed to apply it</source>
+        <translation>Thiết bị, kỹ năng, điều kiện cần thiết để áp dụng</translation>
+    </message>
+    <message>
+        <source>e.g. 84.000.000</source>
+        <translation>ví dụ: 84.000.000</translation>
+    </message>
+    <message>
+        <source>Safety, working conditions, quality, environment…</source>
+        <translation>An toàn, điều kiện làm việc, chất lượng, môi trường…</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả bản chất</translation>
+    </message>
+    <message>
+        <source>Conditions for applying it</source>
+        <translation>Điều kiện áp dụng</translation>
+    </message>
+    <message>
+        <source>VND</source>
+        <translation>đồng</translation>
+    </message>
+    <message>
+        <source>Economic benefit</source>
+        <translation>Giá trị làm lợi</translation>
+    </message>
+    <message>
+        <source>Social benefit</source>
+        <translation>Hiệu quả xã hội</translation>
+    </message>
+    <message>
+        <source>e.g. 05/QĐ-HĐSK</source>
+        <translation>ví dụ: 05/QĐ-HĐSK</translation>
+    </message>
+    <message>
+        <source>e.g. Hội đồng sáng kiến Công ty TNHH May Hoa Lư</source>
+        <translation>ví dụ: Hội đồng sáng kiến Công ty TNHH May Hoa Lư</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Reason for not recognising it</source>
+        <translation>Lý do không công nhận</translation>
+    </message>
+    <message>
+        <source>Recognition level</source>
+        <translation>Cấp công nhận</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Cơ quan ra quyết định</translation>
+    </message>
+    <message>
+        <source>Review and recognition</source>
+        <translation>Xét công nhận</translation>
+    </message>
+    <message>
+        <source>Another programme or movement</source>
+        <translation>Chương trình, phong trào khác</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Programmes (tick those the initiative counts for)</source>
+        <translation>Chương trình (đánh dấu những chương trình sáng kiến được tính vào)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Lưu bản sao…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ</translation>
+    </message>
+    <message>
+        <source>Scans and documents are copied into the data folder (at most {limit} MB each) as soon as they are attached, and deleted from it when removed.</source>
+        <translation>Bản quét và tài liệu được chép vào thư mục dữ liệu (tối đa {limit} MB mỗi tệp) ngay khi đính kèm, và bị xóa khỏi đó khi gỡ.</translation>
+    </message>
+    <message>
+        <source>Initiative and authors</source>
+        <translation>Sáng kiến và tác giả</translation>
+    </message>
+    <message>
+        <source>Content and benefit</source>
+        <translation>Nội dung và hiệu quả</translation>
+    </message>
+    <message>
+        <source>Recognition and programmes</source>
+        <translation>Công nhận và chương trình</translation>
+    </message>
+    <message>
+        <source>Initiative: {title}</source>
+        <translation>Sáng kiến: {title}</translation>
+    </message>
+    <message>
+        <source>Add an initiative</source>
+        <translation>Thêm sáng kiến</translation>
+    </message>
+    <message>
+        <source>{name} is already an author of this initiative.</source>
+        <translation>{name} đã là tác giả của sáng kiến này.</translation>
+    </message>
+    <message>
+        <source>(of the union)</source>
+        <translation>(người của đơn vị)</translation>
+    </message>
+    <message>
+        <source>Full name of the outsider</source>
+        <translation>Họ tên tác giả ngoài đơn vị</translation>
+    </message>
+    <message>
+        <source>Workplace or residence</source>
+        <translation>Nơi công tác hoặc nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Which Bằng Lao động sáng tạo threshold applies to this author</source>
+        <translation>Ngưỡng xét Bằng Lao động sáng tạo áp dụng cho tác giả này</translation>
+    </message>
+    <message>
+        <source>Remove this author</source>
+        <translation>Bỏ tác giả này</translation>
+    </message>
+    <message>
+        <source>Total: {total}%</source>
+        <translation>Tổng: {total}%</translation>
+    </message>
+    <message>
+        <source>the shares must add up to 100%</source>
+        <translation>tổng tỷ lệ phải bằng 100%</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount of money: write it in đồng, e.g. 84.000.000.</source>
+        <translation>“{text}” không phải là số tiền: ghi số đồng, ví dụ 84.000.000.</translation>
+    </message>
+    <message>
+        <source>The economic benefit is a whole number of VND (“{text}”).</source>
+        <translation>Giá trị làm lợi phải là số đồng nguyên (“{text}”).</translation>
+    </message>
+    <message>
+        <source>In words: {words}</source>
+        <translation>Bằng chữ: {words}</translation>
+    </message>
+    <message>
+        <source>Attachments ({count})</source>
+        <translation>Tệp đính kèm ({count})</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Attach files to the initiative</source>
+        <translation>Đính kèm tệp vào sáng kiến</translation>
+    </message>
+    <message>
+        <source>Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
+        <translation>Bản quét và tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save the initiative first?</source>
+        <translation>Lưu sáng kiến trước?</translation>
+    </message>
+    <message>
+        <source>Files are attached to a saved initiative. The initiative is saved now; the dialog stays open.</source>
+        <translation>Tệp chỉ đính kèm được vào sáng kiến đã lưu. Sáng kiến sẽ được lưu ngay; cửa sổ vẫn mở để đính kèm.</translation>
+    </message>
+    <message>
+        <source>Save and attach</source>
+        <translation>Lưu và đính kèm</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment</source>
+        <translation>Lưu bản sao tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>The file {file} could not be written: {reason}</source>
+        <translation>Không ghi được tệp {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Remove the attachment “{file}”?</source>
+        <translation>Gỡ tệp đính kèm “{file}”?</translation>
+    </message>
+    <message>
+        <source>The file is deleted from the data folder.</source>
+        <translation>Tệp sẽ bị xóa khỏi thư mục dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativeLabels</name>
+    <message>
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Being applied</source>
+        <translation>Đang áp dụng</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>Được công nhận</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>Không công nhận</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Ngành</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>Toàn quốc</translation>
+    </message>
+    <message>
+        <source>Worker (college level or below)</source>
+        <translation>Công nhân, lao động (trình độ cao đẳng trở xuống)</translation>
+    </message>
+    <message>
+        <source>University level or above</source>
+        <translation>Trình độ đại học trở lên</translation>
+    </message>
+    <message>
+        <source>Manager (head or deputy of a unit or above)</source>
+        <translation>Cán bộ quản lý (trưởng, phó cấp cơ sở trở lên)</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Công nhân, lao động</translation>
+    </message>
+    <message>
+        <source>University level</source>
+        <translation>Trình độ đại học trở lên</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Cán bộ quản lý</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativesImportDialog</name>
+    <message>
+        <source>{added} initiatives added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Đã thêm {added} sáng kiến, cập nhật {updated}, {unchanged} không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Import initiatives from Excel</source>
+        <translation>Nhập sổ sáng kiến từ Excel</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Chưa chọn tệp.</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Read the file again</source>
+        <translation>Đọc lại tệp</translation>
+    </message>
+    <message>
+        <source>After fixing the file in Excel and saving it, read it again.</source>
+        <translation>Sau khi sửa tệp trong Excel và lưu lại, hãy đọc lại tệp.</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Trang:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Benefit (VND)</source>
+        <translation>Giá trị làm lợi (đồng)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Lỗi và cảnh báo</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>One row per initiative, with at least the columns “Tên sáng kiến” and “Tác giả” (e.g. “Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)”); authors are found on the roster by name, and by date of birth when two people share a name. A row whose title and year are already in the register updates it.</source>
+        <translation>Mỗi dòng một sáng kiến, tối thiểu có cột “Tên sáng kiến” và “Tác giả” (ví dụ “Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)”); tác giả được tìm trong danh sách người lao động theo họ tên, và theo ngày sinh khi có người trùng tên. Dòng có tên sáng kiến và năm đã có trong sổ sẽ cập nhật sáng kiến đó.</translation>
+    </message>
+    <message>
+        <source>Rows without a year are taken as {year}.</source>
+        <translation>Dòng không ghi năm được tính là năm {year}.</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import; then the whole file goes in at once, or nothing does.</source>
+        <translation>Chưa có gì được ghi cho đến khi bấm Nhập; khi đó toàn bộ tệp được nhập một lần, hoặc không nhập gì.</translation>
+    </message>
+    <message>
+        <source>Choose the register of initiatives</source>
+        <translation>Chọn tệp sổ sáng kiến</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>{name} (hidden)</source>
+        <translation>{name} (đang ẩn)</translation>
+    </message>
+    <message>
+        <source>Problems ({errors} errors, {warnings} warnings)</source>
+        <translation>Lỗi và cảnh báo ({errors} lỗi, {warnings} cảnh báo)</translation>
+    </message>
+    <message>
+        <source>The file has {count} errors: nothing will be imported until the file is fixed. Fix the rows listed under Problems in Excel, save the file, then press “Read the file again”.</source>
+        <translation>Tệp có {count} lỗi: chưa nhập gì cho đến khi tệp được sửa. Hãy sửa các dòng nêu trong mục Lỗi và cảnh báo bằng Excel, lưu tệp, rồi bấm “Đọc lại tệp”.</translation>
+    </message>
+    <message>
+        <source>No initiative was found in this sheet. Choose another sheet or check the column names.</source>
+        <translation>Không tìm thấy sáng kiến nào trong trang này. Hãy chọn trang khác hoặc kiểm tra tên các cột.</translation>
+    </message>
+    <message>
+        <source>{read} initiatives read · {added} new · {updated} to be updated · {unchanged} already in the register, unchanged</source>
+        <translation>Đọc được {read} sáng kiến · {added} mới · {updated} sẽ cập nhật · {unchanged} đã có trong sổ, không đổi</translation>
+    </message>
+    <message>
+        <source>Ready to import: {added} new initiatives, {updated} updated.</source>
+        <translation>Sẵn sàng nhập: {added} sáng kiến mới, {updated} cập nhật.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
 </context>
 <context>
     <name>InitiativesPage</name>
@@ -818,6 +1418,106 @@
         <translation>Sáng kiến</translation>
     </message>
     <message>
+        <source>Register of initiatives</source>
+        <translation>Sổ sáng kiến</translation>
+    </message>
+    <message>
+        <source>Bằng Lao động sáng tạo candidates</source>
+        <translation>Đề nghị Bằng Lao động sáng tạo</translation>
+    </message>
+    <message>
+        <source>Targets and thresholds</source>
+        <translation>Chỉ tiêu và ngưỡng xét</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Record a new initiative with its authors</source>
+        <translation>Ghi một sáng kiến mới cùng các tác giả</translation>
+    </message>
+    <message>
+        <source>Read initiatives from an Excel register (.xlsx, .xls, .ods): all of them or none, after a preview. A file can also be dropped on this page.</source>
+        <translation>Đọc sáng kiến từ một sổ Excel (.xlsx, .xls, .ods): nhập tất cả hoặc không nhập gì, sau khi xem trước. Cũng có thể kéo thả tệp vào trang này.</translation>
+    </message>
+    <message>
+        <source>Write the initiatives of the year chosen in the filter (or all years) to an Excel workbook that can be imported back.</source>
+        <translation>Ghi các sáng kiến của năm đang lọc (hoặc mọi năm) ra tệp Excel, có thể nhập lại được.</translation>
+    </message>
+    <message>
+        <source>Search title, author, field, decision — accents not needed, e.g. ga may tui</source>
+        <translation>Tìm theo tên sáng kiến, tác giả, lĩnh vực, quyết định — gõ không dấu cũng được, ví dụ: ga may tui</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Recognition level</source>
+        <translation>Cấp công nhận</translation>
+    </message>
+    <message>
+        <source>Field of application</source>
+        <translation>Lĩnh vực áp dụng</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Hiện tất cả</translation>
+    </message>
+    <message>
+        <source>Clear the search and every filter</source>
+        <translation>Xóa ô tìm kiếm và mọi bộ lọc</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Mọi cấp</translation>
+    </message>
+    <message>
+        <source>No initiative is recorded yet. Add them one by one, or import an Excel register.</source>
+        <translation>Chưa có sáng kiến nào. Thêm từng sáng kiến, hoặc nhập từ một sổ sáng kiến Excel.</translation>
+    </message>
+    <message>
+        <source>No author reaches a threshold this year.</source>
+        <translation>Năm nay chưa có tác giả nào đạt ngưỡng.</translation>
+    </message>
+    <message>
         <source>Targets tied to initiatives</source>
         <translation>Chỉ tiêu gắn với sáng kiến</translation>
     </message>
@@ -830,12 +1530,140 @@
         <translation>Ngưỡng xét tặng Bằng Lao động sáng tạo</translation>
     </message>
     <message>
-        <source>Benefit thresholds from the year&apos;s rule table; double-click a value to change it (the same values as in Emulation registration › Rules).</source>
-        <translation>Ngưỡng giá trị làm lợi lấy từ bảng quy định của năm; bấm đúp vào giá trị để sửa (cùng giá trị với Đăng ký thi đua › Quy định).</translation>
+        <source>Benefit thresholds from the year&apos;s rule table; double-click a value to change it (the same values as in Emulation registration › Rules). The candidates tab applies them.</source>
+        <translation>Ngưỡng giá trị làm lợi lấy từ bảng quy định của năm; nhấp đúp vào một giá trị để sửa (cùng giá trị với Đăng ký thi đua › Quy định). Thẻ đề nghị Bằng Lao động sáng tạo áp dụng các ngưỡng này.</translation>
     </message>
     <message>
-        <source>The register of initiatives (authors, benefit, recognition) comes with the next update; it will flag Bằng Lao động sáng tạo candidates from these thresholds.</source>
-        <translation>Sổ theo dõi sáng kiến (tác giả, giá trị làm lợi, công nhận) sẽ có trong bản cập nhật tiếp theo; khi đó chương trình dùng các ngưỡng này để chỉ ra người đủ điều kiện đề nghị Bằng Lao động sáng tạo.</translation>
+        <source>Bằng Lao động sáng tạo candidates {year}</source>
+        <translation>Tác giả có thể đề nghị Bằng Lao động sáng tạo năm {year}</translation>
+    </message>
+    <message>
+        <source>Authors whose share of the benefit of recognised initiatives reaches a threshold of the {year} rule table, this year or over the last three years. It is a list to review, not a decision: the meeting decides whom to propose.</source>
+        <translation>Các tác giả có giá trị làm lợi của sáng kiến được công nhận, tính theo tỷ lệ đóng góp, đạt ngưỡng trong bảng quy định năm {year}, trong năm hoặc cộng ba năm gần nhất. Đây là danh sách để xem xét, không phải quyết định: cuộc họp quyết định đề nghị ai.</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Mọi năm</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>Mọi đợt</translation>
+    </message>
+    <message>
+        <source>Phase {number}</source>
+        <translation>Đợt {number}</translation>
+    </message>
+    <message>
+        <source>(no phase)</source>
+        <translation>(không ghi đợt)</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>Mọi tác giả</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Mọi chương trình</translation>
+    </message>
+    <message>
+        <source>Showing {shown} / {total} initiatives</source>
+        <translation>Hiển thị {shown} / {total} sáng kiến</translation>
+    </message>
+    <message>
+        <source>No initiative shown.</source>
+        <translation>Không có sáng kiến nào được hiển thị.</translation>
+    </message>
+    <message>
+        <source>{status}: &lt;b&gt;{count}&lt;/b&gt;</source>
+        <translation>{status}: &lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; initiatives</source>
+        <translation>&lt;b&gt;{count}&lt;/b&gt; sáng kiến</translation>
+    </message>
+    <message>
+        <source>Total benefit: &lt;b&gt;{total}&lt;/b&gt; · of recognised initiatives: &lt;b&gt;{recognised}&lt;/b&gt;</source>
+        <translation>Tổng giá trị làm lợi: &lt;b&gt;{total}&lt;/b&gt; · của sáng kiến được công nhận: &lt;b&gt;{recognised}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Added “{title}”.</source>
+        <translation>Đã thêm sáng kiến “{title}”.</translation>
+    </message>
+    <message>
+        <source>Saved “{title}”.</source>
+        <translation>Đã lưu sáng kiến “{title}”.</translation>
+    </message>
+    <message>
+        <source>Delete the initiative “{title}”?</source>
+        <translation>Xóa sáng kiến “{title}”?</translation>
+    </message>
+    <message>
+        <source>Its authors, shares and attached files are deleted with it; registrations that point at it keep their text.</source>
+        <translation>Tác giả, tỷ lệ đóng góp và tệp đính kèm bị xóa theo; đăng ký thi đua đã gắn với sáng kiến vẫn giữ phần ghi bằng chữ.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”.</source>
+        <translation>Đã xóa sáng kiến “{title}”.</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}</source>
+        <translation>Đã nhập: {summary}</translation>
+    </message>
+    <message>
+        <source>The initiatives have been imported.</source>
+        <translation>Đã nhập sổ sáng kiến.</translation>
+    </message>
+    <message>
+        <source>Initiatives {year}.xlsx</source>
+        <translation>Sổ sáng kiến {year}.xlsx</translation>
+    </message>
+    <message>
+        <source>Initiatives {date}.xlsx</source>
+        <translation>Sổ sáng kiến {date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the register of initiatives</source>
+        <translation>Xuất sổ sáng kiến</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Đang ghi {file}…</translation>
+    </message>
+    <message>
+        <source>Exported {count} initiatives to {file}.</source>
+        <translation>Đã xuất {count} sáng kiến ra {file}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} initiatives.</source>
+        <translation>Đã xuất {count} sáng kiến.</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The register was not exported</source>
+        <translation>Chưa xuất được sổ sáng kiến</translation>
+    </message>
+    <message>
+        <source>The file {file} could not be written: {reason}</source>
+        <translation>Không ghi được tệp {file}: {reason}</translation>
     </message>
     <message>
         <source>Initiatives {year}</source>
@@ -1636,6 +2464,14 @@ Python {python}, Qt {qt}</translation>
         <translation>Chưa đăng ký hoặc đạt danh hiệu nào.</translation>
     </message>
     <message>
+        <source>Initiative</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <source>Not an author of any initiative in the register.</source>
+        <translation>Chưa là tác giả sáng kiến nào trong sổ.</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
@@ -1646,6 +2482,10 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Emulation history</source>
         <translation>Lịch sử thi đua</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Sáng kiến</translation>
     </message>
     <message>
         <source>Choose a person in the list to see their record and history.</source>
@@ -1662,6 +2502,49 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Yes, since {date}</source>
         <translation>Có, từ {date}</translation>
+    </message>
+    <message>
+        <source>Initiatives ({count})</source>
+        <translation>Sáng kiến ({count})</translation>
+    </message>
+    <message>
+        <source>Authors: {authors}</source>
+        <translation>Tác giả: {authors}</translation>
+    </message>
+    <message>
+        <source>Benefit: {amount}</source>
+        <translation>Giá trị làm lợi: {amount}</translation>
+    </message>
+    <message>
+        <source>Decision: {decision}</source>
+        <translation>Quyết định: {decision}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Type a name, e.g. pham thi hoa</source>
+        <translation>Gõ tên, ví dụ: pham thi hoa</translation>
+    </message>
+    <message>
+        <source>Type part of a name to find a person on the roster.</source>
+        <translation>Gõ một phần họ tên để tìm người trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{person} (left work)</source>
+        <translation>{person} (đã nghỉ việc)</translation>
+    </message>
+    <message>
+        <source>No one on the roster matches. An author from outside the union is added with “Add an outsider”.</source>
+        <translation>Không có ai trong danh sách khớp. Tác giả ngoài đơn vị thì bấm “Thêm người ngoài đơn vị”.</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} people shown: type more of the name.</source>
+        <translation>Đang hiện {shown} trong {count} người: gõ thêm tên để thu hẹp.</translation>
+    </message>
+    <message>
+        <source>{count} found: double-click or press Enter to add.</source>
+        <translation>Tìm thấy {count} người: nhấp đúp hoặc nhấn Enter để thêm.</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2682,49 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>The plan templates could not be read: {reason}</source>
         <translation>Không đọc được các kế hoạch mẫu: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Benefit (VND)</source>
+        <translation>Giá trị làm lợi (đồng)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
     </message>
 </context>
 <context>

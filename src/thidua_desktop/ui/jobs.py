@@ -620,7 +620,7 @@ class RegisterData:
     authors (for the author filter), and the part of the year about initiatives."""
 
     rows: list  # initiatives.InitiativeRow
-    author_names: dict[str, str]  # person id → full name, for the authors found in ``rows``
+    author_names: dict[str, str]  # person id → full name of every roster author, in roster order
     year_data: InitiativesData | None
 
 
@@ -636,6 +636,7 @@ def initiatives_register(db: Database, year: int | None) -> RegisterData:
         names = {pid: vntext.join_name(fm, given) for pid, fm, given in conn.execute(
             select(type_coerce(Person.id, String), Person.family_middle, Person.given_name)
             .where(Person.id.in_(select(InitiativeAuthor.person_id).where(InitiativeAuthor.person_id.is_not(None))))
+            .order_by(Person.sort_key)
         )}
     return RegisterData(rows, names, initiatives(db, year) if year is not None else None)
 

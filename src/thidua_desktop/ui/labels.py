@@ -60,6 +60,28 @@ _HISTORY_KINDS = {
     "achieved": QT_TRANSLATE_NOOP("Labels", "Achieved"),
     "award": QT_TRANSLATE_NOOP("Labels", "Awarded"),
 }
+_INITIATIVE_STATUSES = {
+    "registered": QT_TRANSLATE_NOOP("InitiativeLabels", "Registered"),
+    "applying": QT_TRANSLATE_NOOP("InitiativeLabels", "Being applied"),
+    "recognised": QT_TRANSLATE_NOOP("InitiativeLabels", "Recognised"),
+    "refused": QT_TRANSLATE_NOOP("InitiativeLabels", "Not recognised"),
+}
+_RECOGNITION_LEVELS = {
+    "co_so": QT_TRANSLATE_NOOP("InitiativeLabels", "Organisation"),
+    "nganh": QT_TRANSLATE_NOOP("InitiativeLabels", "Sector"),
+    "tinh": QT_TRANSLATE_NOOP("InitiativeLabels", "Province"),
+    "toan_quoc": QT_TRANSLATE_NOOP("InitiativeLabels", "National"),
+}
+_AUTHOR_CATEGORIES = {
+    "worker": QT_TRANSLATE_NOOP("InitiativeLabels", "Worker (college level or below)"),
+    "university": QT_TRANSLATE_NOOP("InitiativeLabels", "University level or above"),
+    "manager": QT_TRANSLATE_NOOP("InitiativeLabels", "Manager (head or deputy of a unit or above)"),
+}
+_AUTHOR_CATEGORIES_SHORT = {
+    "worker": QT_TRANSLATE_NOOP("InitiativeLabels", "Worker"),
+    "university": QT_TRANSLATE_NOOP("InitiativeLabels", "University level"),
+    "manager": QT_TRANSLATE_NOOP("InitiativeLabels", "Manager"),
+}
 _ENCODINGS = {
     "tcvn3": QT_TRANSLATE_NOOP("Labels", "TCVN3 (.VnTime)"),
     "tcvn3_upper": QT_TRANSLATE_NOOP("Labels", "TCVN3 capitals (.VnTimeH)"),
@@ -124,6 +146,25 @@ def backup_kind(code: str) -> str:
 
 def history_kind(code: str) -> str:
     return _lookup(_HISTORY_KINDS, code)
+
+
+def _initiative_lookup(table: dict[str, str], code: str | None) -> str:
+    text = table.get(code or "")
+    return QCoreApplication.translate("InitiativeLabels", text) if text else (code or "")
+
+
+def initiative_status(code: str) -> str:
+    """"recognised" → "Được công nhận" (the words of ``core.initiatives.STATUSES``)."""
+    return _initiative_lookup(_INITIATIVE_STATUSES, code)
+
+
+def recognition_level(code: str | None) -> str:
+    return _initiative_lookup(_RECOGNITION_LEVELS, code)
+
+
+def author_category(code: str, *, short: bool = False) -> str:
+    """The LĐST category of an author: in full (as the rule says), or short for a narrow cell."""
+    return _initiative_lookup(_AUTHOR_CATEGORIES_SHORT if short else _AUTHOR_CATEGORIES, code)
 
 
 def legacy_encoding(code: str) -> str:

@@ -52,7 +52,7 @@ def progress_text(progress, today) -> tuple[str, str | None]:
 
 
 class RegistrationPage(Page):
-    topics = frozenset({context.YEAR, context.RULES, context.PEOPLE, context.REGISTRATION})
+    topics = frozenset({context.YEAR, context.RULES, context.PEOPLE, context.REGISTRATION, context.INITIATIVES})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)

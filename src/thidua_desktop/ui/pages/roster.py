@@ -78,7 +78,7 @@ class RosterModel(RowsModel):
 
 
 class RosterPage(Page):
-    topics = frozenset({context.PEOPLE})
+    topics = frozenset({context.PEOPLE, context.INITIATIVES})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)

@@ -26,6 +26,7 @@ from thidua_desktop.ui.widgets.fields import CodeCombo
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table, select_where, selected_rows
 
 ERROR_COLOR = QColor("#a61b1b")
+LINK_COLOR = QColor("#123f7a")
 WARNING_COLOR = QColor("#b26a00")
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 ALL, NONE_REGISTERED, SOME_REGISTERED = "all", "none", "some"
@@ -44,6 +45,7 @@ class IndividualsModel(RowsModel):
         self.titles: list = []  # TitleInfo of the individual titles shown as columns
         self.other_names: dict[str, str] = {}  # other individual registrations: code → short name
         self.names: dict[str, str] = {}
+        self.links: dict = {}  # person id → jobs.LinkedInitiative
         self.set_titles([], [])
 
     def set_titles(self, titles: list, others: list) -> None:
@@ -64,6 +66,10 @@ class IndividualsModel(RowsModel):
         columns.append(Column(self.tr("Other"), self._others, width=80,
                               tooltip=lambda r: self._others_tooltip(r),
                               header_tooltip=self.tr("Other titles and commendations registered")))
+        columns.append(Column(self.tr("Initiative in the register"), self._linked_text, width=190,
+                              tooltip=self._linked_tooltip, foreground=lambda r: LINK_COLOR,
+                              header_tooltip=self.tr("The initiative of the register the registration points at "
+                                                     "(right-click a person to link one)")))
         columns.append(Column(self.tr("Planned initiative"), lambda r: r.planned_initiative, editable=True,
                               tooltip=lambda r: r.planned_initiative or self.tr(
                                   "Double-click to write the initiative this person plans.")))
@@ -78,6 +84,17 @@ class IndividualsModel(RowsModel):
             if t.code == code:
                 return 4 + n
         raise KeyError(code)
+
+    def _linked_text(self, row) -> str:
+        link = self.links.get(row.person_id)
+        return link.title if link is not None else ""
+
+    def _linked_tooltip(self, row) -> str | None:
+        link = self.links.get(row.person_id)
+        if link is None:
+            return None
+        return self.tr("Linked to the initiative “{title}” ({status}).").format(
+            title=link.title, status=labels.initiative_status(link.status))
 
     def _others(self, row) -> str:
         return ", ".join(self.other_names[c] for c in row.title_codes if c in self.other_names)
@@ -140,6 +157,11 @@ class IndividualsPanel(QWidget):
         self.everyone_action.triggered.connect(lambda: self.register_everyone(members_only=False))
         self.members_action.triggered.connect(lambda: self.register_everyone(members_only=True))
         self.register_all.setMenu(everyone_menu)
+        self.link_button = QPushButton(self.tr("Link to an initiative…"))
+        self.link_button.setToolTip(self.tr("Point the registration of the selected person at one of their "
+                                            "initiatives in the register (a grassroots emulation fighter needs one)."))
+        self.link_button.clicked.connect(lambda: self.open_link_menu())
+        self.link_menu: QMenu | None = None
         self.register_selected.clicked.connect(self.register_selection)
         self.unregister_selected.clicked.connect(self.unregister_selection)
         actions = QHBoxLayout()
@@ -152,12 +174,15 @@ class IndividualsPanel(QWidget):
         actions.addWidget(self.register_group)
         actions.addWidget(self.register_all)
         actions.addStretch(1)
+        actions.addWidget(self.link_button)
 
         self.model = IndividualsModel(self)
         self.model.on_edit = self._edit_initiative
         self.view = make_table(self.model, sortable=True, multi_select=True)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
 
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
@@ -216,6 +241,7 @@ class IndividualsPanel(QWidget):
             action = self.group_menu.addAction(self.tr("{group} ({count} people)").format(
                 group=g.name, count=vntext.format_number(g.people)))
             action.triggered.connect(lambda _c=False, name=g.name: self.register_whole_group(name))
+        self.model.links = dict(getattr(data, "links", {}) or {})
         self.model.set_rows(data.individuals, [r.search_key for r in data.individuals])
         self._apply_filters()
         if keep:
@@ -289,6 +315,9 @@ class IndividualsPanel(QWidget):
         self.unregister_selected.setEnabled(ready and chosen)
         self.register_group.setEnabled(ready and bool(self.groups))
         self.register_all.setEnabled(ready and bool(self.rows))
+        rows = selected_rows(self.view) if self.view.selectionModel() else []
+        linkable = self.year is not None and self.ctx.db is not None and len(rows) == 1 and bool(rows[0].title_codes)
+        self.link_button.setEnabled(linkable)
 
     # -- selecting people --------------------------------------------------------------------
 
@@ -401,6 +430,72 @@ class IndividualsPanel(QWidget):
 
         self.ctx.tasks.run(jobs.set_planned_initiative, self.ctx.db, self.year, row.person_id, text, on_done=done,
                            on_error=self._failed, owner=self)
+
+    # -- the initiative a registration points at --------------------------------------------
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.view.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.view.selectRow(index.row())
+        self.open_link_menu(self.view.viewport().mapToGlobal(pos))
+
+    def open_link_menu(self, at=None) -> None:
+        """Ask the worker for the selected person's initiatives, then offer them in a menu."""
+        rows = selected_rows(self.view)
+        if len(rows) != 1 or self.ctx.db is None or self.year is None:
+            return
+        row = rows[0]
+        if at is None:
+            at = self.link_button.mapToGlobal(self.link_button.rect().bottomLeft())
+        self.ctx.tasks.run(jobs.person_initiatives, self.ctx.db, row.person_id,
+                           on_done=lambda found: self._show_link_menu(row, found, at), on_error=self._failed,
+                           owner=self)
+
+    def _show_link_menu(self, row, found: list, at) -> None:
+        menu = QMenu(self)
+        current = self.model.links.get(row.person_id)
+        if not row.title_codes:
+            action = menu.addAction(self.tr("{name} has no title registered this year").format(name=row.full_name))
+            action.setEnabled(False)
+        elif not found:
+            action = menu.addAction(self.tr("{name} is not an author of any initiative in the register").format(
+                name=row.full_name))
+            action.setEnabled(False)
+        else:
+            ordered = sorted(found, key=lambda r: (r.year != self.year, -r.year))
+            for initiative in ordered:
+                action = menu.addAction(self.tr("{year} — {title} ({status})").format(
+                    year=initiative.year, title=initiative.title, status=labels.initiative_status(initiative.status)))
+                action.setCheckable(True)
+                action.setChecked(current is not None and current.id == initiative.id)
+                action.setData(initiative.id)
+                action.triggered.connect(lambda _c=False, r=row, i=initiative: self.link_initiative(r, i.id, i.title))
+            if current is not None:
+                menu.addSeparator()
+                unlink = menu.addAction(self.tr("Remove the link"))
+                unlink.triggered.connect(lambda _c=False, r=row: self.link_initiative(r, None, ""))
+        self.link_menu = menu
+        menu.popup(at)
+
+    def link_initiative(self, row, initiative_id: str | None, title: str) -> None:
+        if self.ctx.db is None or self.year is None:
+            return
+        self.error.clear_message()
+        self.success.clear_message()
+
+        def done(data) -> None:
+            if initiative_id is None:
+                self.success.show_message(self.tr("The registration of {name} no longer points at an "
+                                                  "initiative.").format(name=row.full_name))
+            else:
+                self.success.show_message(self.tr("The registration of {name} now points at “{title}”.").format(
+                    name=row.full_name, title=title))
+            self.changed.emit(data)
+
+        self.ctx.tasks.run(jobs.link_registration, self.ctx.db, self.year, row.person_id, initiative_id,
+                           on_done=done, on_error=self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         from thidua_desktop.store.errors import StoreError

@@ -1,6 +1,7 @@
-"""A person's record beside the roster: details and the multi-year history of titles.
+"""A person's record beside the roster: details, the multi-year history of titles and the
+initiatives they are an author of.
 
-Later issues add the person's initiatives and awards as further sections.
+Later issues add the person's awards as a further section.
 """
 
 from __future__ import annotations
@@ -65,6 +66,17 @@ class PersonPanel(QFrame):
         self.history_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_view.setColumnWidth(2, 90)
         self.no_history = note(self.tr("No title registered or achieved yet."))
+        self.initiatives = RowsModel([
+            Column(self.tr("Year"), lambda r: str(r.year), sort_key=STORED_ORDER, width=50),
+            Column(self.tr("Initiative"), lambda r: r.title, tooltip=self._initiative_tooltip),
+            Column(self.tr("Status"), lambda r: labels.initiative_status(r.status), width=110),
+        ], self)
+        self.initiatives_view = make_table(self.initiatives, stretch_column=1)
+        self.initiatives_view.setEditTriggers(self.initiatives_view.EditTrigger.NoEditTriggers)
+        self.initiatives_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.initiatives_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.initiatives_view.setColumnWidth(2, 110)
+        self.no_initiatives = note(self.tr("Not an author of any initiative in the register."))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.leave_button = QPushButton(self.tr("Left work…"))
         self.edit_button.clicked.connect(self.edit_requested)
@@ -86,6 +98,11 @@ class PersonPanel(QFrame):
         inner.addWidget(subheading(self.tr("Emulation history")))
         inner.addWidget(self.no_history)
         inner.addWidget(self.history_view)
+        inner.addSpacing(6)
+        self.initiatives_caption = subheading(self.tr("Initiatives"))
+        inner.addWidget(self.initiatives_caption)
+        inner.addWidget(self.no_initiatives)
+        inner.addWidget(self.initiatives_view)
         inner.addStretch(1)
         self.empty = note(self.tr("Choose a person in the list to see their record and history."))
         area = QScrollArea()
@@ -144,3 +161,18 @@ class PersonPanel(QFrame):
         self.no_history.setVisible(not card.history)
         self.history_view.setVisible(bool(card.history))
         fit_rows(self.history_view, len(card.history))
+        rows = list(getattr(card, "initiatives", []))
+        self.initiatives.set_rows(rows)
+        self.initiatives_caption.setText(self.tr("Initiatives ({count})").format(count=len(rows)) if rows
+                                         else self.tr("Initiatives"))
+        self.no_initiatives.setVisible(not rows)
+        self.initiatives_view.setVisible(bool(rows))
+        fit_rows(self.initiatives_view, len(rows))
+
+    def _initiative_tooltip(self, row) -> str:
+        parts = [row.title, self.tr("Authors: {authors}").format(authors=row.authors)]
+        if row.economic_benefit is not None:
+            parts.append(self.tr("Benefit: {amount}").format(amount=vntext.format_vnd(int(row.economic_benefit))))
+        if row.decision:
+            parts.append(self.tr("Decision: {decision}").format(decision=row.decision))
+        return "\n".join(parts)
