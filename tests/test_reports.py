@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from datetime import date, datetime, timezone
 
 import pytest
@@ -12,7 +11,7 @@ from tests.test_results import JULY, make_year, row_of
 from thidua_desktop.core import report_draft
 from thidua_desktop.core.review import Vote
 from thidua_desktop.paths import DataPaths
-from thidua_desktop.services import demo, demo_year_end, reports, results, review, roster
+from thidua_desktop.services import demo, reports, results, review, roster
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
 from thidua_desktop.store.models import IndicatorResult, Report
@@ -230,13 +229,9 @@ def test_core_helpers():
 
 
 def build_demo_year(root) -> DataPaths:
+    """The demo folder: build_demo runs demo_year_end.stage_year_end as its last stage."""
     paths = DataPaths(root).ensure()
     demo.build_demo(paths)
-    db = Database.open(paths, actor="demo")
-    try:
-        demo_year_end.stage_year_end(db, random.Random(demo.DEMO_SEED), 2021)
-    finally:
-        db.close()
     return paths
 
 

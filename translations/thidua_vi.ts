@@ -249,8 +249,80 @@
         <translation>Mở thư mục sao lưu</translation>
     </message>
     <message>
+        <source>Chair</source>
+        <translation>Chủ tịch</translation>
+    </message>
+    <message>
+        <source>Deputy chair (signing for the chair)</source>
+        <translation>Phó Chủ tịch (ký thay Chủ tịch)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất văn bản…</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Emulation year</source>
+        <translation>Năm thi đua</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
         <source>Documents and sending</source>
         <translation>Văn bản &amp; gửi</translation>
+    </message>
+    <message>
+        <source>Export a document</source>
+        <translation>Xuất văn bản</translation>
+    </message>
+    <message>
+        <source>The document takes the next number of the outgoing-document register of the year it is issued; exporting it again keeps its number.</source>
+        <translation>Văn bản lấy số tiếp theo trong sổ văn bản đi của năm ban hành; xuất lại văn bản đó thì giữ nguyên số.</translation>
+    </message>
+    <message>
+        <source>Outgoing-document register</source>
+        <translation>Sổ văn bản đi</translation>
     </message>
     <message>
         <source>Document header</source>
@@ -269,8 +341,64 @@
         <translation>Chương trình tự động sao lưu khi đang chạy, tối đa 4 giờ một lần, và lược bớt các bản cũ theo thời gian. Dùng Tệp › Khôi phục từ bản sao lưu… để lấy lại một bản.</translation>
     </message>
     <message>
-        <source>Exporting reports as PDF and Excel, signing them and sending them by email come with the next updates.</source>
-        <translation>Xuất báo cáo ra PDF và Excel, ký số và gửi thư điện tử sẽ có trong các bản cập nhật tiếp theo.</translation>
+        <source>Signing documents digitally and sending them by email come with the next updates.</source>
+        <translation>Ký số văn bản và gửi qua thư điện tử sẽ có trong các bản cập nhật tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Emulation plan</source>
+        <translation>Kế hoạch phát động thi đua</translation>
+    </message>
+    <message>
+        <source>Emulation registration</source>
+        <translation>Bản đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>List of initiatives</source>
+        <translation>Danh sách sáng kiến</translation>
+    </message>
+    <message>
+        <source>Phase review report</source>
+        <translation>Báo cáo sơ kết đợt</translation>
+    </message>
+    <message>
+        <source>Year-end review report</source>
+        <translation>Báo cáo tổng kết năm</translation>
+    </message>
+    <message>
+        <source>Proposal for awards</source>
+        <translation>Tờ trình đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Minutes of the review meeting</source>
+        <translation>Biên bản họp bình xét</translation>
+    </message>
+    <message>
+        <source>Decision awarding certificates of merit</source>
+        <translation>Quyết định tặng Giấy khen</translation>
+    </message>
+    <message>
+        <source>(no year chosen)</source>
+        <translation>(chưa chọn năm)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export {document}</source>
+        <translation>Xuất {document}</translation>
+    </message>
+    <message>
+        <source>Exported {document} number {code} to {file}.</source>
+        <translation>Đã xuất {document} số {code} ra tệp {file}.</translation>
+    </message>
+    <message>
+        <source>It keeps the number it was given before.</source>
+        <translation>Văn bản giữ số đã cấp trước đây.</translation>
     </message>
     <message>
         <source>(not given — enter it on the Unit page)</source>
@@ -2613,6 +2741,22 @@ Python {python}, Qt {qt}</translation>
         <translation>Hạn gửi đăng ký thi đua</translation>
     </message>
     <message>
+        <source>Recompute from the data</source>
+        <translation>Tính lại từ dữ liệu</translation>
+    </message>
+    <message>
+        <source>Phase 1 review</source>
+        <translation>Sơ kết đợt 1</translation>
+    </message>
+    <message>
+        <source>Year-end review</source>
+        <translation>Tổng kết năm</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
         <source>Phase and year-end reviews</source>
         <translation>Sơ kết – Tổng kết</translation>
     </message>
@@ -2629,12 +2773,36 @@ Python {python}, Qt {qt}</translation>
         <translation>Ngày công đoàn cơ sở phải gửi bản đăng ký thi đua cho công đoàn cấp trên.</translation>
     </message>
     <message>
-        <source>The phase and year-end reports (indicator table, narrative, sending) come with the reports update.</source>
-        <translation>Báo cáo sơ kết, tổng kết (bảng chỉ tiêu, nội dung báo cáo, gửi đi) sẽ có trong bản cập nhật Báo cáo.</translation>
+        <source>Indicator results</source>
+        <translation>Kết quả thực hiện chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Figures marked * are counted from the data now and not saved yet; a registered figure in brackets is the plan&apos;s suggestion. Double-click an indicator entered by hand to enter its result.</source>
+        <translation>Số có dấu * được tính từ dữ liệu hiện có, chưa lưu; số đăng ký trong ngoặc là mức kế hoạch gợi ý. Nhấp đúp vào chỉ tiêu nhập tay để nhập kết quả.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo sơ kết, tổng kết</translation>
     </message>
     <message>
         <source>Phase and year-end reviews {year}</source>
         <translation>Sơ kết – Tổng kết năm {year}</translation>
+    </message>
+    <message>
+        <source>Saved {count} results computed from the data.</source>
+        <translation>Đã lưu {count} kết quả tính từ dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Kept the figures entered by hand: {codes}.</source>
+        <translation>Giữ nguyên số nhập tay: {codes}.</translation>
+    </message>
+    <message>
+        <source>Locked, not changed: {phases}.</source>
+        <translation>Đã khóa, không thay đổi: {phases}.</translation>
+    </message>
+    <message>
+        <source>Saved the result of {code}.</source>
+        <translation>Đã lưu kết quả chỉ tiêu {code}.</translation>
     </message>
     <message>
         <source>Report: {left}</source>
@@ -2906,6 +3074,69 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>ReportEditor</name>
+    <message>
+        <source>Draft the report</source>
+        <translation>Soạn báo cáo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Mark as complete</source>
+        <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Đánh dấu đã gửi</translation>
+    </message>
+    <message>
+        <source>Make a new version</source>
+        <translation>Tạo phiên bản mới</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>Còn thiếu</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>Không còn thiếu gì.</translation>
+    </message>
+    <message>
+        <source>No emulation year is chosen.</source>
+        <translation>Chưa chọn năm thi đua.</translation>
+    </message>
+    <message>
+        <source>This report has not been drafted yet. “Draft the report” writes a first version from the data.</source>
+        <translation>Chưa soạn báo cáo này. “Soạn báo cáo” viết bản đầu tiên từ dữ liệu.</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>nháp</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>hoàn thành</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <source>{title} — version {version}, {status}.</source>
+        <translation>{title} — phiên bản {version}, {status}.</translation>
+    </message>
+    <message>
+        <source>A sent report cannot be changed; make a new version to correct it.</source>
+        <translation>Báo cáo đã gửi không sửa được; muốn sửa hãy tạo phiên bản mới.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -2950,6 +3181,92 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Data files (*.sqlite *.db);;All files (*)</source>
         <translation>Tệp dữ liệu (*.sqlite *.db);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Result of {code}</source>
+        <translation>Kết quả chỉ tiêu {code}</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Achieved (numerator)</source>
+        <translation>Đạt (tử số)</translation>
+    </message>
+    <message>
+        <source>Out of (denominator)</source>
+        <translation>Trên tổng số (mẫu số)</translation>
+    </message>
+    <message>
+        <source>Value (1 = yes, 0 = no)</source>
+        <translation>Số liệu (1 = có, 0 = không)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Evidence document number</source>
+        <translation>Số văn bản căn cứ</translation>
+    </message>
+    <message>
+        <source>Evidence document date</source>
+        <translation>Ngày văn bản căn cứ</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Phase 1 result</source>
+        <translation>Kết quả đợt 1</translation>
+    </message>
+    <message>
+        <source>Year result</source>
+        <translation>Kết quả cả năm</translation>
+    </message>
+    <message>
+        <source>% of target</source>
+        <translation>% so với đăng ký</translation>
+    </message>
+    <message>
+        <source>Counted by the program from its registers.</source>
+        <translation>Chương trình tự tính từ dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Entered by hand (double-click to enter the result).</source>
+        <translation>Nhập tay (nhấp đúp để nhập kết quả).</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Keep ``None`` alive under PySide6 6.12 on CPython 3.11.
+"""Keep ``None``, ``True`` and ``False`` alive under PySide6 6.12 on CPython 3.11.
 
 PySide6 6.12 returns ``None`` from every void method (``setText``, ``setEnabled``,
 ``beginResetModel``…) and from an empty ``QVariant`` (``currentData()`` of an item without
@@ -24,6 +24,9 @@ def protect_none() -> None:
         return
     import ctypes
 
-    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, the first field of every object
-    if count.value < _MARGIN:
-        count.value += _MARGIN
+    # The same happens to True and False (a bool returned from a slot or a QVariant):
+    # "Fatal Python error: bool_dealloc" at exit after a long run of GUI tests.
+    for singleton in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt, the first field of every object
+        if count.value < _MARGIN:
+            count.value += _MARGIN

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels
-from thidua_desktop.ui.pages.base import Page, card, heading, note, scroll_page, subheading
+from thidua_desktop.services.documents import KINDS
+from thidua_desktop.ui import context, jobs, jobs_year_end, labels
+from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 
@@ -21,8 +33,30 @@ def size_text(size: int | None) -> str:
     return f"{vntext.format_number(max(size // 1024, 1))} KB"
 
 
+FILE_STEMS = {
+    "plan": "ke-hoach-thi-dua",
+    "registration": "dang-ky-thi-dua",
+    "initiatives": "danh-sach-sang-kien",
+    "midyear-report": "bao-cao-so-ket",
+    "year-report": "bao-cao-tong-ket",
+    "proposals": "to-trinh-khen-thuong",
+    "review-minutes": "bien-ban-binh-xet",
+    "award-decision": "quyet-dinh-giay-khen",
+}
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
+    """The save dialog (a seam for the tests)."""
+    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path
+
+
+def open_path(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
 class DocumentsPage(Page):
-    topics = frozenset({context.UNIT, context.BACKUPS})
+    topics = frozenset({context.UNIT, context.BACKUPS, context.YEAR, context.REGISTRATION})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -55,28 +89,152 @@ class DocumentsPage(Page):
         buttons = QWidget()
         buttons.setLayout(row)
 
+        # exporting documents
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(self.kind_name(kind), kind)
+        self.kind.setCurrentIndex(self.kind.findData("registration"))
+        self.signer = QComboBox()
+        self.signer.addItem(self.tr("Chair"), "chair")
+        self.signer.addItem(self.tr("Deputy chair (signing for the chair)"), "deputy")
+        self.format = QComboBox()
+        self.format.addItem(self.tr("PDF"), ".pdf")
+        self.format.addItem(self.tr("Excel"), ".xlsx")
+        self.year_label = QLabel()
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.export_button.clicked.connect(self.export)
+        self.open_file = QPushButton(self.tr("Open the file"))
+        self.open_file.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.open_file.clicked.connect(lambda: self.produced and open_path(self.produced.path))
+        self.open_file_folder = QPushButton(self.tr("Open the folder"))
+        self.open_file_folder.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.open_file_folder.clicked.connect(lambda: self.produced and open_path(self.produced.path.parent))
+        self.export_error = ErrorLine()
+        self.export_done = SuccessLine()
+        for combo in (self.kind, self.signer, self.format):
+            combo.setMaximumWidth(420)
+        form = QFormLayout()
+        form.addRow(self.tr("Document"), self.kind)
+        form.addRow(self.tr("Emulation year"), self.year_label)
+        form.addRow(self.tr("Signed by"), self.signer)
+        form.addRow(self.tr("Format"), self.format)
+        form_box = QWidget()
+        form_box.setLayout(form)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addWidget(self.open_file)
+        export_row.addWidget(self.open_file_folder)
+        export_row.addStretch(1)
+        export_buttons = QWidget()
+        export_buttons.setLayout(export_row)
+        self.register = RowsModel([
+            Column(self.tr("Number"), lambda e: e.code, sort_key=STORED_ORDER, width=130),
+            Column(self.tr("Issued"), lambda e: vntext.format_date(e.issued_on), width=100),
+            Column(self.tr("Document"), lambda e: self.kind_name(e.kind), width=220),
+            Column(self.tr("Subject"), lambda e: e.subject),
+            Column(self.tr("Files"), lambda e: ", ".join(e.files), width=220),
+        ], self)
+        self.register_view = make_table(self.register, stretch_column=3)
+        self.register_view.setEditTriggers(self.register_view.EditTrigger.NoEditTriggers)
+        self.register_view.setMinimumHeight(160)
+        self.produced = None
+        self._year: int | None = None
+
         scroll_page(self, [
             heading(self.tr("Documents and sending")),
+            card(subheading(self.tr("Export a document")),
+                 note(self.tr("The document takes the next number of the outgoing-document register of the year it "
+                              "is issued; exporting it again keeps its number.")),
+                 form_box, export_buttons, self.export_error, self.export_done),
+            card(subheading(self.tr("Outgoing-document register")), self.register_view),
             card(subheading(self.tr("Document header")), self.preview),
             card(subheading(self.tr("Where reports go")), self.recipient, self.folder),
             card(subheading(self.tr("Backups of the data")),
                  note(self.tr("A backup is taken automatically at most every four hours while the program runs, "
                               "and thinned out over time. File › Restore from a backup… puts one back.")),
                  self.backups_view, buttons),
-            note(self.tr("Exporting reports as PDF and Excel, signing them and sending them by email come with "
-                         "the next updates.")),
+            note(self.tr("Signing documents digitally and sending them by email come with the next updates.")),
         ])
+        self._update_export()
 
     def load(self) -> None:
         self.fetch(jobs.documents, self.ctx.db, self.ctx.paths, on_done=self._show)
 
     def clear(self) -> None:
         self.backups.set_rows([])
+        self.register.set_rows([])
+        self._year = None
         self._show_unit(None)
+        self._update_export()
 
     def _show(self, data: jobs.DocumentsData) -> None:
         self._show_unit(data.unit)
         self.backups.set_rows(data.backups)
+        self._year = self.ctx.year
+        self._update_export()
+        if self._year is not None:
+            self.fetch(jobs_year_end.register, self.ctx.db, self.ctx.today().year, on_done=self.register.set_rows)
+
+    def kind_name(self, kind: str) -> str:
+        return {
+            "plan": self.tr("Emulation plan"),
+            "registration": self.tr("Emulation registration"),
+            "initiatives": self.tr("List of initiatives"),
+            "midyear-report": self.tr("Phase review report"),
+            "year-report": self.tr("Year-end review report"),
+            "proposals": self.tr("Proposal for awards"),
+            "review-minutes": self.tr("Minutes of the review meeting"),
+            "award-decision": self.tr("Decision awarding certificates of merit"),
+        }.get(kind, kind)
+
+    def _update_export(self) -> None:
+        self.year_label.setText(str(self._year) if self._year is not None else self.tr("(no year chosen)"))
+        self.export_button.setEnabled(self._year is not None and self.ctx.db is not None)
+        self.open_file.setEnabled(self.produced is not None)
+        self.open_file_folder.setEnabled(self.produced is not None)
+
+    # -- exporting -----------------------------------------------------------------------------
+
+    def export(self) -> None:
+        if self._year is None or self.ctx.db is None:
+            return
+        kind, suffix = self.kind.currentData(), self.format.currentData()
+        folder = self.produced.path.parent if self.produced else Path.home()
+        suggested = str(folder / f"{FILE_STEMS.get(kind, kind)}-{self._year}{suffix}")
+        file_filter = self.tr("PDF document (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbook (*.xlsx)")
+        chosen = ask_save_path(self, self.tr("Export {document}").format(document=self.kind_name(kind)),
+                               suggested, file_filter)
+        if not chosen:
+            return
+        out = Path(chosen)
+        if out.suffix.lower() != suffix:
+            out = out.with_name(out.name + suffix)
+        self.export_error.clear_message()
+        self.export_done.clear_message()
+        self.export_button.setEnabled(False)
+        self.ctx.tasks.run(jobs_year_end.produce, self.ctx.db, self.ctx.paths, kind, self._year, out,
+                           self.signer.currentData(), self.ctx.today(),
+                           on_done=self._exported, on_error=self._export_failed, owner=self)
+
+    def _exported(self, result: jobs_year_end.Produced) -> None:
+        doc = result.document
+        self.produced = doc
+        self.register.set_rows(result.register)
+        text = self.tr("Exported {document} number {code} to {file}.").format(
+            document=self.kind_name(doc.kind), code=doc.code, file=doc.path)
+        if doc.reused_number:
+            text += " " + self.tr("It keeps the number it was given before.")
+        self.export_done.show_message(text)
+        self._update_export()
+
+    def _export_failed(self, exc: BaseException) -> None:
+        from thidua_desktop.store.errors import StoreError
+
+        self._update_export()
+        if not isinstance(exc, StoreError):
+            raise exc
+        self.export_error.show_message(exc.message)
 
     def _show_unit(self, unit) -> None:
         if unit is not None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.dto import PhaseInfo, YearDetail
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, jobs, jobs_year_end, labels
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
+from thidua_desktop.ui.widgets.report_editor import ReportEditor
+from thidua_desktop.ui.widgets.results_table import ResultDialog, ResultsTable
 from thidua_desktop.ui.widgets.timeline import deadline_color
 
 DATE_FORMAT = "dd/MM/yyyy"
@@ -103,7 +106,7 @@ class PhaseDialog(QDialog):
 
 
 class PhasesPage(Page):
-    topics = frozenset({context.YEAR})
+    topics = frozenset({context.YEAR, context.REGISTRATION, context.INITIATIVES, context.PEOPLE})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -146,6 +149,34 @@ class PhasesPage(Page):
         buttons.addStretch(1)
         buttons_box = QWidget()
         buttons_box.setLayout(buttons)
+        # indicator results
+        self.results = ResultsTable()
+        self.results.edit_requested.connect(self.enter_result)
+        self.compute_button = QPushButton(self.tr("Recompute from the data"))
+        self.compute_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.compute_button.clicked.connect(self.compute)
+        self.results_error = ErrorLine()
+        self.results_saved = SuccessLine()
+        results_row = QHBoxLayout()
+        results_row.addWidget(self.compute_button)
+        results_row.addStretch(1)
+        results_buttons = QWidget()
+        results_buttons.setLayout(results_row)
+
+        # reports
+        self.report_kind = QComboBox()
+        self.report_kind.addItem(self.tr("Phase 1 review"), "midyear")
+        self.report_kind.addItem(self.tr("Year-end review"), "year")
+        self.report_kind.currentIndexChanged.connect(lambda *_: self._show_report())
+        self.editor = ReportEditor(ctx)
+        self.editor.changed.connect(self._report_changed)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self.tr("Report")))
+        kind_row.addWidget(self.report_kind)
+        kind_row.addStretch(1)
+        kind_box = QWidget()
+        kind_box.setLayout(kind_row)
+
         self.title = heading(self.tr("Phase and year-end reviews"))
         scroll_page(self, [
             self.title,
@@ -153,11 +184,17 @@ class PhasesPage(Page):
             card(subheading(self.tr("Registration deadline")),
                  note(self.tr("The date by which the union sends its emulation registration to the upper union.")),
                  due_box, self.due_error, self.due_saved),
-            note(self.tr("The phase and year-end reports (indicator table, narrative, sending) come with the "
-                         "reports update.")),
+            card(subheading(self.tr("Indicator results")),
+                 note(self.tr("Figures marked * are counted from the data now and not saved yet; a registered "
+                              "figure in brackets is the plan's suggestion. Double-click an indicator entered by "
+                              "hand to enter its result.")),
+                 self.results, results_buttons, self.results_error, self.results_saved),
+            card(subheading(self.tr("Reports")), kind_box, self.editor),
         ])
         self._detail: YearDetail | None = None
         self._dialog: PhaseDialog | None = None
+        self._year_end: jobs_year_end.YearEndData | None = None
+        self.result_dialog: ResultDialog | None = None
         self._update_buttons()
 
     # -- loading -----------------------------------------------------------------------------
@@ -170,7 +207,10 @@ class PhasesPage(Page):
 
     def clear(self) -> None:
         self._detail = None
+        self._year_end = None
         self.model.set_rows([])
+        self.results.set_rows([])
+        self.editor.show_report(None, None, self.report_kind.currentData(), [])
         self._update_buttons()
 
     def _show(self, detail: YearDetail) -> None:
@@ -186,6 +226,70 @@ class PhasesPage(Page):
         self.registration_due.setDate(QDate(due.year, due.month, due.day))
         self.registration_due.blockSignals(False)
         self._update_buttons()
+        self.fetch(jobs_year_end.year_end, self.ctx.db, detail.year, self._today, on_done=self._show_year_end)
+
+    def _show_year_end(self, data: jobs_year_end.YearEndData) -> None:
+        self._year_end = data
+        self.results.set_rows(data.rows)
+        fit_rows(self.results.view, len(data.rows), minimum=3)
+        self._show_report()
+        self._update_buttons()
+
+    def _show_report(self) -> None:
+        data = self._year_end
+        kind = self.report_kind.currentData()
+        if data is None:
+            self.editor.show_report(None, None, kind, [])
+            return
+        self.editor.show_report(data.year, data.reports.get(kind), kind, data.missing.get(kind, []))
+
+    def _report_changed(self) -> None:
+        self.ctx.changed(context.YEAR)
+
+    # -- results -----------------------------------------------------------------------------
+
+    def compute(self) -> None:
+        if self._detail is None:
+            return
+        self.results_error.clear_message()
+        self.results_saved.clear_message()
+        self.compute_button.setEnabled(False)
+        self.ctx.tasks.run(jobs_year_end.compute_results, self.ctx.db, self._detail.year, self.ctx.today(),
+                           on_done=self._computed, on_error=self._compute_failed, owner=self)
+
+    def _computed(self, summary) -> None:
+        self.compute_button.setEnabled(True)
+        text = self.tr("Saved {count} results computed from the data.").format(count=summary.stored)
+        if summary.kept_entered:
+            text += " " + self.tr("Kept the figures entered by hand: {codes}.").format(
+                codes=", ".join(summary.kept_entered))
+        if summary.locked:
+            text += " " + self.tr("Locked, not changed: {phases}.").format(phases="; ".join(summary.locked))
+        self.results_saved.show_message(text)
+        self.ctx.changed(context.YEAR)
+
+    def _compute_failed(self, exc: BaseException) -> None:
+        from thidua_desktop.store.errors import StoreError
+
+        self.compute_button.setEnabled(True)
+        if not isinstance(exc, StoreError):
+            raise exc
+        self.results_error.show_message(exc.message)
+
+    def enter_result(self, row, phase_number: int) -> ResultDialog | None:
+        if self._detail is None:
+            return None
+        names = [(p.number, p.name) for p in self._detail.phases]
+        dialog = ResultDialog(self.ctx, self._detail.year, row, phase_number, names, self)
+        dialog.accepted.connect(lambda: self._result_saved(row.code))
+        dialog.finished.connect(dialog.deleteLater)
+        self.result_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _result_saved(self, code: str) -> None:
+        self.results_saved.show_message(self.tr("Saved the result of {code}.").format(code=code))
+        self.ctx.changed(context.YEAR)
 
     def _left_days(self, phase: PhaseInfo) -> int:
         return (phase.report_due - self._today).days
@@ -200,6 +304,7 @@ class PhasesPage(Page):
     def _update_buttons(self) -> None:
         has_year = self._detail is not None
         self.edit_button.setEnabled(has_year and self.view.selectionModel().hasSelection())
+        self.compute_button.setEnabled(has_year)
         stored = self._detail.registration_due if self._detail else None
         self.save_due.setEnabled(has_year and edit_value(self.registration_due) != stored)
         self.registration_due.setEnabled(has_year)

@@ -1,0 +1,85 @@
+"""Worker-side bundles for the year-end pages (Sơ kết – Tổng kết, Văn bản & gửi).
+
+Everything here runs on the worker thread and returns plain data the GUI can show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from thidua_desktop.services import documents as documents_service
+from thidua_desktop.services import reports as reports_service
+from thidua_desktop.services import results as results_service
+from thidua_desktop.services.reports import ReportInfo
+from thidua_desktop.services.results import ResultRow
+
+REPORT_KINDS = ("midyear", "year")
+
+
+@dataclass
+class YearEndData:
+    year: int
+    rows: list[ResultRow]
+    reports: dict[str, ReportInfo | None] = field(default_factory=dict)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+
+def year_end(db, year: int, today: date) -> YearEndData:
+    data = YearEndData(year, results_service.results_table(db, year, today=today))
+    for kind in REPORT_KINDS:
+        data.reports[kind] = reports_service.latest_report(db, year, kind)
+        data.missing[kind] = reports_service.missing_items(db, year, kind, today=today)
+    return data
+
+
+def compute_results(db, year: int, today: date):
+    return results_service.compute(db, year, today=today)
+
+
+def enter_result(db, year: int, code: str, phase_number: int, value, numerator, denominator, note: str,
+                 evidence_number: str, evidence_date: date | None, today: date):
+    return results_service.enter_result(db, year, code, phase_number, value, numerator, denominator, note,
+                                        evidence_number, evidence_date, today=today)
+
+
+def draft_report(db, year: int, kind: str, today: date) -> ReportInfo:
+    return reports_service.draft_report(db, year, kind, today=today)
+
+
+def update_section(db, report_id: str, key: str, text: str) -> ReportInfo:
+    return reports_service.update_section(db, report_id, key, text)
+
+
+def set_status(db, report_id: str, status: str) -> ReportInfo:
+    return reports_service.set_status(db, report_id, status)
+
+
+def new_version(db, report_id: str) -> ReportInfo:
+    return reports_service.new_version(db, report_id)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    code: str
+    kind: str
+    subject: str
+    issued_on: date
+    files: tuple[str, ...]
+
+
+def register(db, year: int) -> list[RegisterRow]:
+    return [RegisterRow(e.code, e.kind, e.subject or "", e.issued_on, tuple(e.files or ()))
+            for e in documents_service.list_register(db, year)]
+
+
+@dataclass
+class Produced:
+    document: documents_service.ProducedDocument
+    register: list[RegisterRow]
+
+
+def produce(db, paths, kind: str, year: int, out: Path, signer: str, today: date) -> Produced:
+    doc = documents_service.produce(db, paths, kind, year, Path(out), signer=signer, today=today)
+    return Produced(doc, register(db, doc.register_year))
