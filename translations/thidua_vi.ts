@@ -309,6 +309,58 @@
         <translation>Tệp</translation>
     </message>
     <message>
+        <source>Sign digitally…</source>
+        <translation>Ký số…</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Sign any PDF or Excel file</source>
+        <translation>Ký một tệp PDF hoặc Excel bất kỳ</translation>
+    </message>
+    <message>
+        <source>Check a signature…</source>
+        <translation>Kiểm tra chữ ký…</translation>
+    </message>
+    <message>
+        <source>Send to the upper union…</source>
+        <translation>Gửi cấp trên…</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Đưa vào hàng chờ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Email subject</source>
+        <translation>Tiêu đề thư</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Số lần thử</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <source>Mail server settings…</source>
+        <translation>Cài đặt máy chủ thư…</translation>
+    </message>
+    <message>
         <source>Documents and sending</source>
         <translation>Văn bản &amp; gửi</translation>
     </message>
@@ -319,6 +371,18 @@
     <message>
         <source>The document takes the next number of the outgoing-document register of the year it is issued; exporting it again keeps its number.</source>
         <translation>Văn bản lấy số tiếp theo trong sổ văn bản đi của năm ban hành; xuất lại văn bản đó thì giữ nguyên số.</translation>
+    </message>
+    <message>
+        <source>Sign and send</source>
+        <translation>Ký số và gửi</translation>
+    </message>
+    <message>
+        <source>Sign the exported document (or any PDF or Excel file) with a key file, the unit&apos;s own key or a USB token, check a signature received, and send reports to the upper union by email.</source>
+        <translation>Ký số văn bản vừa xuất (hoặc tệp PDF, Excel bất kỳ) bằng tệp khóa, khóa của đơn vị hoặc token USB; kiểm tra chữ ký trên tệp nhận được; gửi báo cáo lên công đoàn cấp trên qua email.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Hộp thư đi</translation>
     </message>
     <message>
         <source>Outgoing-document register</source>
@@ -341,8 +405,20 @@
         <translation>Chương trình tự động sao lưu khi đang chạy, tối đa 4 giờ một lần, và lược bớt các bản cũ theo thời gian. Dùng Tệp › Khôi phục từ bản sao lưu… để lấy lại một bản.</translation>
     </message>
     <message>
-        <source>Signing documents digitally and sending them by email come with the next updates.</source>
-        <translation>Ký số văn bản và gửi qua thư điện tử sẽ có trong các bản cập nhật tiếp theo.</translation>
+        <source>Choose the file to sign</source>
+        <translation>Chọn tệp cần ký</translation>
+    </message>
+    <message>
+        <source>Choose the signed file to check</source>
+        <translation>Chọn tệp đã ký cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Password of the mail account {user}:</source>
+        <translation>Mật khẩu của tài khoản email {user}:</translation>
     </message>
     <message>
         <source>Emulation plan</source>
@@ -379,6 +455,14 @@
     <message>
         <source>(no year chosen)</source>
         <translation>(chưa chọn năm)</translation>
+    </message>
+    <message>
+        <source>Current file: {file}</source>
+        <translation>Tệp hiện tại: {file}</translation>
+    </message>
+    <message>
+        <source>No document exported or signed yet in this session.</source>
+        <translation>Chưa xuất hoặc ký văn bản nào trong lần làm việc này.</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
@@ -2785,6 +2869,10 @@ Python {python}, Qt {qt}</translation>
         <translation>Báo cáo sơ kết, tổng kết</translation>
     </message>
     <message>
+        <source>Review and commendation proposals</source>
+        <translation>Bình xét và đề nghị khen thưởng</translation>
+    </message>
+    <message>
         <source>Phase and year-end reviews {year}</source>
         <translation>Sơ kết – Tổng kết năm {year}</translation>
     </message>
@@ -3270,6 +3358,193 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Called</source>
+        <translation>Triệu tập</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Ngày họp</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Chaired by</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Save the meeting</source>
+        <translation>Lưu cuộc họp</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Votes for / cast</source>
+        <translation>Phiếu đồng ý / tổng</translation>
+    </message>
+    <message>
+        <source>Not eligible because</source>
+        <translation>Thuộc diện không xét</translation>
+    </message>
+    <message>
+        <source>Enter votes…</source>
+        <translation>Ghi số phiếu…</translation>
+    </message>
+    <message>
+        <source>Decide by majority</source>
+        <translation>Xét theo đa số</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Phần</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp khen</translation>
+    </message>
+    <message>
+        <source>Summary of achievements (double-click to edit)</source>
+        <translation>Tóm tắt thành tích (nhấp đúp để sửa)</translation>
+    </message>
+    <message>
+        <source>Draw up the proposal list</source>
+        <translation>Lập danh sách đề nghị</translation>
+    </message>
+    <message>
+        <source>Review meeting</source>
+        <translation>Cuộc họp bình xét</translation>
+    </message>
+    <message>
+        <source>Review table</source>
+        <translation>Bảng bình xét</translation>
+    </message>
+    <message>
+        <source>Double-click a line to enter its votes. A title is achieved with more than half of the votes cast, unless the rules exclude the person.</source>
+        <translation>Nhấp đúp vào một dòng để ghi số phiếu. Danh hiệu được công nhận khi có trên một nửa số phiếu đồng ý, trừ người thuộc diện không xét.</translation>
+    </message>
+    <message>
+        <source>What the review still lacks</source>
+        <translation>Những điều cần lưu ý khi bình xét</translation>
+    </message>
+    <message>
+        <source>Commendation proposals</source>
+        <translation>Danh sách đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Drawn up from the review: building again adds what is missing and never deletes. Double-click a summary to edit it.</source>
+        <translation>Lập từ kết quả bình xét: lập lại chỉ thêm dòng còn thiếu, không xoá dòng nào. Nhấp đúp vào tóm tắt thành tích để sửa.</translation>
+    </message>
+    <message>
+        <source>Nothing: the review is complete.</source>
+        <translation>Không còn gì: bình xét đã đầy đủ.</translation>
+    </message>
+    <message>
+        <source>Collective: {name}</source>
+        <translation>Tập thể: {name}</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Chưa xét</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation>Không đạt</translation>
+    </message>
+    <message>
+        <source>A. Collective</source>
+        <translation>A. Tập thể</translation>
+    </message>
+    <message>
+        <source>B. Individual</source>
+        <translation>B. Cá nhân</translation>
+    </message>
+    <message>
+        <source>Upper union</source>
+        <translation>Đề nghị cấp trên</translation>
+    </message>
+    <message>
+        <source>Own union</source>
+        <translation>CĐCS khen</translation>
+    </message>
+    <message>
+        <source>Saved the review meeting of {date}: {present}/{total} present.</source>
+        <translation>Đã lưu cuộc họp bình xét ngày {date}: có mặt {present}/{total} người.</translation>
+    </message>
+    <message>
+        <source>Saved the votes of {name} — {title}.</source>
+        <translation>Đã lưu số phiếu của {name} — {title}.</translation>
+    </message>
+    <message>
+        <source>Decided by majority: {achieved} achieved, {not_achieved} not achieved, {excluded} excluded by the rules, {capped} over the cap; {without} without votes, {kept} decided before and kept, {unregistered} not registered (left to you).</source>
+        <translation>Đã xét theo đa số: {achieved} đạt, {not_achieved} không đạt, {excluded} thuộc diện không xét, {capped} vượt tỷ lệ tối đa; {without} chưa có phiếu, {kept} đã có kết quả nên giữ nguyên, {unregistered} chưa đăng ký (để cán bộ quyết định).</translation>
+    </message>
+    <message>
+        <source>Proposal list drawn up: {added} lines added, {kept} kept.</source>
+        <translation>Đã lập danh sách đề nghị: thêm {added} dòng, giữ {kept} dòng.</translation>
+    </message>
+    <message>
+        <source>No longer following from the review (remove them if right): {lines}.</source>
+        <translation>Không còn phù hợp với kết quả bình xét (bỏ đi nếu đúng): {lines}.</translation>
+    </message>
+    <message>
+        <source>Saved the summary of {name}.</source>
+        <translation>Đã lưu tóm tắt thành tích của {name}.</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <source>Full name</source>
@@ -3481,6 +3756,256 @@ Mã: {key}</translation>
     </message>
 </context>
 <context>
+    <name>SendDialog</name>
+    <message>
+        <source>Sent to the upper union.</source>
+        <translation>Đã gửi công đoàn cấp trên.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the message: {error}</source>
+        <translation>Máy chủ thư từ chối thư: {error}</translation>
+    </message>
+    <message>
+        <source>Could not send now; the message waits in the outbox and can be sent again when the network is back. Reason: {error}</source>
+        <translation>Chưa gửi được; thư đang chờ trong hộp thư đi và có thể gửi lại khi có mạng. Lý do: {error}</translation>
+    </message>
+    <message>
+        <source>Send to the upper union</source>
+        <translation>Gửi công đoàn cấp trên</translation>
+    </message>
+    <message>
+        <source>Choose files…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Mail server settings…</source>
+        <translation>Cài đặt máy chủ thư…</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Máy chủ thư</translation>
+    </message>
+    <message>
+        <source>Mail password</source>
+        <translation>Mật khẩu email</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The message is first put in the outbox; if the network is down it waits there and can be sent again later.</source>
+        <translation>Thư được đưa vào hộp thư đi trước; nếu mất mạng, thư chờ ở đó và có thể gửi lại sau.</translation>
+    </message>
+    <message>
+        <source>(no file)</source>
+        <translation>(chưa có tệp)</translation>
+    </message>
+    <message>
+        <source>Choose the files to send</source>
+        <translation>Chọn các tệp cần gửi</translation>
+    </message>
+    <message>
+        <source>no login</source>
+        <translation>không đăng nhập</translation>
+    </message>
+    <message>
+        <source>Not set up yet</source>
+        <translation>Chưa cài đặt</translation>
+    </message>
+    <message>
+        <source>Choose the files to send.</source>
+        <translation>Hãy chọn các tệp cần gửi.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Sign a document digitally</source>
+        <translation>Ký số văn bản</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Key file (PKCS#12: .p12, .pfx)</source>
+        <translation>Tệp khóa (PKCS#12: .p12, .pfx)</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s own key</source>
+        <translation>Khóa của đơn vị</translation>
+    </message>
+    <message>
+        <source>USB token (PKCS#11)</source>
+        <translation>Token USB (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Choose the key file</source>
+        <translation>Chọn tệp khóa</translation>
+    </message>
+    <message>
+        <source>Key file (*.p12 *.pfx)</source>
+        <translation>Tệp khóa (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Create the unit&apos;s key</source>
+        <translation>Tạo khóa của đơn vị</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Choose the token&apos;s library</source>
+        <translation>Chọn thư viện của token</translation>
+    </message>
+    <message>
+        <source>Library (*.so *.dll *.dylib);;All files (*)</source>
+        <translation>Thư viện (*.so *.dll *.dylib);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Library (from the token&apos;s vendor)</source>
+        <translation>Thư viện (của hãng cung cấp token)</translation>
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation>Tên token</translation>
+    </message>
+    <message>
+        <source>Key label</source>
+        <translation>Tên khóa</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>Choose the signature image</source>
+        <translation>Chọn hình chữ ký</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Hình PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Choose the seal image</source>
+        <translation>Chọn hình con dấu</translation>
+    </message>
+    <message>
+        <source>File to sign</source>
+        <translation>Tệp cần ký</translation>
+    </message>
+    <message>
+        <source>Sign with</source>
+        <translation>Ký bằng</translation>
+    </message>
+    <message>
+        <source>Signature image (optional)</source>
+        <translation>Hình chữ ký (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Seal image (optional)</source>
+        <translation>Hình con dấu (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Passwords and PINs are used for this signature only and are never saved.</source>
+        <translation>Mật khẩu và mã PIN chỉ dùng cho lần ký này và không bao giờ được lưu lại.</translation>
+    </message>
+    <message>
+        <source>Choose the file to sign</source>
+        <translation>Chọn tệp cần ký</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s key is kept in the data folder; type its password.</source>
+        <translation>Khóa của đơn vị nằm trong thư mục dữ liệu; hãy nhập mật khẩu của khóa.</translation>
+    </message>
+    <message>
+        <source>The unit has no key yet. Choose a password (at least 8 characters) and create it; keep the password safe — it cannot be recovered.</source>
+        <translation>Đơn vị chưa có khóa. Hãy đặt mật khẩu (ít nhất 8 ký tự) rồi tạo khóa; giữ kỹ mật khẩu — mất mật khẩu thì không lấy lại được.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai mật khẩu khác nhau.</translation>
+    </message>
+    <message>
+        <source>Created the unit&apos;s key for {subject}. Fingerprint (read it out to the upper union on the phone so that they can register it): {fingerprint}</source>
+        <translation>Đã tạo khóa của đơn vị cho {subject}. Dấu vân tay (đọc qua điện thoại cho công đoàn cấp trên để họ đăng ký): {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Choose the key file.</source>
+        <translation>Hãy chọn tệp khóa.</translation>
+    </message>
+    <message>
+        <source>The unit has no key yet; create it first.</source>
+        <translation>Đơn vị chưa có khóa; hãy tạo khóa trước.</translation>
+    </message>
+    <message>
+        <source>Give the token&apos;s library, the token label and the key label.</source>
+        <translation>Hãy nhập thư viện của token, tên token và tên khóa.</translation>
+    </message>
+    <message>
+        <source>Choose the file to sign.</source>
+        <translation>Hãy chọn tệp cần ký.</translation>
+    </message>
+    <message>
+        <source>Signed by {signer} at {time}. The signed file: {file}</source>
+        <translation>{signer} đã ký lúc {time}. Tệp đã ký: {file}</translation>
+    </message>
+</context>
+<context>
     <name>SignersPage</name>
     <message>
         <source>Who signs</source>
@@ -3505,6 +4030,61 @@ Mã: {key}</translation>
     <message>
         <source>Still needed: the chair&apos;s name.</source>
         <translation>Còn thiếu: họ và tên chủ tịch.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpDialog</name>
+    <message>
+        <source>Mail server (SMTP)</source>
+        <translation>Máy chủ gửi thư (SMTP)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>Không (không mã hóa)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Bảo mật</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Địa chỉ gửi</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Tên người gửi</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The password is asked each time mail is sent; it is never saved.</source>
+        <translation>Mật khẩu được hỏi mỗi lần gửi thư và không bao giờ được lưu lại.</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +4280,108 @@ Mã: {key}</translation>
     <message>
         <source>Still needed: {fields}.</source>
         <translation>Còn thiếu: {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictDialog</name>
+    <message>
+        <source>Checking a signature</source>
+        <translation>Kiểm tra chữ ký số</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Thời điểm ký</translation>
+    </message>
+    <message>
+        <source>What the signature covers</source>
+        <translation>Phạm vi chữ ký</translation>
+    </message>
+    <message>
+        <source>Known: the signer&apos;s certificate is registered on this computer</source>
+        <translation>Đã biết: chứng thư số của người ký đã được đăng ký trên máy này</translation>
+    </message>
+    <message>
+        <source>Trusted: issued by a trusted certificate authority</source>
+        <translation>Tin cậy: do tổ chức chứng thực được tin cậy cấp</translation>
+    </message>
+    <message>
+        <source>Neither trusted nor known</source>
+        <translation>Chưa được tin cậy, chưa được đăng ký</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <source>Votes for {title}</source>
+        <translation>Số phiếu — {title}</translation>
+    </message>
+    <message>
+        <source>Not decided (decide by majority)</source>
+        <translation>Chưa quyết định (xét theo đa số)</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation>Không đạt</translation>
+    </message>
+    <message>
+        <source>Votes for</source>
+        <translation>Số phiếu đồng ý</translation>
+    </message>
+    <message>
+        <source>Votes cast</source>
+        <translation>Tổng số phiếu</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
 </context>
 <context>

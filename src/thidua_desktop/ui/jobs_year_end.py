@@ -83,3 +83,55 @@ class Produced:
 def produce(db, paths, kind: str, year: int, out: Path, signer: str, today: date) -> Produced:
     doc = documents_service.produce(db, paths, kind, year, Path(out), signer=signer, today=today)
     return Produced(doc, register(db, doc.register_year))
+
+
+# --- the review (bình xét) and the proposals (đề nghị khen thưởng) --------------------------------
+
+
+@dataclass
+class ReviewData:
+    year: int
+    meeting: object  # review_service.MeetingInfo | None
+    rows: list
+    findings: list
+    proposals: list
+
+
+def review_data(db, year: int) -> ReviewData:
+    from thidua_desktop.services import review as review_service
+
+    return ReviewData(year, review_service.get_meeting(db, year), review_service.review_table(db, year),
+                      review_service.findings(db, year), review_service.list_proposals(db, year))
+
+
+def record_meeting(db, year: int, held_on: date, place: str, chair: str, secretary: str, total: int,
+                   present: int, notes: str, today: date):
+    from thidua_desktop.services import review as review_service
+
+    return review_service.record_meeting(db, year, held_on, place, chair, secretary, total, present, notes,
+                                         today=today)
+
+
+def record_vote(db, year: int, person_id: str | None, title_code: str, votes_for: int | None,
+                votes_total: int | None, achieved: bool | None, note: str | None) -> list[str]:
+    from thidua_desktop.services import review as review_service
+
+    return review_service.record_vote(db, year, person_id, title_code, votes_for, votes_total, achieved, note)
+
+
+def apply_majority(db, year: int):
+    from thidua_desktop.services import review as review_service
+
+    return review_service.apply_majority(db, year)
+
+
+def build_proposals(db, year: int):
+    from thidua_desktop.services import review as review_service
+
+    return review_service.build_proposals(db, year)
+
+
+def update_proposal_summary(db, proposal_id: str, summary: str):
+    from thidua_desktop.services import review as review_service
+
+    return review_service.update_proposal(db, proposal_id, summary=summary)

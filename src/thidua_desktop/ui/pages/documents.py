@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.documents import KINDS
-from thidua_desktop.ui import context, jobs, jobs_year_end, labels
+from thidua_desktop.ui import context, jobs, jobs_signing, jobs_year_end, labels, signing_dialogs
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
@@ -140,6 +140,53 @@ class DocumentsPage(Page):
         self.register_view.setMinimumHeight(160)
         self.produced = None
         self._year: int | None = None
+        self.last_signed: Path | None = None
+
+        # signing, checking and sending
+        self.current_file = QLabel()
+        self.current_file.setWordWrap(True)
+        self.sign_button = QPushButton(self.tr("Sign digitally…"))
+        self.sign_button.clicked.connect(self.sign_produced)
+        self.sign_other = QPushButton(self.tr("Choose a file…"))
+        self.sign_other.setToolTip(self.tr("Sign any PDF or Excel file"))
+        self.sign_other.clicked.connect(self.sign_chosen)
+        self.verify_button = QPushButton(self.tr("Check a signature…"))
+        self.verify_button.clicked.connect(self.verify)
+        self.send_button = QPushButton(self.tr("Send to the upper union…"))
+        self.send_button.clicked.connect(self.send)
+        sign_row = QHBoxLayout()
+        for b in (self.sign_button, self.sign_other, self.verify_button, self.send_button):
+            sign_row.addWidget(b)
+        sign_row.addStretch(1)
+        sign_buttons = QWidget()
+        sign_buttons.setLayout(sign_row)
+        self.sign_error = ErrorLine()
+
+        self.outbox = RowsModel([
+            Column(self.tr("Queued"), lambda m: signing_dialogs.format_time(m.created_at), sort_key=STORED_ORDER,
+                   width=130),
+            Column(self.tr("To"), lambda m: ", ".join(m.to), width=200),
+            Column(self.tr("Email subject"), lambda m: m.subject),
+            Column(self.tr("Status"), lambda m: signing_dialogs.status_text(m.status), width=100),
+            Column(self.tr("Attempts"), lambda m: str(m.attempts), align_right=True, width=70),
+            Column(self.tr("Last error"), lambda m: m.last_error, tooltip=lambda m: m.last_error, width=260),
+        ], self)
+        self.outbox_view = make_table(self.outbox, stretch_column=2)
+        self.outbox_view.setEditTriggers(self.outbox_view.EditTrigger.NoEditTriggers)
+        self.outbox_view.setMinimumHeight(140)
+        self.outbox_view.selectionModel().selectionChanged.connect(lambda *_: self._update_outbox())
+        self.resend_button = QPushButton(self.tr("Send again"))
+        self.resend_button.clicked.connect(self.resend)
+        self.smtp_button = QPushButton(self.tr("Mail server settings…"))
+        self.smtp_button.clicked.connect(self.edit_smtp)
+        outbox_row = QHBoxLayout()
+        outbox_row.addWidget(self.resend_button)
+        outbox_row.addWidget(self.smtp_button)
+        outbox_row.addStretch(1)
+        outbox_buttons = QWidget()
+        outbox_buttons.setLayout(outbox_row)
+        self.outbox_error = ErrorLine()
+        self.outbox_done = SuccessLine()
 
         scroll_page(self, [
             heading(self.tr("Documents and sending")),
@@ -147,6 +194,13 @@ class DocumentsPage(Page):
                  note(self.tr("The document takes the next number of the outgoing-document register of the year it "
                               "is issued; exporting it again keeps its number.")),
                  form_box, export_buttons, self.export_error, self.export_done),
+            card(subheading(self.tr("Sign and send")),
+                 note(self.tr("Sign the exported document (or any PDF or Excel file) with a key file, the unit's "
+                              "own key or a USB token, check a signature received, and send reports to the upper "
+                              "union by email.")),
+                 self.current_file, sign_buttons, self.sign_error),
+            card(subheading(self.tr("Outbox")), self.outbox_view, outbox_buttons, self.outbox_error,
+                 self.outbox_done),
             card(subheading(self.tr("Outgoing-document register")), self.register_view),
             card(subheading(self.tr("Document header")), self.preview),
             card(subheading(self.tr("Where reports go")), self.recipient, self.folder),
@@ -154,16 +208,17 @@ class DocumentsPage(Page):
                  note(self.tr("A backup is taken automatically at most every four hours while the program runs, "
                               "and thinned out over time. File › Restore from a backup… puts one back.")),
                  self.backups_view, buttons),
-            note(self.tr("Signing documents digitally and sending them by email come with the next updates.")),
         ])
         self._update_export()
 
     def load(self) -> None:
         self.fetch(jobs.documents, self.ctx.db, self.ctx.paths, on_done=self._show)
+        self.fetch(jobs_signing.messages, self.ctx.db, on_done=self._show_outbox)
 
     def clear(self) -> None:
         self.backups.set_rows([])
         self.register.set_rows([])
+        self.outbox.set_rows([])
         self._year = None
         self._show_unit(None)
         self._update_export()
@@ -193,6 +248,16 @@ class DocumentsPage(Page):
         self.export_button.setEnabled(self._year is not None and self.ctx.db is not None)
         self.open_file.setEnabled(self.produced is not None)
         self.open_file_folder.setEnabled(self.produced is not None)
+        has_db = self.ctx.db is not None
+        current = self.current_path()
+        self.sign_button.setEnabled(has_db and self.produced is not None)
+        for button in (self.sign_other, self.verify_button, self.send_button, self.smtp_button):
+            button.setEnabled(has_db)
+        if current is not None:
+            self.current_file.setText(self.tr("Current file: {file}").format(file=current))
+        else:
+            self.current_file.setText(self.tr("No document exported or signed yet in this session."))
+        self._update_outbox()
 
     # -- exporting -----------------------------------------------------------------------------
 
@@ -250,3 +315,127 @@ class DocumentsPage(Page):
     def _open_backups(self) -> None:
         self.ctx.paths.backups.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.backups)))
+
+    # -- signing, checking, sending ------------------------------------------------------------
+
+    def current_path(self) -> Path | None:
+        if self.last_signed is not None:
+            return self.last_signed
+        return self.produced.path if self.produced is not None else None
+
+    def sign_produced(self) -> signing_dialogs.SignDialog | None:
+        if self.produced is None:
+            return None
+        return self._open_sign(self.produced.path)
+
+    def sign_chosen(self) -> signing_dialogs.SignDialog | None:
+        start = str(self.current_path().parent) if self.current_path() else ""
+        chosen = signing_dialogs.ask_open_path(self, self.tr("Choose the file to sign"),
+                                               signing_dialogs.DOCUMENT_FILTER, start)
+        return self._open_sign(Path(chosen)) if chosen else None
+
+    def _open_sign(self, path: Path) -> signing_dialogs.SignDialog:
+        dialog = signing_dialogs.SignDialog(self.ctx, path, self)
+        dialog.signed.connect(self._signed)
+        dialog.open()
+        self.sign_dialog = dialog
+        return dialog
+
+    def _signed(self, result) -> None:
+        self.last_signed = Path(result.path)
+        self._update_export()
+
+    def verify(self) -> None:
+        start = str(self.current_path()) if self.current_path() else ""
+        chosen = signing_dialogs.ask_open_path(self, self.tr("Choose the signed file to check"),
+                                               signing_dialogs.DOCUMENT_FILTER + ";;" + self.tr("All files (*)"),
+                                               start)
+        if not chosen:
+            return
+        path = Path(chosen)
+        self.sign_error.clear_message()
+        self.ctx.tasks.run_cpu(jobs_signing.verify, self.ctx.paths, path,
+                               on_done=lambda verdict: self._show_verdict(path, verdict),
+                               on_error=self._sign_failed, owner=self)
+
+    def _show_verdict(self, path: Path, verdict) -> None:
+        dialog = signing_dialogs.VerdictDialog(path, verdict, self)
+        dialog.open()
+        self.verdict_dialog = dialog
+
+    def _sign_failed(self, exc: BaseException) -> None:
+        text = signing_dialogs._known_error(exc)
+        if text is None:
+            raise exc
+        self.sign_error.show_message(text)
+
+    def send(self) -> None:
+        if self.ctx.db is None:
+            return
+        current = self.current_path()
+        files = [current] if current is not None else []
+        self.sign_error.clear_message()
+        self.ctx.tasks.run(jobs_signing.send_setup, self.ctx.db, self.ctx.paths, files,
+                           on_done=lambda setup: self._open_send(files, setup), on_error=self._sign_failed,
+                           owner=self)
+
+    def _open_send(self, files, setup) -> None:
+        dialog = signing_dialogs.SendDialog(self.ctx, files, setup, self)
+        dialog.sent.connect(lambda result: self._show_outbox(result.messages))
+        dialog.open()
+        self.send_dialog = dialog
+
+    def _show_outbox(self, rows) -> None:
+        self.outbox.set_rows(rows)
+        self._update_outbox()
+
+    def selected_message(self):
+        rows = self.outbox_view.selectionModel().selectedRows()
+        return self.outbox.row_at(rows[0].row()) if rows else None
+
+    def _update_outbox(self) -> None:
+        from thidua_desktop.services.outbox import SENT
+
+        selected = self.selected_message()
+        self.resend_button.setEnabled(self.ctx.db is not None and selected is not None and selected.status != SENT)
+
+    def resend(self) -> None:
+        selected = self.selected_message()
+        if selected is None or self.ctx.db is None:
+            return
+        self.ctx.tasks.run_cpu(jobs_signing.load_smtp, self.ctx.paths,
+                               on_done=lambda smtp: self._resend(selected, smtp), owner=self)
+
+    def _resend(self, message, smtp) -> None:
+        password = ""
+        if smtp.user:
+            password = signing_dialogs.ask_password(self, self.tr("Send again"),
+                                                    self.tr("Password of the mail account {user}:").format(
+                                                        user=smtp.user))
+            if password is None:
+                return
+        self.outbox_error.clear_message()
+        self.outbox_done.clear_message()
+        self.resend_button.setEnabled(False)
+        self.ctx.tasks.run(jobs_signing.retry_and_send, self.ctx.db, self.ctx.paths, message.id, password,
+                           on_done=self._resent, on_error=self._resend_failed, owner=self)
+
+    def _resent(self, result) -> None:
+        self._show_outbox(result.messages)
+        ok, text = signing_dialogs.send_outcome_text(result.report)
+        (self.outbox_done if ok else self.outbox_error).show_message(text)
+
+    def _resend_failed(self, exc: BaseException) -> None:
+        self._update_outbox()
+        text = signing_dialogs._known_error(exc)
+        if text is None:
+            raise exc
+        self.outbox_error.show_message(text)
+
+    def edit_smtp(self) -> None:
+        self.ctx.tasks.run_cpu(jobs_signing.load_smtp, self.ctx.paths, on_done=self._open_smtp, owner=self)
+
+    def _open_smtp(self, smtp) -> None:
+        dialog = signing_dialogs.SmtpDialog(self.ctx, smtp, self)
+        dialog.open()
+        self.smtp_dialog = dialog

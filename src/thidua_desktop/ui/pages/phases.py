@@ -26,6 +26,7 @@ from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, hea
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
 from thidua_desktop.ui.widgets.report_editor import ReportEditor
 from thidua_desktop.ui.widgets.results_table import ResultDialog, ResultsTable
+from thidua_desktop.ui.widgets.review_panel import ReviewPanel
 from thidua_desktop.ui.widgets.timeline import deadline_color
 
 DATE_FORMAT = "dd/MM/yyyy"
@@ -177,6 +178,9 @@ class PhasesPage(Page):
         kind_box = QWidget()
         kind_box.setLayout(kind_row)
 
+        # the review (bình xét) and the commendation proposals
+        self.review = ReviewPanel(ctx)
+
         self.title = heading(self.tr("Phase and year-end reviews"))
         scroll_page(self, [
             self.title,
@@ -190,6 +194,7 @@ class PhasesPage(Page):
                               "hand to enter its result.")),
                  self.results, results_buttons, self.results_error, self.results_saved),
             card(subheading(self.tr("Reports")), kind_box, self.editor),
+            card(subheading(self.tr("Review and commendation proposals")), self.review),
         ])
         self._detail: YearDetail | None = None
         self._dialog: PhaseDialog | None = None
@@ -211,6 +216,7 @@ class PhasesPage(Page):
         self.model.set_rows([])
         self.results.set_rows([])
         self.editor.show_report(None, None, self.report_kind.currentData(), [])
+        self.review.clear()
         self._update_buttons()
 
     def _show(self, detail: YearDetail) -> None:
@@ -227,6 +233,7 @@ class PhasesPage(Page):
         self.registration_due.blockSignals(False)
         self._update_buttons()
         self.fetch(jobs_year_end.year_end, self.ctx.db, detail.year, self._today, on_done=self._show_year_end)
+        self.review.load(detail.year)
 
     def _show_year_end(self, data: jobs_year_end.YearEndData) -> None:
         self._year_end = data

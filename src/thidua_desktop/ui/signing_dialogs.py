@@ -1,0 +1,530 @@
+"""Dialogs of Văn bản & gửi: signing a file, a signature's verdict, SMTP settings, sending up.
+
+Passwords and PINs are typed into fields that are cleared as soon as the job has them; they are
+never written anywhere. All work runs on the worker (``ctx.tasks``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thidua_desktop.ui import jobs_signing
+from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
+
+
+# -- seams for the tests ---------------------------------------------------------------------------
+
+def ask_open_path(parent: QWidget, title: str, file_filter: str, start: str = "") -> str:
+    path, _selected = QFileDialog.getOpenFileName(parent, title, start, file_filter)
+    return path
+
+
+def ask_open_paths(parent: QWidget, title: str, file_filter: str, start: str = "") -> list[str]:
+    paths, _selected = QFileDialog.getOpenFileNames(parent, title, start, file_filter)
+    return paths
+
+
+def ask_password(parent: QWidget, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def _secret() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
+    return box
+
+
+def _known_error(exc: BaseException) -> str | None:
+    """The Vietnamese message of an expected failure (None: a bug, let it go to the crash handler)."""
+    from thidua_desktop.sending.message import MessageError
+    from thidua_desktop.signing.errors import SigningError
+    from thidua_desktop.store.errors import StoreError
+
+    if isinstance(exc, (SigningError, MessageError, StoreError)):
+        return exc.message
+    if isinstance(exc, OSError):
+        return str(exc)
+    return None
+
+
+def format_time(moment) -> str:
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M") if moment is not None else ""
+
+
+DOCUMENT_FILTER = "PDF, Excel (*.pdf *.xlsx)"
+
+
+# -- signing -----------------------------------------------------------------------------------------
+
+class SignDialog(QDialog):
+    """Sign one PDF or workbook with a PKCS#12 file, the unit's own key or a PKCS#11 token."""
+
+    signed = Signal(object)  # SignResult
+
+    def __init__(self, ctx, path: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_ = None
+        self.setWindowTitle(self.tr("Sign a document digitally"))
+        self.setMinimumWidth(560)
+
+        self.file = QLineEdit(str(path) if path else "")
+        self.file_button = QPushButton(self.tr("Choose a file…"))
+        self.file_button.clicked.connect(self._choose_file)
+
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Key file (PKCS#12: .p12, .pfx)"), "p12")
+        self.kind.addItem(self.tr("The unit's own key"), "unit")
+        self.kind.addItem(self.tr("USB token (PKCS#11)"), "token")
+        self.pages = QStackedWidget()
+
+        # PKCS#12
+        self.p12_path = QLineEdit()
+        self.p12_button = QPushButton(self.tr("Choose…"))
+        self.p12_button.clicked.connect(lambda: self._choose_into(
+            self.p12_path, self.tr("Choose the key file"), self.tr("Key file (*.p12 *.pfx)")))
+        self.p12_password = _secret()
+        p12 = QFormLayout()
+        p12.addRow(self.tr("Key file"), _row(self.p12_path, self.p12_button))
+        p12.addRow(self.tr("Password"), self.p12_password)
+        self.pages.addWidget(self._wrap(p12))
+
+        # the unit's key
+        self.unit_state = QLabel()
+        self.unit_state.setWordWrap(True)
+        self.unit_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unit_password = _secret()
+        self.unit_repeat = _secret()
+        self.create_button = QPushButton(self.tr("Create the unit's key"))
+        self.create_button.clicked.connect(self.create_key)
+        unit = QFormLayout()
+        unit.addRow(self.unit_state)
+        unit.addRow(self.tr("Password"), self.unit_password)
+        self.repeat_label = QLabel(self.tr("Repeat the password"))
+        unit.addRow(self.repeat_label, self.unit_repeat)
+        unit.addRow(self.create_button)
+        self.pages.addWidget(self._wrap(unit))
+
+        # PKCS#11
+        self.library = QLineEdit()
+        self.library_button = QPushButton(self.tr("Choose…"))
+        self.library_button.clicked.connect(lambda: self._choose_into(
+            self.library, self.tr("Choose the token's library"), self.tr("Library (*.so *.dll *.dylib);;All files (*)")))
+        self.token_label = QLineEdit()
+        self.key_label = QLineEdit()
+        self.pin = _secret()
+        token = QFormLayout()
+        token.addRow(self.tr("Library (from the token's vendor)"), _row(self.library, self.library_button))
+        token.addRow(self.tr("Token label"), self.token_label)
+        token.addRow(self.tr("Key label"), self.key_label)
+        token.addRow(self.tr("PIN"), self.pin)
+        self.pages.addWidget(self._wrap(token))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        self.signature_image = QLineEdit()
+        self.signature_button = QPushButton(self.tr("Choose…"))
+        self.signature_button.clicked.connect(lambda: self._choose_into(
+            self.signature_image, self.tr("Choose the signature image"), self.tr("PNG image (*.png)")))
+        self.seal_image = QLineEdit()
+        self.seal_button = QPushButton(self.tr("Choose…"))
+        self.seal_button.clicked.connect(lambda: self._choose_into(
+            self.seal_image, self.tr("Choose the seal image"), self.tr("PNG image (*.png)")))
+
+        form = QFormLayout()
+        form.addRow(self.tr("File to sign"), _row(self.file, self.file_button))
+        form.addRow(self.tr("Sign with"), self.kind)
+        form.addRow(self.pages)
+        form.addRow(self.tr("Signature image (optional)"), _row(self.signature_image, self.signature_button))
+        form.addRow(self.tr("Seal image (optional)"), _row(self.seal_image, self.seal_button))
+
+        self.error = ErrorLine()
+        self.done_line = SuccessLine()
+        self.done_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox()
+        self.sign_button = self.buttons.addButton(self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.sign)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note(self.tr("Passwords and PINs are used for this signature only and are never saved.")))
+        layout.addWidget(self.error)
+        layout.addWidget(self.done_line)
+        layout.addWidget(self.buttons)
+        self._unit_key = False
+        self.ctx.tasks.run_cpu(jobs_signing.unit_key_exists, self.ctx.paths, on_done=self._show_unit_key, owner=self)
+
+    @staticmethod
+    def _wrap(layout) -> QWidget:
+        box = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        box.setLayout(layout)
+        return box
+
+    def _choose_file(self) -> None:
+        start = str(Path(self.file.text()).parent) if self.file.text() else ""
+        chosen = ask_open_path(self, self.tr("Choose the file to sign"), DOCUMENT_FILTER, start)
+        if chosen:
+            self.file.setText(chosen)
+
+    def _choose_into(self, edit: QLineEdit, title: str, file_filter: str) -> None:
+        chosen = ask_open_path(self, title, file_filter)
+        if chosen:
+            edit.setText(chosen)
+
+    def _kind_changed(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self.error.clear_message()
+
+    def _show_unit_key(self, exists: bool) -> None:
+        self._unit_key = exists
+        if exists:
+            self.unit_state.setText(self.tr("The unit's key is kept in the data folder; type its password."))
+        else:
+            self.unit_state.setText(self.tr("The unit has no key yet. Choose a password (at least 8 characters) "
+                                            "and create it; keep the password safe — it cannot be recovered."))
+        self.create_button.setVisible(not exists)
+        self.repeat_label.setVisible(not exists)
+        self.unit_repeat.setVisible(not exists)
+
+    def create_key(self) -> None:
+        self.error.clear_message()
+        if self.unit_password.text() != self.unit_repeat.text():
+            self.error.show_message(self.tr("The two passwords differ."))
+            return
+        password = self.unit_password.text()
+        self.unit_repeat.clear()
+        self.create_button.setEnabled(False)
+        self.ctx.tasks.run(jobs_signing.create_unit_key, self.ctx.db, self.ctx.paths, password,
+                           on_done=self._key_created, on_error=self._failed, owner=self)
+
+    def _key_created(self, key: jobs_signing.NewKey) -> None:
+        self.create_button.setEnabled(True)
+        self._show_unit_key(True)
+        self.done_line.show_message(self.tr(
+            "Created the unit's key for {subject}. Fingerprint (read it out to the upper union on the phone "
+            "so that they can register it): {fingerprint}").format(subject=key.subject, fingerprint=key.fingerprint))
+
+    def _spec(self):
+        from thidua_desktop.services.signing import P12Spec, Pkcs11Spec, unit_key_path
+
+        kind = self.kind.currentData()
+        if kind == "p12":
+            if not self.p12_path.text().strip():
+                raise ValueError(self.tr("Choose the key file."))
+            return P12Spec(Path(self.p12_path.text().strip()), self.p12_password.text())
+        if kind == "unit":
+            if not self._unit_key:
+                raise ValueError(self.tr("The unit has no key yet; create it first."))
+            return P12Spec(unit_key_path(self.ctx.paths), self.unit_password.text())
+        if not (self.library.text().strip() and self.token_label.text().strip() and self.key_label.text().strip()):
+            raise ValueError(self.tr("Give the token's library, the token label and the key label."))
+        return Pkcs11Spec(Path(self.library.text().strip()), self.token_label.text().strip(),
+                          self.key_label.text().strip(), self.pin.text() or None)
+
+    def sign(self) -> None:
+        self.error.clear_message()
+        self.done_line.clear_message()
+        src = self.file.text().strip()
+        if not src:
+            self.error.show_message(self.tr("Choose the file to sign."))
+            return
+        try:
+            spec = self._spec()
+        except ValueError as exc:
+            self.error.show_message(str(exc))
+            return
+        for edit in (self.p12_password, self.unit_password, self.pin):
+            edit.clear()
+        images = [Path(e.text().strip()) if e.text().strip() else None for e in (self.signature_image, self.seal_image)]
+        self.sign_button.setEnabled(False)
+        self.ctx.tasks.run_cpu(jobs_signing.sign, Path(src), spec, *images,
+                               on_done=self._signed, on_error=self._failed, owner=self)
+
+    def _signed(self, result) -> None:
+        self.sign_button.setEnabled(True)
+        self.result_ = result
+        self.done_line.show_message(self.tr("Signed by {signer} at {time}. The signed file: {file}").format(
+            signer=result.signer, time=format_time(result.signed_at), file=result.path))
+        self.signed.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.sign_button.setEnabled(True)
+        self.create_button.setEnabled(True)
+        text = _known_error(exc)
+        if text is None:
+            raise exc
+        self.error.show_message(text)
+
+
+# -- verifying ---------------------------------------------------------------------------------------
+
+class VerdictDialog(QDialog):
+    def __init__(self, path: Path, verdict, parent: QWidget | None = None) -> None:
+        from thidua_desktop.signing.verify import INVALID, UNREADABLE
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Checking a signature"))
+        self.setMinimumWidth(520)
+        if verdict.status == UNREADABLE:
+            status = self.tr("Cannot be read")
+        elif verdict.status == INVALID:
+            status = self.tr("Not valid")
+        else:
+            status = self.tr("Valid")
+        self.status = QLabel(f"<b>{status}</b> — {verdict.summary()}")
+        self.status.setWordWrap(True)
+        self.status.setObjectName("verdict-ok" if verdict.accepted else "verdict-bad")
+        color = "#1b5e20" if verdict.accepted else ("#b26a00" if status == self.tr("Valid") else "#b00020")
+        self.status.setStyleSheet(f"color: {color};")
+        form = QFormLayout()
+        form.addRow(self.tr("File"), QLabel(str(path)))
+        form.addRow(self.tr("Verdict"), self.status)
+        form.addRow(self.tr("Signer"), QLabel(verdict.signer or "—"))
+        form.addRow(self.tr("Signed at"), QLabel(format_time(verdict.signed_at) or "—"))
+        form.addRow(self.tr("What the signature covers"), self._wrapped(verdict.covered or "—"))
+        if verdict.known:
+            trust = self.tr("Known: the signer's certificate is registered on this computer")
+        elif verdict.trusted:
+            trust = self.tr("Trusted: issued by a trusted certificate authority")
+        else:
+            trust = self.tr("Neither trusted nor known")
+        form.addRow(self.tr("Trust"), QLabel(trust))
+        if verdict.fingerprint:
+            fp = QLabel(verdict.fingerprint)
+            fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(self.tr("Fingerprint"), fp)
+        if verdict.reasons:
+            form.addRow(self.tr("Details"), self._wrapped("\n".join(verdict.reasons)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.verdict = verdict
+
+    @staticmethod
+    def _wrapped(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        return label
+
+
+# -- SMTP settings -----------------------------------------------------------------------------------
+
+class SmtpDialog(QDialog):
+    """Host, port, user, security and sender; the password is asked when sending and never saved."""
+
+    saved = Signal(object)
+
+    def __init__(self, ctx, settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.setWindowTitle(self.tr("Mail server (SMTP)"))
+        self.host = QLineEdit(settings.host)
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(settings.port)
+        self.security = QComboBox()
+        self.security.addItem(self.tr("STARTTLS"), "starttls")
+        self.security.addItem(self.tr("SSL/TLS"), "ssl")
+        self.security.addItem(self.tr("None (not encrypted)"), "plain")
+        self.security.setCurrentIndex(max(self.security.findData(settings.security), 0))
+        self.user = QLineEdit(settings.user)
+        self.from_addr = QLineEdit(settings.from_addr)
+        self.from_name = QLineEdit(settings.from_name)
+        form = QFormLayout()
+        form.addRow(self.tr("Server"), self.host)
+        form.addRow(self.tr("Port"), self.port)
+        form.addRow(self.tr("Security"), self.security)
+        form.addRow(self.tr("User name"), self.user)
+        form.addRow(self.tr("Sender address"), self.from_addr)
+        form.addRow(self.tr("Sender name"), self.from_name)
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note(self.tr("The password is asked each time mail is sent; it is never saved.")))
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        settings = replace(self.settings, host=self.host.text().strip(), port=self.port.value(),
+                           security=self.security.currentData(), user=self.user.text().strip(),
+                           from_addr=self.from_addr.text().strip(), from_name=self.from_name.text().strip())
+        self.ctx.tasks.run_cpu(jobs_signing.save_smtp, self.ctx.paths, settings,
+                               on_done=self._saved, on_error=self._failed, owner=self)
+
+    def _saved(self, settings) -> None:
+        self.saved.emit(settings)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        text = _known_error(exc)
+        if text is None:
+            raise exc
+        self.error.show_message(text)
+
+
+# -- sending -----------------------------------------------------------------------------------------
+
+def send_outcome_text(report) -> tuple[bool, str]:
+    """(all sent?, what to tell the user) after a sending attempt."""
+    if report.sent and not (report.deferred or report.failed or report.errors):
+        return True, QCoreApplication.translate("SendDialog", "Sent to the upper union.")
+    error = report.errors[0] if report.errors else ""
+    if report.failed:
+        text = QCoreApplication.translate("SendDialog", "The mail server refused the message: {error}")
+    else:
+        text = QCoreApplication.translate("SendDialog", "Could not send now; the message waits in the outbox and "
+                                          "can be sent again when the network is back. Reason: {error}")
+    return False, text.format(error=error)
+
+
+class SendDialog(QDialog):
+    """Queue a report for the upper union, then try to send it at once."""
+
+    sent = Signal(object)  # jobs_signing.Sent
+
+    def __init__(self, ctx, files: list[Path], setup: jobs_signing.SendSetup, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.files = [Path(f) for f in files]
+        self.smtp = setup.smtp
+        self.setWindowTitle(self.tr("Send to the upper union"))
+        self.setMinimumWidth(600)
+        self.file_list = QLabel()
+        self.file_list.setWordWrap(True)
+        self.files_button = QPushButton(self.tr("Choose files…"))
+        self.files_button.clicked.connect(self._choose_files)
+        self.to = QLineEdit(", ".join(setup.draft.to))
+        self.subject = QLineEdit(setup.draft.subject)
+        self.body = QPlainTextEdit(setup.draft.body)
+        self.body.setMinimumHeight(200)
+        self.password = _secret()
+        self.smtp_state = QLabel()
+        self.smtp_state.setWordWrap(True)
+        self.smtp_button = QPushButton(self.tr("Mail server settings…"))
+        self.smtp_button.clicked.connect(self._edit_smtp)
+        form = QFormLayout()
+        form.addRow(self.tr("Files"), _row(self.file_list, self.files_button))
+        form.addRow(self.tr("To"), self.to)
+        form.addRow(self.tr("Subject"), self.subject)
+        form.addRow(self.tr("Message"), self.body)
+        form.addRow(self.tr("Mail server"), _row(self.smtp_state, self.smtp_button))
+        self.password_label = QLabel(self.tr("Mail password"))
+        form.addRow(self.password_label, self.password)
+        self.error = ErrorLine()
+        self.done_line = SuccessLine()
+        self.buttons = QDialogButtonBox()
+        self.send_button = self.buttons.addButton(self.tr("Send"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.send)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note(self.tr("The message is first put in the outbox; if the network is down it waits "
+                                      "there and can be sent again later.")))
+        layout.addWidget(self.error)
+        layout.addWidget(self.done_line)
+        layout.addWidget(self.buttons)
+        self._show_files()
+        self._show_smtp(self.smtp)
+
+    def _show_files(self) -> None:
+        self.file_list.setText("\n".join(f.name for f in self.files) or self.tr("(no file)"))
+
+    def _choose_files(self) -> None:
+        chosen = ask_open_paths(self, self.tr("Choose the files to send"), DOCUMENT_FILTER + ";;All files (*)",
+                                str(self.files[0].parent) if self.files else "")
+        if chosen:
+            self.files = [Path(c) for c in chosen]
+            self._show_files()
+
+    def _show_smtp(self, smtp) -> None:
+        self.smtp = smtp
+        if smtp.host:
+            login = smtp.user or self.tr("no login")
+            self.smtp_state.setText(f"{smtp.host}:{smtp.port} ({login})")
+        else:
+            self.smtp_state.setText(self.tr("Not set up yet"))
+        self.password_label.setVisible(bool(smtp.user))
+        self.password.setVisible(bool(smtp.user))
+
+    def _edit_smtp(self) -> None:
+        dialog = SmtpDialog(self.ctx, self.smtp, self)
+        dialog.saved.connect(self._show_smtp)
+        dialog.open()
+
+    def send(self) -> None:
+        self.error.clear_message()
+        self.done_line.clear_message()
+        if not self.files:
+            self.error.show_message(self.tr("Choose the files to send."))
+            return
+        password = self.password.text()
+        self.password.clear()
+        self.send_button.setEnabled(False)
+        self.ctx.tasks.run(jobs_signing.queue_and_send, self.ctx.db, self.ctx.paths, self.to.text(),
+                           self.subject.text(), self.body.toPlainText(), self.files, password,
+                           on_done=self._sent, on_error=self._failed, owner=self)
+
+    def _sent(self, result: jobs_signing.Sent) -> None:
+        ok, text = send_outcome_text(result.report)
+        (self.done_line if ok else self.error).show_message(text)
+        # queued: sending again from here would queue a second copy; "Send again" is in the outbox
+        self.send_button.setEnabled(False)
+        self.sent.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.send_button.setEnabled(True)
+        text = _known_error(exc)
+        if text is None:
+            raise exc
+        self.error.show_message(text)
+
+
+def status_text(status: str) -> str:
+    from thidua_desktop.services.outbox import FAILED, QUEUED, SENT
+
+    names = {QUEUED: QCoreApplication.translate("SendDialog", "Waiting"),
+             SENT: QCoreApplication.translate("SendDialog", "Sent"),
+             FAILED: QCoreApplication.translate("SendDialog", "Refused")}
+    return names.get(status, status)
