@@ -3,12 +3,14 @@
     thidua document registration --year 2021 --out dang-ky-2021.pdf
     thidua document year-report --year 2021 --signer deputy --out tong-ket-2021.xlsx
     thidua document register --year 2026
+    thidua document year-report --year 2021 --out tong-ket-2021.pdf --sign --p12 cdcs.p12 --password-env MK
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from thidua_desktop.cli import signing
 from thidua_desktop.cli.common import CliError, date_arg, open_db, out
 
 EXIT_OK = 0
@@ -34,13 +36,34 @@ def cmd_document(args) -> int:
             return EXIT_OK
         if not args.out:
             raise CliError("Hãy ghi tệp cần xuất: --out TỆP.pdf hoặc --out TỆP.xlsx.")
+        spec = signing.key_spec(args) if args.sign else None  # ask for the key before writing anything
         made = documents.produce(db, args.paths, args.kind, args.year, Path(args.out), phase=args.phase,
                                  signer=args.signer, today=args.date, renumber=args.new_number)
+        produced = [made]
+        if spec is not None:  # the signed pair: the PDF and its workbook twin, under the same number
+            twin = made.path.with_suffix(".xlsx" if made.path.suffix.lower() == ".pdf" else ".pdf")
+            produced.append(documents.produce(db, args.paths, args.kind, args.year, twin, phase=args.phase,
+                                              signer=args.signer, today=args.date))
     finally:
         db.close()
     again = " (số đã cấp trước đó)" if made.reused_number else ""
-    out(f"Đã xuất {made.path} — số {made.code}{again}, ngày {vntext.format_date(made.issued_on)}.")
+    for item in produced:
+        out(f"Đã xuất {item.path} — số {item.code}{again}, ngày {vntext.format_date(item.issued_on)}.")
+    if spec is not None:
+        _sign_all([item.path for item in produced], spec)
     return EXIT_OK
+
+
+def _sign_all(files: list[Path], spec) -> None:
+    from thidua_desktop.services import signing as svc
+    from thidua_desktop.signing.errors import SigningError
+
+    for path in files:
+        try:
+            result = svc.sign_document(path, spec, svc.SignOptions())
+        except SigningError as exc:
+            raise CliError(f"{exc.message} Tệp chưa ký vẫn được giữ: {path}") from None
+        out(f"Đã ký số: {result.path} (người ký: {result.signer})")
 
 
 def add_commands(sub, add, common) -> None:
@@ -56,3 +79,6 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--date", type=date_arg, help="ngày ban hành (dd/mm/yyyy; mặc định hôm nay)")
     p.add_argument("--new-number", dest="new_number", action="store_true",
                    help="lấy số mới thay cho số văn bản đã cấp trước đó")
+    p.add_argument("--sign", action="store_true",
+                   help="xuất cả bản PDF và bản Excel rồi ký số cả hai (cần --p12 hoặc --pkcs11-lib)")
+    signing.add_key_options(p)

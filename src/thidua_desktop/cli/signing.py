@@ -189,6 +189,22 @@ def _box(text: str | None):
     return tuple(parts)
 
 
+def add_key_options(p) -> None:
+    """The options that name a signing key (``thidua sign`` and ``thidua document --sign``)."""
+    p.add_argument("--p12", metavar="TỆP.p12", help="tệp khóa PKCS#12 (.p12/.pfx)")
+    p.add_argument("--password-env", dest="password_env", metavar="BIẾN", help="biến môi trường chứa mật khẩu tệp khóa")
+    p.add_argument("--pkcs11-lib", dest="pkcs11_lib", metavar="THƯ_VIỆN", help="thư viện PKCS#11 của token (.so/.dll)")
+    p.add_argument("--token-label", dest="token_label", metavar="NHÃN")
+    p.add_argument("--key-label", dest="key_label", metavar="NHÃN")
+    p.add_argument("--cert-label", dest="cert_label", metavar="NHÃN", help="nhãn chứng thư số (mặc định như khóa)")
+    p.add_argument("--pin-env", dest="pin_env", metavar="BIẾN", help="biến môi trường chứa mã PIN của token")
+
+
+def key_spec(args):
+    """The signer named by :func:`add_key_options`'s options."""
+    return _spec(args)
+
+
 def _page(value: int | None) -> int | None:
     if value is None:
         return None
@@ -481,13 +497,7 @@ def add_commands(sub, add, common) -> None:
 
     p = add("sign", cmd_sign, "ký số tệp PDF hoặc sổ tính .xlsx (tệp gốc được giữ nguyên)")
     p.add_argument("file", metavar="TỆP")
-    p.add_argument("--p12", metavar="TỆP.p12", help="tệp khóa PKCS#12 (.p12/.pfx)")
-    p.add_argument("--password-env", dest="password_env", metavar="BIẾN", help="biến môi trường chứa mật khẩu tệp khóa")
-    p.add_argument("--pkcs11-lib", dest="pkcs11_lib", metavar="THƯ_VIỆN", help="thư viện PKCS#11 của token (.so/.dll)")
-    p.add_argument("--token-label", dest="token_label", metavar="NHÃN")
-    p.add_argument("--key-label", dest="key_label", metavar="NHÃN")
-    p.add_argument("--cert-label", dest="cert_label", metavar="NHÃN", help="nhãn chứng thư số (mặc định như khóa)")
-    p.add_argument("--pin-env", dest="pin_env", metavar="BIẾN", help="biến môi trường chứa mã PIN của token")
+    add_key_options(p)
     p.add_argument("--image", metavar="CHỮ_KÝ.png", help="hình chữ ký (xanh, nền trong suốt) — chỉ PDF")
     p.add_argument("--seal", metavar="CON_DẤU.png", help="hình con dấu (đỏ, nền trong suốt) — chỉ PDF")
     p.add_argument("--out", metavar="TỆP", help="tệp đã ký (mặc định: <tên>-da-ky.<đuôi>)")
