@@ -88,3 +88,17 @@ def test_none_survives_pyside_void_calls(qapp):
         label.setText("x")
     assert sys.getrefcount(None) > 10_000_000, "None would be about to be deallocated"
     assert before - sys.getrefcount(None) <= 20_000
+
+
+def test_after_first_paint_runs_once_the_window_is_exposed(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from thidua_desktop.ui.app import AfterFirstPaint
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    calls = []
+    window.show()
+    AfterFirstPaint(window, lambda: calls.append(window.windowHandle().isExposed()))
+    qtbot.waitUntil(lambda: calls, timeout=3000)
+    assert calls == [True]

@@ -96,6 +96,31 @@ class ShownProbe(QObject):
         QTimer.singleShot(0, lambda: QApplication.exit(0))
 
 
+class AfterFirstPaint(QObject):
+    """Run ``action`` once the window has been exposed (its first frame is on screen)."""
+
+    def __init__(self, window: MainWindow, action) -> None:
+        super().__init__(window)
+        self._action = action
+        self._done = False
+        handle = window.windowHandle()
+        if handle is None or handle.isExposed():
+            self._fire()
+        else:
+            handle.installEventFilter(self)
+            QTimer.singleShot(1000, self._fire)  # never wait longer than a second
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Expose and watched.isExposed():
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if not self._done:
+            self._done = True
+            self._action()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
@@ -142,9 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     if probe is not None:
         probe.attach()
     snap = snapshot.load(paths)
+    open_data = lambda: window.open_data(build_demo=args.demo)  # noqa: E731
     if snap is not None:
         window.show_snapshot(snap)
-    QTimer.singleShot(0, lambda: window.open_data(build_demo=args.demo))
+        # Importing the database layer on the worker holds the GIL for a few hundred ms: let the
+        # window paint the snapshot first.
+        AfterFirstPaint(window, open_data)
+    else:
+        QTimer.singleShot(0, open_data)
     code = app.exec()
     fresh: list[snapshot.Snapshot] = []
     tasks.shutdown(final=lambda: _last_reading(ctx, fresh))
