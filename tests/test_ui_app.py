@@ -100,5 +100,5 @@ def test_after_first_paint_runs_once_the_window_is_exposed(qtbot):
     calls = []
     window.show()
     AfterFirstPaint(window, lambda: calls.append(window.windowHandle().isExposed()))
-    qtbot.waitUntil(lambda: calls, timeout=3000)
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
     assert calls == [True]
