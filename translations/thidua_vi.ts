@@ -3225,6 +3225,53 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>ReportsCard</name>
+    <message>
+        <source>Phase reports</source>
+        <translation>Báo cáo sơ kết, tổng kết</translation>
+    </message>
+    <message>
+        <source>not drafted yet</source>
+        <translation>chưa soạn</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>nháp</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>hoàn thành</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <source>{state}, version {version}</source>
+        <translation>{state}, phiên bản {version}</translation>
+    </message>
+    <message>
+        <source>due {due} ({left}), figures locked {lock}</source>
+        <translation>hạn gửi {due} ({left}), khóa số liệu {lock}</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>Tình trạng: {state}</translation>
+    </message>
+    <message>
+        <source>Still missing:</source>
+        <translation>Còn thiếu:</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… và {n} mục khác</translation>
+    </message>
+    <message>
+        <source>No phases in this year.</source>
+        <translation>Năm này chưa có đợt thi đua nào.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>

@@ -135,3 +135,8 @@ def update_proposal_summary(db, proposal_id: str, summary: str):
     from thidua_desktop.services import review as review_service
 
     return review_service.update_proposal(db, proposal_id, summary=summary)
+
+
+def reports_overview(db, year: int, today: date):
+    """Each report of the year for Tổng quan: due and lock dates, state, what is missing."""
+    return reports_service.overview(db, year, today=today)

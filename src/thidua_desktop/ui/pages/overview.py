@@ -116,6 +116,52 @@ class RegistrationCard(QFrame):
         self.lines.setText("<br>".join(lines))
 
 
+class ReportsCard(QFrame):
+    """Each report of the year: due date and lock date (two dates), state, what is still missing."""
+
+    STATES = {"draft": "draft", "complete": "complete", "sent": "sent"}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("repCard")
+        self.setStyleSheet("#repCard { background: palette(base); border: 1px solid #d5d9e0; border-radius: 6px; }")
+        self.title = subheading(self.tr("Phase reports"))
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(14, 12, 14, 12)
+        box.setSpacing(6)
+        box.addWidget(self.title)
+        box.addWidget(self.body)
+
+    def state_text(self, status: str | None, version: int | None) -> str:
+        if status is None:
+            return self.tr("not drafted yet")
+        names = {"draft": self.tr("draft"), "complete": self.tr("complete"), "sent": self.tr("sent")}
+        return self.tr("{state}, version {version}").format(state=names.get(status, status), version=version or 1)
+
+    def set_reports(self, reports, today: date) -> None:
+        blocks = []
+        for r in reports:
+            done = r.status == "sent"
+            color = "#1d2430" if done else deadline_color(r.days_left).name() if r.days_left <= 7 else "#1d2430"
+            head = (f'<b>{_escape(r.label)}</b> — <span style="color:{color}">'
+                    + _escape(self.tr("due {due} ({left}), figures locked {lock}").format(
+                        due=vntext.format_date(r.due),
+                        left=self.tr("sent") if done else labels.days_left(r.days_left),
+                        lock=vntext.format_date(r.lock_date)))
+                    + "</span><br>" + _escape(self.tr("State: {state}").format(
+                        state=self.state_text(r.status, r.version))))
+            if r.missing and not done:
+                head += "<br>" + _escape(self.tr("Still missing:")) + "<ul style='margin:0'>" + "".join(
+                    f"<li>{_escape(item)}</li>" for item in r.missing[:6]) + "</ul>"
+                if len(r.missing) > 6:
+                    head += _escape(self.tr("… and {n} more").format(n=len(r.missing) - 6))
+            blocks.append(head)
+        self.body.setText("<br>".join(blocks) if blocks else _escape(self.tr("No phases in this year.")))
+
+
 class OverviewPage(Page):
     topics = frozenset({context.YEAR, context.PEOPLE, context.RULES, context.REGISTRATION})
     open_registration = Signal()
@@ -175,8 +221,12 @@ class OverviewPage(Page):
         self.registration = RegistrationCard()
         self.registration.open_requested.connect(self.open_registration)
         self.registration.hide()
+        self.reports = ReportsCard()
+        self.reports.hide()
         roster_col = QVBoxLayout()
         roster_col.addWidget(self.registration)
+        roster_col.addSpacing(6)
+        roster_col.addWidget(self.reports)
         roster_col.addSpacing(6)
         roster_col.addWidget(subheading(self.tr("Roster")))
         roster_col.addWidget(tiles_box)
@@ -238,6 +288,7 @@ class OverviewPage(Page):
         self.timeline.clear()
         self.events.set_rows([])
         self.registration.hide()
+        self.reports.hide()
 
     def show_data(self, data: jobs.OverviewData) -> None:
         """Show overview data read elsewhere (the start-up snapshot)."""
@@ -288,6 +339,17 @@ class OverviewPage(Page):
                 self.registration.set_progress(progress, self.ctx.today())
 
         self.ctx.tasks.run(jobs.registration_progress, self.ctx.db, year, on_done=done, owner=self)
+
+        def reports_done(found) -> None:
+            if generation != self._generation or self._year != year:
+                return
+            self.reports.setVisible(bool(found))
+            self.reports.set_reports(found, self.ctx.today())
+
+        from thidua_desktop.ui import jobs_year_end  # imports the services: not before the first frame
+
+        self.ctx.tasks.run(jobs_year_end.reports_overview, self.ctx.db, year, self.ctx.today(),
+                           on_done=reports_done, owner=self)
 
     def _show_status(self, year: int, events: list[tl.TimelineEvent]) -> None:
         today = self._today
