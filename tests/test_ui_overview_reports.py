@@ -30,3 +30,25 @@ def test_the_window_does_not_load_the_database_layer_before_it_shows():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_progress_chart_shows_registered_indicators(qtbot, seeded_db, data_paths, today, ui_settings, vietnamese):
+    from decimal import Decimal
+
+    from thidua_desktop.services import registration, results
+
+    info = registration.get_collective(seeded_db, 2021)
+    info.signature_content = "Mỗi tổ một sáng kiến an toàn"
+    registration.save_collective(seeded_db, info)
+    target = next(f for f in info.figures if f.indicator.kind == "percent" and f.indicator.source == "entered")
+    results.enter_result(seeded_db, 2021, target.indicator.code, 1, numerator=Decimal(17), denominator=Decimal(20),
+                         today=today)
+    seeded_db.close()
+    window = make_window(qtbot, data_paths)
+    chart = window.overview.chart
+    qtbot.waitUntil(lambda: window.overview.chart_card.isVisibleTo(window.overview), timeout=5000)
+    row = next(r for r in chart.rows() if r.code == target.indicator.code)
+    assert row.phase1 is not None and row.phase1 > 0
+    assert chart.height() >= 44 + 26 * len(chart.rows())
+    image = chart.grab()
+    assert not image.isNull() and image.width() > 100

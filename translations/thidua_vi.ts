@@ -2442,6 +2442,14 @@ Python {python}, Qt {qt}</translation>
         <translation>Chưa có năm thi đua nào. Vào menu Năm để tạo năm mới theo kế hoạch mẫu.</translation>
     </message>
     <message>
+        <source>Progress against the registered targets</source>
+        <translation>Tiến độ so với chỉ tiêu đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Result as a percentage of the figure registered, phase 1 and year; the dashed line is 100%.</source>
+        <translation>Kết quả tính theo % số đã đăng ký, đợt 1 và cả năm; đường gạch đứt là mức 100%.</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
@@ -2938,6 +2946,21 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>The plan templates could not be read: {reason}</source>
         <translation>Không đọc được các kế hoạch mẫu: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <source>phase 1 {p1}, year {year}</source>
+        <translation>đợt 1: {p1}, cả năm: {year}</translation>
+    </message>
+    <message>
+        <source>Phase 1</source>
+        <translation>Đợt 1</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Cả năm</translation>
     </message>
 </context>
 <context>

@@ -140,3 +140,12 @@ def update_proposal_summary(db, proposal_id: str, summary: str):
 def reports_overview(db, year: int, today: date):
     """Each report of the year for Tổng quan: due and lock dates, state, what is missing."""
     return reports_service.overview(db, year, today=today)
+
+
+def progress_rows(db, year: int, today: date) -> list:
+    """Registered vs achieved per indicator (phase 1 and year) for the Tổng quan chart."""
+    from thidua_desktop.ui.widgets.progress_chart import ProgressBarRow
+
+    return [ProgressBarRow(r.code, r.name, r.percent_phase1, r.percent_year)
+            for r in results_service.results_table(db, year, today=today)
+            if r.is_registered and (r.percent_phase1 is not None or r.percent_year is not None)]

@@ -23,6 +23,7 @@ from thidua_desktop.core import timeline as tl
 from thidua_desktop.core import vntext
 from thidua_desktop.ui import context, jobs, labels
 from thidua_desktop.ui.pages.base import Page, card, heading, note, scroll_page, subheading
+from thidua_desktop.ui.widgets.progress_chart import ProgressChart
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 from thidua_desktop.ui.widgets.timeline import DONE, TimelineWidget, deadline_color
 
@@ -252,7 +253,12 @@ class OverviewPage(Page):
         top_box.setLayout(top)
         top.setContentsMargins(0, 0, 0, 0)
         lower.setContentsMargins(0, 0, 0, 0)
-        self._content = [top_box, timeline_card, lower_box]
+        self.chart = ProgressChart()
+        self.chart_card = card(subheading(self.tr("Progress against the registered targets")),
+                               note(self.tr("Result as a percentage of the figure registered, phase 1 and year; "
+                                            "the dashed line is 100%.")), self.chart)
+        self.chart_card.hide()
+        self._content = [top_box, timeline_card, lower_box, self.chart_card]
         scroll_page(self, [self.title, self.empty, *self._content], stretch=True)
         self._today = date.today()
         self._soon: set[tl.TimelineEvent] = set()
@@ -289,6 +295,7 @@ class OverviewPage(Page):
         self.events.set_rows([])
         self.registration.hide()
         self.reports.hide()
+        self.chart_card.hide()
 
     def show_data(self, data: jobs.OverviewData) -> None:
         """Show overview data read elsewhere (the start-up snapshot)."""
@@ -302,6 +309,7 @@ class OverviewPage(Page):
         self.empty.hide()
         for widget in self._content:
             widget.show()
+        self.chart_card.setVisible(bool(self.chart.rows()))  # filled when the results are read
         self.title.setText(self.tr("Emulation year {year}").format(year=detail.year))
         issued = vntext.format_date(detail.plan_issued_on) if detail.plan_issued_on else ""
         if issued:
@@ -350,6 +358,15 @@ class OverviewPage(Page):
 
         self.ctx.tasks.run(jobs_year_end.reports_overview, self.ctx.db, year, self.ctx.today(),
                            on_done=reports_done, owner=self)
+
+        def chart_done(rows) -> None:
+            if generation != self._generation or self._year != year:
+                return
+            self.chart.set_rows(rows)
+            self.chart_card.setVisible(bool(rows))
+
+        self.ctx.tasks.run(jobs_year_end.progress_rows, self.ctx.db, year, self.ctx.today(),
+                           on_done=chart_done, owner=self)
 
     def _show_status(self, year: int, events: list[tl.TimelineEvent]) -> None:
         today = self._today
