@@ -12,7 +12,7 @@ import pytest
 
 from tests.test_cli import SETUP, thidua
 from tests.test_signing_fixtures import (  # noqa: F401  (fixtures)
-    SmtpServer, make_pdf, make_workbook, needs_softhsm, softhsm_token, stamp_images, test_ca,
+    SmtpServer, make_pdf, make_workbook, needs_softhsm, softhsm_token, stamp_images, signing_ca,
 )
 
 PASSWORD = "Khóa-Đơn-Vị-2021!"

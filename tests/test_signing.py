@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from tests.test_signing_fixtures import (  # noqa: F401  (fixtures)
     KEY_LABEL, P12_PASSWORD, TOKEN_LABEL, UNIT_NAME, ca_p12, keydir, make_pdf, make_workbook, needs_softhsm,
-    softhsm_token, test_ca, unit_key,
+    softhsm_token, signing_ca, unit_key,
 )
 from thidua_desktop.signing import keys, signers
 from thidua_desktop.signing.errors import CertificateProblem, SigningError, TokenError, WrongSecretError
@@ -101,14 +101,14 @@ def test_trusted_list_in_the_data_folder(data_paths, unit_key, ca_p12):
     ("future", "chưa có hiệu lực"),
     ("usage", "không dùng được để ký số"),
 ])
-def test_unusable_certificates_are_refused_and_nothing_is_written(test_ca, tmp_path, case, words):
+def test_unusable_certificates_are_refused_and_nothing_is_written(signing_ca, tmp_path, case, words):
     now = dt.datetime.now(dt.timezone.utc)
     kw = {
         "expired": {"not_before": now - dt.timedelta(days=800), "not_after": now - dt.timedelta(days=1)},
         "future": {"not_before": now + dt.timedelta(days=10), "not_after": now + dt.timedelta(days=800)},
         "usage": {"signing_usage": False},
     }[case]
-    p12 = test_ca.p12(tmp_path / "k.p12", "Lê Văn Tám", **kw)
+    p12 = signing_ca.p12(tmp_path / "k.p12", "Lê Văn Tám", **kw)
     pdf = make_pdf(tmp_path / "bc.pdf")
     xlsx = make_workbook(tmp_path / "bc.xlsx", rows=5)
     from thidua_desktop.signing import sign_file

@@ -102,7 +102,7 @@ class CertAuthority:
 
 
 @pytest.fixture(scope="session")
-def test_ca() -> CertAuthority:
+def signing_ca() -> CertAuthority:
     return CertAuthority()
 
 
@@ -123,10 +123,10 @@ def unit_key(keydir):
 
 
 @pytest.fixture(scope="session")
-def ca_p12(test_ca, keydir):
+def ca_p12(signing_ca, keydir):
     """A person's key issued by the test CA (like a token's certificate exported as .pfx)."""
-    path = test_ca.p12(keydir / "ca-nhan.p12", "Nguyễn Thị Ánh Tuyết")
-    return path, P12_PASSWORD, test_ca.pem(keydir / "ca.pem")
+    path = signing_ca.p12(keydir / "ca-nhan.p12", "Nguyễn Thị Ánh Tuyết")
+    return path, P12_PASSWORD, signing_ca.pem(keydir / "ca.pem")
 
 
 # --- SoftHSM2 --------------------------------------------------------------------------------------
@@ -154,7 +154,7 @@ def _store_cert(session, cert: x509.Certificate, label: str, key_id: bytes) -> N
 
 
 @pytest.fixture(scope="session")
-def softhsm_token(tmp_path_factory, test_ca):
+def softhsm_token(tmp_path_factory, signing_ca):
     """A SoftHSM2 token in a temporary folder: an RSA-2048 and a P-256 key generated ON the token,
     their certificates issued by the test CA and stored on the token next to the CA certificate.
 
@@ -181,7 +181,7 @@ def softhsm_token(tmp_path_factory, test_ca):
         pub, _priv = s.generate_keypair(KeyType.RSA, 2048, store=True, label=KEY_LABEL, id=b"\x01")
         pubkey = rsa.RSAPublicNumbers(int.from_bytes(pub[Attribute.PUBLIC_EXPONENT], "big"),
                                       int.from_bytes(pub[Attribute.MODULUS], "big")).public_key()
-        cert = test_ca.issue(pubkey, "CÔNG TY TNHH MAY HOA LƯ")
+        cert = signing_ca.issue(pubkey, "CÔNG TY TNHH MAY HOA LƯ")
         _store_cert(s, cert, KEY_LABEL, b"\x01")
         params = s.create_domain_parameters(KeyType.EC, {Attribute.EC_PARAMS: encode_named_curve_parameters(
             "secp256r1")}, local=True)
@@ -189,10 +189,10 @@ def softhsm_token(tmp_path_factory, test_ca):
         from pkcs11.util.ec import encode_ec_public_key
 
         ec_pubkey = serialization.load_der_public_key(encode_ec_public_key(ec_pub))
-        ec_cert = test_ca.issue(ec_pubkey, "Phạm Thị Hoa")
+        ec_cert = signing_ca.issue(ec_pubkey, "Phạm Thị Hoa")
         _store_cert(s, ec_cert, EC_KEY_LABEL, b"\x02")
-        _store_cert(s, test_ca.cert, "CA", b"\x09")
-    yield Token(SOFTHSM_LIB, conf, test_ca, cert, ec_cert)
+        _store_cert(s, signing_ca.cert, "CA", b"\x09")
+    yield Token(SOFTHSM_LIB, conf, signing_ca, cert, ec_cert)
     if previous is None:
         os.environ.pop("SOFTHSM2_CONF", None)
     else:
@@ -373,10 +373,10 @@ def smtp_server():
 # --- the helpers themselves ----------------------------------------------------------------------------
 
 
-def test_test_ca_issues_a_signing_certificate(test_ca):
+def test_test_ca_issues_a_signing_certificate(signing_ca):
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = test_ca.issue(key.public_key(), "Phạm Thị Hoa")
-    assert cert.issuer == test_ca.cert.subject
+    cert = signing_ca.issue(key.public_key(), "Phạm Thị Hoa")
+    assert cert.issuer == signing_ca.cert.subject
     usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     assert usage.digital_signature and usage.content_commitment
 

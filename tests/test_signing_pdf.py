@@ -12,7 +12,7 @@ import pytest
 
 from tests.test_signing_fixtures import (  # noqa: F401  (fixtures)
     UNIT_NAME, ca_p12, keydir, make_pdf, needs_pdfsig, needs_softhsm, pdfsig, softhsm_token,
-    stamp_images, test_ca, unit_key,
+    stamp_images, signing_ca, unit_key,
 )
 from thidua_desktop.signing import keys, pdf, signers
 from thidua_desktop.signing.common import VN_TZ
@@ -259,7 +259,7 @@ def test_signature_image_only_is_not_a_digital_signature(tmp_path, stamp_images,
     assert pdf.IMAGE_ONLY_LABEL == "hình ảnh chữ ký"
 
 
-def test_ca_certificates_without_key_usage_or_with_one_signing_usage_are_trusted(test_ca, tmp_path):
+def test_ca_certificates_without_key_usage_or_with_one_signing_usage_are_trusted(signing_ca, tmp_path):
     """RFC 5280: no key usage extension means any use; digitalSignature alone is enough too
     (pyHanko on its own would insist on nonRepudiation)."""
     from cryptography import x509 as cx509
@@ -271,7 +271,7 @@ def test_ca_certificates_without_key_usage_or_with_one_signing_usage_are_trusted
     only_ds = cx509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=True,
                              data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
                              encipher_only=False, decipher_only=False)
-    plain = test_ca.issue(key.public_key(), "Không có key usage", signing_usage=None)
+    plain = signing_ca.issue(key.public_key(), "Không có key usage", signing_usage=None)
     for i, cert in enumerate([plain, None]):
         if cert is None:
             import datetime as _dt
@@ -279,16 +279,16 @@ def test_ca_certificates_without_key_usage_or_with_one_signing_usage_are_trusted
             from cryptography.hazmat.primitives import hashes
 
             now = _dt.datetime.now(_dt.timezone.utc)
-            cert = (cx509.CertificateBuilder().subject_name(plain.subject).issuer_name(test_ca.cert.subject)
+            cert = (cx509.CertificateBuilder().subject_name(plain.subject).issuer_name(signing_ca.cert.subject)
                     .public_key(key.public_key()).serial_number(cx509.random_serial_number())
                     .not_valid_before(now - _dt.timedelta(days=1)).not_valid_after(now + _dt.timedelta(days=30))
-                    .add_extension(only_ds, critical=True).sign(test_ca.key, hashes.SHA256()))
+                    .add_extension(only_ds, critical=True).sign(signing_ca.key, hashes.SHA256()))
         p12 = tmp_path / f"k{i}.p12"
-        p12.write_bytes(pkcs12.serialize_key_and_certificates(b"k", key, cert, [test_ca.cert],
+        p12.write_bytes(pkcs12.serialize_key_and_certificates(b"k", key, cert, [signing_ca.cert],
                                                               BestAvailableEncryption(b"mat-khau-123")))
         with signers.open_signer(signers.P12Spec(p12, "mat-khau-123")) as s:
             result = pdf.sign_pdf(src, tmp_path / f"ky{i}.pdf", s)
-        v = verify(result.path, [test_ca.cert])
+        v = verify(result.path, [signing_ca.cert])
         assert v.status == VALID and v.trusted and v.accepted, v.reasons
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.test_signing_fixtures import (  # noqa: F401  (fixtures)
     UNIT_NAME, ca_p12, keydir, make_workbook, needs_openssl, needs_softhsm, openssl_cms_verify, softhsm_token,
-    test_ca, unit_key,
+    signing_ca, unit_key,
 )
 from thidua_desktop.signing import keys, signers, workbook
 from thidua_desktop.signing.errors import SigningError

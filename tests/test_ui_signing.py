@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_signing_fixtures import (  # noqa: F401 - fixtures
-    P12_PASSWORD, ca_p12, free_port, keydir, make_pdf, smtp_server, stamp_images, test_ca,
+    P12_PASSWORD, ca_p12, free_port, keydir, make_pdf, smtp_server, stamp_images, signing_ca,
 )
 from tests.ui_helpers import dialogs, make_window, ui_settings, vietnamese  # noqa: F401 - fixtures
 from thidua_desktop.services import demo, outbox, signing

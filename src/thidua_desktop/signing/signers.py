@@ -14,6 +14,7 @@ and no message built here contains them.
 from __future__ import annotations
 
 import asyncio
+from abc import ABC, abstractmethod
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,14 +42,15 @@ class Pkcs11Spec:
     cert_label: str | None = None
 
 
-class Signer:
+class Signer(ABC):
     """What signing needs from a key: its certificate, detached CMS, a pyHanko signer."""
 
     kind = ""
 
     @property
+    @abstractmethod
     def certificate(self) -> x509.Certificate:
-        raise NotImplementedError
+        """The signer's certificate."""
 
     @property
     def chain(self) -> tuple[x509.Certificate, ...]:
@@ -58,12 +60,13 @@ class Signer:
     def name(self) -> str:
         return keys.subject_name(self.certificate)
 
+    @abstractmethod
     def sign_detached(self, data: bytes) -> bytes:
         """A DER ``ContentInfo`` holding a detached CMS SignedData over ``data`` (SHA-256)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def pyhanko_signer(self):
-        raise NotImplementedError
+        """The pyHanko signer object for PAdES."""
 
     def close(self) -> None:
         pass

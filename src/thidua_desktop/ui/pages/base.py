@@ -56,7 +56,8 @@ class Page(QWidget):
         self.load()
 
     def load(self) -> None:
-        raise NotImplementedError
+        """Read and show the page's data; every page overrides this. A page with nothing to read shows nothing."""
+        self.clear()
 
     def clear(self) -> None:
         """Show nothing (no database yet, or no year)."""
