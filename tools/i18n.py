@@ -8,11 +8,17 @@
 Both files are committed. Translate new strings with Qt Linguist (``pyside6-linguist
 translations/thidua_vi.ts``) or by editing the .ts, then run this again. ``--check`` only
 reports what is untranslated (exit 1 if anything is).
+
+Translations may also be dropped as tab-separated lines ``context<TAB>source<TAB>translation``
+into ``translations/pending/*.tsv`` (one file per piece of work, so parallel work never edits the
+same file); each run fills the matching untranslated messages of the .ts from them. Once they are
+in the .ts, the .tsv files can be deleted. Runs hold a lock, so two at once do not clash.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import shutil
 import subprocess
 import sys
@@ -23,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "src" / "thidua_desktop" / "ui"
 TRANSLATIONS = ROOT / "translations"
 APP_TS = TRANSLATIONS / "thidua_vi.ts"
+PENDING = TRANSLATIONS / "pending"
 
 
 def tool(name: str) -> str:
@@ -50,6 +57,56 @@ def lrelease(ts_file: Path, qm_file: Path, *, quiet: bool = True) -> None:
     subprocess.run(command, cwd=ROOT, check=True, capture_output=quiet)
 
 
+def pending_translations() -> dict[tuple[str, str], str]:
+    """(context, source) → translation from ``translations/pending/*.tsv``."""
+    found: dict[tuple[str, str], str] = {}
+    for tsv in sorted(PENDING.glob("*.tsv")) if PENDING.is_dir() else []:
+        for number, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 3:
+                raise SystemExit(f"{tsv}:{number}: expected context<TAB>source<TAB>translation")
+            context, source, translation = (part.replace("\\n", "\n") for part in parts)
+            found[(context, source)] = translation
+    return found
+
+
+def apply_pending(ts_file: Path) -> int:
+    """Fill untranslated messages of ``ts_file`` from the pending .tsv files; returns how many."""
+    pending = pending_translations()
+    if not pending:
+        return 0
+    tree = ET.parse(ts_file)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            key = (name, message.findtext("source", ""))
+            if key not in pending:
+                continue
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            finished = translation.get("type") is None and ((translation.text or "").strip() or list(translation))
+            if not finished:
+                if message.get("numerus") == "yes":
+                    for child in list(translation):
+                        translation.remove(child)
+                    form = ET.SubElement(translation, "numerusform")
+                    form.text = pending[key]
+                else:
+                    translation.text = pending[key]
+                translation.attrib.pop("type", None)
+                filled += 1
+    if filled:
+        ET.indent(tree)
+        text = ET.tostring(tree.getroot(), encoding="unicode")
+        ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n",
+                           encoding="utf-8")
+    return filled
+
+
 def unfinished(ts_file: Path) -> list[tuple[str, str]]:
     """(context, source) of every message without a finished translation."""
     missing = []
@@ -69,9 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only list untranslated strings")
     args = parser.parse_args(argv)
     if not args.check:
-        lupdate(APP_TS, quiet=False)
-        for ts_file in sorted(TRANSLATIONS.glob("*.ts")):
-            lrelease(ts_file, ts_file.with_suffix(".qm"), quiet=False)
+        with open(TRANSLATIONS / ".i18n.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            lupdate(APP_TS, quiet=False)
+            filled = apply_pending(APP_TS)
+            if filled:
+                print(f"{filled} translation(s) filled from {PENDING.relative_to(ROOT)}")
+            for ts_file in sorted(TRANSLATIONS.glob("*.ts")):
+                lrelease(ts_file, ts_file.with_suffix(".qm"), quiet=False)
     missing = unfinished(APP_TS)
     for context, source in missing:
         print(f"untranslated: [{context}] {source}")
