@@ -35,6 +35,9 @@ def test_frozen_database_upgrades_and_keeps_records(fixture, tmp_path):
     counts_before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                      for t in ("unit", "emulation_year", "phase", "indicator", "person", "audit_log")}
     old_revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    year_end_tables = ("review_meeting", "review_result", "report", "proposal")
+    year_end_before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                       for t in year_end_tables if old_revision >= "0004"}
     con.close()
 
     db = Database.open(paths)
@@ -49,6 +52,16 @@ def test_frozen_database_upgrades_and_keeps_records(fixture, tmp_path):
         assert "Đặng Thị Ánh" in names
     finally:
         db.close()
+    con = sqlite3.connect(paths.database)
+    try:
+        for table, count in year_end_before.items():
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == count, table
+        if year_end_before:
+            assert year_end_before["review_result"] > 0
+            collective = con.execute("SELECT count(*) FROM review_result WHERE person_id IS NULL").fetchone()[0]
+            assert collective == 1
+    finally:
+        con.close()
     pre_migration = [b for b in backup.list_backups(paths) if b.kind == "pre-migration"]
     if old_revision != head_revision():
         assert pre_migration and pre_migration[0].path.name.startswith(f"truoc-nang-cap-{old_revision}-")

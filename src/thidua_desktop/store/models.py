@@ -436,7 +436,8 @@ class ReviewMeeting(Record):
 
 
 class ReviewResult(Record):
-    """Registered vs achieved title for a person (or the collective when ``person_id`` is empty)."""
+    """Registered vs achieved title for a person, a union group (``union_group_id``), or the unit's
+    collective (both empty)."""
 
     __tablename__ = "review_result"
     __table_args__ = (UniqueConstraint("year_id", "person_id", "title_code", name="year_person_title"),)
@@ -444,6 +445,9 @@ class ReviewResult(Record):
     year_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("emulation_year.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    union_group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("union_group.id", ondelete="CASCADE"), nullable=True, index=True
     )
     title_code: Mapped[str] = mapped_column(String(40))
     registered: Mapped[bool] = mapped_column(Boolean, default=False)
