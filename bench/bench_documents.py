@@ -3,16 +3,21 @@
     uv run python bench/bench_documents.py [--people 20000] [--ratio-people 5000] [--initiatives 5000]
                                            [--runs 3] [--keep DIR]
 
-Builds the demo folder, grows its roster by ``--people`` (``demo.add_people``) and registers
-everyone for Lao động tiên tiến (``registration.register(everyone=True)``), then times
-``services.documents.produce`` of the registration (Bản đăng ký with the landscape list of every
-person) as PDF and as xlsx. It then writes ``--initiatives`` initiatives (``initiatives.save_many``)
-and times the initiatives list (Danh sách sáng kiến) as PDF and xlsx.
+Builds the demo folder and grows its roster (``demo.add_people``) until ``--ratio-people``
+people are registered for Lao động tiên tiến (``registration.register(everyone=True)``).
 
-The issue's yardstick, on ``--ratio-people`` rows: our registration annex (the layout model
-through ``documents.pdf`` / ``documents.workbook``) against plain reportlab building the same
-table (``LongTable`` of strings, header repeated, grid, Liberation Serif) and plain XlsxWriter
-writing the same rows (``write_row``), in the same run.
+The issue's yardstick, on that registration: the whole Bản đăng ký (part A, the signature and
+the landscape list of every person, from ``services.documents.build_document``) written by
+``documents.pdf`` and ``documents.workbook`` against plain reportlab building the same list
+(``Table`` and ``LongTable`` of strings, header repeated, grid, Liberation Serif; the faster of
+the two is the yardstick) and plain XlsxWriter writing the same rows (``write_row``), in the
+same run. The workbook is timed without and with its ``_du_lieu`` sheet (every row again, with
+its record UUIDs).
+
+Then the roster grows to ``--people`` more and ``services.documents.produce`` of the
+registration is timed end to end (reading the store, numbering, writing) as PDF and xlsx, and
+``--initiatives`` initiatives are written (``initiatives.save_many``) and the initiatives list
+(Danh sách sáng kiến) timed as PDF and xlsx.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from pathlib import Path
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.documents import fonts, pdf, workbook
 from thidua_desktop.documents.kinds import registration as reg_kind
-from thidua_desktop.documents.layout import Annex, Document, Header, Signature, Table
+from thidua_desktop.documents.layout import Table
 from thidua_desktop.paths import DataPaths
 from thidua_desktop.services import demo, documents, initiatives, registration
 from thidua_desktop.store.database import Database
@@ -92,10 +97,10 @@ def add_initiatives(db: Database, count: int) -> None:
     print(f"set-up: {count:,} initiatives through save_many: {ms(time.perf_counter() - start)}", flush=True)
 
 
-def plain_reportlab(rows: list[list], path: Path) -> None:
+def plain_reportlab(rows: list[list], path: Path, long: bool = True) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import LongTable, SimpleDocTemplate, Table, TableStyle
 
     fonts.register()
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=20 * mm, rightMargin=20 * mm,
@@ -103,8 +108,8 @@ def plain_reportlab(rows: list[list], path: Path) -> None:
     header = [c.title for c in reg_kind.PEOPLE_COLUMNS]
     width = landscape(A4)[0] - 40 * mm
     weights = [c.width for c in reg_kind.PEOPLE_COLUMNS]
-    table = LongTable([header] + [[str(v) for v in r] for r in rows], repeatRows=1,
-                      colWidths=[width * w / sum(weights) for w in weights])
+    table = (LongTable if long else Table)([header] + [[str(v) for v in r] for r in rows], repeatRows=1,
+                                           colWidths=[width * w / sum(weights) for w in weights])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12), ("GRID", (0, 0), (-1, -1), 0.5, "black"),
                                ("FONT", (0, 0), (-1, 0), fonts.BOLD, 12)]))
     doc.build([table])
@@ -121,21 +126,61 @@ def plain_xlsxwriter(rows: list[list], path: Path) -> None:
     book.close()
 
 
-def ratio(db: Database, people: int, runs: int, out: Path) -> None:
-    rows = reg_kind.people_rows(_people(db))[:people]
-    doc = Document("registration", Header("LĐLĐ huyện Gia Viễn", "CĐCS Công ty TNHH May Hoa Lư", "Số: 05/ĐK-CĐCS",
-                                          "Gia Viễn, ngày 18 tháng 02 năm 2021"),
-                   "BẢN ĐĂNG KÝ THI ĐUA", "Năm 2021", signatures=[Signature(("TM. BAN CHẤP HÀNH", "CHỦ TỊCH"), "A")],
-                   annexes=[Annex("DANH SÁCH", blocks=[Table(reg_kind.PEOPLE_COLUMNS, rows, sheet="Cá nhân")],
-                                  landscape=True)])
-    print(f"\n{len(rows):,} rows, the same table both ways (ratio = ours / plain):")
-    ours_pdf = timed("  documents.pdf.write_pdf (layout model, Paragraph where long)", runs,
-                     lambda: pdf.write_pdf(doc, out / "ours.pdf"))
-    plain_pdf = timed("  plain reportlab LongTable of strings", runs, lambda: plain_reportlab(rows, out / "plain.pdf"))
-    ours_xlsx = timed("  documents.workbook.write_workbook (formats, heading)", runs,
-                      lambda: workbook.write_workbook(doc, None, out / "ours.xlsx"))
-    plain_xlsx = timed("  plain XlsxWriter write_row", runs, lambda: plain_xlsxwriter(rows, out / "plain.xlsx"))
-    print(f"  ratio PDF {ours_pdf / plain_pdf:.2f}×, xlsx {ours_xlsx / plain_xlsx:.2f}×")
+def plain_xlsxwriter_formatted(rows: list[list], path: Path) -> None:
+    """The floor of a printable table: the same rows, every cell with a border (empty ones too)."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
+    sheet = book.add_worksheet("Cá nhân")
+    head = book.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center"})
+    number = book.add_format({"border": 1, "num_format": "#,##0", "align": "center"})
+    text = book.add_format({"border": 1, "text_wrap": True})
+    sheet.write_row(0, 0, [c.title for c in reg_kind.PEOPLE_COLUMNS], head)
+    for i, row in enumerate(rows, 1):
+        sheet.write_number(i, 0, row[0], number)
+        for c, value in enumerate(row[1:], 1):
+            if value:
+                sheet.write_string(i, c, value, text)
+            else:
+                sheet.write_blank(i, c, None, text)
+    book.close()
+
+
+def ratio(db: Database, runs: int, out: Path) -> None:
+    doc, machine = documents.build_document(db, "registration", YEAR, today=TODAY, code="05/ĐK-CĐCS", number=5)
+    table = next(b for a in doc.annexes for b in a.blocks if isinstance(b, Table))
+    rows = table.rows
+    print(f"\nThe registration of {len(rows):,} people, the whole document against the same list "
+          f"(ratio = ours / plain; the runs alternate, so a busy machine slows both alike):")
+    jobs = {
+        "  documents.pdf.write_pdf (whole document)": lambda: pdf.write_pdf(doc, out / "ours.pdf"),
+        "  plain reportlab LongTable of strings": lambda: plain_reportlab(rows, out / "plain.pdf"),
+        "  plain reportlab Table of strings": lambda: plain_reportlab(rows, out / "plain-table.pdf", long=False),
+        "  documents.workbook.write_workbook (whole document)": lambda: workbook.write_workbook(doc, None,
+                                                                                                out / "ours.xlsx"),
+        "  … with the _du_lieu sheet": lambda: workbook.write_workbook(doc, machine, out / "ours-du-lieu.xlsx"),
+        "  plain XlsxWriter write_row": lambda: plain_xlsxwriter(rows, out / "plain.xlsx"),
+        "  plain XlsxWriter, a border on every cell": lambda: plain_xlsxwriter_formatted(rows, out / "plain-f.xlsx"),
+    }
+    times: dict[str, list[float]] = {label: [] for label in jobs}
+    for _ in range(runs):
+        for label, job in jobs.items():
+            start = time.perf_counter()
+            job()
+            times[label].append(time.perf_counter() - start)
+    medians = {}
+    for label, values in times.items():
+        medians[label] = statistics.median(values)
+        print(f"{label:<62} median {ms(medians[label]):>10}   runs " + " / ".join(ms(t) for t in values))
+    for name, figures in (("medians", medians), ("fastest runs", {k: min(v) for k, v in times.items()})):
+        ours_pdf, plain_long, plain_table, ours_xlsx, ours_xlsx_m, plain_xlsx, bordered = figures.values()
+        print(f"  {name}: PDF {ours_pdf / min(plain_long, plain_table):.2f}× (Table {ours_pdf / plain_table:.2f}×, "
+              f"LongTable {ours_pdf / plain_long:.2f}×), xlsx {ours_xlsx / plain_xlsx:.2f}× "
+              f"({ours_xlsx / bordered:.2f}× the bordered floor; {ours_xlsx_m / plain_xlsx:.2f}× with _du_lieu)")
+
+
+def registered(db: Database) -> int:
+    return len(_people(db))
 
 
 def _people(db: Database):
@@ -148,7 +193,7 @@ def _people(db: Database):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--people", type=int, default=15_000, help="people added after the ratio part")
     parser.add_argument("--ratio-people", dest="ratio_people", type=int, default=5_000)
     parser.add_argument("--initiatives", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=3)
@@ -164,14 +209,15 @@ def main(argv: list[str] | None = None) -> int:
         demo.build_demo(data.ensure())
         db = Database.open(data)
         try:
+            registration.register(db, YEAR, "LDTT", everyone=True)
+            grow(db, max(0, args.ratio_people - registered(db)))
+            ratio(db, args.runs, out)
             grow(db, args.people)
-            registered = sum(1 for r in registration.list_individuals(db, YEAR) if r.title_codes)
-            print(f"\nRegistration of {registered:,} people (documents.produce, landscape list annex):")
+            print(f"\nRegistration of {registered(db):,} people (documents.produce, landscape list annex):")
             timed("  registration .pdf", args.runs,
                   lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.pdf", today=TODAY))
             timed("  registration .xlsx (with _du_lieu)", args.runs,
                   lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.xlsx", today=TODAY))
-            ratio(db, args.ratio_people, args.runs, out)
             add_initiatives(db, args.initiatives)
             print(f"\nInitiatives list ({args.initiatives:,} of the bench + the demo's):")
             timed("  initiatives .pdf", args.runs,

@@ -2,13 +2,16 @@
 
     uv run python bench/bench_year_end.py [--people 20000] [--initiatives 5000] [--links 12000]
                                           [--runs 3] [--keep DIR] [--data-dir DIR] [--no-review]
+                                          [--base DIR] [--review-only]
 
 Builds (once, or reuses ``--data-dir``) the demo grown to ``--people`` working people
 (``services.demo.add_people``), every member registered for Lao động tiên tiến, and ``--initiatives``
 initiatives from ``bench_initiatives.drafts`` written through ``services.initiatives.save_many``
 (years 2017–2021, so 2021 and its three-year LĐST window hold 3,000 of them). Unless
 ``--no-review``, it also holds the review: meeting, one vote per registered title
-(``record_votes``), ``apply_majority`` and ``build_proposals`` — timed once, they are writes.
+(``record_votes``), ``apply_majority`` and ``build_proposals`` — timed once, they are writes, with
+the number of audit rows each wrote. ``--base DIR`` keeps the folder as it is before the review
+(built once) and starts each run from a copy; ``--review-only`` stops after the review steps.
 
 Then, in a fresh child process (so its peak RSS is the measured work, not the building):
 
@@ -71,9 +74,9 @@ def _drafts(n: int, links: int, people: list, rng: random.Random):
     return drafts(n, links, people, rng)
 
 
-def build(root: Path, people: int, initiatives_n: int, links: int, review_too: bool) -> None:
-    from thidua_desktop.core.review import Vote
-    from thidua_desktop.services import demo, initiatives, initiatives_io, registration, review
+def build_base(root: Path, people: int, initiatives_n: int, links: int) -> None:
+    """The folder before the review: demo grown to ``people``, LĐTT registrations, the initiatives."""
+    from thidua_desktop.services import demo, initiatives, initiatives_io, registration
 
     paths = DataPaths(root).ensure()
     t = time.perf_counter()
@@ -90,27 +93,57 @@ def build(root: Path, people: int, initiatives_n: int, links: int, review_too: b
         with db.transaction("Bench: sổ sáng kiến") as session:
             initiatives.save_many(session, batch)
         print(f"save_many: {len(batch):,} initiatives: {ms(time.perf_counter() - t)}")
-        if review_too:
-            t = time.perf_counter()
-            rows = review.review_table(db, 2021)
-            print(f"review_table: {len(rows):,} rows: {ms(time.perf_counter() - t)}")
-            review.record_meeting(db, 2021, date(2021, 12, 22), "Hội trường", "Phạm Thị Hoa", "Trần Văn Nam", 21, 20,
-                                  today=JANUARY)
-            rng = random.Random(7)
-            votes = [Vote(r.person_id, r.title_code, rng.randint(8, 20), 20) for r in rows if not r.excluded]
-            t = time.perf_counter()
-            review.record_votes(db, 2021, votes)
-            print(f"record_votes: {len(votes):,} votes in one transaction: {ms(time.perf_counter() - t)}")
-            t = time.perf_counter()
-            summary = review.apply_majority(db, 2021)
-            print(f"apply_majority: {ms(time.perf_counter() - t)} ({summary.achieved:,} achieved, "
-                  f"{summary.excluded:,} excluded, {summary.capped:,} over the cap)")
-            t = time.perf_counter()
-            built = review.build_proposals(db, 2021)
-            print(f"build_proposals: {len(built.rows):,} lines: {ms(time.perf_counter() - t)}")
     finally:
         db.close()
-    print(f"database {paths.database.stat().st_size / 1e6:.1f} MB")
+
+
+def review_steps(root: Path) -> dict:
+    """The review of 2021 on the built folder, each step timed once (they are writes)."""
+    from sqlalchemy import func, select
+
+    from thidua_desktop.core.review import Vote
+    from thidua_desktop.services import review
+    from thidua_desktop.store.models import AuditEntry
+
+    db = Database.open(DataPaths(root))
+    figures: dict = {}
+    try:
+        def audit_rows() -> int:
+            with db.reading() as session:
+                return session.scalar(select(func.count()).select_from(AuditEntry))
+
+        t = time.perf_counter()
+        rows = review.review_table(db, 2021)
+        figures["review_table"] = time.perf_counter() - t
+        # getattr: the same script times the session-1 services (before union groups) from a copy of the tree
+        groups = sum(1 for r in rows if getattr(r, "union_group_id", None))
+        print(f"review_table: {len(rows):,} rows ({groups:,} of union groups): {ms(figures['review_table'])}")
+        review.record_meeting(db, 2021, date(2021, 12, 22), "Hội trường", "Phạm Thị Hoa", "Trần Văn Nam", 21, 20,
+                              today=JANUARY)
+        rng = random.Random(7)
+        votes = [Vote(r.person_id, r.title_code, rng.randint(8, 20), 20,
+                      **({"union_group_id": r.union_group_id} if getattr(r, "union_group_id", None) else {}))
+                 for r in rows if not r.excluded]
+        before = audit_rows()
+        t = time.perf_counter()
+        review.record_votes(db, 2021, votes)
+        figures["record_votes"] = time.perf_counter() - t
+        print(f"record_votes: {len(votes):,} votes in one transaction: {ms(figures['record_votes'])}; "
+              f"{audit_rows() - before:,} audit rows")
+        before = audit_rows()
+        t = time.perf_counter()
+        summary = review.apply_majority(db, 2021)
+        figures["apply_majority"] = time.perf_counter() - t
+        print(f"apply_majority: {ms(figures['apply_majority'])} ({summary.achieved:,} achieved, "
+              f"{summary.excluded:,} excluded, {summary.capped:,} over the cap); {audit_rows() - before:,} audit rows")
+        t = time.perf_counter()
+        built = review.build_proposals(db, 2021)
+        figures["build_proposals"] = time.perf_counter() - t
+        print(f"build_proposals: {len(built.rows):,} lines: {ms(figures['build_proposals'])}")
+    finally:
+        db.close()
+    print(f"database {DataPaths(root).database.stat().st_size / 1e6:.1f} MB")
+    return figures
 
 
 # --- measuring (child process) ----------------------------------------------------------------------
@@ -173,6 +206,10 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="build here once and reuse")
     parser.add_argument("--keep", type=Path, help="copy the built folder here")
     parser.add_argument("--no-review", dest="review", action="store_false")
+    parser.add_argument("--base", type=Path, help="keep the folder before the review here (built once) and start "
+                                                   "from a copy of it")
+    parser.add_argument("--review-only", dest="review_only", action="store_true",
+                        help="time the review steps only, not the child's results and tổng kết")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
 
@@ -184,7 +221,17 @@ def main() -> None:
     try:
         root = args.data_dir or work / "data"
         if not DataPaths(root).database.exists():
-            build(root, args.people, args.initiatives, args.links, args.review)
+            if args.base is not None:
+                if not DataPaths(args.base).database.exists():
+                    build_base(args.base, args.people, args.initiatives, args.links)
+                shutil.copytree(args.base, root)
+                print(f"copied the folder before the review from {args.base}")
+            else:
+                build_base(root, args.people, args.initiatives, args.links)
+            if args.review:
+                review_steps(root)
+        if args.review_only:
+            return
         child = subprocess.run([sys.executable, __file__, "--measure", str(root), "--runs", str(args.runs)],
                                capture_output=True, text=True, encoding="utf-8")
         if child.returncode:

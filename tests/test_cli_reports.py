@@ -143,3 +143,44 @@ def test_review_and_proposals_from_the_command_line(folder):
     assert "Tổ trưởng gương mẫu." in listed and "Bằng Lao động sáng tạo" not in listed
     assert "Đã ghi Quyết định số 21/QĐ-CĐCS cho 2 dòng." in ok(
         root, "proposals", "decide", "--year", "2021", "--number", "21/QĐ-CĐCS", "--date", "28/12/2021")
+
+
+def test_union_groups_and_proposal_lines_from_the_command_line(folder):
+    from tests.test_review import register_group_title
+    from thidua_desktop.store.database import Database
+
+    root, y = folder
+    db = Database.open(DataPaths(root), actor="kiemthu")
+    try:
+        register_group_title(db)
+    finally:
+        db.close()
+    ok(root, "review", "meeting", "--year", "2021", "--date", "22/12/2021", "--chair", "Phạm Thị Hoa", "--secretary",
+       "Nguyễn Thị Lan", "--total", "12", "--present", "10", "--today", "30/12/2021")
+    assert "Không có tổ công đoàn 'Tổ may 9'" in refused(root, "review", "vote", "--year", "2021", "--group",
+                                                         "Tổ may 9", "--title", "TO_CD_VM", "--for", "9", "--total",
+                                                         "10")
+    assert "không xét cho tổ công đoàn" in refused(root, "review", "vote", "--year", "2021", "--group", "to may 1",
+                                                   "--title", "CDCS_VM", "--for", "9", "--total", "10")
+    ok(root, "review", "vote", "--year", "2021", "--group", "to may 1", "--title", "TO_CD_VM", "--for", "9",
+       "--total", "10", "--achieved", "co")
+    table = ok(root, "review", "table", "--year", "2021")
+    assert re.search(r"\d+\. tổ CĐ\s+Tổ may 1 — Tổ công đoàn vững mạnh: ĐẠT 9/10 phiếu", table)
+    assert re.search(r"\d+\. tổ CĐ\s+Tổ cơ điện — Tổ công đoàn vững mạnh: chưa xét", table)
+    ok(root, "review", "inputs", "--year", "2021", "--person", y.hoa[:8], "--days-off", "45")
+    assert "nghỉ ? ngày" in ok(root, "review", "inputs", "--year", "2021", "--person", y.hoa[:8], "--clear-days-off")
+    built = ok(root, "proposals", "build", "--year", "2021")
+    assert re.search(r"\d+\. [0-9a-f]{8} Tổ may 1 — Tổ công đoàn vững mạnh \[CĐCS tặng\]", built)
+    assert "Hãy ghi tóm tắt thành tích" in refused(root, "proposals", "add", "--year", "2021", "--group",
+                                                   "Tổ cơ điện", "--award", "GK_CDCS_TT", "--level", "own",
+                                                   "--summary", " ")
+    added = ok(root, "proposals", "add", "--year", "2021", "--person", y.nam[:8], "--award", "GK_CDCS", "--level",
+               "own", "--summary", "Thợ sửa máy giỏi.")
+    line = re.search(r"Đinh Văn Nam — Giấy khen của Ban Chấp hành CĐCS \(mã ([0-9a-f]{8})\)", added)
+    assert line is not None
+    ok(root, "proposals", "edit", line.group(1), "--year", "2021", "--level", "upper")
+    assert re.search(r"Đinh Văn Nam \(.*\) — Giấy khen của Ban Chấp hành CĐCS \[đề nghị cấp trên\]",
+                     ok(root, "proposals", "list", "--year", "2021"))
+    assert "Đã bỏ dòng đề nghị: Đinh Văn Nam" in ok(root, "proposals", "remove", line.group(1), "--year", "2021")
+    assert "Giấy khen của Ban Chấp hành CĐCS" not in ok(root, "proposals", "list", "--year", "2021", "--level",
+                                                       "upper")

@@ -228,3 +228,68 @@ def test_outbox_add_list_send_and_eml(folder, tmp_path):
     assert [a.get_filename() for a in draft.iter_attachments()] == [f.name for f in files]
     assert secret.encode() not in _everything_written(folder, added, down, not_yet, sent, again, made)
     assert (folder / "smtp.json").exists() and b"127.0.0.1" in (folder / "smtp.json").read_bytes()
+
+
+def _complete_midyear_report(folder) -> str:
+    from tests.test_reports import fill_everything
+    from tests.test_results import JULY, make_year
+    from thidua_desktop.paths import DataPaths
+    from thidua_desktop.services import reports
+    from thidua_desktop.store.database import Database
+
+    db = Database.open(DataPaths(folder), actor="kiemthu")
+    try:
+        make_year(db)
+        report_id = reports.draft_report(db, 2021, "midyear", today=JULY).id
+        fill_everything(db, report_id)
+        reports.set_status(db, report_id, "complete")
+    finally:
+        db.close()
+    return report_id
+
+
+def test_sending_a_report_is_recorded_locked_and_not_sent_twice(folder, tmp_path):
+    report_id = _complete_midyear_report(folder)
+    files = [make_pdf(tmp_path / "so-ket-da-ky.pdf"), make_workbook(tmp_path / "so-ket-da-ky.xlsx", rows=5)]
+    eml = tmp_path / "so-ket.eml"
+    made = run(folder, "outbox", "eml", "--out", str(eml), "--report", report_id[:8], *map(str, files))
+    assert made.returncode == 0, made.stderr
+    assert "báo cáo đã khóa" in made.stdout
+    draft = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert [a.get_filename() for a in draft.iter_attachments()] == [f.name for f in files]
+    twice = run(folder, "outbox", "add", "--report", report_id[:8], *map(str, files))
+    assert twice.returncode == 1 and "đã gửi lúc" in twice.stderr and "phiên bản 2" in twice.stderr
+    other = make_pdf(tmp_path / "khac.pdf", pages=3)
+    changed = run(folder, "outbox", "add", "--report", report_id[:8], "--resend", str(other), str(files[1]))
+    assert changed.returncode == 1 and "khác các tệp đã gửi" in changed.stderr
+    same = run(folder, "outbox", "add", "--report", report_id[:8], "--resend", *map(str, files))
+    assert same.returncode == 0, same.stderr
+    history = run(folder, "outbox", "history", "--report", report_id[:8])
+    assert history.returncode == 0, history.stderr
+    lines = history.stdout
+    assert lines.count("Báo cáo sơ kết (phiên bản 1)") == 2 and "thư nháp .eml" in lines and "chờ gửi" in lines
+    for f in files:
+        assert f"{f.name} ({f.stat().st_size:,} byte) SHA-256 {hashlib.sha256(f.read_bytes()).hexdigest()}".replace(
+            ",", ".") in lines
+    assert "gửi tới: ldld.giavien@example.vn" in lines
+    assert run(folder, "outbox", "history", "--year", "2021").stdout == lines
+    edit = run(folder, "report", "edit-section", "--id", report_id[:8], "situation", "--text", "Sửa sau khi gửi")
+    assert edit.returncode == 1 and "đã gửi" in edit.stderr
+
+
+def test_the_report_is_found_from_its_workbook_when_sent_without_report(folder, tmp_path):
+    """The exported pair of a report: its workbook's machine sheet names the report, so a plain
+    ``thidua send``/``outbox eml`` records and locks it too (nothing sent twice by accident)."""
+    report_id = _complete_midyear_report(folder)
+    pair = [tmp_path / "so-ket.pdf", tmp_path / "so-ket.xlsx"]
+    for f in pair:
+        made = run(folder, "document", "midyear-report", "--year", "2021", "--out", str(f), "--date", "2021-07-03")
+        assert made.returncode == 0, made.stderr
+    first = run(folder, "outbox", "eml", "--out", str(tmp_path / "so-ket.eml"), *map(str, pair))
+    assert first.returncode == 0, first.stderr
+    assert f"--report {report_id[:8]}" in first.stdout
+    second = run(folder, "outbox", "add", *map(str, pair))
+    assert second.returncode == 1 and "đã gửi lúc" in second.stderr
+    assert "Báo cáo sơ kết (phiên bản 1)" in run(folder, "outbox", "history", "--year", "2021").stdout
+    plain = run(folder, "outbox", "add", str(pair[0]))  # the PDF alone names no report: an ordinary message
+    assert plain.returncode == 0, plain.stderr

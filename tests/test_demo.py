@@ -238,7 +238,7 @@ def test_demo_has_a_realistic_registration(reopened):
     from thidua_desktop.services import registration
 
     info = registration.get_collective(reopened, 2021)
-    assert info.saved and info.title_codes == ["CDCS_VM"]
+    assert info.saved and info.title_codes == ["CDCS_VM", "TO_CD_VM"]  # the union groups' title too
     assert info.signature_content == "Mỗi tổ một sáng kiến an toàn"
     assert {f.indicator.code: f.value for f in info.figures}["CT02"] == 25
     rows = registration.list_individuals(reopened, 2021)

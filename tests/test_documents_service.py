@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import threading
@@ -207,3 +208,74 @@ def test_cli_document_and_register(registered_db, data_paths, tmp_path, capsys):
     rc = main(["--data-dir", str(data_paths.root), "document", "initiatives", "--year", "2021", "--out",
                str(tmp_path / "sk.xlsx")])
     assert rc == 1 and "chưa có sáng kiến" in capsys.readouterr().err
+
+
+# --- previews and the year's register ----------------------------------------------------------
+
+
+def audit_count(db) -> int:
+    from sqlalchemy import func, select
+
+    from thidua_desktop.store.models import AuditEntry
+
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(AuditEntry))
+
+
+@needs_poppler
+def test_a_preview_takes_no_number_and_writes_nothing(registered_db, data_paths, out_dir):
+    tmp_path = out_dir
+    audits = audit_count(registered_db)
+    shown = documents.preview(registered_db, "registration", 2021, tmp_path / "xem.pdf", today=date(2021, 2, 18))
+    assert shown.code == "" and shown.unfinished == () and shown.issued_on == date(2021, 2, 18)
+    text = pdftext(shown.path)
+    assert re.search(r"Số:\s+/ĐK-CĐCS", text) and "BẢN ĐĂNG KÝ THI ĐUA" in text and "Trần Văn Nam" in text
+    assert documents.list_register(registered_db, 2021) == [] and audit_count(registered_db) == audits
+    assert [p.name for p in tmp_path.iterdir()] == ["xem.pdf"]  # no temporary file left
+    # Exported afterwards it takes the first number; previewed again it shows that number and date.
+    made = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf",
+                             today=date(2021, 2, 20))
+    assert made.code == "01/ĐK-CĐCS"
+    again = documents.preview(registered_db, "registration", 2021, tmp_path / "xem.pdf", today=date(2021, 3, 1))
+    assert again.code == "01/ĐK-CĐCS" and again.issued_on == date(2021, 2, 20)
+    assert "Số: 01/ĐK-CĐCS" in pdftext(again.path) and "ngày 20 tháng 02 năm 2021" in pdftext(again.path)
+    assert [e.code for e in documents.list_register(registered_db, 2021)] == ["01/ĐK-CĐCS"]
+
+
+def test_preview_refuses_what_it_cannot_show(registered_db, out_dir):
+    tmp_path = out_dir
+    with pytest.raises(ValidationError, match="bản xem trước là tệp .pdf"):
+        documents.preview(registered_db, "registration", 2021, tmp_path / "x.xlsx")
+    with pytest.raises(ValidationError, match="Không có loại văn bản"):
+        documents.preview(registered_db, "bao-cao", 2021, tmp_path / "x.pdf")
+    with pytest.raises(ValidationError, match="Chưa họp bình xét"):
+        documents.preview(registered_db, "award-decision", 2021, tmp_path / "x.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_year_register_holds_the_documents_of_the_emulation_year(registered_db, data_paths, tmp_path):
+    plan = documents.produce(registered_db, data_paths, "plan", 2021, tmp_path / "kh.pdf", today=date(2021, 1, 25))
+    late = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf",
+                             today=date(2022, 1, 5))  # numbered in the 2022 register
+    year.copy_year(registered_db, 2021, 2022)
+    other = documents.issue_number(registered_db, "plan", "KH", "Kế hoạch 2022", date(2022, 1, 20), 2022)
+    assert (plan.code, late.code, other.code) == ("01/KH-CĐCS", "01/ĐK-CĐCS", "02/KH-CĐCS")
+    assert [e.code for e in documents.year_register(registered_db, 2021)] == ["01/KH-CĐCS", "01/ĐK-CĐCS"]
+    assert [e.code for e in documents.year_register(registered_db, 2022)] == ["01/ĐK-CĐCS", "02/KH-CĐCS"]
+    assert [e.code for e in documents.list_register(registered_db, 2022)] == ["01/ĐK-CĐCS", "02/KH-CĐCS"]
+
+
+def test_cli_document_preview(registered_db, data_paths, tmp_path, capsys):
+    from thidua_desktop.cli.main import main
+
+    registered_db.close()
+    out = tmp_path / "xem.pdf"
+    rc = main(["--data-dir", str(data_paths.root), "document", "registration", "--year", "2021", "--preview",
+               "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert rc == 0 and out.exists() and "chưa lấy số" in printed and "BẢN XEM TRƯỚC" in printed
+    rc = main(["--data-dir", str(data_paths.root), "document", "register", "--year", "2021"])
+    assert rc == 0 and "chưa có văn bản nào" in capsys.readouterr().out
+    rc = main(["--data-dir", str(data_paths.root), "document", "registration", "--year", "2021", "--preview",
+               "--sign", "--out", str(tmp_path / "x.pdf")])
+    assert rc == 1 and "không ký số" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()

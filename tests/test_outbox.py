@@ -246,3 +246,92 @@ def test_orphan_folders_are_cleaned(db, data_paths, files):
     (data_paths.root / "outbox" / "00000000-0000-0000-0000-000000000000").mkdir()
     removed = outbox.remove_orphan_folders(db, data_paths)
     assert len(removed) == 2 and (data_paths.root / "outbox" / str(entry.id)).is_dir()
+
+
+# --- sending a report: what was sent is recorded, the version is locked ---------------------------------
+
+
+T1 = datetime(2021, 7, 4, 2, 30, tzinfo=timezone.utc)
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+@pytest.fixture
+def complete_report(seeded_db):
+    from tests.test_reports import fill_everything
+    from tests.test_results import JULY, make_year
+    from thidua_desktop.services import reports
+
+    make_year(seeded_db)
+    info = reports.draft_report(seeded_db, 2021, "midyear", today=JULY)
+    fill_everything(seeded_db, info.id)
+    reports.set_status(seeded_db, info.id, "complete")
+    return seeded_db, info.id
+
+
+def test_sending_a_report_records_the_hashes_and_locks_the_version(complete_report, data_paths, files, smtp_server):
+    from thidua_desktop.services import outbox as svc
+    from thidua_desktop.services import reports
+    from thidua_desktop.store.errors import ValidationError
+
+    db, report_id = complete_report
+    entry = svc.send_report(db, data_paths, report_id, files, at=T1)
+    info = reports.get_report(db, report_id)
+    assert info.status == "sent" and _naive(info.sent_at) == _naive(T1)  # locked by the same action
+    assert entry.report_id.hex == report_id and entry.to == ["ldld.giavien@example.vn"]
+    assert "Sơ kết phong trào thi đua đợt 1" in entry.subject
+    assert [(a["name"], a["sha256"]) for a in entry.attachments] == [(f.name, _sha(f.read_bytes())) for f in files]
+    with pytest.raises(ValidationError, match="đã gửi nên chỉ được xem"):
+        reports.update_section(db, report_id, "situation", "Sửa sau khi gửi")
+    # while it waits in the outbox a second message is refused (nothing twice by accident)
+    with pytest.raises(MessageError, match="đang chờ gửi trong hộp thư đi"):
+        svc.send_report(db, data_paths, report_id, files, resend=True)
+    assert outbox.send_pending(db, data_paths, smtp_server.settings(), now=T1 + timedelta(minutes=3)).sent
+    with pytest.raises(MessageError, match=r"đã gửi lúc .* tới ldld.giavien@example.vn.*phiên bản 2"):
+        svc.send_report(db, data_paths, report_id, files)
+    changed = files[0].with_name("khac.pdf")
+    changed.write_bytes(files[0].read_bytes() + b"%% sua")
+    with pytest.raises(MessageError, match="khác các tệp đã gửi"):
+        svc.send_report(db, data_paths, report_id, [changed, files[1]], resend=True)
+    assert len(svc.list_messages(db)) == 1
+    again = svc.send_report(db, data_paths, report_id, list(reversed(files)), resend=True)  # the same files
+    assert again.status == "queued" and _naive(reports.get_report(db, report_id).sent_at) == _naive(T1)  # the first sending kept
+    history = svc.report_history(db, report_id)
+    assert [(h.version, h.entry.status, h.how) for h in history] == [(1, "sent", "outbox"), (1, "queued", "outbox")]
+    assert history[0].entry.sent_at == T1 + timedelta(minutes=3)
+    # a correction is version 2, sent with other files
+    v2 = reports.new_version(db, report_id)
+    with pytest.raises(MessageError, match="bản nháp"):
+        svc.send_report(db, data_paths, v2.id, [changed])
+    reports.set_status(db, v2.id, "complete")
+    svc.send_report(db, data_paths, v2.id, [changed], at=T1 + timedelta(days=2))
+    assert [(h.version, h.label) for h in svc.report_history(db, v2.id)][-1] == (2, "Báo cáo sơ kết (phiên bản 2)")
+    assert len(svc.report_history(db, year=2021)) == 3
+
+
+def test_report_eml_is_recorded_and_locks_or_changes_nothing(complete_report, data_paths, files, tmp_path):
+    from thidua_desktop.services import outbox as svc
+    from thidua_desktop.services import reports
+
+    db, report_id = complete_report
+    with pytest.raises(MessageError, match="không tồn tại"):
+        svc.report_eml(db, data_paths, report_id, tmp_path / "khong-co" / "thu.eml", files)
+    assert reports.get_report(db, report_id).status == "complete" and svc.list_messages(db) == []
+    out, entry = svc.report_eml(db, data_paths, report_id, tmp_path / "gui-cap-tren.eml", files, at=T1)
+    assert (entry.status, entry.sent_at, entry.report_id.hex) == ("eml", T1, report_id)
+    assert [a["sha256"] for a in entry.attachments] == [_sha(f.read_bytes()) for f in files]
+    msg = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
+    assert msg["To"] == "ldld.giavien@example.vn" and msg["X-Unsent"] == "1"
+    assert msg["Message-ID"] == entry.message_id and "Sơ kết" in msg["Subject"]
+    assert [(p.get_filename(), _sha(p.get_content())) for p in msg.iter_attachments()] == \
+        [(f.name, _sha(f.read_bytes())) for f in files]
+    assert reports.get_report(db, report_id).status == "sent"
+    with pytest.raises(MessageError, match="đã gửi lúc"):
+        svc.report_eml(db, data_paths, report_id, tmp_path / "lan-hai.eml", files)
+    assert not (tmp_path / "lan-hai.eml").exists()
+    with pytest.raises(MessageError, match="thư nháp .eml"):
+        outbox.retry(db, entry.id)  # an .eml record is not in the sending queue
+    assert outbox.send_pending(db, data_paths, SmtpSettings(host="127.0.0.1", port=free_port(),
+                                                            from_addr="a@example.vn")).attempted == 0

@@ -281,7 +281,10 @@ def test_demo_review_and_proposals(demo_db):
     assert row_of(demo_db, "CT30", today=date(2022, 1, 10)).year.value == len(ldst)
     ct10 = row_of(demo_db, "CT10", today=date(2022, 1, 10))
     assert ct10.year.stored and ct10.year.numerator <= ct10.year.denominator
-    own = next(r for r in proposals if r.level == "own")
+    groups = [r for r in proposals if r.award_code == "TO_CD_VM"]  # the union groups reviewed too
+    assert groups and all(r.section == "A" and r.level == "own" for r in groups)
+    assert len(groups) < sum(1 for r in rows if r.union_group_id)  # one group fell short
+    own = next(r for r in proposals if r.level == "own" and r.person_id)
     kinds = {h.kind for h in roster.person_history(demo_db, own.person_id)}
     assert kinds == {"registered", "achieved", "award"}
 

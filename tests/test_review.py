@@ -333,3 +333,187 @@ def test_configured_rule_and_history(year_db):
     assert [(h.year, h.kind, h.title) for h in collective] == [(2021, "achieved", "Công đoàn cơ sở vững mạnh")]
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Proposal)) == 5
+
+
+# --- union groups ------------------------------------------------------------------------------------
+
+
+def register_group_title(db):
+    from thidua_desktop.services import registration
+
+    info = registration.get_collective(db, 2021)
+    info.title_codes = [*info.title_codes, "TO_CD_VM"]
+    registration.save_collective(db, info)
+
+
+def groups_of(db) -> dict[str, str]:
+    return {g.name: g.id for g in roster.list_groups(db)}
+
+
+def test_union_groups_are_reviewed_for_the_group_title(year_db):
+    db, y = year_db
+    register_group_title(db)
+    groups = groups_of(db)
+    rows = review.review_table(db, 2021)
+    group_rows = [r for r in rows if r.is_group]
+    assert [(r.full_name, r.title_code, r.registered, r.union_group_id) for r in group_rows] == [
+        ("Tổ may 1", "TO_CD_VM", True, groups["Tổ may 1"]), ("Tổ cơ điện", "TO_CD_VM", True, groups["Tổ cơ điện"])]
+    assert all(r.person_id is None and r.exclusions == () for r in group_rows)
+    assert rows[0].person_id is None and not rows[0].is_group  # the CĐCS first, then its groups, then people
+    assert [r.is_group for r in rows[1:3]] == [True, True] and rows[3].person_id is not None
+    assert not any(r.title_code == "TO_CD_VM" and not r.is_group for r in rows)  # not the CĐCS's own line
+    meet(db)
+    before = results_count(db)
+    for bad, message in (
+        (Vote(None, "CDCS_VM", 9, 10, union_group_id=groups["Tổ may 1"]), "không xét cho tổ công đoàn"),
+        (Vote(None, "TO_CD_VM", 9, 10), "hãy ghi cho từng tổ công đoàn"),
+        (Vote(None, "TO_CD_VM", 9, 10, union_group_id="0" * 32), "không có tổ công đoàn này"),
+        (Vote(None, "TO_CD_VM", 9, 10, union_group_id="tổ may"), "Mã tổ công đoàn 'tổ may' không hợp lệ"),
+        (Vote(None, "TO_CD_VM", 11, 10, union_group_id=groups["Tổ may 1"]), r"Tổ may 1 — Tổ công đoàn vững mạnh: Số "
+                                                                            r"phiếu đồng ý \(11\) lớn hơn"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            review.record_votes(db, 2021, [bad])
+    assert results_count(db) == before
+    review.record_votes(db, 2021, [Vote(None, "CDCS_VM", 10, 10),
+                                   Vote(None, "TO_CD_VM", 9, 10, union_group_id=groups["Tổ may 1"]),
+                                   Vote(None, "TO_CD_VM", 4, 10, union_group_id=groups["Tổ cơ điện"]),
+                                   Vote(y.lan, "LDTT", 10, 10), Vote(y.hoa, "LDTT", 9, 10)])
+    summary = review.apply_majority(db, 2021)
+    assert summary.achieved == 4 and summary.not_achieved == 1
+    decided = {r.full_name: (r.achieved, r.votes_for) for r in review.review_table(db, 2021) if r.is_group}
+    assert decided == {"Tổ may 1": (True, 9), "Tổ cơ điện": (False, 4)}
+    with db.reading() as session:
+        stored = session.scalars(select(ReviewResult).where(ReviewResult.title_code == "TO_CD_VM")).all()
+    assert {(r.person_id, r.union_group_id.hex, r.achieved) for r in stored} == {
+        (None, groups["Tổ may 1"], True), (None, groups["Tổ cơ điện"], False)}
+    # the proposals: the group's line is a tập thể line the CĐCS gives itself, drafted from the group's year
+    built = review.build_proposals(db, 2021)
+    group_line = next(r for r in built.rows if r.award_code == "TO_CD_VM")
+    assert (group_line.section, group_line.name, group_line.level, group_line.person_id) == (
+        "A", "Tổ may 1", "own", None)
+    assert group_line.summary.startswith("Năm 2021, Tổ may 1 có 3 đoàn viên (tổ trưởng: Nguyễn Thị Lan); 2 người đạt "
+                                         "danh hiệu “Lao động tiên tiến”; 1 sáng kiến được công nhận.")
+    assert "Được bình xét với 9/10 phiếu đồng ý công nhận danh hiệu “Tổ công đoàn vững mạnh”." in group_line.summary
+    assert not any(r.name == "Tổ cơ điện" for r in built.rows)
+    assert [r.section for r in built.rows][:2] == ["A", "A"]
+    # the CĐCS's own history holds its titles, not its groups'
+    review.decide_proposals(db, 2021, "21/QĐ-CĐCS", date(2021, 12, 28), today=DECEMBER)
+    assert [(h.kind, h.title) for h in review.collective_history(db)] == [("achieved", "Công đoàn cơ sở vững mạnh")]
+
+
+def test_review_minutes_carry_the_union_groups(year_db):
+    from thidua_desktop.services import documents
+
+    db, _ = year_db
+    register_group_title(db)
+    groups = groups_of(db)
+    meet(db)
+    review.record_votes(db, 2021, [Vote(None, "TO_CD_VM", 9, 10, union_group_id=groups["Tổ may 1"], achieved=True)])
+    _doc, machine = documents.build_document(db, "review-minutes", 2021, today=DECEMBER)
+    table = next(t for t in machine.tables if t.name == "review_results")
+    lines = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+    mine = [line for line in lines if line["title_code"] == "TO_CD_VM"]
+    assert {(line["name"], line["person_id"], line["achieved"], line["votes_for"]) for line in mine} == {
+        ("Tổ may 1", None, True, 9), ("Tổ cơ điện", None, None, None)}
+    with db.reading() as session:
+        stored = session.scalars(select(ReviewResult).where(ReviewResult.title_code == "TO_CD_VM")).one()
+    assert next(line for line in mine if line["name"] == "Tổ may 1")["record_id"] == stored.id.hex
+
+
+# --- the bulk path: one audit entry per action ----------------------------------------------------------
+
+
+def bulk_audits(db):
+    from thidua_desktop.store.models import AuditEntry
+
+    with db.reading() as session:
+        return session.scalars(select(AuditEntry).where(AuditEntry.entity == "review_result")
+                               .order_by(AuditEntry.id)).all()
+
+
+def test_votes_and_majority_write_in_bulk_with_one_audit_entry_that_keeps_every_change(year_db):
+    db, y = year_db
+    meet(db)
+    review.record_votes(db, 2021, [Vote(y.lan, "LDTT", 10, 10), Vote(y.hoa, "LDTT", 4, 10, note="  Vắng  "),
+                                   Vote(y.nam, "LDTT", 9, 10)])
+    audits = bulk_audits(db)
+    assert len(audits) == 1
+    entry = audits[0]
+    assert (entry.operation, entry.action, entry.actor) == ("bulk", "Ghi kết quả bình xét năm 2021", db.actor)
+    from thidua_desktop.store.models import EmulationYear
+
+    with db.reading() as session:
+        assert entry.entity_id == str(session.scalars(select(EmulationYear.id)).one())
+    assert (entry.changes["inserted"], entry.changes["updated"], entry.changes["year"]) == (3, 0, 2021)
+    with db.reading() as session:
+        stored = {r.person_id.hex: r for r in session.scalars(select(ReviewResult))}
+    assert set(entry.changes["rows_inserted"]) == {r.id.hex for r in stored.values()}
+    hoa = entry.changes["rows_inserted"][stored[y.hoa].id.hex]
+    assert hoa == {"person_id": y.hoa, "union_group_id": None, "title_code": "LDTT", "registered": True,
+                   "votes_for": 4, "votes_total": 10, "note": "Vắng"}  # achieved: not decided (None), left out
+    assert stored[y.hoa].note == "Vắng" and stored[y.hoa].created_at is not None
+    # a second vote on the same line: an update, before → after
+    review.record_vote(db, 2021, y.hoa, "LDTT", 6, 10)
+    entry = bulk_audits(db)[-1]
+    assert (entry.changes["inserted"], entry.changes["updated"]) == (0, 1)
+    assert entry.changes["rows_updated"] == {stored[y.hoa].id.hex: {"votes_for": [4, 6]}}
+    review.apply_majority(db, 2021)
+    entry = bulk_audits(db)[-1]
+    assert entry.action == "Xét kết quả bình xét theo đa số phiếu năm 2021"
+    changed = entry.changes["rows_updated"]
+    assert changed[stored[y.lan].id.hex]["achieved"] == [None, True]
+    assert changed[stored[y.hoa].id.hex]["achieved"] == [None, True]
+    inserted = entry.changes["rows_inserted"]  # excluded registrations decided "not achieved" get their line
+    tu = next(v for v in inserted.values() if v["person_id"] == y.tu and v["title_code"] == "LDTT")
+    assert tu["exclusions"] == ["months_worked"] and tu["achieved"] is False and tu["registered"] is True
+    with db.reading() as session:
+        tu_row = session.scalars(select(ReviewResult).where(ReviewResult.person_id == uuid_of(y.tu),
+                                                            ReviewResult.title_code == "LDTT")).one()
+    assert tu_row.achieved is False and tu_row.id.hex in inserted
+    assert len(bulk_audits(db)) == 3  # one per action
+    # a refused action writes nothing at all
+    with pytest.raises(ValidationError):
+        review.record_votes(db, 2021, [Vote(y.lan, "LDTT", 9, 10), Vote(y.hoa, "LDTT", 11, 10)])
+    assert len(bulk_audits(db)) == 3
+
+
+def uuid_of(hex_id: str):
+    import uuid
+
+    return uuid.UUID(hex_id)
+
+
+def test_days_off_can_be_cleared_and_proposals_added_for_a_group_by_id(year_db):
+    db, y = year_db
+    review.set_inputs(db, 2021, y.nam, days_off=45)
+    assert rows_by(db)[(y.nam, "LDTT")].days_off == 45
+    inputs = review.set_inputs(db, 2021, y.nam, clear_days_off=True)
+    assert inputs.days_off is None and rows_by(db)[(y.nam, "LDTT")].exclusions == ()
+    groups = groups_of(db)
+    with pytest.raises(NotFoundError, match="tổ công đoàn"):
+        review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", union_group_id="0" * 32, summary="x")
+    with pytest.raises(ValidationError, match="tóm tắt thành tích"):
+        review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", union_group_id=groups["Tổ cơ điện"],
+                            summary=" ")
+    line = review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", union_group_id=groups["Tổ cơ điện"],
+                               summary="Tổ không có tai nạn lao động.")
+    assert (line.section, line.name, line.award_code) == ("A", "Tổ cơ điện", "GK_CDCS_TT")
+
+
+def test_the_state_after_decisions_is_the_state_read_again(year_db):
+    """apply_majority's second pass reuses the first (only decisions and the CSTĐCS condition change)."""
+    db, y = year_db
+    decide_year(db, y)
+    with db.reading() as session:
+        from thidua_desktop.store.models import EmulationYear
+
+        record = session.scalars(select(EmulationYear)).one()
+        writer = review._Writer(session, record, review._stored(session, record))
+        state = review._state(session, record, writer.rows)
+        for person, outcome in ((y.nam, False), (y.lan, None), (y.mai, True)):
+            writer.set((person, None, "LDTT"), achieved=outcome, votes_for=3, votes_total=10, note="xét lại")
+        again = review._state(session, record, writer.rows)
+        assert review._restate(state, writer.rows) == again
+        nam = next(r for r in again if r.person_id == y.nam and r.title_code == "CSTDCS")
+        assert [e.code for e in nam.exclusions] == ["no_ldtt"]

@@ -305,3 +305,85 @@ def test_detached_p7s_beside_any_file(unit_key, tmp_path):
     other.write_text("Tờ trình khen thưởng năm 2022", encoding="utf-8")
     assert verify(other, [cert]).status == INVALID
     assert verify(doc, [cert]).status in (UNREADABLE, INVALID)
+
+
+def _line_box(page, text: str) -> tuple[float, float, float, float]:
+    """(x0, bottom, x1, top) in PDF points (origin bottom-left) of the words of one text line."""
+    wanted = text.split()
+    words = page.extract_words()
+    for i in range(len(words) - len(wanted) + 1):
+        run = words[i:i + len(wanted)]
+        if [w["text"] for w in run] == wanted and max(w["top"] for w in run) - min(w["top"] for w in run) < 1:
+            h = page.height
+            return (min(w["x0"] for w in run), h - max(w["bottom"] for w in run), max(w["x1"] for w in run),
+                    h - min(w["top"] for w in run))
+    raise AssertionError(f"line {text!r} not found")
+
+
+def _widget(path):
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with open(path, "rb") as f:
+        r = PdfFileReader(f)
+        count = int(r.root["/Pages"]["/Count"])
+        pages = [r.find_page_for_modification(i)[0].idnum for i in range(count)]
+        out = []
+        for sig in r.embedded_signatures:
+            widget = sig.sig_field
+            page_ix = pages.index(widget.raw_get("/P").idnum)
+            out.append((page_ix, [float(x) for x in widget["/Rect"]]))
+        return out
+
+
+def test_visible_signature_sits_in_the_signature_block_not_on_the_last_page(tmp_path, unit_key, stamp_images):
+    """The writer records the room between "PHÓ CHỦ TỊCH" and the signer's name; the signature goes
+    there, on the block's page, although the annex (landscape) makes a later last page."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from tests.test_documents import sample_document
+    from thidua_desktop.documents import pdf as writer
+
+    path, password, cert, _ = unit_key
+    src = tmp_path / "dang-ky.pdf"
+    blocks = writer.write_pdf(sample_document(), src)
+    assert len(blocks) == 1 and blocks[0].name == "Trần Văn Nam"
+    read_back = pdf.signature_blocks(src)
+    assert [(b.page, b.box) for b in read_back] == [(blocks[0].page, blocks[0].box)]
+    with signers.open_signer(signers.P12Spec(path, password)) as s:
+        result = pdf.sign_pdf(src, None, s, signature_image=stamp_images[0], seal_image=stamp_images[1])
+    (page_ix, rect), = _widget(result.path)
+    with pdfplumber.open(str(src)) as doc:
+        assert page_ix == blocks[0].page == result.page and page_ix < len(doc.pages) - 1
+        page = doc.pages[page_ix]
+        title = _line_box(page, "PHÓ CHỦ TỊCH")
+        name = _line_box(page, "Trần Văn Nam")
+    x1, y1, x2, y2 = rect
+    assert name[3] < y1 < y2 < title[1], (name, rect, title)  # inside the gap, overlapping neither line
+    assert y2 - y1 > 55 and x2 - x1 == pytest.approx(230)
+    assert abs((x1 + x2) / 2 - (name[0] + name[2]) / 2) < 2  # centred under the signer's title, like the name
+    assert verify(result.path, [cert]).accepted
+    # the block survives signing: a second signature does not cover the first one
+    assert [(b.page, b.box) for b in pdf.signature_blocks(result.path)] == [(blocks[0].page, blocks[0].box)]
+    with signers.open_signer(signers.P12Spec(path, password)) as s:
+        second = pdf.sign_pdf(result.path, tmp_path / "ky-hai-lan.pdf", s)
+    (_, first_rect), (_, second_rect) = _widget(second.path)
+    assert first_rect == rect and second_rect != rect
+    assert verify(second.path, [cert]).accepted
+
+
+def test_two_signers_the_right_hand_block_is_signed(tmp_path, unit_key):
+    from thidua_desktop.documents import pdf as writer
+    from thidua_desktop.documents.layout import Document, Header, Paragraph, Signature
+
+    path, password, _, _ = unit_key
+    doc = Document(kind="review-minutes", header=Header("LĐLĐ huyện Gia Viễn", "CĐCS May Hoa Lư", "Số: 01/BB-CĐCS",
+                                                         "Gia Viễn, ngày 20 tháng 12 năm 2021"),
+                   type_name="BIÊN BẢN", subject="Họp bình xét thi đua năm 2021",
+                   body=[Paragraph("Cuộc họp kết thúc lúc 11 giờ cùng ngày./.")],
+                   signatures=[Signature(("THƯ KÝ",), "Lê Thị Mai"), Signature(("CHỦ TRÌ",), "Phạm Thị Hoa")])
+    src = tmp_path / "bien-ban.pdf"
+    blocks = writer.write_pdf(doc, src)
+    assert [b.name for b in blocks] == ["Lê Thị Mai", "Phạm Thị Hoa"] and blocks[0].box[2] < blocks[1].box[0]
+    with signers.open_signer(signers.P12Spec(path, password)) as s:
+        result = pdf.sign_pdf(src, None, s)
+    (page_ix, rect), = _widget(result.path)
+    assert page_ix == blocks[1].page and rect == pytest.approx(list(blocks[1].box), abs=0.01)

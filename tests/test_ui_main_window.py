@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from tests.ui_helpers import (  # noqa: F401 - fixtures
     add_people,
@@ -269,6 +269,8 @@ def test_about_names_the_version_and_the_data_folder(qtbot, window, dialogs):  #
     from thidua_desktop import __version__
 
     window.about_action.trigger()
-    shown = dialogs.last("info")
-    assert __version__ in shown["text"]
-    assert str(window.ctx.paths.root) in shown["informative"]
+    dialog = window.about_dialog
+    assert dialog.isVisible()
+    assert __version__ in dialog.windowTitle() + " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert dialog.folder_label.text() == str(window.ctx.paths.root)
+    dialog.close()

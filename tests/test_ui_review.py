@@ -141,3 +141,167 @@ def test_proposals_built_and_summary_edited(qtbot, year_window):
     model.setData(model.index(n, 4), "   ")
     assert "không được để trống" in panel.proposals_error.text()
     panel.grab().save("/tmp/review.png")
+
+
+def select_row(view, model, wanted) -> int:
+    n = row_number(model, wanted)
+    view.selectRow(n)
+    return n
+
+
+def test_days_off_and_discipline_from_the_panel(qtbot, year_window):
+    window, panel, y = year_window
+    db = window.ctx.db
+    select_row(panel.view, panel.model, lambda r: r.person_id is None)
+    assert panel.votes_button.isEnabled() and not panel.inputs_button.isEnabled()  # the collective has none
+    n = select_row(panel.view, panel.model, lambda r: r.person_id == y.nam and r.title_code == "LDTT")
+    assert panel.inputs_button.isEnabled() and cell(panel.model, n, 5) == ""
+    panel.inputs_button.click()
+    dialog = panel.inputs_dialog
+    assert dialog.isVisible() and dialog.days_off.text() == "Chưa ghi"
+    dialog.days_off.setValue(400)
+    dialog.ok_button().click()
+    assert dialog.isVisible(), "a refusal keeps the dialog open"
+    assert "Số ngày nghỉ 400 không hợp lý (từ 0 đến 366)" in dialog.error.text()
+    assert review.review_table(db, 2021)[n].days_off is None
+    dialog.days_off.setValue(45)
+    type_text(dialog.discipline, "Khiển trách")
+    dialog.ok_button().click()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert "Đinh Văn Nam" in panel.review_saved.text() and "45" in panel.review_saved.text()
+    n = row_number(panel.model, lambda r: r.person_id == y.nam and r.title_code == "LDTT")
+    assert "nghỉ 45 ngày làm việc" in cell(panel.model, n, 5) and "bị kỷ luật (Khiển trách)" in cell(panel.model, n, 5)
+    cstd = row_number(panel.model, lambda r: r.person_id == y.nam and r.title_code == "CSTDCS")
+    assert "nghỉ 45 ngày" in cell(panel.model, cstd, 5)  # every title of the person checked again
+    # cleared again: the days off "not stated", no discipline
+    select_row(panel.view, panel.model, lambda r: r.person_id == y.nam and r.title_code == "LDTT")
+    panel.inputs_button.click()
+    dialog = panel.inputs_dialog
+    assert dialog.days_off.value() == 45 and dialog.discipline.text() == "Khiển trách"
+    dialog.days_off.setValue(dialog.days_off.minimum())
+    dialog.discipline.clear()
+    dialog.ok_button().click()
+    assert not dialog.isVisible(), dialog.error.text()
+    n = row_number(panel.model, lambda r: r.person_id == y.nam and r.title_code == "LDTT")
+    assert cell(panel.model, n, 5) == ""
+    assert rows_of(db, y.nam, "LDTT").days_off is None
+
+
+def rows_of(db, person_id, code):
+    return next(r for r in review.review_table(db, 2021) if r.person_id == person_id and r.title_code == code)
+
+
+def test_union_groups_shown_and_voted(qtbot, year_window):
+    from tests.test_review import groups_of, register_group_title
+
+    window, panel, _ = year_window
+    db = window.ctx.db
+    register_group_title(db)
+    meet(db)
+    panel.reload()
+    n = row_number(panel.model, lambda r: r.union_group_id == groups_of(db)["Tổ may 1"])
+    assert cell(panel.model, n, 0) == "Tổ công đoàn: Tổ may 1"
+    assert cell(panel.model, n, 1) == "Tổ công đoàn vững mạnh" and cell(panel.model, n, 2) == "Có"
+    panel.view.selectRow(n)
+    assert not panel.inputs_button.isEnabled()
+    dialog = panel.edit_votes(panel.model.shown_rows()[n])
+    type_text(dialog.votes_for, "9")
+    type_text(dialog.votes_total, "10")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible(), dialog.error.text()
+    n = row_number(panel.model, lambda r: r.union_group_id == groups_of(db)["Tổ may 1"])
+    assert cell(panel.model, n, 4) == "9 / 10"
+    panel.majority_button.click()
+    n = row_number(panel.model, lambda r: r.union_group_id == groups_of(db)["Tổ may 1"])
+    assert cell(panel.model, n, 3) == "Đạt"
+
+
+def open_add_dialog(panel):
+    panel.add_proposal_button.click()
+    dialog = panel.proposal_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_proposal_lines_added_edited_and_removed_by_hand(qtbot, year_window, dialogs):  # noqa: F811
+    window, panel, y = year_window
+    db = window.ctx.db
+    meet(db)
+    review.record_votes(db, 2021, [Vote(None, "CDCS_VM", 10, 10), Vote(y.lan, "LDTT", 10, 10)])
+    review.apply_majority(db, 2021)
+    panel.reload()
+    panel.build_button.click()
+    lines = panel.proposals.rowCount()
+    assert not panel.edit_proposal_button.isEnabled() and not panel.remove_proposal_button.isEnabled()
+    # a person the rules did not pick
+    dialog = open_add_dialog(panel)
+    assert dialog.kind() == dialog.PERSON and dialog.award.findData("GK_CDCS_TT") == -1  # individual awards only
+    dialog.select_award("GK_CDCS")
+    assert dialog.level.currentData() == "own"
+    dialog.ok_button().click()
+    assert dialog.isVisible() and "Hãy chọn người được đề nghị" in dialog.error.text()
+    type_text(dialog.picker.search, "dinh van nam")
+    assert "Đinh Văn Nam" in dialog.chosen.text()
+    dialog.ok_button().click()
+    assert dialog.isVisible() and "Hãy ghi tóm tắt thành tích." in dialog.error.text()
+    assert panel.proposals.rowCount() == lines  # nothing changed
+    dialog.summary.setPlainText("Thợ sửa máy giỏi, bảo đảm máy may chạy suốt năm.")
+    dialog.ok_button().click()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert "Đinh Văn Nam" in panel.proposals_saved.text()
+    n = row_number(panel.proposals, lambda p: p.person_id == y.nam and p.award_code == "GK_CDCS")
+    assert cell(panel.proposals, n, 0) == "B. Cá nhân" and cell(panel.proposals, n, 3) == "CĐCS khen"
+    # a union group's Giấy khen
+    dialog = open_add_dialog(panel)
+    dialog.kind_buttons[dialog.GROUP].setChecked(True)
+    assert dialog.award.findData("GK_CDCS") == -1
+    dialog.group.setCurrentIndex(dialog.group.findText("Tổ cơ điện"))
+    dialog.select_award("GK_CDCS_TT")
+    dialog.summary.setPlainText("Tổ không để xảy ra tai nạn lao động.")
+    dialog.ok_button().click()
+    assert not dialog.isVisible(), dialog.error.text()
+    group_line = next(p for p in review.list_proposals(db, 2021) if p.name == "Tổ cơ điện")
+    assert (group_line.section, group_line.award_code, group_line.level) == ("A", "GK_CDCS_TT", "own")
+    # the same line twice: refused, nothing added
+    dialog = open_add_dialog(panel)
+    dialog.kind_buttons[dialog.GROUP].setChecked(True)
+    dialog.group.setCurrentIndex(dialog.group.findText("Tổ cơ điện"))
+    dialog.select_award("GK_CDCS_TT")
+    dialog.summary.setPlainText("Lần nữa.")
+    dialog.ok_button().click()
+    assert dialog.isVisible() and "đã có trong danh sách" in dialog.error.text()
+    dialog.reject()
+    assert len(review.list_proposals(db, 2021)) == lines + 2
+    # edit: award, level, summary
+    select_row(panel.proposals_view, panel.proposals, lambda p: p.person_id == y.nam and p.award_code == "GK_CDCS")
+    panel.edit_proposal_button.click()
+    dialog = panel.proposal_dialog
+    assert dialog.award.currentData() == "GK_CDCS" and dialog.summary.toPlainText().startswith("Thợ sửa máy")
+    dialog.select_award("BK_LDLD")
+    dialog.level.setCurrentIndex(dialog.level.findData("upper"))
+    dialog.summary.setPlainText("")
+    dialog.ok_button().click()
+    assert dialog.isVisible() and "không được để trống" in dialog.error.text()
+    dialog.summary.setPlainText("Ba năm liền hoàn thành xuất sắc nhiệm vụ.")
+    dialog.ok_button().click()
+    assert not dialog.isVisible(), dialog.error.text()
+    edited = next(p for p in review.list_proposals(db, 2021) if p.person_id == y.nam and p.award_code == "BK_LDLD")
+    assert (edited.level, edited.summary) == ("upper", "Ba năm liền hoàn thành xuất sắc nhiệm vụ.")
+    # remove: asked first; "no" keeps it
+    select_row(panel.proposals_view, panel.proposals, lambda p: p.id == edited.id)
+    dialogs.confirm_answer = False
+    panel.remove_proposal_button.click()
+    assert "Đinh Văn Nam" in dialogs.last("confirm")["text"]
+    assert any(p.id == edited.id for p in review.list_proposals(db, 2021))
+    dialogs.confirm_answer = True
+    select_row(panel.proposals_view, panel.proposals, lambda p: p.id == edited.id)
+    panel.remove_proposal_button.click()
+    assert not any(p.id == edited.id for p in review.list_proposals(db, 2021))
+    assert "Đinh Văn Nam" in panel.proposals_saved.text()
+    # a decided line cannot be removed
+    review.decide_proposals(db, 2021, "21/QĐ-CĐCS", date(2021, 12, 28), today=date(2021, 12, 30))
+    panel.reload()
+    select_row(panel.proposals_view, panel.proposals, lambda p: p.name == "Tổ cơ điện")
+    panel.remove_proposal_button.click()
+    assert "đã có Quyết định số 21/QĐ-CĐCS" in panel.proposals_error.text()
+    assert any(p.name == "Tổ cơ điện" for p in review.list_proposals(db, 2021))

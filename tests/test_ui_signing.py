@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_signing_fixtures import (  # noqa: F401 - fixtures
-    P12_PASSWORD, ca_p12, free_port, keydir, make_pdf, smtp_server, stamp_images, signing_ca,
+    P12_PASSWORD, ca_p12, free_port, keydir, make_pdf, smtp_server, softhsm_token, stamp_images, signing_ca,
+    unit_key,
 )
 from tests.ui_helpers import dialogs, make_window, ui_settings, vietnamese  # noqa: F401 - fixtures
 from thidua_desktop.services import demo, outbox, signing
@@ -207,3 +208,164 @@ def test_sign_offered_on_the_exported_document(qtbot, page, tmp_path, monkeypatc
     assert page.sign_dialog.file.text() == str(tmp_path / "dang-ky.pdf")
     page.sign_dialog.sign_button.click()  # no key file chosen: said, nothing done
     assert page.sign_dialog.error.text() == "Hãy chọn tệp khóa."
+
+
+# --- a report sent as an .eml draft: recorded, locked, shown in its history ------------------------------
+
+
+def _new_year_report_version(page) -> str:
+    """The demo's tổng kết v1 is sent: make version 2 and complete it (a correction to send)."""
+    from thidua_desktop.services import reports
+
+    db = page.ctx.db
+    v1 = reports.latest_report(db, 2021, "year")
+    v2 = reports.new_version(db, v1.id, "Bổ sung số liệu sáng kiến")
+    reports.set_status(db, v2.id, "complete")
+    return v2.id
+
+
+def test_report_saved_as_eml_is_recorded_locked_and_shown_in_its_history(qtbot, page, tmp_path, monkeypatch):
+    import email
+    import email.policy
+    import hashlib
+
+    from thidua_desktop.services import reports
+    from thidua_desktop.ui.outbox_dialog import ReportHistoryDialog
+    from thidua_desktop.ui.pages import documents as documents_page
+
+    report_id = _new_year_report_version(page)
+    page.kind.setCurrentIndex(page.kind.findData("year-report"))
+    for suffix in (".pdf", ".xlsx"):  # the pair: the PDF and its workbook twin, under one number
+        page.format.setCurrentIndex(page.format.findData(suffix))
+        monkeypatch.setattr(documents_page, "ask_save_path", lambda *a, s=suffix: str(tmp_path / f"tong-ket{s}"))
+        page.export_button.click()
+        assert page.produced is not None and page.produced.path == tmp_path / f"tong-ket{suffix}"
+    page.send_button.click()
+    dialog = page.send_dialog
+    files = [tmp_path / "tong-ket.xlsx", tmp_path / "tong-ket.pdf"]
+    assert dialog.files == files, "the current file and its twin beside it"
+    assert dialog.report is not None and dialog.report.id == report_id
+    assert "phiên bản 2" in dialog.report_line.text() and not dialog.resend.isVisibleTo(dialog)
+    eml = tmp_path / "gui-cap-tren"  # no suffix typed: .eml is added
+    monkeypatch.setattr(signing_dialogs, "ask_save_path", lambda *a: str(eml))
+    dialog.eml_button.click()
+    assert not dialog.error.isVisibleTo(dialog), dialog.error.text()
+    saved = tmp_path / "gui-cap-tren.eml"
+    assert dialog.eml_path == saved and str(saved) in dialog.done_line.text()
+    msg = email.message_from_bytes(saved.read_bytes(), policy=email.policy.default)
+    assert msg["To"] == "ldld.giavien@example.vn" and msg["X-Unsent"] == "1"
+    assert "Tổng kết" in msg["Subject"] or "tổng kết" in msg["Subject"]
+    got = [(a.get_filename(), hashlib.sha256(a.get_content()).hexdigest()) for a in msg.iter_attachments()]
+    assert got == [(f.name, hashlib.sha256(f.read_bytes()).hexdigest()) for f in files]
+    assert reports.get_report(page.ctx.db, report_id).status == "sent"  # locked with the record
+    assert not dialog.eml_button.isEnabled() and not dialog.send_button.isEnabled()
+    assert outbox.EML in [m.status for m in page.outbox.rows()]
+    dialog.close()
+
+    # a second sending of the same version: refused, unless the very same files are sent again
+    page.send_button.click()
+    again = page.send_dialog
+    assert again.resend.isVisibleTo(again) and "1" in again.report_line.text()
+    again.grab().save(str(tmp_path / "send-again.png"))
+    again.files = files
+    monkeypatch.setattr(signing_dialogs, "ask_save_path", lambda *a: str(tmp_path / "lan-hai.eml"))
+    again.eml_button.click()
+    assert again.error.isVisibleTo(again) and "đã gửi lúc" in again.error.text()
+    assert not (tmp_path / "lan-hai.eml").exists()
+    again.resend.setChecked(True)
+    again.eml_button.click()
+    assert not again.error.isVisibleTo(again), again.error.text()
+    assert (tmp_path / "lan-hai.eml").exists()
+    again.close()
+
+    window = page.window()
+    phases = window.show_page(mw.PAGE_PHASES)
+    phases.report_kind.setCurrentIndex(phases.report_kind.findData("year"))
+    editor = phases.editor
+    assert editor.report.id == report_id and editor.history_button.isVisibleTo(editor)
+    history = editor.show_history()
+    assert isinstance(history, ReportHistoryDialog)
+    tops = [history.tree.topLevelItem(i) for i in range(history.tree.topLevelItemCount())]
+    assert [t.text(0) for t in tops] == ["Phiên bản 2", "Phiên bản 2"]
+    assert all(t.text(1) == "thư nháp (.eml)" and t.text(5) == "ldld.giavien@example.vn" for t in tops)
+    children = [tops[0].child(i).text(0) for i in range(tops[0].childCount())]
+    assert children == [f"{f.name} ({f.stat().st_size:,} byte) — SHA-256: {hashlib.sha256(f.read_bytes()).hexdigest()}"
+                        .replace(",", ".") for f in files]
+    history.grab().save(str(tmp_path / "history.png"))
+    history.close()
+
+
+def test_trusting_a_certificate_after_checking_its_fingerprint(qtbot, page, tmp_path, monkeypatch, dialogs,  # noqa: F811
+                                                              unit_key):
+    from tests.test_signing_fixtures import UNIT_NAME
+    from thidua_desktop.signing import keys
+    from thidua_desktop.ui import trust_dialog
+
+    _p12, _password, cert, pem = unit_key
+    shown = []
+
+    def confirm(parent, chosen, answer):
+        box = trust_dialog.ConfirmCertificateDialog(chosen, parent)
+        shown.append(box.fingerprint.text())
+        box.grab().save(str(tmp_path / "confirm.png"))
+        box.close()
+        return answer
+
+    page.trust_button.click()
+    dialog = page.trust_dialog
+    assert dialog.list.topLevelItemCount() == 0
+    answer_files(monkeypatch, pem, pem)
+    monkeypatch.setattr(trust_dialog, "ask_confirm_certificate", lambda parent, c: confirm(parent, c, None))
+    dialog.add_button.click()  # the fingerprint did not match on the phone: nothing trusted
+    assert shown == [keys.fingerprint(cert)] and signing.trusted_certificates(page.ctx.paths) == []
+    monkeypatch.setattr(trust_dialog, "ask_confirm_certificate",
+                        lambda parent, c: confirm(parent, c, "CĐCS May Hoa Lư"))
+    dialog.add_button.click()
+    assert [t.fingerprint for t in signing.trusted_certificates(page.ctx.paths)] == [keys.fingerprint(cert)]
+    assert dialog.list.topLevelItemCount() == 1 and dialog.list.topLevelItem(0).text(1) == UNIT_NAME
+    assert keys.fingerprint(cert) in dialog.done_line.text()
+    assert not dialog.remove_button.isEnabled()
+    dialog.grab().save(str(tmp_path / "trust.png"))
+    dialog.list.topLevelItem(0).setSelected(True)
+    dialogs.confirm_answer = False
+    dialog.remove_button.click()
+    assert len(signing.trusted_certificates(page.ctx.paths)) == 1
+    dialogs.confirm_answer = True
+    dialog.remove_button.click()
+    assert signing.trusted_certificates(page.ctx.paths) == [] and dialog.list.topLevelItemCount() == 0
+    answer_files(monkeypatch, tmp_path / "khong-phai.pem")
+    (tmp_path / "khong-phai.pem").write_text("không phải chứng thư", encoding="utf-8")
+    dialog.add_button.click()
+    assert "không phải chứng thư số" in dialog.error.text()
+    dialog.close()
+
+
+def test_signing_dialog_with_the_pkcs11_token(qtbot, page, tmp_path, monkeypatch, softhsm_token):
+    """The USB-token path: library, token label, key label and PIN typed into the dialog (SoftHSM2)."""
+    from thidua_desktop.signing.verify import verify
+
+    pdf = make_pdf(tmp_path / "bao-cao.pdf", pages=2)
+    answer_files(monkeypatch, pdf, Path(softhsm_token.lib))
+    dialog = page.sign_chosen()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("token"))
+    assert dialog.pages.currentIndex() == 2 and dialog.pin.echoMode() == dialog.pin.EchoMode.Password
+    dialog.library_button.click()
+    assert dialog.library.text() == softhsm_token.lib
+    dialog.token_label.setText(softhsm_token.label)
+    dialog.key_label.setText(softhsm_token.key_label)
+    dialog.pin.setText("000000")  # wrong PIN: a Vietnamese message, the unsigned document kept
+    dialog.sign_button.click()
+    assert dialog.error.isVisibleTo(dialog) and "PIN" in dialog.error.text() and "sai" in dialog.error.text().lower(), \
+        dialog.error.text()
+    assert dialog.pin.text() == "" and dialog.result_ is None and dialog.sign_button.isEnabled()
+    assert not (tmp_path / "bao-cao-da-ky.pdf").exists() and pdf.exists()
+    dialog.pin.setText(softhsm_token.pin)
+    dialog.sign_button.click()
+    assert not dialog.error.isVisibleTo(dialog), dialog.error.text()
+    signed = tmp_path / "bao-cao-da-ky.pdf"
+    assert dialog.result_.path == signed and dialog.pin.text() == ""
+    assert "CÔNG TY TNHH MAY HOA LƯ" in dialog.done_line.text()
+    v = verify(signed, [softhsm_token.ca.cert])
+    assert v.accepted and v.signer == "CÔNG TY TNHH MAY HOA LƯ"
+    assert page.last_signed == signed
+    dialog.close()

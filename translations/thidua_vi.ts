@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Emulation manager {version}</source>
+        <translation>Quản lý phong trào thi đua {version}</translation>
+    </message>
+    <message>
+        <source>Runs the yearly emulation movement of a grassroots trade union: plan, roster, registration, initiatives, reports.</source>
+        <translation>Tổ chức phong trào thi đua hằng năm của công đoàn cơ sở: kế hoạch, danh sách đoàn viên, đăng ký thi đua, sáng kiến, báo cáo.</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt {qt} (PySide6 {pyside})</source>
+        <translation>Python {python}, Qt {qt} (PySide6 {pyside})</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Thư mục dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Runs on:</source>
+        <translation>Chạy trên:</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>Dùng để</translation>
+    </message>
+    <message>
+        <source>Licence texts</source>
+        <translation>Toàn văn giấy phép</translation>
+    </message>
+    <message>
+        <source>Bundled fonts and libraries, with their licences:</source>
+        <translation>Phông chữ và thư viện đi kèm chương trình, cùng giấy phép của chúng:</translation>
+    </message>
+    <message>
+        <source>Qt 6 user interface</source>
+        <translation>giao diện Qt 6</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>database upgrades</source>
+        <translation>nâng cấp cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>reading fonts and hidden rows of Excel files</source>
+        <translation>đọc phông chữ và dòng ẩn của tệp Excel</translation>
+    </message>
+    <message>
+        <source>PDF documents</source>
+        <translation>văn bản PDF</translation>
+    </message>
+    <message>
+        <source>the per-user data folder</source>
+        <translation>thư mục dữ liệu của người dùng</translation>
+    </message>
+    <message>
+        <source>reading spreadsheets</source>
+        <translation>đọc bảng tính</translation>
+    </message>
+    <message>
+        <source>reading old .xls files</source>
+        <translation>đọc tệp .xls cũ</translation>
+    </message>
+    <message>
+        <source>writing Excel workbooks</source>
+        <translation>ghi sổ tính Excel</translation>
+    </message>
+    <message>
+        <source>PDF digital signatures</source>
+        <translation>ký số tệp PDF</translation>
+    </message>
+    <message>
+        <source>USB tokens (PKCS#11)</source>
+        <translation>USB token (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>keys and certificates</source>
+        <translation>khóa và chứng thư số</translation>
+    </message>
+    <message>
+        <source>faster PDF writing</source>
+        <translation>tăng tốc ghi PDF</translation>
+    </message>
+    <message>
+        <source>print preview</source>
+        <translation>xem trước khi in</translation>
+    </message>
+    <message>
+        <source>the programming language</source>
+        <translation>ngôn ngữ lập trình</translation>
+    </message>
+    <message>
+        <source>font of the documents and signatures</source>
+        <translation>phông chữ của văn bản và chữ ký</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The program is already running with the data folder {folder}.</source>
@@ -112,6 +231,57 @@
     <message>
         <source>Not saved:</source>
         <translation>Chưa lưu được:</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmCertificateDialog</name>
+    <message>
+        <source>Trust a certificate</source>
+        <translation>Tin cậy một chứng thư số</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Người/đơn vị sở hữu</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cấp bởi</translation>
+    </message>
+    <message>
+        <source>itself (self-signed)</source>
+        <translation>chính nó (tự ký)</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hiệu lực</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>từ {start} đến {end}</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Dấu vân tay (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Name in the list</source>
+        <translation>Tên trong danh sách</translation>
+    </message>
+    <message>
+        <source>The fingerprints match: trust it</source>
+        <translation>Dấu vân tay khớp: tin cậy</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Before trusting it, call the certificate&apos;s holder and have them read out the fingerprint of their certificate: every group of characters must match the one above. A certificate that came by email alone could have been swapped on the way.</source>
+        <translation>Trước khi tin cậy, hãy gọi điện cho người sở hữu chứng thư số và nhờ họ đọc dấu vân tay chứng thư của họ: mọi nhóm ký tự phải khớp với dấu vân tay ở trên. Chứng thư chỉ nhận qua email có thể đã bị tráo trên đường gửi.</translation>
     </message>
 </context>
 <context>
@@ -277,6 +447,18 @@
         <translation>Mở thư mục</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Print the exported PDF on A4 paper</source>
+        <translation>In tệp PDF đã xuất ra giấy A4</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
@@ -327,6 +509,10 @@
     <message>
         <source>Send to the upper union…</source>
         <translation>Gửi cấp trên…</translation>
+    </message>
+    <message>
+        <source>Trusted certificates…</source>
+        <translation>Chứng thư tin cậy…</translation>
     </message>
     <message>
         <source>Queued</source>
@@ -425,6 +611,14 @@
         <translation>Kế hoạch phát động thi đua</translation>
     </message>
     <message>
+        <source>See the pages of the document as it would be exported, marked as a preview, without taking a number</source>
+        <translation>Xem các trang của văn bản như khi xuất, có dấu &quot;BẢN XEM TRƯỚC&quot;, không lấy số văn bản</translation>
+    </message>
+    <message>
+        <source>Outgoing documents of {year}</source>
+        <translation>Văn bản đi năm {year}</translation>
+    </message>
+    <message>
         <source>Emulation registration</source>
         <translation>Bản đăng ký thi đua</translation>
     </message>
@@ -483,6 +677,30 @@
     <message>
         <source>It keeps the number it was given before.</source>
         <translation>Văn bản giữ số đã cấp trước đây.</translation>
+    </message>
+    <message>
+        <source>Preview: not an exported document. It keeps its number {code} when exported.</source>
+        <translation>Bản xem trước, chưa phải văn bản đã xuất. Khi xuất, văn bản giữ số {code}.</translation>
+    </message>
+    <message>
+        <source>Preview: not an exported document, no number taken yet; exporting it takes the next number of the outgoing-document register.</source>
+        <translation>Bản xem trước, chưa phải văn bản đã xuất, chưa lấy số; khi xuất, văn bản lấy số tiếp theo trong sổ văn bản đi.</translation>
+    </message>
+    <message>
+        <source>Still to be written before it can be exported: {sections}.</source>
+        <translation>Còn phải viết xong trước khi xuất: {sections}.</translation>
+    </message>
+    <message>
+        <source>Preview: {document}</source>
+        <translation>Xem trước: {document}</translation>
+    </message>
+    <message>
+        <source>The file {file} no longer exists.</source>
+        <translation>Tệp {file} không còn nữa.</translation>
+    </message>
+    <message>
+        <source>Print {file}</source>
+        <translation>In {file}</translation>
     </message>
     <message>
         <source>(not given — enter it on the Unit page)</source>
@@ -1883,6 +2101,33 @@
     </message>
 </context>
 <context>
+    <name>InputsDialog</name>
+    <message>
+        <source>Days off and discipline</source>
+        <translation>Ngày nghỉ và kỷ luật</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Chưa ghi</translation>
+    </message>
+    <message>
+        <source>e.g. Reprimand; empty: none</source>
+        <translation>ví dụ: Khiển trách; để trống: không bị kỷ luật</translation>
+    </message>
+    <message>
+        <source>Working days off in the year</source>
+        <translation>Số ngày nghỉ làm việc trong năm</translation>
+    </message>
+    <message>
+        <source>Disciplinary measure</source>
+        <translation>Hình thức kỷ luật</translation>
+    </message>
+    <message>
+        <source>Maternity leave is not counted. The rule table says from how many days off a person cannot be recognised a state title; a disciplined person cannot be recognised any title. Every title of the person is checked again.</source>
+        <translation>Không tính thời gian nghỉ thai sản. Bảng quy định ghi nghỉ từ bao nhiêu ngày thì không được xét danh hiệu thi đua nhà nước; người bị kỷ luật không được xét danh hiệu nào. Mọi danh hiệu của người này được kiểm tra lại.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Count</source>
@@ -2103,6 +2348,10 @@
         <translation>Văn bản &amp; gửi</translation>
     </message>
     <message>
+        <source>Consolidation</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
@@ -2149,6 +2398,14 @@
     <message>
         <source>&amp;Copy this year to the next</source>
         <translation>&amp;Sao chép năm này sang năm sau</translation>
+    </message>
+    <message>
+        <source>&amp;Import a plan package…</source>
+        <translation>&amp;Nhập gói kế hoạch…</translation>
+    </message>
+    <message>
+        <source>&amp;Upper-level mode (take in and add up reports)</source>
+        <translation>Chế độ công đoàn &amp;cấp trên (nhận và tổng hợp báo cáo)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -2325,24 +2582,6 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
     <message>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
-    </message>
-    <message>
-        <source>Emulation manager {version}</source>
-        <translation>Quản lý phong trào thi đua {version}</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>Giới thiệu</translation>
-    </message>
-    <message>
-        <source>Runs the yearly emulation movement of a grassroots trade union: plan, roster, registration, initiatives, reports.
-
-Data folder: {folder}
-Python {python}, Qt {qt}</source>
-        <translation>Quản lý phong trào thi đua hằng năm của công đoàn cơ sở: kế hoạch, danh sách đoàn viên, đăng ký thi đua, sáng kiến, báo cáo.
-
-Thư mục dữ liệu: {folder}
-Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
@@ -2825,6 +3064,14 @@ Python {python}, Qt {qt}</translation>
         <translation>Sửa thời gian…</translation>
     </message>
     <message>
+        <source>Import a plan package…</source>
+        <translation>Nhập gói kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Create or update the year from the signed plan workbook the upper union sent</source>
+        <translation>Tạo hoặc cập nhật năm thi đua từ sổ tính kế hoạch đã ký số do công đoàn cấp trên gửi</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -2847,6 +3094,14 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Report</source>
         <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Import a returned report…</source>
+        <translation>Nhận báo cáo bị trả lại…</translation>
+    </message>
+    <message>
+        <source>Record the comments of the upper union that returned a report</source>
+        <translation>Ghi nhận ý kiến của công đoàn cấp trên khi trả lại báo cáo</translation>
     </message>
     <message>
         <source>Phase and year-end reviews</source>
@@ -2914,6 +3169,131 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>PlanPackageDialog</name>
+    <message>
+        <source>Import a plan package</source>
+        <translation>Nhập gói kế hoạch</translation>
+    </message>
+    <message>
+        <source>A plan package is the signed workbook in which the upper union sends its plan: phases, deadlines, movements, indicators with targets, titles and rule values. Nothing changes until you press Apply.</source>
+        <translation>Gói kế hoạch là sổ tính đã ký số mà công đoàn cấp trên gửi kế hoạch xuống: các đợt, hạn báo cáo, phong trào, chỉ tiêu kèm mức chỉ tiêu, danh hiệu và các quy định. Chưa có gì thay đổi cho tới khi bấm Áp dụng.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Chưa chọn tệp</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Details (old → new)</source>
+        <translation>Chi tiết (cũ → mới)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>thêm</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>sửa</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>bỏ</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>giữ lại</translation>
+    </message>
+    <message>
+        <source>Choose the plan package</source>
+        <translation>Chọn tệp gói kế hoạch</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking the signature and reading the package…</source>
+        <translation>Đang kiểm tra chữ ký số và đọc gói kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Signature valid: signed by {signer}, a trusted signer.</source>
+        <translation>Chữ ký số hợp lệ: do {signer} ký, người ký được tin cậy.</translation>
+    </message>
+    <message>
+        <source>The data is intact, but the signer {signer} is not in the trusted list. Before applying, phone the sender and compare the certificate&apos;s fingerprint:
+{fingerprint}</source>
+        <translation>Dữ liệu nguyên vẹn, nhưng người ký {signer} chưa có trong danh sách tin cậy. Trước khi áp dụng, hãy gọi điện cho nơi gửi để đối chiếu dấu vân tay chứng thư số:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>The year {year} does not exist yet: it will be created with {phases} phases, {movements} movements, {indicators} indicators, {titles} titles and {rules} rule values.</source>
+        <translation>Chưa có năm thi đua {year}: năm sẽ được tạo với {phases} đợt, {movements} phong trào, {indicators} chỉ tiêu, {titles} danh hiệu và {rules} quy định.</translation>
+    </message>
+    <message>
+        <source>The year {year} already matches this package: nothing to change.</source>
+        <translation>Năm thi đua {year} đã đúng như gói kế hoạch này: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Changes to the year {year}: {added} added, {changed} changed, {removed} removed, {kept} kept.</source>
+        <translation>Thay đổi của năm thi đua {year}: {added} thêm, {changed} sửa, {removed} bỏ, {kept} giữ lại.</translation>
+    </message>
+    <message>
+        <source>This package cannot be applied:</source>
+        <translation>Không áp dụng được gói kế hoạch này:</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
         <source>This year&apos;s plan</source>
@@ -2949,6 +3329,41 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} trang</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 trang</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Thu phóng</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Page {number}</source>
+        <translation>Trang {number}</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation>Không hiển thị được trang này.</translation>
+    </message>
+    <message>
+        <source>Printing {count} pages…</source>
+        <translation>Đang in {count} trang…</translation>
+    </message>
+    <message>
+        <source>The document could not be printed: the printer or the file {target} could not be opened.</source>
+        <translation>Không in được văn bản: không mở được máy in hoặc tệp {target}.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressChart</name>
     <message>
         <source>phase 1 {p1}, year {year}</source>
@@ -2961,6 +3376,73 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>Year</source>
         <translation>Cả năm</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Edit a proposal line</source>
+        <translation>Sửa dòng đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Add a proposal line</source>
+        <translation>Thêm dòng đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>A person</source>
+        <translation>Một người</translation>
+    </message>
+    <message>
+        <source>A union group</source>
+        <translation>Một tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>The union itself</source>
+        <translation>Chính công đoàn cơ sở</translation>
+    </message>
+    <message>
+        <source>No one chosen yet: type part of a name.</source>
+        <translation>Chưa chọn ai: hãy gõ một phần họ tên.</translation>
+    </message>
+    <message>
+        <source>Union group</source>
+        <translation>Tổ công đoàn</translation>
+    </message>
+    <message>
+        <source>Own union (the union&apos;s own certificate of merit)</source>
+        <translation>CĐCS tặng (Giấy khen của Ban Chấp hành CĐCS)</translation>
+    </message>
+    <message>
+        <source>Proposed to the upper union</source>
+        <translation>Đề nghị công đoàn cấp trên khen thưởng</translation>
+    </message>
+    <message>
+        <source>Summary of achievements: what the person or the collective did this year</source>
+        <translation>Tóm tắt thành tích: người hoặc tập thể đã làm được gì trong năm</translation>
+    </message>
+    <message>
+        <source>Award or title proposed</source>
+        <translation>Hình thức, danh hiệu đề nghị</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp khen</translation>
+    </message>
+    <message>
+        <source>Summary of achievements</source>
+        <translation>Tóm tắt thành tích</translation>
+    </message>
+    <message>
+        <source>Chosen: {person}</source>
+        <translation>Đã chọn: {person}</translation>
+    </message>
+    <message>
+        <source>Choose the person: type part of the name and pick them from the list.</source>
+        <translation>Hãy chọn người được đề nghị: gõ một phần họ tên rồi chọn trong danh sách.</translation>
+    </message>
+    <message>
+        <source>The roster has no union group yet.</source>
+        <translation>Danh sách chưa có tổ công đoàn nào.</translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3689,14 @@ Python {python}, Qt {qt}</translation>
         <translation>Tạo phiên bản mới</translation>
     </message>
     <message>
+        <source>Sending history…</source>
+        <translation>Lịch sử gửi…</translation>
+    </message>
+    <message>
+        <source>When each version was sent, to whom, and the SHA-256 of each file</source>
+        <translation>Mỗi phiên bản đã gửi lúc nào, tới ai, và mã SHA-256 của từng tệp</translation>
+    </message>
+    <message>
         <source>Still missing</source>
         <translation>Còn thiếu</translation>
     </message>
@@ -3243,8 +3733,75 @@ Python {python}, Qt {qt}</translation>
         <translation>Báo cáo đã gửi không sửa được; muốn sửa hãy tạo phiên bản mới.</translation>
     </message>
     <message>
+        <source>Returned by the upper union with the comments: “{comment}”</source>
+        <translation>Công đoàn cấp trên đã trả lại với ý kiến: “{comment}”</translation>
+    </message>
+    <message>
+        <source>This version answers the upper union&apos;s comments: “{comment}”</source>
+        <translation>Phiên bản này sửa theo ý kiến của công đoàn cấp trên: “{comment}”</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportHistoryDialog</name>
+    <message>
+        <source>Sending history of the report</source>
+        <translation>Lịch sử gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cách gửi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Queued / written</source>
+        <translation>Xếp hàng / tạo lúc</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi lúc</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Gửi tới</translation>
+    </message>
+    <message>
+        <source>{name} ({size} bytes) — SHA-256: {sha256}</source>
+        <translation>{name} ({size} byte) — SHA-256: {sha256}</translation>
+    </message>
+    <message>
+        <source>This report has not been sent yet.</source>
+        <translation>Báo cáo này chưa được gửi lần nào.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>What left for the upper union: the time, the recipients and each file with its SHA-256 fingerprint. A sent version is locked; a correction is sent as a new version.</source>
+        <translation>Những gì đã gửi lên công đoàn cấp trên: thời gian, người nhận và từng tệp với mã SHA-256. Phiên bản đã gửi bị khóa; bản sửa được gửi thành phiên bản mới.</translation>
+    </message>
+    <message>
+        <source>email draft (.eml)</source>
+        <translation>thư nháp (.eml)</translation>
+    </message>
+    <message>
+        <source>outbox</source>
+        <translation>hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Version {n}</source>
+        <translation>Phiên bản {n}</translation>
     </message>
 </context>
 <context>
@@ -3428,6 +3985,75 @@ Python {python}, Qt {qt}</translation>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Import a returned report</source>
+        <translation>Nhận báo cáo bị trả lại</translation>
+    </message>
+    <message>
+        <source>When the upper union returns a report with comments, it sends a small signed workbook. The comments are recorded on the report they concern; then make a new version of the report to correct it.</source>
+        <translation>Khi công đoàn cấp trên trả lại báo cáo kèm ý kiến, cấp trên gửi một sổ tính nhỏ đã ký số. Ý kiến được ghi vào đúng báo cáo đó; sau đó hãy tạo phiên bản mới của báo cáo để sửa.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Chưa chọn tệp</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Returned by</source>
+        <translation>Người trả lại</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Record the comments</source>
+        <translation>Ghi nhận ý kiến</translation>
+    </message>
+    <message>
+        <source>Choose the returned report</source>
+        <translation>Chọn tệp trả lại báo cáo</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking the signature and reading the file…</source>
+        <translation>Đang kiểm tra chữ ký số và đọc tệp…</translation>
+    </message>
+    <message>
+        <source>Signature valid: signed by {signer}, a trusted signer.</source>
+        <translation>Chữ ký số hợp lệ: do {signer} ký, người ký được tin cậy.</translation>
+    </message>
+    <message>
+        <source>The data is intact, but the signer {signer} is not in the trusted list. Phone the sender and compare the certificate&apos;s fingerprint:
+{fingerprint}</source>
+        <translation>Dữ liệu nguyên vẹn, nhưng người ký {signer} chưa có trong danh sách tin cậy. Hãy gọi điện cho nơi gửi để đối chiếu dấu vân tay chứng thư số:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>{report} — version {version}</source>
+        <translation>{report} — phiên bản {version}</translation>
+    </message>
+    <message>
+        <source>{sender}, on {date}</source>
+        <translation>{sender}, ngày {date}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
         <source>Called</source>
@@ -3502,6 +4128,14 @@ Python {python}, Qt {qt}</translation>
         <translation>Ghi số phiếu…</translation>
     </message>
     <message>
+        <source>Days off, discipline…</source>
+        <translation>Ngày nghỉ, kỷ luật…</translation>
+    </message>
+    <message>
+        <source>Working days off (maternity leave not counted) and a disciplinary measure of the selected person</source>
+        <translation>Số ngày nghỉ làm việc (không kể thai sản) và hình thức kỷ luật của người đang chọn</translation>
+    </message>
+    <message>
         <source>Decide by majority</source>
         <translation>Xét theo đa số</translation>
     </message>
@@ -3530,6 +4164,18 @@ Python {python}, Qt {qt}</translation>
         <translation>Lập danh sách đề nghị</translation>
     </message>
     <message>
+        <source>Add a line…</source>
+        <translation>Thêm dòng…</translation>
+    </message>
+    <message>
+        <source>Edit the line…</source>
+        <translation>Sửa dòng…</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>Bỏ dòng</translation>
+    </message>
+    <message>
         <source>Review meeting</source>
         <translation>Cuộc họp bình xét</translation>
     </message>
@@ -3538,8 +4184,12 @@ Python {python}, Qt {qt}</translation>
         <translation>Bảng bình xét</translation>
     </message>
     <message>
-        <source>Double-click a line to enter its votes. A title is achieved with more than half of the votes cast, unless the rules exclude the person.</source>
-        <translation>Nhấp đúp vào một dòng để ghi số phiếu. Danh hiệu được công nhận khi có trên một nửa số phiếu đồng ý, trừ người thuộc diện không xét.</translation>
+        <source>Double-click a line to enter its votes. A title is achieved with more than half of the votes cast, unless the rules exclude the person. Union groups are reviewed for the group titles the collective registered.</source>
+        <translation>Bấm đúp vào một dòng để ghi số phiếu. Danh hiệu được công nhận khi quá nửa số phiếu đồng ý, trừ người không đủ điều kiện theo quy định. Các tổ công đoàn được bình xét danh hiệu của tổ mà tập thể đã đăng ký.</translation>
+    </message>
+    <message>
+        <source>Drawn up from the review: building again adds what is missing and never deletes. Double-click a summary to edit it; add, edit or remove lines by hand with the buttons.</source>
+        <translation>Lập từ kết quả bình xét: lập lại chỉ thêm dòng còn thiếu, không xóa dòng nào. Bấm đúp vào tóm tắt thành tích để sửa; thêm, sửa hoặc bỏ dòng bằng các nút.</translation>
     </message>
     <message>
         <source>What the review still lacks</source>
@@ -3550,12 +4200,12 @@ Python {python}, Qt {qt}</translation>
         <translation>Danh sách đề nghị khen thưởng</translation>
     </message>
     <message>
-        <source>Drawn up from the review: building again adds what is missing and never deletes. Double-click a summary to edit it.</source>
-        <translation>Lập từ kết quả bình xét: lập lại chỉ thêm dòng còn thiếu, không xoá dòng nào. Nhấp đúp vào tóm tắt thành tích để sửa.</translation>
-    </message>
-    <message>
         <source>Nothing: the review is complete.</source>
         <translation>Không còn gì: bình xét đã đầy đủ.</translation>
+    </message>
+    <message>
+        <source>Union group: {name}</source>
+        <translation>Tổ công đoàn: {name}</translation>
     </message>
     <message>
         <source>Collective: {name}</source>
@@ -3598,6 +4248,18 @@ Python {python}, Qt {qt}</translation>
         <translation>Đã lưu số phiếu của {name} — {title}.</translation>
     </message>
     <message>
+        <source>not stated</source>
+        <translation>chưa ghi</translation>
+    </message>
+    <message>
+        <source>Saved for {name}: days off {days}; discipline: {discipline}.</source>
+        <translation>Đã ghi cho {name}: số ngày nghỉ {days}; kỷ luật: {discipline}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không</translation>
+    </message>
+    <message>
         <source>Decided by majority: {achieved} achieved, {not_achieved} not achieved, {excluded} excluded by the rules, {capped} over the cap; {without} without votes, {kept} decided before and kept, {unregistered} not registered (left to you).</source>
         <translation>Đã xét theo đa số: {achieved} đạt, {not_achieved} không đạt, {excluded} thuộc diện không xét, {capped} vượt tỷ lệ tối đa; {without} chưa có phiếu, {kept} đã có kết quả nên giữ nguyên, {unregistered} chưa đăng ký (để cán bộ quyết định).</translation>
     </message>
@@ -3608,6 +4270,30 @@ Python {python}, Qt {qt}</translation>
     <message>
         <source>No longer following from the review (remove them if right): {lines}.</source>
         <translation>Không còn phù hợp với kết quả bình xét (bỏ đi nếu đúng): {lines}.</translation>
+    </message>
+    <message>
+        <source>Saved the line of {name} — {award}.</source>
+        <translation>Đã lưu dòng đề nghị của {name} — {award}.</translation>
+    </message>
+    <message>
+        <source>Added {name} — {award} to the proposal list.</source>
+        <translation>Đã thêm {name} — {award} vào danh sách đề nghị.</translation>
+    </message>
+    <message>
+        <source>Remove {name} — {award} from the proposal list?</source>
+        <translation>Bỏ {name} — {award} khỏi danh sách đề nghị khen thưởng?</translation>
+    </message>
+    <message>
+        <source>Drawing up the list again adds the line back if the review still leads to it.</source>
+        <translation>Nếu lập lại danh sách, dòng này sẽ được thêm lại khi kết quả bình xét vẫn dẫn tới nó.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Removed {name} — {award} from the proposal list.</source>
+        <translation>Đã bỏ {name} — {award} khỏi danh sách đề nghị.</translation>
     </message>
     <message>
         <source>Saved the summary of {name}.</source>
@@ -3852,6 +4538,22 @@ Mã: {key}</translation>
         <translation>Cài đặt máy chủ thư…</translation>
     </message>
     <message>
+        <source>Send again exactly the files already sent</source>
+        <translation>Gửi lại đúng các tệp đã gửi</translation>
+    </message>
+    <message>
+        <source>{report}: already sent {times} time(s). It is locked; a correction is a new version.</source>
+        <translation>{report}: đã gửi {times} lần. Báo cáo đã khóa; muốn sửa hãy tạo phiên bản mới.</translation>
+    </message>
+    <message>
+        <source>{report}: sending records the files with their SHA-256 and locks this version.</source>
+        <translation>{report}: khi gửi, các tệp được ghi lại cùng mã SHA-256 và phiên bản này bị khóa.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
@@ -3878,6 +4580,10 @@ Mã: {key}</translation>
     <message>
         <source>Send</source>
         <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Save as an email draft (.eml)…</source>
+        <translation>Lưu thành thư nháp (.eml)…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3908,12 +4614,28 @@ Mã: {key}</translation>
         <translation>Hãy chọn các tệp cần gửi.</translation>
     </message>
     <message>
+        <source>Save the email draft</source>
+        <translation>Lưu thư nháp</translation>
+    </message>
+    <message>
+        <source>Email message (*.eml)</source>
+        <translation>Thư điện tử (*.eml)</translation>
+    </message>
+    <message>
+        <source>Saved the email draft {file}. Open it in your mail program (Outlook, Thunderbird), check it and press Send.</source>
+        <translation>Đã lưu thư nháp {file}. Mở tệp này bằng chương trình email (Outlook, Thunderbird), kiểm tra rồi bấm Gửi.</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
         <source>Sent</source>
         <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Email draft saved</source>
+        <translation>Đã lưu thư nháp</translation>
     </message>
     <message>
         <source>Refused</source>
@@ -4184,6 +4906,92 @@ Mã: {key}</translation>
     </message>
 </context>
 <context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>Chứng thư số tin cậy</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Người/đơn vị sở hữu</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Dấu vân tay (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Add from a file…</source>
+        <translation>Thêm từ tệp…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>A signed file is accepted when its signer&apos;s certificate, or the authority that issued it, is in this list: the upper union&apos;s certificate, the certificates of the grassroots unions it receives, or a certificate authority.</source>
+        <translation>Tệp đã ký được chấp nhận khi chứng thư số của người ký, hoặc của tổ chức cấp chứng thư đó, có trong danh sách này: chứng thư của công đoàn cấp trên, chứng thư của các CĐCS gửi lên, hoặc của tổ chức cung cấp dịch vụ chứng thực.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate to trust</source>
+        <translation>Chọn chứng thư số cần tin cậy</translation>
+    </message>
+    <message>
+        <source>Certificate (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Trusted: {subject} ({fingerprint}).</source>
+        <translation>Đã tin cậy: {subject} ({fingerprint}).</translation>
+    </message>
+    <message>
+        <source>Remove {subject} from the trusted certificates?</source>
+        <translation>Xóa {subject} khỏi danh sách chứng thư tin cậy?</translation>
+    </message>
+    <message>
+        <source>Files it signed will no longer be accepted here.</source>
+        <translation>Các tệp do chứng thư này ký sẽ không còn được chấp nhận trên máy này.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Đã xóa.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Add a subordinate unit</source>
+        <translation>Thêm đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>Edit a subordinate unit</source>
+        <translation>Sửa đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>Code *</source>
+        <translation>Mã *</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>Tên *</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+</context>
+<context>
     <name>UnitForm</name>
     <message>
         <source>e.g. Công đoàn cơ sở Công ty TNHH May Hoa Lư</source>
@@ -4353,6 +5161,367 @@ Mã: {key}</translation>
     </message>
 </context>
 <context>
+    <name>UpperPage</name>
+    <message>
+        <source>Consolidation</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
+        <source>Take in the workbooks the grassroots unions sent (drop files or folders here, or choose them). Each is checked: its digital signature, its unit, year and report. A file that fails is set aside with the reason; of several versions of a report the newest valid one counts.</source>
+        <translation>Nhận các sổ tính công đoàn cơ sở gửi lên (thả tệp hoặc thư mục vào đây, hoặc chọn tệp). Mỗi tệp được kiểm tra chữ ký số, đơn vị, năm và loại báo cáo. Tệp không đạt được để riêng kèm lý do; báo cáo có nhiều phiên bản thì tính phiên bản hợp lệ mới nhất.</translation>
+    </message>
+    <message>
+        <source>Take in files…</source>
+        <translation>Nhận tệp…</translation>
+    </message>
+    <message>
+        <source>Take in a folder…</source>
+        <translation>Nhận cả thư mục…</translation>
+    </message>
+    <message>
+        <source>Trust a unit&apos;s signer on its first file (check the fingerprint by phone)</source>
+        <translation>Tin cậy người ký của đơn vị ở tệp đầu tiên (đối chiếu dấu vân tay qua điện thoại)</translation>
+    </message>
+    <message>
+        <source>Drop workbooks or folders anywhere on this page</source>
+        <translation>Thả sổ tính hoặc thư mục vào bất kỳ chỗ nào trên trang này</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Received files</source>
+        <translation>Tệp đã nhận</translation>
+    </message>
+    <message>
+        <source>Who has reported</source>
+        <translation>Tình hình nộp</translation>
+    </message>
+    <message>
+        <source>Indicators added up</source>
+        <translation>Chỉ tiêu tổng hợp</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Trusted signers</source>
+        <translation>Người ký được tin cậy</translation>
+    </message>
+    <message>
+        <source>Add a unit…</source>
+        <translation>Thêm đơn vị…</translation>
+    </message>
+    <message>
+        <source>Edit the unit…</source>
+        <translation>Sửa đơn vị…</translation>
+    </message>
+    <message>
+        <source>Remove the unit</source>
+        <translation>Xóa đơn vị</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Trust a signer…</source>
+        <translation>Tin cậy người ký…</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Để riêng</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Được tính</translation>
+    </message>
+    <message>
+        <source>Older version</source>
+        <translation>Phiên bản cũ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Bản</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Send back with comments…</source>
+        <translation>Trả lại kèm ý kiến…</translation>
+    </message>
+    <message>
+        <source>A small signed workbook with your comments, for the unit to import on the report it concerns</source>
+        <translation>Một sổ tính nhỏ đã ký số ghi ý kiến của cấp trên, đơn vị nhập vào báo cáo liên quan</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Muộn</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Chưa nộp</translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation>Chưa đến hạn</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nộp</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Mid-year report</source>
+        <translation>Sơ kết</translation>
+    </message>
+    <message>
+        <source>Year report</source>
+        <translation>Tổng kết</translation>
+    </message>
+    <message>
+        <source>Export with the reminder list…</source>
+        <translation>Xuất kèm danh sách cần nhắc…</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Numerator</source>
+        <translation>Tử số</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>Mẫu số</translation>
+    </message>
+    <message>
+        <source>Click an indicator to see each unit&apos;s figure.</source>
+        <translation>Bấm vào một chỉ tiêu để xem số liệu của từng đơn vị.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>{n} units to remind</source>
+        <translation>{n} đơn vị cần nhắc</translation>
+    </message>
+    <message>
+        <source>The year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>Phase {n}</source>
+        <translation>Đợt {n}</translation>
+    </message>
+    <message>
+        <source>{n} reports added up; {m} units without a report</source>
+        <translation>Đã tổng hợp {n} báo cáo; {m} đơn vị chưa có báo cáo</translation>
+    </message>
+    <message>
+        <source>{code} {name}: each unit&apos;s figure</source>
+        <translation>{code} {name}: số liệu từng đơn vị</translation>
+    </message>
+    <message>
+        <source>Workbooks to take in</source>
+        <translation>Chọn sổ tính cần nhận</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Sổ tính Excel (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Folder of workbooks to take in</source>
+        <translation>Chọn thư mục sổ tính cần nhận</translation>
+    </message>
+    <message>
+        <source>Taking in the workbooks…</source>
+        <translation>Đang nhận các sổ tính…</translation>
+    </message>
+    <message>
+        <source>{n} files taken in, {m} set aside.</source>
+        <translation>Đã nhận {n} tệp, để riêng {m} tệp.</translation>
+    </message>
+    <message>
+        <source>Signers trusted on their first file: read these fingerprints back to the units by phone.</source>
+        <translation>Người ký được tin cậy ở tệp đầu tiên: hãy gọi điện đọc lại các dấu vân tay này cho đơn vị để đối chiếu.</translation>
+    </message>
+    <message>
+        <source>Unit {code} added.</source>
+        <translation>Đã thêm đơn vị {code}.</translation>
+    </message>
+    <message>
+        <source>Choose a unit in the list first.</source>
+        <translation>Hãy chọn một đơn vị trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>Unit {code} saved.</source>
+        <translation>Đã lưu đơn vị {code}.</translation>
+    </message>
+    <message>
+        <source>Remove {code} {name} from the list?</source>
+        <translation>Xóa {code} {name} khỏi danh sách?</translation>
+    </message>
+    <message>
+        <source>The files received from it are kept.</source>
+        <translation>Các tệp đã nhận của đơn vị vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>Unit {code} removed.</source>
+        <translation>Đã xóa đơn vị {code}.</translation>
+    </message>
+    <message>
+        <source>List of units (columns Code, Name, Email)</source>
+        <translation>Danh sách đơn vị (cột Mã, Tên, Email)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>The list of units was imported.</source>
+        <translation>Đã nhập danh sách đơn vị.</translation>
+    </message>
+    <message>
+        <source>A signed workbook or certificate of the unit</source>
+        <translation>Sổ tính đã ký hoặc chứng thư số của đơn vị</translation>
+    </message>
+    <message>
+        <source>Signed workbooks or certificates (*.xlsx *.pem *.cer *.crt)</source>
+        <translation>Sổ tính đã ký hoặc chứng thư số (*.xlsx *.pem *.cer *.crt)</translation>
+    </message>
+    <message>
+        <source>Trust this signer for {code}?</source>
+        <translation>Tin cậy người ký này cho đơn vị {code}?</translation>
+    </message>
+    <message>
+        <source>Read the fingerprint to the unit by phone; trust it only if it matches:
+{fp}</source>
+        <translation>Gọi điện đọc dấu vân tay cho đơn vị; chỉ tin cậy khi khớp:
+{fp}</translation>
+    </message>
+    <message>
+        <source>Signer trusted for {code}.</source>
+        <translation>Đã tin cậy người ký cho đơn vị {code}.</translation>
+    </message>
+    <message>
+        <source>Choose a mid-year or year report that was taken in first.</source>
+        <translation>Hãy chọn trước một báo cáo đã nhận (sơ kết hoặc tổng kết).</translation>
+    </message>
+    <message>
+        <source>Send the report back</source>
+        <translation>Trả lại báo cáo</translation>
+    </message>
+    <message>
+        <source>Comments for {code} on {file}:</source>
+        <translation>Ý kiến gửi {code} về tệp {file}:</translation>
+    </message>
+    <message>
+        <source>The upper union&apos;s key file</source>
+        <translation>Tệp khóa của công đoàn cấp trên</translation>
+    </message>
+    <message>
+        <source>Key files (*.p12 *.pfx)</source>
+        <translation>Tệp khóa (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Sign the return</source>
+        <translation>Ký số phiếu trả lại</translation>
+    </message>
+    <message>
+        <source>Password of {key}:</source>
+        <translation>Mật khẩu của {key}:</translation>
+    </message>
+    <message>
+        <source>Save the return</source>
+        <translation>Lưu phiếu trả lại</translation>
+    </message>
+    <message>
+        <source>Return saved: {path}. Send it to the unit.</source>
+        <translation>Đã lưu phiếu trả lại: {path}. Hãy gửi cho đơn vị.</translation>
+    </message>
+    <message>
+        <source>Export who has reported</source>
+        <translation>Xuất tình hình nộp báo cáo</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the consolidation</source>
+        <translation>Xuất báo cáo tổng hợp</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Đã lưu {path}.</translation>
+    </message>
+</context>
+<context>
     <name>VerdictDialog</name>
     <message>
         <source>Checking a signature</source>
@@ -4475,6 +5644,10 @@ Các bước tiếp theo hỏi tên công đoàn cơ sở và các dòng in ở 
     <message>
         <source>The data will be kept in {folder}</source>
         <translation>Dữ liệu sẽ được lưu tại {folder}</translation>
+    </message>
+    <message>
+        <source>This is an upper-level union: it takes in and adds up the reports of its grassroots unions</source>
+        <translation>Đây là công đoàn cấp trên: nhận và tổng hợp báo cáo của các công đoàn cơ sở trực thuộc</translation>
     </message>
 </context>
 </TS>

@@ -80,7 +80,10 @@ def default_data_dir(*, portable: bool | None = None) -> Path:
 
 
 def default_demo_dir() -> Path:
-    """The demo lives apart from the real data so it can never mix with it."""
+    """The demo lives apart from the real data so it can never mix with it (in portable mode it
+    stays beside the program too: nothing is written into the user's folders)."""
+    if is_portable():
+        return program_dir() / "data" / "demo"
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True)) / "demo"
 
 

@@ -3,6 +3,7 @@
     thidua document registration --year 2021 --out dang-ky-2021.pdf
     thidua document year-report --year 2021 --signer deputy --out tong-ket-2021.xlsx
     thidua document register --year 2026
+    thidua document year-report --year 2021 --preview --out xem-truoc.pdf   (no number taken)
     thidua document year-report --year 2021 --out tong-ket-2021.pdf --sign --p12 cdcs.p12 --password-env MK
 """
 
@@ -36,6 +37,16 @@ def cmd_document(args) -> int:
             return EXIT_OK
         if not args.out:
             raise CliError("Hãy ghi tệp cần xuất: --out TỆP.pdf hoặc --out TỆP.xlsx.")
+        if args.preview:
+            if args.sign or args.new_number:
+                raise CliError("Bản xem trước không lấy số và không ký số: bỏ --sign / --new-number.")
+            shown = documents.preview(db, args.kind, args.year, Path(args.out), phase=args.phase,
+                                      signer=args.signer, today=args.date)
+            number = f"số {shown.code} (đã cấp trước đó)" if shown.code else "chưa lấy số"
+            out(f"Đã ghi bản xem trước {shown.path} — {number}, mỗi trang có dấu \"{documents.DRAFT_MARK}\".")
+            if shown.unfinished:
+                out(f"Còn phải viết xong trước khi xuất: {'; '.join(shown.unfinished)}.")
+            return EXIT_OK
         spec = signing.key_spec(args) if args.sign else None  # ask for the key before writing anything
         made = documents.produce(db, args.paths, args.kind, args.year, Path(args.out), phase=args.phase,
                                  signer=args.signer, today=args.date, renumber=args.new_number)
@@ -79,6 +90,8 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--date", type=date_arg, help="ngày ban hành (dd/mm/yyyy; mặc định hôm nay)")
     p.add_argument("--new-number", dest="new_number", action="store_true",
                    help="lấy số mới thay cho số văn bản đã cấp trước đó")
+    p.add_argument("--preview", action="store_true",
+                   help="chỉ ghi bản xem trước (PDF có dấu BẢN XEM TRƯỚC), không lấy số, không ghi gì vào dữ liệu")
     p.add_argument("--sign", action="store_true",
                    help="xuất cả bản PDF và bản Excel rồi ký số cả hai (cần --p12 hoặc --pkcs11-lib)")
     signing.add_key_options(p)

@@ -16,6 +16,8 @@ from thidua_desktop import __version__, paths as app_paths
 from thidua_desktop.cli import initiatives, people, reports
 from thidua_desktop.cli import signing
 from thidua_desktop.cli import documents
+from thidua_desktop.cli import plan_package
+from thidua_desktop.cli import upper
 from thidua_desktop.cli.common import CliError, Parser
 from thidua_desktop.cli.common import date_arg as _date_arg, err as _err, open_db as _open, out as _out
 
@@ -45,6 +47,16 @@ def cmd_info(args) -> int:
     finally:
         db.close()
     _out(f"Số bản sao lưu: {len(maintenance.list_backups(p))}")
+    return EXIT_OK
+
+
+def cmd_about(args) -> int:
+    from thidua_desktop import about
+
+    for line in about.summary_lines():
+        _out(line)
+    path = about.third_party_file()
+    _out(f"Toàn văn giấy phép: {path}" if path else "Toàn văn giấy phép: trong siêu dữ liệu của từng gói đã cài.")
     return EXIT_OK
 
 
@@ -371,7 +383,8 @@ def cmd_demo(args) -> int:
     def progress(percent: int, message: str) -> None:
         _out(f"[{percent:3d}%] {message}")
 
-    summary = demo.build_demo(target.ensure(), people=args.people, progress=progress)
+    summary = demo.build_demo(target.ensure(), people=args.people, progress=progress, seed=args.seed,
+                              unit_code=args.unit_code)
     _out(f"Đã tạo dữ liệu mẫu tại {target.root}: {summary.people} người, {summary.members} đoàn viên, "
          f"{summary.groups} tổ công đoàn, năm {summary.year}.")
     _out(f"Mở bằng: thidua-desktop --data-dir \"{target.root}\"  (hoặc thidua-desktop --demo)")
@@ -420,6 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     add("info", cmd_info, "thông tin thư mục dữ liệu, phiên bản lược đồ")
+    add("about", cmd_about, "phiên bản, thư viện và phông chữ đi kèm cùng giấy phép")
     p = add("setup", cmd_setup, "khởi tạo đơn vị và năm thi đua đầu tiên (như trình hướng dẫn)")
     _profile_options(p, required=True)
     p.add_argument("--plan", help="mã kế hoạch mẫu (xem 'thidua plans')")
@@ -475,11 +489,15 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", cmd_check, "kiểm tra tính toàn vẹn của dữ liệu")
     p = add("demo", cmd_demo, "tạo thư mục dữ liệu mẫu (Công ty TNHH May Hoa Lư, năm 2021)")
     p.add_argument("--people", type=int, default=312, help="số người lao động (mặc định 312)")
+    p.add_argument("--unit-code", dest="unit_code", help="mã đơn vị: tạo một đơn vị khác (tên, người, số liệu khác)")
+    p.add_argument("--seed", type=int, default=2021, help="hạt ngẫu nhiên (mặc định 2021: May Hoa Lư)")
     people.add_commands(sub, add, common)
     initiatives.add_commands(sub, add, common)
     reports.add_commands(sub, add, common)
     signing.add_commands(sub, add, common)
     documents.add_commands(sub, add, common)
+    plan_package.add_commands(sub, add, common)
+    upper.add_commands(sub, add, common)
     return parser
 
 

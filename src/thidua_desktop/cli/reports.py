@@ -292,12 +292,53 @@ def cmd_report_new_version(args) -> int:
 def cmd_report_return(args) -> int:
     from thidua_desktop.services import reports
 
+    if args.source:  # the upper union: write the signed return of a CĐCS's report workbook
+        return _write_return(args)
     db = open_db(args)
     try:
         info = reports.record_return(db, _report_id(db, args), args.comment)
     finally:
         db.close()
     out(f"Đã ghi ý kiến trả lại của cấp trên cho phiên bản {info.version}.")
+    return EXIT_OK
+
+
+def _write_return(args) -> int:
+    from thidua_desktop.cli.plan_package import signer_spec
+    from thidua_desktop.services import returns
+
+    if not args.out:
+        raise CliError("Hãy ghi tệp trả lại cần tạo: --out TỆP.xlsx.")
+    spec = signer_spec(args)
+    db = open_db(args) if args.paths.database.exists() else None
+    try:
+        made = returns.make_return(Path(args.source), args.comment, Path(args.out), spec, db=db)
+    finally:
+        if db is not None:
+            db.close()
+    out(f"Đã tạo tệp trả lại {made.report_label.lower()} của {made.unit_name}: {made.path}")
+    out(f"Đã ký số (người ký: {made.signer}; dấu vân tay {made.fingerprint}).")
+    return EXIT_OK
+
+
+def cmd_report_import_return(args) -> int:
+    from thidua_desktop.cli.common import err
+    from thidua_desktop.services import returns
+
+    db = open_db(args)
+    try:
+        preview = returns.preview_return(db, args.paths, Path(args.file))
+        for line in preview.signature.lines:
+            out(line)
+        for warning in preview.warnings:
+            err(f"Cảnh báo: {warning}")
+        info = returns.import_return(db, args.paths, Path(args.file))
+    finally:
+        db.close()
+    who = f" của {preview.returned.returned_by}" if preview.returned.returned_by else ""
+    out(f"Đã ghi ý kiến trả lại{who} cho {preview.returned.report_label.lower()} (phiên bản {info.version}):")
+    out(f"“{info.returned_comment}”")
+    out("Hãy tạo phiên bản mới của báo cáo để sửa theo ý kiến này (thidua report new-version).")
     return EXIT_OK
 
 
@@ -330,6 +371,17 @@ def _yes_no(text: str | None) -> bool | None:
     raise CliError(f"'{text}' không hợp lệ: ghi 'co' (đạt) hoặc 'khong' (không đạt).")
 
 
+def _group_id(db, name: str) -> str:
+    from thidua_desktop.core import vntext
+    from thidua_desktop.services import roster
+
+    wanted = vntext.search_key(name or "")
+    found = [g for g in roster.list_groups(db) if vntext.search_key(g.name) == wanted]
+    if not found:
+        raise CliError(f"Không có tổ công đoàn '{name}' (xem 'thidua members groups').")
+    return found[0].id
+
+
 def cmd_review_table(args) -> int:
     from thidua_desktop.services import review
 
@@ -352,7 +404,7 @@ def cmd_review_table(args) -> int:
         votes = f" {r.votes_for}/{r.votes_total} phiếu" if r.votes_total is not None else ""
         reg = "" if r.registered else " (chưa đăng ký)"
         who = r.full_name + (f" ({r.group_name})" if r.group_name else "")
-        code = (r.person_id or "tập thể")[:8]
+        code = r.person_id[:8] if r.person_id else "tổ CĐ  " if r.union_group_id else "tập thể "
         out(f"{i:>4}. {code} {who} — {r.title_name}{reg}: {result}{votes}")
         for e in r.exclusions:
             out(f"        không xét: {e.message}")
@@ -380,9 +432,11 @@ def cmd_review_vote(args) -> int:
 
     db = open_db(args)
     try:
-        person = None if args.collective else _person_id(db, args.person)
+        person = _person_id(db, args.person) if args.person else None
+        group = _group_id(db, args.group) if args.group else None
         warnings = review.record_vote(db, args.year, person, args.title, _int(args.votes_for, "Số phiếu đồng ý"),
-                                      _int(args.votes_total, "Tổng số phiếu"), _yes_no(args.achieved), args.note)
+                                      _int(args.votes_total, "Tổng số phiếu"), _yes_no(args.achieved), args.note,
+                                      union_group_id=group)
     finally:
         db.close()
     out("Đã ghi kết quả bình xét.")
@@ -397,7 +451,8 @@ def cmd_review_inputs(args) -> int:
     db = open_db(args)
     try:
         inputs = review.set_inputs(db, args.year, _person_id(db, args.person),
-                                   days_off=_int(args.days_off, "Số ngày nghỉ"), discipline=args.discipline)
+                                   days_off=_int(args.days_off, "Số ngày nghỉ"), discipline=args.discipline,
+                                   clear_days_off=args.clear_days_off)
     finally:
         db.close()
     out(f"Đã ghi: nghỉ {inputs.days_off if inputs.days_off is not None else '?'} ngày (không kể thai sản); "
@@ -502,11 +557,47 @@ def cmd_proposals_edit(args) -> int:
     db = open_db(args)
     try:
         row = review.update_proposal(db, _proposal_id(db, args.year, args.id), summary=args.summary,
-                                     award_code=args.award, decision_number=args.decision_number,
+                                     award_code=args.award, level=args.level, decision_number=args.decision_number,
                                      decision_date=args.decision_date)
     finally:
         db.close()
     out(f"Đã sửa dòng đề nghị: {row.name} — {row.award_name}.")
+    return EXIT_OK
+
+
+def cmd_proposals_add(args) -> int:
+    from thidua_desktop.services import review
+
+    db = open_db(args)
+    try:
+        if args.collective:
+            from thidua_desktop.services import year as year_service
+
+            unit = year_service.get_unit(db)
+            person, group, collective = None, None, unit.name if unit else ""
+        else:
+            person = _person_id(db, args.person) if args.person else None
+            group = _group_id(db, args.group) if args.group else None
+            collective = ""
+        row = review.add_proposal(db, args.year, award_code=args.award, level=args.level, person_id=person,
+                                  union_group_id=group, collective_name=collective, summary=args.summary or "")
+    finally:
+        db.close()
+    out(f"Đã thêm dòng đề nghị {row.ordinal}: {row.name} — {row.award_name} (mã {row.id[:8]}).")
+    return EXIT_OK
+
+
+def cmd_proposals_remove(args) -> int:
+    from thidua_desktop.services import review
+
+    db = open_db(args)
+    try:
+        key = _proposal_id(db, args.year, args.id)
+        row = next(r for r in review.list_proposals(db, args.year) if r.id == key)
+        review.remove_proposal(db, key)
+    finally:
+        db.close()
+    out(f"Đã bỏ dòng đề nghị: {row.name} — {row.award_name}.")
     return EXIT_OK
 
 
@@ -584,9 +675,18 @@ def add_commands(sub, add, common) -> None:
     p = add("new-version", cmd_report_new_version, "tạo phiên bản mới của báo cáo đã gửi để sửa", psub)
     _report_target(p)
     p.add_argument("--comment", help="ý kiến của cấp trên khi trả lại")
-    p = add("return", cmd_report_return, "ghi ý kiến trả lại báo cáo của cấp trên", psub)
+    p = add("return", cmd_report_return, "ghi ý kiến trả lại báo cáo của cấp trên; với --from: cấp trên tạo tệp "
+            "trả lại đã ký số cho CĐCS", psub)
     _report_target(p)
     p.add_argument("--comment", required=True)
+    p.add_argument("--from", dest="source", metavar="TỆP.xlsx", help="sổ tính báo cáo nhận từ CĐCS (cấp trên trả lại)")
+    p.add_argument("--out", metavar="TỆP.xlsx", help="tệp trả lại cần tạo (dùng với --from)")
+    from thidua_desktop.cli import signing
+
+    signing.add_key_options(p)
+    p = add("import-return", cmd_report_import_return, "nhận tệp trả lại báo cáo của cấp trên: kiểm tra chữ ký, ghi ý "
+            "kiến vào báo cáo", psub)
+    p.add_argument("file", metavar="TỆP", help="tệp trả lại (.xlsx) nhận từ công đoàn cấp trên")
     p = add("missing", cmd_report_missing, "những việc còn thiếu để hoàn thành và gửi báo cáo", psub)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--kind", choices=("midyear", "year"), required=True, help=KIND_HELP)
@@ -611,6 +711,7 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--year", type=int, required=True)
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--person", metavar="MÃ_NGƯỜI")
+    who.add_argument("--group", metavar="TÊN_TỔ", help="tổ công đoàn (danh hiệu tổ, ví dụ TO_CD_VM)")
     who.add_argument("--collective", action="store_true", help="tập thể công đoàn cơ sở")
     p.add_argument("--title", required=True, metavar="MÃ", help="mã danh hiệu, ví dụ LDTT")
     p.add_argument("--for", dest="votes_for", metavar="SỐ", help="số phiếu đồng ý")
@@ -622,6 +723,7 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--person", required=True, metavar="MÃ_NGƯỜI")
     p.add_argument("--days-off", dest="days_off", metavar="SỐ")
     p.add_argument("--discipline", metavar="HÌNH_THỨC", help="hình thức kỷ luật; '' để xóa")
+    p.add_argument("--clear-days-off", dest="clear_days_off", action="store_true", help="xóa số ngày nghỉ đã ghi")
     p = add("majority", cmd_review_majority, "xét đạt theo đa số phiếu (quá 1/2), trừ người không đủ điều kiện", vsub)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--overwrite", action="store_true", help="xét lại cả những dòng đã có kết quả")
@@ -641,8 +743,21 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--summary", help="tóm tắt thành tích")
     p.add_argument("--award", metavar="MÃ", help="hình thức khen thưởng đề nghị")
+    p.add_argument("--level", choices=("own", "upper"), help="own = CĐCS tặng, upper = đề nghị cấp trên")
     p.add_argument("--decision-number", dest="decision_number", metavar="SỐ")
     p.add_argument("--decision-date", dest="decision_date", type=date_arg, metavar="NGÀY")
+    p = add("add", cmd_proposals_add, "thêm một dòng đề nghị (một người, một tổ công đoàn hoặc CĐCS)", osub)
+    p.add_argument("--year", type=int, required=True)
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--person", metavar="MÃ_NGƯỜI")
+    who.add_argument("--group", metavar="TÊN_TỔ", help="tổ công đoàn")
+    who.add_argument("--collective", action="store_true", help="công đoàn cơ sở")
+    p.add_argument("--award", required=True, metavar="MÃ", help="hình thức khen thưởng, danh hiệu đề nghị")
+    p.add_argument("--level", choices=("own", "upper"), required=True, help="own = CĐCS tặng, upper = đề nghị cấp trên")
+    p.add_argument("--summary", required=True, help="tóm tắt thành tích")
+    p = add("remove", cmd_proposals_remove, "bỏ một dòng đề nghị (chưa có quyết định)", osub)
+    p.add_argument("id", metavar="MÃ_DÒNG")
+    p.add_argument("--year", type=int, required=True)
     p = add("decide", cmd_proposals_decide, "ghi quyết định khen thưởng cho các dòng chưa có", osub)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--number", required=True, metavar="SỐ_QĐ")

@@ -308,7 +308,8 @@ def _smtp_settings(args, *, need_password: bool = True):
 
 
 def _status_vi(status: str) -> str:
-    return {"queued": "chờ gửi", "sent": "đã gửi", "failed": "không gửi được"}.get(status, status)
+    return {"queued": "chờ gửi", "sent": "đã gửi", "failed": "không gửi được", "eml": "thư nháp .eml"}.get(status,
+                                                                                                          status)
 
 
 def _local(moment) -> str:
@@ -339,14 +340,29 @@ def cmd_outbox_list(args) -> int:
     return EXIT_OK
 
 
+def _queue(args, db):
+    """Queue the files; with ``--report`` the report version is recorded as sent and locked."""
+    from thidua_desktop.services import outbox, reports
+
+    files = [Path(f) for f in args.files]
+    report_id = reports.resolve_id(db, args.report) if getattr(args, "report", None) else \
+        outbox.report_of_files(db, files)
+    if report_id:
+        if not getattr(args, "report", None):
+            out(f"Các tệp là của báo cáo mã {report_id[:8]}: việc gửi được ghi nhận và phiên bản báo cáo được khóa.")
+        return outbox.send_report(db, args.paths, report_id, files, to=args.to, subject=args.subject, body=args.body,
+                                  cc=args.cc or (), resend=args.resend)
+    if getattr(args, "resend", False):
+        raise CliError("--resend chỉ dùng cùng --report (gửi lại đúng các tệp đã gửi của một báo cáo).")
+    return outbox.queue_report(db, args.paths, files, title=args.title, to=args.to, subject=args.subject,
+                               body=args.body, cc=args.cc or ())
+
+
 @_signing_errors
 def cmd_outbox_add(args) -> int:
-    from thidua_desktop.services import outbox
-
     db = open_db(args)
     try:
-        entry = outbox.queue_report(db, args.paths, [Path(f) for f in args.files], title=args.title, to=args.to,
-                                    subject=args.subject, body=args.body, cc=args.cc or ())
+        entry = _queue(args, db)
     finally:
         db.close()
     out(f"Đã xếp thư vào hộp thư đi (mã {str(entry.id)[:8]}): {entry.subject}")
@@ -400,14 +416,62 @@ def cmd_outbox_retry(args) -> int:
 def cmd_outbox_eml(args) -> int:
     from thidua_desktop.services import outbox
 
-    db = open_db(args) if args.paths.database.exists() else None
+    db = open_db(args) if args.paths.database.exists() or args.report else None
     try:
-        made = outbox.write_report_eml(db, Path(args.out), [Path(f) for f in args.files], title=args.title,
-                                       to=args.to, subject=args.subject, body=args.body, cc=args.cc or ())
+        files = [Path(f) for f in args.files]
+        report_id = None
+        if args.report:
+            from thidua_desktop.services import reports
+
+            report_id = reports.resolve_id(db, args.report)
+        elif db is not None:
+            report_id = outbox.report_of_files(db, files)
+        if report_id:
+            made, entry = outbox.report_eml(db, args.paths, report_id, Path(args.out), files, to=args.to,
+                                            subject=args.subject, body=args.body, cc=args.cc or (),
+                                            resend=args.resend)
+        else:
+            if args.resend:
+                raise CliError("--resend chỉ dùng cùng --report.")
+            made = outbox.write_report_eml(db, Path(args.out), [Path(f) for f in args.files], title=args.title,
+                                           to=args.to, subject=args.subject, body=args.body, cc=args.cc or ())
     finally:
         if db is not None:
             db.close()
     out(f"Đã tạo thư nháp {made}: mở tệp này bằng Outlook/Thunderbird, kiểm tra rồi bấm Gửi.")
+    if report_id:
+        out(f"Đã ghi nhận việc gửi báo cáo (mã thư {str(entry.id)[:8]}); báo cáo đã khóa. Xem: thidua outbox history "
+            f"--report {report_id[:8]}")
+    return EXIT_OK
+
+
+@_signing_errors
+def cmd_outbox_history(args) -> int:
+    from thidua_desktop.services import outbox, reports
+
+    db = open_db(args)
+    try:
+        report_id = reports.resolve_id(db, args.report) if args.report else None
+        if report_id is None and args.year is None:
+            raise CliError("Chỉ rõ --report MÃ_BÁO_CÁO hoặc --year NĂM.")
+        history = outbox.report_history(db, report_id, year=args.year)
+    finally:
+        db.close()
+    if not history:
+        out("Chưa gửi báo cáo nào." if report_id is None else "Báo cáo này chưa được gửi lần nào.")
+    for h in history:
+        e = h.entry
+        how = "thư nháp .eml" if h.how == "eml" else "hộp thư đi"
+        out(f"{h.label} — mã báo cáo {h.report_id[:8]} — thư {str(e.id)[:8]} ({how}): {_status_vi(e.status)}")
+        out(f"    xếp/tạo lúc {_local(e.created_at)}" + (f"; máy chủ nhận lúc {_local(e.sent_at)}"
+                                                          if e.status == "sent" else
+                                                          f"; ghi tệp .eml lúc {_local(e.sent_at)}"
+                                                          if e.status == "eml" else ""))
+        out(f"    gửi tới: {', '.join(e.to)}" + (f"; đồng gửi: {', '.join(e.cc)}" if e.cc else ""))
+        for a in e.attachments:
+            out(f"    - {a['name']} ({a['size']:,} byte) SHA-256 {a['sha256']}".replace(",", "."))
+        if e.last_error:
+            out(f"    lỗi gần nhất: {e.last_error}")
     return EXIT_OK
 
 
@@ -422,12 +486,9 @@ def cmd_outbox_settings(args) -> int:
 
 @_signing_errors
 def cmd_send(args) -> int:
-    from thidua_desktop.services import outbox
-
     db = open_db(args)
     try:
-        entry = outbox.queue_report(db, args.paths, [Path(f) for f in args.files], title=args.title, to=args.to,
-                                    subject=args.subject, body=args.body, cc=args.cc or ())
+        entry = _queue(args, db)
     finally:
         db.close()
     out(f"Đã xếp thư vào hộp thư đi (mã {str(entry.id)[:8]}): {entry.subject}")
@@ -461,11 +522,19 @@ def _message_options(p, *, files_required: bool = True) -> None:
     p.add_argument("--subject", metavar="TIÊU_ĐỀ")
     p.add_argument("--body", metavar="NỘI_DUNG")
     p.add_argument("--title", metavar="TÊN_VĂN_BẢN", help="tên văn bản dùng trong tiêu đề và nội dung thư")
+    p.add_argument("--report", metavar="MÃ_BÁO_CÁO",
+                   help="các tệp là của báo cáo này: ghi nhận đã gửi (giờ, người nhận, mã SHA-256) và khóa phiên bản")
+    p.add_argument("--resend", action="store_true",
+                   help="gửi lại đúng các tệp đã gửi của báo cáo (tệp khác bị từ chối: hãy tạo phiên bản mới)")
 
 
 def _position_options(p) -> None:
-    p.add_argument("--page", type=int, metavar="SỐ", help="trang đặt chữ ký (1 = trang đầu, -1 = trang cuối; mặc định trang cuối)")
-    p.add_argument("--box", metavar="x1,y1,x2,y2", help="ô chữ ký, đơn vị điểm PDF (mặc định góc dưới bên phải)")
+    p.add_argument("--page", type=int, metavar="SỐ",
+                   help="trang đặt chữ ký (1 = trang đầu, -1 = trang cuối); mặc định: trang có khối chữ ký của văn "
+                        "bản do phần mềm lập, nếu không có thì trang cuối")
+    p.add_argument("--box", metavar="x1,y1,x2,y2",
+                   help="ô chữ ký, đơn vị điểm PDF; mặc định: khoảng trống giữa chức danh và họ tên người ký, nếu "
+                        "không có thì góc dưới bên phải")
 
 
 def add_commands(sub, add, common) -> None:
@@ -523,7 +592,7 @@ def add_commands(sub, add, common) -> None:
     ob = sub.add_parser("outbox", help="hộp thư đi: thư chờ mạng để gửi", parents=[common])
     osub = ob.add_subparsers(dest="outbox_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("list", cmd_outbox_list, "liệt kê thư trong hộp thư đi", osub)
-    p.add_argument("--status", choices=("queued", "sent", "failed"))
+    p.add_argument("--status", choices=("queued", "sent", "failed", "eml"))
     p = add("add", cmd_outbox_add, "xếp một thư kèm tệp vào hộp thư đi", osub)
     _message_options(p)
     p = add("send", cmd_outbox_send, "gửi các thư đến lượt (cần mạng)", osub)
@@ -535,6 +604,9 @@ def add_commands(sub, add, common) -> None:
     p = add("eml", cmd_outbox_eml, "tạo thư nháp .eml kèm tệp để gửi bằng chương trình email của bạn", osub)
     p.add_argument("--out", required=True, metavar="TỆP.eml")
     _message_options(p)
+    p = add("history", cmd_outbox_history, "các lần gửi báo cáo: giờ gửi, người nhận, tệp và mã SHA-256", osub)
+    p.add_argument("--report", metavar="MÃ_BÁO_CÁO", help="một báo cáo (mọi phiên bản)")
+    p.add_argument("--year", type=int, metavar="NĂM", help="mọi báo cáo của năm thi đua")
     p = add("settings", cmd_outbox_settings, "lưu cài đặt máy chủ thư (không lưu mật khẩu)", osub)
     _smtp_options(p)
 

@@ -61,7 +61,7 @@ class ReviewInputs:
 
 @dataclass(frozen=True)
 class Subject:
-    """A person under review (or the collective, with ``person_id`` None)."""
+    """A person under review, a union group (``union_group_id``), or the CĐCS itself (both None)."""
 
     person_id: str | None
     full_name: str
@@ -69,6 +69,7 @@ class Subject:
     is_member: bool = True
     employed_since: date | None = None
     left_on: date | None = None
+    union_group_id: str | None = None
 
 
 def split_exclusions(raw: object) -> tuple[list[str], ReviewInputs]:
@@ -112,11 +113,12 @@ def _state_title(title: TitleFacts) -> bool:
 
 def exclusions(year: int, subject: Subject, title: TitleFacts, *, registered: bool, inputs: ReviewInputs,
                rules: Mapping[str, Decimal], has_recognised_initiative: bool = False,
-               ldtt_state: str | None = None) -> list[Exclusion]:
+               ldtt_state: str | None = None, group_title: bool = False) -> list[Exclusion]:
     """Why ``subject`` cannot be recognised ``title`` this year, from the rule table.
 
     ``ldtt_state`` (CSTĐCS only) is how the person stands for Lao động tiên tiến: "achieved",
     "undecided", "not_achieved" (refused or excluded) or None (not registered, no result).
+    ``group_title``: a collective title the CĐCS gives its union groups (Tổ công đoàn vững mạnh).
     """
     found: list[Exclusion] = []
     if not registered:
@@ -124,6 +126,10 @@ def exclusions(year: int, subject: Subject, title: TitleFacts, *, registered: bo
     if subject.person_id is None:
         if title.subject != "collective":
             found.append(Exclusion(WRONG_SUBJECT, "danh hiệu dành cho cá nhân"))
+        elif subject.union_group_id is None and group_title:
+            found.append(Exclusion(WRONG_SUBJECT, "danh hiệu dành cho tổ công đoàn, không dành cho công đoàn cơ sở"))
+        elif subject.union_group_id is not None and not group_title:
+            found.append(Exclusion(WRONG_SUBJECT, "danh hiệu dành cho công đoàn cơ sở, không dành cho tổ công đoàn"))
         return found
     if title.subject != "individual":
         found.append(Exclusion(WRONG_SUBJECT, "danh hiệu dành cho tập thể"))
@@ -149,10 +155,19 @@ def exclusions(year: int, subject: Subject, title: TitleFacts, *, registered: bo
         found.append(Exclusion(DISCIPLINED, f"bị kỷ luật ({inputs.discipline.strip()})"))
     if title.requires_initiative and title.category == "title" and not has_recognised_initiative:
         found.append(Exclusion(NO_INITIATIVE, "chưa có sáng kiến được công nhận trong năm"))
-    if title.code == CSTDCS and ldtt_state in (None, "not_achieved"):
-        found.append(Exclusion(NO_LDTT, "không đạt “Lao động tiên tiến”" if ldtt_state else
-                               "chưa đăng ký, chưa đạt “Lao động tiên tiến”"))
+    if title.code == CSTDCS:
+        missing = no_ldtt(ldtt_state)
+        if missing is not None:
+            found.append(missing)
     return found
+
+
+def no_ldtt(ldtt_state: str | None) -> Exclusion | None:
+    """The CSTĐCS exclusion for how the person stands for LĐTT (see :func:`exclusions`); always last."""
+    if ldtt_state in (None, "not_achieved"):
+        return Exclusion(NO_LDTT, "không đạt “Lao động tiên tiến”" if ldtt_state else
+                         "chưa đăng ký, chưa đạt “Lao động tiên tiến”")
+    return None
 
 
 def describe(found: Sequence[Exclusion]) -> str:
@@ -178,12 +193,13 @@ def cap_allowed(ldtt_achieved: int, rules: Mapping[str, Decimal]) -> int | None:
 class Vote:
     """One line of the review: the votes for a title and, when decided, the outcome."""
 
-    person_id: str | None  # None: the collective (the CĐCS itself)
+    person_id: str | None  # None: the collective (the CĐCS itself, or the union group below)
     title_code: str
     votes_for: int | None = None
     votes_total: int | None = None
     achieved: bool | None = None
     note: str | None = None  # None: keep the stored note
+    union_group_id: str | None = None  # a union group (tổ công đoàn), with person_id None
 
 
 def check_votes(votes_for: int | None, votes_total: int | None, present: int | None) -> list[str]:
@@ -281,3 +297,32 @@ def achievement_summary(facts: AchievementFacts) -> str:
         sentences.append(facts.ldst_reason[0].upper() + facts.ldst_reason[1:] + ".")
     sentences.extend(facts.extra)
     return " ".join(sentences)
+
+
+@dataclass(frozen=True)
+class GroupFacts:
+    """What a union group's proposal line is drafted from."""
+
+    year: int
+    name: str
+    title_name: str
+    members: int = 0
+    ldtt_achieved: int = 0
+    initiatives_recognised: int = 0
+    leader: str = ""
+    votes: tuple[int, int] | None = None
+
+
+def group_summary(facts: GroupFacts) -> str:
+    """A drafted tóm tắt thành tích of a union group (tổ công đoàn); the officer edits it."""
+    parts = [f"Năm {facts.year}, {facts.name} có {vntext.format_number(facts.members)} đoàn viên"]
+    if facts.leader:
+        parts[0] += f" (tổ trưởng: {facts.leader})"
+    if facts.ldtt_achieved:
+        parts.append(f"{vntext.format_number(facts.ldtt_achieved)} người đạt danh hiệu “Lao động tiên tiến”")
+    if facts.initiatives_recognised:
+        parts.append(f"{vntext.format_number(facts.initiatives_recognised)} sáng kiến được công nhận")
+    text = "; ".join(parts) + "."
+    votes = f" với {facts.votes[0]}/{facts.votes[1]} phiếu đồng ý" if facts.votes else ""
+    return text + f" Được bình xét{votes} công nhận danh hiệu {_quote(facts.title_name)}."
+

@@ -135,6 +135,7 @@ class Document:
     title: str = ""  # the PDF's metadata title
     author: str = ""
     text_sheet: bool = False  # the workbook gets a "Văn bản" sheet with the body text
+    draft: str = ""  # a preview's mark ("BẢN XEM TRƯỚC"), drawn across every page of the PDF
 
     def tables(self) -> list[Table]:
         found = [b for b in self.body if isinstance(b, Table)]

@@ -1,4 +1,4 @@
-"""The machine-readable sheet ``_du_lieu`` every workbook carries (see ``MACHINE_SHEET.md``).
+"""The machine-readable sheet ``_du_lieu`` every workbook carries (documented in ``docs/machine-sheet.md``).
 
 The sheet is ``veryHidden`` (not listed by Excel's "Unhide"), and holds plain sections:
 
@@ -71,6 +71,7 @@ def _cell(value):
 def write_sheet(workbook, data: MachineData) -> None:
     """Append the hidden sheet to an open XlsxWriter workbook (strings always as text)."""
     sheet = workbook.add_worksheet(SHEET)
+    write_string, write_number, is_nfc = sheet.write_string, sheet.write_number, unicodedata.is_normalized
     row = 0
 
     def put(r: int, c: int, value) -> None:
@@ -102,9 +103,18 @@ def write_sheet(workbook, data: MachineData) -> None:
         for c, name in enumerate(table.columns):
             put(row, c, name)
         row += 1
-        for values in table.rows:
+        for values in table.rows:  # the common types first: thousands of rows
             for c, value in enumerate(values):
-                put(row, c, value)
+                cls = type(value)
+                if cls is str:
+                    if value:
+                        write_string(row, c, value if is_nfc("NFC", value) else unicodedata.normalize("NFC", value))
+                elif value is None:
+                    continue
+                elif cls is int or cls is float:
+                    write_number(row, c, value)
+                else:
+                    put(row, c, value)
             row += 1
     sheet.very_hidden()
 

@@ -13,6 +13,11 @@
   tables are laid out one page at a time (:class:`_PagedTable`): reportlab's own split copies the
   whole remaining table at each page break, which is quadratic in the number of rows.
 - Page numbers top centre from page 2 on.
+- Where each signature block leaves room for the signature (between "TM. BAN CHẤP HÀNH / CHỦ TỊCH"
+  and the signer's name) is recorded: :func:`write_pdf` returns the :class:`SignatureBlock` list,
+  and the PDF keeps each one as a named destination ``/ThiDuaChuKy<n>`` (``[page /FitR x1 y1 x2 y2]``
+  in the catalog's ``/Dests``), which survives incremental updates; digital signing reads it back
+  (:func:`thidua_desktop.signing.pdf.signature_blocks`) and places the visible signature there.
 """
 
 from __future__ import annotations
@@ -77,6 +82,8 @@ MOTTO_SIZE = 13
 TITLE_SIZE = 14
 SIGNATURE_SIZE = 14
 SIGNATURE_SPACE = 24 * mm  # room for the signature and the seal
+SIGNATURE_BOX_WIDTH = 230.0  # points: the widest visible digital signature placed in that room
+SIGNATURE_DEST_PREFIX = "ThiDuaChuKy"  # named destinations /ThiDuaChuKy1, /ThiDuaChuKy2 (left to right)
 RECIPIENTS_TITLE_SIZE = 12
 RECIPIENTS_SIZE = 11
 RULE_WIDTH = 0.6
@@ -297,7 +304,9 @@ def _heading(block: Heading, styles: _Styles) -> list[Flowable]:
     style = styles.get(bold=True, italic=italic, align=block.align,
                        indent=INDENT if block.align in ("left", "justify") else 0,
                        before=4, after=PARA_AFTER, leading=BODY_LEADING)
-    return [CondPageBreak(4 * BODY_LEADING + PARA_AFTER), RLParagraph(_markup(block.text), style)]
+    heading = RLParagraph(_markup(block.text), style)
+    heading.is_heading = True  # the closing takes it along with the last paragraph
+    return [CondPageBreak(4 * BODY_LEADING + PARA_AFTER), heading]
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -494,12 +503,56 @@ class _PagedTable(Flowable):
 # --- the document -----------------------------------------------------------------------------
 
 
-def _signature_cell(sig: Signature, styles: _Styles) -> list[Flowable]:
+@dataclass(frozen=True)
+class SignatureBlock:
+    """The room left for a signature: page index (0-based) and box in PDF points (x1, y1, x2, y2)."""
+
+    index: int  # 1-based, left to right
+    page: int
+    box: tuple[float, float, float, float]
+    name: str
+
+
+class _SignatureSpace(Flowable):
+    """The blank between the signer's title lines and name; drawing it records where it landed."""
+
+    def __init__(self, index: int, name: str, marks: list[SignatureBlock] | None) -> None:
+        super().__init__()
+        self.index = index
+        self.name = name
+        self.marks = marks
+
+    def wrap(self, aw, ah):
+        self.width, self.height = aw, SIGNATURE_SPACE
+        return aw, SIGNATURE_SPACE
+
+    def draw(self):
+        from reportlab.pdfbase.pdfdoc import PDFDictionary
+
+        c = self.canv
+        (ax, ay), (bx, by) = c.absolutePosition(0, 0), c.absolutePosition(self.width, self.height)
+        x1, x2, y1, y2 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        width = min(SIGNATURE_BOX_WIDTH, x2 - x1 - 4)
+        middle = (x1 + x2) / 2
+        # inside the gap, clear of the descenders above and the accents of the name below
+        box = (round(middle - width / 2, 2), round(y1 + 2, 2), round(middle + width / 2, 2), round(y2 - 4, 2))
+        key = f"{SIGNATURE_DEST_PREFIX}{self.index}"
+        dest = c.bookmarkPage(key, fit="FitR", left=box[0], bottom=box[1], right=box[2], top=box[3])
+        catalog = c._doc.Catalog
+        if getattr(catalog, "Dests", None) is None:
+            catalog.Dests = PDFDictionary({})
+        catalog.Dests.dict[key] = dest
+        if self.marks is not None:
+            self.marks.append(SignatureBlock(self.index, c.getPageNumber() - 1, box, self.name))
+
+
+def _signature_cell(sig: Signature, styles: _Styles, index: int = 1,
+                    marks: list[SignatureBlock] | None = None) -> list[Flowable]:
     out: list[Flowable] = []
     style = styles.get(size=SIGNATURE_SIZE, bold=True, align="center", after=0, leading=SIGNATURE_SIZE * 1.2)
     for line in sig.lines:
         out.append(RLParagraph(_markup(line).upper(), style))
-    out.append(RLSpacer(1, SIGNATURE_SPACE))
+    out.append(_SignatureSpace(index, _t(sig.name), marks))
     out.append(RLParagraph(_markup(sig.name), style))
     return out
 
@@ -513,17 +566,18 @@ def _recipients_cell(lines: Sequence[str], styles: _Styles) -> list[Flowable]:
     return out
 
 
-def _closing(doc: Document, width: float, styles: _Styles) -> list[Flowable]:
+def _closing(doc: Document, width: float, styles: _Styles,
+             marks: list[SignatureBlock] | None = None) -> list[Flowable]:
     if not doc.signatures and not doc.recipients:
         return []
     if len(doc.signatures) >= 2:
-        cells = [_signature_cell(s, styles) for s in doc.signatures[:2]]
+        cells = [_signature_cell(s, styles, i, marks) for i, s in enumerate(doc.signatures[:2], start=1)]
         widths = [width / 2, width / 2]
         if doc.recipients:
             cells = [_recipients_cell(doc.recipients, styles) + [RLSpacer(1, 12)] + cells[0], cells[1]]
     else:
         left = _recipients_cell(doc.recipients, styles) if doc.recipients else [RLSpacer(1, 1)]
-        right = _signature_cell(doc.signatures[0], styles) if doc.signatures else [RLSpacer(1, 1)]
+        right = _signature_cell(doc.signatures[0], styles, 1, marks) if doc.signatures else [RLSpacer(1, 1)]
         cells = [left, right]
         widths = [width * 0.45, width * 0.55]
     table = RLTable([cells], colWidths=widths, style=TableStyle([
@@ -577,14 +631,42 @@ def _page_number(canvas, doc) -> None:
     canvas.restoreState()
 
 
+DRAFT_SIZE = 64
+DRAFT_GREY = 0.82
+
+
+def _draft_mark(canvas, doc) -> None:
+    """A preview's mark: big, light grey, diagonal across the page, under the text."""
+    mark = getattr(doc, "draft_mark", "")
+    if not mark:
+        return
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFillGray(DRAFT_GREY)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(54.7 if height > width else 35.3)  # along the diagonal of an A4 page
+    size = DRAFT_SIZE
+    while size > 24 and _width(mark, fonts.BOLD, size) > 0.9 * (width ** 2 + height ** 2) ** 0.5:
+        size -= 4
+    canvas.setFont(fonts.BOLD, size)
+    canvas.drawCentredString(0, -size / 3, mark)
+    canvas.restoreState()
+
+
+def _on_page(canvas, doc) -> None:
+    _draft_mark(canvas, doc)
+    _page_number(canvas, doc)
+
+
 def frame_widths() -> tuple[float, float]:
     portrait = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
     wide = landscape(PAGE)[0] - LANDSCAPE_MARGINS[2] - LANDSCAPE_MARGINS[3]
     return portrait, wide
 
 
-def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> None:
-    """Draw ``doc`` into ``target`` (a path or a binary file object)."""
+def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> list[SignatureBlock]:
+    """Draw ``doc`` into ``target`` (a path or a binary file object); returns where the signature
+    blocks were drawn (also kept in the PDF as named destinations, see the module's notes)."""
     fonts.register()
     styles = _Styles()
     portrait_w, landscape_w = frame_widths()
@@ -604,9 +686,10 @@ def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> None:
         initialFontName=fonts.REGULAR, initialFontSize=BODY_SIZE,
     )
     template.addPageTemplates([
-        PageTemplate("portrait", [portrait], onPage=_page_number, pagesize=PAGE),
-        PageTemplate("landscape", [wide], onPage=_page_number, pagesize=(lw, lh)),
+        PageTemplate("portrait", [portrait], onPage=_on_page, pagesize=PAGE),
+        PageTemplate("landscape", [wide], onPage=_on_page, pagesize=(lw, lh)),
     ])
+    template.draft_mark = _t(doc.draft)
     story: list[Flowable] = [_HeaderBlock(doc)]
     story.append(_CentredLines([_Line(doc.type_name, fonts.BOLD, TITLE_SIZE),
                                 _Line(doc.subject, fonts.BOLD, TITLE_SIZE)],
@@ -615,10 +698,15 @@ def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> None:
         recipient = styles.get(align="center", after=8, leading=BODY_LEADING)
         story.append(RLParagraph(f"Kính gửi: {_markup(doc.recipient)}", recipient))
     body = _blocks(doc.body, portrait_w, styles)
-    closing = _closing(doc, portrait_w, styles)
+    marks: list[SignatureBlock] = []
+    closing = _closing(doc, portrait_w, styles, marks)
     if closing:
         # The signature never stands alone on a page: it keeps the last paragraph with it.
         tail = [body.pop()] if body and isinstance(body[-1], RLParagraph) else []
+        while tail and body and getattr(body[-1], "is_heading", False):  # nor the heading over it
+            tail.insert(0, body.pop())
+            if body and isinstance(body[-1], CondPageBreak):
+                body.pop()
         body.append(KeepTogether(tail + closing))
     story += body
     for annex in doc.annexes:
@@ -626,3 +714,4 @@ def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> None:
         story.append(PageBreak())
         story += _annex(annex, landscape_w if annex.landscape else portrait_w, styles)
     template.build(story)
+    return sorted(marks, key=lambda m: m.index)

@@ -139,10 +139,16 @@ class _Writer:
                 sheet.write_string(row, i, f"({i + 1})", numbered)
             row += 1
         last_header = row - 1
+        plain = [self._plain_writer(sheet, col) for col in cols]
+        kinds = table.row_kinds
+        ncols = len(cols)
         for index, values in enumerate(table.rows):
-            kind = table.kind_of(index)
-            if kind == "group":
-                self.text(sheet, row, 0, len(cols) - 1, _t(values[0] if values else ""), bold=True, border=1,
+            kind = kinds[index] if kinds else "normal"
+            if kind == "normal" and len(values) == ncols:
+                for i, value in enumerate(values):
+                    plain[i](row, i, value)
+            elif kind == "group":
+                self.text(sheet, row, 0, ncols - 1, _t(values[0] if values else ""), bold=True, border=1,
                           text_wrap=True)
             else:
                 bold = kind == "total"
@@ -169,6 +175,33 @@ class _Writer:
                 props.update(num_format=tag, align="center" if tag == NUMBER_FORMATS["yesno"] else "right")
             fmt = self._cell_formats[key] = self.fmt.get(**props)
         return fmt
+
+    def _plain_writer(self, sheet, column):
+        """The writer of a normal row's cell in ``column``: the common cases (text in a text
+        column, an int in an int column, empty) without the general dispatch of :meth:`cell`,
+        which a big table would pay for every cell."""
+        write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
+        kind, align = column.kind, column.align
+        blank = self._cell_format("blank", align, False)
+        text = self._cell_format("text", align, False)
+        integer = self._cell_format(NUMBER_FORMATS["int"], align, False) if kind == "int" else None
+        is_nfc = unicodedata.is_normalized
+
+        def write(row: int, col: int, value) -> None:
+            cls = type(value)
+            if cls is str:
+                if value:
+                    write_string(row, col, value if is_nfc("NFC", value) else nfc(value), text)
+                else:
+                    write_blank(row, col, None, blank)
+            elif value is None:
+                write_blank(row, col, None, blank)
+            elif cls is int and integer is not None:
+                write_number(row, col, value, integer)
+            else:
+                self.cell(sheet, row, col, value, kind, align, False)
+
+        return write
 
     def cell(self, sheet, row: int, col: int, value, column_kind: str, align: str, bold: bool) -> None:
         raw, kind = unwrap(value, column_kind)

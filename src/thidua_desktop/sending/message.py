@@ -118,13 +118,14 @@ def write_eml(
     from_addr: str = "",
     from_name: str = "",
     cc: list[str] = (),
+    message_id: str | None = None,
 ) -> Path:
     """Write a ready-to-send draft that opens in common mail clients (Outlook, Thunderbird)."""
     from thidua_desktop.signing.pdf import write_atomically
 
     items = [a if isinstance(a, Attachment) else Attachment.from_file(a) for a in attachments]
     msg = build_message(from_addr=from_addr, from_name=from_name, to=list(to), cc=list(cc), subject=subject,
-                        body=body, attachments=items, draft=True)
+                        body=body, attachments=items, draft=True, message_id=message_id)
     path = Path(path)
     write_atomically(path, msg.as_bytes(policy=POLICY))
     return path

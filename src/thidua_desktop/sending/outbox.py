@@ -47,6 +47,7 @@ OUTBOX_DIR = "outbox"
 BACKOFF_MINUTES = (1, 5, 15, 60)
 MAX_TOTAL_BYTES = 18 * 1024 * 1024  # ~25 MB once base64-encoded: what common mail servers take
 QUEUED, SENT, FAILED = "queued", "sent", "failed"
+EML = "eml"  # a record only: written as an .eml draft that the user's mail client sends
 
 
 class OutboxError(MessageError):
@@ -144,8 +145,13 @@ def queue_message(
     *,
     cc=(),
     max_bytes: int = MAX_TOTAL_BYTES,
+    action: str = "Xếp thư vào hộp thư đi",
+    within=None,
 ) -> OutboxEntry:
-    """Queue one message with copies of its files; all or nothing."""
+    """Queue one message with copies of its files; all or nothing.
+
+    ``within(session, row)`` runs in the same transaction before it commits (a report is locked as
+    sent together with the record of what was queued); what it raises undoes everything."""
     to_list = check_addresses(split_addresses(to))
     cc_list = check_addresses(split_addresses(cc), "đồng gửi")
     if not to_list:
@@ -186,7 +192,7 @@ def queue_message(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        with db.transaction("Xếp thư vào hộp thư đi") as session:
+        with db.transaction(action) as session:
             row = OutboxMessage(
                 id=msg_id, to_addrs=to_list, cc_addrs=cc_list, subject=subject,
                 body=unicodedata.normalize("NFC", body or ""), attachments=records, status=QUEUED,
@@ -194,6 +200,9 @@ def queue_message(
             )
             session.add(row)
             session.flush()
+            if within is not None:
+                within(session, row)
+                session.flush()
             entry = _entry(row)
     except BaseException:
         shutil.rmtree(final, ignore_errors=True)
@@ -232,6 +241,9 @@ def retry(db, message_id) -> OutboxEntry:
         row = session.get(OutboxMessage, found)
         if row.status == SENT:
             raise OutboxError("Thư này đã gửi xong; không gửi lại để tránh trùng.")
+        if row.status == EML:
+            raise OutboxError("Đây là bản ghi một thư nháp .eml (gửi bằng chương trình email), không có trong hàng chờ "
+                              "gửi.")
         row.status = QUEUED
         row.next_attempt_at = None
         session.flush()

@@ -75,7 +75,20 @@ CHAIR = ("Phạm Thị", "Hoa")
 DEPUTY = ("Trần Văn", "Nam")
 
 
-def demo_profile() -> UnitProfile:
+VARIANT_COMPANIES = ("May Tràng An", "Giày da Tam Điệp", "May Kim Sơn", "Dệt Ninh Bình", "May Gia Sinh",
+                     "May Yên Mô", "Giày Nho Quan", "May Phát Diệm")
+
+
+def demo_profile(unit_code: str | None = None, seed: int = DEMO_SEED) -> UnitProfile:
+    """The demo unit; with ``unit_code`` another company (chosen by ``seed``) carrying that code."""
+    if unit_code:
+        company = f"Công ty TNHH {random.Random(f'variant:{seed}').choice(VARIANT_COMPANIES)} {unit_code}"
+        profile = demo_profile()
+        profile.name = f"Công đoàn cơ sở {company}"
+        profile.employer_name = company
+        profile.code = unit_code
+        profile.email = f"congdoan.{unit_code.lower()}@example.vn"
+        return profile
     return UnitProfile(
         name="Công đoàn cơ sở Công ty TNHH May Hoa Lư",
         issuer_code="CĐCS",
@@ -416,8 +429,8 @@ def _refuse_if_unit(database: Path) -> None:
         raise ValidationError(message)
 
 
-def _stage_unit_and_year(db: Database) -> int:
-    summary = year_service.set_up(db, demo_profile(), seed_template())
+def _stage_unit_and_year(db: Database, unit_code: str | None = None, seed: int = DEMO_SEED) -> int:
+    summary = year_service.set_up(db, demo_profile(unit_code, seed), seed_template())
     return summary.year
 
 
@@ -662,8 +675,11 @@ def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None
 
 
 def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_SEED,
-               progress: Progress | None = None) -> DemoSummary:
-    """Fill an empty data folder with the demo union; refuses a folder that holds a unit."""
+               progress: Progress | None = None, unit_code: str | None = None) -> DemoSummary:
+    """Fill an empty data folder with the demo union; refuses a folder that holds a unit.
+
+    ``unit_code`` (with ``seed``) makes another unit: another company name carrying that code,
+    other people and other figures (the upper level's test data)."""
     report = progress or _noop
     if people < 20:
         raise ValidationError("Dữ liệu mẫu cần ít nhất 20 người lao động.")
@@ -680,7 +696,7 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
                     "Không tạo dữ liệu mẫu đè lên dữ liệu thật; hãy chọn một thư mục trống."
                 )
         report(10, "Đang tạo hồ sơ đơn vị và năm thi đua")
-        demo_year = _stage_unit_and_year(db)
+        demo_year = _stage_unit_and_year(db, unit_code, seed)
         with db.transaction(DEMO_ACTION) as session:
             unit_id = session.scalars(select(Unit.id)).one()
             report(20, "Đang tạo các tổ công đoàn")

@@ -9,8 +9,9 @@
 * **August.** Anh Tùng (LĐLĐ huyện) returns it with a comment on the đối thoại figure; version 2
   corrects it (CT26 not applicable, CT27 done) and is sent on 13/8.
 * **December.** A few people have 40+ days off or a reprimand; the review meeting of 22/12 votes
-  on every registered title, the majority is applied (caps and exclusions included), the
-  proposal list is built and the CĐCS's own Giấy khen decision is recorded.
+  on every registered title — the union groups' "Tổ công đoàn vững mạnh" too (the collective
+  registration holds it; one group falls short) — the majority is applied (caps and exclusions
+  included), the proposal list is built and the CĐCS's own Giấy khen decision is recorded.
 * **January.** The year results are computed and entered, the tổng kết drafted, completed and sent.
 
 Every choice comes from ``rng`` and fixed dates, so the same seed gives the same content (the
@@ -25,7 +26,7 @@ from decimal import Decimal
 
 from thidua_desktop.core import report_draft
 from thidua_desktop.core.review import Vote
-from thidua_desktop.services import reports, results, review, roster, year as year_service
+from thidua_desktop.services import registration, reports, results, review, roster, year as year_service
 from thidua_desktop.store.database import Database
 
 VIETNAM = timezone(timedelta(hours=7))
@@ -35,6 +36,7 @@ RETURN_COMMENT = (
     "doanh nghiệp nhà nước. Đề nghị CĐCS sửa số liệu và gửi lại báo cáo."
 )
 NOT_STATE = "Đơn vị là doanh nghiệp ngoài khu vực nhà nước."
+GROUP_TITLE = "TO_CD_VM"  # Tổ công đoàn vững mạnh: every union group is reviewed for it
 
 # code → (value | (numerator, denominator) | "na", note, evidence number, evidence date), per phase.
 # Rates over the workforce use the share given here of the roster ("workers").
@@ -173,10 +175,16 @@ def _review(db: Database, rng: random.Random, year: int, today: date) -> None:
                           today=today)
     votes = []
     weak = rng.randrange(len(people)) if people else -1
+    groups_rng = random.Random(f"groups:{year}")  # its own stream: the people's votes stay as they were
+    group_rows = [r for r in review.review_table(db, year) if r.union_group_id and not r.excluded]
+    weak_group = groups_rng.randrange(len(group_rows)) if group_rows else -1
     for r in review.review_table(db, year):
         if r.excluded:
             continue
-        if r.person_id is None:
+        if r.union_group_id is not None:
+            n = group_rows.index(r)
+            vf = groups_rng.randint(6, 10) if n == weak_group else groups_rng.randint(14, present)
+        elif r.person_id is None:
             vf = present
         elif r.title_code == "LDTT":
             vf = present - rng.choice((0, 0, 0, 0, 1, 1, 2))
@@ -188,7 +196,7 @@ def _review(db: Database, rng: random.Random, year: int, today: date) -> None:
             vf = rng.randint(12, present)
         if r.person_id is not None and people and r.person_id == people[weak] and r.title_code != "LDTT":
             vf = rng.randint(4, 9)
-        votes.append(Vote(r.person_id, r.title_code, vf, present))
+        votes.append(Vote(r.person_id, r.title_code, vf, present, union_group_id=r.union_group_id))
     review.record_votes(db, year, votes)
     review.apply_majority(db, year)
     review.build_proposals(db, year)
@@ -200,6 +208,11 @@ def stage_year_end(db: Database, rng: random.Random, year: int) -> None:
     proposals, and the tổng kết (sent)."""
     detail = year_service.get_year(db, year)
     first, last = detail.phases[0], detail.phases[-1]
+    # The collective's registration of 18/2 also holds the union groups' title.
+    info = registration.get_collective(db, year)
+    if GROUP_TITLE in {t.code for t in detail.titles} and GROUP_TITLE not in info.title_codes:
+        info.title_codes = [*info.title_codes, GROUP_TITLE]
+        registration.save_collective(db, info)
     workers = roster.count_people(db)["total"]
     entries = _entries(year, workers)
     # July: the sơ kết.

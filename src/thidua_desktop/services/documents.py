@@ -6,6 +6,8 @@ and the same document produced again (same kind, emulation year and report versi
 its number. ``produce`` gathers the data through the other services, numbers the document
 and writes the PDF or the workbook (by the file's suffix) to a temporary file that replaces
 the target only when complete: a refused or failed document leaves no file behind.
+``preview`` writes the same PDF marked "BẢN XEM TRƯỚC" without numbering it or writing to the
+database (a report with unfinished sections previews, though it cannot be produced).
 """
 
 from __future__ import annotations
@@ -162,6 +164,17 @@ def list_register(db: Database, year: int) -> list[OutgoingDocument]:
                                     .order_by(OutgoingDocument.number)))
 
 
+def year_register(db: Database, year: int) -> list[OutgoingDocument]:
+    """What the Văn bản page lists for emulation year ``year``: the register of calendar year
+    ``year`` and the documents of that emulation year numbered in another year's register (the
+    tổng kết issued in January of the next year), by register year and number."""
+    with db.reading() as session:
+        return list(session.scalars(
+            select(OutgoingDocument).where((OutgoingDocument.register_year == year)
+                                           | (OutgoingDocument.emulation_year == year))
+            .order_by(OutgoingDocument.register_year, OutgoingDocument.number)))
+
+
 def _record_file(db: Database, entry_id: uuid.UUID, name: str) -> None:
     with db.transaction("Ghi tệp văn bản vào sổ văn bản đi") as session:
         entry = session.get(OutgoingDocument, entry_id)
@@ -222,6 +235,7 @@ class _Prepared:
     report_kind: str | None = None
     phase: int | None = None
     after_number: Callable[[OutgoingDocument], None] | None = None
+    unfinished: tuple[str, ...] = ()  # report sections still holding "[Bổ sung: …]" (previews only)
 
 
 def _collective(session, record: EmulationYear, year: int) -> di.CollectiveRef:
@@ -359,12 +373,13 @@ def _prepare_initiatives(db: Database, year: int) -> _Prepared:
     return _Prepared(kind.subject(year), lambda ctx: kind.build(ctx, lines))
 
 
-def _prepare(db: Database, kind: str, year: int, phase: int | None) -> _Prepared:
+def _prepare(db: Database, kind: str, year: int, phase: int | None, *, draft: bool = False) -> _Prepared:
+    """``draft``: for a preview, a report with unfinished sections is accepted."""
     if kind in ("plan", "registration"):
         return _prepare_registration(db, year, kind)
     if kind == "initiatives":
         return _prepare_initiatives(db, year)
-    return _prepare_review(db, kind, year, phase)
+    return _prepare_review(db, kind, year, phase, draft=draft)
 
 
 # --- producing ------------------------------------------------------------------------------
@@ -463,8 +478,66 @@ def build_document(db: Database, kind: str, year: int, *, phase: int | None = No
                                    year, phase))
 
 
+# --- previews ---------------------------------------------------------------------------------
 
-def _report(db: Database, kind: str, year: int, phase: int | None) -> _Prepared:
+DRAFT_MARK = "BẢN XEM TRƯỚC"
+
+
+@dataclass(frozen=True)
+class PreviewedDocument:
+    kind: str
+    path: Path
+    code: str  # the number the document already has in the register, "" when it has none yet
+    issued_on: date
+    unfinished: tuple[str, ...]  # report sections still holding "[Bổ sung: …]": it cannot be exported yet
+
+
+def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None = None, signer: str = "chair",
+            today: date | None = None) -> PreviewedDocument:
+    """Write the PDF of document ``kind`` as exporting it would, marked "BẢN XEM TRƯỚC" across
+    every page, to ``out``. Nothing is written to the database: no number is taken (a document
+    numbered before shows its number, else "Số:      /ĐK-CĐCS"), no decision is recorded. A
+    report whose sections still hold "[Bổ sung: …]" can be previewed, though not exported.
+    """
+    out = Path(out)
+    if kind not in TYPE_CODES:
+        raise ValidationError(f"Không có loại văn bản '{kind}'. Các loại: {', '.join(KINDS)}.")
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError(f"Tệp {out.name}: bản xem trước là tệp .pdf.")
+    issued_on = today or date.today()
+    with db.reading() as session:
+        unit = _unit(session)
+        signer_lines, signer_name = _signer(unit, signer)
+        info = _unit_info(unit)
+    prepared = _prepare(db, kind, year, phase, draft=True)
+    code, number = f"{'':5}/{vntext.nfc(TYPE_CODES[kind])}-{vntext.nfc(info[3]) or 'CĐCS'}", 0
+    with db.reading() as session:
+        found = _find_numbered(session, uuid.UUID(info[0]), kind, year, prepared.report_id)
+        if found is not None:
+            code, number, issued_on = found.code, found.number, found.issued_on
+        elif today is None and prepared.report_id is not None:
+            report = session.get(Report, prepared.report_id)
+            if report is not None and report.sent_at is not None:
+                issued_on = report.issued_on or report.sent_at.date()
+    document, _machine = prepared.build(_context(info, prepared, signer_lines, signer_name, code, number,
+                                                 issued_on, year, phase))
+    document.draft = DRAFT_MARK
+    from thidua_desktop.documents.pdf import write_pdf
+
+    temporary = _temporary(out)
+    try:
+        write_pdf(document, temporary)
+        os.replace(temporary, out)
+    except OSError as exc:
+        raise ValidationError(f"Không ghi được tệp xem trước {out}: {exc.strerror or exc}.") from exc
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    return PreviewedDocument(kind, out, code if found is not None else "", issued_on, prepared.unfinished)
+
+
+
+def _report(db: Database, kind: str, year: int, phase: int | None, *, draft: bool = False) -> _Prepared:
     from thidua_desktop.documents.kinds import reports as kind_module
     from thidua_desktop.services import reports, results
 
@@ -478,7 +551,7 @@ def _report(db: Database, kind: str, year: int, phase: int | None) -> _Prepared:
         raise ValidationError(f"{what.capitalize()} năm {year} báo cáo Đợt {info.phase_number}, "
                               f"không phải Đợt {phase}.")
     missing = [s.heading for s in info.sections if s.placeholders]
-    if missing:
+    if missing and not draft:
         raise ValidationError(f"{what.capitalize()} năm {year} còn {len(missing)} mục chưa viết xong (còn chỗ đánh "
                               f"dấu […]): {'; '.join(missing)}. Hãy hoàn thiện trước khi xuất; chưa ghi tệp nào.")
     rows = results.results_table(db, year, today=info.issued_on or date.today())
@@ -508,7 +581,8 @@ def _report(db: Database, kind: str, year: int, phase: int | None) -> _Prepared:
     last = info.phase_number if report_kind == "year" else None
     return _Prepared(
         info.title, lambda ctx: kind_module.build(ctx, ref, lines, first_phase=first, last_phase=last),
-        report_id=uuid.UUID(info.id), version=info.version, report_kind=report_kind, phase=info.phase_number)
+        report_id=uuid.UUID(info.id), version=info.version, report_kind=report_kind, phase=info.phase_number,
+        unfinished=tuple(missing))
 
 
 def _meeting(db: Database, year: int) -> di.MeetingRef:
@@ -542,12 +616,12 @@ def _proposal_lines(db: Database, year: int, level: str) -> list[di.ProposalLine
     return lines
 
 
-def _prepare_review(db: Database, kind: str, year: int, phase: int | None) -> _Prepared:
+def _prepare_review(db: Database, kind: str, year: int, phase: int | None, *, draft: bool = False) -> _Prepared:
     from thidua_desktop.documents.kinds import review as kind_module
     from thidua_desktop.services import review
 
     if kind in ("midyear-report", "year-report"):
-        return _report(db, kind, year, phase)
+        return _report(db, kind, year, phase, draft=draft)
     meeting = _meeting(db, year)
     with db.reading() as session:
         record = _year_record(session, year)
@@ -557,11 +631,12 @@ def _prepare_review(db: Database, kind: str, year: int, phase: int | None) -> _P
         from thidua_desktop.store.models import ReviewResult
 
         with db.reading() as session:
-            ids = {(r.person_id.hex if r.person_id else None, r.title_code): r.id.hex for r in session.scalars(
-                select(ReviewResult).where(ReviewResult.year_id == record.id))}
+            ids = {(r.person_id.hex if r.person_id else None,
+                    r.union_group_id.hex if r.union_group_id and not r.person_id else None, r.title_code): r.id.hex
+                   for r in session.scalars(select(ReviewResult).where(ReviewResult.year_id == record.id))}
         lines = [di.ReviewLine(
-            ids.get((r.person_id, r.title_code)) or uuid.uuid5(uuid.UUID(meeting.id),
-                                                               f"{r.person_id}:{r.title_code}").hex,
+            ids.get(r.key) or uuid.uuid5(uuid.UUID(meeting.id),
+                                         f"{r.person_id or r.union_group_id}:{r.title_code}").hex,
             r.person_id, r.full_name, r.group_name, r.title_code, r.title_name, r.registered, r.achieved,
             r.votes_for, r.votes_total, r.note) for r in rows]
         return _Prepared(kind_module.minutes_subject(year), lambda ctx: kind_module.build_minutes(ctx, meeting, lines))

@@ -443,27 +443,39 @@ def set_status(db: Database, report_id: str, status: str, *, at: datetime | None
     at = at or datetime.now(timezone.utc)
     with db.transaction(f"Chuyển báo cáo sang trạng thái {STATUS_NAMES[status]}") as session:
         report = _load(session, report_id)
-        if report.status == status:
-            return _info(session, report)
-        _refuse_if_sent(report)
-        if status == "sent" and report.status != "complete":
-            raise ValidationError("Báo cáo còn là bản nháp: hãy hoàn thành (kiểm tra lại các mục) trước khi gửi.")
-        if status == "complete":
-            info = _info(session, report)
-            missing = info.missing_sections
-            if missing:
-                raise ValidationError("Chưa hoàn thành được báo cáo, còn mục phải bổ sung:\n" + "\n".join(
-                    f"- {s.heading}: " + (f"{len(s.placeholders)} chỗ [Bổ sung: …]" if s.placeholders else "để trống")
-                    for s in missing))
-        if status == "sent":
-            record = session.get(EmulationYear, report.year_id)
-            phases = [p for p in record.phases if p.number <= report.phase_number]
-            results_service.compute_in(session, record, phases, today=at.date(), ignore_locks=True, only_missing=True)
-            report.sent_at = at
-            report.issued_on = report.issued_on or at.date()
-        report.status = status
-        session.flush()
+        _set_status_in(session, report, status, at)
         return _info(session, report)
+
+
+def mark_sent_in(session: Session, report_id, at: datetime) -> Report:
+    """Lock a report as sent inside the caller's transaction (the outbox records what was sent in the
+    same one). A report already sent stays as it was; a draft is refused."""
+    report = _load(session, report_id)
+    _set_status_in(session, report, "sent", at)
+    return report
+
+
+def _set_status_in(session: Session, report: Report, status: str, at: datetime) -> None:
+    if report.status == status:
+        return
+    _refuse_if_sent(report)
+    if status == "sent" and report.status != "complete":
+        raise ValidationError("Báo cáo còn là bản nháp: hãy hoàn thành (kiểm tra lại các mục) trước khi gửi.")
+    if status == "complete":
+        info = _info(session, report)
+        missing = info.missing_sections
+        if missing:
+            raise ValidationError("Chưa hoàn thành được báo cáo, còn mục phải bổ sung:\n" + "\n".join(
+                f"- {s.heading}: " + (f"{len(s.placeholders)} chỗ [Bổ sung: …]" if s.placeholders else "để trống")
+                for s in missing))
+    if status == "sent":
+        record = session.get(EmulationYear, report.year_id)
+        phases = [p for p in record.phases if p.number <= report.phase_number]
+        results_service.compute_in(session, record, phases, today=at.date(), ignore_locks=True, only_missing=True)
+        report.sent_at = at
+        report.issued_on = report.issued_on or at.date()
+    report.status = status
+    session.flush()
 
 
 def record_return(db: Database, report_id: str, comment: str) -> ReportInfo:

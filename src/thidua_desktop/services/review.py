@@ -1,11 +1,15 @@
 """Use cases for the year-end review (bình xét) and the commendation proposals (đề nghị khen thưởng).
 
-The review lists every registered title (people and the collective) with the exclusions the rule
-table gives, takes the meeting (date, place, chair, secretary, attendance) and the votes, and
-decides by majority; the proposal list then follows from what was achieved:
+The review lists every registered title (people, the collective and its union groups) with the
+exclusions the rule table gives, takes the meeting (date, place, chair, secretary, attendance)
+and the votes, and decides by majority; the proposal list then follows from what was achieved:
 
 * an achieved title of the collective that someone else recognises (CĐCS vững mạnh: the upper
   union) → proposed to the upper level; one the CĐCS gives itself (Tổ CĐ vững mạnh) → own;
+* union groups: a collective title the CĐCS's own Ban Chấp hành gives (Tổ công đoàn vững mạnh) is
+  a group title. When the collective registration holds one, every union group is registered for
+  it and gets its review line (``ReviewResult.union_group_id``); an achieved one becomes a tập
+  thể line of the CĐCS's own awards;
 * each :class:`ProposalRule` (configurable, stored in ``app_setting`` under ``proposal_rules``):
   by default an achieved CSTĐCS → Giấy khen of the upper union (``GK_CTTCS``, upper) and an
   achieved ĐVCĐ xuất sắc → the CĐCS's own Giấy khen (``GK_CDCS``, own);
@@ -13,11 +17,16 @@ decides by majority; the proposal list then follows from what was achieved:
 
 Building the list again adds what is missing and never deletes: a line that no longer
 qualifies is reported as stale for the officer to remove.
+
+The votes, the majority and the inputs write their review lines in bulk (:class:`_Writer`: Core
+``insert``/``update`` executemany) with ONE audit entry per action that lists every line inserted
+and every field changed (before → after), instead of one ORM object and one audit row per line.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -25,7 +34,20 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import (
+    Column,
+    MetaData,
+    String,
+    Table,
+    Uuid,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from thidua_desktop.core import review as core, vntext
@@ -37,6 +59,7 @@ from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
 from thidua_desktop.store.models import (
     AppSetting,
+    AuditEntry,
     AwardTitle,
     CollectiveRegistration,
     EmulationYear,
@@ -50,9 +73,11 @@ from thidua_desktop.store.models import (
     ReviewResult,
     UnionGroup,
     Unit,
+    utcnow,
 )
 
 BANG_LDST = "BANG_LDST"
+UNKNOWN_ORDINAL = 999  # a title code the year's catalogue does not hold
 OWN_ISSUER = "Ban Chấp hành CĐCS"
 SETTING_RULES = "proposal_rules"
 
@@ -81,9 +106,12 @@ class MeetingInfo:
     notes: str
 
 
+Key = tuple[str | None, str | None, str]  # (person id, union group id, title code), ids as 32 hex digits
+
+
 @dataclass(frozen=True)
 class ReviewRow:
-    person_id: str | None  # None: the collective (the CĐCS itself)
+    person_id: str | None  # None: the collective (the CĐCS itself, or the union group below)
     full_name: str
     gender: str
     position: str
@@ -100,6 +128,15 @@ class ReviewRow:
     stored: bool  # a ReviewResult row exists
     sort_key: str = ""
     title_ordinal: int = 0
+    union_group_id: str | None = None  # a union group's line (person_id None, full_name the group's name)
+
+    @property
+    def key(self) -> Key:
+        return (self.person_id, self.union_group_id, self.title_code)
+
+    @property
+    def is_group(self) -> bool:
+        return self.union_group_id is not None
 
     @property
     def excluded(self) -> bool:
@@ -182,8 +219,26 @@ def _facts(t: AwardTitle) -> TitleFacts:
     return TitleFacts(t.code, t.name, t.subject, t.category, t.system, t.women_only, t.requires_initiative)
 
 
+def is_group_title(title: AwardTitle) -> bool:
+    """A collective title the CĐCS's own Ban Chấp hành gives: to its union groups, not to itself."""
+    return title.subject == "collective" and title.category == "title" and vntext.nfc(title.issuer) == OWN_ISSUER
+
+
+def _groups(session: Session) -> dict[str, tuple[str, int]]:
+    """Union group id (hex) → (name, ordinal)."""
+    return {gid: (name, ordinal or 0) for gid, name, ordinal in session.execute(
+        select(_hex(UnionGroup.id), UnionGroup.name, UnionGroup.ordinal))}
+
+
 def _unit_name(session: Session) -> str:
     return session.scalar(select(Unit.name).limit(1)) or "Công đoàn cơ sở"
+
+
+def _group_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(text))
+    except ValueError:
+        raise ValidationError(f"Mã tổ công đoàn '{text}' không hợp lệ.") from None
 
 
 def _pid(text: str | None) -> uuid.UUID | None:
@@ -223,15 +278,34 @@ class _Stored:
     registered: bool
 
 
-def _stored(session: Session, record: EmulationYear) -> dict[tuple[str | None, str], _Stored]:
+def _stored(session: Session, record: EmulationYear) -> dict[Key, _Stored]:
     rows = session.execute(
-        select(_hex(ReviewResult.id), _hex(ReviewResult.person_id), ReviewResult.title_code, ReviewResult.achieved,
-               ReviewResult.votes_for, ReviewResult.votes_total, type_coerce(ReviewResult.exclusions, String),
-               ReviewResult.note, ReviewResult.registered)
+        select(_hex(ReviewResult.id), _hex(ReviewResult.person_id), _hex(ReviewResult.union_group_id),
+               ReviewResult.title_code, ReviewResult.achieved, ReviewResult.votes_for, ReviewResult.votes_total,
+               type_coerce(ReviewResult.exclusions, String), ReviewResult.note, ReviewResult.registered)
         .where(ReviewResult.year_id == record.id)).all()
-    return {(pid, code): _Stored(rid, achieved, vf, vt, json.loads(raw) if raw and raw != "[]" else [], note or "",
-                                 bool(registered))
-            for rid, pid, code, achieved, vf, vt, raw, note, registered in rows}
+    return {(pid, None if pid else gid, code): _Stored(rid, achieved, vf, vt,
+                                                       json.loads(raw) if raw and raw != "[]" else [], note or "",
+                                                       bool(registered))
+            for rid, pid, gid, code, achieved, vf, vt, raw, note, registered in rows}
+
+
+def _registered_keys(session: Session, record: EmulationYear, titles: dict[str, AwardTitle],
+                     group_ids: Iterable[str]) -> set[Key]:
+    """Every (person | union group | the CĐCS, title) registered this year."""
+    keys: set[Key] = {(pid, None, code) for pid, code in session.execute(
+        select(_hex(IndividualRegistration.person_id), IndividualRegistration.title_code)
+        .where(IndividualRegistration.year_id == record.id))}
+    collective = session.scalars(select(CollectiveRegistration).where(
+        CollectiveRegistration.year_id == record.id)).first()
+    groups = list(group_ids)
+    for code in (collective.title_codes if collective else []):
+        title = titles.get(code)
+        if title is not None and is_group_title(title):
+            keys.update((None, gid, code) for gid in groups)
+        else:
+            keys.add((None, None, code))
+    return keys
 
 
 def _recognised_authors(session: Session, year: int) -> set[str]:
@@ -243,20 +317,15 @@ def _recognised_authors(session: Session, year: int) -> set[str]:
     ))
 
 
-def _state(session: Session, record: EmulationYear,
-           stored: dict[tuple[str | None, str], _Stored] | None = None) -> list[ReviewRow]:
+def _state(session: Session, record: EmulationYear, stored: dict[Key, _Stored] | None = None) -> list[ReviewRow]:
     """Every title under review this year, with the exclusions computed now."""
     titles = _titles(record)
     facts = {code: _facts(t) for code, t in titles.items()}
+    group_titles = {code for code, t in titles.items() if is_group_title(t)}
     rules = {r.key: r.value for r in record.rules}
-    regs = session.execute(select(_hex(IndividualRegistration.person_id), IndividualRegistration.title_code)
-                           .where(IndividualRegistration.year_id == record.id)).all()
     stored = _stored(session, record) if stored is None else stored
-    collective = session.scalars(select(CollectiveRegistration).where(
-        CollectiveRegistration.year_id == record.id)).first()
-    keys: dict[tuple[str | None, str], bool] = {(pid, code): True for pid, code in regs}
-    for code in (collective.title_codes if collective else []):
-        keys[(None, code)] = True
+    groups = _groups(session)
+    keys: dict[Key, bool] = {key: True for key in _registered_keys(session, record, titles, groups)}
     for key in stored:
         keys.setdefault(key, False)
     people = {row[0]: row for row in session.execute(
@@ -264,7 +333,7 @@ def _state(session: Session, record: EmulationYear,
                Person.employed_since, Person.left_on, Person.position, Person.sort_key, UnionGroup.name)
         .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id))}  # one scan: cheaper than IN (…)
     inputs: dict[str, ReviewInputs] = {}
-    for (pid, _), row in stored.items():
+    for (pid, _, _), row in stored.items():
         if pid is not None and row.exclusions:
             _, found = core.split_exclusions(row.exclusions)
             if found.days_off is not None or found.disciplined:
@@ -273,10 +342,17 @@ def _state(session: Session, record: EmulationYear,
     unit_name = _unit_name(session)
     none = ReviewInputs()
 
-    def build(pid, code, registered, ldtt_state=None) -> ReviewRow | None:
+    def build(key: Key, registered: bool, ldtt_state=None) -> ReviewRow | None:
+        pid, gid, code = key
         title = titles.get(code)
-        row = stored.get((pid, code))
-        if pid is None:
+        row = stored.get(key)
+        if gid is not None:
+            if gid not in groups:
+                return None
+            name, ordinal = groups[gid]
+            subject = core.Subject(None, name, union_group_id=gid)
+            gender, position, group, sort = "", "", "", f"{ordinal:06d}{vntext.sort_key(name)}"
+        elif pid is None:
             subject = core.Subject(None, unit_name)
             name, gender, position, group, sort = unit_name, "", "", "", ""
         else:
@@ -289,27 +365,52 @@ def _state(session: Session, record: EmulationYear,
         mine = inputs.get(pid, none) if pid is not None else none
         if title is None:
             found = (Exclusion("unknown_title", f"danh hiệu '{code}' không có trong danh mục của năm"),)
-            title_name, ordinal = code, 999
+            title_name, title_ordinal = code, UNKNOWN_ORDINAL
         else:
             found = tuple(core.exclusions(record.year, subject, facts[code], registered=registered, inputs=mine,
                                           rules=rules, has_recognised_initiative=pid in authors,
-                                          ldtt_state=ldtt_state))
-            title_name, ordinal = title.name, title.ordinal
+                                          ldtt_state=ldtt_state, group_title=code in group_titles))
+            title_name, title_ordinal = title.name, title.ordinal
         return ReviewRow(
             pid, name, gender or "", position or "", group or "", code, title_name, registered,
             row.achieved if row else None, row.votes_for if row else None, row.votes_total if row else None,
-            found, mine, row.note if row else "", row is not None, sort or "", ordinal)
+            found, mine, row.note if row else "", row is not None, sort or "", title_ordinal, gid)
 
-    first = [build(pid, code, reg) for (pid, code), reg in keys.items() if code != CSTDCS]
+    first = [build(key, reg) for key, reg in keys.items() if key[2] != CSTDCS]
     first = [r for r in first if r is not None]
-    ldtt: dict[str | None, str] = {}
-    for r in first:
-        if r.title_code == LDTT:
-            ldtt[r.person_id] = ("achieved" if r.achieved else "not_achieved" if r.achieved is False or r.excluded
-                                 else "undecided")
-    second = [build(pid, code, reg, ldtt.get(pid)) for (pid, code), reg in keys.items() if code == CSTDCS]
+    ldtt = _ldtt_states(first)
+    second = [build(key, reg, ldtt.get(key[0])) for key, reg in keys.items() if key[2] == CSTDCS]
     rows = first + [r for r in second if r is not None]
-    rows.sort(key=lambda r: (r.person_id is not None, r.title_ordinal, r.sort_key, r.person_id or ""))
+    rows.sort(key=lambda r: (2 if r.person_id else 1 if r.union_group_id else 0, r.title_ordinal, r.sort_key,
+                             r.person_id or r.union_group_id or ""))
+    return rows
+
+
+def _ldtt_states(rows: Iterable[ReviewRow]) -> dict[str, str]:
+    """How each person stands for Lao động tiên tiến (what CSTĐCS depends on)."""
+    return {r.person_id: ("achieved" if r.achieved else "not_achieved" if r.achieved is False or r.excluded
+                          else "undecided")
+            for r in rows if r.title_code == LDTT and r.person_id is not None}
+
+
+def _restate(state: list[ReviewRow], stored: dict[Key, _Stored]) -> list[ReviewRow]:
+    """``state`` again after decisions written into ``stored`` within the same action (registrations,
+    people and inputs unchanged): the decisions read anew, the CSTĐCS lines' LĐTT condition
+    checked again; nothing else depends on a decision, so nothing else is recomputed."""
+    def fresh(r: ReviewRow) -> ReviewRow:
+        row = stored.get(r.key)
+        if row is None:
+            return r
+        return replace(r, achieved=row.achieved, votes_for=row.votes_for, votes_total=row.votes_total, note=row.note,
+                       stored=True)
+
+    rows = [fresh(r) for r in state]
+    ldtt = _ldtt_states(rows)
+    for i, r in enumerate(rows):
+        if r.title_code == CSTDCS and r.person_id is not None and r.title_ordinal != UNKNOWN_ORDINAL:
+            found = [e for e in r.exclusions if e.code != core.NO_LDTT]
+            missing = core.no_ldtt(ldtt.get(r.person_id))
+            rows[i] = replace(r, exclusions=tuple(found + ([missing] if missing else [])))
     return rows
 
 
@@ -320,35 +421,106 @@ def review_table(db: Database, year: int) -> list[ReviewRow]:
         return _state(session, _year(session, year))
 
 
-def _orm_rows(session: Session, ids: Iterable[str]) -> dict[str, ReviewResult]:
-    wanted = [uuid.UUID(i) for i in ids]
-    found: dict[str, ReviewResult] = {}
-    for chunk in range(0, len(wanted), 500):
-        for row in session.scalars(select(ReviewResult).where(ReviewResult.id.in_(wanted[chunk:chunk + 500]))):
-            found[row.id.hex] = row
-    return found
+class _Writer:
+    """The review lines one action writes, in bulk, with ONE audit entry for the lot.
+
+    ``rows`` is the action's view of the stored lines (key → :class:`_Stored`), updated by
+    :meth:`set` as it goes, so :func:`_state` can be computed again mid-action without writing.
+    :meth:`finish` inserts the new lines and updates the changed fields (Core executemany; the
+    ORM's per-object hook is not involved) and adds an audit entry (entity ``review_result``,
+    entity id the emulation year's, operation ``bulk``) with the counts, every line inserted (its
+    values) and every field changed (before → after), so nothing is lost.
+    """
+
+    def __init__(self, session: Session, record: EmulationYear, stored: dict[Key, _Stored]) -> None:
+        self.session = session
+        self.record = record
+        self.rows: dict[Key, _Stored] = dict(stored)
+        self.before: dict[str, _Stored] = {}  # id → the line as it was, for the lines changed
+        self.new: dict[str, Key] = {}  # id → key of the lines this action inserts
+
+    def set(self, key: Key, **values) -> None:
+        row = self.rows.get(key)
+        if row is None:
+            row = _Stored(uuid.uuid4().hex, None, None, None, [], "", False)
+            self.new[row.id] = key
+        else:
+            values = {k: v for k, v in values.items() if getattr(row, k) != v}
+            if not values:
+                return
+            if row.id not in self.new:
+                self.before.setdefault(row.id, row)
+        self.rows[key] = replace(row, **values)
+
+    def finish(self) -> tuple[int, int]:
+        """Write everything; return (inserted, updated)."""
+        now = utcnow()
+        inserted, updated = [], []
+        audit_new: dict[str, dict] = {}
+        audit_changed: dict[str, dict] = {}
+        for key, row in self.rows.items():
+            values = {f: getattr(row, f) for f in _FIELDS}
+            if row.id in self.new:
+                pid, gid, code = key
+                inserted.append({"id": row.id, "year_id": self.record.id.hex, "person_id": pid,
+                                 "union_group_id": gid, "title_code": code, **values, "created_at": now,
+                                 "updated_at": now})
+                audit_new[row.id] = {"person_id": pid, "union_group_id": gid, "title_code": code,
+                                     **{f: v for f, v in values.items() if v is not None and v != "" and v != []}}
+            elif row.id in self.before:
+                old = self.before[row.id]
+                changes = {f: [getattr(old, f), v] for f, v in values.items() if getattr(old, f) != v}
+                if changes:
+                    updated.append({"id": row.id, **{f: v[1] for f, v in changes.items()},
+                                    "updated_at": now})
+                    audit_changed[row.id] = changes
+        table = _REVIEW_HEX
+        for chunk in range(0, len(inserted), 2000):
+            self.session.execute(insert(table), inserted[chunk:chunk + 2000])
+        by_fields: dict[tuple[str, ...], list[dict]] = {}
+        for values in updated:  # one executemany per set of changed fields
+            by_fields.setdefault(tuple(sorted(values)), []).append({f"b_{k}": v for k, v in values.items()})
+        for fields, params in by_fields.items():
+            statement = (update(table).where(table.c.id == bindparam("b_id"))
+                         .values({f: bindparam(f"b_{f}") for f in fields if f != "id"}))
+            self.session.execute(statement, params)
+        if inserted or updated:
+            self.session.add(AuditEntry(
+                actor=self.session.info.get("actor", ""), action=self.session.info.get("action", ""),
+                entity=ReviewResult.__tablename__, entity_id=str(self.record.id), operation="bulk",
+                changes={"year": self.record.year, "inserted": len(inserted), "updated": len(updated),
+                         "rows_inserted": audit_new, "rows_updated": audit_changed}))
+        self.new.clear()
+        self.before.clear()
+        return len(inserted), len(updated)
 
 
-def _refresh_snapshots(session: Session, record: EmulationYear, person_ids: set[str | None] | None = None, *,
-                       stored: dict[tuple[str | None, str], _Stored] | None = None,
+_FIELDS = ("registered", "achieved", "votes_for", "votes_total", "exclusions", "note")
+
+
+def _hex_table() -> Table:
+    """``review_result`` with its UUID columns as the 32 hex digits SQLite stores: bulk writes take
+    the ids as text, as they are read (no ``uuid.UUID`` per value and per column)."""
+    columns = [Column(c.name, String(32) if isinstance(c.type, Uuid) else c.type, primary_key=c.primary_key)
+               for c in ReviewResult.__table__.columns]
+    return Table(ReviewResult.__tablename__, MetaData(), *columns)
+
+
+_REVIEW_HEX = _hex_table()
+
+
+def _refresh_snapshots(session: Session, record: EmulationYear, writer: _Writer,
+                       subjects: set[tuple[str | None, str | None]] | None = None, *,
                        state: list[ReviewRow] | None = None) -> list[ReviewRow]:
     """Write the current reason codes into the stored rows (a snapshot for the minutes); return the state."""
-    if stored is None:
-        session.flush()
-        stored = _stored(session, record)
     if state is None:
-        state = _state(session, record, stored)
-    changes: dict[str, tuple[list, bool]] = {}
+        state = _state(session, record, writer.rows)
     for row in state:
-        if person_ids is not None and row.person_id not in person_ids:
+        if subjects is not None and (row.person_id, row.union_group_id) not in subjects:
             continue
-        target = stored.get((row.person_id, row.title_code))
-        if target is not None:
-            new = core.join_exclusions([e.code for e in row.exclusions], row.inputs)
-            if new != target.exclusions or target.registered != row.registered:
-                changes[target.id] = (new, row.registered)
-    for rid, obj in _orm_rows(session, changes).items():
-        obj.exclusions, obj.registered = changes[rid]
+        if row.key in writer.rows:
+            writer.set(row.key, exclusions=core.join_exclusions([e.code for e in row.exclusions], row.inputs),
+                       registered=row.registered)
     return state
 
 
@@ -397,8 +569,8 @@ def record_meeting(db: Database, year: int, held_on: date, place: str, chair: st
         raise ValidationError("\n".join(problems))
     with db.transaction(f"Ghi cuộc họp bình xét năm {year}") as session:
         record = _year(session, year)
-        most = max((r.votes_total or 0 for r in session.scalars(
-            select(ReviewResult).where(ReviewResult.year_id == record.id))), default=0)
+        most = session.scalar(select(func.max(ReviewResult.votes_total)).where(
+            ReviewResult.year_id == record.id)) or 0
         if most > attendance_present:
             raise ValidationError(f"Đã ghi kết quả với tổng số {most} phiếu, nhiều hơn số người có mặt "
                                   f"({attendance_present}). Hãy sửa số phiếu trước.")
@@ -417,15 +589,11 @@ def record_meeting(db: Database, year: int, held_on: date, place: str, chair: st
 # --- inputs and votes ---------------------------------------------------------------------------
 
 
-def _registered_titles(session: Session, record: EmulationYear, pid: uuid.UUID) -> list[str]:
-    return list(session.scalars(select(IndividualRegistration.title_code).where(
-        IndividualRegistration.year_id == record.id, IndividualRegistration.person_id == pid)))
-
-
 def set_inputs(db: Database, year: int, person_id: str, *, days_off: int | None = None,
-               discipline: str | None = None) -> ReviewInputs:
+               discipline: str | None = None, clear_days_off: bool = False) -> ReviewInputs:
     """Record, for one person, the days off (maternity leave not counted) and a disciplinary
-    measure of the year; ``discipline=""`` clears it. They are stored on every review row of the person."""
+    measure of the year; ``discipline=""`` clears it, ``clear_days_off`` forgets the days off.
+    They are stored on every review row of the person (rows are added for the registered titles)."""
     problems = core.check_inputs(days_off, discipline)
     if problems:
         raise ValidationError("\n".join(problems))
@@ -434,32 +602,55 @@ def set_inputs(db: Database, year: int, person_id: str, *, days_off: int | None 
         pid = _pid(person_id)
         if session.get(Person, pid) is None:
             raise NotFoundError("Không tìm thấy người này trong danh sách.")
-        rows = list(session.scalars(select(ReviewResult).where(
-            ReviewResult.year_id == record.id, ReviewResult.person_id == pid)))
-        have = {r.title_code for r in rows}
-        for code in _registered_titles(session, record, pid):
-            if code not in have:
-                row = ReviewResult(year_id=record.id, person_id=pid, title_code=code, registered=True, exclusions=[])
-                session.add(row)
-                rows.append(row)
-        if not rows:
+        writer = _Writer(session, record, _stored(session, record))
+        mine = [key for key in writer.rows if key[0] == pid.hex]
+        registered = _registered_keys(session, record, _titles(record), ())
+        mine += [key for key in registered if key[0] == pid.hex and key not in writer.rows]
+        if not mine:
             raise ValidationError("Người này chưa đăng ký danh hiệu nào trong năm; không có gì để bình xét.")
-        current = core.split_exclusions(rows[0].exclusions)[1]
-        new = ReviewInputs(current.days_off if days_off is None else days_off,
-                           current.discipline if discipline is None else discipline.strip())
-        for row in rows:
-            codes, _ = core.split_exclusions(row.exclusions)
-            row.exclusions = core.join_exclusions(codes, new)
-        _refresh_snapshots(session, record, {pid.hex})
+        current = next((core.split_exclusions(writer.rows[k].exclusions)[1] for k in mine if k in writer.rows),
+                       ReviewInputs())
+        new = ReviewInputs(None if clear_days_off else current.days_off if days_off is None else days_off,
+                           current.discipline if discipline is None else vntext.nfc(discipline.strip()))
+        for key in mine:
+            row = writer.rows.get(key)
+            codes = core.split_exclusions(row.exclusions)[0] if row else []
+            if row is None:
+                writer.set(key, registered=True, exclusions=core.join_exclusions(codes, new))
+            else:
+                writer.set(key, exclusions=core.join_exclusions(codes, new))
+        _refresh_snapshots(session, record, writer, {(pid.hex, None)})
+        writer.finish()
         return new
+
+
+def _fits(title: AwardTitle, pid: str | None, gid: str | None) -> bool:
+    """A title that can be voted for this subject (the checks of :func:`record_votes`, quickly)."""
+    if title.category != "title":
+        return False
+    if pid is not None:
+        return title.subject == "individual"
+    return title.subject == "collective" and is_group_title(title) == (gid is not None)
+
+
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+
+
+def _vote_key(vote: Vote) -> Key:
+    if vote.person_id is not None:
+        text = vote.person_id
+        return (text if isinstance(text, str) and _HEX32.fullmatch(text) else _pid(text).hex, None, vote.title_code)
+    if vote.union_group_id is not None:
+        return (None, _group_id(vote.union_group_id).hex, vote.title_code)
+    return (None, None, vote.title_code)
 
 
 def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
     """Record the votes (and decisions) of the review meeting, all or nothing.
 
     Checks: votes for ≤ votes cast ≤ people present at the meeting; the title is in the year's
-    catalogue and fits a person or the collective. A title decided without registration, or
-    against an exclusion, is recorded with a warning (returned) — the rules ask for one.
+    catalogue and fits a person, the collective or a union group. A title decided without
+    registration, or against an exclusion, is recorded with a warning (returned) — the rules ask for one.
     """
     with db.transaction(f"Ghi kết quả bình xét năm {year}") as session:
         record = _year(session, year)
@@ -468,27 +659,46 @@ def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
             raise ValidationError("Chưa ghi cuộc họp bình xét (ngày họp, số người có mặt); hãy ghi cuộc họp trước "
                                   "khi ghi số phiếu.")
         titles = _titles(record)
+        groups = _groups(session)
         problems: list[str] = []
-        seen: set[tuple[str | None, str]] = set()
-        names: dict[uuid.UUID, str] = {}
-        wanted = [_pid(v.person_id) for v in votes if v.person_id is not None]
-        name_query = select(Person.id, Person.family_middle, Person.given_name)
-        chunks = [name_query] if len(wanted) > 1000 else [
+        seen: set[Key] = set()
+        names: dict[str, tuple[str, str]] = {}  # person id (hex) → (family and middle name, given name)
+        keys = [_vote_key(v) for v in votes]
+        wanted = [uuid.UUID(k[0]) for k in keys if k[0] is not None] if len(keys) <= 1000 else []
+        name_query = select(_hex(Person.id), Person.family_middle, Person.given_name)
+        chunks = [name_query] if len(keys) > 1000 else [
             name_query.where(Person.id.in_(wanted[i:i + 500])) for i in range(0, len(wanted), 500)]
         for query in chunks:
             for pid, fm, given in session.execute(query):
-                names[pid] = vntext.join_name(fm, given)
-        for vote in votes:
-            pid = _pid(vote.person_id)
-            who = names.get(pid, "") if pid else "Tập thể"
+                names[pid] = (fm, given)
+
+        def label_of(vote: Vote, pid: str | None, gid: str | None, title: AwardTitle | None) -> str:
+            who = vntext.join_name(*names[pid]) if pid in names else "" if pid else \
+                groups[gid][0] if gid in groups else "Tập thể"
+            return f"{who or vote.person_id} — {title.name if title else vote.title_code}"
+
+        for vote, key in zip(votes, keys, strict=True):
+            pid, gid = key[0], key[1]
             title = titles.get(vote.title_code)
-            label = f"{who or vote.person_id} — {title.name if title else vote.title_code}"
-            key = (pid.hex if pid else None, vote.title_code)
+            if (key in seen or (pid is not None and pid not in names) or (gid is not None and gid not in groups)
+                    or title is None or not _fits(title, pid, gid)):
+                label = label_of(vote, pid, gid, title)
+            else:
+                found = core.check_votes(vote.votes_for, vote.votes_total, meeting.attendance_present)
+                if found:
+                    problems += [f"{label_of(vote, pid, gid, title)}: {p}" for p in found]
+                if vote.note is not None and len(vote.note) > 2000:
+                    problems.append(f"{label_of(vote, pid, gid, title)}: ghi chú quá dài.")
+                seen.add(key)
+                continue
             if key in seen:
                 problems.append(f"{label}: ghi hai lần trong cùng một lần lưu.")
             seen.add(key)
             if pid is not None and pid not in names:
                 problems.append(f"{vote.person_id}: không có người này trong danh sách.")
+                continue
+            if gid is not None and gid not in groups:
+                problems.append(f"{vote.union_group_id}: không có tổ công đoàn này.")
                 continue
             if title is None:
                 problems.append(f"{label}: danh hiệu '{vote.title_code}' không có trong danh mục năm {year}.")
@@ -498,6 +708,11 @@ def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
                                 "không bình xét như danh hiệu.")
             if pid is None and title.subject != "collective":
                 problems.append(f"{label}: danh hiệu dành cho cá nhân, không ghi cho tập thể.")
+            elif pid is None and gid is None and is_group_title(title):
+                problems.append(f"{label}: danh hiệu dành cho tổ công đoàn; hãy ghi cho từng tổ công đoàn, không ghi "
+                                "cho công đoàn cơ sở.")
+            elif gid is not None and not is_group_title(title):
+                problems.append(f"{label}: danh hiệu này không xét cho tổ công đoàn.")
             if pid is not None and title.subject != "individual":
                 problems.append(f"{label}: danh hiệu dành cho tập thể, không ghi cho cá nhân.")
             problems += [f"{label}: {p}" for p in core.check_votes(vote.votes_for, vote.votes_total,
@@ -506,47 +721,41 @@ def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
                 problems.append(f"{label}: ghi chú quá dài.")
         if problems:
             raise ValidationError("\n".join(problems))
-        known = _stored(session, record)
+        writer = _Writer(session, record, _stored(session, record))
         inputs_of: dict[str, list] = {}
-        for (pid_hex, _), row in known.items():
+        for (pid_hex, _, _), row in writer.rows.items():
             if pid_hex is not None and row.exclusions:
                 inputs_of.setdefault(pid_hex, row.exclusions)
-        keys = [((_pid(v.person_id).hex if v.person_id else None), v.title_code) for v in votes]
-        existing = _orm_rows(session, [known[k].id for k in keys if k in known])
-        registered = {(pid, code) for pid, code in session.execute(
-            select(_hex(IndividualRegistration.person_id), IndividualRegistration.title_code)
-            .where(IndividualRegistration.year_id == record.id))}
-        collective = session.scalars(select(CollectiveRegistration).where(
-            CollectiveRegistration.year_id == record.id)).first()
-        registered |= {(None, code) for code in (collective.title_codes if collective else [])}
-        touched: set[str | None] = set()
+        registered = _registered_keys(session, record, titles, groups)
+        touched: set[tuple[str | None, str | None]] = set()
         for vote, key in zip(votes, keys, strict=True):
-            row = existing.get(known[key].id) if key in known else None
-            if row is None:
-                carried = core.split_exclusions(inputs_of.get(key[0], []))[1]
-                row = ReviewResult(year_id=record.id, person_id=_pid(key[0]), title_code=vote.title_code,
-                                   registered=key in registered, exclusions=core.join_exclusions([], carried))
-                session.add(row)
-            row.votes_for, row.votes_total = vote.votes_for, vote.votes_total
+            values: dict = {"votes_for": vote.votes_for, "votes_total": vote.votes_total}
+            if key not in writer.rows:
+                carried = core.split_exclusions(inputs_of.get(key[0], []))[1] if key[0] else ReviewInputs()
+                values.update(registered=key in registered, exclusions=core.join_exclusions([], carried))
             if vote.achieved is not None:
-                row.achieved = vote.achieved
+                values["achieved"] = vote.achieved
             if vote.note is not None:
-                row.note = vote.note.strip()
-            touched.add(key[0])
-        state = _refresh_snapshots(session, record, touched)
+                values["note"] = vntext.nfc(vote.note.strip())
+            writer.set(key, **values)
+            touched.add(key[:2])
+        state = _refresh_snapshots(session, record, writer, touched)
+        writer.finish()
         warnings = []
         wanted_keys = set(keys)
         for row in state:
-            if (row.person_id, row.title_code) in wanted_keys and row.warnings:
+            if row.key in wanted_keys and row.warnings:
                 warnings.append(f"{row.full_name} — {row.title_name}: " + "; ".join(row.warnings) + ".")
         warnings += _cap_findings(record, state)
         return warnings
 
 
 def record_vote(db: Database, year: int, person_id: str | None, title_code: str, votes_for: int | None,
-                votes_total: int | None, achieved: bool | None = None, note: str | None = None) -> list[str]:
+                votes_total: int | None, achieved: bool | None = None, note: str | None = None, *,
+                union_group_id: str | None = None) -> list[str]:
     """One line of :func:`record_votes`; returns its warnings (e.g. "danh hiệu chưa đăng ký")."""
-    return record_votes(db, year, [Vote(person_id, title_code, votes_for, votes_total, achieved, note)])
+    return record_votes(db, year, [Vote(person_id, title_code, votes_for, votes_total, achieved, note,
+                                        union_group_id)])
 
 
 def _cap_findings(record: EmulationYear, state: Iterable[ReviewRow]) -> list[str]:
@@ -574,8 +783,9 @@ def apply_majority(db: Database, year: int, *, overwrite: bool = False) -> Major
         record = _year(session, year)
         rules = {r.key: r.value for r in record.rules}
         counts: Counter = Counter()
+        writer = _Writer(session, record, _stored(session, record))
 
-        def decide(rows: list[ReviewRow], decisions: dict) -> list[ReviewRow]:
+        def decide(rows: list[ReviewRow]) -> list[ReviewRow]:
             winners = []
             for r in rows:
                 if not r.registered:
@@ -583,7 +793,7 @@ def apply_majority(db: Database, year: int, *, overwrite: bool = False) -> Major
                 elif r.achieved is not None and not overwrite:
                     counts["kept"] += 1
                 elif r.excluded:
-                    decisions[(r.person_id, r.title_code)] = (False, None, r)
+                    write(r, False)
                     counts["excluded"] += 1
                 else:
                     outcome = core.majority(r.votes_for, r.votes_total)
@@ -592,38 +802,23 @@ def apply_majority(db: Database, year: int, *, overwrite: bool = False) -> Major
                     elif outcome:
                         winners.append(r)
                     else:
-                        decisions[(r.person_id, r.title_code)] = (False, None, r)
+                        write(r, False)
                         counts["not_achieved"] += 1
             return winners
 
-        orm: dict[tuple[str | None, str], ReviewResult] = {}
+        def write(r: ReviewRow, achieved: bool, note: str | None = None) -> None:
+            values = {"achieved": achieved, "registered": r.registered,
+                      "exclusions": core.join_exclusions([e.code for e in r.exclusions], r.inputs)}
+            if note is not None:
+                values["note"] = note
+            writer.set(r.key, **values)
 
-        def write(decisions: dict, known: dict[tuple[str | None, str], _Stored]) -> None:
-            missing = [known[k].id for k in decisions if k in known and k not in orm]
-            for obj in _orm_rows(session, missing).values():
-                orm[(obj.person_id.hex if obj.person_id else None, obj.title_code)] = obj
-            for key, (achieved, note, r) in decisions.items():
-                row = orm.get(key)
-                if row is None:
-                    row = ReviewResult(year_id=record.id, person_id=_pid(key[0]), title_code=key[1])
-                    session.add(row)
-                    orm[key] = row
-                row.achieved, row.registered = achieved, r.registered
-                row.exclusions = core.join_exclusions([e.code for e in r.exclusions], r.inputs)
-                if note is not None:
-                    row.note = note
-            session.flush()
-
-        known = _stored(session, record)
-        decisions: dict = {}
-        for r in decide([r for r in _state(session, record, known) if r.title_code != CSTDCS], decisions):
-            decisions[(r.person_id, r.title_code)] = (True, None, r)
+        first_state = _state(session, record, writer.rows)
+        for r in decide([r for r in first_state if r.title_code != CSTDCS]):
+            write(r, True)
             counts["achieved"] += 1
-        write(decisions, known)
-        known = _stored(session, record)
-        state = _state(session, record, known)
-        decisions = {}
-        winners = decide([r for r in state if r.title_code == CSTDCS], decisions)
+        state = _restate(first_state, writer.rows)  # the LĐTT decisions taken: CSTĐCS next
+        winners = decide([r for r in state if r.title_code == CSTDCS])
         ldtt = sum(1 for r in state if r.title_code == LDTT and r.achieved)
         allowed = core.cap_allowed(ldtt, rules)
         if allowed is not None:
@@ -636,16 +831,15 @@ def apply_majority(db: Database, year: int, *, overwrite: bool = False) -> Major
             winners = winners[:room]
             cap = vntext.format_number(rules[core.RULE_CSTDCS_CAP])
             for r in over:
-                decisions[(r.person_id, r.title_code)] = (
-                    False, f"Không công nhận: vượt tỷ lệ tối đa {cap}% số người đạt “Lao động tiên tiến” "
-                           f"({allowed} người); xét theo tỷ lệ phiếu đồng ý.", r)
+                write(r, False, f"Không công nhận: vượt tỷ lệ tối đa {cap}% số người đạt “Lao động tiên tiến” "
+                                f"({allowed} người); xét theo tỷ lệ phiếu đồng ý.")
                 counts["capped"] += 1
         for r in winners:
-            decisions[(r.person_id, r.title_code)] = (True, None, r)
+            write(r, True)
             counts["achieved"] += 1
-        write(decisions, known)
         # exclusion codes depend on LĐTT decisions only: the state after the first pass holds them
-        _refresh_snapshots(session, record, stored=known, state=state)
+        _refresh_snapshots(session, record, writer, state=state)
+        writer.finish()
         return MajoritySummary(counts["achieved"], counts["not_achieved"], counts["excluded"], counts["capped"],
                                counts["without_votes"], counts["kept"], counts["unregistered"])
 
@@ -758,7 +952,7 @@ def _renumber(session: Session, record: EmulationYear) -> None:
     def key(p: Proposal):
         award = titles.get(p.award_code)
         return (p.person_id is not None, p.level != "upper", -(award.ordinal if award else 0),
-                sort_keys.get(p.person_id, p.collective_name), p.created_at)
+                sort_keys.get(p.person_id, "") if p.person_id else vntext.sort_key(p.collective_name), p.created_at)
 
     for ordinal, p in enumerate(sorted(proposals, key=key), start=1):
         if p.ordinal != ordinal:
@@ -829,6 +1023,26 @@ def _collective_summary(session: Session, record: EmulationYear, title_name: str
     return text + f" Được bình xét đề nghị công nhận danh hiệu “{title_name}”."
 
 
+def _group_summary(session: Session, record: EmulationYear, group_id: str, title_name: str,
+                   state: list[ReviewRow], votes: tuple[int, int] | None) -> str:
+    gid = uuid.UUID(group_id)
+    group = session.get(UnionGroup, gid)
+    end = record.phases[-1].end if record.phases else date(record.year, 12, 31)
+    members = session.scalar(select(func.count()).select_from(Person).where(
+        Person.union_group_id == gid, Person.is_member.is_(True),
+        (Person.left_on.is_(None)) | (Person.left_on > end))) or 0
+    ldtt = sum(1 for r in state if r.person_id and r.title_code == LDTT and r.achieved and r.group_name == group.name)
+    first, last = date(record.year, 1, 1), date(record.year, 12, 31)
+    recognised = session.scalar(
+        select(func.count(func.distinct(Initiative.id))).select_from(InitiativeAuthor)
+        .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
+        .join(Person, Person.id == InitiativeAuthor.person_id)
+        .where(Person.union_group_id == gid, Initiative.status == "recognised",
+               or_(Initiative.year == record.year, Initiative.decision_date.between(first, last)))) or 0
+    return core.group_summary(core.GroupFacts(record.year, group.name, title_name, members, ldtt, recognised,
+                                              group.leader_name or "", votes))
+
+
 def build_proposals(db: Database, year: int) -> BuildSummary:
     """Draft the proposal list from the review (see the module's rules); keeps every existing line."""
     rules = get_proposal_rules(db)
@@ -845,20 +1059,23 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
             raise ValidationError("Quy tắc đề nghị khen thưởng dùng mã không có trong danh mục năm "
                                   f"{year}: " + ", ".join(f"{r.title_code} → {r.award_code}" for r in unknown) + ".")
         unit_name = _unit_name(session)
-        wanted: dict[tuple[uuid.UUID | None, str, str], tuple[str, str | None, tuple[int, int] | None]] = {}
-        # A. the collective
+        wanted: dict[tuple[uuid.UUID | None, str, str],
+                     tuple[str, str | None, tuple[int, int] | None, str | None]] = {}
+        # A. the collective, then its union groups
         for r in state:
-            if r.person_id is None and r.achieved:
+            if r.person_id is None and r.achieved and r.title_code in titles:
                 title = titles[r.title_code]
-                level = "own" if title.issuer == OWN_ISSUER else "upper"
-                wanted[(None, unit_name, r.title_code)] = (level, r.title_name, None)
+                level = "own" if vntext.nfc(title.issuer) == OWN_ISSUER else "upper"
+                votes = (r.votes_for, r.votes_total) if r.votes_total else None
+                name = r.full_name if r.union_group_id else unit_name
+                wanted[(None, name, r.title_code)] = (level, r.title_name, votes, r.union_group_id)
         # B. individuals: the rules
         by_title = {rule.title_code: rule for rule in rules}
         for r in state:
             rule = by_title.get(r.title_code)
             if r.person_id and r.achieved and rule is not None:
                 votes = (r.votes_for, r.votes_total) if r.votes_total else None
-                wanted.setdefault((uuid.UUID(r.person_id), "", rule.award_code), (rule.level, None, votes))
+                wanted.setdefault((uuid.UUID(r.person_id), "", rule.award_code), (rule.level, None, votes, None))
         # B. LĐST candidates
         end = record.phases[-1].end if record.phases else date(year, 12, 31)
         candidates = results_service.ldst_candidates_at(session, record, end)
@@ -878,16 +1095,19 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
                                  "động sáng tạo.")
                     continue
                 reasons[pid] = c.reason
-                wanted.setdefault((pid, "", BANG_LDST), ("upper", None, None))
+                wanted.setdefault((pid, "", BANG_LDST), ("upper", None, None, None))
         existing = list(session.scalars(select(Proposal).where(Proposal.year_id == record.id)))
         have = {(p.person_id, "" if p.person_id else p.collective_name, p.award_code): p for p in existing}
         facts = _person_facts(session, record, {k[0] for k in wanted if k[0] is not None}, state)
         added = 0
-        for key, (level, collective_title, votes) in wanted.items():
+        for key, (level, collective_title, votes, group_id) in wanted.items():
             if key in have:
                 continue
             pid, collective, award_code = key
-            if pid is None:
+            if group_id is not None:
+                summary = _group_summary(session, record, group_id, collective_title or titles[award_code].name,
+                                         state, votes)
+            elif pid is None:
                 summary = _collective_summary(session, record, collective_title or titles[award_code].name)
             else:
                 base = facts.get(pid)
@@ -933,11 +1153,17 @@ def _check_award(record: EmulationYear, award_code: str, person: bool, level: st
 
 
 def add_proposal(db: Database, year: int, *, award_code: str, level: str, person_id: str | None = None,
-                 collective_name: str = "", summary: str = "") -> ProposalRow:
-    """A line the officer adds by hand (a union group, a person the rules did not pick)."""
+                 collective_name: str = "", summary: str = "", union_group_id: str | None = None) -> ProposalRow:
+    """A line the officer adds by hand (a union group, a person the rules did not pick); a union
+    group is named by ``union_group_id`` or by its name in ``collective_name``."""
     with db.transaction(f"Thêm dòng đề nghị khen thưởng năm {year}") as session:
         record = _year(session, year)
         pid = _pid(person_id)
+        if union_group_id is not None and pid is None:
+            group = session.get(UnionGroup, _group_id(union_group_id))
+            if group is None:
+                raise NotFoundError("Không tìm thấy tổ công đoàn này.")
+            collective_name = group.name
         problems = _check_award(record, award_code, pid is not None, level)
         if pid is not None and session.get(Person, pid) is None:
             problems.append("Không tìm thấy người này trong danh sách.")
@@ -1041,13 +1267,16 @@ def collective_history(db: Database) -> list[HistoryRow]:
             .join(EmulationYear, EmulationYear.id == ReviewResult.year_id)
             .join(AwardTitle, (AwardTitle.year_id == ReviewResult.year_id)
                   & (AwardTitle.code == ReviewResult.title_code))
-            .where(ReviewResult.person_id.is_(None), ReviewResult.achieved.is_(True))).all()
+            .where(ReviewResult.person_id.is_(None), ReviewResult.union_group_id.is_(None),
+                   ReviewResult.achieved.is_(True))).all()
+        group_names = list(session.scalars(select(UnionGroup.name)))  # a union group's lines are not the CĐCS's
         awards = session.execute(
             select(EmulationYear.year, AwardTitle.name, Proposal.decision_number, Proposal.decision_date,
                    AwardTitle.ordinal)
             .join(EmulationYear, EmulationYear.id == Proposal.year_id)
             .join(AwardTitle, (AwardTitle.year_id == Proposal.year_id) & (AwardTitle.code == Proposal.award_code))
-            .where(Proposal.person_id.is_(None), Proposal.decision_number != "")).all()
+            .where(Proposal.person_id.is_(None), Proposal.decision_number != "",
+                   Proposal.collective_name.not_in(group_names))).all()
     rows = [(y, 1, o, HistoryRow(y, "achieved", name, _votes_text(vf, vt))) for y, name, vf, vt, o in titles]
     rows += [(y, 0, o, HistoryRow(y, "award", name, _decision_text(n, d))) for y, name, n, d, o in awards]
     return [r for *_, r in sorted(rows, key=lambda x: (-x[0], x[1], x[2]))]

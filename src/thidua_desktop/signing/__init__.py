@@ -22,7 +22,7 @@ _EXPORTS = {
     "export_certificate_pem": "keys", "load_certificate_file": "keys", "add_trusted": "keys",
     "list_trusted": "keys", "remove_trusted": "keys", "keys_dir": "keys", "trusted_dir": "keys",
     "P12Spec": "signers", "Pkcs11Spec": "signers", "open_signer": "signers", "list_tokens": "signers",
-    "sign_pdf": "pdf", "place_signature_image": "pdf", "SignResult": "pdf",
+    "sign_pdf": "pdf", "place_signature_image": "pdf", "SignResult": "pdf", "signature_blocks": "pdf",
     "sign_workbook": "workbook", "canonical_data": "workbook",
     "verify": "verify", "Verdict": "verify", "describe": "verify",
 }

@@ -1,9 +1,12 @@
 """PAdES B-B signatures on PDFs (pyHanko), and signature *images* without a digital signature.
 
-``sign_pdf`` adds a visible signature field at the signature block (the caller passes the page
-and the box in PDF points; by default the bottom-right area of the last page) and signs it as
+``sign_pdf`` adds a visible signature field at the signature block and signs it as
 PAdES baseline B-B with SHA-256, offline (no timestamp server). The appearance is drawn by
-:mod:`thidua_desktop.signing.appearance`.
+:mod:`thidua_desktop.signing.appearance`. Where the field goes: the page and box the caller
+passes; else the signature block the document writer recorded (the named destination
+``/ThiDuaChuKy<n>`` of :mod:`thidua_desktop.documents.pdf`: the room between "CHỦ TỊCH" and the
+signer's name; the right-hand block when there are two); else the bottom-right area of the last
+page (PDFs made elsewhere).
 
 ``place_signature_image`` only draws the scanned signature / seal images on the page: it is a
 *hình ảnh chữ ký* (signature image), not a *chữ ký số* (digital signature), and nothing in the
@@ -40,6 +43,8 @@ class SignResult:
     fingerprint: str
     p7s: Path | None = None
     field_name: str = ""
+    page: int | None = None  # PDF: where the visible signature is (0-based page, box in points)
+    box: tuple[float, float, float, float] | None = None
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -82,8 +87,96 @@ def _page_box(writer, page_ix: int) -> tuple[float, float, float, float]:
     return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
+BLOCK_DEST_PREFIX = "/ThiDuaChuKy"
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    index: int
+    page: int  # 0-based
+    box: Box
+
+
+def _page_index(reader, ref, count: int) -> int | None:
+    idnum = getattr(ref, "idnum", None)
+    for i in range(count):
+        page_ref, _ = reader.find_page_for_modification(i)
+        if getattr(page_ref, "idnum", None) == idnum:
+            return i
+    return None
+
+
+def _blocks(reader) -> list[SignatureBlock]:
+    """The signature blocks the document writer recorded, left to right (none for other PDFs)."""
+    try:
+        dests = reader.root.get("/Dests")
+        if dests is None:
+            return []
+        dests = dests.get_object()
+        count = int(reader.root["/Pages"]["/Count"])
+        found = []
+        for key in dests:
+            if not str(key).startswith(BLOCK_DEST_PREFIX):
+                continue
+            arr = dests[key]
+            arr = arr.get("/D") if hasattr(arr, "get") else arr  # a dest may be a dictionary with /D
+            if len(arr) != 6 or str(arr[1]) != "/FitR":
+                continue
+            page_ix = _page_index(reader, arr.raw_get(0), count)
+            if page_ix is None:
+                continue
+            x1, y1, x2, y2 = (float(v) for v in list(arr)[2:6])
+            found.append(SignatureBlock(int(str(key)[len(BLOCK_DEST_PREFIX):] or 0), page_ix,
+                                        (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))))
+        return sorted(found, key=lambda b: b.index)
+    except Exception:  # a damaged or unusual name dictionary: fall back to the default place
+        return []
+
+
+def signature_blocks(path: str | os.PathLike[str]) -> list[SignatureBlock]:
+    """Where the signature blocks of a PDF made by this app are (page 0-based, box in points)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with open(path, "rb") as f:
+        return _blocks(PdfFileReader(f, strict=False))
+
+
+def _taken_boxes(writer) -> list[Box]:
+    """The boxes of the signature fields the file already has."""
+    from pyhanko.sign import fields
+
+    taken = []
+    try:
+        for _name, _value, ref in fields.enumerate_sig_fields(writer.prev, filled_status=None):
+            field = ref.get_object()
+            rect = field.get("/Rect")
+            if rect is None and "/Kids" in field:
+                rect = field["/Kids"][0].get_object().get("/Rect")
+            if rect is not None:
+                x1, y1, x2, y2 = (float(v) for v in rect)
+                taken.append((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
+    except Exception:
+        pass
+    return taken
+
+
+def _block_position(writer) -> tuple[int, Box] | None:
+    blocks = _blocks(writer.prev)
+    if not blocks:
+        return None
+    block = blocks[-1]  # the right-hand block: who signs for the unit
+    for box in _taken_boxes(writer):  # signed already at the block: the next signature goes apart
+        if all(abs(a - b) < 1 for a, b in zip(box, block.box, strict=True)):
+            return None
+    return block.page, block.box
+
+
 def _resolve_position(writer, page: int | None, box: Box | None, src: Path) -> tuple[int, Box]:
     count = _page_count(writer)
+    if page is None and box is None:
+        found = _block_position(writer)
+        if found is not None:
+            page, box = found
     page_ix = count - 1 if page is None else (page if page >= 0 else count + page)
     if not 0 <= page_ix < count:
         raise SigningError(f"Tệp {src.name} có {count} trang; không có trang {page_ix + 1}.")
@@ -213,7 +306,7 @@ def sign_pdf(
         raise SigningError(f"Không ký được tệp {src.name} ({type(exc).__name__}). Tệp gốc được giữ nguyên.") from None
     write_atomically(dst, out.getvalue())
     return SignResult(dst, "pdf", keys.subject_name(cert), signed_at, keys.fingerprint(cert),
-                      field_name=field_name)
+                      field_name=field_name, page=page_ix, box=(x1, y1, x2, y2))
 
 
 def has_signatures(path: str | os.PathLike[str]) -> bool:

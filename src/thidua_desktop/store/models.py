@@ -536,3 +536,86 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- the upper level (issue 8): subordinate units, received workbooks, their figures ------------
+
+
+class SubordinateUnit(Record):
+    """A CĐCS (or a lower upper union) that reports to this upper union."""
+
+    __tablename__ = "subordinate_unit"
+    __table_args__ = (UniqueConstraint("code", name="code"),)
+
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(300))
+    email: Mapped[str] = mapped_column(String(200), default="")
+    unit_uuid: Mapped[str] = mapped_column(String(32), default="")  # the CĐCS's own unit_id, once seen
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    certificates: Mapped[list[UnitCertificate]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan", order_by="UnitCertificate.created_at"
+    )
+
+
+class UnitCertificate(Record):
+    """A signer certificate the upper union trusts for one subordinate unit."""
+
+    __tablename__ = "unit_certificate"
+    __table_args__ = (UniqueConstraint("unit_id", "fingerprint", name="unit_fingerprint"),)
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("subordinate_unit.id", ondelete="CASCADE"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(80))  # SHA-256, groups of four hex digits
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    pem: Mapped[str] = mapped_column(Text)
+    how: Mapped[str] = mapped_column(String(20), default="manual")  # manual | first_receipt
+
+    unit: Mapped[SubordinateUnit] = relationship(back_populates="certificates")
+
+
+class ReceivedFile(Record):
+    """A workbook taken in (or set aside, with the reason); the stored copy is under the data folder."""
+
+    __tablename__ = "received_file"
+
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("subordinate_unit.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    unit_code: Mapped[str] = mapped_column(String(40), default="")  # as the file says
+    unit_name: Mapped[str] = mapped_column(String(300), default="")
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    kind: Mapped[str] = mapped_column(String(40), default="")  # registration | midyear-report | …
+    phase: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    document_code: Mapped[str] = mapped_column(String(80), default="")
+    issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    generated_at: Mapped[str] = mapped_column(String(40), default="")
+    original_name: Mapped[str] = mapped_column(String(300), default="")
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    stored_path: Mapped[str] = mapped_column(String(400), default="")  # relative to the data folder
+    signer: Mapped[str] = mapped_column(String(300), default="")
+    signer_fingerprint: Mapped[str] = mapped_column(String(80), default="")
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    status: Mapped[str] = mapped_column(String(10), default="accepted", index=True)  # accepted | set_aside
+    reason: Mapped[str] = mapped_column(Text, default="")
+    superseded_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("received_file.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class ReceivedIndicator(Record):
+    """One indicator row of a received workbook's ``_du_lieu`` sheet, kept for consolidation."""
+
+    __tablename__ = "received_indicator"
+
+    file_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("received_file.id", ondelete="CASCADE"), index=True)
+    indicator_code: Mapped[str] = mapped_column(String(40))
+    indicator_name: Mapped[str] = mapped_column(Text, default="")
+    unit_of_measure: Mapped[str] = mapped_column(String(80), default="")
+    kind: Mapped[str] = mapped_column(String(10))  # count | percent | money | yesno
+    measure: Mapped[str] = mapped_column(String(12))  # registered | result
+    phase: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    value: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), nullable=True)
+    numerator: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), nullable=True)
+    denominator: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), nullable=True)

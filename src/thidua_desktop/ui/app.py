@@ -5,6 +5,9 @@ opened afterwards on the worker thread, so the program appears at once.
 
 ``THIDUA_EXIT_WHEN_SHOWN=1`` (start-up benchmark): print ``THIDUA_SHOWN <time.time()>`` once
 the window is exposed and the overview shows the year's data, then quit with 0.
+``THIDUA_SMOKE=1`` (smoke test of the bundle, works on a fresh data folder): print
+``THIDUA_SMOKE_OK <time.time()>`` once the window is exposed and the data folder is open (the
+first-run wizard showing, on a fresh folder), then quit with 0.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from thidua_desktop.ui.single_instance import SingleInstance
 from thidua_desktop.ui.tasks import TaskManager
 
 EXIT_WHEN_SHOWN = "THIDUA_EXIT_WHEN_SHOWN"
+SMOKE = "THIDUA_SMOKE"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -63,14 +67,16 @@ def restart_command(argv: list[str]) -> tuple[str, list[str]]:
 
 
 class ShownProbe(QObject):
-    """Prints ``THIDUA_SHOWN <time>`` when the window is exposed and shows the year's data."""
+    """Prints ``THIDUA_SHOWN <time>`` when the window is exposed and shows the year's data
+    (``ready``: another signal to wait for, with ``marker`` printed instead)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, ready=None, marker: str = "THIDUA_SHOWN") -> None:
         super().__init__(window)
         self.window = window
+        self.marker = marker
         self._data = False
         self._done = False
-        window.data_shown.connect(self._on_data)
+        (ready if ready is not None else window.data_shown).connect(self._on_data)
 
     def attach(self) -> None:
         handle = self.window.windowHandle()
@@ -92,7 +98,7 @@ class ShownProbe(QObject):
             return
         self._done = True
         if sys.stdout is not None:
-            print(f"THIDUA_SHOWN {time.time()}", flush=True)
+            print(f"{self.marker} {time.time()}", flush=True)
         QTimer.singleShot(0, lambda: QApplication.exit(0))
 
 
@@ -163,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     window.quit_requested.connect(quit_app, Qt.ConnectionType.QueuedConnection)
     window.restart_requested.connect(restart, Qt.ConnectionType.QueuedConnection)
     probe = ShownProbe(window) if os.environ.get(EXIT_WHEN_SHOWN) == "1" else None
+    if os.environ.get(SMOKE) == "1":
+        probe = ShownProbe(window, ctx.database_changed, "THIDUA_SMOKE_OK")
     window.show()
     if probe is not None:
         probe.attach()

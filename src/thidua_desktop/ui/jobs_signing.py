@@ -40,13 +40,39 @@ def verify(paths, path: Path):
 
 
 @dataclass(frozen=True)
+class ReportLink:
+    """The report the files to send belong to (its sending is recorded and locks the version)."""
+
+    id: str
+    label: str
+    title: str
+    status: str
+    times_sent: int
+
+
+@dataclass(frozen=True)
 class SendSetup:
     draft: outbox_service.Draft
     smtp: outbox_service.SmtpSettings
+    report: ReportLink | None = None
 
 
-def send_setup(db, paths, files: list[Path]) -> SendSetup:
-    return SendSetup(outbox_service.compose_report_email(db, files), outbox_service.load_smtp_settings(paths))
+def report_link(db, report_id: str | None) -> ReportLink | None:
+    if not report_id:
+        return None
+    from thidua_desktop.services import reports
+
+    info = reports.get_report(db, report_id)
+    sent = [h for h in outbox_service.report_history(db, report_id) if h.report_id == info.id]
+    label = f"{reports.KIND_NAMES.get(info.kind, 'báo cáo').capitalize()} (phiên bản {info.version})"
+    return ReportLink(info.id, label, info.title, info.status, len(sent))
+
+
+def send_setup(db, paths, files: list[Path], register_id: str | None = None) -> SendSetup:
+    report = report_link(db, outbox_service.report_of_register(db, register_id)
+                         or outbox_service.report_of_files(db, files))
+    draft = outbox_service.compose_report_email(db, files, report.title if report else None)
+    return SendSetup(draft, outbox_service.load_smtp_settings(paths), report)
 
 
 def load_smtp(paths) -> outbox_service.SmtpSettings:
@@ -64,9 +90,55 @@ class Sent:
     messages: list[outbox_service.OutboxEntry]
 
 
-def queue_and_send(db, paths, to: str, subject: str, body: str, files: list[Path], password: str) -> Sent:
-    entry = outbox_service.queue_message(db, paths, to, subject, body, files)
+def queue_and_send(db, paths, to: str, subject: str, body: str, files: list[Path], password: str,
+                   report_id: str | None = None, resend: bool = False) -> Sent:
+    if report_id:
+        entry = outbox_service.send_report(db, paths, report_id, files, to=to, subject=subject, body=body,
+                                           resend=resend)
+    else:
+        entry = outbox_service.queue_message(db, paths, to, subject, body, files)
     return send(db, paths, password, [entry.id])
+
+
+def save_eml(db, paths, out: Path, to: str, subject: str, body: str, files: list[Path],
+             report_id: str | None = None, resend: bool = False) -> Path:
+    if report_id:
+        made, _entry = outbox_service.report_eml(db, paths, report_id, out, files, to=to, subject=subject, body=body,
+                                                 resend=resend)
+        return made
+    return outbox_service.write_report_eml(db, out, files, to=to, subject=subject, body=body)
+
+
+def report_history(db, report_id: str) -> list[outbox_service.ReportSending]:
+    return outbox_service.report_history(db, report_id)
+
+
+# -- trusted certificates ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CertificateFile:
+    path: Path
+    info: object  # services.signing.CertificateInfo
+
+
+def read_certificate(path: Path) -> CertificateFile:
+    from thidua_desktop.signing import keys
+
+    return CertificateFile(path, signing_service.certificate_info(keys.load_certificate_file(path)))
+
+
+def trusted(paths) -> list:
+    return [(t, signing_service.certificate_info(t.certificate)) for t in signing_service.trusted_certificates(paths)]
+
+
+def trust(paths, path: Path, label: str | None) -> list:
+    signing_service.trust_certificate(paths, path, label or None)
+    return trusted(paths)
+
+
+def untrust(paths, fingerprint: str) -> list:
+    signing_service.untrust(paths, fingerprint)
+    return trusted(paths)
 
 
 def retry_and_send(db, paths, message_id, password: str) -> Sent:

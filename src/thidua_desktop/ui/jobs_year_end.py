@@ -70,8 +70,9 @@ class RegisterRow:
 
 
 def register(db, year: int) -> list[RegisterRow]:
+    """The outgoing documents of emulation year ``year`` (``services.documents.year_register``)."""
     return [RegisterRow(e.code, e.kind, e.subject or "", e.issued_on, tuple(e.files or ()))
-            for e in documents_service.list_register(db, year)]
+            for e in documents_service.year_register(db, year)]
 
 
 @dataclass
@@ -82,7 +83,20 @@ class Produced:
 
 def produce(db, paths, kind: str, year: int, out: Path, signer: str, today: date) -> Produced:
     doc = documents_service.produce(db, paths, kind, year, Path(out), signer=signer, today=today)
-    return Produced(doc, register(db, doc.register_year))
+    return Produced(doc, register(db, year))
+
+
+def preview(db, kind: str, year: int, out: Path, signer: str, today: date):
+    """A preview PDF of the document (no number taken) in ``out``'s folder, which is cleared of
+    earlier previews first (those still open in a viewer stay)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for old in out.parent.glob("*.pdf"):
+        try:
+            old.unlink()
+        except OSError:
+            pass
+    return documents_service.preview(db, kind, year, out, signer=signer, today=today)
 
 
 # --- the review (bình xét) and the proposals (đề nghị khen thưởng) --------------------------------

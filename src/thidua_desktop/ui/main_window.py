@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import importlib
-import platform
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QUrl, Signal
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop import __version__
 from thidua_desktop.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
 from thidua_desktop.ui import context, excepthook, i18n, jobs, messages, settings
 from thidua_desktop.ui.context import AppContext
@@ -37,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from thidua_desktop.ui.wizard import FirstRunWizard
 
 PAGE_OVERVIEW, PAGE_UNIT, PAGE_ROSTER, PAGE_REGISTRATION, PAGE_INITIATIVES, PAGE_PHASES, PAGE_DOCUMENTS = range(7)
+PAGE_UPPER = 7  # "Tổng hợp": shown in upper-level mode only
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language
 
@@ -50,6 +49,7 @@ _PAGE_CLASSES = (
     ("thidua_desktop.ui.pages.initiatives", "InitiativesPage"),
     ("thidua_desktop.ui.pages.phases", "PhasesPage"),
     ("thidua_desktop.ui.pages.documents", "DocumentsPage"),
+    ("thidua_desktop.ui.pages.upper", "UpperPage"),
 )
 
 
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
             (self.tr("Initiatives"), QStyle.StandardPixmap.SP_FileDialogNewFolder),
             (self.tr("Phase and year-end reviews"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
             (self.tr("Documents and sending"), QStyle.StandardPixmap.SP_DriveNetIcon),
+            (self.tr("Consolidation"), QStyle.StandardPixmap.SP_FileDialogToParent),
         ]
         for page, (title, icon) in zip(self._pages, page_titles, strict=True):
             item = QListWidgetItem(self.style().standardIcon(icon), title)
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(max(220, min(widest + 84, 300)))
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.currentRowChanged.connect(self._page_chosen)
+        self.sidebar.item(PAGE_UPPER).setHidden(True)  # until the data folder says it is an upper union
         self.overview.loaded.connect(self._overview_loaded)
         self.overview.open_registration.connect(lambda: self.show_page(PAGE_REGISTRATION))
 
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
         return self.page(number)
 
     def page_titles(self) -> list[str]:
-        return [self.sidebar.item(n).text() for n in range(self.sidebar.count())]
+        return [self.sidebar.item(n).text() for n in range(self.sidebar.count()) if not self.sidebar.item(n).isHidden()]
 
     # -- chrome ------------------------------------------------------------------------------
 
@@ -217,8 +219,15 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Year"))
         self.new_year_action = self._action(self.tr("&New year from a plan template…"), self.new_year)
         self.copy_year_action = self._action(self.tr("&Copy this year to the next"), self.copy_year)
+        self.plan_package_action = self._action(self.tr("&Import a plan package…"), self.import_plan_package)
         menu.addAction(self.new_year_action)
         menu.addAction(self.copy_year_action)
+        menu.addAction(self.plan_package_action)
+        menu.addSeparator()
+        self.upper_mode_action = self._action(self.tr("&Upper-level mode (take in and add up reports)"),
+                                              self.toggle_upper_mode)
+        self.upper_mode_action.setCheckable(True)
+        menu.addAction(self.upper_mode_action)
 
         menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -260,9 +269,10 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_db = self.ctx.db is not None
         has_year = has_db and self.ctx.year is not None
-        for action in (self.backup_action, self.check_action, self.new_year_action):
+        for action in (self.backup_action, self.check_action, self.new_year_action, self.plan_package_action):
             action.setEnabled(has_db and self.ctx.unit is not None)
         self.copy_year_action.setEnabled(has_year)
+        self.upper_mode_action.setEnabled(has_db and self.ctx.unit is not None)
         if self._pages[PAGE_DOCUMENTS] is not None:
             self.documents.backup_button.setEnabled(has_db)
         unit = self.ctx.unit
@@ -359,6 +369,9 @@ class MainWindow(QMainWindow):
         self._after_open()
 
     def _after_open(self) -> None:
+        from thidua_desktop.ui.pages import upper as upper_page
+
+        self.ctx.tasks.run(upper_page.load_mode, self.ctx.db, on_done=self.show_mode, owner=self)
         self.ctx.tasks.run(jobs.auto_backup, self.ctx.paths, on_done=self._auto_backup_done,
                            on_error=self._auto_backup_failed, owner=self)
 
@@ -562,6 +575,30 @@ class MainWindow(QMainWindow):
                                          8000)
             self.reload_years(select=summary.year)
 
+    def show_mode(self, mode: str) -> None:
+        """Upper-level mode shows the "Tổng hợp" page in the sidebar."""
+        upper = mode == "upper"
+        self.upper_mode_action.setChecked(upper)
+        self.sidebar.item(PAGE_UPPER).setHidden(not upper)
+        if not upper and self.sidebar.currentRow() == PAGE_UPPER:
+            self.show_page(PAGE_OVERVIEW)
+
+    def toggle_upper_mode(self, checked: bool = False) -> None:
+        from thidua_desktop.ui.pages import upper as upper_page
+
+        if self.ctx.db is not None:
+            self.ctx.tasks.run(upper_page.save_mode, self.ctx.db, "upper" if checked else "cdcs",
+                               on_done=self.show_mode, owner=self)
+
+    def import_plan_package(self, path=None):
+        from thidua_desktop.ui.plan_package_dialog import PlanPackageDialog
+
+        dialog = PlanPackageDialog(self.ctx, self, path)
+        dialog.finished.connect(dialog.deleteLater)
+        self.plan_package_dialog = dialog
+        dialog.open()
+        return dialog
+
     def copy_year(self) -> None:
         source = self.ctx.year
         if source is None or self.ctx.db is None:
@@ -595,18 +632,14 @@ class MainWindow(QMainWindow):
         if choice == "restart":
             self.restart_requested.emit()
 
-    def about(self) -> None:
-        from PySide6 import __version__ as qt_version
+    def about(self):
+        from thidua_desktop.ui.about_dialog import AboutDialog
 
-        messages.info(
-            self,
-            self.tr("Emulation manager {version}").format(version=__version__),
-            title=self.tr("About"),
-            informative=self.tr(
-                "Runs the yearly emulation movement of a grassroots trade union: plan, roster, registration, "
-                "initiatives, reports.\n\nData folder: {folder}\nPython {python}, Qt {qt}").format(
-                folder=self.ctx.paths.root, python=platform.python_version(), qt=qt_version),
-        )
+        dialog = AboutDialog(self.ctx.paths.root, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.about_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- window state ------------------------------------------------------------------------
 

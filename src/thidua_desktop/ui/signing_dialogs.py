@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,6 +37,11 @@ from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 
 def ask_open_path(parent: QWidget, title: str, file_filter: str, start: str = "") -> str:
     path, _selected = QFileDialog.getOpenFileName(parent, title, start, file_filter)
+    return path
+
+
+def ask_save_path(parent: QWidget, title: str, file_filter: str, start: str = "") -> str:
+    path, _selected = QFileDialog.getSaveFileName(parent, title, start, file_filter)
     return path
 
 
@@ -419,15 +425,20 @@ def send_outcome_text(report) -> tuple[bool, str]:
 
 
 class SendDialog(QDialog):
-    """Queue a report for the upper union, then try to send it at once."""
+    """Queue a report for the upper union, then try to send it at once; or save it as an ``.eml``
+    draft for the user's mail program. When the files are a report's, the sending is recorded
+    (time, recipients, SHA-256 of each file) and the report version is locked."""
 
     sent = Signal(object)  # jobs_signing.Sent
+    saved = Signal(object)  # Path of the .eml draft
 
     def __init__(self, ctx, files: list[Path], setup: jobs_signing.SendSetup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.files = [Path(f) for f in files]
         self.smtp = setup.smtp
+        self.report = setup.report
+        self.eml_path: Path | None = None
         self.setWindowTitle(self.tr("Send to the upper union"))
         self.setMinimumWidth(600)
         self.file_list = QLabel()
@@ -443,7 +454,21 @@ class SendDialog(QDialog):
         self.smtp_state.setWordWrap(True)
         self.smtp_button = QPushButton(self.tr("Mail server settings…"))
         self.smtp_button.clicked.connect(self._edit_smtp)
+        self.report_line = QLabel()
+        self.report_line.setWordWrap(True)
+        self.resend = QCheckBox(self.tr("Send again exactly the files already sent"))
         form = QFormLayout()
+        if self.report is not None:
+            if self.report.status == "sent":
+                text = self.tr("{report}: already sent {times} time(s). It is locked; a correction is a new "
+                               "version.").format(report=self.report.label, times=self.report.times_sent)
+            else:
+                text = self.tr("{report}: sending records the files with their SHA-256 and locks this version."
+                               ).format(report=self.report.label)
+            self.report_line.setText(text)
+            form.addRow(self.tr("Report"), self.report_line)
+            if self.report.status == "sent":
+                form.addRow("", self.resend)
         form.addRow(self.tr("Files"), _row(self.file_list, self.files_button))
         form.addRow(self.tr("To"), self.to)
         form.addRow(self.tr("Subject"), self.subject)
@@ -455,6 +480,9 @@ class SendDialog(QDialog):
         self.done_line = SuccessLine()
         self.buttons = QDialogButtonBox()
         self.send_button = self.buttons.addButton(self.tr("Send"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.eml_button = self.buttons.addButton(self.tr("Save as an email draft (.eml)…"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.eml_button.clicked.connect(self.save_eml)
         self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
@@ -504,7 +532,35 @@ class SendDialog(QDialog):
         self.send_button.setEnabled(False)
         self.ctx.tasks.run(jobs_signing.queue_and_send, self.ctx.db, self.ctx.paths, self.to.text(),
                            self.subject.text(), self.body.toPlainText(), self.files, password,
+                           self.report.id if self.report else None, self.resend.isChecked(),
                            on_done=self._sent, on_error=self._failed, owner=self)
+
+    def save_eml(self) -> None:
+        self.error.clear_message()
+        self.done_line.clear_message()
+        if not self.files:
+            self.error.show_message(self.tr("Choose the files to send."))
+            return
+        start = str(self.files[0].with_suffix(".eml"))
+        chosen = ask_save_path(self, self.tr("Save the email draft"), self.tr("Email message (*.eml)"), start)
+        if not chosen:
+            return
+        out = Path(chosen)
+        if out.suffix.lower() != ".eml":
+            out = out.with_name(out.name + ".eml")
+        self.eml_button.setEnabled(False)
+        self.ctx.tasks.run(jobs_signing.save_eml, self.ctx.db, self.ctx.paths, out, self.to.text(),
+                           self.subject.text(), self.body.toPlainText(), self.files,
+                           self.report.id if self.report else None, self.resend.isChecked(),
+                           on_done=self._eml_saved, on_error=self._failed, owner=self)
+
+    def _eml_saved(self, path: Path) -> None:
+        self.eml_path = path
+        self.done_line.show_message(self.tr("Saved the email draft {file}. Open it in your mail program (Outlook, "
+                                            "Thunderbird), check it and press Send.").format(file=path))
+        self.send_button.setEnabled(self.report is None)  # a report's sending is recorded once
+        self.eml_button.setEnabled(self.report is None)
+        self.saved.emit(path)
 
     def _sent(self, result: jobs_signing.Sent) -> None:
         ok, text = send_outcome_text(result.report)
@@ -515,6 +571,7 @@ class SendDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.send_button.setEnabled(True)
+        self.eml_button.setEnabled(True)
         text = _known_error(exc)
         if text is None:
             raise exc
@@ -522,9 +579,10 @@ class SendDialog(QDialog):
 
 
 def status_text(status: str) -> str:
-    from thidua_desktop.services.outbox import FAILED, QUEUED, SENT
+    from thidua_desktop.services.outbox import EML, FAILED, QUEUED, SENT
 
     names = {QUEUED: QCoreApplication.translate("SendDialog", "Waiting"),
              SENT: QCoreApplication.translate("SendDialog", "Sent"),
+             EML: QCoreApplication.translate("SendDialog", "Email draft saved"),
              FAILED: QCoreApplication.translate("SendDialog", "Refused")}
     return names.get(status, status)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -46,8 +47,11 @@ class WelcomePage(QWizardPage):
             "on the Unit page."))
         text.setWordWrap(True)
         where = note(self.tr("The data will be kept in {folder}").format(folder=ctx.paths.root))
+        self.upper_mode = QCheckBox(self.tr(
+            "This is an upper-level union: it takes in and adds up the reports of its grassroots unions"))
         box = QVBoxLayout(self)
         box.addWidget(text)
+        box.addWidget(self.upper_mode)
         box.addStretch(1)
         box.addWidget(where)
 
@@ -216,6 +220,16 @@ class ConfirmPage(QWizardPage):
         self.error.clear_message()
 
 
+def _set_up(db, profile: UnitProfile, template, year: int, upper_mode: bool) -> jobs.OpenResult:
+    """The set-up, then (upper-level union) the mode: the sidebar then shows the Tổng hợp page."""
+    result = jobs.set_up(db, profile, template, year)
+    if upper_mode:
+        from thidua_desktop.services import upper
+
+        upper.set_mode(db, "upper")
+    return result
+
+
 class FirstRunWizard(QWizard):
     """Asks for the unit, its signers and the plan; Finish saves them in the worker."""
 
@@ -256,8 +270,9 @@ class FirstRunWizard(QWizard):
         self._saving = True
         self.confirm.error.clear_message()
         self._set_buttons_enabled(False)
-        self.ctx.tasks.run(jobs.set_up, self.ctx.db, self.profile(), template, self.plan.year.value(),
-                           on_done=self._saved, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(_set_up, self.ctx.db, self.profile(), template, self.plan.year.value(),
+                           self.welcome.upper_mode.isChecked(), on_done=self._saved, on_error=self._failed,
+                           owner=self)
 
     def _set_buttons_enabled(self, enabled: bool) -> None:
         for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,

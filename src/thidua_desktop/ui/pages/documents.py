@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -110,6 +111,14 @@ class DocumentsPage(Page):
         self.open_file_folder = QPushButton(self.tr("Open the folder"))
         self.open_file_folder.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
         self.open_file_folder.clicked.connect(lambda: self.produced and open_path(self.produced.path.parent))
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.preview_button.setToolTip(self.tr("See the pages of the document as it would be exported, marked as "
+                                               "a preview, without taking a number"))
+        self.preview_button.clicked.connect(self.preview_document)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print the exported PDF on A4 paper"))
+        self.print_button.clicked.connect(self.print_exported)
         self.export_error = ErrorLine()
         self.export_done = SuccessLine()
         for combo in (self.kind, self.signer, self.format):
@@ -122,7 +131,9 @@ class DocumentsPage(Page):
         form_box = QWidget()
         form_box.setLayout(form)
         export_row = QHBoxLayout()
+        export_row.addWidget(self.preview_button)
         export_row.addWidget(self.export_button)
+        export_row.addWidget(self.print_button)
         export_row.addWidget(self.open_file)
         export_row.addWidget(self.open_file_folder)
         export_row.addStretch(1)
@@ -138,6 +149,7 @@ class DocumentsPage(Page):
         self.register_view = make_table(self.register, stretch_column=3)
         self.register_view.setEditTriggers(self.register_view.EditTrigger.NoEditTriggers)
         self.register_view.setMinimumHeight(160)
+        self.register_heading = subheading(self.tr("Outgoing-document register"))
         self.produced = None
         self._year: int | None = None
         self.last_signed: Path | None = None
@@ -154,8 +166,10 @@ class DocumentsPage(Page):
         self.verify_button.clicked.connect(self.verify)
         self.send_button = QPushButton(self.tr("Send to the upper union…"))
         self.send_button.clicked.connect(self.send)
+        self.trust_button = QPushButton(self.tr("Trusted certificates…"))
+        self.trust_button.clicked.connect(self.edit_trust)
         sign_row = QHBoxLayout()
-        for b in (self.sign_button, self.sign_other, self.verify_button, self.send_button):
+        for b in (self.sign_button, self.sign_other, self.verify_button, self.send_button, self.trust_button):
             sign_row.addWidget(b)
         sign_row.addStretch(1)
         sign_buttons = QWidget()
@@ -201,7 +215,7 @@ class DocumentsPage(Page):
                  self.current_file, sign_buttons, self.sign_error),
             card(subheading(self.tr("Outbox")), self.outbox_view, outbox_buttons, self.outbox_error,
                  self.outbox_done),
-            card(subheading(self.tr("Outgoing-document register")), self.register_view),
+            card(self.register_heading, self.register_view),
             card(subheading(self.tr("Document header")), self.preview),
             card(subheading(self.tr("Where reports go")), self.recipient, self.folder),
             card(subheading(self.tr("Backups of the data")),
@@ -229,7 +243,11 @@ class DocumentsPage(Page):
         self._year = self.ctx.year
         self._update_export()
         if self._year is not None:
-            self.fetch(jobs_year_end.register, self.ctx.db, self.ctx.today().year, on_done=self.register.set_rows)
+            self.register_heading.setText(self.tr("Outgoing documents of {year}").format(year=self._year))
+            self.fetch(jobs_year_end.register, self.ctx.db, self._year, on_done=self.register.set_rows)
+        else:
+            self.register_heading.setText(self.tr("Outgoing-document register"))
+            self.register.set_rows([])
 
     def kind_name(self, kind: str) -> str:
         return {
@@ -246,6 +264,8 @@ class DocumentsPage(Page):
     def _update_export(self) -> None:
         self.year_label.setText(str(self._year) if self._year is not None else self.tr("(no year chosen)"))
         self.export_button.setEnabled(self._year is not None and self.ctx.db is not None)
+        self.preview_button.setEnabled(self._year is not None and self.ctx.db is not None)
+        self.print_button.setEnabled(self.printable_path() is not None)
         self.open_file.setEnabled(self.produced is not None)
         self.open_file_folder.setEnabled(self.produced is not None)
         has_db = self.ctx.db is not None
@@ -292,6 +312,56 @@ class DocumentsPage(Page):
             text += " " + self.tr("It keeps the number it was given before.")
         self.export_done.show_message(text)
         self._update_export()
+
+    # -- preview and print -----------------------------------------------------------------------
+
+    def preview_document(self) -> None:
+        if self._year is None or self.ctx.db is None:
+            return
+        kind = self.kind.currentData()
+        out = self.ctx.paths.root / "cache" / "xem-truoc" / (
+            f"{FILE_STEMS.get(kind, kind)}-{self._year}-xem-truoc-{uuid.uuid4().hex[:6]}.pdf")
+        self.export_error.clear_message()
+        self.export_done.clear_message()
+        self.preview_button.setEnabled(False)
+        self.ctx.tasks.run(jobs_year_end.preview, self.ctx.db, kind, self._year, out, self.signer.currentData(),
+                           self.ctx.today(), on_done=self._previewed, on_error=self._export_failed, owner=self)
+
+    def _previewed(self, result) -> None:
+        self._update_export()
+        if result.code:
+            text = self.tr("Preview: not an exported document. It keeps its number {code} when exported.").format(
+                code=result.code)
+        else:
+            text = self.tr("Preview: not an exported document, no number taken yet; exporting it takes the next "
+                           "number of the outgoing-document register.")
+        if result.unfinished:
+            text += " " + self.tr("Still to be written before it can be exported: {sections}.").format(
+                sections="; ".join(result.unfinished))
+        self.show_pdf(result.path, self.tr("Preview: {document}").format(document=self.kind_name(result.kind)),
+                      note=text, owns_file=True)
+
+    def printable_path(self) -> Path | None:
+        """The PDF "Print…" prints: the last one signed or exported in this session."""
+        current = self.current_path()
+        return current if current is not None and current.suffix.lower() == ".pdf" else None
+
+    def print_exported(self):
+        path = self.printable_path()
+        if path is None:
+            return None
+        if not path.exists():
+            self.export_error.show_message(self.tr("The file {file} no longer exists.").format(file=path))
+            return None
+        return self.show_pdf(path, self.tr("Print {file}").format(file=path.name))
+
+    def show_pdf(self, path: Path, title: str, *, note: str = "", owns_file: bool = False):
+        from thidua_desktop.ui.print_preview import PreviewDialog
+
+        dialog = PreviewDialog(self.ctx, path, title, note=note, owns_file=owns_file, parent=self)
+        dialog.open()
+        self.preview_dialog = dialog
+        return dialog
 
     def _export_failed(self, exc: BaseException) -> None:
         from thidua_desktop.store.errors import StoreError
@@ -374,16 +444,30 @@ class DocumentsPage(Page):
             return
         current = self.current_path()
         files = [current] if current is not None else []
+        if current is not None:  # the signed pair: the PDF and its workbook twin when it lies beside it
+            twin = current.with_suffix(".xlsx" if current.suffix.lower() == ".pdf" else ".pdf")
+            files += [twin] if twin.is_file() else []
+        # the exported document (or its signed copy) of a report: its sending is recorded and locks it
+        register_id = (self.produced.register_id if self.produced is not None and current is not None
+                       and current.stem.startswith(self.produced.path.stem) else None)
         self.sign_error.clear_message()
-        self.ctx.tasks.run(jobs_signing.send_setup, self.ctx.db, self.ctx.paths, files,
+        self.ctx.tasks.run(jobs_signing.send_setup, self.ctx.db, self.ctx.paths, files, register_id,
                            on_done=lambda setup: self._open_send(files, setup), on_error=self._sign_failed,
                            owner=self)
 
     def _open_send(self, files, setup) -> None:
         dialog = signing_dialogs.SendDialog(self.ctx, files, setup, self)
         dialog.sent.connect(lambda result: self._show_outbox(result.messages))
+        dialog.saved.connect(lambda _path: self.fetch(jobs_signing.messages, self.ctx.db, on_done=self._show_outbox))
         dialog.open()
         self.send_dialog = dialog
+
+    def edit_trust(self) -> None:
+        from thidua_desktop.ui.trust_dialog import TrustDialog
+
+        dialog = TrustDialog(self.ctx, self)
+        dialog.open()
+        self.trust_dialog = dialog
 
     def _show_outbox(self, rows) -> None:
         self.outbox.set_rows(rows)

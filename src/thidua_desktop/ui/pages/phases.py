@@ -128,6 +128,11 @@ class PhasesPage(Page):
         self.edit_button = QPushButton(self.tr("Change dates…"))
         self.edit_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.edit_button.clicked.connect(self._edit_selected)
+        self.package_button = QPushButton(self.tr("Import a plan package…"))
+        self.package_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.package_button.setToolTip(self.tr("Create or update the year from the signed plan workbook the upper "
+                                               "union sent"))
+        self.package_button.clicked.connect(lambda: self.import_package())
         self.saved = SuccessLine()
 
         self.registration_due = date_edit()
@@ -147,6 +152,7 @@ class PhasesPage(Page):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.package_button)
         buttons.addStretch(1)
         buttons_box = QWidget()
         buttons_box.setLayout(buttons)
@@ -175,6 +181,10 @@ class PhasesPage(Page):
         kind_row.addWidget(QLabel(self.tr("Report")))
         kind_row.addWidget(self.report_kind)
         kind_row.addStretch(1)
+        self.return_button = QPushButton(self.tr("Import a returned report…"))
+        self.return_button.setToolTip(self.tr("Record the comments of the upper union that returned a report"))
+        self.return_button.clicked.connect(lambda: self.import_return())
+        kind_row.addWidget(self.return_button)
         kind_box = QWidget()
         kind_box.setLayout(kind_row)
 
@@ -312,11 +322,33 @@ class PhasesPage(Page):
         has_year = self._detail is not None
         self.edit_button.setEnabled(has_year and self.view.selectionModel().hasSelection())
         self.compute_button.setEnabled(has_year)
+        self.package_button.setEnabled(self.ctx.db is not None)
+        self.return_button.setEnabled(has_year)
         stored = self._detail.registration_due if self._detail else None
         self.save_due.setEnabled(has_year and edit_value(self.registration_due) != stored)
         self.registration_due.setEnabled(has_year)
 
     # -- editing -----------------------------------------------------------------------------
+
+    def import_package(self, path=None):
+        """The plan package dialog (``ui.plan_package_dialog``); it reloads the years itself."""
+        from thidua_desktop.ui.plan_package_dialog import PlanPackageDialog
+
+        dialog = PlanPackageDialog(self.ctx, self, path)
+        dialog.finished.connect(dialog.deleteLater)
+        self.package_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def import_return(self, path=None):
+        """The returned-report dialog (``ui.return_dialog``)."""
+        from thidua_desktop.ui.return_dialog import ReturnDialog
+
+        dialog = ReturnDialog(self.ctx, self, path)
+        dialog.finished.connect(dialog.deleteLater)
+        self.return_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _edit_selected(self) -> None:
         rows = self.view.selectionModel().selectedRows()

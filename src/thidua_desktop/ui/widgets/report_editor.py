@@ -69,8 +69,12 @@ class ReportEditor(QWidget):
         self.sent_button.clicked.connect(lambda: self.set_status("sent"))
         self.version_button = QPushButton(self.tr("Make a new version"))
         self.version_button.clicked.connect(self.new_version)
+        self.history_button = QPushButton(self.tr("Sending history…"))
+        self.history_button.setToolTip(self.tr("When each version was sent, to whom, and the SHA-256 of each file"))
+        self.history_button.clicked.connect(self.show_history)
         buttons = QHBoxLayout()
-        for b in (self.draft_button, self.save_button, self.complete_button, self.sent_button, self.version_button):
+        for b in (self.draft_button, self.save_button, self.complete_button, self.sent_button, self.version_button,
+                  self.history_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.error = ErrorLine()
@@ -142,6 +146,12 @@ class ReportEditor(QWidget):
                 title=report.title, version=report.version, status=status)
             if report.status == "sent":
                 text += " " + self.tr("A sent report cannot be changed; make a new version to correct it.")
+            if report.returned_comment:
+                text += "\n" + self.tr("Returned by the upper union with the comments: “{comment}”").format(
+                    comment=report.returned_comment)
+            elif report.answers_comment:
+                text += "\n" + self.tr("This version answers the upper union's comments: “{comment}”").format(
+                    comment=report.answers_comment)
             self.status.setText(text)
         has = report is not None
         self.draft_button.setVisible(self.year is not None and not has)
@@ -149,8 +159,19 @@ class ReportEditor(QWidget):
         self.complete_button.setVisible(has and report.status == "draft")
         self.sent_button.setVisible(has and report.status == "complete")
         self.version_button.setVisible(has and report.status == "sent" and report.is_latest)
+        self.history_button.setVisible(has and (report.status == "sent" or report.version > 1))
 
     # -- actions -------------------------------------------------------------------------------
+
+    def show_history(self):
+        from thidua_desktop.ui.outbox_dialog import ReportHistoryDialog
+
+        if self.report is None:
+            return None
+        dialog = ReportHistoryDialog(self.ctx, self.report.id, self)
+        dialog.open()
+        self.history_dialog = dialog
+        return dialog
 
     def _run(self, fn, *args, on_done) -> None:
         self.error.clear_message()

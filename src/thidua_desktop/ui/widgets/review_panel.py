@@ -1,5 +1,6 @@
-"""Bình xét và đề nghị khen thưởng: the review meeting, the votes, the majority and the proposal list
-(journey step 6). All database work goes through the worker (``jobs_year_end``)."""
+"""Bình xét và đề nghị khen thưởng: the review meeting, the votes, the days off and discipline of a
+person, the majority, and the proposal list with lines added, edited and removed by hand (journey
+step 6). All database work goes through the worker (``jobs_year_end``, ``jobs_review``)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import jobs_year_end
+from thidua_desktop.ui import jobs_review, jobs_year_end, messages
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note, subheading
-from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
+from thidua_desktop.ui.review_dialogs import InputsDialog, ProposalDialog
+from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table, selected_rows
 
 ERROR_COLOR = QColor("#a61b1b")
 WARNING_COLOR = QColor("#b35c00")
@@ -89,9 +91,9 @@ class VoteDialog(QDialog):
         self.error.clear_message()
         self.buttons.setEnabled(False)
         self.ctx.tasks.run(
-            jobs_year_end.record_vote, self.ctx.db, self.year, self.row.person_id, self.row.title_code,
-            _number(self.votes_for.text()), _number(self.votes_total.text()), self.achieved.currentData(),
-            self.note.text(), on_done=self._saved, on_error=self._failed, owner=self)
+            jobs_review.record_vote, self.ctx.db, self.year, self.row.person_id, self.row.union_group_id,
+            self.row.title_code, _number(self.votes_for.text()), _number(self.votes_total.text()),
+            self.achieved.currentData(), self.note.text(), on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, warnings: list[str]) -> None:
         self.warnings = list(warnings)
@@ -112,6 +114,8 @@ class ReviewPanel(QWidget):
         self.year: int | None = None
         self.data: jobs_year_end.ReviewData | None = None
         self.vote_dialog: VoteDialog | None = None
+        self.inputs_dialog: InputsDialog | None = None
+        self.proposal_dialog: ProposalDialog | None = None
 
         # -- the meeting ------------------------------------------------------------------------
         self.held_on = QDateEdit()
@@ -172,11 +176,16 @@ class ReviewPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.votes_button = QPushButton(self.tr("Enter votes…"))
         self.votes_button.clicked.connect(self._edit_selected)
+        self.inputs_button = QPushButton(self.tr("Days off, discipline…"))
+        self.inputs_button.setToolTip(self.tr("Working days off (maternity leave not counted) and a disciplinary "
+                                              "measure of the selected person"))
+        self.inputs_button.clicked.connect(self._inputs_selected)
         self.majority_button = QPushButton(self.tr("Decide by majority"))
         self.majority_button.clicked.connect(self.apply_majority)
         review_row = QHBoxLayout()
         review_row.setContentsMargins(0, 0, 0, 0)
         review_row.addWidget(self.votes_button)
+        review_row.addWidget(self.inputs_button)
         review_row.addWidget(self.majority_button)
         review_row.addStretch(1)
         review_buttons = QWidget()
@@ -202,11 +211,21 @@ class ReviewPanel(QWidget):
         ], self)
         self.proposals.on_edit = self._summary_edited
         self.proposals_view = make_table(self.proposals)
+        self.proposals_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.build_button = QPushButton(self.tr("Draw up the proposal list"))
         self.build_button.clicked.connect(self.build)
+        self.add_proposal_button = QPushButton(self.tr("Add a line…"))
+        self.add_proposal_button.clicked.connect(lambda: self.add_proposal())
+        self.edit_proposal_button = QPushButton(self.tr("Edit the line…"))
+        self.edit_proposal_button.clicked.connect(self._edit_proposal_selected)
+        self.remove_proposal_button = QPushButton(self.tr("Remove the line"))
+        self.remove_proposal_button.clicked.connect(self._remove_proposal_selected)
         build_row = QHBoxLayout()
         build_row.setContentsMargins(0, 0, 0, 0)
         build_row.addWidget(self.build_button)
+        build_row.addWidget(self.add_proposal_button)
+        build_row.addWidget(self.edit_proposal_button)
+        build_row.addWidget(self.remove_proposal_button)
         build_row.addStretch(1)
         build_buttons = QWidget()
         build_buttons.setLayout(build_row)
@@ -221,12 +240,13 @@ class ReviewPanel(QWidget):
             self.meeting_saved,
             subheading(self.tr("Review table")),
             note(self.tr("Double-click a line to enter its votes. A title is achieved with more than half of the "
-                         "votes cast, unless the rules exclude the person.")),
+                         "votes cast, unless the rules exclude the person. Union groups are reviewed for the "
+                         "group titles the collective registered.")),
             self.view, review_buttons, self.review_error, self.review_saved, self.vote_warnings,
             QLabel(self.tr("What the review still lacks")), self.findings,
             subheading(self.tr("Commendation proposals")),
             note(self.tr("Drawn up from the review: building again adds what is missing and never deletes. "
-                         "Double-click a summary to edit it.")),
+                         "Double-click a summary to edit it; add, edit or remove lines by hand with the buttons.")),
             build_buttons, self.proposals_view, self.proposals_error, self.proposals_saved,
         ):
             box.addWidget(widget)
@@ -280,14 +300,23 @@ class ReviewPanel(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.data is not None
-        for button in (self.save_meeting_button, self.majority_button, self.build_button):
+        for button in (self.save_meeting_button, self.majority_button, self.build_button, self.add_proposal_button):
             button.setEnabled(has)
-        self.votes_button.setEnabled(has and self.view.selectionModel().hasSelection())
+        chosen = selected_rows(self.view) if has else []
+        self.votes_button.setEnabled(bool(chosen))
+        self.inputs_button.setEnabled(bool(chosen) and chosen[0].person_id is not None)
+        line = selected_rows(self.proposals_view) if has else []
+        self.edit_proposal_button.setEnabled(bool(line))
+        self.remove_proposal_button.setEnabled(bool(line))
 
     # -- texts -----------------------------------------------------------------------------------
 
     def _who(self, r) -> str:
-        return self.tr("Collective: {name}").format(name=r.full_name) if r.person_id is None else r.full_name
+        if r.person_id is not None:
+            return r.full_name
+        if r.union_group_id is not None:
+            return self.tr("Union group: {name}").format(name=r.full_name)
+        return self.tr("Collective: {name}").format(name=r.full_name)
 
     def _achieved_text(self, r) -> str:
         if r.achieved is None:
@@ -366,6 +395,32 @@ class ReviewPanel(QWidget):
         self.vote_warnings.setVisible(bool(dialog.warnings))
         self.reload()
 
+    # -- days off and discipline ---------------------------------------------------------------
+
+    def _inputs_selected(self) -> None:
+        rows = selected_rows(self.view)
+        if rows:
+            self.edit_inputs(rows[0])
+
+    def edit_inputs(self, row) -> InputsDialog | None:
+        if self.year is None or row.person_id is None:
+            return None
+        self.review_error.clear_message()
+        self.review_saved.clear_message()
+        dialog = InputsDialog(self.ctx, self.year, row, self)
+        dialog.accepted.connect(lambda: self._inputs_saved(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.inputs_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _inputs_saved(self, dialog: InputsDialog) -> None:
+        inputs = dialog.result_value
+        days = self.tr("not stated") if inputs.days_off is None else str(inputs.days_off)
+        self.review_saved.show_message(self.tr("Saved for {name}: days off {days}; discipline: {discipline}.").format(
+            name=dialog.row.full_name, days=days, discipline=inputs.discipline or self.tr("none")))
+        self.reload()
+
     def apply_majority(self) -> None:
         if self.year is None:
             return
@@ -415,6 +470,59 @@ class ReviewPanel(QWidget):
     def _proposals_failed(self, exc: BaseException) -> None:
         self.build_button.setEnabled(True)
         self.proposals_error.show_message(_store_error(exc))
+
+    # -- proposal lines by hand ----------------------------------------------------------------
+
+    def add_proposal(self, proposal=None) -> None:
+        """Load the choices (titles, union groups, roster), then open the proposal dialog."""
+        if self.year is None:
+            return
+        self.proposals_error.clear_message()
+        self.proposals_saved.clear_message()
+        self.ctx.tasks.run(jobs_review.proposal_choices, self.ctx.db, self.year,
+                           on_done=lambda choices: self._open_proposal(choices, proposal),
+                           on_error=self._proposals_failed, owner=self)
+
+    def _open_proposal(self, choices, proposal) -> None:
+        dialog = ProposalDialog(self.ctx, self.year, choices, proposal, self)
+        dialog.accepted.connect(lambda: self._proposal_saved(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.proposal_dialog = dialog
+        dialog.open()
+
+    def _edit_proposal_selected(self) -> None:
+        rows = selected_rows(self.proposals_view)
+        if rows:
+            self.add_proposal(rows[0])
+
+    def _proposal_saved(self, dialog: ProposalDialog) -> None:
+        row = dialog.result_value
+        text = (self.tr("Saved the line of {name} — {award}.") if dialog.proposal else
+                self.tr("Added {name} — {award} to the proposal list.")).format(name=row.name, award=row.award_name)
+        self.proposals_saved.show_message(text)
+        self.reload()
+
+    def _remove_proposal_selected(self) -> None:
+        rows = selected_rows(self.proposals_view)
+        if rows:
+            self.remove_proposal(rows[0])
+
+    def remove_proposal(self, row) -> None:
+        self.proposals_error.clear_message()
+        self.proposals_saved.clear_message()
+        if not messages.confirm(self, self.tr("Remove {name} — {award} from the proposal list?").format(
+                name=row.name, award=row.award_name),
+                informative=self.tr("Drawing up the list again adds the line back if the review still leads to it."),
+                yes_text=self.tr("Remove")):
+            return
+        self.ctx.tasks.run(jobs_review.remove_proposal, self.ctx.db, row.id,
+                           on_done=lambda _id: self._proposal_removed(row), on_error=self._proposals_failed,
+                           owner=self)
+
+    def _proposal_removed(self, row) -> None:
+        self.proposals_saved.show_message(self.tr("Removed {name} — {award} from the proposal list.").format(
+            name=row.name, award=row.award_name))
+        self.reload()
 
     def _summary_edited(self, row, _column: int, text: str) -> None:
         if text.strip() == row.summary:
