@@ -77,7 +77,7 @@ def test_results_and_the_sơ_kết_from_the_command_line(folder, tmp_path):
     assert "căn cứ: 18/KH-LĐLĐ ngày 12/04/2021" in table
 
     drafted = ok(root, "report", "draft", "--year", "2021", "--kind", "midyear", *today)
-    assert "SƠ KẾT PHONG TRÀO THI ĐUA ĐỢT 1" in drafted and "chỗ [Bổ sung: …] cần viết" in drafted
+    assert "SƠ KẾT PHONG TRÀO THI ĐUA 6 THÁNG ĐẦU NĂM 2021" in drafted and "chỗ [Bổ sung: …] cần viết" in drafted
     missing = ok(root, "report", "missing", "--year", "2021", "--kind", "midyear", *today)
     assert "- Mục I. ĐẶC ĐIỂM TÌNH HÌNH: còn 1 chỗ [Bổ sung: …] cần viết." in missing
     assert "còn mục phải bổ sung" in refused(root, "report", "status", "--year", "2021", "--kind", "midyear",

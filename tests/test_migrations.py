@@ -78,3 +78,39 @@ def test_models_and_migrations_agree(tmp_path):
         diff = compare_metadata(MigrationContext.configure(conn, opts={"render_as_batch": True}), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_0007_links_the_proposal_lines_of_union_groups_by_name(tmp_path):
+    """Lines of a union group, so far matched by the group's name, get the group's id; the CĐCS's
+    own line and a name no group has stay unlinked; nothing else changes."""
+    fixture = Path(__file__).parent / "fixtures" / "schema_0006.sqlite"
+    paths = app_paths.resolve(tmp_path / "data").ensure()
+    shutil.copy2(fixture, paths.database)
+    con = sqlite3.connect(paths.database)
+    year_id = con.execute("SELECT id FROM emulation_year WHERE year = 2021").fetchone()[0]
+    group_id, group_name = con.execute("SELECT id, name FROM union_group").fetchone()
+    unit_name = con.execute("SELECT name FROM unit").fetchone()[0]
+    lines = {"group": group_name, "unit": unit_name, "other": "Phòng Kế toán"}
+    with con:
+        for n, (key, name) in enumerate(lines.items()):
+            con.execute("INSERT INTO proposal (year_id, person_id, collective_name, award_code, level, summary, "
+                        "ordinal, decision_number, decision_date, id, created_at, updated_at) VALUES "
+                        "(?, NULL, ?, 'GK_CDCS', 'own', 'Tóm tắt', ?, '', NULL, ?, '2021-12-20 00:00:00', "
+                        "'2021-12-20 00:00:00')", (year_id, name, 10 + n, f"{n:032x}"))
+    before = con.execute("SELECT id, person_id, collective_name, award_code, summary FROM proposal "
+                         "ORDER BY id").fetchall()
+    con.close()
+
+    Database.open(paths).close()
+
+    con = sqlite3.connect(paths.database)
+    try:
+        after = con.execute("SELECT id, person_id, collective_name, award_code, summary FROM proposal "
+                            "ORDER BY id").fetchall()
+        linked = dict(con.execute("SELECT collective_name, union_group_id FROM proposal WHERE person_id IS NULL"))
+        person_line = con.execute("SELECT union_group_id FROM proposal WHERE person_id IS NOT NULL").fetchall()
+    finally:
+        con.close()
+    assert after == before
+    assert linked == {group_name: group_id, unit_name: None, "Phòng Kế toán": None}
+    assert person_line == [(None,)]

@@ -281,7 +281,7 @@ def test_sending_a_report_records_the_hashes_and_locks_the_version(complete_repo
     info = reports.get_report(db, report_id)
     assert info.status == "sent" and _naive(info.sent_at) == _naive(T1)  # locked by the same action
     assert entry.report_id.hex == report_id and entry.to == ["ldld.giavien@example.vn"]
-    assert "Sơ kết phong trào thi đua đợt 1" in entry.subject
+    assert "Sơ kết phong trào thi đua 6 tháng đầu năm 2021" in entry.subject
     assert [(a["name"], a["sha256"]) for a in entry.attachments] == [(f.name, _sha(f.read_bytes())) for f in files]
     with pytest.raises(ValidationError, match="đã gửi nên chỉ được xem"):
         reports.update_section(db, report_id, "situation", "Sửa sau khi gửi")

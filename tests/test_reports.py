@@ -49,8 +49,8 @@ def test_midyear_draft_follows_the_outline_with_the_figures(year_db):
     db, _ = year_db
     info = reports.draft_report(db, 2021, "midyear", today=JULY)
     assert (info.version, info.status, info.kind, info.phase_number) == (1, "draft", "midyear", 1)
-    assert info.title == ("Sơ kết phong trào thi đua đợt 1 (6 tháng đầu năm) năm 2021 và phương hướng, nhiệm vụ "
-                          "đợt 2")
+    assert info.title == ("Sơ kết phong trào thi đua 6 tháng đầu năm 2021 và phương hướng, nhiệm vụ 6 tháng cuối "
+                          "năm 2021")
     assert [s.key for s in info.sections] == OUTLINE
     headings = {s.key: s.heading for s in info.sections}
     assert headings["situation"] == "I. ĐẶC ĐIỂM TÌNH HÌNH" and headings["plan"] == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ĐỢT 2"
@@ -223,6 +223,16 @@ def test_core_helpers():
     assert report_draft.placeholders(text) == ["[Bổ sung: khó khăn]", "[Bổ sung: khác]"]
     sections = [{"key": "a", "level": 1}, {"key": "b", "level": 2}, {"key": "c", "level": 1}]
     assert report_draft.containers(sections) == {"a"}
+
+
+def test_report_titles_name_the_half_year_or_the_phase():
+    title = report_draft.title
+    assert title("midyear", 2021, "Đợt 1", date(2021, 1, 1), date(2021, 6, 30), "đợt 2") == (
+        "Sơ kết phong trào thi đua 6 tháng đầu năm 2021 và phương hướng, nhiệm vụ 6 tháng cuối năm 2021")
+    assert title("midyear", 2022, "Đợt 1", date(2022, 1, 1), date(2022, 4, 30), "đợt 2") == (
+        "Sơ kết phong trào thi đua đợt 1 năm 2022 và phương hướng, nhiệm vụ đợt 2")
+    assert title("year", 2021, "Đợt 2", date(2021, 7, 1), date(2021, 12, 31), "năm 2022") == (
+        "Tổng kết phong trào thi đua năm 2021 và phương hướng, nhiệm vụ năm 2022")
 
 
 # --- the demo year ------------------------------------------------------------------------------------

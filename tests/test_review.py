@@ -402,6 +402,43 @@ def test_union_groups_are_reviewed_for_the_group_title(year_db):
     assert [(h.kind, h.title) for h in review.collective_history(db)] == [("achieved", "Công đoàn cơ sở vững mạnh")]
 
 
+def test_a_renamed_union_group_keeps_its_proposal_line(year_db):
+    """The group's line is the group's by id: renamed, the list is built again without a new line
+    or a stale one, and the line shows the new name; an empty group deleted keeps a decided line."""
+    db, _ = year_db
+    register_group_title(db)
+    groups = groups_of(db)
+    meet(db)
+    review.record_votes(db, 2021, [Vote(None, "TO_CD_VM", 9, 10, union_group_id=groups["Tổ may 1"], achieved=True)])
+    built = review.build_proposals(db, 2021)
+    line = next(r for r in built.rows if r.award_code == "TO_CD_VM")
+    assert (line.name, line.union_group_id) == ("Tổ may 1", groups["Tổ may 1"])
+    roster.save_group(db, roster.GroupInfo("Tổ may số 1", "Nguyễn Thị Lan", groups["Tổ may 1"]))
+    again = review.build_proposals(db, 2021)
+    assert (again.added, again.kept, again.stale) == (0, len(built.rows), ())
+    renamed = next(r for r in again.rows if r.award_code == "TO_CD_VM")
+    assert (renamed.id, renamed.name, renamed.union_group_id) == (line.id, "Tổ may số 1", groups["Tổ may 1"])
+    assert not any(r.name == "Tổ may 1" for r in again.rows)
+    with db.reading() as session:  # the name it had when proposed stays on the record
+        stored = session.get(Proposal, uuid_of(line.id))
+        assert (stored.collective_name, stored.union_group_id.hex) == ("Tổ may 1", groups["Tổ may 1"])
+    # a line added by hand under the group's (new) name is the group's: linked, and a clash
+    with pytest.raises(ValidationError, match="đã có trong danh sách"):
+        review.add_proposal(db, 2021, award_code="TO_CD_VM", level="own", collective_name="Tổ may số 1", summary="x")
+    by_name = review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", collective_name="Tổ may số 1",
+                                  summary="Tổ không có tai nạn lao động.")
+    assert by_name.union_group_id == groups["Tổ may 1"]
+    # an empty group deleted: its decided line stays (SET NULL), named as when proposed, not the CĐCS's
+    new = roster.save_group(db, roster.GroupInfo("Tổ mới"))
+    review.add_proposal(db, 2021, award_code="TO_CD_VM", level="own", union_group_id=new.id,
+                        summary="Tổ mới thành lập, hoạt động tốt.")
+    review.decide_proposals(db, 2021, "21/QĐ-CĐCS", date(2021, 12, 28), today=DECEMBER)
+    roster.delete_group(db, new.id)
+    kept = next(r for r in review.list_proposals(db, 2021) if r.name == "Tổ mới")
+    assert (kept.union_group_id, kept.decision_number) == (None, "21/QĐ-CĐCS")
+    assert all(h.title != "Tổ công đoàn vững mạnh" for h in review.collective_history(db))
+
+
 def test_review_minutes_carry_the_union_groups(year_db):
     from thidua_desktop.services import documents
 

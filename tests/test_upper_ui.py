@@ -154,3 +154,57 @@ def test_the_wizard_can_set_up_an_upper_union(qtbot, data_paths, dialogs, ui_set
     assert upper.get_mode(window.ctx.db) == "upper"
     assert window.page_titles()[-1] == "Tổng hợp"
     window.close()
+
+
+def test_consolidated_table_shows_the_registered_targets_and_percent_of_target(  # noqa: F811
+        qtbot, upper_folder, db, data_paths, dialogs, ui_settings, vietnamese, today):
+    """Issue 8 follow-up: "Chỉ tiêu đăng ký" next to the result, % of target where it means something; the
+    figures checked against the ones written into the units' workbooks (demo_units), not the app's sums."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from thidua_desktop.core import vntext
+    from thidua_desktop.services import upper
+
+    upper.set_mode(db, "upper")
+    upper.intake(db, data_paths, [upper_folder], 2021)
+    window = make_window(qtbot, data_paths)
+    page = window.show_page(mw.PAGE_UPPER)
+    page.tabs.setCurrentIndex(3)
+    page.phase_combo.setCurrentIndex(page.phase_combo.findData(1))
+    headers = [page.lines_model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.lines_model.columnCount())]
+    assert headers[4:7] == ["Chỉ tiêu đăng ký", "Kết quả", "% so với đăng ký"]
+    reported = [du.unit_figures(du.synthetic_unit(i, seed=31)) for i in (1, 2)]  # CD003 sent no sơ kết
+    checked = {"count": 0, "money": 0, "percent": 0}
+    for row in range(page.lines_model.rowCount()):
+        line = page.lines_model.row_at(row)
+        cells = [page.lines_model.index(row, c).data() for c in (4, 5, 6)]
+        if line.kind == "percent":
+            assert cells[0] == "" and cells[2] == "", "no target sum and no % for a rate"
+            checked["percent"] += 1
+            continue
+        if line.kind not in ("count", "money"):
+            continue
+        registered = [f.registered.get(line.code) for f in reported]
+        results = [f.results.get(line.code, {}).get(1, (None,))[0] for f in reported]
+        if any(r is None for r in registered + results):
+            continue
+        total_reg, total_res = sum(registered), sum(results)
+        assert cells[0] == vntext.format_number(Decimal(total_reg).normalize()), line.code
+        if total_reg > 0:
+            expected = (Decimal(total_res) * 100 / Decimal(total_reg)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+            assert cells[2] == vntext.format_percent(expected), line.code
+        checked[line.kind] += 1
+    assert checked["count"] >= 3 and checked["percent"] >= 1, checked
+
+    # the drill-down shows each unit's registered figure too
+    line = next(page.lines_model.row_at(r) for r in range(page.lines_model.rowCount())
+                if page.lines_model.row_at(r).kind == "count" and page.lines_model.row_at(r).registered)
+    page.show_detail(line)
+    detail_headers = [page.detail_model.headerData(c, Qt.Orientation.Horizontal)
+                      for c in range(page.detail_model.columnCount())]
+    assert detail_headers[2] == "Chỉ tiêu đăng ký"
+    shown = {page.detail_model.index(r, 0).data(): page.detail_model.index(r, 2).data()
+             for r in range(page.detail_model.rowCount())}
+    assert shown == {f"CD00{i}": vntext.format_number(Decimal(reported[i - 1].registered[line.code]).normalize())
+                     for i in (1, 2)}
+    window.close()

@@ -234,10 +234,14 @@ def _by_source(facts: ReportFacts, source: str) -> IndicatorLine | None:
 
 
 def title(kind: str, year: int, phase_name: str, start: date, end: date, next_label: str) -> str:
+    """The trích yếu under "BÁO CÁO". A phase that is the first half of the year takes the usual
+    form "Sơ kết phong trào thi đua 6 tháng đầu năm 2021 và phương hướng, nhiệm vụ 6 tháng cuối năm
+    2021" (the rest of the year follows it); any other phase is named: "… đợt 1 năm 2021 … đợt 2"."""
     if kind == "midyear":
-        half = " (6 tháng đầu năm)" if (start.month, start.day, end.month, end.day) == (1, 1, 6, 30) else ""
-        return (f"Sơ kết phong trào thi đua {phase_name.lower()}{half} năm {year} và phương hướng, nhiệm vụ "
-                f"{next_label}")
+        if (start.month, start.day, end.month, end.day) == (1, 1, 6, 30):
+            return (f"Sơ kết phong trào thi đua 6 tháng đầu năm {year} và phương hướng, nhiệm vụ 6 tháng cuối năm "
+                    f"{year}")
+        return f"Sơ kết phong trào thi đua {phase_name.lower()} năm {year} và phương hướng, nhiệm vụ {next_label}"
     return f"Tổng kết phong trào thi đua năm {year} và phương hướng, nhiệm vụ năm {year + 1}"
 
 

@@ -471,6 +471,9 @@ DEMO_INITIATIVES = (
 )
 
 
+GROUP_TITLE = "TO_CD_VM"  # Tổ công đoàn vững mạnh: registered by the collective for every union group
+
+
 def _stage_registration(db: Database, rng: random.Random, demo_year: int) -> None:
     """The registration chị Hoa makes by 20/2 (journey step 3), through the same services as the GUI."""
     from thidua_desktop.services import registration, year as year_service
@@ -479,7 +482,8 @@ def _stage_registration(db: Database, rng: random.Random, demo_year: int) -> Non
     info = registration.get_collective(db, demo_year)
     info.movement_codes = [m.code for m in detail.movements
                            if m.launched_by == "Tổng Liên đoàn" or "Hồ Chí Minh" in m.name]
-    info.title_codes = ["CDCS_VM"]
+    # the CĐCS's own title and the union groups' (each group is reviewed for it at the year's end)
+    info.title_codes = ["CDCS_VM", *([GROUP_TITLE] if GROUP_TITLE in {t.code for t in detail.titles} else [])]
     info.signature_content = "Mỗi tổ một sáng kiến an toàn"
     info.commitments = ("100% đoàn viên, người lao động đăng ký thi đua; không để xảy ra tai nạn lao động "
                         "nghiêm trọng; mỗi tổ công đoàn có ít nhất một sáng kiến được công nhận.")

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from thidua_desktop.core import report_draft
 from thidua_desktop.core.review import Vote
-from thidua_desktop.services import registration, reports, results, review, roster, year as year_service
+from thidua_desktop.services import reports, results, review, roster, year as year_service
 from thidua_desktop.store.database import Database
 
 VIETNAM = timezone(timedelta(hours=7))
@@ -36,7 +36,6 @@ RETURN_COMMENT = (
     "doanh nghiệp nhà nước. Đề nghị CĐCS sửa số liệu và gửi lại báo cáo."
 )
 NOT_STATE = "Đơn vị là doanh nghiệp ngoài khu vực nhà nước."
-GROUP_TITLE = "TO_CD_VM"  # Tổ công đoàn vững mạnh: every union group is reviewed for it
 
 # code → (value | (numerator, denominator) | "na", note, evidence number, evidence date), per phase.
 # Rates over the workforce use the share given here of the roster ("workers").
@@ -208,11 +207,6 @@ def stage_year_end(db: Database, rng: random.Random, year: int) -> None:
     proposals, and the tổng kết (sent)."""
     detail = year_service.get_year(db, year)
     first, last = detail.phases[0], detail.phases[-1]
-    # The collective's registration of 18/2 also holds the union groups' title.
-    info = registration.get_collective(db, year)
-    if GROUP_TITLE in {t.code for t in detail.titles} and GROUP_TITLE not in info.title_codes:
-        info.title_codes = [*info.title_codes, GROUP_TITLE]
-        registration.save_collective(db, info)
     workers = roster.count_people(db)["total"]
     entries = _entries(year, workers)
     # July: the sơ kết.

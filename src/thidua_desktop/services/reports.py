@@ -292,9 +292,10 @@ def _facts(session: Session, record: EmulationYear, kind: str, phase: Phase, tod
                 tuple(titles[c].name if c in titles else c for c in collective_titles),
                 max(0, sum(regs.values()) + len(collective.title_codes if collective else []) - decided))
         rows = session.execute(
-            select(Proposal.person_id, Proposal.collective_name, Proposal.award_code, Proposal.level,
-                   Person.family_middle, Person.given_name)
+            select(Proposal.person_id, func.coalesce(UnionGroup.name, Proposal.collective_name), Proposal.award_code,
+                   Proposal.level, Person.family_middle, Person.given_name)
             .outerjoin(Person, Person.id == Proposal.person_id)
+            .outerjoin(UnionGroup, UnionGroup.id == Proposal.union_group_id)  # a group as it is named now
             .where(Proposal.year_id == record.id).order_by(Proposal.ordinal)).all()
         proposals = tuple(draft.ProposalLine(vntext.join_name(fm or "", given or "") if pid else name,
                                              titles[code].name if code in titles else code, level)

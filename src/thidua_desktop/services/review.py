@@ -9,7 +9,8 @@ and the votes, and decides by majority; the proposal list then follows from what
 * union groups: a collective title the CĐCS's own Ban Chấp hành gives (Tổ công đoàn vững mạnh) is
   a group title. When the collective registration holds one, every union group is registered for
   it and gets its review line (``ReviewResult.union_group_id``); an achieved one becomes a tập
-  thể line of the CĐCS's own awards;
+  thể line of the CĐCS's own awards, the group's by id (``Proposal.union_group_id``: renamed, the
+  group keeps its line);
 * each :class:`ProposalRule` (configurable, stored in ``app_setting`` under ``proposal_rules``):
   by default an achieved CSTĐCS → Giấy khen of the upper union (``GK_CTTCS``, upper) and an
   achieved ĐVCĐ xuất sắc → the CĐCS's own Giấy khen (``GK_CDCS``, own);
@@ -48,7 +49,7 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from thidua_desktop.core import review as core, vntext
 from thidua_desktop.core.registration import CSTDCS, LDTT, Finding, TitleFacts
@@ -190,6 +191,7 @@ class ProposalRow:
     decision_number: str
     decision_date: date | None
     ordinal: int
+    union_group_id: str | None = None  # a union group's line (name: the group's name now)
 
 
 @dataclass(frozen=True)
@@ -916,23 +918,29 @@ def set_proposal_rules(db: Database, year: int, rules: Sequence[ProposalRule]) -
 
 
 def _proposal_rows(session: Session, record: EmulationYear) -> list[ProposalRow]:
+    """The lines in order; a union group's line is found by the group's id and named as the group
+    is named now (``collective_name`` keeps the name it had when proposed)."""
     titles = _titles(record)
+    proposed_group = aliased(UnionGroup)
     rows = session.execute(
-        select(Proposal, Person.family_middle, Person.given_name, Person.position, UnionGroup.name)
+        select(Proposal, Person.family_middle, Person.given_name, Person.position, UnionGroup.name,
+               proposed_group.name)
         .outerjoin(Person, Person.id == Proposal.person_id)
         .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
+        .outerjoin(proposed_group, proposed_group.id == Proposal.union_group_id)
         .where(Proposal.year_id == record.id)
         .order_by(Proposal.ordinal, Proposal.created_at)
     ).all()
     result = []
-    for p, fm, given, position, group in rows:
+    for p, fm, given, position, group, group_now in rows:
         title = titles.get(p.award_code)
-        name = vntext.join_name(fm or "", given or "") if p.person_id else p.collective_name
+        name = vntext.join_name(fm or "", given or "") if p.person_id else group_now or p.collective_name
         result.append(ProposalRow(p.id.hex, "B" if p.person_id else "A", p.level,
                                   p.person_id.hex if p.person_id else None,
                                   name, position or "", group or "", p.award_code,
                                   title.name if title else p.award_code, p.summary, p.decision_number,
-                                  p.decision_date, p.ordinal))
+                                  p.decision_date, p.ordinal,
+                                  p.union_group_id.hex if p.union_group_id and not p.person_id else None))
     return result
 
 
@@ -947,12 +955,14 @@ def _renumber(session: Session, record: EmulationYear) -> None:
     titles = _titles(record)
     sort_keys = dict(session.execute(select(Person.id, Person.sort_key).join(
         Proposal, Proposal.person_id == Person.id).where(Proposal.year_id == record.id)).all())
+    group_names = dict(session.execute(select(UnionGroup.id, UnionGroup.name)).all())
     proposals = list(session.scalars(select(Proposal).where(Proposal.year_id == record.id)))
 
     def key(p: Proposal):
         award = titles.get(p.award_code)
+        name = group_names.get(p.union_group_id) or p.collective_name
         return (p.person_id is not None, p.level != "upper", -(award.ordinal if award else 0),
-                sort_keys.get(p.person_id, "") if p.person_id else vntext.sort_key(p.collective_name), p.created_at)
+                sort_keys.get(p.person_id, "") if p.person_id else vntext.sort_key(name), p.created_at)
 
     for ordinal, p in enumerate(sorted(proposals, key=key), start=1):
         if p.ordinal != ordinal:
@@ -1043,6 +1053,18 @@ def _group_summary(session: Session, record: EmulationYear, group_id: str, title
                                               group.leader_name or "", votes))
 
 
+ProposalKey = tuple[uuid.UUID | None, uuid.UUID | None, str, str]
+
+
+def _proposal_key(p: Proposal) -> ProposalKey:
+    """A line's subject and award: a person, a union group (by id), or a collective by its name."""
+    if p.person_id is not None:
+        return (p.person_id, None, "", p.award_code)
+    if p.union_group_id is not None:
+        return (None, p.union_group_id, "", p.award_code)
+    return (None, None, p.collective_name, p.award_code)
+
+
 def build_proposals(db: Database, year: int) -> BuildSummary:
     """Draft the proposal list from the review (see the module's rules); keeps every existing line."""
     rules = get_proposal_rules(db)
@@ -1059,23 +1081,26 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
             raise ValidationError("Quy tắc đề nghị khen thưởng dùng mã không có trong danh mục năm "
                                   f"{year}: " + ", ".join(f"{r.title_code} → {r.award_code}" for r in unknown) + ".")
         unit_name = _unit_name(session)
-        wanted: dict[tuple[uuid.UUID | None, str, str],
-                     tuple[str, str | None, tuple[int, int] | None, str | None]] = {}
-        # A. the collective, then its union groups
+        # (person, union group, the CĐCS's name for its own line, award) → (level, title, votes, name)
+        wanted: dict[ProposalKey, tuple[str, str | None, tuple[int, int] | None, str]] = {}
+        # A. the collective, then its union groups (by id: a renamed group keeps its line)
         for r in state:
             if r.person_id is None and r.achieved and r.title_code in titles:
                 title = titles[r.title_code]
                 level = "own" if vntext.nfc(title.issuer) == OWN_ISSUER else "upper"
                 votes = (r.votes_for, r.votes_total) if r.votes_total else None
-                name = r.full_name if r.union_group_id else unit_name
-                wanted[(None, name, r.title_code)] = (level, r.title_name, votes, r.union_group_id)
+                if r.union_group_id:
+                    wanted[(None, uuid.UUID(r.union_group_id), "", r.title_code)] = (level, r.title_name, votes,
+                                                                                      r.full_name)
+                else:
+                    wanted[(None, None, unit_name, r.title_code)] = (level, r.title_name, votes, unit_name)
         # B. individuals: the rules
         by_title = {rule.title_code: rule for rule in rules}
         for r in state:
             rule = by_title.get(r.title_code)
             if r.person_id and r.achieved and rule is not None:
                 votes = (r.votes_for, r.votes_total) if r.votes_total else None
-                wanted.setdefault((uuid.UUID(r.person_id), "", rule.award_code), (rule.level, None, votes, None))
+                wanted.setdefault((uuid.UUID(r.person_id), None, "", rule.award_code), (rule.level, None, votes, ""))
         # B. LĐST candidates
         end = record.phases[-1].end if record.phases else date(year, 12, 31)
         candidates = results_service.ldst_candidates_at(session, record, end)
@@ -1095,17 +1120,17 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
                                  "động sáng tạo.")
                     continue
                 reasons[pid] = c.reason
-                wanted.setdefault((pid, "", BANG_LDST), ("upper", None, None, None))
+                wanted.setdefault((pid, None, "", BANG_LDST), ("upper", None, None, ""))
         existing = list(session.scalars(select(Proposal).where(Proposal.year_id == record.id)))
-        have = {(p.person_id, "" if p.person_id else p.collective_name, p.award_code): p for p in existing}
+        have = {_proposal_key(p): p for p in existing}
         facts = _person_facts(session, record, {k[0] for k in wanted if k[0] is not None}, state)
         added = 0
-        for key, (level, collective_title, votes, group_id) in wanted.items():
+        for key, (level, collective_title, votes, collective) in wanted.items():
             if key in have:
                 continue
-            pid, collective, award_code = key
+            pid, group_id, _, award_code = key
             if group_id is not None:
-                summary = _group_summary(session, record, group_id, collective_title or titles[award_code].name,
+                summary = _group_summary(session, record, group_id.hex, collective_title or titles[award_code].name,
                                          state, votes)
             elif pid is None:
                 summary = _collective_summary(session, record, collective_title or titles[award_code].name)
@@ -1115,8 +1140,8 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
                     continue
                 base = replace(base, votes=votes, ldst_reason=reasons.get(pid, "") if award_code == BANG_LDST else "")
                 summary = core.achievement_summary(base)
-            session.add(Proposal(year_id=record.id, person_id=pid, collective_name=collective, award_code=award_code,
-                                 level=level, summary=summary))
+            session.add(Proposal(year_id=record.id, person_id=pid, union_group_id=group_id, collective_name=collective,
+                                 award_code=award_code, level=level, summary=summary))
             added += 1
         session.flush()
         _renumber(session, record)
@@ -1159,11 +1184,15 @@ def add_proposal(db: Database, year: int, *, award_code: str, level: str, person
     with db.transaction(f"Thêm dòng đề nghị khen thưởng năm {year}") as session:
         record = _year(session, year)
         pid = _pid(person_id)
+        group = None
         if union_group_id is not None and pid is None:
             group = session.get(UnionGroup, _group_id(union_group_id))
             if group is None:
                 raise NotFoundError("Không tìm thấy tổ công đoàn này.")
             collective_name = group.name
+        elif pid is None and vntext.nfc(collective_name):
+            group = session.scalars(select(UnionGroup).where(UnionGroup.name == vntext.nfc(collective_name))
+                                    .order_by(UnionGroup.ordinal)).first()
         problems = _check_award(record, award_code, pid is not None, level)
         if pid is not None and session.get(Person, pid) is None:
             problems.append("Không tìm thấy người này trong danh sách.")
@@ -1173,12 +1202,18 @@ def add_proposal(db: Database, year: int, *, award_code: str, level: str, person
             problems.append("Hãy ghi tóm tắt thành tích.")
         if problems:
             raise ValidationError("\n".join(problems))
+        if pid is not None:
+            same = Proposal.person_id == pid
+        elif group is not None:
+            same = Proposal.union_group_id == group.id
+        else:
+            same = (Proposal.person_id.is_(None) & Proposal.union_group_id.is_(None)
+                    & (Proposal.collective_name == vntext.nfc(collective_name)))
         clash = session.scalars(select(Proposal).where(
-            Proposal.year_id == record.id, Proposal.award_code == award_code,
-            Proposal.person_id == pid if pid else Proposal.collective_name == vntext.nfc(collective_name))).first()
+            Proposal.year_id == record.id, Proposal.award_code == award_code, same)).first()
         if clash is not None:
             raise ValidationError("Dòng đề nghị này đã có trong danh sách.")
-        proposal = Proposal(year_id=record.id, person_id=pid,
+        proposal = Proposal(year_id=record.id, person_id=pid, union_group_id=group.id if group else None,
                             collective_name="" if pid else vntext.nfc(collective_name),
                             award_code=award_code, level=level, summary=summary.strip())
         session.add(proposal)
@@ -1269,16 +1304,17 @@ def collective_history(db: Database) -> list[HistoryRow]:
                   & (AwardTitle.code == ReviewResult.title_code))
             .where(ReviewResult.person_id.is_(None), ReviewResult.union_group_id.is_(None),
                    ReviewResult.achieved.is_(True))).all()
-        group_names = list(session.scalars(select(UnionGroup.name)))  # a union group's lines are not the CĐCS's
+        # a union group's lines are not the CĐCS's: linked to a group, or (the group since deleted)
+        # a title the CĐCS gives its groups
         awards = session.execute(
-            select(EmulationYear.year, AwardTitle.name, Proposal.decision_number, Proposal.decision_date,
-                   AwardTitle.ordinal)
+            select(EmulationYear.year, AwardTitle, Proposal.decision_number, Proposal.decision_date)
             .join(EmulationYear, EmulationYear.id == Proposal.year_id)
             .join(AwardTitle, (AwardTitle.year_id == Proposal.year_id) & (AwardTitle.code == Proposal.award_code))
-            .where(Proposal.person_id.is_(None), Proposal.decision_number != "",
-                   Proposal.collective_name.not_in(group_names))).all()
+            .where(Proposal.person_id.is_(None), Proposal.union_group_id.is_(None),
+                   Proposal.decision_number != "")).all()
     rows = [(y, 1, o, HistoryRow(y, "achieved", name, _votes_text(vf, vt))) for y, name, vf, vt, o in titles]
-    rows += [(y, 0, o, HistoryRow(y, "award", name, _decision_text(n, d))) for y, name, n, d, o in awards]
+    rows += [(y, 0, t.ordinal, HistoryRow(y, "award", t.name, _decision_text(n, d))) for y, t, n, d in awards
+             if not is_group_title(t)]
     return [r for *_, r in sorted(rows, key=lambda x: (-x[0], x[1], x[2]))]
 
 

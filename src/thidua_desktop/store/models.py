@@ -468,6 +468,11 @@ class Proposal(Record):
         ForeignKey("person.id", ondelete="CASCADE"), nullable=True, index=True
     )
     collective_name: Mapped[str] = mapped_column(String(300), default="")  # when not a person
+    # A union group's line: the group itself (its name above is the name it had when proposed).
+    # SET NULL, not CASCADE: deleting an empty group must not erase a Giấy khen already decided.
+    union_group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("union_group.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     award_code: Mapped[str] = mapped_column(String(40))
     level: Mapped[str] = mapped_column(String(10), default="upper")  # own (CĐCS's Giấy khen) | upper
     summary: Mapped[str] = mapped_column(Text, default="")  # tóm tắt thành tích

@@ -223,6 +223,10 @@ class MainWindow(QMainWindow):
         menu.addAction(self.new_year_action)
         menu.addAction(self.copy_year_action)
         menu.addAction(self.plan_package_action)
+        self.export_plan_action = self._action(self.tr("&Export the plan package for the units…"),
+                                               self.export_plan_package)
+        self.export_plan_action.setVisible(False)  # upper-level mode only
+        menu.addAction(self.export_plan_action)
         menu.addSeparator()
         self.upper_mode_action = self._action(self.tr("&Upper-level mode (take in and add up reports)"),
                                               self.toggle_upper_mode)
@@ -269,7 +273,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_db = self.ctx.db is not None
         has_year = has_db and self.ctx.year is not None
-        for action in (self.backup_action, self.check_action, self.new_year_action, self.plan_package_action):
+        for action in (self.backup_action, self.check_action, self.new_year_action, self.plan_package_action,
+                       self.export_plan_action):
             action.setEnabled(has_db and self.ctx.unit is not None)
         self.copy_year_action.setEnabled(has_year)
         self.upper_mode_action.setEnabled(has_db and self.ctx.unit is not None)
@@ -579,6 +584,7 @@ class MainWindow(QMainWindow):
         """Upper-level mode shows the "Tổng hợp" page in the sidebar."""
         upper = mode == "upper"
         self.upper_mode_action.setChecked(upper)
+        self.export_plan_action.setVisible(upper)
         self.sidebar.item(PAGE_UPPER).setHidden(not upper)
         if not upper and self.sidebar.currentRow() == PAGE_UPPER:
             self.show_page(PAGE_OVERVIEW)
@@ -598,6 +604,12 @@ class MainWindow(QMainWindow):
         self.plan_package_dialog = dialog
         dialog.open()
         return dialog
+
+    def export_plan_package(self):
+        """Upper-level mode: the plan package dialog of the Tổng hợp page (ui.upper_dialogs)."""
+        if self.ctx.db is None:
+            return None
+        return self.show_page(PAGE_UPPER).export_plan_package()
 
     def copy_year(self) -> None:
         source = self.ctx.year

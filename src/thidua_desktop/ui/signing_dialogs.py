@@ -1,4 +1,5 @@
-"""Dialogs of Văn bản & gửi: signing a file, a signature's verdict, SMTP settings, sending up.
+"""Dialogs of Văn bản & gửi: signing a file, a signature's verdict, SMTP settings, sending up; and the
+choice of the key to sign with (:class:`KeyChoice`), shared with the plan package export.
 
 Passwords and PINs are typed into fields that are cleared as soon as the job has them; they are
 never written anywhere. All work runs on the worker (``ctx.tasks``).
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -90,24 +91,25 @@ def format_time(moment) -> str:
 DOCUMENT_FILTER = "PDF, Excel (*.pdf *.xlsx)"
 
 
-# -- signing -----------------------------------------------------------------------------------------
+# -- the key to sign with -----------------------------------------------------------------------------
 
-class SignDialog(QDialog):
-    """Sign one PDF or workbook with a PKCS#12 file, the unit's own key or a PKCS#11 token."""
+class KeyChoice(QObject):
+    """The key to sign with — a PKCS#12 file, the unit's own key (created here when it has none) or a
+    PKCS#11 token — as widgets that a dialog puts in its form (:meth:`add_rows`): the signing dialog
+    and the plan package export use it. Messages go to the host's error and done lines; the host
+    calls :meth:`check_unit_key` once its layout is complete."""
 
-    signed = Signal(object)  # SignResult
+    WIDGETS = ("kind", "pages", "p12_path", "p12_button", "p12_password", "unit_state", "unit_password",
+               "unit_repeat", "repeat_label", "create_button", "library", "library_button", "token_label",
+               "key_label", "pin")
 
-    def __init__(self, ctx, path: Path | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx, host: QWidget, error: ErrorLine, done: SuccessLine) -> None:
+        super().__init__(host)
         self.ctx = ctx
-        self.result_ = None
-        self.setWindowTitle(self.tr("Sign a document digitally"))
-        self.setMinimumWidth(560)
-
-        self.file = QLineEdit(str(path) if path else "")
-        self.file_button = QPushButton(self.tr("Choose a file…"))
-        self.file_button.clicked.connect(self._choose_file)
-
+        self.host = host
+        self.error = error
+        self.done = done
+        self._unit_key = False
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Key file (PKCS#12: .p12, .pfx)"), "p12")
         self.kind.addItem(self.tr("The unit's own key"), "unit")
@@ -157,39 +159,15 @@ class SignDialog(QDialog):
         self.pages.addWidget(self._wrap(token))
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
-        self.signature_image = QLineEdit()
-        self.signature_button = QPushButton(self.tr("Choose…"))
-        self.signature_button.clicked.connect(lambda: self._choose_into(
-            self.signature_image, self.tr("Choose the signature image"), self.tr("PNG image (*.png)")))
-        self.seal_image = QLineEdit()
-        self.seal_button = QPushButton(self.tr("Choose…"))
-        self.seal_button.clicked.connect(lambda: self._choose_into(
-            self.seal_image, self.tr("Choose the seal image"), self.tr("PNG image (*.png)")))
-
-        form = QFormLayout()
-        form.addRow(self.tr("File to sign"), _row(self.file, self.file_button))
-        form.addRow(self.tr("Sign with"), self.kind)
+    def add_rows(self, form: QFormLayout, label: str) -> None:
+        form.addRow(label, self.kind)
         form.addRow(self.pages)
-        form.addRow(self.tr("Signature image (optional)"), _row(self.signature_image, self.signature_button))
-        form.addRow(self.tr("Seal image (optional)"), _row(self.seal_image, self.seal_button))
 
-        self.error = ErrorLine()
-        self.done_line = SuccessLine()
-        self.done_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox()
-        self.sign_button = self.buttons.addButton(self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.sign)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note(self.tr("Passwords and PINs are used for this signature only and are never saved.")))
-        layout.addWidget(self.error)
-        layout.addWidget(self.done_line)
-        layout.addWidget(self.buttons)
-        self._unit_key = False
-        self.ctx.tasks.run_cpu(jobs_signing.unit_key_exists, self.ctx.paths, on_done=self._show_unit_key, owner=self)
+    def check_unit_key(self) -> None:
+        """Ask (on the worker) whether the data folder holds the unit's key: shows "type its password"
+        or the fields to create it."""
+        self.ctx.tasks.run_cpu(jobs_signing.unit_key_exists, self.ctx.paths, on_done=self._show_unit_key,
+                               owner=self.host)
 
     @staticmethod
     def _wrap(layout) -> QWidget:
@@ -198,14 +176,8 @@ class SignDialog(QDialog):
         box.setLayout(layout)
         return box
 
-    def _choose_file(self) -> None:
-        start = str(Path(self.file.text()).parent) if self.file.text() else ""
-        chosen = ask_open_path(self, self.tr("Choose the file to sign"), DOCUMENT_FILTER, start)
-        if chosen:
-            self.file.setText(chosen)
-
     def _choose_into(self, edit: QLineEdit, title: str, file_filter: str) -> None:
-        chosen = ask_open_path(self, title, file_filter)
+        chosen = ask_open_path(self.host, title, file_filter)
         if chosen:
             edit.setText(chosen)
 
@@ -233,16 +205,24 @@ class SignDialog(QDialog):
         self.unit_repeat.clear()
         self.create_button.setEnabled(False)
         self.ctx.tasks.run(jobs_signing.create_unit_key, self.ctx.db, self.ctx.paths, password,
-                           on_done=self._key_created, on_error=self._failed, owner=self)
+                           on_done=self._key_created, on_error=self._create_failed, owner=self.host)
 
     def _key_created(self, key: jobs_signing.NewKey) -> None:
         self.create_button.setEnabled(True)
         self._show_unit_key(True)
-        self.done_line.show_message(self.tr(
+        self.done.show_message(self.tr(
             "Created the unit's key for {subject}. Fingerprint (read it out to the upper union on the phone "
             "so that they can register it): {fingerprint}").format(subject=key.subject, fingerprint=key.fingerprint))
 
-    def _spec(self):
+    def _create_failed(self, exc: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        text = _known_error(exc)
+        if text is None:
+            raise exc
+        self.error.show_message(text)
+
+    def spec(self):
+        """The chosen key as a ``P12Spec`` / ``Pkcs11Spec``; ValueError (translated text) when incomplete."""
         from thidua_desktop.services.signing import P12Spec, Pkcs11Spec, unit_key_path
 
         kind = self.kind.currentData()
@@ -259,6 +239,77 @@ class SignDialog(QDialog):
         return Pkcs11Spec(Path(self.library.text().strip()), self.token_label.text().strip(),
                           self.key_label.text().strip(), self.pin.text() or None)
 
+    def clear_secrets(self) -> None:
+        """Passwords and PINs are dropped as soon as a job has them."""
+        for edit in (self.p12_password, self.unit_password, self.pin):
+            edit.clear()
+
+
+# -- signing -----------------------------------------------------------------------------------------
+
+class SignDialog(QDialog):
+    """Sign one PDF or workbook with a PKCS#12 file, the unit's own key or a PKCS#11 token."""
+
+    signed = Signal(object)  # SignResult
+
+    def __init__(self, ctx, path: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_ = None
+        self.setWindowTitle(self.tr("Sign a document digitally"))
+        self.setMinimumWidth(560)
+
+        self.file = QLineEdit(str(path) if path else "")
+        self.file_button = QPushButton(self.tr("Choose a file…"))
+        self.file_button.clicked.connect(self._choose_file)
+
+        self.error = ErrorLine()
+        self.done_line = SuccessLine()
+        self.keys = KeyChoice(ctx, self, self.error, self.done_line)
+        for name in KeyChoice.WIDGETS:  # the dialog's own attributes too, as before
+            setattr(self, name, getattr(self.keys, name))
+
+        self.signature_image = QLineEdit()
+        self.signature_button = QPushButton(self.tr("Choose…"))
+        self.signature_button.clicked.connect(lambda: self._choose_into(
+            self.signature_image, self.tr("Choose the signature image"), self.tr("PNG image (*.png)")))
+        self.seal_image = QLineEdit()
+        self.seal_button = QPushButton(self.tr("Choose…"))
+        self.seal_button.clicked.connect(lambda: self._choose_into(
+            self.seal_image, self.tr("Choose the seal image"), self.tr("PNG image (*.png)")))
+
+        form = QFormLayout()
+        form.addRow(self.tr("File to sign"), _row(self.file, self.file_button))
+        self.keys.add_rows(form, self.tr("Sign with"))
+        form.addRow(self.tr("Signature image (optional)"), _row(self.signature_image, self.signature_button))
+        form.addRow(self.tr("Seal image (optional)"), _row(self.seal_image, self.seal_button))
+
+        self.done_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox()
+        self.sign_button = self.buttons.addButton(self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.sign)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note(self.tr("Passwords and PINs are used for this signature only and are never saved.")))
+        layout.addWidget(self.error)
+        layout.addWidget(self.done_line)
+        layout.addWidget(self.buttons)
+        self.keys.check_unit_key()
+
+    def _choose_file(self) -> None:
+        start = str(Path(self.file.text()).parent) if self.file.text() else ""
+        chosen = ask_open_path(self, self.tr("Choose the file to sign"), DOCUMENT_FILTER, start)
+        if chosen:
+            self.file.setText(chosen)
+
+    def _choose_into(self, edit: QLineEdit, title: str, file_filter: str) -> None:
+        chosen = ask_open_path(self, title, file_filter)
+        if chosen:
+            edit.setText(chosen)
+
     def sign(self) -> None:
         self.error.clear_message()
         self.done_line.clear_message()
@@ -267,12 +318,11 @@ class SignDialog(QDialog):
             self.error.show_message(self.tr("Choose the file to sign."))
             return
         try:
-            spec = self._spec()
+            spec = self.keys.spec()
         except ValueError as exc:
             self.error.show_message(str(exc))
             return
-        for edit in (self.p12_password, self.unit_password, self.pin):
-            edit.clear()
+        self.keys.clear_secrets()
         images = [Path(e.text().strip()) if e.text().strip() else None for e in (self.signature_image, self.seal_image)]
         self.sign_button.setEnabled(False)
         self.ctx.tasks.run_cpu(jobs_signing.sign, Path(src), spec, *images,
@@ -287,7 +337,7 @@ class SignDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.sign_button.setEnabled(True)
-        self.create_button.setEnabled(True)
+        self.keys.create_button.setEnabled(True)
         text = _known_error(exc)
         if text is None:
             raise exc

@@ -2,7 +2,8 @@
 reported, and the indicators added up with a drill-down to the units.
 
 Files come by the file picker, a folder picker, or dropped on the page; intake runs on the
-worker with progress. Everything here goes through ``services.upper`` (imported in the job
+worker with progress. The plan package for the units and the reminder emails are dialogs of
+``ui.upper_dialogs``. Everything here goes through ``services.upper`` (imported in the job
 functions, so that the page module itself does not pull in the database layer).
 """
 
@@ -226,6 +227,22 @@ def _date(value) -> str:
     return vntext.format_date(value) if value else ""
 
 
+def _registered(line) -> str:
+    """The registered targets added up (counts, money; units registering "yes"); none for a rate."""
+    return _number(line.registered) if line.kind != "percent" else ""
+
+
+def _of_target(line) -> str:
+    """The result as a % of the registered targets added up, where that means something: counts and
+    money (sum against sum), yes/no (units that did it against units that registered it)."""
+    from thidua_desktop.core.results import percent_of_target
+
+    if line.kind == "percent":
+        return ""
+    value = percent_of_target(line.kind, line.value, line.registered)
+    return vntext.format_percent(value) if value is not None else ""
+
+
 # --- the page ---------------------------------------------------------------------------------
 
 
@@ -237,6 +254,8 @@ class UpperPage(Page):
         self.data: UpperData | None = None
         self._phase: int | None = None
         self._progress = None
+        self.plan_dialog = None
+        self.reminder_dialog = None
         self.setAcceptDrops(True)
         self.title = heading(self.tr("Consolidation"))
         self.explain = note(self.tr(
@@ -256,6 +275,11 @@ class UpperPage(Page):
         actions.addWidget(self.take_folder_button)
         actions.addWidget(self.trust_first)
         actions.addStretch(1)
+        self.plan_package_button = QPushButton(self.tr("Export the plan package…"))
+        self.plan_package_button.setToolTip(self.tr("The year's plan as a signed workbook for the grassroots unions "
+                                                    "to import"))
+        self.plan_package_button.clicked.connect(self.export_plan_package)
+        actions.addWidget(self.plan_package_button)
         self.drop_label = QLabel(self.tr("Drop workbooks or folders anywhere on this page"))
         self.drop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_label.setStyleSheet("QLabel { border: 2px dashed #9aa5b5; border-radius: 6px; padding: 10px;"
@@ -358,12 +382,16 @@ class UpperPage(Page):
         self.remind_label = note()
         self.export_status_button = QPushButton(self.tr("Export with the reminder list…"))
         self.export_status_button.clicked.connect(self.export_status)
+        self.remind_button = QPushButton(self.tr("Email the reminders…"))
+        self.remind_button.setToolTip(self.tr("One email to each unit with a report missing, through the outbox"))
+        self.remind_button.clicked.connect(self.email_reminders)
         tab = QWidget()
         box = QVBoxLayout(tab)
         box.addWidget(self.status_view, 1)
         row = QHBoxLayout()
         row.addWidget(self.remind_label, 1)
         row.addWidget(self.export_status_button)
+        row.addWidget(self.remind_button)
         box.addLayout(row)
         return tab
 
@@ -380,8 +408,10 @@ class UpperPage(Page):
             Column(self.tr("Indicator"), lambda x: x.name, width=330),
             Column(self.tr("Unit of measure"), lambda x: x.unit_of_measure, width=110),
             Column(self.tr("Units"), lambda x: str(x.units), width=60, align_right=True),
+            Column(self.tr("Registered target"), _registered, width=110, align_right=True),
             Column(self.tr("Result"), lambda x: _number(x.value) + ("%" if x.kind == "percent" and x.value is not None
                                                                   else ""), width=110, align_right=True),
+            Column(self.tr("% of target"), _of_target, width=120, align_right=True),
             Column(self.tr("Numerator"), lambda x: _number(x.numerator), width=100, align_right=True),
             Column(self.tr("Denominator"), lambda x: _number(x.denominator), width=100, align_right=True),
         ], self)
@@ -391,6 +421,7 @@ class UpperPage(Page):
         self.detail_model = RowsModel([
             Column(self.tr("Unit"), lambda f: f.unit_code, width=80),
             Column(self.tr("Name"), lambda f: f.unit_name, width=300),
+            Column(self.tr("Registered target"), lambda f: _number(f.registered), width=110, align_right=True),
             Column(self.tr("Result"), lambda f: _number(f.value), width=100, align_right=True),
             Column(self.tr("Numerator"), lambda f: _number(f.numerator), width=100, align_right=True),
             Column(self.tr("Denominator"), lambda f: _number(f.denominator), width=100, align_right=True),
@@ -434,6 +465,7 @@ class UpperPage(Page):
         self.status_model.set_rows(data.completeness)
         missing = [u for u in data.completeness if u.missing]
         self.remind_label.setText(self.tr("{n} units to remind").format(n=len(missing)) if missing else "")
+        self.remind_button.setEnabled(bool(missing))
         self.phase_combo.blockSignals(True)
         self.phase_combo.clear()
         for n in data.phases:
@@ -661,3 +693,31 @@ class UpperPage(Page):
 
     def _exported(self, path) -> None:
         self.success.show_message(self.tr("Saved {path}.").format(path=path))
+
+    # -- the plan package and the reminders (ui.upper_dialogs) ----------------------------------
+
+    def export_plan_package(self):
+        from thidua_desktop.ui.upper_dialogs import PlanExportDialog
+
+        if self.ctx.db is None:
+            return None
+        dialog = PlanExportDialog(self.ctx, self)
+        self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def email_reminders(self):
+        from thidua_desktop.ui.upper_dialogs import ReminderDialog
+
+        if self.ctx.db is None or self.ctx.year is None:
+            return None
+        dialog = ReminderDialog(self.ctx, self.ctx.year, self)
+        self.reminder_dialog = dialog
+        dialog.finished.connect(lambda _code: self._reminders_closed())
+        dialog.open()
+        return dialog
+
+    def _reminders_closed(self) -> None:
+        if self.reminder_dialog is not None and self.reminder_dialog.reminded is not None:
+            n = len(self.reminder_dialog.reminded.outcome.queued)
+            self.success.show_message(self.tr("{n} reminders put in the outbox (Documents and sending).").format(n=n))
