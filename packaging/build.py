@@ -4,7 +4,8 @@ Runs on Windows and Linux, from the repository root or anywhere:
 
 1. PyInstaller with ``packaging/thidua.spec`` → ``dist/thidua-desktop/`` (one folder, the GUI
    ``thidua-desktop`` and the command line ``thidua`` sharing ``_internal/``);
-2. ``THIRD-PARTY-LICENSES.txt`` beside the programs, from the installed packages' metadata;
+2. ``THIRD-PARTY-LICENSES.txt`` beside the programs, from the installed packages' metadata, and
+   the program's own licence (MIT) as ``LICENSE.txt``;
 3. on Windows: the per-user installer with Inno Setup (``iscc`` on PATH or in its usual
    folders; skipped with a note when Inno Setup is not installed) →
    ``dist/thidua-desktop-VERSION-setup-win64.exe``, and the portable zip (the folder plus
@@ -41,6 +42,7 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 BUNDLE_NAME = "thidua-desktop"
 THIRD_PARTY_FILE = "THIRD-PARTY-LICENSES.txt"
+OWN_LICENCE_FILE = "LICENSE.txt"
 WINDOWS = sys.platform == "win32"
 PORTABLE_NOTE = (
     "Chế độ mang theo (portable): tệp này nằm cạnh chương trình nên mọi dữ liệu được giữ trong thư mục\n"
@@ -130,6 +132,8 @@ def third_party_text() -> str:
     parts = [
         f"thidua-desktop {__version__} — the components bundled with this program and their licences.\n"
         "Thành phần đi kèm chương trình và giấy phép của chúng.\n",
+        f"thidua-desktop itself is under the {about.PROGRAM_LICENCE} licence: see {OWN_LICENCE_FILE} beside the programs.\n"
+        f"Bản thân chương trình theo giấy phép {about.PROGRAM_LICENCE}: xem {OWN_LICENCE_FILE} bên cạnh chương trình.\n",
         "Summary:",
         f"  Python {about.python_version()} — PSF-2.0",
     ]
@@ -159,8 +163,11 @@ def third_party_text() -> str:
 
 
 def write_third_party(bundle: Path) -> Path:
+    newline = "\r\n" if WINDOWS else "\n"
+    own = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    (bundle / OWN_LICENCE_FILE).write_text(own, encoding="utf-8", newline=newline)
     path = bundle / THIRD_PARTY_FILE
-    path.write_text(third_party_text(), encoding="utf-8", newline="\r\n" if WINDOWS else "\n")
+    path.write_text(third_party_text(), encoding="utf-8", newline=newline)
     return path
 
 

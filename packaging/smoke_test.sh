@@ -10,7 +10,8 @@
 #    signed PDF + workbook pair; `thidua verify --trust` checks both → exit 0;
 # 4. the GUI opens the demo and shows the year on Tổng quan, then quits with 0;
 # 5. `thidua about` finds every library's version and licence in the bundled metadata, and
-#    THIRD-PARTY-LICENSES.txt is beside the programs.
+#    THIRD-PARTY-LICENSES.txt and the program's LICENSE.txt (MIT) are beside the programs; the
+#    licence About shows and the icon are inside the bundle.
 # Every program runs under `env -i` (an empty environment: no PATH to uv or the venv, no
 # PYTHONPATH, no LD_LIBRARY_PATH). Prints each step's time; exits non-zero on the first failure.
 set -euo pipefail
@@ -84,6 +85,12 @@ about() {
     fi
     grep -q "^Toàn văn giấy phép: $BUNDLE/THIRD-PARTY-LICENSES.txt$" "$WORK/about.txt"
     grep -q "GNU LESSER GENERAL PUBLIC LICENSE" "$BUNDLE/THIRD-PARTY-LICENSES.txt"
+    # the program's own licence: beside the programs, and where About reads it; the window icon
+    grep -q "^thidua-desktop .* — MIT$" "$WORK/about.txt"
+    grep -q "^MIT License" "$BUNDLE/LICENSE.txt"
+    cmp -s "$BUNDLE/LICENSE.txt" "$BUNDLE/_internal/thidua_desktop/_data/LICENSE"
+    [ -s "$BUNDLE/_internal/thidua_desktop/_data/resources/icons/thidua.png" ] || {
+        echo "smoke: the icon is not in the bundle"; return 1; }
 }
 
 total=$SECONDS

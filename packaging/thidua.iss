@@ -1,6 +1,7 @@
 ﻿; Inno Setup 6 script: a per-user installer of thidua-desktop (no administrator rights needed).
 ;
-; Built by packaging/build.py after PyInstaller, which passes the version and the folders:
+; Needs Inno Setup 6.3 or newer (the x64compatible architecture identifier). Built by
+; packaging/build.py after PyInstaller, which passes the version and the folders:
 ;   iscc /DAppVersion=0.1.0 /DSourceDir=dist\thidua-desktop /DOutputDir=dist packaging\thidua.iss
 ; Output: dist\thidua-desktop-<version>-setup-win64.exe
 ;
@@ -29,9 +30,11 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=thidua_desktop
+AppCopyright=Copyright (c) 2026 thidua_desktop contributors (MIT licence)
 VersionInfoVersion={#AppVersion}
 VersionInfoProductName=thidua-desktop
-; per user, no UAC prompt
+; per user, no UAC prompt: always non administrative install mode, so {userpf} is
+; %LOCALAPPDATA%\Programs and {group} is the user's own Start menu ({autopf} would be the same here)
 PrivilegesRequired=lowest
 DefaultDirName={userpf}\thidua-desktop
 DefaultGroupName={#AppName}
@@ -45,6 +48,8 @@ OutputBaseFilename=thidua-desktop-{#AppVersion}-setup-win64
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+; the icon of Setup itself (drawn by tools/make_icon.py); relative paths are from this script's folder
+SetupIconFile=..\resources\icons\thidua.ico
 UninstallDisplayName={#AppName} {#AppVersion}
 UninstallDisplayIcon={app}\{#AppExe}
 ; the program must be closed to be replaced or removed
@@ -53,7 +58,8 @@ RestartApplications=no
 ShowLanguageDialog=auto
 
 [Languages]
-; Vietnamese first: it is the default when Windows' language is not English.
+; Setup picks the language of Windows' user interface; when it is neither Vietnamese nor English it
+; asks (ShowLanguageDialog=auto) and offers the first one listed: Vietnamese.
 Name: "vi"; MessagesFile: "compiler:Default.isl,Vietnamese.isl"
 Name: "en"; MessagesFile: "compiler:Default.isl"
 

@@ -8,7 +8,10 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
+from thidua_desktop import paths as app_paths
 from thidua_desktop.documents.machine import read_sheet
+from thidua_desktop.sending.smtp import SmtpSettings
+from thidua_desktop.services import outbox
 from thidua_desktop.services import demo_units as du
 
 from tests.test_cli import thidua
@@ -58,6 +61,17 @@ def test_units_intake_status_and_consolidate(tmp_path):
     assert "Cần nhắc 3 đơn vị:" in status.stdout
     assert CalamineWorkbook.from_path(str(tmp_path / "nop.xlsx")).sheet_names == ["Tình hình nộp", "Cần nhắc"]
     assert "ĐỂ RIÊNG" in run(folder, "intake", "list", "--year", "2021").stdout
+    refused = run(folder, "intake", "remind", "--year", "2021", "--today", "01/02/2022", code=1)
+    assert "máy chủ thư" in refused.stderr
+    outbox.save_smtp_settings(app_paths.resolve(folder), SmtpSettings(
+        host="127.0.0.1", port=2525, security="plain", from_addr="ldld.giavien@example.vn"))
+    one = run(folder, "intake", "remind", "--year", "2021", "--today", "01/02/2022", "--unit", "cd002").stdout
+    assert "ĐÃ XẾP   CD002" in one and "Đã xếp 1 thư nhắc" in one
+    rest = run(folder, "intake", "remind", "--year", "2021", "--today", "01/02/2022").stdout
+    assert "ĐÃ NHẮC  CD002" in rest and "Đã xếp 2 thư nhắc" in rest
+    assert "Đã xếp 0 thư nhắc" in run(folder, "intake", "remind", "--year", "2021", "--today", "01/02/2022").stdout
+    queued = run(folder, "outbox", "list").stdout
+    assert queued.count("Nhắc") >= 3 or queued.count("nhắc") >= 3, queued
     made = run(folder, "consolidate", "--year", "2021", "--out", str(tmp_path / "tong-hop.xlsx"))
     assert "Đã tổng hợp 3 báo cáo" in made.stdout
     data = read_sheet(tmp_path / "tong-hop.xlsx")

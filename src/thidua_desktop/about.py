@@ -15,9 +15,14 @@ from importlib import metadata
 from pathlib import Path
 
 from thidua_desktop import __version__
-from thidua_desktop.paths import fonts_dir, program_dir
+from thidua_desktop.paths import fonts_dir, program_dir, resources_dir
 
 THIRD_PARTY_FILE = "THIRD-PARTY-LICENSES.txt"
+# The program's own licence: LICENSE at the root of the source; the bundle carries it as
+# _internal/thidua_desktop/_data/LICENSE (beside resources/, see packaging/thidua.spec) and as
+# LICENSE.txt beside the programs (packaging/build.py); a wheel has it in its metadata.
+PROGRAM_LICENCE = "MIT"
+LICENCE_FILE = "LICENSE"
 
 # The libraries shown in About, by distribution name: every direct dependency in pyproject.toml
 # (a test keeps them in step) and python-pkcs11, which pyhanko[pkcs11] brings for USB tokens.
@@ -106,9 +111,35 @@ def third_party_file() -> Path | None:
     return path if path.is_file() else None
 
 
+def own_licence_text() -> str:
+    """The text of the program's own licence (MIT), wherever the program runs from."""
+    candidate = resources_dir().parent / LICENCE_FILE
+    if candidate.is_file():
+        return candidate.read_text(encoding="utf-8")
+    try:
+        files = metadata.distribution("thidua-desktop").files or []
+    except metadata.PackageNotFoundError:
+        files = []
+    for entry in files:
+        if entry.name == LICENCE_FILE and ".dist-info" in entry.as_posix():
+            try:
+                return entry.read_text(encoding="utf-8")
+            except OSError:
+                break
+    return f"{PROGRAM_LICENCE} License\n\nCopyright (c) thidua_desktop contributors\n"
+
+
+def copyright_line() -> str:
+    """``Copyright (c) YEAR thidua_desktop contributors``, from the licence text."""
+    for line in own_licence_text().splitlines():
+        if line.strip().lower().startswith("copyright"):
+            return line.strip()
+    return "Copyright (c) thidua_desktop contributors"
+
+
 def summary_lines() -> list[str]:
     """The list, one line per component, as the About dialog and the CLI show it."""
-    lines = [f"thidua-desktop {__version__}", f"Python {python_version()} — PSF-2.0"]
+    lines = [f"thidua-desktop {__version__} — {PROGRAM_LICENCE}", f"Python {python_version()} — PSF-2.0"]
     lines += [f"{c.name} {c.version} — {c.licence}" for c in libraries()]
     lines += [f"{c.name} (font) — {c.licence}" for c, _ in fonts()]
     return lines

@@ -198,12 +198,34 @@ def _list(args) -> int:
     return EXIT_OK
 
 
+def _remind(args) -> int:
+    from thidua_desktop.services import upper
+
+    db = open_db(args)
+    try:
+        outcome = upper.queue_reminders(db, args.paths, args.year, today=args.today, codes=args.units or None)
+    finally:
+        db.close()
+    for code, message_id in outcome.queued:
+        out(f"ĐÃ XẾP   {code}: thư nhắc vào hộp thư đi ({str(message_id)[:8]})")
+    for code in outcome.already:
+        out(f"ĐÃ NHẮC  {code}: hôm nay đã nhắc mọi báo cáo còn thiếu")
+    for code in outcome.without_email:
+        out(f"THIẾU    {code}: đơn vị chưa có địa chỉ thư điện tử")
+    for code, reason in outcome.refused:
+        out(f"TỪ CHỐI  {code}: {reason}")
+    out(f"Đã xếp {len(outcome.queued)} thư nhắc; gửi bằng 'thidua outbox send'.")
+    return EXIT_OK
+
+
 def cmd_intake(args) -> int:
     from thidua_desktop.services import upper
 
     first = args.inputs[0]
-    if len(args.inputs) == 1 and first in ("status", "list") and not Path(first).exists():
-        return _status(args) if first == "status" else _list(args)
+    if len(args.inputs) == 1 and first in ("status", "list", "remind") and not Path(first).exists():
+        return {"status": _status, "list": _list, "remind": _remind}[first](args)
+    if args.units:
+        raise CliError("--unit chỉ dùng với 'thidua intake remind'.")
     if args.out:
         raise CliError("--out chỉ dùng với 'thidua intake status'.")
     db = open_db(args)
@@ -279,13 +301,16 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("fingerprint", help="ít nhất 8 chữ số đầu của dấu vân tay")
 
     p = add("intake", cmd_intake, "nhận sổ tính của các đơn vị (tệp hoặc thư mục); 'intake status': tình hình nộp; "
-                                  "'intake list': các tệp đã nhận")
+                                  "'intake list': các tệp đã nhận; 'intake remind': xếp thư nhắc các đơn vị còn thiếu "
+                                  "báo cáo vào hộp thư đi")
     p.add_argument("inputs", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC")
     p.add_argument("--year", type=int, required=True, help="năm thi đua")
     p.add_argument("--trust-first", dest="trust_first", action="store_true",
                    help="tin cậy người ký khi nhận tệp đầu tiên của đơn vị chưa có chứng thư số (đối chiếu sau)")
     p.add_argument("--out", metavar="TỆP.xlsx", help="(với status) xuất bảng tình hình nộp và danh sách cần nhắc")
-    p.add_argument("--today", type=date_arg, help="(với status) tính hạn so với ngày này (dd/mm/yyyy)")
+    p.add_argument("--today", type=date_arg, help="(với status, remind) tính hạn so với ngày này (dd/mm/yyyy)")
+    p.add_argument("--unit", dest="units", action="append", metavar="MÃ",
+                   help="(với remind) chỉ nhắc đơn vị này; lặp lại để nhắc nhiều đơn vị")
 
     p = add("consolidate", cmd_consolidate, "nhận các tệp trong thư mục rồi tổng hợp các chỉ tiêu (.xlsx hoặc .pdf)")
     p.add_argument("inputs", nargs="*", metavar="THƯ_MỤC", help="thư mục/tệp cần nhận trước khi tổng hợp (có thể bỏ)")

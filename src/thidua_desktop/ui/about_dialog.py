@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -57,9 +58,18 @@ class AboutDialog(QDialog):
         self.versions_label = _selectable(
             self.tr("Python {python}, Qt {qt} (PySide6 {pyside})").format(
                 python=about.python_version(), qt=qVersion(), pyside=pyside_version))
+        self.licence_label = _selectable(self.tr("{licence} — free to use, copy and change. {copyright}").format(
+            licence=about.PROGRAM_LICENCE, copyright=about.copyright_line()))
+        self.licence_button = QPushButton(self.tr("Read the licence"))
+        self.licence_button.clicked.connect(self.show_own_licence)
+        self.licence_view: QDialog | None = None
+        licence_row = QHBoxLayout()
+        licence_row.addWidget(self.licence_label, 1)
+        licence_row.addWidget(self.licence_button)
         form = QFormLayout()
         form.addRow(self.tr("Data folder:"), folder_row)
         form.addRow(self.tr("Runs on:"), self.versions_label)
+        form.addRow(self.tr("Licence:"), licence_row)
 
         self.rows = self._components()
         self.model = RowsModel([
@@ -117,6 +127,24 @@ class AboutDialog(QDialog):
 
     def open_data_folder(self) -> None:
         _open_url(QUrl.fromLocalFile(str(self.data_folder)))
+
+    def show_own_licence(self) -> None:
+        """The program's licence text (LICENSE, MIT) in a small window of its own."""
+        if self.licence_view is None:
+            view = QDialog(self)
+            view.setWindowTitle(self.tr("Licence of the program"))
+            text = QPlainTextEdit(about.own_licence_text())
+            text.setReadOnly(True)
+            text.setMinimumSize(620, 380)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            buttons.rejected.connect(view.reject)
+            box = QVBoxLayout(view)
+            box.addWidget(text, 1)
+            box.addWidget(buttons)
+            view.text = text
+            self.licence_view = view
+        self.licence_view.show()
+        self.licence_view.raise_()
 
     def open_licence_texts(self) -> None:
         if self.licences_file is not None:

@@ -18,6 +18,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from thidua_desktop import APP_NAME, __version__, snapshot
@@ -127,6 +128,16 @@ class AfterFirstPaint(QObject):
             self._action()
 
 
+def app_icon() -> QIcon:
+    """The program's icon (resources/icons, drawn by tools/make_icon.py) in each size it comes in."""
+    icon = QIcon()
+    folder = app_paths.resources_dir() / "icons"
+    for size in (16, 32, 48, 64):
+        icon.addFile(str(folder / f"thidua-{size}.png"))
+    icon.addFile(str(folder / "thidua.png"))
+    return icon
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
@@ -139,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     excepthook.install(paths.crash_log)
     i18n.install(args.lang or settings.language())
 
