@@ -58,7 +58,8 @@ def year_db(tmp_path_factory):
     review.record_meeting(db, YEAR, date(2021, 12, 20), "Hội trường Công ty", "Phạm Thị Hoa", "Nguyễn Thu Trang",
                           15, 14, today=ISSUED)
     rng = random.Random(5)
-    review.record_votes(db, YEAR, [Vote(r.person_id, r.title_code, 14 if rng.random() < 0.9 else 5, 14) for r in rows])
+    review.record_votes(db, YEAR, [Vote(r.person_id, r.title_code, 14 if rng.random() < 0.9 else 5, 14,
+                                        union_group_id=r.union_group_id) for r in rows])
     review.apply_majority(db, YEAR)
     review.build_proposals(db, YEAR)
     reports.draft_report(db, YEAR, "year", today=ISSUED)
