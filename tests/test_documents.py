@@ -301,6 +301,31 @@ def test_workbook_print_setup(sample_xlsx):
     assert ws.print_title_rows and ws.print_title_rows.startswith("$9")
     assert wb["Chỉ tiêu"].page_setup.orientation == "portrait"
     assert wb["Chỉ tiêu"].page_margins.left == pytest.approx(30 / 25.4, abs=0.01)
+    assert not ws.print_options.gridLines  # the table's borders print, not a grid over the heading
+
+
+def _thin_all_round(border) -> bool:
+    return all(getattr(border, side).style == "thin" for side in ("left", "right", "top", "bottom"))
+
+
+def test_workbook_table_grid_is_whole(sample_xlsx):
+    """Every cell of the table carries its own thin border, empty ones too (a cell the reader fills
+    in later keeps its border: no conditional format stands in for it); the heading has no grid."""
+    openpyxl = pytest.importorskip("openpyxl")
+
+    wb = openpyxl.load_workbook(sample_xlsx)
+    for name, ncols, nrows in (("Cá nhân", 5, ROWS), ("Chỉ tiêu", 5, 4), ("Ngày", 2, 2)):
+        ws = wb[name]
+        header = next(r for r in range(1, 20) if ws.cell(r, 1).value in ("STT", "TT", "Ngày"))
+        first, last = header + 1, header + nrows
+        assert ws.max_row == last
+        assert not list(ws.conditional_formatting), name
+        for col in range(1, ncols + 1):
+            for row in range(header, last + 1):
+                assert _thin_all_round(ws.cell(row, col).border), (name, ws.cell(row, col).coordinate)
+        blanks = [r for r in range(first, last + 1) if ws.cell(r, ncols).value is None]
+        assert len(blanks) == {"Cá nhân": ROWS - ROWS // 10 - 1, "Chỉ tiêu": 3, "Ngày": 0}[name]
+        assert not any(_thin_all_round(ws.cell(r, 1).border) for r in range(1, 4))  # the heading: no grid
 
 
 def test_machine_sheet_is_very_hidden_and_reads_back(sample_xlsx):

@@ -5,7 +5,9 @@
 - One sheet per table, with fixed sheet and column names; real numbers with Vietnamese
   display formats (``#,##0`` shows "1.200" in a Vietnamese Excel; rates ``0.0%``), dates as
   dates (dd/mm/yyyy), yes/no as 1/0 shown "Có"/"Không".
-- A4, the table's header rows repeated on every printed page, fitted to the page width.
+- A4, the table's header rows repeated on every printed page, fitted to the page width; the
+  table's own grid prints (a border on every cell of the table, empty ones too, so a cell the
+  reader fills in later keeps its border), not Excel's gridlines.
 - Every string goes through ``write_string``: a name starting with "=", "+", "-" or "@" stays
   text and never becomes a formula.
 - The hidden ``_du_lieu`` sheet (:mod:`.machine`) with the data the upper level imports.
@@ -238,7 +240,7 @@ class _Writer:
         sheet.fit_to_pages(1, 0)
         sheet.center_horizontally()
         sheet.set_footer("&C&P/&N")
-        sheet.hide_gridlines(0)
+        sheet.hide_gridlines(1)
 
     # --- body text -------------------------------------------------------------------------
 
