@@ -291,5 +291,40 @@ def test_the_report_is_found_from_its_workbook_when_sent_without_report(folder, 
     second = run(folder, "outbox", "add", *map(str, pair))
     assert second.returncode == 1 and "đã gửi lúc" in second.stderr
     assert "Báo cáo sơ kết (phiên bản 1)" in run(folder, "outbox", "history", "--year", "2021").stdout
-    plain = run(folder, "outbox", "add", str(pair[0]))  # the PDF alone names no report: an ordinary message
+    alone = run(folder, "outbox", "add", str(pair[0]))  # the PDF alone names its report too (its Keywords)
+    assert alone.returncode == 1 and "đã gửi lúc" in alone.stderr
+    other = tmp_path / "dang-ky.pdf"  # a document that is not a report: an ordinary message
+    made = run(folder, "document", "registration", "--year", "2021", "--out", str(other), "--date", "2021-02-18")
+    assert made.returncode == 0, made.stderr
+    plain = run(folder, "outbox", "add", str(other))
     assert plain.returncode == 0, plain.stderr
+
+
+def test_a_report_pdf_alone_signed_or_not_names_its_report(folder, tmp_path):
+    """A report's PDF carries ``thidua-report:<id>`` in its Keywords, kept through signing, so a PDF
+    sent on its own is recorded against its report and locks it."""
+    from thidua_desktop import paths as app_paths
+    from thidua_desktop.services import outbox, signing
+    from thidua_desktop.signing.signers import P12Spec
+    from thidua_desktop.store.database import Database
+
+    report_id = _complete_midyear_report(folder)
+    pdf = tmp_path / "so-ket.pdf"
+    made = run(folder, "document", "midyear-report", "--year", "2021", "--out", str(pdf), "--date", "2021-07-03")
+    assert made.returncode == 0, made.stderr
+    key = tmp_path / "unit.p12"
+    created = run(folder, "keys", "create", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--out", str(key),
+                  "--password-env", "MK")
+    assert created.returncode == 0, created.stderr
+    signed = signing.sign_document(pdf, P12Spec(key, PASSWORD)).path
+    db = Database.open(app_paths.resolve(folder))
+    try:
+        found = outbox.report_of_files(db, [pdf])
+        assert found and found.startswith(report_id.replace("-", "")[:8])
+        assert outbox.report_of_files(db, [signed]) == outbox.report_of_files(db, [pdf])
+        assert outbox.report_of_files(db, [tmp_path / "missing.pdf"]) is None
+    finally:
+        db.close()
+    eml = run(folder, "outbox", "eml", "--out", str(tmp_path / "so-ket.eml"), str(signed))
+    assert eml.returncode == 0, eml.stderr
+    assert f"--report {report_id[:8]}" in eml.stdout

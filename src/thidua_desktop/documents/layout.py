@@ -136,6 +136,7 @@ class Document:
     author: str = ""
     text_sheet: bool = False  # the workbook gets a "Văn bản" sheet with the body text
     draft: str = ""  # a preview's mark ("BẢN XEM TRƯỚC"), drawn across every page of the PDF
+    keywords: str = ""  # the PDF's metadata keywords ("thidua-report:<hex>" ties a report's PDF to it)
 
     def tables(self) -> list[Table]:
         found = [b for b in self.body if isinstance(b, Table)]

@@ -680,7 +680,7 @@ def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> list[
     out = target if not isinstance(target, (str, os.PathLike)) else str(Path(target))
     template = BaseDocTemplate(
         out, pagesize=PAGE, title=_t(doc.title or f"{doc.type_name} {doc.subject}"), author=_t(doc.author),
-        subject=_t(doc.subject), creator="thidua_desktop", leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+        subject=_t(doc.subject), keywords=_t(doc.keywords), creator="thidua_desktop", leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, lang="vi-VN",
         # The canvas's initial font goes into the page resources: ours, not Helvetica (never embedded).
         initialFontName=fonts.REGULAR, initialFontSize=BODY_SIZE,

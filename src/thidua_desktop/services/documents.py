@@ -426,6 +426,8 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
     ctx = _context(unit_info, prepared, signer_lines, signer_name, entry.code, entry.number, entry.issued_on,
                    year, phase)
     document, machine = prepared.build(ctx)
+    if prepared.report_id is not None:
+        document.keywords = f"{REPORT_KEYWORD}{prepared.report_id.hex}"
     temporary = _temporary(out)
     try:
         if fmt == "pdf":
@@ -446,6 +448,9 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
     _record_file(db, entry.id, out.name)
     return ProducedDocument(kind, out, fmt, entry.code, entry.number, entry.issued_on, entry.register_year, reused,
                             entry.id.hex)
+
+
+REPORT_KEYWORD = "thidua-report:"  # in a report PDF's Keywords: the report's id, so a PDF sent alone is traced
 
 
 def _unit_info(unit: Unit) -> tuple:

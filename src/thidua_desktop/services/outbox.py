@@ -310,20 +310,44 @@ def report_of_register(db, register_id) -> str | None:
         return entry.report_id.hex if entry is not None and entry.report_id is not None else None
 
 
+def _pdf_report_id(path: Path) -> str:
+    """The report id a report PDF of ours carries in its Keywords (signed or not), else ""."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from thidua_desktop.services.documents import REPORT_KEYWORD
+
+    try:
+        with path.open("rb") as handle:
+            info = PdfFileReader(handle, strict=False).trailer_view.get("/Info")
+            info = info.get_object() if hasattr(info, "get_object") else info
+            keywords = str(info.get("/Keywords", "")) if info is not None else ""
+    except Exception:  # not a PDF, or unreadable: sending it is still allowed, just not recorded
+        return ""
+    for word in keywords.split():
+        if word.startswith(REPORT_KEYWORD):
+            return word[len(REPORT_KEYWORD):]
+    return ""
+
+
 def report_of_files(db, files) -> str | None:
-    """The report whose workbook (or signed workbook) is among ``files``: its machine-readable sheet
-    names the report (hex id), if that report is in this data folder."""
+    """The report whose workbook or PDF (signed or not) is among ``files``: the workbook's
+    machine-readable sheet, or the PDF's Keywords, names the report (hex id), if that report is in
+    this data folder."""
     from thidua_desktop.documents import machine
     from thidua_desktop.store.models import Report
 
     for f in files:
-        if Path(f).suffix.lower() != ".xlsx":
+        suffix = Path(f).suffix.lower()
+        if suffix == ".pdf":
+            raw = _pdf_report_id(Path(f))
+        elif suffix == ".xlsx":
+            try:
+                meta = machine.read_sheet(f).meta
+            except Exception:  # not one of ours, or unreadable: sending it is still allowed, just not recorded
+                continue
+            raw = str(meta.get("report_id") or "").strip()
+        else:
             continue
-        try:
-            meta = machine.read_sheet(f).meta
-        except Exception:  # not one of ours, or unreadable: sending it is still allowed, just not recorded
-            continue
-        raw = str(meta.get("report_id") or "").strip()
         try:
             key = uuid.UUID(raw)
         except ValueError:
