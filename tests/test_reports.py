@@ -53,7 +53,7 @@ def test_midyear_draft_follows_the_outline_with_the_figures(year_db):
                           "năm 2021")
     assert [s.key for s in info.sections] == OUTLINE
     headings = {s.key: s.heading for s in info.sections}
-    assert headings["situation"] == "I. ĐẶC ĐIỂM TÌNH HÌNH" and headings["plan"] == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ĐỢT 2"
+    assert headings["situation"] == "I. ĐẶC ĐIỂM TÌNH HÌNH" and headings["plan"] == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021"
     assert headings["movement:LDG_LDST"] == "2.1. “Lao động giỏi, Lao động sáng tạo”"
     assert {s.key for s in info.sections if s.container} == {"results", "movements", "assessment"}
     text = {s.key: s.text for s in info.sections}

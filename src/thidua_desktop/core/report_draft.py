@@ -537,7 +537,9 @@ def draft_sections(facts: ReportFacts) -> list[dict]:
     """The outline with each section drafted from ``facts``."""
     f = facts
     next_heading = "ĐỢT SAU" if f.kind == "midyear" else f"NĂM {f.year + 1}"
-    if f.kind == "midyear" and f.next_label:
+    if f.kind == "midyear" and (f.start.month, f.start.day, f.end.month, f.end.day) == (1, 1, 6, 30):
+        next_heading = f"6 THÁNG CUỐI NĂM {f.year}"  # as the title says (see :func:`title`)
+    elif f.kind == "midyear" and f.next_label:
         next_heading = f.next_label.upper()
     sections = [
         {"key": "situation", "heading": "I. ĐẶC ĐIỂM TÌNH HÌNH", "text": _situation(f), "level": 1},
