@@ -40,7 +40,8 @@ def store_error(exc: BaseException) -> str:
 
 
 class _SavingDialog(QDialog):
-    """OK runs :meth:`save` on the worker; done closes the dialog, a refusal keeps it open."""
+    """OK runs the subclass's ``save`` (which hands its work to :meth:`_run`, on the worker); done
+    closes the dialog, a refusal keeps it open."""
 
     def _finish_layout(self, box: QVBoxLayout) -> None:
         self.error = ErrorLine()
@@ -52,9 +53,6 @@ class _SavingDialog(QDialog):
 
     def ok_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def save(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
 
     def _run(self, fn, *args, **kwargs) -> None:
         self.error.clear_message()
