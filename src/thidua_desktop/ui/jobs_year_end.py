@@ -126,13 +126,6 @@ def record_meeting(db, year: int, held_on: date, place: str, chair: str, secreta
                                          today=today)
 
 
-def record_vote(db, year: int, person_id: str | None, title_code: str, votes_for: int | None,
-                votes_total: int | None, achieved: bool | None, note: str | None) -> list[str]:
-    from thidua_desktop.services import review as review_service
-
-    return review_service.record_vote(db, year, person_id, title_code, votes_for, votes_total, achieved, note)
-
-
 def apply_majority(db, year: int):
     from thidua_desktop.services import review as review_service
 
