@@ -73,6 +73,10 @@ class Unit(Record):
     upper_union_email: Mapped[str] = mapped_column(String(200), default="")
     employer_name: Mapped[str] = mapped_column(String(300), default="")
     sector: Mapped[str] = mapped_column(String(20), default="non_state")
+    # what kind of unit it is (core.applicability.UNIT_KINDS; "" = not said, the sector decides)
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # the body that receives the CĐCS's reports ("Kính gửi"); "" = the direct upper union
+    report_recipient: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
     officers: Mapped[list[Officer]] = relationship(
         back_populates="unit", cascade="all, delete-orphan", order_by="Officer.ordinal"
@@ -111,6 +115,11 @@ class EmulationYear(Record):
     rule_set: Mapped[str] = mapped_column(String(300), default="")
     registration_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     report_due_days: Mapped[int] = mapped_column(Integer, default=5)
+    # the rule set in force for the year (resources/rules/*.toml or an imported one); "" = by year
+    rule_set_key: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # how the year was started: "template" (a dated built-in plan), "standard" (the blank standard
+    # template), "package" (the upper union's plan package), "copy" (last year's year)
+    plan_source: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     unit: Mapped[Unit] = relationship(back_populates="years")
     phases: Mapped[list[Phase]] = relationship(
@@ -183,6 +192,8 @@ class Indicator(Record):
     movement_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
     ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    # which units it applies to: comma-separated sectors / unit kinds (core.applicability); "" = all
+    applies_to: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
     year: Mapped[EmulationYear] = relationship(back_populates="indicators")
 
@@ -220,6 +231,10 @@ class RuleValue(Record):
     description: Mapped[str] = mapped_column(Text, default="")
     basis: Mapped[str] = mapped_column(String(300), default="")
     ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    # the value the rule set gives (None: not from a rule set), so the rules page shows what the
+    # union changed; needs_check: the figure could not be checked against the source text
+    default_value: Mapped[Decimal | None] = mapped_column(Numeric(20, 4), nullable=True)
+    needs_check: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     year: Mapped[EmulationYear] = relationship(back_populates="rules")
 
@@ -541,6 +556,24 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportedRuleSet(Record):
+    """A rule set sent by the upper union (a signed workbook), kept whole as its TOML text.
+
+    Built-in rule sets live in ``resources/rules/``; an imported one with the same key replaces
+    the built-in one for this data folder. ``content`` is the rule set as ``core.rules`` reads it.
+    """
+
+    __tablename__ = "imported_rule_set"
+    __table_args__ = (UniqueConstraint("key", name="key"),)
+
+    key: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(300), default="")
+    content: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    signer: Mapped[str] = mapped_column(String(300), default="")
+    signer_fingerprint: Mapped[str] = mapped_column(String(100), default="")
 
 
 # --- the upper level (issue 8): subordinate units, received workbooks, their figures ------------
