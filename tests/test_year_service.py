@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from thidua_desktop.core.plan import seed_template
+from thidua_desktop.core.plan import seed_template, standard_template
 from thidua_desktop.services import year
 from thidua_desktop.store.errors import NotFoundError, ValidationError
 
@@ -59,23 +59,53 @@ def test_year_cannot_be_created_twice(seeded_db):
         year.create_year(seeded_db)
 
 
-def test_create_year_for_another_year_shifts_dates(seeded_db):
-    summary = year.create_year(seeded_db, seed_template(), 2024)
+def test_the_2021_plan_cannot_start_another_year(seeded_db):
+    # a dated plan is a document of its own year: moved to 2026 it would cite a plan that does not exist
+    with pytest.raises(ValidationError, match="chỉ dùng được cho năm 2021"):
+        year.create_year(seeded_db, seed_template(), 2026)
+    assert [y.year for y in year.list_years(seeded_db)] == [2021]
+
+
+@pytest.mark.parametrize("target", [2024, 2026, 2027, 2031])
+def test_a_year_from_the_standard_template_cites_no_plan(seeded_db, target):
+    summary = year.create_year(seeded_db, standard_template(), target)
     d = year.get_year(seeded_db, summary.year)
-    assert d.registration_due == date(2024, 2, 20)
-    assert d.phases[-1].report_due == date(2025, 1, 5)
+    assert d.plan_source == "standard" and not d.has_plan_citation
+    assert (d.plan_number, d.plan_issuer, d.plan_issued_on, d.plan_title, d.theme) == ("", "", None, "", "")
+    assert d.missing_plan_facts() == ["số kế hoạch", "ngày ban hành kế hoạch", "cơ quan ban hành kế hoạch",
+                                      "tên (trích yếu) kế hoạch"]
+    # its dates are the year's own; no upper-union figure comes with it
+    assert d.registration_due == date(target, 2, 28)
+    assert [(p.start, p.end) for p in d.phases] == [(date(target, 1, 1), date(target, 6, 30)),
+                                                   (date(target, 7, 1), date(target, 12, 31))]
+    assert d.phases[-1].report_due == date(target + 1, 1, 5)
+    assert d.indicators and all(x.plan_target is None and not x.plan_target_text for x in d.indicators)
+    text = repr(d)
+    for stale in ("Ninh Bình", "02/KH-LĐLĐ", "8.000", "2021"):
+        assert stale not in text
 
 
-def test_copy_year_forward_keeps_plan_and_edited_rules(seeded_db):
+def test_the_standard_template_needs_a_year(seeded_db):
+    with pytest.raises(ValidationError, match="chọn năm"):
+        year.create_year(seeded_db, standard_template())
+
+
+def test_copy_year_forward_keeps_the_plan_shape_but_cites_nothing(seeded_db):
     year.set_rule(seeded_db, 2021, "cstdcs_cap_percent_of_ldtt", "12,5")
     summary = year.copy_year(seeded_db, 2021, 2022)
-    assert summary.year == 2022
+    assert summary.year == 2022 and summary.plan_source == "copy"
     d = year.get_year(seeded_db, 2022)
     assert d.phases[0].start == date(2022, 1, 1) and d.phases[1].report_due == date(2023, 1, 5)
     assert d.registration_due == date(2022, 2, 20)
     assert {r.key: r.value for r in d.rules}["cstdcs_cap_percent_of_ldtt"] == Decimal("12.5")
-    assert len(d.indicators) == len(year.get_year(seeded_db, 2021).indicators)
-    assert "2022" in d.plan_title or "2021" not in d.plan_title
+    source = year.get_year(seeded_db, 2021)
+    assert [x.code for x in d.indicators] == [x.code for x in source.indicators]
+    assert [m.name for m in d.movements] == [m.name for m in source.movements]
+    # the 2022 plan is another document: nothing of the 2021 one is re-dated into it
+    assert (d.plan_number, d.plan_issuer, d.plan_issued_on, d.plan_title, d.theme) == ("", "", None, "", "")
+    assert not d.has_plan_citation
+    # the province's 2021 figures were that year's targets
+    assert all(x.plan_target is None and not x.plan_target_text for x in d.indicators)
     assert [y.year for y in year.list_years(seeded_db)] == [2021, 2022]
     with pytest.raises(ValidationError):
         year.copy_year(seeded_db, 2021, 2022)

@@ -12,6 +12,10 @@ File layout (see ``resources/plans/ke-hoach-02-KH-LDLD-2021.toml`` for a comment
 
     key, year, document_number, issuer, issued_on, place, title, theme, rule_set,
     registration_due, report_due_days, signer, signer_title        (top level, all required)
+    [kind]          "dated" (default): a real plan of one year — it creates that year only;
+                    "standard": the app's blank standard template — no citation, no figures;
+                    ``year`` is then a nominal year for its dates, and document_number, issuer,
+                    issued_on, title, place, signer and signer_title are left out
     [[phases]]      number, name, start, end, [report_due], [lock_date], [description]
     [[movements]]   code, name, launched_by, [description]
     [[indicators]]  code, name, unit, kind, source, [computed_from], group, levels,
@@ -40,6 +44,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal, NoReturn, get_args
 
+from thidua_desktop.core import applicability
+
 __all__ = [
     "COMPUTED_SOURCES",
     "DEFAULT_LOCK_GRACE_DAYS",
@@ -63,6 +69,9 @@ __all__ = [
     "load_plan_template",
     "seed_template",
     "shift_template_year",
+    "standard_template",
+    "template_for_year",
+    "templates_for_year",
 ]
 
 IndicatorKind = Literal["count", "percent", "money", "yesno"]
@@ -93,6 +102,8 @@ COMPUTED_SOURCES: frozenset[str] = frozenset(
 )
 
 SEED_KEY = "ke-hoach-02-KH-LDLD-2021"
+STANDARD_KEY = "mau-chuan"
+TEMPLATE_KINDS = ("dated", "standard")
 DEFAULT_LOCK_GRACE_DAYS = 10  # the app's default: lock a phase 10 days after its report is due
 
 # Column widths of the store (store/models.py); longer values would not fit.
@@ -161,6 +172,8 @@ class IndicatorSpec:
     target_text: str  # as the plan words it: "trên 8.000", "85% trở lên"
     movement_code: str | None
     description: str = ""
+    # which units it applies to: sectors / unit kinds of core.applicability ("" = every unit)
+    applies_to_units: tuple[str, ...] = ()
 
     def applies_to(self, level: Level) -> bool:
         return level in self.levels
@@ -193,11 +206,18 @@ class RuleSpec:
 
 @dataclass(frozen=True)
 class PlanTemplate:
+    """A plan: a real plan of one year ("dated") or the blank standard template ("standard").
+
+    A dated template is a document that exists: it creates its own year only and is never moved
+    to another one (see :func:`template_for_year`). The standard template carries no citation
+    (number, date, issuer, title are empty) and no upper-union figures.
+    """
+
     key: str
     year: int
     document_number: str
     issuer: str
-    issued_on: date
+    issued_on: date | None
     place: str
     title: str
     theme: str
@@ -211,6 +231,16 @@ class PlanTemplate:
     indicators: tuple[IndicatorSpec, ...]
     titles: tuple[TitleSpec, ...]
     rules: tuple[RuleSpec, ...]
+    kind: str = "dated"
+
+    @property
+    def is_standard(self) -> bool:
+        return self.kind == "standard"
+
+    @property
+    def has_citation(self) -> bool:
+        """Whether the plan names a real document (number, date and issuer all known)."""
+        return bool(self.document_number and self.issuer and self.issued_on)
 
     def indicators_for(self, level: Level) -> tuple[IndicatorSpec, ...]:
         return tuple(i for i in self.indicators if level in i.levels)
@@ -387,7 +417,7 @@ def _label(kind: str, data: Mapping[str, Any], id_key: str, index: int) -> str:
 
 
 _TOP_KEYS = (
-    "key", "year", "document_number", "issuer", "issued_on", "place", "title", "theme",
+    "key", "kind", "year", "document_number", "issuer", "issued_on", "place", "title", "theme",
     "rule_set", "registration_due", "report_due_days", "signer", "signer_title",
     "phases", "movements", "indicators", "titles", "rules",
 )
@@ -427,9 +457,19 @@ def _load_cached(path_text: str, _mtime_ns: int, _size: int) -> PlanTemplate:
     return _parse_template(data, name)
 
 
+_STANDARD_OMITS = ("document_number", "issuer", "issued_on", "title", "place", "signer", "signer_title")
+
+
 def _parse_template(data: Mapping[str, Any], source: str) -> PlanTemplate:
     top = _Entry(source, "", data)
     top.check_keys(_TOP_KEYS)
+    kind = top.choice("kind", TEMPLATE_KINDS) if "kind" in data else "dated"
+    standard = kind == "standard"
+    if standard:
+        present = [k for k in _STANDARD_OMITS if k in data]
+        if present:
+            top.fail(f"mẫu chuẩn không được ghi '{present[0]}': số, ngày, cơ quan ban hành và tên kế hoạch "
+                     "là của văn bản thật, người dùng nhập khi có kế hoạch của cấp trên")
     year = top.integer("year", minimum=1900, maximum=2999)
     assert year is not None
     report_due_days = top.integer("report_due_days", minimum=0, maximum=366)
@@ -473,22 +513,22 @@ def _parse_template(data: Mapping[str, Any], source: str) -> PlanTemplate:
     )
     _check_unique((r.key for r in rules), "quy định", "khóa", top)
 
-    issued_on = top.day("issued_on")
-    assert issued_on is not None
+    issued_on = None if standard else top.day("issued_on")
     return PlanTemplate(
         key=top.text("key", max_len=120),
         year=year,
-        document_number=top.text("document_number", max_len=60),
-        issuer=top.text("issuer", max_len=300),
+        document_number="" if standard else top.text("document_number", max_len=60),
+        issuer="" if standard else top.text("issuer", max_len=300),
         issued_on=issued_on,
-        place=top.text("place"),
-        title=top.text("title"),
+        place="" if standard else top.text("place"),
+        title="" if standard else top.text("title"),
         theme=top.text("theme", allow_empty=True),
-        rule_set=top.text("rule_set", max_len=300),
+        rule_set=top.text("rule_set", max_len=300, required=not standard, allow_empty=standard),
         registration_due=registration_due,
         report_due_days=report_due_days,
-        signer=top.text("signer"),
-        signer_title=top.text("signer_title"),
+        signer="" if standard else top.text("signer"),
+        signer_title="" if standard else top.text("signer_title"),
+        kind=kind,
         phases=phases,
         movements=movements,
         indicators=indicators,
@@ -563,7 +603,7 @@ def _parse_movement(e: _Entry) -> MovementSpec:
 def _parse_indicator(e: _Entry, movement_codes: set[str]) -> IndicatorSpec:
     e.check_keys((
         "code", "name", "unit", "kind", "source", "computed_from", "group", "levels",
-        "target_value", "target_text", "movement_code", "description",
+        "target_value", "target_text", "movement_code", "description", "applies_to",
     ))
     code = e.text("code", max_len=_MAX_CODE)
     name = e.text("name")
@@ -602,6 +642,15 @@ def _parse_indicator(e: _Entry, movement_codes: set[str]) -> IndicatorSpec:
     if movement_code is not None and movement_code not in movement_codes:
         e.fail(f"'movement_code' = '{movement_code}' không có trong danh sách phong trào [[movements]]")
 
+    raw_applies = e._get("applies_to", False)
+    if raw_applies is not None and (
+            not isinstance(raw_applies, list) or not all(isinstance(v, str) for v in raw_applies)):
+        e.fail("'applies_to' phải là danh sách khu vực / loại hình đơn vị")
+    try:
+        applies_to_units = applicability.parse_tokens([_nfc(v) for v in raw_applies or []])
+    except ValueError as exc:
+        e.fail(f"'applies_to': {exc}")
+
     return IndicatorSpec(
         code=code,
         name=name,
@@ -615,6 +664,7 @@ def _parse_indicator(e: _Entry, movement_codes: set[str]) -> IndicatorSpec:
         target_text=target_text,
         movement_code=movement_code,
         description=e.text("description", required=False, allow_empty=True),
+        applies_to_units=applies_to_units,
     )
 
 
@@ -701,6 +751,41 @@ def seed_template() -> PlanTemplate:
     return builtin_template(SEED_KEY)
 
 
+def standard_template() -> PlanTemplate:
+    """The blank standard template: the Tổng Liên đoàn's yearly movements, no citation, no figures."""
+    return builtin_template(STANDARD_KEY)
+
+
+def templates_for_year(year: int) -> list[PlanTemplate]:
+    """The templates that can start ``year``: the standard one and the dated plans of that year."""
+    return [t for t in builtin_templates() if t.is_standard or t.year == year]
+
+
+def _issued_on_words(t: PlanTemplate) -> str:
+    return f" ngày {_fmt_date(t.issued_on)}" if t.issued_on else ""
+
+
+def template_for_year(t: PlanTemplate, year: int) -> PlanTemplate:
+    """The template as it starts ``year``.
+
+    A dated template is a real document of its own year: it starts that year only, and asking
+    it for another year is refused (it would cite a plan that does not exist). The standard
+    template has its dates moved to ``year`` (it cites nothing, so nothing is re-dated).
+    """
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2999:
+        raise PlanError(f"Năm {year!r} không hợp lệ")
+    if year == t.year:
+        return t
+    if not t.is_standard:
+        raise PlanError(
+            f"Kế hoạch số {t.document_number}{_issued_on_words(t)} của {t.issuer} là kế hoạch của năm {t.year}, "
+            f"chỉ dùng được cho năm {t.year}. "
+            f"Để lập năm {year}: nhập gói kế hoạch của công đoàn cấp trên, sao chép năm trước, "
+            "hoặc dùng mẫu chuẩn rồi nhập số, ngày, cơ quan ban hành kế hoạch của cấp trên."
+        )
+    return dataclasses.replace(shift_template_year(t, year), key=t.key)
+
+
 # --------------------------------------------------------------------------------------------
 # Copying a plan forward
 # --------------------------------------------------------------------------------------------
@@ -751,7 +836,7 @@ def shift_template_year(t: PlanTemplate, new_year: int) -> PlanTemplate:
     return dataclasses.replace(
         t,
         year=new_year,
-        issued_on=_shift_date(t.issued_on, years),
+        issued_on=_shift_date(t.issued_on, years) if t.issued_on else None,
         registration_due=_shift_date(t.registration_due, years),
         phases=shifted,
     )

@@ -29,12 +29,22 @@ class UnitProfile:
     upper_union_email: str = ""
     employer_name: str = ""
     sector: str = "non_state"  # "state" | "non_state"
+    kind: str = ""  # core.applicability.UNIT_KINDS; "" = not said (the sector decides)
+    report_recipient: str = ""  # the body that receives reports ("Kính gửi"); "" = the direct upper union
     officers: list[OfficerInfo] = field(default_factory=list)
     id: UUID | None = None
 
     @property
     def chair(self) -> OfficerInfo | None:
         return next((o for o in self.officers if o.role == "chair"), None)
+
+    def with_kind(self, kind: str) -> "UnitProfile":
+        """Set the kind of unit; a known kind sets the sector too (saving a kind sets the sector)."""
+        from thidua_desktop.core.applicability import sector_of_kind
+
+        self.kind = kind
+        self.sector = sector_of_kind(kind) or self.sector
+        return self
 
     @property
     def deputies(self) -> list[OfficerInfo]:
@@ -73,6 +83,7 @@ class IndicatorInfo:
     plan_target: Decimal | None
     plan_target_text: str
     movement_code: str | None
+    applies_to: tuple[str, ...] = ()  # sectors / unit kinds (core.applicability); () = every unit
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,11 @@ class YearSummary:
     plan_title: str
     registration_due: date | None
     phase_count: int
+    plan_source: str = ""  # "template" | "standard" | "package" | "copy" | ""
+
+    @property
+    def has_plan_citation(self) -> bool:
+        return bool(self.plan_number and self.plan_issuer)
 
 
 @dataclass(frozen=True)
@@ -123,6 +139,25 @@ class YearDetail:
     indicators: tuple[IndicatorInfo, ...]
     titles: tuple[TitleInfo, ...]
     rules: tuple[RuleInfo, ...]
+    plan_source: str = ""  # "template" | "standard" | "package" | "copy" | ""
+
+    @property
+    def has_plan_citation(self) -> bool:
+        """Whether the upper union's plan is known well enough to be cited (number, date, issuer)."""
+        return bool(self.plan_number and self.plan_issuer and self.plan_issued_on)
+
+    def missing_plan_facts(self) -> list[str]:
+        """What the union still has to enter before a document may cite the plan (Vietnamese)."""
+        missing = []
+        if not self.plan_number:
+            missing.append("số kế hoạch")
+        if not self.plan_issued_on:
+            missing.append("ngày ban hành kế hoạch")
+        if not self.plan_issuer:
+            missing.append("cơ quan ban hành kế hoạch")
+        if not self.plan_title:
+            missing.append("tên (trích yếu) kế hoạch")
+        return missing
 
 
 @dataclass(frozen=True)

@@ -492,6 +492,7 @@ def _apply_plan(record: EmulationYear, plan: PlanHeader) -> None:
     record.rule_set = plan.rule_set
     record.registration_due = plan.registration_due
     record.report_due_days = plan.report_due_days
+    record.plan_source = "package"
 
 
 def _merge(session: Session, existing: list, specs, key_of_spec, key_of_row, make, update, keep: set[str]) -> None:

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from thidua_desktop.core import timeline as tl
+from thidua_desktop.core import applicability, timeline as tl
 from thidua_desktop.core.plan import (
     IndicatorSpec,
     MovementSpec,
@@ -17,8 +17,10 @@ from thidua_desktop.core.plan import (
     PlanTemplate,
     RuleSpec,
     TitleSpec,
+    PlanError,
     seed_template,
     shift_template_year,
+    template_for_year,
 )
 from thidua_desktop.services.dto import (
     IndicatorInfo,
@@ -73,6 +75,8 @@ def _profile(unit: Unit) -> UnitProfile:
         upper_union_email=unit.upper_union_email,
         employer_name=unit.employer_name,
         sector=unit.sector,
+        kind=unit.kind or "",
+        report_recipient=unit.report_recipient or "",
         officers=[OfficerInfo(o.full_name, o.role, o.position) for o in unit.officers],
     )
 
@@ -95,6 +99,13 @@ def validate_profile(profile: UnitProfile) -> None:
             problems.append(f"{label} không hợp lệ: {email}")
     if profile.sector not in ("state", "non_state"):
         problems.append("Khu vực phải là 'nhà nước' hoặc 'ngoài nhà nước'.")
+    if profile.kind and profile.kind not in applicability.UNIT_KINDS:
+        problems.append(f"Loại hình đơn vị '{profile.kind}' không hợp lệ; chỉ nhận: "
+                        f"{', '.join(applicability.UNIT_KINDS)}.")
+    elif profile.kind and applicability.sector_of_kind(profile.kind) != profile.sector:
+        problems.append(f"Loại hình “{applicability.UNIT_KIND_LABELS[profile.kind]}” thuộc "
+                        f"{applicability.SECTOR_LABELS[applicability.sector_of_kind(profile.kind)]}, "
+                        f"không khớp với khu vực đã chọn ({applicability.SECTOR_LABELS.get(profile.sector, profile.sector)}).")
     if problems:
         raise ValidationError("\n".join(problems))
 
@@ -113,7 +124,7 @@ def _apply_profile(session: Session, profile: UnitProfile) -> Unit:
         session.add(unit)
     for attr in (
         "name", "code", "issuer_code", "upper_union", "upper_union_parent", "place_name", "address",
-        "phone", "email", "upper_union_email", "employer_name", "sector",
+        "phone", "email", "upper_union_email", "employer_name", "sector", "kind", "report_recipient",
     ):
         setattr(unit, attr, getattr(profile, attr).strip())
     wanted = [o for o in profile.officers if o.full_name.strip()]
@@ -161,7 +172,8 @@ def _fill_year_from_template(year: EmulationYear, template: PlanTemplate) -> Non
         Indicator(code=x.code, name=x.name, unit_of_measure=x.unit, kind=x.kind, source=x.source,
                   computed_from=x.computed_from, group=x.group, levels=",".join(x.levels),
                   plan_target=x.target_value, plan_target_text=x.target_text, movement_code=x.movement_code,
-                  description=x.description, ordinal=i)
+                  description=x.description, ordinal=i,
+                  applies_to=applicability.format_tokens(x.applies_to_units))
         for i, x in enumerate(template.indicators)
     ]
     year.titles = [
@@ -184,13 +196,18 @@ def _year(session: Session, year: int) -> EmulationYear:
 
 
 def _create_year(session: Session, unit: Unit, template: PlanTemplate, year: int | None) -> EmulationYear:
+    if year is None and template.is_standard:
+        raise ValidationError("Mẫu chuẩn không gắn với năm nào: hãy chọn năm cần lập.")
     target_year = year or template.year
     if session.scalars(select(EmulationYear.id).where(EmulationYear.year == target_year)).first():
         raise ValidationError(f"Năm thi đua {target_year} đã có; không tạo lại.")
-    if target_year != template.year:
-        template = shift_template_year(template, target_year)
+    try:
+        template = template_for_year(template, target_year)
+    except PlanError as exc:
+        raise ValidationError(str(exc)) from None
     record = EmulationYear(unit=unit, year=target_year)
     _fill_year_from_template(record, template)
+    record.plan_source = "standard" if template.is_standard else "template"
     session.add(record)
     return record
 
@@ -218,7 +235,7 @@ def _as_template(record: EmulationYear) -> PlanTemplate:
     """The year as a plan template, so copying a year reuses the template code paths."""
     return PlanTemplate(
         key=record.plan_key, year=record.year, document_number=record.plan_number, issuer=record.plan_issuer,
-        issued_on=record.plan_issued_on or date(record.year, 1, 1), place="", title=record.plan_title,
+        issued_on=record.plan_issued_on, place="", title=record.plan_title,
         theme=record.theme, rule_set=record.rule_set,
         registration_due=record.registration_due or date(record.year, 2, 20),
         report_due_days=record.report_due_days, signer="", signer_title="",
@@ -230,7 +247,7 @@ def _as_template(record: EmulationYear) -> PlanTemplate:
         indicators=tuple(
             IndicatorSpec(x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
                           tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text,
-                          x.movement_code, x.description)
+                          x.movement_code, x.description, applicability.parse_tokens(x.applies_to))
             for x in record.indicators
         ),
         titles=tuple(
@@ -242,7 +259,13 @@ def _as_template(record: EmulationYear) -> PlanTemplate:
 
 
 def copy_year(db: Database, source_year: int, target_year: int) -> YearSummary:
-    """Carry a year's plan forward: dates moved by whole years, catalogue and rule values kept."""
+    """Start a year from another one: its phases, movements and indicators, dates moved by whole years.
+
+    What belongs to the source year's plan document is not carried: the new year's plan is
+    another document, so its number, date, issuer, title and theme are left empty until the
+    union enters them (nothing is re-dated), and the upper union's targets of the source year
+    are dropped (they were that year's figures). Deadlines are moved as defaults, each editable.
+    """
     if target_year == source_year:
         raise ValidationError("Năm đích phải khác năm nguồn.")
     with db.transaction(f"Sao chép năm {source_year} sang năm {target_year}") as session:
@@ -250,10 +273,13 @@ def copy_year(db: Database, source_year: int, target_year: int) -> YearSummary:
         if session.scalars(select(EmulationYear.id).where(EmulationYear.year == target_year)).first():
             raise ValidationError(f"Năm thi đua {target_year} đã có; không sao chép đè.")
         template = shift_template_year(_as_template(source), target_year)
-        template = dataclasses.replace(template, title=template.title.replace(str(source_year), str(target_year)))
+        template = dataclasses.replace(
+            template, key="", document_number="", issuer="", issued_on=None, title="", theme="",
+            indicators=tuple(dataclasses.replace(x, target_value=None, target_text="") for x in template.indicators),
+        )
         record = EmulationYear(unit_id=source.unit_id, year=target_year)
         _fill_year_from_template(record, template)
-        record.plan_issued_on = template.issued_on if source.plan_issued_on else None
+        record.plan_source = "copy"
         record.registration_due = template.registration_due if source.registration_due else None
         session.add(record)
         session.flush()
@@ -264,6 +290,7 @@ def _summary(record: EmulationYear) -> YearSummary:
     return YearSummary(
         year=record.year, plan_number=record.plan_number, plan_issuer=record.plan_issuer,
         plan_title=record.plan_title, registration_due=record.registration_due, phase_count=len(record.phases),
+        plan_source=record.plan_source,
     )
 
 
@@ -301,7 +328,7 @@ def get_year(db: Database, year: int) -> YearDetail:
             indicators=tuple(
                 IndicatorInfo(x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
                               tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text,
-                              x.movement_code)
+                              x.movement_code, applicability.parse_tokens(x.applies_to))
                 for x in record.indicators
             ),
             titles=tuple(
@@ -310,6 +337,7 @@ def get_year(db: Database, year: int) -> YearDetail:
                 for t in record.titles
             ),
             rules=tuple(RuleInfo(r.key, r.value, r.unit_of_measure, r.description, r.basis) for r in record.rules),
+            plan_source=record.plan_source,
         )
 
 
