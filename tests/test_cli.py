@@ -12,7 +12,8 @@ import pytest
 from thidua_desktop.store.database import HEAD_REVISION
 
 SETUP = ["setup", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--upper-union", "LĐLĐ huyện Gia Viễn",
-         "--place", "Gia Viễn", "--chair", "Phạm Thị Hoa", "--deputy", "Trần Văn Nam"]
+         "--place", "Gia Viễn", "--chair", "Phạm Thị Hoa", "--deputy", "Trần Văn Nam",
+         "--plan", "ke-hoach-02-KH-LDLD-2021"]
 
 
 def thidua(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -107,3 +108,26 @@ def test_bad_arguments_get_a_vietnamese_message(tmp_path):
 def test_missing_year_is_refused(folder):
     result = thidua("--data-dir", str(folder), "year", "show", "2030")
     assert result.returncode == 1 and "Chưa có năm thi đua 2030" in result.stderr
+
+
+@pytest.mark.parametrize("today, expected", [("2026-12-04", 2026), ("2027-03-01", 2027), ("2031-06-15", 2031)])
+def test_setup_without_a_plan_starts_this_year_from_the_standard_template(tmp_path, today, expected):
+    folder = tmp_path / "moi"
+    setup = [a for a in SETUP if a not in ("--plan", "ke-hoach-02-KH-LDLD-2021")]
+    result = thidua("--data-dir", str(folder), *setup, env={"THIDUA_TODAY": today})
+    assert result.returncode == 0, result.stderr
+    assert f"Đã khởi tạo đơn vị và năm thi đua {expected} theo mẫu chuẩn" in result.stdout
+    shown = thidua("year", "show", str(expected), "--data-dir", str(folder))
+    assert shown.returncode == 0, shown.stderr
+    for stale in ("02/KH-LĐLĐ", "Ninh Bình", "8.000", "2021"):
+        assert stale not in shown.stdout
+    assert f"Đợt 1: 01/01/{expected} – 30/06/{expected}" in shown.stdout
+
+
+def test_the_2021_plan_refuses_another_year(folder):
+    result = thidua("year", "create", "--plan", "ke-hoach-02-KH-LDLD-2021", "--year", "2026", "--data-dir", str(folder))
+    assert result.returncode == 1
+    assert "chỉ dùng được cho năm 2021" in result.stderr and "Traceback" not in result.stderr
+    assert "2026" not in thidua("year", "list", "--data-dir", str(folder)).stdout
+    plans = thidua("plans", "--data-dir", str(folder)).stdout
+    assert "mau-chuan: Mẫu chuẩn — dùng cho mọi năm" in plans and "chỉ cho năm 2021" in plans

@@ -398,10 +398,11 @@ def test_cli_export_then_import_shows_the_diff_and_needs_yes(tmp_path, unit_key)
     key, password, _cert, pem = unit_key
     env = {"MK_GOI": password}
     setup = ["setup", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--upper-union", "LĐLĐ huyện Gia Viễn", "--place",
-             "Gia Viễn", "--chair", "Phạm Thị Hoa"]
+             "Gia Viễn", "--chair", "Phạm Thị Hoa", "--plan", "ke-hoach-02-KH-LDLD-2021"]
     up, down = tmp_path / "cap-tren", tmp_path / "cdcs"
     assert thidua("--data-dir", str(up), "setup", "--name", "Liên đoàn Lao động huyện Gia Viễn", "--upper-union",
-                  "LĐLĐ tỉnh Ninh Bình", "--place", "Gia Viễn", "--chair", "Đinh Văn Hưng").returncode == 0
+                  "LĐLĐ tỉnh Ninh Bình", "--place", "Gia Viễn", "--chair", "Đinh Văn Hưng",
+                  "--plan", "ke-hoach-02-KH-LDLD-2021").returncode == 0
     assert thidua("--data-dir", str(up), "rules", "set", "--year", "2021", "ldtt_min_months_worked", "11").returncode == 0
     package = tmp_path / "goi.xlsx"
     made = thidua("--data-dir", str(up), "plan-package", "export", "--year", "2021", "--out", str(package), "--p12",

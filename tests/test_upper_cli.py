@@ -17,7 +17,8 @@ from thidua_desktop.services import demo_units as du
 from tests.test_cli import thidua
 
 UPPER = ["setup", "--name", "Liên đoàn Lao động huyện Gia Viễn", "--upper-union", "LĐLĐ tỉnh Ninh Bình",
-         "--place", "Gia Viễn", "--chair", "Nguyễn Văn An", "--issuer-code", "LĐLĐ", "--code", "GV"]
+         "--place", "Gia Viễn", "--chair", "Nguyễn Văn An", "--issuer-code", "LĐLĐ", "--code", "GV",
+         "--plan", "ke-hoach-02-KH-LDLD-2021"]
 ENV = {"MK_TEST": "mat-khau-thu"}
 
 

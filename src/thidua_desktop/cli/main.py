@@ -84,10 +84,23 @@ def _profile_from_args(args, base=None):
 
 
 def _template(args):
-    from thidua_desktop.core.plan import builtin_template, seed_template
+    """The template named by --plan; without it the blank standard template (for --year or this year)."""
+    from thidua_desktop import clock
+    from thidua_desktop.core.plan import builtin_template, standard_template
 
     key = getattr(args, "plan", None)
-    return builtin_template(key) if key else seed_template()
+    if key:
+        return builtin_template(key)
+    if getattr(args, "year", None) is None:
+        args.year = clock.today().year
+    return standard_template()
+
+
+def _started_words(summary) -> str:
+    if summary.has_plan_citation:
+        return f"theo Kế hoạch số {summary.plan_number} của {summary.plan_issuer}"
+    return ("theo mẫu chuẩn; chưa có kế hoạch của cấp trên: nhập số, ngày, cơ quan ban hành bằng "
+            f"'thidua year set-plan --year {summary.year} …' hoặc nhập gói kế hoạch")
 
 
 def cmd_setup(args) -> int:
@@ -100,7 +113,7 @@ def cmd_setup(args) -> int:
         summary = year.set_up(db, _profile_from_args(args), _template(args), args.year)
     finally:
         db.close()
-    _out(f"Đã khởi tạo đơn vị và năm thi đua {summary.year} theo Kế hoạch số {summary.plan_number}.")
+    _out(f"Đã khởi tạo đơn vị và năm thi đua {summary.year} {_started_words(summary)}.")
     return EXIT_OK
 
 
@@ -158,8 +171,12 @@ def cmd_plans(args) -> int:
     from thidua_desktop.core.plan import builtin_templates
 
     for t in builtin_templates():
-        _out(f"{t.key}: Kế hoạch số {t.document_number} ngày {vntext.format_date(t.issued_on)} "
-             f"của {t.issuer} — năm {t.year}, {len(t.phases)} đợt, {len(t.indicators)} chỉ tiêu")
+        if t.is_standard:
+            _out(f"{t.key}: Mẫu chuẩn — dùng cho mọi năm; các phong trào của Tổng Liên đoàn, {len(t.phases)} đợt, "
+                 f"{len(t.indicators)} chỉ tiêu, không trích dẫn kế hoạch nào, không có chỉ tiêu của cấp trên")
+        else:
+            _out(f"{t.key}: Kế hoạch số {t.document_number} ngày {vntext.format_date(t.issued_on)} "
+                 f"của {t.issuer} — chỉ cho năm {t.year}, {len(t.phases)} đợt, {len(t.indicators)} chỉ tiêu")
     return EXIT_OK
 
 
@@ -186,7 +203,7 @@ def cmd_year_create(args) -> int:
         summary = year.create_year(db, _template(args), args.year)
     finally:
         db.close()
-    _out(f"Đã tạo năm thi đua {summary.year} theo Kế hoạch số {summary.plan_number}.")
+    _out(f"Đã tạo năm thi đua {summary.year} {_started_words(summary)}.")
     return EXIT_OK
 
 
@@ -217,8 +234,17 @@ def cmd_year_show(args) -> int:
         db.close()
     fd = vntext.format_date
     _out(f"NĂM THI ĐUA {d.year}")
-    _out(f"Kế hoạch số {d.plan_number} ngày {fd(d.plan_issued_on) if d.plan_issued_on else '…'} của {d.plan_issuer}")
-    _out(f"Chủ đề: {d.theme}")
+    sources = {"template": "kế hoạch mẫu có sẵn", "standard": "mẫu chuẩn", "package": "gói kế hoạch của cấp trên",
+               "copy": "sao chép từ năm khác"}
+    if d.plan_source in sources:
+        _out(f"Lập theo: {sources[d.plan_source]}")
+    if d.has_plan_citation:
+        _out(f"Kế hoạch số {d.plan_number} ngày {fd(d.plan_issued_on)} của {d.plan_issuer}")
+        if d.plan_title:
+            _out(f"  {d.plan_title}")
+    else:
+        _out(f"Kế hoạch của cấp trên: chưa nhập {', '.join(d.missing_plan_facts())} — văn bản chưa trích dẫn kế hoạch")
+    _out(f"Chủ đề: {d.theme or '(chưa nhập)'}")
     _out(f"Căn cứ khen thưởng: {d.rule_set}")
     if d.registration_due:
         _out(f"Hạn gửi đăng ký thi đua: {fd(d.registration_due)}")
@@ -232,7 +258,8 @@ def cmd_year_show(args) -> int:
     for x in d.indicators:
         level = "" if "cdcs" in x.levels else " [chỉ cấp trên]"
         source = "tự tính" if x.source == "computed" else "nhập"
-        _out(f"  {x.code} {x.name} — {x.plan_target_text} ({x.unit_of_measure}; {_kind_vi(x.kind)}; {source}){level}")
+        target = f" — chỉ tiêu của cấp trên: {x.plan_target_text}" if x.plan_target_text else ""
+        _out(f"  {x.code} {x.name}{target} ({x.unit_of_measure}; {_kind_vi(x.kind)}; {source}){level}")
     _out("\nDANH HIỆU VÀ HÌNH THỨC KHEN THƯỞNG")
     for t in d.titles:
         _out(f"  {t.code}: {t.name}")
@@ -249,23 +276,9 @@ def _print_rules(rules) -> None:
 
 
 def cmd_year_timeline(args) -> int:
-    from thidua_desktop.core import timeline as tl, vntext
-    from thidua_desktop.services import year
+    from thidua_desktop.cli import deadlines
 
-    today = args.today or date.today()
-    db = _open(args)
-    try:
-        events = year.timeline(db, args.year)
-    finally:
-        db.close()
-    for e in events:
-        days = tl.days_left(e, today)
-        if e.kind.endswith("_due") or e.kind == "lock":
-            left = tl.describe_days_left(days)
-        else:
-            left = "hôm nay" if days == 0 else (f"còn {days} ngày" if days > 0 else f"đã qua {-days} ngày")
-        _out(f"{vntext.format_date(e.when)}  {e.label}  ({left})")
-    return EXIT_OK
+    return deadlines.cmd_year_timeline(args)
 
 
 def cmd_year_set_phase(args) -> int:
@@ -436,8 +449,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("about", cmd_about, "phiên bản, thư viện và phông chữ đi kèm cùng giấy phép")
     p = add("setup", cmd_setup, "khởi tạo đơn vị và năm thi đua đầu tiên (như trình hướng dẫn)")
     _profile_options(p, required=True)
-    p.add_argument("--plan", help="mã kế hoạch mẫu (xem 'thidua plans')")
-    p.add_argument("--year", type=int, help="năm thi đua (mặc định: năm của kế hoạch)")
+    p.add_argument("--plan", help="mã kế hoạch mẫu (xem 'thidua plans'); mặc định: mẫu chuẩn")
+    p.add_argument("--year", type=int, help="năm thi đua (mặc định: năm nay, hoặc năm của kế hoạch mẫu --plan)")
 
     unit = sub.add_parser("unit", help="thông tin đơn vị", parents=[common])
     unit_sub = unit.add_subparsers(dest="unit_command", metavar="LỆNH", required=True, parser_class=Parser)
@@ -452,14 +465,19 @@ def build_parser() -> argparse.ArgumentParser:
     add("list", cmd_year_list, "liệt kê các năm thi đua", yr_sub)
     p = add("show", cmd_year_show, "xem kế hoạch của một năm", yr_sub)
     p.add_argument("year", type=int)
-    p = add("create", cmd_year_create, "tạo năm thi đua theo kế hoạch mẫu", yr_sub)
-    p.add_argument("--plan")
-    p.add_argument("--year", type=int)
+    p = add("create", cmd_year_create,
+            "tạo năm thi đua: theo mẫu chuẩn (mặc định) hoặc kế hoạch mẫu của đúng năm đó (--plan); "
+            "sao chép năm trước: 'thidua year copy'; theo gói kế hoạch của cấp trên: 'thidua plan-package import'",
+            yr_sub)
+    p.add_argument("--plan", help="mã kế hoạch mẫu (xem 'thidua plans'); mặc định: mẫu chuẩn")
+    p.add_argument("--year", type=int, help="năm cần lập (mặc định: năm nay, hoặc năm của kế hoạch mẫu --plan)")
     p = add("copy", cmd_year_copy, "sao chép kế hoạch một năm sang năm khác", yr_sub)
     p.add_argument("source", type=int)
     p.add_argument("target", type=int)
-    p = add("timeline", cmd_year_timeline, "các mốc thời gian và số ngày còn lại", yr_sub)
-    p.add_argument("year", type=int)
+    p = add("timeline", cmd_year_timeline, "các mốc thời gian, số ngày còn lại và các hạn đã gửi (đúng hạn/trễ)",
+            yr_sub)
+    p.add_argument("year", type=int, nargs="?")
+    p.add_argument("--year", dest="year_option", type=int, metavar="NĂM", help="năm thi đua")
     p.add_argument("--today", type=_date_arg, help="tính số ngày còn lại so với ngày này (dd/mm/yyyy)")
     p = add("set-phase", cmd_year_set_phase, "sửa thời gian một đợt", yr_sub)
     p.add_argument("year", type=int)

@@ -34,13 +34,9 @@ BACKUPS = "backups"
 
 
 def today() -> date:
-    value = os.environ.get(TODAY_ENV, "").strip()
-    if value:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    return date.today()
+    from thidua_desktop import clock
+
+    return clock.today()
 
 
 class AppContext(QObject):
