@@ -134,7 +134,7 @@ def test_a_sent_report_is_read_only_and_locks_its_figures(year_db):
 
 def test_a_returned_report_is_corrected_as_version_2(year_db):
     db, _ = year_db
-    results.enter_result(db, 2021, "CT26", 1, value=1, today=JULY)
+    results.enter_result(db, 2021, "CT27", 1, value=0, today=JULY)
     first = reports.draft_report(db, 2021, "midyear", today=JULY)
     with pytest.raises(ValidationError, match="chưa gửi"):
         reports.new_version(db, first.id)
@@ -148,20 +148,20 @@ def test_a_returned_report_is_corrected_as_version_2(year_db):
     assert any("Cấp trên đã trả lại" in m for m in reports.missing_items(db, 2021, "midyear", today=AUGUST))
     # after the lock date, nothing can change until a correction is open
     with pytest.raises(ValidationError):
-        results.enter_result(db, 2021, "CT26", 1, note="DN ngoài nhà nước", not_applicable=True, today=AUGUST)
+        results.enter_result(db, 2021, "CT27", 1, value=1, today=AUGUST)
     second = reports.new_version(db, first.id)
     assert (second.version, second.status, second.supersedes_id) == (2, "draft", first.id)
     assert second.answers_comment == "Số liệu đối thoại ghi nhầm chỉ tiêu."
     assert [s.text for s in second.sections] == [s.text for s in reports.get_report(db, first.id).sections]
     with pytest.raises(ValidationError, match="phiên bản 2 mới hơn"):
         reports.new_version(db, first.id)
-    results.enter_result(db, 2021, "CT26", 1, note="DN ngoài nhà nước", not_applicable=True, today=AUGUST)
     results.enter_result(db, 2021, "CT27", 1, value=1, today=AUGUST)
     redrafted = reports.redraft_section(db, second.id, "indicators", today=AUGUST)
     text = redrafted.section("indicators").text
-    assert "- Tổ chức đối thoại tại nơi làm việc ở doanh nghiệp nhà nước: không áp dụng đối với đơn vị." in text
+    assert "doanh nghiệp nhà nước:" not in text  # CT26 does not apply to a non-state unit
     assert "ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện" in text
-    assert "không áp dụng" not in reports.get_report(db, first.id).section("indicators").text  # v1 untouched
+    assert "ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện" not in reports.get_report(db, first.id).section(
+        "indicators").text
     send(db, second.id, at=datetime(2021, 8, 13, 3, 0, tzinfo=timezone.utc))
     with pytest.raises(ValidationError, match=r"phiên bản 2"):
         results.enter_result(db, 2021, "CT27", 1, value=0, today=AUGUST)
@@ -265,12 +265,16 @@ def test_demo_sơ_kết_sent_returned_and_sent_again(demo_db):
     assert "đối thoại" in first.returned_comment and second.supersedes_id == first.id
     assert first.sent_at.date() == date(2021, 7, 4) and second.sent_at.date() == date(2021, 8, 13)
     assert final.sent_at.date() == date(2022, 1, 4)
-    assert "doanh nghiệp nhà nước: không áp dụng" in second.section("indicators").text
-    assert "doanh nghiệp nhà nước: đã thực hiện" in first.section("indicators").text
+    assert "đối thoại tại nơi làm việc ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện" in second.section(
+        "indicators").text
+    assert "đối thoại tại nơi làm việc ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện" not in first.section(
+        "indicators").text
+    assert "ở doanh nghiệp nhà nước" not in first.section("indicators").text  # CT26 does not apply
     for info in listed:
         assert not any(s.placeholders for s in info.sections)
-    ct26 = row_of(demo_db, "CT26", today=date(2022, 1, 10))
-    assert ct26.phase1.not_applicable and row_of(demo_db, "CT27", today=date(2022, 1, 10)).phase1.value == 1
+    codes = {r.code for r in results.results_table(demo_db, 2021, today=date(2022, 1, 10))}
+    assert not codes & {"CT16", "CT22", "CT26"}  # state-sector indicators: not for a private company
+    assert row_of(demo_db, "CT27", today=date(2022, 1, 10)).phase1.value == 1
     for kind in ("midyear", "year"):
         assert reports.missing_items(demo_db, 2021, kind, today=date(2022, 1, 10)) == []
 

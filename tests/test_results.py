@@ -238,17 +238,19 @@ def test_other_refusals(year_db):
     with pytest.raises(ValidationError, match="ở tương lai"):
         results.enter_result(db, 2021, "CT06", 1, value=1, evidence_date=date(2021, 8, 1), today=JULY)
     with pytest.raises(ValidationError, match="lý do"):
-        results.enter_result(db, 2021, "CT16", 1, not_applicable=True, today=JULY)
+        results.enter_result(db, 2021, "CT24", 1, not_applicable=True, today=JULY)
     with pytest.raises(ValidationError, match="không nhập số liệu"):
-        results.enter_result(db, 2021, "CT16", 1, value=1, note="x", not_applicable=True, today=JULY)
+        results.enter_result(db, 2021, "CT24", 1, value=1, note="x", not_applicable=True, today=JULY)
+    with pytest.raises(ValidationError, match="không áp dụng cho đơn vị"):  # a state-sector indicator
+        results.enter_result(db, 2021, "CT16", 1, value=100, today=JULY)
 
 
 def test_not_applicable_counts_as_a_result(year_db):
     db, _ = year_db
-    cell = results.enter_result(db, 2021, "CT16", 1, note="Doanh nghiệp ngoài khu vực nhà nước.",
+    cell = results.enter_result(db, 2021, "CT24", 1, note="Chưa đến kỳ thương lượng thỏa ước.",
                                 not_applicable=True, today=JULY)
     assert cell.not_applicable and cell.has_result and cell.value is None
-    assert row_of(db, "CT16").phase1.not_applicable
+    assert row_of(db, "CT24").phase1.not_applicable
 
 
 def test_after_the_lock_date_results_are_refused(year_db):

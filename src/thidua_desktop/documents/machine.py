@@ -31,6 +31,7 @@ META_KEYS = (
     "schema", "schema_version", "generator", "generated_at", "document_kind", "document_code",
     "document_number", "document_version", "issued_on", "unit_id", "unit_name", "unit_code", "issuer_code",
     "upper_union", "year", "phase", "report_kind", "report_id",
+    "unit_sector", "unit_kind", "applicable_indicators",
 )
 
 

@@ -5,9 +5,10 @@
 
 * **July.** Phase-1 results computed from the registers, the others entered with their evidence;
   the sơ kết drafted, its placeholders written by chị Hoa, marked complete and sent on 04/7. The
-  dialogue held on 18/6 was entered under the state-enterprise indicator (CT26) by mistake.
+  dialogue held on 18/6 was left out of the đối thoại indicator (CT27) by mistake. (The
+  state-enterprise one, CT26, does not apply to a private company: it is not even offered.)
 * **August.** Anh Tùng (LĐLĐ huyện) returns it with a comment on the đối thoại figure; version 2
-  corrects it (CT26 not applicable, CT27 done) and is sent on 13/8.
+  corrects it (CT27 done) and is sent on 13/8.
 * **December.** A few people have 40+ days off or a reprimand; the review meeting of 22/12 votes
   on every registered title — the union groups' "Tổ công đoàn vững mạnh" too (the collective
   registration holds it; one group falls short) — the majority is applied (caps and exclusions
@@ -31,11 +32,11 @@ from thidua_desktop.store.database import Database
 
 VIETNAM = timezone(timedelta(hours=7))
 RETURN_COMMENT = (
-    "Công ty TNHH May Hoa Lư là doanh nghiệp ngoài khu vực nhà nước: cuộc đối thoại tại nơi làm việc ngày 18/6/2021 "
-    "phải ghi ở chỉ tiêu “Tổ chức đối thoại tại nơi làm việc ở doanh nghiệp ngoài khu vực nhà nước”, không ghi ở "
-    "doanh nghiệp nhà nước. Đề nghị CĐCS sửa số liệu và gửi lại báo cáo."
+    "Cuộc đối thoại tại nơi làm việc ngày 18/6/2021 của Công ty TNHH May Hoa Lư chưa được ghi ở chỉ tiêu “Tổ chức "
+    "đối thoại tại nơi làm việc ở doanh nghiệp ngoài khu vực nhà nước”. Đề nghị CĐCS sửa số liệu và gửi lại báo "
+    "cáo."
 )
-NOT_STATE = "Đơn vị là doanh nghiệp ngoài khu vực nhà nước."
+NOT_STATE = "Đơn vị là doanh nghiệp ngoài khu vực nhà nước."  # for entries marked "na" (none now: see applicability)
 
 # code → (value | (numerator, denominator) | "na", note, evidence number, evidence date), per phase.
 # Rates over the workforce use the share given here of the roster ("workers").
@@ -53,23 +54,19 @@ def _entries(year: int, workers: int) -> dict[int, dict[str, tuple]]:
         "CT11": (1, "Ban Nữ công quần chúng thành lập ngày 08/3.", "03/QĐ-CĐCS", d(3, 8)),
         "CT13": (1, "Tặng quà Tết cho 312 người lao động, đưa đón 40 công nhân xa quê.", "01/KH-CĐCS", d(1, 15)),
         "CT15": (1, "", "05/KH-CĐCS", d(4, 20)),
-        "CT16": ("na", NOT_STATE, "", None),
         "CT17": ((96_500_000, 190_000_000), "Thu kinh phí và đoàn phí công đoàn 6 tháng.", "Báo cáo quyết toán quý II",
                  d(7, 2)),
         "CT18": ((0, 1), "Kiểm tra tài chính công đoàn dự kiến vào tháng 12.", "", None),
         "CT21": (learned, "Học tập Nghị quyết Đại hội XIII của Đảng theo tổ công đoàn.", "02/KH-CĐCS", d(3, 1)),
-        "CT22": ("na", NOT_STATE, "", None),
         "CT23": (1, "Hội nghị người lao động ngày 26/01.", "Nghị quyết Hội nghị người lao động", d(1, 26)),
         "CT24": (0, "Đang thương lượng thỏa ước mới.", "", None),
         "CT25": (1, "Bữa ăn giữa ca tăng từ 15.000 lên 18.000 đồng/suất từ 01/4.", "Biên bản thương lượng",
                  d(3, 20)),
-        # The mistake anh Tùng finds: the dialogue of 18/6 entered as a state-enterprise one.
-        "CT26": (1, "Đối thoại định kỳ tại nơi làm việc.", "Biên bản đối thoại", d(6, 18)),
+        # The mistake anh Tùng finds: the dialogue of 18/6 not entered.
         "CT27": (0, "", "", None),
         "CT28": (1, "", "07/CĐCS", d(5, 10)),
     }
     correction = {
-        "CT26": ("na", NOT_STATE, "", None),
         "CT27": (1, "Đối thoại định kỳ tại nơi làm việc (sửa theo ý kiến của LĐLĐ huyện).", "Biên bản đối thoại",
                  d(6, 18)),
     }

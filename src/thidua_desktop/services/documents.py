@@ -29,6 +29,7 @@ from sqlalchemy.orm import selectinload
 from thidua_desktop import __version__
 from thidua_desktop.core import vntext
 from thidua_desktop.documents.kinds import inputs as di
+from thidua_desktop.services import applicability as scope
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
 from thidua_desktop.store.models import (
@@ -205,7 +206,7 @@ def _phases(record: EmulationYear) -> list[di.PhaseRef]:
 
 
 def _cdcs_indicators(record: EmulationYear) -> list[Indicator]:
-    return [x for x in record.indicators if "cdcs" in x.levels.split(",")]
+    return scope.cdcs_indicators(record)
 
 
 def _signer(unit: Unit, signer: str) -> tuple[tuple[str, ...], str]:
@@ -267,7 +268,8 @@ def _indicator_lines(session, record: EmulationYear, *, with_results: bool = Fal
         reg = saved.get(x.code)
         lines.append(di.IndicatorLine(
             x.id.hex, x.code, x.name, x.unit_of_measure, x.kind, reg.id.hex if reg else None,
-            reg.value if reg else None, reg.note if reg else "", results.get(x.code, {})))
+            reg.value if reg else None, reg.note if reg else "", results.get(x.code, {}),
+            upper_target=x.plan_target_text, applies_to=x.applies_to or ""))
     return lines
 
 
@@ -454,8 +456,9 @@ REPORT_KEYWORD = "thidua-report:"  # in a report PDF's Keywords: the report's id
 
 
 def _unit_info(unit: Unit) -> tuple:
+    sector, kind = scope.unit_scope(unit)
     return (unit.id.hex, unit.name, unit.code, unit.issuer_code, unit.upper_union, unit.place_name,
-            unit.employer_name)
+            unit.employer_name, sector, kind, unit.report_recipient or "")
 
 
 def _context(unit_info: tuple, prepared: _Prepared, signer_lines, signer_name: str, code: str, number: int,
@@ -468,6 +471,7 @@ def _context(unit_info: tuple, prepared: _Prepared, signer_lines, signer_name: s
         report_id=prepared.report_id.hex if prepared.report_id else None, report_kind=prepared.report_kind,
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         generator=f"thidua_desktop {__version__}",
+        unit_sector=unit_info[7], unit_kind=unit_info[8], report_recipient=unit_info[9],
     )
 
 
@@ -563,6 +567,7 @@ def _report(db: Database, kind: str, year: int, phase: int | None, *, draft: boo
     with db.reading() as session:
         record = _year_record(session, year)
         ids = {x.code: x.id.hex for x in record.indicators}
+        scopes = {x.code: x.applies_to or "" for x in record.indicators}
         reg_ids = {r.indicator_code: r.id.hex for r in session.scalars(
             select(IndicatorRegistration).where(IndicatorRegistration.year_id == record.id))}
         result_ids = {(r.indicator_code, r.phase_number): r.id.hex for r in session.scalars(
@@ -579,7 +584,8 @@ def _report(db: Database, kind: str, year: int, phase: int | None, *, draft: boo
             found[cell.phase_number] = di.ResultRef(rid, cell.value, cell.numerator, cell.denominator, cell.note)
         lines.append(di.IndicatorLine(
             ids[row.code], row.code, row.name, row.unit, row.kind, reg_ids.get(row.code),
-            None if row.registered_is_default else row.registered, "", found))
+            None if row.registered_is_default else row.registered, "", found,
+            upper_target=row.plan_target_text, applies_to=scopes.get(row.code, "")))
     ref = di.ReportRef(info.id, info.kind, info.phase_number, info.version, info.title, info.status,
                        tuple(di.SectionRef(s.key, s.heading, s.text, s.level) for s in info.sections))
     first = phases[0] if phases else 1

@@ -11,7 +11,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from thidua_desktop.core import registration as rules
+from thidua_desktop.core import applicability, registration as rules
+from thidua_desktop.services import applicability as scope
 from thidua_desktop.services.dto import IndicatorInfo
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
@@ -44,6 +45,9 @@ class CollectiveInfo:
     registered_on: date | None = None
     figures: list[IndicatorFigure] = field(default_factory=list)
     saved: bool = False
+    # figures registered earlier for indicators that no longer apply to the unit (kept, not printed)
+    not_applicable: list[IndicatorFigure] = field(default_factory=list)
+    unit_scope: str = ""  # "doanh nghiệp ngoài nhà nước", for the page
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def _year(session: Session, year: int) -> EmulationYear:
 
 
 def _cdcs_indicators(record: EmulationYear) -> list[Indicator]:
-    return [x for x in record.indicators if "cdcs" in x.levels.split(",")]
+    return scope.cdcs_indicators(record)
 
 
 def suggested_figure(indicator: Indicator | IndicatorInfo) -> Decimal | None:
@@ -109,7 +113,8 @@ def suggested_figure(indicator: Indicator | IndicatorInfo) -> Decimal | None:
 
 def _indicator_info(x: Indicator) -> IndicatorInfo:
     return IndicatorInfo(x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
-                         tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text, x.movement_code)
+                         tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text, x.movement_code,
+                         applicability.parse_tokens(x.applies_to or ""))
 
 
 def get_collective(db: Database, year: int) -> CollectiveInfo:
@@ -127,7 +132,12 @@ def get_collective(db: Database, year: int) -> CollectiveInfo:
                 figures.append(IndicatorFigure(_indicator_info(x), saved.value, saved.note, False))
             else:
                 figures.append(IndicatorFigure(_indicator_info(x), suggested_figure(x), "", True))
-        info = CollectiveInfo(year=year, figures=figures, saved=reg is not None)
+        info = CollectiveInfo(year=year, figures=figures, saved=reg is not None,
+                              unit_scope=scope.scope_label(record.unit))
+        for x in scope.not_applying(record):
+            saved = saved_figures.get(x.code)
+            if saved is not None and saved.value is not None:
+                info.not_applicable.append(IndicatorFigure(_indicator_info(x), saved.value, saved.note, False))
         if reg is not None:
             info.movement_codes = list(reg.movement_codes)
             info.title_codes = list(reg.title_codes)
@@ -149,8 +159,13 @@ def save_collective(db: Database, info: CollectiveInfo) -> CollectiveInfo:
         if not info.signature_content.strip():
             problems.append("Kế hoạch yêu cầu mỗi đơn vị có ít nhất một nội dung thi đua đặc thù; hãy ghi nội dung này.")
         indicators = {x.code: x for x in _cdcs_indicators(record)}
+        elsewhere = {x.code for x in scope.not_applying(record)}
         for figure in info.figures:
             x = indicators.get(figure.indicator.code)
+            if x is None and figure.indicator.code in elsewhere:
+                problems.append(f"Chỉ tiêu '{figure.indicator.code}' không áp dụng cho đơn vị "
+                                f"({scope.scope_label(record.unit)}); không đăng ký.")
+                continue
             if x is None:
                 problems.append(f"Chỉ tiêu '{figure.indicator.code}' không áp dụng cho công đoàn cơ sở.")
                 continue

@@ -19,6 +19,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from thidua_desktop.core import initiatives as ini_core, results as core, vntext
+from thidua_desktop.services import applicability as scope
 from thidua_desktop.services.registration import suggested_figure
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
@@ -139,7 +140,7 @@ def _year(session: Session, year: int) -> EmulationYear:
 
 
 def cdcs_indicators(record: EmulationYear) -> list[Indicator]:
-    return [x for x in record.indicators if "cdcs" in x.levels.split(",")]
+    return scope.cdcs_indicators(record)
 
 
 def _phase(record: EmulationYear, number: int) -> Phase:
@@ -405,6 +406,8 @@ def _indicator(record: EmulationYear, code: str) -> Indicator:
         raise NotFoundError(f"Năm {record.year} không có chỉ tiêu '{code}'.")
     if "cdcs" not in x.levels.split(","):
         raise ValidationError(f"{_label(x)}: chỉ tiêu của công đoàn cấp trên, không áp dụng cho công đoàn cơ sở.")
+    if not scope.applies_to_unit(x, record.unit):
+        raise ValidationError(f"{_label(x)}: {scope.NOT_APPLICABLE} ({scope.scope_label(record.unit)}).")
     return x
 
 

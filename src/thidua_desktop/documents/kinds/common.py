@@ -44,6 +44,9 @@ def bch(ctx: Context) -> str:
 
 
 def upper_recipient(ctx: Context) -> str:
+    """"Kính gửi": the body named in the profile to receive reports, else the direct upper union."""
+    if ctx.report_recipient.strip():
+        return ctx.report_recipient.strip()
     return f"Ban Thường vụ {ctx.upper_union}" if ctx.upper_union else ""
 
 
@@ -107,13 +110,16 @@ def meta(ctx: Context, kind: str, **extra) -> dict[str, object]:
         "phase": ctx.phase,
         "report_kind": ctx.report_kind,
         "report_id": ctx.report_id,
+        "unit_sector": ctx.unit_sector,
+        "unit_kind": ctx.unit_kind,
     }
     data.update(extra)
     return data
 
 
 INDICATOR_COLUMNS = ["record_id", "indicator_id", "indicator_code", "indicator_name", "unit_of_measure", "kind",
-                     "measure", "phase", "value", "numerator", "denominator", "note"]
+                     "measure", "phase", "value", "numerator", "denominator", "note", "applies_to",
+                     "upper_target"]
 
 
 def indicator_table(lines: Iterable[IndicatorLine], *, results: bool) -> MachineTable:
@@ -121,13 +127,13 @@ def indicator_table(lines: Iterable[IndicatorLine], *, results: bool) -> Machine
     table = MachineTable("indicators", list(INDICATOR_COLUMNS))
     for x in lines:
         table.rows.append([x.registration_id or x.indicator_id, x.indicator_id, x.code, x.name, x.unit, x.kind,
-                           "registered", None, x.registered, None, None, x.note])
+                           "registered", None, x.registered, None, None, x.note, x.applies_to, x.upper_target])
         if results:
             for phase in sorted(x.results):
                 r = x.results[phase]
                 table.rows.append([r.id, x.indicator_id, x.code, x.name, x.unit, x.kind, "result", phase,
                                    result_value(x.kind, r.value, r.numerator, r.denominator), r.numerator,
-                                   r.denominator, r.note])
+                                   r.denominator, r.note, x.applies_to, x.upper_target])
     return table
 
 
@@ -151,6 +157,12 @@ def percent_of(achieved: Decimal | None, registered: Decimal | None) -> Decimal 
 
 
 def machine_data(ctx: Context, kind: str, tables: list[MachineTable], **extra) -> MachineData:
+    indicators = next((t for t in tables if t.name == "indicators"), None)
+    if indicators is not None and "applicable_indicators" not in extra:
+        # the indicators that apply to the unit (only those are in the table): the upper level
+        # counts the unit for these and no others
+        column = indicators.columns.index("indicator_code")
+        extra["applicable_indicators"] = ",".join(dict.fromkeys(row[column] for row in indicators.rows))
     return MachineData(meta(ctx, kind, **extra), tables)
 
 

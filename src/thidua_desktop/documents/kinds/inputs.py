@@ -34,6 +34,9 @@ class Context:
     report_kind: str | None = None
     generated_at: str = ""
     generator: str = ""
+    unit_sector: str = ""  # "state" | "non_state"
+    unit_kind: str = ""  # core.applicability.UNIT_KINDS, "" = not said
+    report_recipient: str = ""  # the body that receives reports ("Kính gửi"); "" = the upper union
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ class IndicatorLine:
     registered: Decimal | None
     note: str = ""
     results: dict[int, ResultRef] = field(default_factory=dict)  # phase number → cumulative result
+    upper_target: str = ""  # the upper union's (the plan's) target as worded, never the unit's own
+    applies_to: str = ""  # sectors / unit kinds it applies to (core.applicability); "" = every unit
 
 
 @dataclass(frozen=True)

@@ -23,14 +23,24 @@ def subject(year: int) -> str:
     return f"Năm {year}"
 
 
-def INDICATOR_COLUMNS_REGISTERED(figure_title: str = "Số đăng ký") -> list[Column]:  # noqa: N802 - a table spec
+UPPER_TARGET_TITLE = "Chỉ tiêu của cấp trên"
+
+
+def INDICATOR_COLUMNS_REGISTERED(figure_title: str = "Đơn vị đăng ký") -> list[Column]:  # noqa: N802 - a table spec
+    # The plan's figure is the upper union's target (the province's "trên 8.000 đoàn viên"), in its
+    # own column; the unit's column holds only what the CĐCS registers itself.
     return [
         Column("TT", 0.45, "center"),
-        Column("Chỉ tiêu", 5.2),
-        Column("Đơn vị tính", 1.25, "center"),
+        Column("Chỉ tiêu", 4.5),
+        Column("Đơn vị tính", 1.15, "center"),
+        Column(UPPER_TARGET_TITLE, 1.45, "center"),
         Column(figure_title, 1.35, "right", "number"),
-        Column("Ghi chú", 1.5),
+        Column("Ghi chú", 1.3),
     ]
+
+
+def upper_target(line: IndicatorLine) -> str:
+    return line.upper_target
 
 
 def figure(line: IndicatorLine, value) -> Num:
@@ -38,7 +48,7 @@ def figure(line: IndicatorLine, value) -> Num:
 
 
 def indicator_rows(lines: Sequence[IndicatorLine]) -> list[list]:
-    return [[i, x.name, x.unit, figure(x, x.registered), x.note] for i, x in enumerate(lines, 1)]
+    return [[i, x.name, x.unit, upper_target(x), figure(x, x.registered), x.note] for i, x in enumerate(lines, 1)]
 
 
 def title_summary(title_counts: Sequence[tuple[str, int]]) -> list[str]:
