@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from thidua_desktop.paths import DataPaths
+from thidua_desktop.store import files
 from thidua_desktop.store.errors import StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -97,20 +98,28 @@ def latest_backup(paths: DataPaths) -> Path | None:
 def copy_database(source: Path, destination: Path) -> Path:
     """Consistent copy of a live database through the SQLite backup API (safe while in use)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    tmp = destination.with_name(destination.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    # Named for this process: a later start removes it only once this process is gone.
+    tmp = files.part_name(destination)
+    for leftover in [tmp, *(Path(f"{tmp}{s}") for s in files.SIDECARS)]:
+        leftover.unlink(missing_ok=True)
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    os.replace(tmp, destination)
+            src.close()
+        files.fsync_file(tmp)  # the data is on the disk before the name says it is complete
+        os.replace(tmp, destination)
+    except BaseException:
+        for leftover in [tmp, *(Path(f"{tmp}{s}") for s in files.SIDECARS)]:
+            files.remove_quietly(leftover)
+        raise
+    files.fsync_dir(destination.parent)
     return destination
 
 
@@ -195,10 +204,12 @@ class CheckReport:
     foreign_keys: list[str] = field(default_factory=list)
     revision: str | None = None
     error: str | None = None
+    # How the tables differ from those the recorded revision has (filled by services.maintenance).
+    schema: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.error is None and self.integrity == ["ok"] and not self.foreign_keys
+        return self.error is None and self.integrity == ["ok"] and not self.foreign_keys and not self.schema
 
 
 def check_database(database: Path) -> CheckReport:
@@ -264,7 +275,8 @@ def restore_backup(paths: DataPaths, source: Path, *, known_revisions: set[str],
         else:
             saved = _unique(paths.backups, CORRUPT_PREFIX, now)
             shutil.copy2(paths.database, saved)
-    staged = paths.database.with_name(paths.database.name + ".restore")
+    # Named for this process: a copy left by a killed restore is removed at the next start.
+    staged = paths.database.with_name(f"{paths.database.name}.{os.getpid()}.restore")
     copy_database(source, staged)
     _remove_sidecars(paths.database)
     os.replace(staged, paths.database)

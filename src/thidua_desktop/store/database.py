@@ -167,20 +167,23 @@ class Database:
 
     @classmethod
     def open(cls, paths: DataPaths, *, actor: str | None = None) -> "Database":
+        from thidua_desktop.store import upgrade
+
         paths.ensure()
+        upgrade.remove_leftovers(paths)  # partial backups and migration copies of killed processes
         db_file = paths.database
         if db_file.exists() and not backup.looks_like_sqlite(db_file):
-            raise CorruptDatabaseError(db_file, "tệp không có định dạng SQLite", backup.latest_backup(paths))
+            raise CorruptDatabaseError(db_file, "tệp không có định dạng SQLite", upgrade.usable_backup(paths))
         engine = make_engine(db_file)
         try:
             with engine.connect() as conn:
                 result = conn.execute(text("PRAGMA quick_check")).scalars().all()
             if result != ["ok"]:
-                raise CorruptDatabaseError(db_file, "; ".join(result[:3]), backup.latest_backup(paths))
-            _migrate(engine, paths)
+                raise CorruptDatabaseError(db_file, "; ".join(result[:3]), upgrade.usable_backup(paths))
+            engine = _migrate(engine, paths)
         except SADatabaseError as exc:
             engine.dispose()
-            raise CorruptDatabaseError(db_file, str(exc.orig), backup.latest_backup(paths)) from exc
+            raise CorruptDatabaseError(db_file, str(exc.orig), upgrade.usable_backup(paths)) from exc
         except StoreError:
             engine.dispose()
             raise
@@ -219,12 +222,19 @@ def _default_actor() -> str:
         return ""
 
 
-def _migrate(engine: Engine, paths: DataPaths) -> None:
+def _migrate(engine: Engine, paths: DataPaths) -> Engine:
+    """Return an engine on an up-to-date database (a new one when the file was upgraded).
+
+    The upgrade runs on a copy swapped in atomically (store/upgrade.py): a kill at any instant
+    leaves the old database or the new one, never a half-upgraded file."""
+    from thidua_desktop.store import upgrade
+
     current = current_revision(engine)
     if current == HEAD_REVISION:
-        return
-    from alembic import command
-
+        marker = upgrade.marker_file(paths)
+        if marker.exists():  # an upgrade killed after the swap, before tidying up
+            marker.unlink(missing_ok=True)
+        return engine
     if current is not None and current not in known_revisions():
         raise NewerSchemaError(paths.database, current)
     if current is None:
@@ -232,9 +242,7 @@ def _migrate(engine: Engine, paths: DataPaths) -> None:
             tables = set(inspect(conn).get_table_names())
         if tables:
             raise CorruptDatabaseError(
-                paths.database, "không có thông tin phiên bản lược đồ", backup.latest_backup(paths)
+                paths.database, "không có thông tin phiên bản lược đồ", upgrade.usable_backup(paths)
             )
-    else:
-        backup.make_backup(paths, prefix=f"{backup.PRE_MIGRATION_PREFIX}{current}-")
-    command.upgrade(alembic_config(engine), "head")
+    return upgrade.upgrade(engine, paths, current, HEAD_REVISION)
 

@@ -1,0 +1,135 @@
+"""Files that must survive a kill or a power cut: fsync, owner processes, unfinished copies.
+
+A file being written is named with the id of the process writing it (``X.sqlite.<pid>.part``,
+``thidua.sqlite.nang-cap-<pid>``), so that the next start can tell a file still being written by
+another running process (left alone) from one left behind by a killed process (removed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PART_SUFFIX = ".part"
+# SQLite's own files beside a database it writes.
+SIDECARS = ("-journal", "-wal", "-shm")
+_PART_RE = re.compile(r"^(?P<target>.+?)(?:\.(?P<pid>\d+))?\.part(?:-journal|-wal|-shm)?$")
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a closed file's data to the disk (before it is renamed into place)."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable. Windows has no directory handles for this: NTFS
+    journals renames itself."""
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs now. Our own process counts as alive (another thread
+    may be writing). A process whose state cannot be read counts as alive: nothing is removed."""
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return ctypes.get_last_error() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def part_name(destination: Path) -> Path:
+    """Where a copy to ``destination`` is written before it is renamed into place."""
+    return destination.with_name(f"{destination.name}.{os.getpid()}{PART_SUFFIX}")
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """A partial file left by a copy that did not finish."""
+
+    path: Path
+    size: int
+    pid: int | None  # the writer; None for names written by older versions
+
+    @property
+    def writer_running(self) -> bool:
+        return self.pid is not None and pid_alive(self.pid)
+
+
+def unfinished_parts(folder: Path) -> list[Unfinished]:
+    """Every ``.part`` file (and its SQLite journal) in ``folder``, largest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        match = _PART_RE.match(entry.name)
+        if not match or not entry.is_file():
+            continue
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            continue
+        pid = int(match.group("pid")) if match.group("pid") else None
+        found.append(Unfinished(entry, size, pid))
+    found.sort(key=lambda u: (-u.size, u.path.name))
+    return found
+
+
+def remove_quietly(path: Path) -> bool:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError:  # still open on Windows, read-only medium: try again next time
+        return False
+    return True
+
+
+def remove_unfinished(folder: Path) -> list[Path]:
+    """Remove the partial files whose writer is no longer running; return what was removed."""
+    removed = []
+    for part in unfinished_parts(folder):
+        if part.writer_running:
+            continue
+        if remove_quietly(part.path):
+            removed.append(part.path)
+    return removed
