@@ -100,8 +100,11 @@ def test_year_selector_lists_years_and_switches(qtbot, window, dialogs):  # noqa
 
 def test_new_year_from_a_template(qtbot, window):
     window.new_year_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "new_year_dialog", None) is not None)
     dialog = window.new_year_dialog
     assert dialog.year.value() == 2022
+    assert dialog.chooser.copy.isChecked(), "with a year already there, copying it is offered first"
+    dialog.chooser.standard.setChecked(True)
     dialog.year.setValue(2021)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible() and "2021 đã có" in dialog.error.text(), "an existing year is refused in the dialog"
@@ -111,6 +114,30 @@ def test_new_year_from_a_template(qtbot, window):
     assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == ["2021", "2023"]
     assert window.ctx.year == 2023
     assert "Năm thi đua 2023" == window.overview.title.text()
+
+
+def test_new_year_by_copying_cites_nothing_and_the_package_choice_opens_its_dialog(qtbot, window, seeded_db):
+    window.new_year_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "new_year_dialog", None) is not None)
+    dialog = window.new_year_dialog
+    assert dialog.chooser.copy.isChecked() and dialog.chooser.copy_source() == 2021
+    dialog.year.setValue(2022)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.ctx.year == 2022)
+    d = year_service.get_year(window.ctx.db, 2022)
+    assert d.plan_source == "copy" and not d.has_plan_citation
+
+    window.new_year_dialog = None
+    window.new_year_action.trigger()
+    qtbot.waitUntil(lambda: window.new_year_dialog is not None)
+    dialog = window.new_year_dialog
+    dialog.chooser.package.setChecked(True)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Chọn tệp gói kế hoạch…"
+    ok.click()
+    qtbot.waitUntil(lambda: getattr(window, "plan_package_dialog", None) is not None)
+    assert not dialog.isVisible()
+    window.plan_package_dialog.reject()
 
 
 def test_roster_search_filters_as_you_type(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese):  # noqa: F811

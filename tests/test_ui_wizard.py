@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWizard
 from tests.ui_helpers import dialogs, make_window, type_text, ui_settings, vietnamese  # noqa: F401 - fixtures
 from thidua_desktop.services import year as year_service
 from thidua_desktop.store.database import Database
+from thidua_desktop.ui import context
 from thidua_desktop.ui import wizard as wizard_module
 
 
@@ -54,9 +55,17 @@ def test_wizard_click_through_creates_unit_and_year(qtbot, fresh_window, data_pa
     _next(qtbot, wizard)
 
     assert wizard.currentId() == wizard_module.PAGE_PLAN
+    chooser = wizard.plan.chooser
+    qtbot.waitUntil(lambda: bool(chooser.templates))
+    # THIDUA_TODAY is not set here: the year offered is the computer's year, started from the standard template
+    assert wizard.plan.year.value() == context.today().year
+    assert chooser.standard.isChecked() and wizard.plan.current_template().is_standard
+    assert not chooser.template.isEnabled(), "the 2021 plan is offered for 2021 only"
+    wizard.plan.year.setValue(2021)
+    assert chooser.template.isEnabled()
+    chooser.template.setChecked(True)
     template = wizard.plan.current_template()
     assert template is not None and template.year == 2021
-    assert wizard.plan.year.value() == 2021
     assert "02/KH-LĐLĐ" in wizard.plan.summary.text()
     _next(qtbot, wizard)
 
@@ -138,3 +147,35 @@ def test_cancelling_the_wizard_asks_before_quitting(qtbot, fresh_window, dialogs
     dialogs.confirm_answer = True
     with qtbot.waitSignal(window.quit_requested, timeout=1000):
         window.wizard.reject()
+
+
+@pytest.mark.parametrize("today", ["2026-12-04", "2027-01-10", "2030-05-01"])
+def test_wizard_on_today_starts_this_year_citing_no_plan(qtbot, fresh_window, data_paths, monkeypatch, today):
+    monkeypatch.setenv("THIDUA_TODAY", today)
+    expected = int(today[:4])
+    window = fresh_window
+    wizard = window.wizard
+    _next(qtbot, wizard)
+    _fill_unit(qtbot, wizard.unit)
+    _next(qtbot, wizard)
+    type_text(wizard.signers.chair, "Phạm Thị Hoa")
+    _next(qtbot, wizard)
+    chooser = wizard.plan.chooser
+    qtbot.waitUntil(lambda: bool(chooser.templates))
+    wizard.plan.year.setValue(expected)  # the page was built before the date was set
+    assert "2021" not in chooser.template_choice.currentText()
+    assert not chooser.template.isEnabled() and "2021" in chooser.template_hint.text()
+    assert "28/02/" + str(expected) in wizard.plan.summary.text()
+    _next(qtbot, wizard)
+    assert "mẫu chuẩn" in wizard.confirm.summary.text()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.wizard is None)
+    assert window.ctx.year == expected
+    window.close()
+    db = Database.open(data_paths)
+    try:
+        d = year_service.get_year(db, expected)
+        assert d.plan_source == "standard" and not d.has_plan_citation
+        assert d.phases[0].start.year == expected
+    finally:
+        db.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -122,64 +122,72 @@ def _escape(text: str) -> str:
 
 
 class NewYearDialog(QDialog):
-    """Year › New year from a plan template…"""
+    """Year › New year…: the year and how it starts (ui.year_start)."""
+
+    package_requested = Signal()
 
     def __init__(self, ctx: context.AppContext, templates: list, parent: QWidget | None = None) -> None:
+        from thidua_desktop.ui.year_start import YearStartChooser
+
         super().__init__(parent)
         self.ctx = ctx
         self.templates = templates
         self.created = None
         self.setWindowTitle(self.tr("New emulation year"))
-        self.template = QComboBox()
-        for template in templates:
-            self.template.addItem(f"{template.document_number} — {template.issuer} ({template.year})", template.key)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setGroupSeparatorShown(False)
-        existing = {y.year for y in ctx.years}
-        self._suggested = (max(existing) + 1) if existing else (templates[0].year if templates else 2021)
-        self.year.setValue(self._suggested)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setStyleSheet("background: palette(base); border: 1px solid #d5d9e0; border-radius: 4px;"
-                                   " padding: 8px;")
-        self.template.currentIndexChanged.connect(self._show_template)
-        form = QFormLayout()
-        form.addRow(self.tr("Plan template"), self.template)
-        form.addRow(self.tr("Year to create"), self.year)
+        existing = sorted(y.year for y in ctx.years)
+        self._suggested = (max(existing) + 1) if existing else ctx.today().year
+        self.chooser = YearStartChooser(years=existing, default_year=self._suggested)
+        self.chooser.set_templates(templates)
+        if existing:
+            self.chooser.copy.setChecked(True)
+        self.year = self.chooser.year
+        self.chooser.changed.connect(self._show_choice)
         self.error = ErrorLine()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create the year"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.summary)
-        box.addWidget(note(self.tr("The year gets the template's phases, movements, indicators, titles and rules; "
-                                   "its dates are moved to the year chosen. Plan packages sent by the upper union "
-                                   "as Excel files come with a later update.")))
+        box.addWidget(self.chooser)
         box.addWidget(self.error)
+        box.addStretch(1)
         box.addWidget(self.buttons)
         self.setMinimumWidth(560)
-        self._show_template()
+        self._show_choice()
+
+    @property
+    def summary(self):
+        return self.chooser.summary
 
     def current_template(self):
-        index = self.template.currentIndex()
-        return self.templates[index] if 0 <= index < len(self.templates) else None
+        return self.chooser.chosen_template()
 
-    def _show_template(self) -> None:
-        template = self.current_template()
-        self.summary.setText(template_summary(template) if template else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(template is not None)
+    def _show_choice(self) -> None:
+        from thidua_desktop.ui.year_start import START_PACKAGE
+
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        package = self.chooser.mode() == START_PACKAGE
+        ok.setText(self.tr("Choose the package file…") if package else self.tr("Create the year"))
+        ok.setEnabled(self.chooser.is_complete())
+        self.error.clear_message()
 
     def save(self) -> None:
-        template = self.current_template()
-        if template is None or self.ctx.db is None:
+        from thidua_desktop.ui.year_start import START_COPY, START_PACKAGE
+
+        if self.ctx.db is None or not self.chooser.is_complete():
+            return
+        mode = self.chooser.mode()
+        if mode == START_PACKAGE:
+            # the package carries its own year: the plan package dialog shows it and every change first
+            self.reject()
+            self.package_requested.emit()
             return
         self.error.clear_message()
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(jobs.create_year, self.ctx.db, template, self.year.value(),
+        if mode == START_COPY:
+            self.ctx.tasks.run(jobs.copy_year, self.ctx.db, self.chooser.copy_source(), self.year.value(),
+                               on_done=self._created, on_error=self._failed, owner=self)
+            return
+        self.ctx.tasks.run(jobs.create_year, self.ctx.db, self.current_template(), self.year.value(),
                            on_done=self._created, on_error=self._failed, owner=self)
 
     def _created(self, summary) -> None:

@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
             menu.addSeparator() if action is None else menu.addAction(action)
 
         menu = self.menuBar().addMenu(self.tr("&Year"))
-        self.new_year_action = self._action(self.tr("&New year from a plan template…"), self.new_year)
+        self.new_year_action = self._action(self.tr("&New year…"), self.new_year)
         self.copy_year_action = self._action(self.tr("&Copy this year to the next"), self.copy_year)
         self.plan_package_action = self._action(self.tr("&Import a plan package…"), self.import_plan_package)
         menu.addAction(self.new_year_action)
@@ -476,6 +476,8 @@ class MainWindow(QMainWindow):
         if code == QDialog.DialogCode.Accepted and wizard.result_data is not None:
             self.ctx.apply_opened(wizard.result_data)
             self._after_open()
+            if wizard.import_package_after:
+                self.import_plan_package()
             return
         if self._closing:
             return
@@ -569,6 +571,7 @@ class MainWindow(QMainWindow):
 
         dialog = NewYearDialog(self.ctx, templates, self)
         dialog.accepted.connect(lambda: self._year_created(dialog.created))
+        dialog.package_requested.connect(lambda: self.import_plan_package())
         dialog.finished.connect(dialog.deleteLater)
         self.new_year_dialog = dialog
         dialog.open()
@@ -618,8 +621,10 @@ class MainWindow(QMainWindow):
         target = source + 1
         if not messages.confirm(
             self, self.tr("Copy the plan of {source} to {target}?").format(source=source, target=target),
-            informative=self.tr("The phases and deadlines move one year on; movements, indicators, titles and rules "
-                                "are copied. The roster is shared by all years."),
+            informative=self.tr("The phases and deadlines move one year on; movements and indicators are copied, "
+                                "titles and rules are those in force for {target}. The new plan's number, date, "
+                                "issuer and title are left to enter, and this year's targets are not kept. The "
+                                "roster is shared by all years.").format(target=target),
             yes_text=self.tr("Copy"),
         ):
             return

@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -18,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.services.dto import OfficerInfo, UnitProfile
 from thidua_desktop.ui import context, jobs, labels
-from thidua_desktop.ui.dialogs import _escape, template_summary
+from thidua_desktop.ui.dialogs import _escape
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.unit import CHAIR_POSITION, DEPUTY_POSITION, DeputiesEditor, UnitForm
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
+from thidua_desktop.ui.year_start import START_PACKAGE, YearStartChooser
 
 PAGE_WELCOME, PAGE_UNIT, PAGE_SIGNERS, PAGE_PLAN, PAGE_CONFIRM = range(5)
 
@@ -120,65 +119,44 @@ class SignersPage(QWizardPage):
 
 
 class PlanPage(QWizardPage):
+    """The year to create (this year by default) and how to start it (ui.year_start)."""
+
     def __init__(self, ctx: context.AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setTitle(self.tr("This year's plan"))
-        self.setSubTitle(self.tr("Choose the emulation plan the year follows; its phases and deadlines come with it."))
-        self.templates: list = []
-        self.template = QComboBox()
-        self.template.currentIndexChanged.connect(self._template_changed)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setGroupSeparatorShown(False)
-        self.summary = QLabel(self.tr("Loading the plan templates…"))
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setStyleSheet("background: palette(base); border: 1px solid #d5d9e0; border-radius: 4px;"
-                                   " padding: 8px;")
+        self.setSubTitle(self.tr("Choose the year and how it starts; its phases and deadlines can be changed later."))
+        self.chooser = YearStartChooser(years=[], default_year=ctx.today().year)
+        self.chooser.changed.connect(self.completeChanged.emit)
+        self.year = self.chooser.year
         self.error = ErrorLine()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Plan template"), self.template)
-        form.addRow(self.tr("Year to create"), self.year)
         box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.summary)
+        box.addWidget(self.chooser)
         box.addWidget(self.error)
         box.addStretch(1)
-        box.addWidget(note(self.tr("A plan package sent by the upper union as an Excel file can be imported in a "
-                                   "later update; until then choose the built-in plan.")))
         ctx.tasks.run_cpu(jobs.templates, on_done=self._loaded, on_error=self._failed, owner=self)
 
+    @property
+    def summary(self):
+        return self.chooser.summary
+
     def _loaded(self, templates: list) -> None:
-        self.templates = templates
-        self.template.blockSignals(True)
-        self.template.clear()
-        for template in templates:
-            self.template.addItem(f"{template.document_number} — {template.issuer} ({template.year})", template.key)
-        self.template.blockSignals(False)
+        self.chooser.set_templates(templates)
         if not templates:
-            self.summary.setText(_escape(self.tr("No plan template was found in the program's files.")))
-        self._template_changed()
+            self.error.show_message(self.tr("No plan template was found in the program's files."))
 
     def _failed(self, exc: BaseException) -> None:
-        self.summary.setText("")
         self.error.show_message(self.tr("The plan templates could not be read: {reason}").format(reason=exc))
         self.completeChanged.emit()
 
     def current_template(self):
-        index = self.template.currentIndex()
-        return self.templates[index] if 0 <= index < len(self.templates) else None
+        return self.chooser.chosen_template()
 
-    def _template_changed(self) -> None:
-        template = self.current_template()
-        if template is not None:
-            self.summary.setText(template_summary(template))
-            self.year.setValue(template.year)
-        self.completeChanged.emit()
+    def wants_package(self) -> bool:
+        return self.chooser.mode() == START_PACKAGE
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return self.current_template() is not None
+        return self.chooser.is_complete()
 
 
 class ConfirmPage(QWizardPage):
@@ -210,8 +188,8 @@ class ConfirmPage(QWizardPage):
             (self.tr("Sector"), labels.sector(p.sector)),
             (self.tr("Chair"), p.chair.full_name if p.chair else ""),
             (self.tr("Deputy chairs"), ", ".join(d.full_name for d in p.deputies)),
-            (self.tr("Plan"), f"{template.document_number} — {template.issuer}" if template else ""),
-            (self.tr("Year"), str(wizard.plan.year.value())),
+            (self.tr("Plan"), wizard.plan.chooser.choice_words()),
+            (self.tr("Year"), "" if wizard.plan.wants_package() else str(wizard.plan.year.value())),
         ]
         html = "<table cellspacing='4'>" + "".join(
             f"<tr><td style='color:#5f6673; padding-right:12px'>{_escape(k)}</td><td><b>{_escape(v or '—')}</b>"
@@ -221,8 +199,16 @@ class ConfirmPage(QWizardPage):
 
 
 def _set_up(db, profile: UnitProfile, template, year: int, upper_mode: bool) -> jobs.OpenResult:
-    """The set-up, then (upper-level union) the mode: the sidebar then shows the Tổng hợp page."""
-    result = jobs.set_up(db, profile, template, year)
+    """The set-up, then (upper-level union) the mode: the sidebar then shows the Tổng hợp page.
+
+    Without a template (the plan package was chosen) only the unit is saved: the package, which
+    carries its own year, is imported right after, in the plan package dialog.
+    """
+    if template is None:
+        jobs.save_unit(db, profile)
+        result = jobs.reload_all(db, None)
+    else:
+        result = jobs.set_up(db, profile, template, year)
     if upper_mode:
         from thidua_desktop.services import upper
 
@@ -237,6 +223,7 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.result_data: jobs.OpenResult | None = None
+        self.import_package_after = False  # the plan package was chosen: import it after Finish
         self._saving = False
         self.setWindowTitle(self.tr("Set up the union"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -265,8 +252,9 @@ class FirstRunWizard(QWizard):
         if self._saving or self.ctx.db is None:
             return
         template = self.plan.current_template()
-        if template is None:
+        if template is None and not self.plan.wants_package():
             return
+        self.import_package_after = self.plan.wants_package()
         self._saving = True
         self.confirm.error.clear_message()
         self._set_buttons_enabled(False)

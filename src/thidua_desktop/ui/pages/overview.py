@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thidua_desktop.core import deadlines as dl
 from thidua_desktop.core import timeline as tl
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, jobs, jobs_deadlines, labels
 from thidua_desktop.ui.pages.base import Page, card, heading, note, scroll_page, subheading
+from thidua_desktop.ui.widgets import deadline_status as ds
 from thidua_desktop.ui.widgets.progress_chart import ProgressChart
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 from thidua_desktop.ui.widgets.timeline import DONE, TimelineWidget, deadline_color
@@ -84,11 +86,25 @@ class RegistrationCard(QFrame):
         box.addWidget(self.bar)
         box.addWidget(self.lines)
         box.addLayout(buttons)
+        self.deadline = None  # core.deadlines.Deadline of the registration, once read
+        self._shown: tuple | None = None
+
+    def set_deadline(self, deadline) -> None:
+        """The registration's sending (sent on time / late, overdue): shown instead of a countdown."""
+        self.deadline = deadline
+        if self._shown is not None:
+            self.set_progress(*self._shown)
 
     def set_progress(self, progress, today: date) -> None:
+        self._shown = (progress, today)
         self.title.setText(self.tr("Emulation registration {year}").format(year=progress.year))
         self.bar.setValue(progress.percent)
-        if progress.registration_due is not None:
+        known = self.deadline if self.deadline is not None and self.deadline.due == progress.registration_due else None
+        if known is not None:
+            self.due.setText(self.tr("Due {date} — {left}").format(
+                date=vntext.format_date(progress.registration_due), left=ds.words().state(known)))
+            self.due.setStyleSheet(f"color: {ds.words().color(known).name()}; font-weight: bold;")
+        elif progress.registration_due is not None:
             days = (progress.registration_due - today).days
             color = deadline_color(days).name() if progress.percent < 100 and days <= 7 else "#1d2430"
             self.due.setText(self.tr("Due {date} — {left}").format(
@@ -135,6 +151,14 @@ class ReportsCard(QFrame):
         box.setSpacing(6)
         box.addWidget(self.title)
         box.addWidget(self.body)
+        self.deadlines = None  # services.deadlines.YearDeadlines, once read
+        self._shown: tuple | None = None
+
+    def set_deadlines(self, found) -> None:
+        """Each report's sending (sent on time / late, overdue): shown instead of a countdown."""
+        self.deadlines = found
+        if self._shown is not None:
+            self.set_reports(*self._shown)
 
     def state_text(self, status: str | None, version: int | None) -> str:
         if status is None:
@@ -143,14 +167,18 @@ class ReportsCard(QFrame):
         return self.tr("{state}, version {version}").format(state=names.get(status, status), version=version or 1)
 
     def set_reports(self, reports, today: date) -> None:
+        self._shown = (reports, today)
         blocks = []
         for r in reports:
             done = r.status == "sent"
             color = "#1d2430" if done else deadline_color(r.days_left).name() if r.days_left <= 7 else "#1d2430"
+            left = self.tr("sent") if done else labels.days_left(r.days_left)
+            known = self.deadlines.report(r.phase_number) if self.deadlines is not None else None
+            if known is not None and known.due == r.due:
+                left, color = ds.words().state(known), ds.words().color(known).name()
             head = (f'<b>{_escape(r.label)}</b> — <span style="color:{color}">'
                     + _escape(self.tr("due {due} ({left}), figures locked {lock}").format(
-                        due=vntext.format_date(r.due),
-                        left=self.tr("sent") if done else labels.days_left(r.days_left),
+                        due=vntext.format_date(r.due), left=left,
                         lock=vntext.format_date(r.lock_date)))
                     + "</span><br>" + _escape(self.tr("State: {state}").format(
                         state=self.state_text(r.status, r.version))))
@@ -164,7 +192,7 @@ class ReportsCard(QFrame):
 
 
 class OverviewPage(Page):
-    topics = frozenset({context.YEAR, context.PEOPLE, context.RULES, context.REGISTRATION})
+    topics = frozenset({context.YEAR, context.PEOPLE, context.RULES, context.REGISTRATION, ds.SENDINGS})
     open_registration = Signal()
 
     def __init__(self, ctx, parent=None) -> None:
@@ -243,7 +271,7 @@ class OverviewPage(Page):
         lower_box = QWidget()
         lower_box.setLayout(lower)
 
-        self.empty = note(self.tr("No emulation year yet. Use the Year menu to create one from a plan template."))
+        self.empty = note(self.tr("No emulation year yet. Use Year › New year… to start one: from the upper union's plan package, by copying an earlier year, or from the blank standard template."))
         self.empty.hide()
         top = QHBoxLayout()
         top.setSpacing(12)
@@ -264,6 +292,8 @@ class OverviewPage(Page):
         self._soon: set[tl.TimelineEvent] = set()
         self._phases: list[tl.PhaseInput] = []
         self._year: int | None = None
+        self._events: list[tl.TimelineEvent] = []
+        self.deadlines = None  # services.deadlines.YearDeadlines of the year shown, once read
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -287,12 +317,13 @@ class OverviewPage(Page):
 
     def clear(self) -> None:
         self.title.setText(self.tr("Overview"))
-        self.empty.setText(self.tr("No emulation year yet. Use the Year menu to create one from a plan template."))
+        self.empty.setText(self.tr("No emulation year yet. Use Year › New year… to start one: from the upper union's plan package, by copying an earlier year, or from the blank standard template."))
         self.empty.setVisible(self.ctx.db is not None)
         for widget in self._content:
             widget.hide()
         self.timeline.clear()
         self.events.set_rows([])
+        self.deadlines = None
         self.registration.hide()
         self.reports.hide()
         self.chart_card.hide()
@@ -304,8 +335,12 @@ class OverviewPage(Page):
     def _show(self, data: jobs.OverviewData) -> None:
         detail = data.detail
         self._today = self.ctx.today()
+        if self.deadlines is not None and (self.deadlines.year != detail.year or self.deadlines.outcome.today
+                                           != self._today):
+            self.deadlines = None  # another year (or day): its sendings are read again below
         self._year = detail.year
         self._phases = list(data.phases)
+        self._events = list(data.events)
         self.empty.hide()
         for widget in self._content:
             widget.show()
@@ -348,6 +383,14 @@ class OverviewPage(Page):
 
         self.ctx.tasks.run(jobs.registration_progress, self.ctx.db, year, on_done=done, owner=self)
 
+        def deadlines_done(found) -> None:
+            if generation != self._generation or self._year != year:
+                return
+            self._show_deadlines(found)
+
+        self.ctx.tasks.run(jobs_deadlines.year_deadlines, self.ctx.db, self.ctx.paths, year, self.ctx.today(),
+                           on_done=deadlines_done, owner=self)
+
         def reports_done(found) -> None:
             if generation != self._generation or self._year != year:
                 return
@@ -368,8 +411,40 @@ class OverviewPage(Page):
         self.ctx.tasks.run(jobs_year_end.progress_rows, self.ctx.db, year, self.ctx.today(),
                            on_done=chart_done, owner=self)
 
+    def _show_deadlines(self, found) -> None:
+        """Each deadline's sending, read after the rest: the countdowns give way to what happened."""
+        self.deadlines = found
+        self.registration.set_deadline(found.registration)
+        self.reports.set_deadlines(found)
+        self._show_status(found.year, self._events)
+        self.events.set_rows(self._events)
+        self.timeline.set_states({(d.kind, d.phase_number): (ds.words().state(d), ds.words().color(d))
+                                  for d in found.deadlines})
+
+    def _deadline_of(self, event: tl.TimelineEvent):
+        if self.deadlines is None or event.kind not in tl.DEADLINE_KINDS:
+            return None
+        return next((d for d in self.deadlines.deadlines if d.kind == event.kind
+                     and d.phase_number == event.phase_number and d.due == event.when), None)
+
     def _show_status(self, year: int, events: list[tl.TimelineEvent]) -> None:
         today = self._today
+        found = self.deadlines if self.deadlines is not None and self.deadlines.year == year else None
+        if found is not None and found.stage != "running":
+            # an ended year shows its outcome, a year to come when it starts: no countdown
+            if found.stage == "ended":
+                self.phase_now.setText(self.tr("The emulation year {year} has ended.").format(year=year))
+            else:
+                self.phase_now.setText(self.tr("The emulation year {year} has not started yet.").format(year=year))
+            self._soon = set()
+            self.next_due.setText(ds.outcome_html(found))
+            return
+        registration_due = next((e.when for e in events if e.kind == "registration_due"), None)
+        if found is None and dl.year_stage(year, self._phases, registration_due, today) == "ended":
+            self.phase_now.setText(self.tr("The emulation year {year} has ended.").format(year=year))
+            self._soon = set()
+            self.next_due.setText("")  # the outcome comes with the sendings, read next
+            return
         phase = tl.current_phase(self._phases, today)
         if phase is not None:
             self.phase_now.setText(self.tr("Now in {phase} ({start} – {end}).").format(
@@ -387,16 +462,26 @@ class OverviewPage(Page):
         for event in upcoming:
             days = tl.days_left(event, today)
             color = deadline_color(days).name()
+            left = labels.days_left(days)
+            known = self._deadline_of(event)
+            if known is not None:
+                left, color = ds.words().state(known), ds.words().color(known).name()
             weight = "bold" if event in self._soon else "normal"
             lines.append(
                 f'<span style="color:{color}; font-weight:{weight}">{vntext.format_date(event.when)} — '
-                f"{_escape(self._event_text(event))} — {_escape(labels.days_left(days))}</span>"
+                f"{_escape(self._event_text(event))} — {_escape(left)}</span>"
             )
         if upcoming:
             text = _escape(self.tr("Next deadlines:")) + "<br>" + "<br>".join(lines)
         else:
             text = _escape(self.tr("No deadline left in this year."))
-        if overdue and upcoming:
+        if found is not None and overdue:
+            # the deadlines passed: sent (when, on time or late) or not sent
+            text += "<br>" + _escape(self.tr("Deadlines passed:")) + "<br>" + "<br>".join(
+                f"{vntext.format_date(e.when)} — {_escape(self._event_text(e))} — "
+                f'<span style="color:{ds.words().color(d).name()}">{_escape(ds.words().state(d))}</span>'
+                for e in overdue if (d := self._deadline_of(e)) is not None)
+        elif overdue and upcoming:
             latest = overdue[-1]
             text += "<br>" + (
                 f'<span style="color:{deadline_color(-1).name()}">'
@@ -414,12 +499,18 @@ class OverviewPage(Page):
         return labels.event_label(event, name, self._year or event.when.year, last_phase=last)
 
     def _left_text(self, event: tl.TimelineEvent) -> str:
+        known = self._deadline_of(event)
+        if known is not None:
+            return ds.words().state(known)
         days = tl.days_left(event, self._today)
         if days < 0 and event.kind not in tl.DEADLINE_KINDS:
             return self.tr("Passed")  # a phase that started is not "overdue"
         return labels.days_left(days)
 
     def _event_color(self, event: tl.TimelineEvent) -> QColor | None:
+        known = self._deadline_of(event)
+        if known is not None:
+            return ds.words().color(known) if known.state != "not_due" or known.days <= 7 else None
         days = tl.days_left(event, self._today)
         if event.kind in tl.DEADLINE_KINDS:
             return deadline_color(days) if days <= 7 else None
