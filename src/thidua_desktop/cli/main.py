@@ -17,6 +17,7 @@ from thidua_desktop.cli import initiatives, people, reports
 from thidua_desktop.cli import signing
 from thidua_desktop.cli import documents
 from thidua_desktop.cli import plan_package
+from thidua_desktop.cli import plan_editor
 from thidua_desktop.cli import upper
 from thidua_desktop.cli.common import CliError, Parser
 from thidua_desktop.cli.common import date_arg as _date_arg, err as _err, open_db as _open, out as _out
@@ -522,6 +523,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=2021, help="hạt ngẫu nhiên (mặc định 2021: May Hoa Lư)")
     people.add_commands(sub, add, common)
     initiatives.add_commands(sub, add, common)
+    plan_editor.add_commands(yr_sub, add, common)
     reports.add_commands(sub, add, common)
     signing.add_commands(sub, add, common)
     documents.add_commands(sub, add, common)
