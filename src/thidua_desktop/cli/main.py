@@ -501,6 +501,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("set-registration-due", cmd_year_set_registration_due, "sửa hạn gửi đăng ký thi đua", yr_sub)
     p.add_argument("year", type=int)
     p.add_argument("date", type=_date_arg)
+    plan_editor.add_commands(yr_sub, add, common)
 
     rules = sub.add_parser("rules", help="bảng quy định (mức trần, ngưỡng)", parents=[common])
     rules_sub = rules.add_subparsers(dest="rules_command", metavar="LỆNH", required=True, parser_class=Parser)
@@ -523,7 +524,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=2021, help="hạt ngẫu nhiên (mặc định 2021: May Hoa Lư)")
     people.add_commands(sub, add, common)
     initiatives.add_commands(sub, add, common)
-    plan_editor.add_commands(yr_sub, add, common)
     reports.add_commands(sub, add, common)
     signing.add_commands(sub, add, common)
     documents.add_commands(sub, add, common)
