@@ -62,6 +62,11 @@ def plans_dir() -> Path:
     return resources_dir() / "plans"
 
 
+def rules_dir() -> Path:
+    """Built-in rule sets (bộ quy định thi đua, khen thưởng theo năm), ``resources/rules``."""
+    return resources_dir() / "rules"
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 

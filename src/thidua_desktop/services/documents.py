@@ -197,8 +197,40 @@ def _year_record(session, year: int) -> EmulationYear:
 
 
 def _plan_ref(record: EmulationYear) -> di.PlanRef:
+    from sqlalchemy.orm import object_session
+
+    from thidua_desktop.core.rules import CITING_KINDS
+    from thidua_desktop.services import rules as rules_service
+
+    rule_set = rules_service.set_for(object_session(record), record)  # the year's "Căn cứ" lines
     return di.PlanRef(record.plan_number, record.plan_issuer, record.plan_issued_on, record.plan_title,
-                      record.theme, record.rule_set, record.registration_due)
+                      record.theme, record.rule_set, record.registration_due,
+                      citations=tuple((kind, rule_set.citation_lines(kind)) for kind in CITING_KINDS))
+
+
+PLAN_CITATION_MISSING = ("Chưa nhập số, ngày, cơ quan ban hành kế hoạch của cấp trên: văn bản sẽ không có dòng "
+                         "“Căn cứ Kế hoạch …” cho đến khi nhập đủ.")
+
+
+def readiness(db: Database, kind: str, year: int) -> list[str]:
+    """What document ``kind`` of ``year`` still lacks although it can be produced (shown before
+    export): the upper union's plan it cannot cite yet, the sources of its "Căn cứ" lines whose
+    wording is still to be checked against the text."""
+    from thidua_desktop.core.rules import NEEDS_CHECK_TEXT
+    from thidua_desktop.services import rules as rules_service
+
+    with db.reading() as session:
+        record = _year_record(session, year)
+        plan = _plan_ref(record)
+        rule_set = rules_service.set_for(session, record)
+    items = []
+    if kind in ("plan", "registration", "proposals", "award-decision") and not plan.has_citation:
+        items.append(PLAN_CITATION_MISSING)
+    for key in rule_set.citations.get(kind, ()):
+        source = rule_set.source(key)
+        if source.needs_check:
+            items.append(f"Dòng “Căn cứ {source.short}”: {NEEDS_CHECK_TEXT} (số, ngày, trích yếu).")
+    return items
 
 
 def _phases(record: EmulationYear) -> list[di.PhaseRef]:

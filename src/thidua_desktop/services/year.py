@@ -186,6 +186,9 @@ def _fill_year_from_template(year: EmulationYear, template: PlanTemplate) -> Non
                   ordinal=i)
         for i, r in enumerate(template.rules)
     ]
+    from thidua_desktop.services import rules as rules_service
+
+    rules_service.apply_rule_set(None, year)  # the year's rule set: sources, catalogue, rule values
 
 
 def _year(session: Session, year: int) -> EmulationYear:

@@ -71,6 +71,33 @@ def plan_basis(plan: PlanRef) -> str:
     return text
 
 
+def plan_citation(plan: PlanRef) -> str:
+    """"Căn cứ Kế hoạch số … ngày … của … về …;", or "" while the plan's number, date and issuer
+    are not all entered (a document never cites a plan it cannot name)."""
+    if not plan.has_citation:
+        return ""
+    subject = plan_subject(plan)
+    return f"Căn cứ {plan_basis(plan)}" + (f" về {subject}" if subject else "") + ";"
+
+
+def rule_citations(plan: PlanRef, kind: str) -> list[str]:
+    """The "Căn cứ" lines of the year's rule set for document ``kind`` (full name, number, date,
+    issuer); a plan reference without them falls back to the short line of sources."""
+    lines = list(plan.citation_lines(kind))
+    if not lines and not plan.citations and plan.rule_set:
+        lines.append(f"Căn cứ các quy định về thi đua, khen thưởng hiện hành ({plan.rule_set});")
+    return lines
+
+
+def basis_lines(plan: PlanRef, kind: str) -> list[str]:
+    """The rule set's lines, then the plan's (when it can be cited)."""
+    lines = rule_citations(plan, kind)
+    citation = plan_citation(plan)
+    if citation:
+        lines.append(citation)
+    return lines
+
+
 def plan_subject(plan: PlanRef) -> str:
     """The plan's title without its leading "Kế hoạch", lower-cased ("về phát động …")."""
     title = vntext.nfc(plan.title).strip()

@@ -50,6 +50,16 @@ class PlanRef:
     theme: str
     rule_set: str
     registration_due: date | None
+    # the year's rule set: document kind → its "Căn cứ …;" lines (services.rules.citation_lines)
+    citations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def citation_lines(self, kind: str) -> tuple[str, ...]:
+        return next((lines for k, lines in self.citations if k == kind), ())
+
+    @property
+    def has_citation(self) -> bool:
+        """The upper union's plan can be cited: its number, date and issuer are all entered."""
+        return bool(self.number.strip() and self.issued_on and self.issuer.strip())
 
 
 @dataclass(frozen=True)

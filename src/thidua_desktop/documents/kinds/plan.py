@@ -26,7 +26,7 @@ def build(ctx: Context, plan: PlanRef, phases: Sequence[PhaseRef], collective: C
     year = ctx.year
     bch = common.bch(ctx)
     body: list = [
-        Paragraph(f"Căn cứ {common.plan_basis(plan)} về {common.plan_subject(plan)};", italic=False),
+        *(Paragraph(line, italic=False) for line in common.basis_lines(plan, KIND)),
         Paragraph(f"Căn cứ chương trình công tác năm {year} của {bch},"),
         Paragraph(f"{bch} xây dựng Kế hoạch phát động phong trào thi đua năm {year} trong đoàn viên, "
                   "người lao động như sau:"),

@@ -78,7 +78,7 @@ def build(ctx: Context, plan: PlanRef, collective: CollectiveRef, indicators: Se
     year = ctx.year
     bch = common.bch(ctx)
     body: list = [
-        Paragraph(f"Căn cứ {common.plan_basis(plan)} về {common.plan_subject(plan)};"),
+        *(Paragraph(line) for line in common.basis_lines(plan, KIND)),
         Paragraph(f"Căn cứ nhiệm vụ năm {year} và tình hình thực tế của đơn vị,"),
         Paragraph(f"{bch} đăng ký thi đua năm {year} như sau:"),
         Heading("A. ĐĂNG KÝ CỦA TẬP THỂ"),

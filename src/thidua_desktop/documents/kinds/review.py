@@ -208,11 +208,7 @@ def build_proposals(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Seq
     collectives = sum(1 for x in lines if x.is_collective)
     people = len(lines) - collectives
     upper = common.upper_recipient(ctx) or "công đoàn cấp trên"
-    body: list = [
-        Paragraph(f"Căn cứ {common.plan_basis(plan)} về {common.plan_subject(plan)};"),
-    ]
-    if plan.rule_set:
-        body.append(Paragraph(f"Căn cứ các quy định về thi đua, khen thưởng hiện hành ({plan.rule_set});"))
+    body: list = [Paragraph(line) for line in common.basis_lines(plan, PROPOSALS)]
     body += [
         Paragraph(_meeting_basis(meeting, minutes_code, ctx)),
         Paragraph(f"{bch} kính đề nghị {upper} xem xét, khen thưởng cho "
@@ -257,13 +253,11 @@ def build_decision(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequ
         whom.append(f"{vntext.format_number(people)} cá nhân")
     body: list = [
         Heading(f"BAN CHẤP HÀNH {unit.upper()}", 1, align="center"),
-        Paragraph("Căn cứ Điều lệ Công đoàn Việt Nam;", italic=True),
     ]
-    if plan.rule_set:
-        body.append(Paragraph(f"Căn cứ các quy định về thi đua, khen thưởng hiện hành ({plan.rule_set});",
-                              italic=True))
+    if not plan.citation_lines(DECISION):
+        body.append(Paragraph("Căn cứ Điều lệ Công đoàn Việt Nam;", italic=True))
+    body += [Paragraph(line, italic=True) for line in common.basis_lines(plan, DECISION)]
     body += [
-        Paragraph(f"Căn cứ {common.plan_basis(plan)} về {common.plan_subject(plan)};", italic=True),
         Paragraph(_meeting_basis(meeting, minutes_code, ctx), italic=True),
         Paragraph("Xét đề nghị của Thường trực Ban Chấp hành công đoàn cơ sở,", italic=True),
         Heading("QUYẾT ĐỊNH:", 1, align="center"),
