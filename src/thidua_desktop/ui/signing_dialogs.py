@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.ui import jobs_signing
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
+from thidua_desktop.ui.widgets.deadline_status import SENDINGS
 
 
 # -- seams for the tests ---------------------------------------------------------------------------
@@ -611,6 +612,7 @@ class SendDialog(QDialog):
         self.send_button.setEnabled(self.report is None)  # a report's sending is recorded once
         self.eml_button.setEnabled(self.report is None)
         self.saved.emit(path)
+        self.ctx.changed(SENDINGS)  # the deadlines show what was sent
 
     def _sent(self, result: jobs_signing.Sent) -> None:
         ok, text = send_outcome_text(result.report)
@@ -618,6 +620,7 @@ class SendDialog(QDialog):
         # queued: sending again from here would queue a second copy; "Send again" is in the outbox
         self.send_button.setEnabled(False)
         self.sent.emit(result)
+        self.ctx.changed(SENDINGS)  # the deadlines show what was sent
 
     def _failed(self, exc: BaseException) -> None:
         self.send_button.setEnabled(True)

@@ -22,6 +22,7 @@ from thidua_desktop.core import vntext
 from thidua_desktop.services.documents import KINDS
 from thidua_desktop.ui import context, jobs, jobs_signing, jobs_year_end, labels, signing_dialogs
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
+from thidua_desktop.ui.widgets.deadline_status import SENDINGS
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 
@@ -506,6 +507,7 @@ class DocumentsPage(Page):
 
     def _resent(self, result) -> None:
         self._show_outbox(result.messages)
+        self.ctx.changed(SENDINGS)  # the deadlines show what was sent
         ok, text = signing_dialogs.send_outcome_text(result.report)
         (self.outbox_done if ok else self.outbox_error).show_message(text)
 

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.dto import PhaseInfo, YearDetail
-from thidua_desktop.ui import context, jobs, jobs_year_end, labels
+from thidua_desktop.ui import context, jobs, jobs_deadlines, jobs_year_end, labels
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
 from thidua_desktop.ui.widgets.report_editor import ReportEditor
 from thidua_desktop.ui.widgets.results_table import ResultDialog, ResultsTable
 from thidua_desktop.ui.widgets.review_panel import ReviewPanel
+from thidua_desktop.ui.widgets import deadline_status as ds
 from thidua_desktop.ui.widgets.timeline import deadline_color
 
 DATE_FORMAT = "dd/MM/yyyy"
@@ -107,7 +108,7 @@ class PhaseDialog(QDialog):
 
 
 class PhasesPage(Page):
-    topics = frozenset({context.YEAR, context.REGISTRATION, context.INITIATIVES, context.PEOPLE})
+    topics = frozenset({context.YEAR, context.REGISTRATION, context.INITIATIVES, context.PEOPLE, ds.SENDINGS})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -118,7 +119,7 @@ class PhasesPage(Page):
             Column(self.tr("To"), lambda p: vntext.format_date(p.end), width=110),
             Column(self.tr("Report due"), lambda p: vntext.format_date(p.report_due), width=140),
             Column(self.tr("Figures locked on"), lambda p: vntext.format_date(p.lock_date), width=150),
-            Column(self.tr("Time left"), self._left_text, width=150, foreground=self._left_color),
+            Column(self.tr("Time left"), self._left_text, width=330, foreground=self._left_color),
         ], self)
         self.model.row_tooltip = lambda p: p.description or None
         self.view = make_table(self.model)
@@ -191,10 +192,15 @@ class PhasesPage(Page):
         # the review (bình xét) and the commendation proposals
         self.review = ReviewPanel(ctx)
 
+        # each deadline: sent on time / late, or how long is left; the outcome once the year has ended
+        self.deadline_list = ds.DeadlineList()
+        self.deadlines = None  # services.deadlines.YearDeadlines, once read
+
         self.title = heading(self.tr("Phase and year-end reviews"))
         scroll_page(self, [
             self.title,
             card(subheading(self.tr("Phases")), self.view, self.saved, buttons_box),
+            card(subheading(self.tr("Deadlines and sendings")), self.deadline_list),
             card(subheading(self.tr("Registration deadline")),
                  note(self.tr("The date by which the union sends its emulation registration to the upper union.")),
                  due_box, self.due_error, self.due_saved),
@@ -223,6 +229,8 @@ class PhasesPage(Page):
     def clear(self) -> None:
         self._detail = None
         self._year_end = None
+        self.deadlines = None
+        self.deadline_list.clear()
         self.model.set_rows([])
         self.results.set_rows([])
         self.editor.show_report(None, None, self.report_kind.currentData(), [])
@@ -243,7 +251,20 @@ class PhasesPage(Page):
         self.registration_due.blockSignals(False)
         self._update_buttons()
         self.fetch(jobs_year_end.year_end, self.ctx.db, detail.year, self._today, on_done=self._show_year_end)
+        self.fetch(jobs_deadlines.year_deadlines, self.ctx.db, self.ctx.paths, detail.year, self._today,
+                   on_done=self._show_deadlines)
         self.review.load(detail.year)
+
+    def _show_deadlines(self, found) -> None:
+        self.deadlines = found
+        self.deadline_list.set_deadlines(found)
+        self.model.set_rows(self._detail.phases if self._detail is not None else [])
+
+    def _deadline_of(self, phase: PhaseInfo):
+        if self.deadlines is None or self._detail is None or self.deadlines.year != self._detail.year:
+            return None
+        found = self.deadlines.report(phase.number)
+        return found if found is not None and found.due == phase.report_due else None
 
     def _show_year_end(self, data: jobs_year_end.YearEndData) -> None:
         self._year_end = data
@@ -312,9 +333,15 @@ class PhasesPage(Page):
         return (phase.report_due - self._today).days
 
     def _left_text(self, phase: PhaseInfo) -> str:
+        known = self._deadline_of(phase)
+        if known is not None:
+            return self.tr("Report: {left}").format(left=ds.words().state(known))
         return self.tr("Report: {left}").format(left=labels.days_left(self._left_days(phase)))
 
     def _left_color(self, phase: PhaseInfo):
+        known = self._deadline_of(phase)
+        if known is not None:
+            return ds.words().color(known) if known.state != "not_due" or known.days <= 7 else None
         days = self._left_days(phase)
         return deadline_color(days) if days <= 7 else None
 

@@ -44,12 +44,15 @@ class TimelineWidget(QWidget):
         self._events: list[tl.TimelineEvent] = []
         self._today = date.today()
         self._markers: list[tuple[float, str]] = []  # x, tooltip
+        self._states: dict[tuple[str, int | None], tuple[str, QColor]] = {}  # deadline → words, colour
 
     def sizeHint(self) -> QSize:
         return QSize(820, self.height())
 
     def set_data(self, year: int, phases: Sequence[tl.PhaseInput], events: Sequence[tl.TimelineEvent],
                  today: date) -> None:
+        if year != self._year or today != self._today:
+            self._states = {}
         self._year = year
         self._phases = sorted(phases, key=lambda p: p.start)
         self._events = list(events)
@@ -60,6 +63,12 @@ class TimelineWidget(QWidget):
         self._year = None
         self._phases = []
         self._events = []
+        self._states = {}
+        self.update()
+
+    def set_states(self, states: dict[tuple[str, int | None], tuple[str, QColor]]) -> None:
+        """What became of each deadline ((kind, phase number) → words, colour), instead of its countdown."""
+        self._states = dict(states)
         self.update()
 
     # -- geometry ----------------------------------------------------------------------------
@@ -163,12 +172,13 @@ class TimelineWidget(QWidget):
                 continue
             x = self._x(event.when, left, width, start, end)
             days = tl.days_left(event, self._today)
+            state = self._states.get((event.kind, event.phase_number))  # sent on time / late, …
             tip = f"{labels.event_label(event, self._phase_name(event), self._year, last_phase=self._is_last(event))}" \
-                  f"\n{vntext.format_date(event.when)} — {labels.days_left(days)}"
+                  f"\n{vntext.format_date(event.when)} — {state[0] if state else labels.days_left(days)}"
             self._markers.append((x, tip))
             text = vntext.format_date(event.when)[:5]
             if event.kind in tl.DEADLINE_KINDS:
-                color = deadline_color(days)
+                color = state[1] if state else deadline_color(days)
                 painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(x, label_top + line + 2), QPointF(x, bars_top - 1))
                 diamond = QPolygonF([QPointF(x, label_top + line - 2), QPointF(x + 5, label_top + line + 3),
