@@ -144,7 +144,10 @@ def run_child(kind: str, folder: Path, extra: list[str], env: dict[str, str], de
             raise RuntimeError(f"the {kind} child did not start: {line!r}")
         t0 = time.perf_counter()
         if delay is None:
+            done = proc.stdout.readline().strip() == "DONE"
             proc.wait(timeout=600)
+            if not done or proc.returncode != 0:
+                raise RuntimeError(f"the {kind} child failed undisturbed (exit {proc.returncode})")
         else:
             try:
                 proc.wait(timeout=delay)
@@ -230,6 +233,7 @@ def main() -> int:
             shutil.copytree(base, scratch)
             full = run_child(kind, scratch, extra, env, None)
             after = counts(app_paths.resolve(scratch).database)
+            print(f"{kind}: undisturbed {full:.2f} s, records before {before}, after {after}", flush=True)
             shutil.rmtree(scratch)
             size = p.database.stat().st_size
             tally = {"opened": 0, "corrupt": 0, "lost": 0}

@@ -252,3 +252,40 @@ def test_sigkill_at_many_points_of_an_upgrade_every_outcome_opens(grown_0004, tm
     assert maintenance.check(paths).ok
     assert sum(outcomes.values()) == len(delays)
     print(f"\n{len(delays)} kills over {full:.2f} s: outcomes by revision {outcomes}")
+
+
+def test_the_command_line_honours_the_window_programs_lock(tmp_path, capsys):
+    from PySide6.QtCore import QLockFile
+
+    from thidua_desktop.services import year
+    from tests.conftest import sample_profile
+
+    paths = app_paths.resolve(tmp_path / "data").ensure()
+    db = Database.open(paths)
+    year.set_up(db, sample_profile())
+    db.close()
+    saved = maintenance.backup_now(paths)
+    folder = ["--data-dir", str(paths.root)]
+    lock = QLockFile(str(paths.lock_file))  # what ui/single_instance.py holds while the window is open
+    lock.setStaleLockTime(0)
+    assert lock.tryLock(100)
+    try:
+        capsys.readouterr()
+        assert thidua([*folder, "unit", "set", "--name", "CĐCS đổi tên"]) == 1
+        err = capsys.readouterr().err
+        assert "thidua-desktop đang mở" in err and "không bị thay đổi" in err and "Traceback" not in err
+        assert thidua([*folder, "restore", str(saved)]) == 1
+        assert "thidua-desktop đang mở" in capsys.readouterr().err
+        assert thidua([*folder, "unit", "show"]) == 0  # reading still works
+        assert "May Hoa Lư" in capsys.readouterr().out
+        assert thidua([*folder, "check"]) == 0 and thidua([*folder, "backups"]) == 0
+    finally:
+        lock.unlock()
+    db = Database.open(paths)
+    try:
+        assert year.get_unit(db).name == sample_profile().name
+    finally:
+        db.close()
+    # a lock file left by a killed window program holds no lock
+    paths.lock_file.write_text(f"{_dead_pid()}\nthidua-desktop\n{__import__('socket').gethostname()}\n")
+    assert thidua([*folder, "unit", "set", "--name", "CĐCS đổi tên"]) == 0

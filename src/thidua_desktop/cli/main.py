@@ -362,8 +362,10 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from thidua_desktop.cli.common import refuse_while_gui_open
     from thidua_desktop.services import maintenance
 
+    refuse_while_gui_open(args)
     saved = maintenance.restore(args.paths, Path(args.file))
     _out(f"Đã khôi phục dữ liệu từ {args.file}.")
     if saved:
@@ -556,7 +558,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("Đã dừng theo yêu cầu.")
         return EXIT_REFUSED
-    except Exception:
+    except Exception as exc:
+        from thidua_desktop.cli import gui_lock
+
+        held = getattr(args, "gui_lock", None)
+        if held is not None and gui_lock.is_read_only_refusal(exc):  # the window program has the folder open
+            _err(held.message(args.paths))
+            return EXIT_REFUSED
         log = args.paths.crash_log
         try:
             log.parent.mkdir(parents=True, exist_ok=True)
