@@ -51,7 +51,7 @@ def first_pages(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("golden")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("THIDUA_TODAY", ISSUED.isoformat())
-        demo.build_demo(app_paths.DataPaths(root / "data").ensure())
+        demo.build_demo(app_paths.DataPaths(root / "data").ensure(), current_cycle=False)
         db = Database.open(app_paths.DataPaths(root / "data"), actor="kiemthu")
         try:
             pages = {}

@@ -51,7 +51,7 @@ def year_db(tmp_path_factory):
     root = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as mp:  # this test walks the year end itself, step by step
         mp.setattr("thidua_desktop.services.demo_year_end.stage_year_end", lambda *a, **k: None)
-        demo.build_demo(app_paths.DataPaths(root).ensure())
+        demo.build_demo(app_paths.DataPaths(root).ensure(), current_cycle=False)
     db = Database.open(app_paths.DataPaths(root), actor="kiemthu")
     reports.draft_report(db, YEAR, "midyear", today=date(2021, 7, 2))
     rows = review.review_table(db, YEAR)

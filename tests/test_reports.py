@@ -241,7 +241,7 @@ def test_report_titles_name_the_half_year_or_the_phase():
 def build_demo_year(root) -> DataPaths:
     """The demo folder: build_demo runs demo_year_end.stage_year_end as its last stage."""
     paths = DataPaths(root).ensure()
-    demo.build_demo(paths)
+    demo.build_demo(paths, current_cycle=False)
     return paths
 
 

@@ -22,7 +22,7 @@ def demo_folder(tmp_path_factory):
     from thidua_desktop import paths as app_paths
 
     paths = app_paths.resolve(tmp_path_factory.mktemp("demo") / "data").ensure()
-    summary = demo.build_demo(paths)
+    summary = demo.build_demo(paths, current_cycle=False)
     return paths, summary.year
 
 

@@ -66,10 +66,18 @@ def _profile_from_args(args, base=None):
 
     profile = base or UnitProfile(name="")
     for field in ("name", "issuer_code", "upper_union", "upper_union_parent", "place_name", "code", "address",
-                  "phone", "email", "upper_union_email", "employer_name", "sector"):
+                  "phone", "email", "upper_union_email", "employer_name", "sector", "report_recipient"):
         value = getattr(args, field, None)
         if value is not None:
             setattr(profile, field, value)
+    kind = getattr(args, "kind", None)
+    if kind is not None:
+        profile.with_kind("" if kind == "none" else kind)  # a kind sets the sector
+    elif getattr(args, "sector", None) is not None and profile.kind:
+        from thidua_desktop.core.applicability import sector_of_kind
+
+        if sector_of_kind(profile.kind) != profile.sector:
+            profile.kind = ""  # another sector: the old kind no longer fits
     chair = getattr(args, "chair", None)
     deputies = getattr(args, "deputy", None)
     if chair is not None or deputies is not None:
@@ -119,6 +127,8 @@ def cmd_setup(args) -> int:
 
 
 def _print_profile(profile) -> None:
+    from thidua_desktop.core.applicability import UNIT_KIND_LABELS
+
     rows = [
         ("Tên công đoàn cơ sở", profile.name),
         ("Ký hiệu cơ quan ban hành", profile.issuer_code),
@@ -127,6 +137,8 @@ def _print_profile(profile) -> None:
         ("Địa danh", profile.place_name),
         ("Đơn vị sử dụng lao động", profile.employer_name),
         ("Khu vực", "nhà nước" if profile.sector == "state" else "ngoài nhà nước"),
+        ("Loại hình đơn vị", UNIT_KIND_LABELS.get(profile.kind, "(chưa chọn)")),
+        ("Nơi nhận báo cáo (Kính gửi)", profile.report_recipient or f"Ban Thường vụ {profile.upper_union}"),
         ("Email đơn vị", profile.email),
         ("Email công đoàn cấp trên", profile.upper_union_email),
     ]
@@ -226,6 +238,7 @@ def _kind_vi(kind: str) -> str:
 
 def cmd_year_show(args) -> int:
     from thidua_desktop.core import vntext
+    from thidua_desktop.core.applicability import describe as describe_scope
     from thidua_desktop.services import year
 
     db = _open(args)
@@ -258,6 +271,8 @@ def cmd_year_show(args) -> int:
     _out("\nCHỈ TIÊU")
     for x in d.indicators:
         level = "" if "cdcs" in x.levels else " [chỉ cấp trên]"
+        if x.applies_to:
+            level += f" [áp dụng cho: {describe_scope(x.applies_to)}]"
         source = "tự tính" if x.source == "computed" else "nhập"
         target = f" — chỉ tiêu của cấp trên: {x.plan_target_text}" if x.plan_target_text else ""
         _out(f"  {x.code} {x.name}{target} ({x.unit_of_measure}; {_kind_vi(x.kind)}; {source}){level}")
@@ -313,14 +328,9 @@ def cmd_year_set_registration_due(args) -> int:
 
 
 def cmd_rules_list(args) -> int:
-    from thidua_desktop.services import year
+    from thidua_desktop.cli import rules as rules_cli
 
-    db = _open(args)
-    try:
-        _print_rules(year.get_year(db, args.year).rules)
-    finally:
-        db.close()
-    return EXIT_OK
+    return rules_cli.cmd_list(args)
 
 
 def cmd_rules_set(args) -> int:
@@ -413,7 +423,8 @@ def cmd_demo(args) -> int:
     summary = demo.build_demo(target.ensure(), people=args.people, progress=progress, seed=args.seed,
                               unit_code=args.unit_code)
     _out(f"Đã tạo dữ liệu mẫu tại {target.root}: {summary.people} người, {summary.members} đoàn viên, "
-         f"{summary.groups} tổ công đoàn, năm {summary.year}.")
+         f"{summary.groups} tổ công đoàn; các năm {', '.join(map(str, summary.years or (summary.year,)))} "
+         f"(năm hiện tại {summary.current_year}; năm {summary.year} là năm mẫu đã làm trọn).")
     _out(f"Mở bằng: thidua-desktop --data-dir \"{target.root}\"  (hoặc thidua-desktop --demo)")
     return EXIT_OK
 
@@ -431,6 +442,8 @@ def _common() -> argparse.ArgumentParser:
 
 
 def _profile_options(p: argparse.ArgumentParser, *, required: bool) -> None:
+    from thidua_desktop.core.applicability import UNIT_KIND_LABELS, UNIT_KINDS
+
     p.add_argument("--name", required=required, help="tên công đoàn cơ sở")
     p.add_argument("--issuer-code", dest="issuer_code", help="ký hiệu cơ quan ban hành (mặc định CĐCS)")
     p.add_argument("--upper-union", dest="upper_union", required=required, help="công đoàn cấp trên trực tiếp")
@@ -440,6 +453,11 @@ def _profile_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--deputy", action="append", help="họ tên Phó Chủ tịch (lặp lại nếu nhiều)")
     p.add_argument("--employer", dest="employer_name", help="tên đơn vị sử dụng lao động")
     p.add_argument("--sector", choices=("state", "non_state"), help="khu vực nhà nước / ngoài nhà nước")
+    p.add_argument("--kind", choices=(*UNIT_KINDS, "none"),
+                   help="loại hình đơn vị (đặt luôn khu vực): " + "; ".join(
+                       f"{k} = {v}" for k, v in UNIT_KIND_LABELS.items()) + "; none = chưa chọn")
+    p.add_argument("--report-recipient", dest="report_recipient",
+                   help="nơi nhận báo cáo, ghi ở dòng Kính gửi (để trống: Ban Thường vụ công đoàn cấp trên)")
     p.add_argument("--email", help="email của CĐCS")
     p.add_argument("--upper-email", dest="upper_union_email", help="email công đoàn cấp trên")
     p.add_argument("--code", help="mã đơn vị (do cấp trên cấp, nếu có)")
@@ -513,6 +531,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True)
     p.add_argument("key")
     p.add_argument("value")
+    from thidua_desktop.cli import rules as rules_cli
+
+    rules_cli.add_commands(rules_sub, add, common)
 
     p = add("backup", cmd_backup, "sao lưu dữ liệu ngay")
     p.add_argument("--out", metavar="TỆP", help="ghi bản sao lưu vào tệp này")

@@ -58,11 +58,13 @@ INSERT_CHUNK = 2000
 @dataclass(frozen=True)
 class DemoSummary:
     data_dir: Path
-    year: int
+    year: int  # the fully worked history year (2021)
     people: int  # active workers (not counting those who left)
     members: int
     women: int
     groups: int
+    current_year: int = DEMO_SEED  # the year of today's date (the history year without the current cycle)
+    years: tuple[int, ...] = ()
 
 
 def _noop(_percent: int, _message: str) -> None:
@@ -679,9 +681,13 @@ def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None
 
 
 def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_SEED,
-               progress: Progress | None = None, unit_code: str | None = None) -> DemoSummary:
+               progress: Progress | None = None, unit_code: str | None = None, current_cycle: bool = True,
+               today: date | None = None) -> DemoSummary:
     """Fill an empty data folder with the demo union; refuses a folder that holds a unit.
 
+    The union's fully worked 2021 year is its history; with ``current_cycle`` (the default) it
+    also runs last year (complete) and this year as far as ``today`` (default: ``clock.today()``,
+    which follows ``THIDUA_TODAY``) — see :mod:`thidua_desktop.services.demo_current`.
     ``unit_code`` (with ``seed``) makes another unit: another company name carrying that code,
     other people and other figures (the upper level's test data)."""
     report = progress or _noop
@@ -714,6 +720,13 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
         from thidua_desktop.services.demo_year_end import stage_year_end
 
         stage_year_end(db, rng, demo_year)
+        current_years: list[int] = []
+        if current_cycle:
+            from thidua_desktop import clock
+            from thidua_desktop.services.demo_current import stage_current_cycle
+
+            report(99, "Đang lập năm thi đua trước và năm nay")
+            current_years = stage_current_cycle(db, paths, rng, today or clock.today())
     except BaseException:
         db.close()
         if created:  # leave no half-built demo behind
@@ -726,6 +739,8 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
     return DemoSummary(
         data_dir=paths.root,
         year=demo_year,
+        current_year=current_years[-1] if current_years else demo_year,
+        years=(demo_year, *current_years),
         people=len(active),
         members=sum(1 for r in active if r["is_member"]),
         women=sum(1 for r in active if r["gender"] == "F"),

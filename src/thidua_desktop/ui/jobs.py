@@ -67,6 +67,17 @@ def open_database(paths: DataPaths) -> OpenResult:
     return _loaded(db)
 
 
+def _current_year(years: list[int]) -> int | None:
+    """The year to show first: today's year, else the latest before it, else the earliest after it."""
+    from thidua_desktop import clock
+
+    this = clock.today().year
+    if this in years:
+        return this
+    before = [y for y in years if y < this]
+    return max(before) if before else (min(years) if years else None)
+
+
 def _loaded(db: Database, year: int | None = None) -> OpenResult:
     from thidua_desktop.services import year as years_service
 
@@ -74,7 +85,7 @@ def _loaded(db: Database, year: int | None = None) -> OpenResult:
         unit = years_service.get_unit(db)
         summaries = years_service.list_years(db) if unit is not None else []
         if year is None or year not in {s.year for s in summaries}:
-            year = summaries[-1].year if summaries else None
+            year = _current_year([s.year for s in summaries])
         data = overview(db, year) if year is not None else None
     except BaseException:
         db.close()
