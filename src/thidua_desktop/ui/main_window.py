@@ -220,9 +220,11 @@ class MainWindow(QMainWindow):
         self.new_year_action = self._action(self.tr("&New year…"), self.new_year)
         self.copy_year_action = self._action(self.tr("&Copy this year to the next"), self.copy_year)
         self.plan_package_action = self._action(self.tr("&Import a plan package…"), self.import_plan_package)
+        self.edit_plan_action = self._action(self.tr("&Edit the year's plan…"), self.edit_plan)
         menu.addAction(self.new_year_action)
         menu.addAction(self.copy_year_action)
         menu.addAction(self.plan_package_action)
+        menu.addAction(self.edit_plan_action)
         self.export_plan_action = self._action(self.tr("&Export the plan package for the units…"),
                                                self.export_plan_package)
         self.export_plan_action.setVisible(False)  # upper-level mode only
@@ -277,6 +279,7 @@ class MainWindow(QMainWindow):
                        self.export_plan_action):
             action.setEnabled(has_db and self.ctx.unit is not None)
         self.copy_year_action.setEnabled(has_year)
+        self.edit_plan_action.setEnabled(has_year)
         self.upper_mode_action.setEnabled(has_db and self.ctx.unit is not None)
         if self._pages[PAGE_DOCUMENTS] is not None:
             self.documents.backup_button.setEnabled(has_db)
@@ -607,6 +610,19 @@ class MainWindow(QMainWindow):
         self.plan_package_dialog = dialog
         dialog.open()
         return dialog
+
+    def edit_plan(self):
+        """Năm › Sửa kế hoạch năm… (ui.plan_editor)."""
+        from thidua_desktop.ui.plan_editor import open_plan_editor
+
+        self.plan_editor_dialog = open_plan_editor(self.ctx, self, self._plan_saved)
+        return self.plan_editor_dialog
+
+    def _plan_saved(self, lines: list[str]) -> None:
+        text = self.tr("Saved the plan of the year {year}.").format(year=self.ctx.year)
+        self.statusBar().showMessage(" ".join([text, *lines]), 10000)
+        if self.ctx.db is not None:
+            self.reload_years(select=self.ctx.year)
 
     def export_plan_package(self):
         """Upper-level mode: the plan package dialog of the Tổng hợp page (ui.upper_dialogs)."""

@@ -134,6 +134,10 @@ class PhasesPage(Page):
         self.package_button.setToolTip(self.tr("Create or update the year from the signed plan workbook the upper "
                                                "union sent"))
         self.package_button.clicked.connect(lambda: self.import_package())
+        self.plan_button = QPushButton(self.tr("Edit the year's plan…"))
+        self.plan_button.setToolTip(self.tr("Plan number and date, theme, phases, deadlines, movements and "
+                                            "indicators"))
+        self.plan_button.clicked.connect(lambda: self.edit_plan())
         self.saved = SuccessLine()
 
         self.registration_due = date_edit()
@@ -154,6 +158,7 @@ class PhasesPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.package_button)
+        buttons.addWidget(self.plan_button)
         buttons.addStretch(1)
         buttons_box = QWidget()
         buttons_box.setLayout(buttons)
@@ -350,6 +355,7 @@ class PhasesPage(Page):
         self.edit_button.setEnabled(has_year and self.view.selectionModel().hasSelection())
         self.compute_button.setEnabled(has_year)
         self.package_button.setEnabled(self.ctx.db is not None)
+        self.plan_button.setEnabled(has_year)
         self.return_button.setEnabled(has_year)
         stored = self._detail.registration_due if self._detail else None
         self.save_due.setEnabled(has_year and edit_value(self.registration_due) != stored)
@@ -366,6 +372,14 @@ class PhasesPage(Page):
         self.package_dialog = dialog
         dialog.open()
         return dialog
+
+    def edit_plan(self):
+        """The plan editor (``ui.plan_editor``) for the year shown."""
+        from thidua_desktop.ui.plan_editor import open_plan_editor
+
+        self.plan_dialog = open_plan_editor(self.ctx, self, lambda lines: self.saved.show_message(
+            " ".join([self.tr("Saved the plan of the year."), *lines])))
+        return self.plan_dialog
 
     def import_return(self, path=None):
         """The returned-report dialog (``ui.return_dialog``)."""
