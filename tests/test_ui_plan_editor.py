@@ -228,3 +228,22 @@ def test_dialog_fits_small_screens(qtbot, window, size):
         assert areas, f"tab {index} scrolls"
         assert areas[0].widgetResizable()
     dialog.reject()
+
+
+def test_new_movement_code_follows_into_its_indicators(qtbot, window):
+    dialog = open_editor(window)
+    movements = dialog.movements_tab
+    movements.add_button.click()
+    movements.name.setPlainText("Phong trào Áo xanh")
+    indicators = dialog.indicators_tab
+    select(indicators, "CT09")
+    assert indicators.movement.select_code("PTAX")
+    assert indicators.current.movement_code == "PTAX"
+    dialog.tabs.setCurrentWidget(movements)
+    movements.code.clear()
+    type_text(movements.code, "AOXANH")
+    assert indicators.current.movement_code == "AOXANH"
+    save(dialog)
+    assert not dialog.isVisible(), dialog.error.text()
+    stored = next(x for x in year_service.get_year(window.ctx.db, 2021).indicators if x.code == "CT09")
+    assert stored.movement_code == "AOXANH"

@@ -11,6 +11,7 @@ deleted only when the plan is saved. Each tab scrolls, so the dialog works at 10
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import date
 
@@ -382,9 +383,12 @@ class MovementsTab(_ListTab):
             return
         m.name = self.name.toPlainText()
         if m.original_code is None and self._auto_code.get(id(m)) == m.code:
-            m.code = ""  # not taken by itself
+            old, m.code = m.code, ""  # not taken by itself
             code = pe.new_movement_code(self.dialog.draft, m.name)
             m.code = code
+            for x in self.dialog.draft.indicators:
+                if x.movement_code and x.movement_code == old:
+                    x.movement_code = code
             self._auto_code[id(m)] = code
             _set_text(self.code, code)
         self.refresh_current_row()
@@ -392,6 +396,9 @@ class MovementsTab(_ListTab):
 
     def _code_edited(self, text: str) -> None:
         if self.current is not None:
+            for x in self.dialog.draft.indicators:  # the indicators tied to it follow the new code
+                if x.movement_code and x.movement_code == self.current.code:
+                    x.movement_code = text
             self.current.code = text
             self._auto_code.pop(id(self.current), None)
             self.refresh_current_row()
@@ -732,8 +739,8 @@ class PlanEditorDialog(QDialog):
             self.error.show_message(self.indicators_tab.target_error)
             return
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(jobs_plan_editor.save, self.ctx.db, self.draft, confirm, on_done=self._saved,
-                           on_error=self._save_failed, owner=self)
+        self.ctx.tasks.run(jobs_plan_editor.save, self.ctx.db, copy.deepcopy(self.draft), confirm,
+                           on_done=self._saved, on_error=self._save_failed, owner=self)
 
     def _saved(self, result: pe.SaveResult) -> None:
         self.buttons.setEnabled(True)
