@@ -18,7 +18,10 @@ audit entry per bulk insert.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import random
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
@@ -689,22 +692,81 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
     also runs last year (complete) and this year as far as ``today`` (default: ``clock.today()``,
     which follows ``THIDUA_TODAY``) — see :mod:`thidua_desktop.services.demo_current`.
     ``unit_code`` (with ``seed``) makes another unit: another company name carrying that code,
-    other people and other figures (the upper level's test data)."""
-    report = progress or _noop
+    other people and other figures (the upper level's test data).
+
+    The demo is built in a folder of its own beside ``paths.root`` and moved in whole at the end,
+    the database file last: a build that is killed leaves the target as it was (the half-built
+    folder is removed by the next build), never a half-built demo that can be neither rebuilt
+    nor told apart."""
     if people < 20:
         raise ValidationError("Dữ liệu mẫu cần ít nhất 20 người lao động.")
     _refuse_if_unit(paths.database)
-    created = not paths.database.exists()
+    paths.ensure()
+    _remove_unfinished_builds(paths)
+    staging = DataPaths(paths.root.parent / f".{paths.root.name}{_STAGING}{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    staging.ensure()
+    try:
+        summary = _build_in(staging, people=people, seed=seed, progress=progress or _noop, unit_code=unit_code,
+                            current_cycle=current_cycle, today=today)
+        _refuse_if_unit(paths.database)  # a racing writer could have set up a unit meanwhile
+        _move_in(staging, paths)
+    finally:
+        shutil.rmtree(staging.root, ignore_errors=True)
+    return dataclasses.replace(summary, data_dir=paths.root)
+
+
+_STAGING = ".dang-tao-mau-"
+
+
+def _remove_unfinished_builds(paths: DataPaths) -> None:
+    """Half-built demo folders left beside ``paths.root`` by a killed build (not by a running one)."""
+    from thidua_desktop.store.files import pid_alive
+
+    prefix = f".{paths.root.name}{_STAGING}"
+    for folder in paths.root.parent.glob(prefix + "*"):
+        pid_text = folder.name[len(prefix):].split("-", 1)[0]
+        if folder.is_dir() and (not pid_text.isdigit() or not pid_alive(int(pid_text))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _move_in(staging: DataPaths, paths: DataPaths) -> None:
+    """Everything the build made, then the database file last (checkpointed into one file)."""
+    from thidua_desktop.store.files import fsync_dir, fsync_file
+
+    conn = sqlite3.connect(staging.database)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    for sidecar in ("-wal", "-shm", "-journal"):
+        Path(f"{staging.database}{sidecar}").unlink(missing_ok=True)
+
+    def merge(source: Path, target: Path) -> None:
+        for item in source.iterdir():
+            if item == staging.database:
+                continue
+            destination = target / item.name
+            if item.is_dir():
+                destination.mkdir(exist_ok=True)
+                merge(item, destination)
+            else:
+                os.replace(item, destination)
+
+    merge(staging.root, paths.root)
+    fsync_file(staging.database)
+    for sidecar in ("-wal", "-shm", "-journal"):  # an empty database the program opened earlier
+        Path(f"{paths.database}{sidecar}").unlink(missing_ok=True)
+    os.replace(staging.database, paths.database)
+    fsync_dir(paths.root)
+
+
+def _build_in(paths: DataPaths, *, people: int, seed: int, progress: Progress, unit_code: str | None,
+              current_cycle: bool, today: date | None) -> DemoSummary:
+    report = progress
     rng = random.Random(seed)
     report(0, "Đang mở thư mục dữ liệu mẫu")
     db = Database.open(paths)
     try:
-        with db.reading() as session:  # a racing writer could have set up a unit meanwhile
-            if session.scalar(select(func.count()).select_from(Unit)):
-                raise ValidationError(
-                    f"Thư mục dữ liệu {paths.root} đã có dữ liệu của một đơn vị. "
-                    "Không tạo dữ liệu mẫu đè lên dữ liệu thật; hãy chọn một thư mục trống."
-                )
         report(10, "Đang tạo hồ sơ đơn vị và năm thi đua")
         demo_year = _stage_unit_and_year(db, unit_code, seed)
         with db.transaction(DEMO_ACTION) as session:
@@ -727,13 +789,8 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
 
             report(99, "Đang lập năm thi đua trước và năm nay")
             current_years = stage_current_cycle(db, paths, rng, today or clock.today())
-    except BaseException:
+    finally:
         db.close()
-        if created:  # leave no half-built demo behind
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
-        raise
-    db.close()
     active = [r for r in rows if r["left_on"] is None]
     report(100, "Đã tạo xong dữ liệu mẫu")
     return DemoSummary(
