@@ -8,14 +8,14 @@ The sơ kết is sent through the real outbox to a loopback SMTP server (aiosmtp
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
 
 from tests.test_deadlines import complete, files
 from tests.test_signing_fixtures import smtp_server  # noqa: F401  (fixture)
-from tests.ui_helpers import make_window, ui_settings, vietnamese  # noqa: F401 - fixtures
+from tests.ui_helpers import dialogs, make_window, ui_settings, vietnamese  # noqa: F401 - fixtures
 from thidua_desktop.services import outbox as outbox_service
 from thidua_desktop.ui import main_window as mw
 
@@ -101,7 +101,7 @@ def test_years_later_the_ended_year_shows_its_outcome(qtbot, sent_on_time, monke
     window, page = open_on(qtbot, monkeypatch, sent_on_time, day)
     assert page.phase_now.text() == "Năm thi đua 2021 đã kết thúc."
     outcome = page.next_due.text()
-    assert "Năm thi đua 2021 đã kết thúc (mốc cuối cùng ngày 15/01/2022). Kết quả:" in outcome
+    assert outcome.startswith("Kết quả:<br>")  # the line above says the year has ended
     assert "Đã gửi ngày 04/07/2021, đúng hạn" in outcome
     assert "Không gửi, năm thi đua đã kết thúc" in outcome  # the tổng kết and the registration
     assert "Đúng hạn 1/3, trễ hạn 0, chưa gửi 2." in outcome
@@ -124,4 +124,43 @@ def test_a_year_to_come_says_when_it_starts(qtbot, seeded_db, data_paths, monkey
     window, page = open_on(qtbot, monkeypatch, data_paths, "2020-12-01")
     assert page.phase_now.text() == "Năm thi đua 2021 chưa bắt đầu."
     assert "Năm thi đua 2021 bắt đầu ngày 01/01/2021 (còn 31 ngày)." in page.next_due.text()
+    window.close()
+
+
+def test_sending_from_the_documents_page_turns_the_countdown_into_the_sent_date(
+        qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch, ui_settings, vietnamese, dialogs):  # noqa: F811
+    """The report's PDF sent from Văn bản & gửi (recorded by the PDF's own Keywords): Tổng quan and
+    Sơ kết – Tổng kết read the sendings again at once."""
+    from thidua_desktop.sending.smtp import SmtpSettings
+    from thidua_desktop.services import deadlines, documents
+
+    complete(seeded_db)
+    pdf = documents.produce(seeded_db, data_paths, "midyear-report", 2021, tmp_path / "bao-cao-so-ket.pdf",
+                            today=date(2021, 7, 4)).path
+    outbox_service.save_smtp_settings(data_paths, SmtpSettings(host="127.0.0.1", port=smtp_server.port,
+                                                               security="plain", timeout=5,
+                                                               from_addr="congdoan.mayhoalu@example.vn"))
+    seeded_db.close()
+    window, page = open_on(qtbot, monkeypatch, data_paths, "2021-07-04")
+    assert time_left(page, "sơ kết") == "Còn 1 ngày"
+    phases = window.show_page(mw.PAGE_PHASES)
+    qtbot.waitUntil(lambda: phases.deadlines is not None, timeout=5000)
+    docs = window.show_page(mw.PAGE_DOCUMENTS)
+    docs.last_signed = pdf
+    docs.send_button.click()
+    dialog = docs.send_dialog
+    assert dialog.report is not None  # the PDF names its report: the sending is recorded
+    dialog.send_button.click()
+    assert dialog.done_line.isVisibleTo(dialog), dialog.error.text()
+    assert len(smtp_server.received) == 1
+    dialog.close()
+    # the sending happened now (the computer's clock), whatever day the app is shown as
+    sent = deadlines.year_deadlines(window.ctx.db, 2021, today=date(2021, 7, 4)).report(1)
+    assert sent.sent and sent.sent_on is not None
+    expected = "Đã gửi ngày " + sent.sent_on.strftime("%d/%m/%Y")
+    window.show_page(mw.PAGE_OVERVIEW)
+    qtbot.waitUntil(lambda: expected in time_left(page, "sơ kết"), timeout=5000)
+    assert expected in page.reports.body.text()
+    phases = window.show_page(mw.PAGE_PHASES)
+    qtbot.waitUntil(lambda: expected in phase_left(window)[0], timeout=5000)
     window.close()

@@ -6,24 +6,15 @@ days; a year that has ended ends with its outcome, a year not started yet says w
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
+from thidua_desktop import clock
 from thidua_desktop.cli.common import CliError, open_db, out
-
-TODAY_ENV = "THIDUA_TODAY"  # the same variable the GUI reads (an ISO date): run as on that day
 
 
 def _today(args) -> date:
-    if getattr(args, "today", None):
-        return args.today
-    value = os.environ.get(TODAY_ENV, "").strip()
-    if value:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    return date.today()
+    """--today, else ``THIDUA_TODAY`` (as the GUI), else the computer's date."""
+    return getattr(args, "today", None) or clock.today()
 
 
 def _other_event(kind: str, days: int, ended: bool) -> str:

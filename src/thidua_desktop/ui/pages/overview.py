@@ -225,7 +225,7 @@ class OverviewPage(Page):
 
         self.events = RowsModel([
             Column(self.tr("Date"), lambda e: vntext.format_date(e.when), width=100),
-            Column(self.tr("Milestone"), self._event_text, width=360),
+            Column(self.tr("Milestone"), self._event_text, width=300),
             Column(self.tr("Time left"), self._left_text),
         ], self)
         self.events.row_foreground = self._event_color
@@ -437,7 +437,7 @@ class OverviewPage(Page):
             else:
                 self.phase_now.setText(self.tr("The emulation year {year} has not started yet.").format(year=year))
             self._soon = set()
-            self.next_due.setText(ds.outcome_html(found))
+            self.next_due.setText(ds.outcome_html(found, headline=False))
             return
         registration_due = next((e.when for e in events if e.kind == "registration_due"), None)
         if found is None and dl.year_stage(year, self._phases, registration_due, today) == "ended":

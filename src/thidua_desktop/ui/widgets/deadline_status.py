@@ -82,6 +82,9 @@ class DeadlineWords(QObject):
         return self.tr("The emulation year {year} is under way (last milestone {date}).").format(
             year=outcome.year, date=vntext.format_date(outcome.ends_on))
 
+    def outcome_heading(self) -> str:
+        return self.tr("Outcome:")
+
     def totals(self, outcome) -> str:
         return self.tr("On time {on_time}/{total}, late {late}, not sent {missing}.").format(
             on_time=len(outcome.on_time), total=len(outcome.deadlines), late=len(outcome.late),
@@ -117,13 +120,17 @@ def deadline_line(d, phase_names: dict[int, str], last_phase: int | None) -> str
             f'<span style="color:{w.color(d).name()}">{escape(w.state(d))}</span>')
 
 
-def outcome_html(found) -> str:
-    """The year's stage, each deadline's state and, once the year has ended, the totals and the review."""
+def outcome_html(found, *, headline: bool = True) -> str:
+    """The year's stage, each deadline's state and, once the year has ended, the totals and the review.
+    Without ``headline`` an ended year starts with just "Outcome:" (the page says it has ended)."""
     w = words()
     outcome = found.outcome
     names = {p.number: p.name for p in found.phases}
     last = found.phases[-1].number if found.phases else None
-    parts = [escape(w.stage_line(outcome))]
+    if headline or outcome.stage != "ended":
+        parts = [escape(w.stage_line(outcome))]
+    else:
+        parts = [escape(w.outcome_heading())]
     parts += [deadline_line(d, names, last) for d in outcome.deadlines]
     if outcome.stage == "ended":
         parts.append(escape(w.totals(outcome)))
