@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from thidua_desktop.errors import UserError
+
 import argparse
 import sys
 from datetime import date
@@ -9,7 +11,7 @@ from datetime import date
 EXIT_REFUSED = 1
 
 
-class CliError(Exception):
+class CliError(UserError):
     """A refusal with a message for the user."""
 
 

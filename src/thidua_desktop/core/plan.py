@@ -32,6 +32,8 @@ Unknown keys are refused so a typo never goes unnoticed. Every text is NFC-norma
 
 from __future__ import annotations
 
+from thidua_desktop.errors import UserError
+
 import dataclasses
 import functools
 import re
@@ -115,7 +117,7 @@ _MAX_GROUP = 20
 _MAX_TARGET_TEXT = 200
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """A plan file that cannot be used. The message is Vietnamese and names file and entry."""
 
 

@@ -26,6 +26,8 @@ every error is Vietnamese and names the file and the entry.
 
 from __future__ import annotations
 
+from thidua_desktop.errors import UserError
+
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -73,7 +75,7 @@ _MAX_KEY = 60
 _MAX_SUMMARY = 300
 
 
-class RuleSetError(ValueError):
+class RuleSetError(UserError, ValueError):
     """A rule set that cannot be used. The message is Vietnamese and names file and entry."""
 
 

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from thidua_desktop.errors import UserError
+
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -77,7 +79,7 @@ SYSTEM_NAMES = {"state": "Nhà nước", "union": "Công đoàn"}
 SOURCE_NAMES = {"computed": "tự tính từ dữ liệu", "entered": "nhập tay"}
 
 
-class PackageError(ValueError):
+class PackageError(UserError, ValueError):
     """A file that is not a usable plan package; the message is Vietnamese and names where."""
 
     def __init__(self, message: str) -> None:

@@ -19,6 +19,8 @@ With ``signer`` (an open :class:`~thidua_desktop.signing.signers.Signer`) the wo
 
 from __future__ import annotations
 
+from thidua_desktop.errors import UserError
+
 import os
 import unicodedata
 import uuid
@@ -37,7 +39,7 @@ CELL = 30_000
 SHEET_NAME = "Trả lại báo cáo"
 
 
-class ReturnError(ValueError):
+class ReturnError(UserError, ValueError):
     """Not a usable return (or not a report to return); the message is Vietnamese."""
 
     def __init__(self, message: str) -> None:

@@ -15,6 +15,8 @@ database.
 
 from __future__ import annotations
 
+from thidua_desktop.errors import UserError
+
 import os
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -27,7 +29,7 @@ DOCUMENT_KIND = "rule-set"
 SHEET = machine.SHEET
 
 
-class PackageError(ValueError):
+class PackageError(UserError, ValueError):
     """A file that is not a usable rule-set workbook; the message is Vietnamese."""
 
     def __init__(self, message: str) -> None:

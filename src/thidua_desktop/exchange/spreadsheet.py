@@ -22,6 +22,8 @@ Vietnamese message names the file.
 from __future__ import annotations
 
 import contextlib
+from thidua_desktop.errors import UserError
+
 import io
 import re
 import struct
@@ -70,7 +72,7 @@ _ODS_MIMETYPES = (
 )
 
 
-class SpreadsheetError(Exception):
+class SpreadsheetError(UserError):
     """A file that cannot be read as a spreadsheet; ``message_vi`` names the file."""
 
     def __init__(self, message_vi: str, path: Path | None = None) -> None:

@@ -7,6 +7,8 @@ and ``name*=`` on Content-Type). The body is UTF-8 plain text.
 
 from __future__ import annotations
 
+from thidua_desktop.errors import UserError
+
 import mimetypes
 import os
 import re
@@ -29,7 +31,7 @@ mimetypes.add_type("application/vnd.openxmlformats-officedocument.spreadsheetml.
 mimetypes.add_type("application/pkcs7-signature", ".p7s")
 
 
-class MessageError(Exception):
+class MessageError(UserError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message

@@ -8,6 +8,8 @@ nor to the database, nor into any error text (server replies are scrubbed of it)
 
 from __future__ import annotations
 
+from thidua_desktop.errors import UserError
+
 import base64
 import json
 import smtplib
@@ -67,7 +69,7 @@ def save_smtp_settings(paths, settings: SmtpSettings) -> Path:
     return path
 
 
-class DeliveryError(Exception):
+class DeliveryError(UserError):
     """Delivery failed. ``permanent``: this message will never go as it is (the server refused it);
     ``connection``: nothing can be sent right now (network, server, login, settings)."""
 

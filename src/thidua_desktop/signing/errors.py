@@ -6,8 +6,10 @@ file names only, never from the arguments a secret was passed in.
 
 from __future__ import annotations
 
+from thidua_desktop.errors import UserError
 
-class SigningError(Exception):
+
+class SigningError(UserError):
     """Signing could not be done; the unsigned document is left untouched."""
 
     def __init__(self, message: str) -> None:

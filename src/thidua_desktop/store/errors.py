@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from thidua_desktop.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """A problem with the data folder that the user must be told about in plain Vietnamese."""
 
     def __init__(self, message: str) -> None:
