@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua_desktop.errors import UserError
+from thidua_desktop.errors import InvalidInput, NotFound, UserError
 
 
 class StoreError(UserError):
@@ -42,9 +42,9 @@ class CorruptDatabaseError(StoreError):
         self.latest_backup = latest_backup
 
 
-class NotFoundError(StoreError):
+class NotFoundError(StoreError, NotFound):
     pass
 
 
-class ValidationError(StoreError):
+class ValidationError(StoreError, InvalidInput):
     """Input that breaks a rule; nothing was changed."""
