@@ -21,7 +21,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from thidua_desktop.core import rules as core
@@ -190,6 +190,8 @@ def apply_rule_set(session: Session | None, record: EmulationYear, rule_set: Rul
     has are removed unless the year's records use them. Returns the codes kept that way.
     """
     session = session or _session_of(record)
+    if session is None and rule_set is None:
+        record._rule_set_pending = True  # no database yet (a copied year): looked at again on flush
     rs = rule_set or set_for(session, record)
     if not rs.covers(record.year):
         raise ValidationError(f"Bộ quy định “{rs.name}” áp dụng {rs.years_text}, không áp dụng cho năm "
@@ -228,6 +230,22 @@ def apply_rule_set(session: Session | None, record: EmulationYear, rule_set: Rul
         row.ordinal = n
     record.rules = rules + others
     return [row.code for row in kept]
+
+
+@event.listens_for(Session, "before_flush")
+def _apply_pending(session: Session, _context, _instances) -> None:
+    """A year filled in before it had a session got the built-in set of its year; with the
+    database at hand, a set the upper union sent may be the one in force instead."""
+    for obj in list(session.new):
+        if isinstance(obj, EmulationYear) and getattr(obj, "_rule_set_pending", False):
+            obj._rule_set_pending = False
+            imported = imported_sets(session)
+            if imported:
+                try:
+                    chosen = core.rule_set_for_year(obj.year, imported)
+                except RuleSetError:
+                    continue
+                apply_rule_set(session, obj, chosen)
 
 
 # --- reading -------------------------------------------------------------------------------------
