@@ -130,7 +130,9 @@ def expected_totals(sc: Scenario, phase: int, counted: set[str]) -> dict[str, tu
     for spec in template.indicators_for("cdcs"):
         last = phase == template.phases[-1].number
         values = [(sc.corrections.get(c) if last and c in sc.corrections else sc.figures[c]).results[spec.code][phase]
-                  for c in sorted(counted)]
+                  for c in sorted(counted) if spec.code in sc.figures[c].results]  # only where it applies
+        if not values:
+            continue
         if spec.kind in ("count", "money"):
             totals[spec.code] = (sum(v for v, _, _ in values), None, None)
         elif spec.kind == "yesno":

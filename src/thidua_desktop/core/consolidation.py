@@ -50,6 +50,20 @@ class ConsolidatedLine:
     units: int = 0  # units that gave a usable figure
     without_basis: list[str] = field(default_factory=list)  # percent without numerator/denominator
     details: list[UnitFigure] = field(default_factory=list)
+    # units the indicator applies to (their report lists it); a unit it does not apply to is neither
+    # counted here nor in ``not_reported``
+    applicable_units: int = 0
+    not_reported: list[str] = field(default_factory=list)  # applicable units without a usable figure
+
+
+def mark_applicable(lines: Iterable[ConsolidatedLine], applying: dict[str, set[str]]) -> None:
+    """Set each line's applicable units (``applying``: indicator code → unit codes it applies to)."""
+    for line in lines:
+        units = applying.get(line.code, set())
+        answered = {f.unit_code for f in line.details
+                    if f.value is not None or (f.numerator is not None and f.denominator is not None)}
+        line.applicable_units = len(units | answered)
+        line.not_reported = sorted(units - answered)
 
 
 def rate(numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:

@@ -15,7 +15,9 @@ what the import reads:
   ``description``;
 * ``[indicators]`` — ``record_id``, ``indicator_code``, ``indicator_name``,
   ``unit_of_measure``, ``kind``, ``source``, ``computed_from``, ``group``, ``levels``
-  (``cdcs,upper``), ``target_value``, ``target_text``, ``movement_code``, ``description``;
+  (``cdcs,upper``), ``target_value``, ``target_text``, ``movement_code``, ``description``,
+  ``applies_to`` (sectors / kinds of unit, ``state_agency,public_service``; empty or absent in
+  older packages = every unit);
 * ``[titles]`` — ``record_id``, ``title_code``, ``title_name``, ``subject``, ``category``,
   ``system``, ``issuer``, ``women_only``, ``requires_initiative``;
 * ``[rules]`` — ``record_id``, ``key``, ``value``, ``unit_of_measure``, ``description``, ``basis``.
@@ -39,7 +41,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from thidua_desktop.core import plan as plan_core
-from thidua_desktop.core import vntext
+from thidua_desktop.core import applicability, vntext
 from thidua_desktop.core.plan import IndicatorSpec, MovementSpec, PhaseSpec, RuleSpec, TitleSpec
 from thidua_desktop.documents import machine
 
@@ -59,7 +61,7 @@ MOVEMENT_COLUMNS = {"movement_code": "code", "movement_name": "name", "launched_
 INDICATOR_COLUMNS = {"indicator_code": "code", "indicator_name": "name", "unit_of_measure": "unit", "kind": "kind",
                      "source": "source", "computed_from": "computed_from", "group": "group", "levels": "levels",
                      "target_value": "target_value", "target_text": "target_text",
-                     "movement_code": "movement_code", "description": "description"}
+                     "movement_code": "movement_code", "description": "description", "applies_to": "applies_to"}
 TITLE_COLUMNS = {"title_code": "code", "title_name": "name", "subject": "subject", "category": "category",
                  "system": "system", "issuer": "issuer", "women_only": "women_only",
                  "requires_initiative": "requires_initiative"}
@@ -68,7 +70,8 @@ RULE_COLUMNS = {"key": "key", "value": "value", "unit_of_measure": "unit", "desc
 SECTIONS = {"phases": PHASE_COLUMNS, "movements": MOVEMENT_COLUMNS, "indicators": INDICATOR_COLUMNS,
             "titles": TITLE_COLUMNS, "rules": RULE_COLUMNS}
 _OPTIONAL = {"phases": {"lock_date", "description", "report_due"}, "movements": {"description"},
-             "indicators": {"computed_from", "target_value", "target_text", "movement_code", "description"},
+             "indicators": {"computed_from", "target_value", "target_text", "movement_code", "description",
+                            "applies_to"},
              "titles": {"women_only", "requires_initiative"}, "rules": {"description"}}
 
 KIND_NAMES = {"count": "số lượng", "percent": "tỷ lệ %", "money": "số tiền (đồng)", "yesno": "có/không"}
@@ -187,10 +190,11 @@ def _document(content: PlanContent, issuer: Issuer, issued_on: date):
     indicators = Table(
         [Column("Mã", 0.6), Column("Chỉ tiêu", 3.2), Column("Đơn vị tính", 1), Column("Loại", 0.9),
          Column("Chỉ tiêu kế hoạch", 0.9, "right", "number"), Column("Ghi theo kế hoạch", 1.1),
-         Column("Áp dụng cho", 0.9), Column("Cách lấy số liệu", 1), Column("Nhóm", 0.5), Column("Phong trào", 0.6)],
+         Column("Áp dụng cho", 0.9), Column("Đơn vị áp dụng", 1.1), Column("Cách lấy số liệu", 1),
+         Column("Nhóm", 0.5), Column("Phong trào", 0.6)],
         [[x.code, x.name, x.unit, KIND_NAMES.get(x.kind, x.kind), x.target_value, x.target_text,
-          ", ".join(LEVEL_NAMES.get(v, v) for v in x.levels), SOURCE_NAMES.get(x.source, x.source), x.group,
-          x.movement_code or ""] for x in content.indicators],
+          ", ".join(LEVEL_NAMES.get(v, v) for v in x.levels), applicability.describe(x.applies_to_units),
+          SOURCE_NAMES.get(x.source, x.source), x.group, x.movement_code or ""] for x in content.indicators],
         sheet="Chỉ tiêu", caption="CÁC CHỈ TIÊU THI ĐUA",
     )
     titles = Table(
@@ -239,7 +243,8 @@ def machine_data(content: PlanContent, issuer: Issuer, *, generated_at: str, gen
             for m in content.movements]),
         machine.MachineTable("indicators", ["record_id", *INDICATOR_COLUMNS], [
             [ids.get(("indicators", x.code)), x.code, x.name, x.unit, x.kind, x.source, x.computed_from, x.group,
-             ",".join(x.levels), x.target_value, x.target_text, x.movement_code, x.description]
+             ",".join(x.levels), x.target_value, x.target_text, x.movement_code, x.description,
+             ",".join(x.applies_to_units)]
             for x in content.indicators]),
         machine.MachineTable("titles", ["record_id", *TITLE_COLUMNS], [
             [ids.get(("titles", t.code)), t.code, t.name, t.subject, t.category, t.system, t.issuer, t.women_only,
@@ -412,7 +417,7 @@ def _entries(sections: dict[str, _Section], name: str, source: str) -> list[_Cel
             value = values[col] if col < len(values) else None
             if value is None:
                 continue
-            if key == "levels" and isinstance(value, str):
+            if key in ("levels", "applies_to") and isinstance(value, str):
                 value = [v for v in (p.strip() for p in value.split(",")) if v] or None
                 if value is None:
                     continue
@@ -492,6 +497,8 @@ def show_value(value: object, field_name: str = "") -> str:
         return vntext.format_number(value)
     if isinstance(value, tuple):
         names = LEVEL_NAMES if field_name == "levels" else {}
+        if field_name == "applies_to_units":
+            return applicability.describe(value)
         return ", ".join(names.get(v, v) for v in value) or "(trống)"
     if field_name == "kind":
         return KIND_NAMES.get(str(value), str(value))

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from thidua_desktop import __version__
+from thidua_desktop.core import applicability
 from thidua_desktop.core.plan import PlanTemplate, seed_template
 
 KINDS = ("registration", "midyear-report", "year-report")
@@ -28,6 +29,11 @@ _COMPANY_KINDS = ("Công ty TNHH", "Công ty CP", "Trường THCS", "Trường T
 _COMPANY_NAMES = ("Hoa Lư", "Tràng An", "Tam Cốc", "Bái Đính", "Gia Sinh", "Kim Sơn", "Yên Mô", "Nho Quan",
                   "Cúc Phương", "Vân Long", "Đồng Giao", "Phát Diệm", "Thiên Tôn", "Gia Viễn", "An Khánh",
                   "Phúc Lộc", "Minh Tân", "Sông Vân", "Bình Minh", "Thành Công")
+# what kind of unit each name stands for (core.applicability), so each unit reports only the
+# indicators that apply to it
+_KIND_OF = {"Công ty TNHH": "private", "Công ty CP": "private", "Trường THCS": "public_service",
+            "Trường Tiểu học": "public_service", "Bệnh viện": "public_service", "Hợp tác xã": "cooperative",
+            "Công ty TNHH MTV": "soe", "Trạm Y tế": "public_service", "Chi cục Thuế": "state_agency"}
 _CHAIRS = ("Nguyễn Thị Lan", "Trần Văn Hùng", "Lê Thị Mai", "Phạm Văn Đức", "Hoàng Thị Thu", "Vũ Văn Nam",
            "Đinh Thị Hằng", "Bùi Văn Toàn")
 
@@ -43,6 +49,17 @@ class SyntheticUnit:
     women: int
     unit_id: str  # 32 hex digits, as a real CĐCS's unit UUID
     seed: int
+    kind: str = ""  # core.applicability.UNIT_KINDS
+
+    @property
+    def sector(self) -> str:
+        return applicability.sector_of_kind(self.kind) or "non_state"
+
+
+def applicable_indicators(unit: SyntheticUnit, template: PlanTemplate):
+    """The template's CĐCS indicators that apply to the unit's sector and kind."""
+    return [spec for spec in template.indicators_for("cdcs")
+            if applicability.applies(spec.applies_to_units, unit.sector, unit.kind)]
 
 
 @dataclass
@@ -63,7 +80,8 @@ def synthetic_unit(index: int, *, seed: int = 1, prefix: str = "CD", upper_union
     women = rng.randint(members // 5, members * 4 // 5)
     return SyntheticUnit(code=f"{prefix}{index:03d}", name=name, upper_union=upper_union, place=place,
                          chair=rng.choice(_CHAIRS), members=members, women=women,
-                         unit_id=uuid.UUID(int=rng.getrandbits(128), version=4).hex, seed=seed)
+                         unit_id=uuid.UUID(int=rng.getrandbits(128), version=4).hex, seed=seed,
+                         kind=_KIND_OF.get(kind, "private"))
 
 
 def unit_figures(unit: SyntheticUnit, template: PlanTemplate | None = None, *, correction: int = 0) -> UnitFigures:
@@ -71,7 +89,7 @@ def unit_figures(unit: SyntheticUnit, template: PlanTemplate | None = None, *, c
     template = template or seed_template()
     rng = random.Random(f"figures:{unit.seed}:{unit.code}:{correction}")
     figures = UnitFigures()
-    for spec in template.indicators_for("cdcs"):
+    for spec in applicable_indicators(unit, template):
         if spec.kind == "count":
             registered = Decimal(rng.randint(1, max(2, unit.members // 8)))
             first = Decimal(rng.randint(0, int(registered)))
@@ -111,7 +129,7 @@ def _context(unit: SyntheticUnit, kind: str, *, year: int, issued_on: date, numb
         signer_lines=("TM. BAN CHẤP HÀNH", "CHỦ TỊCH"), signer_name=unit.chair, phase=phase, version=version,
         report_id=report_id, report_kind=report_kind,
         generated_at=datetime.combine(issued_on, datetime.min.time(), timezone.utc).isoformat(timespec="seconds"),
-        generator=f"thidua_desktop {__version__}",
+        generator=f"thidua_desktop {__version__}", unit_sector=unit.sector, unit_kind=unit.kind,
     )
 
 
@@ -119,7 +137,7 @@ def _lines(unit: SyntheticUnit, template: PlanTemplate, figures: UnitFigures, la
     from thidua_desktop.documents.kinds import inputs as di
 
     lines = []
-    for spec in template.indicators_for("cdcs"):
+    for spec in applicable_indicators(unit, template):
         ind_id = uuid.uuid5(uuid.UUID(unit.unit_id), f"indicator:{spec.code}").hex
         results = {}
         if last_phase is not None:
@@ -128,7 +146,8 @@ def _lines(unit: SyntheticUnit, template: PlanTemplate, figures: UnitFigures, la
                     results[phase] = di.ResultRef(uuid.uuid5(uuid.UUID(ind_id), f"result:{phase}").hex, value, num, den)
         lines.append(di.IndicatorLine(ind_id, spec.code, spec.name, spec.unit, spec.kind,
                                       uuid.uuid5(uuid.UUID(ind_id), "registered").hex,
-                                      figures.registered[spec.code], "", results))
+                                      figures.registered[spec.code], "", results, upper_target=spec.target_text,
+                                      applies_to=",".join(spec.applies_to_units)))
     return lines
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from thidua_desktop.core import applicability
 from thidua_desktop.core.plan import IndicatorSpec, MovementSpec, PhaseSpec, RuleSpec, TitleSpec
 from thidua_desktop.exchange import plan_package as pkg
 from thidua_desktop.exchange.plan_package import PackageError, PlanContent, PlanHeader
@@ -70,6 +71,7 @@ INDICATOR_FIELDS = (
     ("name", "tên chỉ tiêu"), ("unit", "đơn vị tính"), ("kind", "loại"), ("source", "cách lấy số liệu"),
     ("computed_from", "tính từ"), ("group", "nhóm"), ("levels", "áp dụng cho"), ("target_value", "chỉ tiêu kế hoạch"),
     ("target_text", "ghi theo kế hoạch"), ("movement_code", "phong trào"), ("description", "ghi chú"),
+    ("applies_to_units", "đơn vị áp dụng"),
 )
 TITLE_FIELDS = (("name", "tên"), ("subject", "đối tượng"), ("category", "loại"), ("system", "hệ thống"),
                 ("issuer", "cấp tặng"), ("women_only", "chỉ dành cho nữ"),
@@ -191,7 +193,7 @@ def _content(record: EmulationYear) -> PlanContent:
         indicators=tuple(
             IndicatorSpec(x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
                           tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text,
-                          x.movement_code, x.description)
+                          x.movement_code, x.description, applicability.parse_tokens(x.applies_to or ""))
             for x in record.indicators),
         titles=tuple(TitleSpec(t.code, t.name, t.subject, t.category, t.system, t.issuer, t.women_only,
                                t.requires_initiative) for t in record.titles),
@@ -526,6 +528,7 @@ def _set_indicator(row: Indicator, x: IndicatorSpec) -> None:
     row.computed_from, row.group, row.levels = x.computed_from, x.group, ",".join(x.levels)
     row.plan_target, row.plan_target_text, row.movement_code = x.target_value, x.target_text, x.movement_code
     row.description = x.description
+    row.applies_to = applicability.format_tokens(x.applies_to_units)
 
 
 def _set_title(row: AwardTitle, t: TitleSpec) -> None:

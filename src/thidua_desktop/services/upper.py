@@ -22,8 +22,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
-from thidua_desktop.core import vntext
-from thidua_desktop.core.consolidation import ConsolidatedLine, UnitFigure, consolidate
+from thidua_desktop.core import safe_names, vntext
+from thidua_desktop.core.consolidation import ConsolidatedLine, UnitFigure, consolidate, mark_applicable
 from thidua_desktop.exchange import intake as ix
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
@@ -108,11 +108,11 @@ def list_units(db: Database) -> list[UnitInfo]:
 
 
 def _check_unit_fields(code: str, name: str, email: str, where: str = "") -> tuple[str, str, str]:
-    code, name, email = vntext.nfc(code or "").strip(), vntext.nfc(name or "").strip(), (email or "").strip()
-    if not code:
-        raise ValidationError(f"{where}Thiếu mã đơn vị.")
-    if len(code) > 40:
-        raise ValidationError(f"{where}Mã đơn vị '{code}' dài quá 40 ký tự.")
+    name, email = vntext.nfc(name or "").strip(), (email or "").strip()
+    try:
+        code = safe_names.check_unit_code(code, where)  # one alphabet everywhere (core.safe_names)
+    except safe_names.UnitCodeError as exc:
+        raise ValidationError(exc.message) from None
     if not name:
         raise ValidationError(f"{where}Thiếu tên đơn vị (mã {code}).")
     if email and ("@" not in email or " " in email):
@@ -121,15 +121,30 @@ def _check_unit_fields(code: str, name: str, email: str, where: str = "") -> tup
 
 
 def _find_unit(session, code: str) -> SubordinateUnit:
-    unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == vntext.nfc(code).strip())).first()
+    given = vntext.nfc(code or "").strip()
+    unit = None
+    for wanted in dict.fromkeys((safe_names.normalise_unit_code(given), given)):  # a code kept from before, as is
+        unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == wanted)).first()
+        if unit is not None:
+            break
     if unit is None:
         raise NotFoundError(f"Không có đơn vị mã '{code}' trong danh sách đơn vị trực thuộc.")
     return unit
 
 
+def _write_lock(session) -> None:
+    """Take SQLite's write lock now (``BEGIN IMMEDIATE``), before the transaction reads: what it
+    then checks ("no such unit yet", "this file was not taken yet") stays true until it commits,
+    even with another window or command writing the same data folder at the same time."""
+    dbapi = session.connection().connection.dbapi_connection
+    if not dbapi.in_transaction:
+        dbapi.execute("BEGIN IMMEDIATE")
+
+
 def add_unit(db: Database, code: str, name: str, email: str = "", note: str = "") -> UnitInfo:
     code, name, email = _check_unit_fields(code, name, email)
     with db.transaction(f"Thêm đơn vị trực thuộc {code}") as session:
+        _write_lock(session)
         if session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == code)).first() is not None:
             raise ValidationError(f"Đã có đơn vị mã '{code}'; hãy sửa đơn vị đó hoặc dùng mã khác.")
         unit = SubordinateUnit(code=code, name=name, email=email, note=note or "")
@@ -141,6 +156,7 @@ def add_unit(db: Database, code: str, name: str, email: str = "", note: str = ""
 def update_unit(db: Database, code: str, *, name: str | None = None, email: str | None = None,
                 note: str | None = None, new_code: str | None = None) -> UnitInfo:
     with db.transaction(f"Sửa đơn vị trực thuộc {code}") as session:
+        _write_lock(session)
         unit = _find_unit(session, code)
         c, n, e = _check_unit_fields(new_code if new_code is not None else unit.code,
                                      name if name is not None else unit.name,
@@ -205,6 +221,7 @@ def import_units(db: Database, path: str | Path) -> int:
     if not found:
         raise ValidationError(f"Tệp {path.name}: không có đơn vị nào dưới dòng tiêu đề.")
     with db.transaction(f"Nhập danh sách đơn vị trực thuộc từ {path.name}") as session:
+        _write_lock(session)
         existing = {u.code: u for u in session.scalars(select(SubordinateUnit))}
         for code, (name, email) in found.items():
             unit = existing.get(code)
@@ -250,6 +267,7 @@ def trust_certificate(db: Database, code: str, source, *, how: str = "manual") -
     cert = _cert_of(source)
     fp = keys.fingerprint(cert)
     with db.transaction(f"Tin cậy chứng thư số cho đơn vị {code}") as session:
+        _write_lock(session)  # two intakes trusting the same first signer: one adds it, the other finds it
         unit = _find_unit(session, code)
         for c in unit.certificates:
             if c.fingerprint == fp:
@@ -313,12 +331,23 @@ def _match_unit(session, found: ix.Inspection) -> SubordinateUnit | None:
 
 
 def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: str) -> str:
-    folder_parts = [RECEIVED_DIR, str(found.year or year)]
-    folder_parts.append(unit_code or "_khong-ro-don-vi" if status == ACCEPTED else "_de-rieng")
-    folder = paths.root.joinpath(*folder_parts)
+    """Copy a received file to ``received/<year>/<unit>/`` under a name the app makes: nothing
+    the file says (its unit code, kind, name) is used in the path unless it is in the alphabet."""
+    shelf = found.year if found.year is not None and 1900 <= found.year <= 2200 else year
+    if status == ACCEPTED:
+        unit_folder = (safe_names.safe_file_name(unit_code, "_khong-ro-don-vi") if safe_names.is_unit_code(unit_code)
+                       else "_khong-ro-don-vi")
+        kind = found.kind if found.kind in ix.TAKEN_KINDS else "tep"
+        stem = f"{kind}-p{_small(found.phase)}-v{_small(found.version)}"
+    else:
+        unit_folder, stem = "_de-rieng", "de-rieng"
+    suffix = found.path.suffix.lower() if found.path.suffix.lower() in ix.WORKBOOK_SUFFIXES else ".bin"
+    box = paths.root / RECEIVED_DIR
+    folder = box / str(shelf) / unit_folder
+    target = folder / f"{stem}-{(found.sha256 or uuid.uuid4().hex)[:12]}{suffix}"
+    if not safe_names.is_inside(box, target):  # cannot happen with the names above; never write outside
+        raise OSError(f"refused path outside {box}")
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{found.kind or 'tep'}-p{found.phase or 0}-v{found.version or 0}" if status == ACCEPTED else found.path.stem
-    target = folder / f"{stem}-{(found.sha256 or uuid.uuid4().hex)[:12]}{found.path.suffix.lower()}"
     if not target.exists():
         partial = target.with_name(f".{target.name}.part")
         shutil.copyfile(found.path, partial)
@@ -326,8 +355,19 @@ def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: 
     return target.relative_to(paths.root).as_posix()
 
 
+def _small(value: int | None) -> int:
+    return value if value is not None and 0 <= value < 10_000 else 0
+
+
+def _utc(moment: datetime | None) -> datetime:
+    """SQLite gives back naive times (stored in UTC); a row just made carries an aware one."""
+    if moment is None:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
 def _order_key(f: ReceivedFile):
-    return (f.version or 0, f.issued_on or date.min, f.generated_at or "", f.received_at or datetime.min)
+    return (f.version or 0, f.issued_on or date.min, f.generated_at or "", _utc(f.received_at))
 
 
 def _recount(session, unit_id, year, kind, phase) -> ReceivedFile | None:
@@ -725,9 +765,12 @@ def consolidation(db: Database, year: int, phase: int | None = None) -> Consolid
         for row in rows:
             per_file.setdefault(row.file_id, []).append(row)
         figures = []
+        applying: dict[str, set[str]] = {}  # a unit's report lists only the indicators that apply to it
         for f in chosen:
             unit = units.get(f.unit_id)
             code, name = (unit.code, unit.name) if unit is not None else (f.unit_code, f.unit_name)
+            for r in per_file.get(f.id, []):
+                applying.setdefault(r.indicator_code, set()).add(code)
             registered = {r.indicator_code: r.value for r in per_file.get(f.id, []) if r.measure == "registered"}
             for r in per_file.get(f.id, []):
                 if r.measure != "result" or r.phase != phase:
@@ -741,6 +784,7 @@ def consolidation(db: Database, year: int, phase: int | None = None) -> Consolid
         missing = [(u.code, u.name) for uid, u in sorted(units.items(), key=lambda kv: kv[1].code)
                    if uid not in by_unit]
     lines = [x for x in consolidate(figures, order) if x.details]
+    mark_applicable(lines, applying)
     return Consolidation(year, phase, last, lines, sources, missing)
 
 
@@ -768,6 +812,7 @@ def build_consolidated(db: Database, result: Consolidation, *, issued_on: date |
     period = f"năm {result.year}" if result.last_phase else f"đợt {result.phase} năm {result.year}"
     subject = f"Tổng hợp kết quả thực hiện các chỉ tiêu thi đua {period}"
     columns = [Column("TT", 0.45, "center"), Column("Chỉ tiêu", 4.2), Column("Đơn vị tính", 1.1, "center"),
+               Column("Số đơn vị áp dụng", 1.0, "right", "int"),
                Column("Số đơn vị báo cáo", 1.0, "right", "int"), Column("Đăng ký", 1.2, "right", "number"),
                Column("Kết quả", 1.2, "right", "number"), Column("Tử số", 1.1, "right", "number"),
                Column("Mẫu số", 1.1, "right", "number"), Column("Ghi chú", 1.8)]
@@ -778,7 +823,10 @@ def build_consolidated(db: Database, result: Consolidation, *, issued_on: date |
         note = "số đơn vị đạt / số đơn vị báo cáo" if x.kind == "yesno" else ""
         if x.without_basis:
             note = f"{len(x.without_basis)} đơn vị thiếu tử số/mẫu số: " + ", ".join(x.without_basis[:10])
-        rows.append([i, x.name, x.unit_of_measure, x.units, Num(x.registered, value_kind),
+        if x.not_reported:
+            note = "; ".join(filter(None, (note, f"{len(x.not_reported)} đơn vị chưa báo cáo: "
+                                           + ", ".join(x.not_reported[:10]))))
+        rows.append([i, x.name, x.unit_of_measure, x.applicable_units, x.units, Num(x.registered, value_kind),
                      Num(x.value, value_kind), Num(x.numerator, "number"), Num(x.denominator, "number"), note])
     detail_cols = [Column("Mã đơn vị", 0.9), Column("Tên đơn vị", 3.2), Column("Mã chỉ tiêu", 0.8),
                    Column("Chỉ tiêu", 3.2), Column("Kết quả", 1.1, "right", "number"),
@@ -815,15 +863,16 @@ def build_consolidated(db: Database, result: Consolidation, *, issued_on: date |
                                                               font_size=9)], landscape=True)],
         title=f"Báo cáo {subject[:1].lower() + subject[1:]}", author=unit.name,
     )
-    indicators = MachineTable("indicators", list(INDICATOR_COLUMNS))
+    indicators = MachineTable("indicators", [*INDICATOR_COLUMNS, "applicable_units"])
     for x in result.lines:
         base = uuid.uuid5(unit.id, f"consolidation:{result.year}:{x.code}")
         if x.registered is not None and x.kind != "percent":
             indicators.rows.append([uuid.uuid5(base, "registered").hex, base.hex, x.code, x.name, x.unit_of_measure,
-                                    x.kind, "registered", None, x.registered, None, None, ""])
+                                    x.kind, "registered", None, x.registered, None, None, "", "", "",
+                                    x.applicable_units])
         indicators.rows.append([uuid.uuid5(base, f"result:{result.phase}").hex, base.hex, x.code, x.name,
                                 x.unit_of_measure, x.kind, "result", result.phase, x.value, x.numerator,
-                                x.denominator, f"{x.units} đơn vị"])
+                                x.denominator, f"{x.units} đơn vị", "", "", x.applicable_units])
     units = MachineTable("units", ["record_id", "unit_code", "unit_name", "document_kind", "document_code",
                                    "document_version", "issued_on"],
                          [[s.id, s.unit_code, s.unit_name, s.kind, s.document_code, s.version, s.issued_on]

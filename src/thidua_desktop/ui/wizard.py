@@ -186,6 +186,7 @@ class ConfirmPage(QWizardPage):
             (self.tr("Place name"), p.place_name),
             (self.tr("Employer"), p.employer_name),
             (self.tr("Sector"), labels.sector(p.sector)),
+            (self.tr("Kind of unit"), wizard.unit.form.kind.currentText() if p.kind else ""),
             (self.tr("Chair"), p.chair.full_name if p.chair else ""),
             (self.tr("Deputy chairs"), ", ".join(d.full_name for d in p.deputies)),
             (self.tr("Plan"), wizard.plan.chooser.choice_words()),

@@ -7,8 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTabWidget, QVBoxLayout
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import applicability, vntext
 from thidua_desktop.services.dto import IndicatorInfo, YearDetail
+from thidua_desktop.services import titles as jobs_titles
 from thidua_desktop.ui import context, jobs, labels
 from thidua_desktop.ui.pages.base import Page, heading, note
 from thidua_desktop.ui.widgets.collective import CollectiveForm
@@ -23,6 +24,14 @@ CDCS = "cdcs"
 
 def applies_to_cdcs(indicator: IndicatorInfo) -> bool:
     return CDCS in indicator.levels
+
+
+def applies_to_unit(indicator: IndicatorInfo, unit) -> bool:
+    """A CĐCS indicator that applies to the unit's sector and kind (the profile decides)."""
+    if not applies_to_cdcs(indicator):
+        return False
+    sector = getattr(unit, "sector", "non_state") or "non_state"
+    return applicability.applies(tuple(indicator.applies_to), sector, getattr(unit, "kind", "") or "")
 
 
 def progress_text(progress, today) -> tuple[str, str | None]:
@@ -52,7 +61,8 @@ def progress_text(progress, today) -> tuple[str, str | None]:
 
 
 class RegistrationPage(Page):
-    topics = frozenset({context.YEAR, context.RULES, context.PEOPLE, context.REGISTRATION, context.INITIATIVES})
+    topics = frozenset({context.YEAR, context.RULES, context.PEOPLE, context.REGISTRATION, context.INITIATIVES,
+                        context.UNIT})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -84,11 +94,15 @@ class RegistrationPage(Page):
             Column(self.tr("Unit"), lambda i: i.unit_of_measure, width=100),
             Column(self.tr("Kind"), lambda i: labels.indicator_kind(i.kind), width=100),
             Column(self.tr("Figures"), lambda i: labels.indicator_source(i.source), width=130),
-            Column(self.tr("Plan target"), target_text, width=150),
+            Column(self.tr("Upper union's target"), target_text, width=150),
             Column(self.tr("Levels"), lambda i: labels.levels(i.levels), width=120),
+            Column(self.tr("Applies to"), lambda i: applicability.describe(tuple(i.applies_to)), width=200),
         ], self)
-        self.indicators.row_enabled = applies_to_cdcs
-        self.indicators.row_tooltip = lambda i: None if applies_to_cdcs(i) else upper_only
+        not_for_unit = self.tr("Not applicable to the unit (see Kind of unit on the Unit page): neither registered, "
+                               "computed nor printed.")
+        self.indicators.row_enabled = lambda i: applies_to_unit(i, self.ctx.unit)
+        self.indicators.row_tooltip = lambda i: (None if applies_to_unit(i, self.ctx.unit)
+                                                 else upper_only if not applies_to_cdcs(i) else not_for_unit)
         indicators_view = make_table(self.indicators, stretch_column=1)
         self.tabs.addTab(indicators_view, self.tr("Indicators"))
 
@@ -103,6 +117,9 @@ class RegistrationPage(Page):
                    width=130),
         ], self)
         titles_view = make_table(self.titles, stretch_column=0)
+        titles_view.setToolTip(self.tr("Double-click a title to change the body that confers it."))
+        titles_view.doubleClicked.connect(self._edit_issuer)
+        self.titles_view = titles_view
         self.tabs.addTab(titles_view, self.tr("Titles and commendations"))
 
         self.rules = RulesTable(ctx)
@@ -149,7 +166,7 @@ class RegistrationPage(Page):
         self.title.setText(self.tr("Emulation registration {year}").format(year=detail.year))
         due = vntext.format_date(detail.registration_due) if detail.registration_due else "—"
         self.plan.setText(self.tr("Plan {number} of {issuer}. Registration due: {due}. Greyed indicators belong to "
-                                  "the upper union.").format(number=detail.plan_number, issuer=detail.plan_issuer,
+                                  "the upper union or do not apply to the unit.").format(number=detail.plan_number, issuer=detail.plan_issuer,
                                                              due=due))
         self.movements.set_rows(detail.movements)
         self.indicators.set_rows(detail.indicators)
@@ -178,4 +195,18 @@ class RegistrationPage(Page):
         if self._quiet and topic == context.REGISTRATION:
             return
         super()._on_data_changed(topic)
+
+    def _edit_issuer(self, index) -> None:
+        """The body that confers a title is data (unions were reorganised in 2025): edit it here."""
+        from PySide6.QtWidgets import QInputDialog
+
+        if self.data is None or self.ctx.db is None or not index.isValid():
+            return
+        title = self.titles.row_at(index.row())
+        text, ok = QInputDialog.getText(self, self.tr("Awarded by"), self.tr("Body that confers “{name}”:")
+                                        .format(name=title.name), text=title.issuer)
+        if not ok or text.strip() == title.issuer:
+            return
+        self.ctx.tasks.run(jobs_titles.set_title_issuer, self.ctx.db, self.data.detail.year, title.code, text,
+                           on_done=lambda _r: self.ctx.changed(context.YEAR), owner=self)
 

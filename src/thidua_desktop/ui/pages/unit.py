@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thidua_desktop.core.applicability import sector_of_kind
 from thidua_desktop.services.dto import OfficerInfo, UnitProfile
 from thidua_desktop.ui import context, jobs, labels
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, scroll_page, subheading
@@ -115,6 +116,13 @@ class UnitForm(QWidget):
         for code in ("non_state", "state"):
             self.sector.addItem(labels.sector(code), code)
         self.sector.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("(not said: the sector decides)"), "")
+        for code, caption in self._kind_captions().items():
+            self.kind.addItem(caption, code)
+        self.kind.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.report_recipient = QLineEdit()
+        self.report_recipient.setPlaceholderText(self.tr("empty: the standing committee of the direct upper union"))
         self.chair = QLineEdit(self)
         self.chair.setPlaceholderText(self.tr("Full name of the chair"))
         self.deputies = DeputiesEditor(self)
@@ -138,6 +146,13 @@ class UnitForm(QWidget):
              self.tr("Used in the date line of documents: Gia Viễn, ngày … tháng … năm …")),
             (self.tr("Employer"), self.employer_name, None),
             (self.tr("Sector"), self.sector, None),
+            (self.tr("Kind of unit"), self.kind,
+             self.tr("Decides which of the plan's indicators apply to the union: those for state agencies, "
+                     "public service units or enterprises are registered, computed and printed only where they "
+                     "apply. Choosing a kind sets the sector.")),
+            (self.tr("Reports go to"), self.report_recipient,
+             self.tr("Printed after “Kính gửi:” on the registration and the reports, e.g. when the body that "
+                     "receives reports is not the direct upper union (unions were reorganised in 2025).")),
             (self.tr("Upper union's email"), self.upper_union_email,
              self.tr("Reports are sent to this address.")),
             (self.tr("Union's email"), self.email, None),
@@ -158,9 +173,12 @@ class UnitForm(QWidget):
             self.form.addRow(label, field)
         for edit in (self.name, self.issuer_code, self.upper_union, self.upper_union_parent, self.place_name,
                      self.employer_name, self.upper_union_email, self.email, self.address, self.phone,
-                     self.chair):
+                     self.chair, self.report_recipient):
             edit.textChanged.connect(self.changed)
+        self.sector.currentIndexChanged.connect(self._sector_chosen)
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.sector.currentIndexChanged.connect(self.changed)
+        self.kind.currentIndexChanged.connect(self.changed)
         self.deputies.changed.connect(self.changed)
         self._loaded: UnitProfile | None = None
 
@@ -169,7 +187,7 @@ class UnitForm(QWidget):
         p = profile or UnitProfile(name="")
         widgets = [self.name, self.issuer_code, self.upper_union, self.upper_union_parent, self.place_name,
                    self.employer_name, self.upper_union_email, self.email, self.address, self.phone, self.chair,
-                   self.sector, self.deputies]
+                   self.sector, self.deputies, self.kind, self.report_recipient]
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -185,6 +203,8 @@ class UnitForm(QWidget):
             self.phone.setText(p.phone)
             index = self.sector.findData(p.sector)
             self.sector.setCurrentIndex(max(index, 0))
+            self.kind.setCurrentIndex(max(self.kind.findData(p.kind), 0))
+            self.report_recipient.setText(p.report_recipient)
             self.chair.setText(p.chair.full_name if p.chair else "")
             self.deputies.set_names([d.full_name for d in p.deputies])
         finally:
@@ -219,8 +239,32 @@ class UnitForm(QWidget):
             address=self.address.text().strip(),
             phone=self.phone.text().strip(),
             sector=self.sector.currentData(),
+            kind=self.kind.currentData() or "",
+            report_recipient=self.report_recipient.text().strip(),
             officers=officers,
         )
+
+    def _kind_captions(self) -> dict[str, str]:
+        return {
+            "state_agency": self.tr("State agency"),
+            "public_service": self.tr("Public service unit (administrative and public service sector)"),
+            "soe": self.tr("State-owned enterprise"),
+            "private": self.tr("Non-state enterprise"),
+            "fdi": self.tr("Foreign-invested enterprise (FDI)"),
+            "cooperative": self.tr("Cooperative or other non-state organisation"),
+        }
+
+    def _kind_chosen(self) -> None:
+        """A kind belongs to one sector: choosing it sets the sector."""
+        sector = sector_of_kind(self.kind.currentData() or "")
+        if sector is not None and self.sector.currentData() != sector:
+            self.sector.setCurrentIndex(max(self.sector.findData(sector), 0))
+
+    def _sector_chosen(self) -> None:
+        """Another sector: a kind of the other sector no longer fits."""
+        sector = sector_of_kind(self.kind.currentData() or "")
+        if sector is not None and sector != self.sector.currentData():
+            self.kind.setCurrentIndex(0)
 
     def missing(self, *, with_officers: bool = True) -> list[str]:
         """Captions of the required fields still empty."""

@@ -414,6 +414,8 @@ class UpperPage(Page):
             Column(self.tr("% of target"), _of_target, width=120, align_right=True),
             Column(self.tr("Numerator"), lambda x: _number(x.numerator), width=100, align_right=True),
             Column(self.tr("Denominator"), lambda x: _number(x.denominator), width=100, align_right=True),
+            Column(self.tr("Applies to"), lambda x: self.tr("{n} applicable units").format(n=x.applicable_units),
+                   width=130, align_right=True),
         ], self)
         self.lines_view = make_table(self.lines_model)
         self.lines_view.clicked.connect(self._line_clicked)

@@ -51,8 +51,9 @@ class FiguresModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.figures: list = []  # registration.IndicatorFigure (copies)
-        self._titles = [self.tr("Code"), self.tr("Indicator"), self.tr("Unit"), self.tr("Plan target"),
-                        self.tr("Registered figure")]
+        # the plan's figure is the upper union's target, never the union's own: two columns
+        self._titles = [self.tr("Code"), self.tr("Indicator"), self.tr("Unit"), self.tr("Upper union's target"),
+                        self.tr("The union registers")]
 
     def set_figures(self, figures: list) -> None:
         self.beginResetModel()
@@ -279,6 +280,9 @@ class CollectiveForm(QWidget):
                                       "press Save. Double-click a figure to change it; tick the yes/no "
                                       "indicators.")))
         column.addWidget(self.figures_view)
+        self.not_applicable = note("")
+        self.not_applicable.setVisible(False)
+        column.addWidget(self.not_applicable)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
@@ -316,12 +320,23 @@ class CollectiveForm(QWidget):
         self.commitments.setPlainText(info.commitments)
         set_date(self.registered_on, info.registered_on or self.ctx.today())
         self.figures.set_figures(info.figures)
+        self._show_not_applicable(info)
         self.figures_view.setFixedHeight(self.figures_view.horizontalHeader().height()
                                          + self.figures_view.verticalHeader().length()
                                          + 2 * self.figures_view.frameWidth() + 2)
         self._loading = False
         self.dirty = False
         self._update_state()
+
+    def _show_not_applicable(self, info) -> None:
+        """Figures registered before the unit's kind was set: kept in the store, never printed."""
+        kept = getattr(info, "not_applicable", [])
+        if kept:
+            items = "; ".join(f"{f.indicator.code} {f.indicator.name}" for f in kept)
+            self.not_applicable.setText(self.tr(
+                "Registered earlier but not applicable to the unit ({scope}), kept and not printed: {items}.")
+                .format(scope=info.unit_scope, items=items))
+        self.not_applicable.setVisible(bool(kept))
 
     def clear(self) -> None:
         self._loading = True
