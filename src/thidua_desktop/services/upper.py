@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
-from thidua_desktop.core import safe_names, vntext
+from thidua_desktop.core import vntext
 from thidua_desktop.core.consolidation import ConsolidatedLine, UnitFigure, consolidate, mark_applicable
 from thidua_desktop.exchange import intake as ix
 from thidua_desktop.store.database import Database
@@ -108,11 +108,11 @@ def list_units(db: Database) -> list[UnitInfo]:
 
 
 def _check_unit_fields(code: str, name: str, email: str, where: str = "") -> tuple[str, str, str]:
-    name, email = vntext.nfc(name or "").strip(), (email or "").strip()
-    try:
-        code = safe_names.check_unit_code(code, where)  # one alphabet everywhere (core.safe_names)
-    except safe_names.UnitCodeError as exc:
-        raise ValidationError(exc.message) from None
+    code, name, email = vntext.nfc(code or "").strip(), vntext.nfc(name or "").strip(), (email or "").strip()
+    if not code:
+        raise ValidationError(f"{where}Thiếu mã đơn vị.")
+    if len(code) > 40:
+        raise ValidationError(f"{where}Mã đơn vị '{code}' dài quá 40 ký tự.")
     if not name:
         raise ValidationError(f"{where}Thiếu tên đơn vị (mã {code}).")
     if email and ("@" not in email or " " in email):
@@ -121,30 +121,15 @@ def _check_unit_fields(code: str, name: str, email: str, where: str = "") -> tup
 
 
 def _find_unit(session, code: str) -> SubordinateUnit:
-    given = vntext.nfc(code or "").strip()
-    unit = None
-    for wanted in dict.fromkeys((safe_names.normalise_unit_code(given), given)):  # a code kept from before, as is
-        unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == wanted)).first()
-        if unit is not None:
-            break
+    unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == vntext.nfc(code).strip())).first()
     if unit is None:
         raise NotFoundError(f"Không có đơn vị mã '{code}' trong danh sách đơn vị trực thuộc.")
     return unit
 
 
-def _write_lock(session) -> None:
-    """Take SQLite's write lock now (``BEGIN IMMEDIATE``), before the transaction reads: what it
-    then checks ("no such unit yet", "this file was not taken yet") stays true until it commits,
-    even with another window or command writing the same data folder at the same time."""
-    dbapi = session.connection().connection.dbapi_connection
-    if not dbapi.in_transaction:
-        dbapi.execute("BEGIN IMMEDIATE")
-
-
 def add_unit(db: Database, code: str, name: str, email: str = "", note: str = "") -> UnitInfo:
     code, name, email = _check_unit_fields(code, name, email)
     with db.transaction(f"Thêm đơn vị trực thuộc {code}") as session:
-        _write_lock(session)
         if session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == code)).first() is not None:
             raise ValidationError(f"Đã có đơn vị mã '{code}'; hãy sửa đơn vị đó hoặc dùng mã khác.")
         unit = SubordinateUnit(code=code, name=name, email=email, note=note or "")
@@ -156,7 +141,6 @@ def add_unit(db: Database, code: str, name: str, email: str = "", note: str = ""
 def update_unit(db: Database, code: str, *, name: str | None = None, email: str | None = None,
                 note: str | None = None, new_code: str | None = None) -> UnitInfo:
     with db.transaction(f"Sửa đơn vị trực thuộc {code}") as session:
-        _write_lock(session)
         unit = _find_unit(session, code)
         c, n, e = _check_unit_fields(new_code if new_code is not None else unit.code,
                                      name if name is not None else unit.name,
@@ -221,7 +205,6 @@ def import_units(db: Database, path: str | Path) -> int:
     if not found:
         raise ValidationError(f"Tệp {path.name}: không có đơn vị nào dưới dòng tiêu đề.")
     with db.transaction(f"Nhập danh sách đơn vị trực thuộc từ {path.name}") as session:
-        _write_lock(session)
         existing = {u.code: u for u in session.scalars(select(SubordinateUnit))}
         for code, (name, email) in found.items():
             unit = existing.get(code)
@@ -267,7 +250,6 @@ def trust_certificate(db: Database, code: str, source, *, how: str = "manual") -
     cert = _cert_of(source)
     fp = keys.fingerprint(cert)
     with db.transaction(f"Tin cậy chứng thư số cho đơn vị {code}") as session:
-        _write_lock(session)  # two intakes trusting the same first signer: one adds it, the other finds it
         unit = _find_unit(session, code)
         for c in unit.certificates:
             if c.fingerprint == fp:
@@ -331,23 +313,12 @@ def _match_unit(session, found: ix.Inspection) -> SubordinateUnit | None:
 
 
 def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: str) -> str:
-    """Copy a received file to ``received/<year>/<unit>/`` under a name the app makes: nothing
-    the file says (its unit code, kind, name) is used in the path unless it is in the alphabet."""
-    shelf = found.year if found.year is not None and 1900 <= found.year <= 2200 else year
-    if status == ACCEPTED:
-        unit_folder = (safe_names.safe_file_name(unit_code, "_khong-ro-don-vi") if safe_names.is_unit_code(unit_code)
-                       else "_khong-ro-don-vi")
-        kind = found.kind if found.kind in ix.TAKEN_KINDS else "tep"
-        stem = f"{kind}-p{_small(found.phase)}-v{_small(found.version)}"
-    else:
-        unit_folder, stem = "_de-rieng", "de-rieng"
-    suffix = found.path.suffix.lower() if found.path.suffix.lower() in ix.WORKBOOK_SUFFIXES else ".bin"
-    box = paths.root / RECEIVED_DIR
-    folder = box / str(shelf) / unit_folder
-    target = folder / f"{stem}-{(found.sha256 or uuid.uuid4().hex)[:12]}{suffix}"
-    if not safe_names.is_inside(box, target):  # cannot happen with the names above; never write outside
-        raise OSError(f"refused path outside {box}")
+    folder_parts = [RECEIVED_DIR, str(found.year or year)]
+    folder_parts.append(unit_code or "_khong-ro-don-vi" if status == ACCEPTED else "_de-rieng")
+    folder = paths.root.joinpath(*folder_parts)
     folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{found.kind or 'tep'}-p{found.phase or 0}-v{found.version or 0}" if status == ACCEPTED else found.path.stem
+    target = folder / f"{stem}-{(found.sha256 or uuid.uuid4().hex)[:12]}{found.path.suffix.lower()}"
     if not target.exists():
         partial = target.with_name(f".{target.name}.part")
         shutil.copyfile(found.path, partial)
@@ -355,19 +326,8 @@ def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: 
     return target.relative_to(paths.root).as_posix()
 
 
-def _small(value: int | None) -> int:
-    return value if value is not None and 0 <= value < 10_000 else 0
-
-
-def _utc(moment: datetime | None) -> datetime:
-    """SQLite gives back naive times (stored in UTC); a row just made carries an aware one."""
-    if moment is None:
-        return datetime.min.replace(tzinfo=timezone.utc)
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-
-
 def _order_key(f: ReceivedFile):
-    return (f.version or 0, f.issued_on or date.min, f.generated_at or "", _utc(f.received_at))
+    return (f.version or 0, f.issued_on or date.min, f.generated_at or "", f.received_at or datetime.min)
 
 
 def _recount(session, unit_id, year, kind, phase) -> ReceivedFile | None:
