@@ -7,6 +7,7 @@ another running process (left alone) from one left behind by a killed process (r
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -24,6 +25,9 @@ def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, getattr(errno, "ENOTSUP", errno.EINVAL)):  # a medium that cannot flush: written anyway
+            raise
     finally:
         os.close(fd)
 
