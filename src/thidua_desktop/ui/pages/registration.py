@@ -15,7 +15,7 @@ from thidua_desktop.ui.pages.base import Page, heading, note
 from thidua_desktop.ui.widgets.collective import CollectiveForm
 from thidua_desktop.ui.widgets.collective import target_text as target_text  # noqa: PLC0414 - used by other pages
 from thidua_desktop.ui.widgets.individuals import IndividualsPanel
-from thidua_desktop.ui.widgets.rules import RulesTable
+from thidua_desktop.ui.widgets.rules import RuleSetPanel
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 from thidua_desktop.ui.widgets.timeline import deadline_color
 
@@ -122,7 +122,7 @@ class RegistrationPage(Page):
         self.titles_view = titles_view
         self.tabs.addTab(titles_view, self.tr("Titles and commendations"))
 
-        self.rules = RulesTable(ctx)
+        self.rules = RuleSetPanel(ctx)  # the rule set in force, its sources, the values, the import
         self.tabs.addTab(self.rules, self.tr("Rules"))
         for view in (movements_view, indicators_view, titles_view):
             view.setEditTriggers(view.EditTrigger.NoEditTriggers)
