@@ -56,6 +56,8 @@ def test_states_of_one_deadline():
         "waiting", 0, "Đang chờ gửi trong hộp thư đi, xếp ngày 04/07/2021")
     assert state(date(2021, 7, 7), queued_on=date(2021, 7, 4))[1:] == (
         2, "Đang chờ gửi trong hộp thư đi, xếp ngày 04/07/2021, quá hạn 2 ngày")
+    assert state(date(2030, 1, 1), queued_on=date(2021, 7, 4), year_ended=True)[1:] == (
+        0, "Đang chờ gửi trong hộp thư đi, xếp ngày 04/07/2021")
 
 
 @pytest.mark.parametrize("today", DAYS)

@@ -84,7 +84,8 @@ def deadline(kind: Literal["registration_due", "report_due"], label: str, due: d
         return Deadline(kind, label, due, phase_number, "sent_on_time", 0, sent_on, None)
     left = (due - today).days
     if queued_on is not None:
-        return Deadline(kind, label, due, phase_number, "waiting", max(-left, 0), None, queued_on)
+        late = 0 if year_ended else max(-left, 0)  # the year is over: no count that grows for ever
+        return Deadline(kind, label, due, phase_number, "waiting", late, None, queued_on)
     if left > 0:
         return Deadline(kind, label, due, phase_number, "not_due", left)
     if left == 0:
