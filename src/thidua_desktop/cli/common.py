@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from thidua_desktop.core.cleantext import terminal_safe
 from thidua_desktop.errors import UserError
 
 import argparse
@@ -23,11 +24,12 @@ class Parser(argparse.ArgumentParser):
 
 
 def out(text: str = "") -> None:
-    print(text)
+    # a value from an older database may still hold ESC, U+202E…: shown escaped, never raw
+    print(terminal_safe(str(text)))
 
 
 def err(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(terminal_safe(str(text)), file=sys.stderr)
 
 
 def date_arg(text: str) -> date:

@@ -591,7 +591,9 @@ def main(argv: list[str] | None = None) -> int:
             log.parent.mkdir(parents=True, exist_ok=True)
             with log.open("a", encoding="utf-8") as f:
                 f.write(f"\n=== {datetime.now().isoformat()} thidua {' '.join(sys.argv[1:])}\n")
-                f.write(traceback.format_exc())
+                from thidua_desktop.sending.smtp import scrub_known
+
+                f.write(scrub_known(traceback.format_exc()))  # no mail login or password in a log
         except OSError:
             log = None
         _err("Đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi bởi thao tác dở dang."

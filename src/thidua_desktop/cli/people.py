@@ -115,6 +115,9 @@ def cmd_members_import(args) -> int:
     finally:
         db.close()
     verb = "Sẽ" if args.dry_run else "Đã"
+    cleaned = preview.preview.counts.get("cleaned_rows", 0)
+    if cleaned:
+        out(f"Đã bỏ ký tự điều khiển, đảo chiều hoặc không hiển thị ở {cleaned} dòng (xem các lưu ý ở trên).")
     out(f"{verb} thêm {result.added} người, cập nhật {result.updated} người, bỏ qua {result.rejected} dòng"
         + (f", gộp {result.merged} dòng trùng" if result.merged else "") + ".")
     if args.dry_run:

@@ -323,6 +323,8 @@ class _TableLayout:
         self.widths = self._column_widths(width)
         self.header = self._header_rows()
         self.rows = [self._row(i, row) for i, row in enumerate(table.rows)]
+        self.kinds = [table.kind_of(i) for i in range(len(self.rows))]
+        self.continued: set[int] = set()  # rows carrying the rest of the row before them
         self._heights: list[float | None] = [None] * len(self.rows)
         self._header_h: list[float] | None = None
 
@@ -405,9 +407,9 @@ class _TableLayout:
             cmds.append(("FONT", (0, 1), (-1, 1), fonts.ITALIC, self.size - 1, self.leading))
         for i, col in enumerate(self.table.columns):
             cmds.append(("ALIGN", (i, h), (i, -1), _TABLE_ALIGN[col.align]))
-        if self.table.row_kinds:
+        if self.table.row_kinds or self.continued:
             for r in range(start, stop):
-                kind = self.table.row_kinds[r]
+                kind = self.kinds[r]
                 at = h + r - start
                 if kind == "group":
                     cmds += [("SPAN", (0, at), (-1, at)), ("FONT", (0, at), (-1, at), fonts.BOLD, self.size,
@@ -433,8 +435,46 @@ class _TableLayout:
     def row_height(self, index: int) -> float:
         height = self._heights[index]
         if height is None:
-            height = self._heights[index] = self._height(self.rows[index], self.table.kind_of(index) == "group")
+            height = self._heights[index] = self._height(self.rows[index], self.kinds[index] == "group")
         return height
+
+    def split_row(self, index: int, room: float) -> bool:
+        """Cut row ``index`` so that its first part is at most ``room`` high: the cells' text goes on
+        in a row of its own (other cells empty), which the next page starts with. False when not
+        even one line of its tallest cell fits in ``room``."""
+        cells = self.rows[index]
+        spanned = self.kinds[index] == "group"
+        avail = room - CELL_PAD_TOP - CELL_PAD_BOTTOM
+        if avail < self.leading:
+            return False
+        head: list = []
+        tail: list = []
+        for i, cell in enumerate(cells):
+            if spanned and i > 0:
+                head.append(cell)
+                tail.append("")
+                continue
+            if not isinstance(cell, RLParagraph):
+                head.append(cell)  # one line: it fits wherever a line fits
+                tail.append("")
+                continue
+            width = (sum(self.widths) if spanned else self.widths[i]) - 2 * CELL_PAD_X
+            if cell.wrap(width, 1e6)[1] <= avail:
+                head.append(cell)
+                tail.append("")
+                continue
+            parts = cell.split(width, avail)
+            if len(parts) != 2:
+                return False
+            head.append(parts[0])
+            tail.append(parts[1])
+        if self._height(head, spanned) > room + 1e-6:
+            return False
+        self.rows[index:index + 1] = [head, tail]
+        self.kinds[index:index + 1] = [self.kinds[index]] * 2
+        self._heights[index:index + 1] = [None, None]
+        self.continued = {r + 1 if r > index else r for r in self.continued} | {index + 1}
+        return True
 
     def header_height(self) -> float:
         if self._header_h is None:
@@ -455,20 +495,28 @@ class _PagedTable(Flowable):
     Table of the rows that fit, with the header repeated (reportlab's own split copies and
     re-measures the whole remaining table at every page break)."""
 
-    def __init__(self, layout: _TableLayout, start: int = 0) -> None:
+    def __init__(self, layout: _TableLayout, start: int = 0, frame_height: float | None = None) -> None:
         super().__init__()
         self.layout = layout
         self.start = start
+        self.frame_height = frame_height or PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
+        # rows taller than half a page are cut at a page's foot; nothing is cut into less than 3 lines
+        self.split_above = self.frame_height / 2
+        self.min_split = 3 * layout.leading + CELL_PAD_TOP + CELL_PAD_BOTTOM
         self._table: RLTable | None = None
 
     def _fitting(self, height: float) -> tuple[int, float]:
         room = height - self.layout.header_height()
         used = 0.0
         stop = self.start
-        total = len(self.layout.rows)
-        while stop < total:
+        while stop < len(self.layout.rows):
             row = self.layout.row_height(stop)
             if used + row > room + 1e-6:
+                # A row too tall for a page of its own would never be placed: it is cut at the foot
+                # of this page (so is one that would leave a big gap), its text going on overleaf.
+                left = room - used
+                if row > self.split_above and left >= self.min_split and self.layout.split_row(stop, left):
+                    continue
                 break
             used += row
             stop += 1
@@ -493,7 +541,7 @@ class _PagedTable(Flowable):
         first = self.layout.build(self.start, stop)
         if stop >= len(self.layout.rows):
             return [first]
-        return [first, _PagedTable(self.layout, stop)]
+        return [first, _PagedTable(self.layout, stop, self.frame_height)]
 
     def draw(self):
         if self._table is not None:
@@ -598,7 +646,7 @@ def _blocks(blocks: Sequence[Block], width: float, styles: _Styles) -> list[Flow
         elif isinstance(block, Paragraph):
             out += _paragraphs(block, styles)
         elif isinstance(block, Table):
-            out.append(_PagedTable(_TableLayout(block, width, styles)))
+            out.append(_PagedTable(_TableLayout(block, width, styles), frame_height=_frame_height(width)))
             out.append(RLSpacer(1, PARA_AFTER))
         elif isinstance(block, Spacer):
             out.append(RLSpacer(1, block.height_pt))
@@ -656,6 +704,14 @@ def _draft_mark(canvas, doc) -> None:
 def _on_page(canvas, doc) -> None:
     _draft_mark(canvas, doc)
     _page_number(canvas, doc)
+
+
+def _frame_height(width: float) -> float:
+    """The height of the frame a block of this width is laid out in (portrait or landscape)."""
+    portrait_w, landscape_w = frame_widths()
+    if abs(width - landscape_w) < 1 and abs(portrait_w - landscape_w) > 1:
+        return landscape(PAGE)[1] - LANDSCAPE_MARGINS[0] - LANDSCAPE_MARGINS[1]
+    return PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 
 def frame_widths() -> tuple[float, float]:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import cleantext, vntext
 from thidua_desktop.exchange.roster_import import (
     Problem,
     Severity,
@@ -367,13 +367,17 @@ def parse_level(text: str) -> str | None:
     return _LEVEL_WORDS.get(vntext.search_key(text).strip(" .;:"))
 
 
+# The longest value of each text column the store accepts (store/text_rules.py): a longer one is an
+# error of its row.
+FIELD_MAX = {"title": 3000, "field": 200, "investor": 300, "decision_number": 60, "decision_issuer": 300,
+             "social_benefit": 10000, "refusal_reason": 10000, "description": 10000, "conditions": 10000}
 _TRUE = {"x", "co", "v", "1", "yes", "true", "ap dung thu", "\u2713", "\u2714"}
 _FALSE = {"", "0", "khong", "ko", "no", "false", "-"}
 
 
 def _plain(value: CellValue) -> str:
     if isinstance(value, str):
-        return vntext.nfc(value)
+        return vntext.nfc(cleantext.clean(value))
     if isinstance(value, bool):
         return "x" if value else ""
     if isinstance(value, float) and value.is_integer():
@@ -382,13 +386,14 @@ def _plain(value: CellValue) -> str:
         return vntext.format_date(value.date())
     if isinstance(value, date):
         return vntext.format_date(value)
-    return vntext.nfc(str(value)) if value is not None else ""
+    return vntext.nfc(cleantext.clean(str(value))) if value is not None else ""
 
 
 def _multiline(value: CellValue) -> str:
     """Long text keeps its line breaks; each line is normalised."""
     if not isinstance(value, str):
         return _plain(value).strip()
+    value = cleantext.clean(value, multiline=True)
     lines = [vntext.nfc(line) for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return "\n".join(lines).strip("\n ")
 
@@ -542,6 +547,13 @@ class _RowReader:
         def cell(key: str) -> CellValue:
             return row[m[key]] if key in m else ""
 
+        for key, col in m.items():  # what was removed from each cell (control, escape, bidi, invisible)
+            raw = row[col] if col < len(row) else ""
+            if isinstance(raw, str) and raw and cleantext.has_hostile(raw):
+                kinds = cleantext.removed(raw, multiline=True)
+                if kinds:
+                    self.err(r, key, f"đã bỏ {cleantext.describe(kinds)} khỏi ô này", "warning")
+
         for key in ("title", "field", "decision_number", "decision_issuer", "investor"):
             if key in m:
                 values[key] = _plain(cell(key)).strip()
@@ -550,6 +562,11 @@ class _RowReader:
                 values[key] = _multiline(cell(key))
         if "title" in m and not values["title"]:
             self.err(r, "title", "thiếu tên sáng kiến")
+        for key, maximum in FIELD_MAX.items():
+            value = values.get(key)
+            if isinstance(value, str) and len(value) > maximum:
+                self.err(r, key, f"dài {vntext.format_number(len(value))} ký tự, quá mức tối đa "
+                                 f"{vntext.format_number(maximum)} ký tự")
         self._year(r, cell("year") if "year" in m else "", values)
         if "phase" in m:
             values["phase"] = self._phase(r, cell("phase"))

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import cleantext, vntext
 from thidua_desktop.core.legacy_text import (
     Encoding,
     font_encoding,
@@ -241,6 +241,13 @@ FIELDS: tuple[Field, ...] = (
 
 FIELD_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 _NAME_FIELDS = ("full_name", "family_middle", "given_name")
+# The longest value of each text field the store accepts (store/text_rules.py: the column sizes);
+# a longer one is an error of its row, not a failure of the whole import at the end.
+FIELD_MAX = {"family_middle": 200, "given_name": 80, "ethnicity": 60, "position": 200, "group_name": 200,
+             "department": 200, "education": 200, "phone": 60, "email": 200, "note": 10000}
+_FIELD_LABELS = {"family_middle": "họ đệm", "given_name": "tên", "ethnicity": "dân tộc", "position": "chức vụ",
+                 "group_name": "tên tổ công đoàn", "department": "phòng ban", "education": "trình độ",
+                 "phone": "điện thoại", "email": "email", "note": "ghi chú"}
 
 _PAREN_RE = re.compile(r"\([^)]*\)")
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
@@ -611,7 +618,7 @@ def _word_key(text: str) -> str:
 def _plain_text(value: CellValue) -> str:
     """Any cell as display text: numbers without a useless ".0", dates as dd/mm/yyyy."""
     if isinstance(value, str):
-        return vntext.nfc(value)
+        return vntext.nfc(cleantext.clean(value))
     if isinstance(value, bool):
         return "x" if value else ""
     if isinstance(value, float):
@@ -622,7 +629,7 @@ def _plain_text(value: CellValue) -> str:
         return vntext.format_date(value.date())
     if isinstance(value, date):
         return vntext.format_date(value)
-    return vntext.nfc(str(value)) if value is not None else ""
+    return vntext.nfc(cleantext.clean(str(value))) if value is not None else ""
 
 
 def _is_empty(value: CellValue) -> bool:
@@ -839,7 +846,7 @@ def build_preview(
 def _empty_counts() -> dict[str, int]:
     return dict.fromkeys(
         ("rows", "drafts", "errors", "warnings", "skipped_empty", "skipped_hidden", "skipped_sections",
-         "footer_rows", "duplicates", "men", "women", "members", "converted_cells"),
+         "footer_rows", "duplicates", "men", "women", "members", "converted_cells", "cleaned_rows"),
         0,
     )  # fmt: skip
 
@@ -919,6 +926,7 @@ class _RowParser:
                                                     "education", "note") if k in mapping]  # fmt: skip
         self.date_cols = [(k, mapping[k]) for k in ("joined_union_on", "employed_since", "left_on") if k in mapping]
         self._text_cache: dict[str, str] = {}
+        self.cleaned_rows: set[int] = set()  # rows with a cell that lost hostile characters
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -934,7 +942,7 @@ class _RowParser:
         if isinstance(value, str):
             cached = self._text_cache.get(value)
             if cached is None:
-                cached = self._text_cache[value] = vntext.nfc(value)
+                cached = self._text_cache[value] = vntext.nfc(cleantext.clean(value))
             return cached
         return _plain_text(value)
 
@@ -1007,6 +1015,7 @@ class _RowParser:
             men=sum(1 for d in drafts if d.gender == "M"),
             women=sum(1 for d in drafts if d.gender == "F"),
             members=sum(1 for d in drafts if d.is_member),
+            cleaned_rows=len(self.cleaned_rows),
         )
         return drafts, duplicates, counts
 
@@ -1074,6 +1083,7 @@ class _RowParser:
         if not self._names(r, row, name_text, draft):
             return None
         m = self.mapping
+        self._hostile(r, row)
         if "birth_date" in m:
             birth = self._date(r, row[m["birth_date"]], "birth_date")
             if birth is not None:
@@ -1105,7 +1115,27 @@ class _RowParser:
             draft.is_member = self._member(r, row[m["is_member"]], draft)
         if draft.joined_union_on or draft.employed_since or draft.left_on:
             self._check_dates(r, draft)
+        self._lengths(r, draft)
         return draft
+
+    def _hostile(self, r: int, row: list[CellValue]) -> None:
+        """Say which cells of the row lost control, escape, bidirectional or invisible characters."""
+        for key, col in self.fields:
+            raw = row[col]
+            if isinstance(raw, str) and raw and cleantext.has_hostile(raw):
+                kinds = cleantext.removed(raw)
+                if kinds:
+                    self.cleaned_rows.add(r)
+                    self.err(r, key, f"đã bỏ {cleantext.describe(kinds)} khỏi ô này", "warning")
+
+    def _lengths(self, r: int, draft: PersonDraft) -> None:
+        for key, maximum in FIELD_MAX.items():
+            value = getattr(draft, key)
+            if isinstance(value, str) and len(value) > maximum:
+                where = key if key in self.mapping else ("full_name" if "full_name" in self.mapping else key)
+                label = _FIELD_LABELS.get(key, key)
+                self.err(r, where, f"{label} dài {vntext.format_number(len(value))} ký tự, quá mức tối đa "
+                                   f"{vntext.format_number(maximum)} ký tự")
 
     def _names(self, r: int, row: list[CellValue], name_text: str, draft: PersonDraft) -> bool:
         m = self.mapping

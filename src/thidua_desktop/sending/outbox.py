@@ -40,7 +40,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from thidua_desktop.sending.message import Attachment, MessageError, build_message, check_addresses, split_addresses
-from thidua_desktop.sending.smtp import Connection, DeliveryError, SmtpSettings, scrub
+from thidua_desktop.sending.smtp import Connection, DeliveryError, SmtpSettings, scrub_credentials, scrub_known
 from thidua_desktop.store.models import OutboxMessage
 
 OUTBOX_DIR = "outbox"
@@ -99,7 +99,7 @@ def _entry(m: OutboxMessage) -> OutboxEntry:
     return OutboxEntry(
         id=m.id, to=list(m.to_addrs or []), cc=list(m.cc_addrs or []), subject=m.subject, body=m.body,
         attachments=[dict(a) for a in (m.attachments or [])], status=m.status, attempts=m.attempts,
-        last_error=m.last_error, next_attempt_at=_utc(m.next_attempt_at), sent_at=_utc(m.sent_at),
+        last_error=scrub_known(m.last_error), next_attempt_at=_utc(m.next_attempt_at), sent_at=_utc(m.sent_at),
         message_id=m.message_id, created_at=_utc(m.created_at), report_id=m.report_id,
     )
 
@@ -310,11 +310,20 @@ def _send_lock(paths):
         f.close()
 
 
+ERROR_MAX = 2000  # characters of a server's error kept with a message
+
+
+def _safe_error(text: str) -> str:
+    """An error text as it may be stored: without any credential used in this process, not endless."""
+    text = scrub_known(text)
+    return text if len(text) <= ERROR_MAX else text[: ERROR_MAX - 1] + "…"
+
+
 def _record_failure(db, msg_id: uuid.UUID, error: str, now: datetime, *, permanent: bool) -> None:
     with db.transaction("Gửi thư không thành công") as session:
         row = session.get(OutboxMessage, msg_id)
         row.attempts = (row.attempts or 0) + 1
-        row.last_error = error
+        row.last_error = _safe_error(error)
         if permanent:
             row.status = FAILED
             row.next_attempt_at = None
@@ -331,8 +340,8 @@ def _record_sent(db, msg_id: uuid.UUID, message_id: str, now: datetime, refused:
         row.sent_at = now
         row.message_id = message_id
         row.next_attempt_at = None
-        row.last_error = ("Một số người nhận bị từ chối: " + "; ".join(f"{k} ({v})" for k, v in refused.items())
-                          if refused else "")
+        row.last_error = (_safe_error("Một số người nhận bị từ chối: "
+                                      + "; ".join(f"{k} ({v})" for k, v in refused.items())) if refused else "")
 
 
 def send_pending(
@@ -363,6 +372,7 @@ def send_pending(
                                  "Chưa có địa chỉ email gửi đi (cài đặt SMTP: địa chỉ gửi).")
             return report
         conn = Connection(smtp_settings)
+        scrub_stored_errors(db, smtp_settings)
         try:
             for i, entry in enumerate(due):
                 try:
@@ -379,7 +389,7 @@ def send_pending(
                                         message_id=mid, date=now)
                     refused = conn.send(msg, sender, entry.to + entry.cc)
                 except DeliveryError as exc:
-                    error = scrub(exc.message, smtp_settings.password)
+                    error = scrub_credentials(exc.message, smtp_settings.user, smtp_settings.password)
                     _record_failure(db, entry.id, error, now, permanent=exc.permanent)
                     (report.failed if exc.permanent else report.deferred).append(entry.id)
                     report.errors.append(error)
@@ -394,6 +404,26 @@ def send_pending(
         finally:
             conn.close()
     return report
+
+
+def scrub_stored_errors(db, smtp_settings: SmtpSettings) -> int:
+    """Remove these credentials from the errors already stored (by a version that let a server's
+    echo of the AUTH exchange through); returns how many messages were cleaned."""
+    if not (smtp_settings.user or smtp_settings.password):
+        return 0
+    with db.reading() as session:
+        rows = session.execute(select(OutboxMessage.id, OutboxMessage.last_error)
+                               .where(OutboxMessage.last_error != "")).all()
+    dirty = {}
+    for msg_id, error in rows:
+        clean = scrub_credentials(error, smtp_settings.user, smtp_settings.password)
+        if clean != error:
+            dirty[msg_id] = clean
+    if dirty:
+        with db.transaction("Xóa thông tin đăng nhập khỏi lỗi gửi thư") as session:
+            for msg_id, clean in dirty.items():
+                session.get(OutboxMessage, msg_id).last_error = clean
+    return len(dirty)
 
 
 def remove_orphan_folders(db, paths) -> list[Path]:

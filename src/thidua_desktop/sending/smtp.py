@@ -3,7 +3,10 @@
 ``<data folder>/smtp.json`` holds host, port, user, security (``starttls`` | ``ssl`` |
 ``plain``), the sender address and name. The password is asked for (or read from an environment
 variable by the CLI) and passed in on :class:`SmtpSettings`; it is neither written to that file,
-nor to the database, nor into any error text (server replies are scrubbed of it).
+nor to the database, nor into any error text: every error text is scrubbed of the login and the
+password in every form they travel in (as typed, AUTH LOGIN's and AUTH PLAIN's base64) before it
+is stored or shown (:func:`scrub_credentials`); :func:`scrub_known` does the same for crash logs
+with the credentials used in this process.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 from thidua_desktop.errors import UserError
 
 import base64
+import binascii
 import json
+import re
 import smtplib
 import socket
 import ssl
@@ -80,14 +85,102 @@ class DeliveryError(UserError):
         self.connection = connection
 
 
-def scrub(text: str, secret: str) -> str:
-    """Remove a secret (and its base64 forms, as AUTH sends it) from a text."""
-    if not secret:
+HIDDEN = "***"
+_SHORT = 4  # a secret shorter than this is replaced only as a whole word (not inside other words)
+_BASE64_RE = re.compile(r"[A-Za-z0-9+/]{6,}={0,2}")
+_HIDDEN_RUN_RE = re.compile(r"(?:\*\*\*){2,}")  # pieces of one secret replaced one by one
+_known_secrets: dict[str, None] = {}  # the logins and passwords in use in this process (never on disk)
+
+
+def remember(user: str = "", password: str = "") -> None:
+    """Keep the credentials of a connection in memory so that :func:`scrub_known` (crash logs, stored
+    errors) can remove them from any text later in this process."""
+    for secret in (password, user):
+        if secret:
+            _known_secrets[secret] = None
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def credential_forms(user: str, password: str) -> list[str]:
+    """Every form in which a login and password travel in an SMTP session, longest first: as typed,
+    AUTH LOGIN's base64 of each, AUTH PLAIN's base64 of "\\0login\\0password" (with or without the
+    login as authorisation identity), UTF-8 and Latin-1, with and without the "=" padding."""
+    forms: set[str] = set()
+    for encoding in ("utf-8", "latin-1"):
+        try:
+            u, p = user.encode(encoding), password.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        if password:
+            forms |= {_b64(p), _b64(b"\0" + u + b"\0" + p), _b64(u + b"\0" + u + b"\0" + p)}
+        if user:
+            forms.add(_b64(u))
+    forms |= {f.rstrip("=") for f in forms}
+    forms |= {s for s in (user, password) if s}
+    return sorted((f for f in forms if f), key=len, reverse=True)
+
+
+def _decodes_to_secret(token: str, secrets: list[bytes]) -> bool:
+    """A base64 token (an AUTH exchange echoed, perhaps cut or re-padded) that carries a secret."""
+    for trim in range(0, 4):
+        candidate = token.rstrip("=")
+        candidate = candidate[: len(candidate) - trim] if trim else candidate
+        if not candidate:
+            break
+        try:
+            raw = base64.b64decode(candidate + "=" * (-len(candidate) % 4), validate=True)
+        except (ValueError, binascii.Error):
+            continue
+        if any(secret in raw for secret in secrets):
+            return True
+    return False
+
+
+def scrub_credentials(text: str, user: str = "", password: str = "") -> str:
+    """``text`` with the login and password removed in every form (see :func:`credential_forms`),
+    and any base64 token that decodes to something holding either of them."""
+    if not text or not (user or password):
         return text
-    forms = {secret, base64.b64encode(secret.encode()).decode()}
-    for form in sorted(forms, key=len, reverse=True):
-        text = text.replace(form, "***")
-    return text
+    for form in credential_forms(user, password):
+        if len(form) < _SHORT:
+            text = re.sub(rf"(?<![\w@.]){re.escape(form)}(?![\w@.])", HIDDEN, text)
+        else:
+            text = text.replace(form, HIDDEN)
+    secrets = [s.encode(enc) for s in (user, password) if len(s) >= _SHORT
+               for enc in ("utf-8", "latin-1") if _encodable(s, enc)]
+    if secrets:
+        text = _BASE64_RE.sub(lambda m: HIDDEN if _decodes_to_secret(m.group(), secrets) else m.group(), text)
+    return _HIDDEN_RUN_RE.sub(HIDDEN, text)
+
+
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def scrub(text: str, secret: str, user: str = "") -> str:
+    """Remove a password (and the login, when given) from a text, in every form AUTH sends them."""
+    return scrub_credentials(text, user, secret)
+
+
+def scrub_known(text: str) -> str:
+    """``text`` without any login or password used in this process (see :func:`remember`)."""
+    if not text or not _known_secrets:
+        return text
+    secrets = list(_known_secrets)
+    for user in secrets:  # each login with each password first (the AUTH PLAIN blob whole), then alone
+        for password in secrets:
+            if user != password:
+                text = scrub_credentials(text, user, password)
+    for secret in secrets:
+        text = scrub_credentials(text, "", secret)
+    return _HIDDEN_RUN_RE.sub(HIDDEN, text)
 
 
 def _reply(code, resp) -> str:
@@ -116,9 +209,13 @@ class Connection:
     def __init__(self, settings: SmtpSettings) -> None:
         self.settings = settings
         self._smtp: smtplib.SMTP | None = None
+        remember(settings.user, settings.password)
+
+    def scrub(self, text: str) -> str:
+        return scrub_credentials(text, self.settings.user, self.settings.password)
 
     def _fail(self, text: str, **kw) -> DeliveryError:
-        return DeliveryError(scrub(text, self.settings.password), **kw)
+        return DeliveryError(self.scrub(text), **kw)
 
     def open(self) -> None:
         s = self.settings
@@ -163,7 +260,7 @@ class Connection:
             self.open()
         try:
             refused = self._smtp.send_message(msg, from_addr=sender, to_addrs=recipients)
-            return {k: _reply(*v) for k, v in (refused or {}).items()}
+            return {k: self.scrub(_reply(*v)) for k, v in (refused or {}).items()}
         except smtplib.SMTPRecipientsRefused as exc:
             replies = {k: _reply(*v) for k, v in exc.recipients.items()}
             permanent = all(str(r).startswith("5") for r in replies.values())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from thidua_desktop.core import vntext
 from thidua_desktop.paths import DataPaths
-from thidua_desktop.store import backup
+from thidua_desktop.store import backup, text_rules
 from thidua_desktop.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
 from thidua_desktop.store.models import AuditEntry, Person, Record
 
@@ -91,13 +90,9 @@ def _jsonable(value):
     return value
 
 
-def _normalise(obj) -> None:
-    for column in obj.__table__.columns:
-        value = getattr(obj, column.key, None)
-        if isinstance(value, str):
-            normal = unicodedata.normalize("NFC", value)
-            if normal != value:
-                setattr(obj, column.key, normal)
+def _normalise(obj, *, new: bool = True) -> None:
+    # NFC, no control/escape/bidi/zero-width characters, each field's maximum length (ValidationError)
+    text_rules.clean_record(obj, new=new)
     if isinstance(obj, Person):
         obj.family_middle = vntext.nfc(obj.family_middle or "")
         obj.given_name = vntext.nfc(obj.given_name or "")
@@ -147,7 +142,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
             _audit(session, obj, "insert")
     for obj in list(session.dirty):
         if isinstance(obj, Record) and session.is_modified(obj, include_collections=False):
-            _normalise(obj)
+            _normalise(obj, new=False)
             _audit(session, obj, "update")
     for obj in list(session.deleted):
         if isinstance(obj, Record):
