@@ -126,6 +126,61 @@ print("DONE", flush=True)
 }
 
 
+# A fork server for quick loops (POSIX): imports done once, each upgrade in a forked child.
+ZYGOTE = """
+import os, sys
+from thidua_desktop import paths
+from thidua_desktop.store.database import Database
+import alembic.command, alembic.script, alembic.runtime.migration  # loaded by every upgrade anyway
+print("READY", flush=True)
+for line in sys.stdin:
+    command, _, arg = line.rstrip("\\n").partition(" ")
+    if command == "RUN":
+        pid = os.fork()
+        if pid == 0:
+            try:
+                Database.open(paths.resolve(arg)).close()
+                code = 0
+            except BaseException:
+                code = 1
+            os._exit(code)
+        print(f"PID {pid}", flush=True)
+    elif command == "WAIT":
+        _, status = os.waitpid(int(arg), 0)
+        print(f"STATUS {status}", flush=True)
+"""
+
+
+class Zygote:
+    """``run(folder, delay)`` opens (and so upgrades) the folder in a forked child, SIGKILLed
+    after ``delay`` seconds (None: left to finish). No interpreter start-up per kill."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-c", ZYGOTE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     text=True, env=env)
+        assert self.proc.stdout.readline().strip() == "READY"
+
+    def _ask(self, line: str) -> str:
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        return self.proc.stdout.readline().strip()
+
+    def run(self, folder: Path, delay: float | None) -> tuple[float, int]:
+        """(seconds until the child ended or was killed, its wait status)."""
+        t0 = time.perf_counter()
+        pid = int(self._ask(f"RUN {folder}").split()[1])
+        if delay is not None:
+            time.sleep(delay)
+            os.kill(pid, signal.SIGKILL)  # harmless if it already ended (not reaped yet)
+        status = int(self._ask(f"WAIT {pid}").split()[1])
+        return time.perf_counter() - t0, status
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+        self.proc.stdout.close()
+
+
 def child_env(pycache: Path) -> dict[str, str]:
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(pycache)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # a bytecode cache: the children start fast

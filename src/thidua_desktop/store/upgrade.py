@@ -22,6 +22,7 @@ empty scratch database (:func:`expected_schemas`), so they follow every new migr
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -62,10 +63,44 @@ def read_schema(con: sqlite3.Connection) -> dict[str, frozenset[str]]:
     return {name: frozenset(row[1] for row in con.execute(f'PRAGMA table_info("{name}")')) for name in names}
 
 
+def _cache_file() -> Path:
+    """Where the expected schemas are kept between runs, named for the migration scripts' content."""
+    from thidua_desktop.store.database import MIGRATIONS_DIR
+
+    digest = hashlib.sha256()
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        digest.update(script.name.encode() + b"\0" + script.read_bytes() + b"\0")
+    import platformdirs
+
+    from thidua_desktop import APP_NAME
+
+    folder = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"luoc-do-{digest.hexdigest()[:24]}.json"
+
+
+def _load_cached(cache: Path) -> dict[str, dict[str, frozenset[str]]] | None:
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        return {str(rev): {str(t): frozenset(map(str, cols)) for t, cols in tables.items()}
+                for rev, tables in data.items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return None
+
+
 def expected_schemas() -> dict[str, dict[str, frozenset[str]]]:
-    """Revision → tables → columns, oldest revision first (migrations run on a scratch file)."""
+    """Revision → tables → columns, oldest revision first (migrations run on a scratch file,
+    once per set of migration scripts; the result is kept in the per-user cache folder)."""
     global _EXPECTED
     if _EXPECTED is None:
+        try:
+            cache = _cache_file()
+        except OSError:
+            cache = None
+        cached = _load_cached(cache) if cache is not None else None
+        if cached:
+            _EXPECTED = cached
+            return _EXPECTED
         from alembic import command
         from alembic.script import ScriptDirectory
 
@@ -85,6 +120,14 @@ def expected_schemas() -> dict[str, dict[str, frozenset[str]]]:
             finally:
                 engine.dispose()
         _EXPECTED = result
+        if cache is not None:
+            try:
+                tmp = files.part_name(cache)
+                tmp.write_text(json.dumps({rev: {t: sorted(c) for t, c in tables.items()}
+                                           for rev, tables in result.items()}), encoding="utf-8")
+                os.replace(tmp, cache)
+            except OSError:
+                pass
     return _EXPECTED
 
 
@@ -120,16 +163,22 @@ def schema_problems(con: sqlite3.Connection, revision: str | None) -> list[str]:
         if extra:
             problems.append(f"bảng {table} có cột {', '.join(sorted(extra))} không thuộc lược đồ {revision}")
     if revision == order[-1]:
-        from thidua_desktop.store.models import Base
+        problems += [line for line in model_problems(actual, revision) if line not in problems]
+    return problems
 
-        for table in Base.metadata.sorted_tables:
-            if table.name not in actual:
-                line = f"thiếu bảng {table.name} của lược đồ {revision}"
-            else:
-                missing = {c.name for c in table.columns} - actual[table.name]
-                line = f"bảng {table.name} thiếu cột {', '.join(sorted(missing))}" if missing else ""
-            if line and line not in problems:
-                problems.append(line)
+
+def model_problems(actual: dict[str, frozenset[str]], revision: str) -> list[str]:
+    """Tables and columns of the models (the head schema) missing from ``actual``."""
+    from thidua_desktop.store.models import Base
+
+    problems = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in actual:
+            problems.append(f"thiếu bảng {table.name} của lược đồ {revision}")
+        else:
+            missing = {c.name for c in table.columns} - actual[table.name]
+            if missing:
+                problems.append(f"bảng {table.name} thiếu cột {', '.join(sorted(missing))}")
     return problems
 
 
@@ -249,7 +298,7 @@ def pre_upgrade_backup(paths: DataPaths, revision: str, fingerprint: list[int]) 
     return backup.copy_database(paths.database, target)
 
 
-def _migrate_copy(work: Path, head: str) -> None:
+def _migrate_copy(work: Path, head: str, *, fresh: bool) -> None:
     from alembic import command
 
     from thidua_desktop.store.database import alembic_config, current_revision, make_engine
@@ -261,7 +310,8 @@ def _migrate_copy(work: Path, head: str) -> None:
         with engine.connect() as conn:
             raw = conn.connection.driver_connection
             check = [row[0] for row in raw.execute("PRAGMA quick_check")]
-            problems = schema_problems(raw, revision)
+            # a new file is what the migrations make from nothing: only the models to compare with
+            problems = model_problems(read_schema(raw), head) if fresh else schema_problems(raw, revision)
     finally:
         engine.dispose()
     if check != ["ok"]:
@@ -314,7 +364,7 @@ def upgrade(engine: Engine, paths: DataPaths, current: str | None, head: str) ->
         try:
             if current is not None:
                 backup.copy_database(db, work)
-            _migrate_copy(work, head)
+            _migrate_copy(work, head, fresh=current is None)
         except Exception as exc:
             _remove_with_sidecars(work)
             detail = getattr(exc, "message", None) or str(getattr(exc, "orig", None) or exc)

@@ -554,6 +554,7 @@ class MainWindow(QMainWindow):
                               file=report.database))
             return
         problems = [p for p in report.integrity if p != "ok"] + list(report.foreign_keys)
+        problems += list(getattr(report, "schema", []))  # tables not matching the recorded revision
         if report.error:
             problems.insert(0, report.error)
         messages.error(self, self.tr("The check found problems in the data."),
