@@ -407,3 +407,20 @@ def test_cli_export_and_import(folder, tmp_path, unit_key, monkeypatch):  # noqa
     refused = thidua("--data-dir", str(folder), "rules", "import", str(tmp_path / "khong-co.xlsx"), "--year", "2026")
     assert refused.returncode == 1 and "Không tìm thấy tệp" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+@needs_poppler
+def test_the_documents_say_what_they_lack_when_exported_and_previewed(db2026, tmp_path):
+    _review_year(db2026, 2026)
+    made = documents.produce(db2026, None, "proposals", 2026, tmp_path / "tt.pdf", today=date(2026, 12, 30))
+    assert documents.PLAN_CITATION_MISSING in made.notes
+    assert any("TT 01/2024/TT-BNV" in item and core.NEEDS_CHECK_TEXT in item for item in made.notes)
+    collective = registration.get_collective(db2026, 2026)
+    collective.movement_codes = [m.code for m in year.get_year(db2026, 2026).movements][:2]
+    collective.registered_on = date(2026, 2, 20)
+    collective.signature_content = "Mỗi tổ một sáng kiến an toàn"
+    registration.save_collective(db2026, collective)
+    shown = documents.preview(db2026, "registration", 2026, tmp_path / "dk.pdf", today=date(2026, 12, 30))
+    assert documents.PLAN_CITATION_MISSING in shown.notes
+    text = re.sub(r"\s+", " ", pdftext(shown.path))
+    assert "Căn cứ Quyết định số 999/QĐ-TLĐ ngày 29 tháng 5 năm 2024" in text and "Căn cứ Kế hoạch" not in text

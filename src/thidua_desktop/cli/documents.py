@@ -46,6 +46,8 @@ def cmd_document(args) -> int:
             out(f"Đã ghi bản xem trước {shown.path} — {number}, mỗi trang có dấu \"{documents.DRAFT_MARK}\".")
             if shown.unfinished:
                 out(f"Còn phải viết xong trước khi xuất: {'; '.join(shown.unfinished)}.")
+            for item in shown.notes:
+                out(f"Lưu ý: {item}")
             return EXIT_OK
         spec = signing.key_spec(args) if args.sign else None  # ask for the key before writing anything
         made = documents.produce(db, args.paths, args.kind, args.year, Path(args.out), phase=args.phase,
@@ -60,6 +62,8 @@ def cmd_document(args) -> int:
     again = " (số đã cấp trước đó)" if made.reused_number else ""
     for item in produced:
         out(f"Đã xuất {item.path} — số {item.code}{again}, ngày {vntext.format_date(item.issued_on)}.")
+    for item in made.notes:
+        out(f"Lưu ý: {item}")
     if spec is not None:
         _sign_all([item.path for item in produced], spec)
     return EXIT_OK

@@ -84,6 +84,7 @@ class ProducedDocument:
     register_year: int
     reused_number: bool  # the document had been numbered before (re-produced, or its twin)
     register_id: str
+    notes: tuple[str, ...] = ()  # what it still lacks though produced (readiness): no plan to cite …
 
 
 # --- the outgoing register --------------------------------------------------------------------
@@ -481,7 +482,7 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
             temporary.unlink()
     _record_file(db, entry.id, out.name)
     return ProducedDocument(kind, out, fmt, entry.code, entry.number, entry.issued_on, entry.register_year, reused,
-                            entry.id.hex)
+                            entry.id.hex, tuple(readiness(db, kind, year)))
 
 
 REPORT_KEYWORD = "thidua-report:"  # in a report PDF's Keywords: the report's id, so a PDF sent alone is traced
@@ -531,6 +532,7 @@ class PreviewedDocument:
     code: str  # the number the document already has in the register, "" when it has none yet
     issued_on: date
     unfinished: tuple[str, ...]  # report sections still holding "[Bổ sung: …]": it cannot be exported yet
+    notes: tuple[str, ...] = ()  # what it still lacks though it can be exported (readiness)
 
 
 def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None = None, signer: str = "chair",
@@ -574,7 +576,8 @@ def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None 
     finally:
         if temporary.exists():
             temporary.unlink()
-    return PreviewedDocument(kind, out, code if found is not None else "", issued_on, prepared.unfinished)
+    return PreviewedDocument(kind, out, code if found is not None else "", issued_on, prepared.unfinished,
+                             tuple(readiness(db, kind, year)))
 
 
 

@@ -311,6 +311,7 @@ class DocumentsPage(Page):
             document=self.kind_name(doc.kind), code=doc.code, file=doc.path)
         if doc.reused_number:
             text += " " + self.tr("It keeps the number it was given before.")
+        text += "".join("\n" + item for item in doc.notes)  # what it still lacks (services: Vietnamese)
         self.export_done.show_message(text)
         self._update_export()
 
@@ -339,6 +340,7 @@ class DocumentsPage(Page):
         if result.unfinished:
             text += " " + self.tr("Still to be written before it can be exported: {sections}.").format(
                 sections="; ".join(result.unfinished))
+        text += "".join("\n" + item for item in result.notes)
         self.show_pdf(result.path, self.tr("Preview: {document}").format(document=self.kind_name(result.kind)),
                       note=text, owns_file=True)
 
