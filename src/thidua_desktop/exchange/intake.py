@@ -36,6 +36,7 @@ class Inspection:
     problem: str = ""  # why this is not a readable thidua workbook (Vietnamese), else empty
     meta: dict = field(default_factory=dict)
     indicators: list[dict] = field(default_factory=list)
+    covered_units: tuple[str, ...] = ()  # a consolidation's units (its [units] table), as written
 
     @property
     def name(self) -> str:
@@ -100,6 +101,18 @@ class Inspection:
             return None
 
 
+def _walk(folder: Path) -> list[Path]:
+    """The workbooks under ``folder``, sorted; linked folders are not entered, and a linked file
+    is listed (to be set aside with the reason), never followed."""
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in files:
+            if Path(name).suffix.lower() in WORKBOOK_SUFFIXES and not name.startswith(("~$", ".")):
+                found.append(Path(top) / name)
+    return sorted(found)
+
+
 def collect(inputs) -> list[Path]:
     """Files and folders → the workbooks to take in (folders recursively, sorted; Office lock
     files ``~$…`` and hidden files skipped). Other files given by name are kept, to be set
@@ -108,16 +121,13 @@ def collect(inputs) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (child.is_file() and child.suffix.lower() in WORKBOOK_SUFFIXES
-                        and not child.name.startswith(("~$", "."))):
-                    found.append(child)
+            found.extend(_walk(path))
         else:
             found.append(path)
     seen: set[Path] = set()
     unique = []
     for path in found:
-        key = path.resolve()
+        key = path.absolute() if path.is_symlink() else path.resolve()
         if key not in seen:
             seen.add(key)
             unique.append(path)
@@ -146,20 +156,29 @@ def inspect_file(path: str | os.PathLike[str]) -> Inspection:
     from thidua_desktop.documents import machine
 
     path = Path(path)
+    if path.is_symlink():  # never read what a link points to: it may be anywhere on the computer
+        return Inspection(path, "", f"Tệp {path.name} là liên kết (symbolic link) tới một tệp khác; không nhận. "
+                                    "Hãy chép chính tệp sổ tính vào thư mục rồi nhận lại.")
     try:
         sha = file_sha256(path)
     except FileNotFoundError:
         return Inspection(path, "", f"Không tìm thấy tệp {path}.")
-    except OSError as exc:
-        return Inspection(path, "", f"Không đọc được tệp {path.name}: {exc.strerror or exc}.")
+    except IsADirectoryError:
+        return Inspection(path, "", f"{path.name} là một thư mục, không phải tệp sổ tính.")
+    except PermissionError:
+        return Inspection(path, "", f"Không đọc được tệp {path.name}: không có quyền đọc tệp.")
+    except OSError:
+        return Inspection(path, "", f"Không đọc được tệp {path.name} (tệp đang bị khóa hoặc ổ đĩa bị lỗi).")
     found = Inspection(path, sha)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         found.problem = f"Tệp {path.name} không phải sổ tính Excel (.xlsx) của phần mềm thi đua."
         return found
     try:
         data = machine.read_sheet(path)
-    except ValueError as exc:
-        found.problem = (f"Không phải sổ tính của phần mềm thi đua: {exc} "
+    except ValueError as exc:  # machine.read_sheet's own Vietnamese sentences; anything else is not shown
+        said = str(exc) if type(exc) is ValueError and str(exc).startswith(("Tệp ", "Trang ")) else (
+            f"Tệp {path.name} không đọc được trang dữ liệu {machine.SHEET}.")
+        found.problem = (f"Không phải sổ tính của phần mềm thi đua: {said} "
                          "(tệp phải được xuất bằng phần mềm, còn nguyên trang dữ liệu ẩn).")
         return found
     except Exception:
@@ -196,6 +215,13 @@ def inspect_file(path: str | os.PathLike[str]) -> Inspection:
             "value": _decimal(row.get("value")), "numerator": _decimal(row.get("numerator")),
             "denominator": _decimal(row.get("denominator")),
         })
+    if found.kind == "consolidation":
+        try:
+            units = data.table("units").records()
+        except KeyError:
+            units = []
+        found.covered_units = tuple(dict.fromkeys(
+            vntext.nfc(str(u.get("unit_code") or "")).strip() for u in units if u.get("unit_code")))
     return found
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import shutil
+import os
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
-from thidua_desktop.core import initiatives as core, vntext
+from thidua_desktop.core import initiatives as core, safe_names, vntext
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
@@ -298,14 +298,22 @@ def suggest_category(db: Database, person_id: str) -> str:
 
 
 def add_attachment(db: Database, paths, initiative_id: str, source: Path) -> AttachmentInfo:
-    """Copy a file into the data folder and record it; refused past the size limit."""
+    """Copy a file into the data folder and record it; refused past the size limit.
+
+    A symbolic link is refused (its target, which may be anything on the computer, is never
+    copied); the name kept is made safe for Windows and Linux (core.safe_names), and the copy
+    itself is stored under the attachment's id."""
     source = Path(source)
+    if source.is_symlink():
+        raise ValidationError(f"Tệp {safe_names.safe_file_name(source.name)} là liên kết (symbolic link/shortcut) "
+                              "tới một tệp khác; hãy chọn chính tệp cần đính kèm.")
     try:
         size = source.stat().st_size
         if not source.is_file():
             raise OSError
     except OSError as exc:
         raise ValidationError(f"Không đọc được tệp đính kèm {source}.") from exc
+    filename = safe_names.safe_file_name(source.name, "tep-dinh-kem")
     if size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(
             f"Tệp {source.name} có dung lượng {vntext.format_number(size / 1024 / 1024, 1)} MB, vượt giới hạn "
@@ -319,30 +327,34 @@ def add_attachment(db: Database, paths, initiative_id: str, source: Path) -> Att
     target = paths.attachments / attachment_id.hex
     digest = hashlib.sha256()
     try:
-        with source.open("rb") as src, (target.with_suffix(".part")).open("wb") as dst:
+        # O_NOFOLLOW: a link swapped in after the check above is refused by the system too
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as src, (target.with_suffix(".part")).open("wb") as dst:
             for chunk in iter(lambda: src.read(1 << 20), b""):
                 digest.update(chunk)
                 dst.write(chunk)
         target.with_suffix(".part").replace(target)
     except OSError as exc:
         target.with_suffix(".part").unlink(missing_ok=True)
-        raise ValidationError(f"Không đọc được tệp đính kèm {source}: {exc.strerror or exc}.") from exc
-    media = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        raise ValidationError(f"Không đọc được tệp đính kèm {filename} (không có quyền đọc, tệp đang bị khóa "
+                              "hoặc là liên kết tới tệp khác).") from exc
+    media = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     try:
-        with db.transaction(f"Đính kèm tệp {source.name}") as session:
+        with db.transaction(f"Đính kèm tệp {filename}") as session:
             record = _load(session, initiative_id)
-            record.attachments.append(Attachment(id=attachment_id, filename=vntext.nfc(source.name), size=size,
+            record.attachments.append(Attachment(id=attachment_id, filename=filename, size=size,
                                                  sha256=digest.hexdigest(), media_type=media))
     except BaseException:
         target.unlink(missing_ok=True)
         raise
-    return AttachmentInfo(attachment_id.hex, source.name, size, media, target)
+    return AttachmentInfo(attachment_id.hex, filename, size, media, target)
 
 
 def list_attachments(db: Database, paths, initiative_id: str) -> list[AttachmentInfo]:
     with db.reading() as session:
         record = _load(session, initiative_id)
-        return [AttachmentInfo(a.id.hex, a.filename, a.size, a.media_type, paths.attachments / a.id.hex)
+        return [AttachmentInfo(a.id.hex, safe_names.safe_file_name(a.filename, "tep-dinh-kem"), a.size, a.media_type,
+                               paths.attachments / a.id.hex)  # a name kept by an older version made safe too
                 for a in record.attachments]
 
 
@@ -364,8 +376,30 @@ def export_attachment(db: Database, paths, attachment_id: str, target: Path) -> 
         expected = record.sha256
     if not stored.is_file() or hashlib.sha256(stored.read_bytes()).hexdigest() != expected:
         raise ValidationError("Tệp đính kèm trong thư mục dữ liệu bị thiếu hoặc đã bị thay đổi.")
-    shutil.copyfile(stored, target)
-    return Path(target)
+    target = Path(target)
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+    try:  # written beside, then renamed: a link at the target is replaced, never written through
+        partial.write_bytes(stored.read_bytes())
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def save_attachment_copy(db: Database, paths, attachment_id: str, folder: Path) -> Path:
+    """"Save a copy" into ``folder`` under the attachment's safe name, never over another file
+    (``name (2).pdf`` …)."""
+    with db.reading() as session:
+        record = session.get(Attachment, uuid.UUID(attachment_id))
+        if record is None:
+            raise NotFoundError("Tệp đính kèm không còn.")
+        name = safe_names.safe_file_name(record.filename, "tep-dinh-kem")
+    folder = Path(folder)
+    stem, suffix = os.path.splitext(name)
+    target, n = folder / name, 2
+    while target.exists() or target.is_symlink():
+        target, n = folder / f"{stem} ({n}){suffix}", n + 1
+    return export_attachment(db, paths, attachment_id, target)
 
 
 # --- Bằng Lao động sáng tạo and links ------------------------------------------------------

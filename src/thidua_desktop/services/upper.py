@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import safe_names, vntext
 from thidua_desktop.core.consolidation import ConsolidatedLine, UnitFigure, consolidate, mark_applicable
 from thidua_desktop.exchange import intake as ix
 from thidua_desktop.store.database import Database
@@ -108,11 +108,11 @@ def list_units(db: Database) -> list[UnitInfo]:
 
 
 def _check_unit_fields(code: str, name: str, email: str, where: str = "") -> tuple[str, str, str]:
-    code, name, email = vntext.nfc(code or "").strip(), vntext.nfc(name or "").strip(), (email or "").strip()
-    if not code:
-        raise ValidationError(f"{where}Thiếu mã đơn vị.")
-    if len(code) > 40:
-        raise ValidationError(f"{where}Mã đơn vị '{code}' dài quá 40 ký tự.")
+    name, email = vntext.nfc(name or "").strip(), (email or "").strip()
+    try:
+        code = safe_names.check_unit_code(code, where)  # one alphabet everywhere (core.safe_names)
+    except safe_names.UnitCodeError as exc:
+        raise ValidationError(exc.message) from None
     if not name:
         raise ValidationError(f"{where}Thiếu tên đơn vị (mã {code}).")
     if email and ("@" not in email or " " in email):
@@ -121,15 +121,30 @@ def _check_unit_fields(code: str, name: str, email: str, where: str = "") -> tup
 
 
 def _find_unit(session, code: str) -> SubordinateUnit:
-    unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == vntext.nfc(code).strip())).first()
+    given = vntext.nfc(code or "").strip()
+    unit = None
+    for wanted in dict.fromkeys((safe_names.normalise_unit_code(given), given)):  # a code kept from before, as is
+        unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == wanted)).first()
+        if unit is not None:
+            break
     if unit is None:
         raise NotFoundError(f"Không có đơn vị mã '{code}' trong danh sách đơn vị trực thuộc.")
     return unit
 
 
+def _write_lock(session) -> None:
+    """Take SQLite's write lock now (``BEGIN IMMEDIATE``), before the transaction reads: what it
+    then checks ("no such unit yet", "this file was not taken yet") stays true until it commits,
+    even with another window or command writing the same data folder at the same time."""
+    dbapi = session.connection().connection.dbapi_connection
+    if not dbapi.in_transaction:
+        dbapi.execute("BEGIN IMMEDIATE")
+
+
 def add_unit(db: Database, code: str, name: str, email: str = "", note: str = "") -> UnitInfo:
     code, name, email = _check_unit_fields(code, name, email)
     with db.transaction(f"Thêm đơn vị trực thuộc {code}") as session:
+        _write_lock(session)
         if session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == code)).first() is not None:
             raise ValidationError(f"Đã có đơn vị mã '{code}'; hãy sửa đơn vị đó hoặc dùng mã khác.")
         unit = SubordinateUnit(code=code, name=name, email=email, note=note or "")
@@ -141,6 +156,7 @@ def add_unit(db: Database, code: str, name: str, email: str = "", note: str = ""
 def update_unit(db: Database, code: str, *, name: str | None = None, email: str | None = None,
                 note: str | None = None, new_code: str | None = None) -> UnitInfo:
     with db.transaction(f"Sửa đơn vị trực thuộc {code}") as session:
+        _write_lock(session)
         unit = _find_unit(session, code)
         c, n, e = _check_unit_fields(new_code if new_code is not None else unit.code,
                                      name if name is not None else unit.name,
@@ -205,6 +221,7 @@ def import_units(db: Database, path: str | Path) -> int:
     if not found:
         raise ValidationError(f"Tệp {path.name}: không có đơn vị nào dưới dòng tiêu đề.")
     with db.transaction(f"Nhập danh sách đơn vị trực thuộc từ {path.name}") as session:
+        _write_lock(session)
         existing = {u.code: u for u in session.scalars(select(SubordinateUnit))}
         for code, (name, email) in found.items():
             unit = existing.get(code)
@@ -250,10 +267,14 @@ def trust_certificate(db: Database, code: str, source, *, how: str = "manual") -
     cert = _cert_of(source)
     fp = keys.fingerprint(cert)
     with db.transaction(f"Tin cậy chứng thư số cho đơn vị {code}") as session:
+        _write_lock(session)  # two intakes trusting the same first signer: one adds it, the other finds it
         unit = _find_unit(session, code)
         for c in unit.certificates:
             if c.fingerprint == fp:
                 return CertInfo(c.fingerprint, c.subject, c.how, c.created_at)
+        if how == "first_receipt" and unit.certificates:
+            raise ValidationError(f"Đơn vị {unit.code} đã có chứng thư số khác được tin cậy; không tin cậy thêm "
+                                  "người ký mới khi nhận tệp.")
         record = UnitCertificate(unit_id=unit.id, fingerprint=fp, subject=keys.subject_name(cert),
                                  pem=keys.cert_pem(cert).decode("ascii"), how=how)
         session.add(record)
@@ -297,9 +318,10 @@ class IntakeOutcome:
 def _match_unit(session, found: ix.Inspection) -> SubordinateUnit | None:
     code = found.unit_code
     if code:
-        unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == code)).first()
-        if unit is not None:
-            return unit
+        for wanted in dict.fromkeys((safe_names.normalise_unit_code(code), code)):
+            unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == wanted)).first()
+            if unit is not None:
+                return unit
     if found.unit_uuid:
         unit = session.scalars(select(SubordinateUnit).where(SubordinateUnit.unit_uuid == found.unit_uuid)).first()
         if unit is not None:
@@ -313,12 +335,23 @@ def _match_unit(session, found: ix.Inspection) -> SubordinateUnit | None:
 
 
 def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: str) -> str:
-    folder_parts = [RECEIVED_DIR, str(found.year or year)]
-    folder_parts.append(unit_code or "_khong-ro-don-vi" if status == ACCEPTED else "_de-rieng")
-    folder = paths.root.joinpath(*folder_parts)
+    """Copy a received file to ``received/<year>/<unit>/`` under a name the app makes: nothing
+    the file says (its unit code, kind, name) is used in the path unless it is in the alphabet."""
+    shelf = found.year if found.year is not None and 1900 <= found.year <= 2200 else year
+    if status == ACCEPTED:
+        unit_folder = (safe_names.safe_file_name(unit_code, "_khong-ro-don-vi") if safe_names.is_unit_code(unit_code)
+                       else "_khong-ro-don-vi")
+        kind = found.kind if found.kind in ix.TAKEN_KINDS else "tep"
+        stem = f"{kind}-p{_small(found.phase)}-v{_small(found.version)}"
+    else:
+        unit_folder, stem = "_de-rieng", "de-rieng"
+    suffix = found.path.suffix.lower() if found.path.suffix.lower() in ix.WORKBOOK_SUFFIXES else ".bin"
+    box = paths.root / RECEIVED_DIR
+    folder = box / str(shelf) / unit_folder
+    target = folder / f"{stem}-{(found.sha256 or uuid.uuid4().hex)[:12]}{suffix}"
+    if not safe_names.is_inside(box, target):  # cannot happen with the names above; never write outside
+        raise OSError(f"refused path outside {box}")
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{found.kind or 'tep'}-p{found.phase or 0}-v{found.version or 0}" if status == ACCEPTED else found.path.stem
-    target = folder / f"{stem}-{(found.sha256 or uuid.uuid4().hex)[:12]}{found.path.suffix.lower()}"
     if not target.exists():
         partial = target.with_name(f".{target.name}.part")
         shutil.copyfile(found.path, partial)
@@ -326,8 +359,19 @@ def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: 
     return target.relative_to(paths.root).as_posix()
 
 
+def _small(value: int | None) -> int:
+    return value if value is not None and 0 <= value < 10_000 else 0
+
+
+def _utc(moment: datetime | None) -> datetime:
+    """SQLite gives back naive times (stored in UTC); a row just made carries an aware one."""
+    if moment is None:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
 def _order_key(f: ReceivedFile):
-    return (f.version or 0, f.issued_on or date.min, f.generated_at or "", f.received_at or datetime.min)
+    return (f.version or 0, f.issued_on or date.min, f.generated_at or "", _utc(f.received_at))
 
 
 def _recount(session, unit_id, year, kind, phase) -> ReceivedFile | None:
@@ -352,18 +396,66 @@ def _set_aside(db: Database, paths, found: ix.Inspection, year: int, reason: str
             stored = _store_copy(paths, found, year, found.unit_code, SET_ASIDE)
         except OSError:
             stored = ""
+    fields = dict(
+        unit_id=unit_id, unit_code=found.unit_code[:40], unit_name=found.unit_name[:300], year=found.year,
+        kind=found.kind[:40], phase=found.phase, version=found.version, document_code=found.document_code[:80],
+        issued_on=found.issued_on, generated_at=found.generated_at[:40], original_name=found.name[:300],
+        sha256=found.sha256 or "", stored_path=stored, signer=signer[:300], signer_fingerprint=fingerprint,
+        signed_at=signed_at, reason=reason)
     with db.transaction(f"Để riêng tệp {found.name}") as session:
-        record = ReceivedFile(
-            unit_id=unit_id, unit_code=found.unit_code[:40], unit_name=found.unit_name[:300], year=found.year,
-            kind=found.kind[:40], phase=found.phase, version=found.version, document_code=found.document_code[:80],
-            issued_on=found.issued_on, generated_at=found.generated_at[:40], original_name=found.name[:300],
-            sha256=found.sha256 or "", stored_path=stored, signer=signer[:300], signer_fingerprint=fingerprint,
-            signed_at=signed_at, status=SET_ASIDE, reason=reason)
-        session.add(record)
+        _write_lock(session)
+        record = session.scalars(select(ReceivedFile).where(
+            ReceivedFile.sha256 == found.sha256, ReceivedFile.status == SET_ASIDE)
+            .order_by(ReceivedFile.received_at)).first() if found.sha256 else None
+        if record is None:
+            record = ReceivedFile(status=SET_ASIDE, **fields)
+            session.add(record)
+        else:  # the same file set aside again: still one row, with the latest reason
+            for key, value in fields.items():
+                setattr(record, key, value)
+            record.received_at = datetime.now(timezone.utc)
         session.flush()
         file_id = record.id.hex
     return IntakeOutcome(found.name, SET_ASIDE, reason, found.unit_code, found.kind, found.phase, found.version,
                          file_id=file_id)
+
+
+def _taken(session, sha256: str) -> ReceivedFile | None:
+    return session.scalars(select(ReceivedFile).where(ReceivedFile.sha256 == sha256,
+                                                      ReceivedFile.status == ACCEPTED)).first()
+
+
+def _duplicate_reason(same: ReceivedFile) -> str:
+    taken = vntext.format_date(same.received_at.date()) if same.received_at else ""
+    return (f"Trùng tệp đã nhận: cùng nội dung (SHA-256) với tệp '{same.original_name}' đã nhận ngày {taken}; "
+            "không nhận lại.")
+
+
+def _record_taken(session, found: ix.Inspection, unit_id, unit_code: str, stored: str, verdict,
+                  earlier: list[str]) -> tuple[str, bool]:
+    """Insert the taken file and its figures; the same content set aside before (say, while its
+    signer was not trusted yet) is no longer set aside. Returns (file id, counts)."""
+    for old in session.scalars(select(ReceivedFile).where(
+            ReceivedFile.sha256 == found.sha256, ReceivedFile.status == SET_ASIDE)):
+        if old.stored_path and old.stored_path != stored:
+            earlier.append(old.stored_path)
+        session.delete(old)
+    record = ReceivedFile(
+        unit_id=unit_id, unit_code=found.unit_code[:40] or unit_code, unit_name=found.unit_name[:300],
+        year=found.year, kind=found.kind, phase=found.phase, version=found.version,
+        document_code=found.document_code[:80], issued_on=found.issued_on, generated_at=found.generated_at[:40],
+        original_name=found.name[:300], sha256=found.sha256, stored_path=stored, signer=verdict.signer[:300],
+        signer_fingerprint=verdict.fingerprint, signed_at=verdict.signed_at, status=ACCEPTED)
+    session.add(record)
+    session.flush()
+    if found.indicators:  # figures copied from the stored file: one bulk insert (the file's row is audited)
+        session.execute(insert(ReceivedIndicator), [{"file_id": record.id, **row} for row in found.indicators])
+    unit = session.get(SubordinateUnit, unit_id)
+    if unit is not None and found.unit_uuid and not unit.unit_uuid:
+        unit.unit_uuid = found.unit_uuid[:32]
+    session.flush()
+    newest = _recount(session, unit_id, found.year, found.kind, found.phase)
+    return record.id.hex, newest is record
 
 
 def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first: bool = False,
@@ -374,14 +466,10 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
     found = ix.inspect_file(path)
     if not found.sha256:
         return IntakeOutcome(found.name, SET_ASIDE, found.problem)
-    with db.reading() as session:
-        same = session.scalars(select(ReceivedFile).where(ReceivedFile.sha256 == found.sha256,
-                                                          ReceivedFile.status == ACCEPTED)).first()
+    with db.reading() as session:  # early, to spare the signature check; checked again when writing
+        same = _taken(session, found.sha256)
         if same is not None:
-            taken = vntext.format_date(same.received_at.date()) if same.received_at else ""
-            return _set_aside(db, paths, found, year, (
-                f"Trùng tệp đã nhận: cùng nội dung (SHA-256) với tệp '{same.original_name}' đã nhận ngày {taken}; "
-                "không nhận lại."))
+            return _set_aside(db, paths, found, year, _duplicate_reason(same))
     if found.problem:
         return _set_aside(db, paths, found, year, found.problem)
     if found.year != year:
@@ -394,6 +482,11 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
             "báo cáo sơ kết, tổng kết và báo cáo tổng hợp)."))
     if found.kind in ("midyear-report", "year-report", "consolidation") and found.phase is None:
         return _set_aside(db, paths, found, year, "Báo cáo không ghi đợt (phase) trong trang dữ liệu.")
+    if found.unit_code and safe_names.unit_code_problem(found.unit_code):
+        shown = found.unit_code if len(found.unit_code) <= 60 else found.unit_code[:57] + "…"
+        return _set_aside(db, paths, found, year, (
+            f"Mã đơn vị '{shown}' trong tệp không hợp lệ: mã chỉ gồm {safe_names.UNIT_CODE_RULE}. "
+            "Đơn vị cần sửa mã trong Thông tin đơn vị, xuất và ký lại tệp."))
     with db.reading() as session:
         unit = _match_unit(session, found)
         unit_id = unit.id if unit is not None else None
@@ -406,8 +499,11 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
                 f"tên '{found.unit_name or '(trống)'}'. Hãy thêm đơn vị (thidua units add) rồi nhận lại tệp."))
         if not found.unit_code:
             return _set_aside(db, paths, found, year, "Tệp không ghi mã đơn vị; không tự thêm đơn vị được.")
-        add_unit(db, found.unit_code, found.unit_name or found.unit_code)
-        unit_code = found.unit_code
+        unit_code = safe_names.normalise_unit_code(found.unit_code)
+        try:
+            add_unit(db, unit_code, found.unit_name or unit_code)
+        except ValidationError:  # added meanwhile by another intake of the same unit
+            pass
         with db.reading() as session:
             unit_id = _find_unit(session, unit_code).id
     certs = [keys.load_certificates(p.encode("ascii"))[0] for p in pems]
@@ -421,9 +517,12 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
     new_fp = ""
     if not verdict.known:
         if trust_first and not pems:
-            trust_certificate(db, unit_code, verdict.certificate, how="first_receipt")
-            new_fp = fp
-        else:
+            try:
+                trust_certificate(db, unit_code, verdict.certificate, how="first_receipt")
+                new_fp = fp
+            except ValidationError:  # another signer was trusted for this unit meanwhile
+                pems = ["another"]
+        if not new_fp:
             already = "; đơn vị đã có chứng thư số khác được tin cậy" if pems else ""
             return _set_aside(db, paths, found, year, (
                 f"Người ký chưa được tin cậy cho đơn vị {unit_code}: {verdict.signer} (dấu vân tay {fp}){already}. "
@@ -431,30 +530,58 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
                 "và nhận lại tệp."), unit_id=unit_id, signer=verdict.signer, fingerprint=fp, signed_at=signed_at)
     try:
         stored = _store_copy(paths, found, year, unit_code, ACCEPTED)
-    except OSError as exc:
-        return IntakeOutcome(found.name, SET_ASIDE, f"Không chép được tệp vào thư mục dữ liệu: {exc.strerror or exc}.")
+    except OSError:
+        return IntakeOutcome(found.name, SET_ASIDE, (
+            "Không chép được tệp vào thư mục dữ liệu (không có quyền ghi hoặc ổ đĩa đã đầy); tệp chưa được nhận, "
+            "hãy nhận lại sau khi khắc phục."))
     name = ix.KIND_NAMES.get(found.kind, found.kind)
+    earlier: list[str] = []
+    duplicate = ""
     with db.transaction(f"Nhận {name} của đơn vị {unit_code} ({found.name})") as session:
-        record = ReceivedFile(
-            unit_id=unit_id, unit_code=found.unit_code[:40] or unit_code, unit_name=found.unit_name[:300],
-            year=found.year, kind=found.kind, phase=found.phase, version=found.version,
-            document_code=found.document_code[:80], issued_on=found.issued_on, generated_at=found.generated_at[:40],
-            original_name=found.name[:300], sha256=found.sha256, stored_path=stored, signer=verdict.signer[:300],
-            signer_fingerprint=fp, signed_at=signed_at, status=ACCEPTED)
-        session.add(record)
-        session.flush()
-        if found.indicators:  # figures copied from the stored file: one bulk insert (the file's row is audited)
-            session.execute(insert(ReceivedIndicator), [{"file_id": record.id, **row} for row in found.indicators])
-        unit = session.get(SubordinateUnit, unit_id)
-        if unit is not None and found.unit_uuid and not unit.unit_uuid:
-            unit.unit_uuid = found.unit_uuid[:32]
-        session.flush()
-        newest = _recount(session, unit_id, found.year, found.kind, found.phase)
-        counts = newest is record
-        file_id = record.id.hex
+        _write_lock(session)  # the duplicate check and the insert are one write transaction
+        same = _taken(session, found.sha256)
+        if same is not None:  # taken meanwhile by another window or command
+            duplicate = _duplicate_reason(same)
+        else:
+            file_id, counts = _record_taken(session, found, unit_id, unit_code, stored, verdict, earlier)
+    if duplicate:
+        return _set_aside(db, paths, found, year, duplicate)
+    for old in earlier:  # the copy kept when it was set aside: the file is now taken
+        copy = paths.root / old
+        if safe_names.is_inside(paths.root / RECEIVED_DIR, copy):
+            copy.unlink(missing_ok=True)
     reason = "" if counts else "Đã nhận, nhưng đã có phiên bản mới hơn của báo cáo này; phiên bản mới hơn được tính."
     return IntakeOutcome(found.name, ACCEPTED, reason, unit_code, found.kind, found.phase, found.version, counts,
                          file_id, new_fp)
+
+
+def _failure_reason(exc: Exception, paths, path: Path) -> str:
+    """Why a file could not be taken, in Vietnamese; an exception's own text goes to the crash log
+    only. A database the window program holds read-only stops the whole intake (re-raised)."""
+    from sqlalchemy.exc import OperationalError
+
+    from thidua_desktop.store.errors import StoreError
+
+    if isinstance(exc, StoreError):  # our own refusals carry their Vietnamese message
+        return f"Không nhận được tệp: {exc.message}"
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if isinstance(exc, OperationalError) and ("readonly database" in text or "read-only database" in text):
+        raise exc
+    if isinstance(exc, OperationalError) and ("locked" in text or "busy" in text):
+        return ("Thư mục dữ liệu đang bận (một cửa sổ hoặc lệnh khác đang ghi vào); tệp chưa được nhận, "
+                "hãy nhận lại tệp này.")
+    import traceback
+
+    logged = ""
+    try:
+        paths.crash_log.parent.mkdir(parents=True, exist_ok=True)
+        with paths.crash_log.open("a", encoding="utf-8") as log:
+            log.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} nhận tệp {path}\n")
+            log.write("".join(traceback.format_exception(exc)))
+        logged = f" Chi tiết được ghi vào {paths.crash_log}."
+    except OSError:
+        pass
+    return f"Không nhận được tệp do một lỗi ngoài dự kiến; tệp chưa được nhận, hãy thử nhận lại.{logged}"
 
 
 def intake(db: Database, paths, inputs: Iterable, year: int, *, trust_first: bool = False,
@@ -469,9 +596,8 @@ def intake(db: Database, paths, inputs: Iterable, year: int, *, trust_first: boo
         report(int(100 * i / len(files)), f"Đang nhận tệp {i + 1}/{len(files)}: {path.name}")
         try:
             outcomes.append(intake_file(db, paths, path, year, trust_first=trust_first, auto_register=auto_register))
-        except Exception as exc:  # a bad file never stops the others
-            message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-            outcomes.append(IntakeOutcome(path.name, SET_ASIDE, f"Không nhận được tệp: {message}"))
+        except Exception as exc:  # a bad file never stops the others; the user reads a Vietnamese sentence
+            outcomes.append(IntakeOutcome(path.name, SET_ASIDE, _failure_reason(exc, paths, path)))
     report(100, f"Đã xử lý {len(files)} tệp")
     return outcomes
 
@@ -881,6 +1007,38 @@ def export_consolidated(db: Database, result: Consolidation, out: str | Path, *,
     return out
 
 
+def _doubled_consolidations(found: list[ix.Inspection], year: int) -> dict[Path, str]:
+    """The consolidation workbooks that would add some units twice, with the reason (Vietnamese):
+    their units' own workbooks are in the same folder, or another issuer's consolidation taken
+    already covers them. Several versions from the same issuer are left to the version rules."""
+    usable = [f for f in found if not f.problem and f.year == year and f.kind in ix.TAKEN_KINDS]
+    own = {safe_names.normalise_unit_code(f.unit_code) for f in usable if f.kind != "consolidation" and f.unit_code}
+    covered_by: dict[str, set[str]] = {}  # issuer → units of its consolidations taken
+    doubled: dict[Path, str] = {}
+    for f in usable:
+        if f.kind != "consolidation":
+            continue
+        issuer = safe_names.normalise_unit_code(f.unit_code)
+        units = {safe_names.normalise_unit_code(c) for c in f.covered_units}
+        elsewhere = set().union(*(u for i, u in covered_by.items() if i != issuer))
+        who = f"{f.unit_name or 'đơn vị'}{f' ({f.unit_code})' if f.unit_code else ''}"
+        if not units and own:
+            doubled[f.path] = (
+                f"Báo cáo tổng hợp của {who} không ghi danh sách đơn vị được tổng hợp, mà thư mục có cả tệp của "
+                "các đơn vị; để tránh cộng hai lần, tệp tổng hợp được để riêng (không cộng).")
+            continue
+        twice = sorted(units & (own | elsewhere))
+        if twice:
+            named = ", ".join(twice[:10]) + (f" và {len(twice) - 10} đơn vị khác" if len(twice) > 10 else "")
+            where = "có tệp riêng trong thư mục" if units & own else "đã có trong một báo cáo tổng hợp khác"
+            doubled[f.path] = (
+                f"Báo cáo tổng hợp của {who} gồm các đơn vị {named}, mà các đơn vị này {where}; không cộng hai "
+                "lần: tệp tổng hợp được để riêng, các đơn vị được cộng theo tệp của chính đơn vị.")
+            continue
+        covered_by.setdefault(issuer, set()).update(units)
+    return doubled
+
+
 def consolidate_folder(inputs: Iterable, year: int, out: str | Path, *, phase: int | None = None,
                        name: str | None = None, progress: Progress | None = None
                        ) -> tuple[Consolidation, list[IntakeOutcome], Path]:
@@ -889,6 +1047,9 @@ def consolidate_folder(inputs: Iterable, year: int, out: str | Path, *, phase: i
     In a scratch folder every unit is new: units are taken from the files (their code) and each
     unit's first signer is trusted on that receipt — signatures are still checked for integrity,
     and a second signer for the same unit, a tampered file or a repeated one is still set aside.
+    A consolidation workbook is added only when none of its units is added otherwise: one whose
+    units also sent their own workbooks in the folder (or that are in another consolidation
+    taken) is set aside with the reason — never both.
     """
     import tempfile
 
@@ -896,21 +1057,21 @@ def consolidate_folder(inputs: Iterable, year: int, out: str | Path, *, phase: i
     files = ix.collect(inputs)
     if not files:
         raise ValidationError("Không có tệp sổ tính (.xlsx) nào để tổng hợp.")
+    found = {path: ix.inspect_file(path) for path in files}
+    doubled = _doubled_consolidations([found[p] for p in files], year)
     with tempfile.TemporaryDirectory(prefix="thidua-tong-hop-") as tmp:
         paths = DataPaths(Path(tmp)).ensure()
         db = Database.open(paths)
         try:
-            upper_name = name
-            if not upper_name:
-                for path in files:
-                    found = ix.inspect_file(path)
-                    if not found.problem and found.upper_union:
-                        upper_name = found.upper_union
-                        break
+            upper_name = name or next((f.upper_union for f in found.values() if not f.problem and f.upper_union), "")
             with db.transaction("Tổng hợp trong thư mục tạm") as session:  # only the name is printed
                 session.add(Unit(name=vntext.nfc(upper_name or "Công đoàn cấp trên"), issuer_code="LĐLĐ"))
             set_mode(db, "upper")
-            outcomes = intake(db, paths, files, year, trust_first=True, auto_register=True, progress=progress)
+            rest = [p for p in files if p not in doubled]
+            taken = iter(intake(db, paths, rest, year, trust_first=True, auto_register=True, progress=progress)
+                         if rest else [])
+            outcomes = [_set_aside(db, paths, found[p], year, doubled[p]) if p in doubled else next(taken)
+                        for p in files]
             result = consolidation(db, year, phase)
             written = export_consolidated(db, result, out)
         finally:

@@ -91,6 +91,11 @@ def validate_profile(profile: UnitProfile) -> None:
         problems.append("Tên công đoàn cấp trên trực tiếp không được để trống.")
     if not profile.place_name.strip():
         problems.append("Địa danh (ghi ở dòng ngày tháng văn bản) không được để trống.")
+    if profile.code.strip():  # the unit code travels in every workbook and names folders at the upper level
+        from thidua_desktop.core import safe_names
+
+        if problem := safe_names.unit_code_problem(profile.code):
+            problems.append(problem)
     chairs = [o for o in profile.officers if o.role == "chair" and o.full_name.strip()]
     if len(chairs) != 1:
         problems.append("Cần đúng một Chủ tịch công đoàn cơ sở.")
@@ -127,6 +132,7 @@ def _apply_profile(session: Session, profile: UnitProfile) -> Unit:
         "phone", "email", "upper_union_email", "employer_name", "sector", "kind", "report_recipient",
     ):
         setattr(unit, attr, getattr(profile, attr).strip())
+    unit.code = unit.code.upper()  # core.safe_names: unit codes are capitals
     wanted = [o for o in profile.officers if o.full_name.strip()]
     for existing in list(unit.officers):
         unit.officers.remove(existing)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import initiatives as core, vntext
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
+from thidua_desktop.core.safe_names import safe_file_name
 from thidua_desktop.ui import context, jobs, labels, messages
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.documents import size_text
@@ -750,7 +751,7 @@ class InitiativeDialog(QDialog):
     def ask_export_path(self, filename: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the attachment"),
-                                                    str(Path(folder) / filename))
+                                                    str(Path(folder) / safe_file_name(filename, "tep-dinh-kem")))
         return Path(name) if name else None
 
     def export_attachment(self) -> None:

@@ -736,9 +736,10 @@ def open_attachment_copy(db: Database, paths: DataPaths, attachment_id: str, fil
     the stored file itself is never handed to another program."""
     import tempfile
 
+    from thidua_desktop.core.safe_names import safe_file_name
+
     folder = Path(tempfile.mkdtemp(prefix="thidua-dinh-kem-"))
-    safe = "".join(ch for ch in filename if ch not in '\\/:*?"<>|').strip() or "tep-dinh-kem"
-    return export_attachment(db, paths, attachment_id, folder / safe)
+    return export_attachment(db, paths, attachment_id, folder / safe_file_name(filename, "tep-dinh-kem"))
 
 
 @dataclass
