@@ -157,7 +157,12 @@ def cmd_registration_show(args) -> int:
     for f in info.figures:
         value = "" if f.value is None else vntext.format_number(f.value)
         hint = " (gợi ý)" if f.is_default and f.value is not None else ""
-        out(f"  {f.indicator.code} {f.indicator.name}: {value} {f.indicator.unit_of_measure}{hint}")
+        upper = f" — chỉ tiêu của cấp trên: {f.indicator.plan_target_text}" if f.indicator.plan_target_text else ""
+        out(f"  {f.indicator.code} {f.indicator.name}: {value} {f.indicator.unit_of_measure}{hint}{upper}")
+    if info.not_applicable:
+        out(f"Không áp dụng cho đơn vị ({info.unit_scope}), vẫn lưu nhưng không in:")
+        for f in info.not_applicable:
+            out(f"  {f.indicator.code} {f.indicator.name}: {vntext.format_number(f.value)}")
     out("\nB. CÁ NHÂN")
     registered = [r for r in rows if r.title_codes]
     for i, r in enumerate(registered, 1):
