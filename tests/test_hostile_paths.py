@@ -423,3 +423,23 @@ def test_the_viewer_copy_of_an_attachment_has_a_safe_name(seeded_db, data_paths,
     assert made.name == "_NUL.pdf" and made.parent.name.startswith("thidua-dinh-kem-")
     os.unlink(made)
     made.parent.rmdir()
+
+
+def test_the_unit_dialog_says_why_a_code_is_refused(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from thidua_desktop.ui.pages.upper import UnitDialog
+
+    dialog = UnitDialog()
+    qtbot.addWidget(dialog)
+    dialog.code.setText("../x")
+    dialog.name.setText("CĐCS X")
+    dialog.check_and_accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Mã đơn vị '../x' không hợp lệ" in dialog.error.text() and not dialog.error.isHidden()
+    dialog.code.setText("CĐ01")
+    dialog.check_and_accept()
+    assert "không dấu (ví dụ 'CD01')" in dialog.error.text()
+    dialog.code.setText("cd001")
+    dialog.check_and_accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.code.text() == "CD001"

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import unicodedata
 import uuid
@@ -110,8 +109,9 @@ def backoff(attempts: int) -> timedelta:
 
 
 def _safe_name(name: str, taken: set[str]) -> str:
-    name = unicodedata.normalize("NFC", Path(name).name)
-    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", name).strip(" .") or "tep"
+    from thidua_desktop.core.safe_names import safe_file_name
+
+    name = safe_file_name(name)  # valid on Windows and Linux (reserved names, length, separators)
     stem, suffix = os.path.splitext(name)
     candidate, n = name, 2
     while candidate.lower() in taken:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import safe_names, vntext
 from thidua_desktop.ui import messages
 from thidua_desktop.ui.context import AppContext
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, heading, note
@@ -177,16 +177,33 @@ class UnitDialog(QDialog):
         self.setWindowTitle(self.tr("Edit a subordinate unit") if initial else self.tr("Add a subordinate unit"))
         code, name, email = initial or ("", "", "")
         self.code = QLineEdit(code)
+        self.code.setPlaceholderText("CD001")
         self.name = QLineEdit(name)
         self.email = QLineEdit(email)
+        self.code_rule = note(self.tr("Letters A–Z without accents, digits and - _ . (not first); up to 40 "
+                                      "characters. Small letters become capitals."))
+        self.error = ErrorLine()
         form = QFormLayout(self)
         form.addRow(self.tr("Code *"), self.code)
+        form.addRow("", self.code_rule)
         form.addRow(self.tr("Name *"), self.name)
         form.addRow(self.tr("Email"), self.email)
+        form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.check_and_accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.code.textEdited.connect(lambda _text: self.error.clear_message())
+
+    def check_and_accept(self) -> None:
+        """The code's alphabet is checked here, with the service's own Vietnamese sentence (core.safe_names)."""
+        problem = safe_names.unit_code_problem(self.code.text())
+        if problem:
+            self.error.show_message(problem)
+            self.code.setFocus()
+            return
+        self.code.setText(safe_names.normalise_unit_code(self.code.text()))
+        self.accept()
 
 
 def ask_comment(parent: QWidget, title: str, label: str) -> str | None:
@@ -657,7 +674,7 @@ class UpperPage(Page):
         if password is None:
             return
         out = ask_save_path(self, self.tr("Save the return"), self.tr("Excel workbook (*.xlsx)"),
-                            f"tra-lai-{chosen.unit_code}-{chosen.kind}.xlsx")
+                            safe_names.safe_file_name(f"tra-lai-{chosen.unit_code}-{chosen.kind}.xlsx"))
         if not out:
             return
         if not out.lower().endswith(".xlsx"):
