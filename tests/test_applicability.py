@@ -333,3 +333,33 @@ def test_consolidating_real_workbooks_of_a_private_and_a_state_unit(tmp_path):
     by_name = {r[1]: r for r in rows if r and isinstance(r[1], str)}
     assert by_name[STATE_ONLY["CT22"]][col] == 1
     assert by_name["Kết nạp mới đoàn viên công đoàn"][col] == 2
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def test_thidua_unit_set_kind_recipient_and_title_issuer(tmp_path):
+    from tests.test_cli import thidua
+
+    folder = str(tmp_path / "du-lieu")
+    made = thidua("--data-dir", folder, "setup", "--name", "Công đoàn cơ sở Trường THCS Gia Sinh",
+                  "--upper-union", "Công đoàn Giáo dục huyện Gia Viễn", "--place", "Gia Viễn",
+                  "--chair", "Nguyễn Thị Lan", "--plan", SEED, "--kind", "public_service")
+    assert made.returncode == 0, made.stderr
+    shown = thidua("--data-dir", folder, "unit", "show").stdout
+    assert "nhà nước" in shown and "đơn vị sự nghiệp công lập" in shown
+    assert "Kính gửi" in shown and "Ban Thường vụ Công đoàn Giáo dục huyện Gia Viễn" in shown
+    reg = thidua("--data-dir", folder, "registration", "show", "--year", "2021").stdout
+    assert STATE_ONLY["CT16"] in reg and NON_STATE_ONLY["CT23"] not in reg
+    assert "Kết nạp mới đoàn viên công đoàn:  đoàn viên — chỉ tiêu của cấp trên: trên 8.000" in reg
+    changed = thidua("--data-dir", folder, "unit", "set", "--kind", "fdi",
+                     "--report-recipient", "Ban Thường vụ Công đoàn các Khu công nghiệp tỉnh Ninh Bình")
+    assert changed.returncode == 0, changed.stderr
+    assert "ngoài nhà nước" in changed.stdout and "Công đoàn các Khu công nghiệp" in changed.stdout
+    reg = thidua("--data-dir", folder, "registration", "show", "--year", "2021").stdout
+    assert STATE_ONLY["CT16"] not in reg and NON_STATE_ONLY["CT23"] in reg
+    issuer = thidua("--data-dir", folder, "year", "set-title-issuer", "2021", "GK_CTTCS",
+                    "Ban Chấp hành Công đoàn các Khu công nghiệp tỉnh Ninh Bình")
+    assert issuer.returncode == 0 and "cấp tặng: Ban Chấp hành Công đoàn các Khu công nghiệp" in issuer.stdout
+    refused = thidua("--data-dir", folder, "year", "set-title-issuer", "2021", "KHONG_CO", "x")
+    assert refused.returncode == 1 and "không có trong danh mục" in refused.stdout + refused.stderr

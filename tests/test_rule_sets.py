@@ -184,6 +184,22 @@ def test_a_copied_year_keeps_the_changed_value_as_a_change(db2026):
         ("ldtt_min_months_worked", Decimal(11), Decimal(10))]
 
 
+def test_a_copy_drops_the_superseded_titles_and_a_plan_keeps_its_own(db):
+    import dataclasses
+
+    from thidua_desktop.core.plan import TitleSpec
+
+    year.set_up(db, sample_profile(), standard_template(), 2023)
+    assert "CDCS_VM" in {t.code for t in year.get_year(db, 2023).titles}  # the 2019 rules
+    year.copy_year(db, 2023, 2025)
+    assert "CDCS_VM" not in {t.code for t in year.get_year(db, 2025).titles}
+    own = TitleSpec("CO_UBND_HUYEN", "Cờ thi đua của UBND huyện", "collective", "title", "state", "Chủ tịch UBND huyện")
+    template = dataclasses.replace(standard_template(), titles=(own,))
+    year.create_year(db, template, 2026)
+    codes = [t.code for t in year.get_year(db, 2026).titles]
+    assert codes[-1] == "CO_UBND_HUYEN" and "LDTT" in codes and "CDCS_VM" not in codes
+
+
 # --- documents ---------------------------------------------------------------------------------------
 
 

@@ -327,6 +327,18 @@ def cmd_year_set_registration_due(args) -> int:
     return EXIT_OK
 
 
+def cmd_year_set_title_issuer(args) -> int:
+    from thidua_desktop.services import titles
+
+    db = _open(args)
+    try:
+        saved = titles.set_title_issuer(db, args.year, args.code, args.issuer)
+    finally:
+        db.close()
+    _out(f"Đã lưu: {saved.name} — cấp tặng: {saved.issuer}.")
+    return EXIT_OK
+
+
 def cmd_rules_list(args) -> int:
     from thidua_desktop.cli import rules as rules_cli
 
@@ -521,6 +533,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("set-registration-due", cmd_year_set_registration_due, "sửa hạn gửi đăng ký thi đua", yr_sub)
     p.add_argument("year", type=int)
     p.add_argument("date", type=_date_arg)
+    p = add("set-title-issuer", cmd_year_set_title_issuer,
+            "sửa cấp tặng (cơ quan quyết định) một danh hiệu, hình thức khen thưởng", yr_sub)
+    p.add_argument("year", type=int)
+    p.add_argument("code", help="mã danh hiệu (xem 'thidua year show')")
+    p.add_argument("issuer", help="cơ quan quyết định, ví dụ 'Ban Chấp hành Công đoàn các Khu công nghiệp tỉnh'")
     plan_editor.add_commands(yr_sub, add, common)
 
     rules = sub.add_parser("rules", help="bảng quy định (mức trần, ngưỡng)", parents=[common])

@@ -186,8 +186,10 @@ def apply_rule_set(session: Session | None, record: EmulationYear, rule_set: Rul
     the title catalogue and the rule values with the set's figures as defaults.
 
     A value the union changed (it differs from the set's old default) is kept; a template's or
-    a copied year's value is kept with the set's figure as its default. Titles the set no longer
-    has are removed unless the year's records use them. Returns the codes kept that way.
+    a copied year's value is kept with the set's figure as its default. A title of another rule
+    set that this one no longer has (a copied year's "Công đoàn cơ sở vững mạnh") is removed
+    unless the year's records use it; a title no rule set knows is the plan's own and stays.
+    Returns the codes kept although superseded.
     """
     session = session or _session_of(record)
     if session is None and rule_set is None:
@@ -207,7 +209,9 @@ def apply_rule_set(session: Session | None, record: EmulationYear, rule_set: Rul
         row.name, row.subject, row.category, row.system, row.issuer = s.name, s.subject, s.category, s.system, s.issuer
         row.women_only, row.requires_initiative, row.ordinal = s.women_only, s.requires_initiative, i
         titles.append(row)
-    kept = [row for code, row in existing.items() if code in used]
+    known = {t.code for other in core.merge_sets(core.builtin_rule_sets(), imported_sets(session))
+             for t in other.titles}
+    kept = [row for code, row in existing.items() if code in used or code not in known]
     for n, row in enumerate(kept, len(titles)):
         row.ordinal = n
     record.titles = titles + kept
@@ -229,7 +233,7 @@ def apply_rule_set(session: Session | None, record: EmulationYear, rule_set: Rul
     for n, row in enumerate(others, len(rules)):
         row.ordinal = n
     record.rules = rules + others
-    return [row.code for row in kept]
+    return [row.code for row in kept if row.code in known]
 
 
 @event.listens_for(Session, "before_flush")
@@ -265,8 +269,14 @@ def _in_force(session: Session, record: EmulationYear) -> RuleSetInForce:
     by_code = {t.code: t for t in rs.titles}
     sources = tuple(SourceRow(s.key, s.short, s.line, s.number, s.issued_on, s.issuer, s.needs_check)
                     for s in rs.sources)
+    in_set = {r.key: r for r in rs.rules}
+
+    def unchecked(r: RuleValue) -> bool:  # a value taken from the set without its flag (a plan package)
+        spec = in_set.get(r.key)
+        return r.default_value is None and spec is not None and spec.needs_check and spec.spec.value == r.value
+
     rules = tuple(RuleRow(r.key, r.description, r.value, r.default_value, r.unit_of_measure, r.basis,
-                          bool(r.needs_check)) for r in record.rules)
+                          bool(r.needs_check) or unchecked(r)) for r in record.rules)
     titles = []
     for t in record.titles:
         spec = by_code.get(t.code)
