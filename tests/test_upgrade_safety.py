@@ -4,10 +4,12 @@ the partial files killed backups leave behind."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -187,16 +189,19 @@ def test_partial_backups_are_listed_then_removed_at_the_next_start(tmp_path, cap
     work.write_bytes(b"\x00" * 1000)
     staged = paths.root / f"thidua.sqlite.{dead}.restore"
     staged.write_bytes(b"\x00" * 1000)
+    reused = paths.backups / f"thidua-20261130-080000.sqlite.{os.getppid()}.part"  # a live pid, 2 days old
+    reused.write_bytes(b"\x00" * 1000)
+    os.utime(reused, (time.time() - 2 * 86400, time.time() - 2 * 86400))
 
     assert thidua(["--data-dir", str(paths.root), "backups"]) == 0
     listed = capsys.readouterr().out
-    for path in (killed, journal, legacy):
+    for path in (killed, journal, legacy, reused):
         assert str(path) in listed
-    assert listed.count("chưa xong, sẽ được xóa ở lần mở sau") == 3 and "đang ghi" in listed
+    assert listed.count("chưa xong, sẽ được xóa ở lần mở sau") == 4 and "đang ghi" in listed
     assert "(0.2 MB)" in listed
 
     Database.open(paths).close()
-    assert not killed.exists() and not journal.exists() and not legacy.exists()
+    assert not killed.exists() and not journal.exists() and not legacy.exists() and not reused.exists()
     assert not work.exists() and not staged.exists()
     assert running.exists()  # its writer (this process) is still running
     assert [u.path for u in maintenance.unfinished_backups(paths)] == [running]

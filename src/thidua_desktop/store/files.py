@@ -11,10 +11,12 @@ import errno
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 PART_SUFFIX = ".part"
+STALE_AFTER_S = 24 * 3600
 # SQLite's own files beside a database it writes.
 SIDECARS = ("-journal", "-wal", "-shm")
 _PART_RE = re.compile(r"^(?P<target>.+?)(?:\.(?P<pid>\d+))?\.part(?:-journal|-wal|-shm)?$")
@@ -58,13 +60,18 @@ def pid_alive(pid: int) -> bool:
         return True
     if sys.platform == "win32":
         import ctypes
+        from ctypes import wintypes
 
         kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+        kernel32.OpenProcess.restype = wintypes.HANDLE
+        kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+        kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return ctypes.get_last_error() == 5  # access denied: it exists
         try:
-            code = ctypes.c_ulong()
+            code = wintypes.DWORD()
             if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
                 return True
             return code.value == 259  # STILL_ACTIVE
@@ -93,9 +100,13 @@ class Unfinished:
     path: Path
     size: int
     pid: int | None  # the writer; None for names written by older versions
+    modified: float = 0.0
 
     @property
     def writer_running(self) -> bool:
+        # No copy takes a day: an older file is left over even if its process id was reused.
+        if self.modified and time.time() - self.modified > STALE_AFTER_S:
+            return False
         return self.pid is not None and pid_alive(self.pid)
 
 
@@ -109,11 +120,11 @@ def unfinished_parts(folder: Path) -> list[Unfinished]:
         if not match or not entry.is_file():
             continue
         try:
-            size = entry.stat().st_size
+            st = entry.stat()
         except OSError:
             continue
         pid = int(match.group("pid")) if match.group("pid") else None
-        found.append(Unfinished(entry, size, pid))
+        found.append(Unfinished(entry, st.st_size, pid, st.st_mtime))
     found.sort(key=lambda u: (-u.size, u.path.name))
     return found
 
