@@ -205,6 +205,11 @@ def test_intake_keeps_every_copy_under_received_with_names_it_makes(tmp_path, tr
             assert "PWNED" not in r.stored_path and "CON" not in r.stored_path and ".." not in r.stored_path
         aside = {r.original_name: r for r in received if r.status == upper.SET_ASIDE}
         assert "Mã đơn vị '../../../../PWNED' trong tệp không hợp lệ" in aside["bao-cao.xlsx"].reason
+        upper.intake(db, paths, [inbox], YEAR, trust_first=True)  # again: the two taken are now repeats
+        assert len(upper.list_received(db, YEAR, status=upper.SET_ASIDE)) == len(aside) + 2
+        upper.intake(db, paths, [inbox], YEAR, trust_first=True)  # and again: one row per file, no more
+        assert len(upper.list_received(db, YEAR, status=upper.SET_ASIDE)) == len(aside) + 2
+        assert _files_under(tmp_path) - _files_under(paths.root) == outside
     finally:
         db.close()
 
