@@ -294,7 +294,8 @@ def _table_document(rows: list[list], *, kinds=None) -> Document:
                       place_date="Gia Viễn, ngày 30 tháng 12 năm 2021"),
         type_name="BÁO CÁO", subject="Danh sách kiểm thử",
         body=[Paragraph("Mở đầu."), Table(columns=[Column("STT", 0.6, align="center", kind="number"), Column("Họ và tên", 3),
-                                                    Column("Ghi chú", 1.2)], rows=rows, row_kinds=kinds),
+                                                    Column("Ghi chú", 1.2)], rows=rows, row_kinds=kinds,
+                    sheet="Danh sách"),
               Paragraph("Kết thúc.")],
         signatures=[Signature(("TM. BAN CHẤP HÀNH", "CHỦ TỊCH"), "Phạm Thị Hoa")],
         recipients=["- Như trên;", "- Lưu: VT."],
@@ -475,3 +476,55 @@ def test_crash_log_holds_no_credentials(tmp_path):
         excepthook.write_log(excepthook.format_report(type(exc), exc, exc.__traceback__), log)
     content = log.read_text(encoding="utf-8")
     assert blob not in content and ASCII_PASSWORD not in content and "smtp said 535 ***" in content
+
+
+@needs_poppler
+def test_long_heading_subject_signer_recipients_and_annex_title_never_stop_a_document(tmp_path):
+    from thidua_desktop.documents.layout import Annex
+
+    name = " ".join(NAME) + " Thảo"
+    subject = tokens(3000, 8)
+    doc = Document(
+        kind="test",
+        header=Header(upper=name, issuer=name, number="Số: 01/BC-CĐCS", place_date="Gia Viễn, ngày 30 tháng 12 năm 2021"),
+        type_name="BÁO CÁO", subject=" ".join(subject), recipient=name,
+        body=[Paragraph(" ".join(NOTE))],
+        signatures=[Signature(("TM. BAN CHẤP HÀNH", name), name), Signature(("NGƯỜI LẬP",), name)],
+        recipients=[name] * 40,
+        annexes=[Annex(title=" ".join(TITLE), blocks=[Paragraph("Phụ lục.")])],
+    )
+    target = tmp_path / "dai.pdf"
+    pdf.write_pdf(doc, target)
+    text = pdftext(target)
+    assert in_order(subject, text) and in_order(TITLE, text) and in_order(NOTE, text)  # whole, over pages
+    first = text.split("\f")[0]
+    assert "…" in first  # the heading is shortened to four lines a part
+    assert text.count("Phụlục.") or "Phụ lục." in text
+
+
+def test_hostile_characters_from_an_older_database_never_reach_a_document(tmp_path):
+    import zipfile
+
+    from thidua_desktop.documents import workbook
+
+    rows = [[1, "Nguyễn\x1b[31m Văn\u202e An\u200b", "ghi\x07chú\ndòng 2"]]
+    doc = _table_document(rows)
+    pdf.write_pdf(doc, tmp_path / "a.pdf")
+    workbook.write_workbook(doc, None, tmp_path / "a.xlsx")
+    if shutil.which("pdftotext"):
+        text = pdftext(tmp_path / "a.pdf")
+        assert "Nguyễn Văn An" in text and "\x1b" not in text and "\u202e" not in text
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        strings = z.read("xl/sharedStrings.xml").decode("utf-8")
+    assert "Nguyễn Văn An" in strings and "_x001B_" not in strings and "\u202e" not in strings
+
+
+def test_an_echoed_auth_exchange_is_hidden_without_knowing_the_credentials():
+    from thidua_desktop.sending.smtp import scrub_auth_echo
+
+    blob = base64.b64encode(b"\0ai.do@example.vn\0mat-khau-khac").decode()
+    assert scrub_auth_echo(f"535 5.7.8 AUTH PLAIN {blob} rejected") == "535 5.7.8 AUTH PLAIN *** rejected"
+    assert scrub_auth_echo(f"535 failed for {blob}.") == "535 failed for ***."
+    login = base64.b64encode(b"ai.do@example.vn").decode()
+    assert scrub_auth_echo(f"535 AUTH LOGIN {login} bWF0LWtoYXU=") == "535 AUTH LOGIN ***"
+    assert scrub_auth_echo("550 5.1.1 Không có hộp thư ldld@example.vn") == "550 5.1.1 Không có hộp thư ldld@example.vn"

@@ -5,14 +5,17 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import cleantext, vntext
 from thidua_desktop.documents.layout import CellKind, CellValue, Num
 
 NUMERIC_KINDS = frozenset({"int", "number", "money", "percent", "yesno"})
 
 
 def nfc(text: str) -> str:
-    """NFC without touching the line breaks (``vntext.nfc`` also collapses whitespace)."""
+    """NFC without touching the line breaks (``vntext.nfc`` also collapses whitespace), and without
+    the control, escape, bidi and zero-width characters a value from an older database may hold."""
+    if text and cleantext.has_hostile(text):
+        return cleantext.clean(text, multiline=True)
     return unicodedata.normalize("NFC", text or "")
 
 

@@ -142,6 +142,35 @@ def wrap_balanced(text: str, font: str, size: float, max_width: float) -> list[s
     return best
 
 
+def _cap_lines(lines: list[str], limit: int, font: str, size: float, max_width: float) -> list[str]:
+    """At most ``limit`` lines, the last one ending in "…" when some were left out (a heading that
+    would not fit on a page is shortened, never allowed to stop the document)."""
+    if len(lines) <= limit:
+        return lines
+    kept = lines[:limit]
+    last = kept[-1]
+    while last and _width(last + " …", font, size) > max_width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    kept[-1] = (last + " …").strip()
+    return kept
+
+
+def _cap(text: str, limit: int) -> str:
+    """``text`` cut at ``limit`` characters (at a space when there is one near), with "…"."""
+    text = _t(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit * 0.8 else cut).rstrip() + " …"
+
+
+HEADER_MAX_LINES = 4  # per part of the heading (upper union, CĐCS)
+SIGNATURE_MAX_CHARS = 200  # a signer's name or title line
+RECIPIENT_MAX_CHARS = 300  # one "Nơi nhận" line
+RECIPIENT_MAX_LINES = 25
+
+
 # --- flowables for the heading ----------------------------------------------------------------
 
 
@@ -166,9 +195,11 @@ class _HeaderBlock(Flowable):
         left_w = aw - right_w
         self.left_w, self.right_w = left_w, right_w
         limit = left_w - 8
-        self.left_lines = [_Line(s, fonts.REGULAR, HEADER_SIZE)
-                           for s in wrap_balanced(_t(h.upper).upper(), fonts.REGULAR, HEADER_SIZE, limit)]
-        issuer = wrap_balanced(_t(h.issuer).upper(), fonts.BOLD, HEADER_SIZE, limit)
+        upper = _cap_lines(wrap_balanced(_t(h.upper).upper(), fonts.REGULAR, HEADER_SIZE, limit), HEADER_MAX_LINES,
+                           fonts.REGULAR, HEADER_SIZE, limit)
+        self.left_lines = [_Line(s, fonts.REGULAR, HEADER_SIZE) for s in upper]
+        issuer = _cap_lines(wrap_balanced(_t(h.issuer).upper(), fonts.BOLD, HEADER_SIZE, limit), HEADER_MAX_LINES,
+                            fonts.BOLD, HEADER_SIZE, limit)
         self.issuer_count = len(issuer)
         self.left_lines += [_Line(s, fonts.BOLD, HEADER_SIZE) for s in issuer]
         self.leading = HEADER_SIZE * 1.2
@@ -244,6 +275,23 @@ class _CentredLines(Flowable):
     def getSpaceAfter(self):
         return self.space_after
 
+    def split(self, aw, ah):
+        """Lines taller than a page (a very long subject or annex title) go on overleaf."""
+        self.wrap(aw, ah)
+        if self.height <= ah:
+            return [self]
+        used, count = 0.0, 0
+        for row in self.rows:
+            if used + row.size * 1.25 > ah:
+                break
+            used += row.size * 1.25
+            count += 1
+        if count == 0:
+            return []
+        first = _PreparedLines(self.rows[:count], rule=False, space_before=self.space_before, space_after=0)
+        rest = _PreparedLines(self.rows[count:], rule=self.rule, space_before=0, space_after=self.space_after)
+        return [first, rest]
+
     def draw(self):
         c = self.canv
         y = self.height
@@ -257,6 +305,20 @@ class _CentredLines(Flowable):
             rule = max(50.0, widest / 3)
             c.setLineWidth(RULE_WIDTH)
             c.line(self.width / 2 - rule / 2, y - 5, self.width / 2 + rule / 2, y - 5)
+
+
+class _PreparedLines(_CentredLines):
+    """Part of :class:`_CentredLines` after a split: lines already broken, drawn as they are."""
+
+    def __init__(self, rows: Sequence[_Line], **kw) -> None:
+        super().__init__([], **kw)
+        self.prepared = list(rows)
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.rows = self.prepared
+        self.height = sum(r.size * 1.25 for r in self.rows) + (10 if self.rule else 0)
+        return aw, self.height
 
 
 # --- paragraphs -------------------------------------------------------------------------------
@@ -599,9 +661,9 @@ def _signature_cell(sig: Signature, styles: _Styles, index: int = 1,
     out: list[Flowable] = []
     style = styles.get(size=SIGNATURE_SIZE, bold=True, align="center", after=0, leading=SIGNATURE_SIZE * 1.2)
     for line in sig.lines:
-        out.append(RLParagraph(_markup(line).upper(), style))
+        out.append(RLParagraph(escape(_cap(line, SIGNATURE_MAX_CHARS)).upper(), style))
     out.append(_SignatureSpace(index, _t(sig.name), marks))
-    out.append(RLParagraph(_markup(sig.name), style))
+    out.append(RLParagraph(escape(_cap(sig.name, SIGNATURE_MAX_CHARS)), style))
     return out
 
 
@@ -609,8 +671,11 @@ def _recipients_cell(lines: Sequence[str], styles: _Styles) -> list[Flowable]:
     out: list[Flowable] = [RLParagraph("Nơi nhận:", styles.get(size=RECIPIENTS_TITLE_SIZE, bold=True, italic=True,
                                                                   align="left", after=1))]
     style = styles.get(size=RECIPIENTS_SIZE, align="left", after=0, leading=RECIPIENTS_SIZE * 1.2)
-    for line in lines:
-        out.append(RLParagraph(_markup(line), style))
+    shown = list(lines[:RECIPIENT_MAX_LINES])
+    if len(lines) > RECIPIENT_MAX_LINES:
+        shown[-1] = "- …"
+    for line in shown:
+        out.append(RLParagraph(escape(_cap(line, RECIPIENT_MAX_CHARS)), style))
     return out
 
 
@@ -628,14 +693,28 @@ def _closing(doc: Document, width: float, styles: _Styles,
         right = _signature_cell(doc.signatures[0], styles, 1, marks) if doc.signatures else [RLSpacer(1, 1)]
         cells = [left, right]
         widths = [width * 0.45, width * 0.55]
-    table = RLTable([cells], colWidths=widths, style=TableStyle([
+    table = _closing_table(cells, widths)
+    if doc.recipients and table.wrap(width, 1e6)[1] > 0.8 * _frame_height(width):
+        # too tall to stand side by side on a page: the signatures, then "Nơi nhận" flowing under them
+        signatures = [_signature_cell(s, styles, i, marks) for i, s in enumerate(doc.signatures[:2], start=1)]
+        if len(signatures) == 1:
+            signatures = [[RLSpacer(1, 1)], signatures[0]]
+            widths = [width * 0.45, width * 0.55]
+        out: list[Flowable] = [RLSpacer(1, 6)]
+        if doc.signatures:
+            out.append(_closing_table(signatures, widths))
+        return out + [RLSpacer(1, 12)] + _recipients_cell(doc.recipients, styles)
+    return [RLSpacer(1, 6), table]
+
+
+def _closing_table(cells: list[list[Flowable]], widths: list[float]) -> RLTable:
+    return RLTable([cells], colWidths=widths, style=TableStyle([
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, BODY_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
     ]))
-    return [RLSpacer(1, 6), table]
 
 
 def _blocks(blocks: Sequence[Block], width: float, styles: _Styles) -> list[Flowable]:

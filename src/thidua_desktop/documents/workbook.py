@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 import xlsxwriter
 
+from thidua_desktop.core import cleantext
 from thidua_desktop.documents import machine as machine_sheet
 from thidua_desktop.documents.cells import nfc, unwrap
 from thidua_desktop.documents.layout import (
@@ -56,7 +57,7 @@ def _t(text) -> str:
     if text is None:
         return ""
     text = str(text)
-    return text if unicodedata.is_normalized("NFC", text) else nfc(text)
+    return text if unicodedata.is_normalized("NFC", text) and not cleantext.has_hostile(text) else nfc(text)
 
 
 class _Formats:
@@ -188,12 +189,13 @@ class _Writer:
         text = self._cell_format("text", align, False)
         integer = self._cell_format(NUMBER_FORMATS["int"], align, False) if kind == "int" else None
         is_nfc = unicodedata.is_normalized
+        hostile = cleantext.has_hostile
 
         def write(row: int, col: int, value) -> None:
             cls = type(value)
             if cls is str:
                 if value:
-                    write_string(row, col, value if is_nfc("NFC", value) else nfc(value), text)
+                    write_string(row, col, value if is_nfc("NFC", value) and not hostile(value) else nfc(value), text)
                 else:
                     write_blank(row, col, None, blank)
             elif value is None:

@@ -139,11 +139,68 @@ def _decodes_to_secret(token: str, secrets: list[bytes]) -> bool:
     return False
 
 
+_AUTH_ECHO_RE = re.compile(r"(\bAUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER)\b)((?:\s+[A-Za-z0-9+/=]{4,})+)", re.IGNORECASE)
+
+
+def _b64decode(token: str) -> bytes:
+    bare = token.rstrip("=")
+    return base64.b64decode(bare + "=" * (-len(bare) % 4), validate=True)
+
+
+def _is_auth_plain_blob(token: str) -> bool:
+    """A base64 token shaped like AUTH PLAIN's "[authzid]\\0login\\0password"."""
+    if len(token) < 8:
+        return False
+    try:
+        raw = _b64decode(token)
+    except (ValueError, binascii.Error):
+        return False
+    if raw.count(b"\0") != 2 or raw.endswith(b"\0"):
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _printable_base64(token: str) -> bool:
+    try:
+        raw = _b64decode(token)
+        decoded = raw.decode("utf-8")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return False
+    return bool(decoded) and decoded.isprintable()
+
+
+def _hide_auth_tokens(match: re.Match[str]) -> str:
+    """The first token after "AUTH <mechanism>" (the initial response), and the next ones while
+    they are base64 of printable text (a LOGIN exchange); ordinary words after them are kept."""
+    tokens = match.group(2).split()
+    hidden = 1
+    while hidden < len(tokens) and _printable_base64(tokens[hidden]):
+        hidden += 1
+    rest = tokens[hidden:]
+    return " ".join([match.group(1), HIDDEN, *rest])
+
+
+def scrub_auth_echo(text: str) -> str:
+    """Without knowing any credential: what follows "AUTH PLAIN" / "AUTH LOGIN" in a server's echo,
+    and any base64 token shaped like an AUTH PLAIN blob."""
+    if not text:
+        return text
+    text = _AUTH_ECHO_RE.sub(_hide_auth_tokens, text)
+    return _BASE64_RE.sub(lambda m: HIDDEN if _is_auth_plain_blob(m.group()) else m.group(), text)
+
+
 def scrub_credentials(text: str, user: str = "", password: str = "") -> str:
     """``text`` with the login and password removed in every form (see :func:`credential_forms`),
-    and any base64 token that decodes to something holding either of them."""
-    if not text or not (user or password):
+    any base64 token that decodes to something holding either of them, and whatever a server
+    echoed after "AUTH PLAIN" or "AUTH LOGIN" (:func:`scrub_auth_echo`)."""
+    if not text:
         return text
+    if not (user or password):
+        return scrub_auth_echo(text)
     for form in credential_forms(user, password):
         if len(form) < _SHORT:
             text = re.sub(rf"(?<![\w@.]){re.escape(form)}(?![\w@.])", HIDDEN, text)
@@ -153,7 +210,7 @@ def scrub_credentials(text: str, user: str = "", password: str = "") -> str:
                for enc in ("utf-8", "latin-1") if _encodable(s, enc)]
     if secrets:
         text = _BASE64_RE.sub(lambda m: HIDDEN if _decodes_to_secret(m.group(), secrets) else m.group(), text)
-    return _HIDDEN_RUN_RE.sub(HIDDEN, text)
+    return _HIDDEN_RUN_RE.sub(HIDDEN, scrub_auth_echo(text))
 
 
 def _encodable(text: str, encoding: str) -> bool:
@@ -170,9 +227,12 @@ def scrub(text: str, secret: str, user: str = "") -> str:
 
 
 def scrub_known(text: str) -> str:
-    """``text`` without any login or password used in this process (see :func:`remember`)."""
-    if not text or not _known_secrets:
+    """``text`` without any login or password used in this process (see :func:`remember`), nor
+    anything shaped like an echoed AUTH exchange (:func:`scrub_auth_echo`)."""
+    if not text:
         return text
+    if not _known_secrets:
+        return scrub_auth_echo(text)
     secrets = list(_known_secrets)
     for user in secrets:  # each login with each password first (the AUTH PLAIN blob whole), then alone
         for password in secrets:
