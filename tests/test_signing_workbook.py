@@ -175,11 +175,12 @@ def test_canonical_form_rules(tmp_path):
     wb.active.title = "S"
     wb.active.append(["Nguyễn Thị Ánh", 5.0, dt.datetime(2021, 2, 3, 0, 0), True])
     wb.save(b)
-    ca, cb = workbook.canonical_data(a), workbook.canonical_data(b)
+    ca, cb = workbook.canonical_data(a, form=1), workbook.canonical_data(b, form=1)
     assert ca.data == cb.data and ca.cells == 4
     lines = ca.data.decode().splitlines()
     assert lines == ['["sheet","S"]', '[1,1,"s","Nguyễn Thị Ánh"]', '[1,2,"n","5.0"]',
                      '[1,3,"d","2021-02-03T00:00:00"]', '[1,4,"b",true]']
+    assert workbook.canonical_data(a).data == workbook.canonical_data(b).data  # form 2 (tests/test_signature_coverage.py)
 
 
 def test_refuses_other_formats_and_empty_books(tmp_path, unit_key):

@@ -5,9 +5,12 @@ password of a key file, the PIN of a token and the SMTP password are read from a
 variable named with ``--password-env`` / ``--pin-env`` / ``--smtp-password-env``, or asked for
 on the terminal when none is named.
 
-``thidua verify`` exits 0 when the file is intact and signed by a trusted or known signer, 2 when
-the signature is broken or missing, the content was changed or extended after signing, or the
-signer is not trusted, and 1 when the file cannot be read.
+``thidua verify`` exits 0 when the file is intact and signed by a trusted or known signer; 1 when
+the file cannot be read or is refused before reading (e.g. a zip whose sizes lie); 2 when the
+signature is missing or broken, the content was changed after signing, or the signer is not
+trusted; 4 when the signature is intact, by a trusted or known signer, and covers all the content,
+but the PDF has later additions that change no content (a no-op incremental update, bytes after
+``%%EOF``), which the output names. (3 stays the unexpected error of every command.)
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 from thidua_desktop.cli.common import CliError, err, open_db, out
 
 EXIT_OK, EXIT_REFUSED, EXIT_NOT_VALID = 0, 1, 2
+EXIT_LATER_ADDITIONS = 4  # thidua verify: signed content intact, bytes added after it that change no content
 
 
 def _secret(env_name: str | None, what: str, *, required: bool = True) -> str | None:
@@ -277,6 +281,8 @@ def cmd_verify(args) -> int:
         out(line)
     if verdict.status == UNREADABLE:
         return EXIT_REFUSED
+    if verdict.additions_only and (verdict.trusted or verdict.known):
+        return EXIT_LATER_ADDITIONS
     return EXIT_OK if verdict.accepted else EXIT_NOT_VALID
 
 
@@ -584,7 +590,8 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--caption", metavar="DÒNG_CHỮ", help="dòng chữ nhỏ dưới hình, ví dụ \"Hình ảnh chữ ký\"")
     _position_options(p)
 
-    p = add("verify", cmd_verify, "kiểm tra chữ ký số của tệp PDF hoặc sổ tính (mã thoát 0 hợp lệ, 2 không hợp lệ, 1 không đọc được)")
+    p = add("verify", cmd_verify, "kiểm tra chữ ký số của tệp PDF hoặc sổ tính (mã thoát 0 hợp lệ, 1 không đọc được, 2 không hợp lệ, "
+                 "4 nguyên vẹn nhưng có phần ghi thêm sau khi ký)")
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--trust", action="append", metavar="CHỨNG_THƯ.pem",
                    help="chứng thư số được tin cậy (thêm vào danh sách trong thư mục dữ liệu); lặp lại nếu nhiều")

@@ -130,9 +130,20 @@ def _plain(value):
 
 def read_sheet(path: str | os.PathLike[str]) -> MachineData:
     """Read ``_du_lieu`` back from a workbook (the upper level's import uses this)."""
+    import io
+
     from python_calamine import CalamineWorkbook
 
-    book = CalamineWorkbook.from_path(str(Path(path)))
+    from thidua_desktop.exchange import safezip
+
+    path = Path(path)
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):  # every member inflated by our bounded reader first
+        try:
+            safezip.check_zip(data, path.name)
+        except safezip.ZipRefused as exc:
+            raise ValueError(exc.message_vi) from None
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     if SHEET not in book.sheet_names:
         raise ValueError(f"Tệp {Path(path).name} không có trang dữ liệu {SHEET}.")
     rows = book.get_sheet_by_name(SHEET).to_python(skip_empty_area=False)

@@ -14,16 +14,17 @@ What calamine does not give is read here from the file itself, and only when che
 
 Safety: the format is decided by content (magic bytes, zip members), never by the file
 name; files over ``max_bytes``, zip bombs (declared sizes checked before anything is
-inflated, and every member we inflate is bounded by its declared size and CRC-checked),
+inflated, then every member inflated by our own bounded reader, :mod:`exchange.safezip`, and
+refused at the first byte beyond its declared size or the limits — before calamine sees it),
 password-protected and corrupt files are refused with a :class:`SpreadsheetError` whose
 Vietnamese message names the file.
 """
 
 from __future__ import annotations
 
-import contextlib
 from thidua_desktop.errors import UserError
 
+import contextlib
 import io
 import re
 import struct
@@ -39,6 +40,7 @@ from xml.etree import ElementTree as ET
 import python_calamine as calamine
 
 from thidua_desktop.core.legacy_text import font_encoding
+from thidua_desktop.exchange import safezip
 
 __all__ = [
     "CellValue",
@@ -402,6 +404,17 @@ def _open_calamine(path: Path, data: bytes) -> calamine.CalamineWorkbook:
 
 def _open_zip(path: Path, data: bytes) -> Workbook:
     size = len(data)
+    # Every member is inflated by our own bounded reader first (exchange.safezip): a member
+    # whose header lies about its size is refused before calamine or zipfile inflate it.
+    try:
+        safezip.check_zip(data, path.name, max_total=MAX_UNCOMPRESSED, max_ratio=MAX_RATIO,
+                          ratio_floor=RATIO_FLOOR, max_members=MAX_MEMBERS)
+    except safezip.ZipRefused as exc:
+        if exc.kind == "password":
+            raise _password(path) from None
+        if exc.kind == "bomb":
+            raise _bomb(path, exc.detail) from None
+        raise _corrupt(path, exc.detail) from None
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:

@@ -49,6 +49,15 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
     certificate: x509.Certificate | None = None
     signatures: int = 0
+    # PDF: the signature is intact and covers every page as signed, but bytes were written after
+    # it that change no content (a no-op incremental update, bytes after %%EOF): what was added.
+    # ``status`` stays ``"invalid"`` (the file is not what was signed, byte for byte).
+    additions: list[str] = field(default_factory=list)
+
+    @property
+    def additions_only(self) -> bool:
+        """Not valid only because of later additions that change no content."""
+        return self.status == INVALID and bool(self.additions)
 
     @property
     def fingerprint(self) -> str:
@@ -62,6 +71,9 @@ class Verdict:
     def summary(self) -> str:
         if self.status == UNREADABLE:
             return "Không đọc được tệp."
+        if self.additions_only:
+            return ("Chữ ký số nguyên vẹn, nội dung không đổi, nhưng tệp CÓ PHẦN GHI THÊM sau khi ký "
+                    "(không làm thay đổi nội dung).")
         if self.status == INVALID:
             return "Chữ ký số KHÔNG hợp lệ." if self.signatures else "Tệp không có chữ ký số."
         if self.accepted:
@@ -226,8 +238,19 @@ def _verify_pdf(path: Path, trust: list[x509.Certificate]) -> Verdict:
             if i == last:
                 if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
                     ok = False
-                    v.reasons.append(f"{label}: tệp đã bị thêm nội dung sau khi ký (cập nhật gia tăng); "
-                                     "chữ ký chỉ còn bao phủ một phiên bản trước của tệp.")
+                    level = status.modification_level
+                    no_content = (status.docmdp_ok and level is not None
+                                  and level <= ModificationLevel.LTA_UPDATES)
+                    added = _later_additions(reader, sig) if no_content else []
+                    if added:
+                        v.additions = added
+                        v.reasons.append(f"{label}: nội dung không bị thay đổi sau khi ký, nhưng có phần được ghi "
+                                         "thêm vào tệp sau khi ký (không làm thay đổi nội dung): "
+                                         + "; ".join(added) + ".")
+                    else:
+                        v.reasons.append(f"{label}: nội dung đã bị thay đổi sau khi ký: tệp đã bị thêm nội dung sau "
+                                         "khi ký (cập nhật gia tăng); chữ ký chỉ còn bao phủ một phiên bản trước "
+                                         "của tệp.")
                     continue
             else:
                 level = status.modification_level
@@ -245,10 +268,81 @@ def _verify_pdf(path: Path, trust: list[x509.Certificate]) -> Verdict:
             v.status = VALID
             v.covered = "toàn bộ tệp PDF" + (f" ({len(sigs)} chữ ký)" if len(sigs) > 1 else "")
             v.reasons.insert(0, "Chữ ký nguyên vẹn; không có thay đổi nào sau khi ký.")
+        elif v.additions and len(v.reasons) == 1:
+            v.covered = "toàn bộ nội dung tệp PDF như khi ký; phần ghi thêm sau khi ký không được ký"
         else:
+            v.additions = []  # other faults too: not "additions only"
             v.covered = "một phần tệp (tệp đã thay đổi)" if v.signatures else ""
         _trust_reason(v, v.certificate)
         return v
+
+
+def _later_additions(reader, sig) -> list[str]:
+    """What was written after the last signature, when pyHanko found it changes no content:
+    each later revision (its objects: new and unused, rewritten unchanged, or changed — e.g. the
+    document information) and bytes after the last ``%%EOF``. Empty when it cannot be told."""
+    from pyhanko.pdf_utils import generic
+
+    found: list[str] = []
+    try:
+        signed_rev = sig.signed_revision
+        total = reader.xrefs.total_revisions
+        try:
+            info_id = reader.trailer.raw_get("/Info", decrypt=generic.EncryptedObjAccess.RAW).reference.idnum
+        except Exception:
+            info_id = None
+        for rev in range(signed_rev + 1, total):
+            new, same, changed = [], [], []
+            for ref in reader.xrefs.explicit_refs_in_revision(rev):
+                try:
+                    now = reader.get_object(ref, revision=rev)
+                except Exception:
+                    changed.append(ref.idnum)
+                    continue
+                try:
+                    before = reader.get_object(ref, revision=rev - 1)
+                except Exception:
+                    before = None
+                if before is None or isinstance(before, generic.NullObject):
+                    new.append(ref.idnum)
+                elif _same_object(before, now):
+                    same.append(ref.idnum)
+                else:
+                    changed.append(f"{ref.idnum} (thông tin tệp: tiêu đề, tác giả…)" if ref.idnum == info_id
+                                   else str(ref.idnum))
+            parts = []
+            if new:
+                parts.append(f"{len(new)} đối tượng mới không dùng đến (số {', '.join(map(str, sorted(new)))})")
+            if same:
+                parts.append(f"{len(same)} đối tượng ghi lại y như cũ (số {', '.join(map(str, sorted(same)))})")
+            if changed:
+                parts.append("đối tượng đổi nhưng không thuộc nội dung trang: số " + ", ".join(changed))
+            found.append(f"một lần cập nhật gia tăng (phiên bản {rev + 1}/{total}): " + ("; ".join(parts) or "trống"))
+        stream = reader.stream
+        stream.seek(0, os.SEEK_END)
+        size = stream.tell()
+        stream.seek(max(0, size - 65536))
+        tail = stream.read()
+        eof = tail.rfind(b"%%EOF")
+        if eof >= 0:
+            extra = tail[eof + 5:].lstrip(b"\r\n")
+            if extra.strip(b" \t\r\n\x00"):
+                found.append(f"{len(extra)} byte nối thêm sau dấu kết thúc tệp %%EOF")
+    except Exception:
+        return []
+    return found
+
+
+def _same_object(a, b) -> bool:
+    from pyhanko.pdf_utils import generic
+
+    try:
+        if isinstance(a, generic.StreamObject) or isinstance(b, generic.StreamObject):
+            return (isinstance(a, generic.StreamObject) and isinstance(b, generic.StreamObject)
+                    and a.encoded_data == b.encoded_data and dict(a) == dict(b))
+        return a == b
+    except Exception:
+        return False
 
 
 # --- workbook --------------------------------------------------------------------------------------
@@ -298,16 +392,19 @@ def _verify_workbook(path: Path, trust: list[x509.Certificate]) -> Verdict:
     from thidua_desktop.signing import workbook
 
     v = Verdict(INVALID, kind="xlsx")
-    sheet = workbook.read_signature_sheet(path)
-    canon = workbook.canonical_data(path)
+    data = workbook.read_package(path)  # every zip member inflated by our bounded reader first
+    sheet = workbook.read_signature_sheet(path, data=data)
     if sheet is None:
+        workbook.canonical_data(path, data=data)  # an unreadable book says so rather than "not signed"
         v.reasons.append(f"Sổ tính không có chữ ký số (không có trang '{workbook.SIG_SHEET}').")
         return v
     v.signatures = 1
     v.signer = sheet.get("signer", "")
-    if sheet.get("format") != workbook.FORMAT:
+    form = workbook.FORMATS.get(sheet.get("format", ""))
+    if form is None:
         v.reasons.append(f"Trang chữ ký có định dạng không biết: '{sheet.get('format', '')}'.")
         return v
+    canon = workbook.canonical_data(path, form=form, data=data)
     stated = _pem_to_cert(sheet.get("cert_pem", ""))
     try:
         cms_der = base64.b64decode(re.sub(r"\s+", "", sheet.get("cms_b64", "")), validate=True)
@@ -339,13 +436,31 @@ def _verify_workbook(path: Path, trust: list[x509.Certificate]) -> Verdict:
     if stated is None or cert is None or not keys.same_certificate(stated, cert):
         ok = False
         v.reasons.append("Chứng thư số ghi trong trang chữ ký không phải chứng thư số đã ký (bị tráo).")
+    if not ok and form >= 2 and sheet.get("sha256", "") != canon.sha256:
+        v.reasons.append(WORKBOOK_COVERS_V2)
     if ok:
         v.status = VALID
-        v.covered = (f"dữ liệu của {len(canon.sheets)} trang tính ({', '.join(canon.sheets)}; {canon.cells} ô có "
-                     "giá trị); không bao gồm định dạng, ghi chú và công thức (chỉ giá trị)")
-        v.reasons.insert(0, "Chữ ký nguyên vẹn; dữ liệu không thay đổi sau khi ký.")
+        sheets = f"{len(canon.sheets)} trang tính ({', '.join(canon.sheets)}; {canon.cells} ô có giá trị hoặc công thức)"
+        if form >= 2:
+            v.covered = f"giá trị, công thức và cách hiển thị của {sheets}: {WORKBOOK_COVERED_V2}"
+            v.reasons.insert(0, "Chữ ký nguyên vẹn; dữ liệu và cách hiển thị không thay đổi sau khi ký.")
+        else:
+            v.covered = (f"giá trị và công thức của {sheets}; KHÔNG bao gồm định dạng số, phông chữ, màu, "
+                         "dòng/cột/trang ẩn và ghi chú (chữ ký dạng cũ thidua-cellsig/1)")
+            v.reasons.insert(0, "Chữ ký nguyên vẹn; giá trị và công thức không thay đổi sau khi ký.")
+            v.reasons.append(WORKBOOK_V1_WARNING)
     _trust_reason(v, cert)
     return v
+
+
+WORKBOOK_COVERED_V2 = ("định dạng số của từng ô, phông chữ (tên, cỡ, đậm, nghiêng, gạch chân, gạch ngang, màu), "
+                       "màu nền ô, dòng/cột/trang ẩn và ghi chú (comment); không bao gồm định dạng có điều "
+                       "kiện, độ rộng cột, hình ảnh và biểu đồ")
+WORKBOOK_COVERS_V2 = ("Chữ ký bao phủ cả giá trị, công thức lẫn cách hiển thị (định dạng số, phông chữ, màu, "
+                      "dòng/cột/trang ẩn, ghi chú): thay đổi bất kỳ điều nào trong số đó đều làm chữ ký không hợp lệ.")
+WORKBOOK_V1_WARNING = ("Lưu ý: chữ ký này theo dạng cũ (thidua-cellsig/1), chỉ bao phủ giá trị và công thức: "
+                       "nếu sau khi ký có người đổi định dạng số, ẩn dòng/cột/trang, đổi phông chữ, màu chữ "
+                       "hay thêm ghi chú thì chữ ký vẫn hiện hợp lệ. Hãy đề nghị đơn vị ký lại bằng phiên bản mới.")
 
 
 # --- detached .p7s beside the file -------------------------------------------------------------------

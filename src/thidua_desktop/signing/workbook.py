@@ -14,7 +14,15 @@ with the same values (openpyxl, LibreOffice) keeps it valid while any changed va
   outside string literals; shared formulas expanded per cell), not by its cached result: programs
   drop (openpyxl) or recompute (Excel, LibreOffice) cached results when they save, while the
   formula and the cells it reads are what the numbers rest on;
-* formatting, comments, column widths and the like are not covered.
+* form 2 (``thidua-cellsig/2``, signed since issue 14; the first line ``["form",2]`` is part of
+  what is signed) adds what changes what a reader sees or counts (:mod:`signing.look`): each
+  sheet's state (visible, hidden, very hidden), hidden rows and columns, each non-empty cell's
+  number format, font and fill, and the comments. Form 1 (``thidua-cellsig/1``) signatures are
+  still verified, over values and formulas only, and the verdict says that formats, hidden rows and
+  comments are not covered by them;
+* column widths, conditional formatting, pictures and drawings are not covered.
+
+Before anything is read, every zip member is inflated by :mod:`exchange.safezip` (bounded).
 
 The bytes are signed as a detached CMS (SHA-256) and stored, with the certificate, in the very
 hidden sheet ``_chu_ky_so`` (key in column A, value in B — split over C, D, … if longer than a
@@ -45,7 +53,9 @@ from thidua_desktop.signing.errors import SigningError, UnreadableFile
 from thidua_desktop.signing.pdf import SignResult, write_atomically
 
 SIG_SHEET = "_chu_ky_so"
-FORMAT = "thidua-cellsig/1"
+FORMAT_V1 = "thidua-cellsig/1"  # values and formulas only (signatures made before issue 14)
+FORMAT = "thidua-cellsig/2"  # also what changes what a reader sees (signing.look)
+FORMATS = {FORMAT_V1: 1, FORMAT: 2}
 CELL_LIMIT = 32000  # Excel holds 32,767 characters in a cell
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -60,13 +70,34 @@ _WS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+
 # --- canonical data --------------------------------------------------------------------------------
 
 
-def _open_book(path: Path):
-    import python_calamine as calamine
+def read_package(path: Path) -> bytes:
+    """The file's bytes, once every zip member has been inflated by our bounded reader
+    (:mod:`exchange.safezip`): a member lying about its size is refused before calamine, zipfile
+    or lxml inflate it."""
+    from thidua_desktop.exchange import safezip
 
     try:
-        return calamine.CalamineWorkbook.from_path(str(path))
+        data = path.read_bytes()
     except FileNotFoundError:
         raise UnreadableFile(f"Không tìm thấy tệp {path}.") from None
+    except OSError as exc:
+        raise UnreadableFile(f"Không đọc được tệp {path.name} ({exc.strerror or exc}).") from None
+    if not data.startswith(b"PK\x03\x04"):
+        raise UnreadableFile(f"Tệp {path.name} không phải sổ tính Excel (.xlsx) đọc được.")
+    try:
+        safezip.check_zip(data, path.name)
+    except safezip.ZipRefused as exc:
+        raise UnreadableFile(exc.message_vi) from None
+    return data
+
+
+def _open_book(path: Path, data: bytes | None = None):
+    import python_calamine as calamine
+
+    if data is None:
+        data = read_package(path)
+    try:
+        return calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception:
         raise UnreadableFile(f"Tệp {path.name} không phải sổ tính Excel (.xlsx) đọc được.") from None
 
@@ -103,6 +134,12 @@ def _cell_line(r: int, c: int, v) -> str | None:
     if isinstance(v, timedelta):
         return f'[{r},{c},"u","{float(v.total_seconds())!r}"]'
     return f'[{r},{c},"s",{_jstr(unicodedata.normalize("NFC", str(v)))}]'
+
+
+def _general_text(value: float) -> str:
+    """A number as the General format shows it, near enough: 5 not 5.0."""
+    text = number_text(value)
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _formula_line(r: int, c: int, formula: str) -> str:
@@ -219,38 +256,106 @@ def _formulas(data: bytes) -> dict[tuple[int, int], str]:
     return found
 
 
-def canonical_data(path: str | os.PathLike[str]) -> CanonicalData:
-    """The canonical bytes of every data sheet except ``_chu_ky_so``."""
+def canonical_data(path: str | os.PathLike[str], *, form: int = 2, data: bytes | None = None) -> CanonicalData:
+    """The canonical bytes of every data sheet except ``_chu_ky_so``.
+
+    ``form=1``: values and formulas only (as signed before issue 14). ``form=2`` (signed now)
+    starts with ``["form",2]``, gives each sheet's state, its hidden rows and columns, each
+    non-empty cell's look (``["look", k, {...}]`` once, then ``k`` as the cell line's fifth
+    element; a sixth, the text its number format shows, where that is not the number itself)
+    and the comments — see :mod:`signing.look`.
+    """
     import python_calamine as calamine
 
+    from thidua_desktop.signing import look as lk
+
     path = Path(path)
-    book = _open_book(path)
+    if data is None:
+        data = read_package(path)
+    book = _open_book(path, data)
     lines: list[str] = []
     names: list[str] = []
     cells = 0
+    looks: dict[str, int] = {}
+    style_keys: dict[int, tuple[dict, str]] = {}  # cellXfs index → (look, its JSON)
+
+    def dump(obj) -> str:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            members = set(zf.namelist())
             parts = _sheet_parts(zf)
+            styles = None
+            states: dict[str, str] = {}
+            if form >= 2:
+                styles, states = _workbook_look(zf, members)
+                lines.append(dump(["form", 2]))
             for i, meta in enumerate(book.sheets_metadata):
                 if meta.name == SIG_SHEET or meta.typ != calamine.SheetTypeEnum.WorkSheet:
                     continue
                 name = unicodedata.normalize("NFC", meta.name)
                 names.append(name)
-                lines.append(json.dumps(["sheet", name], ensure_ascii=False, separators=(",", ":")))
                 part = parts.get(name)
-                formulas = _formulas(zf.read(part)) if part and part in zf.namelist() else {}
+                part_xml = zf.read(part) if part and part in members else b""
+                formulas = _formulas(part_xml) if part_xml else {}
+                sheet_look = None
+                if form >= 2:
+                    lines.append(dump(["sheet", name, states.get(name, "visible")]))
+                    sheet_look = lk.scan_sheet(part_xml) if part_xml else lk.SheetLook()
+                    if sheet_look.hidden_rows or sheet_look.rows_hidden_by_default:
+                        lines.append(dump(["hidden-rows", lk.ranges(sheet_look.hidden_rows),
+                                           sheet_look.rows_hidden_by_default]))
+                    if sheet_look.hidden_cols:
+                        lines.append(dump(["hidden-cols", lk.ranges(sheet_look.hidden_cols)]))
+                else:
+                    lines.append(json.dumps(["sheet", name], ensure_ascii=False, separators=(",", ":")))
                 rows = book.get_sheet_by_index(i).to_python(skip_empty_area=False)
                 entries: list[tuple[int, int, str]] = []
+                numbers: dict[tuple[int, int], float] = {}
                 for r, row in enumerate(rows, 1):
                     for c, v in enumerate(row, 1):
                         if (r, c) not in formulas:
                             line = _cell_line(r, c, v)
                             if line is not None:
                                 entries.append((r, c, line))
+                                if sheet_look is not None and isinstance(v, (int, float)) and not isinstance(v, bool):
+                                    numbers[(r, c)] = v
                 if formulas:  # merged in cell order, whether or not calamine saw a cached value
                     entries.extend((r, c, _formula_line(r, c, text)) for (r, c), text in formulas.items())
                     entries.sort(key=lambda e: (e[0], e[1]))
-                lines.extend(e[2] for e in entries)
+                if sheet_look is None:
+                    lines.extend(e[2] for e in entries)
+                else:
+                    for r, c, line in entries:
+                        style = sheet_look.styles.get((r, c), 0)
+                        cached = style_keys.get(style)
+                        if cached is None:
+                            cell_look = styles.look(style)
+                            cached = style_keys[style] = (cell_look, dump(cell_look))
+                        cell_look, key = cached
+                        k = looks.get(key)
+                        if k is None:
+                            k = looks[key] = len(looks)
+                            lines.append(f'["look",{k},{key}]')
+                        shown = None
+                        if (r, c) in numbers and cell_look.get("fmt"):
+                            shown = lk.display_text(numbers[(r, c)], cell_look["fmt"])
+                            if shown == _general_text(numbers[(r, c)]):
+                                shown = None
+                        if shown is None:
+                            lines.append(f"{line[:-1]},{k}]")
+                        else:  # the text the format shows, where it is not the value as such
+                            lines.append(f"{line[:-1]},{k},{_jstr(shown)}]")
+                    base = part.rpartition("/")[0] if part else "xl/worksheets"
+                    rels = f"{base}/_rels/{part.rpartition('/')[2]}.rels" if part else ""
+                    comments = []
+                    for target in lk.comment_parts(zf.read(rels) if rels in members else None, base):
+                        cpart = _part_path(base, target)
+                        if cpart in members:
+                            comments.extend(lk.read_comments(zf.read(cpart)))
+                    for r, c, text in sorted(comments):
+                        lines.append(dump(["comment", r, c, text]))
                 cells += len(entries)
     except UnreadableFile:
         raise
@@ -261,17 +366,39 @@ def canonical_data(path: str | os.PathLike[str]) -> CanonicalData:
             book.close()
         except Exception:
             pass
-    data = ("\n".join(lines) + "\n").encode("utf-8")
-    return CanonicalData(data, tuple(names), cells)
+    out = ("\n".join(lines) + "\n").encode("utf-8")
+    return CanonicalData(out, tuple(names), cells)
+
+
+def _workbook_look(zf: zipfile.ZipFile, members: set[str]):
+    """The resolved styles and each sheet's state (visible / hidden / veryHidden)."""
+    from lxml import etree
+
+    from thidua_desktop.signing import look as lk
+
+    wb = etree.fromstring(zf.read("xl/workbook.xml"))
+    states = {}
+    for el in wb.iter(f"{{{_NS_MAIN}}}sheet"):
+        state = (el.get("state") or "visible").strip()
+        states[unicodedata.normalize("NFC", el.get("name", ""))] = state if state in ("hidden", "veryHidden") \
+            else "visible"
+    theme_part = None
+    if "xl/_rels/workbook.xml.rels" in members:
+        for rel in etree.fromstring(zf.read("xl/_rels/workbook.xml.rels")):
+            if (rel.get("Type") or "").endswith("/theme"):
+                theme_part = _part_path("xl", rel.get("Target") or "")
+    theme = lk.read_theme(zf.read(theme_part) if theme_part in members else None)
+    styles = lk.read_styles(zf.read("xl/styles.xml") if "xl/styles.xml" in members else None, theme)
+    return styles, states
 
 
 # --- the signature sheet ---------------------------------------------------------------------------
 
 
-def read_signature_sheet(path: str | os.PathLike[str]) -> dict[str, str] | None:
+def read_signature_sheet(path: str | os.PathLike[str], *, data: bytes | None = None) -> dict[str, str] | None:
     """The key/value rows of ``_chu_ky_so`` (values re-joined), or ``None`` when there is none."""
     path = Path(path)
-    book = _open_book(path)
+    book = _open_book(path, data)
     try:
         if SIG_SHEET not in book.sheet_names:
             return None
@@ -434,6 +561,7 @@ def sign_workbook(
     *,
     p7s: bool = False,
     signing_time: datetime | None = None,
+    form: int = 2,
 ) -> SignResult:
     """Sign the workbook's data into ``dst`` (``src`` is kept), plus ``dst.p7s`` when asked."""
     from thidua_desktop.signing.pdf import default_signed_path
@@ -444,16 +572,13 @@ def sign_workbook(
     cert = signer.certificate
     signed_at = (signing_time or now_vn()).replace(microsecond=0)
     keys.check_signing_certificate(cert, signed_at)
-    try:
-        original = src.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(f"Không đọc được tệp {src}: {exc.strerror or exc}.") from None
-    canon = canonical_data(src)
+    original = read_package(src)
+    canon = canonical_data(src, form=form, data=original)
     if not canon.cells:
         raise SigningError(f"Tệp {src.name} không có dữ liệu để ký.")
     cms_der = signer.sign_detached(canon.data)
     rows = [
-        ("format", FORMAT),
+        ("format", FORMAT if form >= 2 else FORMAT_V1),  # form 1 only to test old signatures
         ("signer", keys.subject_name(cert)),
         ("signed_at", iso_vn(signed_at)),
         ("sha256", canon.sha256),
