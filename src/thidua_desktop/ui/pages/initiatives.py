@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from thidua_desktop.core import initiatives as core, vntext
 from thidua_desktop.ui import context, jobs, labels, messages
 from thidua_desktop.ui.pages.base import Page, SuccessLine, card, heading, note, scroll_page, subheading
-from thidua_desktop.ui.pages.registration import applies_to_cdcs, target_text
+from thidua_desktop.ui.pages.registration import applies_to_cdcs, applies_to_unit, target_text
 from thidua_desktop.ui.widgets.fields import CodeCombo
 from thidua_desktop.ui.widgets.rules import RulesTable
 from thidua_desktop.ui.widgets.table import (
@@ -106,7 +106,7 @@ class CandidatesModel(RowsModel):
 
 
 class InitiativesPage(Page):
-    topics = frozenset({context.YEAR, context.RULES, context.INITIATIVES, context.PEOPLE})
+    topics = frozenset({context.YEAR, context.RULES, context.INITIATIVES, context.PEOPLE, context.UNIT})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -275,10 +275,12 @@ class InitiativesPage(Page):
             Column(self.tr("Indicator"), lambda i: i.name, tooltip=lambda i: i.name),
             Column(self.tr("Unit"), lambda i: i.unit_of_measure, width=110),
             Column(self.tr("Figures"), lambda i: labels.indicator_source(i.source), width=170),
-            Column(self.tr("Plan target"), target_text, width=150),
+            Column(self.tr("Upper union's target"), target_text, width=150),
         ], self)
-        self.indicators.row_enabled = applies_to_cdcs
-        self.indicators.row_tooltip = lambda i: None if applies_to_cdcs(i) else upper_only
+        not_for_unit = self.tr("Not applicable to the unit (see Kind of unit on the Unit page).")
+        self.indicators.row_enabled = lambda i: applies_to_unit(i, self.ctx.unit)
+        self.indicators.row_tooltip = lambda i: (None if applies_to_unit(i, self.ctx.unit)
+                                                 else upper_only if not applies_to_cdcs(i) else not_for_unit)
         self.indicators_view = make_table(self.indicators, stretch_column=1)
         self.indicators_view.setEditTriggers(self.indicators_view.EditTrigger.NoEditTriggers)
 
