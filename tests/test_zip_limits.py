@@ -204,3 +204,16 @@ def test_headers_that_disagree_are_refused(tmp_path):
     flipped[start + first.compress_size // 2] ^= 0xFF
     with pytest.raises(safezip.ZipRefused):
         safezip.check_zip(bytes(flipped), "hong.xlsx")
+
+
+def test_every_other_door_refuses_it_too(tmp_path):
+    """The upper level's unit list and the hidden ``_du_lieu`` sheet reader go through the same check."""
+    from thidua_desktop.documents import machine
+    from thidua_desktop.services import upper
+    from thidua_desktop.store.errors import ValidationError
+
+    liar = lying_xlsx(tmp_path / "don-vi.xlsx", 20 * MB)
+    with pytest.raises(ValidationError, match="nén bất thường"):
+        upper.import_units(None, liar)
+    with pytest.raises(ValueError, match="nén bất thường"):
+        machine.read_sheet(liar)

@@ -181,7 +181,19 @@ def import_units(db: Database, path: str | Path) -> int:
     All or nothing: any bad row refuses the whole file, naming the row."""
     from python_calamine import CalamineWorkbook
 
+    from thidua_desktop.exchange import safezip
+
     path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(safezip.MAX_UNCOMPRESSED)
+    except OSError:
+        data = b""
+    if data.startswith(b"PK\x03\x04"):  # every member inflated by our bounded reader before calamine
+        try:
+            safezip.check_zip(data, path.name)
+        except safezip.ZipRefused as exc:
+            raise ValidationError(exc.message_vi) from None
     try:
         book = CalamineWorkbook.from_path(str(path))
         sheet_name = book.sheet_names[0]
