@@ -106,6 +106,7 @@ def demo_profile(unit_code: str | None = None, seed: int = DEMO_SEED) -> UnitPro
         upper_union_email="ldld.giavien@example.vn",
         employer_name="Công ty TNHH May Hoa Lư",
         sector="non_state",
+        kind="private",  # a private company: no indicator of the state sector applies
         officers=[
             OfficerInfo(vntext.join_name(*CHAIR), "chair", "Chủ tịch CĐCS"),
             OfficerInfo(vntext.join_name(*DEPUTY), "deputy", "Phó Chủ tịch CĐCS"),
