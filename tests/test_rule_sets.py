@@ -23,7 +23,7 @@ from thidua_desktop.core import rules as core
 from thidua_desktop.core.plan import seed_template, standard_template
 from thidua_desktop.core.review import Vote
 from thidua_desktop.documents import machine
-from thidua_desktop.services import documents, registration, review, roster, rules, signing as signing_service, year
+from thidua_desktop.services import documents, registration, review, roster, rules, year
 from thidua_desktop.services.roster import PersonDetail
 from thidua_desktop.signing import signers
 from thidua_desktop.store.database import Database
