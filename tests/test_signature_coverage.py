@@ -49,6 +49,10 @@ def report_book(path: Path) -> Path:
         ws.write_string(3 + r, 5, "nội bộ")
     ws.write_formula(15, 2, "=SUM(C4:C15)", money, sum(1_250_000 * (r + 1) for r in range(12)))
     ws.set_column(5, 5, None, None, {"hidden": True})
+    ws.set_row(13, None, None, {"hidden": True})  # row 14 hidden already when signed
+    dong = wb.add_format({"num_format": '#,##0 "đ"', "italic": True, "font_color": "#C00000"})
+    ws.write_number(17, 2, 87_500, dong)
+    ws.write_number(18, 2, 0.123456, wb.add_format({"num_format": "0.00;[Red]-0.00;\"-\""}))
     ws.write_comment(0, 5, "Ghi chú có sẵn khi ký")
     src = wb.add_worksheet("Số liệu gốc")
     src.write_row(0, 0, ["Tổng số đoàn viên", 287])
@@ -152,6 +156,7 @@ def test_the_canonical_form_says_what_changed(signed, tmp_path):
     before = workbook.canonical_data(signed).data.decode().splitlines()
     assert before[0] == '["form",2]'
     assert '["sheet","Số liệu gốc","hidden"]' in before and '["hidden-cols",[[6,6]]]' in before
+    assert '["hidden-rows",[[14,14]],false]' in before and '[18,3,"n","87500.0",6,"87,500 đ"]' in before
     assert any(line.startswith('["comment",1,6,') for line in before)
     assert '[4,3,"n","1250000.0",3,"1,250,000"]' in before  # the text shown, where it is not the number
     after = workbook.canonical_data(_resave(signed, tmp_path / "a.xlsx", _another_number)).data.decode()
@@ -160,7 +165,7 @@ def test_the_canonical_form_says_what_changed(signed, tmp_path):
     white = workbook.canonical_data(_resave(signed, tmp_path / "b.xlsx", _white_figures)).data.decode()
     assert '"FFFFFF"' in white
     hidden = workbook.canonical_data(_resave(signed, tmp_path / "c.xlsx", _hidden_row)).data.decode()
-    assert '["hidden-rows",[[9,9]],false]' in hidden
+    assert '["hidden-rows",[[9,9],[14,14]],false]' in hidden
 
 
 def test_the_text_a_format_shows():
