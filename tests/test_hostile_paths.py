@@ -448,3 +448,59 @@ def test_the_unit_dialog_says_why_a_code_is_refused(qtbot):
     dialog.code.setText("cd001")
     dialog.check_and_accept()
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.code.text() == "CD001"
+
+
+def test_two_thidua_intake_commands_at_once(tmp_path):
+    """The same folder taken in by two ``thidua intake`` processes started together."""
+    import subprocess
+    import sys
+
+    from thidua_desktop import paths as app_paths
+    from thidua_desktop.services import upper
+    from thidua_desktop.store.database import Database
+
+    from tests.test_upper_cli import UPPER
+
+    folder = tmp_path / "cap-tren"
+    assert thidua("--data-dir", str(folder), *UPPER).returncode == 0
+    assert thidua("--data-dir", str(folder), "mode", "upper").returncode == 0
+    inbox = tmp_path / "nhan"
+    inbox.mkdir()
+    units = [du.synthetic_unit(i, seed=71) for i in range(1, 5)]
+    for u in units:
+        du.write(u, "year-report", inbox / f"{u.code}.xlsx", du.unit_signer(u, tmp_path / "keys"),
+                 figures=du.unit_figures(u))
+        assert thidua("--data-dir", str(folder), "units", "add", u.code, u.name).returncode == 0
+    command = [sys.executable, "-m", "thidua_desktop.cli.main", "--data-dir", str(folder), "intake", str(inbox),
+               "--year", str(YEAR), "--trust-first"]
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+            for _ in range(2)]
+    said = [p.communicate(timeout=300) for p in both]
+    assert [p.returncode for p in both] == [0, 0], said
+    for stdout, stderr in said:
+        assert not any(w in stdout + stderr for w in ("Error", "SQL", "sqlite", "Traceback", "datetime")), stdout
+    db = Database.open(app_paths.resolve(folder))
+    try:
+        received = upper.list_received(db, YEAR)
+        assert sorted(r.original_name for r in received if r.status == upper.ACCEPTED) == [
+            f"{u.code}.xlsx" for u in units]
+        assert all(len(u.certificates) == 1 for u in upper.list_units(db))
+        assert len([r for r in received if r.status == upper.SET_ASIDE]) == 4
+    finally:
+        db.close()
+
+
+def test_a_code_saved_by_an_older_version_does_not_block_the_profile(seeded_db):
+    """A CĐCS whose code was saved before the alphabet (say 'CĐ01') can still save its profile;
+    a new code must be in the alphabet."""
+    from thidua_desktop.services import year
+    from thidua_desktop.store.models import Unit
+
+    with seeded_db.transaction("mã lưu từ phiên bản cũ") as session:
+        session.query(Unit).one().code = "CĐ01"
+    profile = year.get_unit(seeded_db)
+    profile.phone = "0229 3868 686"
+    assert year.save_unit(seeded_db, profile).code == "CĐ01"
+    profile.code = "CĐ02"
+    with pytest.raises(ValidationError, match="không dấu"):
+        year.save_unit(seeded_db, profile)

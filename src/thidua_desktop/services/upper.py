@@ -498,7 +498,7 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
         shown = found.unit_code if len(found.unit_code) <= 60 else found.unit_code[:57] + "…"
         return _set_aside(db, paths, found, year, (
             f"Mã đơn vị '{shown}' trong tệp không hợp lệ: mã chỉ gồm {safe_names.UNIT_CODE_RULE}. "
-            "Đơn vị cần sửa mã trong Thông tin đơn vị, xuất và ký lại tệp."))
+            "Đơn vị cần sửa mã đơn vị của mình (thidua unit set --code …), xuất và ký lại tệp."))
     with db.reading() as session:
         unit = _match_unit(session, found)
         unit_id = unit.id if unit is not None else None

@@ -81,7 +81,7 @@ def _profile(unit: Unit) -> UnitProfile:
     )
 
 
-def validate_profile(profile: UnitProfile) -> None:
+def validate_profile(profile: UnitProfile, *, kept_code: str | None = None) -> None:
     problems = []
     if not profile.name.strip():
         problems.append("Tên công đoàn cơ sở không được để trống.")
@@ -91,8 +91,8 @@ def validate_profile(profile: UnitProfile) -> None:
         problems.append("Tên công đoàn cấp trên trực tiếp không được để trống.")
     if not profile.place_name.strip():
         problems.append("Địa danh (ghi ở dòng ngày tháng văn bản) không được để trống.")
-    if profile.code.strip():  # the unit code travels in every workbook and names folders at the upper level
-        from thidua_desktop.core import safe_names
+    if profile.code.strip() and profile.code.strip() != kept_code:  # a code saved before is not a new refusal
+        from thidua_desktop.core import safe_names  # the code travels in every workbook, names upper-level folders
 
         if problem := safe_names.unit_code_problem(profile.code):
             problems.append(problem)
@@ -122,8 +122,8 @@ def get_unit(db: Database) -> UnitProfile | None:
 
 
 def _apply_profile(session: Session, profile: UnitProfile) -> Unit:
-    validate_profile(profile)
     unit = _unit(session)
+    validate_profile(profile, kept_code=unit.code if unit is not None else None)
     if unit is None:
         unit = Unit(name=profile.name)
         session.add(unit)
