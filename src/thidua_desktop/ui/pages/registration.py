@@ -166,8 +166,12 @@ class RegistrationPage(Page):
         self.title.setText(self.tr("Emulation registration {year}").format(year=detail.year))
         due = vntext.format_date(detail.registration_due) if detail.registration_due else "—"
         self.plan.setText(self.tr("Plan {number} of {issuer}. Registration due: {due}. Greyed indicators belong to "
-                                  "the upper union or do not apply to the unit.").format(number=detail.plan_number, issuer=detail.plan_issuer,
-                                                             due=due))
+                                  "the upper union or do not apply to the unit.").format(
+            number=detail.plan_number, issuer=detail.plan_issuer, due=due))
+        if self.ctx.unit is not None and not self.ctx.unit.kind and any(i.applies_to for i in detail.indicators):
+            self.plan.setText(self.plan.text() + " " + self.tr(
+                "The kind of unit is not chosen yet (Unit page): indicators meant for one kind only (state agencies, "
+                "public service units, state-owned enterprises) are not offered."))
         self.movements.set_rows(detail.movements)
         self.indicators.set_rows(detail.indicators)
         self.titles.set_rows(detail.titles)
