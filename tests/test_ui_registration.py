@@ -195,7 +195,7 @@ def test_overview_card_shows_the_progress_and_opens_the_page(qtbot, window, peop
     overview = window.overview
     card = overview.registration
     assert card.isVisibleTo(overview)
-    assert card.due.text() == "Hạn 20/02/2021 — Quá hạn 130 ngày"
+    assert card.due.text() == "Hạn 20/02/2021 — Quá hạn 130 ngày, chưa gửi"
     assert "Người đã đăng ký: 0 / 4" in card.lines.text()
     assert "Đăng ký tập thể: chưa lưu" in card.lines.text()
     start = registration.progress(window.ctx.db, 2021).percent
