@@ -53,6 +53,11 @@ def report_book(path: Path) -> Path:
     dong = wb.add_format({"num_format": '#,##0 "đ"', "italic": True, "font_color": "#C00000"})
     ws.write_number(17, 2, 87_500, dong)
     ws.write_number(18, 2, 0.123456, wb.add_format({"num_format": "0.00;[Red]-0.00;\"-\""}))
+    ws.conditional_format("D4:D15", {"type": "cell", "criteria": ">", "value": 0.4,
+                                     "format": wb.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE"})})
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"name": "Số tiền", "values": "='Báo cáo'!$C$4:$C$15"})
+    ws.insert_chart("H3", chart)
     ws.write_comment(0, 5, "Ghi chú có sẵn khi ký")
     src = wb.add_worksheet("Số liệu gốc")
     src.write_row(0, 0, ["Tổng số đoàn viên", 287])
@@ -118,6 +123,22 @@ def _bold_total(wb):
     wb["Báo cáo"]["C16"].font = Font(bold=True, color="1F4E79")
 
 
+def _conditional_white(wb):  # every figure over 0 shown in white: a conditional format, no cell touched
+    from openpyxl.formatting.rule import CellIsRule
+
+    wb["Báo cáo"].conditional_formatting.add("C4:C15", CellIsRule(operator="greaterThan", formula=["0"],
+                                                                  font=Font(color="FFFFFF")))
+
+
+def _added_chart(wb):  # a second chart, e.g. lying over the figures
+    from openpyxl.chart import BarChart, Reference
+
+    ws = wb["Báo cáo"]
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=3, min_row=4, max_row=15))
+    ws.add_chart(chart, "C4")
+
+
 CHANGES = {
     "custom number format showing another number": _another_number,
     "hidden row": _hidden_row,
@@ -127,6 +148,8 @@ CHANGES = {
     "hidden sheet": _hidden_sheet,
     "hidden sheet shown": _shown_sheet,
     "a font changed": _bold_total,
+    "conditional white font": _conditional_white,
+    "added chart": _added_chart,
 }
 
 
@@ -157,7 +180,9 @@ def test_the_canonical_form_says_what_changed(signed, tmp_path):
     assert before[0] == '["form",2]'
     assert '["sheet","Số liệu gốc","hidden"]' in before and '["hidden-cols",[[6,6]]]' in before
     assert '["hidden-rows",[[14,14]],false]' in before and '[18,3,"n","87500.0",6,"87,500 đ"]' in before
-    assert any(line.startswith('["comment",1,6,') for line in before)
+    assert any(line.startswith('["comment",1,6,') for line in before) and '["drawings",1]' in before
+    assert '["cond","D4:D15","cellIs","greaterThan",["0.4"],{"fill":"FFC7CE","font":{"color":"9C0006"}},"",false]' \
+        in before
     assert '[4,3,"n","1250000.0",3,"1,250,000"]' in before  # the text shown, where it is not the number
     after = workbook.canonical_data(_resave(signed, tmp_path / "a.xlsx", _another_number)).data.decode()
     assert '"fmt":"\\"15.000.000\\""' in after and '[4,3,"n","1250000.0",' in after

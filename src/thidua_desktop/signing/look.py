@@ -12,10 +12,14 @@ changes nothing):
   (name, size, bold, italic, underline, strike-through, colour resolved to RGB through the theme,
   the indexed palette and tints; black = automatic) and its fill (solid colour; white = none);
 * **hidden** rows (also zero height) and columns (also zero width), and each sheet's state;
-* **comments** (legacy notes, which Excel also writes for threaded comments): cell and text.
+* **comments** (legacy notes, which Excel also writes for threaded comments): cell and text;
+* **conditional formats**: the cells, the rule (type, operator, formulas) and what it applies
+  (font colour and style, fill, number format);
+* **drawings**: how many pictures, shapes, charts and text boxes lie on the sheet (not what they
+  show or where).
 
-Not covered: conditional formatting, data validation, pictures, charts, shapes and drawings
-(they can lie over cells), print settings, column widths other than zero.
+Not covered: what a picture or chart shows and where it lies, data validation, print settings,
+column widths other than zero.
 """
 
 from __future__ import annotations
@@ -206,6 +210,7 @@ def read_theme(data: bytes | None) -> list[str]:
 @dataclass
 class Styles:
     looks: list[dict] = field(default_factory=list)  # cellXfs index → look (see module docstring)
+    dxfs: list[dict] = field(default_factory=list)  # differential formats (conditional formatting)
 
     def look(self, index: int) -> dict:
         if 0 <= index < len(self.looks):
@@ -579,3 +584,102 @@ def display_text(value, fmt: str) -> str | None:
         frac = frac[:keep] + frac[keep:].rstrip("0")
     number = whole + ("." + frac if decimals else "")
     return sign + "".join(number + "%" * percent if k == "num" else t for k, t in parts)
+
+
+# --- conditional formats and drawings ------------------------------------------------------------------
+
+def read_dxfs(data: bytes | None, theme: list[str]) -> list[dict]:
+    """The differential formats of ``styles.xml`` (what a conditional format applies), resolved."""
+    if not data:
+        return []
+    from lxml import etree
+
+    root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    palette = Palette(theme=theme, indexed=_indexed_palette())
+    dxfs = root.find(_m("dxfs"))
+    out = []
+    for dxf in (dxfs if dxfs is not None else []):
+        d: dict = {}
+        font = dxf.find(_m("font"))
+        if font is not None:
+            f = {}
+            for tag in ("b", "i", "strike"):
+                if font.find(_m(tag)) is not None:
+                    f[tag] = _true(font.find(_m(tag)))
+            if font.find(_m("u")) is not None:
+                f["u"] = (font.find(_m("u")).get("val") or "single").lower() != "none"
+            colour = palette.resolve(font.find(_m("color")))
+            if font.find(_m("color")) is not None:
+                f["color"] = colour or "auto"
+            if f:
+                d["font"] = f
+        fill = dxf.find(f"{_m('fill')}/{_m('patternFill')}")
+        if fill is not None:
+            colour = palette.resolve(fill.find(_m("bgColor"))) or palette.resolve(fill.find(_m("fgColor")))
+            d["fill"] = colour or "none"
+        nf = dxf.find(_m("numFmt"))
+        if nf is not None:
+            d["fmt"] = normalise_format(nf.get("formatCode"))
+        out.append(d)
+    return out
+
+
+def conditional_formats(data: bytes, dxfs: list[dict]) -> list[list]:
+    """Each conditional-format rule of a sheet part: cells, type, operator, formulas, what it applies."""
+    if b"conditionalFormatting" not in data:
+        return []
+    from lxml import etree
+
+    # the rules follow the cells: parse the part without its (large) sheetData
+    opened = re.search(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*>", data)
+    if opened and not opened.group(0).endswith(b"/>"):
+        closed = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>").search(data, opened.end())
+        if closed:
+            data = data[: opened.end()] + data[closed.start() :]
+    root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    rules = []
+    for el in root.iter():
+        local = el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
+        if local != "conditionalFormatting":
+            continue
+        sqref = el.get("sqref")
+        if sqref is None:  # x14 (Excel 2010) rules keep their range in a child element
+            ref = next((c for c in el if isinstance(c.tag, str) and c.tag.endswith("}sqref")), None)
+            sqref = ref.text if ref is not None else ""
+        cells = " ".join(sorted((sqref or "").replace("$", "").split()))
+        for rule in el:
+            if not isinstance(rule.tag, str) or not rule.tag.endswith("}cfRule"):
+                continue
+            formulas = [unicodedata.normalize("NFC", "".join((f.text or "").split()))
+                        for f in rule.iter() if isinstance(f.tag, str) and f.tag.endswith("}f")
+                        or isinstance(f.tag, str) and f.tag.endswith("}formula")]
+            try:
+                applied = dxfs[int(rule.get("dxfId", ""))]
+            except (ValueError, IndexError):
+                applied = {}
+            rules.append([cells, rule.get("type", ""), rule.get("operator", ""), formulas, applied,
+                          rule.get("text", ""), _true(rule, "stopIfTrue", default=False)])
+    rules.sort(key=lambda r: repr(r))
+    return rules
+
+
+_ANCHOR = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
+
+
+def drawing_parts(rels_xml: bytes | None) -> list[str]:
+    """The drawing parts (pictures, shapes, charts) a sheet's relationships point at."""
+    if not rels_xml:
+        return []
+    from lxml import etree
+
+    try:
+        rels = etree.fromstring(rels_xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return []
+    return [rel.get("Target") or "" for rel in rels
+            if (rel.get("Type") or "").endswith("/drawing") and rel.get("TargetMode") != "External"]
+
+
+def count_anchors(data: bytes | None) -> int:
+    """How many objects (pictures, shapes, charts, text boxes) a drawing part places on the sheet."""
+    return len(_ANCHOR.findall(data)) if data else 0

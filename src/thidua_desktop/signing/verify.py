@@ -454,10 +454,11 @@ def _verify_workbook(path: Path, trust: list[x509.Certificate]) -> Verdict:
 
 
 WORKBOOK_COVERED_V2 = ("định dạng số của từng ô, phông chữ (tên, cỡ, đậm, nghiêng, gạch chân, gạch ngang, màu), "
-                       "màu nền ô, dòng/cột/trang ẩn và ghi chú (comment); không bao gồm định dạng có điều "
-                       "kiện, độ rộng cột, hình ảnh và biểu đồ")
+                       "màu nền ô, dòng/cột/trang ẩn, ghi chú (comment), định dạng có điều kiện và số hình, "
+                       "biểu đồ trên mỗi trang; không bao gồm nội dung và vị trí của hình, biểu đồ, độ rộng cột")
 WORKBOOK_COVERS_V2 = ("Chữ ký bao phủ cả giá trị, công thức lẫn cách hiển thị (định dạng số, phông chữ, màu, "
-                      "dòng/cột/trang ẩn, ghi chú): thay đổi bất kỳ điều nào trong số đó đều làm chữ ký không hợp lệ.")
+                      "dòng/cột/trang ẩn, ghi chú, định dạng có điều kiện, số hình và biểu đồ): thay đổi bất kỳ "
+                      "điều nào trong số đó đều làm chữ ký không hợp lệ.")
 WORKBOOK_V1_WARNING = ("Lưu ý: chữ ký này theo dạng cũ (thidua-cellsig/1), chỉ bao phủ giá trị và công thức: "
                        "nếu sau khi ký có người đổi định dạng số, ẩn dòng/cột/trang, đổi phông chữ, màu chữ "
                        "hay thêm ghi chú thì chữ ký vẫn hiện hợp lệ. Hãy đề nghị đơn vị ký lại bằng phiên bản mới.")

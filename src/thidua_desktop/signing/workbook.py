@@ -17,10 +17,11 @@ with the same values (openpyxl, LibreOffice) keeps it valid while any changed va
 * form 2 (``thidua-cellsig/2``, signed since issue 14; the first line ``["form",2]`` is part of
   what is signed) adds what changes what a reader sees or counts (:mod:`signing.look`): each
   sheet's state (visible, hidden, very hidden), hidden rows and columns, each non-empty cell's
-  number format, font and fill, and the comments. Form 1 (``thidua-cellsig/1``) signatures are
+  number format, font and fill, the comments, the conditional formats and the number of
+  drawings on each sheet. Form 1 (``thidua-cellsig/1``) signatures are
   still verified, over values and formulas only, and the verdict says that formats, hidden rows and
   comments are not covered by them;
-* column widths, conditional formatting, pictures and drawings are not covered.
+* column widths, and what pictures and charts show and where, are not covered.
 
 Before anything is read, every zip member is inflated by :mod:`exchange.safezip` (bounded).
 
@@ -356,6 +357,14 @@ def canonical_data(path: str | os.PathLike[str], *, form: int = 2, data: bytes |
                             comments.extend(lk.read_comments(zf.read(cpart)))
                     for r, c, text in sorted(comments):
                         lines.append(dump(["comment", r, c, text]))
+                    for rule in lk.conditional_formats(part_xml, styles.dxfs) if part_xml else []:
+                        lines.append(dump(["cond", *rule]))
+                    anchors = 0
+                    for target in lk.drawing_parts(zf.read(rels) if rels in members else None):
+                        dpart = _part_path(base, target)
+                        anchors += lk.count_anchors(zf.read(dpart) if dpart in members else None)
+                    if anchors:
+                        lines.append(dump(["drawings", anchors]))
                 cells += len(entries)
     except UnreadableFile:
         raise
@@ -388,7 +397,9 @@ def _workbook_look(zf: zipfile.ZipFile, members: set[str]):
             if (rel.get("Type") or "").endswith("/theme"):
                 theme_part = _part_path("xl", rel.get("Target") or "")
     theme = lk.read_theme(zf.read(theme_part) if theme_part in members else None)
-    styles = lk.read_styles(zf.read("xl/styles.xml") if "xl/styles.xml" in members else None, theme)
+    styles_xml = zf.read("xl/styles.xml") if "xl/styles.xml" in members else None
+    styles = lk.read_styles(styles_xml, theme)
+    styles.dxfs = lk.read_dxfs(styles_xml, theme)
     return styles, states
 
 
