@@ -258,7 +258,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from thidua_desktop import paths as app_paths
     from thidua_desktop.store import backup, files
-    from thidua_desktop.store.database import Database
+    from thidua_desktop.store.database import HEAD_REVISION as HEAD, Database
 
     work = Path(tempfile.mkdtemp(prefix="thidua-kill-loop-"))
     env = child_env(work / "pycache")
@@ -298,14 +298,23 @@ def main() -> int:
             revisions: dict[str, int] = {}
             leftovers = 0
             pre_upgrade_max = 0
+            complete = 0  # outcomes holding the whole write (the rest hold none of it)
+            partial_total = 0  # partial files found after a kill, before the reopen
             t_start = time.perf_counter()
             for n, delay in enumerate(spread(args.kills, full)):
                 folder = work / f"{kind}-{n}"
                 shutil.copytree(base, folder)
                 run_child(kind, folder, extra, env, delay)
                 partial = len(files.unfinished_parts(folder / "backups"))
+                partial_total += partial
                 outcome, revision = classify(folder, [before, after])
                 tally[outcome] += 1
+                if kind == "upgrade":
+                    complete += revision == HEAD
+                elif kind == "import":
+                    complete += counts(app_paths.resolve(folder).database) == after
+                else:
+                    complete += len(backup.list_backups(app_paths.resolve(folder))) > 0
                 revisions[str(revision)] = revisions.get(str(revision), 0) + 1
                 fp = app_paths.resolve(folder)
                 leftovers += len(files.unfinished_parts(fp.backups)) + len(
@@ -321,7 +330,8 @@ def main() -> int:
             extra_text = f", pre-upgrade backups per folder at most {pre_upgrade_max}" if kind == "upgrade" else ""
             print(f"{kind}: {args.kills} kills over {full:.2f} s (database {size / 1048576:.1f} MB): "
                   f"opened {tally['opened']}, corrupt {tally['corrupt']}, lost {tally['lost']}; "
-                  f"revisions at kill {revisions}; leftovers after reopen {leftovers}{extra_text} "
+                  f"write complete in {complete}, absent in {args.kills - complete}; revisions at kill {revisions}; "
+                  f"partial files after the kills {partial_total}, left after reopen {leftovers}{extra_text} "
                   f"[{time.perf_counter() - t_start:.0f} s]", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
