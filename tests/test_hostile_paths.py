@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from thidua_desktop.core import safe_names
 from thidua_desktop.services import demo_units as du
@@ -57,6 +58,17 @@ def _hostile(unit: du.SyntheticUnit, code: str) -> du.SyntheticUnit:
 ])
 def test_safe_file_name_is_valid_on_windows_and_linux(name, expected):
     assert safe_names.safe_file_name(name) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_becomes_one_valid_file_name(text):
+    name = safe_names.safe_file_name(text)
+    assert name and name == safe_names.safe_file_name(name)  # already safe stays as is
+    assert not set(name) & set('<>:"/\\|?*') and all(ch.isprintable() or ch == " " for ch in name)
+    assert name[-1] not in " ." and name[0] not in " ."
+    assert name.split(".")[0].strip().upper() not in safe_names._RESERVED
+    assert len(name) <= safe_names.FILE_NAME_MAX and len(name.encode("utf-8")) <= safe_names.FILE_NAME_MAX_BYTES
 
 
 def test_safe_file_name_bounds_the_length_and_keeps_the_extension():
@@ -504,3 +516,34 @@ def test_a_code_saved_by_an_older_version_does_not_block_the_profile(seeded_db):
     profile.code = "CĐ02"
     with pytest.raises(ValidationError, match="không dấu"):
         year.save_unit(seeded_db, profile)
+
+
+def test_intake_while_the_window_program_holds_the_folder_is_refused_whole(tmp_path, capsys):
+    from PySide6.QtCore import QLockFile
+
+    from thidua_desktop.cli.main import main as thidua_main
+    from thidua_desktop.services import upper
+
+    unit = du.synthetic_unit(1, seed=81)
+    path = du.write(unit, "year-report", tmp_path / "tk.xlsx", du.unit_signer(unit, tmp_path / "keys"),
+                    figures=du.unit_figures(unit))
+    paths, db = open_upper(tmp_path / "cap-tren")
+    upper.add_unit(db, unit.code, unit.name)
+    db.close()
+    lock = QLockFile(str(paths.lock_file))  # what ui/single_instance.py holds while the window is open
+    lock.setStaleLockTime(0)
+    assert lock.tryLock(100)
+    try:
+        capsys.readouterr()
+        code = thidua_main(["--data-dir", str(paths.root), "intake", str(path), "--year", str(YEAR), "--trust-first"])
+        said = capsys.readouterr()
+        assert code == 1 and "thidua-desktop đang mở" in said.err and "Traceback" not in said.err + said.out
+    finally:
+        lock.unlock()
+    from thidua_desktop.store.database import Database
+
+    db = Database.open(paths)
+    try:
+        assert upper.list_received(db, YEAR) == [] and upper.list_units(db)[0].certificates == ()
+    finally:
+        db.close()

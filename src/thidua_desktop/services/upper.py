@@ -570,6 +570,8 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
 def _failure_reason(exc: Exception, paths, path: Path) -> str:
     """Why a file could not be taken, in Vietnamese; an exception's own text goes to the crash log
     only. A database the window program holds read-only stops the whole intake (re-raised)."""
+    import sqlite3
+
     from sqlalchemy.exc import OperationalError
 
     from thidua_desktop.store.errors import StoreError
@@ -577,9 +579,10 @@ def _failure_reason(exc: Exception, paths, path: Path) -> str:
     if isinstance(exc, StoreError):  # our own refusals carry their Vietnamese message
         return f"Không nhận được tệp: {exc.message}"
     text = str(getattr(exc, "orig", None) or exc).lower()
-    if isinstance(exc, OperationalError) and ("readonly database" in text or "read-only database" in text):
+    database = isinstance(exc, (OperationalError, sqlite3.OperationalError))  # BEGIN IMMEDIATE raises the latter
+    if database and ("readonly database" in text or "read-only database" in text):
         raise exc
-    if isinstance(exc, OperationalError) and ("locked" in text or "busy" in text):
+    if database and ("locked" in text or "busy" in text):
         return ("Thư mục dữ liệu đang bận (một cửa sổ hoặc lệnh khác đang ghi vào); tệp chưa được nhận, "
                 "hãy nhận lại tệp này.")
     import traceback
