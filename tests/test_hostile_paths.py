@@ -198,14 +198,20 @@ def test_intake_keeps_every_copy_under_received_with_names_it_makes(tmp_path, tr
     inbox, good = traversal
     odd = inbox / "CON.xlsx"  # a Windows device name, and a name the app did not make
     odd.write_bytes((inbox / "bao-cao.xlsx").read_bytes() + b"\0")
+    device = _hostile(du.synthetic_unit(4, seed=41), "NUL")  # a code in the alphabet that Windows reserves
+    du.write(device, "year-report", inbox / "nul-unit.xlsx", du.unit_signer(du.synthetic_unit(4, seed=41),
+                                                                             tmp_path / "keys"),
+             figures=du.unit_figures(device))
     paths, db = open_upper(tmp_path / "cap-tren")
     try:
-        for u in good:
+        for u in (*good, device):
             upper.add_unit(db, u.code, u.name)
         outside = _files_under(tmp_path) - _files_under(paths.root)
         outcomes = upper.intake(db, paths, [inbox], YEAR, trust_first=True)
         assert _files_under(tmp_path) - _files_under(paths.root) == outside  # nothing new outside the data folder
-        assert sum(o.accepted for o in outcomes) == 2
+        assert sum(o.accepted for o in outcomes) == 3
+        nul = next(r for r in upper.list_received(db, YEAR) if r.original_name == "nul-unit.xlsx")
+        assert Path(nul.stored_path).parent.name == "_NUL"
         received = upper.list_received(db, YEAR)
         assert {r.original_name for r in received} >= {"bao-cao.xlsx", "bao-cao-2.xlsx", "CON.xlsx"}
         for r in received:
@@ -217,10 +223,10 @@ def test_intake_keeps_every_copy_under_received_with_names_it_makes(tmp_path, tr
             assert "PWNED" not in r.stored_path and "CON" not in r.stored_path and ".." not in r.stored_path
         aside = {r.original_name: r for r in received if r.status == upper.SET_ASIDE}
         assert "Mã đơn vị '../../../../PWNED' trong tệp không hợp lệ" in aside["bao-cao.xlsx"].reason
-        upper.intake(db, paths, [inbox], YEAR, trust_first=True)  # again: the two taken are now repeats
-        assert len(upper.list_received(db, YEAR, status=upper.SET_ASIDE)) == len(aside) + 2
+        upper.intake(db, paths, [inbox], YEAR, trust_first=True)  # again: the three taken are now repeats
+        assert len(upper.list_received(db, YEAR, status=upper.SET_ASIDE)) == len(aside) + 3
         upper.intake(db, paths, [inbox], YEAR, trust_first=True)  # and again: one row per file, no more
-        assert len(upper.list_received(db, YEAR, status=upper.SET_ASIDE)) == len(aside) + 2
+        assert len(upper.list_received(db, YEAR, status=upper.SET_ASIDE)) == len(aside) + 3
         assert _files_under(tmp_path) - _files_under(paths.root) == outside
     finally:
         db.close()
