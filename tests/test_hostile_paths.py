@@ -263,6 +263,13 @@ def test_scratch_consolidation_sets_aside_a_consolidation_of_units_also_in_the_f
     district, _signer = _district(tmp_path / "huyen", "HGV", "Liên đoàn Lao động huyện Gia Viễn", units, tmp_path)
     inbox = tmp_path / "in-HGV"  # the three CĐCS year reports the district took in …
     (tmp_path / "province-in" / "tong-hop-HGV.xlsx").rename(inbox / "tong-hop-HGV.xlsx")  # … and its consolidation
+    partial = tmp_path / "mot-phan"  # the consolidation with only two of its units' own reports
+    partial.mkdir()
+    for name in ("tong-hop-HGV.xlsx", f"{units[0].code}.xlsx", f"{units[1].code}.xlsx"):
+        partial.joinpath(name).write_bytes((inbox / name).read_bytes())
+    _r, some, _o = upper.consolidate_folder([partial], YEAR, tmp_path / "th-1.xlsx")
+    said = next(o.reason for o in some if o.name == "tong-hop-HGV.xlsx")
+    assert f"Các đơn vị {units[2].code} chỉ có trong tệp tổng hợp này nên chưa được cộng" in said
     result, outcomes, _out = upper.consolidate_folder([inbox], YEAR, tmp_path / "th.xlsx")
     by_name = {o.name: o for o in outcomes}
     assert not by_name["tong-hop-HGV.xlsx"].accepted

@@ -1046,9 +1046,12 @@ def _doubled_consolidations(found: list[ix.Inspection], year: int) -> dict[Path,
         if twice:
             named = ", ".join(twice[:10]) + (f" và {len(twice) - 10} đơn vị khác" if len(twice) > 10 else "")
             where = "có tệp riêng trong thư mục" if units & own else "đã có trong một báo cáo tổng hợp khác"
+            only_here = sorted(units - own - elsewhere)
+            lost = (f" Các đơn vị {', '.join(only_here[:10])}{' …' if len(only_here) > 10 else ''} chỉ có trong tệp "
+                    "tổng hợp này nên chưa được cộng: hãy thêm tệp của chính các đơn vị đó." if only_here else "")
             doubled[f.path] = (
                 f"Báo cáo tổng hợp của {who} gồm các đơn vị {named}, mà các đơn vị này {where}; không cộng hai "
-                "lần: tệp tổng hợp được để riêng, các đơn vị được cộng theo tệp của chính đơn vị.")
+                f"lần: tệp tổng hợp được để riêng, các đơn vị được cộng theo tệp của chính đơn vị.{lost}")
             continue
         covered_by.setdefault(issuer, set()).update(units)
     return doubled
