@@ -528,3 +528,12 @@ def test_an_echoed_auth_exchange_is_hidden_without_knowing_the_credentials():
     login = base64.b64encode(b"ai.do@example.vn").decode()
     assert scrub_auth_echo(f"535 AUTH LOGIN {login} bWF0LWtoYXU=") == "535 AUTH LOGIN ***"
     assert scrub_auth_echo("550 5.1.1 Không có hộp thư ldld@example.vn") == "550 5.1.1 Không có hộp thư ldld@example.vn"
+
+
+def test_a_subject_or_sender_name_with_line_breaks_and_escapes_makes_one_clean_header():
+    from thidua_desktop.sending.message import build_message
+
+    msg = build_message(from_addr=USER, from_name="CĐCS\x1b[31m May\nHoa Lư", to=["ldld@example.vn"],
+                        subject="Báo cáo\r\nBcc: ke-gian@example.vn\u202e", body="Kính gửi", attachments=[])
+    assert msg["Subject"] == "Báo cáo Bcc: ke-gian@example.vn" and msg["Bcc"] is None
+    assert "CĐCS May Hoa Lư" in str(msg["From"])

@@ -7,6 +7,7 @@ and ``name*=`` on Content-Type). The body is UTF-8 plain text.
 
 from __future__ import annotations
 
+from thidua_desktop.core import cleantext
 from thidua_desktop.errors import UserError
 
 import mimetypes
@@ -55,6 +56,12 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
+def _header(text: str) -> str:
+    """A header's text: one line, no control, escape, bidi or zero-width characters (a line break
+    in a subject would otherwise be refused by the email package, or start another header)."""
+    return " ".join(cleantext.clean(text or "").split())
+
+
 def split_addresses(values) -> list[str]:
     """Addresses from strings that may hold several, separated by ',' or ';'."""
     if isinstance(values, str):
@@ -90,12 +97,12 @@ def build_message(
 ) -> EmailMessage:
     msg = EmailMessage(policy=POLICY)
     if from_addr:
-        msg["From"] = formataddr((nfc(from_name), from_addr)) if from_name else from_addr
+        msg["From"] = formataddr((_header(from_name), from_addr)) if from_name else from_addr
     if to:
         msg["To"] = ", ".join(to)
     if cc:
         msg["Cc"] = ", ".join(cc)
-    msg["Subject"] = nfc(subject)
+    msg["Subject"] = _header(subject)
     msg["Date"] = format_datetime(date or datetime.now(timezone.utc))
     if message_id:
         msg["Message-ID"] = message_id
