@@ -365,9 +365,15 @@ def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: 
         raise OSError(f"refused path outside {box}")
     folder.mkdir(parents=True, exist_ok=True)
     if not target.exists():
-        partial = target.with_name(f".{target.name}.part")
-        shutil.copyfile(found.path, partial)
-        partial.replace(target)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")  # one per writer: two intakes
+        try:  # of the same file at once each write their own, then the same content is renamed in place
+            shutil.copyfile(found.path, partial)
+            partial.replace(target)
+        except OSError:
+            if not target.is_file():  # Windows may refuse the rename while the other writer's copy is in place
+                raise
+        finally:
+            partial.unlink(missing_ok=True)
     return target.relative_to(paths.root).as_posix()
 
 
