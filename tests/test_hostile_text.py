@@ -537,3 +537,24 @@ def test_a_subject_or_sender_name_with_line_breaks_and_escapes_makes_one_clean_h
                         subject="Báo cáo\r\nBcc: ke-gian@example.vn\u202e", body="Kính gửi", attachments=[])
     assert msg["Subject"] == "Báo cáo Bcc: ke-gian@example.vn" and msg["Bcc"] is None
     assert "CĐCS May Hoa Lư" in str(msg["From"])
+
+
+def test_report_sections_are_cleaned_and_have_a_maximum(seeded_db):
+    from thidua_desktop.services import reports
+    from thidua_desktop.store.models import Report
+
+    info = reports.draft_report(seeded_db, 2021, "midyear", today=date(2021, 7, 1))
+    key = info.sections[0].key if hasattr(info.sections[0], "key") else info.sections[0]["key"]
+    reports.update_section(seeded_db, info.id, key, "Kết quả\x1b[2J đạt\u202e tốt\n\ndòng hai\u200b")
+    with seeded_db.reading() as session:
+        text = next(s["text"] for s in session.get(Report, uuid.UUID(str(info.id))).sections if s["key"] == key)
+    assert "\x1b" not in text and "\u202e" not in text and "\u200b" not in text and "Kết quả đạt tốt" in text
+    with pytest.raises(ValidationError) as refused, seeded_db.transaction("sửa") as session:
+        report = session.get(Report, uuid.UUID(str(info.id)))  # any path: the store refuses it too
+        sections = [dict(s) for s in report.sections]
+        sections[0]["text"] = "x" * 100_001
+        report.sections = sections
+    assert "Nội dung một mục của báo cáo dài 100.001 ký tự, quá mức tối đa 100.000 ký tự" in refused.value.message
+    with seeded_db.reading() as session:
+        kept = session.get(Report, uuid.UUID(str(info.id))).sections[0]["text"]
+    assert len(kept) < 100_001

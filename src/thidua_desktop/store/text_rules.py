@@ -9,8 +9,8 @@ command line, an Excel import, a received workbook — it is stored:
   (tab and newline kept), ``String`` columns single-line (a tab or line break becomes a space);
 * no longer than the field's maximum: ``String(n)`` columns hold ``n`` characters, ``Text``
   columns :data:`TITLE_MAX` (titles and names of things) or :data:`NOTE_MAX` (notes,
-  descriptions, summaries). A longer value is refused with a :class:`ValidationError` naming the
-  field in Vietnamese — never cut silently. Only the values being written are checked: a record
+  descriptions, summaries), a report's section :data:`SECTION_MAX`. A longer value is refused
+  with a :class:`ValidationError` naming the field in Vietnamese — never cut silently. Only the values being written are checked: a record
   from an older database with a longer value still opens and can be edited elsewhere.
 
 Machine text (rule-set sources, certificates, search keys, server replies, received files'
@@ -28,6 +28,9 @@ from thidua_desktop.store.errors import ValidationError
 
 TITLE_MAX = 3000
 NOTE_MAX = 10000
+SECTION_MAX = 100_000  # one section of a report (JSON column ``report.sections``; services.reports says the same)
+# JSON columns whose strings people type: the maximum of each string and its field's name.
+_JSON_LEAF_MAX = {("report", "sections"): (SECTION_MAX, "Nội dung một mục của báo cáo")}
 
 # Text columns that are names or titles (the rest of the human Text columns are notes).
 _TITLES = {
@@ -142,6 +145,17 @@ def _clean_json(value, changed: list[bool]):
     return value
 
 
+def _string_lengths(value):
+    if isinstance(value, str):
+        yield len(value)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _string_lengths(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _string_lengths(v)
+
+
 def clean_record(obj, *, new: bool) -> None:
     """Clean the text columns of ``obj`` about to be written (all of them when ``new``, else the
     ones that changed) and refuse a value longer than its field allows."""
@@ -165,6 +179,11 @@ def clean_record(obj, *, new: bool) -> None:
             cleaned_json = _clean_json(value, changed)
             if changed[0]:
                 setattr(obj, key, cleaned_json)
+            leaf = _JSON_LEAF_MAX.get((table, key))
+            if leaf is not None:
+                longest = max(_string_lengths(cleaned_json), default=0)
+                if longest > leaf[0]:
+                    raise ValidationError(too_long_message(leaf[1], longest, leaf[0]))
 
 
 def field_limit(table: str, column: str) -> int | None:
