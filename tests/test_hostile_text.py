@@ -356,7 +356,7 @@ class EchoingServer:
         from aiosmtpd.smtp import AuthResult
 
         class Handler:
-            async def auth_PLAIN(self, server, args):
+            async def auth_PLAIN(self, server, args):  # noqa: N802 - the name aiosmtpd looks for
                 blob = args[1] if len(args) > 1 else ""
                 try:
                     plain = base64.b64decode(blob).replace(b"\0", b" ").decode("utf-8", "replace")
@@ -365,7 +365,7 @@ class EchoingServer:
                 await server.push(f"535 5.7.8 Authentication failed: AUTH PLAIN {blob} ({plain.strip()})")
                 return AuthResult(success=False, handled=True)
 
-            async def auth_LOGIN(self, server, args):
+            async def auth_LOGIN(self, server, args):  # noqa: N802 - the name aiosmtpd looks for
                 login = args[1] if len(args) > 1 else base64.b64encode(
                     await server.challenge_auth("Username:")).decode()
                 password = await server.challenge_auth("Password:")

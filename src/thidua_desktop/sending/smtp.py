@@ -125,7 +125,7 @@ def credential_forms(user: str, password: str) -> list[str]:
 
 def _decodes_to_secret(token: str, secrets: list[bytes]) -> bool:
     """A base64 token (an AUTH exchange echoed, perhaps cut or re-padded) that carries a secret."""
-    for trim in range(0, 4):
+    for trim in range(4):
         candidate = token.rstrip("=")
         candidate = candidate[: len(candidate) - trim] if trim else candidate
         if not candidate:
