@@ -558,3 +558,11 @@ def test_report_sections_are_cleaned_and_have_a_maximum(seeded_db):
     with seeded_db.reading() as session:
         kept = session.get(Report, uuid.UUID(str(info.id))).sections[0]["text"]
     assert len(kept) < 100_001
+
+
+def test_cli_refuses_a_too_long_name_in_vietnamese(tmp_path):
+    folder = tmp_path / "du-lieu"
+    assert thidua("--data-dir", str(folder), *SETUP).returncode == 0
+    refused = thidua("--data-dir", str(folder), "members", "add", "Nguyễn " * 250 + "An")
+    assert refused.returncode == 1, refused.stderr
+    assert "Họ đệm dài 1.749 ký tự, quá mức tối đa 200 ký tự" in refused.stderr and "Traceback" not in refused.stderr
