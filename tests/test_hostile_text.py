@@ -256,6 +256,10 @@ def long_documents(tmp_path_factory) -> dict[str, Path]:
             documents.produce(db, data, kind, 2021, target, phase=1 if kind == "midyear-report" else None,
                               today=ISSUED)
             out[kind] = target
+            twin = target.with_suffix(".xlsx")  # and the Excel twin
+            documents.produce(db, data, kind, 2021, twin, phase=1 if kind == "midyear-report" else None,
+                              today=ISSUED)
+            out[f"{kind}.xlsx"] = twin
     finally:
         db.close()
     return out
@@ -265,8 +269,9 @@ def long_documents(tmp_path_factory) -> dict[str, Path]:
 def test_every_document_builds_with_a_long_name_title_and_note(long_documents):
     from thidua_desktop.services import documents
 
-    assert set(long_documents) == set(documents.KINDS)
-    for kind, path in long_documents.items():
+    assert {k for k in long_documents if not k.endswith(".xlsx")} == set(documents.KINDS)
+    for kind in documents.KINDS:
+        path = long_documents[kind]
         text = pdftext(path)
         assert text.count("\f") >= 2, kind  # read back, several pages
     for kind in ("registration", "proposals", "award-decision"):
@@ -566,3 +571,17 @@ def test_cli_refuses_a_too_long_name_in_vietnamese(tmp_path):
     refused = thidua("--data-dir", str(folder), "members", "add", "Nguyễn " * 250 + "An")
     assert refused.returncode == 1, refused.stderr
     assert "Họ đệm dài 1.749 ký tự, quá mức tối đa 200 ký tự" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_every_excel_twin_keeps_the_long_values_whole(long_documents):
+    from thidua_desktop.services import documents
+
+    wanted = {"registration": " ".join(NAME) + " Thảo", "initiatives": " ".join(TITLE),
+              "proposals": " ".join(SUMMARY)}
+    for kind in documents.KINDS:
+        book = openpyxl.load_workbook(long_documents[f"{kind}.xlsx"], read_only=True)
+        cells = [str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v]
+        book.close()
+        assert cells, kind
+        if kind in wanted:
+            assert any(wanted[kind] in c for c in cells), kind
