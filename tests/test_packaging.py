@@ -201,7 +201,7 @@ def test_the_installer_is_per_user_and_keeps_the_data():
     assert {"recursesubdirs", "createallsubdirs", "ignoreversion"} <= set(files["Flags"].split())
     assert files["Excludes"] == paths.PORTABLE_MARKER
     assert defines["SourceDir"].replace("\\", "/") == "../dist/thidua-desktop"
-    assert f'f"/DSourceDir={{bundle}}"' in (PACKAGING / "build.py").read_text(encoding="utf-8")
+    assert 'f"/DSourceDir={bundle}"' in (PACKAGING / "build.py").read_text(encoding="utf-8")
     assert defines["AppExe"] == "thidua-desktop.exe" and 'name="thidua-desktop"' in SPEC
 
     # Start menu entry, its uninstaller, and the desktop shortcut as a task

@@ -318,13 +318,13 @@ class SmtpServer:
         server = self
 
         class Handler:
-            async def handle_RCPT(self, srv, session, envelope, address, rcpt_options):
+            async def handle_RCPT(self, srv, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd's hook
                 if address in server.refuse:
                     return server.refuse[address]
                 envelope.rcpt_tos.append(address)
                 return "250 OK"
 
-            async def handle_DATA(self, srv, session, envelope):
+            async def handle_DATA(self, srv, session, envelope):  # noqa: N802 - aiosmtpd's hook
                 msg = email.message_from_bytes(envelope.original_content or envelope.content,
                                                policy=email.policy.default)
                 with server._lock:

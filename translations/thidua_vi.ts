@@ -225,6 +225,10 @@
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
+        <source>Registered earlier but not applicable to the unit ({scope}), kept and not printed: {items}.</source>
+        <translation>Đã đăng ký trước đây nhưng không áp dụng cho đơn vị ({scope}); vẫn lưu, không in: {items}.</translation>
+    </message>
+    <message>
         <source>Movements joined ({count}/{total})</source>
         <translation>Phong trào tham gia ({count}/{total})</translation>
     </message>
@@ -339,6 +343,10 @@
         <translation>Khu vực</translation>
     </message>
     <message>
+        <source>Kind of unit</source>
+        <translation>Loại hình đơn vị</translation>
+    </message>
+    <message>
         <source>Chair</source>
         <translation>Chủ tịch</translation>
     </message>
@@ -391,6 +399,97 @@
     <message>
         <source>“{text}” is not a date: write day/month/year, e.g. 05/03/1987.</source>
         <translation>“{text}” không phải là ngày hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 05/03/1987.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineWords</name>
+    <message>
+        <source>Emulation registration</source>
+        <translation>Đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Year-end report</source>
+        <translation>Báo cáo tổng kết năm</translation>
+    </message>
+    <message>
+        <source>Phase {number}</source>
+        <translation>Đợt {number}</translation>
+    </message>
+    <message>
+        <source>Review report of {phase}</source>
+        <translation>Báo cáo sơ kết {phase}</translation>
+    </message>
+    <message>
+        <source>Sent on {date}, on time</source>
+        <translation>Đã gửi ngày {date}, đúng hạn</translation>
+    </message>
+    <message>
+        <source>Sent on {date}, {days} days late</source>
+        <translation>Đã gửi ngày {date}, trễ {days} ngày</translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox since {date}, {days} days overdue</source>
+        <translation>Đang chờ gửi trong hộp thư đi, xếp ngày {date}, quá hạn {days} ngày</translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox since {date}</source>
+        <translation>Đang chờ gửi trong hộp thư đi, xếp ngày {date}</translation>
+    </message>
+    <message>
+        <source>{days} days left</source>
+        <translation>Còn {days} ngày</translation>
+    </message>
+    <message>
+        <source>Due today, not sent yet</source>
+        <translation>Đến hạn hôm nay, chưa gửi</translation>
+    </message>
+    <message>
+        <source>Not sent; the emulation year has ended</source>
+        <translation>Không gửi, năm thi đua đã kết thúc</translation>
+    </message>
+    <message>
+        <source>{days} days overdue, not sent</source>
+        <translation>Quá hạn {days} ngày, chưa gửi</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>hạn {date}</translation>
+    </message>
+    <message>
+        <source>The emulation year {year} starts on {date} ({days} days from now).</source>
+        <translation>Năm thi đua {year} bắt đầu ngày {date} (còn {days} ngày).</translation>
+    </message>
+    <message>
+        <source>The emulation year {year} has ended (last milestone {date}). Outcome:</source>
+        <translation>Năm thi đua {year} đã kết thúc (mốc cuối cùng ngày {date}). Kết quả:</translation>
+    </message>
+    <message>
+        <source>The emulation year {year} is under way (last milestone {date}).</source>
+        <translation>Năm thi đua {year} đang diễn ra (mốc cuối cùng ngày {date}).</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Kết quả:</translation>
+    </message>
+    <message>
+        <source>On time {on_time}/{total}, late {late}, not sent {missing}.</source>
+        <translation>Đúng hạn {on_time}/{total}, trễ hạn {late}, chưa gửi {missing}.</translation>
+    </message>
+    <message>
+        <source>Review meeting held on {date}.</source>
+        <translation>Họp bình xét ngày {date}.</translation>
+    </message>
+    <message>
+        <source>No review meeting recorded.</source>
+        <translation>Chưa ghi nhận cuộc họp bình xét.</translation>
+    </message>
+    <message>
+        <source>Commendation proposals: {count} lines, {decided} decided.</source>
+        <translation>Danh sách đề nghị khen thưởng: {count} dòng, {decided} dòng đã có quyết định.</translation>
+    </message>
+    <message>
+        <source>No commendation proposal list yet.</source>
+        <translation>Chưa lập danh sách đề nghị khen thưởng.</translation>
     </message>
 </context>
 <context>
@@ -746,12 +845,12 @@
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <source>Plan target</source>
-        <translation>Chỉ tiêu kế hoạch</translation>
+        <source>Upper union&apos;s target</source>
+        <translation>Chỉ tiêu của cấp trên</translation>
     </message>
     <message>
-        <source>Registered figure</source>
-        <translation>Số đăng ký</translation>
+        <source>The union registers</source>
+        <translation>Đơn vị đăng ký</translation>
     </message>
     <message>
         <source>Suggested from the plan; press Save to register it.</source>
@@ -1084,6 +1183,121 @@
     <message>
         <source>{count} new union groups created.</source>
         <translation>Tạo mới {count} tổ công đoàn.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsTab</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Cấp áp dụng</translation>
+    </message>
+    <message>
+        <source>Upper union&apos;s target</source>
+        <translation>Chỉ tiêu cấp trên giao</translation>
+    </message>
+    <message>
+        <source>Add an indicator</source>
+        <translation>Thêm chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Remove the indicator</source>
+        <translation>Xóa chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>e.g. đoàn viên, %, đồng</source>
+        <translation>ví dụ: đoàn viên, %, đồng</translation>
+    </message>
+    <message>
+        <source>e.g. III.1</source>
+        <translation>ví dụ: III.1</translation>
+    </message>
+    <message>
+        <source>empty: the upper union gave no figure</source>
+        <translation>để trống: cấp trên không giao số</translation>
+    </message>
+    <message>
+        <source>as the plan words it, e.g. trên 8.000</source>
+        <translation>như lời kế hoạch, ví dụ: trên 8.000</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Figures come from</source>
+        <translation>Nguồn số liệu</translation>
+    </message>
+    <message>
+        <source>Computed from</source>
+        <translation>Tính từ</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Applies at</source>
+        <translation>Áp dụng cho cấp</translation>
+    </message>
+    <message>
+        <source>Target as worded</source>
+        <translation>Lời ghi chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Only for (none ticked: every unit)</source>
+        <translation>Chỉ áp dụng cho (không chọn: mọi đơn vị)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>A count adds up, a rate keeps its numerator and denominator, a yes/no counts the units that did it. The code of a saved indicator stays: the registered figures and results refer to it.</source>
+        <translation>Số lượng được cộng dồn, tỷ lệ giữ cả tử số và mẫu số, chỉ tiêu có/không đếm số đơn vị đã thực hiện. Mã của chỉ tiêu đã lưu không đổi được: số đăng ký và kết quả gắn với mã đó.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không gắn)</translation>
+    </message>
+    <message>
+        <source>The code of a saved indicator cannot change.</source>
+        <translation>Mã của chỉ tiêu đã lưu không đổi được.</translation>
+    </message>
+    <message>
+        <source>Changing the kind of this indicator deletes {what} (they would mean something else). Change it anyway?</source>
+        <translation>Đổi loại chỉ tiêu này sẽ xóa {what} (các số đó sẽ mang nghĩa khác). Vẫn đổi?</translation>
+    </message>
+    <message>
+        <source>New indicator</source>
+        <translation>Chỉ tiêu mới</translation>
+    </message>
+    <message>
+        <source>Removing this indicator deletes {what}. Remove it anyway?</source>
+        <translation>Xóa chỉ tiêu này sẽ xóa {what}. Vẫn xóa?</translation>
     </message>
 </context>
 <context>
@@ -1844,10 +2058,6 @@
         <translation>Cách lấy số liệu</translation>
     </message>
     <message>
-        <source>Plan target</source>
-        <translation>Chỉ tiêu kế hoạch</translation>
-    </message>
-    <message>
         <source>Title or commendation</source>
         <translation>Danh hiệu, hình thức khen thưởng</translation>
     </message>
@@ -1962,6 +2172,14 @@
     <message>
         <source>No author reaches a threshold this year.</source>
         <translation>Năm nay chưa có tác giả nào đạt ngưỡng.</translation>
+    </message>
+    <message>
+        <source>Upper union&apos;s target</source>
+        <translation>Chỉ tiêu của cấp trên</translation>
+    </message>
+    <message>
+        <source>Not applicable to the unit (see Kind of unit on the Unit page).</source>
+        <translation>Không áp dụng cho đơn vị (xem Loại hình đơn vị ở trang Đơn vị).</translation>
     </message>
     <message>
         <source>Targets tied to initiatives</source>
@@ -2503,8 +2721,8 @@
         <translation>&amp;Năm</translation>
     </message>
     <message>
-        <source>&amp;New year from a plan template…</source>
-        <translation>Tạo năm &amp;mới theo kế hoạch mẫu…</translation>
+        <source>&amp;New year…</source>
+        <translation>Năm &amp;mới…</translation>
     </message>
     <message>
         <source>&amp;Copy this year to the next</source>
@@ -2513,6 +2731,10 @@
     <message>
         <source>&amp;Import a plan package…</source>
         <translation>&amp;Nhập gói kế hoạch…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the year&apos;s plan…</source>
+        <translation>&amp;Sửa kế hoạch năm…</translation>
     </message>
     <message>
         <source>&amp;Export the plan package for the units…</source>
@@ -2671,12 +2893,16 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
         <translation>Đã tạo năm thi đua {year}.</translation>
     </message>
     <message>
+        <source>Saved the plan of the year {year}.</source>
+        <translation>Đã lưu kế hoạch năm {year}.</translation>
+    </message>
+    <message>
         <source>Copy the plan of {source} to {target}?</source>
         <translation>Sao chép kế hoạch năm {source} sang năm {target}?</translation>
     </message>
     <message>
-        <source>The phases and deadlines move one year on; movements, indicators, titles and rules are copied. The roster is shared by all years.</source>
-        <translation>Các đợt và thời hạn được lùi sang năm sau; phong trào, chỉ tiêu, danh hiệu và quy định được sao chép. Danh sách đoàn viên dùng chung cho mọi năm.</translation>
+        <source>The phases and deadlines move one year on; movements and indicators are copied, titles and rules are those in force for {target}. The new plan&apos;s number, date, issuer and title are left to enter, and this year&apos;s targets are not kept. The roster is shared by all years.</source>
+        <translation>Các đợt và thời hạn lùi sang năm sau; sao chép các phong trào và chỉ tiêu, còn danh hiệu và quy định là của bộ quy định áp dụng cho năm {target}. Số, ngày, cơ quan ban hành và tên kế hoạch mới để trống cho bạn nhập; chỉ tiêu của cấp trên năm nay không giữ lại. Danh sách đoàn viên dùng chung cho mọi năm.</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -2723,26 +2949,61 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
     </message>
 </context>
 <context>
+    <name>MovementsTab</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Launched by</source>
+        <translation>Cơ quan phát động</translation>
+    </message>
+    <message>
+        <source>Add a movement</source>
+        <translation>Thêm phong trào</translation>
+    </message>
+    <message>
+        <source>Remove the movement</source>
+        <translation>Xóa phong trào</translation>
+    </message>
+    <message>
+        <source>e.g. Tổng Liên đoàn</source>
+        <translation>ví dụ: Tổng Liên đoàn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên phong trào</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>New movement</source>
+        <translation>Phong trào mới</translation>
+    </message>
+    <message>
+        <source>Removing this movement takes away {what}. Remove it anyway?</source>
+        <translation>Xóa phong trào này sẽ bỏ {what}. Vẫn xóa?</translation>
+    </message>
+</context>
+<context>
     <name>NewYearDialog</name>
     <message>
         <source>New emulation year</source>
         <translation>Tạo năm thi đua mới</translation>
     </message>
     <message>
-        <source>Plan template</source>
-        <translation>Kế hoạch mẫu</translation>
-    </message>
-    <message>
-        <source>Year to create</source>
-        <translation>Năm cần tạo</translation>
+        <source>Choose the package file…</source>
+        <translation>Chọn tệp gói kế hoạch…</translation>
     </message>
     <message>
         <source>Create the year</source>
         <translation>Tạo năm</translation>
-    </message>
-    <message>
-        <source>The year gets the template&apos;s phases, movements, indicators, titles and rules; its dates are moved to the year chosen. Plan packages sent by the upper union as Excel files come with a later update.</source>
-        <translation>Năm mới nhận các đợt, phong trào, chỉ tiêu, danh hiệu và quy định của kế hoạch mẫu; các mốc thời gian được chuyển sang năm đã chọn. Nhập kế hoạch do công đoàn cấp trên gửi bằng tệp Excel sẽ có trong bản cập nhật sau.</translation>
     </message>
 </context>
 <context>
@@ -2792,10 +3053,6 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
         <translation>Mốc thời gian và thời hạn</translation>
     </message>
     <message>
-        <source>No emulation year yet. Use the Year menu to create one from a plan template.</source>
-        <translation>Chưa có năm thi đua nào. Vào menu Năm để tạo năm mới theo kế hoạch mẫu.</translation>
-    </message>
-    <message>
         <source>Progress against the registered targets</source>
         <translation>Tiến độ so với chỉ tiêu đã đăng ký</translation>
     </message>
@@ -2828,12 +3085,20 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
         <translation>Văn bản áp dụng: {rules}</translation>
     </message>
     <message>
+        <source>The emulation year {year} has ended.</source>
+        <translation>Năm thi đua {year} đã kết thúc.</translation>
+    </message>
+    <message>
         <source>Now in {phase} ({start} – {end}).</source>
         <translation>Đang trong {phase} ({start} – {end}).</translation>
     </message>
     <message>
         <source>The emulation year {year} has not started yet.</source>
         <translation>Năm thi đua {year} chưa bắt đầu.</translation>
+    </message>
+    <message>
+        <source>No emulation year yet. Use Year › New year… to start one: from the upper union&apos;s plan package, by copying an earlier year, or from the blank standard template.</source>
+        <translation>Chưa có năm thi đua. Vào Năm › Năm mới… để lập: theo gói kế hoạch của công đoàn cấp trên, sao chép một năm trước, hoặc theo mẫu chuẩn.</translation>
     </message>
     <message>
         <source>All phases of {year} have ended.</source>
@@ -2850,6 +3115,10 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
     <message>
         <source>No deadline left in this year.</source>
         <translation>Năm này không còn thời hạn nào sắp tới.</translation>
+    </message>
+    <message>
+        <source>Deadlines passed:</source>
+        <translation>Các hạn đã qua:</translation>
     </message>
     <message>
         <source>Last deadline passed: {date} — {what}</source>
@@ -3187,6 +3456,14 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
         <translation>Tạo hoặc cập nhật năm thi đua từ sổ tính kế hoạch đã ký số do công đoàn cấp trên gửi</translation>
     </message>
     <message>
+        <source>Edit the year&apos;s plan…</source>
+        <translation>Sửa kế hoạch năm…</translation>
+    </message>
+    <message>
+        <source>Plan number and date, theme, phases, deadlines, movements and indicators</source>
+        <translation>Số và ngày kế hoạch, chủ đề, các đợt, các hạn, phong trào và chỉ tiêu</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -3225,6 +3502,10 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
     <message>
         <source>Phases</source>
         <translation>Các đợt thi đua</translation>
+    </message>
+    <message>
+        <source>Deadlines and sendings</source>
+        <translation>Các hạn gửi và việc gửi</translation>
     </message>
     <message>
         <source>Registration deadline</source>
@@ -3275,12 +3556,165 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
         <translation>Báo cáo: {left}</translation>
     </message>
     <message>
+        <source>Saved the plan of the year.</source>
+        <translation>Đã lưu kế hoạch năm.</translation>
+    </message>
+    <message>
         <source>Saved the dates of {phase}.</source>
         <translation>Đã lưu thời gian {phase}.</translation>
     </message>
     <message>
         <source>Saved: registration due {date}.</source>
         <translation>Đã lưu: hạn đăng ký thi đua {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>PhasesTab</name>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Hạn gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>Figures locked on</source>
+        <translation>Ngày khóa số liệu</translation>
+    </message>
+    <message>
+        <source>Add a phase at the end</source>
+        <translation>Thêm đợt ở cuối</translation>
+    </message>
+    <message>
+        <source>Remove the last phase</source>
+        <translation>Xóa đợt cuối</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên đợt</translation>
+    </message>
+    <message>
+        <source>What the phase is about</source>
+        <translation>Nội dung đợt</translation>
+    </message>
+    <message>
+        <source>Phases follow each other without a gap inside the year: a new end date moves the next phase&apos;s start, a new start the previous phase&apos;s end. A deadline that followed the usual rule follows the end date.</source>
+        <translation>Các đợt nối tiếp nhau, không có khoảng trống, trong năm: đổi ngày kết thúc thì đợt sau bắt đầu theo, đổi ngày bắt đầu thì đợt trước kết thúc theo. Hạn báo cáo đang theo quy tắc thông thường sẽ dời theo ngày kết thúc.</translation>
+    </message>
+    <message>
+        <source>Removing {phase} deletes {what}. Remove it anyway?</source>
+        <translation>Xóa {phase} sẽ xóa {what}. Vẫn xóa?</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Members admitted in the year</source>
+        <translation>Đoàn viên kết nạp mới trong năm</translation>
+    </message>
+    <message>
+        <source>Women recognised as good at work and at home</source>
+        <translation>Nữ được công nhận “Giỏi việc nước, đảm việc nhà”</translation>
+    </message>
+    <message>
+        <source>Union officers trained</source>
+        <translation>Cán bộ công đoàn được tập huấn</translation>
+    </message>
+    <message>
+        <source>Initiatives recognised</source>
+        <translation>Sáng kiến được công nhận</translation>
+    </message>
+    <message>
+        <source>Authors awarded the Bằng Lao động sáng tạo</source>
+        <translation>Tác giả được tặng Bằng Lao động sáng tạo</translation>
+    </message>
+    <message>
+        <source>Members introduced to the Party</source>
+        <translation>Đoàn viên ưu tú được giới thiệu cho Đảng</translation>
+    </message>
+    <message>
+        <source>State sector</source>
+        <translation>Khu vực nhà nước</translation>
+    </message>
+    <message>
+        <source>Non-state sector</source>
+        <translation>Khu vực ngoài nhà nước</translation>
+    </message>
+    <message>
+        <source>State agencies</source>
+        <translation>Cơ quan nhà nước</translation>
+    </message>
+    <message>
+        <source>Public service units</source>
+        <translation>Đơn vị sự nghiệp công lập</translation>
+    </message>
+    <message>
+        <source>State-owned enterprises</source>
+        <translation>Doanh nghiệp nhà nước</translation>
+    </message>
+    <message>
+        <source>Private enterprises</source>
+        <translation>Doanh nghiệp ngoài nhà nước</translation>
+    </message>
+    <message>
+        <source>Foreign-invested enterprises</source>
+        <translation>Doanh nghiệp có vốn đầu tư nước ngoài</translation>
+    </message>
+    <message>
+        <source>Cooperatives and others</source>
+        <translation>Hợp tác xã, tổ chức khác</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <source>Plan of the year {year}</source>
+        <translation>Kế hoạch năm {year}</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Các đợt</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Save the plan</source>
+        <translation>Lưu kế hoạch</translation>
+    </message>
+    <message>
+        <source>The data is deleted when you save the plan; Cancel keeps it.</source>
+        <translation>Số liệu chỉ bị xóa khi lưu kế hoạch; chọn Hủy để giữ lại.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation>Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
     </message>
 </context>
 <context>
@@ -3484,24 +3918,8 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
         <translation>Kế hoạch của năm</translation>
     </message>
     <message>
-        <source>Choose the emulation plan the year follows; its phases and deadlines come with it.</source>
-        <translation>Chọn kế hoạch thi đua áp dụng cho năm; các đợt và thời hạn đi kèm kế hoạch.</translation>
-    </message>
-    <message>
-        <source>Loading the plan templates…</source>
-        <translation>Đang đọc các kế hoạch mẫu…</translation>
-    </message>
-    <message>
-        <source>Plan template</source>
-        <translation>Kế hoạch mẫu</translation>
-    </message>
-    <message>
-        <source>Year to create</source>
-        <translation>Năm cần tạo</translation>
-    </message>
-    <message>
-        <source>A plan package sent by the upper union as an Excel file can be imported in a later update; until then choose the built-in plan.</source>
-        <translation>Kế hoạch do công đoàn cấp trên gửi bằng tệp Excel sẽ nhập được trong bản cập nhật sau; hiện tại hãy chọn kế hoạch mẫu có sẵn.</translation>
+        <source>Choose the year and how it starts; its phases and deadlines can be changed later.</source>
+        <translation>Chọn năm và cách lập năm; các đợt và thời hạn sửa được về sau.</translation>
     </message>
     <message>
         <source>No plan template was found in the program&apos;s files.</source>
@@ -3510,6 +3928,53 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
     <message>
         <source>The plan templates could not be read: {reason}</source>
         <translation>Không đọc được các kế hoạch mẫu: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>e.g. 02/KH-LĐLĐ</source>
+        <translation>ví dụ: 02/KH-LĐLĐ</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>Plan number</source>
+        <translation>Số kế hoạch</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên kế hoạch</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Chủ đề thi đua</translation>
+    </message>
+    <message>
+        <source>Registration due</source>
+        <translation>Hạn gửi đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Reports due after a phase ends</source>
+        <translation>Gửi báo cáo sau khi kết thúc đợt</translation>
+    </message>
+    <message>
+        <source>Type the plan&apos;s number, date, issuer, title and theme as the upper union&apos;s plan gives them; the program never changes them by itself.</source>
+        <translation>Ghi số, ngày, cơ quan ban hành, tên và chủ đề đúng như kế hoạch của công đoàn cấp trên; chương trình không tự thay đổi các thông tin này.</translation>
+    </message>
+    <message>
+        <source>The number of days is the usual rule for a new phase or a moved end date (the 2021 plan: within 5 days). Each phase&apos;s own deadline can differ; change it on the Phases tab.</source>
+        <translation>Số ngày là quy tắc thông thường khi thêm đợt hoặc dời ngày kết thúc đợt (kế hoạch năm 2021: trong vòng 5 ngày). Hạn của từng đợt có thể khác; sửa ở thẻ Các đợt.</translation>
     </message>
 </context>
 <context>
@@ -3794,12 +4259,32 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
         <translation>Cách lấy số liệu</translation>
     </message>
     <message>
-        <source>Plan target</source>
-        <translation>Chỉ tiêu kế hoạch</translation>
+        <source>Upper union&apos;s target</source>
+        <translation>Chỉ tiêu của cấp trên</translation>
+    </message>
+    <message>
+        <source>Plan {number} of {issuer}. Registration due: {due}. Greyed indicators belong to the upper union or do not apply to the unit.</source>
+        <translation>Kế hoạch {number} của {issuer}. Hạn đăng ký: {due}. Chỉ tiêu màu xám là của công đoàn cấp trên hoặc không áp dụng cho đơn vị.</translation>
+    </message>
+    <message>
+        <source>The kind of unit is not chosen yet (Unit page): indicators meant for one kind only (state agencies, public service units, state-owned enterprises) are not offered.</source>
+        <translation>Chưa chọn loại hình đơn vị (trang Đơn vị): các chỉ tiêu chỉ dành cho một loại hình (cơ quan nhà nước, đơn vị sự nghiệp công lập, doanh nghiệp nhà nước) chưa được đưa ra.</translation>
+    </message>
+    <message>
+        <source>Body that confers “{name}”:</source>
+        <translation>Cơ quan quyết định “{name}”:</translation>
     </message>
     <message>
         <source>Levels</source>
         <translation>Cấp áp dụng</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Áp dụng cho</translation>
+    </message>
+    <message>
+        <source>Not applicable to the unit (see Kind of unit on the Unit page): neither registered, computed nor printed.</source>
+        <translation>Không áp dụng cho đơn vị (xem Loại hình đơn vị ở trang Đơn vị): không đăng ký, không tính, không in.</translation>
     </message>
     <message>
         <source>Indicators</source>
@@ -3830,6 +4315,10 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
         <translation>Cần có sáng kiến</translation>
     </message>
     <message>
+        <source>Double-click a title to change the body that confers it.</source>
+        <translation>Nhấp đúp vào một danh hiệu để sửa cấp tặng.</translation>
+    </message>
+    <message>
         <source>Titles and commendations</source>
         <translation>Danh hiệu &amp;&amp; khen thưởng</translation>
     </message>
@@ -3840,10 +4329,6 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
     <message>
         <source>Emulation registration</source>
         <translation>Đăng ký thi đua</translation>
-    </message>
-    <message>
-        <source>Plan {number} of {issuer}. Registration due: {due}. Greyed indicators belong to the upper union.</source>
-        <translation>Kế hoạch {number} của {issuer}. Hạn đăng ký: {due}. Chỉ tiêu in màu xám là của công đoàn cấp trên.</translation>
     </message>
     <message>
         <source>Emulation registration {year}</source>
@@ -4774,6 +5259,106 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
     </message>
 </context>
 <context>
+    <name>RuleSetDialog</name>
+    <message>
+        <source>Import a rule set</source>
+        <translation>Nhập bộ quy định</translation>
+    </message>
+    <message>
+        <source>A rule set is the signed workbook in which the upper union sends the emulation and commendation rules: the documents they rest on, titles, caps and thresholds. It applies to the year {year}; nothing changes until you press Apply.</source>
+        <translation>Bộ quy định là sổ tính đã ký số, trong đó công đoàn cấp trên gửi các quy định thi đua, khen thưởng: văn bản căn cứ, danh hiệu, mức trần và ngưỡng. Bộ quy định được áp dụng cho năm {year}; chưa có gì thay đổi cho đến khi bấm Áp dụng.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Chưa chọn tệp</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Choose the rule set</source>
+        <translation>Chọn tệp bộ quy định</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking the signature and reading the rule set…</source>
+        <translation>Đang kiểm tra chữ ký số và đọc bộ quy định…</translation>
+    </message>
+    <message>
+        <source>Signature valid: signed by {signer}, a trusted signer.</source>
+        <translation>Chữ ký số hợp lệ: người ký {signer}, có trong danh sách tin cậy.</translation>
+    </message>
+    <message>
+        <source>The data is intact, but the signer {signer} is not in the trusted list. Before applying, phone the sender and compare the certificate&apos;s fingerprint:
+{fingerprint}</source>
+        <translation>Dữ liệu còn nguyên vẹn, nhưng người ký {signer} chưa có trong danh sách tin cậy. Trước khi áp dụng, hãy gọi điện cho nơi gửi để đối chiếu dấu vân tay của chứng thư số:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>The year {year} already follows this rule set: nothing to change.</source>
+        <translation>Năm thi đua {year} đã theo đúng bộ quy định này: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Rule set “{name}” ({years}) for the year {year}: {count} changes.</source>
+        <translation>Bộ quy định “{name}” ({years}) cho năm {year}: {count} thay đổi.</translation>
+    </message>
+    <message>
+        <source>This rule set cannot be applied:</source>
+        <translation>Không áp dụng được bộ quy định này:</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetPanel</name>
+    <message>
+        <source>Import rule set…</source>
+        <translation>Nhập bộ quy định…</translation>
+    </message>
+    <message>
+        <source>A rule set sent by the upper union as a signed workbook: you see the changes first, then apply them to the year.</source>
+        <translation>Bộ quy định công đoàn cấp trên gửi bằng sổ tính đã ký số: xem các thay đổi trước, rồi mới áp dụng cho năm.</translation>
+    </message>
+    <message>
+        <source>Sources (the basis lines the documents print):</source>
+        <translation>Văn bản căn cứ (các dòng “Căn cứ” in trên văn bản):</translation>
+    </message>
+    <message>
+        <source>Rule set in force for {year}: {name}</source>
+        <translation>Bộ quy định áp dụng năm {year}: {name}</translation>
+    </message>
+    <message>
+        <source>Sent by the upper union (signed by {signer}); applies {years}.</source>
+        <translation>Do công đoàn cấp trên gửi (người ký: {signer}); áp dụng {years}.</translation>
+    </message>
+    <message>
+        <source>Built into the program; applies {years}.</source>
+        <translation>Có sẵn trong chương trình; áp dụng {years}.</translation>
+    </message>
+    <message>
+        <source>to be checked against the text</source>
+        <translation>cần đối chiếu với văn bản</translation>
+    </message>
+    <message>
+        <source>The union changed {count} of the rule set&apos;s values (marked in the Note column).</source>
+        <translation>Đơn vị đã sửa {count} giá trị so với bộ quy định (ghi ở cột Ghi chú).</translation>
+    </message>
+    <message>
+        <source>No value differs from the rule set.</source>
+        <translation>Chưa sửa giá trị nào so với bộ quy định.</translation>
+    </message>
+</context>
+<context>
     <name>RulesTable</name>
     <message>
         <source>Rule</source>
@@ -4792,8 +5377,24 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
         <translation>Căn cứ</translation>
     </message>
     <message>
+        <source>Rule set value</source>
+        <translation>Mức của bộ quy định</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
         <source>Double-click a value to change it.</source>
         <translation>Bấm đúp vào giá trị để sửa.</translation>
+    </message>
+    <message>
+        <source>changed by the union (rule set: {value})</source>
+        <translation>đơn vị đã sửa (bộ quy định: {value})</translation>
+    </message>
+    <message>
+        <source>to be checked against the text</source>
+        <translation>cần đối chiếu với văn bản</translation>
     </message>
     <message>
         <source>{description}
@@ -5190,6 +5791,10 @@ Mã: {key}</translation>
         <translation>Sửa đơn vị trực thuộc</translation>
     </message>
     <message>
+        <source>Letters A–Z without accents, digits and - _ . (not first); up to 40 characters. Small letters become capitals.</source>
+        <translation>Chữ cái A–Z không dấu, chữ số và các dấu - _ . (không đứng đầu); tối đa 40 ký tự. Chữ thường được đổi thành chữ hoa.</translation>
+    </message>
+    <message>
         <source>Code *</source>
         <translation>Mã *</translation>
     </message>
@@ -5223,6 +5828,14 @@ Mã: {key}</translation>
     <message>
         <source>e.g. Công ty TNHH May Hoa Lư</source>
         <translation>VD: Công ty TNHH May Hoa Lư</translation>
+    </message>
+    <message>
+        <source>(not said: the sector decides)</source>
+        <translation>(chưa chọn: theo khu vực)</translation>
+    </message>
+    <message>
+        <source>empty: the standing committee of the direct upper union</source>
+        <translation>để trống: Ban Thường vụ công đoàn cấp trên trực tiếp</translation>
     </message>
     <message>
         <source>Full name of the chair</source>
@@ -5277,6 +5890,22 @@ Mã: {key}</translation>
         <translation>Khu vực</translation>
     </message>
     <message>
+        <source>Kind of unit</source>
+        <translation>Loại hình đơn vị</translation>
+    </message>
+    <message>
+        <source>Decides which of the plan&apos;s indicators apply to the union: those for state agencies, public service units or enterprises are registered, computed and printed only where they apply. Choosing a kind sets the sector.</source>
+        <translation>Quyết định chỉ tiêu nào của kế hoạch áp dụng cho công đoàn: chỉ tiêu dành cho cơ quan nhà nước, đơn vị sự nghiệp hay doanh nghiệp chỉ được đăng ký, tính và in ở nơi áp dụng. Chọn loại hình thì khu vực được đặt theo.</translation>
+    </message>
+    <message>
+        <source>Reports go to</source>
+        <translation>Nơi nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>Printed after “Kính gửi:” on the registration and the reports, e.g. when the body that receives reports is not the direct upper union (unions were reorganised in 2025).</source>
+        <translation>In sau “Kính gửi:” trên bản đăng ký và các báo cáo, ví dụ khi nơi nhận báo cáo không phải công đoàn cấp trên trực tiếp (các cấp công đoàn đã sắp xếp lại năm 2025).</translation>
+    </message>
+    <message>
         <source>Upper union&apos;s email</source>
         <translation>Email công đoàn cấp trên</translation>
     </message>
@@ -5307,6 +5936,30 @@ Mã: {key}</translation>
     <message>
         <source>Deputy chairs</source>
         <translation>Phó chủ tịch</translation>
+    </message>
+    <message>
+        <source>State agency</source>
+        <translation>Cơ quan nhà nước</translation>
+    </message>
+    <message>
+        <source>Public service unit (administrative and public service sector)</source>
+        <translation>Đơn vị sự nghiệp công lập (khối hành chính sự nghiệp)</translation>
+    </message>
+    <message>
+        <source>State-owned enterprise</source>
+        <translation>Doanh nghiệp nhà nước</translation>
+    </message>
+    <message>
+        <source>Non-state enterprise</source>
+        <translation>Doanh nghiệp ngoài nhà nước</translation>
+    </message>
+    <message>
+        <source>Foreign-invested enterprise (FDI)</source>
+        <translation>Doanh nghiệp có vốn đầu tư nước ngoài (FDI)</translation>
+    </message>
+    <message>
+        <source>Cooperative or other non-state organisation</source>
+        <translation>Hợp tác xã, tổ chức khác ngoài nhà nước</translation>
     </message>
     <message>
         <source>name of the grassroots union</source>
@@ -5568,6 +6221,14 @@ Mã: {key}</translation>
     <message>
         <source>Unit of measure</source>
         <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>{n} applicable units</source>
+        <translation>{n} đơn vị áp dụng</translation>
     </message>
     <message>
         <source>Registered target</source>
@@ -5887,6 +6548,77 @@ Các bước tiếp theo hỏi tên công đoàn cơ sở và các dòng in ở 
     <message>
         <source>This is an upper-level union: it takes in and adds up the reports of its grassroots unions</source>
         <translation>Đây là công đoàn cấp trên: nhận và tổng hợp báo cáo của các công đoàn cơ sở trực thuộc</translation>
+    </message>
+</context>
+<context>
+    <name>YearStartChooser</name>
+    <message>
+        <source>The upper union&apos;s plan package (Excel file)</source>
+        <translation>Gói kế hoạch của công đoàn cấp trên (tệp Excel)</translation>
+    </message>
+    <message>
+        <source>Copy an earlier year</source>
+        <translation>Sao chép một năm trước</translation>
+    </message>
+    <message>
+        <source>Blank standard template</source>
+        <translation>Mẫu chuẩn (chưa có kế hoạch của cấp trên)</translation>
+    </message>
+    <message>
+        <source>Built-in plan of this year</source>
+        <translation>Kế hoạch có sẵn của đúng năm này</translation>
+    </message>
+    <message>
+        <source>Its plan number, date, issuer and title, phases, deadlines, movements and indicators with the upper union&apos;s targets, as the upper union sent them, signed. Every change is shown before it is applied.</source>
+        <translation>Số, ngày, cơ quan ban hành và tên kế hoạch, các đợt, thời hạn, phong trào và chỉ tiêu kèm chỉ tiêu của cấp trên, đúng như công đoàn cấp trên đã gửi và ký số. Mọi thay đổi được hiển thị trước khi áp dụng.</translation>
+    </message>
+    <message>
+        <source>Phases, movements and indicators of that year, dates moved to the new year. The new plan&apos;s number, date, issuer and title are left empty until you enter them, and last year&apos;s targets are not kept.</source>
+        <translation>Các đợt, phong trào và chỉ tiêu của năm đó, ngày tháng chuyển sang năm mới. Số, ngày, cơ quan ban hành và tên kế hoạch mới để trống cho đến khi bạn nhập; chỉ tiêu của cấp trên năm trước không giữ lại.</translation>
+    </message>
+    <message>
+        <source>The movements the Vietnam General Confederation of Labour runs every year and the usual indicators, two half-year phases. It cites no plan and carries no upper-union figures: enter your upper union&apos;s plan (Year › Edit the year&apos;s plan…) when you have it; until then no document cites a plan.</source>
+        <translation>Các phong trào Tổng Liên đoàn phát động hằng năm và các chỉ tiêu thường dùng, hai đợt sáu tháng. Mẫu không trích dẫn kế hoạch nào và không có chỉ tiêu của cấp trên: khi có kế hoạch của công đoàn cấp trên, hãy nhập vào (Năm › Sửa kế hoạch năm…); đến lúc đó chưa văn bản nào trích dẫn kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Year to create</source>
+        <translation>Năm cần lập</translation>
+    </message>
+    <message>
+        <source>How to start it:</source>
+        <translation>Cách lập năm:</translation>
+    </message>
+    <message>
+        <source>the upper union&apos;s plan package (imported after Finish)</source>
+        <translation>gói kế hoạch của công đoàn cấp trên (nhập ngay sau khi bấm Hoàn tất)</translation>
+    </message>
+    <message>
+        <source>copy of {year}</source>
+        <translation>sao chép năm {year}</translation>
+    </message>
+    <message>
+        <source>Plan No. {number} — {issuer}</source>
+        <translation>Kế hoạch số {number} — {issuer}</translation>
+    </message>
+    <message>
+        <source>blank standard template</source>
+        <translation>mẫu chuẩn</translation>
+    </message>
+    <message>
+        <source>The plan as it was issued, with its own number, date and targets; it exists for {year} only.</source>
+        <translation>Kế hoạch đúng như đã ban hành, với số, ngày và chỉ tiêu của nó; chỉ có cho năm {year}.</translation>
+    </message>
+    <message>
+        <source>None for {year}: the built-in plans are real documents of their own year ({years}) and are never moved to another year.</source>
+        <translation>Không có cho năm {year}: các kế hoạch có sẵn là văn bản thật của năm mình ({years}), không bao giờ được chuyển sang năm khác.</translation>
+    </message>
+    <message>
+        <source>None for {year}.</source>
+        <translation>Không có cho năm {year}.</translation>
+    </message>
+    <message>
+        <source>{movements} movements and {indicators} indicators; registration due 28/02/{year}, reports due 5 days after each half-year — defaults you can change.</source>
+        <translation>{movements} phong trào và {indicators} chỉ tiêu; hạn đăng ký 28/02/{year}, hạn báo cáo 5 ngày sau mỗi đợt sáu tháng — là mặc định, sửa được.</translation>
     </message>
 </context>
 </TS>

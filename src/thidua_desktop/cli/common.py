@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from thidua_desktop.core.cleantext import terminal_safe
-from thidua_desktop.errors import UserError
-
 import argparse
 import sys
 from datetime import date
+
+from thidua_desktop.core.cleantext import terminal_safe
+from thidua_desktop.errors import UserError
 
 EXIT_REFUSED = 1
 

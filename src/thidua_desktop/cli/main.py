@@ -9,18 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from thidua_desktop import __version__, paths as app_paths
-from thidua_desktop.cli import initiatives, people, reports
-from thidua_desktop.cli import signing
-from thidua_desktop.cli import documents
-from thidua_desktop.cli import plan_package
-from thidua_desktop.cli import plan_editor
-from thidua_desktop.cli import upper
+from thidua_desktop import __version__
+from thidua_desktop import paths as app_paths
+from thidua_desktop.cli import documents, initiatives, people, plan_editor, plan_package, reports, signing, upper
 from thidua_desktop.cli.common import CliError, Parser
-from thidua_desktop.cli.common import date_arg as _date_arg, err as _err, open_db as _open, out as _out
+from thidua_desktop.cli.common import date_arg as _date_arg
+from thidua_desktop.cli.common import err as _err
+from thidua_desktop.cli.common import open_db as _open
+from thidua_desktop.cli.common import out as _out
 
 EXIT_OK, EXIT_REFUSED, EXIT_CHECK_FAILED, EXIT_UNEXPECTED = 0, 1, 2, 3
 
@@ -582,13 +581,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     args.paths = app_paths.resolve(getattr(args, "data_dir", None), portable=getattr(args, "portable", None))
-    from thidua_desktop.core.plan import PlanError
-    from thidua_desktop.store.errors import StoreError
+    from thidua_desktop.errors import UserError
 
     try:
         return args.func(args)
-    except (CliError, StoreError, PlanError) as exc:
-        _err(getattr(exc, "message", None) or str(exc))
+    except UserError as exc:  # CliError, StoreError, PlanError, SigningError…: the one place refusals are shown
+        _err(exc.message or str(exc))
         return EXIT_REFUSED
     except BrokenPipeError:  # output piped into 'head' or similar: not an error
         sys.stderr.close()

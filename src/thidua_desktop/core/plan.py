@@ -32,8 +32,6 @@ Unknown keys are refused so a typo never goes unnoticed. Every text is NFC-norma
 
 from __future__ import annotations
 
-from thidua_desktop.errors import UserError
-
 import dataclasses
 import functools
 import re
@@ -47,6 +45,7 @@ from pathlib import Path
 from typing import Any, Literal, NoReturn, get_args
 
 from thidua_desktop.core import applicability
+from thidua_desktop.errors import UserError
 
 __all__ = [
     "COMPUTED_SOURCES",

@@ -26,8 +26,6 @@ every error is Vietnamese and names the file and the entry.
 
 from __future__ import annotations
 
-from thidua_desktop.errors import UserError
-
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -39,6 +37,7 @@ from typing import NoReturn
 
 from thidua_desktop.core import plan as _plan
 from thidua_desktop.core.plan import RuleSpec, TitleSpec
+from thidua_desktop.errors import UserError
 
 __all__ = [
     "CITING_KINDS",

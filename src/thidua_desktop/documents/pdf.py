@@ -269,10 +269,10 @@ class _CentredLines(Flowable):
         self.height = sum(r.size * 1.25 for r in self.rows) + (10 if self.rule else 0)
         return aw, self.height
 
-    def getSpaceBefore(self):
+    def getSpaceBefore(self):  # noqa: N802 - reportlab's Flowable API
         return self.space_before
 
-    def getSpaceAfter(self):
+    def getSpaceAfter(self):  # noqa: N802 - reportlab's Flowable API
         return self.space_after
 
     def split(self, aw, ah):

@@ -32,18 +32,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from thidua_desktop.errors import UserError
-
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
-from thidua_desktop.core import plan as plan_core
 from thidua_desktop.core import applicability, vntext
+from thidua_desktop.core import plan as plan_core
 from thidua_desktop.core.plan import IndicatorSpec, MovementSpec, PhaseSpec, RuleSpec, TitleSpec
 from thidua_desktop.documents import machine
+from thidua_desktop.errors import UserError
 
 DOCUMENT_KIND = "plan-package"
 SHEET = machine.SHEET

@@ -19,8 +19,6 @@ With ``signer`` (an open :class:`~thidua_desktop.signing.signers.Signer`) the wo
 
 from __future__ import annotations
 
-from thidua_desktop.errors import UserError
-
 import os
 import unicodedata
 import uuid
@@ -30,6 +28,7 @@ from pathlib import Path
 
 from thidua_desktop.core import vntext
 from thidua_desktop.documents import machine
+from thidua_desktop.errors import UserError
 
 DOCUMENT_KIND = "report-return"
 REPORT_KINDS = {"midyear-report": "midyear", "year-report": "year"}

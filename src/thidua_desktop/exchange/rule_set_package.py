@@ -15,8 +15,6 @@ database.
 
 from __future__ import annotations
 
-from thidua_desktop.errors import UserError
-
 import os
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -24,6 +22,7 @@ from pathlib import Path
 from thidua_desktop.core import vntext
 from thidua_desktop.core.rules import RuleSet
 from thidua_desktop.documents import machine
+from thidua_desktop.errors import UserError
 
 DOCUMENT_KIND = "rule-set"
 SHEET = machine.SHEET

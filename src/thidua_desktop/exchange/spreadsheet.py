@@ -22,8 +22,6 @@ Vietnamese message names the file.
 
 from __future__ import annotations
 
-from thidua_desktop.errors import UserError
-
 import contextlib
 import io
 import re
@@ -40,6 +38,7 @@ from xml.etree import ElementTree as ET
 import python_calamine as calamine
 
 from thidua_desktop.core.legacy_text import font_encoding
+from thidua_desktop.errors import UserError
 from thidua_desktop.exchange import safezip
 
 __all__ = [

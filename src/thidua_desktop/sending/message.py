@@ -7,9 +7,6 @@ and ``name*=`` on Content-Type). The body is UTF-8 plain text.
 
 from __future__ import annotations
 
-from thidua_desktop.core import cleantext
-from thidua_desktop.errors import UserError
-
 import mimetypes
 import os
 import re
@@ -20,6 +17,9 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, getaddresses
 from pathlib import Path
+
+from thidua_desktop.core import cleantext
+from thidua_desktop.errors import UserError
 
 _ADDR = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 

@@ -11,8 +11,6 @@ with the credentials used in this process.
 
 from __future__ import annotations
 
-from thidua_desktop.errors import UserError
-
 import base64
 import binascii
 import json
@@ -23,6 +21,8 @@ import ssl
 from dataclasses import asdict, dataclass, field, replace
 from email.message import EmailMessage
 from pathlib import Path
+
+from thidua_desktop.errors import UserError
 
 SETTINGS_FILE = "smtp.json"
 SECURITY = ("starttls", "ssl", "plain")

@@ -16,7 +16,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import insert, select

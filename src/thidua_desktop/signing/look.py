@@ -25,7 +25,6 @@ column widths other than zero.
 from __future__ import annotations
 
 import colorsys
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -138,9 +137,9 @@ def _apply_tint(rgb: str, tint: float) -> str:
     if not tint:
         return rgb
     r, g, b = (int(rgb[k : k + 2], 16) / 255 for k in (0, 2, 4))
-    h, l, s = colorsys.rgb_to_hls(r, g, b)
-    l = l * (1 + tint) if tint < 0 else l * (1 - tint) + tint
-    r, g, b = colorsys.hls_to_rgb(h, min(max(l, 0.0), 1.0), s)
+    hue, light, sat = colorsys.rgb_to_hls(r, g, b)
+    light = light * (1 + tint) if tint < 0 else light * (1 - tint) + tint
+    r, g, b = colorsys.hls_to_rgb(hue, min(max(light, 0.0), 1.0), sat)
     return "".join(f"{round(v * 255):02X}" for v in (r, g, b))
 
 

@@ -6,7 +6,6 @@ when the database was (re)opened, the year was switched or some data changed.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import TYPE_CHECKING
 

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -196,9 +193,9 @@ class NewYearDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.buttons.setEnabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(exc.message)

@@ -44,7 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import initiatives as core, vntext
+from thidua_desktop.core import initiatives as core
+from thidua_desktop.core import vntext
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.core.safe_names import safe_file_name
 from thidua_desktop.ui import context, jobs, labels, messages
@@ -62,9 +63,9 @@ def _store_error(exc: BaseException) -> str:
     """The message to show for a refusal of the service or a file that could not be used."""
     from PySide6.QtCore import QCoreApplication
 
-    from thidua_desktop.store.errors import StoreError
+    from thidua_desktop.errors import UserError
 
-    if isinstance(exc, StoreError):
+    if isinstance(exc, UserError):
         return exc.message
     if isinstance(exc, OSError):
         return QCoreApplication.translate("InitiativeDialog", "The file {file} could not be used: {reason}").format(

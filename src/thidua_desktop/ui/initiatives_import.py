@@ -214,12 +214,12 @@ class InitiativesImportDialog(QDialog):
         self._show_preview()
 
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         if generation != self._generation:
             return
         self._set_busy(False)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.reading = None
         self._show_nothing()
@@ -332,10 +332,10 @@ class InitiativesImportDialog(QDialog):
         self.accept()
 
     def _commit_failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self._set_busy(False)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(exc.message)
 

@@ -302,14 +302,14 @@ def restore(paths: DataPaths, db: Database | None, source: Path, year: int | Non
 
     If the restore is refused, the current data is opened again and the error returned.
     """
+    from thidua_desktop.errors import UserError
     from thidua_desktop.services import maintenance
-    from thidua_desktop.store.errors import StoreError
 
     if db is not None:
         db.close()
     try:
         saved = maintenance.restore(paths, Path(source))
-    except StoreError as exc:
+    except UserError as exc:
         opened = open_database(paths) if db is not None else None
         return RestoreOutcome(None, opened, exc)
     opened = open_database(paths)
@@ -556,14 +556,14 @@ def registration_progress(db: Database, year: int):
     every person for it (0.67 s over 20,000 people, 0.05 s this way) and Tổng quan asks at start."""
     from sqlalchemy import distinct, func, select
 
+    from thidua_desktop.errors import NotFound
     from thidua_desktop.services import registration as service
-    from thidua_desktop.store.errors import NotFoundError
     from thidua_desktop.store.models import EmulationYear, IndividualRegistration, Person
 
     try:
         findings = service.check(db, year)
         collective = service.get_collective(db, year)
-    except NotFoundError:
+    except NotFound:
         return None
     active = Person.left_on.is_(None) | (Person.left_on >= date(year, 1, 1))  # as list_individuals
     with db.reading() as session:
@@ -754,16 +754,16 @@ def preview_initiatives(db: Database, path: Path, sheet: str | None, default_yea
                         today: date) -> InitiativesImport:
     """Read and check an initiatives file; nothing is written. Reads the workbook here (not with
     ``initiatives_io.preview_file``) to keep the list of its sheets for the dialog."""
+    from thidua_desktop.errors import InvalidInput
     from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
     from thidua_desktop.services import initiatives_io
-    from thidua_desktop.store.errors import ValidationError
 
     try:
         with read_workbook(Path(path)) as workbook:
             preview = initiatives_io.preview_workbook(db, workbook, sheet, default_year=default_year, today=today)
             return InitiativesImport(preview, list(workbook.sheets))
     except SpreadsheetError as exc:
-        raise ValidationError(exc.message_vi) from exc
+        raise InvalidInput(exc.message_vi) from exc
 
 
 def commit_initiatives(db: Database, preview, today: date):

@@ -750,7 +750,7 @@ class PlanEditorDialog(QDialog):
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.buttons.setEnabled(True)
         if isinstance(exc, pe.ConfirmationRequired):
@@ -758,14 +758,14 @@ class PlanEditorDialog(QDialog):
                     self, exc.message, informative=self.tr("Save anyway?"), yes_text=self.tr("Save")):
                 self.save(confirm=True)
             return
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(exc.message)
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(exc.message)
 

@@ -192,11 +192,11 @@ class PlanPackageDialog(QDialog):
             self.error.show_message(self.tr("This package cannot be applied:") + "\n" + "\n".join(preview.blockers))
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.choose_button.setEnabled(True)
         self.buttons.setEnabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.signature.setText("")
         self.error.show_message(exc.message)

@@ -155,11 +155,11 @@ class ReturnDialog(QDialog):
             self.warnings.setVisible(True)
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.choose_button.setEnabled(True)
         self.buttons.setEnabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.signature.setText("")
         self.error.show_message(exc.message)

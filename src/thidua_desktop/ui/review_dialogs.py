@@ -32,9 +32,9 @@ NOT_STATED = -1
 
 def store_error(exc: BaseException) -> str:
     """The Vietnamese message of a refusal; anything else is a bug and goes to the crash handler."""
-    from thidua_desktop.store.errors import StoreError
+    from thidua_desktop.errors import UserError
 
-    if not isinstance(exc, StoreError):
+    if not isinstance(exc, UserError):
         raise exc
     return exc.message
 

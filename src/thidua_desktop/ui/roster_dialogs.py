@@ -33,9 +33,9 @@ from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table, selec
 
 
 def _store_error(exc: BaseException) -> str:
-    from thidua_desktop.store.errors import StoreError
+    from thidua_desktop.errors import UserError
 
-    if not isinstance(exc, StoreError):
+    if not isinstance(exc, UserError):
         raise exc
     return exc.message
 

@@ -150,11 +150,11 @@ class RuleSetDialog(QDialog):
             self.error.show_message(self.tr("This rule set cannot be applied:") + "\n" + "\n".join(preview.blockers))
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.choose_button.setEnabled(True)
         self.buttons.setEnabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.signature.setText("")
         self.error.show_message(exc.message)

@@ -34,7 +34,6 @@ from thidua_desktop.ui import jobs_signing
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.widgets.deadline_status import SENDINGS
 
-
 # -- seams for the tests ---------------------------------------------------------------------------
 
 def ask_open_path(parent: QWidget, title: str, file_filter: str, start: str = "") -> str:
@@ -74,11 +73,11 @@ def _row(*widgets: QWidget) -> QWidget:
 
 def _known_error(exc: BaseException) -> str | None:
     """The Vietnamese message of an expected failure (None: a bug, let it go to the crash handler)."""
+    from thidua_desktop.errors import UserError
     from thidua_desktop.sending.message import MessageError
     from thidua_desktop.signing.errors import SigningError
-    from thidua_desktop.store.errors import StoreError
 
-    if isinstance(exc, (SigningError, MessageError, StoreError)):
+    if isinstance(exc, (SigningError, MessageError, UserError)):
         return exc.message
     if isinstance(exc, OSError):
         return str(exc)

@@ -6,7 +6,7 @@ for; the window never waits for the disk. CPU-heavy jobs that do not touch the d
 (documents, signing) go to a separate small pool with :meth:`TaskManager.run_cpu`.
 
 ``on_done(result)`` and ``on_error(exc)`` are always called on the GUI thread. Without an
-``on_error`` a :class:`~thidua_desktop.store.errors.StoreError` is shown to the user with its
+``on_error`` a :class:`~thidua_desktop.errors.UserError` is shown to the user with its
 Vietnamese message and anything else goes to the crash handler (logged, then a dialog).
 
 Tests construct ``TaskManager(synchronous=True)``: the job then runs at once on the calling
@@ -135,10 +135,10 @@ class TaskManager(QObject):
 
 
 def _default_error_handler(exc: BaseException) -> None:
-    from thidua_desktop.store.errors import StoreError
+    from thidua_desktop.errors import UserError
     from thidua_desktop.ui import messages
 
-    if isinstance(exc, StoreError):
+    if isinstance(exc, UserError):
         messages.error(None, exc.message)
         return
     from thidua_desktop.ui import excepthook

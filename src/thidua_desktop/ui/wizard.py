@@ -177,7 +177,6 @@ class ConfirmPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         wizard: FirstRunWizard = self.wizard()  # type: ignore[assignment]
         p = wizard.profile()
-        template = wizard.plan.current_template()
         rows = [
             (self.tr("Grassroots union"), p.name),
             (self.tr("Issuer code"), p.issuer_code),
@@ -277,10 +276,10 @@ class FirstRunWizard(QWizard):
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self._saving = False
         self._set_buttons_enabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.confirm.error.show_message(exc.message)

@@ -367,10 +367,10 @@ class DocumentsPage(Page):
         return dialog
 
     def _export_failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self._update_export()
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.export_error.show_message(exc.message)
 

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import initiatives as core, vntext
+from thidua_desktop.core import initiatives as core
+from thidua_desktop.core import vntext
 from thidua_desktop.ui import context, jobs, labels, messages
 from thidua_desktop.ui.pages.base import Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.pages.registration import applies_to_cdcs, applies_to_unit, target_text
@@ -374,9 +375,9 @@ class InitiativesPage(Page):
                 self.no_candidates.setVisible(not found)
 
         def failed(exc: BaseException) -> None:
-            from thidua_desktop.store.errors import StoreError
+            from thidua_desktop.errors import UserError
 
-            if not isinstance(exc, StoreError):
+            if not isinstance(exc, UserError):
                 raise exc
             if generation == self._candidates_generation:
                 self.candidates.set_rows([])
@@ -628,11 +629,11 @@ class InitiativesPage(Page):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
         def failed(exc: BaseException) -> None:
-            from thidua_desktop.store.errors import StoreError
+            from thidua_desktop.errors import UserError
 
             progress.close()
             title = self.tr("The register was not exported")
-            if isinstance(exc, StoreError):
+            if isinstance(exc, UserError):
                 messages.error(self, exc.message, title=title)
             elif isinstance(exc, OSError):
                 messages.error(self, self.tr("The file {file} could not be written: {reason}").format(

@@ -23,11 +23,11 @@ from thidua_desktop.core import vntext
 from thidua_desktop.services.dto import PhaseInfo, YearDetail
 from thidua_desktop.ui import context, jobs, jobs_deadlines, jobs_year_end, labels
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
-from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
+from thidua_desktop.ui.widgets import deadline_status as ds
 from thidua_desktop.ui.widgets.report_editor import ReportEditor
 from thidua_desktop.ui.widgets.results_table import ResultDialog, ResultsTable
 from thidua_desktop.ui.widgets.review_panel import ReviewPanel
-from thidua_desktop.ui.widgets import deadline_status as ds
+from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
 from thidua_desktop.ui.widgets.timeline import deadline_color
 
 DATE_FORMAT = "dd/MM/yyyy"
@@ -99,10 +99,10 @@ class PhaseDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.buttons.setEnabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(exc.message)
 
@@ -312,10 +312,10 @@ class PhasesPage(Page):
         self.ctx.changed(context.YEAR)
 
     def _compute_failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.compute_button.setEnabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.results_error.show_message(exc.message)
 
@@ -430,9 +430,9 @@ class PhasesPage(Page):
         self.ctx.changed(context.YEAR)
 
     def _due_failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.due_error.show_message(exc.message)
 

@@ -274,9 +274,9 @@ class RosterPage(Page):
             self.panel.show_person(card)
 
     def _card_failed(self, generation: int, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import NotFoundError
+        from thidua_desktop.errors import NotFound
 
-        if not isinstance(exc, NotFoundError):
+        if not isinstance(exc, NotFound):
             raise exc
         if generation == self._card_generation:
             self.panel.clear()
@@ -410,10 +410,10 @@ class RosterPage(Page):
             self._exported(path, count)
 
         def failed(exc: BaseException) -> None:
-            from thidua_desktop.store.errors import StoreError
+            from thidua_desktop.errors import UserError
 
             progress.close()
-            if isinstance(exc, StoreError):
+            if isinstance(exc, UserError):
                 messages.error(self, exc.message, title=self.tr("The roster was not exported"))
             elif isinstance(exc, OSError):
                 messages.error(self, self.tr("The file {file} could not be written: {reason}").format(

@@ -365,9 +365,9 @@ class UnitPage(Page):
         self.ctx.changed(context.UNIT)
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             self._update_buttons()
             raise exc
         self.error.show_message(exc.message)

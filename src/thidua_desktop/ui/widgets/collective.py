@@ -402,9 +402,9 @@ class CollectiveForm(QWidget):
         self.saved.emit(data)
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.save_button.setEnabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(self.tr("Not saved:") + "\n" + exc.message)

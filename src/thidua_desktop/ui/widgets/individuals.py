@@ -498,8 +498,8 @@ class IndividualsPanel(QWidget):
                            on_done=done, on_error=self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(exc.message)

@@ -179,9 +179,9 @@ class ReportEditor(QWidget):
         self.ctx.tasks.run(fn, *args, on_done=on_done, on_error=self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(exc.message)
 

@@ -3,7 +3,6 @@ and the dialog that enters one result."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -139,10 +138,10 @@ class ResultDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
         self.buttons.setEnabled(True)
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(exc.message)
 

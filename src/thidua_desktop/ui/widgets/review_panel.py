@@ -38,9 +38,9 @@ ACHIEVED_COLOR = QColor("#1e6b3a")
 
 
 def _store_error(exc: BaseException) -> str:
-    from thidua_desktop.store.errors import StoreError
+    from thidua_desktop.errors import UserError
 
-    if not isinstance(exc, StoreError):
+    if not isinstance(exc, UserError):
         raise exc
     return exc.message
 

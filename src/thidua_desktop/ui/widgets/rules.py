@@ -138,9 +138,9 @@ class RulesTable(QWidget):
         self.ctx.changed(context.RULES)
 
     def _failed(self, rule: RuleInfo, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.error.show_message(self.tr("The value of “{rule}” was not changed: {reason}").format(
             rule=rule.description or rule.key, reason=exc.message))
@@ -223,9 +223,9 @@ class RuleSetPanel(QWidget):
         self.table.set_status(info.rules)
 
     def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.store.errors import StoreError
+        from thidua_desktop.errors import UserError
 
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             raise exc
         self.table.error.show_message(exc.message)
 

@@ -46,7 +46,7 @@ class TimelineWidget(QWidget):
         self._markers: list[tuple[float, str]] = []  # x, tooltip
         self._states: dict[tuple[str, int | None], tuple[str, QColor]] = {}  # deadline → words, colour
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(820, self.height())
 
     def set_data(self, year: int, phases: Sequence[tl.PhaseInput], events: Sequence[tl.TimelineEvent],
