@@ -119,3 +119,17 @@ def test_without_the_current_cycle_the_demo_is_2021_only(tmp_path):
     paths = DataPaths(tmp_path / "lich-su").ensure()
     summary = demo.build_demo(paths, people=40, seed=2, current_cycle=False)
     assert summary.years == (2021,) and summary.current_year == 2021
+
+
+def test_the_registration_went_out_the_day_after_it_was_made(december):
+    paths, _summary, db = december
+    from thidua_desktop.services import deadlines
+
+    for y in (2025, 2026):
+        outcome = deadlines.year_deadlines(db, y, today=date(2026, 12, 4), paths=paths).outcome
+        by_kind = {(d.kind, d.phase_number): d for d in outcome.deadlines}
+        registration = by_kind[("registration_due", None)]
+        assert registration.met and registration.sent_on == date(y, 2, 13), registration.text
+        assert by_kind[("report_due", 1)].met
+    last_year = deadlines.year_deadlines(db, 2025, today=date(2026, 12, 4), paths=paths).outcome
+    assert all(d.met for d in last_year.deadlines)

@@ -7,7 +7,7 @@ this module adds the years a union installing the app today actually runs:
   registration, both phases' results, the sơ kết and the tổng kết sent, the review meeting on
   22/12, the proposals and the CĐCS's own Giấy khen decision.
 * **This year** (today's year): the upper union's plan package (issued mid-January), the
-  registration, phase 1 reported, phase 2 in progress — each step only once today has reached
+  registration (made on 12/02, its document sent on 13/02), phase 1 reported, phase 2 in progress — each step only once today has reached
   its date, so nothing is dated in the future.
 
 Each year is first created from the blank standard template (so it gets the rule set of its
@@ -238,6 +238,17 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=_VIETNAM)
 
 
+def _send_registration(db: Database, paths, year: int, folder: Path) -> None:
+    """The registration document, numbered and dated the day it was made, sent the next morning."""
+    from thidua_desktop.sending import outbox as sending_outbox
+    from thidua_desktop.services import documents, outbox
+
+    out = folder / f"ban-dang-ky-thi-dua-{year}.pdf"
+    documents.produce(db, paths, "registration", year, out, today=registration_day(year))
+    entry = outbox.queue_report(db, paths, [out])
+    sending_outbox.record_delivered(db, entry.id, _at(registration_day(year) + timedelta(days=1), 8, 30))
+
+
 def _stage_year(db: Database, paths, rng: random.Random, year: int, today: date, key, folder: Path) -> None:
     """Everything of ``year`` whose day has come by ``today``."""
     from thidua_desktop.services.demo_year_end import _review
@@ -248,6 +259,8 @@ def _stage_year(db: Database, paths, rng: random.Random, year: int, today: date,
     if today < registration_day(year):
         return
     _register(db, rng, year)
+    if today > registration_day(year):
+        _send_registration(db, paths, year, folder)
     detail = year_service.get_year(db, year)
     first, last = detail.phases[0], detail.phases[-1]
     # phase 1: figures two days before the deadline, the sơ kết sent the day before it
