@@ -222,3 +222,19 @@ def test_registration_changes_reach_the_overview(qtbot, window, dialogs):  # noq
     window.show_page(mw.PAGE_OVERVIEW)
     assert "Người đã đăng ký: 4 / 4" in window.overview.registration.lines.text()
     assert Decimal(window.overview.registration.bar.value()) > 0
+
+
+def test_a_made_registration_says_when_it_was_made_not_a_growing_count(qtbot, vietnamese):  # noqa: F811
+    from thidua_desktop.services.registration import Progress
+    from thidua_desktop.ui.pages.registration import progress_text
+
+    progress = Progress(year=2026, registration_due=date(2026, 2, 28), collective_saved=True, movements_joined=5,
+                        movements_total=5, figures_registered=11, figures_total=11, people_registered=287,
+                        people_total=312, errors=0, warnings=0)
+    text, color = progress_text(progress, date(2026, 12, 4), date(2026, 2, 12))
+    assert text.endswith("hạn 28/02/2026 — lập ngày 12/02/2026, đúng hạn") and color is None
+    text, _ = progress_text(progress, date(2030, 1, 1), date(2026, 3, 3))
+    assert text.endswith("lập ngày 03/03/2026, trễ 3 ngày")
+    unsaved = Progress(**{**progress.__dict__, "collective_saved": False})
+    text, color = progress_text(unsaved, date(2026, 3, 10))
+    assert "Quá hạn 10 ngày" in text and color is not None

@@ -34,7 +34,7 @@ def applies_to_unit(indicator: IndicatorInfo, unit) -> bool:
     return applicability.applies(tuple(indicator.applies_to), sector, getattr(unit, "kind", "") or "")
 
 
-def progress_text(progress, today) -> tuple[str, str | None]:
+def progress_text(progress, today, registered_on=None) -> tuple[str, str | None]:
     """"Đã đăng ký 287/312 người · 12/18 chỉ tiêu · tập thể: đã lưu · hạn 20/02/2021 — Còn 10 ngày" and its
     colour (red when overdue and incomplete)."""
     from PySide6.QtCore import QCoreApplication
@@ -51,7 +51,18 @@ def progress_text(progress, today) -> tuple[str, str | None]:
         QCoreApplication.translate("RegistrationPage", "collective: {state}").format(state=collective),
     ]
     color = None
-    if progress.registration_due is not None:
+    if progress.registration_due is not None and progress.collective_saved and registered_on is not None:
+        # made: the deadline is met or missed by the day it was made, not counted down for ever
+        late = (registered_on - progress.registration_due).days
+        if late > 0:
+            words = QCoreApplication.translate("RegistrationPage", "made on {made}, {late} days late").format(
+                made=vntext.format_date(registered_on), late=late)
+        else:
+            words = QCoreApplication.translate("RegistrationPage", "made on {made}, on time").format(
+                made=vntext.format_date(registered_on))
+        parts.append(QCoreApplication.translate("RegistrationPage", "due {date} — {left}").format(
+            date=vntext.format_date(progress.registration_due), left=words))
+    elif progress.registration_due is not None:
         days = (progress.registration_due - today).days
         parts.append(QCoreApplication.translate("RegistrationPage", "due {date} — {left}").format(
             date=vntext.format_date(progress.registration_due), left=labels.days_left(days)))
@@ -181,7 +192,8 @@ class RegistrationPage(Page):
         self._show_progress(data.progress)
 
     def _show_progress(self, progress) -> None:
-        text, color = progress_text(progress, self.ctx.today())
+        collective = self.data.collective if self.data is not None else None
+        text, color = progress_text(progress, self.ctx.today(), getattr(collective, "registered_on", None))
         self.progress.setText(text)
         self.progress.setStyleSheet(f"font-weight: bold; color: {color};" if color else "font-weight: bold;")
 
