@@ -39,19 +39,9 @@ def _int(text: str | None, what: str) -> int | None:
 
 
 def _person_id(db, text: str) -> str:
-    from sqlalchemy import select
+    from thidua_desktop.services import roster
 
-    from thidua_desktop.store.models import Person
-
-    key = (text or "").strip().lower().replace("-", "")
-    if len(key) < 6 or any(ch not in "0123456789abcdef" for ch in key):
-        raise CliError(f"Mã người '{text}' không hợp lệ: ghi ít nhất 6 ký tự đầu của mã (xem 'thidua members list').")
-    with db.reading() as session:
-        found = [i.hex for i in session.scalars(select(Person.id)) if i.hex.startswith(key)]
-    if len(found) != 1:
-        raise CliError(f"Không có người nào có mã bắt đầu bằng '{text}'." if not found else
-                       f"Có {len(found)} người có mã bắt đầu bằng '{text}'; hãy ghi thêm ký tự.")
-    return found[0]
+    return roster.person_id_from_prefix(db, text)
 
 
 def _report_id(db, args) -> str:
