@@ -37,7 +37,10 @@ def _folder(tmp_path: Path, fixture: str, name: str = "data") -> app_paths.DataP
 
 
 def _revision(database: Path) -> str | None:
-    con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    # read-write, as the program opens it: a read-only connection cannot replay the WAL a kill
+    # left behind ("attempt to write a readonly database"); the file must exist already
+    assert database.exists(), database
+    con = sqlite3.connect(f"file:{database}?mode=rw", uri=True)
     try:
         return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     finally:
