@@ -7,14 +7,14 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from thidua_desktop.services import maintenance, year
+from thidua_desktop.services import data_folder, year
 from thidua_desktop.store import backup
 from thidua_desktop.store.database import HEAD_REVISION, Database
 from thidua_desktop.store.errors import StoreError
 
 
 def test_backup_is_a_complete_readable_copy_while_open(seeded_db, data_paths):
-    made = maintenance.backup_now(data_paths)
+    made = data_folder.backup_now(data_paths)
     assert made.parent == data_paths.backups
     report = backup.check_database(made)
     assert report.ok, report
@@ -26,7 +26,7 @@ def test_backup_is_a_complete_readable_copy_while_open(seeded_db, data_paths):
 
 def test_backup_to_chosen_file(seeded_db, data_paths, tmp_path):
     out = tmp_path / "usb" / "sao-luu.sqlite"
-    assert maintenance.backup_now(data_paths, out) == out
+    assert data_folder.backup_now(data_paths, out) == out
     assert backup.check_database(out).ok
 
 
@@ -65,11 +65,11 @@ def test_thin_backups_deletes_files(seeded_db, data_paths):
 
 
 def test_restore_replaces_data_and_keeps_the_old(seeded_db, data_paths, profile):
-    saved_backup = maintenance.backup_now(data_paths)
+    saved_backup = data_folder.backup_now(data_paths)
     profile.name = "CĐCS sau khi sửa"
     year.save_unit(seeded_db, profile)
     seeded_db.close()
-    kept = maintenance.restore(data_paths, saved_backup)
+    kept = data_folder.restore(data_paths, saved_backup)
     assert kept is not None and kept.exists()
     reopened = Database.open(data_paths)
     try:
@@ -87,14 +87,14 @@ def test_restore_refuses_bad_sources_and_changes_nothing(seeded_db, data_paths, 
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database at all" * 50)
     with pytest.raises(StoreError, match="không dùng để khôi phục"):
-        maintenance.restore(data_paths, junk)
+        data_folder.restore(data_paths, junk)
     foreign = tmp_path / "foreign.sqlite"
     con = sqlite3.connect(foreign)
     con.execute("CREATE TABLE x(a)")
     con.commit()
     con.close()
     with pytest.raises(StoreError, match="không phải bản sao lưu"):
-        maintenance.restore(data_paths, foreign)
+        data_folder.restore(data_paths, foreign)
     newer = tmp_path / "newer.sqlite"
     backup.copy_database(data_paths.database, newer)
     con = sqlite3.connect(newer)
@@ -102,25 +102,25 @@ def test_restore_refuses_bad_sources_and_changes_nothing(seeded_db, data_paths, 
     con.commit()
     con.close()
     with pytest.raises(StoreError, match="phiên bản mới hơn"):
-        maintenance.restore(data_paths, newer)
+        data_folder.restore(data_paths, newer)
     with pytest.raises(StoreError, match="Không tìm thấy"):
-        maintenance.restore(data_paths, tmp_path / "missing.sqlite")
+        data_folder.restore(data_paths, tmp_path / "missing.sqlite")
     assert data_paths.database.read_bytes() == before
     assert not [b for b in backup.list_backups(data_paths) if b.kind == "pre-restore"]
 
 
 def test_restore_over_a_corrupt_file_keeps_the_corrupt_copy(seeded_db, data_paths):
-    good = maintenance.backup_now(data_paths)
+    good = data_folder.backup_now(data_paths)
     seeded_db.close()
     data_paths.database.write_bytes(b"garbage" * 1000)
-    kept = maintenance.restore(data_paths, good)
+    kept = data_folder.restore(data_paths, good)
     assert kept.name.startswith(backup.CORRUPT_PREFIX)
     assert kept.read_bytes() == b"garbage" * 1000
-    assert maintenance.check(data_paths).ok
+    assert data_folder.check(data_paths).ok
 
 
 def test_check_reports_clean_and_broken(seeded_db, data_paths):
-    report = maintenance.check(data_paths)
+    report = data_folder.check(data_paths)
     assert report.ok and report.revision == HEAD_REVISION
     seeded_db.close()
     con = sqlite3.connect(data_paths.database)
@@ -129,7 +129,7 @@ def test_check_reports_clean_and_broken(seeded_db, data_paths):
                 " VALUES ('x', 'khong-ton-tai', 'deputy', 'Ai đó', '', 9, '2021-01-01', '2021-01-01')")
     con.commit()
     con.close()
-    report = maintenance.check(data_paths)
+    report = data_folder.check(data_paths)
     assert not report.ok
     assert report.foreign_keys and "officer" in report.foreign_keys[0]
 
@@ -140,5 +140,5 @@ def test_backup_made_in_the_same_second_as_another_is_kept(seeded_db, data_paths
     second = backup.make_backup(data_paths, now=now)
     backup.thin_backups(data_paths, now=now, protect=second)
     assert second.exists() and not first.exists()
-    made = maintenance.backup_now(data_paths)
+    made = data_folder.backup_now(data_paths)
     assert made.exists()

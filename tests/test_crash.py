@@ -11,7 +11,7 @@ import textwrap
 import pytest
 from sqlalchemy import func, select
 
-from thidua_desktop.services import maintenance
+from thidua_desktop.services import data_folder
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.models import Person
 
@@ -51,7 +51,7 @@ def test_sigkill_mid_write_loses_nothing_committed(seeded_db, data_paths):
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     assert committed >= 400
-    assert maintenance.check(data_paths).ok
+    assert data_folder.check(data_paths).ok
     db = Database.open(data_paths)
     try:
         with db.reading() as s:

@@ -443,13 +443,10 @@ def test_attachment_names_are_made_safe_on_the_way_in_and_on_save_a_copy(seeded_
 def test_the_viewer_copy_of_an_attachment_has_a_safe_name(seeded_db, data_paths, tmp_path, initiative):
     from thidua_desktop.services import initiatives
 
-    pytest.importorskip("PySide6")
-    from thidua_desktop.ui import jobs
-
-    scan = tmp_path / "a.pdf"
+    scan = tmp_path / "..\\..\\NUL.pdf"  # a legal file name here, a path and a device on Windows
     scan.write_bytes(b"%PDF-1.4 scan")
     info = initiatives.add_attachment(seeded_db, data_paths, initiative, scan)
-    made = jobs.open_attachment_copy(seeded_db, data_paths, info.id, "..\\..\\NUL.pdf")
+    made = initiatives.viewer_copy(seeded_db, data_paths, info.id)
     assert made.name == "_NUL.pdf" and made.parent.name.startswith("thidua-dinh-kem-")
     os.unlink(made)
     made.parent.rmdir()

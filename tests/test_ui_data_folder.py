@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.ui_helpers import dialogs, make_window, today, ui_settings, vietnamese  # noqa: F401 - fixtures
-from thidua_desktop.services import maintenance
+from thidua_desktop.services import data_folder
 from thidua_desktop.services import year as year_service
 from thidua_desktop.ui import dialogs as ui_dialogs
 from thidua_desktop.ui import main_window as mw
@@ -66,7 +66,7 @@ def test_backup_now_then_restore_puts_the_old_data_back(qtbot, window, dialogs, 
 
 def test_restore_from_another_file_and_cancel(qtbot, window, dialogs, monkeypatch, tmp_path):  # noqa: F811
     elsewhere = tmp_path / "usb" / "thidua-copy.sqlite"
-    maintenance.backup_now(window.ctx.paths, elsewhere)
+    data_folder.backup_now(window.ctx.paths, elsewhere)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(elsewhere), "")))
     _answer_restore_dialog(monkeypatch, lambda d: d.choose_file())
     dialogs.confirm_answer = False
@@ -111,7 +111,7 @@ def test_a_damaged_database_is_never_overwritten(qtbot, data_paths, dialogs, ui_
 
 def test_a_damaged_database_is_replaced_by_the_latest_backup(qtbot, seeded_db, data_paths, dialogs,  # noqa: F811
                                                               ui_settings, vietnamese):  # noqa: F811
-    backup = maintenance.backup_now(data_paths)
+    backup = data_folder.backup_now(data_paths)
     seeded_db.close()
     for sidecar in ("-wal", "-shm"):
         Path(str(data_paths.database) + sidecar).unlink(missing_ok=True)
@@ -145,13 +145,13 @@ def test_a_database_from_a_newer_version_is_refused(qtbot, seeded_db, data_paths
 
 def test_other_store_errors_are_told_and_the_window_stays(qtbot, data_paths, dialogs, ui_settings, vietnamese,  # noqa: F811
                                                            monkeypatch):
+    from thidua_desktop.store.database import Database
     from thidua_desktop.store.errors import StoreError
-    from thidua_desktop.ui import jobs
 
-    def refuse(paths):
+    def refuse(paths, **_kwargs):
         raise StoreError(f"Không ghi được vào thư mục dữ liệu {paths.root}.")
 
-    monkeypatch.setattr(jobs, "open_database", refuse)
+    monkeypatch.setattr(Database, "open", refuse)  # the data-folder service says why, as for a damaged file
     window = make_window(qtbot, data_paths, open_data=False)
     quits = []
     window.quit_requested.connect(lambda: quits.append(1))

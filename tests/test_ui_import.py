@@ -141,11 +141,11 @@ def test_fix_the_file_read_it_again_merge_and_import(qtbot, window, tmp_path, di
 
 
 def test_changing_a_column_reads_the_file_again(qtbot, window, tmp_path, monkeypatch):
-    from thidua_desktop.ui import jobs
+    from thidua_desktop.ui.operations import roster as roster_ops
 
     calls = []
-    real = jobs.preview_roster
-    monkeypatch.setattr(jobs, "preview_roster", lambda *args: calls.append(args[2:]) or real(*args))
+    real = roster_ops.preview_roster
+    monkeypatch.setattr(roster_ops, "preview_roster", lambda *args: calls.append(args[2:]) or real(*args))
     dialog = open_dialog(window, roster_file(tmp_path / "ds.xlsx", fixed()))
     assert calls == [(None, None, None)]
     assert cell(dialog, 0, 6) == "Công nhân may"

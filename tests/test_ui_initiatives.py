@@ -23,7 +23,8 @@ from tests.ui_helpers import (  # noqa: F401 - fixtures
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.services import initiatives, registration, roster
 from thidua_desktop.services.roster import GroupInfo, PersonDetail
-from thidua_desktop.ui import initiative_dialog, jobs
+from thidua_desktop.ui import initiative_dialog
+from thidua_desktop.ui.operations import registration as registration_ops
 from thidua_desktop.ui import main_window as mw
 from thidua_desktop.ui.initiative_dialog import InitiativeDialog
 from thidua_desktop.ui.initiatives_import import InitiativesImportDialog
@@ -425,7 +426,7 @@ def test_link_a_cstdcs_registration_to_an_initiative(qtbot, window, register, pe
     assert "đã gắn với sáng kiến “Cải tiến gá may túi”" in panel.success.text()
     row = next(r for r in registration.list_individuals(db, 2021) if r.person_id == people["hoa"])
     assert row.planned_initiative == "Cải tiến gá may túi"
-    assert jobs.linked_initiatives(db, 2021)[people["hoa"]].id == register["ga"]
+    assert registration_ops.linked_initiatives(db, 2021)[people["hoa"]].id == register["ga"]
     model = panel.model
     n = model.view_row_of(lambda r: r.person_id == people["hoa"])
     linked_column = model.initiative_column - 1
@@ -437,7 +438,7 @@ def test_link_a_cstdcs_registration_to_an_initiative(qtbot, window, register, pe
     actions = panel.link_menu.actions()
     assert actions[0].isChecked() and actions[-1].text() == "Bỏ gắn sáng kiến"
     actions[-1].trigger()
-    assert jobs.linked_initiatives(db, 2021) == {}
+    assert registration_ops.linked_initiatives(db, 2021) == {}
 
     panel.select_people([people["lan"]])
     panel.open_link_menu()

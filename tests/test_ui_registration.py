@@ -18,7 +18,7 @@ from tests.ui_helpers import (  # noqa: F401 - fixtures
 )
 from thidua_desktop.services import registration, roster
 from thidua_desktop.services.roster import GroupInfo, PersonDetail
-from thidua_desktop.ui import jobs
+from thidua_desktop.ui.operations import registration as registration_ops
 from thidua_desktop.ui import main_window as mw
 from thidua_desktop.ui.widgets.collective import FiguresModel
 
@@ -205,7 +205,7 @@ def test_overview_card_shows_the_progress_and_opens_the_page(qtbot, window, peop
     registration.register(window.ctx.db, 2021, "GVN_DVN", person_ids=[people["tuan"]])
     window.ctx.changed("registration")  # what a change made on the Đăng ký page announces
     progress = registration.progress(window.ctx.db, 2021)
-    assert jobs.registration_progress(window.ctx.db, 2021) == progress, "the card counts in SQL, the same way"
+    assert registration_ops.registration_progress(window.ctx.db, 2021) == progress, "the card counts in SQL, the same way"
     assert progress.percent > start and card.bar.value() == progress.percent
     assert "Người đã đăng ký: 3 / 4" in card.lines.text()
     assert '<span style="color:#a61b1b">Kiểm tra: 1 lỗi, 1 cảnh báo</span>' in card.lines.text()

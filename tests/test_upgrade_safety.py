@@ -17,7 +17,7 @@ from alembic.operations import Operations
 
 from thidua_desktop import paths as app_paths
 from thidua_desktop.cli.main import main as thidua
-from thidua_desktop.services import maintenance
+from thidua_desktop.services import data_folder
 from thidua_desktop.store import backup, files, upgrade
 from thidua_desktop.store.database import HEAD_REVISION, Database
 from thidua_desktop.store.errors import CorruptDatabaseError, StoreError
@@ -52,7 +52,7 @@ def _pre_upgrade(paths) -> list[Path]:
 
 
 def _leftovers(paths) -> list[str]:
-    return sorted([p.path.name for p in maintenance.unfinished_backups(paths)]
+    return sorted([p.path.name for p in data_folder.unfinished_backups(paths)]
                   + [e.name for e in paths.root.iterdir()
                      if upgrade.WORK_INFIX in e.name or e.name.endswith((".restore", upgrade.MARKER_SUFFIX))])
 
@@ -73,7 +73,7 @@ def test_upgrade_swaps_in_a_checked_copy_and_keeps_one_backup(tmp_path):
     assert len(saved) == 1 and saved[0].name.startswith("truoc-nang-cap-0004-")
     assert _revision(saved[0]) == "0004" and upgrade.usable(saved[0])
     assert _leftovers(paths) == []
-    assert maintenance.check(paths).ok
+    assert data_folder.check(paths).ok
     Database.open(paths).close()
     assert len(_pre_upgrade(paths)) == 1
 
@@ -107,7 +107,7 @@ def test_a_migration_failing_midway_leaves_the_previous_revision(tmp_path, faili
         assert len(_pre_upgrade(paths)) == 1  # a retry does not take another full copy
         assert [n for n in _leftovers(paths) if not n.endswith(upgrade.MARKER_SUFFIX)] == []
         assert caught.value.backup_path == _pre_upgrade(paths)[0]
-    assert maintenance.check(paths).ok
+    assert data_folder.check(paths).ok
     failing_0006.undo()
     Database.open(paths).close()
     assert _revision(paths.database) == HEAD_REVISION
@@ -136,22 +136,22 @@ def test_check_and_open_detect_a_half_upgrade_and_name_a_backup_that_opens(tmp_p
     err = capsys.readouterr().err
     assert "không khớp" in err and "collective_registration" in err and "0002" in err
     assert good.name in err and half.name not in err
-    assert maintenance.latest_backup(paths) == good
+    assert data_folder.latest_backup(paths) == good
     with pytest.raises(CorruptDatabaseError) as caught:
         Database.open(paths)
     assert caught.value.latest_backup == good and good.name in caught.value.message
     assert len(_pre_upgrade(paths)) == 1  # refused before any copy was taken
     with pytest.raises(StoreError, match="không khớp"):
-        maintenance.restore(paths, half)
-    maintenance.restore(paths, good)
+        data_folder.restore(paths, half)
+    data_folder.restore(paths, good)
     Database.open(paths).close()
-    assert _revision(paths.database) == HEAD_REVISION and maintenance.check(paths).ok
+    assert _revision(paths.database) == HEAD_REVISION and data_folder.check(paths).ok
 
 
 def test_check_compares_the_revision_with_tables_and_columns(tmp_path, capsys):
     paths = app_paths.resolve(tmp_path / "data").ensure()
     Database.open(paths).close()
-    assert maintenance.check(paths).ok
+    assert data_folder.check(paths).ok
     assert thidua(["--data-dir", str(paths.root), "check"]) == 0
     assert f"(lược đồ {HEAD_REVISION})" in capsys.readouterr().out
 
@@ -159,7 +159,7 @@ def test_check_compares_the_revision_with_tables_and_columns(tmp_path, capsys):
     con.execute("UPDATE alembic_version SET version_num='0007'")  # an older revision, later tables
     con.commit()
     con.close()
-    report = maintenance.check(paths)
+    report = data_folder.check(paths)
     assert not report.ok and any("imported_rule_set" in line and "0008" in line for line in report.schema)
     assert any("emulation_year" in line and "không thuộc lược đồ 0007" in line for line in report.schema)
     assert thidua(["--data-dir", str(paths.root), "check"]) == 2
@@ -171,7 +171,7 @@ def test_check_compares_the_revision_with_tables_and_columns(tmp_path, capsys):
     con.execute("ALTER TABLE unit DROP COLUMN report_recipient")
     con.commit()
     con.close()
-    report = maintenance.check(paths)
+    report = data_folder.check(paths)
     assert "có bảng lạ _alembic_tmp_proposal" in report.schema
     assert any(line.startswith("bảng unit thiếu cột") and "report_recipient" in line for line in report.schema)
 
@@ -207,7 +207,7 @@ def test_partial_backups_are_listed_then_removed_at_the_next_start(tmp_path, cap
     assert not killed.exists() and not journal.exists() and not legacy.exists() and not reused.exists()
     assert not work.exists() and not staged.exists()
     assert running.exists()  # its writer (this process) is still running
-    assert [u.path for u in maintenance.unfinished_backups(paths)] == [running]
+    assert [u.path for u in data_folder.unfinished_backups(paths)] == [running]
     assert [b.kind for b in backup.list_backups(paths)] == []  # never offered as backups
 
 
@@ -262,7 +262,7 @@ def test_sigkill_at_many_points_of_an_upgrade_every_outcome_opens(grown_0004, tm
     assert kill_loop.counts(paths.database) == before
     assert len(_pre_upgrade(paths)) == 1
     assert _leftovers(paths) == []
-    assert maintenance.check(paths).ok
+    assert data_folder.check(paths).ok
     assert sum(outcomes.values()) == len(delays)
     print(f"\n{len(delays)} kills over {full:.2f} s: outcomes by revision {outcomes}")
 
@@ -277,7 +277,7 @@ def test_the_command_line_honours_the_window_programs_lock(tmp_path, capsys):
     db = Database.open(paths)
     year.set_up(db, sample_profile())
     db.close()
-    saved = maintenance.backup_now(paths)
+    saved = data_folder.backup_now(paths)
     folder = ["--data-dir", str(paths.root)]
     lock = QLockFile(str(paths.lock_file))  # what ui/single_instance.py holds while the window is open
     lock.setStaleLockTime(0)

@@ -42,21 +42,16 @@ def date_arg(text: str) -> date:
 
 
 def open_db(args):
-    from thidua_desktop.cli import gui_lock
-    from thidua_desktop.store.database import Database
+    from thidua_desktop.services import data_folder
 
-    db = Database.open(args.paths)
-    held = gui_lock.holder(args.paths)
-    if held is not None:  # the window program has this folder open: read, never write
-        gui_lock.make_read_only(db.engine)
-        args.gui_lock = held
-    return db
+    opened = data_folder.open_for_command(args.paths)
+    if opened.gui_lock is not None:  # the window program has this folder open: read, never write
+        args.gui_lock = opened.gui_lock
+    return opened.db
 
 
 def refuse_while_gui_open(args) -> None:
     """For commands that change the data folder without the database layer (restore)."""
-    from thidua_desktop.cli import gui_lock
+    from thidua_desktop.services import data_folder
 
-    held = gui_lock.holder(args.paths)
-    if held is not None:
-        raise CliError(held.message(args.paths))
+    data_folder.refuse_while_gui_open(args.paths)

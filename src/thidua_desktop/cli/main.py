@@ -28,7 +28,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_CHECK_FAILED, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 
 def cmd_info(args) -> int:
-    from thidua_desktop.services import maintenance, year
+    from thidua_desktop.services import data_folder, year
 
     p = args.paths
     _out(f"Phiên bản chương trình: {__version__}")
@@ -46,7 +46,7 @@ def cmd_info(args) -> int:
         _out("Năm thi đua: " + (", ".join(str(y.year) for y in years) or "(chưa có)"))
     finally:
         db.close()
-    _out(f"Số bản sao lưu: {len(maintenance.list_backups(p))}")
+    _out(f"Số bản sao lưu: {len(data_folder.list_backups(p))}")
     return EXIT_OK
 
 
@@ -358,20 +358,20 @@ def cmd_rules_set(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from thidua_desktop.services import maintenance
+    from thidua_desktop.services import data_folder
 
-    made = maintenance.backup_now(args.paths, Path(args.out) if args.out else None)
+    made = data_folder.backup_now(args.paths, Path(args.out) if args.out else None)
     _out(f"Đã sao lưu dữ liệu vào {made}")
     return EXIT_OK
 
 
 def cmd_backups(args) -> int:
-    from thidua_desktop.services import maintenance
+    from thidua_desktop.services import data_folder
 
     kinds = {"auto": "định kỳ", "pre-migration": "trước nâng cấp", "pre-restore": "trước khôi phục",
              "corrupt": "tệp hỏng được giữ lại"}
-    found = maintenance.list_backups(args.paths)
-    unfinished = maintenance.unfinished_backups(args.paths)
+    found = data_folder.list_backups(args.paths)
+    unfinished = data_folder.unfinished_backups(args.paths)
     if not found and not unfinished:
         _out("Chưa có bản sao lưu nào.")
     for b in found:
@@ -384,10 +384,10 @@ def cmd_backups(args) -> int:
 
 def cmd_restore(args) -> int:
     from thidua_desktop.cli.common import refuse_while_gui_open
-    from thidua_desktop.services import maintenance
+    from thidua_desktop.services import data_folder
 
     refuse_while_gui_open(args)
-    saved = maintenance.restore(args.paths, Path(args.file))
+    saved = data_folder.restore(args.paths, Path(args.file))
     _out(f"Đã khôi phục dữ liệu từ {args.file}.")
     if saved:
         _out(f"Dữ liệu trước khi khôi phục được lưu tại {saved}")
@@ -395,9 +395,9 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from thidua_desktop.services import maintenance
+    from thidua_desktop.services import data_folder
 
-    report = maintenance.check(args.paths)
+    report = data_folder.check(args.paths)
     if report.ok:
         _out(f"Dữ liệu nguyên vẹn: {report.database} (lược đồ {report.revision}).")
         return EXIT_OK
@@ -414,7 +414,7 @@ def cmd_check(args) -> int:
              "(có thể do một lần nâng cấp bị gián đoạn):")
         for line in report.schema:
             _err(f"    {line}")
-    latest = maintenance.latest_backup(args.paths)
+    latest = data_folder.latest_backup(args.paths)
     if latest:
         _err(f"Có thể khôi phục từ bản sao lưu gần nhất dùng được: thidua restore \"{latest}\"")
     else:
@@ -595,22 +595,14 @@ def main(argv: list[str] | None = None) -> int:
         _err("Đã dừng theo yêu cầu.")
         return EXIT_REFUSED
     except Exception as exc:
-        from thidua_desktop.cli import gui_lock
+        from thidua_desktop.services import crash_log, gui_lock
 
         held = getattr(args, "gui_lock", None)
         if held is not None and gui_lock.is_read_only_refusal(exc):  # the window program has the folder open
             _err(held.message(args.paths))
             return EXIT_REFUSED
-        log = args.paths.crash_log
-        try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as f:
-                f.write(f"\n=== {datetime.now().isoformat()} thidua {' '.join(sys.argv[1:])}\n")
-                from thidua_desktop.sending.smtp import scrub_known
-
-                f.write(scrub_known(traceback.format_exc()))  # no mail login or password in a log
-        except OSError:
-            log = None
+        log = crash_log.append(args.paths.crash_log, f"\n=== {datetime.now().isoformat()} thidua {' '.join(sys.argv[1:])}\n"
+                               + traceback.format_exc())
         _err("Đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi bởi thao tác dở dang."
              + (f" Chi tiết được ghi vào {log}." if log else ""))
         return EXIT_UNEXPECTED

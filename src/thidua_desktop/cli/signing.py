@@ -40,15 +40,17 @@ def _secret(env_name: str | None, what: str, *, required: bool = True) -> str | 
 
 
 def _signing_errors(func):
-    """SigningError / OutboxError / MessageError → a Vietnamese refusal (exit 1)."""
+    """SigningError / OutboxError / MessageError (each a UserError) → a Vietnamese refusal (exit 1),
+    shown without the chain of causes."""
 
     def run(args) -> int:
-        from thidua_desktop.sending.message import MessageError
-        from thidua_desktop.signing.errors import SigningError
+        from thidua_desktop.errors import UserError
 
         try:
             return func(args)
-        except (SigningError, MessageError) as exc:
+        except CliError:
+            raise
+        except UserError as exc:
             raise CliError(exc.message) from None
 
     run.__name__ = func.__name__

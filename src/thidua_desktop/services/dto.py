@@ -178,3 +178,13 @@ class PersonRow:
     @property
     def full_name(self) -> str:
         return f"{self.family_middle} {self.given_name}".strip()
+
+
+@dataclass
+class YearOverview:
+    """What Tổng quan shows for one year: its plan, its timeline and the people counted."""
+
+    detail: YearDetail
+    events: list  # core.timeline.TimelineEvent
+    phases: list  # core.timeline.PhaseInput
+    counts: dict[str, int]

@@ -402,6 +402,14 @@ def save_attachment_copy(db: Database, paths, attachment_id: str, folder: Path) 
     return export_attachment(db, paths, attachment_id, target)
 
 
+
+def viewer_copy(db: Database, paths, attachment_id: str) -> Path:
+    """A checked copy of an attachment in a new temporary folder, for the system's viewer to open:
+    the stored file itself is never handed to another program."""
+    import tempfile
+
+    return save_attachment_copy(db, paths, attachment_id, Path(tempfile.mkdtemp(prefix="thidua-dinh-kem-")))
+
 # --- Bằng Lao động sáng tạo and links ------------------------------------------------------
 
 
@@ -466,3 +474,64 @@ def link_registration(db: Database, year: int, person_id: str, initiative_id: st
             reg.initiative_id = record.id if initiative_id is not None else None
             if title and not reg.planned_initiative:
                 reg.planned_initiative = title
+
+
+# --- what the page and the dialog choose from ------------------------------------------------
+
+
+def author_names(db: Database) -> dict[str, str]:
+    """Person id → full name of every roster person who is an author of some initiative, in roster
+    order (the register's author filter)."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(Person.id, Person.family_middle, Person.given_name)
+            .where(Person.id.in_(select(InitiativeAuthor.person_id).where(InitiativeAuthor.person_id.is_not(None))))
+            .order_by(Person.sort_key))
+        return {pid.hex: vntext.join_name(fm, given) for pid, fm, given in rows}
+
+
+@dataclass
+class FormChoices:
+    """What the initiative dialog offers: the phases of every year, the fields and tags in use."""
+
+    phases: dict[int, list[tuple[int, str]]]  # year → (phase number, name)
+    fields: list[str]
+    tags: list[str]
+
+
+def form_choices(db: Database) -> FormChoices:
+    with db.reading() as session:
+        phases = {record.year: sorted((p.number, p.name) for p in record.phases)
+                  for record in session.scalars(select(EmulationYear).options(selectinload(EmulationYear.phases)))}
+        fields = sorted({f for f in session.scalars(select(Initiative.field).distinct()) if f}, key=vntext.sort_key)
+        tags = sorted({t for tags in session.scalars(select(Initiative.tags)) for t in (tags or ())},
+                      key=vntext.sort_key)
+    return FormChoices(phases, fields, tags)
+
+
+@dataclass
+class YearPart:
+    """The part of a year's plan that concerns initiatives (sáng kiến)."""
+
+    indicators: list  # dto.IndicatorInfo
+    titles: list  # dto.TitleInfo
+    thresholds: list  # dto.RuleInfo
+
+
+# The plan ties initiatives to the movement "Lao động giỏi, Lao động sáng tạo" and to two
+# computed indicators; the Bằng Lao động sáng tạo thresholds are the rules named ldst_*.
+_INITIATIVE_MOVEMENT = "LDG_LDST"
+_INITIATIVE_SOURCES = {"initiatives_recognised", "ldst_authors"}
+_THRESHOLD_PREFIX = "ldst_"
+
+
+def year_part(db: Database, year: int) -> YearPart:
+    from thidua_desktop.services import year as years_service
+
+    detail = years_service.get_year(db, year)
+    return YearPart(
+        indicators=[i for i in detail.indicators
+                    if i.movement_code == _INITIATIVE_MOVEMENT or i.computed_from in _INITIATIVE_SOURCES],
+        titles=[t for t in detail.titles if t.requires_initiative],
+        thresholds=[r for r in detail.rules if r.key.startswith(_THRESHOLD_PREFIX)],
+    )

@@ -396,11 +396,19 @@ def preview_workbook(db: Database, workbook, sheet: str | int | None = None, *, 
 def preview_file(db: Database, path: Path, *, sheet: str | None = None, default_year: int | None = None,
                  today: date | None = None) -> InitiativesPreview:
     """Read and check a file without writing; a file that is not a readable spreadsheet raises."""
+    return preview_with_sheets(db, path, sheet, default_year=default_year, today=today)[0]
+
+
+def preview_with_sheets(db: Database, path: Path, sheet: str | None = None, *, default_year: int | None = None,
+                        today: date | None = None) -> tuple[InitiativesPreview, list]:
+    """``preview_file`` and the workbook's sheets (``exchange.spreadsheet.SheetInfo``), for a dialog
+    that lets the user pick another sheet."""
     from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
 
     try:
         with read_workbook(Path(path)) as workbook:
-            return preview_workbook(db, workbook, sheet, default_year=default_year, today=today)
+            return (preview_workbook(db, workbook, sheet, default_year=default_year, today=today),
+                    list(workbook.sheets))
     except SpreadsheetError as exc:
         raise ValidationError(exc.message_vi) from exc
 

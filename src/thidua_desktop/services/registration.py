@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from thidua_desktop.core import applicability, registration as rules
 from thidua_desktop.services import applicability as scope
-from thidua_desktop.services.dto import IndicatorInfo
+from thidua_desktop.services.dto import IndicatorInfo, YearDetail
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
 from thidua_desktop.store.models import (
@@ -22,6 +22,7 @@ from thidua_desktop.store.models import (
     Indicator,
     IndicatorRegistration,
     IndividualRegistration,
+    Initiative,
     Person,
     UnionGroup,
 )
@@ -348,6 +349,19 @@ def check(db: Database, year: int) -> list[rules.Finding]:
         return findings
 
 
+def _progress(year: int, due: date | None, collective_saved: bool, movements_joined: int, movements_total: int,
+              figures_registered: int, figures_total: int, people_registered: int, people_total: int,
+              findings: list[rules.Finding]) -> Progress:
+    return Progress(
+        year=year, registration_due=due, collective_saved=collective_saved,
+        movements_joined=movements_joined, movements_total=movements_total,
+        figures_registered=figures_registered, figures_total=figures_total,
+        people_registered=people_registered, people_total=people_total,
+        errors=sum(1 for f in findings if f.severity == "error"),
+        warnings=sum(1 for f in findings if f.severity == "warning"),
+    )
+
+
 def progress(db: Database, year: int) -> Progress:
     """How complete the registration is; counted in SQL (the overview shows it at start-up)."""
     findings = check(db, year)
@@ -363,11 +377,54 @@ def progress(db: Database, year: int) -> Progress:
             select(func.count(func.distinct(IndividualRegistration.person_id)))
             .join(Person, Person.id == IndividualRegistration.person_id)
             .where(IndividualRegistration.year_id == record.id, _active_in_year(year))) or 0
-        return Progress(
-            year=year, registration_due=record.registration_due, collective_saved=reg is not None,
-            movements_joined=len(reg.movement_codes) if reg else 0, movements_total=len(record.movements),
-            figures_registered=figures, figures_total=len(cdcs_codes),
-            people_registered=people_registered, people_total=people_total,
-            errors=sum(1 for f in findings if f.severity == "error"),
-            warnings=sum(1 for f in findings if f.severity == "warning"),
-        )
+        return _progress(year, record.registration_due, reg is not None, len(reg.movement_codes) if reg else 0,
+                         len(record.movements), figures, len(cdcs_codes), people_registered, people_total, findings)
+
+
+@dataclass(frozen=True)
+class LinkedInitiative:
+    id: str  # 32 hex digits
+    title: str
+    status: str
+
+
+def linked_initiatives(db: Database, year: int) -> dict[str, LinkedInitiative]:
+    """Which initiative of the register each person's registration of ``year`` points at."""
+    reg = IndividualRegistration
+    query = (select(reg.person_id, Initiative.id, Initiative.title, Initiative.status)
+             .join(Initiative, Initiative.id == reg.initiative_id)
+             .join(EmulationYear, EmulationYear.id == reg.year_id)
+             .where(EmulationYear.year == year))
+    with db.reading() as session:
+        return {pid.hex: LinkedInitiative(iid.hex, title, status) for pid, iid, title, status in session.execute(query)}
+
+
+@dataclass
+class RegistrationView:
+    """Everything the Đăng ký thi đua page shows for a year."""
+
+    detail: YearDetail
+    collective: CollectiveInfo
+    individuals: list[IndividualRow]
+    findings: list[rules.Finding]
+    progress: Progress
+    groups: list  # roster.GroupInfo
+    links: dict[str, LinkedInitiative] = field(default_factory=dict)  # person id → the initiative linked
+
+
+def view(db: Database, year: int) -> RegistrationView:
+    """The year's registration, each part read once (``progress`` would read the collective, the
+    checks and every person a second time: +0.7 s over 20,000 people)."""
+    from thidua_desktop.services import roster
+    from thidua_desktop.services import year as years_service
+
+    detail = years_service.get_year(db, year)
+    collective = get_collective(db, year)
+    individuals = list_individuals(db, year)
+    findings = check(db, year)
+    figures = sum(1 for f in collective.figures if not f.is_default and f.value is not None)
+    done = _progress(year, detail.registration_due, collective.saved, len(collective.movement_codes),
+                     len(detail.movements), figures, len(collective.figures),
+                     sum(1 for r in individuals if r.title_codes), len(individuals), findings)
+    return RegistrationView(detail, collective, individuals, findings, done, roster.list_groups(db),
+                            linked_initiatives(db, year))

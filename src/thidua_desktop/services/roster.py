@@ -7,7 +7,7 @@ The listing reads with one Core query and no ORM objects: it feeds a table of up
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import String, func, select, type_coerce
@@ -286,3 +286,22 @@ def person_id_from_prefix(db: Database, text: str) -> str:
     if len(found) > 1:
         raise ValidationError(f"Có {len(found)} người có mã bắt đầu bằng '{text}'; hãy ghi thêm ký tự.")
     return found[0]
+
+
+@dataclass
+class PersonCard:
+    """One person as the roster's side panel shows them: details, group name, history, initiatives."""
+
+    detail: PersonDetail
+    group_name: str
+    history: list[HistoryRow]
+    initiatives: list = field(default_factory=list)  # initiatives.InitiativeRow they are an author of
+
+
+def person_card(db: Database, person_id: str) -> PersonCard:
+    from thidua_desktop.services import initiatives
+
+    detail = get_person(db, person_id)
+    groups = {g.id: g.name for g in list_groups(db)}
+    return PersonCard(detail, groups.get(detail.group_id, ""), person_history(db, person_id),
+                      initiatives.person_initiatives(db, person_id))

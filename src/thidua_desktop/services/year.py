@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from thidua_desktop import clock
 from thidua_desktop.core import applicability, timeline as tl
 from thidua_desktop.core.plan import (
     IndicatorSpec,
@@ -31,6 +32,7 @@ from thidua_desktop.services.dto import (
     TitleInfo,
     UnitProfile,
     YearDetail,
+    YearOverview,
     YearSummary,
 )
 from thidua_desktop.store.database import Database
@@ -400,3 +402,21 @@ def set_rule(db: Database, year: int, key: str, value: str | int | Decimal) -> R
             raise NotFoundError(f"Năm {year} không có quy định '{key}'. Các quy định: {known}.")
         rule.value = number
         return RuleInfo(rule.key, number, rule.unit_of_measure, rule.description, rule.basis)
+
+
+def overview(db: Database, year: int) -> YearOverview:
+    from thidua_desktop.services import roster
+
+    detail = get_year(db, year)
+    phases = phase_inputs(detail)
+    events = tl.build_timeline(detail.year, phases, detail.registration_due)
+    return YearOverview(detail, events, phases, roster.count_people(db))
+
+
+def current_year(years: list[int]) -> int | None:
+    """The year to show first: today's year, else the latest before it, else the earliest after it."""
+    this = clock.today().year
+    if this in years:
+        return this
+    before = [y for y in years if y < this]
+    return max(before) if before else (min(years) if years else None)

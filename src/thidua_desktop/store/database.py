@@ -206,6 +206,17 @@ class Database:
     def revision(self) -> str | None:
         return current_revision(self.engine)
 
+    def make_read_only(self) -> None:
+        """Every connection made from now on refuses to write (``PRAGMA query_only``)."""
+
+        def _query_only(dbapi_connection, _record) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA query_only=ON")
+            cursor.close()
+
+        event.listen(self.engine, "connect", _query_only)
+        self.engine.dispose()  # the connections opened so far could still write
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import QApplication
 
 from thidua_desktop import APP_NAME, __version__, snapshot
 from thidua_desktop import paths as app_paths
-from thidua_desktop.ui import excepthook, i18n, jobs, messages, settings
+from thidua_desktop.ui import excepthook, i18n, messages, settings
+from thidua_desktop.ui.operations import folder as folder_ops
+from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.context import AppContext
 from thidua_desktop.ui.main_window import MainWindow
 from thidua_desktop.ui.single_instance import SingleInstance
@@ -208,16 +210,16 @@ def _last_reading(ctx: AppContext, out: list) -> None:
     """On the worker, last of all: read the overview as the data now stands, then close."""
     try:
         if ctx.db is not None and ctx.year is not None:
-            unit = jobs.get_unit(ctx.db)
-            data = jobs.overview(ctx.db, ctx.year)
+            unit = year_ops.get_unit(ctx.db)
+            data = year_ops.overview(ctx.db, ctx.year)
             if unit is not None:
-                out.append(snapshot.Snapshot(unit, jobs.list_years(ctx.db), ctx.year, data.detail,
+                out.append(snapshot.Snapshot(unit, year_ops.list_years(ctx.db), ctx.year, data.detail,
                                              list(data.events), list(data.phases), dict(data.counts)))
     except Exception:  # noqa: BLE001 - a snapshot is a convenience; never block closing
         pass
     finally:
-        jobs.close(ctx.db)
-        jobs.close_all()
+        folder_ops.close(ctx.db)
+        folder_ops.close_all()
 
 
 def _keep_snapshot(paths, snap: snapshot.Snapshot) -> None:

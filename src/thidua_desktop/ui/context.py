@@ -15,9 +15,8 @@ from thidua_desktop.paths import DataPaths
 from thidua_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # pragma: no cover
+    from thidua_desktop.services.data_folder import Database, Opened
     from thidua_desktop.services.dto import UnitProfile, YearSummary
-    from thidua_desktop.store.database import Database
-    from thidua_desktop.ui.jobs import OpenResult
 
 TODAY_ENV = "THIDUA_TODAY"  # ISO date: show the app as on that day (demonstrations, tests)
 
@@ -57,7 +56,7 @@ class AppContext(QObject):
     def today(self) -> date:
         return today()
 
-    def apply_opened(self, result: OpenResult) -> None:
+    def apply_opened(self, result: Opened) -> None:
         """Take a freshly opened (or re-read) database and tell everyone."""
         self.db = result.db
         self.unit = result.unit

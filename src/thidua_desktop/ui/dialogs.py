@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.documents import size_text
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
@@ -181,10 +182,10 @@ class NewYearDialog(QDialog):
         self.error.clear_message()
         self.buttons.setEnabled(False)
         if mode == START_COPY:
-            self.ctx.tasks.run(jobs.copy_year, self.ctx.db, self.chooser.copy_source(), self.year.value(),
+            self.ctx.tasks.run(year_ops.copy_year, self.ctx.db, self.chooser.copy_source(), self.year.value(),
                                on_done=self._created, on_error=self._failed, owner=self)
             return
-        self.ctx.tasks.run(jobs.create_year, self.ctx.db, self.current_template(), self.year.value(),
+        self.ctx.tasks.run(year_ops.create_year, self.ctx.db, self.current_template(), self.year.value(),
                            on_done=self._created, on_error=self._failed, owner=self)
 
     def _created(self, summary) -> None:

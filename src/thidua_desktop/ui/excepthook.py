@@ -49,16 +49,9 @@ def write_log(text: str, log_path: Path | None = None) -> Path | None:
     target = log_path or _log_path
     if target is None:
         return None
-    from thidua_desktop.sending.smtp import scrub_known
+    from thidua_desktop.services import crash_log
 
-    text = scrub_known(text)  # no mail login or password in a log, in any form
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("a", encoding="utf-8") as f:
-            f.write(text)
-    except OSError:
-        return None
-    return target
+    return crash_log.append(target, text)
 
 
 def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import roster as roster_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 
@@ -289,7 +290,7 @@ class ImportDialog(QDialog):
         generation = self._generation
         self.error.clear_message()
         self._set_busy(True, self.tr("Reading the file…"))
-        self.ctx.tasks.run(jobs.preview_roster, self.ctx.db, self.path, sheet, header_row, mapping,
+        self.ctx.tasks.run(roster_ops.preview_roster, self.ctx.db, self.path, sheet, header_row, mapping,
                            on_done=lambda rim: self._previewed(generation, rim),
                            on_error=lambda exc: self._preview_failed(generation, exc), owner=self)
 
@@ -411,7 +412,7 @@ class ImportDialog(QDialog):
             self._update_import_button()
             return
         preview = self.rim.preview
-        counts = jobs.import_counts(self.rim, self.duplicate_mode())
+        counts = roster_ops.import_counts(self.rim, self.duplicate_mode())
         self.counts.setText(self.tr(
             "{people} people read from {rows} rows · {new} new · {updated} already on the roster, to be updated · "
             "{merged} duplicates merged").format(
@@ -533,7 +534,7 @@ class ImportDialog(QDialog):
             return
         self.error.clear_message()
         self._set_busy(True, self.tr("Importing…"))
-        self.ctx.tasks.run(jobs.commit_roster, self.ctx.db, self.rim, self.duplicate_mode(), on_done=self._committed,
+        self.ctx.tasks.run(roster_ops.commit_roster, self.ctx.db, self.rim, self.duplicate_mode(), on_done=self._committed,
                            on_error=self._commit_failed, owner=self)
 
     def _committed(self, result) -> None:

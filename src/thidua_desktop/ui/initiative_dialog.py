@@ -48,7 +48,8 @@ from thidua_desktop.core import initiatives as core
 from thidua_desktop.core import vntext
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.core.safe_names import safe_file_name
-from thidua_desktop.ui import context, jobs, labels, messages
+from thidua_desktop.ui import context, labels, messages
+from thidua_desktop.ui.operations import initiatives as initiatives_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.documents import size_text
 from thidua_desktop.ui.widgets.fields import CodeCombo, DateField
@@ -136,7 +137,7 @@ class AuthorLine:
 class InitiativeDialog(QDialog):
     saved = Signal(object)  # the InitiativeDraft as stored
 
-    def __init__(self, ctx: context.AppContext, form: jobs.InitiativeForm, parent: QWidget | None = None, *,
+    def __init__(self, ctx: context.AppContext, form: initiatives_ops.InitiativeForm, parent: QWidget | None = None, *,
                  default_year: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -439,7 +440,7 @@ class InitiativeDialog(QDialog):
         line = self._add_line(AuthorDraft(self._remaining_share(), person_id=person.id,
                                           person_name=person.full_name))
         if self.ctx.db is not None:
-            self.ctx.tasks.run(jobs.suggest_category, self.ctx.db, person.id,
+            self.ctx.tasks.run(initiatives_ops.suggest_category, self.ctx.db, person.id,
                                on_done=lambda code, ln=line: self._category_suggested(ln, code),
                                on_error=lambda _exc: None, owner=self)
 
@@ -648,7 +649,7 @@ class InitiativeDialog(QDialog):
             return
         self.error.clear_message()
         self._set_busy(True)
-        self.ctx.tasks.run(jobs.save_initiative, self.ctx.db, draft, self.ctx.today(),
+        self.ctx.tasks.run(initiatives_ops.save_initiative, self.ctx.db, draft, self.ctx.today(),
                            on_done=lambda stored: self._saved(stored, then), on_error=self._failed, owner=self)
 
     def _saved(self, stored: InitiativeDraft, then) -> None:
@@ -733,7 +734,7 @@ class InitiativeDialog(QDialog):
             self.error.show_message(_store_error(exc))
             self.tabs.setCurrentIndex(3)
 
-        self.ctx.tasks.run(jobs.add_attachment, self.ctx.db, self.ctx.paths, self.initiative_id, source,
+        self.ctx.tasks.run(initiatives_ops.add_attachment, self.ctx.db, self.ctx.paths, self.initiative_id, source,
                            on_done=done, on_error=failed, owner=self)
 
     def _show_attachments(self, attachments: list) -> None:
@@ -745,7 +746,7 @@ class InitiativeDialog(QDialog):
         chosen = self.current_attachment()
         if chosen is None or self.ctx.db is None:
             return
-        self.ctx.tasks.run(jobs.open_attachment_copy, self.ctx.db, self.ctx.paths, chosen.id, chosen.filename,
+        self.ctx.tasks.run(initiatives_ops.open_attachment_copy, self.ctx.db, self.ctx.paths, chosen.id,
                            on_done=lambda path: open_url(QUrl.fromLocalFile(str(path))),
                            on_error=lambda exc: self.error.show_message(_store_error(exc)), owner=self)
 
@@ -770,7 +771,7 @@ class InitiativeDialog(QDialog):
             else:
                 self.error.show_message(_store_error(exc))
 
-        self.ctx.tasks.run(jobs.export_attachment, self.ctx.db, self.ctx.paths, chosen.id, target,
+        self.ctx.tasks.run(initiatives_ops.export_attachment, self.ctx.db, self.ctx.paths, chosen.id, target,
                            on_done=lambda path: self.error.clear_message(), on_error=failed, owner=self)
 
     def remove_attachment(self) -> None:
@@ -781,6 +782,6 @@ class InitiativeDialog(QDialog):
                                 informative=self.tr("The file is deleted from the data folder."),
                                 yes_text=self.tr("Remove")):
             return
-        self.ctx.tasks.run(jobs.remove_attachment, self.ctx.db, self.ctx.paths, self.initiative_id, chosen.id,
+        self.ctx.tasks.run(initiatives_ops.remove_attachment, self.ctx.db, self.ctx.paths, self.initiative_id, chosen.id,
                            on_done=self._show_attachments,
                            on_error=lambda exc: self.error.show_message(_store_error(exc)), owner=self)

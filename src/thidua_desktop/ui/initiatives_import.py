@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import initiatives as initiatives_ops
 from thidua_desktop.ui.import_dialog import ERROR_COLOR, WARNING_COLOR, dropped_file, problem_text
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
@@ -54,7 +55,7 @@ class InitiativesImportDialog(QDialog):
         self.ctx = ctx
         self.default_year = default_year
         self.path: Path | None = None
-        self.reading: jobs.InitiativesImport | None = None
+        self.reading: initiatives_ops.InitiativesImport | None = None
         self.result = None
         self._generation = 0
         self._busy = False
@@ -202,11 +203,11 @@ class InitiativesImportDialog(QDialog):
         generation = self._generation
         self.error.clear_message()
         self._set_busy(True, self.tr("Reading the file…"))
-        self.ctx.tasks.run(jobs.preview_initiatives, self.ctx.db, self.path, sheet, self.default_year,
+        self.ctx.tasks.run(initiatives_ops.preview_initiatives, self.ctx.db, self.path, sheet, self.default_year,
                            self.ctx.today(), on_done=lambda r: self._previewed(generation, r),
                            on_error=lambda exc: self._preview_failed(generation, exc), owner=self)
 
-    def _previewed(self, generation: int, reading: jobs.InitiativesImport) -> None:
+    def _previewed(self, generation: int, reading: initiatives_ops.InitiativesImport) -> None:
         if generation != self._generation:
             return
         self._set_busy(False)
@@ -322,7 +323,7 @@ class InitiativesImportDialog(QDialog):
             return
         self.error.clear_message()
         self._set_busy(True, self.tr("Importing…"))
-        self.ctx.tasks.run(jobs.commit_initiatives, self.ctx.db, self.reading.preview, self.ctx.today(),
+        self.ctx.tasks.run(initiatives_ops.commit_initiatives, self.ctx.db, self.reading.preview, self.ctx.today(),
                            on_done=self._committed, on_error=self._commit_failed, owner=self)
 
     def _committed(self, result) -> None:

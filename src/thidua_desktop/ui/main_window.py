@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.store.errors import CorruptDatabaseError, NewerSchemaError, StoreError
-from thidua_desktop.ui import context, excepthook, i18n, jobs, messages, settings
+from thidua_desktop.errors import UserError
+from thidua_desktop.ui import context, excepthook, i18n, messages, settings
+from thidua_desktop.ui.operations import folder as folder_ops
+from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.context import AppContext
 from thidua_desktop.ui.pages.base import Page
 from thidua_desktop.ui.pages.overview import OverviewPage
 
 if TYPE_CHECKING:  # pragma: no cover
+    from thidua_desktop.services.data_folder import Opened, OpenProblem, RestoreOutcome
     from thidua_desktop.ui.pages.documents import DocumentsPage
     from thidua_desktop.ui.wizard import FirstRunWizard
 
@@ -322,7 +325,7 @@ class MainWindow(QMainWindow):
     def reload_years(self, select: int | None = None) -> None:
         if self.ctx.db is None:
             return
-        self.ctx.tasks.run(jobs.list_years, self.ctx.db,
+        self.ctx.tasks.run(year_ops.list_years, self.ctx.db,
                            on_done=lambda years: self._years_loaded(years, select), owner=self)
 
     def _years_loaded(self, years, select: int | None) -> None:
@@ -344,10 +347,10 @@ class MainWindow(QMainWindow):
                 self, self.tr("Creating the demonstration data (312 people)…"))
             relay = ProgressRelay(self)
             relay.progressed.connect(self._demo_progressed)
-            self.ctx.tasks.run(jobs.build_demo, self.ctx.paths, relay.report, on_done=self._opened,
+            self.ctx.tasks.run(folder_ops.build_demo, self.ctx.paths, relay.report, on_done=self._opened,
                                on_error=self._open_failed)
             return
-        self.ctx.tasks.run(jobs.open_database, self.ctx.paths, on_done=self._opened, on_error=self._open_failed)
+        self.ctx.tasks.run(folder_ops.open_folder, self.ctx.paths, on_done=self._opened, on_error=self._open_failed)
 
     def _demo_progressed(self, percent: int, message: str) -> None:
         progress = getattr(self, "_demo_progress", None)
@@ -364,11 +367,14 @@ class MainWindow(QMainWindow):
             progress.deleteLater()
             self._demo_progress = None
 
-    def _opened(self, result: jobs.OpenResult) -> None:
+    def _opened(self, result: Opened) -> None:
         self._close_progress()
         self.statusBar().clearMessage()
+        if result.problem is not None:
+            self._show_problem(result.problem)
+            return
         if self._closing:
-            self.ctx.tasks.run(jobs.close, result.db)
+            self.ctx.tasks.run(folder_ops.close, result.db)
             return
         self.ctx.apply_opened(result)
         if result.unit is None:
@@ -380,7 +386,7 @@ class MainWindow(QMainWindow):
         from thidua_desktop.ui.pages import upper as upper_page
 
         self.ctx.tasks.run(upper_page.load_mode, self.ctx.db, on_done=self.show_mode, owner=self)
-        self.ctx.tasks.run(jobs.auto_backup, self.ctx.paths, on_done=self._auto_backup_done,
+        self.ctx.tasks.run(folder_ops.auto_backup, self.ctx.paths, on_done=self._auto_backup_done,
                            on_error=self._auto_backup_failed, owner=self)
 
     def _auto_backup_done(self, made) -> None:
@@ -390,19 +396,25 @@ class MainWindow(QMainWindow):
 
     def _auto_backup_failed(self, exc: BaseException) -> None:
         excepthook.write_log(excepthook.format_report(type(exc), exc, exc.__traceback__))
-        reason = exc.message if isinstance(exc, StoreError) else str(exc)
+        reason = exc.message if isinstance(exc, UserError) else str(exc)
         self.statusBar().showMessage(self.tr("The automatic backup failed: {reason}").format(reason=reason), 15000)
+
+    def _show_problem(self, problem: OpenProblem) -> None:
+        """The folder could not be opened (``services.data_folder.open_folder`` said why)."""
+        if problem.kind == "damaged":
+            self.handle_corrupt(problem)
+        elif problem.kind == "newer":
+            messages.error(self, problem.message, title=self.tr("Data from a newer version"))
+            self.quit_requested.emit()
+        else:
+            # Stay open without data: File › Restore from a backup… and the data folder remain.
+            messages.error(self, problem.message, title=self.tr("The data cannot be opened"))
+            self.overview.show_problem(self.tr("The data could not be opened: {reason}").format(reason=problem.message))
 
     def _open_failed(self, exc: BaseException) -> None:
         self._close_progress()
         self.statusBar().clearMessage()
-        if isinstance(exc, CorruptDatabaseError):
-            self.handle_corrupt(exc)
-        elif isinstance(exc, NewerSchemaError):
-            messages.error(self, exc.message, title=self.tr("Data from a newer version"))
-            self.quit_requested.emit()
-        elif isinstance(exc, StoreError):
-            # Stay open without data: File › Restore from a backup… and the data folder remain.
+        if isinstance(exc, UserError):  # building the demonstration data, set-up
             messages.error(self, exc.message, title=self.tr("The data cannot be opened"))
             self.overview.show_problem(self.tr("The data could not be opened: {reason}").format(reason=exc.message))
         elif isinstance(exc, ImportError) and self._build_demo:
@@ -412,50 +424,50 @@ class MainWindow(QMainWindow):
         else:
             raise exc
 
-    def handle_corrupt(self, exc: CorruptDatabaseError) -> None:
+    def handle_corrupt(self, problem: OpenProblem) -> None:
         """The data file is damaged: offer the latest backup, another backup, or quitting.
 
         The damaged file is never written to; a restore copies it aside first.
         """
         choices = []
-        if exc.latest_backup is not None:
+        if problem.latest_backup is not None:
             choices.append(("latest", self.tr("Restore the latest backup")))
         choices.append(("other", self.tr("Choose a backup…")))
         choices.append(("quit", self.tr("Quit")))
-        informative = exc.message
-        if exc.latest_backup is not None:
+        informative = problem.message
+        if problem.latest_backup is not None:
             informative += "\n\n" + self.tr("Restoring puts back the backup of {date}; the damaged file is kept "
                                             "in the backup folder.").format(
-                date=exc.latest_backup.name)
-        choice = messages.choose(self, self.tr("The data file {file} is damaged.").format(file=exc.database),
+                date=problem.latest_backup.name)
+        choice = messages.choose(self, self.tr("The data file {file} is damaged.").format(file=problem.database),
                                  choices, title=self.tr("Damaged data file"), informative=informative,
                                  critical=True)
-        if choice == "latest" and exc.latest_backup is not None:
-            self._restore_at_start(exc, exc.latest_backup)
+        if choice == "latest" and problem.latest_backup is not None:
+            self._restore_at_start(problem, problem.latest_backup)
         elif choice == "other":
-            self.ctx.tasks.run(jobs.list_backups, self.ctx.paths,
-                               on_done=lambda backups: self._choose_at_start(exc, backups), owner=self)
+            self.ctx.tasks.run(folder_ops.list_backups, self.ctx.paths,
+                               on_done=lambda backups: self._choose_at_start(problem, backups), owner=self)
         else:
             self.quit_requested.emit()
 
-    def _choose_at_start(self, exc: CorruptDatabaseError, backups) -> None:
+    def _choose_at_start(self, problem: OpenProblem, backups) -> None:
         from thidua_desktop.ui.dialogs import RestoreDialog
 
         dialog = RestoreDialog(backups, self.ctx.paths.backups, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
-            self._restore_at_start(exc, dialog.chosen)
+            self._restore_at_start(problem, dialog.chosen)
         else:
-            self.handle_corrupt(exc)
+            self.handle_corrupt(problem)
 
-    def _restore_at_start(self, exc: CorruptDatabaseError, source) -> None:
-        self.ctx.tasks.run(jobs.restore, self.ctx.paths, None, source,
-                           on_done=lambda outcome: self._restored_at_start(exc, outcome),
+    def _restore_at_start(self, problem: OpenProblem, source) -> None:
+        self.ctx.tasks.run(folder_ops.restore, self.ctx.paths, None, source,
+                           on_done=lambda outcome: self._restored_at_start(problem, outcome),
                            on_error=self._open_failed, owner=self)
 
-    def _restored_at_start(self, exc: CorruptDatabaseError, outcome: jobs.RestoreOutcome) -> None:
+    def _restored_at_start(self, problem: OpenProblem, outcome: RestoreOutcome) -> None:
         if outcome.error is not None:
             messages.error(self, getattr(outcome.error, "message", str(outcome.error)))
-            self.handle_corrupt(exc)
+            self.handle_corrupt(problem)
             return
         assert outcome.opened is not None
         self._tell_restored(outcome)
@@ -496,7 +508,7 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         if self.ctx.db is None:
             return
-        self.ctx.tasks.run(jobs.backup_now, self.ctx.paths, on_done=self._backed_up, owner=self)
+        self.ctx.tasks.run(folder_ops.backup_now, self.ctx.paths, on_done=self._backed_up, owner=self)
 
     def _backed_up(self, path) -> None:
         self.ctx.changed(context.BACKUPS)
@@ -504,7 +516,7 @@ class MainWindow(QMainWindow):
                       informative=self.tr("Backup file: {file}").format(file=path))
 
     def restore_from_backup(self) -> None:
-        self.ctx.tasks.run(jobs.list_backups, self.ctx.paths, on_done=self._choose_backup, owner=self)
+        self.ctx.tasks.run(folder_ops.list_backups, self.ctx.paths, on_done=self._choose_backup, owner=self)
 
     def _choose_backup(self, backups) -> None:
         from thidua_desktop.ui.dialogs import RestoreDialog
@@ -522,10 +534,13 @@ class MainWindow(QMainWindow):
             return
         db, year = self.ctx.db, self.ctx.year
         self.ctx.forget_database()
-        self.ctx.tasks.run(jobs.restore, self.ctx.paths, db, source, year, on_done=self._restored,
+        self.ctx.tasks.run(folder_ops.restore, self.ctx.paths, db, source, year, on_done=self._restored,
                            on_error=self._open_failed, owner=self)
 
-    def _restored(self, outcome: jobs.RestoreOutcome) -> None:
+    def _restored(self, outcome: RestoreOutcome) -> None:
+        if outcome.opened is not None and outcome.opened.problem is not None:
+            self._opened(outcome.opened)  # the data could not be opened again: say why
+            return
         if outcome.opened is not None:
             self.ctx.apply_opened(outcome.opened)
         if outcome.error is not None:
@@ -537,7 +552,7 @@ class MainWindow(QMainWindow):
         if outcome.opened is not None and outcome.opened.unit is None:
             self.run_wizard()
 
-    def _tell_restored(self, outcome: jobs.RestoreOutcome) -> None:
+    def _tell_restored(self, outcome: RestoreOutcome) -> None:
         if outcome.saved is not None:
             informative = self.tr("The data it replaced was saved as {file}.").format(file=outcome.saved)
         else:
@@ -545,7 +560,7 @@ class MainWindow(QMainWindow):
         messages.info(self, self.tr("The data has been restored."), informative=informative)
 
     def check_data(self) -> None:
-        self.ctx.tasks.run(jobs.check, self.ctx.paths, on_done=self._checked, owner=self)
+        self.ctx.tasks.run(folder_ops.check, self.ctx.paths, on_done=self._checked, owner=self)
 
     def _checked(self, report) -> None:
         if report.ok:
@@ -568,7 +583,7 @@ class MainWindow(QMainWindow):
     # -- Year menu ---------------------------------------------------------------------------
 
     def new_year(self) -> None:
-        self.ctx.tasks.run_cpu(jobs.templates, on_done=self._new_year_dialog, owner=self)
+        self.ctx.tasks.run_cpu(year_ops.templates, on_done=self._new_year_dialog, owner=self)
 
     def _new_year_dialog(self, templates):
         from thidua_desktop.ui.dialogs import NewYearDialog
@@ -645,7 +660,7 @@ class MainWindow(QMainWindow):
             yes_text=self.tr("Copy"),
         ):
             return
-        self.ctx.tasks.run(jobs.copy_year, self.ctx.db, source, target,
+        self.ctx.tasks.run(year_ops.copy_year, self.ctx.db, source, target,
                            on_done=lambda s: self._year_created(s), owner=self)
 
     # -- Language and Help -------------------------------------------------------------------
@@ -687,7 +702,9 @@ class MainWindow(QMainWindow):
         self.ctx.years = list(snap.years)
         self.ctx.year = snap.year
         self._fill_years()
-        self.overview.show_data(jobs.OverviewData(snap.detail, snap.events, snap.phases, snap.counts))
+        from thidua_desktop.services.dto import YearOverview
+
+        self.overview.show_data(YearOverview(snap.detail, snap.events, snap.phases, snap.counts))
         self._overview_loaded()
 
     def _overview_loaded(self) -> None:
@@ -723,5 +740,5 @@ class MainWindow(QMainWindow):
         self.save_geometry()
         if self.wizard is not None:
             self.wizard.reject()
-        self.ctx.tasks.shutdown(final=lambda db=self.ctx.db: jobs.close(db))
+        self.ctx.tasks.shutdown(final=lambda db=self.ctx.db: folder_ops.close(db))
         super().closeEvent(event)

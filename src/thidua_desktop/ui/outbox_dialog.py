@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from thidua_desktop.ui import jobs_signing, signing_dialogs
+from thidua_desktop.ui import signing_dialogs
+from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 
 
@@ -38,7 +39,7 @@ class ReportHistoryDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.empty.hide()
-        self.ctx.tasks.run(jobs_signing.report_history, self.ctx.db, report_id, on_done=self._show,
+        self.ctx.tasks.run(signing_ops.report_history, self.ctx.db, report_id, on_done=self._show,
                            on_error=self._failed, owner=self)
 
     def _show(self, history: list) -> None:

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 from thidua_desktop.core import applicability, vntext
 from thidua_desktop.core.plan import INDICATOR_KINDS, INDICATOR_SOURCES, format_target
 from thidua_desktop.services import plan_editor as pe
-from thidua_desktop.ui import context, jobs_plan_editor, labels, messages
+from thidua_desktop.ui import context, labels, messages
+from thidua_desktop.ui.operations import plan_editor as plan_editor_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.widgets.fields import CodeCombo, DateField, date_edit, edit_value, set_date
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
@@ -671,7 +672,7 @@ class PlanEditorDialog(QDialog):
         self.tabs.setEnabled(False)
         self.save_button.setEnabled(False)
         self._fit_to_screen()
-        self.ctx.tasks.run(jobs_plan_editor.load, self.ctx.db, year, on_done=self._loaded, on_error=self._failed,
+        self.ctx.tasks.run(plan_editor_ops.load, self.ctx.db, year, on_done=self._loaded, on_error=self._failed,
                            owner=self)
 
     def _fit_to_screen(self) -> None:
@@ -684,7 +685,7 @@ class PlanEditorDialog(QDialog):
 
     # -- loading ---------------------------------------------------------------------------------
 
-    def _loaded(self, data: jobs_plan_editor.PlanData) -> None:
+    def _loaded(self, data: plan_editor_ops.PlanData) -> None:
         self.draft = data.draft
         self.usage = data.usage
         self._stored_kinds = {x.code: x.kind for x in data.draft.indicators}
@@ -739,7 +740,7 @@ class PlanEditorDialog(QDialog):
             self.error.show_message(self.indicators_tab.target_error)
             return
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(jobs_plan_editor.save, self.ctx.db, copy.deepcopy(self.draft), confirm,
+        self.ctx.tasks.run(plan_editor_ops.save, self.ctx.db, copy.deepcopy(self.draft), confirm,
                            on_done=self._saved, on_error=self._save_failed, owner=self)
 
     def _saved(self, result: pe.SaveResult) -> None:

@@ -1,6 +1,6 @@
 """Dialogs of the review panel: a person's days off and discipline, a proposal line by hand.
 
-Each dialog saves through the worker (``jobs_review``) as one transaction; a refusal shows the
+Each dialog saves through the worker (``review_ops``) as one transaction; a refusal shows the
 service's Vietnamese message in the dialog, which stays open with what was typed.
 """
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.ui import jobs_review
+from thidua_desktop.ui.operations import review as review_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note, subheading
 from thidua_desktop.ui.widgets.person_picker import PersonPicker, describe
 
@@ -103,7 +103,7 @@ class InputsDialog(_SavingDialog):
     def save(self) -> None:
         days = self.days_off.value()
         stated = days != NOT_STATED
-        self._run(jobs_review.set_inputs, self.ctx.db, self.year, self.row.person_id, days if stated else None,
+        self._run(review_ops.set_inputs, self.ctx.db, self.year, self.row.person_id, days if stated else None,
                   self.discipline.text(), not stated and self.row.days_off is not None)
 
 
@@ -112,7 +112,7 @@ class ProposalDialog(_SavingDialog):
 
     PERSON, GROUP, UNIT = "person", "group", "unit"
 
-    def __init__(self, ctx, year: int, choices: jobs_review.ProposalChoices, proposal=None,
+    def __init__(self, ctx, year: int, choices: review_ops.ProposalChoices, proposal=None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -235,7 +235,7 @@ class ProposalDialog(_SavingDialog):
         level = self.level.currentData()
         summary = self.summary.toPlainText()
         if self.proposal is not None:
-            self._run(jobs_review.update_proposal, self.ctx.db, self.proposal.id, award_code=code, level=level,
+            self._run(review_ops.update_proposal, self.ctx.db, self.proposal.id, award_code=code, level=level,
                       summary=summary)
             return
         kind = self.kind()
@@ -245,7 +245,7 @@ class ProposalDialog(_SavingDialog):
         if kind == self.GROUP and self.group.currentData() is None:
             self.error.show_message(self.tr("The roster has no union group yet."))
             return
-        self._run(jobs_review.add_proposal, self.ctx.db, self.year, award_code=code, level=level,
+        self._run(review_ops.add_proposal, self.ctx.db, self.year, award_code=code, level=level,
                   person_id=self.person.id if kind == self.PERSON else None,
                   union_group_id=self.group.currentData() if kind == self.GROUP else None,
                   collective_name=self.choices.unit_name if kind == self.UNIT else "", summary=summary)

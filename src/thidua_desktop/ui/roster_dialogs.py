@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, messages
+from thidua_desktop.ui import context, messages
+from thidua_desktop.ui.operations import roster as roster_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note, subheading
 from thidua_desktop.ui.widgets.fields import CodeCombo, DateField, date_edit, edit_value
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table, selected_rows
@@ -43,7 +44,7 @@ def _store_error(exc: BaseException) -> str:
 class PersonDialog(QDialog):
     """Add a person (``form.detail`` is None) or edit one: every field of ``PersonDetail``."""
 
-    def __init__(self, ctx: context.AppContext, form: jobs.PersonForm, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: context.AppContext, form: roster_ops.PersonForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from thidua_desktop.services.roster import PersonDetail
 
@@ -154,7 +155,7 @@ class PersonDialog(QDialog):
             self.error.show_message(str(exc))
             return
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(jobs.save_person, self.ctx.db, detail, on_done=self._saved, on_error=self._failed,
+        self.ctx.tasks.run(roster_ops.save_person, self.ctx.db, detail, on_done=self._saved, on_error=self._failed,
                            owner=self)
 
     def _saved(self, detail) -> None:
@@ -196,7 +197,7 @@ class LeaveDialog(QDialog):
     def save(self) -> None:
         self.error.clear_message()
         self.ok.setEnabled(False)
-        self.ctx.tasks.run(jobs.mark_left, self.ctx.db, self.person_id, edit_value(self.left_on),
+        self.ctx.tasks.run(roster_ops.mark_left, self.ctx.db, self.person_id, edit_value(self.left_on),
                            on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, detail) -> None:
@@ -253,7 +254,7 @@ class GroupDialog(QDialog):
         self.error.clear_message()
         group = replace(self.group, name=self.name.text(), leader_name=self.leader.currentText())
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(jobs.save_group, self.ctx.db, group, on_done=self._saved, on_error=self._failed,
+        self.ctx.tasks.run(roster_ops.save_group, self.ctx.db, group, on_done=self._saved, on_error=self._failed,
                            owner=self)
 
     def _saved(self, groups: list) -> None:
@@ -370,7 +371,7 @@ class GroupsDialog(QDialog):
         if not messages.confirm(self, self.tr("Delete the union group “{name}”?").format(name=group.name),
                                 yes_text=self.tr("Delete")):
             return
-        self.ctx.tasks.run(jobs.delete_group, self.ctx.db, group.id, on_done=self._deleted,
+        self.ctx.tasks.run(roster_ops.delete_group, self.ctx.db, group.id, on_done=self._deleted,
                            on_error=lambda exc: self.error.show_message(_store_error(exc)), owner=self)
 
     def _deleted(self, groups: list) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.ui import jobs_signing
+from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.widgets.deadline_status import SENDINGS
 
@@ -74,10 +74,8 @@ def _row(*widgets: QWidget) -> QWidget:
 def _known_error(exc: BaseException) -> str | None:
     """The Vietnamese message of an expected failure (None: a bug, let it go to the crash handler)."""
     from thidua_desktop.errors import UserError
-    from thidua_desktop.sending.message import MessageError
-    from thidua_desktop.signing.errors import SigningError
 
-    if isinstance(exc, (SigningError, MessageError, UserError)):
+    if isinstance(exc, UserError):  # signing, the message, the outbox, the store
         return exc.message
     if isinstance(exc, OSError):
         return str(exc)
@@ -166,7 +164,7 @@ class KeyChoice(QObject):
     def check_unit_key(self) -> None:
         """Ask (on the worker) whether the data folder holds the unit's key: shows "type its password"
         or the fields to create it."""
-        self.ctx.tasks.run_cpu(jobs_signing.unit_key_exists, self.ctx.paths, on_done=self._show_unit_key,
+        self.ctx.tasks.run_cpu(signing_ops.unit_key_exists, self.ctx.paths, on_done=self._show_unit_key,
                                owner=self.host)
 
     @staticmethod
@@ -204,10 +202,10 @@ class KeyChoice(QObject):
         password = self.unit_password.text()
         self.unit_repeat.clear()
         self.create_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_signing.create_unit_key, self.ctx.db, self.ctx.paths, password,
+        self.ctx.tasks.run(signing_ops.create_unit_key, self.ctx.db, self.ctx.paths, password,
                            on_done=self._key_created, on_error=self._create_failed, owner=self.host)
 
-    def _key_created(self, key: jobs_signing.NewKey) -> None:
+    def _key_created(self, key: signing_ops.NewKey) -> None:
         self.create_button.setEnabled(True)
         self._show_unit_key(True)
         self.done.show_message(self.tr(
@@ -325,7 +323,7 @@ class SignDialog(QDialog):
         self.keys.clear_secrets()
         images = [Path(e.text().strip()) if e.text().strip() else None for e in (self.signature_image, self.seal_image)]
         self.sign_button.setEnabled(False)
-        self.ctx.tasks.run_cpu(jobs_signing.sign, Path(src), spec, *images,
+        self.ctx.tasks.run_cpu(signing_ops.sign, Path(src), spec, *images,
                                on_done=self._signed, on_error=self._failed, owner=self)
 
     def _signed(self, result) -> None:
@@ -445,7 +443,7 @@ class SmtpDialog(QDialog):
         settings = replace(self.settings, host=self.host.text().strip(), port=self.port.value(),
                            security=self.security.currentData(), user=self.user.text().strip(),
                            from_addr=self.from_addr.text().strip(), from_name=self.from_name.text().strip())
-        self.ctx.tasks.run_cpu(jobs_signing.save_smtp, self.ctx.paths, settings,
+        self.ctx.tasks.run_cpu(signing_ops.save_smtp, self.ctx.paths, settings,
                                on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, settings) -> None:
@@ -479,10 +477,10 @@ class SendDialog(QDialog):
     draft for the user's mail program. When the files are a report's, the sending is recorded
     (time, recipients, SHA-256 of each file) and the report version is locked."""
 
-    sent = Signal(object)  # jobs_signing.Sent
+    sent = Signal(object)  # signing_ops.Sent
     saved = Signal(object)  # Path of the .eml draft
 
-    def __init__(self, ctx, files: list[Path], setup: jobs_signing.SendSetup, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, files: list[Path], setup: signing_ops.SendSetup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.files = [Path(f) for f in files]
@@ -580,7 +578,7 @@ class SendDialog(QDialog):
         password = self.password.text()
         self.password.clear()
         self.send_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_signing.queue_and_send, self.ctx.db, self.ctx.paths, self.to.text(),
+        self.ctx.tasks.run(signing_ops.queue_and_send, self.ctx.db, self.ctx.paths, self.to.text(),
                            self.subject.text(), self.body.toPlainText(), self.files, password,
                            self.report.id if self.report else None, self.resend.isChecked(),
                            on_done=self._sent, on_error=self._failed, owner=self)
@@ -599,7 +597,7 @@ class SendDialog(QDialog):
         if out.suffix.lower() != ".eml":
             out = out.with_name(out.name + ".eml")
         self.eml_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_signing.save_eml, self.ctx.db, self.ctx.paths, out, self.to.text(),
+        self.ctx.tasks.run(signing_ops.save_eml, self.ctx.db, self.ctx.paths, out, self.to.text(),
                            self.subject.text(), self.body.toPlainText(), self.files,
                            self.report.id if self.report else None, self.resend.isChecked(),
                            on_done=self._eml_saved, on_error=self._failed, owner=self)
@@ -613,7 +611,7 @@ class SendDialog(QDialog):
         self.saved.emit(path)
         self.ctx.changed(SENDINGS)  # the deadlines show what was sent
 
-    def _sent(self, result: jobs_signing.Sent) -> None:
+    def _sent(self, result: signing_ops.Sent) -> None:
         ok, text = send_outcome_text(result.report)
         (self.done_line if ok else self.error).show_message(text)
         # queued: sending again from here would queue a second copy; "Send again" is in the outbox

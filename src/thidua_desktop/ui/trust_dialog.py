@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.ui import jobs_signing, messages, signing_dialogs
+from thidua_desktop.ui import messages, signing_dialogs
+from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 
 def _date(moment) -> str:
@@ -35,7 +36,7 @@ def _date(moment) -> str:
 class ConfirmCertificateDialog(QDialog):
     """One certificate shown with its fingerprint, to be checked on the phone before it is trusted."""
 
-    def __init__(self, cert: jobs_signing.CertificateFile, parent: QWidget | None = None) -> None:
+    def __init__(self, cert: signing_ops.CertificateFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cert = cert
         info = cert.info
@@ -70,7 +71,7 @@ class ConfirmCertificateDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def ask_confirm_certificate(parent: QWidget, cert: jobs_signing.CertificateFile) -> str | None:
+def ask_confirm_certificate(parent: QWidget, cert: signing_ops.CertificateFile) -> str | None:
     """Show the fingerprint; the label to trust it under, or None when the user does not confirm."""
     dialog = ConfirmCertificateDialog(cert, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -118,7 +119,7 @@ class TrustDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.done_line)
         layout.addWidget(buttons)
-        self.ctx.tasks.run_cpu(jobs_signing.trusted, self.ctx.paths, on_done=self._show, on_error=self._failed,
+        self.ctx.tasks.run_cpu(signing_ops.trusted, self.ctx.paths, on_done=self._show, on_error=self._failed,
                                owner=self)
 
     def _show(self, entries: list) -> None:
@@ -145,14 +146,14 @@ class TrustDialog(QDialog):
                                                self.tr("Certificate (*.pem *.crt *.cer *.der);;All files (*)"))
         if not chosen:
             return
-        self.ctx.tasks.run_cpu(jobs_signing.read_certificate, Path(chosen), on_done=self._confirm,
+        self.ctx.tasks.run_cpu(signing_ops.read_certificate, Path(chosen), on_done=self._confirm,
                                on_error=self._failed, owner=self)
 
-    def _confirm(self, cert: jobs_signing.CertificateFile) -> None:
+    def _confirm(self, cert: signing_ops.CertificateFile) -> None:
         label = ask_confirm_certificate(self, cert)
         if label is None:
             return
-        self.ctx.tasks.run_cpu(jobs_signing.trust, self.ctx.paths, cert.path, label,
+        self.ctx.tasks.run_cpu(signing_ops.trust, self.ctx.paths, cert.path, label,
                                on_done=lambda entries: self._trusted(cert, entries), on_error=self._failed,
                                owner=self)
 
@@ -171,7 +172,7 @@ class TrustDialog(QDialog):
                 yes_text=self.tr("Remove")):
             return
         self.error.clear_message()
-        self.ctx.tasks.run_cpu(jobs_signing.untrust, self.ctx.paths, info.fingerprint,
+        self.ctx.tasks.run_cpu(signing_ops.untrust, self.ctx.paths, info.fingerprint,
                                on_done=self._removed, on_error=self._failed, owner=self)
 
     def _removed(self, entries) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,12 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.services.dto import OfficerInfo, UnitProfile
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import folder as folder_ops
+from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.dialogs import _escape
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.unit import CHAIR_POSITION, DEPUTY_POSITION, DeputiesEditor, UnitForm
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
 from thidua_desktop.ui.year_start import START_PACKAGE, YearStartChooser
+
+if TYPE_CHECKING:  # pragma: no cover
+    from thidua_desktop.services.data_folder import Opened
 
 PAGE_WELCOME, PAGE_UNIT, PAGE_SIGNERS, PAGE_PLAN, PAGE_CONFIRM = range(5)
 
@@ -134,7 +141,7 @@ class PlanPage(QWizardPage):
         box.addWidget(self.chooser)
         box.addWidget(self.error)
         box.addStretch(1)
-        ctx.tasks.run_cpu(jobs.templates, on_done=self._loaded, on_error=self._failed, owner=self)
+        ctx.tasks.run_cpu(year_ops.templates, on_done=self._loaded, on_error=self._failed, owner=self)
 
     @property
     def summary(self):
@@ -198,17 +205,17 @@ class ConfirmPage(QWizardPage):
         self.error.clear_message()
 
 
-def _set_up(db, profile: UnitProfile, template, year: int, upper_mode: bool) -> jobs.OpenResult:
+def _set_up(db, profile: UnitProfile, template, year: int, upper_mode: bool) -> Opened:
     """The set-up, then (upper-level union) the mode: the sidebar then shows the Tổng hợp page.
 
     Without a template (the plan package was chosen) only the unit is saved: the package, which
     carries its own year, is imported right after, in the plan package dialog.
     """
     if template is None:
-        jobs.save_unit(db, profile)
-        result = jobs.reload_all(db, None)
+        year_ops.save_unit(db, profile)
+        result = folder_ops.reload(db, None)
     else:
-        result = jobs.set_up(db, profile, template, year)
+        result = folder_ops.set_up(db, profile, template, year)
     if upper_mode:
         from thidua_desktop.services import upper
 
@@ -222,7 +229,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, ctx: context.AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.result_data: jobs.OpenResult | None = None
+        self.result_data: Opened | None = None
         self.import_package_after = False  # the plan package was chosen: import it after Finish
         self._saving = False
         self.setWindowTitle(self.tr("Set up the union"))
@@ -269,7 +276,7 @@ class FirstRunWizard(QWizard):
             if button is not None:
                 button.setEnabled(enabled)
 
-    def _saved(self, result: jobs.OpenResult) -> None:
+    def _saved(self, result: Opened) -> None:
         self._saving = False
         self._set_buttons_enabled(True)
         self.result_data = result

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.documents import KINDS
-from thidua_desktop.ui import context, jobs, jobs_signing, jobs_year_end, labels, signing_dialogs
+from thidua_desktop.ui import context, labels, signing_dialogs
+from thidua_desktop.ui.operations import folder as folder_ops
+from thidua_desktop.ui.operations import signing as signing_ops
+from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.widgets.deadline_status import SENDINGS
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
@@ -227,8 +230,8 @@ class DocumentsPage(Page):
         self._update_export()
 
     def load(self) -> None:
-        self.fetch(jobs.documents, self.ctx.db, self.ctx.paths, on_done=self._show)
-        self.fetch(jobs_signing.messages, self.ctx.db, on_done=self._show_outbox)
+        self.fetch(folder_ops.documents, self.ctx.db, self.ctx.paths, on_done=self._show)
+        self.fetch(signing_ops.messages, self.ctx.db, on_done=self._show_outbox)
 
     def clear(self) -> None:
         self.backups.set_rows([])
@@ -238,14 +241,14 @@ class DocumentsPage(Page):
         self._show_unit(None)
         self._update_export()
 
-    def _show(self, data: jobs.DocumentsData) -> None:
+    def _show(self, data: folder_ops.DocumentsData) -> None:
         self._show_unit(data.unit)
         self.backups.set_rows(data.backups)
         self._year = self.ctx.year
         self._update_export()
         if self._year is not None:
             self.register_heading.setText(self.tr("Outgoing documents of {year}").format(year=self._year))
-            self.fetch(jobs_year_end.register, self.ctx.db, self._year, on_done=self.register.set_rows)
+            self.fetch(year_end_ops.register, self.ctx.db, self._year, on_done=self.register.set_rows)
         else:
             self.register_heading.setText(self.tr("Outgoing-document register"))
             self.register.set_rows([])
@@ -299,11 +302,11 @@ class DocumentsPage(Page):
         self.export_error.clear_message()
         self.export_done.clear_message()
         self.export_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_year_end.produce, self.ctx.db, self.ctx.paths, kind, self._year, out,
+        self.ctx.tasks.run(year_end_ops.produce, self.ctx.db, self.ctx.paths, kind, self._year, out,
                            self.signer.currentData(), self.ctx.today(),
                            on_done=self._exported, on_error=self._export_failed, owner=self)
 
-    def _exported(self, result: jobs_year_end.Produced) -> None:
+    def _exported(self, result: year_end_ops.Produced) -> None:
         doc = result.document
         self.produced = doc
         self.register.set_rows(result.register)
@@ -326,7 +329,7 @@ class DocumentsPage(Page):
         self.export_error.clear_message()
         self.export_done.clear_message()
         self.preview_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_year_end.preview, self.ctx.db, kind, self._year, out, self.signer.currentData(),
+        self.ctx.tasks.run(year_end_ops.preview, self.ctx.db, kind, self._year, out, self.signer.currentData(),
                            self.ctx.today(), on_done=self._previewed, on_error=self._export_failed, owner=self)
 
     def _previewed(self, result) -> None:
@@ -427,7 +430,7 @@ class DocumentsPage(Page):
             return
         path = Path(chosen)
         self.sign_error.clear_message()
-        self.ctx.tasks.run_cpu(jobs_signing.verify, self.ctx.paths, path,
+        self.ctx.tasks.run_cpu(signing_ops.verify, self.ctx.paths, path,
                                on_done=lambda verdict: self._show_verdict(path, verdict),
                                on_error=self._sign_failed, owner=self)
 
@@ -454,14 +457,14 @@ class DocumentsPage(Page):
         register_id = (self.produced.register_id if self.produced is not None and current is not None
                        and current.stem.startswith(self.produced.path.stem) else None)
         self.sign_error.clear_message()
-        self.ctx.tasks.run(jobs_signing.send_setup, self.ctx.db, self.ctx.paths, files, register_id,
+        self.ctx.tasks.run(signing_ops.send_setup, self.ctx.db, self.ctx.paths, files, register_id,
                            on_done=lambda setup: self._open_send(files, setup), on_error=self._sign_failed,
                            owner=self)
 
     def _open_send(self, files, setup) -> None:
         dialog = signing_dialogs.SendDialog(self.ctx, files, setup, self)
         dialog.sent.connect(lambda result: self._show_outbox(result.messages))
-        dialog.saved.connect(lambda _path: self.fetch(jobs_signing.messages, self.ctx.db, on_done=self._show_outbox))
+        dialog.saved.connect(lambda _path: self.fetch(signing_ops.messages, self.ctx.db, on_done=self._show_outbox))
         dialog.open()
         self.send_dialog = dialog
 
@@ -490,7 +493,7 @@ class DocumentsPage(Page):
         selected = self.selected_message()
         if selected is None or self.ctx.db is None:
             return
-        self.ctx.tasks.run_cpu(jobs_signing.load_smtp, self.ctx.paths,
+        self.ctx.tasks.run_cpu(signing_ops.load_smtp, self.ctx.paths,
                                on_done=lambda smtp: self._resend(selected, smtp), owner=self)
 
     def _resend(self, message, smtp) -> None:
@@ -504,7 +507,7 @@ class DocumentsPage(Page):
         self.outbox_error.clear_message()
         self.outbox_done.clear_message()
         self.resend_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_signing.retry_and_send, self.ctx.db, self.ctx.paths, message.id, password,
+        self.ctx.tasks.run(signing_ops.retry_and_send, self.ctx.db, self.ctx.paths, message.id, password,
                            on_done=self._resent, on_error=self._resend_failed, owner=self)
 
     def _resent(self, result) -> None:
@@ -521,7 +524,7 @@ class DocumentsPage(Page):
         self.outbox_error.show_message(text)
 
     def edit_smtp(self) -> None:
-        self.ctx.tasks.run_cpu(jobs_signing.load_smtp, self.ctx.paths, on_done=self._open_smtp, owner=self)
+        self.ctx.tasks.run_cpu(signing_ops.load_smtp, self.ctx.paths, on_done=self._open_smtp, owner=self)
 
     def _open_smtp(self, smtp) -> None:
         dialog = signing_dialogs.SmtpDialog(self.ctx, smtp, self)

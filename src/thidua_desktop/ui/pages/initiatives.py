@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import initiatives as core
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels, messages
+from thidua_desktop.ui import context, labels, messages
+from thidua_desktop.ui.operations import initiatives as initiatives_ops
 from thidua_desktop.ui.pages.base import Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.pages.registration import applies_to_cdcs, applies_to_unit, target_text
 from thidua_desktop.ui.widgets.fields import CodeCombo
@@ -112,7 +113,7 @@ class InitiativesPage(Page):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.setAcceptDrops(True)  # an Excel register dropped on the page is imported
-        self.data: jobs.RegisterData | None = None
+        self.data: initiatives_ops.RegisterData | None = None
         self.dialog: QDialog | None = None  # the dialog open now (tests reach it here)
         self._select_after_load: str | None = None
         self._filter_year_for: int | None = None  # the app year the year filter was last set for
@@ -314,7 +315,7 @@ class InitiativesPage(Page):
 
     def load(self) -> None:
         self._candidates_stale = True
-        self.fetch(jobs.initiatives_register, self.ctx.db, self.ctx.year, on_done=self._show)
+        self.fetch(initiatives_ops.initiatives_register, self.ctx.db, self.ctx.year, on_done=self._show)
         if self.tabs.currentIndex() == TAB_CANDIDATES:
             self.load_candidates()
 
@@ -330,7 +331,7 @@ class InitiativesPage(Page):
         self._show_totals()
         self._update_buttons()
 
-    def _show(self, data: jobs.RegisterData) -> None:
+    def _show(self, data: initiatives_ops.RegisterData) -> None:
         self.data = data
         chosen = self._select_after_load or self.current_id()
         self._select_after_load = None
@@ -384,7 +385,7 @@ class InitiativesPage(Page):
                 self.no_candidates.setText(exc.message)
                 self.no_candidates.show()
 
-        self.ctx.tasks.run(jobs.ldst_candidates, self.ctx.db, year, on_done=done, on_error=failed, owner=self)
+        self.ctx.tasks.run(initiatives_ops.ldst_candidates, self.ctx.db, year, on_done=done, on_error=failed, owner=self)
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -524,16 +525,16 @@ class InitiativesPage(Page):
 
     def add_initiative(self) -> None:
         if self.ctx.db is not None:
-            self.ctx.tasks.run(jobs.initiative_form, self.ctx.db, self.ctx.paths, None,
+            self.ctx.tasks.run(initiatives_ops.initiative_form, self.ctx.db, self.ctx.paths, None,
                                on_done=self._open_dialog, owner=self)
 
     def edit_initiative(self, initiative_id: str | None = None) -> None:
         initiative_id = initiative_id or self.current_id()
         if initiative_id is not None and self.ctx.db is not None:
-            self.ctx.tasks.run(jobs.initiative_form, self.ctx.db, self.ctx.paths, initiative_id,
+            self.ctx.tasks.run(initiatives_ops.initiative_form, self.ctx.db, self.ctx.paths, initiative_id,
                                on_done=self._open_dialog, owner=self)
 
-    def _open_dialog(self, form: jobs.InitiativeForm) -> None:
+    def _open_dialog(self, form: initiatives_ops.InitiativeForm) -> None:
         from thidua_desktop.ui.initiative_dialog import InitiativeDialog
 
         year = self.year_filter.code() or self.ctx.year
@@ -565,7 +566,7 @@ class InitiativesPage(Page):
             self.saved.show_message(self.tr("Deleted “{title}”.").format(title=row.title))
             self._changed()
 
-        self.ctx.tasks.run(jobs.delete_initiative, self.ctx.db, self.ctx.paths, row.id, on_done=done, owner=self)
+        self.ctx.tasks.run(initiatives_ops.delete_initiative, self.ctx.db, self.ctx.paths, row.id, on_done=done, owner=self)
 
     def _show_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -641,7 +642,7 @@ class InitiativesPage(Page):
             else:
                 raise exc
 
-        self.ctx.tasks.run(jobs.export_initiatives, self.ctx.db, path, year, self.ctx.today(), on_done=done,
+        self.ctx.tasks.run(initiatives_ops.export_initiatives, self.ctx.db, path, year, self.ctx.today(), on_done=done,
                            on_error=failed, owner=self)
 
     # -- a file dropped on the page ----------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -22,12 +23,18 @@ from PySide6.QtWidgets import (
 from thidua_desktop.core import deadlines as dl
 from thidua_desktop.core import timeline as tl
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, jobs_deadlines, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import deadlines as deadlines_ops
+from thidua_desktop.ui.operations import registration as registration_ops
+from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.pages.base import Page, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.widgets import deadline_status as ds
 from thidua_desktop.ui.widgets.progress_chart import ProgressChart
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 from thidua_desktop.ui.widgets.timeline import DONE, TimelineWidget, deadline_color
+
+if TYPE_CHECKING:  # pragma: no cover
+    from thidua_desktop.services.dto import YearOverview
 
 
 class CountTile(QFrame):
@@ -307,7 +314,7 @@ class OverviewPage(Page):
             self._show(data)
             self.loaded.emit()
             return
-        self.fetch(jobs.overview, self.ctx.db, year, on_done=self._show)
+        self.fetch(year_ops.overview, self.ctx.db, year, on_done=self._show)
 
     def show_problem(self, text: str) -> None:
         """Say why there is nothing to show (the data folder could not be opened)."""
@@ -328,11 +335,11 @@ class OverviewPage(Page):
         self.reports.hide()
         self.chart_card.hide()
 
-    def show_data(self, data: jobs.OverviewData) -> None:
+    def show_data(self, data: YearOverview) -> None:
         """Show overview data read elsewhere (the start-up snapshot)."""
         self._show(data)
 
-    def _show(self, data: jobs.OverviewData) -> None:
+    def _show(self, data: YearOverview) -> None:
         detail = data.detail
         self._today = self.ctx.today()
         if self.deadlines is not None and (self.deadlines.year != detail.year or self.deadlines.outcome.today
@@ -381,14 +388,14 @@ class OverviewPage(Page):
             if progress is not None:
                 self.registration.set_progress(progress, self.ctx.today())
 
-        self.ctx.tasks.run(jobs.registration_progress, self.ctx.db, year, on_done=done, owner=self)
+        self.ctx.tasks.run(registration_ops.registration_progress, self.ctx.db, year, on_done=done, owner=self)
 
         def deadlines_done(found) -> None:
             if generation != self._generation or self._year != year:
                 return
             self._show_deadlines(found)
 
-        self.ctx.tasks.run(jobs_deadlines.year_deadlines, self.ctx.db, self.ctx.paths, year, self.ctx.today(),
+        self.ctx.tasks.run(deadlines_ops.year_deadlines, self.ctx.db, self.ctx.paths, year, self.ctx.today(),
                            on_done=deadlines_done, owner=self)
 
         def reports_done(found) -> None:
@@ -397,9 +404,9 @@ class OverviewPage(Page):
             self.reports.setVisible(bool(found))
             self.reports.set_reports(found, self.ctx.today())
 
-        from thidua_desktop.ui import jobs_year_end  # imports the services: not before the first frame
+        from thidua_desktop.ui.operations import year_end as year_end_ops  # imports the services: not before the first frame
 
-        self.ctx.tasks.run(jobs_year_end.reports_overview, self.ctx.db, year, self.ctx.today(),
+        self.ctx.tasks.run(year_end_ops.reports_overview, self.ctx.db, year, self.ctx.today(),
                            on_done=reports_done, owner=self)
 
         def chart_done(rows) -> None:
@@ -408,7 +415,7 @@ class OverviewPage(Page):
             self.chart.set_rows(rows)
             self.chart_card.setVisible(bool(rows))
 
-        self.ctx.tasks.run(jobs_year_end.progress_rows, self.ctx.db, year, self.ctx.today(),
+        self.ctx.tasks.run(year_end_ops.progress_rows, self.ctx.db, year, self.ctx.today(),
                            on_done=chart_done, owner=self)
 
     def _show_deadlines(self, found) -> None:

@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.dto import PhaseInfo, YearDetail
-from thidua_desktop.ui import context, jobs, jobs_deadlines, jobs_year_end, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import deadlines as deadlines_ops
+from thidua_desktop.ui.operations import year as year_ops
+from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.widgets import deadline_status as ds
 from thidua_desktop.ui.widgets.report_editor import ReportEditor
@@ -88,7 +91,7 @@ class PhaseDialog(QDialog):
         self.error.clear_message()
         self.buttons.setEnabled(False)
         self.ctx.tasks.run(
-            jobs.update_phase, self.ctx.db, self.year, self.phase.number, edit_value(self.start),
+            year_ops.update_phase, self.ctx.db, self.year, self.phase.number, edit_value(self.start),
             edit_value(self.end), edit_value(self.report_due), edit_value(self.lock_date),
             on_done=self._saved, on_error=self._failed, owner=self,
         )
@@ -219,7 +222,7 @@ class PhasesPage(Page):
         ])
         self._detail: YearDetail | None = None
         self._dialog: PhaseDialog | None = None
-        self._year_end: jobs_year_end.YearEndData | None = None
+        self._year_end: year_end_ops.YearEndData | None = None
         self.result_dialog: ResultDialog | None = None
         self._update_buttons()
 
@@ -229,7 +232,7 @@ class PhasesPage(Page):
         if self.ctx.year is None:
             self.clear()
             return
-        self.fetch(jobs.year_detail, self.ctx.db, self.ctx.year, on_done=self._show)
+        self.fetch(year_ops.year_detail, self.ctx.db, self.ctx.year, on_done=self._show)
 
     def clear(self) -> None:
         self._detail = None
@@ -255,8 +258,8 @@ class PhasesPage(Page):
         self.registration_due.setDate(QDate(due.year, due.month, due.day))
         self.registration_due.blockSignals(False)
         self._update_buttons()
-        self.fetch(jobs_year_end.year_end, self.ctx.db, detail.year, self._today, on_done=self._show_year_end)
-        self.fetch(jobs_deadlines.year_deadlines, self.ctx.db, self.ctx.paths, detail.year, self._today,
+        self.fetch(year_end_ops.year_end, self.ctx.db, detail.year, self._today, on_done=self._show_year_end)
+        self.fetch(deadlines_ops.year_deadlines, self.ctx.db, self.ctx.paths, detail.year, self._today,
                    on_done=self._show_deadlines)
         self.review.load(detail.year)
 
@@ -271,7 +274,7 @@ class PhasesPage(Page):
         found = self.deadlines.report(phase.number)
         return found if found is not None and found.due == phase.report_due else None
 
-    def _show_year_end(self, data: jobs_year_end.YearEndData) -> None:
+    def _show_year_end(self, data: year_end_ops.YearEndData) -> None:
         self._year_end = data
         self.results.set_rows(data.rows)
         fit_rows(self.results.view, len(data.rows), minimum=3)
@@ -297,7 +300,7 @@ class PhasesPage(Page):
         self.results_error.clear_message()
         self.results_saved.clear_message()
         self.compute_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_year_end.compute_results, self.ctx.db, self._detail.year, self.ctx.today(),
+        self.ctx.tasks.run(year_end_ops.compute_results, self.ctx.db, self._detail.year, self.ctx.today(),
                            on_done=self._computed, on_error=self._compute_failed, owner=self)
 
     def _computed(self, summary) -> None:
@@ -422,7 +425,7 @@ class PhasesPage(Page):
         due = edit_value(self.registration_due)
         self.due_error.clear_message()
         self.due_saved.clear_message()
-        self.ctx.tasks.run(jobs.set_registration_due, self.ctx.db, self._detail.year, due,
+        self.ctx.tasks.run(year_ops.set_registration_due, self.ctx.db, self._detail.year, due,
                            on_done=lambda _r: self._due_saved(due), on_error=self._due_failed, owner=self)
 
     def _due_saved(self, due: date) -> None:

@@ -4,13 +4,16 @@ initiatives, checks) — with the year's catalogue (movements, indicators, title
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTabWidget, QVBoxLayout
 
 from thidua_desktop.core import applicability, vntext
 from thidua_desktop.services.dto import IndicatorInfo, YearDetail
 from thidua_desktop.services import titles as jobs_titles
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import registration as registration_ops
 from thidua_desktop.ui.pages.base import Page, heading, note
 from thidua_desktop.ui.widgets.collective import CollectiveForm
 from thidua_desktop.ui.widgets.collective import target_text as target_text  # noqa: PLC0414 - used by other pages
@@ -18,6 +21,9 @@ from thidua_desktop.ui.widgets.individuals import IndividualsPanel
 from thidua_desktop.ui.widgets.rules import RuleSetPanel
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 from thidua_desktop.ui.widgets.timeline import deadline_color
+
+if TYPE_CHECKING:  # pragma: no cover
+    from thidua_desktop.services.registration import RegistrationView
 
 CDCS = "cdcs"
 
@@ -77,7 +83,7 @@ class RegistrationPage(Page):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        self.data: jobs.RegistrationData | None = None
+        self.data: RegistrationView | None = None
         self._quiet = False
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -159,7 +165,7 @@ class RegistrationPage(Page):
         if self.ctx.year is None:
             self.clear()
             return
-        self.fetch(jobs.registration, self.ctx.db, self.ctx.year, on_done=self._show)
+        self.fetch(registration_ops.registration, self.ctx.db, self.ctx.year, on_done=self._show)
 
     def clear(self) -> None:
         self.data = None
@@ -171,7 +177,7 @@ class RegistrationPage(Page):
         self.collective.clear()
         self.individuals.clear()
 
-    def _show(self, data: jobs.RegistrationData, *, force_collective: bool = False) -> None:
+    def _show(self, data: RegistrationView, *, force_collective: bool = False) -> None:
         self.data = data
         detail: YearDetail = data.detail
         self.title.setText(self.tr("Emulation registration {year}").format(year=detail.year))
@@ -197,7 +203,7 @@ class RegistrationPage(Page):
         self.progress.setText(text)
         self.progress.setStyleSheet(f"font-weight: bold; color: {color};" if color else "font-weight: bold;")
 
-    def _changed(self, data: jobs.RegistrationData) -> None:
+    def _changed(self, data: RegistrationView) -> None:
         """A save of the collective or the individuals came back with the year's registration."""
         self._generation += 1  # a load still in flight is older than this
         self._show(data, force_collective=not self.collective.dirty)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels, messages
+from thidua_desktop.ui import context, labels, messages
+from thidua_desktop.ui.operations import roster as roster_ops
 from thidua_desktop.ui.pages.base import Page, SuccessLine, heading, note
 from thidua_desktop.ui.widgets.fields import CodeCombo
 from thidua_desktop.ui.widgets.person_panel import PersonPanel
@@ -125,7 +126,7 @@ class RosterPage(Page):
         self.search.setAcceptDrops(False)  # a file dropped here goes to the page: import, not text
         self.search.textChanged.connect(self._filter)
         self.status = CodeCombo()
-        self.status.set_items([(jobs.ACTIVE, self.tr("At work")), (jobs.LEFT, self.tr("Left work"))], jobs.ACTIVE)
+        self.status.set_items([(roster_ops.ACTIVE, self.tr("At work")), (roster_ops.LEFT, self.tr("Left work"))], roster_ops.ACTIVE)
         self.status.setToolTip(self.tr("People at work, or people who left"))
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.group_filter = CodeCombo()
@@ -185,10 +186,10 @@ class RosterPage(Page):
 
     @property
     def showing_left(self) -> bool:
-        return self.status.code() == jobs.LEFT
+        return self.status.code() == roster_ops.LEFT
 
     def load(self) -> None:
-        self.fetch(jobs.list_roster, self.ctx.db, self.status.code(), on_done=self._show)
+        self.fetch(roster_ops.list_roster, self.ctx.db, self.status.code(), on_done=self._show)
 
     def clear(self) -> None:
         self._show([])
@@ -265,7 +266,7 @@ class RosterPage(Page):
             return
         self._card_generation += 1
         generation = self._card_generation
-        self.ctx.tasks.run(jobs.person_card, self.ctx.db, person_id,
+        self.ctx.tasks.run(roster_ops.person_card, self.ctx.db, person_id,
                            on_done=lambda card: self._card_loaded(generation, card),
                            on_error=lambda exc: self._card_failed(generation, exc), owner=self)
 
@@ -291,15 +292,15 @@ class RosterPage(Page):
 
     def add_person(self) -> None:
         if self.ctx.db is not None:
-            self.ctx.tasks.run(jobs.person_form, self.ctx.db, None, on_done=self._open_person_dialog, owner=self)
+            self.ctx.tasks.run(roster_ops.person_form, self.ctx.db, None, on_done=self._open_person_dialog, owner=self)
 
     def edit_person(self, person_id: str | None = None) -> None:
         person_id = person_id or self.current_id()
         if person_id is not None and self.ctx.db is not None:
-            self.ctx.tasks.run(jobs.person_form, self.ctx.db, person_id, on_done=self._open_person_dialog,
+            self.ctx.tasks.run(roster_ops.person_form, self.ctx.db, person_id, on_done=self._open_person_dialog,
                                owner=self)
 
-    def _open_person_dialog(self, form: jobs.PersonForm) -> None:
+    def _open_person_dialog(self, form: roster_ops.PersonForm) -> None:
         from thidua_desktop.ui.roster_dialogs import PersonDialog
 
         dialog = PersonDialog(self.ctx, form, self)
@@ -351,7 +352,7 @@ class RosterPage(Page):
 
     def manage_groups(self) -> None:
         if self.ctx.db is not None:
-            self.ctx.tasks.run(jobs.list_groups, self.ctx.db, on_done=self._open_groups, owner=self)
+            self.ctx.tasks.run(roster_ops.list_groups, self.ctx.db, on_done=self._open_groups, owner=self)
 
     def _open_groups(self, groups: list) -> None:
         from thidua_desktop.ui.roster_dialogs import GroupsDialog
@@ -421,7 +422,7 @@ class RosterPage(Page):
             else:
                 raise exc
 
-        self.ctx.tasks.run(jobs.export_roster, self.ctx.db, path, on_done=done, on_error=failed, owner=self)
+        self.ctx.tasks.run(roster_ops.export_roster, self.ctx.db, path, on_done=done, on_error=failed, owner=self)
 
     def _exported(self, path: Path, count: int) -> None:
         self.saved.show_message(self.tr("Exported {count} people to {file}.").format(

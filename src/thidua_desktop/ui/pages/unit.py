@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core.applicability import sector_of_kind
 from thidua_desktop.services.dto import OfficerInfo, UnitProfile
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, scroll_page, subheading
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
 
@@ -320,7 +321,7 @@ class UnitPage(Page):
         self._update_buttons()
 
     def load(self) -> None:
-        self.fetch(jobs.get_unit, self.ctx.db, on_done=self._show)
+        self.fetch(year_ops.get_unit, self.ctx.db, on_done=self._show)
 
     def clear(self) -> None:
         self._show(None)
@@ -355,7 +356,7 @@ class UnitPage(Page):
             return
         self.error.clear_message()
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run(jobs.save_unit, self.ctx.db, self.form.profile(), on_done=self._saved,
+        self.ctx.tasks.run(year_ops.save_unit, self.ctx.db, self.form.profile(), on_done=self._saved,
                            on_error=self._failed, owner=self)
 
     def _saved(self, profile: UnitProfile) -> None:

@@ -3,15 +3,15 @@ reported, and the indicators added up with a drill-down to the units.
 
 Files come by the file picker, a folder picker, or dropped on the page; intake runs on the
 worker with progress. The plan package for the units and the reminder emails are dialogs of
-``ui.upper_dialogs``. Everything here goes through ``services.upper`` (imported in the job
-functions, so that the page module itself does not pull in the database layer).
+``ui.upper_dialogs``. Everything here goes through ``ui.operations.upper`` (one service call each,
+run on the worker; they import the services when called, so that the page module itself does not
+pull in the database layer).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,119 +34,28 @@ from PySide6.QtWidgets import (
 from thidua_desktop.core import safe_names, vntext
 from thidua_desktop.ui import messages
 from thidua_desktop.ui.context import AppContext
+from thidua_desktop.ui.operations.upper import (
+    add_unit,
+    edit_unit,
+    export_consolidation,
+    export_status,
+    fingerprint_of,
+    import_units,
+    load,
+    make_return,
+    remove_unit,
+    run_intake,
+    trust,
+    unit_key,
+)
+from thidua_desktop.ui.operations.upper import load_mode, save_mode  # noqa: F401 - the main window's mode switch
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, heading, note
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 
+if TYPE_CHECKING:
+    from thidua_desktop.services.upper import UpperOverview
+
 UNITS, RECEIVED = "upper_units", "upper_received"
-
-
-# --- jobs (run on the worker) ---------------------------------------------------------------
-
-
-@dataclass
-class UpperData:
-    year: int | None
-    units: list
-    received: list
-    completeness: list
-    consolidation: object | None
-    phase: int
-    phases: list[int]
-
-
-def load_mode(db) -> str:
-    from thidua_desktop.services import upper
-
-    return upper.get_mode(db)
-
-
-def save_mode(db, mode: str) -> str:
-    from thidua_desktop.services import upper
-
-    upper.set_mode(db, mode)
-    return mode
-
-
-def load(db, year: int | None, today: date, phase: int | None) -> UpperData:
-    from thidua_desktop.services import upper
-
-    units = upper.list_units(db)
-    if year is None:
-        return UpperData(None, units, [], [], None, 0, [])
-    plan = upper.deadlines(db, year)
-    phases = [n for n, _ in plan.phases] or [1, 2]
-    phase = phase if phase in phases else phases[-1]
-    return UpperData(year, units, upper.list_received(db, year), upper.completeness(db, year, today=today),
-                     upper.consolidation(db, year, phase), phase, phases)
-
-
-def run_intake(db, paths, inputs: list[str], year: int, trust_first: bool, progress) -> list:
-    from thidua_desktop.services import upper
-
-    return upper.intake(db, paths, [Path(p) for p in inputs], year, trust_first=trust_first, progress=progress)
-
-
-def add_unit(db, code: str, name: str, email: str):
-    from thidua_desktop.services import upper
-
-    return upper.add_unit(db, code, name, email)
-
-
-def edit_unit(db, code: str, new_code: str, name: str, email: str):
-    from thidua_desktop.services import upper
-
-    return upper.update_unit(db, code, new_code=new_code, name=name, email=email)
-
-
-def remove_unit(db, code: str) -> None:
-    from thidua_desktop.services import upper
-
-    upper.remove_unit(db, code)
-
-
-def import_units(db, path: str) -> int:
-    from thidua_desktop.services import upper
-
-    return upper.import_units(db, Path(path))
-
-
-def fingerprint_of(path: str) -> str:
-    from thidua_desktop.services import upper
-
-    return upper.certificate_fingerprint(Path(path))
-
-
-def trust(db, code: str, path: str):
-    from thidua_desktop.services import upper
-
-    return upper.trust_certificate(db, code, Path(path))
-
-
-def export_status(db, year: int, today: date, out: str) -> Path:
-    from thidua_desktop.services import upper
-
-    return upper.export_completeness(upper.completeness(db, year, today=today), year, Path(out))
-
-
-def make_return(db, paths, stored: str, comment: str, out: str, key: str, password: str):
-    """The upper union's signed return of a received report (``services.returns``, issue 8 item 6)."""
-    from thidua_desktop.services import returns
-    from thidua_desktop.signing.signers import P12Spec
-
-    return returns.make_return(Path(paths.root) / stored, comment, Path(out), P12Spec(Path(key), password), db=db)
-
-
-def unit_key(paths) -> str:
-    from thidua_desktop.services import signing
-
-    path = signing.unit_key_path(paths)
-    return str(path) if path.exists() else ""
-
-
-def export_consolidation(db, year: int, phase: int, out: str) -> Path:
-    from thidua_desktop.services import upper
-
-    return upper.export_consolidated(db, upper.consolidation(db, year, phase), Path(out))
 
 
 # --- seams for the tests ----------------------------------------------------------------------
@@ -268,7 +177,7 @@ class UpperPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.data: UpperData | None = None
+        self.data: UpperOverview | None = None
         self._phase: int | None = None
         self._progress = None
         self.plan_dialog = None
@@ -477,7 +386,7 @@ class UpperPage(Page):
         for model in (self.units_model, self.received_model, self.status_model, self.lines_model, self.detail_model):
             model.set_rows([])
 
-    def _show(self, data: UpperData) -> None:
+    def _show(self, data: UpperOverview) -> None:
         self.data = data
         self.units_model.set_rows(data.units)
         self.received_model.set_rows(data.received)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels
+from thidua_desktop.ui import context, labels
+from thidua_desktop.ui.operations import registration as registration_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note, subheading
 from thidua_desktop.ui.widgets.fields import date_edit, edit_value, set_date
 
@@ -200,7 +201,7 @@ class Checklist(QListWidget):
 class CollectiveForm(QWidget):
     """The tab Tập thể. Edits stay local until Lưu; the service's refusal is shown here."""
 
-    saved = Signal(object)  # jobs.RegistrationData after a save
+    saved = Signal(object)  # RegistrationView after a save
 
     def __init__(self, ctx: context.AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -391,7 +392,7 @@ class CollectiveForm(QWidget):
         self.error.clear_message()
         self.success.clear_message()
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run(jobs.save_collective, self.ctx.db, self.current_info(), on_done=self._saved,
+        self.ctx.tasks.run(registration_ops.save_collective, self.ctx.db, self.current_info(), on_done=self._saved,
                            on_error=self._failed, owner=self)
 
     def _saved(self, data) -> None:

@@ -3,6 +3,8 @@ initiative each plans, bulk registration, and the checks of the year's rules."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -20,10 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, jobs, labels, messages
+from thidua_desktop.ui import context, labels, messages
+from thidua_desktop.ui.operations import registration as registration_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, subheading
 from thidua_desktop.ui.widgets.fields import CodeCombo
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table, select_where, selected_rows
+
+if TYPE_CHECKING:  # pragma: no cover
+    from thidua_desktop.services.registration import RegistrationView
 
 ERROR_COLOR = QColor("#a61b1b")
 LINK_COLOR = QColor("#123f7a")
@@ -45,7 +51,7 @@ class IndividualsModel(RowsModel):
         self.titles: list = []  # TitleInfo of the individual titles shown as columns
         self.other_names: dict[str, str] = {}  # other individual registrations: code → short name
         self.names: dict[str, str] = {}
-        self.links: dict = {}  # person id → jobs.LinkedInitiative
+        self.links: dict = {}  # person id → LinkedInitiative
         self.set_titles([], [])
 
     def set_titles(self, titles: list, others: list) -> None:
@@ -107,7 +113,7 @@ class IndividualsModel(RowsModel):
 class IndividualsPanel(QWidget):
     """The tab Cá nhân: the people of the year with their titles, bulk actions, the checks."""
 
-    changed = Signal(object)  # jobs.RegistrationData after a change
+    changed = Signal(object)  # RegistrationView after a change
     collective_finding = Signal()  # a finding about the collective was clicked
 
     def __init__(self, ctx: context.AppContext, parent: QWidget | None = None) -> None:
@@ -217,7 +223,7 @@ class IndividualsPanel(QWidget):
 
     # -- showing -----------------------------------------------------------------------------
 
-    def set_data(self, data: jobs.RegistrationData) -> None:
+    def set_data(self, data: RegistrationView) -> None:
         keep = {r.person_id for r in selected_rows(self.view)}
         self.year = data.detail.year
         self.rows = data.individuals
@@ -361,7 +367,7 @@ class IndividualsPanel(QWidget):
         ids = self.selected_ids()
         if not ids or self.title.code() is None:
             return
-        self._run(jobs.register, self.title.code(), person_ids=ids, message=self.tr(
+        self._run(registration_ops.register, self.title.code(), person_ids=ids, message=self.tr(
             "Registered {title} for {count} of the {chosen} people selected."), chosen=len(ids))
 
     def unregister_selection(self) -> None:
@@ -373,7 +379,7 @@ class IndividualsPanel(QWidget):
                     title=self._title_name(), count=vntext.format_number(len(ids))),
                 yes_text=self.tr("Remove")):
             return
-        self._run(jobs.unregister, self.title.code(), ids, message=self.tr(
+        self._run(registration_ops.unregister, self.title.code(), ids, message=self.tr(
             "Removed {title} from {count} of the {chosen} people selected."), chosen=len(ids))
 
     def register_whole_group(self, group: str) -> None:
@@ -384,7 +390,7 @@ class IndividualsPanel(QWidget):
                 title=self._title_name(), count=vntext.format_number(count), group=group),
                 yes_text=self.tr("Register")):
             return
-        self._run(jobs.register, self.title.code(), group=group, message=self.tr(
+        self._run(registration_ops.register, self.title.code(), group=group, message=self.tr(
             "Registered {title} for {count} more people of the group."), chosen=count)
 
     def register_everyone(self, *, members_only: bool) -> None:
@@ -396,7 +402,7 @@ class IndividualsPanel(QWidget):
         if not messages.confirm(self, question.format(title=self._title_name(), count=vntext.format_number(count)),
                                 yes_text=self.tr("Register")):
             return
-        self._run(jobs.register, self.title.code(), everyone=True, members_only=members_only, message=self.tr(
+        self._run(registration_ops.register, self.title.code(), everyone=True, members_only=members_only, message=self.tr(
             "Registered {title} for {count} more people."), chosen=count)
 
     def _run(self, fn, *args, message: str, chosen: int, **kwargs) -> None:
@@ -406,7 +412,7 @@ class IndividualsPanel(QWidget):
         self.success.clear_message()
         title = self._title_name()
 
-        def done(change: jobs.RegistrationChange) -> None:
+        def done(change: registration_ops.RegistrationChange) -> None:
             self.success.show_message(message.format(title=title, count=vntext.format_number(change.count),
                                                       chosen=vntext.format_number(chosen)))
             self.changed.emit(change.data)
@@ -428,7 +434,7 @@ class IndividualsPanel(QWidget):
             self.success.show_message(self.tr("Saved the planned initiative of {name}.").format(name=row.full_name))
             self.changed.emit(data)
 
-        self.ctx.tasks.run(jobs.set_planned_initiative, self.ctx.db, self.year, row.person_id, text, on_done=done,
+        self.ctx.tasks.run(registration_ops.set_planned_initiative, self.ctx.db, self.year, row.person_id, text, on_done=done,
                            on_error=self._failed, owner=self)
 
     # -- the initiative a registration points at --------------------------------------------
@@ -449,7 +455,7 @@ class IndividualsPanel(QWidget):
         row = rows[0]
         if at is None:
             at = self.link_button.mapToGlobal(self.link_button.rect().bottomLeft())
-        self.ctx.tasks.run(jobs.person_initiatives, self.ctx.db, row.person_id,
+        self.ctx.tasks.run(registration_ops.person_initiatives, self.ctx.db, row.person_id,
                            on_done=lambda found: self._show_link_menu(row, found, at), on_error=self._failed,
                            owner=self)
 
@@ -494,7 +500,7 @@ class IndividualsPanel(QWidget):
                     name=row.full_name, title=title))
             self.changed.emit(data)
 
-        self.ctx.tasks.run(jobs.link_registration, self.ctx.db, self.year, row.person_id, initiative_id,
+        self.ctx.tasks.run(registration_ops.link_registration, self.ctx.db, self.year, row.person_id, initiative_id,
                            on_done=done, on_error=self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:

@@ -126,7 +126,7 @@ class PersonPanel(QFrame):
         self.empty.show()
 
     def show_person(self, card) -> None:
-        """Show a ``jobs.PersonCard``."""
+        """Show a ``PersonCard``."""
         d = card.detail
         self.person_id = d.id
         self.empty.hide()

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.services.reports import ReportInfo
-from thidua_desktop.ui import context, jobs_year_end
+from thidua_desktop.ui import context
+from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, subheading
 
 
@@ -187,7 +188,7 @@ class ReportEditor(QWidget):
 
     def draft(self) -> None:
         if self.year is not None and self.report is None:
-            self._run(jobs_year_end.draft_report, self.ctx.db, self.year, self.kind, self.ctx.today(),
+            self._run(year_end_ops.draft_report, self.ctx.db, self.year, self.kind, self.ctx.today(),
                       on_done=lambda _r: self.changed.emit())
 
     def save_section(self, key: str) -> None:
@@ -195,7 +196,7 @@ class ReportEditor(QWidget):
         if edit is None or self.read_only or not edit.dirty:
             return
         text = edit.toPlainText()
-        self._run(jobs_year_end.update_section, self.ctx.db, self.report.id, key, text,
+        self._run(year_end_ops.update_section, self.ctx.db, self.report.id, key, text,
                   on_done=lambda info: self._section_saved(edit, text, info))
 
     def _section_saved(self, edit: SectionEdit, text: str, info: ReportInfo) -> None:
@@ -216,12 +217,12 @@ class ReportEditor(QWidget):
         if self.report is None:
             return
         self.save_all()
-        self._run(jobs_year_end.set_status, self.ctx.db, self.report.id, status,
+        self._run(year_end_ops.set_status, self.ctx.db, self.report.id, status,
                   on_done=lambda _r: self.changed.emit())
 
     def new_version(self) -> None:
         if self.report is not None and self.report.status == "sent":
-            self._run(jobs_year_end.new_version, self.ctx.db, self.report.id,
+            self._run(year_end_ops.new_version, self.ctx.db, self.report.id,
                       on_done=lambda _r: self.changed.emit())
 
     def has_unsaved(self) -> bool:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.results import ResultCell, ResultRow
-from thidua_desktop.ui import context, jobs_year_end
+from thidua_desktop.ui import context
+from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, subheading
 from thidua_desktop.ui.widgets.fields import DateField
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
@@ -129,7 +130,7 @@ class ResultDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.ctx.tasks.run(
-            jobs_year_end.enter_result, self.ctx.db, self.year, self.row.code, self.phase.currentData(),
+            year_end_ops.enter_result, self.ctx.db, self.year, self.row.code, self.phase.currentData(),
             value, numerator, denominator, self.note.text(), self.evidence_number.text(), evidence_date,
             self.ctx.today(), on_done=self._saved, on_error=self._failed, owner=self)
 

@@ -1,6 +1,6 @@
 """Bình xét và đề nghị khen thưởng: the review meeting, the votes, the days off and discipline of a
 person, the majority, and the proposal list with lines added, edited and removed by hand (journey
-step 6). All database work goes through the worker (``jobs_year_end``, ``jobs_review``)."""
+step 6). All database work goes through the worker (``year_end_ops``, ``review_ops``)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import jobs_review, jobs_year_end, messages
+from thidua_desktop.ui import messages
+from thidua_desktop.ui.operations import review as review_ops
+from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note, subheading
 from thidua_desktop.ui.review_dialogs import InputsDialog, ProposalDialog
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table, selected_rows
@@ -91,7 +93,7 @@ class VoteDialog(QDialog):
         self.error.clear_message()
         self.buttons.setEnabled(False)
         self.ctx.tasks.run(
-            jobs_review.record_vote, self.ctx.db, self.year, self.row.person_id, self.row.union_group_id,
+            review_ops.record_vote, self.ctx.db, self.year, self.row.person_id, self.row.union_group_id,
             self.row.title_code, _number(self.votes_for.text()), _number(self.votes_total.text()),
             self.achieved.currentData(), self.note.text(), on_done=self._saved, on_error=self._failed, owner=self)
 
@@ -112,7 +114,7 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.year: int | None = None
-        self.data: jobs_year_end.ReviewData | None = None
+        self.data: year_end_ops.ReviewData | None = None
         self.vote_dialog: VoteDialog | None = None
         self.inputs_dialog: InputsDialog | None = None
         self.proposal_dialog: ProposalDialog | None = None
@@ -259,7 +261,7 @@ class ReviewPanel(QWidget):
         if year is None or self.ctx.db is None:
             self.clear()
             return
-        self.ctx.tasks.run(jobs_year_end.review_data, self.ctx.db, year, on_done=self._show, owner=self)
+        self.ctx.tasks.run(year_end_ops.review_data, self.ctx.db, year, on_done=self._show, owner=self)
 
     def reload(self) -> None:
         self.load(self.year)
@@ -271,7 +273,7 @@ class ReviewPanel(QWidget):
         self.findings.clear()
         self._update_buttons()
 
-    def _show(self, data: jobs_year_end.ReviewData) -> None:
+    def _show(self, data: year_end_ops.ReviewData) -> None:
         if data.year != self.year:
             return
         self.data = data
@@ -353,7 +355,7 @@ class ReviewPanel(QWidget):
         d = self.held_on.date()
         self.save_meeting_button.setEnabled(False)
         self.ctx.tasks.run(
-            jobs_year_end.record_meeting, self.ctx.db, self.year, date(d.year(), d.month(), d.day()),
+            year_end_ops.record_meeting, self.ctx.db, self.year, date(d.year(), d.month(), d.day()),
             self.place.text(), self.chair.text(), self.secretary.text(), self.attendance_total.value(),
             self.attendance_present.value(), self.notes.toPlainText(), self.ctx.today(),
             on_done=self._meeting_done, on_error=self._meeting_failed, owner=self)
@@ -428,7 +430,7 @@ class ReviewPanel(QWidget):
         self.review_saved.clear_message()
         self.vote_warnings.hide()
         self.majority_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_year_end.apply_majority, self.ctx.db, self.year,
+        self.ctx.tasks.run(year_end_ops.apply_majority, self.ctx.db, self.year,
                            on_done=self._majority_done, on_error=self._review_failed, owner=self)
 
     def _majority_done(self, s) -> None:
@@ -453,7 +455,7 @@ class ReviewPanel(QWidget):
         self.proposals_error.clear_message()
         self.proposals_saved.clear_message()
         self.build_button.setEnabled(False)
-        self.ctx.tasks.run(jobs_year_end.build_proposals, self.ctx.db, self.year,
+        self.ctx.tasks.run(year_end_ops.build_proposals, self.ctx.db, self.year,
                            on_done=self._built, on_error=self._proposals_failed, owner=self)
 
     def _built(self, summary) -> None:
@@ -479,7 +481,7 @@ class ReviewPanel(QWidget):
             return
         self.proposals_error.clear_message()
         self.proposals_saved.clear_message()
-        self.ctx.tasks.run(jobs_review.proposal_choices, self.ctx.db, self.year,
+        self.ctx.tasks.run(review_ops.proposal_choices, self.ctx.db, self.year,
                            on_done=lambda choices: self._open_proposal(choices, proposal),
                            on_error=self._proposals_failed, owner=self)
 
@@ -515,7 +517,7 @@ class ReviewPanel(QWidget):
                 informative=self.tr("Drawing up the list again adds the line back if the review still leads to it."),
                 yes_text=self.tr("Remove")):
             return
-        self.ctx.tasks.run(jobs_review.remove_proposal, self.ctx.db, row.id,
+        self.ctx.tasks.run(review_ops.remove_proposal, self.ctx.db, row.id,
                            on_done=lambda _id: self._proposal_removed(row), on_error=self._proposals_failed,
                            owner=self)
 
@@ -529,7 +531,7 @@ class ReviewPanel(QWidget):
             return
         self.proposals_error.clear_message()
         self.proposals_saved.clear_message()
-        self.ctx.tasks.run(jobs_year_end.update_proposal_summary, self.ctx.db, row.id, text,
+        self.ctx.tasks.run(year_end_ops.update_proposal_summary, self.ctx.db, row.id, text,
                            on_done=self._summary_saved, on_error=self._proposals_failed, owner=self)
 
     def _summary_saved(self, row) -> None:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVB
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.dto import RuleInfo
-from thidua_desktop.ui import context, jobs
+from thidua_desktop.ui import context
+from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note, subheading
 from thidua_desktop.ui.widgets.table import Column, PaddedDelegate, RowsModel, make_table
 
@@ -123,7 +124,7 @@ class RulesTable(QWidget):
             return
         if value == rule.value:
             return
-        self.ctx.tasks.run(jobs.set_rule, self.ctx.db, self.year, rule.key, value,
+        self.ctx.tasks.run(year_ops.set_rule, self.ctx.db, self.year, rule.key, value,
                            on_done=self._saved, on_error=lambda exc, r=rule: self._failed(r, exc), owner=self)
 
     def _saved(self, rule: RuleInfo) -> None:

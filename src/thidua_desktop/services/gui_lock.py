@@ -1,4 +1,4 @@
-"""The command line honours the window program's lock (``ui/single_instance.py``, a QLockFile on
+"""The command line (and any second opener) honours the window program's lock (``ui/single_instance.py``, a QLockFile on
 ``paths.lock_file``) without loading Qt.
 
 While ``thidua-desktop`` has a data folder open, ``thidua`` opens that folder's database read-only
@@ -17,8 +17,6 @@ import os
 import socket
 import sys
 from dataclasses import dataclass
-
-from sqlalchemy import Engine, event
 
 from thidua_desktop.paths import DataPaths
 from thidua_desktop.store import files
@@ -87,18 +85,6 @@ def holder(paths: DataPaths) -> GuiLock | None:
     if pid is not None and pid != os.getpid() and files.pid_alive(pid):
         return GuiLock(pid, host)
     return None
-
-
-def make_read_only(engine: Engine) -> None:
-    """Every connection the engine makes from now on refuses to write."""
-
-    def _query_only(dbapi_connection, _record) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA query_only=ON")
-        cursor.close()
-
-    event.listen(engine, "connect", _query_only)
-    engine.dispose()  # the connections opened so far could still write
 
 
 def is_read_only_refusal(exc: BaseException) -> bool:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from thidua_desktop.services.plan_editor import PlanDraft, PlanUsage, SaveResult
-    from thidua_desktop.store.database import Database
+    from thidua_desktop.services.data_folder import Database
 
 
 @dataclass
