@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +31,7 @@ from thidua_desktop.services.dto import (
     YearDetail,
     YearSummary,
 )
+from thidua_desktop.store.files import atomic_write
 
 FORMAT = 1
 _CLASSES = {cls.__name__: cls for cls in (
@@ -117,9 +117,8 @@ def save(paths: DataPaths, snapshot: Snapshot) -> None:
         return
     payload = {"format": FORMAT, "database": stamp, "data": _encode(snapshot)}
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".part")
-    tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, target)
+    with atomic_write(target, durable=False) as tmp:
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
 
 
 def load(paths: DataPaths) -> Snapshot | None:

@@ -13,7 +13,6 @@ database (a report with unfinished sections previews, though it cannot be produc
 from __future__ import annotations
 
 import dataclasses
-import os
 import random
 import time
 import uuid
@@ -32,6 +31,7 @@ from thidua_desktop.documents.kinds import inputs as di
 from thidua_desktop.services import applicability as scope
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
+from thidua_desktop.store.files import atomic_write
 from thidua_desktop.store.models import (
     CollectiveRegistration,
     EmulationYear,
@@ -420,10 +420,6 @@ def _prepare(db: Database, kind: str, year: int, phase: int | None, *, draft: bo
 # --- producing ------------------------------------------------------------------------------
 
 
-def _temporary(out: Path) -> Path:
-    return out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-
-
 def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int | None = None,
             signer: str = "chair", today: date | None = None, renumber: bool = False) -> ProducedDocument:
     """Write document ``kind`` of emulation year ``year`` to ``out`` (.pdf or .xlsx).
@@ -463,23 +459,19 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
     document, machine = prepared.build(ctx)
     if prepared.report_id is not None:
         document.keywords = f"{REPORT_KEYWORD}{prepared.report_id.hex}"
-    temporary = _temporary(out)
     try:
-        if fmt == "pdf":
-            from thidua_desktop.documents.pdf import write_pdf
+        with atomic_write(out, durable=False) as temporary:
+            if fmt == "pdf":
+                from thidua_desktop.documents.pdf import write_pdf
 
-            write_pdf(document, temporary)
-        else:
-            from thidua_desktop.documents.workbook import write_workbook
+                write_pdf(document, temporary)
+            else:
+                from thidua_desktop.documents.workbook import write_workbook
 
-            write_workbook(document, machine, temporary)
-        os.replace(temporary, out)
+                write_workbook(document, machine, temporary)
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror or exc}. Tệp có thể đang mở trong "
                               "chương trình khác.") from exc
-    finally:
-        if temporary.exists():
-            temporary.unlink()
     _record_file(db, entry.id, out.name)
     return ProducedDocument(kind, out, fmt, entry.code, entry.number, entry.issued_on, entry.register_year, reused,
                             entry.id.hex, tuple(readiness(db, kind, year)))
@@ -567,15 +559,11 @@ def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None 
     document.draft = DRAFT_MARK
     from thidua_desktop.documents.pdf import write_pdf
 
-    temporary = _temporary(out)
     try:
-        write_pdf(document, temporary)
-        os.replace(temporary, out)
+        with atomic_write(out, durable=False) as temporary:
+            write_pdf(document, temporary)
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp xem trước {out}: {exc.strerror or exc}.") from exc
-    finally:
-        if temporary.exists():
-            temporary.unlink()
     return PreviewedDocument(kind, out, code if found is not None else "", issued_on, prepared.unfinished,
                              tuple(readiness(db, kind, year)))
 

@@ -39,6 +39,7 @@ from thidua_desktop.exchange.roster_import import Problem
 from thidua_desktop.services import initiatives as service, year as year_service
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, StoreError, ValidationError
+from thidua_desktop.store.files import atomic_write
 from thidua_desktop.store.models import Initiative, Person, UnionGroup
 
 # --- the roster ---------------------------------------------------------------------------
@@ -492,16 +493,11 @@ def export_initiatives(db: Database, path: Path, *, year: int | None = None, tod
                 "tags": "; ".join(r.tags or []), "investor": r.investor, "description": r.description,
                 "conditions": r.conditions,
             })
-    tmp = path.with_name(path.name + ".part")
-    workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                              "strings_to_numbers": False})
-    try:
+    with atomic_write(path, durable=False) as tmp:
+        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+                                                  "strings_to_numbers": False})
         _write_sheet(workbook, unit, rows, year, today)
         workbook.close()
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)
     return len(rows)
 
 

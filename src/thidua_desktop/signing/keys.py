@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import secrets
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -26,6 +25,7 @@ from cryptography.x509.oid import NameOID
 
 from thidua_desktop.signing.common import display_time, nfc
 from thidua_desktop.signing.errors import CertificateProblem, SigningError, UnreadableFile, WrongSecretError
+from thidua_desktop.store.files import atomic_write
 
 DEFAULT_ORGANIZATION = "Công đoàn Việt Nam"
 VALIDITY_YEARS = 5
@@ -170,16 +170,8 @@ def _atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     if path.exists() and not overwrite:
         raise SigningError(f"Tệp {path} đã có; không ghi đè. Hãy chọn tên tệp khác.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, private=True) as partial:  # a key file: its owner's only
+        partial.write_bytes(data)
 
 
 def create_unit_key(

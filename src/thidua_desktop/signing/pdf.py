@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 from thidua_desktop.signing import appearance, keys
 from thidua_desktop.signing.common import now_vn
 from thidua_desktop.signing.errors import SigningError, UnreadableFile
+from thidua_desktop.store.files import atomic_write
 
 DEFAULT_BOX_SIZE = (230.0, 110.0)  # points: about 81 × 39 mm
 DEFAULT_MARGINS = (57.0, 71.0)  # right 20 mm, bottom 25 mm (NĐ 30 Phụ lục I)
@@ -48,17 +48,10 @@ class SignResult:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` to ``path``, whole or not at all; readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, private=True) as partial:
+        partial.write_bytes(data)
 
 
 def _open_writer(src: Path, data: bytes):

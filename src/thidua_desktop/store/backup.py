@@ -98,11 +98,9 @@ def latest_backup(paths: DataPaths) -> Path | None:
 def copy_database(source: Path, destination: Path) -> Path:
     """Consistent copy of a live database through the SQLite backup API (safe while in use)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    # Named for this process: a later start removes it only once this process is gone.
-    tmp = files.part_name(destination)
-    for leftover in [tmp, *(Path(f"{tmp}{s}") for s in files.SIDECARS)]:
-        leftover.unlink(missing_ok=True)
-    try:
+    # Named for this process: a later start removes it only once this process is gone. The data is
+    # on the disk before the name says it is complete.
+    with files.atomic_write(destination) as tmp:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(tmp)
@@ -113,13 +111,6 @@ def copy_database(source: Path, destination: Path) -> Path:
                 dst.close()
         finally:
             src.close()
-        files.fsync_file(tmp)  # the data is on the disk before the name says it is complete
-        os.replace(tmp, destination)
-    except BaseException:
-        for leftover in [tmp, *(Path(f"{tmp}{s}") for s in files.SIDECARS)]:
-            files.remove_quietly(leftover)
-        raise
-    files.fsync_dir(destination.parent)
     return destination
 
 
@@ -204,7 +195,7 @@ class CheckReport:
     foreign_keys: list[str] = field(default_factory=list)
     revision: str | None = None
     error: str | None = None
-    # How the tables differ from those the recorded revision has (filled by services.maintenance).
+    # How the tables differ from those the recorded revision has (filled by services.data_folder).
     schema: list[str] = field(default_factory=list)
 
     @property

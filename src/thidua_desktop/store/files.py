@@ -3,6 +3,8 @@
 A file being written is named with the id of the process writing it (``X.sqlite.<pid>.part``,
 ``thidua.sqlite.nang-cap-<pid>``), so that the next start can tell a file still being written by
 another running process (left alone) from one left behind by a killed process (removed).
+
+:func:`atomic_write` is the one way a file is replaced whole: written beside it, renamed over it.
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ from __future__ import annotations
 import errno
 import os
 import re
+import secrets
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,9 +93,39 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def part_name(destination: Path) -> Path:
-    """Where a copy to ``destination`` is written before it is renamed into place."""
-    return destination.with_name(f"{destination.name}.{os.getpid()}{PART_SUFFIX}")
+def part_name(destination: Path, *, unique: bool = False) -> Path:
+    """Where a copy to ``destination`` is written before it is renamed into place. ``unique``
+    adds a random token, so that two writers in one process (two threads) never share it."""
+    token = f".{secrets.token_hex(4)}" if unique else ""
+    return destination.with_name(f"{destination.name}{token}.{os.getpid()}{PART_SUFFIX}")
+
+
+@contextmanager
+def atomic_write(target: Path, *, durable: bool = True, private: bool = False) -> Iterator[Path]:
+    """Replace ``target`` whole or not at all.
+
+    Yields the partial file beside it (a :func:`part_name`, so one left by a killed process is
+    found by :func:`unfinished_parts`), which the caller writes and closes. When the block ends,
+    the partial is renamed over ``target``; ``durable``: its data is flushed to the disk first and
+    the rename made durable after. On any exception (in the block or the rename) the partial and
+    its SQLite journals are removed and ``target`` is as it was. ``private``: the partial is
+    created readable by its owner only (0600), and so is ``target`` after the rename.
+    """
+    target = Path(target)
+    partial = part_name(target, unique=True)
+    if private:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600))
+    try:
+        yield partial
+        if durable:
+            fsync_file(partial)
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in [partial, *(Path(f"{partial}{s}") for s in SIDECARS)]:
+            remove_quietly(leftover)
+        raise
+    if durable:
+        fsync_dir(target.parent)
 
 
 @dataclass(frozen=True)

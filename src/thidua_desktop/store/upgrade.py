@@ -122,10 +122,9 @@ def expected_schemas() -> dict[str, dict[str, frozenset[str]]]:
         _EXPECTED = result
         if cache is not None:
             try:
-                tmp = files.part_name(cache)
-                tmp.write_text(json.dumps({rev: {t: sorted(c) for t, c in tables.items()}
-                                           for rev, tables in result.items()}), encoding="utf-8")
-                os.replace(tmp, cache)
+                with files.atomic_write(cache, durable=False) as tmp:
+                    tmp.write_text(json.dumps({rev: {t: sorted(c) for t, c in tables.items()}
+                                               for rev, tables in result.items()}), encoding="utf-8")
             except OSError:
                 pass
     return _EXPECTED
@@ -272,12 +271,8 @@ def _remove_with_sidecars(path: Path) -> None:
 
 
 def _write_marker(paths: DataPaths, data: dict) -> None:
-    marker = marker_file(paths)
-    tmp = files.part_name(marker)
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    files.fsync_file(tmp)
-    os.replace(tmp, marker)
-    files.fsync_dir(marker.parent)
+    with files.atomic_write(marker_file(paths)) as tmp:
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def pre_upgrade_backup(paths: DataPaths, revision: str, fingerprint: list[int]) -> Path:
