@@ -10,6 +10,9 @@ import pytest
 
 from thidua_desktop import paths as app_paths
 from thidua_desktop.services.dto import OfficerInfo, UnitProfile
+from thidua_desktop.ui._none_guard import protect_none
+
+protect_none()  # as ui.app.main does before the first Qt call
 
 
 @pytest.fixture(autouse=True)

@@ -79,6 +79,9 @@ def main() -> int:
     data = app_paths.resolve(sys.argv[1])
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
+    from thidua_desktop.ui._none_guard import protect_none
+
+    protect_none()  # as ui.app.main does
     app = QApplication([])
     i18n.install(os.environ.get("THIDUA_LANG", "vi"))
     window = MainWindow(AppContext(data, TaskManager()))

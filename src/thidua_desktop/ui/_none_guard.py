@@ -10,6 +10,11 @@ box) the count reaches zero and the process aborts with "Fatal Python error: non
 Until the project runs on CPython ≥ 3.12 (or PySide fixes it), give ``None`` the huge
 reference count that 3.12 gives immortal objects. ``None`` is never deallocated in a healthy
 process, so the extra count changes nothing else.
+
+Called explicitly, first thing, by whatever starts Qt: ``ui.app.main`` (and so the Windows
+bundle), the test set-up (``tests/conftest.py``) and ``tools/screenshots.py``. The project stays on
+3.11 because that is the Python this machine, CI and the bundle have (3.12 cannot be installed here
+from the package registries alone); the day it moves to 3.12 this module goes.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ _MARGIN = 1 << 40  # a trillion calls; 3.12's immortal refcount is of this order
 
 
 def protect_none() -> None:
+    """Idempotent; does nothing on CPython ≥ 3.12 and other interpreters."""
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
     import ctypes

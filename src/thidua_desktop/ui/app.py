@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from thidua_desktop import APP_NAME, __version__, snapshot
 from thidua_desktop import paths as app_paths
 from thidua_desktop.ui import excepthook, i18n, messages, settings
+from thidua_desktop.ui._none_guard import protect_none
 from thidua_desktop.ui.operations import folder as folder_ops
 from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.context import AppContext
@@ -141,6 +142,7 @@ def app_icon() -> QIcon:
 
 
 def main(argv: list[str] | None = None) -> int:
+    protect_none()  # before the first Qt call (see ui._none_guard)
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
     paths = data_paths_for(args)
