@@ -8,14 +8,15 @@
   (``services.upper.queue_reminders``; the same report is never reminded twice to a unit on the
   same day) and, if asked, sent at once with the mail account's password (never saved).
 
-Nothing here imports the services at module level: the page opens these dialogs lazily.
+The work runs on the worker through ``ui.operations.upper``; nothing here imports the services at
+module level: the page opens these dialogs lazily.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -33,47 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.ui import signing_dialogs
+from thidua_desktop.ui.operations.upper import export_plan, queue_reminders, reminder_setup
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.signing_dialogs import KeyChoice, SmtpDialog
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 
-# --- jobs (run on the worker) ---------------------------------------------------------------
-
-
-def export_plan(db, year: int, out: str, spec):
-    from thidua_desktop.services import plan_package
-
-    return plan_package.export_package(db, year, Path(out), spec)
-
-
-@dataclass(frozen=True)
-class ReminderSetup:
-    reminders: list
-    smtp: object  # SmtpSettings
-
-
-def reminder_setup(db, paths, year: int, today: date) -> ReminderSetup:
-    from thidua_desktop.services import outbox, upper
-
-    return ReminderSetup(upper.reminders_due(db, year, today=today), outbox.load_smtp_settings(paths))
-
-
-@dataclass(frozen=True)
-class Reminded:
-    outcome: object  # upper.RemindOutcome
-    reminders: list  # after queuing: what is left for that day
-    sent: object | None  # outbox.SendReport when sent at once
-
-
-def queue_reminders(db, paths, year: int, today: date, codes: list[str], send_now: bool, password: str) -> Reminded:
-    from thidua_desktop.services import outbox, upper
-
-    outcome = upper.queue_reminders(db, paths, year, today=today, codes=codes)
-    sent = None
-    if send_now and outcome.queued:
-        settings = outbox.load_smtp_settings(paths).with_password(password)
-        sent = outbox.send_pending(db, paths, settings, force=True, only=[mid for _code, mid in outcome.queued])
-    return Reminded(outcome, upper.reminders_due(db, year, today=today), sent)
+if TYPE_CHECKING:
+    from thidua_desktop.services.upper import Reminded, ReminderSetup
 
 
 def _known_error(exc: BaseException) -> str | None:
@@ -340,7 +307,7 @@ class ReminderDialog(QDialog):
                 problems.insert(0, text)
         self.done_line.show_message(" ".join(lines))
         self.error.show_message("\n".join(problems))
-        self.setup = ReminderSetup(result.reminders, self.smtp)
+        self.setup = replace(self.setup, reminders=result.reminders, smtp=self.smtp)
         self.model.set_rows(result.reminders)
         self._show_smtp(self.smtp)
 
