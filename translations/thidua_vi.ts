@@ -3797,18 +3797,6 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <translation>Gói kế hoạch là sổ tính đã ký số mà công đoàn cấp trên gửi kế hoạch xuống: các đợt, hạn báo cáo, phong trào, chỉ tiêu kèm mức chỉ tiêu, danh hiệu và các quy định. Chưa có gì thay đổi cho tới khi bấm Áp dụng.</translation>
     </message>
     <message>
-      <source>No file chosen</source>
-      <translation>Chưa chọn tệp</translation>
-    </message>
-    <message>
-      <source>Choose file…</source>
-      <translation>Chọn tệp…</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Tệp</translation>
-    </message>
-    <message>
       <source>Part</source>
       <translation>Mục</translation>
     </message>
@@ -3877,22 +3865,8 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <translation>Chọn tệp gói kế hoạch</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Sổ tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
       <source>Checking the signature and reading the package…</source>
       <translation>Đang kiểm tra chữ ký số và đọc gói kế hoạch…</translation>
-    </message>
-    <message>
-      <source>Signature valid: signed by {signer}, a trusted signer.</source>
-      <translation>Chữ ký số hợp lệ: do {signer} ký, người ký được tin cậy.</translation>
-    </message>
-    <message>
-      <source>The data is intact, but the signer {signer} is not in the trusted list. Before applying, phone the sender and compare the certificate's fingerprint:
-{fingerprint}</source>
-      <translation>Dữ liệu nguyên vẹn, nhưng người ký {signer} chưa có trong danh sách tin cậy. Trước khi áp dụng, hãy gọi điện cho nơi gửi để đối chiếu dấu vân tay chứng thư số:
-{fingerprint}</translation>
     </message>
     <message>
       <source>The year {year} does not exist yet: it will be created with {phases} phases, {movements} movements, {indicators} indicators, {titles} titles and {rules} rule values.</source>
@@ -4787,18 +4761,6 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <translation>Khi công đoàn cấp trên trả lại báo cáo kèm ý kiến, cấp trên gửi một sổ tính nhỏ đã ký số. Ý kiến được ghi vào đúng báo cáo đó; sau đó hãy tạo phiên bản mới của báo cáo để sửa.</translation>
     </message>
     <message>
-      <source>No file chosen</source>
-      <translation>Chưa chọn tệp</translation>
-    </message>
-    <message>
-      <source>Choose file…</source>
-      <translation>Chọn tệp…</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Tệp</translation>
-    </message>
-    <message>
       <source>Report</source>
       <translation>Báo cáo</translation>
     </message>
@@ -4819,16 +4781,8 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <translation>Chọn tệp trả lại báo cáo</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Sổ tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
       <source>Checking the signature and reading the file…</source>
       <translation>Đang kiểm tra chữ ký số và đọc tệp…</translation>
-    </message>
-    <message>
-      <source>Signature valid: signed by {signer}, a trusted signer.</source>
-      <translation>Chữ ký số hợp lệ: do {signer} ký, người ký được tin cậy.</translation>
     </message>
     <message>
       <source>The data is intact, but the signer {signer} is not in the trusted list. Phone the sender and compare the certificate's fingerprint:
@@ -5277,18 +5231,6 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <translation>Bộ quy định là sổ tính đã ký số, trong đó công đoàn cấp trên gửi các quy định thi đua, khen thưởng: văn bản căn cứ, danh hiệu, mức trần và ngưỡng. Bộ quy định được áp dụng cho năm {year}; chưa có gì thay đổi cho đến khi bấm Áp dụng.</translation>
     </message>
     <message>
-      <source>No file chosen</source>
-      <translation>Chưa chọn tệp</translation>
-    </message>
-    <message>
-      <source>Choose file…</source>
-      <translation>Chọn tệp…</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Tệp</translation>
-    </message>
-    <message>
       <source>Apply</source>
       <translation>Áp dụng</translation>
     </message>
@@ -5297,22 +5239,8 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <translation>Chọn tệp bộ quy định</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Sổ tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
       <source>Checking the signature and reading the rule set…</source>
       <translation>Đang kiểm tra chữ ký số và đọc bộ quy định…</translation>
-    </message>
-    <message>
-      <source>Signature valid: signed by {signer}, a trusted signer.</source>
-      <translation>Chữ ký số hợp lệ: người ký {signer}, có trong danh sách tin cậy.</translation>
-    </message>
-    <message>
-      <source>The data is intact, but the signer {signer} is not in the trusted list. Before applying, phone the sender and compare the certificate's fingerprint:
-{fingerprint}</source>
-      <translation>Dữ liệu còn nguyên vẹn, nhưng người ký {signer} chưa có trong danh sách tin cậy. Trước khi áp dụng, hãy gọi điện cho nơi gửi để đối chiếu dấu vân tay của chứng thư số:
-{fingerprint}</translation>
     </message>
     <message>
       <source>The year {year} already follows this rule set: nothing to change.</source>
@@ -5615,6 +5543,35 @@ Mã: {key}</translation>
     <message>
       <source>Signed by {signer} at {time}. The signed file: {file}</source>
       <translation>{signer} đã ký lúc {time}. Tệp đã ký: {file}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignedFileDialog</name>
+    <message>
+      <source>No file chosen</source>
+      <translation>Chưa chọn tệp</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Tệp</translation>
+    </message>
+    <message>
+      <source>The data is intact, but the signer {signer} is not in the trusted list. Before applying, phone the sender and compare the certificate's fingerprint:
+{fingerprint}</source>
+      <translation>Dữ liệu nguyên vẹn, nhưng người ký {signer} chưa có trong danh sách tin cậy. Trước khi áp dụng, hãy gọi điện cho nơi gửi để đối chiếu dấu vân tay chứng thư số:
+{fingerprint}</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Signature valid: signed by {signer}, a trusted signer.</source>
+      <translation>Chữ ký số hợp lệ: do {signer} ký, người ký được tin cậy.</translation>
     </message>
   </context>
   <context>

@@ -9,27 +9,17 @@ imports the services at module level: the main window opens this dialog lazily.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from thidua_desktop.ui import context
-from thidua_desktop.ui.pages.base import ErrorLine, note, subheading
+from thidua_desktop.ui.pages.base import subheading
+from thidua_desktop.ui.signed_file_dialog import SignedFileDialog
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 
-WARNING_COLOR = "#8a5300"
 ADDED, CHANGED, REMOVED, KEPT = "#1e6b2f", "#123f7a", "#a4262c", "#8a5300"
 
 
@@ -45,31 +35,20 @@ def apply_job(db, paths, path: Path, sha256: str):
     return plan_package.apply_and_list_years(db, paths, path, sha256)
 
 
-class PlanPackageDialog(QDialog):
+class PlanPackageDialog(SignedFileDialog):
     """Choose a package file; see the verdict and the changes; apply them in one go."""
 
     def __init__(self, ctx: context.AppContext, parent: QWidget | None = None, path: Path | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.preview = None
+        super().__init__(
+            ctx, parent, title=self.tr("Import a plan package"), action=self.tr("Apply"),
+            intro=self.tr("A plan package is the signed workbook in which the upper union sends its plan: phases, "
+                          "deadlines, movements, indicators with targets, titles and rule values. Nothing changes "
+                          "until you press Apply."),
+            choose_title=self.tr("Choose the plan package"),
+            reading=self.tr("Checking the signature and reading the package…"),
+            blocked=self.tr("This package cannot be applied:"))
         self.outcome = None
-        self.setWindowTitle(self.tr("Import a plan package"))
-        intro = note(self.tr("A plan package is the signed workbook in which the upper union sends its plan: phases, "
-                             "deadlines, movements, indicators with targets, titles and rule values. Nothing changes "
-                             "until you press Apply."))
-        self.file = QLineEdit()
-        self.file.setReadOnly(True)
-        self.file.setPlaceholderText(self.tr("No file chosen"))
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(QLabel(self.tr("File")))
-        file_row.addWidget(self.file, 1)
-        file_row.addWidget(self.choose_button)
-
-        self.signature = QLabel()
-        self.signature.setWordWrap(True)
-        self.signature.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.apply_button = self.action_button
         self.summary = subheading()
         self.summary.setWordWrap(True)
         self.model = RowsModel([
@@ -82,28 +61,7 @@ class PlanPackageDialog(QDialog):
         self.view = make_table(self.model)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
         self.view.setMinimumSize(820, 280)
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(f"color: {WARNING_COLOR};")
-        self.error = ErrorLine()
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = self.buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.apply)
-        self.buttons.rejected.connect(self.reject)
-
-        box = QVBoxLayout(self)
-        box.addWidget(intro)
-        box.addLayout(file_row)
-        box.addWidget(self.signature)
-        box.addWidget(self.summary)
-        box.addWidget(self.view, 1)
-        box.addWidget(self.warnings)
-        box.addWidget(self.error)
-        box.addWidget(self.buttons)
-        self._show(None)
-        if path is not None:
-            self.load(Path(path))
+        self._lay_out(self.summary, self.view, path=path)
 
     # -- labels ------------------------------------------------------------------------------
 
@@ -131,46 +89,17 @@ class PlanPackageDialog(QDialog):
             lines.append(change.note)
         return "\n".join(lines) or None
 
-    # -- loading -----------------------------------------------------------------------------
+    # -- the file ----------------------------------------------------------------------------
 
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the plan package"), str(Path.home()),
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if name:
-            self.load(Path(name))
+    def _reader(self, path: Path):
+        return partial(preview_job, self.ctx.db, self.ctx.paths, path)
 
-    def load(self, path: Path) -> None:
-        self.file.setText(str(path))
-        self._show(None)
-        self.signature.setText(self.tr("Checking the signature and reading the package…"))
-        self.choose_button.setEnabled(False)
-        self.ctx.tasks.run(preview_job, self.ctx.db, self.ctx.paths, path, on_done=self._show_preview,
-                           on_error=self._failed, owner=self)
-
-    def _show(self, preview) -> None:
-        self.preview = preview
+    def _show_content(self, preview) -> None:
         self.model.set_rows(list(preview.changes) if preview is not None else [])
         self.view.setVisible(preview is not None and bool(preview.changes))
         self.summary.setVisible(preview is not None)
-        self.warnings.setVisible(False)
-        self.signature.setStyleSheet("")
-        self.signature.setText("")
-        self.error.clear_message()
-        self.apply_button.setEnabled(preview is not None and preview.can_apply and preview.has_changes)
 
-    def _show_preview(self, preview) -> None:
-        self.choose_button.setEnabled(True)
-        self._show(preview)
-        sig = preview.signature
-        if sig.trusted:
-            self.signature.setText(self.tr("Signature valid: signed by {signer}, a trusted signer.").format(
-                signer=sig.signer))
-        else:
-            self.signature.setStyleSheet(f"color: {WARNING_COLOR};")
-            self.signature.setText(self.tr(
-                "The data is intact, but the signer {signer} is not in the trusted list. Before applying, phone the "
-                "sender and compare the certificate's fingerprint:\n{fingerprint}").format(
-                signer=sig.signer or "?", fingerprint=sig.fingerprint))
+    def _show_details(self, preview) -> None:
         counts = preview.counts
         if preview.creates_year:
             text = self.tr("The year {year} does not exist yet: it will be created with {phases} phases, {movements} "
@@ -184,39 +113,15 @@ class PlanPackageDialog(QDialog):
             text = self.tr("Changes to the year {year}: {added} added, {changed} changed, {removed} removed, {kept} "
                            "kept.").format(year=preview.year, **n)
         self.summary.setText(text)
-        others = [w for w in preview.warnings if w != sig.warning]
-        if others:
-            self.warnings.setText("\n".join(others))
-            self.warnings.setVisible(True)
-        if preview.blockers:
-            self.error.show_message(self.tr("This package cannot be applied:") + "\n" + "\n".join(preview.blockers))
-
-    def _failed(self, exc: BaseException) -> None:
-        from thidua_desktop.errors import UserError
-
-        self.choose_button.setEnabled(True)
-        self.buttons.setEnabled(True)
-        if not isinstance(exc, UserError):
-            raise exc
-        self.signature.setText("")
-        self.error.show_message(exc.message)
 
     # -- applying ----------------------------------------------------------------------------
 
-    def apply(self) -> None:
-        preview = self.preview
-        if preview is None or not preview.can_apply or not preview.has_changes:
-            return
-        self.error.clear_message()
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.run(apply_job, self.ctx.db, self.ctx.paths, preview.path, preview.sha256,
-                           on_done=self._applied, on_error=self._failed, owner=self)
+    def _actor(self, preview):
+        return partial(apply_job, self.ctx.db, self.ctx.paths, preview.path, preview.sha256)
 
-    def _applied(self, result) -> None:
+    def _done(self, result) -> None:
         outcome, years = result
         self.outcome = outcome
-        self.buttons.setEnabled(True)
         self.ctx.set_year(outcome.year)  # first, so the year selector refilled by set_years shows it
         self.ctx.set_years(years)
         self.ctx.changed(context.YEAR)
-        self.accept()
