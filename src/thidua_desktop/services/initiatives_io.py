@@ -16,8 +16,9 @@ Authors are matched to the roster by full name (diacritic-insensitive, exact) an
 by birth date or year (:class:`RosterIndex`); the author-cell convention is described in
 :mod:`thidua_desktop.exchange.initiatives_io`.
 
-Export writes the same columns (so the file imports back), real numbers (``#,##0``) and dates,
-text with ``write_string`` (never a formula), A4 landscape with the header row repeated.
+Export gathers the rows; :mod:`thidua_desktop.exchange.initiatives_export` writes them: the same
+columns (so the file imports back), real numbers (``#,##0``) and dates, text with ``write_string``
+(never a formula), A4 landscape with the header row repeated.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from thidua_desktop.core import initiatives as core, vntext
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
-from thidua_desktop.exchange.initiatives_io import COLUMNS, AuthorSpec, SheetRead, read_initiatives
+from thidua_desktop.exchange.initiatives_io import AuthorSpec, SheetRead, read_initiatives
 from thidua_desktop.exchange.roster_import import Problem
 from thidua_desktop.services import initiatives as service, year as year_service
 from thidua_desktop.store.database import Database
@@ -437,24 +438,9 @@ def commit(db: Database, preview: InitiativesPreview, *, dry_run: bool = False,
 # --- export -------------------------------------------------------------------------------
 
 
-def _share_text(share: Decimal) -> str:
-    return f"{vntext.format_number(share)}%"
-
-
-def author_cell(authors: list[tuple[str, Decimal, bool, str]]) -> str:
-    """(name, share, outside, workplace) → "Phạm Thị Hoa (60%); Lê Văn A (ngoài đơn vị: Công ty X) (40%)"."""
-    parts = []
-    for name, share, outside, workplace in authors:
-        note = ""
-        if outside:
-            note = f" (ngoài đơn vị: {workplace})" if workplace else " (ngoài đơn vị)"
-        parts.append(f"{name}{note} ({_share_text(share)})")
-    return "; ".join(parts)
-
-
 def export_initiatives(db: Database, path: Path, *, year: int | None = None, today: date | None = None) -> int:
     """Write the register (or one year of it) to an .xlsx that imports back; returns the row count."""
-    import xlsxwriter
+    from thidua_desktop.exchange.initiatives_export import author_cell, write_initiatives
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -494,67 +480,6 @@ def export_initiatives(db: Database, path: Path, *, year: int | None = None, tod
                 "conditions": r.conditions,
             })
     with atomic_write(path, durable=False) as tmp:
-        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                                  "strings_to_numbers": False})
-        _write_sheet(workbook, unit, rows, year, today)
-        workbook.close()
+        write_initiatives(tmp, rows, upper_union=unit.upper_union if unit else "", unit_name=unit.name if unit else "",
+                          place_name=unit.place_name if unit else "", year=year, today=today)
     return len(rows)
-
-
-def _write_sheet(workbook, unit, rows: list[dict], year: int | None, today: date) -> None:
-    font = "Times New Roman"
-    sheet = workbook.add_worksheet("Sáng kiến")
-    bold = workbook.add_format({"bold": True, "font_name": font, "font_size": 12})
-    title = workbook.add_format({"bold": True, "font_name": font, "font_size": 14, "align": "center"})
-    italic = workbook.add_format({"italic": True, "align": "center", "font_name": font})
-    head = workbook.add_format({"bold": True, "font_name": font, "border": 1, "align": "center", "valign": "vcenter",
-                                "text_wrap": True, "bg_color": "#EDEDED"})
-    base = {"font_name": font, "border": 1, "valign": "top"}
-    text = workbook.add_format({**base, "text_wrap": True})
-    whole = workbook.add_format({**base, "num_format": "0", "align": "center"})
-    money = workbook.add_format({**base, "num_format": "#,##0"})
-    day = workbook.add_format({**base, "num_format": "dd/mm/yyyy", "align": "center"})
-    total_text = workbook.add_format({**base, "bold": True})
-    total_money = workbook.add_format({**base, "bold": True, "num_format": "#,##0"})
-    columns = list(COLUMNS)
-    last = len(columns) - 1
-    sheet.write_string(0, 0, vntext.nfc(unit.upper_union.upper()) if unit else "", bold)
-    sheet.write_string(1, 0, vntext.nfc(unit.name.upper()) if unit else "", bold)
-    heading = "SỔ THEO DÕI SÁNG KIẾN" + (f" NĂM {year}" if year is not None else "")
-    sheet.merge_range(3, 0, 3, last, heading, title)
-    sheet.merge_range(4, 0, 4, last, f"(Tính đến {vntext.format_date_long(today)})", italic)
-    header_row = 6
-    for col, column in enumerate(columns):
-        sheet.write_string(header_row, col, column.label, head)
-        sheet.set_column(col, col, column.width)
-    total = Decimal(0)
-    for i, values in enumerate(rows, 1):
-        r = header_row + i
-        for col, column in enumerate(columns):
-            value = i if column.key == "stt" else values.get(column.key)
-            if value is None or value == "":
-                sheet.write_blank(r, col, None, text)
-            elif isinstance(value, date):
-                sheet.write_datetime(r, col, value, day)
-            elif isinstance(value, Decimal):
-                sheet.write_number(r, col, float(value), money)
-            elif isinstance(value, int):
-                sheet.write_number(r, col, value, whole)
-            else:  # write_string: text starting with = + - @ stays text, never a formula
-                sheet.write_string(r, col, str(value), text)
-        total += values.get("benefit") or Decimal(0)
-    end = header_row + len(rows)
-    title_col = next(i for i, c in enumerate(columns) if c.key == "title")
-    benefit_col = next(i for i, c in enumerate(columns) if c.key == "benefit")
-    sheet.write_string(end + 1, title_col, f"Tổng cộng: {len(rows)} sáng kiến", total_text)
-    sheet.write_number(end + 1, benefit_col, float(total), total_money)
-    place = unit.place_name if unit else ""
-    sheet.merge_range(end + 3, max(0, last - 5), end + 3, last, vntext.place_date_line(place, today), italic)
-    sheet.freeze_panes(header_row + 1, 2)
-    sheet.repeat_rows(header_row)
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    sheet.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-    if rows:
-        sheet.autofilter(header_row, 0, end, last)
