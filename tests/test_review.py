@@ -12,7 +12,7 @@ from tests.test_results import make_year, row_of
 from thidua_desktop.core import review as core
 from thidua_desktop.core.registration import TitleFacts
 from thidua_desktop.core.review import ReviewInputs, Vote
-from thidua_desktop.services import review, roster, year as year_service
+from thidua_desktop.services import review, review_state, review_writer, roster, year as year_service
 from thidua_desktop.store.errors import NotFoundError, ValidationError
 from thidua_desktop.store.models import Proposal, ReviewResult
 
@@ -546,11 +546,11 @@ def test_the_state_after_decisions_is_the_state_read_again(year_db):
         from thidua_desktop.store.models import EmulationYear
 
         record = session.scalars(select(EmulationYear)).one()
-        writer = review._Writer(session, record, review._stored(session, record))
-        state = review._state(session, record, writer.rows)
+        writer = review_writer.Writer(session, record, review_state.stored_lines(session, record))
+        state = review_state.state_of(session, record, writer.rows)
         for person, outcome in ((y.nam, False), (y.lan, None), (y.mai, True)):
             writer.set((person, None, "LDTT"), achieved=outcome, votes_for=3, votes_total=10, note="xét lại")
-        again = review._state(session, record, writer.rows)
-        assert review._restate(state, writer.rows) == again
+        again = review_state.state_of(session, record, writer.rows)
+        assert review_state.restate(state, writer.rows) == again
         nam = next(r for r in again if r.person_id == y.nam and r.title_code == "CSTDCS")
         assert [e.code for e in nam.exclusions] == ["no_ldtt"]
