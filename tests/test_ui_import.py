@@ -95,7 +95,7 @@ def test_a_legacy_file_with_errors_is_shown_and_not_imported(qtbot, window, tmp_
     assert dialog.side.tabText(1) == "Dòng trùng (3)"
 
     assert not dialog.import_button.isEnabled()
-    assert "chưa nhập được gì cho tới khi sửa tệp" in dialog.error.text()
+    assert "chưa nhập gì cho đến khi tệp được sửa" in dialog.error.text()
     assert "Đọc lại tệp" in dialog.error.text()
     assert dialog.counts.text().startswith("Đọc được 11 người từ 11 dòng")
 

@@ -965,36 +965,12 @@
       <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-      <source>No file chosen yet.</source>
-      <translation>Chưa chọn tệp.</translation>
-    </message>
-    <message>
-      <source>Choose a file…</source>
-      <translation>Chọn tệp…</translation>
-    </message>
-    <message>
-      <source>Read the file again</source>
-      <translation>Đọc lại tệp</translation>
-    </message>
-    <message>
-      <source>After fixing the file in Excel and saving it, read it again.</source>
-      <translation>Sau khi sửa tệp trong Excel và lưu lại, bấm để đọc lại.</translation>
-    </message>
-    <message>
-      <source>File:</source>
-      <translation>Tệp:</translation>
-    </message>
-    <message>
       <source>not found</source>
       <translation>không tìm thấy</translation>
     </message>
     <message>
       <source>The Excel row that holds the column names.</source>
       <translation>Dòng trong Excel chứa tên các cột.</translation>
-    </message>
-    <message>
-      <source>Sheet:</source>
-      <translation>Trang tính:</translation>
     </message>
     <message>
       <source>Header on row:</source>
@@ -1093,28 +1069,12 @@
       <translation>Dòng trùng</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>Nhập</translation>
-    </message>
-    <message>
       <source>Nothing is written until you press Import; then the whole file goes in at once, or nothing does. A person already on the roster (same name and date of birth) is updated, not added twice.</source>
       <translation>Chưa có gì được ghi cho tới khi bấm Nhập; khi đó cả tệp được nhập một lần, hoặc không nhập gì. Người đã có trong danh sách (cùng họ tên và ngày sinh) được cập nhật, không bị thêm lần nữa.</translation>
     </message>
     <message>
       <source>Choose the roster file</source>
       <translation>Chọn tệp danh sách</translation>
-    </message>
-    <message>
-      <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
-      <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-      <source>Reading the file…</source>
-      <translation>Đang đọc tệp…</translation>
-    </message>
-    <message>
-      <source>{name} (hidden)</source>
-      <translation>{name} (ẩn)</translation>
     </message>
     <message>
       <source>Column {column}: converted from {encoding}</source>
@@ -1125,16 +1085,8 @@
       <translation>Dòng {first} và dòng {second}: {person}</translation>
     </message>
     <message>
-      <source>Problems ({errors} errors, {warnings} warnings)</source>
-      <translation>Lỗi và cảnh báo ({errors} lỗi, {warnings} cảnh báo)</translation>
-    </message>
-    <message>
       <source>Duplicates ({count})</source>
       <translation>Dòng trùng ({count})</translation>
-    </message>
-    <message>
-      <source>The file has {count} errors: nothing will be imported until the file is fixed. Fix the rows listed under Problems in Excel, save the file, then press “Read the file again”.</source>
-      <translation>Tệp còn {count} lỗi: chưa nhập được gì cho tới khi sửa tệp. Hãy sửa các dòng trong danh sách lỗi bằng Excel, lưu tệp, rồi bấm “Đọc lại tệp”.</translation>
     </message>
     <message>
       <source>No person was found in this sheet. Choose another sheet, correct the header row or say which column holds the names.</source>
@@ -1171,10 +1123,6 @@
     <message>
       <source>Column {column}</source>
       <translation>Cột {column}</translation>
-    </message>
-    <message>
-      <source>Importing…</source>
-      <translation>Đang nhập…</translation>
     </message>
     <message>
       <source>{added} people added, {updated} updated, {merged} duplicates merged.</source>
@@ -1895,30 +1843,6 @@
       <translation>Nhập sổ sáng kiến từ Excel</translation>
     </message>
     <message>
-      <source>No file chosen yet.</source>
-      <translation>Chưa chọn tệp.</translation>
-    </message>
-    <message>
-      <source>Choose a file…</source>
-      <translation>Chọn tệp…</translation>
-    </message>
-    <message>
-      <source>Read the file again</source>
-      <translation>Đọc lại tệp</translation>
-    </message>
-    <message>
-      <source>After fixing the file in Excel and saving it, read it again.</source>
-      <translation>Sau khi sửa tệp trong Excel và lưu lại, hãy đọc lại tệp.</translation>
-    </message>
-    <message>
-      <source>Sheet:</source>
-      <translation>Trang:</translation>
-    </message>
-    <message>
-      <source>File:</source>
-      <translation>Tệp:</translation>
-    </message>
-    <message>
       <source>Row</source>
       <translation>Dòng</translation>
     </message>
@@ -1963,10 +1887,6 @@
       <translation>Lỗi và cảnh báo</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>Nhập</translation>
-    </message>
-    <message>
       <source>One row per initiative, with at least the columns “Tên sáng kiến” and “Tác giả” (e.g. “Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)”); authors are found on the roster by name, and by date of birth when two people share a name. A row whose title and year are already in the register updates it.</source>
       <translation>Mỗi dòng một sáng kiến, tối thiểu có cột “Tên sáng kiến” và “Tác giả” (ví dụ “Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)”); tác giả được tìm trong danh sách người lao động theo họ tên, và theo ngày sinh khi có người trùng tên. Dòng có tên sáng kiến và năm đã có trong sổ sẽ cập nhật sáng kiến đó.</translation>
     </message>
@@ -1981,26 +1901,6 @@
     <message>
       <source>Choose the register of initiatives</source>
       <translation>Chọn tệp sổ sáng kiến</translation>
-    </message>
-    <message>
-      <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
-      <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-      <source>Reading the file…</source>
-      <translation>Đang đọc tệp…</translation>
-    </message>
-    <message>
-      <source>{name} (hidden)</source>
-      <translation>{name} (đang ẩn)</translation>
-    </message>
-    <message>
-      <source>Problems ({errors} errors, {warnings} warnings)</source>
-      <translation>Lỗi và cảnh báo ({errors} lỗi, {warnings} cảnh báo)</translation>
-    </message>
-    <message>
-      <source>The file has {count} errors: nothing will be imported until the file is fixed. Fix the rows listed under Problems in Excel, save the file, then press “Read the file again”.</source>
-      <translation>Tệp có {count} lỗi: chưa nhập gì cho đến khi tệp được sửa. Hãy sửa các dòng nêu trong mục Lỗi và cảnh báo bằng Excel, lưu tệp, rồi bấm “Đọc lại tệp”.</translation>
     </message>
     <message>
       <source>No initiative was found in this sheet. Choose another sheet or check the column names.</source>
@@ -2029,10 +1929,6 @@
     <message>
       <source>Unchanged</source>
       <translation>Không đổi</translation>
-    </message>
-    <message>
-      <source>Importing…</source>
-      <translation>Đang nhập…</translation>
     </message>
   </context>
   <context>
@@ -5654,6 +5550,61 @@ Mã: {key}</translation>
     <message>
       <source>The password is asked each time mail is sent; it is never saved.</source>
       <translation>Mật khẩu được hỏi mỗi lần gửi thư và không bao giờ được lưu lại.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpreadsheetImportDialog</name>
+    <message>
+      <source>No file chosen yet.</source>
+      <translation>Chưa chọn tệp.</translation>
+    </message>
+    <message>
+      <source>Choose a file…</source>
+      <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+      <source>Read the file again</source>
+      <translation>Đọc lại tệp</translation>
+    </message>
+    <message>
+      <source>After fixing the file in Excel and saving it, read it again.</source>
+      <translation>Sau khi sửa tệp trong Excel và lưu lại, bấm để đọc lại.</translation>
+    </message>
+    <message>
+      <source>Sheet:</source>
+      <translation>Trang tính:</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Nhập</translation>
+    </message>
+    <message>
+      <source>File:</source>
+      <translation>Tệp:</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+      <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <source>Reading the file…</source>
+      <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+      <source>{name} (hidden)</source>
+      <translation>{name} (ẩn)</translation>
+    </message>
+    <message>
+      <source>Problems ({errors} errors, {warnings} warnings)</source>
+      <translation>Lỗi và cảnh báo ({errors} lỗi, {warnings} cảnh báo)</translation>
+    </message>
+    <message>
+      <source>The file has {count} errors: nothing will be imported until the file is fixed. Fix the rows listed under Problems in Excel, save the file, then press “Read the file again”.</source>
+      <translation>Tệp có {count} lỗi: chưa nhập gì cho đến khi tệp được sửa. Hãy sửa các dòng nêu trong mục Lỗi và cảnh báo bằng Excel, lưu tệp, rồi bấm “Đọc lại tệp”.</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Đang nhập…</translation>
     </message>
   </context>
   <context>

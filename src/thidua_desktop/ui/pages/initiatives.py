@@ -36,6 +36,7 @@ from thidua_desktop.ui.operations import initiatives as initiatives_ops
 from thidua_desktop.ui.pages.base import Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.pages.registration import applies_to_cdcs, applies_to_unit, target_text
 from thidua_desktop.ui.widgets.fields import CodeCombo
+from thidua_desktop.ui.widgets.file_drop import FileDropTarget
 from thidua_desktop.ui.widgets.rules import RulesTable
 from thidua_desktop.ui.widgets.table import (
     STORED_ORDER,
@@ -107,7 +108,7 @@ class CandidatesModel(RowsModel):
         ], parent)
 
 
-class InitiativesPage(Page):
+class InitiativesPage(FileDropTarget, Page):
     topics = frozenset({context.YEAR, context.RULES, context.INITIATIVES, context.PEOPLE, context.UNIT})
 
     def __init__(self, ctx, parent=None) -> None:
@@ -647,19 +648,8 @@ class InitiativesPage(Page):
 
     # -- a file dropped on the page ----------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        from thidua_desktop.ui.import_dialog import dropped_file
+    def takes_drops(self) -> bool:
+        return self.ctx.db is not None
 
-        if self.ctx.db is not None and dropped_file(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        from thidua_desktop.ui.import_dialog import dropped_file
-
-        path = dropped_file(event.mimeData())
-        if path is not None and self.ctx.db is not None:
-            event.acceptProposedAction()
-            self.open_import(path)
+    def file_dropped(self, path: Path) -> None:
+        self.open_import(path)

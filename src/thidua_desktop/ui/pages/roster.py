@@ -26,6 +26,7 @@ from thidua_desktop.ui import context, labels, messages
 from thidua_desktop.ui.operations import roster as roster_ops
 from thidua_desktop.ui.pages.base import Page, SuccessLine, heading, note
 from thidua_desktop.ui.widgets.fields import CodeCombo
+from thidua_desktop.ui.widgets.file_drop import FileDropTarget
 from thidua_desktop.ui.widgets.person_panel import PersonPanel
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table, selected_rows
 
@@ -78,7 +79,7 @@ class RosterModel(RowsModel):
         self.set_rows(people, [p.search_key for p in people])
 
 
-class RosterPage(Page):
+class RosterPage(FileDropTarget, Page):
     topics = frozenset({context.PEOPLE, context.INITIATIVES})
 
     def __init__(self, ctx, parent=None) -> None:
@@ -435,19 +436,8 @@ class RosterPage(Page):
 
     # -- a file dropped on the page ----------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        from thidua_desktop.ui.import_dialog import dropped_file
+    def takes_drops(self) -> bool:
+        return self.ctx.db is not None
 
-        if self.ctx.db is not None and dropped_file(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        from thidua_desktop.ui.import_dialog import dropped_file
-
-        path = dropped_file(event.mimeData())
-        if path is not None and self.ctx.db is not None:
-            event.acceptProposedAction()
-            self.open_import(path)
+    def file_dropped(self, path: Path) -> None:
+        self.open_import(path)
