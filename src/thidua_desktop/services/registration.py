@@ -213,10 +213,6 @@ def _rule_values(record: EmulationYear) -> dict[str, Decimal]:
     return {r.key: r.value for r in record.rules}
 
 
-def _active_in_year(year: int):
-    return (Person.left_on.is_(None)) | (Person.left_on >= date(year, 1, 1))
-
-
 def list_individuals(db: Database, year: int) -> list[IndividualRow]:
     """Everyone on the roster during the year, with the titles they registered for."""
     with db.reading() as session:
@@ -229,7 +225,7 @@ def list_individuals(db: Database, year: int) -> list[IndividualRow]:
             select(Person.id, Person.family_middle, Person.given_name, Person.search_key, Person.sort_key,
                    Person.gender, Person.is_member, Person.position, UnionGroup.name)
             .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
-            .where(_active_in_year(year))
+            .where(Person.on_roster_during(year))
             .order_by(Person.sort_key)
         ).all()
         result = []
@@ -243,7 +239,7 @@ def list_individuals(db: Database, year: int) -> list[IndividualRow]:
 
 def _person_ids(session: Session, year: int, *, person_ids: Iterable[str] | None = None,
                 group: str | None = None, everyone: bool = False, members_only: bool = False) -> list[uuid.UUID]:
-    query = select(Person.id).where(_active_in_year(year))
+    query = select(Person.id).where(Person.on_roster_during(year))
     if members_only:
         query = query.where(Person.is_member.is_(True))
     if group is not None:
@@ -372,11 +368,11 @@ def progress(db: Database, year: int) -> Progress:
         figures = session.scalar(select(func.count()).select_from(IndicatorRegistration).where(
             IndicatorRegistration.year_id == record.id, IndicatorRegistration.value.is_not(None),
             IndicatorRegistration.indicator_code.in_(cdcs_codes))) or 0
-        people_total = session.scalar(select(func.count()).select_from(Person).where(_active_in_year(year))) or 0
+        people_total = session.scalar(select(func.count()).select_from(Person).where(Person.on_roster_during(year))) or 0
         people_registered = session.scalar(
             select(func.count(func.distinct(IndividualRegistration.person_id)))
             .join(Person, Person.id == IndividualRegistration.person_id)
-            .where(IndividualRegistration.year_id == record.id, _active_in_year(year))) or 0
+            .where(IndividualRegistration.year_id == record.id, Person.on_roster_during(year))) or 0
         return _progress(year, record.registration_due, reg is not None, len(reg.movement_codes) if reg else 0,
                          len(record.movements), figures, len(cdcs_codes), people_registered, people_total, findings)
 

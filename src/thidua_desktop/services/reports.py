@@ -193,7 +193,7 @@ def _facts(session: Session, record: EmulationYear, kind: str, phase: Phase, tod
     end = phase.end
     unit = session.scalars(select(Unit).limit(1)).first()
     hired = (Person.employed_since.is_(None)) | (Person.employed_since <= end)
-    active = ((Person.left_on.is_(None)) | (Person.left_on > end)) & hired
+    active = Person.at_work_after(end) & hired
     member = Person.is_member.is_(True) & ((Person.joined_union_on.is_(None)) | (Person.joined_union_on <= end))
 
     def count(*where) -> int:

@@ -189,7 +189,7 @@ def phase_locks(session: Session, record: EmulationYear, today: date) -> dict[in
 def _women_members_at(end: date):
     return (Person.gender == "F", Person.is_member.is_(True),
             (Person.joined_union_on.is_(None)) | (Person.joined_union_on <= end),
-            (Person.left_on.is_(None)) | (Person.left_on > end))
+            Person.at_work_after(end))
 
 
 def ldst_contributions(session: Session, year: int, end: date, window: int) -> list[ini_core.Contribution]:

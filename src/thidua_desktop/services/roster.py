@@ -39,14 +39,14 @@ def list_people(db: Database, *, include_left: bool = False) -> list[PersonRow]:
         .order_by(Person.sort_key)
     )
     if not include_left:
-        query = query.where(Person.left_on.is_(None))
+        query = query.where(Person.at_work())
     with db.engine.connect() as conn:
         return [PersonRow(*row) for row in conn.execute(query)]
 
 
 def count_people(db: Database) -> dict[str, int]:
     with db.engine.connect() as conn:
-        active = Person.left_on.is_(None)
+        active = Person.at_work()
         total = conn.scalar(select(func.count()).select_from(Person).where(active)) or 0
         members = conn.scalar(select(func.count()).select_from(Person).where(active, Person.is_member)) or 0
         women = conn.scalar(select(func.count()).select_from(Person).where(active, Person.gender == "F")) or 0
@@ -190,7 +190,7 @@ def mark_left(db: Database, person_id: str, left_on: date) -> PersonDetail:
 def list_groups(db: Database) -> list[GroupInfo]:
     with db.engine.connect() as conn:
         counts = dict(conn.execute(
-            select(Person.union_group_id, func.count()).where(Person.left_on.is_(None)).group_by(Person.union_group_id)
+            select(Person.union_group_id, func.count()).where(Person.at_work()).group_by(Person.union_group_id)
         ).all())
         groups = conn.execute(select(UnionGroup).order_by(UnionGroup.ordinal, UnionGroup.name)).all()
     return [GroupInfo(g.name, g.leader_name, g.id.hex, counts.get(g.id, 0)) for g in groups]
@@ -224,7 +224,7 @@ def delete_group(db: Database, group_id: str) -> None:
         if record is None:
             raise NotFoundError("Tổ công đoàn không còn.")
         members = session.scalar(select(func.count()).select_from(Person).where(
-            Person.union_group_id == record.id, Person.left_on.is_(None)))
+            Person.union_group_id == record.id, Person.at_work()))
         if members:
             raise ValidationError(f"Tổ '{record.name}' còn {members} người; hãy chuyển họ sang tổ khác trước khi xóa.")
         session.delete(record)

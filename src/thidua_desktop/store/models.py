@@ -278,6 +278,23 @@ class Person(Record):
     search_key: Mapped[str] = mapped_column(String(400), default="", index=True)
     sort_key: Mapped[str] = mapped_column(String(800), default="", index=True)
 
+    # Who counts: the three rules, each in one place (the services use these, never a copy).
+    @classmethod
+    def at_work(cls):
+        """On the roster today: has not left (the roster, its counts and exports, the union groups)."""
+        return cls.left_on.is_(None)
+
+    @classmethod
+    def on_roster_during(cls, year: int):
+        """On the roster at some time in ``year``: not left before 1 January (the registration and
+        its documents: a person who left in March registered in January)."""
+        return cls.left_on.is_(None) | (cls.left_on >= date(year, 1, 1))
+
+    @classmethod
+    def at_work_after(cls, day: date):
+        """Still at work when ``day`` ends (a phase's figures and the review, counted at its end)."""
+        return cls.left_on.is_(None) | (cls.left_on > day)
+
 
 class CollectiveRegistration(Record):
     """The CĐCS's own registration for a year (bản đăng ký thi đua của tập thể)."""
