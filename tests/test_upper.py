@@ -141,6 +141,43 @@ def test_completeness_exports_to_a_workbook(received, tmp_path):
     assert len([r for r in status_rows[3:] if r and r[1]]) == len(sc.units)
 
 
+def test_the_status_workbook_marks_the_late_and_the_missing_and_leaves_no_partial(tmp_path):
+    import openpyxl
+
+    from thidua_desktop.documents import completeness as sheet
+
+    units = [sheet.UnitRow("CD001", "=CĐCS A", "a@x.vn", (sheet.ReportCell("Muộn", "09/07/2021", sheet.LATE),)),
+             sheet.UnitRow("CD002", "CĐCS B", "", (sheet.ReportCell("Chưa nộp", "", sheet.MISSING),))]
+    remind = [sheet.ReminderRow("CD002", "CĐCS B", "", "Đăng ký", "31/01/2021")]
+    out = sheet.write_completeness(tmp_path / "tinh-hinh.xlsx", YEAR, ["Đăng ký"], units, remind)
+    assert [p.name for p in tmp_path.iterdir()] == ["tinh-hinh.xlsx"]
+    book = openpyxl.load_workbook(out)
+    status = book["Tình hình nộp"]
+    assert [c.value for c in status[3]] == ["STT", "Mã", "Tên đơn vị", "Email", "Đăng ký: tình trạng",
+                                            "Đăng ký: ngày gửi"]
+    assert status["C4"].value == "=CĐCS A" and status["C4"].data_type == "s"  # text, never a formula
+    assert status["E4"].fill.fgColor.rgb.endswith("FFEB9C") and status["E5"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert [c.value for c in book["Cần nhắc"][4]] == [1, "CD002", "CĐCS B", "", "Đăng ký", "31/01/2021"]
+
+
+def test_the_screen_and_its_exports_are_one_call_each(received, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from thidua_desktop.services import upper
+
+    _sc, _paths, db, _outcomes = received
+    view = upper.overview(db, YEAR, today=date(2022, 2, 1), phase=99)  # not a phase of the plan: the year
+    assert view.phase == view.phases[-1] == view.consolidation.phase
+    assert [u.code for u in view.units] == [u.code for u in upper.list_units(db)]
+    assert len(view.received) == len(upper.list_received(db, YEAR)) and len(view.completeness) == len(view.units)
+    assert upper.overview(db, None, today=date(2022, 2, 1)).received == []
+    status = upper.export_status(db, YEAR, tmp_path / "tinh-hinh.xlsx", today=date(2022, 2, 1))
+    assert CalamineWorkbook.from_path(str(status)).sheet_names == ["Tình hình nộp", "Cần nhắc"]
+    out = upper.export_consolidation(db, YEAR, 1, tmp_path / "tong-hop.xlsx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tinh-hinh.xlsx", "tong-hop.xlsx"]  # no partial left
+    assert out.stat().st_size > 0
+
+
 @pytest.mark.parametrize("phase", [1, 2])
 def test_consolidation_equals_totals_computed_independently(received, phase):
     from thidua_desktop.services import upper

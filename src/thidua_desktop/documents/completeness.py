@@ -4,18 +4,19 @@
   date it was sent; a missing report in red, a late one in amber.
 - ``Cần nhắc``: the units with a report missing, what is missing and by when.
 
-The rows come worded and formatted (:func:`thidua_desktop.services.upper.export_completeness`
+Written through ``store.files.atomic_write``. The rows come worded and formatted (:func:`thidua_desktop.services.upper.export_completeness`
 gathers them); this module only lays them out. Every string goes through ``write_string``.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import xlsxwriter
+
+from thidua_desktop.store.files import atomic_write
 
 LATE, MISSING = "late", "missing"
 
@@ -56,10 +57,9 @@ def _unit_cells(sheet, r: int, u: UnitRow | ReminderRow, fmt) -> None:
 
 def write_completeness(out: Path, year: int, report_names: Sequence[str], units: Sequence[UnitRow],
                        to_remind: Sequence[ReminderRow]) -> Path:
-    """Write the workbook to ``out`` through a partial file beside it, renamed into place when whole."""
-    partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    book = xlsxwriter.Workbook(str(partial), {"strings_to_numbers": False})
-    try:
+    """Write the workbook to ``out``, whole or not at all (``store.files.atomic_write``)."""
+    with atomic_write(out) as partial:
+        book = xlsxwriter.Workbook(str(partial), {"strings_to_numbers": False})
         bold = book.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "vcenter", "align": "center"})
         cell = book.add_format({"border": 1, "valign": "top"})
         late = book.add_format({"border": 1, "valign": "top", "font_color": "#9C5700", "bg_color": "#FFEB9C"})
@@ -94,7 +94,4 @@ def write_completeness(out: Path, year: int, report_names: Sequence[str], units:
         remind.set_column(2, 2, 45)
         remind.set_column(3, 5, 24)
         book.close()
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
     return out

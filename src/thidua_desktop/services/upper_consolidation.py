@@ -23,6 +23,7 @@ from thidua_desktop.services.upper_intake import ACCEPTED, ReceivedInfo, order_k
 from thidua_desktop.services.upper_status import deadlines
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
+from thidua_desktop.store.files import atomic_write
 from thidua_desktop.store.models import EmulationYear, ReceivedFile, ReceivedIndicator, SubordinateUnit, Unit
 
 
@@ -213,19 +214,16 @@ def export_consolidated(db: Database, result: Consolidation, out: str | Path, *,
         raise ValidationError(f"Chưa có báo cáo nào được nhận cho đợt {result.phase} năm {result.year}; "
                               "chưa có gì để tổng hợp.")
     doc, data = build_consolidated(db, result, issued_on=issued_on)
-    partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
     try:
-        if suffix == ".pdf":
-            from thidua_desktop.documents.pdf import write_pdf
+        with atomic_write(out) as partial:
+            if suffix == ".pdf":
+                from thidua_desktop.documents.pdf import write_pdf
 
-            write_pdf(doc, partial)
-        else:
-            from thidua_desktop.documents.workbook import write_workbook
+                write_pdf(doc, partial)
+            else:
+                from thidua_desktop.documents.workbook import write_workbook
 
-            write_workbook(doc, data, partial)
-        partial.replace(out)
+                write_workbook(doc, data, partial)
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror or exc}.") from exc
-    finally:
-        partial.unlink(missing_ok=True)
     return out

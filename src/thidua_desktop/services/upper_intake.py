@@ -23,6 +23,7 @@ from thidua_desktop.exchange import intake as ix
 from thidua_desktop.services.upper_units import add_unit, find_unit, trust_certificate, write_lock
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import ValidationError
+from thidua_desktop.store.files import atomic_write
 from thidua_desktop.store.models import ReceivedFile, ReceivedIndicator, SubordinateUnit
 
 ACCEPTED, SET_ASIDE = "accepted", "set_aside"
@@ -90,15 +91,12 @@ def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: 
         raise OSError(f"refused path outside {box}")
     folder.mkdir(parents=True, exist_ok=True)
     if not target.exists():
-        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")  # one per writer: two intakes
-        try:  # of the same file at once each write their own, then the same content is renamed in place
-            shutil.copyfile(found.path, partial)
-            partial.replace(target)
+        try:  # a partial per writer: two intakes of the same file at once each write their own, then the
+            with atomic_write(target) as partial:  # same content is renamed in place
+                shutil.copyfile(found.path, partial)
         except OSError:
             if not target.is_file():  # Windows may refuse the rename while the other writer's copy is in place
                 raise
-        finally:
-            partial.unlink(missing_ok=True)
     return target.relative_to(paths.root).as_posix()
 
 
