@@ -2194,14 +2194,6 @@
       <translation>Xuất sổ sáng kiến</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Tệp Excel (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>Writing {file}…</source>
-      <translation>Đang ghi {file}…</translation>
-    </message>
-    <message>
       <source>Exported {count} initiatives to {file}.</source>
       <translation>Đã xuất {count} sáng kiến ra {file}.</translation>
     </message>
@@ -2210,20 +2202,8 @@
       <translation>Đã xuất {count} sáng kiến.</translation>
     </message>
     <message>
-      <source>Open the file</source>
-      <translation>Mở tệp</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Đóng</translation>
-    </message>
-    <message>
       <source>The register was not exported</source>
       <translation>Chưa xuất được sổ sáng kiến</translation>
-    </message>
-    <message>
-      <source>The file {file} could not be written: {reason}</source>
-      <translation>Không ghi được tệp {file}: {reason}</translation>
     </message>
     <message>
       <source>Initiatives {year}</source>
@@ -5084,20 +5064,8 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <translation>Xuất danh sách</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Sổ tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>Writing {file}…</source>
-      <translation>Đang ghi {file}…</translation>
-    </message>
-    <message>
       <source>The roster was not exported</source>
       <translation>Chưa xuất được danh sách</translation>
-    </message>
-    <message>
-      <source>The file {file} could not be written: {reason}</source>
-      <translation>Không ghi được tệp {file}: {reason}</translation>
     </message>
     <message>
       <source>Exported {count} people to {file}.</source>
@@ -5106,14 +5074,6 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
     <message>
       <source>Exported {count} people.</source>
       <translation>Đã xuất {count} người.</translation>
-    </message>
-    <message>
-      <source>Open the file</source>
-      <translation>Mở tệp</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Đóng</translation>
     </message>
   </context>
   <context>
@@ -6464,6 +6424,29 @@ Các bước tiếp theo hỏi tên công đoàn cơ sở và các dòng in ở 
     <message>
       <source>This is an upper-level union: it takes in and adds up the reports of its grassroots unions</source>
       <translation>Đây là công đoàn cấp trên: nhận và tổng hợp báo cáo của các công đoàn cơ sở trực thuộc</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkbookExport</name>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Writing {file}…</source>
+      <translation>Đang ghi {file}…</translation>
+    </message>
+    <message>
+      <source>Open the file</source>
+      <translation>Mở tệp</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
+    <message>
+      <source>The file {file} could not be written: {reason}</source>
+      <translation>Không ghi được tệp {file}: {reason}</translation>
     </message>
   </context>
   <context>

@@ -242,6 +242,17 @@ class KeyChoice(QObject):
         for edit in (self.p12_password, self.unit_password, self.pin):
             edit.clear()
 
+    def take_spec(self):
+        """The chosen key for a job about to start, its passwords and PINs then dropped from the form;
+        None when the choice is incomplete (said on the host's error line)."""
+        try:
+            spec = self.spec()
+        except ValueError as exc:
+            self.error.show_message(str(exc))
+            return None
+        self.clear_secrets()
+        return spec
+
 
 # -- signing -----------------------------------------------------------------------------------------
 
@@ -315,12 +326,9 @@ class SignDialog(QDialog):
         if not src:
             self.error.show_message(self.tr("Choose the file to sign."))
             return
-        try:
-            spec = self.keys.spec()
-        except ValueError as exc:
-            self.error.show_message(str(exc))
+        spec = self.keys.take_spec()
+        if spec is None:
             return
-        self.keys.clear_secrets()
         images = [Path(e.text().strip()) if e.text().strip() else None for e in (self.signature_image, self.seal_image)]
         self.sign_button.setEnabled(False)
         self.ctx.tasks.run_cpu(signing_ops.sign, Path(src), spec, *images,

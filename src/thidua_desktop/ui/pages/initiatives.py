@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from thidua_desktop.ui.pages.registration import applies_to_cdcs, applies_to_uni
 from thidua_desktop.ui.widgets.fields import CodeCombo
 from thidua_desktop.ui.widgets.file_drop import FileDropTarget
 from thidua_desktop.ui.widgets.rules import RulesTable
+from thidua_desktop.ui.workbook_export import ask_xlsx_path, export_workbook
 from thidua_desktop.ui.widgets.table import (
     STORED_ORDER,
     Column,
@@ -600,16 +600,10 @@ class InitiativesPage(FileDropTarget, Page):
         messages.info(self, self.tr("The initiatives have been imported."), informative=text)
 
     def ask_export_path(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         year = self.year_filter.code()
         name = (self.tr("Initiatives {year}.xlsx").format(year=year) if year
                 else self.tr("Initiatives {date}.xlsx").format(date=self.ctx.today().strftime("%d-%m-%Y")))
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the register of initiatives"),
-                                                      str(Path(folder) / name), self.tr("Excel workbooks (*.xlsx)"))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+        return ask_xlsx_path(self, self.tr("Export the register of initiatives"), name)
 
     def export(self) -> None:
         if self.ctx.db is None:
@@ -617,34 +611,10 @@ class InitiativesPage(FileDropTarget, Page):
         path = self.ask_export_path()
         if path is None:
             return
-        year = self.year_filter.code()
-        progress = messages.progress(self, self.tr("Writing {file}…").format(file=path.name))
-
-        def done(count: int) -> None:
-            progress.close()
-            self.saved.show_message(self.tr("Exported {count} initiatives to {file}.").format(
-                count=vntext.format_number(count), file=path))
-            choice = messages.choose(
-                self, self.tr("Exported {count} initiatives.").format(count=vntext.format_number(count)),
-                [("open", self.tr("Open the file")), ("close", self.tr("Close"))], informative=str(path))
-            if choice == "open":
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        def failed(exc: BaseException) -> None:
-            from thidua_desktop.errors import UserError
-
-            progress.close()
-            title = self.tr("The register was not exported")
-            if isinstance(exc, UserError):
-                messages.error(self, exc.message, title=title)
-            elif isinstance(exc, OSError):
-                messages.error(self, self.tr("The file {file} could not be written: {reason}").format(
-                    file=path, reason=exc.strerror or str(exc)), title=title)
-            else:
-                raise exc
-
-        self.ctx.tasks.run(initiatives_ops.export_initiatives, self.ctx.db, path, year, self.ctx.today(), on_done=done,
-                           on_error=failed, owner=self)
+        export_workbook(self, path, initiatives_ops.export_initiatives, self.ctx.db, path, self.year_filter.code(),
+                        self.ctx.today(), saved=self.tr("Exported {count} initiatives to {file}."),
+                        question=self.tr("Exported {count} initiatives."),
+                        failed_title=self.tr("The register was not exported"))
 
     # -- a file dropped on the page ----------------------------------------------------------
 

@@ -7,11 +7,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +26,7 @@ from thidua_desktop.ui.pages.base import Page, SuccessLine, heading, note
 from thidua_desktop.ui.widgets.fields import CodeCombo
 from thidua_desktop.ui.widgets.file_drop import FileDropTarget
 from thidua_desktop.ui.widgets.person_panel import PersonPanel
+from thidua_desktop.ui.workbook_export import ask_xlsx_path, export_workbook
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table, selected_rows
 
 NO_GROUP = ""  # the group filter's code for "people without a union group"
@@ -389,15 +388,8 @@ class RosterPage(FileDropTarget, Page):
         messages.info(self, self.tr("The list has been imported."), informative=text)
 
     def ask_export_path(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / self.tr("Roster {date}.xlsx").format(
-            date=self.ctx.today().strftime("%d-%m-%Y")))
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the roster"), suggested,
-                                                    self.tr("Excel workbooks (*.xlsx)"))
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+        return ask_xlsx_path(self, self.tr("Export the roster"),
+                             self.tr("Roster {date}.xlsx").format(date=self.ctx.today().strftime("%d-%m-%Y")))
 
     def export(self) -> None:
         if self.ctx.db is None:
@@ -405,34 +397,10 @@ class RosterPage(FileDropTarget, Page):
         path = self.ask_export_path()
         if path is None:
             return
-        progress = messages.progress(self, self.tr("Writing {file}…").format(file=path.name))
-
-        def done(count: int) -> None:
-            progress.close()
-            self._exported(path, count)
-
-        def failed(exc: BaseException) -> None:
-            from thidua_desktop.errors import UserError
-
-            progress.close()
-            if isinstance(exc, UserError):
-                messages.error(self, exc.message, title=self.tr("The roster was not exported"))
-            elif isinstance(exc, OSError):
-                messages.error(self, self.tr("The file {file} could not be written: {reason}").format(
-                    file=path, reason=exc.strerror or str(exc)), title=self.tr("The roster was not exported"))
-            else:
-                raise exc
-
-        self.ctx.tasks.run(roster_ops.export_roster, self.ctx.db, path, on_done=done, on_error=failed, owner=self)
-
-    def _exported(self, path: Path, count: int) -> None:
-        self.saved.show_message(self.tr("Exported {count} people to {file}.").format(
-            count=vntext.format_number(count), file=path))
-        choice = messages.choose(self, self.tr("Exported {count} people.").format(count=vntext.format_number(count)),
-                                 [("open", self.tr("Open the file")), ("close", self.tr("Close"))],
-                                 informative=str(path))
-        if choice == "open":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        export_workbook(self, path, roster_ops.export_roster, self.ctx.db, path,
+                        saved=self.tr("Exported {count} people to {file}."),
+                        question=self.tr("Exported {count} people."),
+                        failed_title=self.tr("The roster was not exported"))
 
     # -- a file dropped on the page ----------------------------------------------------------
 
