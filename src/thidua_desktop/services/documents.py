@@ -28,6 +28,7 @@ from sqlalchemy.orm import selectinload
 from thidua_desktop import __version__
 from thidua_desktop.core import vntext
 from thidua_desktop.documents.kinds import inputs as di
+from thidua_desktop.exchange.reading import REPORT_KEYWORD  # a report PDF's Keywords: its id
 from thidua_desktop.services import applicability as scope
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
@@ -475,9 +476,6 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
     _record_file(db, entry.id, out.name)
     return ProducedDocument(kind, out, fmt, entry.code, entry.number, entry.issued_on, entry.register_year, reused,
                             entry.id.hex, tuple(readiness(db, kind, year)))
-
-
-REPORT_KEYWORD = "thidua-report:"  # in a report PDF's Keywords: the report's id, so a PDF sent alone is traced
 
 
 def _unit_info(unit: Unit) -> tuple:
