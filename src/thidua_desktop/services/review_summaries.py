@@ -58,16 +58,11 @@ def person_facts(session: Session, record: EmulationYear, person_ids: set[uuid.U
     return facts
 
 
-def _present_at(end):
-    """The condition on ``Person``: still there at ``end``."""
-    return Person.left_on.is_(None) | (Person.left_on > end)
-
-
 def collective_summary(session: Session, record: EmulationYear, title_name: str) -> str:
     """The CĐCS's own line: its people and members, the year's admissions and initiatives, and the
     targets it registered."""
     end = year_end(record)
-    active = _present_at(end)
+    active = Person.at_work_after(end)
     workers = session.scalar(select(func.count()).select_from(Person).where(active)) or 0
     members = session.scalar(select(func.count()).select_from(Person).where(active, Person.is_member.is_(True))) or 0
     table = results_service.table_in(session, record, end)
@@ -89,7 +84,7 @@ def group_summary(session: Session, record: EmulationYear, gid: uuid.UUID, title
     """A union group's line: its members, its people who achieved LĐTT, its recognised initiatives."""
     group = session.get(UnionGroup, gid)
     members = session.scalar(select(func.count()).select_from(Person).where(
-        Person.union_group_id == gid, Person.is_member.is_(True), _present_at(year_end(record)))) or 0
+        Person.union_group_id == gid, Person.is_member.is_(True), Person.at_work_after(year_end(record)))) or 0
     ldtt = sum(1 for r in state if r.person_id and r.title_code == LDTT and r.achieved and r.group_name == group.name)
     recognised = session.scalar(
         select(func.count(func.distinct(Initiative.id))).select_from(InitiativeAuthor)
