@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -128,6 +129,56 @@ def _plain(value):
     return value
 
 
+@dataclass
+class Section:
+    """One ``[name]`` section of a machine sheet other than ``[meta]``."""
+
+    name: str
+    header_row: int  # 1-based: the row of the column names (the first row after ``[name]``)
+    header: list  # that row's values
+    rows: list[tuple[int, list]] = field(default_factory=list)  # (1-based row, values padded to the header)
+
+
+@dataclass
+class Sections:
+    """A machine sheet cut at its ``[name]`` rows; what each reader accepts is its own business."""
+
+    meta: dict[str, tuple[int, object]]  # the ``[meta]`` key → (1-based row, value); a later key wins
+    sections: list[Section]  # in the order of the sheet; a name may come twice
+    stray_rows: list[int]  # 1-based rows of data outside any section
+
+
+def read_sections(rows: Iterable[Sequence], plain: Callable[[object], object] = _plain) -> Sections:
+    """Cut the rows of a machine sheet (``[meta]`` key/value rows, then ``[name]`` tables, each a
+    header row then one row a record; a blank row ends a section) after ``plain`` on every cell."""
+    meta: dict[str, tuple[int, object]] = {}
+    sections: list[Section] = []
+    stray: list[int] = []
+    section: str | None = None
+    current: Section | None = None
+    for index, raw in enumerate(rows, start=1):
+        values = [plain(v) for v in raw]
+        while values and values[-1] is None:
+            values.pop()
+        if not values:
+            section, current = None, None
+            continue
+        first = values[0]
+        if isinstance(first, str) and first.startswith("[") and first.endswith("]") and len(values) == 1:
+            section, current = first[1:-1], None
+            continue
+        if section == "meta":
+            meta[str(first)] = (index, values[1] if len(values) > 1 else None)
+        elif section is None:
+            stray.append(index)
+        elif current is None:
+            current = Section(section, index, values)
+            sections.append(current)
+        else:
+            current.rows.append((index, values + [None] * (len(current.header) - len(values))))
+    return Sections(meta, sections, stray)
+
+
 def read_sheet(path: str | os.PathLike[str]) -> MachineData:
     """Read ``_du_lieu`` back from a workbook (the upper level's import uses this)."""
     import io
@@ -147,30 +198,10 @@ def read_sheet(path: str | os.PathLike[str]) -> MachineData:
     if SHEET not in book.sheet_names:
         raise ValueError(f"Tệp {Path(path).name} không có trang dữ liệu {SHEET}.")
     rows = book.get_sheet_by_name(SHEET).to_python(skip_empty_area=False)
-    meta: dict[str, object] = {}
-    tables: list[MachineTable] = []
-    section: str | None = None
-    current: MachineTable | None = None
-    for raw in rows:
-        values = [_plain(v) for v in raw]
-        while values and values[-1] is None:
-            values.pop()
-        if not values:
-            section, current = None, None
-            continue
-        first = values[0]
-        if isinstance(first, str) and first.startswith("[") and first.endswith("]") and len(values) == 1:
-            section = first[1:-1]
-            current = None
-            continue
-        if section == "meta":
-            meta[str(first)] = values[1] if len(values) > 1 else None
-        elif section is not None:
-            if current is None:
-                current = MachineTable(section, [str(v) for v in values])
-                tables.append(current)
-            else:
-                current.rows.append(values + [None] * (len(current.columns) - len(values)))
+    cut = read_sections(rows)
+    meta = {key: value for key, (_, value) in cut.meta.items()}
+    tables = [MachineTable(sec.name, [str(v) for v in sec.header], [values for _, values in sec.rows])
+              for sec in cut.sections]
     if meta.get("schema") != SCHEMA:
         raise ValueError(f"Trang {SHEET} của tệp {Path(path).name} không theo lược đồ {SCHEMA}.")
     return MachineData(meta, tables)

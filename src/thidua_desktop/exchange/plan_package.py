@@ -307,44 +307,23 @@ def _plain(value):
     return value
 
 
-@dataclass
-class _Section:
-    name: str
-    header_row: int  # 1-based
-    columns: list[str]
-    rows: list[tuple[int, list]]  # (1-based row, values)
-
-
-def _sections(rows: list[list], source: str) -> tuple[dict[str, tuple[int, object]], dict[str, _Section]]:
-    meta: dict[str, tuple[int, object]] = {}
-    sections: dict[str, _Section] = {}
-    section: str | None = None
-    current: _Section | None = None
-    for index, raw in enumerate(rows, start=1):
-        values = [_plain(v) for v in raw]
-        while values and values[-1] is None:
-            values.pop()
-        if not values:
-            section, current = None, None
-            continue
-        first = values[0]
-        if isinstance(first, str) and first.startswith("[") and first.endswith("]") and len(values) == 1:
-            section, current = first[1:-1], None
-            continue
-        if section == "meta":
-            meta[str(first)] = (index, values[1] if len(values) > 1 else None)
-        elif section is not None:
-            if current is None:
-                if section in sections:
-                    raise PackageError(f"Tệp {source}: trang {SHEET}, dòng {index}: mục [{section}] xuất hiện hai lần.")
-                current = _Section(section, index, [str(v) if v is not None else "" for v in values], [])
-                sections[section] = current
-            else:
-                current.rows.append((index, values + [None] * (len(current.columns) - len(values))))
-        else:
-            raise PackageError(f"Tệp {source}: trang {SHEET}, dòng {index}: dữ liệu nằm ngoài mục nào "
-                               "(trang dữ liệu bị sửa tay?).")
-    return meta, sections
+def _sections(rows: list[list], source: str) -> tuple[dict[str, tuple[int, object]], dict[str, machine.Section]]:
+    """The machine sheet's ``[meta]`` and sections (:func:`machine.read_sections`); a section
+    that comes twice or data outside any section is refused at the first such row."""
+    cut = machine.read_sections(rows, _plain)
+    sections: dict[str, machine.Section] = {}
+    problems: list[tuple[int, str]] = [(row, "dữ liệu nằm ngoài mục nào (trang dữ liệu bị sửa tay?).")
+                                       for row in cut.stray_rows[:1]]
+    for section in cut.sections:
+        if section.name in sections:
+            problems.append((section.header_row, f"mục [{section.name}] xuất hiện hai lần."))
+            break
+        section.header = [str(v) if v is not None else "" for v in section.header]
+        sections[section.name] = section
+    if problems:
+        row, message = min(problems)
+        raise PackageError(f"Tệp {source}: trang {SHEET}, dòng {row}: {message}")
+    return cut.meta, sections
 
 
 def _meta_entry(source: str, meta: dict[str, tuple[int, object]]) -> _CellEntry:
@@ -396,13 +375,13 @@ def read_package(path: str | os.PathLike[str]) -> Package:
     return Package(parse_content(meta_rows, sections, source), meta)
 
 
-def _entries(sections: dict[str, _Section], name: str, source: str) -> list[_CellEntry]:
+def _entries(sections: dict[str, machine.Section], name: str, source: str) -> list[_CellEntry]:
     mapping = SECTIONS[name]
     section = sections.get(name)
     if section is None:
         raise PackageError(f"Tệp {source}: trang {SHEET} thiếu mục [{name}].")
     positions: dict[str, tuple[int, str]] = {}
-    for col, column in enumerate(section.columns):
+    for col, column in enumerate(section.header):
         if column in mapping and mapping[column] not in positions:
             positions[mapping[column]] = (col, column)
     missing = [c for c, key in mapping.items() if key not in positions and c not in _OPTIONAL[name]]
@@ -434,7 +413,7 @@ def _unique(entries: list, keys: list[str], what: str, section: str, source: str
         seen[key] = entry.row
 
 
-def parse_content(meta_rows: dict[str, tuple[int, object]], sections: dict[str, _Section], source: str) -> PlanContent:
+def parse_content(meta_rows: dict[str, tuple[int, object]], sections: dict[str, machine.Section], source: str) -> PlanContent:
     top = _meta_entry(source, meta_rows)
     year = top.integer("year", minimum=1900, maximum=2999)
     report_due_days = top.integer("report_due_days", minimum=0, maximum=366)
