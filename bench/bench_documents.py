@@ -167,7 +167,7 @@ def plain_xlsxwriter_formatted(rows: list[list], path: Path) -> None:
 
 
 def ratio(db: Database, runs: int, out: Path) -> None:
-    doc, data = documents.build_document(db, "registration", YEAR, today=TODAY, code="05/ĐK-CĐCS", number=5)
+    doc, data = documents.build_document(db, "registration", YEAR, on=TODAY, code="05/ĐK-CĐCS", number=5)
     table = next(b for a in doc.annexes for b in a.blocks if isinstance(b, Table))
     rows = table.rows
     machine = machine_rows(data)
@@ -240,15 +240,15 @@ def main(argv: list[str] | None = None) -> int:
             grow(db, args.people)
             print(f"\nRegistration of {registered(db):,} people (documents.produce, landscape list annex):")
             timed("  registration .pdf", args.runs,
-                  lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.pdf", today=TODAY))
+                  lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.pdf", on=TODAY))
             timed("  registration .xlsx (with _du_lieu)", args.runs,
-                  lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.xlsx", today=TODAY))
+                  lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.xlsx", on=TODAY))
             add_initiatives(db, args.initiatives)
             print(f"\nInitiatives list ({args.initiatives:,} of the bench + the demo's):")
             timed("  initiatives .pdf", args.runs,
-                  lambda: documents.produce(db, None, "initiatives", YEAR, out / "sang-kien.pdf", today=TODAY))
+                  lambda: documents.produce(db, None, "initiatives", YEAR, out / "sang-kien.pdf", on=TODAY))
             timed("  initiatives .xlsx (with _du_lieu)", args.runs,
-                  lambda: documents.produce(db, None, "initiatives", YEAR, out / "sang-kien.xlsx", today=TODAY))
+                  lambda: documents.produce(db, None, "initiatives", YEAR, out / "sang-kien.xlsx", on=TODAY))
             for name in ("dang-ky.pdf", "dang-ky.xlsx", "sang-kien.pdf", "sang-kien.xlsx"):
                 print(f"  {name}: {(out / name).stat().st_size / 1024 / 1024:.1f} MB")
         finally:

@@ -174,9 +174,9 @@ def test_registration_reports_and_workbooks_hold_only_what_applies(seeded_db, da
     assert not table_codes & set(absent) and set(present) <= table_codes
 
     # the registration, PDF and workbook
-    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "dk.pdf", today=date(2021, 2, 18)).path
+    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "dk.pdf", on=date(2021, 2, 18)).path
     xlsx = documents.produce(db, data_paths, "registration", 2021, tmp_path / "dk.xlsx",
-                             today=date(2021, 2, 18)).path
+                             on=date(2021, 2, 18)).path
     rows = _cells(pdf)
     table_text = "\n".join(" | ".join(r) for r in rows)
     _assert_only(table_text, present, absent, "registration PDF")
@@ -201,9 +201,9 @@ def test_registration_reports_and_workbooks_hold_only_what_applies(seeded_db, da
     for code, name in absent.items():
         assert name not in section, code
     send(db, report.id)
-    rpdf = documents.produce(db, data_paths, "midyear-report", 2021, tmp_path / "bc.pdf", today=date(2021, 7, 4)).path
+    rpdf = documents.produce(db, data_paths, "midyear-report", 2021, tmp_path / "bc.pdf", on=date(2021, 7, 4)).path
     rxlsx = documents.produce(db, data_paths, "midyear-report", 2021, tmp_path / "bc.xlsx",
-                              today=date(2021, 7, 4)).path
+                              on=date(2021, 7, 4)).path
     _assert_only("\n".join(" | ".join(r) for r in _cells(rpdf)), present, absent, "report PDF")
     _assert_only(_sheet_text(rxlsx), present, absent, "report workbook")
     report_codes = {r["indicator_code"] for r in machine.read_sheet(rxlsx).table("indicators").records()}
@@ -222,7 +222,7 @@ def test_a_figure_registered_before_the_kind_changed_is_kept_but_not_printed(see
     assert info.unit_scope == "doanh nghiệp ngoài nhà nước"
     registration.save_collective(db, info)  # saving again keeps it in the store
     assert {f.indicator.code for f in registration.get_collective(db, 2021).not_applicable} == {"CT16", "CT22"}
-    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "dk.pdf", today=date(2021, 2, 18)).path
+    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "dk.pdf", on=date(2021, 2, 18)).path
     assert STATE_ONLY["CT22"] not in "\n".join(" | ".join(r) for r in _cells(pdf))
     progress = registration.progress(db, 2021)
     assert progress.figures_total == len(info.figures)
@@ -242,10 +242,10 @@ def test_saving_a_figure_that_does_not_apply_is_refused(seeded_db):
 def test_reports_are_addressed_to_the_recipient_of_the_profile(seeded_db, data_paths, tmp_path):
     db = seeded_db
     _register(db)
-    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "a.pdf", today=date(2021, 2, 18)).path
+    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "a.pdf", on=date(2021, 2, 18)).path
     assert "Kính gửi: Ban Thường vụ LĐLĐ huyện Gia Viễn" in _page_text(pdf)
     _set_kind(db, "private", report_recipient="Ban Thường vụ Công đoàn các Khu công nghiệp tỉnh Ninh Bình")
-    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "b.pdf", today=date(2021, 2, 18),
+    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "b.pdf", on=date(2021, 2, 18),
                             renumber=True).path
     text = _page_text(pdf)
     assert "Kính gửi: Ban Thường vụ Công đoàn các Khu công nghiệp tỉnh Ninh Bình" in text

@@ -197,9 +197,9 @@ def test_the_registration_document_sent_through_the_outbox(seeded_db, data_paths
     info.signature_content = "Mỗi tổ một sáng kiến an toàn"
     registration.save_collective(seeded_db, info)
     made = documents.produce(seeded_db, data_paths, "registration", 2021, tmp_path / "dang-ky-thi-dua-2021.pdf",
-                             today=date(2021, 2, 17))
+                             on=date(2021, 2, 17))
     workbook = documents.produce(seeded_db, data_paths, "registration", 2021, tmp_path / "ban-dang-ky.xlsx",
-                                 today=date(2021, 2, 17))
+                                 on=date(2021, 2, 17))
     other = files(tmp_path, "thu-moi-hop")  # some other letter: not the registration
     outbox_service.queue_message(seeded_db, data_paths, ["ldld.giavien@example.vn"], "Thư mời họp", "Kính gửi.",
                                  other)

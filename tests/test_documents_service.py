@@ -111,7 +111,7 @@ def test_racing_writers_never_get_the_same_number(seeded_db, data_paths):
 def test_registration_refused_without_a_saved_registration(seeded_db, data_paths, out_dir):
     out = out_dir / "dang-ky.pdf"
     with pytest.raises(ValidationError, match="Chưa lưu đăng ký thi đua"):
-        documents.produce(seeded_db, data_paths, "registration", 2021, out, today=date(2021, 2, 18))
+        documents.produce(seeded_db, data_paths, "registration", 2021, out, on=date(2021, 2, 18))
     assert not out.exists() and list(out_dir.iterdir()) == []
     assert documents.list_register(seeded_db, 2021) == []  # no number taken
 
@@ -128,7 +128,7 @@ def test_registration_refused_without_a_saved_registration(seeded_db, data_paths
 def test_missing_prerequisites_are_refused(seeded_db, data_paths, out_dir, kind, message):
     out = out_dir / f"{kind}.xlsx"
     with pytest.raises(ValidationError, match=message):
-        documents.produce(seeded_db, data_paths, kind, 2021, out, today=date(2021, 12, 30))
+        documents.produce(seeded_db, data_paths, kind, 2021, out, on=date(2021, 12, 30))
     assert list(out_dir.iterdir()) == []
 
 
@@ -147,11 +147,10 @@ def test_bad_suffix_signer_and_kind(registered_db, data_paths, tmp_path):
 @needs_poppler
 def test_registration_pdf_and_workbook_carry_the_same_numbers(registered_db, data_paths, tmp_path):
     made_pdf = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf",
-                                 signer="deputy", today=date(2021, 2, 18))
-    made_xlsx = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.xlsx",
-                                  today=date(2021, 2, 19))
+                                 signer="deputy", on=date(2021, 2, 18))
+    made_xlsx = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.xlsx")
     assert made_pdf.code == made_xlsx.code == "01/ĐK-CĐCS" and made_xlsx.reused_number
-    assert made_xlsx.issued_on == date(2021, 2, 18)  # the twin keeps the document's date
+    assert made_xlsx.issued_on == date(2021, 2, 18) and made_xlsx.redated_from is None  # the twin keeps the date
     text = pdftext(made_pdf.path)
     for needle in ("LĐLĐ HUYỆN GIA VIỄN", "CĐCS CÔNG TY", "Số: 01/ĐK-CĐCS", "Gia Viễn, ngày 18 tháng 02 năm 2021",
                    "BẢN ĐĂNG KÝ THI ĐUA", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Nam", "Nơi nhận:",
@@ -226,7 +225,7 @@ def audit_count(db) -> int:
 def test_a_preview_takes_no_number_and_writes_nothing(registered_db, data_paths, out_dir):
     tmp_path = out_dir
     audits = audit_count(registered_db)
-    shown = documents.preview(registered_db, "registration", 2021, tmp_path / "xem.pdf", today=date(2021, 2, 18))
+    shown = documents.preview(registered_db, "registration", 2021, tmp_path / "xem.pdf", on=date(2021, 2, 18))
     assert shown.code == "" and shown.unfinished == () and shown.issued_on == date(2021, 2, 18)
     text = pdftext(shown.path)
     assert re.search(r"Số:\s+/ĐK-CĐCS", text) and "BẢN ĐĂNG KÝ THI ĐUA" in text and "Trần Văn Nam" in text
@@ -234,12 +233,17 @@ def test_a_preview_takes_no_number_and_writes_nothing(registered_db, data_paths,
     assert [p.name for p in tmp_path.iterdir()] == ["xem.pdf"]  # no temporary file left
     # Exported afterwards it takes the first number; previewed again it shows that number and date.
     made = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf",
-                             today=date(2021, 2, 20))
+                             on=date(2021, 2, 20))
     assert made.code == "01/ĐK-CĐCS"
-    again = documents.preview(registered_db, "registration", 2021, tmp_path / "xem.pdf", today=date(2021, 3, 1))
-    assert again.code == "01/ĐK-CĐCS" and again.issued_on == date(2021, 2, 20)
+    again = documents.preview(registered_db, "registration", 2021, tmp_path / "xem.pdf")
+    assert again.code == "01/ĐK-CĐCS" and again.issued_on == date(2021, 2, 20) and again.warnings == ()
     assert "Số: 01/ĐK-CĐCS" in pdftext(again.path) and "ngày 20 tháng 02 năm 2021" in pdftext(again.path)
-    assert [e.code for e in documents.list_register(registered_db, 2021)] == ["01/ĐK-CĐCS"]
+    # another date is shown as exporting would give it (the number re-dated), with what is odd about it
+    later = documents.preview(registered_db, "registration", 2021, tmp_path / "xem.pdf", on=date(2021, 3, 1))
+    assert later.code == "01/ĐK-CĐCS" and later.issued_on == date(2021, 3, 1)
+    assert later.warnings == ("Ngày 01/03/2021 sau hạn đăng ký thi đua (20/02/2021).",)
+    entries = documents.list_register(registered_db, 2021)
+    assert [(e.code, e.issued_on) for e in entries] == [("01/ĐK-CĐCS", date(2021, 2, 20))]  # a preview changes nothing
 
 
 def test_preview_refuses_what_it_cannot_show(registered_db, out_dir):
@@ -254,9 +258,9 @@ def test_preview_refuses_what_it_cannot_show(registered_db, out_dir):
 
 
 def test_the_year_register_holds_the_documents_of_the_emulation_year(registered_db, data_paths, tmp_path):
-    plan = documents.produce(registered_db, data_paths, "plan", 2021, tmp_path / "kh.pdf", today=date(2021, 1, 25))
+    plan = documents.produce(registered_db, data_paths, "plan", 2021, tmp_path / "kh.pdf", on=date(2021, 1, 25))
     late = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf",
-                             today=date(2022, 1, 5))  # numbered in the 2022 register
+                             on=date(2022, 1, 5))  # numbered in the 2022 register
     year.copy_year(registered_db, 2021, 2022)
     other = documents.issue_number(registered_db, "plan", "KH", "Kế hoạch 2022", date(2022, 1, 20), 2022)
     assert (plan.code, late.code, other.code) == ("01/KH-CĐCS", "01/ĐK-CĐCS", "02/KH-CĐCS")

@@ -17,6 +17,7 @@ from thidua_desktop.core.review import Vote
 from thidua_desktop.documents import machine
 from thidua_desktop.services import demo, documents, reports, review
 from thidua_desktop.store.database import Database
+from thidua_desktop.store.errors import ValidationError
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 
@@ -68,7 +69,7 @@ def year_db(tmp_path_factory):
     made = {}
     for kind in documents.KINDS:
         for suffix in ("pdf", "xlsx"):
-            made[kind, suffix] = documents.produce(db, None, kind, YEAR, out / f"{kind}.{suffix}", today=ISSUED)
+            made[kind, suffix] = documents.produce(db, None, kind, YEAR, out / f"{kind}.{suffix}", on=ISSUED)
     yield db, made
     db.close()
 
@@ -152,6 +153,11 @@ def test_the_award_decision_numbers_its_lines(year_db):
 
 def test_producing_again_keeps_every_number(year_db, tmp_path):
     db, made = year_db
-    again = documents.produce(db, None, "year-report", YEAR, tmp_path / "again.pdf", today=date(2022, 1, 3))
+    again = documents.produce(db, None, "year-report", YEAR, tmp_path / "again.pdf")
     assert again.code == made["year-report", "pdf"].code and again.reused_number
-    assert again.issued_on == ISSUED
+    assert again.issued_on == ISSUED and again.redated_from is None
+    # a date of another register year cannot be given to its number: refused with the reason, nothing written
+    with pytest.raises(ValidationError, match="phải lấy số mới"):
+        documents.produce(db, None, "year-report", YEAR, tmp_path / "later.pdf", on=date(YEAR + 1, 1, 3))
+    assert not (tmp_path / "later.pdf").exists()
+    assert documents.document_date(db, "year-report", YEAR).on == ISSUED

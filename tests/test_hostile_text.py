@@ -254,11 +254,11 @@ def long_documents(tmp_path_factory) -> dict[str, Path]:
         for kind in documents.KINDS:
             target = root / f"{kind}.pdf"
             documents.produce(db, data, kind, 2021, target, phase=1 if kind == "midyear-report" else None,
-                              today=ISSUED)
+                              on=ISSUED)
             out[kind] = target
             twin = target.with_suffix(".xlsx")  # and the Excel twin
             documents.produce(db, data, kind, 2021, twin, phase=1 if kind == "midyear-report" else None,
-                              today=ISSUED)
+                              on=ISSUED)
             out[f"{kind}.xlsx"] = twin
     finally:
         db.close()

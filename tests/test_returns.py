@@ -37,7 +37,7 @@ def sent_report(seeded_db, data_paths, tmp_path):
     info = reports.draft_report(db, 2021, "midyear", today=JULY)
     send(db, info.id)
     workbook = tmp_path / "bao-cao-so-ket-2021.xlsx"
-    documents.produce(db, data_paths, "midyear-report", 2021, workbook, today=date(2021, 7, 4))
+    documents.produce(db, data_paths, "midyear-report", 2021, workbook, on=date(2021, 7, 4))
     return db, data_paths, info.id, workbook
 
 

@@ -447,7 +447,7 @@ def test_review_minutes_carry_the_union_groups(year_db):
     groups = groups_of(db)
     meet(db)
     review.record_votes(db, 2021, [Vote(None, "TO_CD_VM", 9, 10, union_group_id=groups["Tổ may 1"], achieved=True)])
-    _doc, machine = documents.build_document(db, "review-minutes", 2021, today=DECEMBER)
+    _doc, machine = documents.build_document(db, "review-minutes", 2021, on=DECEMBER)
     table = next(t for t in machine.tables if t.name == "review_results")
     lines = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
     mine = [line for line in lines if line["title_code"] == "TO_CD_VM"]

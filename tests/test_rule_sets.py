@@ -234,7 +234,7 @@ def test_for_2025_every_basis_line_of_the_proposal_and_the_decision_names_the_20
     issued = date(2025, 12, 30)
     texts = {}
     for kind in ("proposals", "award-decision"):
-        made = documents.produce(db, None, kind, 2025, tmp_path / f"{kind}.pdf", today=issued)
+        made = documents.produce(db, None, kind, 2025, tmp_path / f"{kind}.pdf", on=issued)
         texts[kind] = pdftext(made.path)
     rs = core.rule_set_for_year(2025)
     for kind, text in texts.items():
@@ -257,13 +257,13 @@ def test_a_2026_year_cites_no_plan_until_one_is_entered_then_exactly_that_one(db
     _review_year(db2026, 2026)
     issued = date(2026, 12, 30)
     assert documents.PLAN_CITATION_MISSING in documents.readiness(db2026, "award-decision", 2026)
-    first = documents.produce(db2026, None, "award-decision", 2026, tmp_path / "qd.pdf", today=issued)
+    first = documents.produce(db2026, None, "award-decision", 2026, tmp_path / "qd.pdf", on=issued)
     assert "Kế hoạch" not in re.sub(r"\s+", " ", pdftext(first.path))
     with db2026.transaction("kiểm thử: nhập kế hoạch của cấp trên") as s:
         record = s.scalars(select(EmulationYear).where(EmulationYear.year == 2026)).one()
         record.plan_number, record.plan_issuer = "15/KH-LĐLĐ", "Liên đoàn Lao động tỉnh Ninh Bình"
     assert documents.PLAN_CITATION_MISSING in documents.readiness(db2026, "award-decision", 2026)  # no date yet
-    second = documents.produce(db2026, None, "award-decision", 2026, tmp_path / "qd2.pdf", today=issued)
+    second = documents.produce(db2026, None, "award-decision", 2026, tmp_path / "qd2.pdf", on=issued)
     assert "Căn cứ Kế hoạch" not in re.sub(r"\s+", " ", pdftext(second.path))
     with db2026.transaction("kiểm thử: nhập ngày kế hoạch") as s:
         record = s.scalars(select(EmulationYear).where(EmulationYear.year == 2026)).one()
@@ -271,7 +271,7 @@ def test_a_2026_year_cites_no_plan_until_one_is_entered_then_exactly_that_one(db
         record.plan_title = "Kế hoạch phát động phong trào thi đua năm 2026"
     assert documents.PLAN_CITATION_MISSING not in documents.readiness(db2026, "award-decision", 2026)
     for kind in ("award-decision", "proposals"):
-        made = documents.produce(db2026, None, kind, 2026, tmp_path / f"{kind}-3.pdf", today=issued)
+        made = documents.produce(db2026, None, kind, 2026, tmp_path / f"{kind}-3.pdf", on=issued)
         flat = re.sub(r"\s+", " ", pdftext(made.path))
         citations = re.findall(r"Căn cứ Kế hoạch[^;]*;", flat)
         assert citations == ["Căn cứ Kế hoạch số 15/KH-LĐLĐ ngày 15/01/2026 của Liên đoàn Lao động tỉnh Ninh Bình "
@@ -428,7 +428,7 @@ def test_cli_export_and_import(folder, tmp_path, unit_key, monkeypatch):  # noqa
 @needs_poppler
 def test_the_documents_say_what_they_lack_when_exported_and_previewed(db2026, tmp_path):
     _review_year(db2026, 2026)
-    made = documents.produce(db2026, None, "proposals", 2026, tmp_path / "tt.pdf", today=date(2026, 12, 30))
+    made = documents.produce(db2026, None, "proposals", 2026, tmp_path / "tt.pdf", on=date(2026, 12, 30))
     assert documents.PLAN_CITATION_MISSING in made.notes
     assert any("TT 01/2024/TT-BNV" in item and core.NEEDS_CHECK_TEXT in item for item in made.notes)
     collective = registration.get_collective(db2026, 2026)
@@ -436,7 +436,7 @@ def test_the_documents_say_what_they_lack_when_exported_and_previewed(db2026, tm
     collective.registered_on = date(2026, 2, 20)
     collective.signature_content = "Mỗi tổ một sáng kiến an toàn"
     registration.save_collective(db2026, collective)
-    shown = documents.preview(db2026, "registration", 2026, tmp_path / "dk.pdf", today=date(2026, 12, 30))
+    shown = documents.preview(db2026, "registration", 2026, tmp_path / "dk.pdf", on=date(2026, 12, 30))
     assert documents.PLAN_CITATION_MISSING in shown.notes
     text = re.sub(r"\s+", " ", pdftext(shown.path))
     assert "Căn cứ Quyết định số 999/QĐ-TLĐ ngày 29 tháng 5 năm 2024" in text and "Căn cứ Kế hoạch" not in text

@@ -136,7 +136,7 @@ def test_sending_from_the_documents_page_turns_the_countdown_into_the_sent_date(
 
     complete(seeded_db)
     pdf = documents.produce(seeded_db, data_paths, "midyear-report", 2021, tmp_path / "bao-cao-so-ket.pdf",
-                            today=date(2021, 7, 4)).path
+                            on=date(2021, 7, 4)).path
     outbox_service.save_smtp_settings(data_paths, SmtpSettings(host="127.0.0.1", port=smtp_server.port,
                                                                security="plain", timeout=5,
                                                                from_addr="congdoan.mayhoalu@example.vn"))

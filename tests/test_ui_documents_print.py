@@ -195,7 +195,7 @@ def test_print_the_exported_pdf_on_a4(qtbot, window, tmp_path, monkeypatch):
 def test_printing_for_a_paper_printer_turns_landscape_pages(qtbot, window, tmp_path):
     db = window.ctx.db
     source = tmp_path / "dang-ky.pdf"
-    documents_service.produce(db, None, "registration", 2021, source, today=date(2021, 12, 30))
+    documents_service.produce(db, None, "registration", 2021, source, on=date(2021, 12, 30))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     print_preview.set_up_printer(printer, "kiểm thử")
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -252,9 +252,9 @@ def correlation(a, b) -> float:
 
 def test_register_follows_the_selected_year(qtbot, window, tmp_path):
     db = window.ctx.db
-    made = documents_service.produce(db, None, "plan", 2021, tmp_path / "kh.pdf", today=date(2021, 12, 30))
+    made = documents_service.produce(db, None, "plan", 2021, tmp_path / "kh.pdf", on=date(2021, 12, 30))
     # The year report of 2021 issued in January 2022 is numbered in the 2022 register.
-    late = documents_service.produce(db, None, "initiatives", 2021, tmp_path / "sk.pdf", today=date(2022, 1, 10))
+    late = documents_service.produce(db, None, "initiatives", 2021, tmp_path / "sk.pdf", on=date(2022, 1, 10))
     assert late.register_year == 2022
     year_service.copy_year(db, 2021, 2022)
     window.reload_years(select=2021)

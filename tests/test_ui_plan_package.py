@@ -108,7 +108,7 @@ def test_return_dialog_records_the_comment_and_the_report_shows_it(window, seede
     info = reports.draft_report(seeded_db, 2021, "midyear", today=JULY)
     send(seeded_db, info.id)
     workbook = tmp_path / "so-ket.xlsx"
-    documents.produce(seeded_db, data_paths, "midyear-report", 2021, workbook, today=date(2021, 7, 4))
+    documents.produce(seeded_db, data_paths, "midyear-report", 2021, workbook, on=date(2021, 7, 4))
     comment = "Đề nghị bổ sung số liệu chỉ tiêu CT02."
     returned = returns.make_return(workbook, comment, tmp_path / "tra-lai.xlsx", spec,
                                    returned_on=date(2021, 7, 8)).path

@@ -201,3 +201,55 @@ def test_export_cancelled_does_nothing(qtbot, fresh, monkeypatch):
     monkeypatch.setattr(documents_page, "ask_save_path", lambda *a: "")
     page.export_button.click()
     assert not page.export_error.isVisibleTo(page) and not page.export_done.isVisibleTo(page)
+
+
+def test_the_document_date_is_its_events_shown_and_editable_and_odd_dates_are_asked_about(
+        qtbot, window, tmp_path, monkeypatch, dialogs):  # noqa: F811
+    """Issue 16: the biên bản is dated the meeting day (not today, 30/06), the registration the day it was
+    made; a date outside the year is asked about before the number is taken, and a refusal takes none."""
+    from datetime import date
+
+    from thidua_desktop.core import vntext
+    from thidua_desktop.services import registration, review
+    from thidua_desktop.ui.widgets.fields import edit_value, set_date
+
+    db = window.ctx.db
+    meeting = review.get_meeting(db, 2021).held_on
+    registered = registration.get_collective(db, 2021).registered_on
+    assert meeting is not None and registered is not None and meeting != date(2021, 6, 30)
+    page = window.show_page(mw.PAGE_DOCUMENTS)
+    page.kind.setCurrentIndex(page.kind.findData("review-minutes"))
+    assert edit_value(page.issue_date) == meeting
+    assert "ngày họp bình xét" in page.date_note.text()
+    page.kind.setCurrentIndex(page.kind.findData("registration"))
+    assert edit_value(page.issue_date) == registered
+    # a date years away: said before the number is taken; answered "no", nothing is numbered
+    before = [e.code for e in documents_service.list_register(db, 2021)]
+    set_date(page.issue_date, date(2026, 12, 4))
+    assert "ngoài thời gian của năm thi đua 2021" in page.date_note.text()
+    monkeypatch.setattr(documents_page, "ask_save_path", lambda *a: str(tmp_path / "dk.pdf"))
+    dialogs.confirm_answer = False
+    page.export_button.click()
+    asked = dialogs.last("confirm")
+    assert "04/12/2026" in asked["text"] and "ngoài thời gian của năm thi đua 2021" in asked["informative"]
+    assert not (tmp_path / "dk.pdf").exists()
+    assert [e.code for e in documents_service.list_register(db, 2021)] == before
+    # back on its own date, the biên bản exports dated the meeting day, in the header and the register
+    page.kind.setCurrentIndex(page.kind.findData("review-minutes"))
+    monkeypatch.setattr(documents_page, "ask_save_path", lambda *a: str(tmp_path / "bb.pdf"))
+    page.export_button.click()
+    assert not page.export_error.isVisibleTo(page), page.export_error.text()
+    assert page.produced.issued_on == meeting
+    text = subprocess_text(tmp_path / "bb.pdf")
+    day = f"ngày {meeting.day:02d} tháng {meeting.month:02d} năm {meeting.year}"
+    assert day in " ".join(text.split()), day
+    assert vntext.format_date(meeting) in page.date_note.text() or "trong sổ văn bản đi" in page.date_note.text()
+
+
+def subprocess_text(pdf: Path) -> str:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -550,6 +550,10 @@
       <translation>Excel</translation>
     </message>
     <message>
+      <source>The date printed on the document and written in the register: by default the date of what it records, not today</source>
+      <translation>Ngày ghi trên văn bản và vào sổ văn bản đi: mặc định là ngày của sự việc văn bản ghi nhận, không phải hôm nay</translation>
+    </message>
+    <message>
       <source>Export…</source>
       <translation>Xuất văn bản…</translation>
     </message>
@@ -580,6 +584,10 @@
     <message>
       <source>Emulation year</source>
       <translation>Năm thi đua</translation>
+    </message>
+    <message>
+      <source>Dated</source>
+      <translation>Ngày ban hành</translation>
     </message>
     <message>
       <source>Signed by</source>
@@ -786,12 +794,40 @@
       <translation>Xuất {document}</translation>
     </message>
     <message>
+      <source>Export the document dated {date}?</source>
+      <translation>Xuất văn bản mang ngày {date}?</translation>
+    </message>
+    <message>
+      <source>Check the date</source>
+      <translation>Kiểm tra ngày văn bản</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Xuất</translation>
+    </message>
+    <message>
+      <source>Number {code} was dated {date}: exporting changes its date.</source>
+      <translation>Văn bản số {code} đang mang ngày {date}: xuất lần này sẽ đổi ngày của văn bản.</translation>
+    </message>
+    <message>
+      <source>The date of number {code} in the register.</source>
+      <translation>Ngày của văn bản số {code} trong sổ văn bản đi.</translation>
+    </message>
+    <message>
+      <source>Date of: {what}</source>
+      <translation>Theo {what}</translation>
+    </message>
+    <message>
       <source>Exported {document} number {code} to {file}.</source>
       <translation>Đã xuất {document} số {code} ra tệp {file}.</translation>
     </message>
     <message>
       <source>It keeps the number it was given before.</source>
       <translation>Văn bản giữ số đã cấp trước đây.</translation>
+    </message>
+    <message>
+      <source>Its date was changed from {old} to {new}.</source>
+      <translation>Ngày văn bản đã đổi từ {old} sang {new}.</translation>
     </message>
     <message>
       <source>Preview: not an exported document. It keeps its number {code} when exported.</source>

@@ -41,9 +41,12 @@ def cmd_document(args) -> int:
             if args.sign or args.new_number:
                 raise CliError("Bản xem trước không lấy số và không ký số: bỏ --sign / --new-number.")
             shown = documents.preview(db, args.kind, args.year, Path(args.out), phase=args.phase,
-                                      signer=args.signer, today=args.date)
+                                      signer=args.signer, on=args.date)
             number = f"số {shown.code} (đã cấp trước đó)" if shown.code else "chưa lấy số"
-            out(f"Đã ghi bản xem trước {shown.path} — {number}, mỗi trang có dấu \"{documents.DRAFT_MARK}\".")
+            out(f"Đã ghi bản xem trước {shown.path} — {number}, ngày {vntext.format_date(shown.issued_on)}, "
+                f"mỗi trang có dấu \"{documents.DRAFT_MARK}\".")
+            for item in shown.warnings:
+                out(f"Lưu ý về ngày: {item}")
             if shown.unfinished:
                 out(f"Còn phải viết xong trước khi xuất: {'; '.join(shown.unfinished)}.")
             for item in shown.notes:
@@ -51,15 +54,20 @@ def cmd_document(args) -> int:
             return EXIT_OK
         spec = signing.key_spec(args) if args.sign else None  # ask for the key before writing anything
         made = documents.produce(db, args.paths, args.kind, args.year, Path(args.out), phase=args.phase,
-                                 signer=args.signer, today=args.date, renumber=args.new_number)
+                                 signer=args.signer, on=args.date, renumber=args.new_number)
         produced = [made]
         if spec is not None:  # the signed pair: the PDF and its workbook twin, under the same number
             twin = made.path.with_suffix(".xlsx" if made.path.suffix.lower() == ".pdf" else ".pdf")
             produced.append(documents.produce(db, args.paths, args.kind, args.year, twin, phase=args.phase,
-                                              signer=args.signer, today=args.date))
+                                              signer=args.signer, on=made.issued_on))
     finally:
         db.close()
     again = " (số đã cấp trước đó)" if made.reused_number else ""
+    if made.redated_from is not None:
+        out(f"Đã đổi ngày của văn bản số {made.code} từ {vntext.format_date(made.redated_from)} sang "
+            f"{vntext.format_date(made.issued_on)} (theo --date); số văn bản giữ nguyên.")
+    for item in made.warnings:
+        out(f"Lưu ý về ngày: {item}")
     for item in produced:
         out(f"Đã xuất {item.path} — số {item.code}{again}, ngày {vntext.format_date(item.issued_on)}.")
     for item in made.notes:
@@ -91,7 +99,9 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--signer", choices=("chair", "deputy"), default="chair",
                    help="chair: Chủ tịch ký; deputy: Phó Chủ tịch ký thay (KT.)")
     p.add_argument("--out", metavar="TỆP", help="tệp .pdf hoặc .xlsx")
-    p.add_argument("--date", type=date_arg, help="ngày ban hành (dd/mm/yyyy; mặc định hôm nay)")
+    p.add_argument("--date", type=date_arg,
+                   help="ngày ban hành (dd/mm/yyyy); mặc định là ngày của sự việc văn bản ghi nhận (ngày đăng ký, "
+                        "ngày họp bình xét, hạn báo cáo…) hoặc ngày đã vào sổ; đổi ngày của văn bản đã có số")
     p.add_argument("--new-number", dest="new_number", action="store_true",
                    help="lấy số mới thay cho số văn bản đã cấp trước đó")
     p.add_argument("--preview", action="store_true",

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from thidua_desktop import clock
 from thidua_desktop.core import deadlines as dl
 from thidua_desktop.core.timeline import PhaseInput
 from thidua_desktop.signing.common import VN_TZ
@@ -160,7 +161,7 @@ def year_deadlines(db: Database, year: int, *, today: date | None = None, paths=
     """Every deadline of ``year`` (registration, each phase's report) with its state on ``today``,
     and the year's stage and outcome. The data folder (``paths``, else the database's own) lets a
     registration workbook in the outbox be recognised by its machine sheet even when it was renamed."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.reading() as session:
         record = session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
         if record is None:

@@ -33,6 +33,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from thidua_desktop import clock
 from thidua_desktop.core import vntext
 from thidua_desktop.core.plan import seed_template
 from thidua_desktop.paths import DataPaths
@@ -824,7 +825,7 @@ def add_people(db: Database, count: int, *, seed: int, progress: Progress | None
             raise ValidationError("Chưa khai báo thông tin đơn vị (công đoàn cơ sở); chưa thể thêm người.")
         existing = session.scalar(select(func.count()).select_from(Person)) or 0
         rng = random.Random(f"add_people:{seed}:{existing}")
-        target_year = session.scalar(select(func.max(EmulationYear.year))) or date.today().year
+        target_year = session.scalar(select(func.max(EmulationYear.year))) or clock.today().year
         groups = [
             _Group(group_id, _kind_for(name))
             for group_id, name in session.execute(

@@ -244,7 +244,7 @@ def _send_registration(db: Database, paths, year: int, folder: Path) -> None:
     from thidua_desktop.services import documents, outbox
 
     out = folder / f"ban-dang-ky-thi-dua-{year}.pdf"
-    documents.produce(db, paths, "registration", year, out, today=registration_day(year))
+    documents.produce(db, paths, "registration", year, out, on=registration_day(year))
     entry = outbox.queue_report(db, paths, [out])
     sending_outbox.record_delivered(db, entry.id, _at(registration_day(year) + timedelta(days=1), 8, 30))
 

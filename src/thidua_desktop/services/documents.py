@@ -25,8 +25,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import selectinload
 
-from thidua_desktop import __version__
-from thidua_desktop.core import vntext
+from thidua_desktop import __version__, clock
+from thidua_desktop.core import document_dates, vntext
 from thidua_desktop.documents.kinds import inputs as di
 from thidua_desktop.exchange.reading import REPORT_KEYWORD  # a report PDF's Keywords: its id
 from thidua_desktop.services import applicability as scope
@@ -86,6 +86,8 @@ class ProducedDocument:
     reused_number: bool  # the document had been numbered before (re-produced, or its twin)
     register_id: str
     notes: tuple[str, ...] = ()  # what it still lacks though produced (readiness): no plan to cite …
+    warnings: tuple[str, ...] = ()  # what a reviewer would query about its date (said, not refused)
+    redated_from: date | None = None  # a numbered document given another date: the date it had
 
 
 # --- the outgoing register --------------------------------------------------------------------
@@ -418,16 +420,138 @@ def _prepare(db: Database, kind: str, year: int, phase: int | None, *, draft: bo
     return _prepare_review(db, kind, year, phase, draft=draft)
 
 
+# --- the date a document carries ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """The date a document would carry, why, and what is odd about it (shown before numbering)."""
+
+    on: date
+    source: str  # "ngày họp bình xét", "hạn gửi báo cáo", "ngày đã vào sổ", "ngày đã chọn" …
+    warnings: tuple[str, ...] = ()
+    numbered_code: str = ""  # the number it already has in the register ("" when none)
+    numbered_on: date | None = None  # the date that number was given
+
+
+def _event_facts(session, record: EmulationYear, kind: str, phase: int | None) -> document_dates.EventFacts:
+    from thidua_desktop.store.models import ReviewMeeting
+
+    registered = session.scalars(select(CollectiveRegistration.registered_on).where(
+        CollectiveRegistration.year_id == record.id)).first()
+    meeting = session.scalars(select(ReviewMeeting.held_on).where(ReviewMeeting.year_id == record.id)).first()
+    phases = sorted(record.phases, key=lambda p: p.number)
+    chosen = None
+    report_issued = None
+    if kind in document_dates.REPORT_KINDS and phases:
+        report_kind = "midyear" if kind == "midyear-report" else "year"
+        query = select(Report).where(Report.year_id == record.id, Report.kind == report_kind)
+        if phase is not None:
+            query = query.where(Report.phase_number == phase)
+        report = session.scalars(query.order_by(Report.phase_number.desc(), Report.version.desc())).first() \
+            if kind != "initiatives" else None
+        number = phase if phase is not None else (report.phase_number if report is not None else None)
+        if number is None:
+            number = phases[-1].number if kind != "midyear-report" else phases[0].number
+        chosen = next((p for p in phases if p.number == number), None)
+        if report is not None:
+            report_issued = report.issued_on or (report.sent_at.date() if report.sent_at else None)
+    return document_dates.EventFacts(
+        record.year, plan_issued_on=record.plan_issued_on, registration_due=record.registration_due,
+        registered_on=registered,
+        phase_start=chosen.start if chosen else None, phase_end=chosen.end if chosen else None,
+        report_due=chosen.report_due if chosen else None, report_issued_on=report_issued,
+        meeting_on=meeting, last_report_due=max((p.report_due for p in phases), default=None))
+
+
+def _order_warning(session, unit_id, on: date, own_id: uuid.UUID | None) -> list[str]:
+    """A new number for a date earlier than the register's last entry of that year."""
+    query = select(OutgoingDocument).where(OutgoingDocument.unit_id == unit_id,
+                                           OutgoingDocument.register_year == on.year,
+                                           OutgoingDocument.issued_on > on)
+    if own_id is not None:
+        query = query.where(OutgoingDocument.id != own_id)
+    later = session.scalars(query.order_by(OutgoingDocument.number.desc())).first()
+    if later is None:
+        return []
+    return [f"Sổ văn bản đi năm {on.year} đã có số {later.code} ngày {vntext.format_date(later.issued_on)}: "
+            f"một số mới mang ngày {vntext.format_date(on)} sẽ đứng sau văn bản có ngày muộn hơn."]
+
+
+def _report_id_for(session, record: EmulationYear, kind: str, phase: int | None) -> uuid.UUID | None:
+    if kind not in ("midyear-report", "year-report"):
+        return None
+    query = select(Report.id).where(Report.year_id == record.id,
+                                    Report.kind == ("midyear" if kind == "midyear-report" else "year"))
+    if phase is not None:
+        query = query.where(Report.phase_number == phase)
+    return session.scalars(query.order_by(Report.phase_number.desc(), Report.version.desc())).first()
+
+
+def document_date(db: Database, kind: str, year: int, *, phase: int | None = None, on: date | None = None,
+                  today: date | None = None, renumber: bool = False) -> DocumentDate:
+    """The date document ``kind`` of ``year`` will carry: ``on`` when given, else the date it was
+    numbered with, else the date of its event (``core.document_dates``); with what a reviewer would
+    query about it. Nothing is written."""
+    if kind not in TYPE_CODES:
+        raise ValidationError(f"Không có loại văn bản '{kind}'. Các loại: {', '.join(KINDS)}.")
+    today = today or clock.today()
+    with db.reading() as session:
+        unit = _unit(session)
+        record = _year_record(session, year)
+        facts = _event_facts(session, record, kind, phase)
+        found = _find_numbered(session, unit.id, kind, year, _report_id_for(session, record, kind, phase))
+        if on is not None:
+            source = "ngày đã chọn"
+        elif found is not None and not renumber:
+            on, source = found.issued_on, "ngày đã vào sổ văn bản đi"
+        else:
+            chosen = document_dates.default_date(kind, facts, today)
+            on, source = chosen.on, chosen.source
+        notes = document_dates.warnings(kind, on, facts)
+        if found is None or renumber:
+            notes += _order_warning(session, unit.id, on, None)
+        elif on != found.issued_on:
+            notes += _redate_problems(found, on)
+            notes += _order_warning(session, unit.id, on, found.id)
+    return DocumentDate(on, source, tuple(notes), found.code if found else "", found.issued_on if found else None)
+
+
+def _redate_problems(found: OutgoingDocument, on: date) -> list[str]:
+    if on.year != found.register_year:
+        return [f"Văn bản đã có số {found.code} trong sổ văn bản đi năm {found.register_year}; ngày "
+                f"{vntext.format_date(on)} thuộc năm {on.year}, nên phải lấy số mới (không đổi ngày được)."]
+    return []
+
+
+def _redate(db: Database, entry_id: uuid.UUID, on: date) -> OutgoingDocument:
+    """Give a numbered document another date (its number and register year stay)."""
+    with db.transaction("Đổi ngày văn bản đi") as session:
+        entry = session.get(OutgoingDocument, entry_id)
+        if on.year != entry.register_year:
+            raise ValidationError(_redate_problems(entry, on)[0] + " Chưa ghi tệp nào.")
+        entry.issued_on = on
+        if entry.report_id is not None:
+            report = session.get(Report, entry.report_id)
+            if report is not None and report.document_code == entry.code:
+                report.issued_on = on
+        session.flush()
+        return entry
+
+
 # --- producing ------------------------------------------------------------------------------
 
 
 def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int | None = None,
-            signer: str = "chair", today: date | None = None, renumber: bool = False) -> ProducedDocument:
+            signer: str = "chair", on: date | None = None, today: date | None = None,
+            renumber: bool = False) -> ProducedDocument:
     """Write document ``kind`` of emulation year ``year`` to ``out`` (.pdf or .xlsx).
 
     Refused with a :class:`ValidationError` (and no file written, no number taken) when its
     prerequisites are missing. ``renumber`` takes a new number instead of reusing the one the
-    document already has.
+    document already has. The document is dated ``on`` when given (a numbered document is then
+    re-dated, and ``redated_from`` says from what), else as ``document_date`` says: the date of its
+    event, never the day of export.
     """
     out = Path(out)
     if kind not in TYPE_CODES:
@@ -437,22 +561,23 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
         raise ValidationError(f"Tệp {out.name}: chỉ xuất được .pdf hoặc .xlsx.")
     if not out.parent.is_dir():
         raise ValidationError(f"Thư mục {out.parent} không tồn tại.")
-    issued_on = today or date.today()
     with db.reading() as session:
         unit = _unit(session)
         signer_lines, signer_name = _signer(unit, signer)
         unit_info = _unit_info(unit)
     prepared = _prepare(db, kind, year, phase)
-    if today is None and prepared.report_id is not None:
-        with db.reading() as session:  # a report already sent is dated the day it was sent
-            report = session.get(Report, prepared.report_id)
-            if report is not None and report.sent_at is not None:
-                issued_on = report.issued_on or report.sent_at.date()
+    dated = document_date(db, kind, year, phase=prepared.phase if prepared.report_id else phase, on=on,
+                          today=today, renumber=renumber)
     with db.reading() as session:
-        reused = not renumber and _find_numbered(session, uuid.UUID(unit_info[0]), kind, year,
-                                                 prepared.report_id) is not None
-    entry = issue_number(db, kind, TYPE_CODES[kind], prepared.subject, issued_on, year, prepared.report_id,
+        found = None if renumber else _find_numbered(session, uuid.UUID(unit_info[0]), kind, year,
+                                                     prepared.report_id)
+    redated_from = None
+    if found is not None and dated.on != found.issued_on:
+        redated_from = found.issued_on
+        _redate(db, found.id, dated.on)
+    entry = issue_number(db, kind, TYPE_CODES[kind], prepared.subject, dated.on, year, prepared.report_id,
                          reuse=not renumber)
+    reused = found is not None
     if prepared.after_number is not None:
         prepared.after_number(entry)
     ctx = _context(unit_info, prepared, signer_lines, signer_name, entry.code, entry.number, entry.issued_on,
@@ -475,7 +600,7 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
                               "chương trình khác.") from exc
     _record_file(db, entry.id, out.name)
     return ProducedDocument(kind, out, fmt, entry.code, entry.number, entry.issued_on, entry.register_year, reused,
-                            entry.id.hex, tuple(readiness(db, kind, year)))
+                            entry.id.hex, tuple(readiness(db, kind, year)), dated.warnings, redated_from)
 
 
 def _unit_info(unit: Unit) -> tuple:
@@ -499,15 +624,15 @@ def _context(unit_info: tuple, prepared: _Prepared, signer_lines, signer_name: s
 
 
 def build_document(db: Database, kind: str, year: int, *, phase: int | None = None, signer: str = "chair",
-                   today: date | None = None, code: str = "", number: int = 0):
+                   on: date | None = None, today: date | None = None, code: str = "", number: int = 0):
     """The layout and machine data of a document without numbering or writing it (previews, benches)."""
     with db.reading() as session:
         unit = _unit(session)
         signer_lines, signer_name = _signer(unit, signer)
         info = _unit_info(unit)
     prepared = _prepare(db, kind, year, phase)
-    return prepared.build(_context(info, prepared, signer_lines, signer_name, code, number, today or date.today(),
-                                   year, phase))
+    on = on or document_date(db, kind, year, phase=phase, today=today).on
+    return prepared.build(_context(info, prepared, signer_lines, signer_name, code, number, on, year, phase))
 
 
 # --- previews ---------------------------------------------------------------------------------
@@ -523,10 +648,11 @@ class PreviewedDocument:
     issued_on: date
     unfinished: tuple[str, ...]  # report sections still holding "[Bổ sung: …]": it cannot be exported yet
     notes: tuple[str, ...] = ()  # what it still lacks though it can be exported (readiness)
+    warnings: tuple[str, ...] = ()  # what a reviewer would query about its date
 
 
 def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None = None, signer: str = "chair",
-            today: date | None = None) -> PreviewedDocument:
+            on: date | None = None, today: date | None = None) -> PreviewedDocument:
     """Write the PDF of document ``kind`` as exporting it would, marked "BẢN XEM TRƯỚC" across
     every page, to ``out``. Nothing is written to the database: no number is taken (a document
     numbered before shows its number, else "Số:      /ĐK-CĐCS"), no decision is recorded. A
@@ -537,21 +663,18 @@ def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None 
         raise ValidationError(f"Không có loại văn bản '{kind}'. Các loại: {', '.join(KINDS)}.")
     if out.suffix.lower() != ".pdf":
         raise ValidationError(f"Tệp {out.name}: bản xem trước là tệp .pdf.")
-    issued_on = today or date.today()
     with db.reading() as session:
         unit = _unit(session)
         signer_lines, signer_name = _signer(unit, signer)
         info = _unit_info(unit)
     prepared = _prepare(db, kind, year, phase, draft=True)
+    dated = document_date(db, kind, year, phase=prepared.phase if prepared.report_id else phase, on=on, today=today)
+    issued_on = dated.on
     code, number = f"{'':5}/{vntext.nfc(TYPE_CODES[kind])}-{vntext.nfc(info[3]) or 'CĐCS'}", 0
     with db.reading() as session:
         found = _find_numbered(session, uuid.UUID(info[0]), kind, year, prepared.report_id)
         if found is not None:
-            code, number, issued_on = found.code, found.number, found.issued_on
-        elif today is None and prepared.report_id is not None:
-            report = session.get(Report, prepared.report_id)
-            if report is not None and report.sent_at is not None:
-                issued_on = report.issued_on or report.sent_at.date()
+            code, number = found.code, found.number
     document, _machine = prepared.build(_context(info, prepared, signer_lines, signer_name, code, number,
                                                  issued_on, year, phase))
     document.draft = DRAFT_MARK
@@ -563,7 +686,7 @@ def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None 
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp xem trước {out}: {exc.strerror or exc}.") from exc
     return PreviewedDocument(kind, out, code if found is not None else "", issued_on, prepared.unfinished,
-                             tuple(readiness(db, kind, year)))
+                             tuple(readiness(db, kind, year)), dated.warnings)
 
 
 
@@ -584,7 +707,7 @@ def _report(db: Database, kind: str, year: int, phase: int | None, *, draft: boo
     if missing and not draft:
         raise ValidationError(f"{what.capitalize()} năm {year} còn {len(missing)} mục chưa viết xong (còn chỗ đánh "
                               f"dấu […]): {'; '.join(missing)}. Hãy hoàn thiện trước khi xuất; chưa ghi tệp nào.")
-    rows = results.results_table(db, year, today=info.issued_on or date.today())
+    rows = results.results_table(db, year, today=info.issued_on or clock.today())
     with db.reading() as session:
         record = _year_record(session, year)
         ids = {x.code: x.id.hex for x in record.indicators}
@@ -692,6 +815,6 @@ def _prepare_review(db: Database, kind: str, year: int, phase: int | None, *, dr
 
     def after(entry: OutgoingDocument) -> None:  # the decision's number goes on the lines it decides
         review.decide_proposals(db, year, entry.code, entry.issued_on, level="own",
-                                today=max(entry.issued_on, date.today()))
+                                today=max(entry.issued_on, clock.today()))
 
     return _Prepared(kind_module.decision_subject(year), build, after_number=after)

@@ -33,6 +33,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from thidua_desktop import clock
 from thidua_desktop.core import initiatives as core, vntext
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.exchange.initiatives_io import AuthorSpec, SheetRead, read_initiatives
@@ -445,7 +446,7 @@ def export_initiatives(db: Database, path: Path, *, year: int | None = None, tod
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise StoreError(f"Tệp xuất phải có đuôi .xlsx: {path.name}")
-    today = today or date.today()
+    today = today or clock.today()
     unit = year_service.get_unit(db)
     with db.reading() as session:
         query = select(Initiative).options(selectinload(Initiative.authors)).order_by(

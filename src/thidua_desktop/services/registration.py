@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from thidua_desktop import clock
 from thidua_desktop.core import applicability, registration as rules
 from thidua_desktop.services import applicability as scope
 from thidua_desktop.services.dto import IndicatorInfo, YearDetail
@@ -187,7 +188,7 @@ def save_collective(db: Database, info: CollectiveInfo) -> CollectiveInfo:
         reg.title_codes = [t.code for t in record.titles if t.code in set(info.title_codes)]
         reg.signature_content = info.signature_content.strip()
         reg.commitments = info.commitments.strip()
-        reg.registered_on = info.registered_on or date.today()
+        reg.registered_on = info.registered_on or clock.today()
         existing = {
             f.indicator_code: f
             for f in session.scalars(select(IndicatorRegistration).where(IndicatorRegistration.year_id == record.id))

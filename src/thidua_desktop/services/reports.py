@@ -22,6 +22,7 @@ from decimal import Decimal
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session
 
+from thidua_desktop import clock
 from thidua_desktop.core import initiatives as ini_core, report_draft as draft, vntext
 from thidua_desktop.services import results as results_service
 from thidua_desktop.store.database import Database
@@ -342,7 +343,7 @@ def draft_report(db: Database, year: int, kind: str, *, today: date | None = Non
 
     The computed results of the report's phase are stored first when the phase is still open.
     """
-    today = today or date.today()
+    today = today or clock.today()
     with db.transaction(f"Soạn {KIND_NAMES.get(kind, 'báo cáo')} năm {year}") as session:
         record = _year(session, year)
         phase = report_phase(record, kind)
@@ -417,7 +418,7 @@ def update_section(db: Database, report_id: str, key: str, text: str) -> ReportI
 
 def redraft_section(db: Database, report_id: str, key: str, *, today: date | None = None) -> ReportInfo:
     """Draft one section again from the current figures (after a correction); refused on a sent report."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.transaction("Soạn lại một mục của báo cáo từ số liệu") as session:
         report = _load(session, report_id)
         _refuse_if_sent(report)
@@ -566,12 +567,12 @@ def missing_items(db: Database, year: int, kind: str, *, today: date | None = No
     """What is still missing for the sơ kết or the tổng kết to be complete and sent (the checklist
     of Tổng quan): results, sections with placeholders or empty, the review, the sending."""
     with db.reading() as session:
-        return _missing(session, _year(session, year), kind, today or date.today())
+        return _missing(session, _year(session, year), kind, today or clock.today())
 
 
 def overview(db: Database, year: int, *, today: date | None = None) -> list[ReportStatus]:
     """Each report of the year with its due date and lock date (two dates), days left and checklist."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.reading() as session:
         record = _year(session, year)
         found = []

@@ -18,6 +18,7 @@ from decimal import Decimal
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
+from thidua_desktop import clock
 from thidua_desktop.core import initiatives as ini_core, results as core, vntext
 from thidua_desktop.services import applicability as scope
 from thidua_desktop.services.registration import suggested_figure
@@ -334,7 +335,7 @@ def results_table(db: Database, year: int, *, today: date | None = None) -> list
     registers give now (``stored=False``) until :func:`compute` saves it.
     """
     with db.reading() as session:
-        return table_in(session, _year(session, year), today or date.today())
+        return table_in(session, _year(session, year), today or clock.today())
 
 
 # --- computing ------------------------------------------------------------------------------
@@ -383,7 +384,7 @@ def compute(db: Database, year: int, phase_number: int | None = None, *,
 
     Entered figures are never overwritten. Asking for a locked phase by number is refused.
     """
-    today = today or date.today()
+    today = today or clock.today()
     with db.transaction(f"Tính kết quả chỉ tiêu năm {year}") as session:
         record = _year(session, year)
         if phase_number is not None:
@@ -427,7 +428,7 @@ def enter_result(db: Database, year: int, code: str, phase_number: int, value=No
     not apply to the unit (a non-state company has no HN CBCCVC): it then needs a note. An
     entered figure overrides what the registers give until :func:`clear_result`.
     """
-    today = today or date.today()
+    today = today or clock.today()
     note, evidence_number = (note or "").strip(), (evidence_number or "").strip()
     with db.transaction(f"Nhập kết quả chỉ tiêu {code} Đợt {phase_number} năm {year}") as session:
         record = _year(session, year)
@@ -472,7 +473,7 @@ def enter_result(db: Database, year: int, code: str, phase_number: int, value=No
 
 def clear_result(db: Database, year: int, code: str, phase_number: int, *, today: date | None = None) -> None:
     """Remove a stored result (an entered figure goes back to what the registers give)."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.transaction(f"Xóa kết quả chỉ tiêu {code} Đợt {phase_number} năm {year}") as session:
         record = _year(session, year)
         _indicator(record, code)

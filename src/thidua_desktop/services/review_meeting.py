@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from thidua_desktop import clock
 from thidua_desktop.core import vntext
 from thidua_desktop.core.review_meeting import check_meeting
 from thidua_desktop.services.review_state import year_record
@@ -49,7 +50,7 @@ def record_meeting(db: Database, year: int, held_on: date, place: str, chair: st
                    attendance_total: int, attendance_present: int, notes: str = "", *,
                    today: date | None = None) -> MeetingInfo:
     """The review meeting as its minutes (biên bản họp bình xét) record it."""
-    today = today or date.today()
+    today = today or clock.today()
     problems = check_meeting(year, held_on, chair, secretary, attendance_total, attendance_present, today)
     if problems:
         raise ValidationError("\n".join(problems))

@@ -26,6 +26,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from thidua_desktop import clock
 from thidua_desktop.core import review as core, vntext
 from thidua_desktop.core.review_proposals import (
     BANG_LDST,
@@ -338,7 +339,7 @@ def update_proposal(db: Database, proposal_id: str, *, summary: str | None = Non
                     level: str | None = None, decision_number: str | None = None,
                     decision_date: date | None = None, today: date | None = None) -> ProposalRow:
     """Edit a line: the tóm tắt thành tích, the form proposed, or the decision once it is known."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.transaction("Sửa dòng đề nghị khen thưởng") as session:
         proposal = _load_proposal(session, proposal_id)
         record = session.get(EmulationYear, proposal.year_id)
@@ -371,7 +372,7 @@ def update_proposal(db: Database, proposal_id: str, *, summary: str | None = Non
 def decide_proposals(db: Database, year: int, decision_number: str, decision_date: date, *, level: str = "own",
                      today: date | None = None) -> int:
     """Give every undecided line of ``level`` its decision (the CĐCS's own Giấy khen decision)."""
-    today = today or date.today()
+    today = today or clock.today()
     number = (decision_number or "").strip()
     problems = check_decision_date(decision_date, today) if number else ["Hãy ghi số quyết định."]
     if problems:

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from thidua_desktop import clock
 from thidua_desktop.core import vntext
 from thidua_desktop.services.dto import PersonRow
 from thidua_desktop.store.database import Database
@@ -115,7 +116,7 @@ def _unit_id(session: Session) -> uuid.UUID:
 
 
 def validate_person(detail: PersonDetail, *, today: date | None = None) -> list[str]:
-    today = today or date.today()
+    today = today or clock.today()
     problems = []
     if not vntext.nfc(detail.given_name):
         problems.append("Tên không được để trống.")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import String, insert, select, type_coerce, update
 
+from thidua_desktop import clock
 from thidua_desktop.core import vntext
 from thidua_desktop.exchange.roster_import import ImportPreview, Problem, build_preview
 from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
@@ -49,7 +50,7 @@ def export_roster(db: Database, path: Path, *, today: date | None = None) -> int
         with atomic_write(path, durable=False) as tmp:
             try:
                 write_roster(tmp, rows, upper_union=unit.upper_union if unit else "",
-                             unit_name=unit.name if unit else "", today=today or date.today())
+                             unit_name=unit.name if unit else "", today=today or clock.today())
             except WRITE_ERRORS as exc:
                 raise StoreError(f"Không ghi được tệp {path}: {exc}") from exc
     except OSError as exc:  # the rename
@@ -102,7 +103,7 @@ def preview_file(db: Database, path: Path, *, sheet: str | int | None = None, he
     """Read and check a roster file and say, row by row, who is new and who is updated."""
     try:
         workbook = read_workbook(Path(path))
-        preview = build_preview(workbook, sheet, header_row, mapping, today=today or date.today())
+        preview = build_preview(workbook, sheet, header_row, mapping, today=today or clock.today())
     except SpreadsheetError as exc:
         raise ValidationError(exc.message_vi + " Dữ liệu không bị thay đổi.") from exc
     except (KeyError, IndexError) as exc:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from thidua_desktop import clock
 from thidua_desktop.core import vntext
 from thidua_desktop.core.consolidation import ConsolidatedLine, UnitFigure, consolidate, mark_applicable
 from thidua_desktop.services.upper_intake import ACCEPTED, ReceivedInfo, order_key
@@ -119,7 +120,7 @@ def build_consolidated(db: Database, result: Consolidation, *, issued_on: date |
     from thidua_desktop.documents.machine import MachineData, MachineTable
 
     unit = _upper_unit(db)
-    issued_on = issued_on or date.today()
+    issued_on = issued_on or clock.today()
     period = f"năm {result.year}" if result.last_phase else f"đợt {result.phase} năm {result.year}"
     subject = f"Tổng hợp kết quả thực hiện các chỉ tiêu thi đua {period}"
     columns = [Column("TT", 0.45, "center"), Column("Chỉ tiêu", 4.2), Column("Đơn vị tính", 1.1, "center"),

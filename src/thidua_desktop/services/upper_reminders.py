@@ -18,6 +18,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from thidua_desktop import clock
 from thidua_desktop.core import vntext
 from thidua_desktop.services.upper_status import (
     EXPECTED_NAMES,
@@ -100,7 +101,7 @@ def reminders_due(db: Database, year: int, *, today: date | None = None) -> list
     already reminded of that day (from the records of earlier reminders)."""
     from thidua_desktop.services import year as year_service
 
-    today = today or date.today()
+    today = today or clock.today()
     table = completeness(db, year, today=today)
     plan = deadlines(db, year)
     sender = year_service.get_unit(db)
@@ -127,7 +128,7 @@ def queue_reminders(db: Database, paths, year: int, *, today: date | None = None
     from thidua_desktop.sending.message import MessageError
     from thidua_desktop.services import outbox
 
-    today = today or date.today()
+    today = today or clock.today()
     if not outbox.load_smtp_settings(paths).host:
         raise ValidationError("Chưa khai báo máy chủ thư (SMTP): hãy khai báo trước khi gửi thư nhắc.")
     wanted = None if codes is None else {c.strip().upper() for c in codes}

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from thidua_desktop import clock
 from thidua_desktop.core import vntext
 from thidua_desktop.services.upper_intake import ACCEPTED
 from thidua_desktop.store.database import Database
@@ -92,7 +93,7 @@ class UnitCompleteness:
 
 def completeness(db: Database, year: int, *, today: date | None = None) -> list[UnitCompleteness]:
     """Units × expected reports (registration, sơ kết, tổng kết): on time / late / missing."""
-    today = today or date.today()
+    today = today or clock.today()
     plan = deadlines(db, year)
     with db.reading() as session:
         units = session.scalars(select(SubordinateUnit).order_by(SubordinateUnit.code)).all()

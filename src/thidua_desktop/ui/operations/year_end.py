@@ -81,12 +81,18 @@ class Produced:
     register: list[RegisterRow]
 
 
-def produce(db, paths, kind: str, year: int, out: Path, signer: str, today: date) -> Produced:
-    doc = documents_service.produce(db, paths, kind, year, Path(out), signer=signer, today=today)
+def document_date(db, kind: str, year: int, on: date | None, today: date) -> documents_service.DocumentDate:
+    """The date the document will carry (``on``, else the one it was numbered with, else its event's)
+    and what is odd about it."""
+    return documents_service.document_date(db, kind, year, on=on, today=today)
+
+
+def produce(db, paths, kind: str, year: int, out: Path, signer: str, on: date | None, today: date) -> Produced:
+    doc = documents_service.produce(db, paths, kind, year, Path(out), signer=signer, on=on, today=today)
     return Produced(doc, register(db, year))
 
 
-def preview(db, kind: str, year: int, out: Path, signer: str, today: date):
+def preview(db, kind: str, year: int, out: Path, signer: str, on: date | None, today: date):
     """A preview PDF of the document (no number taken) in ``out``'s folder, which is cleared of
     earlier previews first (those still open in a viewer stay)."""
     out = Path(out)
@@ -96,7 +102,7 @@ def preview(db, kind: str, year: int, out: Path, signer: str, today: date):
             old.unlink()
         except OSError:
             pass
-    return documents_service.preview(db, kind, year, out, signer=signer, today=today)
+    return documents_service.preview(db, kind, year, out, signer=signer, on=on, today=today)
 
 
 # --- the review (bình xét) and the proposals (đề nghị khen thưởng) --------------------------------

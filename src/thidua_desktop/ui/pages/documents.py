@@ -25,7 +25,9 @@ from thidua_desktop.ui.operations import folder as folder_ops
 from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
+from thidua_desktop.ui import messages
 from thidua_desktop.ui.widgets.deadline_status import SENDINGS
+from thidua_desktop.ui.widgets.fields import date_edit, edit_value, set_date
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 
@@ -106,6 +108,18 @@ class DocumentsPage(Page):
         self.format.addItem(self.tr("PDF"), ".pdf")
         self.format.addItem(self.tr("Excel"), ".xlsx")
         self.year_label = QLabel()
+        # the date the document carries: its event's (the meeting, the registration…), shown and editable
+        self.issue_date = date_edit()
+        self.issue_date.setToolTip(self.tr("The date printed on the document and written in the register: by "
+                                           "default the date of what it records, not today"))
+        self.issue_date.dateChanged.connect(lambda *_: self._date_edited())
+        self.date_note = QLabel()
+        self.date_note.setObjectName("date_note")
+        self.date_note.setWordWrap(True)
+        self._date_check = None  # services.documents.DocumentDate of the date shown
+        self._date_for: tuple | None = None  # (kind, year) the date shown was read for
+        self._date_generation = 0
+        self.kind.currentIndexChanged.connect(lambda *_: self._load_date())
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
         self.export_button.clicked.connect(self.export)
@@ -130,6 +144,12 @@ class DocumentsPage(Page):
         form = QFormLayout()
         form.addRow(self.tr("Document"), self.kind)
         form.addRow(self.tr("Emulation year"), self.year_label)
+        date_box = QWidget()
+        date_row = QHBoxLayout(date_box)
+        date_row.setContentsMargins(0, 0, 0, 0)
+        date_row.addWidget(self.issue_date)
+        date_row.addWidget(self.date_note, 1)
+        form.addRow(self.tr("Dated"), date_box)
         form.addRow(self.tr("Signed by"), self.signer)
         form.addRow(self.tr("Format"), self.format)
         form_box = QWidget()
@@ -246,6 +266,7 @@ class DocumentsPage(Page):
         self.backups.set_rows(data.backups)
         self._year = self.ctx.year
         self._update_export()
+        self._load_date()
         if self._year is not None:
             self.register_heading.setText(self.tr("Outgoing documents of {year}").format(year=self._year))
             self.fetch(year_end_ops.register, self.ctx.db, self._year, on_done=self.register.set_rows)
@@ -302,18 +323,86 @@ class DocumentsPage(Page):
         self.export_error.clear_message()
         self.export_done.clear_message()
         self.export_button.setEnabled(False)
+        on = edit_value(self.issue_date) if self._date_for == (kind, self._year) else None  # None: not read yet
+        self.ctx.tasks.run(year_end_ops.document_date, self.ctx.db, kind, self._year, on, self.ctx.today(),
+                           on_done=lambda checked: self._export_dated(kind, out, on, checked),
+                           on_error=self._export_failed, owner=self)
+
+    def _export_dated(self, kind: str, out: Path, on, checked) -> None:
+        """Said before the number is taken: what a reviewer would query about the date."""
+        on = checked.on
+        if checked.warnings and not messages.confirm(
+                self, self.tr("Export the document dated {date}?").format(date=vntext.format_date(on)),
+                title=self.tr("Check the date"), informative="\n".join(checked.warnings),
+                yes_text=self.tr("Export")):
+            self._update_export()
+            return
         self.ctx.tasks.run(year_end_ops.produce, self.ctx.db, self.ctx.paths, kind, self._year, out,
-                           self.signer.currentData(), self.ctx.today(),
+                           self.signer.currentData(), on, self.ctx.today(),
                            on_done=self._exported, on_error=self._export_failed, owner=self)
+
+    # -- the date --------------------------------------------------------------------------------
+
+    def _load_date(self) -> None:
+        """Show the date the chosen document would carry (its event's, or the one it was numbered with)."""
+        self._date_generation += 1
+        if self._year is None or self.ctx.db is None:
+            self.date_note.setText("")
+            return
+        generation = self._date_generation
+        self.ctx.tasks.run(year_end_ops.document_date, self.ctx.db, self.kind.currentData(), self._year, None,
+                           self.ctx.today(), on_done=lambda checked: self._date_loaded(generation, checked),
+                           on_error=lambda exc: self.date_note.setText(getattr(exc, "message", "")), owner=self)
+
+    def _date_loaded(self, generation: int, checked) -> None:
+        if generation != self._date_generation:
+            return
+        self._date_for = (self.kind.currentData(), self._year)
+        self.issue_date.blockSignals(True)
+        set_date(self.issue_date, checked.on)
+        self.issue_date.blockSignals(False)
+        self._show_date(checked)
+
+    def _date_edited(self) -> None:
+        if self._year is None or self.ctx.db is None:
+            return
+        self._date_generation += 1
+        generation = self._date_generation
+        self.ctx.tasks.run(year_end_ops.document_date, self.ctx.db, self.kind.currentData(), self._year,
+                           edit_value(self.issue_date), self.ctx.today(),
+                           on_done=lambda checked: generation == self._date_generation and self._show_date(checked),
+                           owner=self)
+
+    def _show_date(self, checked) -> None:
+        self._date_check = checked
+        if checked.numbered_code and checked.numbered_on is not None and checked.on != checked.numbered_on:
+            text = self.tr("Number {code} was dated {date}: exporting changes its date.").format(
+                code=checked.numbered_code, date=vntext.format_date(checked.numbered_on))
+        elif checked.numbered_code:
+            text = self.tr("The date of number {code} in the register.").format(code=checked.numbered_code)
+        else:
+            text = self.tr("Date of: {what}").format(what=checked.source)  # the services' Vietnamese words
+        if checked.warnings:
+            text += "\n⚠ " + "\n⚠ ".join(checked.warnings)
+        self.date_note.setText(text)
+        unit = self.ctx.unit
+        if unit is not None:
+            self.preview.show_lines(header_lines(unit.name, unit.upper_union, unit.issuer_code, unit.place_name,
+                                                 checked.on))
 
     def _exported(self, result: year_end_ops.Produced) -> None:
         doc = result.document
         self.produced = doc
         self.register.set_rows(result.register)
+        self._load_date()  # now the date of its number
         text = self.tr("Exported {document} number {code} to {file}.").format(
             document=self.kind_name(doc.kind), code=doc.code, file=doc.path)
         if doc.reused_number:
             text += " " + self.tr("It keeps the number it was given before.")
+        if doc.redated_from is not None:
+            text += " " + self.tr("Its date was changed from {old} to {new}.").format(
+                old=vntext.format_date(doc.redated_from), new=vntext.format_date(doc.issued_on))
+        text += "".join("\n" + item for item in doc.warnings)
         text += "".join("\n" + item for item in doc.notes)  # what it still lacks (services: Vietnamese)
         self.export_done.show_message(text)
         self._update_export()
@@ -330,7 +419,8 @@ class DocumentsPage(Page):
         self.export_done.clear_message()
         self.preview_button.setEnabled(False)
         self.ctx.tasks.run(year_end_ops.preview, self.ctx.db, kind, self._year, out, self.signer.currentData(),
-                           self.ctx.today(), on_done=self._previewed, on_error=self._export_failed, owner=self)
+                           edit_value(self.issue_date), self.ctx.today(), on_done=self._previewed,
+                           on_error=self._export_failed, owner=self)
 
     def _previewed(self, result) -> None:
         self._update_export()
