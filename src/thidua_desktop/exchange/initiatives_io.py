@@ -34,15 +34,12 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from thidua_desktop.core import cleantext, vntext
-from thidua_desktop.exchange.roster_import import (
-    Problem,
-    Severity,
-    _convert_by_font,
-    _header_key,
-    _is_numbering_row,
-    _parse_date,
-)
 from thidua_desktop.exchange.spreadsheet import CellValue, Sheet, SheetInfo, Workbook, column_letter
+from thidua_desktop.exchange.table_reading import Problem, Severity
+from thidua_desktop.exchange.table_reading import convert_by_font as _convert_by_font
+from thidua_desktop.exchange.table_reading import header_key as _header_key
+from thidua_desktop.exchange.table_reading import is_numbering_row as _is_numbering_row
+from thidua_desktop.exchange.table_reading import parse_date as _parse_date
 
 __all__ = [
     "COLUMNS",

@@ -33,19 +33,27 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Literal
 
 from thidua_desktop.core import cleantext, vntext
 from thidua_desktop.core.legacy_text import (
     Encoding,
-    font_encoding,
     guess_encoding,
     is_unicode_vietnamese,
     reads_better,
     to_unicode,
 )
 from thidua_desktop.exchange.spreadsheet import CellValue, Sheet, SheetInfo, Workbook, column_letter
+from thidua_desktop.exchange.table_reading import (
+    DateValue,
+    Problem,
+    Severity,
+    convert_by_font,
+    header_key,
+    is_numbering_row,
+    parse_date,
+)
 
 __all__ = [
     "FIELDS",
@@ -60,8 +68,6 @@ __all__ = [
     "guess_mapping",
     "match_field",
 ]
-
-Severity = Literal["error", "warning"]
 
 # ---------------------------------------------------------------------------
 # Results
@@ -94,29 +100,6 @@ class PersonDraft:
     @property
     def full_name(self) -> str:
         return vntext.join_name(self.family_middle, self.given_name)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    sheet: str | None
-    row: int | None  # 1-based Excel row
-    column: str | None  # Excel letter
-    field: str | None  # Vietnamese label of the field
-    message_vi: str
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        parts = [f"Tệp {self.file}"]
-        if self.sheet is not None:
-            parts.append(f"trang '{self.sheet}'")
-        if self.row is not None:
-            parts.append(f"dòng {self.row}")
-        if self.column is not None:
-            parts.append(f"cột {self.column}" + (f" ({self.field})" if self.field else ""))
-        elif self.field:
-            parts.append(f"({self.field})")
-        return ", ".join(parts) + ": " + self.message_vi
 
 
 @dataclass
@@ -249,23 +232,11 @@ _FIELD_LABELS = {"family_middle": "họ đệm", "given_name": "tên", "ethnicit
                  "group_name": "tên tổ công đoàn", "department": "phòng ban", "education": "trình độ",
                  "phone": "điện thoại", "email": "email", "note": "ghi chú"}
 
-_PAREN_RE = re.compile(r"\([^)]*\)")
-_NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
-
-
-def _header_key(text: str) -> str:
-    """"Ngày, tháng, năm\\nsinh (dd/mm/yyyy)" → "ngaythangnamsinh"."""
-    without_parens = _PAREN_RE.sub(" ", text)
-    if without_parens.strip():
-        text = without_parens
-    return _NON_ALNUM_RE.sub("", vntext.search_key(text))
-
-
 _EXACT: dict[str, str] = {}
 _PREFIXES: list[tuple[str, str]] = []
 for _f in FIELDS:
     for _syn in _f.synonyms:
-        _EXACT.setdefault(_header_key(_syn), _f.key)
+        _EXACT.setdefault(header_key(_syn), _f.key)
     for _p in _f.prefixes:
         _PREFIXES.append((_p, _f.key))
 _PREFIXES.sort(key=lambda item: len(item[0]), reverse=True)
@@ -277,12 +248,12 @@ def match_field(text: str) -> str | None:
     Exact synonyms first, then prefixes ("Họ và tên cán bộ công nhân viên" → full_name);
     a header typed in a TCVN3/VNI font without its font known is tried converted too.
     """
-    found = _match_key(_header_key(text))
+    found = _match_key(header_key(text))
     if found or text.isascii() or is_unicode_vietnamese(text):
         return found
     for enc in ("tcvn3", "vni"):
         converted = to_unicode(text, enc)  # type: ignore[arg-type]
-        if converted != text and (found := _match_key(_header_key(converted))):
+        if converted != text and (found := _match_key(header_key(converted))):
             return found
     return None
 
@@ -314,7 +285,6 @@ def guess_mapping(headers: Sequence[object]) -> dict[str, int]:
 # ---------------------------------------------------------------------------
 
 MAX_HEADER_SCAN = 30
-_NUMBERING_RE = re.compile(r"^\(?\s*(\d{1,2}|[a-zA-Z])\s*\)?\.?$")
 
 
 def _text(value: CellValue) -> str:
@@ -412,35 +382,13 @@ def _analyze_row(sheet: Sheet, r: int, n_cols: int, *, allow_sub: bool = True) -
     return candidates
 
 
-def _is_numbering_row(sheet: Sheet, r: int, n_cols: int) -> bool:
-    """ "1 2 3 4 …", "(1) (2) …" or "A B C …" under a header."""
-    if r >= sheet.n_rows:
-        return False
-    values = [sheet.value(r, c) for c in range(n_cols)]
-    filled = [v for v in values if v != "" and v is not None]
-    if len(filled) < 2:
-        return False
-    numbers: list[int] = []
-    for v in filled:
-        if isinstance(v, bool):
-            return False
-        if isinstance(v, int | float) and float(v).is_integer() and 0 <= v < 100:
-            numbers.append(int(v))
-        elif isinstance(v, str) and _NUMBERING_RE.match(v.strip()):
-            token = v.strip().strip("().")
-            numbers.append(int(token) if token.isdigit() else ord(token.upper()) - 64)
-        else:
-            return False
-    return numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
-
-
 def _header_guess(sheet: Sheet, cand: _Candidate | None, n_cols: int) -> HeaderGuess:
     if cand is None:
         return HeaderGuess(None, {}, 0.0, 0)
     mapping = dict(cand.mapping)
     header_end = cand.sub_row if cand.sub_row is not None else cand.row
     data_start = header_end + 1
-    if _is_numbering_row(sheet, data_start, n_cols):
+    if is_numbering_row(sheet, data_start, n_cols):
         data_start += 1
     _split_name_over_two_columns(sheet, cand, mapping, data_start, n_cols)
     fields = {k for k in mapping if k != "stt"}
@@ -513,92 +461,6 @@ def _header_at(sheet: Sheet, row: int) -> HeaderGuess:
 # ---------------------------------------------------------------------------
 # Cell parsing
 # ---------------------------------------------------------------------------
-
-_EXCEL_EPOCH = date(1899, 12, 30)
-_MAX_SERIAL = 2_958_465  # 9999-12-31
-_DMY_RE = re.compile(r"^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,4})$")
-_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_MY_RE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
-_YEAR_RE = re.compile(r"^(\d{4})$")
-_LONG_RE = re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})$")
-_NUMBER_RE = re.compile(r"^\d+(?:[.,]0+)?$")
-
-
-@dataclass
-class _DateValue:
-    value: date | None = None
-    year: int | None = None
-    error: str | None = None
-    warning: str | None = None
-
-
-def _from_serial(serial: float) -> _DateValue:
-    if not 1 <= serial <= _MAX_SERIAL:
-        return _DateValue(error=f"số {_fmt_number(serial)} không phải là ngày")
-    whole = int(serial)
-    if whole == 60:  # Excel's 29/02/1900, which never existed
-        return _DateValue(error="ngày 29/02/1900 không tồn tại")
-    if whole < 60:
-        whole += 1  # before Excel's phantom leap day serials are one day off
-    return _DateValue(value=_EXCEL_EPOCH + timedelta(days=whole))
-
-
-def _fmt_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _parse_date(value: CellValue) -> _DateValue:
-    """Read a date cell: a real date, an Excel serial, a year, or text (day first)."""
-    if isinstance(value, datetime):
-        return _DateValue(value=value.date())
-    if isinstance(value, date):
-        return _DateValue(value=value)
-    if isinstance(value, bool):
-        return _DateValue(error=f"'{'TRUE' if value else 'FALSE'}' không phải là ngày")
-    if isinstance(value, int | float):
-        if float(value).is_integer() and 1000 <= value <= 2100:
-            return _DateValue(year=int(value))
-        if value < 1000:
-            return _DateValue(error=f"số {_fmt_number(value)} không phải là ngày")
-        return _from_serial(float(value))
-    if isinstance(value, timedelta | time):
-        return _DateValue(error="ô chứa giờ hoặc khoảng thời gian, không phải ngày (năm trước 1900?)")
-    text = vntext.nfc(str(value))
-    if not text:
-        return _DateValue()
-    if m := _DMY_RE.match(text):
-        day, sep, month, year_text = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
-        shown = f"{m.group(1)}{sep}{m.group(3)}{sep}{year_text}"
-        if len(year_text) != 4:
-            yy = year_text[-2:].zfill(2)
-            example = f"{m.group(1)}{sep}{m.group(3)}{sep}{'19' if int(yy) >= 30 else '20'}{yy}"
-            return _DateValue(error=f"năm trong '{shown}' phải ghi đủ 4 chữ số (ví dụ {example})")
-        try:
-            return _DateValue(value=date(int(year_text), month, day))
-        except ValueError:
-            return _DateValue(error=f"ngày {day:02d}/{month:02d}/{year_text} không tồn tại")
-    if m := _ISO_RE.match(text):
-        try:
-            return _DateValue(value=date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-        except ValueError:
-            return _DateValue(error=f"ngày {text} không tồn tại")
-    if m := _YEAR_RE.match(text):
-        return _DateValue(year=int(m.group(1)))
-    if m := _MY_RE.match(text):
-        month, year = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12:
-            return _DateValue(error=f"tháng {month} trong '{text}' không tồn tại")
-        return _DateValue(year=year, value=date(year, month, 1), warning=f"'{text}' chỉ có tháng và năm")
-    key = vntext.search_key(text)
-    if m := _LONG_RE.match(key):
-        try:
-            return _DateValue(value=date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
-        except ValueError:
-            return _DateValue(error=f"ngày '{text}' không tồn tại")
-    if _NUMBER_RE.match(text):  # a serial number stored as text
-        return _parse_date(float(text.replace(",", ".")))
-    return _DateValue(error=f"không đọc được ngày '{text}' (hãy ghi theo dạng ngày/tháng/năm, ví dụ 20/01/1990)")
-
 
 def _age(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
@@ -710,51 +572,14 @@ def _choose_sheet(workbook: Workbook) -> _Converted:
         sheet = workbook.read_sheet(info.index)
         if sheet.is_empty():
             continue
-        converted = (sheet, *_convert_by_font(sheet))
+        converted = (sheet, *convert_by_font(sheet))
         if find_header(converted[1]).has_name:
             return converted
         fallback = fallback or converted
     if fallback is None:  # read_workbook refuses such files; a caller may pass one anyway
         sheet = workbook.read_sheet(0)
-        return (sheet, *_convert_by_font(sheet))
+        return (sheet, *convert_by_font(sheet))
     return fallback
-
-
-def _convert_by_font(sheet: Sheet) -> tuple[Sheet, dict[tuple[int, int], Encoding]]:
-    """A copy of *sheet* whose legacy-font text cells are converted to Unicode."""
-    if not sheet.legacy_fonts:
-        return sheet, {}
-    rows = list(sheet.rows)
-    copied: set[int] = set()
-    converted: dict[tuple[int, int], Encoding] = {}
-    encodings: dict[str, Encoding | None] = {}
-    results: dict[tuple[str, Encoding], str] = {}  # positions, groups… repeat: convert once
-    n_rows = len(rows)
-    for (r, c), font in sheet.legacy_fonts.items():
-        if r >= n_rows:
-            continue
-        value = rows[r][c]
-        if not isinstance(value, str) or not value:
-            continue
-        if font in encodings:
-            enc = encodings[font]
-        else:
-            enc = encodings[font] = font_encoding(font)
-        if enc is None or (value.isascii() and enc != "tcvn3_upper"):
-            continue
-        new = results.get((value, enc))
-        if new is None:
-            # Unicode typed into a cell of a legacy font stays as it is.
-            new = value if is_unicode_vietnamese(value) else to_unicode(value, enc)
-            results[(value, enc)] = new
-        if new == value:
-            continue
-        if r not in copied:
-            rows[r] = list(rows[r])
-            copied.add(r)
-        rows[r][c] = new
-        converted[(r, c)] = enc
-    return replace(sheet, rows=rows), converted
 
 
 def build_preview(
@@ -777,7 +602,7 @@ def build_preview(
         raw, grid, font_converted = _choose_sheet(workbook)
     else:
         raw = workbook.read_sheet(sheet)
-        grid, font_converted = _convert_by_font(raw)
+        grid, font_converted = convert_by_font(raw)
     report = _Reporter(file, raw.name)
     if not raw.visible:
         report.add(None, None, None, "trang này đang bị ẩn trong Excel", "warning")
@@ -860,7 +685,7 @@ def _convert_guessed(
     """Convert mapped columns whose text looks like TCVN3/VNI although no font said so.
 
     Returns column → encoding for every column converted (by font or by guess) and the
-    number of converted cells.  Mutates *grid*, a private copy made by _convert_by_font
+    number of converted cells.  Mutates *grid*, a private copy made by convert_by_font
     (rows are copied before they are changed).
     """
     result: dict[int, Encoding] = {}
@@ -1186,14 +1011,14 @@ class _RowParser:
             self.err(r, key, f"họ tên '{full}' có ký tự lạ", "warning")
         return True
 
-    def _date(self, r: int, raw: CellValue, key: str) -> _DateValue | None:
+    def _date(self, r: int, raw: CellValue, key: str) -> DateValue | None:
         if raw == "" or raw is None:
             return None
         if isinstance(raw, datetime):
-            return _DateValue(value=raw.date())
+            return DateValue(value=raw.date())
         if isinstance(raw, date):
-            return _DateValue(value=raw)
-        parsed = _parse_date(raw)
+            return DateValue(value=raw)
+        parsed = parse_date(raw)
         if parsed.error:
             self.err(r, key, parsed.error)
             return None
@@ -1323,7 +1148,7 @@ class _RowParser:
             return False
         if word in _TRUE_WORDS:
             return True
-        parsed = _parse_date(raw)
+        parsed = parse_date(raw)
         if parsed.value is not None and not parsed.error:
             if draft.joined_union_on is None and "joined_union_on" not in self.mapping:
                 draft.joined_union_on = parsed.value

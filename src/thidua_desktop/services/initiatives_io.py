@@ -37,7 +37,7 @@ from thidua_desktop import clock
 from thidua_desktop.core import initiatives as core, vntext
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.exchange.initiatives_io import AuthorSpec, SheetRead, read_initiatives
-from thidua_desktop.exchange.roster_import import Problem
+from thidua_desktop.exchange.table_reading import Problem
 from thidua_desktop.services import initiatives as service, year as year_service
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, StoreError, ValidationError
