@@ -281,7 +281,7 @@ def test_sending_a_report_records_the_hashes_and_locks_the_version(complete_repo
     info = reports.get_report(db, report_id)
     assert info.status == "sent" and _naive(info.sent_at) == _naive(T1)  # locked by the same action
     assert entry.report_id.hex == report_id and entry.to == ["ldld.giavien@example.vn"]
-    assert "Sơ kết phong trào thi đua 6 tháng đầu năm 2021" in entry.subject
+    assert entry.subject == "Báo cáo sơ kết 6 tháng đầu năm 2021 của Công đoàn cơ sở Công ty TNHH May Hoa Lư"
     assert [(a["name"], a["sha256"]) for a in entry.attachments] == [(f.name, _sha(f.read_bytes())) for f in files]
     with pytest.raises(ValidationError, match="đã gửi nên chỉ được xem"):
         reports.update_section(db, report_id, "situation", "Sửa sau khi gửi")
@@ -324,7 +324,7 @@ def test_report_eml_is_recorded_and_locks_or_changes_nothing(complete_report, da
     assert [a["sha256"] for a in entry.attachments] == [_sha(f.read_bytes()) for f in files]
     msg = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
     assert msg["To"] == "ldld.giavien@example.vn" and msg["X-Unsent"] == "1"
-    assert msg["Message-ID"] == entry.message_id and "Sơ kết" in msg["Subject"]
+    assert msg["Message-ID"] == entry.message_id and "Báo cáo sơ kết 6 tháng đầu năm 2021" in msg["Subject"]
     assert [(p.get_filename(), _sha(p.get_content())) for p in msg.iter_attachments()] == \
         [(f.name, _sha(f.read_bytes())) for f in files]
     assert reports.get_report(db, report_id).status == "sent"

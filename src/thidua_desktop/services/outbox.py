@@ -19,7 +19,9 @@ from thidua_desktop.sending.outbox import (
     queue_message, remove_orphan_folders, retry, send_pending,
 )
 from thidua_desktop.sending.smtp import SmtpSettings, load_smtp_settings, save_smtp_settings
-from thidua_desktop.services.report_mail import Draft, compose_report_email, queue_report, write_report_eml
+from thidua_desktop.services.report_mail import (
+    Draft, DocumentName, compose_report_email, document_name, queue_report, write_report_eml,
+)
 from thidua_desktop.services.report_sending import (
     ReportSending, file_hashes, report_eml, report_history, report_of_files, report_of_register, send_report,
 )
@@ -27,7 +29,7 @@ from thidua_desktop.services.report_sending import (
 __all__ = [
     "EML", "FAILED", "QUEUED", "SENT", "ReportSending", "file_hashes", "send_report", "report_eml", "report_history",
     "report_of_register", "report_of_files", "OutboxEntry", "OutboxError", "SendReport", "SmtpSettings", "Draft",
-    "compose_report_email", "get_message", "list_messages", "load_smtp_settings", "outbox_dir", "queue_message",
+    "compose_report_email", "DocumentName", "document_name", "get_message", "list_messages", "load_smtp_settings", "outbox_dir", "queue_message",
     "queue_report", "remove_orphan_folders", "retry", "save_smtp_settings", "send_pending", "write_eml",
     "write_report_eml",
 ]

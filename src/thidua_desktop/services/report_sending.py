@@ -122,7 +122,7 @@ def send_report(db, paths, report_id, files, *, to=None, subject: str | None = N
     from thidua_desktop.services import reports
 
     files = _report_files(files)
-    rid, title, label = _report_for_send(db, report_id)
+    rid, _title, label = _report_for_send(db, report_id)
     hashes = file_hashes(files)
     with db.reading() as session:  # refuse before copying anything
         _check_send(session, reports._load(session, rid.hex), hashes, resend)
@@ -134,7 +134,7 @@ def send_report(db, paths, report_id, files, *, to=None, subject: str | None = N
             raise OutboxError("Các tệp đã thay đổi trong lúc xếp thư; hãy thử lại.")
         reports.mark_sent_in(session, rid.hex, at)
 
-    draft = compose_report_email(db, files, title)
+    draft = compose_report_email(db, files, report_id=rid.hex)
     to = to or draft.to
     if not to:
         raise OutboxError("Chưa có email của công đoàn cấp trên; hãy khai báo trong thông tin đơn vị "
@@ -157,9 +157,9 @@ def report_eml(db, paths, report_id, out, files, *, to=None, subject: str | None
 
     out = Path(out)
     files = _report_files(files)
-    rid, title, label = _report_for_send(db, report_id)
+    rid, _title, label = _report_for_send(db, report_id)
     hashes = file_hashes(files)
-    draft = compose_report_email(db, files, title)
+    draft = compose_report_email(db, files, report_id=rid.hex)
     to_list = check_addresses(split_addresses(to or draft.to))
     cc_list = check_addresses(split_addresses(cc), "đồng gửi")
     if not to_list:

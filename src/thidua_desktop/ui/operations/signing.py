@@ -71,7 +71,8 @@ def report_link(db, report_id: str | None) -> ReportLink | None:
 def send_setup(db, paths, files: list[Path], register_id: str | None = None) -> SendSetup:
     report = report_link(db, outbox_service.report_of_register(db, register_id)
                          or outbox_service.report_of_files(db, files))
-    draft = outbox_service.compose_report_email(db, files, report.title if report else None)
+    draft = outbox_service.compose_report_email(db, files, report_id=report.id if report else None,
+                                                register_id=register_id)
     return SendSetup(draft, outbox_service.load_smtp_settings(paths), report)
 
 
