@@ -301,7 +301,7 @@ def test_impossible_and_implausible_dates_are_errors_naming_the_cell(tmp_path):
         ["Nguyễn Văn An", "31/02/1990", ""],
         ["Phạm Thị Hoa", 1890, ""],
         ["Đinh Văn Tùng", "01/05/1890", ""],
-        ["Trần Thị Hương", "12/03/87", ""],
+        ["Trần Thị Hương", "12/03/30", ""],  # 1930 is 90, 2030 to come: no century fits
         ["Lê Văn Bình", dt.date(2010, 1, 1), ""],
         ["Võ Thị Lan", dt.date(2022, 1, 1), ""],
         ["Ngô Minh Tuấn", "không rõ", ""],
@@ -313,8 +313,8 @@ def test_impossible_and_implausible_dates_are_errors_naming_the_cell(tmp_path):
         "Tệp sai.xlsx, trang 'DS', dòng 2, cột B (Ngày sinh): ngày 31/02/1990 không tồn tại",
         "Tệp sai.xlsx, trang 'DS', dòng 3, cột B (Ngày sinh): năm sinh 1890 trước năm 1900",
         "Tệp sai.xlsx, trang 'DS', dòng 4, cột B (Ngày sinh): ngày sinh 01/05/1890 trước năm 1900",
-        "Tệp sai.xlsx, trang 'DS', dòng 5, cột B (Ngày sinh): năm trong '12/03/87' phải ghi đủ 4 chữ số "
-        "(ví dụ 12/03/1987)",
+        "Tệp sai.xlsx, trang 'DS', dòng 5, cột B (Ngày sinh): năm trong '12/03/30' ghi 2 chữ số, không rõ là "
+        "năm 1930 hay 2030 — hãy ghi đủ 4 chữ số",
         "Tệp sai.xlsx, trang 'DS', dòng 6, cột B (Ngày sinh): ngày sinh 01/01/2010: chưa đủ 15 tuổi",
         "Tệp sai.xlsx, trang 'DS', dòng 7, cột B (Ngày sinh): ngày sinh 01/01/2022 sau ngày hôm nay",
         "Tệp sai.xlsx, trang 'DS', dòng 8, cột B (Ngày sinh): không đọc được ngày 'không rõ' "
@@ -345,7 +345,8 @@ def test_name_of_spaces_and_row_without_name(tmp_path):
 def test_a_number_is_not_a_name(tmp_path):
     rows = [["Họ và tên", "Năm sinh"], [12345, 1980], ["Nguyễn Văn An 2", 1985]]
     p = preview_of(write_xlsx(tmp_path / "so.xlsx", rows))
-    assert only(p.problems) == ["Tệp so.xlsx, trang 'DS', dòng 2, cột A (Họ và tên): '12345' không phải là họ tên"]
+    assert only(p.problems) == ["Tệp so.xlsx, trang 'DS', dòng 2, cột A (Họ và tên): ô họ tên chứa số hoặc ngày "
+                                "('12345'), không phải chữ — dòng không được nhập; hãy ghi họ tên bằng chữ"]
     assert only(p.problems, "warning") == [
         "Tệp so.xlsx, trang 'DS', dòng 3, cột A (Họ và tên): họ tên 'Nguyễn Văn An 2' có ký tự lạ"
     ]
@@ -357,8 +358,9 @@ def test_same_person_twice_is_reported_as_a_duplicate_pair(tmp_path):
     assert p.duplicates == [(8, 12)]  # the namesake born another day is not a duplicate
     assert only(p.problems, "warning") == [
         "Tệp trung.xlsx, trang 'DS', dòng 12, cột B (Họ và tên): trùng họ tên và ngày sinh với dòng 8 "
-        "(Nguyễn Văn An, 12/03/1985)"
+        "(Nguyễn Văn An, 12/03/1985) — chọn gộp thành một người hay giữ cả hai"
     ]
+    assert p.pairs[0].likely_same  # every identifying field agrees
     assert p.can_commit  # a warning: the user decides to merge or keep both
     assert p.counts["duplicates"] == 1
 

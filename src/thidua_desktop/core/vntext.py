@@ -128,6 +128,15 @@ def split_full_name(full: str) -> tuple[str, str]:
     return family_middle, given
 
 
+def title_case_name(text: str) -> str:
+    """Every word of a name capitalised, one-letter words included: "nguyễn thị ỷ" → "Nguyễn Thị Ỷ".
+
+    For names decoded from TCVN3 (.VnTime has no toned capitals: "Ỷ", "Ý", "Ế" were typed in lower
+    case) and for names typed all in capitals or all in lower case; NFC, single spaces.
+    """
+    return " ".join(w[:1].upper() + w[1:].lower() for w in nfc(text).split())
+
+
 def join_name(family_middle: str, given: str) -> str:
     """Join (họ đệm, tên) back into a normalised full name; either part may be empty."""
     return nfc(f"{family_middle} {given}")

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from thidua_desktop.core import cleantext, vntext
@@ -49,15 +49,18 @@ from thidua_desktop.exchange.table_reading import (
     DateValue,
     Problem,
     Severity,
+    birth_century,
     convert_by_font,
     header_key,
     is_numbering_row,
     parse_date,
+    past_century,
 )
 
 __all__ = [
     "FIELDS",
     "FIELD_BY_KEY",
+    "DuplicatePair",
     "Field",
     "HeaderGuess",
     "ImportPreview",
@@ -96,10 +99,63 @@ class PersonDraft:
     email: str = ""
     left_on: date | None = None
     note: str = ""
+    employee_code: str = ""  # tells namesakes apart in the file; not stored
 
     @property
     def full_name(self) -> str:
         return vntext.join_name(self.family_middle, self.given_name)
+
+
+# The fields that tell two people of the same name and birth date apart (issue 17): two rows, or a
+# row and a person on the roster, are the same person only when each of these present in both agrees.
+IDENTIFYING = (("employee_code", "mã nhân viên"), ("phone", "điện thoại"), ("group_name", "tổ công đoàn"),
+               ("gender", "giới tính"))
+_NOT_DIGIT_RE = re.compile(r"\D+")
+
+
+def identity_value(key: str, value: object) -> str:
+    """*value* of the identifying field *key* as compared ("" when absent): phones by their digits
+    ("+84 912-345-678" = "0912345678"), other text without case or repeated spaces."""
+    if not value:
+        return ""
+    text = str(value)
+    if key == "phone":
+        digits = _NOT_DIGIT_RE.sub("", text)
+        return "0" + digits[2:] if digits.startswith("84") and len(digits) in (11, 12) else digits
+    return " ".join(vntext.nfc(text).casefold().split())
+
+
+def identity_differences(a: dict[str, object], b: dict[str, object]) -> list[str]:
+    """The labels of the identifying fields present in both *a* and *b* whose values differ."""
+    found = []
+    for key, label in IDENTIFYING:
+        x, y = identity_value(key, a.get(key)), identity_value(key, b.get(key))
+        if x and y and x != y:
+            found.append(label)
+    return found
+
+
+def identity_of(draft: PersonDraft) -> dict[str, object]:
+    return {key: getattr(draft, key) for key, _label in IDENTIFYING}
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two rows of the file with the same full name (diacritics and all) and birth date.
+
+    *differs* names the identifying fields (:data:`IDENTIFYING`) present in both that differ: then
+    they are two people unless the officer merges them ("có thể trùng"); empty, every such field
+    agrees and they look like one person written twice ("trùng"). Nothing is merged without the
+    officer's decision either way.
+    """
+
+    first: int  # source row
+    repeated: int  # source row
+    differs: tuple[str, ...] = ()
+
+    @property
+    def likely_same(self) -> bool:
+        return not self.differs
 
 
 @dataclass
@@ -128,10 +184,26 @@ class ImportPreview:
     columns: list[str]  # header text per column ("" where none)
     drafts: list[PersonDraft]
     problems: list[Problem]
-    duplicates: list[tuple[int, int]]  # (first source row, repeated source row)
+    pairs: list[DuplicatePair]  # same name and birth date on two rows: the officer decides
     legacy_conversions: dict[int, Encoding]  # column → encoding converted from
     confidence: float
     counts: dict[str, int]
+    # What the reading inferred, per cell (a century, …): shown with the row, never an error.
+    inferences: list[Problem] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> list[tuple[int, int]]:
+        """(first source row, repeated source row) of every flagged pair."""
+        return [(p.first, p.repeated) for p in self.pairs]
+
+    def inferred(self) -> dict[int, list[str]]:
+        """Source row → what was inferred on it (its column named)."""
+        by_row: dict[int, list[str]] = {}
+        for p in self.inferences:
+            if p.row is not None:
+                where = f"cột {p.column} ({p.field})" if p.column else (p.field or "")
+                by_row.setdefault(p.row, []).append(f"{where}: {p.message_vi}" if where else p.message_vi)
+        return by_row
 
     @property
     def errors(self) -> list[Problem]:
@@ -173,6 +245,10 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("stt", "STT", "ignore", ("STT", "TT", "Số TT", "Số thứ tự", "Thứ tự")),
+    Field("employee_code", "Mã nhân viên", "text",
+          ("Mã nhân viên", "Mã NV", "Mã số nhân viên", "MSNV", "Mã CBCNV", "Mã CNV", "Mã công nhân", "Mã CN",
+           "Mã số", "Mã", "Mã người lao động", "Mã NLĐ", "Mã thẻ", "Số thẻ", "Mã cán bộ"),
+          ("manhanvien", "masonhanvien")),
     Field("full_name", "Họ và tên", "name",
           ("Họ và tên", "Họ tên", "Họ và tên đoàn viên", "Họ tên đoàn viên", "Tên đoàn viên",
            "Họ và tên CBCNV", "Họ và tên người lao động", "Họ và tên cán bộ", "Họ và tên CNVC"),
@@ -226,9 +302,9 @@ FIELD_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 _NAME_FIELDS = ("full_name", "family_middle", "given_name")
 # The longest value of each text field the store accepts (store/text_rules.py: the column sizes);
 # a longer one is an error of its row, not a failure of the whole import at the end.
-FIELD_MAX = {"family_middle": 200, "given_name": 80, "ethnicity": 60, "position": 200, "group_name": 200,
+FIELD_MAX = {"employee_code": 60, "family_middle": 200, "given_name": 80, "ethnicity": 60, "position": 200, "group_name": 200,
              "department": 200, "education": 200, "phone": 60, "email": 200, "note": 10000}
-_FIELD_LABELS = {"family_middle": "họ đệm", "given_name": "tên", "ethnicity": "dân tộc", "position": "chức vụ",
+_FIELD_LABELS = {"employee_code": "mã nhân viên", "family_middle": "họ đệm", "given_name": "tên", "ethnicity": "dân tộc", "position": "chức vụ",
                  "group_name": "tên tổ công đoàn", "department": "phòng ban", "education": "trình độ",
                  "phone": "điện thoại", "email": "email", "note": "ghi chú"}
 
@@ -501,8 +577,25 @@ def _is_empty(value: CellValue) -> bool:
 def _name_case(text: str) -> str:
     """"NGUYỄN VĂN AN" or "nguyễn văn an" → "Nguyễn Văn An"; mixed case is kept."""
     if text.isupper() or text.islower():
-        return " ".join(w[:1].upper() + w[1:].lower() for w in text.split(" "))
+        return vntext.title_case_name(text)
     return text
+
+
+# A name cell holding a number, a date or something that reads as a formula (issue 17): one policy,
+# the row is refused with the reason (an error: nothing is imported until the file is corrected).
+_FORMULA_LIKE_RE = re.compile(r"^\s*(?:[=+@\-]|#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!))")
+
+
+def _not_a_name(raw: CellValue) -> str | None:
+    """Why a name cell is refused, or None: a number, a date, a formula-like text."""
+    if isinstance(raw, bool | int | float | date | time | timedelta):
+        shown = _plain_text(raw) if not isinstance(raw, time | timedelta) else str(raw)
+        return (f"ô họ tên chứa số hoặc ngày ('{shown}'), không phải chữ — dòng không được nhập; "
+                "hãy ghi họ tên bằng chữ")
+    if isinstance(raw, str) and _FORMULA_LIKE_RE.match(raw):
+        return (f"họ tên '{vntext.nfc(raw)}' trông như một công thức Excel (bắt đầu bằng "
+                f"'{raw.strip()[:1]}') — dòng không được nhập; hãy ghi họ tên bằng chữ")
+    return None
 
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -540,11 +633,12 @@ class _Reporter:
         self.file = file
         self.sheet = sheet
         self.problems: list[Problem] = []
+        self.inferences: list[Problem] = []
 
     def add(self, row: int | None, col: int | None, key: str | None, message: str,
-            severity: Severity = "error") -> None:  # fmt: skip
+            severity: Severity = "error", *, inferred: bool = False) -> None:  # fmt: skip
         label = FIELD_BY_KEY[key].label if key in FIELD_BY_KEY else key
-        self.problems.append(
+        (self.inferences if inferred else self.problems).append(
             Problem(
                 self.file,
                 self.sheet,
@@ -624,12 +718,20 @@ def build_preview(
             guess = replace(guess, data_start=0)
 
     columns = [""] * n_cols
+    guessed_legacy = False
     for c, label in guess.labels.items():
         if c < n_cols:
             enc = guess_encoding([label]) if not label.isascii() else None
-            columns[c] = to_unicode(label, enc) if enc and reads_better(label, enc) else label
+            if enc and reads_better(label, enc):
+                columns[c], guessed_legacy = to_unicode(label, enc), True
+            else:
+                columns[c] = label
+    if guessed_legacy and all(not t.isupper() for t in columns if t) and all(t == t.lower() for t in columns):
+        # A header typed in lower-case codes for an all-caps font (.VnTimeH), the font not known:
+        # it is shown as Excel showed it, in capitals.
+        columns = [t.upper() for t in columns]
 
-    def preview(drafts: list[PersonDraft], duplicates: list[tuple[int, int]],
+    def preview(drafts: list[PersonDraft], duplicates: list[DuplicatePair],
                 legacy: dict[int, Encoding], counts: dict[str, int]) -> ImportPreview:  # fmt: skip
         return ImportPreview(
             file=file,
@@ -642,10 +744,11 @@ def build_preview(
             columns=columns,
             drafts=drafts,
             problems=report.problems,
-            duplicates=duplicates,
+            pairs=duplicates,
             legacy_conversions=legacy,
             confidence=guess.confidence,
             counts=counts,
+            inferences=report.inferences,
         )
 
     if raw.is_empty():
@@ -662,7 +765,7 @@ def build_preview(
         report.add(None, None, None, note, "warning")
 
     legacy, converted_cells = _convert_guessed(grid, guess, font_converted)
-    parser = _RowParser(grid, guess.mapping, report, today)
+    parser = _RowParser(grid, guess.mapping, report, today, legacy_cols=set(legacy))
     drafts, duplicates, counts = parser.run(guess.data_start, raw.hidden_rows)
     counts["converted_cells"] = converted_cells
     return preview(drafts, duplicates, legacy, counts)
@@ -738,7 +841,8 @@ def _convert_guessed(
 class _RowParser:
     """Parse the data rows of one sheet with a fixed mapping (the hot loop of an import)."""
 
-    def __init__(self, grid: Sheet, mapping: dict[str, int], report: _Reporter, today: date) -> None:
+    def __init__(self, grid: Sheet, mapping: dict[str, int], report: _Reporter, today: date, *,
+                 legacy_cols: Collection[int] = ()) -> None:  # fmt: skip
         self.grid = grid
         self.mapping = mapping
         self.report = report
@@ -747,8 +851,13 @@ class _RowParser:
         self.stt_col = mapping.get("stt")
         self.fields = [(k, c) for k, c in mapping.items() if k != "stt"]
         self.other_cols = [c for k, c in self.fields if k not in _NAME_FIELDS]
-        self.text_cols = [(k, mapping[k]) for k in ("ethnicity", "position", "group_name", "department",
-                                                    "education", "note") if k in mapping]  # fmt: skip
+        self.text_cols = [(k, mapping[k]) for k in ("employee_code", "ethnicity", "position", "group_name",
+                                                    "department", "education", "note") if k in mapping]  # fmt: skip
+        # Names decoded from TCVN3/VNI are title-cased word by word: .VnTime has no toned capitals,
+        # so "Nguyễn Thị Ỷ" was typed "Nguyễn Thị ỷ".
+        self.legacy_names = {k for k in _NAME_FIELDS if mapping.get(k) in legacy_cols}
+        self.birth_century = birth_century(today)
+        self.past_century = past_century(today)
         self.date_cols = [(k, mapping[k]) for k in ("joined_union_on", "employed_since", "left_on") if k in mapping]
         self._text_cache: dict[str, str] = {}
         self.cleaned_rows: set[int] = set()  # rows with a cell that lost hostile characters
@@ -773,7 +882,7 @@ class _RowParser:
 
     # -- main loop ------------------------------------------------------------------------
 
-    def run(self, start: int, hidden: set[int]) -> tuple[list[PersonDraft], list[tuple[int, int]], dict[str, int]]:
+    def run(self, start: int, hidden: set[int]) -> tuple[list[PersonDraft], list[DuplicatePair], dict[str, int]]:
         counts = _empty_counts()
         drafts: list[PersonDraft] = []
         rows = self.grid.rows
@@ -964,6 +1073,13 @@ class _RowParser:
 
     def _names(self, r: int, row: list[CellValue], name_text: str, draft: PersonDraft) -> bool:
         m = self.mapping
+        refused = False
+        for key in _NAME_FIELDS:
+            if key in m and (why := _not_a_name(row[m[key]])):
+                self.err(r, key, why)
+                refused = True
+        if refused:
+            return True
         if "full_name" in m:
             raw = row[m["full_name"]]
             if not name_text:
@@ -974,7 +1090,8 @@ class _RowParser:
                 else:
                     return False
                 return True
-            text = _name_case(name_text)  # already NFC with single spaces: split as vntext does
+            # already NFC with single spaces: split as vntext does
+            text = vntext.title_case_name(name_text) if "full_name" in self.legacy_names else _name_case(name_text)
             family, _, given = text.rpartition(" ")
             draft.family_middle, draft.given_name = family, given
             if not any(ch.isalpha() for ch in text):
@@ -985,8 +1102,8 @@ class _RowParser:
             key = "full_name"
         else:
             raw_family = self.value(row, "family_middle")
-            family = _name_case(self.text(raw_family)) if not _is_empty(raw_family) else ""
-            given = _name_case(name_text)
+            family = self._case("family_middle", self.text(raw_family)) if not _is_empty(raw_family) else ""
+            given = self._case("given_name", name_text)
             if not given:
                 key = "given_name" if "given_name" in m else "family_middle"
                 raw_given = self.value(row, "given_name")
@@ -1011,6 +1128,9 @@ class _RowParser:
             self.err(r, key, f"họ tên '{full}' có ký tự lạ", "warning")
         return True
 
+    def _case(self, key: str, text: str) -> str:
+        return vntext.title_case_name(text) if key in self.legacy_names else _name_case(text)
+
     def _date(self, r: int, raw: CellValue, key: str) -> DateValue | None:
         if raw == "" or raw is None:
             return None
@@ -1018,12 +1138,15 @@ class _RowParser:
             return DateValue(value=raw.date())
         if isinstance(raw, date):
             return DateValue(value=raw)
-        parsed = parse_date(raw)
+        birth = key in ("birth_date", "male", "female")  # a Nam/Nữ column holding the birth date
+        parsed = parse_date(raw, self.birth_century if birth else self.past_century)
         if parsed.error:
             self.err(r, key, parsed.error)
             return None
         if parsed.warning:
             self.err(r, key, parsed.warning, "warning")
+        if parsed.inferred:
+            self.report.add(r, self.mapping.get(key), key, parsed.inferred, "warning", inferred=True)
         return parsed
 
     def _check_birth(self, r: int, draft: PersonDraft) -> None:
@@ -1148,7 +1271,7 @@ class _RowParser:
             return False
         if word in _TRUE_WORDS:
             return True
-        parsed = parse_date(raw)
+        parsed = parse_date(raw, self.past_century)
         if parsed.value is not None and not parsed.error:
             if draft.joined_union_on is None and "joined_union_on" not in self.mapping:
                 draft.joined_union_on = parsed.value
@@ -1165,10 +1288,15 @@ class _RowParser:
             return "0" + digits if len(digits) in (9, 10) and not digits.startswith("0") else digits
         return _plain_text(raw)
 
-    def _duplicates(self, drafts: list[PersonDraft]) -> list[tuple[int, int]]:
-        """Pairs of rows with the same name (diacritics and all) and the same birth date."""
-        seen: dict[tuple[str, object], int] = {}
-        pairs: list[tuple[int, int]] = []
+    def _duplicates(self, drafts: list[PersonDraft]) -> list[DuplicatePair]:
+        """Pairs of rows with the same name (diacritics and all) and the same birth date, flagged.
+
+        Each is compared on the identifying fields present in both (:data:`IDENTIFYING`): one that
+        differs makes them two people ("có thể trùng"), all agreeing one person written twice ("trùng");
+        either way only the officer merges them.
+        """
+        seen: dict[tuple[str, object], PersonDraft] = {}
+        pairs: list[DuplicatePair] = []
         col = self.name_col
         key_field = "full_name" if "full_name" in self.mapping else "given_name"
         for d in drafts:
@@ -1181,15 +1309,21 @@ class _RowParser:
             key = (full.casefold(), birth)
             first = seen.get(key)
             if first is None:
-                seen[key] = d.source_row
+                seen[key] = d
                 continue
-            pairs.append((first, d.source_row))
+            differs = tuple(identity_differences(identity_of(first), identity_of(d)))
+            pairs.append(DuplicatePair(first.source_row, d.source_row, differs))
             when = vntext.format_date(d.birth_date) if d.birth_date else f"năm sinh {d.birth_year}"
-            full = d.full_name
+            if differs:
+                message = (f"có thể trùng với dòng {first.source_row} ({d.full_name}, {when}): cùng họ tên và ngày "
+                           f"sinh nhưng khác {', '.join(differs)} — là hai người, trừ khi bạn chọn gộp")
+            else:
+                message = (f"trùng họ tên và ngày sinh với dòng {first.source_row} ({d.full_name}, {when}) — "
+                           "chọn gộp thành một người hay giữ cả hai")
             self.report.problems.append(
                 Problem(self.report.file, self.report.sheet, d.source_row,
                         column_letter(col) if col is not None else None, FIELD_BY_KEY[key_field].label,
-                        f"trùng họ tên và ngày sinh với dòng {first} ({full}, {when})", "warning")
+                        message, "warning")
             )  # fmt: skip
         return pairs
 

@@ -7,7 +7,8 @@
   spaces, line breaks or parenthesised unit);
 * :func:`is_numbering_row` — the "1 2 3 …" / "(1) (2) …" row under a header;
 * :func:`parse_date` — a date cell (real date, Excel serial, year, day-first text) as a
-  :class:`DateValue`;
+  :class:`DateValue`; a two-digit year is read with a :data:`Century` suited to the field
+  (:func:`birth_century`, :func:`past_century`);
 * :func:`convert_by_font` — a copy of a sheet whose cells in a legacy TCVN3/VNI font are converted
   to Unicode.
 """
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
@@ -24,13 +26,16 @@ from thidua_desktop.core.legacy_text import Encoding, font_encoding, is_unicode_
 from thidua_desktop.exchange.spreadsheet import CellValue, Sheet
 
 __all__ = [
+    "Century",
     "DateValue",
     "Problem",
     "Severity",
+    "birth_century",
     "convert_by_font",
     "header_key",
     "is_numbering_row",
     "parse_date",
+    "past_century",
 ]
 
 Severity = Literal["error", "warning"]
@@ -131,6 +136,43 @@ class DateValue:
     year: int | None = None
     error: str | None = None
     warning: str | None = None
+    inferred: str | None = None  # what the reading inferred, for the preview ("năm ghi 2 chữ số, hiểu là 1979")
+
+
+Century = Callable[[int, int, int], "int | None"]
+"""(two-digit year, month, day) → the full year, or None when no century fits (see :func:`parse_date`)."""
+
+
+def birth_century(today: date) -> Century:
+    """The century of a two-digit birth year: the one giving an age of 15 to 80 at the start of *today*'s year.
+
+    On 01/01/2021: "29/6/79" → 1979 (41), "3/2/05" → 2005 (15), "1/1/40" → 1940 (81: too old, and 2040 is
+    in the future: None).
+    """
+    start = date(today.year, 1, 1)
+
+    def full_year(yy: int, month: int, day: int) -> int | None:
+        for year in (1900 + yy, 2000 + yy):
+            try:
+                born = date(year, month, day)
+            except ValueError:
+                born = date(year, 1, 1)  # the day is refused later, with its own message
+            age = start.year - born.year - ((start.month, start.day) < (born.month, born.day))
+            if 15 <= age <= 80:
+                return year
+        return None
+
+    return full_year
+
+
+def past_century(today: date) -> Century:
+    """The century of a two-digit year of a past event (joined the union, employed): the latest not after
+    next year ("3/4/15" → 2015, "3/4/98" → 1998 in 2021)."""
+
+    def full_year(yy: int, month: int, day: int) -> int | None:
+        return 2000 + yy if 2000 + yy <= today.year + 1 else 1900 + yy
+
+    return full_year
 
 
 def _from_serial(serial: float) -> DateValue:
@@ -148,12 +190,16 @@ def _fmt_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def parse_date(value: CellValue) -> DateValue:
+def parse_date(value: CellValue, century: Century | None = None) -> DateValue:
     """Read a date cell: a real date, an Excel serial, a year, or text (day first).
 
     Text: ``dd/mm/yyyy`` (also with ``.`` or ``-``), ISO ``yyyy-mm-dd``, ``mm/yyyy``, a year,
     "ngày 5 tháng 3 năm 1990", a serial number typed as text. Nothing raises: a cell that is not a
     date comes back with its Vietnamese *error*.
+
+    A two-digit year (``d/m/yy``, ``dd/mm/yy``) is read with *century* (:func:`birth_century`,
+    :func:`past_century`), which the result's *inferred* then states; without one it is an error asking
+    for four digits.
     """
     if isinstance(value, datetime):
         return DateValue(value=value.date())
@@ -175,6 +221,15 @@ def parse_date(value: CellValue) -> DateValue:
     if m := _DMY_RE.match(text):
         day, sep, month, year_text = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
         shown = f"{m.group(1)}{sep}{m.group(3)}{sep}{year_text}"
+        if len(year_text) == 2 and century is not None:
+            full = century(int(year_text), month, day)
+            if full is None:
+                return DateValue(error=f"năm trong '{shown}' ghi 2 chữ số, không rõ là năm 19{year_text} hay "
+                                       f"20{year_text} — hãy ghi đủ 4 chữ số")
+            try:
+                return DateValue(value=date(full, month, day), inferred=f"năm ghi 2 chữ số, hiểu là {full}")
+            except ValueError:
+                return DateValue(error=f"ngày {day:02d}/{month:02d}/{full} không tồn tại")
         if len(year_text) != 4:
             yy = year_text[-2:].zfill(2)
             example = f"{m.group(1)}{sep}{m.group(3)}{sep}{'19' if int(yy) >= 30 else '20'}{yy}"

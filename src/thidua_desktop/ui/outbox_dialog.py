@@ -22,8 +22,8 @@ class ReportHistoryDialog(QDialog):
         self.setMinimumSize(900, 360)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Version"), self.tr("How"), self.tr("Status"), self.tr("Queued / written"),
-                                   self.tr("Sent"), self.tr("To")])
-        for column, width in enumerate((150, 120, 120, 130, 130)):
+                                   self.tr("Sent"), self.tr("To"), self.tr("Last error")])
+        for column, width in enumerate((150, 120, 120, 130, 130, 200)):
             self.tree.setColumnWidth(column, width)
         self.empty = note(self.tr("This report has not been sent yet."))
         self.error = ErrorLine()
@@ -51,9 +51,10 @@ class ReportHistoryDialog(QDialog):
             sent = signing_dialogs.format_time(e.sent_at) if e.status in ("sent", "eml") else ""
             item = QTreeWidgetItem([self.tr("Version {n}").format(n=h.version), how[h.how],
                                     signing_dialogs.status_text(e.status), signing_dialogs.format_time(e.created_at),
-                                    sent, ", ".join(e.to + e.cc)])
+                                    sent, ", ".join(e.to + e.cc), e.last_error])
             if e.last_error:
                 item.setToolTip(2, e.last_error)
+                item.setToolTip(6, e.last_error)
             self.tree.addTopLevelItem(item)
             for a in e.attachments:
                 child = QTreeWidgetItem([self.tr("{name} ({size} bytes) — SHA-256: {sha256}").format(

@@ -637,9 +637,10 @@ class SendDialog(QDialog):
 
 
 def status_text(status: str) -> str:
-    from thidua_desktop.services.outbox import EML, FAILED, QUEUED, SENT
+    from thidua_desktop.services.outbox import CANCELLED, EML, FAILED, QUEUED, SENT
 
     names = {QUEUED: QCoreApplication.translate("SendDialog", "Waiting"),
+             CANCELLED: QCoreApplication.translate("SendDialog", "Removed"),
              SENT: QCoreApplication.translate("SendDialog", "Sent"),
              EML: QCoreApplication.translate("SendDialog", "Email draft saved"),
              FAILED: QCoreApplication.translate("SendDialog", "Refused")}
