@@ -24,6 +24,13 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
 
 
+@pytest.fixture(autouse=True)
+def _office_screen(monkeypatch):
+    """Windows and dialogs see a 1920×1080 screen (its task bar off), whatever the offscreen platform's
+    size (ui.widgets.screen_fit); a test plays a smaller one with ``tests.ui_helpers.play_screen``."""
+    monkeypatch.setenv("THIDUA_SCREEN_AREA", "1920x1040")
+
+
 @pytest.fixture
 def data_paths(tmp_path):
     return app_paths.resolve(tmp_path / "data").ensure()

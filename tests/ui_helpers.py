@@ -85,6 +85,17 @@ def dialogs(monkeypatch) -> DialogLog:
     return log
 
 
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    """A data folder holding the demo union's worked 2021 year (built once per module): (paths, year)."""
+    from thidua_desktop import paths as app_paths
+    from thidua_desktop.services import demo
+
+    paths = app_paths.resolve(tmp_path_factory.mktemp("demo") / "data").ensure()
+    summary = demo.build_demo(paths, current_cycle=False)
+    return paths, summary.year
+
+
 @pytest.fixture
 def ui_settings(tmp_path):
     settings.use_file(tmp_path / "settings.ini")
@@ -156,3 +167,63 @@ def type_text(widget, text: str) -> None:
         key = Qt.Key.Key_Space if char == " " else (ord(char.upper()) if char.isascii() else Qt.Key.Key_unknown)
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char))
+
+
+# --- screens ------------------------------------------------------------------------------------
+
+SCREENS = {"1366x768": (1366, 768), "1024x768": (1024, 768)}
+TASK_BAR = 40  # the Windows task bar takes this much of the screen's height
+
+
+def play_screen(monkeypatch, width: int, height: int):
+    """Windows and dialogs see a ``width``×``height`` screen with a task bar; returns its available area."""
+    from PySide6.QtCore import QRect
+
+    from thidua_desktop.ui.widgets import screen_fit
+
+    monkeypatch.setenv(screen_fit.SCREEN_AREA, f"{width}x{height - TASK_BAR}")
+    return QRect(0, 0, width, height - TASK_BAR)
+
+
+def _global_rect(widget):
+    from PySide6.QtCore import QRect
+
+    return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+
+
+def _scroller(widget):
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def misfits(window, area) -> list[str]:
+    """What of ``window`` a user could not see on a screen whose available area is ``area``: a button
+    outside it (one in a scrolling area counts where the area is), a label whose text is cut."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    found = []
+    if not area.contains(_global_rect(window)):
+        found.append(f"{type(window).__name__} {_global_rect(window)} is off the screen {area}")
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or button.window() is not window:
+            continue
+        holder = _scroller(button)
+        rect = _global_rect(holder.viewport() if holder is not None else button)
+        if not area.contains(rect):
+            found.append(f"button {button.text()!r} at {_global_rect(button)} is off the screen {area}")
+    for label in window.findChildren(QLabel):
+        if not label.isVisibleTo(window) or label.window() is not window or not label.text().strip():
+            continue
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + 1:
+                found.append(f"label {label.text()[:60]!r} needs {needed} px of height, has {label.height()}")
+        elif label.pixmap().isNull() and label.sizeHint().width() > label.width() + 1:
+            found.append(f"label {label.text()[:60]!r} needs {label.sizeHint().width()} px, has {label.width()}")
+    return found

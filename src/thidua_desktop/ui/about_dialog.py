@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop import __version__, about
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 
 
@@ -98,6 +99,7 @@ class AboutDialog(QDialog):
         box.addWidget(QLabel(self.tr("Bundled fonts and libraries, with their licences:")))
         box.addWidget(self.table, 1)
         box.addWidget(self.buttons)
+        screen_fit.fit_dialog(self)
 
     def _roles(self) -> dict[str, str]:
         return {

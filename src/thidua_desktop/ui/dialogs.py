@@ -20,6 +20,7 @@ from thidua_desktop.ui import context, labels
 from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.documents import size_text
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 
 
@@ -64,6 +65,7 @@ class RestoreDialog(QDialog):
         if self.model.total_count:
             self.view.selectRow(0)
         self._update()
+        screen_fit.fit_dialog(self)
 
     def _update(self) -> None:
         self.restore_button.setEnabled(self.view.selectionModel().hasSelection())
@@ -151,6 +153,7 @@ class NewYearDialog(QDialog):
         box.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self._show_choice()
+        screen_fit.fit_dialog(self)
 
     @property
     def summary(self):

@@ -52,6 +52,7 @@ from thidua_desktop.ui import context, labels, messages
 from thidua_desktop.ui.operations import initiatives as initiatives_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.documents import size_text
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.fields import CodeCombo, DateField
 from thidua_desktop.ui.widgets.person_picker import PersonPicker, describe
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table, selected_rows
@@ -409,12 +410,8 @@ class InitiativeDialog(QDialog):
             self.setWindowTitle(self.tr("Add an initiative"))
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        width, height = 1060, 640
         self.setMinimumSize(900, 560)  # narrower, the authors' names have no room
-        if screen is not None:
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(max(width, 900), max(height, 560))
+        screen_fit.fit_dialog(self, (1060, 640))
 
     @staticmethod
     def _limit_mb() -> int:

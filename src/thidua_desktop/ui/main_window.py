@@ -31,6 +31,7 @@ from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.context import AppContext
 from thidua_desktop.ui.pages.base import Page
 from thidua_desktop.ui.pages.overview import OverviewPage
+from thidua_desktop.ui.widgets import screen_fit
 
 if TYPE_CHECKING:  # pragma: no cover
     from thidua_desktop.services.data_folder import Opened, OpenProblem, RestoreOutcome
@@ -39,6 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PAGE_OVERVIEW, PAGE_UNIT, PAGE_ROSTER, PAGE_REGISTRATION, PAGE_INITIATIVES, PAGE_PHASES, PAGE_DOCUMENTS = range(7)
 PAGE_UPPER = 7  # "Tổng hợp": shown in upper-level mode only
+
+PREFERRED_SIZE = QSize(1280, 720)  # larger than this screen's room for it: the window starts maximised
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language
 
@@ -196,13 +199,22 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.unit_label)
         self.addToolBar(bar)
 
-    def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
+    def _action(self, text: str, slot, shortcut=None, icon=None, *, checkable: bool = False) -> QAction:
+        """A menu action calling ``slot()``; a ``checkable`` one calls ``slot(checked)``.
+
+        ``triggered`` carries ``checked``: passed on to a slot whose first argument is optional
+        (``import_plan_package(path=None)``) it would arrive as ``path=False``.
+        """
         action = QAction(text, self)
+        action.setCheckable(checkable)
         if shortcut is not None:
             action.setShortcut(shortcut)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
-        action.triggered.connect(slot)
+        if checkable:
+            action.triggered.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False, call=slot: call())
         return action
 
     def _build_menus(self) -> None:
@@ -234,8 +246,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.export_plan_action)
         menu.addSeparator()
         self.upper_mode_action = self._action(self.tr("&Upper-level mode (take in and add up reports)"),
-                                              self.toggle_upper_mode)
-        self.upper_mode_action.setCheckable(True)
+                                              self.toggle_upper_mode, checkable=True)
         menu.addAction(self.upper_mode_action)
 
         menu = self.menuBar().addMenu(self.tr("&Language"))
@@ -723,8 +734,13 @@ class MainWindow(QMainWindow):
         geometry = s.value(settings.KEY_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            fits = (screen_fit.available_geometry(self).contains(self.geometry())
+                    and screen_fit.fits_preferred(self.size(), self))
         else:
-            self.resize(1280, 720)
+            self.resize(PREFERRED_SIZE)
+            fits = screen_fit.fits_preferred(PREFERRED_SIZE, self)
+        if not fits:  # a 1366×768 or 1024×768 screen, or a window left on a larger one
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = s.value(settings.KEY_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

@@ -43,6 +43,7 @@ from thidua_desktop.services import plan_editor as pe
 from thidua_desktop.ui import context, labels, messages
 from thidua_desktop.ui.operations import plan_editor as plan_editor_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.fields import CodeCombo, DateField, date_edit, edit_value, set_date
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 
@@ -677,11 +678,7 @@ class PlanEditorDialog(QDialog):
 
     def _fit_to_screen(self) -> None:
         self.setMinimumSize(640, 480)
-        width, height = 980, 700
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is not None:
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(max(width, 640), max(height, 480))
+        screen_fit.fit_dialog(self, (980, 700))
 
     # -- loading ---------------------------------------------------------------------------------
 

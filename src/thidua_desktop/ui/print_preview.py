@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.ui import messages
+from thidua_desktop.ui.widgets import screen_fit
 
 POINTS_PER_INCH = 72
 SCREEN_DPI = 96
@@ -214,7 +215,7 @@ class PreviewDialog(QDialog):
         self.owns_file = owns_file
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.resize(900, 860)
+        screen_fit.fit_dialog(self, (900, 860))  # the pages scroll; "Print…" and "Close" stay in view
         self.pdf = PdfFile(self.path)
         self.zoom = DEFAULT_ZOOM
         self._requested: set[int] = set()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.ui.operations import review as review_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note, subheading
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.person_picker import PersonPicker, describe
 
 NOT_STATED = -1
@@ -99,6 +100,7 @@ class InputsDialog(_SavingDialog):
         box.addLayout(form)
         self._finish_layout(box)
         self.setMinimumWidth(520)
+        screen_fit.fit_dialog(self)
 
     def save(self) -> None:
         days = self.days_off.value()
@@ -191,6 +193,7 @@ class ProposalDialog(_SavingDialog):
         else:
             self._fill_awards("individual" if proposal.person_id else "collective", proposal.award_code)
             self.level.setCurrentIndex(self.level.findData(proposal.level))
+        screen_fit.fit_dialog(self)
 
     # -- choices ---------------------------------------------------------------------------------
 

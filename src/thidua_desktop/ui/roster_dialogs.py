@@ -29,6 +29,7 @@ from thidua_desktop.core import vntext
 from thidua_desktop.ui import context, messages
 from thidua_desktop.ui.operations import roster as roster_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note, subheading
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.fields import CodeCombo, DateField, date_edit, edit_value
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table, selected_rows
 
@@ -120,6 +121,7 @@ class PersonDialog(QDialog):
         box.addWidget(self.buttons)
         self.setMinimumWidth(760)
         (self.given_name if d.id else self.family_middle).setFocus()
+        screen_fit.fit_dialog(self)
 
     def detail(self):
         """The person as typed; raises ``ValueError`` listing what cannot be read."""
@@ -193,6 +195,7 @@ class LeaveDialog(QDialog):
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.setMinimumWidth(440)
+        screen_fit.fit_dialog(self)
 
     def save(self) -> None:
         self.error.clear_message()
@@ -249,6 +252,7 @@ class GroupDialog(QDialog):
         box.addWidget(self.buttons)
         self.setMinimumWidth(460)
         self.name.setFocus()
+        screen_fit.fit_dialog(self)
 
     def save(self) -> None:
         self.error.clear_message()
@@ -314,6 +318,7 @@ class GroupsDialog(QDialog):
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.set_groups(groups)
+        screen_fit.fit_dialog(self)
 
     def set_groups(self, groups: list) -> None:
         chosen = self.current()

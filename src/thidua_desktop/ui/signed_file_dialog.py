@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.ui import context
 from thidua_desktop.ui.pages.base import ErrorLine, note
+from thidua_desktop.ui.widgets import screen_fit
 
 WARNING_COLOR = "#8a5300"
 
@@ -72,6 +73,7 @@ class SignedFileDialog(QDialog):
         self.action_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.act)
         self.buttons.rejected.connect(self.reject)
+        screen_fit.fit_dialog(self)
 
     def _lay_out(self, *content: QWidget, path: Path | None = None) -> None:
         """Intro, file, signature, ``content`` (the last one stretches), warnings, error, buttons; then

@@ -37,6 +37,7 @@ from thidua_desktop.ui import signing_dialogs
 from thidua_desktop.ui.operations.upper import export_plan, queue_reminders, reminder_setup
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.signing_dialogs import KeyChoice, SmtpDialog
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ class PlanExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._year_changed()
         self.keys.check_unit_key()
+        screen_fit.fit_dialog(self)
 
     def _default_name(self) -> str:
         return f"goi-ke-hoach-{self.year.currentData()}.xlsx"
@@ -219,6 +221,7 @@ class ReminderDialog(QDialog):
         layout.addWidget(self.buttons)
         self.queue_button.setEnabled(False)
         self.load()
+        screen_fit.fit_dialog(self)
 
     # -- labels ------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.dialogs import _escape
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.unit import CHAIR_POSITION, DEPUTY_POSITION, DeputiesEditor, UnitForm
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
 from thidua_desktop.ui.year_start import START_PACKAGE, YearStartChooser
 
@@ -244,7 +245,7 @@ class FirstRunWizard(QWizard):
         for number, page in enumerate((self.welcome, self.unit, self.signers, self.plan, self.confirm)):
             self.setPage(number, page)
         self.setStartId(PAGE_WELCOME)
-        self.resize(760, 640)
+        screen_fit.fit_dialog(self, (760, 640))
 
     def profile(self) -> UnitProfile:
         profile = self.unit.form.profile()

@@ -27,6 +27,7 @@ from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, note, scroll_page, subheading
 from thidua_desktop.ui.widgets import deadline_status as ds
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.report_editor import ReportEditor
 from thidua_desktop.ui.widgets.results_table import ResultDialog, ResultsTable
 from thidua_desktop.ui.widgets.review_panel import ReviewPanel
@@ -86,6 +87,7 @@ class PhaseDialog(QDialog):
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        screen_fit.fit_dialog(self)
 
     def save(self) -> None:
         self.error.clear_message()

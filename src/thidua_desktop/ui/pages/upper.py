@@ -50,6 +50,7 @@ from thidua_desktop.ui.operations.upper import (
 )
 from thidua_desktop.ui.operations.upper import load_mode, save_mode  # noqa: F401 - the main window's mode switch
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, heading, note
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ class UnitDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.code.textEdited.connect(lambda _text: self.error.clear_message())
+        screen_fit.fit_dialog(self)
 
     def check_and_accept(self) -> None:
         """The code's alphabet is checked here, with the service's own Vietnamese sentence (core.safe_names)."""

@@ -21,6 +21,7 @@ from thidua_desktop.services.results import ResultCell, ResultRow
 from thidua_desktop.ui import context
 from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, subheading
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.fields import DateField
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table
 
@@ -103,6 +104,7 @@ class ResultDialog(QDialog):
         box.addWidget(self.buttons)
         self.setMinimumWidth(480)
         self._fill()
+        screen_fit.fit_dialog(self)
 
     def _fill(self) -> None:
         cell = self.row.cell(self.phase.currentData())

@@ -32,6 +32,7 @@ from thidua_desktop.ui.operations import review as review_ops
 from thidua_desktop.ui.operations import year_end as year_end_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note, subheading
 from thidua_desktop.ui.review_dialogs import InputsDialog, ProposalDialog
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table, selected_rows
 
 ERROR_COLOR = QColor("#a61b1b")
@@ -88,6 +89,7 @@ class VoteDialog(QDialog):
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        screen_fit.fit_dialog(self)
 
     def save(self) -> None:
         self.error.clear_message()
