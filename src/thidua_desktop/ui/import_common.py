@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.ui import context
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.file_drop import FileDropTarget
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table
 
@@ -156,6 +157,7 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
     def _ready_to_go(self, path: Path | None = None) -> None:
         """The end of a subclass's ``__init__``: fit the screen, show nothing yet, read ``path`` if given."""
         self._fit_to_screen()
+        screen_fit.fit_dialog(self)
         self._set_busy(False)
         self._show_nothing()
         if path is not None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidge
 from thidua_desktop.ui import signing_dialogs
 from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
+from thidua_desktop.ui.widgets import screen_fit
 
 
 class ReportHistoryDialog(QDialog):
@@ -41,6 +42,7 @@ class ReportHistoryDialog(QDialog):
         self.empty.hide()
         self.ctx.tasks.run(signing_ops.report_history, self.ctx.db, report_id, on_done=self._show,
                            on_error=self._failed, owner=self)
+        screen_fit.fit_dialog(self)
 
     def _show(self, history: list) -> None:
         self.history = history

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
+from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.deadline_status import SENDINGS
 
 # -- seams for the tests ---------------------------------------------------------------------------
@@ -307,6 +308,7 @@ class SignDialog(QDialog):
         layout.addWidget(self.done_line)
         layout.addWidget(self.buttons)
         self.keys.check_unit_key()
+        screen_fit.fit_dialog(self)
 
     def _choose_file(self) -> None:
         start = str(Path(self.file.text()).parent) if self.file.text() else ""
@@ -396,6 +398,7 @@ class VerdictDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.verdict = verdict
+        screen_fit.fit_dialog(self)
 
     @staticmethod
     def _wrapped(text: str) -> QLabel:
@@ -446,6 +449,7 @@ class SmtpDialog(QDialog):
         layout.addWidget(note(self.tr("The password is asked each time mail is sent; it is never saved.")))
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        screen_fit.fit_dialog(self)
 
     def save(self) -> None:
         settings = replace(self.settings, host=self.host.text().strip(), port=self.port.value(),
@@ -551,6 +555,7 @@ class SendDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_files()
         self._show_smtp(self.smtp)
+        screen_fit.fit_dialog(self)
 
     def _show_files(self) -> None:
         self.file_list.setText("\n".join(f.name for f in self.files) or self.tr("(no file)"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from thidua_desktop.ui import messages, signing_dialogs
 from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
+from thidua_desktop.ui.widgets import screen_fit
 
 def _date(moment) -> str:
     return moment.astimezone().strftime("%d/%m/%Y") if moment is not None else ""
@@ -69,6 +70,7 @@ class ConfirmCertificateDialog(QDialog):
             "certificate: every group of characters must match the one above. A certificate that came by email "
             "alone could have been swapped on the way.")))
         layout.addWidget(buttons)
+        screen_fit.fit_dialog(self)
 
 
 def ask_confirm_certificate(parent: QWidget, cert: signing_ops.CertificateFile) -> str | None:
@@ -121,6 +123,7 @@ class TrustDialog(QDialog):
         layout.addWidget(buttons)
         self.ctx.tasks.run_cpu(signing_ops.trusted, self.ctx.paths, on_done=self._show, on_error=self._failed,
                                owner=self)
+        screen_fit.fit_dialog(self)
 
     def _show(self, entries: list) -> None:
         self.entries = entries
