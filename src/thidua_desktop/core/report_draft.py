@@ -67,6 +67,7 @@ class IndicatorLine:
     not_applicable: bool = False
     movement_code: str | None = None
     computed_from: str | None = None
+    pending: str = ""  # not decided yet: what the report says instead of a figure ("chưa bình xét (…)")
 
     @property
     def percent(self) -> Decimal | None:
@@ -214,6 +215,8 @@ def _join(items: Sequence[str]) -> str:
 def _line(ind: IndicatorLine) -> str:
     if ind.not_applicable:
         return f"- {ind.name}: không áp dụng đối với đơn vị."
+    if ind.value is None and ind.pending:
+        return f"- {ind.name}: {ind.pending} (đăng ký {ind.target_text()})."
     if ind.value is None:
         return f"- {ind.name}: chưa có số liệu (đăng ký {ind.target_text()})."
     text = f"- {ind.name}: {ind.result_text()}"
@@ -343,7 +346,7 @@ def _ldst_text(f: ReportFacts) -> str:
 def _gvn_text(f: ReportFacts) -> list[str]:
     out = [f"Toàn đơn vị có {_n(f.women)} lao động nữ, trong đó {_n(f.women_members)} nữ đoàn viên. Có "
            f"{_n(f.gvn_registered)} chị đăng ký phấn đấu đạt danh hiệu {_q(f.gvn_title)}"
-           + (f" ({_share(f.gvn_registered, f.women_members)} nữ đoàn viên)." if f.women_members else ".")]
+           + (f" ({_share(f.gvn_registered, f.women)} lao động nữ)." if f.women else ".")]
     line = _by_source(f, "women_gvn_dvn")
     if f.kind == "year" and f.review is not None:
         achieved = next((a for name, a, _ in f.review.achieved if name == f.gvn_title), None)
@@ -394,10 +397,13 @@ def _indicators(f: ReportFacts) -> str:
     applicable = [i for i in owed if not i.not_applicable]
     reached = [i for i in applicable if i.reached]
     short = [i for i in applicable if i.reached is False]
-    empty = [i for i in applicable if i.value is None]
+    pending = [i for i in applicable if i.value is None and i.pending]
+    empty = [i for i in applicable if i.value is None and not i.pending]
     na = len(owed) - len(applicable)
     scope = "so với chỉ tiêu đăng ký cả năm" if f.kind == "midyear" else "so với chỉ tiêu đăng ký"
     counts = [f"{len(reached)} chỉ tiêu đạt và vượt", f"{len(short)} chỉ tiêu chưa đạt"]
+    if pending:
+        counts.append(f"{len(pending)} chỉ tiêu chờ bình xét, quyết định khen thưởng")
     if empty:
         counts.append(f"{len(empty)} chỉ tiêu chưa có số liệu")
     if na:

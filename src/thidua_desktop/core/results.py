@@ -197,29 +197,47 @@ def origin_initiatives(count: int, start: date, end: date) -> str:
             f"{period_text(start, end)}.")
 
 
-def origin_ldst_proposed(count: int, decided: int) -> str:
-    text = f"Tính từ danh sách đề nghị khen thưởng: {count} tác giả được đề nghị tặng Bằng Lao động sáng tạo"
-    return text + (f", {decided} đã có quyết định." if decided else ".")
+# What was registered, proposed and awarded are three facts: an indicator counts what was decided.
+# Until then its value is None and its origin, which starts with one of these words, is what the
+# report says instead (``pending_text``).
+PENDING_HEADS = ("Chưa bình xét", "Chưa có quyết định", "Chưa lập danh sách đề nghị")
+
+
+def pending_text(origin: str) -> str:
+    """The report's wording for an indicator not decided yet ("" when the origin is not such a state)."""
+    origin = (origin or "").strip()
+    if not origin.startswith(PENDING_HEADS):
+        return ""
+    return origin[0].lower() + origin[1:].rstrip(".")
+
+
+def origin_ldst_awarded(awarded: int, proposed: int) -> str:
+    return (f"Tính từ quyết định khen thưởng: {awarded} tác giả được tặng Bằng Lao động sáng tạo "
+            f"(trong {proposed} tác giả được đề nghị).")
+
+
+def origin_ldst_proposed(count: int) -> str:
+    return f"Chưa có quyết định: đã đề nghị xét tặng Bằng Lao động sáng tạo cho {count} tác giả."
 
 
 def origin_ldst_candidates(count: int, end: date) -> str:
-    return (f"Tính từ sổ sáng kiến: {count} tác giả đủ ngưỡng giá trị làm lợi xét Bằng Lao động sáng tạo với các "
-            f"sáng kiến được công nhận đến ngày {vntext.format_date(end)} (chưa lập danh sách đề nghị).")
+    return (f"Chưa lập danh sách đề nghị: {count} tác giả đủ ngưỡng giá trị làm lợi để xét đề nghị tặng Bằng Lao "
+            f"động sáng tạo với các sáng kiến được công nhận đến ngày {vntext.format_date(end)}.")
 
 
 def origin_women_review(achieved: int, women: int, held_on: date | None) -> str:
     when = f" ngày {vntext.format_date(held_on)}" if held_on else ""
     return (f"Tính từ kết quả bình xét{when}: {achieved} nữ được công nhận “Giỏi việc nước, đảm việc nhà” "
-            f"trên {women} nữ đoàn viên.")
+            f"trên {women} nữ CNVCLĐ.")
 
 
 def origin_women_registered(registered: int, women: int, end: date) -> str:
     return (f"Chưa bình xét: {registered} nữ đăng ký phấn đấu danh hiệu “Giỏi việc nước, đảm việc nhà” trên "
-            f"{women} nữ đoàn viên tại ngày {vntext.format_date(end)}; kết quả công nhận tính ở tổng kết năm.")
+            f"{women} nữ CNVCLĐ tại ngày {vntext.format_date(end)}; kết quả công nhận tính ở tổng kết năm.")
 
 
-ORIGIN_WOMEN_PENDING = ("Chờ bình xét: tỷ lệ nữ được công nhận “Giỏi việc nước, đảm việc nhà” được tính sau khi ghi "
-                        "kết quả bình xét cuối năm.")
+ORIGIN_WOMEN_PENDING = ("Chưa bình xét: tỷ lệ nữ CNVCLĐ được công nhận “Giỏi việc nước, đảm việc nhà” được tính sau "
+                        "khi ghi kết quả bình xét cuối năm.")
 
 
 def lock_reason(phase_name: str, lock_date: date, today: date, *, sent_version: int | None,

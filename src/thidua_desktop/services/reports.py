@@ -23,7 +23,7 @@ from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from thidua_desktop import clock
-from thidua_desktop.core import initiatives as ini_core, report_draft as draft, vntext
+from thidua_desktop.core import initiatives as ini_core, report_draft as draft, results as res_core, vntext
 from thidua_desktop.services import results as results_service
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
@@ -268,7 +268,8 @@ def _facts(session: Session, record: EmulationYear, kind: str, phase: Phase, tod
         cell = row.cell(phase.number)
         indicators.append(draft.IndicatorLine(row.code, row.name, row.unit, row.kind, row.registered, cell.value,
                                               cell.numerator, cell.denominator, cell.not_applicable,
-                                              row.movement_code, row.computed_from))
+                                              row.movement_code, row.computed_from,
+                                              res_core.pending_text(cell.origin) if cell.value is None else ""))
     # review and proposals (tổng kết)
     review = None
     proposals: tuple[draft.ProposalLine, ...] = ()
@@ -527,7 +528,8 @@ def _missing(session: Session, record: EmulationYear, kind: str, today: date) ->
     report = _latest(session, record.id, phase.number)
     for row in results_service.table_in(session, record, today):
         cell = row.cell(phase.number)
-        if row.registered is not None and cell.value is None and not cell.not_applicable:
+        if row.registered is not None and cell.value is None and not cell.not_applicable \
+                and not res_core.pending_text(cell.origin):  # "chưa bình xét" is a state the report tells
             why = f" ({cell.origin})" if cell.source is None and cell.origin and row.source == "computed" else ""
             items.append(f"Chỉ tiêu {row.code} {row.name}: chưa có kết quả {phase.name.lower()}{why}.")
     if report is None:

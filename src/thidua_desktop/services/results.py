@@ -187,9 +187,9 @@ def phase_locks(session: Session, record: EmulationYear, today: date) -> dict[in
 # --- what the registers give -----------------------------------------------------------------
 
 
-def _women_members_at(end: date):
-    return (Person.gender == "F", Person.is_member.is_(True),
-            (Person.joined_union_on.is_(None)) | (Person.joined_union_on <= end),
+def _women_workers_at(end: date):
+    """Nữ CNVCLĐ: the women employed at ``end`` (members or not), the denominator the plan names."""
+    return (Person.gender == "F", (Person.employed_since.is_(None)) | (Person.employed_since <= end),
             Person.at_work_after(end))
 
 
@@ -245,12 +245,14 @@ def _live(session: Session, record: EmulationYear, phase: Phase, sources: set[st
                 .where(Proposal.year_id == record.id, Proposal.award_code == BANG_LDST)).all()
             people = {(pid or name) for pid, name, _ in proposed}
             decided = len({(pid or name) for pid, name, number in proposed if number})
-            found["ldst_authors"] = _Live(Decimal(len(people)), origin=core.origin_ldst_proposed(len(people), decided))
+            # an award counts from its decision; a proposal is only a proposal
+            found["ldst_authors"] = (_Live(Decimal(decided), origin=core.origin_ldst_awarded(decided, len(people)))
+                                     if decided else _Live(None, origin=core.origin_ldst_proposed(len(people))))
         else:
             n = len(ldst_candidates_at(session, record, end))
-            found["ldst_authors"] = _Live(Decimal(n), origin=core.origin_ldst_candidates(n, end))
+            found["ldst_authors"] = _Live(None, origin=core.origin_ldst_candidates(n, end))
     if "women_gvn_dvn" in sources:
-        women = session.scalar(select(func.count()).select_from(Person).where(*_women_members_at(end))) or 0
+        women = session.scalar(select(func.count()).select_from(Person).where(*_women_workers_at(end))) or 0
         if last:
             decided = session.scalar(select(func.count()).select_from(ReviewResult).where(
                 ReviewResult.year_id == record.id, ReviewResult.title_code == GVN_DVN,
@@ -262,7 +264,7 @@ def _live(session: Session, record: EmulationYear, phase: Phase, sources: set[st
                     select(func.count(distinct(ReviewResult.person_id))).select_from(ReviewResult)
                     .join(Person, Person.id == ReviewResult.person_id)
                     .where(ReviewResult.year_id == record.id, ReviewResult.title_code == GVN_DVN,
-                           ReviewResult.achieved.is_(True), *_women_members_at(end))) or 0
+                           ReviewResult.achieved.is_(True), *_women_workers_at(end))) or 0
                 held_on = session.scalar(select(ReviewMeeting.held_on).where(ReviewMeeting.year_id == record.id))
                 found["women_gvn_dvn"] = _women_live(achieved, women, core.origin_women_review(achieved, women,
                                                                                               held_on))
@@ -271,9 +273,9 @@ def _live(session: Session, record: EmulationYear, phase: Phase, sources: set[st
                 select(func.count(distinct(IndividualRegistration.person_id))).select_from(IndividualRegistration)
                 .join(Person, Person.id == IndividualRegistration.person_id)
                 .where(IndividualRegistration.year_id == record.id, IndividualRegistration.title_code == GVN_DVN,
-                       *_women_members_at(end))) or 0
-            found["women_gvn_dvn"] = _women_live(registered, women,
-                                                 core.origin_women_registered(registered, women, end))
+                       *_women_workers_at(end))) or 0
+            # registering is not achieving: before the review there is no rate to report
+            found["women_gvn_dvn"] = _Live(None, origin=core.origin_women_registered(registered, women, end))
     return found
 
 
