@@ -80,3 +80,61 @@ def test_phase_words():
     assert _phase_words(SimpleNamespace(number=2, name="Quý III năm", start=date(2026, 7, 1),
                                         end=date(2026, 9, 30)), 2026) == "quý III năm 2026"
     assert _phase_words(None, 2026) == "năm 2026"
+
+
+# --- a queued message can be removed, kept in the history as "đã hủy" ---------------------------------
+
+
+def _complete_new_version(db) -> str:
+    v1 = reports.latest_report(db, 2021, "year")  # the demo's tổng kết v1 is sent: a correction to send
+    v2 = reports.new_version(db, v1.id, "Bổ sung số liệu sáng kiến")
+    reports.set_status(db, v2.id, "complete")
+    return v2.id
+
+
+def test_a_removed_report_message_is_kept_as_cancelled_and_the_report_unlocked(folder, tmp_path, smtp_server):  # noqa: F811
+    db, paths = folder
+    report_id = _complete_new_version(db)
+    out = tmp_path / "tong-ket.xlsx"
+    documents.produce(db, paths, "year-report", 2021, out)
+    entry = outbox.send_report(db, paths, report_id, [out])
+    assert reports.get_report(db, report_id).status == "sent"  # locked while it waits
+    assert (paths.root / "outbox" / str(entry.id)).is_dir()
+    removed = outbox.remove_queued(db, paths, str(entry.id)[:8])
+    assert removed.status == outbox.CANCELLED == "cancelled"
+    assert not (paths.root / "outbox" / str(entry.id)).exists(), "the queued copies are removed"
+    assert reports.get_report(db, report_id).status == "complete", "never received: it can still be corrected"
+    history = [h for h in outbox.report_history(db, report_id) if h.entry.id == entry.id]
+    assert [h.entry.status for h in history] == ["cancelled"] and history[0].entry.attachments[0]["sha256"]
+    report = outbox.send_pending(db, paths, smtp_server.settings(), force=True)
+    assert report.attempted == 0 and smtp_server.received == []
+    for refused in (lambda: outbox.remove_queued(db, paths, entry.id), lambda: outbox.retry(db, entry.id)):
+        with pytest.raises(outbox.OutboxError, match="đã hủy"):
+            refused()
+    again = outbox.send_report(db, paths, report_id, [out])  # sent afresh: not refused as "already sent"
+    assert outbox.send_pending(db, paths, smtp_server.settings(), force=True).sent == [again.id]
+    with pytest.raises(outbox.OutboxError, match="đã gửi xong"):
+        outbox.remove_queued(db, paths, again.id)
+    assert reports.get_report(db, report_id).status == "sent"
+
+
+def test_outbox_remove_from_the_command_line(tmp_path, smtp_server):  # noqa: F811
+    from tests.test_cli_signing import SETUP, run
+
+    data = tmp_path / "du-lieu"
+    assert run(data, *SETUP, "--upper-email", "ldld.giavien@example.vn", "--email", "cdcs@example.vn").returncode == 0
+    attachment = tmp_path / "ghi-chu.pdf"
+    attachment.write_bytes(b"%PDF-1.4\n")
+    added = run(data, "outbox", "add", str(attachment))
+    assert added.returncode == 0, added.stderr
+    msg_id = added.stdout.split("(mã ")[1][:8]
+    removed = run(data, "outbox", "remove", msg_id)
+    assert removed.returncode == 0, removed.stderr
+    assert f"Đã hủy thư {msg_id}" in removed.stdout and "đã hủy" in removed.stdout
+    listed = run(data, "outbox", "list", "--status", "cancelled")
+    assert msg_id in listed.stdout and "đã hủy" in listed.stdout
+    twice = run(data, "outbox", "remove", msg_id)
+    assert twice.returncode == 1 and "đã hủy rồi" in twice.stderr and "Traceback" not in twice.stderr
+    sent = run(data, "outbox", "send", "--now", "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_server.port),
+               "--plain", "--smtp-from", "cdcs@example.vn")
+    assert sent.returncode == 0 and "Không có thư nào" in sent.stdout and smtp_server.received == []

@@ -666,6 +666,14 @@
       <translation>Gửi lại</translation>
     </message>
     <message>
+      <source>Remove</source>
+      <translation>Hủy thư</translation>
+    </message>
+    <message>
+      <source>Take a message that has not been sent out of the outbox; it stays in the sending history as removed.</source>
+      <translation>Bỏ một thư chưa gửi ra khỏi hộp thư đi; thư vẫn được ghi trong lịch sử gửi là đã hủy.</translation>
+    </message>
+    <message>
       <source>Mail server settings…</source>
       <translation>Cài đặt máy chủ thư…</translation>
     </message>
@@ -724,6 +732,18 @@
     <message>
       <source>All files (*)</source>
       <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <source>Remove the message “{subject}” from the outbox?</source>
+      <translation>Hủy thư “{subject}” trong hộp thư đi?</translation>
+    </message>
+    <message>
+      <source>It will not be sent. The sending history keeps it as removed; a report it was sending can be sent again.</source>
+      <translation>Thư sẽ không được gửi. Lịch sử gửi vẫn ghi thư này là đã hủy; báo cáo kèm trong thư có thể gửi lại.</translation>
+    </message>
+    <message>
+      <source>Removed from the outbox; it will not be sent.</source>
+      <translation>Đã hủy thư trong hộp thư đi; thư sẽ không được gửi.</translation>
     </message>
     <message>
       <source>Password of the mail account {user}:</source>
@@ -4454,6 +4474,10 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <translation>Gửi tới</translation>
     </message>
     <message>
+      <source>Last error</source>
+      <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
       <source>{name} ({size} bytes) — SHA-256: {sha256}</source>
       <translation>{name} ({size} byte) — SHA-256: {sha256}</translation>
     </message>
@@ -5356,6 +5380,10 @@ Mã: {key}</translation>
     <message>
       <source>Waiting</source>
       <translation>Đang chờ</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Đã hủy</translation>
     </message>
     <message>
       <source>Sent</source>

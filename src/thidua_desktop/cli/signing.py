@@ -316,8 +316,8 @@ def _smtp_settings(args, *, need_password: bool = True):
 
 
 def _status_vi(status: str) -> str:
-    return {"queued": "chờ gửi", "sent": "đã gửi", "failed": "không gửi được", "eml": "thư nháp .eml"}.get(status,
-                                                                                                          status)
+    return {"queued": "chờ gửi", "sent": "đã gửi", "failed": "không gửi được", "eml": "thư nháp .eml",
+            "cancelled": "đã hủy"}.get(status, status)
 
 
 def _local(moment) -> str:
@@ -417,6 +417,20 @@ def cmd_outbox_retry(args) -> int:
     finally:
         db.close()
     out(f"Thư {str(entry.id)[:8]} được xếp lại vào hàng chờ gửi.")
+    return EXIT_OK
+
+
+@_signing_errors
+def cmd_outbox_remove(args) -> int:
+    from thidua_desktop.services import outbox
+
+    db = open_db(args)
+    try:
+        entry = outbox.remove_queued(db, args.paths, args.id)
+    finally:
+        db.close()
+    out(f"Đã hủy thư {str(entry.id)[:8]} ({entry.subject}): thư không được gửi; vẫn ghi trong lịch sử gửi là "
+        "\"đã hủy\".")
     return EXIT_OK
 
 
@@ -601,7 +615,7 @@ def add_commands(sub, add, common) -> None:
     ob = sub.add_parser("outbox", help="hộp thư đi: thư chờ mạng để gửi", parents=[common])
     osub = ob.add_subparsers(dest="outbox_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("list", cmd_outbox_list, "liệt kê thư trong hộp thư đi", osub)
-    p.add_argument("--status", choices=("queued", "sent", "failed", "eml"))
+    p.add_argument("--status", choices=("queued", "sent", "failed", "eml", "cancelled"))
     p = add("add", cmd_outbox_add, "xếp một thư kèm tệp vào hộp thư đi", osub)
     _message_options(p)
     p = add("send", cmd_outbox_send, "gửi các thư đến lượt (cần mạng)", osub)
@@ -609,6 +623,8 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--now", action="store_true", help="gửi mọi thư đang chờ, không đợi giờ thử lại")
     p.add_argument("--save", action="store_true", help="lưu cài đặt máy chủ thư (trừ mật khẩu)")
     p = add("retry", cmd_outbox_retry, "xếp lại một thư không gửi được", osub)
+    p.add_argument("id", metavar="MÃ_THƯ")
+    p = add("remove", cmd_outbox_remove, "hủy một thư chưa gửi (giữ trong lịch sử gửi là \"đã hủy\")", osub)
     p.add_argument("id", metavar="MÃ_THƯ")
     p = add("eml", cmd_outbox_eml, "tạo thư nháp .eml kèm tệp để gửi bằng chương trình email của bạn", osub)
     p.add_argument("--out", required=True, metavar="TỆP.eml")

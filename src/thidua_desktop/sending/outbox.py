@@ -15,7 +15,9 @@ per batch, and only one sender at a time per data folder (a lock file). For each
 * a refusal that cannot change (a 5xx reply to this message) marks it ``failed`` with the server's
   words; anything else (no network, server down, 4xx, login) keeps it ``queued`` with the error
   and the next attempt after 1, 5, 15 and then every 60 minutes. Sent and failed messages are
-  kept; ``retry`` queues a failed one again.
+  kept; ``retry`` queues a failed one again; ``cancel`` takes a message that has not left out of
+  the queue (status ``cancelled``, kept in the history with its files' names and SHA-256; the
+  copies are removed), never while a sending runs.
 
 **The one case that can duplicate a message:** the server accepted it and the program stopped
 (crash, power cut) before the ``sent`` mark was committed, or the connection dropped after the
@@ -46,6 +48,7 @@ OUTBOX_DIR = "outbox"
 BACKOFF_MINUTES = (1, 5, 15, 60)
 MAX_TOTAL_BYTES = 18 * 1024 * 1024  # ~25 MB once base64-encoded: what common mail servers take
 QUEUED, SENT, FAILED = "queued", "sent", "failed"
+CANCELLED = "cancelled"  # taken out of the queue before it left; kept in the history ("đã hủy")
 EML = "eml"  # a record only: written as an .eml draft that the user's mail client sends
 
 
@@ -234,20 +237,51 @@ def _find(db, message_id) -> uuid.UUID:
     return ids[0]
 
 
+def _set_waiting_status(session, msg_id: uuid.UUID, status: str, sent: str, cancelled: str) -> OutboxMessage:
+    """A message still in the queue (waiting or refused) given ``status``, due at once; one that
+    left (sent), is an ``.eml`` record or was cancelled is refused with its message."""
+    row = session.get(OutboxMessage, msg_id)
+    if row.status == SENT:
+        raise OutboxError(sent)
+    if row.status == EML:
+        raise OutboxError("Đây là bản ghi một thư nháp .eml (gửi bằng chương trình email), không có trong hàng chờ "
+                          "gửi.")
+    if row.status == CANCELLED:
+        raise OutboxError(cancelled)
+    row.status = status
+    row.next_attempt_at = None
+    session.flush()
+    return row
+
+
 def retry(db, message_id) -> OutboxEntry:
     """Queue a failed message again (for example after fixing the recipient's address)."""
     found = _find(db, message_id)
     with db.transaction("Gửi lại thư") as session:
-        row = session.get(OutboxMessage, found)
-        if row.status == SENT:
-            raise OutboxError("Thư này đã gửi xong; không gửi lại để tránh trùng.")
-        if row.status == EML:
-            raise OutboxError("Đây là bản ghi một thư nháp .eml (gửi bằng chương trình email), không có trong hàng chờ "
-                              "gửi.")
-        row.status = QUEUED
-        row.next_attempt_at = None
-        session.flush()
+        row = _set_waiting_status(
+            session, found, QUEUED, "Thư này đã gửi xong; không gửi lại để tránh trùng.",
+            "Thư này đã hủy (các tệp đính kèm đã xóa khỏi hộp thư đi); muốn gửi, hãy gửi lại từ đầu.")
         return _entry(row)
+
+
+def cancel(db, paths, message_id, *, within=None, action: str = "Hủy thư trong hộp thư đi") -> OutboxEntry:
+    """Take a message that has not left (waiting, or refused) out of the queue: it stays in the
+    history as ``cancelled`` with its files' names and SHA-256, its copies are removed. Refused
+    while a sending runs (the message may be on its way). ``within(session, row)`` runs in the same
+    transaction (a report sent by it is unlocked)."""
+    found = _find(db, message_id)
+    with _send_lock(paths) as locked:
+        if not locked:
+            raise OutboxError("Đang có một lượt gửi thư; chờ gửi xong (ít phút) rồi hủy lại.")
+        with db.transaction(action) as session:
+            row = _set_waiting_status(session, found, CANCELLED,
+                                      "Thư này đã gửi xong (máy chủ thư đã nhận); không hủy được.", "Thư này đã hủy rồi.")
+            if within is not None:
+                within(session, row)
+                session.flush()
+            entry = _entry(row)
+    shutil.rmtree(outbox_dir(paths) / str(found), ignore_errors=True)
+    return entry
 
 
 def message_id_for(msg_id: uuid.UUID, sender: str) -> str:

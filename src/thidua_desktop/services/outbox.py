@@ -5,6 +5,8 @@ The one door for them; the work is done by job:
 * the mechanics (queue, send, retry, SMTP settings, ``.eml`` files): :mod:`thidua_desktop.sending`;
 * the report email from the unit's profile (the upper union's address, the usual Vietnamese
   subject and body): :mod:`thidua_desktop.services.report_mail`;
+* a message that has not left is taken out of the queue with :func:`remove_queued` (kept in the
+  history as "đã hủy"; the report it was sending is unlocked again);
 * **sending a report** (:func:`send_report`, :func:`report_eml`): the record of what left (each
   file's SHA-256) and the lock of the report version sent, in one transaction; a second send of
   the same version only as a re-send of the very same files:
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from thidua_desktop.sending.message import write_eml
 from thidua_desktop.sending.outbox import (
-    EML, FAILED, QUEUED, SENT, OutboxEntry, OutboxError, SendReport, get_message, list_messages, outbox_dir,
+    CANCELLED, EML, FAILED, QUEUED, SENT, OutboxEntry, OutboxError, SendReport, get_message, list_messages, outbox_dir,
     queue_message, remove_orphan_folders, retry, send_pending,
 )
 from thidua_desktop.sending.smtp import SmtpSettings, load_smtp_settings, save_smtp_settings
@@ -23,11 +25,12 @@ from thidua_desktop.services.report_mail import (
     Draft, DocumentName, compose_report_email, document_name, queue_report, write_report_eml,
 )
 from thidua_desktop.services.report_sending import (
-    ReportSending, file_hashes, report_eml, report_history, report_of_files, report_of_register, send_report,
+    ReportSending, file_hashes, remove_queued, report_eml, report_history, report_of_files, report_of_register,
+    send_report,
 )
 
 __all__ = [
-    "EML", "FAILED", "QUEUED", "SENT", "ReportSending", "file_hashes", "send_report", "report_eml", "report_history",
+    "CANCELLED", "EML", "FAILED", "remove_queued", "QUEUED", "SENT", "ReportSending", "file_hashes", "send_report", "report_eml", "report_history",
     "report_of_register", "report_of_files", "OutboxEntry", "OutboxError", "SendReport", "SmtpSettings", "Draft",
     "compose_report_email", "DocumentName", "document_name", "get_message", "list_messages", "load_smtp_settings", "outbox_dir", "queue_message",
     "queue_report", "remove_orphan_folders", "retry", "save_smtp_settings", "send_pending", "write_eml",

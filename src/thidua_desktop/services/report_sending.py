@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from thidua_desktop.sending.message import write_eml
-from thidua_desktop.sending.outbox import EML, QUEUED, OutboxEntry, OutboxError, queue_message
+from thidua_desktop.sending.outbox import CANCELLED, EML, QUEUED, SENT, OutboxEntry, OutboxError, cancel, queue_message
 from thidua_desktop.services.report_mail import compose_report_email
 
 
@@ -77,7 +77,8 @@ def _check_send(session, report, hashes: list[dict], resend: bool, exclude: uuid
     if report.status == "draft":
         raise OutboxError(f"{label} còn là bản nháp: hãy hoàn thành báo cáo trước khi gửi.")
     prior = [m for m in session.scalars(select(OutboxMessage).where(OutboxMessage.report_id == report.id)
-                                        .order_by(OutboxMessage.created_at)) if m.id != exclude]
+                                        .order_by(OutboxMessage.created_at))
+             if m.id != exclude and m.status != CANCELLED]  # a message taken out of the queue never left
     waiting = [m for m in prior if m.status == QUEUED]
     if waiting:
         raise OutboxError(f"{label} đang chờ gửi trong hộp thư đi (thư {str(waiting[-1].id)[:8]}, xếp lúc "
@@ -194,6 +195,27 @@ def report_eml(db, paths, report_id, out, files, *, to=None, subject: str | None
             out.unlink(missing_ok=True)
         raise
     return out, entry
+
+
+def remove_queued(db, paths, message_id) -> OutboxEntry:
+    """Take a message that has not left out of the outbox (kept in the history as "đã hủy"). A
+    report it was sending is unlocked again when nothing else of it left (sent, or an ``.eml``
+    draft) or waits: it was never received, so it can still be corrected in the same version."""
+    from sqlalchemy import select
+
+    from thidua_desktop.store.models import OutboxMessage, Report
+
+    def unlock(session, row) -> None:
+        if row.report_id is None:
+            return
+        report = session.get(Report, row.report_id)
+        others = session.scalars(select(OutboxMessage.status).where(OutboxMessage.report_id == row.report_id,
+                                                                    OutboxMessage.id != row.id)).all()
+        if report is not None and report.status == "sent" and not set(others) & {SENT, EML, QUEUED}:
+            report.status = "complete"
+            report.sent_at = None
+
+    return cancel(db, paths, message_id, within=unlock)
 
 
 def report_history(db, report_id=None, *, year: int | None = None) -> list[ReportSending]:

@@ -149,6 +149,12 @@ def retry_and_send(db, paths, message_id, password: str) -> Sent:
     return send(db, paths, password, [entry.id])
 
 
+def remove_message(db, paths, message_id) -> list[outbox_service.OutboxEntry]:
+    """Take a message that has not left out of the outbox (kept as "đã hủy"); the outbox as it is now."""
+    outbox_service.remove_queued(db, paths, message_id)
+    return outbox_service.list_messages(db)
+
+
 def send(db, paths, password: str, only=None) -> Sent:
     settings = outbox_service.load_smtp_settings(paths).with_password(password)
     report = outbox_service.send_pending(db, paths, settings, force=True, only=only)

@@ -215,10 +215,15 @@ class DocumentsPage(Page):
         self.outbox_view.selectionModel().selectionChanged.connect(lambda *_: self._update_outbox())
         self.resend_button = QPushButton(self.tr("Send again"))
         self.resend_button.clicked.connect(self.resend)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Take a message that has not been sent out of the outbox; it stays in "
+                                              "the sending history as removed."))
+        self.remove_button.clicked.connect(self.remove_message)
         self.smtp_button = QPushButton(self.tr("Mail server settings…"))
         self.smtp_button.clicked.connect(self.edit_smtp)
         outbox_row = QHBoxLayout()
         outbox_row.addWidget(self.resend_button)
+        outbox_row.addWidget(self.remove_button)
         outbox_row.addWidget(self.smtp_button)
         outbox_row.addStretch(1)
         outbox_buttons = QWidget()
@@ -574,10 +579,32 @@ class DocumentsPage(Page):
         return self.outbox.row_at(rows[0].row()) if rows else None
 
     def _update_outbox(self) -> None:
-        from thidua_desktop.services.outbox import SENT
+        from thidua_desktop.services.outbox import FAILED, QUEUED
 
         selected = self.selected_message()
-        self.resend_button.setEnabled(self.ctx.db is not None and selected is not None and selected.status != SENT)
+        waiting = self.ctx.db is not None and selected is not None and selected.status in (QUEUED, FAILED)
+        self.resend_button.setEnabled(waiting)
+        self.remove_button.setEnabled(waiting)
+
+    def remove_message(self) -> None:
+        selected = self.selected_message()
+        if selected is None or self.ctx.db is None:
+            return
+        if not messages.confirm(self, self.tr("Remove the message “{subject}” from the outbox?").format(
+                subject=selected.subject), informative=self.tr(
+                "It will not be sent. The sending history keeps it as removed; a report it was sending can be "
+                "sent again."), yes_text=self.tr("Remove")):
+            return
+        self.outbox_error.clear_message()
+        self.outbox_done.clear_message()
+        self.remove_button.setEnabled(False)
+        self.ctx.tasks.run(signing_ops.remove_message, self.ctx.db, self.ctx.paths, selected.id,
+                           on_done=self._removed, on_error=self._resend_failed, owner=self)
+
+    def _removed(self, rows) -> None:
+        self._show_outbox(rows)
+        self.ctx.changed(SENDINGS)  # a report it was sending is no longer waiting
+        self.outbox_done.show_message(self.tr("Removed from the outbox; it will not be sent."))
 
     def resend(self) -> None:
         selected = self.selected_message()
