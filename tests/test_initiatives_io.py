@@ -142,10 +142,11 @@ def test_year_from_the_command_when_the_sheet_has_none(seeded_db, people, tmp_pa
     header = [h for h in HEADER if h != "Năm"]
     rows = [[v for i, v in enumerate(r) if HEADER[i] != "Năm"] for r in GOOD_ROWS[:1]]
     path = write(tmp_path, rows, header=header)
-    preview = initiatives_io.preview_file(seeded_db, path, today=TODAY)
-    assert preview.errors and "không có cột 'Năm'" in str(preview.errors[0])
-    preview = initiatives_io.preview_file(seeded_db, path, default_year=2021, today=TODAY)
+    preview = initiatives_io.preview_file(seeded_db, path, today=TODAY)  # issue 17: from the first application
     assert not preview.errors and preview.items[0].draft.year == 2021
+    assert "theo ngày áp dụng lần đầu 15/03/2021" in str(preview.items[0].inferred[0])
+    preview = initiatives_io.preview_file(seeded_db, path, default_year=2020, today=TODAY)
+    assert not preview.errors and preview.items[0].draft.year == 2020
 
 
 def _bad(index, column, value, *, named=None):

@@ -296,6 +296,11 @@ def cmd_import(args) -> int:
     db = open_db(args)
     try:
         preview = initiatives_io.preview_file(db, Path(args.file), sheet=args.sheet, default_year=args.year)
+        if preview.items:
+            out(f"Năm của các dòng không ghi năm: {args.year} (--year)." if args.year is not None else
+                "Năm của các dòng không ghi năm: năm của ngày áp dụng lần đầu (không có --year).")
+        for note in preview.inferred:
+            out(f"Suy ra: {note}")
         for problem in preview.problems:
             if problem.severity == "error":
                 err(f"LỖI: {problem}")
@@ -385,7 +390,8 @@ def add_commands(sub, add, common) -> None:
     p = add("import", cmd_import, "nhập sổ sáng kiến từ Excel (.xlsx, .xls, .ods): tất cả hoặc không", isub)
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--sheet", metavar="TÊN_TRANG")
-    p.add_argument("--year", type=int, help="năm của các dòng không ghi năm (khi bảng không có cột Năm)")
+    p.add_argument("--year", type=int, help="năm của các dòng không ghi năm (bảng không có cột Năm, ô Năm trống); "
+                                            "không ghi: năm của ngày áp dụng lần đầu từng dòng")
     p.add_argument("--dry-run", dest="dry_run", action="store_true", help="chỉ kiểm tra, không ghi")
 
     p = add("export", cmd_export, "xuất sổ sáng kiến ra tệp .xlsx (nhập lại được)", isub)

@@ -83,6 +83,41 @@ class InitiativeDraft:
     id: str | None = None
 
 
+NATIONAL_BODY = "Tổng Liên đoàn Lao động Việt Nam"
+
+
+def deciding_body(level: str | None, *, unit_name: str = "", employer_name: str = "", upper_union: str = "",
+                  upper_union_parent: str = "") -> tuple[str, str]:
+    """The body that recognises an initiative of ``level`` when the file does not say it, and where
+    it was taken from (Vietnamese, for the preview): ("", "") when the unit's profile has none.
+
+    Cơ sở: the employer the unit's profile names (its council recognises initiatives), else the CĐCS
+    itself. Ngành, tỉnh: the body of the unit's chain whose name says that level (an upper union
+    "Công đoàn ngành …", a parent "LĐLĐ tỉnh …"), else the direct upper union for ngành and its
+    parent for tỉnh (either one when only one is known). Toàn quốc: the Tổng Liên đoàn.
+    """
+    chain = [(vntext.nfc(upper_union), "công đoàn cấp trên trực tiếp"),
+             (vntext.nfc(upper_union_parent), "công đoàn cấp trên")]
+    chain = [(name, where) for name, where in chain if name]
+    if level == "co_so":
+        if vntext.nfc(employer_name):
+            return vntext.nfc(employer_name), "đơn vị sử dụng lao động"
+        if vntext.nfc(unit_name):
+            return vntext.nfc(unit_name), "công đoàn cơ sở"
+        return "", ""
+    if level in ("nganh", "tinh"):
+        words = ("nganh",) if level == "nganh" else ("tinh", "thanh pho")
+        for name, where in chain:
+            key = f" {vntext.search_key(name)} "
+            if any(f" {w} " in key for w in words):
+                return name, where
+        ordered = chain if level == "nganh" else chain[::-1]
+        return ordered[0] if ordered else ("", "")
+    if level == "toan_quoc":
+        return NATIONAL_BODY, "cấp toàn quốc"
+    return "", ""
+
+
 def default_category(position: str, education: str) -> str:
     """A first guess of the LĐST category from the roster; the officer can change it."""
     pos = f" {vntext.search_key(position)} "

@@ -28,22 +28,30 @@ a full name followed by optional parts, in any order::
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from thidua_desktop.core import cleantext, vntext
 from thidua_desktop.exchange.spreadsheet import CellValue, Sheet, SheetInfo, Workbook, column_letter
-from thidua_desktop.exchange.table_reading import Problem, Severity
-from thidua_desktop.exchange.table_reading import convert_by_font as _convert_by_font
-from thidua_desktop.exchange.table_reading import header_key as _header_key
-from thidua_desktop.exchange.table_reading import is_numbering_row as _is_numbering_row
-from thidua_desktop.exchange.table_reading import parse_date as _parse_date
+from thidua_desktop.exchange.table_reading import (
+    Problem,
+    Severity,
+    convert_by_font as _convert_by_font,
+    header_key as _header_key,
+    is_numbering_row as _is_numbering_row,
+    parse_date as _parse_date,
+)
 
 __all__ = [
     "COLUMNS",
     "COLUMN_BY_KEY",
+    "READ_COLUMNS",
+    "header_signature",
+    "parse_shares",
     "AuthorSpec",
     "InitiativeRowDraft",
     "SheetRead",
@@ -99,17 +107,43 @@ COLUMNS: tuple[Column, ...] = (
            ("Mô tả bản chất", "Mô tả bản chất của sáng kiến", "Tóm tắt nội dung", "Nội dung sáng kiến")),
     Column("conditions", "Điều kiện áp dụng", 24, ("Các điều kiện cần thiết để áp dụng",)),
 )  # fmt: skip
-COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
+# Read, never written by the export (which writes each share beside its author): the shares of the
+# authors in their own column, in the authors' order ("80%; 10%; 10%").
+SHARES = Column("shares", "Tỷ lệ đóng góp (%)", 12,
+                ("Tỷ lệ đóng góp", "% đóng góp", "Tỷ lệ (%)", "Tỷ lệ", "Phần trăm đóng góp", "Tỷ lệ % đóng góp",
+                 "Tỷ lệ đóng góp của tác giả", "Tỷ lệ đóng góp của từng tác giả", "Mức độ đóng góp"))
+_AUTHORS_AT = next(i for i, c in enumerate(COLUMNS) if c.key == "authors") + 1
+READ_COLUMNS: tuple[Column, ...] = (*COLUMNS[:_AUTHORS_AT], SHARES, *COLUMNS[_AUTHORS_AT:])
+COLUMN_BY_KEY = {c.key: c for c in READ_COLUMNS}
 
 _EXACT: dict[str, str] = {}
-for _c in COLUMNS:
+for _c in READ_COLUMNS:
     for _text in (_c.label, *_c.synonyms):
         _EXACT.setdefault(_header_key(_text), _c.key)
 
 
 def match_column(text: str) -> str | None:
-    """The column key a header names ("Giá trị làm lợi (đồng)" → "benefit"), or None."""
-    return _EXACT.get(_header_key(text)) if text else None
+    """The column key a header names ("Giá trị làm lợi (đồng)" → "benefit"), or None.
+
+    Besides the names listed, any header about a share of the contribution ("Tỷ lệ % đóng góp của
+    mỗi tác giả", "Phần trăm") names the shares column."""
+    if not text:
+        return None
+    key = _header_key(text)
+    found = _EXACT.get(key)
+    if found is None and ((key and (("donggop" in key and not key.startswith(("tacgia", "hoten", "nhomtacgia")))
+                                    or key.startswith(("tyle", "phantram")))) or text.strip() in ("%", "(%)")):
+        found = "shares"
+    return found
+
+
+def header_signature(headers: list[str]) -> str:
+    """What identifies a layout of headers (each matched as :func:`match_column` does, empty ones
+    kept): two files with the same headers in the same places share it."""
+    keys = [_header_key(h) if h else "" for h in headers]
+    while keys and not keys[-1]:
+        keys.pop()
+    return hashlib.sha1("\x1f".join(keys).encode("utf-8")).hexdigest()[:16]
 
 
 # ---------------------------------------------------------------------------
@@ -219,8 +253,11 @@ def _name_case(text: str) -> str:
     return text
 
 
-def parse_authors(text: str) -> tuple[list[AuthorSpec], list[str]]:
-    """The authors of one cell, and the problems (Vietnamese) found while reading it."""
+def parse_authors(text: str, *, shares_beside: bool = True) -> tuple[list[AuthorSpec], list[str]]:
+    """The authors of one cell, and the problems (Vietnamese) found while reading it.
+
+    ``shares_beside`` False: the shares are in their own column, so an author without one here is
+    not a problem of this cell."""
     text = vntext.nfc(text.replace("\r", "\n").replace("\n", ";")) if text else ""
     if not text.strip(" ;,"):
         return [], []
@@ -274,7 +311,7 @@ def parse_authors(text: str) -> tuple[list[AuthorSpec], list[str]]:
         specs.append(spec)
     if len(specs) == 1 and specs[0].share is None and not problems:
         specs[0].share = Decimal(100)
-    elif len(specs) > 1:
+    elif len(specs) > 1 and shares_beside:
         missing = [s.name for s in specs if s.share is None]
         if missing:
             problems.append("chưa ghi tỷ lệ đóng góp của " + ", ".join(missing)
@@ -311,7 +348,64 @@ def _births(value: CellValue) -> tuple[list[tuple[date | None, int | None]], lis
     return entries, problems
 
 
+_SHARE_ENTRY_RE = re.compile(r"^([+-]?)\s*(\d+(?:[.,]\d+)?)\s*%?$")
+
+
+def _share_parts(text: str, count: int) -> list[str]:
+    """The entries of a shares cell, split the way that gives one per author if there is one:
+    ``;`` or line breaks, else commas followed by a space, else every comma (not a decimal comma
+    between digits when another split fits), else spaces between numbers."""
+    text = text.replace("\r", "\n")
+    if ";" in text or "\n" in text:
+        return [vntext.nfc(p) for p in re.split(r"[;\n]", text.strip(" ;\n"))]
+    text = vntext.nfc(text)
+    candidates = [re.split(r",\s+", text), _split_top(text, ","), text.split(","), text.split()]
+    parts = [[p.strip() for p in c] for c in candidates]
+    for option in parts:
+        if len(option) == count:
+            return option
+    return parts[0] if len(parts[0]) > 1 or count <= 1 else parts[1]
+
+
+def parse_shares(value: CellValue, count: int) -> tuple[list[Decimal], str | None]:
+    """The shares column's cell for ``count`` authors, in their order: "80%; 10%; 10%", "60, 40",
+    a number (a single author; 0 < n ≤ 1 is a cell formatted as a percentage: 1 is 100%), or
+    (the shares, the error)."""
+    if isinstance(value, bool) or isinstance(value, date):
+        return [], f"'{_plain(value)}' không phải là tỷ lệ đóng góp"
+    if isinstance(value, int | float):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if 0 < number <= 1:  # Excel's percentage format stores 80% as 0.8
+            number *= 100
+        parts_values = [number.to_integral_value() if number == number.to_integral_value() else number.normalize()]
+    else:
+        text = cleantext.clean(str(value), multiline=True) if value is not None else ""
+        parts = _share_parts(text, count)
+        parts_values = []
+        for i, part in enumerate(parts, 1):
+            if not part:
+                return [], (f"thiếu tỷ lệ đóng góp thứ {i} (ghi theo thứ tự tác giả, ví dụ 80%; 10%; 10%)")
+            m = _SHARE_ENTRY_RE.match(part.replace("\u2212", "-"))
+            if not m:
+                return [], f"tỷ lệ đóng góp '{part}' không phải là số (ghi theo thứ tự tác giả, ví dụ 80%; 10%; 10%)"
+            parts_values.append(Decimal(("-" if m.group(1) == "-" else "") + m.group(2).replace(",", ".")))
+    for share in parts_values:
+        if share < 0:
+            return [], f"tỷ lệ đóng góp {vntext.format_number(share)}% âm"
+    if len(parts_values) != count:
+        return [], (f"có {count} tác giả nhưng {len(parts_values)} tỷ lệ đóng góp — ghi tỷ lệ theo đúng thứ tự "
+                    "tác giả, cách nhau bằng dấu ';' như ở cột tác giả")
+    total = sum(parts_values, Decimal(0))
+    if total != 100:
+        return [], f"tổng tỷ lệ đóng góp là {vntext.format_number(total)}%, phải bằng 100%"
+    return parts_values, None
+
+
 _MONEY_RE = re.compile(r"^([\d.,\s]+?)\s*(trieu dong|trieu d|trieu|tr|ty dong|ty)$")
+
+
+_BENEFIT_PREFIX_RE = re.compile(r"^\s*(?:VNĐ|VND|đồng|đ)\s*[:.]?\s*", re.IGNORECASE)
+_COMMA_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3}){2,}(?:\s*\S*)?$")
 
 
 def parse_benefit(value: CellValue) -> tuple[Decimal | None, str | None]:
@@ -320,6 +414,12 @@ def parse_benefit(value: CellValue) -> tuple[Decimal | None, str | None]:
         return None, None
     if isinstance(value, bool) or isinstance(value, date):
         return None, "không phải là số tiền"
+    if isinstance(value, str):
+        value = _BENEFIT_PREFIX_RE.sub("", vntext.nfc(value))
+        if value.strip(" -–—") == "":
+            return None, None
+        if _COMMA_THOUSANDS_RE.match(value.strip()):  # "135,460,000": thousands grouped by commas
+            value = value.replace(",", ".")
     if isinstance(value, int | float):
         amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     else:
@@ -408,6 +508,9 @@ class InitiativeRowDraft:
     values: dict[str, object] = field(default_factory=dict)
     authors: list[AuthorSpec] = field(default_factory=list)
     author_problem: bool = False  # the author cell could not be read: skip the roster step
+    share_problem: bool = False  # the shares column could not be read (its own message says why)
+    shares_from_column: bool = False  # the shares were read from their own column
+    inferred: list[tuple[str, str]] = field(default_factory=list)  # (column key, what was filled in)
 
 
 @dataclass
@@ -420,6 +523,10 @@ class SheetRead:
     headers: dict[int, str]  # column → header text as written
     rows: list[InitiativeRowDraft]
     problems: list[Problem]
+    columns: list[str] = field(default_factory=list)  # every header of the header row (or the row guessed)
+    signature: str = ""  # header_signature(columns): the key a remembered mapping is found by
+    mapping_source: str = "guessed"  # "guessed" from the headers, "chosen" by the caller, "remembered"
+    default_year: int | None = None  # the year of rows that do not say it (else the first application date)
 
     def column(self, key: str) -> str | None:
         col = self.mapping.get(key)
@@ -428,6 +535,11 @@ class SheetRead:
     def label(self, key: str) -> str:
         col = self.mapping.get(key)
         return self.headers.get(col, COLUMN_BY_KEY[key].label) if col is not None else COLUMN_BY_KEY[key].label
+
+    def note(self, row: int, key: str | None, message: str) -> Problem:
+        """What was filled in on ``row`` (``key``'s column: its letter when the file has it), said
+        as a problem is (file, sheet, row, column)."""
+        return self.problem(row, key, message, "warning")
 
     def problem(self, row: int | None, key: str | None, message: str, severity: Severity = "error") -> Problem:
         return Problem(self.file, self.sheet, row, self.column(key) if key else None,
@@ -463,6 +575,16 @@ def find_header(sheet: Sheet) -> tuple[int | None, dict[str, int], dict[int, str
     return best[1], best[2], best[3]
 
 
+def _guess_header_row(sheet: Sheet) -> int | None:
+    """The row with the most text cells among the first rows (a header the names did not match)."""
+    best: tuple[int, int] | None = None
+    for r in range(min(sheet.n_rows, MAX_HEADER_SCAN)):
+        count = sum(1 for c in range(sheet.n_cols) if isinstance(sheet.value(r, c), str) and sheet.value(r, c).strip())
+        if count >= 2 and (best is None or count > best[0]):
+            best = (count, r)
+    return best[1] if best else None
+
+
 def _choose_sheet(workbook: Workbook) -> Sheet:
     fallback: Sheet | None = None
     for info in workbook.visible_sheets():
@@ -476,19 +598,39 @@ def _choose_sheet(workbook: Workbook) -> Sheet:
 
 
 def read_initiatives(workbook: Workbook, sheet: str | int | None = None, *,
-                     default_year: int | None = None) -> SheetRead:
-    """Read the initiatives sheet (the first visible one with "Tên sáng kiến" and "Tác giả")."""
+                     default_year: int | None = None, mapping: Mapping[str, int] | None = None,
+                     remembered: Mapping[str, Mapping[str, int]] | None = None) -> SheetRead:
+    """Read the initiatives sheet (the first visible one with "Tên sáng kiến" and "Tác giả").
+
+    ``default_year``: the year of the rows that do not say it (the file may have no "Năm" column);
+    without it, each such row's year is that of its first application date. ``mapping`` (column
+    key → 0-based column) says what each column holds instead of the headers; ``remembered`` (a
+    :func:`header_signature` → such a mapping) is used when the file's headers have one."""
     raw = _choose_sheet(workbook) if sheet is None else workbook.read_sheet(sheet)
     grid, _ = _convert_by_font(raw)
-    header_row, mapping, headers = find_header(grid)
-    read = SheetRead(workbook.path.name, raw.name, list(workbook.sheets), header_row, mapping, headers, [], [])
-    if header_row is None:
-        read.problems.append(read.problem(None, None,
-                                          "không tìm thấy dòng tiêu đề có cột 'Tên sáng kiến' và cột 'Tác giả'."))
-        return read
-    if "year" not in mapping and default_year is None:
-        read.problems.append(read.problem(
-            header_row + 1, None, "bảng không có cột 'Năm'; hãy thêm cột Năm hoặc chọn năm khi nhập (--year)."))
+    header_row, found, headers = find_header(grid)
+    row = header_row if header_row is not None else _guess_header_row(grid)
+    columns = [vntext.nfc(v) if isinstance(v, str) else _plain(v) for v in
+               (grid.rows[row] if row is not None and row < len(grid.rows) else [])]
+    columns += [""] * (grid.n_cols - len(columns))
+    signature = header_signature(columns) if row is not None else ""
+    source = "guessed"
+    if mapping is not None:
+        source = "chosen"
+    elif remembered and signature in remembered:
+        mapping, source = remembered[signature], "remembered"
+    if mapping is not None:
+        found = {k: int(c) for k, c in mapping.items() if k in COLUMN_BY_KEY and 0 <= int(c) < grid.n_cols}
+        headers = {c: columns[c] for c in found.values()}
+        header_row = row
+    read = SheetRead(workbook.path.name, raw.name, list(workbook.sheets), header_row, found, headers, [], [],
+                     columns=columns, signature=signature, mapping_source=source, default_year=default_year)
+    if header_row is None or "title" not in found or "authors" not in found:
+        missing = [COLUMN_BY_KEY[k].label for k in ("title", "authors") if k not in found]
+        message = ("không tìm thấy dòng tiêu đề có cột 'Tên sáng kiến' và cột 'Tác giả'." if source == "guessed"
+                   else f"chưa chọn cột nào là {' và '.join(repr(m) for m in missing)}.")
+        read.header_row = None
+        read.problems.append(read.problem(None, None, message))
         return read
     start = header_row + 1
     if _is_numbering_row(grid, start, grid.n_cols):
@@ -564,12 +706,12 @@ class _RowReader:
             if isinstance(value, str) and len(value) > maximum:
                 self.err(r, key, f"dài {vntext.format_number(len(value))} ký tự, quá mức tối đa "
                                  f"{vntext.format_number(maximum)} ký tự")
-        self._year(r, cell("year") if "year" in m else "", values)
-        if "phase" in m:
-            values["phase"] = self._phase(r, cell("phase"))
         for key in ("first_applied", "decision_date"):
             if key in m:
                 values[key] = self._date(r, key, cell(key))
+        self._year(draft, r, cell("year") if "year" in m else "", values)
+        if "phase" in m:
+            values["phase"] = self._phase(r, cell("phase"))
         if "trial" in m:
             word = vntext.search_key(_plain(cell("trial"))).strip(" .")
             if word in _TRUE:
@@ -600,13 +742,17 @@ class _RowReader:
         if "tags" in m:
             text = _plain(cell("tags")).replace("\n", ";")
             values["tags"] = [vntext.nfc(t) for t in text.split(";") if vntext.nfc(t)]
-        specs, problems = parse_authors(_plain(cell("authors")))
+        shares_cell = cell("shares") if "shares" in m else ""
+        shares_given = "shares" in m and _plain(shares_cell).strip() not in ("", "-")
+        specs, problems = parse_authors(_multiline(cell("authors")), shares_beside="shares" not in m)
         for problem in problems:
             self.err(r, "authors", problem)
         if not specs and not problems:
             self.err(r, "authors", "thiếu tác giả")
         draft.authors = specs
         draft.author_problem = bool(problems) or not specs
+        if "shares" in m and specs and not problems:
+            self._shares(draft, r, shares_cell if shares_given else None)
         if "births" in m and specs:
             births, problems = _births(cell("births"))
             for problem in problems:
@@ -626,11 +772,49 @@ class _RowReader:
                 draft.author_problem = True
         return draft
 
-    def _year(self, r: int, raw: CellValue, values: dict[str, object]) -> None:
-        if raw in ("", None):
-            if self.default_year is None:
-                self.err(r, "year", "thiếu năm")
-            values["year"] = self.default_year
+    def _shares(self, draft: InitiativeRowDraft, r: int, raw: CellValue) -> None:
+        """The shares column: one share per author of the row, in their order."""
+        specs = draft.authors
+        if raw is None:  # the column is empty on this row: the shares may be beside the authors
+            missing = [s.name for s in specs if s.share is None]
+            if len(specs) > 1 and missing:
+                self.err(r, "shares", "chưa ghi tỷ lệ đóng góp của " + ", ".join(missing)
+                         + " (ghi theo thứ tự tác giả, ví dụ '60%; 40%')")
+                draft.share_problem = True
+            return
+        shares, error = parse_shares(raw, len(specs))
+        if error:
+            self.err(r, "shares", error)
+            draft.share_problem = True
+            return
+        if any(s.share is not None and s.share != share for s, share in zip(specs, shares, strict=True)):
+            self.err(r, "shares", "tỷ lệ đóng góp ở cột này khác với tỷ lệ ghi trong ô tác giả")
+            draft.share_problem = True
+            return
+        for spec, share in zip(specs, shares, strict=True):
+            spec.share = share
+        draft.shares_from_column = True
+
+    def _year(self, draft: InitiativeRowDraft, r: int, raw: CellValue, values: dict[str, object]) -> None:
+        if raw in ("", None) or (isinstance(raw, str) and not raw.strip()):
+            said = "bảng không có cột Năm" if "year" not in self.m else "ô Năm để trống"
+            if self.default_year is not None:
+                values["year"] = self.default_year
+                draft.inferred.append(("year", f"năm {self.default_year}: năm đã chọn khi nhập ({said})"))
+                return
+            applied = values.get("first_applied")
+            if isinstance(applied, date):
+                values["year"] = applied.year
+                draft.inferred.append(("year" if "year" in self.m else "first_applied",
+                                       f"năm {applied.year}: theo ngày áp dụng lần đầu "
+                                               f"{vntext.format_date(applied)} ({said})"))
+                return
+            values["year"] = None
+            if "first_applied" in self.m and _plain(self._cell(r, "first_applied")).strip():
+                return  # the date could not be read: its own message says why
+            self.err(r, "year" if "year" in self.m else "first_applied" if "first_applied" in self.m else "title",
+                     f"không biết sáng kiến thuộc năm nào: {said} và dòng không có ngày áp dụng lần đầu — "
+                     "ghi năm hoặc ngày áp dụng lần đầu, hoặc chọn năm khi nhập (--year)")
             return
         text = _plain(raw).strip()
         if isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer():
@@ -640,6 +824,11 @@ class _RowReader:
         else:
             self.err(r, "year", f"năm '{text}' không hợp lệ (ghi 4 chữ số, ví dụ 2021)")
             values["year"] = None
+
+    def _cell(self, r: int, key: str) -> CellValue:
+        row = self.grid.rows[r]
+        col = self.m[key]
+        return row[col] if col < len(row) else ""
 
     def _phase(self, r: int, raw: CellValue) -> int | None:
         if raw in ("", None):

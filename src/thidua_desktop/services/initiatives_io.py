@@ -24,7 +24,7 @@ columns (so the file imports back), real numbers (``#,##0``) and dates, text wit
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -39,6 +39,7 @@ from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.exchange.initiatives_io import AuthorSpec, SheetRead, read_initiatives
 from thidua_desktop.exchange.table_reading import Problem
 from thidua_desktop.services import initiatives as service, year as year_service
+from thidua_desktop.services.dto import UnitProfile
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, StoreError, ValidationError
 from thidua_desktop.store.files import atomic_write
@@ -178,6 +179,7 @@ class ImportItem:
     draft: InitiativeDraft
     existing_id: str | None = None
     unchanged: bool = False  # the row says what the register already holds
+    inferred: list[Problem] = field(default_factory=list)  # what was filled in (the year, the deciding body)
 
     @property
     def action(self) -> str:
@@ -193,6 +195,15 @@ class InitiativesPreview:
     headers: dict[int, str]
     items: list[ImportItem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)  # every header of the header row, for choosing a mapping
+    signature: str = ""  # what a mapping is remembered by (exchange.initiatives_io.header_signature)
+    mapping_source: str = "guessed"  # "guessed" from the headers, "chosen", "remembered"
+    default_year: int | None = None  # None: a row without a year takes that of its first application date
+
+    @property
+    def inferred(self) -> list[Problem]:
+        """Everything filled in, row by row (file, sheet, row, column: what and from where)."""
+        return [note for item in self.items for note in item.inferred]
 
     @property
     def errors(self) -> list[Problem]:
@@ -237,8 +248,13 @@ _MESSAGE_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def message_column(message: str) -> str | None:
-    return next((key for text, key in _MESSAGE_COLUMNS if text in message), None)
+def message_column(message: str, mapping: Mapping[str, int] | None = None) -> str | None:
+    """The column key a check's message is about; a message about the shares goes to the shares
+    column when the file has one."""
+    key = next((key for text, key in _MESSAGE_COLUMNS if text in message), None)
+    if key == "authors" and mapping is not None and "shares" in mapping and "tỷ lệ" in message.lower():
+        return "shares"
+    return key
 
 
 _TEXT_FIELDS = {"title": "title", "field": "field", "social_benefit": "social_benefit",
@@ -272,10 +288,11 @@ def _fingerprint(draft: InitiativeDraft) -> tuple:
 
 
 class _Builder:
-    def __init__(self, session: Session, read: SheetRead, today: date | None) -> None:
+    def __init__(self, session: Session, read: SheetRead, today: date | None, unit: UnitProfile | None) -> None:
         self.session = session
         self.read = read
         self.today = today
+        self.unit = unit
         self.roster = RosterIndex.load(session)
         self.existing: dict[tuple[int, str], list[str]] = {}
         for iid, year, title in session.execute(select(Initiative.id, Initiative.year, Initiative.title)):
@@ -310,8 +327,10 @@ class _Builder:
                 base = service._draft(record, {})
             before = _fingerprint(copy.deepcopy(base)) if base is not None else None
             draft = self._draft(row, base)
+            inferred = [self.read.note(row.source_row, key, text) for key, text in row.inferred]
+            self._deciding_body(row, draft, base, inferred)
             items.append(ImportItem(row.source_row, draft, existing[0] if existing else None,
-                                    unchanged=before is not None and before == _fingerprint(draft)))
+                                    unchanged=before is not None and before == _fingerprint(draft), inferred=inferred))
             self._validate(row, draft, authors_ok=not row.author_problem and len(draft.authors) == len(row.authors),
                            cells_ok=row.source_row not in row_errors)
         return items
@@ -336,6 +355,29 @@ class _Builder:
                     for a in (base.authors if base else [])}
         draft.authors = [a for a in (self._author(row.source_row, spec, previous) for spec in row.authors) if a]
         return draft
+
+    def _deciding_body(self, row, draft: InitiativeDraft, base: InitiativeDraft | None,
+                       inferred: list[Problem]) -> None:
+        """A recognised initiative whose deciding body the file does not say: the body of its level
+        (core.initiatives.deciding_body), said in the preview; on an update, the stored one when the
+        level stays."""
+        if draft.status != "recognised" or vntext.nfc(draft.decision_issuer) or draft.recognition_level is None:
+            return
+        if base is not None and vntext.nfc(base.decision_issuer) and base.recognition_level == draft.recognition_level:
+            draft.decision_issuer = base.decision_issuer
+        else:
+            unit = self.unit
+            body, where = core.deciding_body(
+                draft.recognition_level, unit_name=unit.name if unit else "",
+                employer_name=unit.employer_name if unit else "", upper_union=unit.upper_union if unit else "",
+                upper_union_parent=unit.upper_union_parent if unit else "")
+            if not body:
+                return  # no unit profile: the check says the body is missing
+            draft.decision_issuer = body
+            level = core.LEVELS[draft.recognition_level].lower()
+            said = "ô để trống" if "decision_issuer" in self.read.mapping else "tệp không có cột này"
+            inferred.append(self.read.note(row.source_row, "decision_issuer",
+                                           f"cơ quan quyết định: {body} ({where}, theo cấp {level}; {said})"))
 
     def _author(self, source_row: int, spec: AuthorSpec, previous: dict[str, str]) -> AuthorDraft | None:
         share = spec.share if spec.share is not None else Decimal(0)
@@ -371,25 +413,36 @@ class _Builder:
         problems, _ = service._check(self.session, draft, self.today)
         bad_cells = {p.column for p in self.read.problems if p.row == row.source_row and p.severity == "error"}
         for message in problems:
-            key = message_column(message)
+            key = message_column(message, self.read.mapping if row.shares_from_column or row.share_problem else None)
             if key == "authors" and not authors_ok:
                 continue  # the author cell already has its own message
+            if key == "shares" and row.share_problem:
+                continue  # the shares cell already has its own message
             if not cells_ok and key is not None and self.read.column(key) in bad_cells:
                 continue  # a cell that could not be read: its reading error says it
             self.err(row.source_row, key, message)
 
 
+Remembered = Mapping[str, Mapping[str, int]]  # header signature → column key → 0-based column
+
+
 def preview_workbook(db: Database, workbook, sheet: str | int | None = None, *, default_year: int | None = None,
-                     today: date | None = None) -> InitiativesPreview:
-    read = read_initiatives(workbook, sheet, default_year=default_year)
+                     today: date | None = None, mapping: Mapping[str, int] | None = None,
+                     remembered: Remembered | None = None) -> InitiativesPreview:
+    """Read and check one sheet. ``default_year``: the year of rows that do not say it (else each
+    takes its first application date's); ``mapping`` (column key → column) instead of the headers;
+    ``remembered``: the mappings chosen before, by header signature."""
+    read = read_initiatives(workbook, sheet, default_year=default_year, mapping=mapping, remembered=remembered)
     preview = InitiativesPreview(read.file, read.sheet, read.header_row, read.mapping, read.headers,
-                                 problems=list(read.problems))
+                                 problems=list(read.problems), columns=read.columns, signature=read.signature,
+                                 mapping_source=read.mapping_source, default_year=default_year)
     if read.header_row is None or not read.rows:
         if read.header_row is not None and not read.problems:
             preview.problems.append(read.problem(None, None, "bảng không có dòng sáng kiến nào."))
         return preview
+    unit = year_service.get_unit(db)
     with db.reading() as session:
-        builder = _Builder(session, read, today)
+        builder = _Builder(session, read, today, unit)
         preview.items = builder.run()
     preview.problems += builder.problems
     preview.problems.sort(key=lambda p: (p.row or 0, p.severity != "error"))
@@ -397,20 +450,24 @@ def preview_workbook(db: Database, workbook, sheet: str | int | None = None, *, 
 
 
 def preview_file(db: Database, path: Path, *, sheet: str | None = None, default_year: int | None = None,
-                 today: date | None = None) -> InitiativesPreview:
+                 today: date | None = None, mapping: Mapping[str, int] | None = None,
+                 remembered: Remembered | None = None) -> InitiativesPreview:
     """Read and check a file without writing; a file that is not a readable spreadsheet raises."""
-    return preview_with_sheets(db, path, sheet, default_year=default_year, today=today)[0]
+    return preview_with_sheets(db, path, sheet, default_year=default_year, today=today, mapping=mapping,
+                               remembered=remembered)[0]
 
 
 def preview_with_sheets(db: Database, path: Path, sheet: str | None = None, *, default_year: int | None = None,
-                        today: date | None = None) -> tuple[InitiativesPreview, list]:
+                        today: date | None = None, mapping: Mapping[str, int] | None = None,
+                        remembered: Remembered | None = None) -> tuple[InitiativesPreview, list]:
     """``preview_file`` and the workbook's sheets (``exchange.spreadsheet.SheetInfo``), for a dialog
     that lets the user pick another sheet."""
     from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
 
     try:
         with read_workbook(Path(path)) as workbook:
-            return (preview_workbook(db, workbook, sheet, default_year=default_year, today=today),
+            return (preview_workbook(db, workbook, sheet, default_year=default_year, today=today, mapping=mapping,
+                                     remembered=remembered),
                     list(workbook.sheets))
     except SpreadsheetError as exc:
         raise ValidationError(exc.message_vi) from exc
