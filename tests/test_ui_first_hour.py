@@ -19,6 +19,7 @@ from tests.ui_helpers import (  # noqa: F401 - fixtures
     make_window,
     misfits,
     play_screen,
+    today,
     ui_settings,
     vietnamese,
 )
@@ -226,3 +227,39 @@ def test_every_dialog_fits_the_screen(qtbot, demo_folder, tmp_path, dialogs, ui_
     if os.environ.get("THIDUA_SCREENSHOTS"):
         window.grab().save(str(Path(os.environ["THIDUA_SCREENSHOTS"]) / screen / "window.png"))
     assert {"PreviewDialog", "PlanPackageDialog", "InitiativeDialog", "FirstRunWizard"} <= set(seen)
+
+
+# --- Enter in a search field ------------------------------------------------------------------------
+
+
+def press_enter(qtbot, widget) -> None:
+    from PySide6.QtCore import Qt
+
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_enter_in_the_author_search_adds_the_author_and_keeps_the_dialog(qtbot, seeded_db, data_paths,  # noqa: F811
+                                                                       dialogs, ui_settings, vietnamese, today):
+    from tests.ui_helpers import add_people, type_text
+    from thidua_desktop.ui import main_window as mw
+
+    add_people(seeded_db, [("Phạm Thị", "Hoa"), ("Đinh Văn", "Tùng")])
+    window = make_window(qtbot, data_paths)
+    page = window.show_page(mw.PAGE_INITIATIVES)
+    page.add_button.click()
+    dialog = page.dialog
+    type_text(dialog.title_edit, "Cải tiến gá may túi")
+    type_text(dialog.picker.search, "pham thi hoa")
+    press_enter(qtbot, dialog.picker.search)
+    assert dialog.isVisible(), "Enter in the search saved and closed the dialog"
+    assert [line.display_name for line in dialog.author_lines] == ["Phạm Thị Hoa"]
+    type_text(dialog.picker.search, "tung")
+    dialog.picker.results.setCurrentRow(0)
+    press_enter(qtbot, dialog.picker.results)  # Enter on the list of matches
+    assert dialog.isVisible()
+    assert [line.display_name for line in dialog.author_lines] == ["Phạm Thị Hoa", "Đinh Văn Tùng"]
+    type_text(dialog.new_tag, "Phong trào Xanh")
+    press_enter(qtbot, dialog.new_tag)
+    assert dialog.isVisible() and dialog.new_tag.text() == ""
+    dialog.reject()

@@ -53,7 +53,7 @@ from thidua_desktop.ui.operations import initiatives as initiatives_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.documents import size_text
 from thidua_desktop.ui.widgets import screen_fit
-from thidua_desktop.ui.widgets.fields import CodeCombo, DateField
+from thidua_desktop.ui.widgets.fields import CodeCombo, DateField, enter_stays
 from thidua_desktop.ui.widgets.person_picker import PersonPicker, describe
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table, selected_rows
 
@@ -323,6 +323,7 @@ class InitiativeDialog(QDialog):
         self.new_tag = QLineEdit()
         self.new_tag.setPlaceholderText(self.tr("Another programme or movement"))
         self.new_tag.returnPressed.connect(self.add_tag)
+        enter_stays(self.new_tag)
         self.add_tag_button = QPushButton(self.tr("Add"))
         self.add_tag_button.clicked.connect(self.add_tag)
         tag_row = QHBoxLayout()

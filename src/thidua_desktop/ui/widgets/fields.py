@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QLineEdit, QWidget
 
 from thidua_desktop.core import vntext
 
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DATE_FORMAT = "dd/MM/yyyy"
 _YEAR_RE = re.compile(r"\d{4}")
 
@@ -96,3 +97,25 @@ class CodeCombo(QComboBox):
         if index >= 0:
             self.setCurrentIndex(index)
         return index >= 0
+
+
+class _EnterStays(QObject):
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or event.key() not in ENTER_KEYS:
+            return False
+        # the field's own Enter (its key handler would pass it on to the dialog's default button)
+        if isinstance(watched, QLineEdit):
+            watched.returnPressed.emit()
+        elif isinstance(watched, QAbstractItemView) and watched.currentIndex().isValid():
+            watched.activated.emit(watched.currentIndex())
+        return True
+
+
+def enter_stays(*widgets: QWidget) -> None:
+    """Enter in a search or list field does that field's action, never the dialog's default button.
+
+    A line edit or an item view passes Enter on to its dialog once it has emitted ``returnPressed``
+    (``activated``): "type a name and press Enter to add" would also save and close the dialog."""
+    for widget in widgets:
+        keeper = _EnterStays(widget)
+        widget.installEventFilter(keeper)

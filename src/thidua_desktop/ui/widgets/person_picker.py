@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from thidua_desktop.core import vntext
+from thidua_desktop.ui.widgets.fields import enter_stays
 from thidua_desktop.ui.widgets.table import match_rows, query_tokens
 
 MAX_SHOWN = 60
@@ -44,6 +45,7 @@ class PersonPicker(QWidget):
         self.results.setUniformItemSizes(True)
         self.results.itemActivated.connect(lambda _item: self.pick_current())
         self.results.itemDoubleClicked.connect(lambda _item: self.pick_current())
+        enter_stays(self.search, self.results)
         self.count = QLabel()
         self.count.setStyleSheet("color: #5f6673;")
         self.count.setWordWrap(True)
