@@ -51,7 +51,8 @@ def test_duplicates_merge_or_keep(seeded_db, tmp_path):
     path = sheets.write_xlsx(tmp_path / "ds.xlsx", sheets.simple_roster(twins))
     rim = roster_io.preview_file(seeded_db, path, today=TODAY)
     assert rim.preview.duplicates
-    dry = roster_io.commit(seeded_db, rim, dry_run=True)
+    assert roster_io.commit(seeded_db, rim, dry_run=True).merged == 0  # nobody merged without a decision
+    dry = roster_io.commit(seeded_db, rim, duplicates="merge", dry_run=True)
     assert (dry.added, dry.merged) == (4, 1) and roster.list_people(seeded_db) == []
     kept = roster_io.commit(seeded_db, roster_io.preview_file(seeded_db, path, today=TODAY), duplicates="keep")
     assert kept.added == 5

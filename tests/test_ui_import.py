@@ -91,7 +91,8 @@ def test_a_legacy_file_with_errors_is_shown_and_not_imported(qtbot, window, tmp_
     assert dialog.problems.item(lines.index(next(t for t in lines if "31/02/1987" in t))).foreground().color().name() \
         == "#a61b1b", "errors in red"
     assert dialog.duplicates.count() == 3
-    assert dialog.duplicates.item(0).text() == f"Dòng {FIRST_DATA_ROW} và dòng {FIRST_DATA_ROW + 7}: Nguyễn Văn An, 12/03/1985"
+    assert dialog.duplicates.item(0).text() == (f"Dòng {FIRST_DATA_ROW} và dòng {FIRST_DATA_ROW + 7}: Nguyễn Văn An, "
+                                                "12/03/1985 — trùng mọi thông tin khác\n→ chưa quyết định")
     assert dialog.side.tabText(1) == "Dòng trùng (3)"
 
     assert not dialog.import_button.isEnabled()
@@ -114,13 +115,17 @@ def test_fix_the_file_read_it_again_merge_and_import(qtbot, window, tmp_path, di
     assert not dialog.import_button.isEnabled()
     roster_file(path, fixed())  # she fixes the date in Excel and saves
     dialog.reread_button.click()
-    assert dialog.import_button.isEnabled()
-    assert not dialog.error.isVisibleTo(dialog)
-    assert dialog.ready.text() == "Sẵn sàng nhập: 8 người mới, 0 người được cập nhật."
-    dialog.keep.setChecked(True)
+    assert not dialog.import_button.isEnabled(), "three pairs to decide first"
+    assert "3 cặp cùng họ tên và ngày sinh" in dialog.error.text()
+    assert cell(dialog, 7, 1) == "Cần quyết định"
+    dialog.keep.click()
+    assert dialog.import_button.isEnabled() and not dialog.error.isVisibleTo(dialog)
     assert dialog.ready.text() == "Sẵn sàng nhập: 11 người mới, 0 người được cập nhật."
-    dialog.merge.setChecked(True)
+    assert "người khác với dòng 7: giữ cả hai" in cell(dialog, 7, 17)
+    dialog.merge.click()
+    assert dialog.ready.text() == "Sẵn sàng nhập: 8 người mới, 0 người được cập nhật."
     assert "gộp 3 cặp trùng" in dialog.counts.text()
+    assert cell(dialog, 7, 1) == "Đã gộp" and cell(dialog, 7, 17) == "gộp vào dòng 7"
 
     page = window.page(mw.PAGE_ROSTER)
     dialog.import_button.click()
@@ -135,6 +140,8 @@ def test_fix_the_file_read_it_again_merge_and_import(qtbot, window, tmp_path, di
     assert people["Phạm Thị Hoa"].group_name == "Khối văn phòng"
 
     again = open_dialog(window, path)  # the same file a second time updates, adds nobody
+    assert not again.import_button.isEnabled()  # decisions are never carried over to another reading
+    again.merge.click()
     assert again.ready.text() == "Sẵn sàng nhập: 0 người mới, 8 người được cập nhật."
     assert again.preview.data(again.preview.index(0, 1)) == "Cập nhật"
     again.reject()
@@ -164,7 +171,9 @@ def test_changing_a_column_reads_the_file_again(qtbot, window, tmp_path, monkeyp
     assert calls[-1] == ("DS", 0, None)
     assert not dialog.import_button.isEnabled()
     dialog.header_row.setValue(6)
-    assert dialog.import_button.isEnabled() and dialog.mapping_combos[4].currentText() == "Chức vụ"
+    assert dialog.mapping_combos[4].currentText() == "Chức vụ"
+    dialog.keep.click()  # the pairs of the same name and birth date: two people each
+    assert dialog.import_button.isEnabled()
 
 
 def test_a_file_that_is_not_a_spreadsheet_is_refused_in_the_dialog(qtbot, window, tmp_path):
@@ -175,5 +184,6 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_in_the_dialog(qtbot, window
     assert not dialog.import_button.isEnabled() and dialog.preview.rowCount() == 0
     good = roster_file(tmp_path / "ds.xlsx", fixed())
     dialog.read(good)
+    dialog.merge.click()
     assert not dialog.error.isVisibleTo(dialog) and dialog.import_button.isEnabled()
     assert dialog.preview.data(dialog.preview.index(0, 2), Qt.ItemDataRole.DisplayRole) == "Nguyễn Văn"

@@ -263,5 +263,10 @@ def test_dropping_an_excel_file_on_the_page_opens_the_import(qtbot, window, tmp_
     dialog = page.dialog
     assert isinstance(dialog, ImportDialog) and dialog.isVisible()
     assert dialog.file_label.text() == "ds.xlsx"
+    # Phạm Thị Hoa, born the same day, is on the roster in another union group: the officer decides
+    assert not dialog.import_button.isEnabled() and dialog.duplicates.count() == 1
+    assert "Dòng 9 và người đã có trong danh sách: Phạm Thị Hoa" in dialog.duplicates.item(0).text()
+    dialog.duplicates.setCurrentRow(0)
+    dialog.merge_one.click()
     assert dialog.import_button.isEnabled()
     dialog.reject()

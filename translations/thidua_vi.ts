@@ -1045,6 +1045,10 @@
       <translation>Tình trạng</translation>
     </message>
     <message>
+      <source>What was inferred</source>
+      <translation>Suy ra khi đọc</translation>
+    </message>
+    <message>
       <source>Family and middle name</source>
       <translation>Họ đệm</translation>
     </message>
@@ -1105,28 +1109,12 @@
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <source>Merge each pair into one person</source>
-      <translation>Gộp mỗi cặp thành một người</translation>
-    </message>
-    <message>
-      <source>Keep both (they are different people)</source>
-      <translation>Giữ cả hai (là hai người khác nhau)</translation>
-    </message>
-    <message>
-      <source>Same name and date of birth on two rows:</source>
-      <translation>Trùng họ tên và ngày sinh ở hai dòng:</translation>
-    </message>
-    <message>
       <source>Problems</source>
       <translation>Lỗi và cảnh báo</translation>
     </message>
     <message>
       <source>Duplicates</source>
       <translation>Dòng trùng</translation>
-    </message>
-    <message>
-      <source>Nothing is written until you press Import; then the whole file goes in at once, or nothing does. A person already on the roster (same name and date of birth) is updated, not added twice.</source>
-      <translation>Chưa có gì được ghi cho tới khi bấm Nhập; khi đó cả tệp được nhập một lần, hoặc không nhập gì. Người đã có trong danh sách (cùng họ tên và ngày sinh) được cập nhật, không bị thêm lần nữa.</translation>
     </message>
     <message>
       <source>Choose the roster file</source>
@@ -1137,12 +1125,44 @@
       <translation>Cột {column}: đã chuyển từ {encoding}</translation>
     </message>
     <message>
+      <source>Merged</source>
+      <translation>Đã gộp</translation>
+    </message>
+    <message>
+      <source>To decide</source>
+      <translation>Cần quyết định</translation>
+    </message>
+    <message>
       <source>Rows {first} and {second}: {person}</source>
       <translation>Dòng {first} và dòng {second}: {person}</translation>
     </message>
     <message>
       <source>Duplicates ({count})</source>
       <translation>Dòng trùng ({count})</translation>
+    </message>
+    <message>
+      <source>Merge this pair</source>
+      <translation>Gộp cặp này</translation>
+    </message>
+    <message>
+      <source>Keep both of this pair</source>
+      <translation>Giữ cả hai người của cặp này</translation>
+    </message>
+    <message>
+      <source>Merge every pair</source>
+      <translation>Gộp tất cả các cặp</translation>
+    </message>
+    <message>
+      <source>Keep every pair as two people</source>
+      <translation>Giữ tất cả các cặp là hai người</translation>
+    </message>
+    <message>
+      <source>Same name and date of birth twice. They are one person only if you say so: decide for each pair, or for all of them, before importing.</source>
+      <translation>Cùng họ tên và ngày sinh hai lần. Chỉ là một người khi bạn xác nhận: hãy quyết định từng cặp, hoặc cho tất cả, trước khi nhập.</translation>
+    </message>
+    <message>
+      <source>Nothing is written until you press Import; then the whole file goes in at once, or nothing does. A person already on the roster (same name, date of birth, phone, union group and gender where both have them) is updated, not added twice.</source>
+      <translation>Chưa ghi gì cho đến khi bấm Nhập; khi đó cả tệp được nhập một lần, hoặc không nhập gì. Người đã có trong danh sách (cùng họ tên, ngày sinh, và điện thoại, tổ công đoàn, giới tính nếu cả hai bên đều có) được cập nhật, không thêm lần nữa.</translation>
     </message>
     <message>
       <source>No person was found in this sheet. Choose another sheet, correct the header row or say which column holds the names.</source>
@@ -1153,16 +1173,16 @@
       <translation>Đọc được {people} người từ {rows} dòng · {new} người mới · {updated} người đã có, sẽ được cập nhật · gộp {merged} cặp trùng</translation>
     </message>
     <message>
+      <source>{count} pairs have the same name and date of birth: say under Duplicates whether each is one person (merge) or two (keep) before importing.</source>
+      <translation>Có {count} cặp cùng họ tên và ngày sinh: hãy cho biết ở thẻ Dòng trùng mỗi cặp là một người (gộp) hay hai người (giữ cả hai) trước khi nhập.</translation>
+    </message>
+    <message>
       <source>Ready to import: {new} new people, {updated} updated.</source>
       <translation>Sẵn sàng nhập: {new} người mới, {updated} người được cập nhật.</translation>
     </message>
     <message>
       <source>Error</source>
       <translation>Lỗi</translation>
-    </message>
-    <message>
-      <source>Duplicate</source>
-      <translation>Trùng</translation>
     </message>
     <message>
       <source>Update</source>
@@ -1179,6 +1199,42 @@
     <message>
       <source>Column {column}</source>
       <translation>Cột {column}</translation>
+    </message>
+    <message>
+      <source>to decide: same name and date of birth as {other}</source>
+      <translation>cần quyết định: cùng họ tên và ngày sinh với {other}</translation>
+    </message>
+    <message>
+      <source>a person on the roster</source>
+      <translation>một người đã có trong danh sách</translation>
+    </message>
+    <message>
+      <source>row {row}</source>
+      <translation>dòng {row}</translation>
+    </message>
+    <message>
+      <source>Row {row} and a person on the roster: {person}</source>
+      <translation>Dòng {row} và người đã có trong danh sách: {person}</translation>
+    </message>
+    <message>
+      <source>possible duplicate, {fields} differ: two people unless merged</source>
+      <translation>có thể trùng, khác {fields}: là hai người, trừ khi gộp</translation>
+    </message>
+    <message>
+      <source>every other detail agrees</source>
+      <translation>trùng mọi thông tin khác</translation>
+    </message>
+    <message>
+      <source>merge into one person</source>
+      <translation>gộp thành một người</translation>
+    </message>
+    <message>
+      <source>keep as two people</source>
+      <translation>giữ là hai người</translation>
+    </message>
+    <message>
+      <source>not decided yet</source>
+      <translation>chưa quyết định</translation>
     </message>
     <message>
       <source>{added} people added, {updated} updated, {merged} duplicates merged.</source>

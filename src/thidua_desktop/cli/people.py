@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -111,7 +112,20 @@ def cmd_members_import(args) -> int:
         if not preview.can_commit:
             raise CliError(f"Không nhập tệp {args.file}: có {preview.error_count} lỗi (liệt kê ở trên). "
                            "Dữ liệu không bị thay đổi.")
-        result = roster_io.commit(db, preview, duplicates=args.duplicates, dry_run=args.dry_run)
+        duplicates = args.duplicates
+        if preview.flags and duplicates is None:  # never guess who is who
+            for flag in preview.flags:
+                err("Cần quyết định: " + flag.text)
+            raise CliError(f"Không nhập tệp {args.file}: {len(preview.flags)} cặp cùng họ tên và ngày sinh (liệt kê ở "
+                           "trên) — thêm --merge-duplicates để gộp mỗi cặp thành một người, hoặc --keep-duplicates "
+                           "để giữ cả hai. Dữ liệu không bị thay đổi.")
+        chosen = roster_io.plan(preview, duplicates)
+        for problem in preview.preview.inferences:
+            out("Suy ra: " + str(problem))
+        for row, notes in sorted(chosen.notes.items()):
+            if any(not n.startswith("đã có trong danh sách") for n in notes):
+                out(f"Tệp {preview.preview.file}, trang '{preview.preview.sheet}', dòng {row}: " + "; ".join(notes))
+        result = roster_io.commit(db, preview, duplicates=duplicates or roster_io.KEEP, dry_run=args.dry_run)
     finally:
         db.close()
     verb = "Sẽ" if args.dry_run else "Đã"
@@ -269,8 +283,12 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--sheet", metavar="TÊN_TRANG")
     p.add_argument("--dry-run", dest="dry_run", action="store_true", help="chỉ kiểm tra, không ghi")
-    p.add_argument("--duplicates", choices=("merge", "keep"), default="merge",
-                   help="dòng trùng họ tên và ngày sinh: gộp (mặc định) hoặc giữ cả hai")
+    dup = p.add_mutually_exclusive_group()
+    dup.add_argument("--merge-duplicates", dest="duplicates", action="store_const", const="merge",
+                     help="cặp cùng họ tên và ngày sinh: gộp mỗi cặp thành một người")
+    dup.add_argument("--keep-duplicates", dest="duplicates", action="store_const", const="keep",
+                     help="cặp cùng họ tên và ngày sinh: giữ cả hai (hai người khác nhau)")
+    dup.add_argument("--duplicates", choices=("merge", "keep"), default=None, help=argparse.SUPPRESS)
     p = add("export", cmd_members_export, "xuất danh sách ra tệp .xlsx", msub)
     p.add_argument("file", metavar="TỆP.xlsx")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,13 @@ from sqlalchemy import String, insert, select, type_coerce, update
 
 from thidua_desktop import clock
 from thidua_desktop.core import vntext
-from thidua_desktop.exchange.roster_import import ImportPreview, Problem, build_preview
+from thidua_desktop.exchange.roster_import import (
+    ImportPreview,
+    Problem,
+    build_preview,
+    identity_differences,
+    identity_of,
+)
 from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
 from thidua_desktop.services import year as year_service
 from thidua_desktop.store.database import Database
@@ -61,12 +68,37 @@ def export_roster(db: Database, path: Path, *, today: date | None = None) -> int
 # --- import ---------------------------------------------------------------------------------
 
 
+MERGE, KEEP = "merge", "keep"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Same name and birth date twice — two rows of the file, or a row and a person on the roster.
+
+    They are one person only if the officer says so (:func:`commit`'s ``duplicates``): "merge"
+    makes the repeated row fill the blanks of the first one (or update the person on the roster),
+    "keep" imports it as another person.
+    """
+
+    key: str  # "8-12" (rows 8 and 12), "12-ds" (row 12 and a person on the roster)
+    row: int  # the repeated row, the one that goes if merged
+    first: int | None  # the row it repeats, None for a person on the roster
+    person_id: str | None  # the person on the roster
+    differs: tuple[str, ...]  # identifying fields present in both that differ ("có thể trùng")
+    text: str  # the Vietnamese description, naming the file, sheet and rows
+
+    @property
+    def likely_same(self) -> bool:
+        return not self.differs
+
+
 @dataclass
 class RosterImport:
     """A checked file, matched against the roster; nothing is written until :func:`commit`."""
 
     preview: ImportPreview
     existing: dict[int, str] = field(default_factory=dict)  # source row → id of the person it updates
+    flags: list[Flag] = field(default_factory=list)  # pairs the officer decides
 
     @property
     def problems(self) -> list[Problem]:
@@ -112,18 +144,80 @@ def preview_file(db: Database, path: Path, *, sheet: str | int | None = None, he
         preview.problems.append(Problem(preview.file, preview.sheet, None, None, "Đoàn viên",
                                         "tệp không có cột Đoàn viên: người mới được ghi là đoàn viên, người đã có "
                                         "giữ nguyên", "warning"))
+    known: dict[tuple, list[tuple[str, dict]]] = {}
     with db.engine.connect() as conn:
-        known = {
-            _match_key(key, born, year): pid
-            for pid, key, born, year in conn.execute(
-                select(type_coerce(Person.id, String), Person.search_key, Person.birth_date, Person.birth_year))
-        }
-    existing = {}
-    for draft in preview.drafts:
-        pid = known.get(_match_key(vntext.search_key(draft.full_name), draft.birth_date, draft.birth_year))
-        if pid is not None:
-            existing[draft.source_row] = pid
-    return RosterImport(preview, existing)
+        for pid, family, given, born, year, phone, gender, group in conn.execute(
+            select(type_coerce(Person.id, String), Person.family_middle, Person.given_name, Person.birth_date,
+                   Person.birth_year, Person.phone, Person.gender, UnionGroup.name)
+            .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
+        ):
+            name = vntext.join_name(family, given).casefold()
+            known.setdefault(_match_key(name, born, year), []).append(
+                (pid, {"phone": phone, "gender": gender, "group_name": group or ""}))
+    return _flagged(preview, known)
+
+
+def _where(preview: ImportPreview) -> str:
+    return f"Tệp {preview.file}, trang '{preview.sheet}'"
+
+
+def _flagged(preview: ImportPreview, known: dict[tuple, list[tuple[str, dict]]]) -> RosterImport:
+    """Match the rows against the roster and list every pair the officer must decide.
+
+    A row is the person already on the roster (updated, no question) only when the full name
+    (diacritics and all), the birth date and every identifying field present in both agree; same
+    name and birth date with one of them different is flagged, as two rows of the file are.
+    """
+    where = _where(preview)
+    drafts = {d.source_row: d for d in preview.drafts}
+    flags = []
+    for pair in preview.pairs:
+        d = drafts[pair.repeated]
+        born = vntext.format_date(d.birth_date) if d.birth_date else f"năm sinh {d.birth_year}"
+        if pair.differs:
+            text = (f"{where}, dòng {pair.first} và dòng {pair.repeated}: {d.full_name}, {born} — có thể trùng "
+                    f"(khác {', '.join(pair.differs)}): hai người, trừ khi gộp")
+        else:
+            text = (f"{where}, dòng {pair.first} và dòng {pair.repeated}: {d.full_name}, {born} — trùng mọi thông "
+                    "tin: có lẽ một người ghi hai lần")
+        flags.append(Flag(f"{pair.first}-{pair.repeated}", pair.repeated, pair.first, None, pair.differs, text))
+    existing: dict[int, str] = {}
+    if known:
+        for draft in preview.drafts:
+            candidates = known.get(_match_key(draft.full_name.casefold(), draft.birth_date, draft.birth_year))
+            if not candidates:
+                continue
+            mine = identity_of(draft)
+            compared = [(pid, identity_differences(mine, theirs)) for pid, theirs in candidates]
+            same = next((pid for pid, differs in compared if not differs), None)
+            if same is not None:
+                existing[draft.source_row] = same
+                continue
+            pid, differs = compared[0]
+            born = vntext.format_date(draft.birth_date) if draft.birth_date else f"năm sinh {draft.birth_year}"
+            flags.append(Flag(f"{draft.source_row}-ds", draft.source_row, None, pid, tuple(differs),
+                              f"{where}, dòng {draft.source_row}: {draft.full_name}, {born} — có thể trùng với "
+                              f"người đã có trong danh sách (khác {', '.join(differs)}): thêm người mới, trừ khi "
+                              "gộp"))  # fmt: skip
+    return RosterImport(preview, existing, flags)
+
+
+def decision_of(flag: Flag, duplicates: str | Mapping[str, str] | None) -> str | None:
+    """"merge" or "keep" for *flag* under *duplicates* (one word for all, or flag key → word); None undecided."""
+    if duplicates is None or isinstance(duplicates, str):
+        return duplicates
+    return duplicates.get(flag.key)
+
+
+def undecided(rim: RosterImport, duplicates: str | Mapping[str, str] | None) -> list[Flag]:
+    return [f for f in rim.flags if decision_of(f, duplicates) is None]
+
+
+def undecided_message(rim: RosterImport, flags: list[Flag]) -> str:
+    rows = ", ".join(f"{f.first} và {f.row}" if f.first is not None else f"{f.row} (với người đã có)"
+                     for f in flags[:20]) + (f" và {len(flags) - 20} cặp khác" if len(flags) > 20 else "")  # fmt: skip
+    return (f"Tệp {rim.preview.file}, trang '{rim.preview.sheet}': {len(flags)} cặp cùng họ tên và ngày sinh chưa "
+            f"được quyết định (dòng {rows}) — chọn gộp hay giữ riêng từng cặp. Dữ liệu không bị thay đổi.")
 
 
 _IMPORTED = ("family_middle", "given_name", "birth_date", "birth_year", "gender", "ethnicity", "position",
@@ -147,32 +241,61 @@ class ImportPlan:
     merged: int
     drafts: dict  # source row → draft, the repeated lines of merged duplicates removed
     updates: dict  # source row → id of the person it updates
+    notes: dict = field(default_factory=dict)  # source row → what the decisions do to it (Vietnamese)
 
 
-def plan(rim: RosterImport, duplicates: str = "merge") -> ImportPlan:
-    if duplicates not in ("merge", "keep"):
+def plan(rim: RosterImport, duplicates: str | Mapping[str, str] | None = KEEP) -> ImportPlan:
+    """What :func:`commit` does with *duplicates*: "merge" or "keep" for every flag, or a flag key → word
+    mapping (a flag not in it, or ``None``, counts as kept here; :func:`commit` refuses it)."""
+    if isinstance(duplicates, str) and duplicates not in (MERGE, KEEP) or (
+        isinstance(duplicates, Mapping) and set(duplicates.values()) - {MERGE, KEEP}
+    ):
         raise ValidationError("Cách xử lý dòng trùng phải là 'merge' (gộp) hoặc 'keep' (giữ cả hai).")
     drafts = {d.source_row: copy.copy(d) for d in rim.preview.drafts}
     merged = 0
-    if duplicates == "merge":
-        for first, repeated in rim.preview.duplicates:
-            if first in drafts and repeated in drafts:
-                _merge(drafts[first], drafts.pop(repeated))
-                merged += 1
     updates = {row: pid for row, pid in rim.existing.items() if row in drafts}
-    return ImportPlan(len(drafts) - len(updates), len(updates), merged, drafts, updates)
+    notes: dict[int, list[str]] = {}
+    for row in updates:
+        notes.setdefault(row, []).append("đã có trong danh sách (cùng họ tên, ngày sinh): cập nhật")
+    for flag in rim.flags:
+        merge = decision_of(flag, duplicates) == MERGE
+        if flag.first is not None:
+            if flag.first not in drafts or flag.row not in drafts:
+                continue
+            if merge:
+                _merge(drafts[flag.first], drafts.pop(flag.row))
+                merged += 1
+                updates.pop(flag.row, None)
+                notes.setdefault(flag.row, []).append(f"gộp vào dòng {flag.first}")
+                notes.setdefault(flag.first, []).append(f"gộp với dòng {flag.row}")
+            else:
+                notes.setdefault(flag.row, []).append(f"người khác với dòng {flag.first}: giữ cả hai")
+        elif flag.row in drafts:
+            if merge:
+                updates[flag.row] = flag.person_id
+                merged += 1
+                notes.setdefault(flag.row, []).append("gộp vào người đã có trong danh sách: cập nhật")
+            else:
+                notes.setdefault(flag.row, []).append("người khác với người đã có cùng họ tên, ngày sinh: thêm mới")
+    return ImportPlan(len(drafts) - len(updates), len(updates), merged, drafts, updates, notes)
 
 
-def commit(db: Database, rim: RosterImport, *, duplicates: str = "merge", dry_run: bool = False) -> ImportResult:
+def commit(db: Database, rim: RosterImport, *, duplicates: str | Mapping[str, str] | None = KEEP,
+           dry_run: bool = False) -> ImportResult:  # fmt: skip
     """Write the whole file in one transaction, or nothing.
 
     New people go in with one bulk insert (their keys computed here, as the ORM hook would);
-    people already on the roster are updated with the file's non-empty values.
+    people already on the roster are updated with the file's non-empty values. *duplicates* is
+    the officer's decision on the flagged pairs (:attr:`RosterImport.flags`): "merge", "keep", or
+    flag key → word for each; a flag left undecided refuses the whole import. The default keeps
+    every pair apart: nobody is merged without a decision.
     """
     preview = rim.preview
     if not preview.can_commit:
         raise ValidationError(f"Tệp {preview.file} còn {len(preview.errors)} lỗi; chưa nhập được. "
                               "Dữ liệu không bị thay đổi.")
+    if missing := undecided(rim, duplicates):
+        raise ValidationError(undecided_message(rim, missing))
     chosen = plan(rim, duplicates)
     drafts, updates, added, merged = chosen.drafts, chosen.updates, chosen.added, chosen.merged
     rejected = preview.counts.get("errors", 0)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QRadioButton,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -49,6 +48,11 @@ class ImportDialog(SpreadsheetImportDialog):
         super().__init__(ctx, parent, title=self.tr("Import people from Excel"),
                          choose_title=self.tr("Choose the roster file"), size=(1180, 700))
         self._repeated_rows: set[int] = set()
+        self._flagged_rows: set[int] = set()
+        self._flag_by_row: dict[int, str] = {}
+        self._flag_texts: dict[str, str] = {}
+        self._inferred: dict[int, str] = {}  # source row → what was inferred, and what the decisions do
+        self.decisions: dict[str, str] = {}  # flag key → "merge" | "keep", as the officer chose
         file_row = self._file_row()
 
         # -- where the table is --------------------------------------------------------------
@@ -110,26 +114,40 @@ class ImportDialog(SpreadsheetImportDialog):
             Column(self.tr("Phone"), lambda d: d.phone, width=100),
             Column(self.tr("Email"), lambda d: d.email, width=150),
             Column(self.tr("Note"), lambda d: d.note, width=150),
+            Column(self.tr("What was inferred"), lambda d: self._inferred.get(d.source_row, ""), width=260),
         ])
         self.preview_view.horizontalHeader().setStretchLastSection(True)
 
         self.duplicates = QListWidget()
         self.duplicates.setWordWrap(True)
         self.duplicates.itemClicked.connect(self._duplicate_clicked)
-        self.merge = QRadioButton(self.tr("Merge each pair into one person"))
-        self.keep = QRadioButton(self.tr("Keep both (they are different people)"))
-        self.merge.setChecked(True)
-        self.duplicate_choice = QButtonGroup(self)
-        self.duplicate_choice.addButton(self.merge)
-        self.duplicate_choice.addButton(self.keep)
-        self.merge.toggled.connect(lambda _on: self._show_counts())
+        self.duplicates.currentRowChanged.connect(lambda _row: self._update_pair_buttons())
+        self.merge_one = QPushButton(self.tr("Merge this pair"))
+        self.keep_one = QPushButton(self.tr("Keep both of this pair"))
+        self.merge = QPushButton(self.tr("Merge every pair"))
+        self.keep = QPushButton(self.tr("Keep every pair as two people"))
+        self.merge_one.clicked.connect(lambda: self.decide(self._current_flag_key(), "merge"))
+        self.keep_one.clicked.connect(lambda: self.decide(self._current_flag_key(), "keep"))
+        self.merge.clicked.connect(lambda: self.decide_all("merge"))
+        self.keep.clicked.connect(lambda: self.decide_all("keep"))
         duplicates_page = QWidget()
         dup_box = QVBoxLayout(duplicates_page)
         dup_box.setContentsMargins(4, 4, 4, 4)
-        dup_box.addWidget(QLabel(self.tr("Same name and date of birth on two rows:")))
+        dup_caption = QLabel(self.tr("Same name and date of birth twice. They are one person only if you say so: "
+                                     "decide for each pair, or for all of them, before importing."))
+        dup_caption.setWordWrap(True)
+        dup_box.addWidget(dup_caption)
         dup_box.addWidget(self.duplicates, 1)
-        dup_box.addWidget(self.merge)
-        dup_box.addWidget(self.keep)
+        one_row = QHBoxLayout()
+        one_row.addWidget(self.merge_one)
+        one_row.addWidget(self.keep_one)
+        one_row.addStretch(1)
+        all_row = QHBoxLayout()
+        all_row.addWidget(self.merge)
+        all_row.addWidget(self.keep)
+        all_row.addStretch(1)
+        dup_box.addLayout(one_row)
+        dup_box.addLayout(all_row)
         self.side = QTabWidget()
         self.side.addTab(self.problems, self.tr("Problems"))
         self.side.addTab(duplicates_page, self.tr("Duplicates"))
@@ -144,8 +162,9 @@ class ImportDialog(SpreadsheetImportDialog):
         box.addWidget(self.counts)
         box.addWidget(self._splitter(self.side), 1)
         box.addWidget(note(self.tr("Nothing is written until you press Import; then the whole file goes in at "
-                                   "once, or nothing does. A person already on the roster (same name and date of "
-                                   "birth) is updated, not added twice.")))
+                                   "once, or nothing does. A person already on the roster (same name, date of "
+                                   "birth, phone, union group and gender where both have them) is updated, not "
+                                   "added twice.")))
         box.addWidget(self.buttons)
         self._ready_to_go(path)
 
@@ -158,7 +177,12 @@ class ImportDialog(SpreadsheetImportDialog):
         return partial(roster_ops.commit_roster, self.ctx.db, self.reading, self.duplicate_mode())
 
     def _can_commit(self) -> bool:
-        return self.reading.can_commit
+        return self.reading.can_commit and not self._undecided()
+
+    def _undecided(self) -> list:
+        if self.reading is None:
+            return []
+        return [f for f in self.reading.flags if f.key not in self.decisions]
 
     def _sheets(self) -> list:
         return self.reading.preview.sheets
@@ -174,6 +198,11 @@ class ImportDialog(SpreadsheetImportDialog):
 
     def _clear(self) -> None:
         self._repeated_rows = set()
+        self._flagged_rows = set()
+        self._flag_by_row = {}
+        self._flag_texts = {}
+        self._inferred = {}
+        self.decisions = {}
         self.conversions.clear()
         self.header_row.blockSignals(True)
         self.header_row.setValue(0)
@@ -195,22 +224,30 @@ class ImportDialog(SpreadsheetImportDialog):
         self.conversions.setText(" · ".join(conversions))
 
         self._error_rows = preview.error_rows
-        self._repeated_rows = {repeated for _first, repeated in preview.duplicates}
+        flags = self.reading.flags
+        # A decision stands for the same pair read again (same rows, same people), never for another.
+        texts = {f.key: f.text for f in flags}
+        self.decisions = {k: v for k, v in self.decisions.items() if k in texts and self._flag_texts.get(k) == texts[k]}
+        self._flag_texts = texts
+        self._flagged_rows = {f.row for f in flags}
+        self._flag_by_row = {f.row: f.key for f in flags}
+        self._plan_notes()
         self.preview.set_rows(preview.drafts)
-        drafts = {d.source_row: d for d in preview.drafts}
         self.duplicates.clear()
-        for first, repeated in preview.duplicates:
-            person = drafts.get(first) or drafts.get(repeated)
-            who = f"{person.full_name}, {_date_or_year(person)}".rstrip(", ") if person else ""
-            item = QListWidgetItem(self.tr("Rows {first} and {second}: {person}").format(
-                first=first, second=repeated, person=who))
-            item.setData(Qt.ItemDataRole.UserRole, repeated)
+        for flag in flags:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, flag.row)
+            item.setData(Qt.ItemDataRole.UserRole + 1, flag.key)
             self.duplicates.addItem(item)
-        self.side.setTabText(1, self.tr("Duplicates ({count})").format(count=len(preview.duplicates)))
-        self.merge.setEnabled(bool(preview.duplicates))
-        self.keep.setEnabled(bool(preview.duplicates))
+        self._show_decisions()
+        self.side.setTabText(1, self.tr("Duplicates ({count})").format(count=len(flags)))
+        self.merge.setEnabled(bool(flags))
+        self.keep.setEnabled(bool(flags))
+        self._update_pair_buttons()
         if preview.errors:
             self.side.setCurrentIndex(0)
+        elif flags:
+            self.side.setCurrentIndex(1)
 
     def _nothing_found(self) -> str | None:
         if self.reading.preview.drafts:
@@ -229,13 +266,21 @@ class ImportDialog(SpreadsheetImportDialog):
             return
         preview = self.reading.preview
         counts = roster_ops.import_counts(self.reading, self.duplicate_mode())
+        undecided = len(self._undecided())
         self.counts.setText(self.tr(
             "{people} people read from {rows} rows · {new} new · {updated} already on the roster, to be updated · "
             "{merged} duplicates merged").format(
             people=vntext.format_number(len(preview.drafts)), rows=vntext.format_number(preview.counts.get("rows", 0)),
             new=vntext.format_number(counts.added), updated=vntext.format_number(counts.updated),
             merged=vntext.format_number(counts.merged)))
-        if self.reading.can_commit:
+        if self.reading.can_commit and undecided:
+            self.ready.clear_message()
+            self.error.show_message(self.tr(
+                "{count} pairs have the same name and date of birth: say under Duplicates whether each is one person "
+                "(merge) or two (keep) before importing.").format(count=undecided))
+        elif self.reading.can_commit:
+            if self.reading.flags:
+                self.error.clear_message()
             self.ready.show_message(self.tr("Ready to import: {new} new people, {updated} updated.").format(
                 new=vntext.format_number(counts.added), updated=vntext.format_number(counts.updated)))
         else:
@@ -248,7 +293,10 @@ class ImportDialog(SpreadsheetImportDialog):
         if draft.source_row in self._error_rows:
             return self.tr("Error")
         if draft.source_row in self._repeated_rows:
-            return self.tr("Duplicate")
+            return self.tr("Merged")
+        if draft.source_row in self._flagged_rows:
+            if self._flag_by_row.get(draft.source_row) not in self.decisions:
+                return self.tr("To decide")
         if draft.source_row in self.reading.existing:
             return self.tr("Update")
         return self.tr("New")
@@ -312,8 +360,77 @@ class ImportDialog(SpreadsheetImportDialog):
     def _duplicate_clicked(self, item: QListWidgetItem) -> None:
         self.select_source_row(int(item.data(Qt.ItemDataRole.UserRole)))
 
-    def duplicate_mode(self) -> str:
-        return "keep" if self.keep.isChecked() else "merge"
+    def duplicate_mode(self) -> dict[str, str]:
+        """The officer's decision per flagged pair (flag key → "merge" | "keep")."""
+        return dict(self.decisions)
+
+    def _current_flag_key(self) -> str | None:
+        item = self.duplicates.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+
+    def _update_pair_buttons(self) -> None:
+        chosen = self.duplicates.currentItem() is not None
+        self.merge_one.setEnabled(chosen)
+        self.keep_one.setEnabled(chosen)
+
+    def decide(self, key: str | None, word: str) -> None:
+        """Merge ("merge") or keep apart ("keep") the flagged pair *key*."""
+        if key is None or self.reading is None:
+            return
+        self.decisions[key] = word
+        self._decided()
+
+    def decide_all(self, word: str) -> None:
+        if self.reading is None:
+            return
+        self.decisions = {f.key: word for f in self.reading.flags}
+        self._decided()
+
+    def _decided(self) -> None:
+        self._plan_notes()
+        self._show_decisions()
+        self.preview.set_rows(self.reading.preview.drafts)
+        self._show_counts()
+
+    def _plan_notes(self) -> None:
+        """What was inferred per row (the century of a year, a merge, an update) as the preview shows it."""
+        from thidua_desktop.services.roster_io import plan  # what the decisions do: no data read
+
+        chosen = plan(self.reading, self.duplicate_mode())
+        self._repeated_rows = {f.row for f in self.reading.flags
+                               if f.first is not None and self.decisions.get(f.key) == "merge"}
+        inferred = {row: list(texts) for row, texts in self.reading.preview.inferred().items()}
+        for row, notes in chosen.notes.items():
+            inferred.setdefault(row, []).extend(notes)
+        for flag in self._undecided():
+            inferred.setdefault(flag.row, []).append(self.tr("to decide: same name and date of birth as {other}")
+                                                     .format(other=self._other(flag)))
+        self._inferred = {row: "; ".join(texts) for row, texts in inferred.items()}
+
+    def _other(self, flag) -> str:
+        if flag.first is None:
+            return self.tr("a person on the roster")
+        return self.tr("row {row}").format(row=flag.first)
+
+    def _show_decisions(self) -> None:
+        drafts = {d.source_row: d for d in self.reading.preview.drafts}
+        by_key = {f.key: f for f in self.reading.flags}
+        for n in range(self.duplicates.count()):
+            item = self.duplicates.item(n)
+            flag = by_key[item.data(Qt.ItemDataRole.UserRole + 1)]
+            person = drafts.get(flag.row)
+            who = f"{person.full_name}, {_date_or_year(person)}".rstrip(", ") if person else ""
+            if flag.first is not None:
+                head = self.tr("Rows {first} and {second}: {person}").format(first=flag.first, second=flag.row,
+                                                                             person=who)
+            else:
+                head = self.tr("Row {row} and a person on the roster: {person}").format(row=flag.row, person=who)
+            kind = (self.tr("possible duplicate, {fields} differ: two people unless merged").format(
+                fields=", ".join(flag.differs)) if flag.differs else self.tr("every other detail agrees"))
+            decision = {"merge": self.tr("merge into one person"), "keep": self.tr("keep as two people")}.get(
+                self.decisions.get(flag.key), self.tr("not decided yet"))
+            item.setText(f"{head} — {kind}\n→ {decision}")
+            item.setToolTip(flag.text)
 
 
 def column_letter(col: int) -> str:
