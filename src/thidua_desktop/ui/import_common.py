@@ -10,7 +10,7 @@ worker too, in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QWidget,
@@ -60,6 +63,79 @@ def problem_text(problem) -> str:
     if problem.field:
         return f"{problem.field}: {message}"
     return message[:1].upper() + message[1:]
+
+
+class ColumnMapping(QScrollArea):
+    """What each column of the file holds: under each column's letter and header, a choice of the
+    fields (``(key, label)``) or "not imported". A field comes from one column: giving it to a column
+    takes it from the one that had it. ``changed`` says which column the user changed."""
+
+    changed = Signal(int)
+
+    def __init__(self, fields: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields = list(fields)
+        self.combos: list[QComboBox] = []
+        self.box = QWidget()
+        self.grid = QGridLayout(self.box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self.box)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(66)
+
+    def set_columns(self, headers: Sequence[str], mapping: dict[str, int]) -> None:
+        """One choice per column of ``headers``, set to the field ``mapping`` gives it."""
+        from thidua_desktop.exchange.spreadsheet import column_letter
+
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.combos = []
+        by_column = {col: key for key, col in mapping.items()}
+        for col, header in enumerate(headers):
+            letter = column_letter(col)
+            caption = QLabel(f"{letter} – {header}" if header else letter)
+            caption.setToolTip(header)
+            caption.setFixedWidth(150)
+            caption.setStyleSheet("color: #4a5260;")
+            combo = QComboBox()
+            combo.setFixedWidth(150)
+            combo.addItem(QCoreApplication.translate("ColumnMapping", "— not imported —"), None)
+            for key, label in self.fields:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(by_column.get(col))))
+            combo.setAccessibleName(QCoreApplication.translate("ColumnMapping", "Column {column}").format(
+                column=letter))
+            combo.currentIndexChanged.connect(lambda _i, c=col: self._chosen(c))
+            self.grid.addWidget(caption, 0, col)
+            self.grid.addWidget(combo, 1, col)
+            self.combos.append(combo)
+        self.grid.setColumnStretch(len(headers), 1)
+
+    def mapping(self) -> dict[str, int]:
+        """Field key → 0-based column, of the columns that are imported."""
+        return {combo.currentData(): col for col, combo in enumerate(self.combos) if combo.currentData() is not None}
+
+    def set_field(self, column: int, key: str | None) -> None:
+        """Say that column ``column`` (0-based) holds ``key`` (None: not imported), as the user would."""
+        combo = self.combos[column]
+        combo.setCurrentIndex(max(0, combo.findData(key)))
+
+    def _chosen(self, column: int) -> None:
+        key = self.combos[column].currentData()
+        if key is not None:
+            for col, combo in enumerate(self.combos):
+                if col != column and combo.currentData() == key:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(0)
+                    combo.blockSignals(False)
+        self.changed.emit(column)
 
 
 class SpreadsheetImportDialog(FileDropTarget, QDialog):
@@ -135,6 +211,20 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
             row.addWidget(widget)
         row.addWidget(self.choose_button)
         row.addWidget(self.reread_button)
+        return row
+
+    def _sheet_row(self, *choices: tuple[QWidget, QWidget], note: QWidget | None = None) -> QHBoxLayout:
+        """Sheet: the sheet, then each choice (its label, its widget), then ``note`` taking the rest."""
+        row = QHBoxLayout()
+        row.addWidget(self.sheet_label)
+        row.addWidget(self.sheet)
+        for label, widget in choices:
+            row.addSpacing(16)
+            row.addWidget(label)
+            row.addWidget(widget)
+        if note is not None:
+            row.addSpacing(16)
+            row.addWidget(note, 1)
         return row
 
     def _preview_table(self, columns: list[Column]) -> None:
