@@ -254,6 +254,17 @@
     </message>
   </context>
   <context>
+    <name>ColumnMapping</name>
+    <message>
+      <source>— not imported —</source>
+      <translation>— không nhập —</translation>
+    </message>
+    <message>
+      <source>Column {column}</source>
+      <translation>Cột {column}</translation>
+    </message>
+  </context>
+  <context>
     <name>ConfirmCertificateDialog</name>
     <message>
       <source>Trust a certificate</source>
@@ -1955,6 +1966,18 @@
       <translation>Nhập sổ sáng kiến từ Excel</translation>
     </message>
     <message>
+      <source>the year of its first application date</source>
+      <translation>năm của ngày áp dụng lần đầu</translation>
+    </message>
+    <message>
+      <source>A row without a year is of:</source>
+      <translation>Dòng không ghi năm thuộc:</translation>
+    </message>
+    <message>
+      <source>What each column of the file holds (change one if it was guessed wrong; the choice is remembered for files with the same headers):</source>
+      <translation>Mỗi cột của tệp chứa gì (sửa nếu đoán sai; lựa chọn được ghi nhớ cho các tệp có cùng tiêu đề cột):</translation>
+    </message>
+    <message>
       <source>Row</source>
       <translation>Dòng</translation>
     </message>
@@ -1995,16 +2018,20 @@
       <translation>Quyết định</translation>
     </message>
     <message>
+      <source>Decided by</source>
+      <translation>Cơ quan quyết định</translation>
+    </message>
+    <message>
+      <source>Filled in</source>
+      <translation>Đã điền thay</translation>
+    </message>
+    <message>
       <source>Problems</source>
       <translation>Lỗi và cảnh báo</translation>
     </message>
     <message>
       <source>One row per initiative, with at least the columns “Tên sáng kiến” and “Tác giả” (e.g. “Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)”); authors are found on the roster by name, and by date of birth when two people share a name. A row whose title and year are already in the register updates it.</source>
       <translation>Mỗi dòng một sáng kiến, tối thiểu có cột “Tên sáng kiến” và “Tác giả” (ví dụ “Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)”); tác giả được tìm trong danh sách người lao động theo họ tên, và theo ngày sinh khi có người trùng tên. Dòng có tên sáng kiến và năm đã có trong sổ sẽ cập nhật sáng kiến đó.</translation>
-    </message>
-    <message>
-      <source>Rows without a year are taken as {year}.</source>
-      <translation>Dòng không ghi năm được tính là năm {year}.</translation>
     </message>
     <message>
       <source>Nothing is written until you press Import; then the whole file goes in at once, or nothing does.</source>
@@ -2015,12 +2042,32 @@
       <translation>Chọn tệp sổ sáng kiến</translation>
     </message>
     <message>
+      <source>The year of the rows that do not say it (the file may have no column for the year).</source>
+      <translation>Năm của các dòng không ghi năm (tệp có thể không có cột Năm).</translation>
+    </message>
+    <message>
+      <source>The shares may also be in a column of their own (“80%; 10%; 10%”), in the authors' order. A recognised initiative whose deciding body the file does not give is taken as decided by the body of its level: the employer or the union at the base, the upper union for the sector or the province.</source>
+      <translation>Tỷ lệ đóng góp cũng có thể ghi ở cột riêng (“80%; 10%; 10%”), theo thứ tự tác giả. Sáng kiến được công nhận mà tệp không ghi cơ quan quyết định thì lấy cơ quan theo cấp công nhận: đơn vị sử dụng lao động hoặc công đoàn cơ sở ở cấp cơ sở, công đoàn cấp trên ở cấp ngành, cấp tỉnh.</translation>
+    </message>
+    <message>
+      <source>Columns as you chose them before for a file with these headers.</source>
+      <translation>Các cột theo lựa chọn trước đây của bạn cho tệp có cùng tiêu đề cột.</translation>
+    </message>
+    <message>
+      <source>Columns as you chose them (remembered for files with these headers).</source>
+      <translation>Các cột theo lựa chọn của bạn (được ghi nhớ cho các tệp có cùng tiêu đề cột).</translation>
+    </message>
+    <message>
       <source>No initiative was found in this sheet. Choose another sheet or check the column names.</source>
       <translation>Không tìm thấy sáng kiến nào trong trang này. Hãy chọn trang khác hoặc kiểm tra tên các cột.</translation>
     </message>
     <message>
       <source>{read} initiatives read · {added} new · {updated} to be updated · {unchanged} already in the register, unchanged</source>
       <translation>Đọc được {read} sáng kiến · {added} mới · {updated} sẽ cập nhật · {unchanged} đã có trong sổ, không đổi</translation>
+    </message>
+    <message>
+      <source>{count} rows with something filled in (see the column “Filled in”)</source>
+      <translation>{count} dòng có thông tin được điền thay (xem cột “Đã điền thay”)</translation>
     </message>
     <message>
       <source>Ready to import: {added} new initiatives, {updated} updated.</source>

@@ -623,6 +623,11 @@ def read_initiatives(workbook: Workbook, sheet: str | int | None = None, *,
         found = {k: int(c) for k, c in mapping.items() if k in COLUMN_BY_KEY and 0 <= int(c) < grid.n_cols}
         headers = {c: columns[c] for c in found.values()}
         header_row = row
+    elif header_row is None:  # what the headers of the row guessed do name, for the caller to complete
+        for c, text in enumerate(columns):
+            key = match_column(text)
+            if key and key not in found:
+                found[key] = c
     read = SheetRead(workbook.path.name, raw.name, list(workbook.sheets), header_row, found, headers, [], [],
                      columns=columns, signature=signature, mapping_source=source, default_year=default_year)
     if header_row is None or "title" not in found or "authors" not in found:
