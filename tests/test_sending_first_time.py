@@ -138,3 +138,59 @@ def test_outbox_remove_from_the_command_line(tmp_path, smtp_server):  # noqa: F8
     sent = run(data, "outbox", "send", "--now", "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_server.port),
                "--plain", "--smtp-from", "cdcs@example.vn")
     assert sent.returncode == 0 and "Không có thư nào" in sent.stdout and smtp_server.received == []
+
+
+# --- "Gửi thử": the server's answer in plain Vietnamese ----------------------------------------------
+
+
+def _no_english(text: str) -> None:
+    for word in ("Traceback", "Error", "error", "Authentication", "credentials", "refused", "Connection",
+                 "WRONG_VERSION", "SSLError", "not supported", "timed out"):
+        assert word not in text, (word, text)
+
+
+def test_send_test_success_goes_to_the_sender(smtp_server):  # noqa: F811
+    outcome = outbox.test_smtp(smtp_server.settings())
+    assert outcome.ok and outcome.message.startswith("Gửi thử thành công")
+    assert [m["Subject"] for m in smtp_server.received] == ["Thư thử từ phần mềm Thi đua – Khen thưởng"]
+    assert smtp_server.envelopes[0][1] == ["cdcs.maylhoalu@example.vn"]
+    _no_english(outcome.message)
+
+
+def test_send_test_says_why_it_failed():
+    from thidua_desktop.sending.smtp import SmtpSettings
+
+    server = SmtpServer(user="cdcs@example.vn", password="dung-mat-khau").start()
+    try:
+        base = dict(host="127.0.0.1", port=server.port, security="plain", user="cdcs@example.vn", timeout=5)
+        refused = outbox.test_smtp(SmtpSettings(**base), "sai-mat-khau")
+        assert (refused.ok, refused.reason) == (False, "auth") and "từ chối đăng nhập" in refused.message
+        assert "mật khẩu ứng dụng" in refused.message and "sai-mat-khau" not in refused.message
+        tls = outbox.test_smtp(SmtpSettings(**{**base, "security": "starttls"}), "dung-mat-khau")
+        assert (tls.ok, tls.reason) == (False, "tls") and "bảo mật (TLS)" in tls.message
+        ssl = outbox.test_smtp(SmtpSettings(**{**base, "security": "ssl"}), "dung-mat-khau")
+        assert (ssl.ok, ssl.reason) == (False, "tls")
+        assert outbox.test_smtp(SmtpSettings(**base), "dung-mat-khau").ok
+        for outcome in (refused, tls, ssl):
+            _no_english(outcome.message)
+    finally:
+        server.stop()
+    down = outbox.test_smtp(SmtpSettings(host="127.0.0.1", port=free_port(), security="plain",
+                                         from_addr="cdcs@example.vn", timeout=5))
+    assert (down.ok, down.reason) == (False, "connect") and "Không kết nối được" in down.message
+    _no_english(down.message)
+    unset = outbox.test_smtp(SmtpSettings())
+    assert (unset.ok, unset.reason) == (False, "settings") and "Chưa nhập máy chủ" in unset.message
+    no_password = outbox.test_smtp(SmtpSettings(host="smtp.gmail.com", user="cdcs@gmail.com"))
+    assert no_password.reason == "settings" and "mật khẩu" in no_password.message
+
+
+def test_presets_and_the_help_page():
+    assert {p.key: (p.host, p.port, p.security) for p in outbox.PRESETS} == {
+        "gmail": ("smtp.gmail.com", 587, "starttls"), "outlook": ("smtp-mail.outlook.com", 587, "starttls"),
+        "yahoo": ("smtp.mail.yahoo.com", 465, "ssl"), "own": ("", 587, "starttls")}
+    assert all(p.app_password for p in outbox.PRESETS if p.key != "own")
+    page = outbox.help_page()
+    assert page.name == "mat-khau-ung-dung.html" and page.parent.name == "help" and page.is_file()
+    text = page.read_text(encoding="utf-8")
+    assert 'lang="vi"' in text and "Mật khẩu ứng dụng" in text and "smtp.gmail.com" in text

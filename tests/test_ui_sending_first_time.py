@@ -4,6 +4,8 @@ a queued message removed from the outbox, the SMTP set-up from the send dialog w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 from tests.test_signing_fixtures import SmtpServer, free_port, make_pdf, smtp_server  # noqa: F401 - fixtures
 from tests.test_ui_signing import _save_smtp, answer_files, demo_folder, page  # noqa: F401 - fixtures
@@ -56,3 +58,81 @@ def test_the_send_dialog_names_the_exported_document(qtbot, page, tmp_path, monk
     assert "dang-ky" not in dialog.subject.text()
     assert "trân trọng gửi bản đăng ký thi đua năm 2021 (số " in dialog.body.toPlainText()
     dialog.close()
+
+
+def test_email_is_set_up_from_the_send_dialog_before_the_message_is_written(qtbot, page, tmp_path, smtp_server):  # noqa: F811
+    from PySide6.QtCore import QUrl
+
+    assert not outbox.load_smtp_settings(page.ctx.paths).host, "the demo has no mail server yet"
+    page.last_signed = make_pdf(tmp_path / "bao-cao.pdf", pages=1)
+    page.send_button.click()
+    dialog = page.send_dialog
+    assert dialog.setup_row.isVisibleTo(dialog) and "Chưa cài đặt gửi thư" in dialog.setup_banner.text()
+    qtbot.waitUntil(lambda: dialog.smtp_dialog is not None and dialog.smtp_dialog.isVisible())
+    smtp = dialog.smtp_dialog  # asked at once, before anything is typed
+
+    smtp.provider.setCurrentIndex(smtp.provider.findData("gmail"))
+    assert (smtp.host.text(), smtp.port.value(), smtp.security.currentData()) == ("smtp.gmail.com", 587, "starttls")
+    assert "mật khẩu ứng dụng" in smtp.hint.text().lower()
+    smtp.provider.setCurrentIndex(smtp.provider.findData("yahoo"))
+    assert (smtp.host.text(), smtp.port.value(), smtp.security.currentData()) == ("smtp.mail.yahoo.com", 465, "ssl")
+    smtp.provider.setCurrentIndex(smtp.provider.findData("own"))
+    assert smtp.host.text() == "" and smtp.port.value() == 587, "the unit's own server is typed in"
+    assert smtp.provider.itemText(smtp.provider.findData("outlook")) == "Outlook, Hotmail (dùng mật khẩu ứng dụng)"
+    href = smtp.help_link.text().split('href="')[1].split('"')[0]
+    help_page = Path(QUrl(href).toLocalFile())
+    assert help_page.name == "mat-khau-ung-dung.html" and help_page.is_file()
+
+    smtp.host.setText("127.0.0.1")
+    smtp.port.setValue(free_port())  # nothing listens there
+    smtp.security.setCurrentIndex(smtp.security.findData("plain"))
+    smtp.from_addr.setText("congdoan.mayhoalu@example.vn")
+    assert smtp.test_button.text() == "Gửi thử"
+    smtp.test_button.click()
+    assert smtp.error.isVisibleTo(smtp) and smtp.error.text().startswith("Không kết nối được máy chủ 127.0.0.1")
+    smtp.port.setValue(smtp_server.port)
+    smtp.test_button.click()
+    assert smtp.done_line.isVisibleTo(smtp) and smtp.done_line.text().startswith("Gửi thử thành công")
+    assert not smtp.error.isVisibleTo(smtp)
+    assert [m["To"] for m in smtp_server.received] == ["congdoan.mayhoalu@example.vn"]
+    smtp.grab().save(str(tmp_path / "smtp.png"))
+    smtp.buttons.accepted.emit()
+    assert outbox.load_smtp_settings(page.ctx.paths).port == smtp_server.port
+    assert not dialog.setup_row.isVisibleTo(dialog) and "127.0.0.1" in dialog.smtp_state.text()
+
+    dialog.send_button.click()
+    assert dialog.done_line.isVisibleTo(dialog), dialog.error.text()
+    assert len(smtp_server.received) == 2
+
+
+def test_send_without_a_mail_server_asks_for_it_and_queues_nothing(qtbot, page, tmp_path):  # noqa: F811
+    page.last_signed = make_pdf(tmp_path / "bao-cao.pdf", pages=1)
+    page.send_button.click()
+    dialog = page.send_dialog
+    qtbot.waitUntil(lambda: dialog.smtp_dialog is not None)
+    dialog.smtp_dialog.reject()
+    dialog.send_button.click()
+    assert "cài đặt máy chủ gửi thư trước" in dialog.error.text()
+    assert dialog.smtp_dialog.isVisible() and page.outbox.rows() == []
+
+
+def test_login_refused_and_tls_said_plainly_in_the_dialog(qtbot, page):  # noqa: F811
+    server = SmtpServer(user="cdcs@example.vn", password="dung-mat-khau").start()
+    try:
+        page.smtp_button.click()
+        smtp = page.smtp_dialog
+        smtp.host.setText("127.0.0.1")
+        smtp.port.setValue(server.port)
+        smtp.security.setCurrentIndex(smtp.security.findData("plain"))
+        smtp.user.setText("cdcs@example.vn")
+        smtp.password.setText("sai-mat-khau")
+        smtp.test_button.click()
+        assert "từ chối đăng nhập" in smtp.error.text() and smtp.password.text() == ""
+        assert smtp.outcome.reason == "auth"
+        smtp.security.setCurrentIndex(smtp.security.findData("starttls"))
+        smtp.password.setText("dung-mat-khau")
+        smtp.test_button.click()
+        assert smtp.outcome.reason == "tls" and "(TLS)" in smtp.error.text()
+        assert "Traceback" not in smtp.error.text()
+    finally:
+        server.stop()

@@ -5397,6 +5397,14 @@ Mã: {key}</translation>
       <translation>Gửi lại đúng các tệp đã gửi</translation>
     </message>
     <message>
+      <source>Sending email is not set up yet. Set it up first (a minute: choose Gmail, Outlook, Yahoo or the unit's own server and send a test message); then write the message.</source>
+      <translation>Chưa cài đặt gửi thư. Hãy cài đặt trước (khoảng một phút: chọn Gmail, Outlook, Yahoo hoặc máy chủ thư của đơn vị rồi gửi thử), sau đó mới viết thư.</translation>
+    </message>
+    <message>
+      <source>Set up email…</source>
+      <translation>Cài đặt gửi thư…</translation>
+    </message>
+    <message>
       <source>{report}: already sent {times} time(s). It is locked; a correction is a new version.</source>
       <translation>{report}: đã gửi {times} lần. Báo cáo đã khóa; muốn sửa hãy tạo phiên bản mới.</translation>
     </message>
@@ -5467,6 +5475,10 @@ Mã: {key}</translation>
     <message>
       <source>Choose the files to send.</source>
       <translation>Hãy chọn các tệp cần gửi.</translation>
+    </message>
+    <message>
+      <source>Set up the mail server first (or save the message as an email draft for your mail program).</source>
+      <translation>Hãy cài đặt máy chủ gửi thư trước (hoặc lưu thư thành thư nháp để gửi bằng chương trình email của bạn).</translation>
     </message>
     <message>
       <source>Save the email draft</source>
@@ -5631,6 +5643,34 @@ Mã: {key}</translation>
       <translation>Máy chủ gửi thư (SMTP)</translation>
     </message>
     <message>
+      <source>Choose your email provider…</source>
+      <translation>Chọn nhà cung cấp email…</translation>
+    </message>
+    <message>
+      <source>Gmail (with an app password)</source>
+      <translation>Gmail (dùng mật khẩu ứng dụng)</translation>
+    </message>
+    <message>
+      <source>Outlook, Hotmail (with an app password)</source>
+      <translation>Outlook, Hotmail (dùng mật khẩu ứng dụng)</translation>
+    </message>
+    <message>
+      <source>Yahoo Mail (with an app password)</source>
+      <translation>Yahoo Mail (dùng mật khẩu ứng dụng)</translation>
+    </message>
+    <message>
+      <source>The unit's own mail server</source>
+      <translation>Máy chủ thư của đơn vị</translation>
+    </message>
+    <message>
+      <source>Another server</source>
+      <translation>Máy chủ khác</translation>
+    </message>
+    <message>
+      <source>How to make an app password (Gmail, Outlook, Yahoo)</source>
+      <translation>Hướng dẫn tạo mật khẩu ứng dụng (Gmail, Outlook, Yahoo)</translation>
+    </message>
+    <message>
       <source>STARTTLS</source>
       <translation>STARTTLS</translation>
     </message>
@@ -5641,6 +5681,26 @@ Mã: {key}</translation>
     <message>
       <source>None (not encrypted)</source>
       <translation>Không (không mã hóa)</translation>
+    </message>
+    <message>
+      <source>the full email address</source>
+      <translation>địa chỉ email đầy đủ</translation>
+    </message>
+    <message>
+      <source>the same as the user name</source>
+      <translation>giống tên đăng nhập</translation>
+    </message>
+    <message>
+      <source>for the test only; never saved</source>
+      <translation>chỉ để gửi thử; không lưu</translation>
+    </message>
+    <message>
+      <source>Send a test message</source>
+      <translation>Gửi thử</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation>Nhà cung cấp</translation>
     </message>
     <message>
       <source>Server</source>
@@ -5667,6 +5727,10 @@ Mã: {key}</translation>
       <translation>Tên người gửi</translation>
     </message>
     <message>
+      <source>Password</source>
+      <translation>Mật khẩu</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
@@ -5675,8 +5739,12 @@ Mã: {key}</translation>
       <translation>Hủy</translation>
     </message>
     <message>
-      <source>The password is asked each time mail is sent; it is never saved.</source>
-      <translation>Mật khẩu được hỏi mỗi lần gửi thư và không bao giờ được lưu lại.</translation>
+      <source>The test message goes to the sender's own address. The password is asked each time mail is sent; it is never saved.</source>
+      <translation>Thư thử được gửi tới chính địa chỉ gửi. Mật khẩu được hỏi mỗi lần gửi thư và không bao giờ được lưu.</translation>
+    </message>
+    <message>
+      <source>mail.your-domain.vn</source>
+      <translation>mail.ten-mien-cua-don-vi.vn</translation>
     </message>
   </context>
   <context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -410,15 +410,37 @@ class VerdictDialog(QDialog):
 # -- SMTP settings -----------------------------------------------------------------------------------
 
 class SmtpDialog(QDialog):
-    """Host, port, user, security and sender; the password is asked when sending and never saved."""
+    """Host, port, user, security and sender, filled in from a common provider (Gmail, Outlook,
+    Yahoo, the unit's own server); "Gửi thử" sends a test message and says the server's answer in
+    Vietnamese. The password is typed for the test (and asked when sending) and never saved."""
 
     saved = Signal(object)
 
     def __init__(self, ctx, settings, parent: QWidget | None = None) -> None:
+        from thidua_desktop.services import outbox as outbox_service
+
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings
+        self.outcome = None  # the last test's TestOutcome
         self.setWindowTitle(self.tr("Mail server (SMTP)"))
+        self.setMinimumWidth(560)
+        self.provider = QComboBox()
+        self.provider.addItem(self.tr("Choose your email provider…"), "")
+        names = {"gmail": self.tr("Gmail (with an app password)"),
+                 "outlook": self.tr("Outlook, Hotmail (with an app password)"),
+                 "yahoo": self.tr("Yahoo Mail (with an app password)"),
+                 "own": self.tr("The unit's own mail server")}
+        self._presets = {p.key: p for p in outbox_service.PRESETS}
+        for key in self._presets:
+            self.provider.addItem(names.get(key, self._presets[key].name), key)
+        self.provider.addItem(self.tr("Another server"), "other")
+        self.hint = note()
+        self.help_link = QLabel('<a href="{url}">{text}</a>'.format(
+            url=QUrl.fromLocalFile(str(outbox_service.help_page())).toString(),
+            text=self.tr("How to make an app password (Gmail, Outlook, Yahoo)")))
+        self.help_link.setOpenExternalLinks(True)
+        self.help_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.host = QLineEdit(settings.host)
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
@@ -429,16 +451,27 @@ class SmtpDialog(QDialog):
         self.security.addItem(self.tr("None (not encrypted)"), "plain")
         self.security.setCurrentIndex(max(self.security.findData(settings.security), 0))
         self.user = QLineEdit(settings.user)
+        self.user.setPlaceholderText(self.tr("the full email address"))
         self.from_addr = QLineEdit(settings.from_addr)
+        self.from_addr.setPlaceholderText(self.tr("the same as the user name"))
         self.from_name = QLineEdit(settings.from_name)
+        self.password = _secret()
+        self.password.setPlaceholderText(self.tr("for the test only; never saved"))
+        self.test_button = QPushButton(self.tr("Send a test message"))
+        self.test_button.clicked.connect(self.send_test)
         form = QFormLayout()
+        form.addRow(self.tr("Provider"), self.provider)
+        form.addRow("", self.hint)
+        form.addRow("", self.help_link)
         form.addRow(self.tr("Server"), self.host)
         form.addRow(self.tr("Port"), self.port)
         form.addRow(self.tr("Security"), self.security)
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("Sender address"), self.from_addr)
         form.addRow(self.tr("Sender name"), self.from_name)
+        form.addRow(self.tr("Password"), _row(self.password, self.test_button))
         self.error = ErrorLine()
+        self.done_line = SuccessLine()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -446,16 +479,62 @@ class SmtpDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note(self.tr("The password is asked each time mail is sent; it is never saved.")))
+        layout.addWidget(note(self.tr("The test message goes to the sender's own address. The password is asked "
+                                      "each time mail is sent; it is never saved.")))
         layout.addWidget(self.error)
+        layout.addWidget(self.done_line)
         layout.addWidget(self.buttons)
+        known = outbox_service.preset_of(settings)
+        self.provider.setCurrentIndex(max(self.provider.findData(
+            known.key if known else ("other" if settings.host else "")), 0))
+        self._show_hint()
+        self.provider.currentIndexChanged.connect(self.choose_provider)
         screen_fit.fit_dialog(self)
 
+    def choose_provider(self, _index: int = 0) -> None:
+        """Fill in the server, port and security of the chosen provider."""
+        preset = self._presets.get(self.provider.currentData())
+        if preset is not None:
+            if preset.host or self.host.text().strip() in {p.host for p in self._presets.values()}:
+                self.host.setText(preset.host)  # the unit's own server: typed by the user, a provider's cleared
+            self.port.setValue(preset.port)
+            self.security.setCurrentIndex(max(self.security.findData(preset.security), 0))
+        self._show_hint()
+        self.error.clear_message()
+        self.done_line.clear_message()
+
+    def _show_hint(self) -> None:
+        preset = self._presets.get(self.provider.currentData())
+        self.hint.setText(preset.hint if preset is not None else "")
+        self.hint.setVisible(preset is not None)
+        self.host.setPlaceholderText(self.tr("mail.your-domain.vn") if preset is not None and not preset.host else "")
+
+    def current(self):
+        return replace(self.settings, host=self.host.text().strip(), port=self.port.value(),
+                       security=self.security.currentData(), user=self.user.text().strip(),
+                       from_addr=self.from_addr.text().strip(), from_name=self.from_name.text().strip())
+
+    def send_test(self) -> None:
+        self.error.clear_message()
+        self.done_line.clear_message()
+        password = self.password.text()
+        self.password.clear()
+        self.test_button.setEnabled(False)
+        self.ctx.tasks.run_cpu(signing_ops.test_smtp, self.current(), password, on_done=self._tested,
+                               on_error=self._test_failed, owner=self)
+
+    def _tested(self, outcome) -> None:
+        self.test_button.setEnabled(True)
+        self.outcome = outcome
+        (self.done_line if outcome.ok else self.error).show_message(outcome.message)
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        self._failed(exc)
+
     def save(self) -> None:
-        settings = replace(self.settings, host=self.host.text().strip(), port=self.port.value(),
-                           security=self.security.currentData(), user=self.user.text().strip(),
-                           from_addr=self.from_addr.text().strip(), from_name=self.from_name.text().strip())
-        self.ctx.tasks.run_cpu(signing_ops.save_smtp, self.ctx.paths, settings,
+        self.password.clear()
+        self.ctx.tasks.run_cpu(signing_ops.save_smtp, self.ctx.paths, self.current(),
                                on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, settings) -> None:
@@ -517,6 +596,17 @@ class SendDialog(QDialog):
         self.report_line = QLabel()
         self.report_line.setWordWrap(True)
         self.resend = QCheckBox(self.tr("Send again exactly the files already sent"))
+        self.smtp_dialog: SmtpDialog | None = None
+        self._asked_setup = False
+        self.setup_banner = QLabel(self.tr(
+            "Sending email is not set up yet. Set it up first (a minute: choose Gmail, Outlook, Yahoo or the unit's "
+            "own server and send a test message); then write the message."))
+        self.setup_banner.setWordWrap(True)
+        self.setup_banner.setStyleSheet("QLabel { color: #6d4c00; background: #fff8e1; border: 1px solid #ffe082;"
+                                        " border-radius: 4px; padding: 6px 8px; }")
+        self.setup_button = QPushButton(self.tr("Set up email…"))
+        self.setup_button.clicked.connect(self._edit_smtp)
+        self.setup_row = _row(self.setup_banner, self.setup_button)
         form = QFormLayout()
         if self.report is not None:
             if self.report.status == "sent":
@@ -547,6 +637,7 @@ class SendDialog(QDialog):
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.setup_row)
         layout.addLayout(form)
         layout.addWidget(note(self.tr("The message is first put in the outbox; if the network is down it waits "
                                       "there and can be sent again later.")))
@@ -572,21 +663,38 @@ class SendDialog(QDialog):
         if smtp.host:
             login = smtp.user or self.tr("no login")
             self.smtp_state.setText(f"{smtp.host}:{smtp.port} ({login})")
+            self.error.clear_message()
         else:
             self.smtp_state.setText(self.tr("Not set up yet"))
+        self.setup_row.setVisible(not smtp.host)
         self.password_label.setVisible(bool(smtp.user))
         self.password.setVisible(bool(smtp.user))
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.smtp.host and not self._asked_setup:  # asked before the message is written
+            self._asked_setup = True
+            QTimer.singleShot(0, self, self._edit_smtp)
+
     def _edit_smtp(self) -> None:
+        if self.smtp_dialog is not None and self.smtp_dialog.isVisible():
+            self.smtp_dialog.raise_()
+            return
         dialog = SmtpDialog(self.ctx, self.smtp, self)
         dialog.saved.connect(self._show_smtp)
         dialog.open()
+        self.smtp_dialog = dialog
 
     def send(self) -> None:
         self.error.clear_message()
         self.done_line.clear_message()
         if not self.files:
             self.error.show_message(self.tr("Choose the files to send."))
+            return
+        if not self.smtp.host:
+            self.error.show_message(self.tr("Set up the mail server first (or save the message as an email draft "
+                                            "for your mail program)."))
+            self._edit_smtp()
             return
         password = self.password.text()
         self.password.clear()

@@ -80,6 +80,10 @@ def load_smtp(paths) -> outbox_service.SmtpSettings:
     return outbox_service.load_smtp_settings(paths)
 
 
+def test_smtp(settings, password: str) -> outbox_service.TestOutcome:
+    return outbox_service.test_smtp(settings, password)
+
+
 def save_smtp(paths, settings) -> outbox_service.SmtpSettings:
     outbox_service.save_smtp_settings(paths, settings)
     return outbox_service.load_smtp_settings(paths)
