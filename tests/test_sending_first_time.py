@@ -194,3 +194,27 @@ def test_presets_and_the_help_page():
     assert page.name == "mat-khau-ung-dung.html" and page.parent.name == "help" and page.is_file()
     text = page.read_text(encoding="utf-8")
     assert 'lang="vi"' in text and "Mật khẩu ứng dụng" in text and "smtp.gmail.com" in text
+
+
+def test_outbox_test_and_provider_from_the_command_line(tmp_path, smtp_server):  # noqa: F811
+    from tests.test_cli_signing import SETUP, run
+
+    data = tmp_path / "du-lieu"
+    assert run(data, *SETUP).returncode == 0
+    saved = run(data, "outbox", "settings", "--provider", "yahoo", "--smtp-user", "cdcs@yahoo.com")
+    assert saved.returncode == 0 and "smtp.mail.yahoo.com:465" in saved.stdout and "ssl" in saved.stdout
+    ok = run(data, "outbox", "test", "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_server.port), "--plain",
+             "--smtp-user", "", "--smtp-from", "cdcs@example.vn")
+    assert ok.returncode == 0 and ok.stdout.startswith("Gửi thử thành công"), ok.stderr
+    assert [m["To"] for m in smtp_server.received] == ["cdcs@example.vn"]
+    down = run(data, "outbox", "test", "--smtp-host", "127.0.0.1", "--smtp-port", str(free_port()), "--plain",
+               "--smtp-user", "", "--smtp-from", "cdcs@example.vn")
+    assert down.returncode == 1 and "Không kết nối được máy chủ" in down.stderr and "Traceback" not in down.stderr
+    server = SmtpServer(user="cdcs@example.vn", password="dung").start()
+    try:
+        refused = run(data, "outbox", "test", "--smtp-host", "127.0.0.1", "--smtp-port", str(server.port), "--plain",
+                      "--smtp-user", "cdcs@example.vn", "--smtp-password-env", "PW", env={"PW": "sai"})
+    finally:
+        server.stop()
+    assert refused.returncode == 1 and "từ chối đăng nhập" in refused.stderr
+    assert "mat-khau-ung-dung.html" in refused.stdout

@@ -298,6 +298,10 @@ def _smtp_settings(args, *, need_password: bool = True):
 
     s = outbox.load_smtp_settings(args.paths)
     changes = {}
+    provider = outbox.preset(getattr(args, "provider", None) or "")
+    if provider is not None:  # the provider's server, port and security; options given beside it win
+        changes.update(port=provider.port, security=provider.security, **({"host": provider.host}
+                                                                          if provider.host else {}))
     for attr, key in (("smtp_host", "host"), ("smtp_port", "port"), ("smtp_user", "user"), ("smtp_from", "from_addr"),
                       ("smtp_from_name", "from_name")):
         value = getattr(args, attr, None)
@@ -507,6 +511,21 @@ def cmd_outbox_settings(args) -> int:
 
 
 @_signing_errors
+def cmd_outbox_test(args) -> int:
+    from thidua_desktop.services import outbox
+
+    settings = _smtp_settings(args)
+    outcome = outbox.test_smtp(settings, settings.password)
+    if outcome.ok:
+        out(outcome.message)
+        return EXIT_OK
+    provider = outbox.preset_of(settings)
+    if outcome.reason == "auth" and (provider is None or provider.app_password):
+        out(f"Hướng dẫn tạo mật khẩu ứng dụng: {outbox.help_page()}")
+    raise CliError(outcome.message)
+
+
+@_signing_errors
 def cmd_send(args) -> int:
     db = open_db(args)
     try:
@@ -531,6 +550,9 @@ def _smtp_options(p) -> None:
                    help="tên biến môi trường chứa mật khẩu email (không lưu ở đâu cả)")
     p.add_argument("--smtp-from", dest="smtp_from", metavar="EMAIL", help="địa chỉ gửi đi")
     p.add_argument("--smtp-from-name", dest="smtp_from_name", metavar="TÊN")
+    p.add_argument("--provider", choices=("gmail", "outlook", "yahoo", "own"),
+                   help="điền sẵn máy chủ, cổng và bảo mật: gmail, outlook, yahoo (dùng mật khẩu ứng dụng) hoặc own "
+                        "(máy chủ thư của đơn vị: kèm --smtp-host)")
     sec = p.add_mutually_exclusive_group()
     sec.add_argument("--starttls", dest="security", action="store_const", const="starttls", help="STARTTLS (cổng 587)")
     sec.add_argument("--ssl", dest="security", action="store_const", const="ssl", help="SSL/TLS (cổng 465)")
@@ -634,6 +656,9 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--year", type=int, metavar="NĂM", help="mọi báo cáo của năm thi đua")
     p = add("settings", cmd_outbox_settings, "lưu cài đặt máy chủ thư (không lưu mật khẩu)", osub)
     _smtp_options(p)
+    p = add("test", cmd_outbox_test, "gửi thử một thư tới chính địa chỉ gửi để kiểm tra cài đặt máy chủ thư", osub)
+    _smtp_options(p)
+    p.add_argument("--save", action="store_true", help="lưu cài đặt máy chủ thư (trừ mật khẩu)")
 
     p = add("send", cmd_send, "gửi tệp cho công đoàn cấp trên ngay (thư được giữ trong hộp thư đi nếu chưa có mạng)")
     _message_options(p)
