@@ -243,7 +243,16 @@ def test_demo_has_a_realistic_registration(reopened):
     assert info.signature_content == "Mỗi tổ một sáng kiến an toàn"
     assert {f.indicator.code: f.value for f in info.figures}["CT02"] == 25
     rows = registration.list_individuals(reopened, 2021)
-    assert sum(1 for r in rows if "LDTT" in r.title_codes) >= 280
+    assert sum(1 for r in rows if "LDTT" in r.title_codes) >= 270
+    # no one registered before being hired or after leaving (issue 16: a believable year)
+    with reopened.reading() as session:
+        from sqlalchemy import select
+
+        from thidua_desktop.store.models import IndividualRegistration, Person
+
+        odd = session.scalars(select(Person.id).join(IndividualRegistration, IndividualRegistration.person_id == Person.id)
+                              .where(~Person.employed_through(info.registered_on))).all()
+    assert odd == []
     cstd = [r for r in rows if "CSTDCS" in r.title_codes]
     assert len(cstd) == 14 and sum(1 for r in cstd if not r.planned_initiative) == 2
     findings = registration.check(reopened, 2021)

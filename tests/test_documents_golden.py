@@ -57,7 +57,7 @@ def first_pages(tmp_path_factory) -> dict[str, Path]:
             pages = {}
             for kind in documents.KINDS:
                 pdf = root / f"{kind}.pdf"
-                documents.produce(db, None, kind, 2021, pdf, signer="chair", on=ISSUED)
+                documents.produce(db, None, kind, 2021, pdf, signer="chair")  # each dated from its event
                 stem = root / f"{kind}-1"
                 subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", "1", "-l", "1",
                                 str(pdf), str(stem)], check=True)

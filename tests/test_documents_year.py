@@ -161,3 +161,29 @@ def test_producing_again_keeps_every_number(year_db, tmp_path):
         documents.produce(db, None, "year-report", YEAR, tmp_path / "later.pdf", on=date(YEAR + 1, 1, 3))
     assert not (tmp_path / "later.pdf").exists()
     assert documents.document_date(db, "year-report", YEAR).on == ISSUED
+
+
+def test_every_shared_figure_is_the_same_in_every_document(year_db):
+    """Issue 16: registrations per title, achieved per title and the women registered are one count each,
+    the same in the registration, the biên bản, the sơ kết and the tổng kết."""
+    db, made = year_db
+    text = {kind: " ".join(pdftext(made[kind, "pdf"].path).split())
+            for kind in ("registration", "review-minutes", "midyear-report", "year-report")}
+    registered = {name: int(n) for name, n in re.findall(
+        r"- (Lao động tiên tiến|Chiến sĩ thi đua cơ sở|Đoàn viên công đoàn xuất sắc|Giỏi việc nước, đảm việc nhà): "
+        r"(\d+) người", text["registration"])}
+    assert registered and registered["Lao động tiên tiến"] > 0
+    minutes = {name: (int(r), int(a)) for name, r, a in re.findall(
+        r"- (Lao động tiên tiến|Chiến sĩ thi đua cơ sở|Đoàn viên công đoàn xuất sắc|Giỏi việc nước, đảm việc nhà): "
+        r"đăng ký (\d+), được công nhận (\d+)", text["review-minutes"])}
+    year_report = {name: (int(r), int(a)) for a, r, name in re.findall(
+        r"(\d+)/(\d+) người đạt danh hiệu “([^”]+)”", text["year-report"])}
+    for name, count in registered.items():
+        assert minutes[name][0] == count, (name, "biên bản")
+        assert year_report[name] == minutes[name], (name, "tổng kết")
+    women = registered["Giỏi việc nước, đảm việc nhà"]
+    for kind in ("midyear-report", "year-report"):
+        assert f"Có {women} chị đăng ký phấn đấu đạt danh hiệu “Giỏi việc nước, đảm việc nhà”" in text[kind], kind
+    # what was only proposed is never said as awarded
+    claimed = re.search(r"được Tổng Liên đoàn tặng Bằng Lao động sáng tạo: (\S+ \S+ \S+)", text["year-report"])
+    assert claimed is not None and claimed.group(1) == "chưa có quyết", claimed

@@ -68,7 +68,8 @@ def make_year(db) -> Year:
             figure.value = Decimal(planned[figure.indicator.code])
         figure.is_default = False
     registration.save_collective(db, info)
-    registration.register(db, 2021, "LDTT", everyone=True, members_only=True)
+    registration.register(db, 2021, "LDTT", everyone=True, members_only=True)  # those employed on 18/2
+    registration.register(db, 2021, "LDTT", person_ids=[y.tu])  # hired in June: registered by name, later
     registration.register(db, 2021, "CSTDCS", person_ids=[y.nam], planned_initiative="Gá may túi")
     registration.register(db, 2021, "GVN_DVN", person_ids=[y.lan, y.hoa, y.mai, y.dao])
     registration.register(db, 2021, "DVCD_XS", person_ids=[y.lan])

@@ -256,12 +256,16 @@ def test_build_proposals_from_the_review(year_db):
     assert "90.000.000 đồng ≥ 80.000.000 đồng" in ldst.summary
     lan = next(r for r in built.rows if r.award_code == "GK_CDCS")
     assert lan.summary.startswith("Tổ trưởng, Tổ may 1; tổ trưởng công đoàn.")
-    # the indicator of LĐST authors now counts the proposals
+    # proposed is not awarded: the indicator of LĐST authors waits for the Tổng Liên đoàn's decision
     ct30 = row_of(db, "CT30", today=DECEMBER)
-    assert ct30.year.value == 1 and "danh sách đề nghị khen thưởng" in ct30.year.origin
-    # and the women's rate the review: Lan and Hoa of Lan, Hoa, Mai
+    assert ct30.year.value is None and "đã đề nghị xét tặng Bằng Lao động sáng tạo cho 1 tác giả" in ct30.year.origin
+    review.update_proposal(db, ldst.id, decision_number="1234/QĐ-TLĐ", decision_date=date(2021, 12, 28),
+                           today=DECEMBER)
+    ct30 = row_of(db, "CT30", today=DECEMBER)
+    assert ct30.year.value == 1 and ct30.year.origin.startswith("Tính từ quyết định khen thưởng: 1 tác giả")
+    # and the women's rate the review: Lan and Hoa of the women workers Lan, Hoa, Mai and Cúc (not a member)
     ct10 = row_of(db, "CT10", today=DECEMBER)
-    assert (ct10.year.numerator, ct10.year.denominator) == (2, 3)
+    assert (ct10.year.numerator, ct10.year.denominator) == (2, 4)
 
 
 def test_rebuilding_keeps_edits_and_reports_stale_lines(year_db):

@@ -503,7 +503,8 @@ def _stage_registration(db: Database, rng: random.Random, demo_year: int) -> Non
         figure.is_default = False
     registration.save_collective(db, info)
     registration.register(db, demo_year, "LDTT", everyone=True, members_only=True)
-    rows = registration.list_individuals(db, demo_year)
+    # no one registers before being hired or after leaving: the others are chosen among the registered
+    rows = [r for r in registration.list_individuals(db, demo_year) if r.title_codes]
     leads = [r for r in rows if r.is_member and ("Tổ trưởng" in r.position or "Kỹ thuật" in r.position)]
     others = [r for r in rows if r.is_member and r not in leads]
     chosen = (leads + rng.sample(others, max(0, 14 - len(leads))))[:14]

@@ -322,7 +322,7 @@ def _people(db: Database, session, record: EmulationYear,
         select(r.id, r.person_id, r.title_code, r.planned_initiative, r.initiative_id, r.position_snapshot,
                r.group_snapshot, p.family_middle, p.given_name, p.gender, p.position, UnionGroup.name)
         .join(p, p.id == r.person_id).outerjoin(UnionGroup, UnionGroup.id == p.union_group_id)
-        .where(r.year_id == record.id, (p.left_on.is_(None)) | (p.left_on >= date(year, 1, 1)))
+        .where(r.year_id == record.id, p.on_roster_during(year))  # as registration.title_counts
         .order_by(p.sort_key, p.id)).all()
     people: list[di.PersonLine] = []
     counts: dict[str, int] = {}

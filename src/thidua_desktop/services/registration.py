@@ -238,9 +238,29 @@ def list_individuals(db: Database, year: int) -> list[IndividualRow]:
         return result
 
 
+def registration_day(session: Session, record: EmulationYear) -> date:
+    """The day the unit's registration counts people on: the day it was made, else today (kept in the year)."""
+    made = session.scalars(select(CollectiveRegistration.registered_on).where(
+        CollectiveRegistration.year_id == record.id)).first()
+    if made is not None:
+        return made
+    return min(max(clock.today(), date(record.year, 1, 1)), date(record.year, 12, 31))
+
+
+def title_counts(session: Session, record: EmulationYear) -> dict[str, int]:
+    """Registrations per title: the one count of "đăng ký" every document of the year uses."""
+    return dict(session.execute(
+        select(IndividualRegistration.title_code, func.count())
+        .join(Person, Person.id == IndividualRegistration.person_id)
+        .where(IndividualRegistration.year_id == record.id, Person.on_roster_during(record.year))
+        .group_by(IndividualRegistration.title_code)).all())
+
+
 def _person_ids(session: Session, year: int, *, person_ids: Iterable[str] | None = None,
                 group: str | None = None, everyone: bool = False, members_only: bool = False) -> list[uuid.UUID]:
     query = select(Person.id).where(Person.on_roster_during(year))
+    if person_ids is None:  # a group or everyone: the people employed on the registration's day
+        query = query.where(Person.employed_through(registration_day(session, _year(session, year))))
     if members_only:
         query = query.where(Person.is_member.is_(True))
     if group is not None:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from thidua_desktop import clock
 from thidua_desktop.core import initiatives as ini_core, report_draft as draft, results as res_core, vntext
+from thidua_desktop.services import registration as registration_service
 from thidua_desktop.services import results as results_service
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
@@ -204,21 +205,19 @@ def _facts(session: Session, record: EmulationYear, kind: str, phase: Phase, tod
     collective = session.scalars(select(CollectiveRegistration).where(
         CollectiveRegistration.year_id == record.id)).first()
     joined = set(collective.movement_codes) if collective else set()
-    regs = dict(session.execute(
-        select(IndividualRegistration.title_code, func.count())
-        .join(Person, Person.id == IndividualRegistration.person_id)
-        .where(IndividualRegistration.year_id == record.id, active)
-        .group_by(IndividualRegistration.title_code)).all())
+    # one count per fact: what was registered is counted as the registration counted it, in every document
+    regs = registration_service.title_counts(session, record)
+    counted = Person.on_roster_during(record.year)
     gvn_registered = session.scalar(
         select(func.count(distinct(IndividualRegistration.person_id)))
         .join(Person, Person.id == IndividualRegistration.person_id)
         .where(IndividualRegistration.year_id == record.id,
-               IndividualRegistration.title_code == results_service.GVN_DVN, active, member,
+               IndividualRegistration.title_code == results_service.GVN_DVN, counted,
                Person.gender == "F")) or 0
     people_registered = session.scalar(
         select(func.count(distinct(IndividualRegistration.person_id)))
         .join(Person, Person.id == IndividualRegistration.person_id)
-        .where(IndividualRegistration.year_id == record.id, active)) or 0
+        .where(IndividualRegistration.year_id == record.id, counted)) or 0
     recognised_authors = select(InitiativeAuthor.person_id).join(
         Initiative, Initiative.id == InitiativeAuthor.initiative_id).where(
         InitiativeAuthor.person_id.is_not(None), Initiative.status == "recognised",

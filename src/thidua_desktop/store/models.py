@@ -295,6 +295,12 @@ class Person(Record):
         """Still at work when ``day`` ends (a phase's figures and the review, counted at its end)."""
         return cls.left_on.is_(None) | (cls.left_on > day)
 
+    @classmethod
+    def employed_through(cls, day: date):
+        """Hired by ``day`` and still at work when it ends: who is counted on a given date (the
+        registration registers the people employed on its day; a report counts at its phase's end)."""
+        return ((cls.employed_since.is_(None)) | (cls.employed_since <= day)) & cls.at_work_after(day)
+
 
 class CollectiveRegistration(Record):
     """The CĐCS's own registration for a year (bản đăng ký thi đua của tập thể)."""
