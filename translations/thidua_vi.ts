@@ -4741,6 +4741,14 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
       <source>Evidence document date</source>
       <translation>Ngày văn bản căn cứ</translation>
     </message>
+    <message>
+      <source>Read only: {reason}</source>
+      <translation>Chỉ xem: {reason}</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
   </context>
   <context>
     <name>ResultsTable</name>

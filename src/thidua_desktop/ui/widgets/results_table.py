@@ -64,7 +64,10 @@ def parse_optional(text: str) -> Decimal | None:
 
 
 class ResultDialog(QDialog):
-    """Enter the result of one indicator at the end of a phase; a refusal keeps the dialog open."""
+    """Enter the result of one indicator at the end of a phase; a refusal keeps the dialog open.
+
+    A locked phase (its report sent, or past its lock date) is shown read-only: its fields cannot
+    be typed in, OK gives way to Close and ``lock_line`` says why (the service's reason)."""
 
     def __init__(self, ctx: context.AppContext, year: int, row: ResultRow, phase_number: int,
                  phase_names: list[tuple[int, str]], parent: QWidget | None = None) -> None:
@@ -94,17 +97,41 @@ class ResultDialog(QDialog):
         form.addRow(self.tr("Evidence document date"), self.evidence_date)
         self.phase.currentIndexChanged.connect(lambda *_: self._fill())
         self.error = ErrorLine()
+        self.lock_line = ErrorLine()
+        self.lock_line.setObjectName("lockLine")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(subheading(f"{row.code} — {row.name}"))
         box.addLayout(form)
+        box.addWidget(self.lock_line)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.setMinimumWidth(480)
         self._fill()
         screen_fit.fit_dialog(self)
+
+    @property
+    def read_only(self) -> bool:
+        return self.row.cell(self.phase.currentData()).locked
+
+    def _show_lock(self, reason: str | None) -> None:
+        """Read-only with the reason when the chosen phase is locked; editable otherwise."""
+        locked = reason is not None
+        for edit in (self.value, self.numerator, self.denominator, self.note, self.evidence_number):
+            edit.setReadOnly(locked)
+        self.evidence_date.setReadOnly(locked)
+        self.lock_line.show_message(
+            self.tr("Read only: {reason}").format(reason=reason) if locked else "")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        ok.setVisible(not locked)
+        ok.setDefault(not locked)
+        if not hasattr(self, "_cancel_text"):
+            self._cancel_text = cancel.text()
+        cancel.setText(self.tr("Close") if locked else self._cancel_text)
+        cancel.setDefault(locked)
 
     def _fill(self) -> None:
         cell = self.row.cell(self.phase.currentData())
@@ -118,8 +145,11 @@ class ResultDialog(QDialog):
         self.note.setText(cell.note)
         self.evidence_number.setText(cell.evidence_number)
         self.evidence_date.set_value(cell.evidence_date)
+        self._show_lock(cell.lock_reason)
 
     def save(self) -> None:
+        if self.read_only:
+            return
         self.error.clear_message()
         try:
             percent = self.row.kind == "percent"
