@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 
 import pytest
@@ -198,7 +199,8 @@ def test_year_report_tells_the_review_and_the_proposals(year_db):
     assert info.title == "Tổng kết phong trào thi đua năm 2021 và phương hướng, nhiệm vụ năm 2022"
     text = {s.key: s.text for s in info.sections}
     assert info.section("plan").heading == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022"
-    assert "Hội nghị bình xét thi đua ngày 22/12/2021 (10/12 người có mặt) đã bình xét: 4/5 người đạt danh hiệu " \
+    # one count per fact: the 6 LĐTT registrations the registration counted (Đào, who left in May, among them)
+    assert "Hội nghị bình xét thi đua ngày 22/12/2021 (10/12 người có mặt) đã bình xét: 4/6 người đạt danh hiệu " \
            "“Lao động tiên tiến”" in text["commendation"]
     assert "“Giấy khen của Ban Chấp hành Công đoàn cấp trên trực tiếp cơ sở” cho 1 trường hợp" in text["commendation"]
     assert "Ban Chấp hành công đoàn cơ sở tặng Giấy khen cho 1 trường hợp" in text["commendation"]
@@ -337,3 +339,16 @@ def test_the_year_report_claims_no_award_that_was_not_decided(demo_db):
     line = next(t for t in indicators.splitlines() if "Bằng Lao động sáng tạo" in t)
     assert "chưa có quyết định: đã đề nghị xét tặng Bằng Lao động sáng tạo cho 2 tác giả" in line, line
     assert "đạt 200%" not in line and "chỉ tiêu chờ bình xét, quyết định khen thưởng" in indicators
+
+
+def test_collective_titles_are_said_once_with_counts_and_names(demo_db):
+    """Issue 16: "8/9 tổ công đoàn được bình xét đạt “Tổ công đoàn vững mạnh”: Tổ cắt, …", never the title
+    repeated per union group."""
+    info = reports.latest_report(demo_db, 2021, "year")
+    text = info.section("commendation").text
+    found = re.search(r"(\d+)/(\d+) tổ công đoàn được bình xét đạt “Tổ công đoàn vững mạnh”: ([^.]+)\.", text)
+    assert found, text
+    achieved, reviewed, names = int(found.group(1)), int(found.group(2)), found.group(3).split(", ")
+    assert 0 < achieved <= reviewed and len(names) == achieved and all(n.startswith("Tổ") for n in names)
+    assert text.count("“Tổ công đoàn vững mạnh”") == 1
+    assert "Tập thể công đoàn cơ sở được bình xét đề nghị công nhận “Công đoàn cơ sở vững mạnh”." in text

@@ -128,8 +128,28 @@ class ReviewFacts:
     present: int | None
     total: int | None
     achieved: tuple[tuple[str, int, int], ...]  # (title name, achieved, registered) for individuals
-    collective: tuple[str, ...]  # collective titles achieved
+    collective: tuple[CollectiveResult, ...]  # collective titles achieved: the CĐCS's own, the groups'
     undecided: int = 0
+
+
+@dataclass(frozen=True)
+class CollectiveResult:
+    """A collective title as the review decided it: for the CĐCS itself (``own``) or for its union groups."""
+
+    title: str
+    own: bool
+    achieved: tuple[str, ...]  # the union groups that achieved it (empty names for the CĐCS itself)
+    reviewed: int  # how many were reviewed for it
+
+
+def collective_sentence(c: CollectiveResult) -> str:
+    """Counts with names, the title said once: "8/9 tổ công đoàn được bình xét đạt “Tổ công đoàn vững
+    mạnh”: Tổ cắt, Tổ may 1, …" (never the title repeated per group)."""
+    if c.own:
+        return f"Tập thể công đoàn cơ sở được bình xét đề nghị công nhận {_q(c.title)}."
+    names = [n for n in c.achieved if n]
+    return (f"{_n(len(c.achieved))}/{_n(c.reviewed)} tổ công đoàn được bình xét đạt {_q(c.title)}"
+            + (": " + ", ".join(names) if names else "") + ".")
 
 
 @dataclass(frozen=True)
@@ -429,8 +449,8 @@ def _commendation(f: ReportFacts) -> str:
         meeting += f" ({_n(r.present)}/{_n(r.total)} người có mặt)"
     parts = [f"{_n(a)}/{_n(reg)} người đạt danh hiệu {_q(name)}" for name, a, reg in r.achieved]
     text = meeting + " đã bình xét: " + ("; ".join(parts) if parts else "chưa có danh hiệu nào được công nhận") + "."
-    if r.collective:
-        text += " Tập thể công đoàn cơ sở được bình xét đề nghị công nhận " + _join([_q(t) for t in r.collective]) + "."
+    for c in r.collective:
+        text += " " + collective_sentence(c)
     if r.undecided:
         text += f" Còn {_n(r.undecided)} danh hiệu chưa có kết quả bình xét."
     paragraphs = [text]

@@ -282,15 +282,28 @@ def _facts(session: Session, record: EmulationYear, kind: str, phase: Phase, tod
             ReviewResult.year_id == record.id, ReviewResult.registered.is_(True),
             ReviewResult.achieved.is_not(None))) or 0
         if meeting is not None or achieved:
-            collective_titles = session.scalars(select(ReviewResult.title_code).where(
-                ReviewResult.year_id == record.id, ReviewResult.person_id.is_(None),
-                ReviewResult.achieved.is_(True))).all()
+            reviewed: dict[tuple[str, bool], tuple[list[str], int]] = {}
+            for code, group_id, group_name, done in session.execute(
+                    select(ReviewResult.title_code, ReviewResult.union_group_id, UnionGroup.name,
+                           ReviewResult.achieved)
+                    .outerjoin(UnionGroup, UnionGroup.id == ReviewResult.union_group_id)
+                    .where(ReviewResult.year_id == record.id, ReviewResult.person_id.is_(None))
+                    .order_by(UnionGroup.name)):
+                names, total = reviewed.setdefault((code, group_id is None), ([], 0))
+                if done:
+                    names.append(group_name or "")
+                reviewed[code, group_id is None] = (names, total + 1)
+            collective_results = tuple(
+                draft.CollectiveResult(titles[c].name if c in titles else c, own, tuple(names), total)
+                for (c, own), (names, total) in sorted(
+                    reviewed.items(), key=lambda kv: (not kv[0][1], titles[kv[0][0]].ordinal if kv[0][0] in titles
+                                                      else 999)) if names)
             order = sorted(set(regs) | set(achieved), key=lambda c: titles[c].ordinal if c in titles else 999)
             review = draft.ReviewFacts(
                 meeting.held_on if meeting else None, meeting.attendance_present if meeting else None,
                 meeting.attendance_total if meeting else None,
                 tuple((titles[c].name if c in titles else c, achieved.get(c, 0), regs.get(c, 0)) for c in order),
-                tuple(titles[c].name if c in titles else c for c in collective_titles),
+                collective_results,
                 max(0, sum(regs.values()) + len(collective.title_codes if collective else []) - decided))
         rows = session.execute(
             select(Proposal.person_id, func.coalesce(UnionGroup.name, Proposal.collective_name), Proposal.award_code,
