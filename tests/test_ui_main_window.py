@@ -31,7 +31,8 @@ def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today
 
 def test_every_sidebar_page_shows_the_year(qtbot, window):
     assert window.page_titles() == [
-        "Tổng quan", "Đơn vị", "Đoàn viên", "Đăng ký thi đua", "Sáng kiến", "Sơ kết – Tổng kết", "Văn bản & gửi",
+        "Tổng quan", "Đơn vị", "Đoàn viên", "Đăng ký thi đua", "Sáng kiến", "Sơ kết – Tổng kết", "Bình xét – Khen thưởng",
+        "Văn bản & gửi",
     ]
     assert window.ctx.year == 2021
     overview = window.overview
@@ -286,7 +287,7 @@ def test_language_switch_to_english_shows_english_labels(qtbot, window, dialogs,
     english = make_window(qtbot, data_paths)
     assert english.page_titles() == [
         "Overview", "Unit", "Members", "Emulation registration", "Initiatives", "Phase and year-end reviews",
-        "Documents and sending",
+        "Review and commendation", "Documents and sending",
     ]
     assert english.overview.title.text() == "Emulation year 2021"
     english.close()

@@ -1,4 +1,4 @@
-"""Bình xét và đề nghị khen thưởng on the Sơ kết – Tổng kết page (journey step 6)."""
+"""Bình xét và đề nghị khen thưởng on its own page, Bình xét – Khen thưởng (journey step 6)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def year_window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, 
     y = make_year(seeded_db)
     monkeypatch.setenv("THIDUA_TODAY", "2021-12-30")
     window = make_window(qtbot, data_paths, size=(1400, 900))
-    page = window.show_page(mw.PAGE_PHASES)
+    page = window.show_page(mw.PAGE_REVIEW)
     yield window, page.review, y
     window.close()
 
@@ -305,3 +305,16 @@ def test_proposal_lines_added_edited_and_removed_by_hand(qtbot, year_window, dia
     panel.remove_proposal_button.click()
     assert "đã có Quyết định số 21/QĐ-CĐCS" in panel.proposals_error.text()
     assert any(p.name == "Tổ cơ điện" for p in review.list_proposals(db, 2021))
+
+
+def test_the_review_is_a_sidebar_page_after_the_phases(year_window):
+    """Bình xét – Khen thưởng is reached from the sidebar, not at the bottom of Sơ kết – Tổng kết."""
+    window, panel, _y = year_window
+    titles = window.page_titles()
+    assert titles.index("Bình xét – Khen thưởng") == titles.index("Sơ kết – Tổng kết") + 1
+    window.sidebar.setCurrentRow(mw.PAGE_REVIEW)
+    assert window.stack.currentWidget() is window.page(mw.PAGE_REVIEW)
+    assert window.page(mw.PAGE_REVIEW).title.text() == "Bình xét – Khen thưởng năm 2021"
+    assert panel.isVisibleTo(window.page(mw.PAGE_REVIEW))
+    phases = window.show_page(mw.PAGE_PHASES)
+    assert not hasattr(phases, "review")  # the phases page no longer holds the review

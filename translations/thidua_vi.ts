@@ -2708,6 +2708,10 @@
       <translation>Sơ kết – Tổng kết</translation>
     </message>
     <message>
+      <source>Review and commendation</source>
+      <translation>Bình xét – Khen thưởng</translation>
+    </message>
+    <message>
       <source>Documents and sending</source>
       <translation>Văn bản &amp; gửi</translation>
     </message>
@@ -3563,8 +3567,8 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
       <translation>Báo cáo sơ kết, tổng kết</translation>
     </message>
     <message>
-      <source>Review and commendation proposals</source>
-      <translation>Bình xét và đề nghị khen thưởng</translation>
+      <source>The review and the commendation proposals are on the page Review and commendation, next in the sidebar.</source>
+      <translation>Bình xét và đề nghị khen thưởng ở trang Bình xét – Khen thưởng, ngay dưới trang này trên thanh bên.</translation>
     </message>
     <message>
       <source>Phase and year-end reviews {year}</source>
@@ -4844,6 +4848,25 @@ Người ký: {signer}; dấu vân tay (đọc qua điện thoại cho các đơ
     <message>
       <source>{sender}, on {date}</source>
       <translation>{sender}, ngày {date}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewPage</name>
+    <message>
+      <source>Review and commendation</source>
+      <translation>Bình xét – Khen thưởng</translation>
+    </message>
+    <message>
+      <source>No emulation year yet: the review comes after the year is started.</source>
+      <translation>Chưa có năm thi đua: bình xét chỉ làm được khi đã bắt đầu năm thi đua.</translation>
+    </message>
+    <message>
+      <source>Review and commendation proposals</source>
+      <translation>Bình xét và đề nghị khen thưởng</translation>
+    </message>
+    <message>
+      <source>Review and commendation {year}</source>
+      <translation>Bình xét – Khen thưởng năm {year}</translation>
     </message>
   </context>
   <context>

@@ -38,8 +38,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from thidua_desktop.ui.pages.documents import DocumentsPage
     from thidua_desktop.ui.wizard import FirstRunWizard
 
-PAGE_OVERVIEW, PAGE_UNIT, PAGE_ROSTER, PAGE_REGISTRATION, PAGE_INITIATIVES, PAGE_PHASES, PAGE_DOCUMENTS = range(7)
-PAGE_UPPER = 7  # "Tổng hợp": shown in upper-level mode only
+PAGE_OVERVIEW, PAGE_UNIT, PAGE_ROSTER, PAGE_REGISTRATION, PAGE_INITIATIVES, PAGE_PHASES = range(6)
+PAGE_REVIEW = 6  # "Bình xét – Khen thưởng": the review and the proposals, after the phases
+PAGE_DOCUMENTS = 7
+PAGE_UPPER = 8  # "Tổng hợp": shown in upper-level mode only
 
 PREFERRED_SIZE = QSize(1280, 720)  # larger than this screen's room for it: the window starts maximised
 
@@ -54,6 +56,7 @@ _PAGE_CLASSES = (
     ("thidua_desktop.ui.pages.registration", "RegistrationPage"),
     ("thidua_desktop.ui.pages.initiatives", "InitiativesPage"),
     ("thidua_desktop.ui.pages.phases", "PhasesPage"),
+    ("thidua_desktop.ui.pages.review", "ReviewPage"),
     ("thidua_desktop.ui.pages.documents", "DocumentsPage"),
     ("thidua_desktop.ui.pages.upper", "UpperPage"),
 )
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
             (self.tr("Emulation registration"), QStyle.StandardPixmap.SP_FileDialogContentsView),
             (self.tr("Initiatives"), QStyle.StandardPixmap.SP_FileDialogNewFolder),
             (self.tr("Phase and year-end reviews"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            (self.tr("Review and commendation"), QStyle.StandardPixmap.SP_DialogApplyButton),
             (self.tr("Documents and sending"), QStyle.StandardPixmap.SP_DriveNetIcon),
             (self.tr("Consolidation"), QStyle.StandardPixmap.SP_FileDialogToParent),
         ]

@@ -30,7 +30,6 @@ from thidua_desktop.ui.widgets import deadline_status as ds
 from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.report_editor import ReportEditor
 from thidua_desktop.ui.widgets.results_table import ResultDialog, ResultsTable
-from thidua_desktop.ui.widgets.review_panel import ReviewPanel
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
 from thidua_desktop.ui.widgets.timeline import deadline_color
 
@@ -199,9 +198,6 @@ class PhasesPage(Page):
         kind_box = QWidget()
         kind_box.setLayout(kind_row)
 
-        # the review (bình xét) and the commendation proposals
-        self.review = ReviewPanel(ctx)
-
         # each deadline: sent on time / late, or how long is left; the outcome once the year has ended
         self.deadline_list = ds.DeadlineList()
         self.deadlines = None  # services.deadlines.YearDeadlines, once read
@@ -220,7 +216,8 @@ class PhasesPage(Page):
                               "hand to enter its result.")),
                  self.results, results_buttons, self.results_error, self.results_saved),
             card(subheading(self.tr("Reports")), kind_box, self.editor),
-            card(subheading(self.tr("Review and commendation proposals")), self.review),
+            note(self.tr("The review and the commendation proposals are on the page "
+                         "Review and commendation, next in the sidebar.")),
         ])
         self._detail: YearDetail | None = None
         self._dialog: PhaseDialog | None = None
@@ -244,7 +241,6 @@ class PhasesPage(Page):
         self.model.set_rows([])
         self.results.set_rows([])
         self.editor.show_report(None, None, self.report_kind.currentData(), [])
-        self.review.clear()
         self._update_buttons()
 
     def _show(self, detail: YearDetail) -> None:
@@ -263,7 +259,6 @@ class PhasesPage(Page):
         self.fetch(year_end_ops.year_end, self.ctx.db, detail.year, self._today, on_done=self._show_year_end)
         self.fetch(deadlines_ops.year_deadlines, self.ctx.db, self.ctx.paths, detail.year, self._today,
                    on_done=self._show_deadlines)
-        self.review.load(detail.year)
 
     def _show_deadlines(self, found) -> None:
         self.deadlines = found
