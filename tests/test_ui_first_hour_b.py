@@ -44,3 +44,92 @@ def test_a_locked_phase_opens_its_result_dialog_read_only_saying_why(qtbot, late
     dialog.phase.setCurrentIndex(dialog.phase.findData(row.phase1.phase_number))
     close.click()
     assert not dialog.isVisible()
+
+
+# --- a restore checks the chosen file first ---------------------------------------------------
+
+
+@pytest.fixture
+def opened(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("THIDUA_TODAY", "2021-06-30")
+    seeded_db.close()  # the window opens the data itself
+    window = make_window(qtbot, data_paths)
+    yield window
+    window.close()
+
+
+def _bad_copies(window, tmp_path):
+    """Files a user might pick by mistake, each with the words the refusal must contain."""
+    import sqlite3
+
+    from thidua_desktop.services import data_folder
+
+    junk = tmp_path / "khong-phai.sqlite"
+    junk.write_bytes(b"not a database at all" * 50)
+    foreign = tmp_path / "cua-chuong-trinh-khac.sqlite"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE ghi_chu (id INTEGER PRIMARY KEY, noi_dung TEXT)")
+    con.commit()
+    con.close()
+    half = tmp_path / "nang-cap-do-dang.sqlite"
+    data_folder.backup_now(window.ctx.paths, half)
+    con = sqlite3.connect(half)
+    con.execute("CREATE TABLE bang_moi (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    return [(junk, "không phải cơ sở dữ liệu SQLite"), (foreign, "không phải bản sao lưu của chương trình"),
+            (half, "các bảng không khớp"), (tmp_path / "khong-co.sqlite", "Không tìm thấy")]
+
+
+def test_check_backup_reads_a_candidate_without_touching_the_data(opened, tmp_path):
+    from thidua_desktop.services import data_folder
+
+    paths = opened.ctx.paths
+    good = tmp_path / "tot.sqlite"
+    data_folder.backup_now(paths, good)
+    before = paths.database.read_bytes()
+    assert data_folder.check_backup(good).ok and data_folder.check_backup(good).problem is None
+    for path, words in _bad_copies(opened, tmp_path):
+        found = data_folder.check_backup(path)
+        assert not found.ok and words in found.problem, (path.name, found.problem)
+        assert "Dữ liệu hiện tại không bị thay đổi" in found.problem or words == "Không tìm thấy"
+    assert paths.database.read_bytes() == before
+
+
+def test_a_bad_file_is_refused_with_the_reason_before_the_replace_question(opened, dialogs, monkeypatch,  # noqa: F811
+                                                                           tmp_path):
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from thidua_desktop.services import year as year_service
+    from thidua_desktop.ui import dialogs as ui_dialogs
+
+    window = opened
+    name = year_service.get_unit(window.ctx.db).name
+    kept = sorted(window.ctx.paths.backups.iterdir())
+    chosen: list = []
+
+    def exec_(dialog):
+        dialog.chosen = chosen[0]
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ui_dialogs.RestoreDialog, "exec", exec_)
+    for path, words in _bad_copies(window, tmp_path):
+        chosen[:] = [path]
+        dialogs.calls.clear()
+        window.restore_action.trigger()
+        print(path.name, "→", dialogs.calls)
+        assert dialogs.kinds() == ["error"], "refused, and never asked whether to replace the data"
+        assert words in dialogs.last("error")["text"] and dialogs.last("error")["title"] == "Không khôi phục được tệp này"
+        assert window.ctx.db is not None and year_service.get_unit(window.ctx.db).name == name
+    assert sorted(window.ctx.paths.backups.iterdir()) == kept, "nothing was copied aside: the data was never touched"
+    # a good copy still reaches the question
+    good = tmp_path / "tot.sqlite"
+    from thidua_desktop.services import data_folder
+
+    data_folder.backup_now(window.ctx.paths, good)
+    chosen[:] = [good]
+    dialogs.calls.clear()
+    dialogs.confirm_answer = False
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
+    window.restore_action.trigger()
+    assert dialogs.kinds() == ["confirm"]

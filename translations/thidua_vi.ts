@@ -2880,6 +2880,10 @@
       <translation>Tệp sao lưu: {file}</translation>
     </message>
     <message>
+      <source>This file cannot be restored</source>
+      <translation>Không khôi phục được tệp này</translation>
+    </message>
+    <message>
       <source>Replace the current data with this copy?</source>
       <translation>Thay dữ liệu hiện tại bằng bản sao này?</translation>
     </message>

@@ -212,21 +212,45 @@ def latest_backup(paths: DataPaths) -> Path | None:
     return upgrade.usable_backup(paths)
 
 
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a file chosen to be restored is worth, found without touching the data."""
+
+    path: Path
+    problem: str | None  # why it cannot be restored (Vietnamese); None when it can
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def check_backup(source: Path) -> BackupCheck:
+    """Check a candidate backup read-only, as :func:`restore` would, before the user is asked to
+    replace their data: a SQLite file, intact, written by this program, of a schema this version
+    knows, its tables matching the recorded schema (not a copy taken half-way through an upgrade)."""
+    source = Path(source)
+    problem = backup.restore_problem(source, known_revisions=known_revisions())
+    if problem is None:
+        try:
+            revision, problems = upgrade.file_schema_problems(source)
+        except sqlite3.DatabaseError as exc:
+            revision, problems = None, [f"SQLite báo lỗi: {exc}"]
+        if problems:
+            problem = (f"Tệp {source} không dùng để khôi phục được: các bảng không khớp với lược đồ {revision} "
+                       f"đã ghi (có thể là bản chép lúc nâng cấp dở dang): {'; '.join(problems[:3])}. "
+                       "Dữ liệu hiện tại không bị thay đổi.")
+    return BackupCheck(source, problem)
+
+
 def restore(paths: DataPaths, source: Path) -> Path | None:
     """Replace the data with a backup; returns where the replaced data was saved.
 
     Every connection to the database must be closed before calling this.
     """
-    source = Path(source)
-    report = backup.check_database(source)
-    if report.ok and report.revision is not None:
-        _revision, problems = upgrade.file_schema_problems(source)
-        if problems:
-            raise StoreError(
-                f"Tệp {source} không dùng để khôi phục được: các bảng không khớp với lược đồ {report.revision} "
-                f"đã ghi (có thể là bản chép lúc nâng cấp dở dang): {'; '.join(problems[:3])}. "
-                "Dữ liệu hiện tại không bị thay đổi.")
-    return backup.restore_backup(paths, source, known_revisions=known_revisions())
+    found = check_backup(source)
+    if found.problem is not None:
+        raise StoreError(found.problem)
+    return backup.restore_backup(paths, found.path, known_revisions=known_revisions())
 
 
 def check(paths: DataPaths) -> CheckReport:

@@ -237,6 +237,23 @@ def _remove_sidecars(database: Path) -> None:
         Path(str(database) + suffix).unlink(missing_ok=True)
 
 
+def restore_problem(source: Path, *, known_revisions: set[str]) -> str | None:
+    """Why ``source`` cannot be restored (Vietnamese), or None; read-only, the data is not touched."""
+    source = Path(source)
+    if not source.is_file():
+        return f"Không tìm thấy tệp sao lưu {source}."
+    report = check_database(source)
+    if not report.ok:
+        detail = report.error or "; ".join(report.integrity + report.foreign_keys)
+        return f"Tệp {source} không dùng để khôi phục được: {detail}. Dữ liệu hiện tại không bị thay đổi."
+    if report.revision is None:
+        return f"Tệp {source} không phải bản sao lưu của chương trình. Dữ liệu hiện tại không bị thay đổi."
+    if report.revision not in known_revisions:
+        return (f"Tệp {source} được tạo bởi phiên bản mới hơn của chương trình (lược đồ {report.revision}). "
+                "Dữ liệu hiện tại không bị thay đổi.")
+    return None
+
+
 def restore_backup(paths: DataPaths, source: Path, *, known_revisions: set[str],
                    now: datetime | None = None) -> Path | None:
     """Replace the data with ``source``. The current data is copied aside first (returned).
@@ -244,19 +261,9 @@ def restore_backup(paths: DataPaths, source: Path, *, known_revisions: set[str],
     The caller must have closed every connection to the database.
     """
     source = Path(source)
-    if not source.is_file():
-        raise StoreError(f"Không tìm thấy tệp sao lưu {source}.")
-    report = check_database(source)
-    if not report.ok:
-        detail = report.error or "; ".join(report.integrity + report.foreign_keys)
-        raise StoreError(f"Tệp {source} không dùng để khôi phục được: {detail}. Dữ liệu hiện tại không bị thay đổi.")
-    if report.revision is None:
-        raise StoreError(f"Tệp {source} không phải bản sao lưu của chương trình. Dữ liệu hiện tại không bị thay đổi.")
-    if report.revision not in known_revisions:
-        raise StoreError(
-            f"Tệp {source} được tạo bởi phiên bản mới hơn của chương trình (lược đồ {report.revision}). "
-            "Dữ liệu hiện tại không bị thay đổi."
-        )
+    problem = restore_problem(source, known_revisions=known_revisions)
+    if problem is not None:
+        raise StoreError(problem)
     now = now or datetime.now()
     paths.ensure()
     saved: Path | None = None

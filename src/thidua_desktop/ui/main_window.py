@@ -539,7 +539,14 @@ class MainWindow(QMainWindow):
         dialog = RestoreDialog(backups, self.ctx.paths.backups, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
-        source = dialog.chosen
+        # the chosen file is checked first: a bad one is refused before the data is put at stake
+        self.ctx.tasks.run(folder_ops.check_backup, dialog.chosen, on_done=self._backup_checked, owner=self)
+
+    def _backup_checked(self, found) -> None:
+        if found.problem is not None:
+            messages.error(self, found.problem, title=self.tr("This file cannot be restored"))
+            return
+        source = found.path
         if not messages.confirm(
             self, self.tr("Replace the current data with this copy?"),
             informative=self.tr("Copy: {file}\n\nThe current data is first saved in the backup folder {folder}, "

@@ -11,7 +11,7 @@ from thidua_desktop.paths import DataPaths
 
 if TYPE_CHECKING:  # pragma: no cover
     from thidua_desktop.core.plan import PlanTemplate
-    from thidua_desktop.services.data_folder import BackupRow, Database, Opened, RestoreOutcome
+    from thidua_desktop.services.data_folder import BackupCheck, BackupRow, Database, Opened, RestoreOutcome
     from thidua_desktop.services.dto import UnitProfile
 
 
@@ -81,6 +81,13 @@ def check(paths: DataPaths):
     from thidua_desktop.services import data_folder
 
     return data_folder.check(paths)
+
+
+def check_backup(source: Path) -> BackupCheck:
+    """Whether a chosen file can be restored, read-only (asked before the replace question)."""
+    from thidua_desktop.services import data_folder
+
+    return data_folder.check_backup(source)
 
 
 def restore(paths: DataPaths, db: Database | None, source: Path, year: int | None = None) -> RestoreOutcome:
