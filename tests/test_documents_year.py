@@ -187,3 +187,17 @@ def test_every_shared_figure_is_the_same_in_every_document(year_db):
     # what was only proposed is never said as awarded
     claimed = re.search(r"được Tổng Liên đoàn tặng Bằng Lao động sáng tạo: (\S+ \S+ \S+)", text["year-report"])
     assert claimed is not None and claimed.group(1) == "chưa có quyết", claimed
+
+
+def test_every_not_achieved_line_of_the_minutes_says_why(year_db):
+    """Issue 16: in the biên bản's annex every "Không đạt" has its reason in "Ghi chú" (left, under 10 months,
+    days off, discipline, or the vote)."""
+    _db, made = year_db
+    data = machine.read_sheet(made["review-minutes", "xlsx"].path)
+    lines = data.table("review_results").records()
+    failed = [r for r in lines if r["achieved"] is False or r["achieved"] in (0, "FALSE")]
+    assert failed, "the demo year has lines not achieved"
+    assert all(str(r["note"] or "").strip() for r in failed), [r for r in failed if not r["note"]][:3]
+    assert any("phiếu" in str(r["note"]) for r in failed) or any("tháng" in str(r["note"]) for r in failed)
+    text = " ".join(pdftext(made["review-minutes", "pdf"].path).split())
+    assert str(failed[0]["note"]).split(" ")[0] in text and "Ghi chú" in text

@@ -326,3 +326,13 @@ def group_summary(facts: GroupFacts) -> str:
     votes = f" với {facts.votes[0]}/{facts.votes[1]} phiếu đồng ý" if facts.votes else ""
     return text + f" Được bình xét{votes} công nhận danh hiệu {_quote(facts.title_name)}."
 
+
+
+def not_achieved_reason(exclusions: Sequence[Exclusion], votes_for: int | None, votes_total: int | None) -> str:
+    """The "Ghi chú" of a "Không đạt" line in the biên bản's annex: the rule that kept it out (left,
+    under 10 months, days off, discipline…), else the vote; never an empty note."""
+    if exclusions:
+        return "; ".join(e.message.rstrip(".") for e in exclusions)
+    if votes_for is not None and votes_total:
+        return f"Không đủ trên 50% số phiếu đồng ý ({votes_for}/{votes_total})"
+    return "Hội nghị không bình xét đạt"

@@ -27,6 +27,8 @@ from sqlalchemy.orm import selectinload
 
 from thidua_desktop import __version__, clock
 from thidua_desktop.core import document_dates, vntext
+from thidua_desktop.core import review as review_core
+from thidua_desktop.core.document_kinds import FORMATS, KIND_NAMES, KINDS, SIGNERS, TYPE_CODES
 from thidua_desktop.documents.kinds import inputs as di
 from thidua_desktop.exchange.reading import REPORT_KEYWORD  # a report PDF's Keywords: its id
 from thidua_desktop.services import applicability as scope
@@ -47,30 +49,6 @@ from thidua_desktop.store.models import (
     Unit,
 )
 
-# Document kinds and their type abbreviation (NĐ 30/2020 Phụ lục III; "ĐK" for the registration).
-TYPE_CODES = {
-    "plan": "KH",
-    "registration": "ĐK",
-    "initiatives": "BC",
-    "midyear-report": "BC",
-    "year-report": "BC",
-    "proposals": "TTr",
-    "review-minutes": "BB",
-    "award-decision": "QĐ",
-}
-KINDS = tuple(TYPE_CODES)
-KIND_NAMES = {
-    "plan": "Kế hoạch phát động thi đua",
-    "registration": "Bản đăng ký thi đua",
-    "initiatives": "Danh sách sáng kiến",
-    "midyear-report": "Báo cáo sơ kết đợt",
-    "year-report": "Báo cáo tổng kết năm",
-    "proposals": "Tờ trình đề nghị khen thưởng",
-    "review-minutes": "Biên bản họp bình xét",
-    "award-decision": "Quyết định tặng Giấy khen",
-}
-FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
-SIGNERS = ("chair", "deputy")
 MAX_ATTEMPTS = 8
 
 
@@ -793,7 +771,9 @@ def _prepare_review(db: Database, kind: str, year: int, phase: int | None, *, dr
             ids.get(r.key) or uuid.uuid5(uuid.UUID(meeting.id),
                                          f"{r.person_id or r.union_group_id}:{r.title_code}").hex,
             r.person_id, r.full_name, r.group_name, r.title_code, r.title_name, r.registered, r.achieved,
-            r.votes_for, r.votes_total, r.note) for r in rows]
+            r.votes_for, r.votes_total,
+            r.note or (review_core.not_achieved_reason(r.exclusions, r.votes_for, r.votes_total)
+                       if r.achieved is False else "")) for r in rows]
         return _Prepared(kind_module.minutes_subject(year), lambda ctx: kind_module.build_minutes(ctx, meeting, lines))
     minutes = _minutes_code(db, year)
     if kind == "proposals":
