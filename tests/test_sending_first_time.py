@@ -10,7 +10,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.test_signing_fixtures import SmtpServer, free_port, smtp_server  # noqa: F401 - fixtures
+from tests.test_signing_fixtures import (  # noqa: F401 - fixtures
+    SmtpServer, free_port, keydir, make_pdf, smtp_server, unit_key,
+)
 from thidua_desktop.services import demo, documents, outbox, reports
 from thidua_desktop.services.report_mail import _phase_words
 
@@ -218,3 +220,46 @@ def test_outbox_test_and_provider_from_the_command_line(tmp_path, smtp_server): 
         server.stop()
     assert refused.returncode == 1 and "từ chối đăng nhập" in refused.stderr
     assert "mat-khau-ung-dung.html" in refused.stdout
+
+
+# --- Vietnam time with its offset, one function for the GUI and the command line ---------------------------
+
+
+def test_vietnam_time_with_its_offset():
+    from datetime import datetime, timedelta, timezone
+
+    from thidua_desktop.core.vn_time import format_day, format_time
+    from thidua_desktop.signing.common import display_time
+
+    moment = datetime(2026, 12, 4, 7, 5, 9, tzinfo=timezone.utc)
+    assert format_time(moment) == "14:05 04/12/2026 (UTC+7)"
+    assert format_time(moment.replace(tzinfo=None)) == "14:05 04/12/2026 (UTC+7)", "stored naive: UTC"
+    assert format_time(moment.astimezone(timezone(timedelta(hours=-5)))) == "14:05 04/12/2026 (UTC+7)"
+    assert format_time(moment, seconds=True) == "14:05:09 04/12/2026 (UTC+7)"
+    assert format_time(datetime(2026, 12, 31, 20, 0, tzinfo=timezone.utc)) == "03:00 01/01/2027 (UTC+7)"
+    assert format_time(None) == "" and format_time(None, unknown="(không rõ)") == "(không rõ)"
+    assert format_day(datetime(2026, 12, 31, 20, 0, tzinfo=timezone.utc)) == "01/01/2027"
+    assert display_time(moment) == format_time(moment), "the signing messages and the verdict say the same"
+
+
+def test_the_command_line_shows_the_same_times_and_trusts_a_signer_from_a_signed_file(tmp_path, unit_key):  # noqa: F811
+    from tests.test_cli_signing import SETUP, run
+    from thidua_desktop.core.vn_time import format_time
+    from thidua_desktop.services import signing
+    from thidua_desktop.signing import keys
+
+    data = tmp_path / "du-lieu"
+    assert run(data, *SETUP, "--upper-email", "ldld.giavien@example.vn").returncode == 0
+    attachment = tmp_path / "ghi-chu.pdf"
+    attachment.write_bytes(b"%PDF-1.4\n")
+    assert run(data, "outbox", "add", str(attachment)).returncode == 0
+    listed = run(data, "outbox", "list").stdout
+    assert "(UTC+7)" in listed
+    p12, password, cert, _pem = unit_key
+    signed = signing.sign_document(make_pdf(tmp_path / "bc.pdf", pages=1), signing.P12Spec(p12, password))
+    stranger = run(data, "verify", str(signed.path))
+    assert stranger.returncode == 2 and f"Thời gian ký (theo đồng hồ máy của người ký): {format_time(signed.signed_at)}" \
+        in stranger.stdout
+    trusted = run(data, "keys", "trust", str(signed.path), "--label", "CĐCS bạn")
+    assert trusted.returncode == 0 and keys.fingerprint(cert) in trusted.stdout
+    assert run(data, "verify", str(signed.path)).returncode == 0

@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from tests.test_signing_fixtures import SmtpServer, free_port, make_pdf, smtp_server  # noqa: F401 - fixtures
+from tests.test_signing_fixtures import (  # noqa: F401 - fixtures
+    P12_PASSWORD, SmtpServer, free_port, keydir, make_pdf, smtp_server, unit_key,
+)
 from tests.test_ui_signing import _save_smtp, answer_files, demo_folder, page  # noqa: F401 - fixtures
 from tests.ui_helpers import dialogs, ui_settings, vietnamese  # noqa: F401 - fixtures
 from thidua_desktop.services import outbox
@@ -136,3 +138,62 @@ def test_login_refused_and_tls_said_plainly_in_the_dialog(qtbot, page):  # noqa:
         assert "Traceback" not in smtp.error.text()
     finally:
         server.stop()
+
+
+# --- verifying: "Tin cậy chứng thư này" after the fingerprint is read out; Vietnam time -------------------
+
+
+def test_trusting_the_signer_from_the_verdict(qtbot, page, tmp_path, monkeypatch, unit_key):  # noqa: F811
+    from thidua_desktop.services import signing
+    from thidua_desktop.signing import keys
+    from thidua_desktop.ui import trust_dialog
+
+    p12, password, cert, _pem = unit_key  # another unit's key: its files are not trusted here yet
+    signed = signing.sign_document(make_pdf(tmp_path / "bao-cao.pdf", pages=1), signing.P12Spec(p12, password)).path
+    answer_files(monkeypatch, signed)
+    page.verify_button.click()
+    dialog = page.verdict_dialog
+    assert not dialog.verdict.accepted and dialog.trust_button.isVisibleTo(dialog)
+    assert dialog.trust_button.text() == "Tin cậy chứng thư này…"
+    assert "thidua keys trust <tệp đã ký>" in "\n".join(dialog.verdict.reasons)
+    signed_at = dialog.form.itemAt(3, dialog.form.ItemRole.FieldRole).widget().text()
+    assert signed_at.endswith("(UTC+7)") and signed_at.count(":") == 1, signed_at
+    shown = []
+
+    def confirm(parent, chosen, answer):
+        box = trust_dialog.ConfirmCertificateDialog(chosen, parent)
+        shown.append(box.fingerprint.text())
+        box.close()
+        return answer
+
+    monkeypatch.setattr(trust_dialog, "ask_confirm_certificate", lambda parent, c: confirm(parent, c, None))
+    dialog.trust_button.click()  # the fingerprints did not match on the phone: nothing trusted
+    assert shown == [keys.fingerprint(cert)] and signing.trusted_certificates(page.ctx.paths) == []
+    monkeypatch.setattr(trust_dialog, "ask_confirm_certificate", lambda parent, c: confirm(parent, c, "CĐCS bạn"))
+    dialog.trust_button.click()
+    assert [t.fingerprint for t in signing.trusted_certificates(page.ctx.paths)] == [keys.fingerprint(cert)]
+    assert dialog.verdict.accepted and dialog.verdict.known, "checked again"
+    assert "Hợp lệ" in dialog.status.text() and not dialog.trust_button.isVisibleTo(dialog)
+    assert keys.fingerprint(cert) in dialog.done_line.text()
+    dialog.grab().save(str(tmp_path / "verdict-trusted.png"))
+
+
+def test_the_units_own_key_is_trusted_in_its_own_folder(qtbot, page, tmp_path, monkeypatch):  # noqa: F811
+    from thidua_desktop.services import signing
+
+    pdf = make_pdf(tmp_path / "bc.pdf", pages=1)
+    answer_files(monkeypatch, pdf)
+    dialog = page.sign_chosen()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("unit"))
+    dialog.unit_password.setText(P12_PASSWORD)
+    dialog.unit_repeat.setText(P12_PASSWORD)
+    dialog.create_button.click()
+    assert len(signing.trusted_certificates(page.ctx.paths)) == 1
+    dialog.unit_password.setText(P12_PASSWORD)
+    dialog.sign_button.click()
+    assert "(UTC+7)" in dialog.done_line.text(), dialog.done_line.text()
+    dialog.close()
+    answer_files(monkeypatch, tmp_path / "bc-da-ky.pdf")
+    page.verify_button.click()
+    verdict = page.verdict_dialog
+    assert verdict.verdict.accepted and verdict.verdict.known and not verdict.trust_button.isVisibleTo(verdict)

@@ -1010,6 +1010,36 @@
     </message>
   </context>
   <context>
+    <name>GuideDialog</name>
+    <message>
+      <source>User guide</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open in the web browser</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The same guide in the web browser, for printing</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Heading</name>
+    <message>
+      <source>Help on this page</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <source>row {row}, column {column} ({field}): {message}</source>
@@ -2790,6 +2820,10 @@
     <message>
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+      <source>&amp;User guide</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>&amp;About</source>
@@ -6574,6 +6608,14 @@ Mã: {key}</translation>
       <translation>Kiểm tra chữ ký số</translation>
     </message>
     <message>
+      <source>Trust this certificate…</source>
+      <translation>Tin cậy chứng thư này…</translation>
+    </message>
+    <message>
+      <source>After the signer has read out the fingerprint of their certificate on the phone and it matches: files they sign are then accepted here.</source>
+      <translation>Sau khi người ký đã đọc dấu vân tay chứng thư số của họ qua điện thoại và thấy khớp: các tệp họ ký sẽ được chấp nhận trên máy này.</translation>
+    </message>
+    <message>
       <source>Cannot be read</source>
       <translation>Không đọc được</translation>
     </message>
@@ -6628,6 +6670,10 @@ Mã: {key}</translation>
     <message>
       <source>Details</source>
       <translation>Chi tiết</translation>
+    </message>
+    <message>
+      <source>Trusted: {subject} ({fingerprint}). The file was checked again.</source>
+      <translation>Đã tin cậy: {subject} ({fingerprint}). Tệp đã được kiểm tra lại.</translation>
     </message>
     <message>
       <source>Close</source>

@@ -136,7 +136,12 @@ def cmd_keys_trust(args) -> int:
     from thidua_desktop.services import signing as svc
     from thidua_desktop.signing import keys
 
-    cert = keys.load_certificate_file(args.file)
+    if Path(args.file).suffix.lower() in (".pdf", ".xlsx"):  # a signed file: its signer's certificate
+        cert = svc.verify_document(args.paths, args.file).certificate
+        if cert is None:
+            raise CliError(f"Tệp {Path(args.file).name} không có chữ ký số đọc được: không có chứng thư số để tin cậy.")
+    else:
+        cert = keys.load_certificate_file(args.file)
     path = svc.trust_certificate(args.paths, cert, args.label)
     out(f"Đã thêm vào danh sách chứng thư số được tin cậy: {keys.subject_name(cert)}")
     out(f"Dấu vân tay SHA-256: {keys.fingerprint(cert)}  (hãy đối chiếu với đơn vị qua điện thoại)")
@@ -325,9 +330,9 @@ def _status_vi(status: str) -> str:
 
 
 def _local(moment) -> str:
-    from thidua_desktop.signing.common import VN_TZ
+    from thidua_desktop.core.vn_time import format_time
 
-    return f"{moment.astimezone(VN_TZ):%d/%m/%Y %H:%M}" if moment else ""
+    return format_time(moment)
 
 
 @_signing_errors
@@ -599,8 +604,9 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--password-env", dest="password_env", metavar="BIẾN")
     p.add_argument("--out", required=True, metavar="TỆP.pem")
     p.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
-    p = add("trust", cmd_keys_trust, "thêm chứng thư số của một đơn vị (hoặc nhà cung cấp) vào danh sách tin cậy", ksub)
-    p.add_argument("file", metavar="TỆP.pem")
+    p = add("trust", cmd_keys_trust, "thêm chứng thư số của một đơn vị (hoặc nhà cung cấp) vào danh sách tin cậy: từ "
+                                     "tệp .pem/.cer, hoặc chứng thư của người ký một tệp PDF/.xlsx đã ký", ksub)
+    p.add_argument("file", metavar="TỆP")
     p.add_argument("--label", metavar="TÊN")
     add("trusted", cmd_keys_trusted, "liệt kê chứng thư số được tin cậy", ksub)
     p = add("untrust", cmd_keys_untrust, "bỏ một chứng thư số khỏi danh sách tin cậy", ksub)

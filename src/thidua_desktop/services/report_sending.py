@@ -58,12 +58,9 @@ def file_hashes(files) -> list[dict]:
 
 
 def _vn(moment: datetime | None) -> str:
-    from thidua_desktop.signing.common import VN_TZ
+    from thidua_desktop.core.vn_time import format_time
 
-    if moment is None:
-        return "(không rõ giờ)"
-    moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
-    return f"{moment.astimezone(VN_TZ):%d/%m/%Y %H:%M}"
+    return format_time(moment, unknown="(không rõ giờ)")
 
 
 def _check_send(session, report, hashes: list[dict], resend: bool, exclude: uuid.UUID | None = None) -> None:

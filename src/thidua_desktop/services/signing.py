@@ -28,7 +28,9 @@ def unit_key_path(paths) -> Path:
 
 def create_unit_key(db, paths, password: str, *, algorithm: str = "rsa", out: Path | None = None,
                     name: str | None = None, overwrite: bool = False) -> keys.KeyFile:
-    """The unit's own key and certificate (CN = the unit's name), kept in ``keys/unit.p12``."""
+    """The unit's own key and certificate (CN = the unit's name), kept in ``keys/unit.p12``; its
+    certificate is trusted in the unit's own data folder (what the unit signed checks as known) when
+    the key is kept there (not a key written elsewhere with ``out``)."""
     if not name:
         from thidua_desktop.services import year
 
@@ -36,8 +38,11 @@ def create_unit_key(db, paths, password: str, *, algorithm: str = "rsa", out: Pa
         if unit is None or not unit.name:
             raise SigningError("Chưa khai báo tên đơn vị; hãy nhập thông tin đơn vị trước khi tạo khóa.")
         name = unit.name
-    return keys.create_unit_key(name, out or unit_key_path(paths), password, algorithm=algorithm,
-                                overwrite=overwrite)
+    target = Path(out) if out else unit_key_path(paths)
+    made = keys.create_unit_key(name, target, password, algorithm=algorithm, overwrite=overwrite)
+    if paths is not None and target.resolve() == unit_key_path(paths).resolve():  # the data folder's own key
+        keys.add_trusted(paths, made.certificate, name)
+    return made
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ def nfc(text: str) -> str:
 
 
 def display_time(moment: datetime | None) -> str:
-    """``18/02/2021 16:40:05 (+07:00)`` for messages."""
-    if moment is None:
-        return "(không rõ)"
-    local = moment.astimezone(VN_TZ)
-    return f"{local:%d/%m/%Y %H:%M:%S} (giờ Việt Nam, +07:00)"
+    """``16:40 18/02/2021 (UTC+7)`` for messages: :func:`thidua_desktop.core.vn_time.format_time`,
+    as the GUI and the command line show every time."""
+    from thidua_desktop.core.vn_time import format_time
+
+    return format_time(moment, unknown="(không rõ)")

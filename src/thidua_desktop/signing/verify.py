@@ -168,7 +168,8 @@ def _trust_reason(v: Verdict, cert: x509.Certificate | None) -> None:
     elif keys.is_self_signed(cert):
         v.reasons.append(
             "Chứng thư số tự cấp của người ký chưa có trong danh sách đã đăng ký: hãy nhận chứng thư số từ đơn vị, "
-            f"đối chiếu dấu vân tay {keys.fingerprint(cert)} qua điện thoại rồi đăng ký (thidua keys trust)."
+            f"đối chiếu dấu vân tay {keys.fingerprint(cert)} qua điện thoại rồi tin cậy chứng thư này (nút \"Tin cậy "
+            "chứng thư này\" khi kiểm tra chữ ký, hoặc lệnh thidua keys trust <tệp đã ký>)."
         )
     else:
         v.reasons.append(

@@ -24,7 +24,7 @@ class ReportHistoryDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Version"), self.tr("How"), self.tr("Status"), self.tr("Queued / written"),
                                    self.tr("Sent"), self.tr("To"), self.tr("Last error")])
-        for column, width in enumerate((150, 120, 120, 130, 130, 200)):
+        for column, width in enumerate((150, 120, 120, 170, 170, 200)):
             self.tree.setColumnWidth(column, width)
         self.empty = note(self.tr("This report has not been sent yet."))
         self.error = ErrorLine()

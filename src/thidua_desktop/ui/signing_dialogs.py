@@ -84,7 +84,10 @@ def _known_error(exc: BaseException) -> str | None:
 
 
 def format_time(moment) -> str:
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M") if moment is not None else ""
+    """Vietnam time with its offset, as the command line shows it: "14:05 04/12/2026 (UTC+7)"."""
+    from thidua_desktop.core.vn_time import format_time as vn_format
+
+    return vn_format(moment)
 
 
 DOCUMENT_FILTER = "PDF, Excel (*.pdf *.xlsx)"
@@ -355,12 +358,43 @@ class SignDialog(QDialog):
 # -- verifying ---------------------------------------------------------------------------------------
 
 class VerdictDialog(QDialog):
-    def __init__(self, path: Path, verdict, parent: QWidget | None = None) -> None:
-        from thidua_desktop.signing.verify import INVALID, UNREADABLE
+    """A signature's verdict. When the signer is neither trusted nor known, "Tin cậy chứng thư này"
+    shows the signer's certificate with its fingerprint to check on the phone, trusts it in this
+    data folder and checks the file again (given ``ctx``)."""
 
+    trusted_signer = Signal(object)  # the verdict after trusting the signer's certificate
+
+    def __init__(self, path: Path, verdict, parent: QWidget | None = None, ctx=None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.path = Path(path)
         self.setWindowTitle(self.tr("Checking a signature"))
         self.setMinimumWidth(520)
+        self.form = QFormLayout()
+        self.trust_button = QPushButton(self.tr("Trust this certificate…"))
+        self.trust_button.setToolTip(self.tr("After the signer has read out the fingerprint of their certificate "
+                                             "on the phone and it matches: files they sign are then accepted here."))
+        self.trust_button.clicked.connect(self.trust_signer)
+        self.error = ErrorLine()
+        self.done_line = SuccessLine()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.done_line)
+        layout.addWidget(buttons)
+        self._show(verdict)
+        screen_fit.fit_dialog(self)
+
+    def _show(self, verdict) -> None:
+        from thidua_desktop.signing.verify import INVALID, UNREADABLE
+
+        self.verdict = verdict
+        while self.form.rowCount():
+            self.form.removeRow(0)
         if verdict.status == UNREADABLE:
             status = self.tr("Cannot be read")
         elif verdict.status == INVALID:
@@ -372,8 +406,8 @@ class VerdictDialog(QDialog):
         self.status.setObjectName("verdict-ok" if verdict.accepted else "verdict-bad")
         color = "#1b5e20" if verdict.accepted else ("#b26a00" if status == self.tr("Valid") else "#b00020")
         self.status.setStyleSheet(f"color: {color};")
-        form = QFormLayout()
-        form.addRow(self.tr("File"), QLabel(str(path)))
+        form = self.form
+        form.addRow(self.tr("File"), QLabel(str(self.path)))
         form.addRow(self.tr("Verdict"), self.status)
         form.addRow(self.tr("Signer"), QLabel(verdict.signer or "—"))
         form.addRow(self.tr("Signed at"), QLabel(format_time(verdict.signed_at) or "—"))
@@ -391,14 +425,37 @@ class VerdictDialog(QDialog):
             form.addRow(self.tr("Fingerprint"), fp)
         if verdict.reasons:
             form.addRow(self.tr("Details"), self._wrapped("\n".join(verdict.reasons)))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.verdict = verdict
-        screen_fit.fit_dialog(self)
+        self.trust_button.setVisible(self.ctx is not None and verdict.certificate is not None
+                                     and not (verdict.known or verdict.trusted))
+
+    def trust_signer(self) -> None:
+        """Show the signer's certificate with its fingerprint; trusted only once the user confirms
+        that it matches the one read out on the phone."""
+        from thidua_desktop.ui import trust_dialog
+
+        self.error.clear_message()
+        self.done_line.clear_message()
+        cert = signing_ops.signer_certificate(self.path, self.verdict)
+        label = trust_dialog.ask_confirm_certificate(self, cert)
+        if label is None:
+            return
+        self.trust_button.setEnabled(False)
+        self.ctx.tasks.run_cpu(signing_ops.trust_signer, self.ctx.paths, self.path, self.verdict, label,
+                               on_done=self._signer_trusted, on_error=self._trust_failed, owner=self)
+
+    def _signer_trusted(self, verdict) -> None:
+        self.trust_button.setEnabled(True)
+        self._show(verdict)
+        self.done_line.show_message(self.tr("Trusted: {subject} ({fingerprint}). The file was checked again.").format(
+            subject=verdict.signer, fingerprint=verdict.fingerprint))
+        self.trusted_signer.emit(verdict)
+
+    def _trust_failed(self, exc: BaseException) -> None:
+        self.trust_button.setEnabled(True)
+        text = _known_error(exc)
+        if text is None:
+            raise exc
+        self.error.show_message(text)
 
     @staticmethod
     def _wrapped(text: str) -> QLabel:

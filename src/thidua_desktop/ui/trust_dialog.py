@@ -31,7 +31,9 @@ from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.widgets import screen_fit
 
 def _date(moment) -> str:
-    return moment.astimezone().strftime("%d/%m/%Y") if moment is not None else ""
+    from thidua_desktop.core.vn_time import format_day
+
+    return format_day(moment)
 
 
 class ConfirmCertificateDialog(QDialog):

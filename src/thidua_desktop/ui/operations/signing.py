@@ -132,6 +132,17 @@ def read_certificate(path: Path) -> CertificateFile:
     return CertificateFile(path, signing_service.certificate_info(keys.load_certificate_file(path)))
 
 
+def signer_certificate(path: Path, verdict) -> CertificateFile:
+    """The certificate that signed a verified file, to be checked by its fingerprint before it is trusted."""
+    return CertificateFile(Path(path), signing_service.certificate_info(verdict.certificate))
+
+
+def trust_signer(paths, path: Path, verdict, label: str | None):
+    """Trust the signer's certificate of a verified file (its fingerprint confirmed), then check the file again."""
+    signing_service.trust_certificate(paths, verdict.certificate, label or None)
+    return signing_service.verify_document(paths, path)
+
+
 def trusted(paths) -> list:
     return [(t, signing_service.certificate_info(t.certificate)) for t in signing_service.trusted_certificates(paths)]
 

@@ -202,7 +202,7 @@ class DocumentsPage(Page):
 
         self.outbox = RowsModel([
             Column(self.tr("Queued"), lambda m: signing_dialogs.format_time(m.created_at), sort_key=STORED_ORDER,
-                   width=130),
+                   width=170),
             Column(self.tr("To"), lambda m: ", ".join(m.to), width=200),
             Column(self.tr("Email subject"), lambda m: m.subject),
             Column(self.tr("Status"), lambda m: signing_dialogs.status_text(m.status), width=100),
@@ -530,7 +530,7 @@ class DocumentsPage(Page):
                                on_error=self._sign_failed, owner=self)
 
     def _show_verdict(self, path: Path, verdict) -> None:
-        dialog = signing_dialogs.VerdictDialog(path, verdict, self)
+        dialog = signing_dialogs.VerdictDialog(path, verdict, self, ctx=self.ctx)
         dialog.open()
         self.verdict_dialog = dialog
 
