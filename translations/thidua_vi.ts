@@ -1010,36 +1010,6 @@
     </message>
   </context>
   <context>
-    <name>GuideDialog</name>
-    <message>
-      <source>User guide</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Back</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Contents</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Open in the web browser</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>The same guide in the web browser, for printing</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
-    <name>Heading</name>
-    <message>
-      <source>Help on this page</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>ImportDialog</name>
     <message>
       <source>row {row}, column {column} ({field}): {message}</source>
@@ -2820,10 +2790,6 @@
     <message>
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
-    </message>
-    <message>
-      <source>&amp;User guide</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <source>&amp;About</source>
