@@ -317,9 +317,9 @@ def test_about_shows_the_program_licence(qtbot, tmp_path, english):  # noqa: F81
     assert dialog.licence_label.text().startswith("MIT — free to use")
     assert "Copyright (c) 2026 thidua_desktop contributors" in dialog.licence_label.text()
     dialog.licence_button.click()
-    assert dialog.licence_view is not None and dialog.licence_view.isVisible()
-    assert dialog.licence_view.text.toPlainText() == (ROOT / "LICENSE").read_text(encoding="utf-8")
-    assert dialog.licence_view.text.isReadOnly()
+    assert dialog.tabs.currentWidget() is dialog.licence_text
+    assert dialog.licence_text.toPlainText() == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert dialog.licence_text.isReadOnly()
 
 
 def test_about_in_vietnamese_names_the_licence(qtbot, tmp_path, vietnamese):  # noqa: F811

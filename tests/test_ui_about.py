@@ -102,3 +102,35 @@ def test_licence_of_reads_expression_short_field_or_classifiers():
     assert about.licence_of(Meta({"Classifier": ["License :: OSI Approved :: Mozilla Public License 2.0 (MPL 2.0)"]})) \
         == "Mozilla Public License 2.0 (MPL 2.0)"
     assert about.licence_of(Meta({})) == "?"
+
+
+def test_about_shows_the_licence_text_whole_and_the_component_licences(qtbot, tmp_path, monkeypatch,  # noqa: F811
+                                                                       vietnamese):
+    from pathlib import Path
+
+    licence = (Path(__file__).resolve().parent.parent / "LICENSE").read_text(encoding="utf-8")
+    dialog = AboutDialog(tmp_path, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Phông chữ và thư viện đi kèm", "Giấy phép của chương trình"]
+    assert dialog.licence_text.toPlainText() == licence  # whole, not a summary
+    assert dialog.licence_text.isReadOnly()
+    dialog.licence_button.click()
+    assert dialog.tabs.currentWidget() is dialog.licence_text
+    assert dialog.licence_text.verticalScrollBar() is not None
+    assert dialog.third_party_text is None  # running from source: no THIRD-PARTY-LICENSES.txt
+
+    notices = "thidua-desktop — components\n" + "GNU LESSER GENERAL PUBLIC LICENSE\n" * 400
+    (tmp_path / about.THIRD_PARTY_FILE).write_text(notices, encoding="utf-8")
+    monkeypatch.setattr(about, "program_dir", lambda: tmp_path)
+    dialog = AboutDialog(tmp_path / "data", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.tabs.count() == 3
+    assert dialog.tabs.tabText(2) == "Giấy phép của các thành phần"
+    assert dialog.third_party_text.toPlainText() == notices
+    dialog.tabs.setCurrentWidget(dialog.third_party_text)
+    assert dialog.third_party_text.verticalScrollBar().maximum() > 0  # long: it scrolls

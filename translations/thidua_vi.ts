@@ -60,8 +60,16 @@
       <translation>Dùng để</translation>
     </message>
     <message>
+      <source>Bundled fonts and libraries</source>
+      <translation>Phông chữ và thư viện đi kèm</translation>
+    </message>
+    <message>
       <source>Licence texts</source>
       <translation>Toàn văn giấy phép</translation>
+    </message>
+    <message>
+      <source>Licences of the components</source>
+      <translation>Giấy phép của các thành phần</translation>
     </message>
     <message>
       <source>Bundled fonts and libraries, with their licences:</source>
@@ -1007,6 +1015,36 @@
     <message>
       <source>Delete the union group “{name}”?</source>
       <translation>Xóa tổ công đoàn “{name}”?</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuideDialog</name>
+    <message>
+      <source>User guide</source>
+      <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Quay lại</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>Mục lục</translation>
+    </message>
+    <message>
+      <source>Open in the web browser</source>
+      <translation>Mở bằng trình duyệt web</translation>
+    </message>
+    <message>
+      <source>The same guide in the web browser, for printing</source>
+      <translation>Mở hướng dẫn này bằng trình duyệt web, để in</translation>
+    </message>
+  </context>
+  <context>
+    <name>Heading</name>
+    <message>
+      <source>Help on this page</source>
+      <translation>Trợ giúp về trang này</translation>
     </message>
   </context>
   <context>
@@ -2790,6 +2828,10 @@
     <message>
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+      <source>&amp;User guide</source>
+      <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
       <source>&amp;About</source>

@@ -1,6 +1,8 @@
 """Help › About: the version, the data folder (with a button that opens it), the Python and Qt
-versions, and the licences of the bundled fonts and libraries (read from the packages'
-metadata by :mod:`thidua_desktop.about`)."""
+versions, the licences of the bundled fonts and libraries (read from the packages' metadata by
+:mod:`thidua_desktop.about`), and, in tabs of their own, the program's licence text whole
+(``LICENSE``) and the bundle's third-party licence texts (``THIRD-PARTY-LICENSES.txt``) when they
+are beside the program."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,14 @@ from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, mak
 def _open_url(url: QUrl) -> bool:
     """Hand ``url`` to the desktop (file manager, text viewer); tests replace it."""
     return QDesktopServices.openUrl(url)
+
+
+def _text_view(text: str) -> QPlainTextEdit:
+    """A licence text, whole, read-only, scrolling."""
+    view = QPlainTextEdit(text)
+    view.setReadOnly(True)
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    return view
 
 
 def _selectable(text: str) -> QLabel:
@@ -63,7 +74,6 @@ class AboutDialog(QDialog):
             licence=about.PROGRAM_LICENCE, copyright=about.copyright_line()))
         self.licence_button = QPushButton(self.tr("Read the licence"))
         self.licence_button.clicked.connect(self.show_own_licence)
-        self.licence_view: QDialog | None = None
         licence_row = QHBoxLayout()
         licence_row.addWidget(self.licence_label, 1)
         licence_row.addWidget(self.licence_button)
@@ -84,6 +94,12 @@ class AboutDialog(QDialog):
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
         self.table.setMinimumSize(760, 300)
 
+        self.licence_text = _text_view(about.own_licence_text())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, self.tr("Bundled fonts and libraries"))
+        self.tabs.addTab(self.licence_text, self.tr("Licence of the program"))
+        self.third_party_text: QPlainTextEdit | None = None
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(self.accept)
@@ -91,13 +107,16 @@ class AboutDialog(QDialog):
         self.licences_button = self.buttons.addButton(self.tr("Licence texts"), QDialogButtonBox.ButtonRole.ActionRole)
         self.licences_button.clicked.connect(self.open_licence_texts)
         self.licences_button.setVisible(self.licences_file is not None)
+        if self.licences_file is not None:
+            self.third_party_text = _text_view(self.licences_file.read_text(encoding="utf-8", errors="replace"))
+            self.tabs.addTab(self.third_party_text, self.tr("Licences of the components"))
 
         box = QVBoxLayout(self)
         box.addWidget(heading)
         box.addWidget(intro)
         box.addLayout(form)
         box.addWidget(QLabel(self.tr("Bundled fonts and libraries, with their licences:")))
-        box.addWidget(self.table, 1)
+        box.addWidget(self.tabs, 1)
         box.addWidget(self.buttons)
         screen_fit.fit_dialog(self)
 
@@ -131,22 +150,8 @@ class AboutDialog(QDialog):
         _open_url(QUrl.fromLocalFile(str(self.data_folder)))
 
     def show_own_licence(self) -> None:
-        """The program's licence text (LICENSE, MIT) in a small window of its own."""
-        if self.licence_view is None:
-            view = QDialog(self)
-            view.setWindowTitle(self.tr("Licence of the program"))
-            text = QPlainTextEdit(about.own_licence_text())
-            text.setReadOnly(True)
-            text.setMinimumSize(620, 380)
-            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-            buttons.rejected.connect(view.reject)
-            box = QVBoxLayout(view)
-            box.addWidget(text, 1)
-            box.addWidget(buttons)
-            view.text = text
-            self.licence_view = view
-        self.licence_view.show()
-        self.licence_view.raise_()
+        """The tab holding the program's licence text (LICENSE, MIT) whole."""
+        self.tabs.setCurrentWidget(self.licence_text)
 
     def open_licence_texts(self) -> None:
         if self.licences_file is not None:

@@ -267,6 +267,11 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        from thidua_desktop.ui import help as user_guide  # the guide: ui/help.py
+
+        self.guide_action = self._action(self.tr("&User guide"), lambda: user_guide.open_guide(parent=self),
+                                         QKeySequence.StandardKey.HelpContents)
+        menu.addAction(self.guide_action)
         self.about_action = self._action(self.tr("&About"), self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         menu.addAction(self.about_action)

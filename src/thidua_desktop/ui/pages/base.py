@@ -7,7 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from thidua_desktop.ui.context import AppContext
 
@@ -78,12 +87,46 @@ class Page(QWidget):
 # --- building blocks ------------------------------------------------------------------------
 
 
+class Heading(QLabel):
+    """A page's title with a "?" at its right end that opens the user guide at the page's section
+    (``ui.help``: the page is the nearest :class:`Page` holding the heading)."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.help_button = QToolButton(self)
+        self.help_button.setText("?")
+        self.help_button.setObjectName("pageHelp")
+        self.help_button.setToolTip(self.tr("Help on this page"))
+        self.help_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.help_button.clicked.connect(self.open_help)
+        hint = self.help_button.sizeHint()
+        self.setContentsMargins(0, 0, hint.width() + 8, 0)
+        self.setMinimumHeight(hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        hint = self.help_button.sizeHint()
+        self.help_button.setGeometry(self.width() - hint.width(), 0, hint.width(), hint.height())
+
+    def open_help(self) -> None:
+        from thidua_desktop.ui import help as user_guide
+
+        page = self.parentWidget()
+        while page is not None and not isinstance(page, Page):
+            page = page.parentWidget()
+        user_guide.open_guide(user_guide.section_of(page), self.window())
+
+
 def heading(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = Heading(text)
     font = QFont(label.font())
+    plain = QFont()
+    plain.setPointSizeF(font.pointSizeF())
+    plain.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.45)
     font.setBold(True)
     label.setFont(font)
+    label.help_button.setFont(plain)  # the "?" keeps the ordinary size
     label.setObjectName("pageHeading")
     label.setWordWrap(True)
     return label
