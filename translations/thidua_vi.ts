@@ -948,6 +948,69 @@
     </message>
   </context>
   <context>
+    <name>FirstStepsCard</name>
+    <message>
+      <source>Import the list of union members</source>
+      <translation>Nhập danh sách đoàn viên</translation>
+    </message>
+    <message>
+      <source>Import the upper union's plan</source>
+      <translation>Nhập kế hoạch của công đoàn cấp trên</translation>
+    </message>
+    <message>
+      <source>Register for the emulation</source>
+      <translation>Đăng ký thi đua</translation>
+    </message>
+    <message>
+      <source>Set up sending mail</source>
+      <translation>Cài đặt gửi thư</translation>
+    </message>
+    <message>
+      <source>From the Excel file HR keeps: the app finds the header and reads old fonts.</source>
+      <translation>Từ tệp Excel phòng nhân sự đang giữ: chương trình tự tìm dòng tiêu đề và đọc được cả phông chữ cũ.</translation>
+    </message>
+    <message>
+      <source>The plan package the upper union sent (or the built-in plan), with the year's dates.</source>
+      <translation>Gói kế hoạch công đoàn cấp trên gửi (hoặc kế hoạch có sẵn), cùng các mốc thời gian của năm.</translation>
+    </message>
+    <message>
+      <source>The collective's titles and targets, then each person's title.</source>
+      <translation>Danh hiệu và chỉ tiêu của tập thể, rồi danh hiệu của từng người.</translation>
+    </message>
+    <message>
+      <source>The mail server the reports are sent up through (Gmail, Outlook, Yahoo or your own).</source>
+      <translation>Máy chủ thư dùng để gửi báo cáo lên cấp trên (Gmail, Outlook, Yahoo hoặc máy chủ riêng của đơn vị).</translation>
+    </message>
+    <message>
+      <source>Import the list…</source>
+      <translation>Nhập danh sách…</translation>
+    </message>
+    <message>
+      <source>Import the plan…</source>
+      <translation>Nhập kế hoạch…</translation>
+    </message>
+    <message>
+      <source>Open the registration</source>
+      <translation>Mở trang đăng ký</translation>
+    </message>
+    <message>
+      <source>Set up sending mail…</source>
+      <translation>Cài đặt gửi thư…</translation>
+    </message>
+    <message>
+      <source>Getting started</source>
+      <translation>Bắt đầu sử dụng</translation>
+    </message>
+    <message>
+      <source>{done} of {total} steps done. Next: {step}.</source>
+      <translation>Đã xong {done}/{total} bước. Tiếp theo: {step}.</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>đã xong</translation>
+    </message>
+  </context>
+  <context>
     <name>GroupDialog</name>
     <message>
       <source>Union group {name}</source>

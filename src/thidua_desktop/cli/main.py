@@ -50,6 +50,29 @@ def cmd_info(args) -> int:
     return EXIT_OK
 
 
+def cmd_next(args) -> int:
+    """The first steps of the unit, as Tổng quan shows them: each done or still to do."""
+    from thidua_desktop.services import first_steps, year
+
+    db = _open(args)
+    try:
+        chosen = args.year if args.year is not None else year.current_year([y.year for y in year.list_years(db)])
+        found = first_steps.first_steps(db, args.paths, chosen)
+    finally:
+        db.close()
+    if found.all_done:
+        _out("Đã xong các bước bắt đầu: danh sách, kế hoạch, đăng ký thi đua và cài đặt gửi thư.")
+        return EXIT_OK
+    _out(f"Các bước bắt đầu (năm {chosen}): đã xong {found.done_count}/{len(found.steps)}" if chosen
+         else f"Các bước bắt đầu: đã xong {found.done_count}/{len(found.steps)}")
+    for n, step in enumerate(found.steps, 1):
+        mark = "[x]" if step.done else "[ ]"
+        _out(f"{mark} {n}. {step.title}" + (f" — {step.detail}" if step.detail else ""))
+    step = found.next_step
+    _out(f"Bước tiếp theo: {step.title}: {first_steps.HOW[step.key]}")
+    return EXIT_OK
+
+
 def cmd_about(args) -> int:
     from thidua_desktop import about
 
@@ -489,6 +512,8 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     add("info", cmd_info, "thông tin thư mục dữ liệu, phiên bản lược đồ")
+    p = add("next", cmd_next, "các bước bắt đầu: việc đã làm và bước tiếp theo (như trang Tổng quan)")
+    p.add_argument("--year", type=int, help="năm thi đua (mặc định: năm đang diễn ra)")
     add("about", cmd_about, "phiên bản, thư viện và phông chữ đi kèm cùng giấy phép")
     p = add("setup", cmd_setup, "khởi tạo đơn vị và năm thi đua đầu tiên (như trình hướng dẫn)")
     _profile_options(p, required=True)

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.sidebar.item(PAGE_UPPER).setHidden(True)  # until the data folder says it is an upper union
         self.overview.loaded.connect(self._overview_loaded)
         self.overview.open_registration.connect(lambda: self.show_page(PAGE_REGISTRATION))
+        self.overview.step_requested.connect(self.open_step)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -175,6 +176,25 @@ class MainWindow(QMainWindow):
     def show_page(self, number: int) -> Page:
         self.sidebar.setCurrentRow(number)
         return self.page(number)
+
+    def open_step(self, key: str) -> None:
+        """A first step's button on Tổng quan (services.first_steps): the page or the dialog of that step."""
+        if key == "roster":
+            self.show_page(PAGE_ROSTER).open_import()
+        elif key == "plan":
+            self.import_plan_package().finished.connect(lambda _code: self.overview.mark_stale())
+        elif key == "registration":
+            self.show_page(PAGE_REGISTRATION)
+        elif key == "mail":
+            from thidua_desktop.ui import signing_dialogs
+            from thidua_desktop.ui.operations import signing as signing_ops
+
+            def opened(smtp) -> None:
+                self.smtp_dialog = signing_dialogs.SmtpDialog(self.ctx, smtp, self)
+                self.smtp_dialog.saved.connect(lambda _s: self.overview.mark_stale())
+                self.smtp_dialog.open()
+
+            self.ctx.tasks.run_cpu(signing_ops.load_smtp, self.ctx.paths, on_done=opened, owner=self)
 
     def page_titles(self) -> list[str]:
         return [self.sidebar.item(n).text() for n in range(self.sidebar.count()) if not self.sidebar.item(n).isHidden()]

@@ -78,3 +78,10 @@ def templates() -> list[PlanTemplate]:
     from thidua_desktop.core import plan
 
     return plan.builtin_templates()
+
+
+def first_steps(db: Database, paths, year: int | None):
+    """What a new unit still has to do (Tổng quan's guide): ``services.first_steps.FirstSteps``."""
+    from thidua_desktop.services import first_steps as steps_service
+
+    return steps_service.first_steps(db, paths, year)

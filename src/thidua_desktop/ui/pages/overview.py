@@ -198,13 +198,107 @@ class ReportsCard(QFrame):
         self.body.setText("<br>".join(blocks) if blocks else _escape(self.tr("No phases in this year.")))
 
 
+class FirstStepsCard(QFrame):
+    """The next steps of a new unit, each with a button that goes there; hidden once all are done."""
+
+    step_requested = Signal(str)  # services.first_steps: "roster" | "plan" | "registration" | "mail"
+
+    KEYS = ("roster", "plan", "registration", "mail")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guideCard")
+        self.setStyleSheet("#guideCard { background: #f3f8ff; border: 1px solid #9fbde6; border-radius: 6px; }")
+        self.titles = {
+            "roster": self.tr("Import the list of union members"),
+            "plan": self.tr("Import the upper union's plan"),
+            "registration": self.tr("Register for the emulation"),
+            "mail": self.tr("Set up sending mail"),
+        }
+        self.hints = {
+            "roster": self.tr("From the Excel file HR keeps: the app finds the header and reads old fonts."),
+            "plan": self.tr("The plan package the upper union sent (or the built-in plan), with the year's dates."),
+            "registration": self.tr("The collective's titles and targets, then each person's title."),
+            "mail": self.tr("The mail server the reports are sent up through (Gmail, Outlook, Yahoo or your own)."),
+        }
+        button_texts = {
+            "roster": self.tr("Import the list…"),
+            "plan": self.tr("Import the plan…"),
+            "registration": self.tr("Open the registration"),
+            "mail": self.tr("Set up sending mail…"),
+        }
+        self.heading = subheading(self.tr("Getting started"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        self.marks: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        for row, key in enumerate(self.KEYS):
+            mark = QLabel()
+            mark.setFixedWidth(22)
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            button = QPushButton(button_texts[key])
+            button.clicked.connect(lambda _checked=False, k=key: self.step_requested.emit(k))
+            grid.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, row, 1)
+            grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+            self.marks[key], self.labels[key], self.buttons[key] = mark, label, button
+        grid.setColumnStretch(1, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(14, 12, 14, 12)
+        box.setSpacing(6)
+        box.addWidget(self.heading)
+        box.addWidget(self.summary)
+        box.addLayout(grid)
+        self.steps = None  # services.first_steps.FirstSteps, once read
+
+    def set_steps(self, steps) -> None:
+        self.steps = steps
+        self.setVisible(not steps.all_done)
+        upcoming = steps.next_step
+        self.summary.setText(self.tr("{done} of {total} steps done. Next: {step}.").format(
+            done=steps.done_count, total=len(steps.steps),
+            step=self.titles[upcoming.key] if upcoming is not None else ""))
+        for step in steps.steps:
+            is_next = upcoming is not None and step.key == upcoming.key
+            self.marks[step.key].setText("✔" if step.done else "➜" if is_next else "○")
+            self.marks[step.key].setStyleSheet("color: #2e7d32; font-weight: bold;" if step.done
+                                               else "color: #1f4e8c; font-weight: bold;")
+            title = _escape(self.titles[step.key])
+            text = f"<b>{title}</b>" if is_next else title
+            if step.done:
+                done = _escape(self.tr("done"))
+                text = f'<span style="color:#5f6673">{title} — {done}</span>'
+            else:
+                text += f'<br><span style="color:#5f6673">{_escape(self.hints[step.key])}</span>'
+            self.labels[step.key].setText(text)
+            button = self.buttons[step.key]
+            button.setVisible(not step.done)
+            font = QFont(button.font())
+            font.setBold(is_next)
+            button.setFont(font)
+
+    def clear(self) -> None:
+        self.steps = None
+        self.hide()
+
+
 class OverviewPage(Page):
     topics = frozenset({context.YEAR, context.PEOPLE, context.RULES, context.REGISTRATION, ds.SENDINGS})
     open_registration = Signal()
+    step_requested = Signal(str)  # a first step's button: services.first_steps key
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.title = heading()
+        self.guide = FirstStepsCard()
+        self.guide.hide()
+        self.guide.step_requested.connect(self.step_requested)
         self.plan_line = QLabel()
         self.plan_line.setWordWrap(True)
         self.plan_line.setStyleSheet("font-weight: bold;")
@@ -250,7 +344,8 @@ class OverviewPage(Page):
         tiles = QGridLayout()
         tiles.setSpacing(10)
         for n, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, n // 2, n % 2)
+            tiles.addWidget(tile, 0, n)  # one row near the top: the roster in numbers at a glance
+        tiles.setContentsMargins(0, 0, 0, 0)
         tiles_box = QWidget()
         tiles_box.setLayout(tiles)
         tiles_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -263,9 +358,6 @@ class OverviewPage(Page):
         roster_col.addWidget(self.registration)
         roster_col.addSpacing(6)
         roster_col.addWidget(self.reports)
-        roster_col.addSpacing(6)
-        roster_col.addWidget(subheading(self.tr("Roster")))
-        roster_col.addWidget(tiles_box)
         roster_col.addStretch(1)
 
         lower = QHBoxLayout()
@@ -293,8 +385,9 @@ class OverviewPage(Page):
                                note(self.tr("Result as a percentage of the figure registered, phase 1 and year; "
                                             "the dashed line is 100%.")), self.chart)
         self.chart_card.hide()
-        self._content = [top_box, timeline_card, lower_box, self.chart_card]
-        scroll_page(self, [self.title, self.empty, *self._content], stretch=True)
+        self.tiles_box = tiles_box
+        self._content = [tiles_box, top_box, timeline_card, lower_box, self.chart_card]
+        scroll_page(self, [self.title, self.guide, self.empty, *self._content], stretch=True)
         self._today = date.today()
         self._soon: set[tl.TimelineEvent] = set()
         self._phases: list[tl.PhaseInput] = []
@@ -309,6 +402,7 @@ class OverviewPage(Page):
         if year is None:
             self.clear()
             return
+        self._load_steps(year)
         data = self.ctx.take_first_overview(year)
         if data is not None:
             self._show(data)
@@ -334,6 +428,20 @@ class OverviewPage(Page):
         self.registration.hide()
         self.reports.hide()
         self.chart_card.hide()
+        if self.ctx.db is not None and self.ctx.year is None:
+            self._load_steps(None)  # no year yet: the roster and the plan come first
+        else:
+            self.guide.clear()
+
+    def _load_steps(self, year: int | None) -> None:
+        """The first steps, read from the data folder (services.first_steps); none once all are done."""
+        generation = self._generation
+
+        def done(steps) -> None:
+            if generation == self._generation:
+                self.guide.set_steps(steps)
+
+        self.ctx.tasks.run(year_ops.first_steps, self.ctx.db, self.ctx.paths, year, on_done=done, owner=self)
 
     def show_data(self, data: YearOverview) -> None:
         """Show overview data read elsewhere (the start-up snapshot)."""
@@ -384,7 +492,8 @@ class OverviewPage(Page):
         def done(progress) -> None:
             if generation != self._generation or self._year != year:
                 return
-            self.registration.setVisible(progress is not None)
+            # nobody on the roster: the guide says what comes first, not "33% complete" over 0/0 people
+            self.registration.setVisible(progress is not None and progress.people_total > 0)
             if progress is not None:
                 self.registration.set_progress(progress, self.ctx.today())
 
