@@ -201,3 +201,20 @@ def test_every_not_achieved_line_of_the_minutes_says_why(year_db):
     assert any("phiếu" in str(r["note"]) for r in failed) or any("tháng" in str(r["note"]) for r in failed)
     text = " ".join(pdftext(made["review-minutes", "pdf"].path).split())
     assert str(failed[0]["note"]).split(" ")[0] in text and "Ghi chú" in text
+
+
+def test_the_proposal_and_the_decision_use_the_wording_a_reviewer_expects(year_db):
+    """Issue 16: people and lượt counted apart; the addressee asked to reward or propose upward; awards named
+    with the body that confers them; one article per kind of act in the decision, each with its list."""
+    _db, made = year_db
+    proposal = " ".join(pdftext(made["proposals", "pdf"].path).split())
+    assert "xem xét, khen thưởng theo thẩm quyền hoặc đề nghị cấp trên khen thưởng cho" in proposal
+    assert re.search(r"\d+ cá nhân( \(\d+ lượt\))? đã có thành tích", proposal)
+    assert "Công đoàn cấp trên trực tiếp cơ sở" not in proposal
+    decision = " ".join(pdftext(made["award-decision", "pdf"].path).split())
+    articles = re.findall(r"Điều (\d+)\. (Công nhận danh hiệu|Tặng|Quyết định này|Các tổ công đoàn)", decision)
+    kinds = [k for _n, k in articles]
+    assert kinds[-2:] == ["Quyết định này", "Các tổ công đoàn"] and len(kinds) >= 3
+    assert [int(n) for n, _k in articles] == list(range(1, len(articles) + 1))
+    assert "Tặng Giấy khen của Ban Chấp hành Công đoàn cơ sở" in decision
+    assert f"Như Điều {len(articles)};" in decision

@@ -53,7 +53,7 @@ DOCUMENT_NAMES = {
     "year-report": "Báo cáo tổng kết phong trào thi đua năm {year}",
     "proposals": "Tờ trình đề nghị khen thưởng thành tích phong trào thi đua năm {year}",
     "review-minutes": "Biên bản họp bình xét thi đua, khen thưởng năm {year}",
-    "award-decision": "Quyết định tặng Giấy khen thành tích phong trào thi đua năm {year}",
+    "award-decision": "Quyết định khen thưởng thành tích phong trào thi đua năm {year}",
 }
 
 

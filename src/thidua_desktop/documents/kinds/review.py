@@ -23,7 +23,7 @@ def proposals_subject(year: int) -> str:
 
 
 def decision_subject(year: int) -> str:
-    return f"Về việc tặng Giấy khen thành tích phong trào thi đua năm {year}"
+    return f"Về việc khen thưởng thành tích phong trào thi đua năm {year}"
 
 
 # --- biên bản ---------------------------------------------------------------------------------
@@ -140,17 +140,20 @@ def build_minutes(ctx: Context, meeting: MeetingRef, lines: Sequence[ReviewLine]
 # --- danh sách đề nghị / quyết định -------------------------------------------------------------
 
 
-def proposal_rows(lines: Sequence[ProposalLine], *, summary: bool) -> tuple[list[list], list[str]]:
+def proposal_rows(lines: Sequence[ProposalLine], *, summary: bool, ctx: Context | None = None,
+                  groups: Sequence[tuple[str, Sequence[ProposalLine]]] | None = None) -> tuple[list[list], list[str]]:
     rows: list[list] = []
     kinds: list[str] = []
-    for label, group in (("A. TẬP THỂ", [x for x in lines if x.is_collective]),
-                         ("B. CÁ NHÂN", [x for x in lines if not x.is_collective])):
+    if groups is None:
+        groups = (("A. TẬP THỂ", [x for x in lines if x.is_collective]),
+                  ("B. CÁ NHÂN", [x for x in lines if not x.is_collective]))
+    for label, group in groups:
         if not group:
             continue
         rows.append([f"{label} ({vntext.format_number(len(group))})"])
         kinds.append("group")
         for i, x in enumerate(group, 1):
-            row = [i, x.name, x.position, x.award_name]
+            row = [i, x.name, x.position, award_name(x.award_name, ctx) if ctx is not None else x.award_name]
             if summary:
                 row.append(x.summary)
             row.append("")
@@ -159,10 +162,42 @@ def proposal_rows(lines: Sequence[ProposalLine], *, summary: bool) -> tuple[list
     return rows, kinds
 
 
-def _award_counts(lines: Sequence[ProposalLine]) -> list[str]:
+GENERIC_UPPER = "Công đoàn cấp trên trực tiếp cơ sở"
+
+
+def award_name(name: str, ctx: Context) -> str:
+    """The award with the body that confers it, as the unit's chain names it: "Giấy khen của Ban Chấp
+    hành LĐLĐ huyện Gia Viễn", not the catalogue's "… Công đoàn cấp trên trực tiếp cơ sở"."""
+    if GENERIC_UPPER in name and ctx.upper_union.strip():
+        return name.replace(GENERIC_UPPER, vntext.nfc(ctx.upper_union.strip()))
+    for own in ("Ban Chấp hành CĐCS", "Ban Chấp hành công đoàn cơ sở", "Ban Chấp hành Công đoàn cơ sở"):
+        if name.endswith(own) and ctx.unit_name.strip():
+            return name[: -len(own)] + f"Ban Chấp hành {vntext.nfc(ctx.unit_name.strip())}"
+    return name
+
+
+def people_and_turns(lines: Sequence[ProposalLine]) -> str:
+    """"6 cá nhân (8 lượt)": people counted apart from the awards they get."""
+    turns = sum(1 for x in lines if not x.is_collective)
+    people = len({x.person_id for x in lines if not x.is_collective})
+    text = f"{vntext.format_number(people)} cá nhân"
+    return text + (f" ({vntext.format_number(turns)} lượt)" if turns != people else "")
+
+
+def _whom(lines: Sequence[ProposalLine]) -> str:
+    collectives = sum(1 for x in lines if x.is_collective)
+    parts = []
+    if collectives:
+        parts.append(f"{vntext.format_number(collectives)} tập thể")
+    if any(not x.is_collective for x in lines):
+        parts.append(people_and_turns(lines))
+    return " và ".join(parts)
+
+
+def _award_counts(lines: Sequence[ProposalLine], ctx: Context | None = None) -> list[str]:
     counts: dict[str, list[int]] = {}
     for x in lines:
-        c = counts.setdefault(x.award_name, [0, 0])
+        c = counts.setdefault(award_name(x.award_name, ctx) if ctx is not None else x.award_name, [0, 0])
         c[0 if x.is_collective else 1] += 1
     out = []
     for name, (collectives, people) in counts.items():
@@ -205,20 +240,17 @@ def build_proposals(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Seq
                     minutes_code: str = "") -> tuple[Document, MachineData]:
     year = ctx.year
     bch = common.bch(ctx)
-    collectives = sum(1 for x in lines if x.is_collective)
-    people = len(lines) - collectives
     upper = common.upper_recipient(ctx) or "công đoàn cấp trên"
     body: list = [Paragraph(line) for line in common.basis_lines(plan, PROPOSALS)]
     body += [
         Paragraph(_meeting_basis(meeting, minutes_code, ctx)),
-        Paragraph(f"{bch} kính đề nghị {upper} xem xét, khen thưởng cho "
-                  f"{vntext.format_number(collectives)} tập thể và {vntext.format_number(people)} cá nhân đã có thành "
-                  f"tích xuất sắc trong phong trào thi đua năm {year}, cụ thể:"),
-        Paragraph("\n".join(_award_counts(lines))),
+        Paragraph(f"{bch} kính đề nghị {upper} xem xét, khen thưởng theo thẩm quyền hoặc đề nghị cấp trên khen "
+                  f"thưởng cho {_whom(lines)} đã có thành tích xuất sắc trong phong trào thi đua năm {year}, cụ thể:"),
+        Paragraph("\n".join(_award_counts(lines, ctx))),
         Paragraph("(Có danh sách và tóm tắt thành tích kèm theo)", indent=True, italic=True),
         Paragraph(f"Kính đề nghị {upper} xem xét, quyết định./."),
     ]
-    rows, kinds = proposal_rows(lines, summary=True)
+    rows, kinds = proposal_rows(lines, summary=True, ctx=ctx)
     annex = Annex(f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}", common.in_ref(ctx, "Tờ trình"),
                   blocks=[Table(PROPOSAL_COLUMNS, rows, row_kinds=kinds, sheet="Đề nghị khen thưởng", font_size=11)],
                   landscape=True)
@@ -240,17 +272,45 @@ DECISION_COLUMNS = [
 ]
 
 
+def _roman(n: int) -> str:
+    return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[n - 1] if 1 <= n <= 10 else str(n)
+
+
+def _is_title(name: str) -> bool:
+    """A danh hiệu the decision "công nhận" (Tổ công đoàn vững mạnh…), not a form it "tặng" (Giấy khen…)."""
+    return not name.startswith(("Giấy khen", "Bằng", "Tiền thưởng", "Kỷ niệm chương"))
+
+
+def decision_acts(lines: Sequence[ProposalLine], ctx: Context) -> list[tuple[str, str, list[ProposalLine]]]:
+    """One article per kind of act, each with its own list: (article text, annex heading, lines)."""
+    unit = vntext.nfc(ctx.unit_name)
+    year = ctx.year
+    by_award: dict[str, list[ProposalLine]] = {}
+    for x in lines:
+        by_award.setdefault(award_name(x.award_name, ctx), []).append(x)
+    titles = [(name, group) for name, group in by_award.items() if _is_title(name)]
+    forms = [(name, group) for name, group in by_award.items() if not _is_title(name)]
+    acts = []
+    for name, group in titles:
+        groups = sum(1 for x in group if x.is_collective)
+        whom = _whom(group) if groups != len(group) or not name.startswith("Tổ") else \
+            f"{vntext.format_number(groups)} tổ công đoàn"
+        acts.append((f"Công nhận danh hiệu “{name}” năm {year} cho {whom} (có danh sách kèm theo).",
+                     f"CÔNG NHẬN DANH HIỆU “{name.upper()}”", group))
+    for name, group in forms:
+        if name.startswith("Giấy khen"):
+            what = name if "Ban Chấp hành" in name else f"Giấy khen của Ban Chấp hành {unit}"
+        else:
+            what = name
+        acts.append((f"Tặng {what} cho {_whom(group)} (có danh sách kèm theo) đã có thành tích xuất sắc trong "
+                     f"phong trào thi đua năm {year}.", f"TẶNG {what.split(' của ')[0].upper()}", group))
+    return acts
+
+
 def build_decision(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequence[ProposalLine],
                    minutes_code: str = "") -> tuple[Document, MachineData]:
     year = ctx.year
     unit = vntext.nfc(ctx.unit_name)
-    collectives = sum(1 for x in lines if x.is_collective)
-    people = len(lines) - collectives
-    whom = []
-    if collectives:
-        whom.append(f"{vntext.format_number(collectives)} tập thể")
-    if people:
-        whom.append(f"{vntext.format_number(people)} cá nhân")
     body: list = [
         Heading(f"BAN CHẤP HÀNH {unit.upper()}", 1, align="center"),
     ]
@@ -261,19 +321,24 @@ def build_decision(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequ
         Paragraph(_meeting_basis(meeting, minutes_code, ctx), italic=True),
         Paragraph("Xét đề nghị của Thường trực Ban Chấp hành công đoàn cơ sở,", italic=True),
         Heading("QUYẾT ĐỊNH:", 1, align="center"),
-        Paragraph(f"Tặng Giấy khen của Ban Chấp hành {unit} cho {' và '.join(whom) or 'các tập thể, cá nhân'} (có "
-                  f"danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua năm {year}.",
-                  lead="Điều 1."),
-        Paragraph("Quyết định này có hiệu lực kể từ ngày ký.", lead="Điều 2."),
-        Paragraph("Các tổ công đoàn, các tập thể và cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành./.",
-                  lead="Điều 3."),
     ]
-    rows, kinds = proposal_rows(lines, summary=False)
-    annex = Annex(f"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM {year}", common.in_ref(ctx, "Quyết định"),
+    acts = decision_acts(lines, ctx)
+    for n, (text, _heading, _group) in enumerate(acts, 1):
+        body.append(Paragraph(text, lead=f"Điều {n}."))
+    cited = ", ".join(str(n) for n in range(1, len(acts) + 1)) or "1"
+    body += [
+        Paragraph("Quyết định này có hiệu lực kể từ ngày ký.", lead=f"Điều {len(acts) + 1}."),
+        Paragraph(f"Các tổ công đoàn, các tập thể và cá nhân có tên tại Điều {cited} căn cứ Quyết định thi hành./.",
+                  lead=f"Điều {len(acts) + 2}."),
+    ]
+    rows, kinds = proposal_rows(lines, summary=False, ctx=ctx, groups=[
+        (f"{_roman(n)}. ĐIỀU {n}: {heading}", group) for n, (_text, heading, group) in enumerate(acts, 1)])
+    annex = Annex(f"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM {year}", common.in_ref(ctx, "Quyết định"),
                   blocks=[Table(DECISION_COLUMNS, rows, row_kinds=kinds, sheet="Danh sách khen thưởng")])
     doc = Document(
         kind=DECISION, header=common.header(ctx), type_name="QUYẾT ĐỊNH", subject=decision_subject(year), body=body,
-        signatures=[common.signature(ctx)], recipients=common.recipients(ctx, "Như Điều 3"), annexes=[annex],
+        signatures=[common.signature(ctx)], recipients=common.recipients(ctx, f"Như Điều {len(acts) + 2}"),
+        annexes=[annex],
         title=f"Quyết định {decision_subject(year).lower()}", author=ctx.unit_name, text_sheet=True,
     )
     return doc, common.machine_data(ctx, DECISION, [_proposal_table(lines)])
