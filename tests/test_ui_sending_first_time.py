@@ -156,7 +156,7 @@ def test_trusting_the_signer_from_the_verdict(qtbot, page, tmp_path, monkeypatch
     assert not dialog.verdict.accepted and dialog.trust_button.isVisibleTo(dialog)
     assert dialog.trust_button.text() == "Tin cậy chứng thư này…"
     assert "thidua keys trust <tệp đã ký>" in "\n".join(dialog.verdict.reasons)
-    signed_at = dialog.form.itemAt(3, dialog.form.ItemRole.FieldRole).widget().text()
+    signed_at = dialog.signed_at.text()
     assert signed_at.endswith("(UTC+7)") and signed_at.count(":") == 1, signed_at
     shown = []
 

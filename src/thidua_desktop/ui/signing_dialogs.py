@@ -90,6 +90,21 @@ def format_time(moment) -> str:
     return vn_format(moment)
 
 
+def grow_to_content(dialog: QDialog) -> None:
+    """A longer hint or message wraps onto more lines once the dialog is shown: it grows (never past
+    the screen) so that none is cut."""
+    layout = dialog.layout()
+    if layout is None or not dialog.isVisible():
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    screen = dialog.screen()
+    if screen is not None:  # never past the screen (the screen fit scrolls the rest)
+        needed = min(needed, screen.availableGeometry().height() - 40)
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+
+
 DOCUMENT_FILTER = "PDF, Excel (*.pdf *.xlsx)"
 
 
@@ -371,6 +386,19 @@ class VerdictDialog(QDialog):
         self.setWindowTitle(self.tr("Checking a signature"))
         self.setMinimumWidth(520)
         self.form = QFormLayout()
+        self.status = self._wrapped("")
+        self.signer = QLabel()
+        self.signed_at = QLabel()
+        self.covered = self._wrapped("")
+        self.trust = QLabel()
+        self.fingerprint = QLabel()
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = self._wrapped("")
+        for label, widget in ((self.tr("File"), QLabel(str(self.path))), (self.tr("Verdict"), self.status),
+                              (self.tr("Signer"), self.signer), (self.tr("Signed at"), self.signed_at),
+                              (self.tr("What the signature covers"), self.covered), (self.tr("Trust"), self.trust),
+                              (self.tr("Fingerprint"), self.fingerprint), (self.tr("Details"), self.details)):
+            self.form.addRow(label, widget)
         self.trust_button = QPushButton(self.tr("Trust this certificate…"))
         self.trust_button.setToolTip(self.tr("After the signer has read out the fingerprint of their certificate "
                                              "on the phone and it matches: files they sign are then accepted here."))
@@ -393,40 +421,33 @@ class VerdictDialog(QDialog):
         from thidua_desktop.signing.verify import INVALID, UNREADABLE
 
         self.verdict = verdict
-        while self.form.rowCount():
-            self.form.removeRow(0)
         if verdict.status == UNREADABLE:
             status = self.tr("Cannot be read")
         elif verdict.status == INVALID:
             status = self.tr("Not valid")
         else:
             status = self.tr("Valid")
-        self.status = QLabel(f"<b>{status}</b> — {verdict.summary()}")
-        self.status.setWordWrap(True)
+        self.status.setText(f"<b>{status}</b> — {verdict.summary()}")
         self.status.setObjectName("verdict-ok" if verdict.accepted else "verdict-bad")
         color = "#1b5e20" if verdict.accepted else ("#b26a00" if status == self.tr("Valid") else "#b00020")
         self.status.setStyleSheet(f"color: {color};")
-        form = self.form
-        form.addRow(self.tr("File"), QLabel(str(self.path)))
-        form.addRow(self.tr("Verdict"), self.status)
-        form.addRow(self.tr("Signer"), QLabel(verdict.signer or "—"))
-        form.addRow(self.tr("Signed at"), QLabel(format_time(verdict.signed_at) or "—"))
-        form.addRow(self.tr("What the signature covers"), self._wrapped(verdict.covered or "—"))
+        self.signer.setText(verdict.signer or "—")
+        self.signed_at.setText(format_time(verdict.signed_at) or "—")
+        self.covered.setText(verdict.covered or "—")
         if verdict.known:
             trust = self.tr("Known: the signer's certificate is registered on this computer")
         elif verdict.trusted:
             trust = self.tr("Trusted: issued by a trusted certificate authority")
         else:
             trust = self.tr("Neither trusted nor known")
-        form.addRow(self.tr("Trust"), QLabel(trust))
-        if verdict.fingerprint:
-            fp = QLabel(verdict.fingerprint)
-            fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(self.tr("Fingerprint"), fp)
-        if verdict.reasons:
-            form.addRow(self.tr("Details"), self._wrapped("\n".join(verdict.reasons)))
+        self.trust.setText(trust)
+        self.fingerprint.setText(verdict.fingerprint)
+        self.form.setRowVisible(self.fingerprint, bool(verdict.fingerprint))
+        self.details.setText("\n".join(verdict.reasons))
+        self.form.setRowVisible(self.details, bool(verdict.reasons))
         self.trust_button.setVisible(self.ctx is not None and verdict.certificate is not None
                                      and not (verdict.known or verdict.trusted))
+        grow_to_content(self)
 
     def trust_signer(self) -> None:
         """Show the signer's certificate with its fingerprint; trusted only once the user confirms
@@ -448,6 +469,7 @@ class VerdictDialog(QDialog):
         self._show(verdict)
         self.done_line.show_message(self.tr("Trusted: {subject} ({fingerprint}). The file was checked again.").format(
             subject=verdict.signer, fingerprint=verdict.fingerprint))
+        grow_to_content(self)
         self.trusted_signer.emit(verdict)
 
     def _trust_failed(self, exc: BaseException) -> None:
@@ -518,8 +540,8 @@ class SmtpDialog(QDialog):
         self.test_button.clicked.connect(self.send_test)
         form = QFormLayout()
         form.addRow(self.tr("Provider"), self.provider)
-        form.addRow("", self.hint)
-        form.addRow("", self.help_link)
+        form.addRow(self.hint)  # the whole width: a wrapped hint is never cut
+        form.addRow(self.help_link)
         form.addRow(self.tr("Server"), self.host)
         form.addRow(self.tr("Port"), self.port)
         form.addRow(self.tr("Security"), self.security)
@@ -565,6 +587,7 @@ class SmtpDialog(QDialog):
         self.hint.setText(preset.hint if preset is not None else "")
         self.hint.setVisible(preset is not None)
         self.host.setPlaceholderText(self.tr("mail.your-domain.vn") if preset is not None and not preset.host else "")
+        grow_to_content(self)
 
     def current(self):
         return replace(self.settings, host=self.host.text().strip(), port=self.port.value(),
@@ -584,6 +607,7 @@ class SmtpDialog(QDialog):
         self.test_button.setEnabled(True)
         self.outcome = outcome
         (self.done_line if outcome.ok else self.error).show_message(outcome.message)
+        grow_to_content(self)
 
     def _test_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
