@@ -218,3 +218,19 @@ def test_the_proposal_and_the_decision_use_the_wording_a_reviewer_expects(year_d
     assert [int(n) for n, _k in articles] == list(range(1, len(articles) + 1))
     assert "Tặng Giấy khen của Ban Chấp hành Công đoàn cơ sở" in decision
     assert f"Như Điều {len(articles)};" in decision
+
+
+def test_the_registration_annex_tells_namesakes_apart_and_closes_with_its_count(year_db):
+    """Issue 16: a birth-date column, "Danh sách gồm N người", and the annex's own page numbers."""
+    _db, made = year_db
+    pages = subprocess.run(["pdftotext", "-layout", str(made["registration", "pdf"].path), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")
+    annex = [p for p in pages if "Ngày sinh" in p]
+    assert annex and all("Họ và tên" in p for p in annex)
+    total = re.search(r"Tổng số (\d+) người đăng ký", " ".join(pdftext(made["registration", "pdf"].path).split()))
+    assert total and f"Danh sách gồm {total.group(1)} người" in " ".join(annex[-1].split())
+    assert re.search(r"\d{2}/\d{2}/\d{4}|\b(19|20)\d{2}\b", annex[0])
+    start = pages.index(annex[0])
+    assert pages[start].strip().startswith("Phụ lục")  # its first page: no number
+    if len(annex) > 1:
+        assert pages[start + 1].strip().splitlines()[0].strip() == "2"  # then its own numbering

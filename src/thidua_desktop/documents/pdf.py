@@ -746,8 +746,20 @@ def _annex(annex: Annex, width: float, styles: _Styles) -> list[Flowable]:
     return out + _blocks(annex.blocks, width, styles)
 
 
+class _AnnexStart(Flowable):
+    """The first page of an annex: its pages are numbered on their own, from its second page (as the
+    document's own pages are), not on from the document's."""
+
+    def wrap(self, *_args):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._thidua_annex_first_page = self.canv.getPageNumber()
+
+
 def _page_number(canvas, doc) -> None:
-    number = canvas.getPageNumber()
+    """At the end of each page (an annex's start is known by then): top centre, from page 2."""
+    number = canvas.getPageNumber() - getattr(canvas, "_thidua_annex_first_page", 1) + 1
     if number < 2:
         return
     width, height = canvas._pagesize
@@ -782,7 +794,6 @@ def _draft_mark(canvas, doc) -> None:
 
 def _on_page(canvas, doc) -> None:
     _draft_mark(canvas, doc)
-    _page_number(canvas, doc)
 
 
 def _frame_height(width: float) -> float:
@@ -821,8 +832,8 @@ def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> list[
         initialFontName=fonts.REGULAR, initialFontSize=BODY_SIZE,
     )
     template.addPageTemplates([
-        PageTemplate("portrait", [portrait], onPage=_on_page, pagesize=PAGE),
-        PageTemplate("landscape", [wide], onPage=_on_page, pagesize=(lw, lh)),
+        PageTemplate("portrait", [portrait], onPage=_on_page, onPageEnd=_page_number, pagesize=PAGE),
+        PageTemplate("landscape", [wide], onPage=_on_page, onPageEnd=_page_number, pagesize=(lw, lh)),
     ])
     template.draft_mark = _t(doc.draft)
     story: list[Flowable] = [_HeaderBlock(doc)]
@@ -847,6 +858,7 @@ def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> list[
     for annex in doc.annexes:
         story.append(NextPageTemplate("landscape" if annex.landscape else "portrait"))
         story.append(PageBreak())
+        story.append(_AnnexStart())
         story += _annex(annex, landscape_w if annex.landscape else portrait_w, styles)
     template.build(story)
     return sorted(marks, key=lambda m: m.index)

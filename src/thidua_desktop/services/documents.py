@@ -298,7 +298,8 @@ def _people(db: Database, session, record: EmulationYear,
     r, p = IndividualRegistration, Person
     rows = session.execute(
         select(r.id, r.person_id, r.title_code, r.planned_initiative, r.initiative_id, r.position_snapshot,
-               r.group_snapshot, p.family_middle, p.given_name, p.gender, p.position, UnionGroup.name)
+               r.group_snapshot, p.family_middle, p.given_name, p.gender, p.position, UnionGroup.name,
+               p.birth_date, p.birth_year)
         .join(p, p.id == r.person_id).outerjoin(UnionGroup, UnionGroup.id == p.union_group_id)
         .where(r.year_id == record.id, p.on_roster_during(year))  # as registration.title_counts
         .order_by(p.sort_key, p.id)).all()
@@ -317,7 +318,8 @@ def _people(db: Database, session, record: EmulationYear,
             first.person_id.hex, vntext.join_name(first.family_middle, first.given_name), first.gender,
             first.position_snapshot or first.position, first.group_snapshot or first.name or "",
             tuple(di.RegisteredTitle(x.id.hex, x.title_code, titles.get(x.title_code, x.title_code)) for x in current),
-            planned, initiative))
+            planned, initiative,
+            vntext.format_date(first.birth_date) if first.birth_date else str(first.birth_year or "")))
         current.clear()
 
     for row in rows:

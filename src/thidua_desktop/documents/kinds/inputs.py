@@ -126,6 +126,7 @@ class PersonLine:
     titles: tuple[RegisteredTitle, ...]
     planned_initiative: str = ""
     initiative_id: str | None = None
+    born: str = ""  # "29/06/1979" or "1979": tells namesakes apart in the annex
 
 
 @dataclass(frozen=True)

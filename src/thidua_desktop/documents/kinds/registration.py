@@ -58,10 +58,11 @@ def title_summary(title_counts: Sequence[tuple[str, int]]) -> list[str]:
 
 PEOPLE_COLUMNS = [
     Column("STT", 0.55, "center", "int"),
-    Column("Họ và tên", 2.3),
-    Column("Chức vụ / Tổ công đoàn", 2.8),
-    Column("Danh hiệu đăng ký", 3.3),
-    Column("Sáng kiến đăng ký", 2.9),
+    Column("Họ và tên", 2.2),
+    Column("Ngày sinh", 1.15, "center"),
+    Column("Chức vụ / Tổ công đoàn", 2.55),
+    Column("Danh hiệu đăng ký", 2.9),
+    Column("Sáng kiến đăng ký", 2.5),
 ]
 
 
@@ -69,7 +70,7 @@ def people_rows(people: Sequence[PersonLine]) -> list[list]:
     rows = []
     for i, p in enumerate(people, 1):
         where = " / ".join(s for s in (p.position, p.group) if s)
-        rows.append([i, p.full_name, where, "; ".join(t.name for t in p.titles), p.planned_initiative])
+        rows.append([i, p.full_name, p.born, where, "; ".join(t.name for t in p.titles), p.planned_initiative])
     return rows
 
 
@@ -117,7 +118,9 @@ def build(ctx: Context, plan: PlanRef, collective: CollectiveRef, indicators: Se
     if people:
         annexes.append(Annex(
             f"DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA NĂM {year}", common.in_ref(ctx, "Bản đăng ký thi đua"),
-            blocks=[Table(PEOPLE_COLUMNS, people_rows(people), sheet=PEOPLE_SHEET, font_size=12)], landscape=True))
+            blocks=[Table(PEOPLE_COLUMNS, people_rows(people), sheet=PEOPLE_SHEET, font_size=12),
+                    Paragraph(f"Danh sách gồm {vntext.format_number(len(people))} người./.", italic=True)],
+            landscape=True))
     doc = Document(
         kind=KIND, header=common.header(ctx), type_name=TYPE_NAME, subject=subject(year),
         recipient=common.upper_recipient(ctx), body=body, signatures=[common.signature(ctx)],
