@@ -14,7 +14,10 @@ audit hook included). Then times, over the whole register:
   what a screen that keeps its rows does on each keystroke;
 * ``totals(rows)`` — the counts by status and level and the benefit sums under the list;
 * ``ldst_candidates(db, 2021)`` — Bằng Lao động sáng tạo candidates over three years;
-* for comparison, :func:`core_listing`: the same rows as ``list_initiatives`` from Core queries.
+* for comparison, :func:`core_listing`: the same rows as ``list_initiatives`` from Core queries;
+* the import (issue 17): ``initiatives_io.preview_file`` of the register exported to .xlsx (every
+  row unchanged), and of the same initiatives as an office's usual list (:func:`usual_list`: no
+  "Năm", shares in their own column, values as text with dots, no deciding body), then its commit.
 """
 
 from __future__ import annotations
@@ -146,6 +149,76 @@ def core_listing(db: Database) -> list[initiatives.InitiativeRow]:
     return rows
 
 
+USUAL_HEADER = ["STT", "Tên sáng kiến", "Lĩnh vực", "Tác giả", "Tỷ lệ đóng góp (%)", "Ngày áp dụng lần đầu",
+                "Giá trị làm lợi (VNĐ)", "Cấp công nhận", "Số quyết định", "Ngày quyết định"]
+
+
+def usual_list(path: Path, batch: list[InitiativeDraft], names: dict[str, str]) -> Path:
+    """``batch`` as an office writes its list (XlsxWriter), titled anew so that every row is added."""
+    import xlsxwriter
+
+    from thidua_desktop.core import initiatives as core, vntext
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = book.add_worksheet("Danh sách")
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+    ws.write_row(0, 0, USUAL_HEADER)
+    for r, d in enumerate(batch, 1):
+        ws.write_number(r, 0, r)
+        ws.write_string(r, 1, f"{d.title} — danh sách")
+        ws.write_string(r, 2, d.field)
+        ws.write_string(r, 3, "; ".join(names[a.person_id] for a in d.authors))
+        ws.write_string(r, 4, "; ".join(f"{vntext.format_number(a.share)}%" for a in d.authors))
+        if d.first_applied_on:
+            ws.write_datetime(r, 5, date_time(d.first_applied_on), day)
+        if d.economic_benefit is not None:
+            ws.write_string(r, 6, vntext.format_number(int(d.economic_benefit)))
+        if d.status == "recognised":
+            ws.write_string(r, 7, core.LEVELS[d.recognition_level])
+            ws.write_string(r, 8, d.decision_number)
+            ws.write_datetime(r, 9, date_time(d.decision_date), day)
+    book.close()
+    return path
+
+
+def date_time(d: date):
+    from datetime import datetime
+
+    return datetime(d.year, d.month, d.day)
+
+
+def import_timings(db: Database, work: Path, people: list, rng: random.Random, n: int, runs: int) -> None:
+    from thidua_desktop.core import vntext
+
+    exported = work / "so-sang-kien.xlsx"
+    count = initiatives_io.export_initiatives(db, exported)
+    previews: list = []
+    show(f"preview_file — the register exported ({count:,} rows, unchanged)",
+         timed(lambda: previews.append(initiatives_io.preview_file(db, exported)), runs))
+    print(f"  → {len(previews[-1].errors)} errors, {previews[-1].unchanged:,} unchanged")
+    # The office's usual list: authors with a name of their own (no birth date column to tell namesakes)
+    everyone = initiatives_io.load_roster(db).by_key  # people who left included: they share names too
+    single = [p for p in people if len(everyone[vntext.search_key(p.full_name)]) == 1]
+    batch = [d for d in drafts(n, 2 * n, single, rng) if d.first_applied_on is not None and d.status != "refused"]
+    names = {p.id: p.full_name for p in single}
+    usual = usual_list(work / "danh-sach.xlsx", batch, names)
+    previews.clear()
+    try:
+        show(f"preview_file — the usual list ({len(batch):,} rows, no Năm column)",
+             timed(lambda: previews.append(initiatives_io.preview_file(db, usual)), runs))
+    except Exception as exc:  # the code before issue 17 refuses the file
+        print(f"preview_file — the usual list: refused ({exc})")
+        return
+    preview = previews[-1]
+    filled = len(getattr(preview, "inferred", ()))  # none before issue 17
+    print(f"  → {len(preview.errors)} errors, {preview.added:,} to add, {filled:,} values filled in")
+    if preview.errors:
+        print(f"  first error: {preview.errors[0]}")
+        return
+    show(f"commit — the usual list ({preview.added:,} added, one transaction)",
+         timed(lambda: initiatives_io.commit(db, preview), 1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--initiatives", type=int, default=5_000)
@@ -194,6 +267,7 @@ def main() -> None:
         show("ldst_candidates(db, 2021)", timed(lambda: found.append(initiatives.ldst_candidates(db, 2021)),
                                                 args.runs))
         print(f"  → {len(found[-1])} candidates")
+        import_timings(db, work, people, rng, args.initiatives, args.runs)
         db.close()
         if args.keep:
             shutil.rmtree(args.keep, ignore_errors=True)
