@@ -272,6 +272,13 @@ DECISION_COLUMNS = [
 ]
 
 
+def charter(year: int) -> str:
+    """The Điều lệ in force in ``year``, with the congress that adopted it (khóa XII from Đại hội XII,
+    9/2018; khóa XIII from Đại hội XIII, 12/2023)."""
+    congress = "XI" if year < 2019 else "XII" if year < 2024 else "XIII"
+    return f"Điều lệ Công đoàn Việt Nam khóa {congress}"
+
+
 def _roman(n: int) -> str:
     return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[n - 1] if 1 <= n <= 10 else str(n)
 
@@ -315,7 +322,7 @@ def build_decision(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequ
         Heading(f"BAN CHẤP HÀNH {unit.upper()}", 1, align="center"),
     ]
     if not plan.citation_lines(DECISION):
-        body.append(Paragraph("Căn cứ Điều lệ Công đoàn Việt Nam;", italic=True))
+        body.append(Paragraph(f"Căn cứ {charter(year)};", italic=True))
     body += [Paragraph(line, italic=True) for line in common.basis_lines(plan, DECISION)]
     body += [
         Paragraph(_meeting_basis(meeting, minutes_code, ctx), italic=True),
