@@ -1518,6 +1518,14 @@
       <source>Linked to the initiative “{title}” ({status}).</source>
       <translation>Đã gắn với sáng kiến “{title}” ({status}).</translation>
     </message>
+    <message>
+      <source>{title}: registered</source>
+      <translation>{title}: đã đăng ký</translation>
+    </message>
+    <message>
+      <source>{title}: not registered</source>
+      <translation>{title}: chưa đăng ký</translation>
+    </message>
   </context>
   <context>
     <name>IndividualsPanel</name>

@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import abbreviations, vntext
 from thidua_desktop.ui import context, labels
 from thidua_desktop.ui.operations import registration as registration_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note, subheading
@@ -119,7 +119,9 @@ class FiguresModel(QAbstractTableModel):
                 return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.NAME:
-                return x.name
+                return abbreviations.explained(x.name)
+            if col in (self.UNIT, self.TARGET):  # whole when the cell cuts it
+                return (x.unit_of_measure if col == self.UNIT else target_text(x)) or None
             if col == self.VALUE:
                 if figure.is_default and figure.value is not None:
                     return self.tr("Suggested from the plan; press Save to register it.")
@@ -162,6 +164,24 @@ class Checklist(QListWidget):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setAlternatingRowColors(False)
+        self.setSpacing(2)  # a line between the boxes: each one is read and ticked on its own
+        self.fit_limit = 250  # the list grows to show its items whole, up to this height (then scrolls)
+
+    def fit(self) -> None:
+        """As tall as its items at this width (wrapped lines included), within [250, fit_limit]."""
+        width = max(80, self.viewport().width() - 34)  # less the check box and the margins
+        rows = 0
+        for n in range(self.count()):
+            item = self.item(n)
+            metrics = QFontMetrics(item.font())
+            rows += metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, item.text()).height()
+            rows += 4 + 2 * self.spacing()
+        self.setMinimumHeight(max(250, min(rows + 2 * self.frameWidth() + 4, self.fit_limit)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit()
 
     def add_heading(self, text: str) -> None:
         item = QListWidgetItem(text)
@@ -177,8 +197,8 @@ class Checklist(QListWidget):
         item.setData(CODE_ROLE, code)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        if tooltip:
-            item.setToolTip(tooltip)
+        # every abbreviation written in full (CĐCS → Công đoàn cơ sở), then what the plan says of it
+        item.setToolTip("\n".join(part for part in (abbreviations.explained(text), tooltip) if part))
         self.addItem(item)
 
     def _choices(self) -> list[QListWidgetItem]:
@@ -219,7 +239,8 @@ class CollectiveForm(QWidget):
         self.movements_caption = subheading(self.tr("Movements joined"))
         self.titles_caption = subheading(self.tr("Collective titles registered"))
         for listing in (self.movements, self.titles):
-            listing.setMinimumHeight(190)
+            listing.setMinimumHeight(250)
+        self.movements.fit_limit = 480  # the movements all show: each is ticked or not
         self.signature = QPlainTextEdit()
         self.signature.setPlaceholderText(self.tr("The union's own emulation content required by the plan, e.g. "
                                                   "Mỗi tổ một sáng kiến an toàn"))
@@ -317,6 +338,8 @@ class CollectiveForm(QWidget):
                 self.titles.add_heading(caption)
             for t in chosen:
                 self.titles.add_choice(t.code, t.name, t.code in info.title_codes, t.issuer or None)
+        self.movements.fit()
+        self.titles.fit()
         self.signature.setPlainText(info.signature_content)
         self.commitments.setPlainText(info.commitments)
         set_date(self.registered_on, info.registered_on or self.ctx.today())

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import abbreviations, vntext
 from thidua_desktop.ui import context, labels, messages
 from thidua_desktop.ui.operations import registration as registration_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, subheading
@@ -41,8 +41,7 @@ NO_GROUP = ""
 
 def short_name(name: str) -> str:
     """"Lao động tiên tiến" → "LĐTT": the initials Vietnamese forms use for titles."""
-    words = [w for w in vntext.nfc(name).replace(",", " ").replace("“", " ").replace("”", " ").split() if w]
-    return "".join(w[0].upper() for w in words if w[0].isalpha())
+    return abbreviations.initials(name)
 
 
 class IndividualsModel(RowsModel):
@@ -63,12 +62,13 @@ class IndividualsModel(RowsModel):
             Column(self.tr("Union group"), lambda r: r.group_name, width=115),
             Column(self.tr("Position"), lambda r: r.position, width=130),
             Column(self.tr("Member"), lambda r: labels.yes_no(r.is_member), sort_key=lambda r: not r.is_member,
-                   width=62),
+                   width=84),
         ]
         for t in self.titles:
             columns.append(Column(short_name(t.name), lambda r, c=t.code: "✓" if c in r.title_codes else "",
                                   sort_key=lambda r, c=t.code: c not in r.title_codes, align_center=True,
-                                  width=max(58, 9 * len(short_name(t.name)) + 14), header_tooltip=t.name))
+                                  width=max(58, 9 * len(short_name(t.name)) + 14), header_tooltip=t.name,
+                                  tooltip=lambda r, c=t.code, n=t.name: self._title_tooltip(r, c, n)))
         columns.append(Column(self.tr("Other"), self._others, width=80,
                               tooltip=lambda r: self._others_tooltip(r),
                               header_tooltip=self.tr("Other titles and commendations registered")))
@@ -101,6 +101,16 @@ class IndividualsModel(RowsModel):
             return None
         return self.tr("Linked to the initiative “{title}” ({status}).").format(
             title=link.title, status=labels.initiative_status(link.status))
+
+    def _title_tooltip(self, row, code: str, name: str) -> str:
+        """The title in full on its abbreviated column's cell (LĐTT → Lao động tiên tiến)."""
+        if code in row.title_codes:
+            return self.tr("{title}: registered").format(title=name)
+        return self.tr("{title}: not registered").format(title=name)
+
+    def legend(self) -> str:
+        """What each abbreviated column stands for, in full: "LĐTT: Lao động tiên tiến · …"."""
+        return " · ".join(f"{short_name(t.name)}: {t.name}" for t in self.titles)
 
     def _others(self, row) -> str:
         return ", ".join(self.other_names[c] for c in row.title_codes if c in self.other_names)
@@ -170,17 +180,16 @@ class IndividualsPanel(QWidget):
         self.link_menu: QMenu | None = None
         self.register_selected.clicked.connect(self.register_selection)
         self.unregister_selected.clicked.connect(self.unregister_selection)
-        actions = QHBoxLayout()
-        title_label = QLabel(self.tr("Title:"))
-        title_label.setBuddy(self.title)
-        actions.addWidget(title_label)
-        actions.addWidget(self.title)
-        actions.addWidget(self.register_selected)
-        actions.addWidget(self.unregister_selected)
-        actions.addWidget(self.register_group)
-        actions.addWidget(self.register_all)
-        actions.addStretch(1)
-        actions.addWidget(self.link_button)
+        # one row of buttons when the panel is wide enough for all of them whole, else two
+        actions = QVBoxLayout()
+        actions.setSpacing(4)
+        self._action_rows = (QHBoxLayout(), QHBoxLayout())
+        for row in self._action_rows:
+            actions.addLayout(row)
+        self._title_label = QLabel(self.tr("Title:"))
+        self._title_label.setBuddy(self.title)
+        self._wide_actions: bool | None = None
+        self._arrange_actions(True)
 
         self.model = IndividualsModel(self)
         self.model.on_edit = self._edit_initiative
@@ -201,8 +210,18 @@ class IndividualsPanel(QWidget):
         fbox.setSpacing(4)
         fbox.addWidget(self.findings_caption)
         fbox.addWidget(self.findings, 1)
+        # the abbreviated title columns, spelled out under the table (the headers' tooltips say it too)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #4a5260;")
+        table_box = QWidget()
+        tbox = QVBoxLayout(table_box)
+        tbox.setContentsMargins(0, 0, 0, 0)
+        tbox.setSpacing(2)
+        tbox.addWidget(self.view, 1)
+        tbox.addWidget(self.legend)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(table_box)
         self.splitter.addWidget(findings_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -221,6 +240,34 @@ class IndividualsPanel(QWidget):
         box.addWidget(self.splitter, 1)
         self._update_buttons()
 
+    def _action_widgets(self) -> tuple[list[QWidget], list[QWidget]]:
+        return ([self._title_label, self.title, self.register_selected, self.unregister_selected],
+                [self.register_group, self.register_all, self.link_button])
+
+    def _arrange_actions(self, wide: bool) -> None:
+        if wide == self._wide_actions:
+            return
+        self._wide_actions = wide
+        for row in self._action_rows:
+            while row.count():
+                row.takeAt(0)
+        first, second = self._action_widgets()
+        for widget in first:
+            self._action_rows[0].addWidget(widget)
+        target = self._action_rows[0] if wide else self._action_rows[1]
+        for widget in second[:-1]:
+            target.addWidget(widget)
+        target.addStretch(1)
+        target.addWidget(second[-1])
+        if not wide:
+            self._action_rows[0].addStretch(1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        first, second = self._action_widgets()
+        needed = sum(w.sizeHint().width() for w in first + second) + 6 * (len(first) + len(second)) + 24
+        self._arrange_actions(self.width() >= needed)
+
     # -- showing -----------------------------------------------------------------------------
 
     def set_data(self, data: RegistrationView) -> None:
@@ -235,6 +282,7 @@ class IndividualsPanel(QWidget):
         if [t.code for t in columns] != [t.code for t in self.model.titles]:
             self.model.set_titles(columns, others)
             self._size_columns()
+            self.legend.setText(self.model.legend())
         current = self.title.code()
         self.title.set_items([(t.code, t.name) for t in individual], current)
         group_current = self.group_filter.code()

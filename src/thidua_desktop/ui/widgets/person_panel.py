@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import abbreviations, vntext
 from thidua_desktop.ui import labels
 from thidua_desktop.ui.pages.base import note, subheading
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
@@ -57,7 +57,7 @@ class PersonPanel(QFrame):
             self.fields[key] = value
         self.history = RowsModel([
             Column(self.tr("Year"), lambda h: str(h.year), sort_key=STORED_ORDER, width=50),
-            Column(self.tr("Title"), lambda h: h.title, tooltip=lambda h: h.detail or h.title),
+            Column(self.tr("Title"), lambda h: h.title, tooltip=lambda h: h.detail or abbreviations.explained(h.title)),
             Column(self.tr("Status"), lambda h: labels.history_kind(h.kind), width=90),
         ], self)
         self.history_view = make_table(self.history, stretch_column=1)

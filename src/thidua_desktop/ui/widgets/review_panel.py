@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import abbreviations, vntext
 from thidua_desktop.ui import messages
 from thidua_desktop.ui.operations import review as review_ops
 from thidua_desktop.ui.operations import year_end as year_end_ops
@@ -167,7 +167,8 @@ class ReviewPanel(QWidget):
         # -- the review table -------------------------------------------------------------------
         self.model = RowsModel([
             Column(self.tr("Person"), self._who, sort_key=STORED_ORDER, width=240, tooltip=self._who),
-            Column(self.tr("Title"), lambda r: r.title_name, width=210),
+            Column(self.tr("Title"), lambda r: r.title_name, width=210,
+                   tooltip=lambda r: abbreviations.explained(r.title_name)),
             Column(self.tr("Registered"), lambda r: self.tr("Yes") if r.registered else self.tr("No"), width=90),
             Column(self.tr("Outcome"), self._achieved_text, width=100, foreground=self._achieved_color),
             Column(self.tr("Votes for / cast"), self._votes_text, width=130, align_center=True),
@@ -208,7 +209,8 @@ class ReviewPanel(QWidget):
         self.proposals = RowsModel([
             Column(self.tr("Section"), self._section_text, sort_key=STORED_ORDER, width=110),
             Column(self.tr("Name"), lambda p: p.name, width=190, tooltip=lambda p: p.name),
-            Column(self.tr("Award"), lambda p: p.award_name, width=230),
+            Column(self.tr("Award"), lambda p: p.award_name, width=230,
+                   tooltip=lambda p: abbreviations.explained(p.award_name)),
             Column(self.tr("Level"), self._level_text, width=130),
             Column(self.tr("Summary of achievements (double-click to edit)"), lambda p: p.summary,
                    tooltip=lambda p: p.summary, editable=True),
