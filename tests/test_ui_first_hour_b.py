@@ -133,3 +133,132 @@ def test_a_bad_file_is_refused_with_the_reason_before_the_replace_question(opene
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     window.restore_action.trigger()
     assert dialogs.kinds() == ["confirm"]
+
+
+# --- where file dialogs open ------------------------------------------------------------------
+
+
+class FileDialogs:
+    """Stands in for Qt's file dialogs: records the folder each opened on, answers as told."""
+
+    def __init__(self, monkeypatch) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        self.starts: list[str] = []
+        self.answer = ""
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(self._one))
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self._one))
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(self._many))
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(self._folder))
+
+    def _one(self, parent, title, start, *rest):
+        self.starts.append(start)
+        return self.answer, ""
+
+    def _many(self, parent, title, start, *rest):
+        self.starts.append(start)
+        return ([self.answer] if self.answer else []), ""
+
+    def _folder(self, parent, title, start, *rest):
+        self.starts.append(start)
+        return self.answer
+
+    @property
+    def last(self):
+        from pathlib import Path
+
+        return Path(self.starts[-1])
+
+
+@pytest.fixture
+def documents(tmp_path, monkeypatch):
+    """The user's Documents folder (QStandardPaths.DocumentsLocation) is this folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = tmp_path / "Tài liệu"
+    folder.mkdir()
+    real = QStandardPaths.writableLocation
+
+    def location(kind):
+        return str(folder) if kind == QStandardPaths.StandardLocation.DocumentsLocation else real(kind)
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(location))
+    return folder
+
+
+def test_file_dialogs_open_in_documents_or_the_last_folder_never_in_the_data_folder(
+        qtbot, opened, documents, monkeypatch, tmp_path):
+    from thidua_desktop.ui import dialogs as ui_dialogs
+    from thidua_desktop.ui import file_dialogs
+    from thidua_desktop.ui.import_dialog import ImportDialog
+    from thidua_desktop.ui.pages import documents as documents_page
+    from thidua_desktop.ui.pages import upper as upper_page
+    from thidua_desktop.ui.plan_package_dialog import PlanPackageDialog
+
+    window, fake = opened, FileDialogs(monkeypatch)
+    data = window.ctx.paths
+    restore = ui_dialogs.RestoreDialog([], data.backups, window)
+    qtbot.addWidget(restore)
+    restore.choose_file()
+    assert fake.last == documents, "another copy of the data is looked for in Documents, not in backups/"
+
+    # the folder a copy was last taken from is where the next one is looked for; not once it is gone
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    fake.answer = str(usb / "thidua.sqlite")
+    restore.choose_file()
+    fake.answer = ""
+    restore.choose_file()
+    assert fake.last == usb
+    usb.rmdir()
+    restore.choose_file()
+    assert fake.last == documents, "a folder that no longer exists is never offered"
+
+    # each kind of file has its own last folder
+    package = PlanPackageDialog(window.ctx, window)
+    qtbot.addWidget(package)
+    package.choose_file()
+    assert fake.last == documents
+    roster = ImportDialog(window.ctx, parent=window)
+    qtbot.addWidget(roster)
+    roster.choose_file()
+    assert fake.last == documents
+
+    # the Documents page offers its file in Documents, not beside the last produced document
+    page = window.show_page(mw.PAGE_DOCUMENTS)
+    page.kind.setCurrentIndex(page.kind.findData("registration"))
+    page.format.setCurrentIndex(page.format.findData(".pdf"))
+    page.export_button.click()
+    assert fake.last == documents / "dang-ky-thi-dua-2021.pdf"
+    # a start inside the data folder (its backups, its logs, itself) is never used
+    for inside in (data.backups / "x.pdf", data.logs, data.root / "bao-cao.pdf"):
+        documents_page.ask_save_path(window, "t", str(inside), "PDF (*.pdf)")
+        assert fake.last.parent == documents or fake.last == documents, (inside, fake.last)
+    # a bare name (the upper union's exports) lands in Documents, not in the program's working folder
+    upper_page.ask_save_path(window, "t", "Excel (*.xlsx)", "tinh-hinh-nop-2021.xlsx")
+    assert fake.last == documents / "tinh-hinh-nop-2021.xlsx"
+    upper_page.ask_folder(window, "t")
+    assert fake.last == documents
+    # Documents missing: the home folder, which exists
+    documents.rename(tmp_path / "gone")
+    assert file_dialogs.start_folder(file_dialogs.EXPORT).is_dir()
+    print("file dialogs opened on:", *fake.starts, sep="\n  ")
+
+
+def test_default_file_names_are_valid_on_windows(qtbot, opened, documents, monkeypatch):
+    from thidua_desktop.ui import file_dialogs
+    from thidua_desktop.ui.pages import documents as documents_page
+
+    fake = FileDialogs(monkeypatch)
+    forbidden = set('<>:"/\\|?*')
+    for name in ("Báo cáo 10:30 ngày 30/06.pdf", 'Danh sách "mới" <2021>?.xlsx', "CON.xlsx", "nhật ký|a*b.eml"):
+        file_dialogs.save_file(opened, "t", "", kind=file_dialogs.EXPORT, name=name)
+        offered = fake.last
+        assert offered.parent == documents and not forbidden & set(offered.name), offered
+        assert offered.stem.upper() != "CON"
+    documents_page.ask_save_path(opened, "t", str(documents / "Biên bản 14:00.pdf"), "PDF (*.pdf)")
+    assert fake.last == documents / "Biên bản 14_00.pdf"
+    # the roster's export name carries a date: no ':' nor '/'
+    page = opened.show_page(mw.PAGE_ROSTER)
+    page.ask_export_path()
+    assert fake.last.parent == documents and not forbidden & set(fake.last.name), fake.last

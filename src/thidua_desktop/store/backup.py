@@ -245,7 +245,7 @@ def restore_problem(source: Path, *, known_revisions: set[str]) -> str | None:
     report = check_database(source)
     if not report.ok:
         detail = report.error or "; ".join(report.integrity + report.foreign_keys)
-        return f"Tệp {source} không dùng để khôi phục được: {detail}. Dữ liệu hiện tại không bị thay đổi."
+        return f"Tệp {source} không dùng để khôi phục được: {detail.rstrip('.')}. Dữ liệu hiện tại không bị thay đổi."
     if report.revision is None:
         return f"Tệp {source} không phải bản sao lưu của chương trình. Dữ liệu hiện tại không bị thay đổi."
     if report.revision not in known_revisions:

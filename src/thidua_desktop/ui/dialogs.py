@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import context, labels
+from thidua_desktop.ui import context, file_dialogs, labels
 from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.documents import size_text
@@ -85,9 +84,9 @@ class RestoreDialog(QDialog):
         self.accept()
 
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a copy of the data"), str(self.backups_folder),
-            self.tr("Data files (*.sqlite *.db);;All files (*)"))
+        # the list above shows the backups folder; another copy is elsewhere (a USB stick, Documents)
+        name = file_dialogs.open_file(self, self.tr("Choose a copy of the data"),
+                                      self.tr("Data files (*.sqlite *.db);;All files (*)"), kind=file_dialogs.BACKUP)
         if name:
             self.chosen = Path(name)
             self.accept()

@@ -14,13 +14,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.ui import context
+from thidua_desktop.ui import context, file_dialogs
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine
 from thidua_desktop.ui.widgets import screen_fit
 from thidua_desktop.ui.widgets.file_drop import FileDropTarget
@@ -306,10 +305,9 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
     # -- reading -----------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        start = str(self.path.parent) if self.path else QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self._choose_title, start, self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)"))
+        name = file_dialogs.open_file(
+            self, self._choose_title, self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
+            kind=file_dialogs.SPREADSHEET, start=self.path.parent if self.path else "")
         if name:
             self.read(Path(name))
 

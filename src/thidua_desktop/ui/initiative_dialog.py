@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -48,7 +47,7 @@ from thidua_desktop.core import initiatives as core
 from thidua_desktop.core import vntext
 from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
 from thidua_desktop.core.safe_names import safe_file_name
-from thidua_desktop.ui import context, labels, messages
+from thidua_desktop.ui import context, file_dialogs, labels, messages
 from thidua_desktop.ui.operations import initiatives as initiatives_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.pages.documents import size_text
@@ -689,11 +688,10 @@ class InitiativeDialog(QDialog):
         return rows[0] if rows else None
 
     def ask_attachment_files(self) -> list[Path]:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Attach files to the initiative"), start,
+        names = file_dialogs.open_files(
+            self, self.tr("Attach files to the initiative"),
             self.tr("Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;"
-                    "All files (*)"))
+                    "All files (*)"), kind=file_dialogs.ATTACHMENT)
         return [Path(n) for n in names]
 
     def attach_files(self) -> None:
@@ -749,9 +747,8 @@ class InitiativeDialog(QDialog):
                            on_error=lambda exc: self.error.show_message(_store_error(exc)), owner=self)
 
     def ask_export_path(self, filename: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the attachment"),
-                                                    str(Path(folder) / safe_file_name(filename, "tep-dinh-kem")))
+        name = file_dialogs.save_file(self, self.tr("Save a copy of the attachment"), "", kind=file_dialogs.ATTACHMENT,
+                                      name=safe_file_name(filename, "tep-dinh-kem"))
         return Path(name) if name else None
 
     def export_attachment(self) -> None:

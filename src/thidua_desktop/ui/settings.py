@@ -42,3 +42,18 @@ def set_language(code: str) -> None:
     s = settings()
     s.setValue(KEY_LANGUAGE, code)
     s.sync()
+
+
+KEY_LAST_FOLDER = "files/last_folder/{kind}"
+
+
+def last_folder(kind: str) -> Path | None:
+    """The folder a file of this kind was last chosen in (None: none yet)."""
+    value = settings().value(KEY_LAST_FOLDER.format(kind=kind), "")
+    return Path(value) if isinstance(value, str) and value.strip() else None
+
+
+def set_last_folder(kind: str, folder: str | Path) -> None:
+    s = settings()
+    s.setValue(KEY_LAST_FOLDER.format(kind=kind), str(folder))
+    s.sync()

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.ui import context
+from thidua_desktop.ui import context, file_dialogs
 from thidua_desktop.ui.pages.base import ErrorLine, note
 from thidua_desktop.ui.widgets import screen_fit
 
@@ -117,8 +116,8 @@ class SignedFileDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self._choose_title, str(Path.home()),
-                                              self.tr("Excel workbooks (*.xlsx)"))
+        name = file_dialogs.open_file(self, self._choose_title, self.tr("Excel workbooks (*.xlsx)"),
+                                      kind=file_dialogs.PACKAGE)
         if name:
             self.load(Path(name))
 

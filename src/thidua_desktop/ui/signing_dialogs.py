@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thidua_desktop.ui import file_dialogs
 from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.widgets import screen_fit
@@ -38,18 +38,15 @@ from thidua_desktop.ui.widgets.deadline_status import SENDINGS
 # -- seams for the tests ---------------------------------------------------------------------------
 
 def ask_open_path(parent: QWidget, title: str, file_filter: str, start: str = "") -> str:
-    path, _selected = QFileDialog.getOpenFileName(parent, title, start, file_filter)
-    return path
+    return file_dialogs.open_file(parent, title, file_filter, kind=file_dialogs.DOCUMENT, start=start)
 
 
 def ask_save_path(parent: QWidget, title: str, file_filter: str, start: str = "") -> str:
-    path, _selected = QFileDialog.getSaveFileName(parent, title, start, file_filter)
-    return path
+    return file_dialogs.save_file(parent, title, file_filter, kind=file_dialogs.DOCUMENT, start=start)
 
 
 def ask_open_paths(parent: QWidget, title: str, file_filter: str, start: str = "") -> list[str]:
-    paths, _selected = QFileDialog.getOpenFileNames(parent, title, start, file_filter)
-    return paths
+    return file_dialogs.open_files(parent, title, file_filter, kind=file_dialogs.DOCUMENT, start=start)
 
 
 def ask_password(parent: QWidget, title: str, label: str) -> str | None:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.ui import signing_dialogs
+from thidua_desktop.ui import file_dialogs, signing_dialogs
 from thidua_desktop.ui.operations.upper import export_plan, queue_reminders, reminder_setup
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.signing_dialogs import KeyChoice, SmtpDialog
@@ -106,8 +106,7 @@ class PlanExportDialog(QDialog):
     def _year_changed(self, _index: int = 0) -> None:
         current = self.out.text().strip()
         if not current or Path(current).name.startswith("goi-ke-hoach-"):
-            folder = Path(current).parent if current else Path(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+            folder = Path(current).parent if current else file_dialogs.start_folder(file_dialogs.UPPER)
             self.out.setText(str(folder / self._default_name()))
 
     def _choose_out(self) -> None:

@@ -12,20 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from thidua_desktop.core import vntext
-from thidua_desktop.ui import messages
+from thidua_desktop.ui import file_dialogs, messages
 
 
 def ask_xlsx_path(parent: QWidget, title: str, suggested_name: str) -> Path | None:
-    """Where to save the workbook (None: cancelled); offered first in the documents folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested_name),
-                                                  QCoreApplication.translate("WorkbookExport",
-                                                                             "Excel workbooks (*.xlsx)"))
+    """Where to save the workbook (None: cancelled); offered in Documents or the folder last used."""
+    chosen = file_dialogs.save_file(parent, title,
+                                    QCoreApplication.translate("WorkbookExport", "Excel workbooks (*.xlsx)"),
+                                    kind=file_dialogs.EXPORT, name=suggested_name)
     if not chosen:
         return None
     path = Path(chosen)

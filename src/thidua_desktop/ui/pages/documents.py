@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from thidua_desktop.core import vntext
 from thidua_desktop.services.documents import KINDS
-from thidua_desktop.ui import context, labels, signing_dialogs
+from thidua_desktop.ui import context, file_dialogs, labels, signing_dialogs
 from thidua_desktop.ui.operations import folder as folder_ops
 from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.operations import year_end as year_end_ops
@@ -54,8 +53,7 @@ FILE_STEMS = {
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
     """The save dialog (a seam for the tests)."""
-    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return path
+    return file_dialogs.save_file(parent, title, file_filter, kind=file_dialogs.DOCUMENT, start=suggested)
 
 
 def open_path(path: Path) -> None:
@@ -315,8 +313,8 @@ class DocumentsPage(Page):
         if self._year is None or self.ctx.db is None:
             return
         kind, suffix = self.kind.currentData(), self.format.currentData()
-        folder = self.produced.path.parent if self.produced else Path.home()
-        suggested = str(folder / f"{FILE_STEMS.get(kind, kind)}-{self._year}{suffix}")
+        # the name alone: the dialog opens in Documents or the folder last used, not the data folder
+        suggested = f"{FILE_STEMS.get(kind, kind)}-{self._year}{suffix}"
         file_filter = self.tr("PDF document (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbook (*.xlsx)")
         chosen = ask_save_path(self, self.tr("Export {document}").format(document=self.kind_name(kind)),
                                suggested, file_filter)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from thidua_desktop.core import safe_names, vntext
-from thidua_desktop.ui import messages
+from thidua_desktop.ui import file_dialogs, messages
 from thidua_desktop.ui.context import AppContext
 from thidua_desktop.ui.operations.upper import (
     add_unit,
@@ -63,22 +62,19 @@ UNITS, RECEIVED = "upper_units", "upper_received"
 
 
 def ask_open_paths(parent: QWidget, title: str, file_filter: str) -> list[str]:
-    paths, _selected = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
-    return paths
+    return file_dialogs.open_files(parent, title, file_filter, kind=file_dialogs.UPPER)
 
 
 def ask_open_path(parent: QWidget, title: str, file_filter: str) -> str:
-    path, _selected = QFileDialog.getOpenFileName(parent, title, "", file_filter)
-    return path
+    return file_dialogs.open_file(parent, title, file_filter, kind=file_dialogs.UPPER)
 
 
 def ask_folder(parent: QWidget, title: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, title)
+    return file_dialogs.folder(parent, title, kind=file_dialogs.UPPER)
 
 
 def ask_save_path(parent: QWidget, title: str, file_filter: str, start: str = "") -> str:
-    path, _selected = QFileDialog.getSaveFileName(parent, title, start, file_filter)
-    return path
+    return file_dialogs.save_file(parent, title, file_filter, kind=file_dialogs.UPPER, start=start)
 
 
 class UnitDialog(QDialog):
