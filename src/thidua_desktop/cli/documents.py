@@ -90,13 +90,13 @@ def _sign_all(files: list[Path], spec) -> None:
 
 
 def add_commands(sub, add, common) -> None:
-    from thidua_desktop.services.documents import KINDS
+    from thidua_desktop.core.document_kinds import KINDS, SIGNERS
 
     p = add("document", cmd_document, "xuất văn bản (PDF hoặc Excel) và xem sổ văn bản đi")
     p.add_argument("kind", metavar="LOẠI", choices=(*KINDS, "register"), help=KIND_HELP)
     p.add_argument("--year", type=int, required=True, help="năm thi đua (với register: năm của sổ văn bản đi)")
     p.add_argument("--phase", type=int, help="đợt (báo cáo sơ kết)")
-    p.add_argument("--signer", choices=("chair", "deputy"), default="chair",
+    p.add_argument("--signer", choices=SIGNERS, default="chair",
                    help="chair: Chủ tịch ký; deputy: Phó Chủ tịch ký thay (KT.)")
     p.add_argument("--out", metavar="TỆP", help="tệp .pdf hoặc .xlsx")
     p.add_argument("--date", type=date_arg,

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
-from datetime import datetime
 from pathlib import Path
 
 from thidua_desktop import __version__
-from thidua_desktop import paths as app_paths
 from thidua_desktop.cli import documents, initiatives, people, plan_editor, plan_package, reports, signing, upper
 from thidua_desktop.cli.common import CliError, Parser
 from thidua_desktop.cli.common import date_arg as _date_arg
@@ -28,8 +25,6 @@ EXIT_OK, EXIT_REFUSED, EXIT_CHECK_FAILED, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 
 def cmd_info(args) -> int:
-    from thidua_desktop.services import data_folder, year
-
     p = args.paths
     _out(f"Phiên bản chương trình: {__version__}")
     _out(f"Thư mục dữ liệu: {p.root}")
@@ -37,6 +32,8 @@ def cmd_info(args) -> int:
     if not p.database.exists():
         _out("Chưa có dữ liệu. Chạy 'thidua setup …' hoặc mở chương trình để khởi tạo.")
         return EXIT_OK
+    from thidua_desktop.services import data_folder, year  # the database layer, only when there is a database
+
     db = _open(args)
     try:
         _out(f"Lược đồ dữ liệu: {db.revision}")
@@ -446,6 +443,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from thidua_desktop import paths as app_paths
     from thidua_desktop.services import demo
 
     explicit = getattr(args, "data_dir", None)
@@ -467,7 +465,7 @@ def cmd_demo(args) -> int:
 
 
 def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--data-dir", metavar="THƯ_MỤC", default=argparse.SUPPRESS,
                         help="thư mục dữ liệu (mặc định: THIDUA_HOME hoặc thư mục của người dùng)")
     common.add_argument("--portable", action="store_true", default=argparse.SUPPRESS,
@@ -500,11 +498,16 @@ def _profile_options(p: argparse.ArgumentParser, *, required: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; each command's own parser is built only when that command runs
+    (:mod:`thidua_desktop.cli.lazy_parser`), and building it imports no service: a command imports
+    what it needs inside its function."""
+    from thidua_desktop.cli.lazy_parser import LazySubParsers
+
     common = _common()
     parser = Parser(prog="thidua", description="Quản lý phong trào thi đua của công đoàn cơ sở.",
                      parents=[common])
     parser.add_argument("--version", action="version", version=f"thidua {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser, action=LazySubParsers)
 
     def add(name: str, func, help_text: str, parent=sub):
         p = parent.add_parser(name, help=help_text, description=help_text, parents=[common])
@@ -605,6 +608,8 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_OK
+    from thidua_desktop import paths as app_paths
+
     args.paths = app_paths.resolve(getattr(args, "data_dir", None), portable=getattr(args, "portable", None))
     from thidua_desktop.errors import UserError
 
@@ -620,6 +625,9 @@ def main(argv: list[str] | None = None) -> int:
         _err("Đã dừng theo yêu cầu.")
         return EXIT_REFUSED
     except Exception as exc:
+        import traceback
+        from datetime import datetime
+
         from thidua_desktop.services import crash_log, gui_lock
 
         held = getattr(args, "gui_lock", None)

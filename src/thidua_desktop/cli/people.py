@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from thidua_desktop.cli.common import CliError, date_arg, err, open_db, out
@@ -188,6 +187,8 @@ def cmd_registration_show(args) -> int:
 
 
 def cmd_registration_collective(args) -> int:
+    from decimal import Decimal, InvalidOperation
+
     from thidua_desktop.services import registration
 
     db = open_db(args)

@@ -25,7 +25,6 @@ from cryptography.x509.oid import NameOID
 
 from thidua_desktop.signing.common import display_time, nfc
 from thidua_desktop.signing.errors import CertificateProblem, SigningError, UnreadableFile, WrongSecretError
-from thidua_desktop.store.files import atomic_write
 
 DEFAULT_ORGANIZATION = "Công đoàn Việt Nam"
 VALIDITY_YEARS = 5
@@ -166,6 +165,8 @@ def _add_years(moment: datetime, years: int) -> datetime:
 
 
 def _atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    from thidua_desktop.store.files import atomic_write  # only when writing: verifying imports no store module
+
     path = Path(path)
     if path.exists() and not overwrite:
         raise SigningError(f"Tệp {path} đã có; không ghi đè. Hãy chọn tên tệp khác.")
