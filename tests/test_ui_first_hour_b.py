@@ -5,6 +5,7 @@ names valid on Windows; a restore checks the chosen file before asking to replac
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui_helpers import dialogs, make_window, ui_settings, vietnamese  # noqa: F401 - fixtures
@@ -262,3 +263,173 @@ def test_default_file_names_are_valid_on_windows(qtbot, opened, documents, monke
     page = opened.show_page(mw.PAGE_ROSTER)
     page.ask_export_path()
     assert fake.last.parent == documents and not forbidden & set(fake.last.name), fake.last
+
+
+# --- Qt's own dialogs in Vietnamese ---------------------------------------------------------
+
+# English words the brief names, which must never be left on a Vietnamese screen
+NEVER = {"Print", "Cancel", "Options", "Properties", "Look in:", "File name:", "Basic colors", "Save", "Open",
+         "Close", "Yes", "No", "Apply", "Reset", "Help", "Printer", "Copies", "Page Setup", "Select Color"}
+# texts made only of ASCII letters that are Vietnamese, names, units or numbers
+ASCII_OK = {"OK", "In", "Cao", "Ngang", "Trang", "Lam", "HTML", "x", "Didot (DD)", "Cicero (CC)", "Point (pt)",
+            "Pica (P̸)", "mm", "pt"}
+
+
+def _clean(text: str) -> str:
+    text = text.split("\t")[0].replace("&", "")
+    return text.strip().rstrip(":").removesuffix(">>").removesuffix("<<").strip().rstrip(":…. ")
+
+
+def _visible_texts(dialog) -> list[tuple[str, str]]:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTabWidget,
+        QTreeView,
+        QWidget,
+    )
+
+    found = [("title", dialog.windowTitle())]
+    for w in [dialog, *dialog.findChildren(QWidget)]:
+        if w is not dialog and not w.isVisibleTo(dialog):
+            continue
+        if isinstance(w, QLabel):
+            found.append(("label", w.text()))
+        if isinstance(w, QAbstractButton):
+            found.append(("button", w.text()))
+        if isinstance(w, QGroupBox):
+            found.append(("group", w.title()))
+        if isinstance(w, QComboBox):
+            found += [("combo", w.itemText(i)) for i in range(w.count())]
+        if isinstance(w, QTabWidget):
+            found += [("tab", w.tabText(i)) for i in range(w.count())]
+        if isinstance(w, QLineEdit) and w.placeholderText():
+            found.append(("placeholder", w.placeholderText()))
+        if isinstance(w, QTreeView) and w.model() is not None:
+            found += [("header", str(w.model().headerData(i, Qt.Orientation.Horizontal)))
+                      for i in range(w.model().columnCount())]
+        if w.toolTip():
+            found.append(("tooltip", w.toolTip()))
+    return [(k, t) for k, t in found if t]
+
+
+def _english(texts, page_sizes) -> list[tuple[str, str]]:
+    import re
+
+    left = []
+    for kind, text in texts:
+        clean = _clean(text)
+        if clean in NEVER or text in NEVER:
+            left.append((kind, text))
+        elif (re.search("[A-Za-z]{2,}", clean) and clean.isascii() and clean not in ASCII_OK
+              and clean not in page_sizes and "/" not in clean and "\\" not in clean):
+            left.append((kind, text))
+    return left
+
+
+@pytest.fixture
+def english_page_sizes(qapp):
+    """Paper size names (A4, Letter / ANSI A, JIS B5…): names, not English to translate."""
+    from PySide6.QtGui import QPageSize
+
+    from thidua_desktop.ui import i18n
+
+    language = i18n.current()
+    i18n.remove()
+    names = {QPageSize(QPageSize.PageSizeId(n)).name() for n in range(QPageSize.PageSizeId.LastPageSize.value + 1)}
+    i18n.install(language)
+    return names - {"Custom", "Postcard", "Double Postcard"} - {n for n in names if n.startswith("Envelope")}
+
+
+def test_qt_own_dialogs_speak_vietnamese(qtbot, vietnamese, english_page_sizes):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter
+    from PySide6.QtWidgets import (
+        QApplication,
+        QCalendarWidget,
+        QColorDialog,
+        QDialogButtonBox,
+        QFileDialog,
+        QInputDialog,
+        QLineEdit,
+        QMessageBox,
+        QPlainTextEdit,
+        QProgressDialog,
+        QPushButton,
+        QTextEdit,
+        QToolButton,
+    )
+
+    seen: dict[str, list[tuple[str, str]]] = {}
+
+    def look(name, dialog):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        seen[name] = _visible_texts(dialog)
+        return dialog
+
+    printer = QPrinter()
+    printing = look("QPrintDialog", QPrintDialog(printer))
+    options = next(b for b in printing.findChildren(QPushButton) if ">>" in b.text())
+    options.click()
+    look("QPrintDialog (options)", printing)
+
+    def properties_shown():
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not printing:
+            seen["QPrintPropertiesDialog"] = _visible_texts(modal)
+            modal.reject()
+
+    properties = printing.findChild(QPushButton, "properties")
+    QTimer.singleShot(50, properties_shown)
+    properties.click()
+    look("QPageSetupDialog", QPageSetupDialog(printer))
+    for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+        files = QFileDialog(None, "x")
+        files.setOption(QFileDialog.Option.DontUseNativeDialog)
+        files.setAcceptMode(mode)
+        look(f"QFileDialog ({mode.name})", files)
+    colours = QColorDialog()
+    colours.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
+    look("QColorDialog", colours)
+    every = QDialogButtonBox.StandardButton.NoButton
+    for button in QDialogButtonBox.StandardButton:
+        every |= button
+    box = QMessageBox()
+    box.setText("x")
+    box.setDetailedText("x")
+    box.setStandardButtons(QMessageBox.StandardButton(every.value))
+    look("QMessageBox", box)
+    look("QDialogButtonBox", QDialogButtonBox(every))
+    look("QInputDialog", QInputDialog())
+    progress = QProgressDialog()
+    progress.setLabelText("x")
+    look("QProgressDialog", progress)
+    calendar = look("QCalendarWidget", QCalendarWidget())
+    seen["QCalendarWidget"] += [("month", a.text()) for b in calendar.findChildren(QToolButton) if b.menu()
+                                for a in b.menu().actions()]
+    for editor in (QLineEdit, QTextEdit, QPlainTextEdit):
+        field = editor()
+        qtbot.addWidget(field)
+        menu = field.createStandardContextMenu()
+        seen[f"{editor.__name__} menu"] = [("menu", a.text()) for a in menu.actions() if a.text()]
+
+    left = {name: _english(texts, english_page_sizes) for name, texts in seen.items()}
+    left = {name: found for name, found in left.items() if found}
+    for name, found in left.items():
+        print(f"still English in {name}:", *found, sep="\n  ")
+    assert "QPrintPropertiesDialog" in seen, "the printer properties were looked at"
+    assert not left
+    # the words of the brief, where they were
+    texts = {name: {_clean(t) for _k, t in found} for name, found in seen.items()}
+    assert {"In", "Hủy", "Tùy chọn"} <= texts["QPrintDialog"] | texts["QPrintDialog (options)"]
+    assert {"Thuộc tính", "Máy in"} <= texts["QPrintDialog"]
+    assert {"Tìm trong", "Tên tệp"} <= texts["QFileDialog (AcceptOpen)"]
+    assert {"Chọn màu", "Màu cơ bản"} <= texts["QColorDialog"]
+    assert {"Thiết lập trang", "Dọc", "Ngang", "Lề"} <= texts["QPageSetupDialog"]
+    assert "Phong bì DL" in texts["QPageSetupDialog"] and "Tùy chỉnh" in texts["QPageSetupDialog"]
+    assert {"Thuộc tính máy in", "Tùy chọn lệnh in"} <= texts["QPrintPropertiesDialog"]
