@@ -11,7 +11,7 @@
 # 4. the GUI opens the demo and shows the year on Tổng quan, then quits with 0;
 # 5. `thidua about` finds every library's version and licence in the bundled metadata, and
 #    THIRD-PARTY-LICENSES.txt and the program's LICENSE.txt (MIT) are beside the programs; the
-#    licence About shows and the icon are inside the bundle.
+#    licence About shows, the icon and the user guide are inside the bundle.
 # Every program runs under `env -i` (an empty environment: no PATH to uv or the venv, no
 # PYTHONPATH, no LD_LIBRARY_PATH). Prints each step's time; exits non-zero on the first failure.
 set -euo pipefail
@@ -91,6 +91,8 @@ about() {
     cmp -s "$BUNDLE/LICENSE.txt" "$BUNDLE/_internal/thidua_desktop/_data/LICENSE"
     [ -s "$BUNDLE/_internal/thidua_desktop/_data/resources/icons/thidua.png" ] || {
         echo "smoke: the icon is not in the bundle"; return 1; }
+    [ -s "$BUNDLE/_internal/thidua_desktop/_data/resources/help/huong-dan.html" ] || {
+        echo "smoke: the user guide is not in the bundle"; return 1; }
 }
 
 total=$SECONDS
