@@ -65,7 +65,8 @@ def test_add_a_person_through_the_dialog(qtbot, window):
     dialog.birth.setText("31/02/1987")
     save(dialog)
     assert dialog.isVisible(), "a refused person keeps the dialog open"
-    assert "31/02/1987" in dialog.error.text() and "Ngày sinh" in dialog.error.text()
+    birth = dialog.checks[0]  # said under the field itself (tests/test_ui_input_checks.py)
+    assert "31/02/1987" in birth.message.text() and birth.message.text().startswith("Ngày sinh")
 
     dialog.birth.setText("1987")
     save(dialog)
@@ -113,7 +114,8 @@ def test_edit_by_double_click_and_the_overview_counts(qtbot, window):
     dialog.joined_union_on.setText("20/11/2020")
     dialog.email.setText("không có email")
     save(dialog)
-    assert dialog.isVisible() and "Email không hợp lệ" in dialog.error.text()
+    assert dialog.isVisible() and dialog.email_check.message.text() == (
+        "“không có email” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách.")
     dialog.email.clear()
     save(dialog)
     assert not dialog.isVisible()

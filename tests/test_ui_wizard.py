@@ -118,13 +118,24 @@ def test_required_fields_block_next_with_a_reason(qtbot, fresh_window):
     assert next_button.isEnabled()
 
 
-def test_a_refused_profile_keeps_the_wizard_open(qtbot, fresh_window, data_paths):
+def test_a_refused_profile_keeps_the_wizard_open(qtbot, fresh_window, data_paths, monkeypatch):
     window = fresh_window
     wizard = window.wizard
     _next(qtbot, wizard)
     _fill_unit(qtbot, wizard.unit)
     wizard.unit.form.upper_union_email.setText("khong-phai-email")
     _next(qtbot, wizard)
+    # the email is now refused where it is typed (tests/test_ui_input_checks.py): the page stays
+    assert wizard.currentId() == wizard_module.PAGE_UNIT
+    wizard.unit.form.upper_union_email.setText("ldld.giavien@example.vn")
+    _next(qtbot, wizard)
+
+    def refused(*_args):  # what the set-up's own check refuses comes back on the last page
+        from thidua_desktop.store.errors import ValidationError
+
+        raise ValidationError("Email công đoàn cấp trên không hợp lệ: “x”.")
+
+    monkeypatch.setattr(wizard_module, "_set_up", refused)
     type_text(wizard.signers.chair, "Phạm Thị Hoa")
     _next(qtbot, wizard)
     _next(qtbot, wizard)

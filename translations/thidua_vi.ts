@@ -381,6 +381,38 @@
       <source>Year</source>
       <translation>Năm</translation>
     </message>
+    <message>
+      <source>Reports go to</source>
+      <translation>Nơi nhận báo cáo</translation>
+    </message>
+    <message>
+      <source>Upper union&apos;s email</source>
+      <translation>Email công đoàn cấp trên</translation>
+    </message>
+    <message>
+      <source>Union&apos;s email</source>
+      <translation>Email công đoàn cơ sở</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Địa chỉ</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Điện thoại</translation>
+    </message>
+    <message>
+      <source>Upper-level union</source>
+      <translation>Công đoàn cấp trên</translation>
+    </message>
+    <message>
+      <source>yes: takes in the reports of its grassroots unions</source>
+      <translation>có: nhận và tổng hợp báo cáo của các công đoàn cơ sở</translation>
+    </message>
+    <message>
+      <source>no: a grassroots union</source>
+      <translation>không: công đoàn cơ sở</translation>
+    </message>
   </context>
   <context>
     <name>CrashDialog</name>
@@ -3395,6 +3427,14 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
       <source>Date of birth</source>
       <translation>Ngày sinh</translation>
     </message>
+    <message>
+      <source>“{text}” is not an email address: write it as name@domain.vn, without spaces.</source>
+      <translation>“{text}” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách.</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), e.g. 0912 345 678.</source>
+      <translation>“{text}” không phải là số điện thoại: chỉ gồm chữ số, có thể có dấu cách, dấu chấm hoặc gạch ngang (9 đến 12 chữ số), ví dụ 0912 345 678.</translation>
+    </message>
   </context>
   <context>
     <name>PersonPanel</name>
@@ -6239,6 +6279,14 @@ Mã: {key}</translation>
     <message>
       <source>chair</source>
       <translation>chủ tịch</translation>
+    </message>
+    <message>
+      <source>“{text}” is not an email address: write it as name@domain.vn, without spaces.</source>
+      <translation>“{text}” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách.</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), e.g. 0912 345 678.</source>
+      <translation>“{text}” không phải là số điện thoại: chỉ gồm chữ số, có thể có dấu cách, dấu chấm hoặc gạch ngang (9 đến 12 chữ số), ví dụ 0912 345 678.</translation>
     </message>
   </context>
   <context>

@@ -14,7 +14,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from thidua_desktop import clock
-from thidua_desktop.core import vntext
+from thidua_desktop.core import field_checks, vntext
 from thidua_desktop.services.dto import PersonRow
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import NotFoundError, ValidationError
@@ -129,8 +129,8 @@ def validate_person(detail: PersonDetail, *, today: date | None = None) -> list[
         problems.append(f"Năm sinh {detail.birth_year} không hợp lý.")
     if detail.gender not in ("", "M", "F"):
         problems.append("Giới tính phải là Nam hoặc Nữ.")
-    if detail.email.strip() and ("@" not in detail.email or " " in detail.email.strip()):
-        problems.append(f"Email không hợp lệ: {detail.email}")
+    if problem := field_checks.email_problem(detail.email, "Email"):
+        problems.append(problem)
     for label, value in (("Ngày vào công đoàn", detail.joined_union_on), ("Ngày vào làm", detail.employed_since)):
         if value is not None and (value.year < 1930 or value > today):
             problems.append(f"{label} {vntext.format_date(value)} không hợp lý.")

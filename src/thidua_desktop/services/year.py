@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from thidua_desktop import clock
-from thidua_desktop.core import applicability, timeline as tl
+from thidua_desktop.core import applicability, field_checks, timeline as tl
 from thidua_desktop.core.plan import (
     IndicatorSpec,
     MovementSpec,
@@ -102,8 +102,10 @@ def validate_profile(profile: UnitProfile, *, kept_code: str | None = None) -> N
     if len(chairs) != 1:
         problems.append("Cần đúng một Chủ tịch công đoàn cơ sở.")
     for email, label in ((profile.email, "Email đơn vị"), (profile.upper_union_email, "Email công đoàn cấp trên")):
-        if email.strip() and ("@" not in email or " " in email.strip()):
-            problems.append(f"{label} không hợp lệ: {email}")
+        if problem := field_checks.email_problem(email, label):
+            problems.append(problem)
+    if problem := field_checks.phone_problem(profile.phone, "Số điện thoại đơn vị"):
+        problems.append(problem)
     if profile.sector not in ("state", "non_state"):
         problems.append("Khu vực phải là 'nhà nước' hoặc 'ngoài nhà nước'.")
     if profile.kind and profile.kind not in applicability.UNIT_KINDS:

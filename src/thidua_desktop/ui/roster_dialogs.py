@@ -29,7 +29,7 @@ from thidua_desktop.core import vntext
 from thidua_desktop.ui import context, messages
 from thidua_desktop.ui.operations import roster as roster_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note, subheading
-from thidua_desktop.ui.widgets import screen_fit
+from thidua_desktop.ui.widgets import field_check, screen_fit
 from thidua_desktop.ui.widgets.fields import CodeCombo, DateField, date_edit, edit_value
 from thidua_desktop.ui.widgets.table import Column, RowsModel, make_table, selected_rows
 
@@ -82,24 +82,41 @@ class PersonDialog(QDialog):
         self.note.setFixedHeight(64)
         self.left_on = DateField(d.left_on)
 
+        # checked where they are typed: one message under each field; Save refuses until they are right
+        self.checks = [
+            field_check.date_check(self.birth, self.tr("Date of birth")),
+            field_check.phone_check(self.phone, self.tr(
+                "“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), "
+                "e.g. 0912 345 678.")),
+            field_check.email_check(self.email, self.tr(
+                "“{text}” is not an email address: write it as name@domain.vn, without spaces.")),
+            field_check.date_check(self.joined_union_on, self.tr("Joined the union on")),
+            field_check.date_check(self.employed_since, self.tr("Employed since")),
+            field_check.date_check(self.left_on, self.tr("Left work on")),
+        ]
+        self.email_check = self.checks[2]
+        boxed = {check.edit: check.box for check in self.checks}
+
         left = QFormLayout()
         left.addRow(self.tr("Family and middle name"), self.family_middle)
         left.addRow(self.tr("Given name *"), self.given_name)
-        left.addRow(self.tr("Date or year of birth"), self.birth)
+        left.addRow(self.tr("Date or year of birth"), boxed[self.birth])
         left.addRow(self.tr("Gender"), self.gender)
         left.addRow(self.tr("Ethnic group"), self.ethnicity)
         left.addRow(self.tr("Education"), self.education)
-        left.addRow(self.tr("Phone"), self.phone)
-        left.addRow(self.tr("Email"), self.email)
+        left.addRow(self.tr("Phone"), boxed[self.phone])
+        left.addRow(self.tr("Email"), boxed[self.email])
         right = QFormLayout()
         right.addRow(self.tr("Position"), self.position)
         right.addRow(self.tr("Union group"), self.group)
         right.addRow(self.tr("Department"), self.department)
         right.addRow("", self.is_member)
-        right.addRow(self.tr("Joined the union on"), self.joined_union_on)
-        right.addRow(self.tr("Employed since"), self.employed_since)
+        right.addRow(self.tr("Joined the union on"), boxed[self.joined_union_on])
+        right.addRow(self.tr("Employed since"), boxed[self.employed_since])
         if d.left_on is not None:
-            right.addRow(self.tr("Left work on"), self.left_on)
+            right.addRow(self.tr("Left work on"), boxed[self.left_on])
+        else:
+            self.checks.pop()  # not shown: nothing to check
             self.left_on.setToolTip(self.tr("Clear this date if the person is back at work."))
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -151,6 +168,8 @@ class PersonDialog(QDialog):
 
     def save(self) -> None:
         self.error.clear_message()
+        if field_check.first_problem(self.checks) is not None:
+            return  # each wrong field says why under it
         try:
             detail = self.detail()
         except ValueError as exc:

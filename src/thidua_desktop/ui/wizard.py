@@ -90,6 +90,10 @@ class UnitWizardPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return not self.form.missing(with_officers=False)
 
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        """Next: every field typed is checked (email, phone) before going on; each wrong one says why."""
+        return self.form.check_fields()
+
 
 class SignersPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -194,10 +198,17 @@ class ConfirmPage(QWizardPage):
             (self.tr("Employer"), p.employer_name),
             (self.tr("Sector"), labels.sector(p.sector)),
             (self.tr("Kind of unit"), wizard.unit.form.kind.currentText() if p.kind else ""),
+            (self.tr("Reports go to"), p.report_recipient),
+            (self.tr("Upper union's email"), p.upper_union_email),
+            (self.tr("Union's email"), p.email),
+            (self.tr("Address"), p.address),
+            (self.tr("Phone"), p.phone),
             (self.tr("Chair"), p.chair.full_name if p.chair else ""),
             (self.tr("Deputy chairs"), ", ".join(d.full_name for d in p.deputies)),
             (self.tr("Plan"), wizard.plan.chooser.choice_words()),
             (self.tr("Year"), "" if wizard.plan.wants_package() else str(wizard.plan.year.value())),
+            (self.tr("Upper-level union"), self.tr("yes: takes in the reports of its grassroots unions")
+             if wizard.welcome.upper_mode.isChecked() else self.tr("no: a grassroots union")),
         ]
         html = "<table cellspacing='4'>" + "".join(
             f"<tr><td style='color:#5f6673; padding-right:12px'>{_escape(k)}</td><td><b>{_escape(v or '—')}</b>"

@@ -24,6 +24,7 @@ from thidua_desktop.services.dto import OfficerInfo, UnitProfile
 from thidua_desktop.ui import context, labels
 from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.pages.base import ErrorLine, Page, SuccessLine, card, heading, scroll_page, subheading
+from thidua_desktop.ui.widgets import field_check
 from thidua_desktop.ui.widgets.header_preview import HeaderPreview, header_lines
 
 CHAIR_POSITION = "Chủ tịch CĐCS"  # data printed in documents: always Vietnamese
@@ -130,6 +131,14 @@ class UnitForm(QWidget):
         self.chair.setVisible(with_officers)
         self.deputies.setVisible(with_officers)
 
+        # checked where they are typed: one message under each field, Save and Next refuse until right
+        self.checks = [
+            field_check.email_check(self.upper_union_email, self.email_message()),
+            field_check.email_check(self.email, self.email_message()),
+            field_check.phone_check(self.phone, self.phone_message()),
+        ]
+        boxes = {check.edit: check.box for check in self.checks}
+
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -171,7 +180,7 @@ class UnitForm(QWidget):
             if tip:
                 field.setToolTip(tip)
                 label.setToolTip(tip)
-            self.form.addRow(label, field)
+            self.form.addRow(label, boxes.get(field, field))
         for edit in (self.name, self.issuer_code, self.upper_union, self.upper_union_parent, self.place_name,
                      self.employer_name, self.upper_union_email, self.email, self.address, self.phone,
                      self.chair, self.report_recipient):
@@ -191,6 +200,8 @@ class UnitForm(QWidget):
                    self.sector, self.deputies, self.kind, self.report_recipient]
         for widget in widgets:
             widget.blockSignals(True)
+        for check in self.checks:
+            check.reset()  # the saved values: no message until the user edits a field
         try:
             self.name.setText(p.name)
             self.issuer_code.setText(p.issuer_code)
@@ -266,6 +277,21 @@ class UnitForm(QWidget):
         sector = sector_of_kind(self.kind.currentData() or "")
         if sector is not None and sector != self.sector.currentData():
             self.kind.setCurrentIndex(0)
+
+    def email_message(self) -> str:
+        return self.tr("“{text}” is not an email address: write it as name@domain.vn, without spaces.")
+
+    def phone_message(self) -> str:
+        return self.tr("“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), "
+                       "e.g. 0912 345 678.")
+
+    def problems(self) -> list[str]:
+        """What is wrong with the fields typed (email, phone), one message per field."""
+        return [problem for check in self.checks if (problem := check.problem())]
+
+    def check_fields(self) -> bool:
+        """Show each field's message; False (the first wrong field focused) when any is wrong."""
+        return field_check.first_problem(self.checks) is None
 
     def missing(self, *, with_officers: bool = True) -> list[str]:
         """Captions of the required fields still empty."""
@@ -355,6 +381,8 @@ class UnitPage(Page):
         if self.ctx.db is None:
             return
         self.error.clear_message()
+        if not self.form.check_fields():
+            return  # each wrong field says why under it
         self.save_button.setEnabled(False)
         self.ctx.tasks.run(year_ops.save_unit, self.ctx.db, self.form.profile(), on_done=self._saved,
                            on_error=self._failed, owner=self)
