@@ -403,7 +403,7 @@ def _forms(password: str) -> list[str]:
 
 
 def _queued(db, data_paths, tmp_path):
-    from thidua_desktop.sending import outbox
+    from thidua_desktop.services import outbox_queue as outbox
 
     attachment = tmp_path / "bao-cao.pdf"
     attachment.write_bytes(b"%PDF-1.4\n")
@@ -414,7 +414,7 @@ def _queued(db, data_paths, tmp_path):
                                                       (("LOGIN",), ASCII_PASSWORD),
                                                       (("PLAIN", "LOGIN"), ASCII_PASSWORD)])
 def test_an_echoing_server_leaks_no_credentials(db, data_paths, tmp_path, mechanisms, password):
-    from thidua_desktop.sending import outbox
+    from thidua_desktop.services import outbox_queue as outbox
 
     server = EchoingServer(mechanisms).start()
     try:
@@ -435,7 +435,7 @@ def test_an_echoing_server_leaks_no_credentials(db, data_paths, tmp_path, mechan
 
 
 def test_errors_stored_by_an_older_version_are_scrubbed_at_the_next_sending(db, data_paths, tmp_path):
-    from thidua_desktop.sending import outbox
+    from thidua_desktop.services import outbox_queue as outbox
 
     msg_id = _queued(db, data_paths, tmp_path).id
     leak = base64.b64encode(b"\0" + USER.encode() + b"\0" + ASCII_PASSWORD.encode()).decode()

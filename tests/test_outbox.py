@@ -11,9 +11,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.test_signing_fixtures import SmtpServer, free_port, smtp_server  # noqa: F401  (fixture)
-from thidua_desktop.sending import outbox
+from thidua_desktop.sending import staging
 from thidua_desktop.sending.message import MessageError, write_eml
 from thidua_desktop.sending.smtp import SmtpSettings, load_smtp_settings, save_smtp_settings
+from thidua_desktop.services import outbox_queue as outbox
 from thidua_desktop.store.models import OutboxMessage
 
 T0 = datetime(2021, 2, 18, 9, 30, tzinfo=timezone.utc)
@@ -186,7 +187,7 @@ def test_login_and_wrong_password_never_recorded(db, data_paths, files, tmp_path
 
 def test_one_sender_at_a_time(db, data_paths, files, smtp_server):
     outbox.queue_message(db, data_paths, "ldld@example.vn", SUBJECT, BODY, files)
-    with outbox._send_lock(data_paths) as held:
+    with staging.send_lock(data_paths) as held:
         assert held
         result = {}
         t = threading.Thread(target=lambda: result.setdefault("r", outbox.send_pending(

@@ -240,13 +240,12 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 
 def _send_registration(db: Database, paths, year: int, folder: Path) -> None:
     """The registration document, numbered and dated the day it was made, sent the next morning."""
-    from thidua_desktop.sending import outbox as sending_outbox
-    from thidua_desktop.services import documents, outbox
+    from thidua_desktop.services import documents, outbox, outbox_queue
 
     out = folder / f"ban-dang-ky-thi-dua-{year}.pdf"
     documents.produce(db, paths, "registration", year, out, on=registration_day(year))
     entry = outbox.queue_report(db, paths, [out])
-    sending_outbox.record_delivered(db, entry.id, _at(registration_day(year) + timedelta(days=1), 8, 30))
+    outbox_queue.record_delivered(db, entry.id, _at(registration_day(year) + timedelta(days=1), 8, 30))
 
 
 def _stage_year(db: Database, paths, rng: random.Random, year: int, today: date, key, folder: Path) -> None:

@@ -2,7 +2,8 @@
 
 The one door for them; the work is done by job:
 
-* the mechanics (queue, send, retry, SMTP settings, ``.eml`` files): :mod:`thidua_desktop.sending`;
+* the queue in the database (queue, send, retry, cancel): :mod:`thidua_desktop.services.outbox_queue`;
+* the message, SMTP settings and ``.eml`` files: :mod:`thidua_desktop.sending`;
 * the report email from the unit's profile (the upper union's address, the usual Vietnamese
   subject and body): :mod:`thidua_desktop.services.report_mail`;
 * setting up the mail server: the common providers (:data:`PRESETS`), a test message
@@ -18,7 +19,7 @@ The one door for them; the work is done by job:
 from __future__ import annotations
 
 from thidua_desktop.sending.message import write_eml
-from thidua_desktop.sending.outbox import (
+from thidua_desktop.services.outbox_queue import (
     CANCELLED, EML, FAILED, QUEUED, SENT, OutboxEntry, OutboxError, SendReport, get_message, list_messages, outbox_dir,
     queue_message, remove_orphan_folders, retry, send_pending,
 )

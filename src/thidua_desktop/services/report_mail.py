@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_desktop.sending.message import write_eml
-from thidua_desktop.sending.outbox import OutboxEntry, OutboxError, queue_message
+from thidua_desktop.services.outbox_queue import OutboxEntry, OutboxError, queue_message
 
 
 @dataclass(frozen=True)

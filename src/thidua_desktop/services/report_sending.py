@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from thidua_desktop.sending.message import write_eml
-from thidua_desktop.sending.outbox import CANCELLED, EML, QUEUED, SENT, OutboxEntry, OutboxError, cancel, queue_message
+from thidua_desktop.services.outbox_queue import CANCELLED, EML, QUEUED, SENT, OutboxEntry, OutboxError, cancel, queue_message
 from thidua_desktop.services.report_mail import compose_report_email
 
 
@@ -149,7 +149,7 @@ def report_eml(db, paths, report_id, out, files, *, to=None, subject: str | None
     import unicodedata
 
     from thidua_desktop.sending.message import check_addresses, split_addresses
-    from thidua_desktop.sending.outbox import _entry, message_id_for
+    from thidua_desktop.services.outbox_queue import entry_of, message_id_for
     from thidua_desktop.services import reports
     from thidua_desktop.store.models import OutboxMessage
 
@@ -181,7 +181,7 @@ def report_eml(db, paths, report_id, out, files, *, to=None, subject: str | None
             session.add(row)
             reports.mark_sent_in(session, rid.hex, at)
             session.flush()
-            entry = _entry(row)
+            entry = entry_of(row)
             write_eml(out, to=to_list, cc=cc_list, subject=row.subject, body=row.body, attachments=files,
                       from_addr=draft.from_addr, from_name=draft.from_name, message_id=mid)
             written = True
@@ -219,7 +219,7 @@ def report_history(db, report_id=None, *, year: int | None = None) -> list[Repor
     """Every time a report left, oldest first: for one report (all versions of it) or a whole year."""
     from sqlalchemy import select
 
-    from thidua_desktop.sending.outbox import _entry
+    from thidua_desktop.services.outbox_queue import entry_of
     from thidua_desktop.services import reports
     from thidua_desktop.store.models import EmulationYear, OutboxMessage, Report
 
@@ -231,7 +231,7 @@ def report_history(db, report_id=None, *, year: int | None = None) -> list[Repor
         if year is not None:
             query = query.join(EmulationYear, Report.year_id == EmulationYear.id).where(EmulationYear.year == year)
         rows = session.execute(query.order_by(OutboxMessage.created_at)).all()
-        return [ReportSending(_entry(m), r.id.hex, r.kind, r.version, reports._label(r)) for m, r in rows]
+        return [ReportSending(entry_of(m), r.id.hex, r.kind, r.version, reports._label(r)) for m, r in rows]
 
 
 def report_of_register(db, register_id) -> str | None:

@@ -1,7 +1,8 @@
-"""The outbox: messages wait in the database, with their files copied aside, until they go.
+"""The outbox's queue: messages wait in the database, with their files copied aside, until they go.
 
 ``queue_message`` copies the attachments into ``<data folder>/outbox/<message id>/`` (staged in a
-temporary folder and renamed into place), records each file's size and SHA-256, and inserts the
+temporary folder and renamed into place: :mod:`thidua_desktop.sending.staging`), records each
+file's size and SHA-256, and inserts the
 :class:`~thidua_desktop.store.models.OutboxMessage` in one transaction; if the insert fails the
 copied folder is removed again, so a message is either fully queued or not at all.
 
@@ -24,36 +25,37 @@ per batch, and only one sender at a time per data folder (a lock file). For each
 server took the data but before its reply arrived. The message is then sent again on the next
 try. Every attempt carries the same Message-ID (derived from the outbox id), so mail clients
 show the copies as one message; nothing is ever lost.
+
+Building the message and talking to the server are :mod:`thidua_desktop.sending` (``message``,
+``smtp``); this module is the database's side of it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
 import unicodedata
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import select
 
-from thidua_desktop.sending.message import Attachment, MessageError, build_message, check_addresses, split_addresses
+from thidua_desktop.sending import staging
+from thidua_desktop.sending.message import build_message, check_addresses, split_addresses
 from thidua_desktop.sending.smtp import Connection, DeliveryError, SmtpSettings, scrub_credentials, scrub_known
+from thidua_desktop.sending.staging import MAX_TOTAL_BYTES, OutboxError, message_id_for, outbox_dir
 from thidua_desktop.store.models import OutboxMessage
 
-OUTBOX_DIR = "outbox"
 BACKOFF_MINUTES = (1, 5, 15, 60)
-MAX_TOTAL_BYTES = 18 * 1024 * 1024  # ~25 MB once base64-encoded: what common mail servers take
 QUEUED, SENT, FAILED = "queued", "sent", "failed"
 CANCELLED = "cancelled"  # taken out of the queue before it left; kept in the history ("đã hủy")
 EML = "eml"  # a record only: written as an .eml draft that the user's mail client sends
 
-
-class OutboxError(MessageError):
-    """A refusal with a Vietnamese message; nothing was queued or changed."""
+__all__ = [
+    "BACKOFF_MINUTES", "CANCELLED", "EML", "FAILED", "MAX_TOTAL_BYTES", "QUEUED", "SENT", "OutboxEntry", "OutboxError",
+    "SendReport", "backoff", "cancel", "entry_of", "get_message", "list_messages", "message_id_for", "outbox_dir",
+    "queue_message", "record_delivered", "remove_orphan_folders", "retry", "scrub_stored_errors", "send_pending",
+]
 
 
 @dataclass(frozen=True)
@@ -87,17 +89,14 @@ class SendReport:
         return len(self.sent) + len(self.failed) + len(self.deferred)
 
 
-def outbox_dir(paths) -> Path:
-    return Path(paths.root) / OUTBOX_DIR
-
-
 def _utc(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
-def _entry(m: OutboxMessage) -> OutboxEntry:
+def entry_of(m: OutboxMessage) -> OutboxEntry:
+    """The plain record of an outbox row (its stored error scrubbed of credentials, times in UTC)."""
     return OutboxEntry(
         id=m.id, to=list(m.to_addrs or []), cc=list(m.cc_addrs or []), subject=m.subject, body=m.body,
         attachments=[dict(a) for a in (m.attachments or [])], status=m.status, attempts=m.attempts,
@@ -109,32 +108,6 @@ def _entry(m: OutboxMessage) -> OutboxEntry:
 def backoff(attempts: int) -> timedelta:
     """Delay before the next try after ``attempts`` failed tries: 1, 5, 15, 60, 60, … minutes."""
     return timedelta(minutes=BACKOFF_MINUTES[min(max(attempts, 1), len(BACKOFF_MINUTES)) - 1])
-
-
-def _safe_name(name: str, taken: set[str]) -> str:
-    from thidua_desktop.core.safe_names import safe_file_name
-
-    name = safe_file_name(name)  # valid on Windows and Linux (reserved names, length, separators)
-    stem, suffix = os.path.splitext(name)
-    candidate, n = name, 2
-    while candidate.lower() in taken:
-        candidate = f"{stem} ({n}){suffix}"
-        n += 1
-    taken.add(candidate.lower())
-    return candidate
-
-
-def _copy_with_hash(src: Path, dst: Path) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(src, "rb") as fin, open(dst, "wb") as fout:
-        for chunk in iter(lambda: fin.read(1 << 20), b""):
-            digest.update(chunk)
-            size += len(chunk)
-            fout.write(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-    return size, digest.hexdigest()
 
 
 def queue_message(
@@ -162,38 +135,8 @@ def queue_message(
     subject = unicodedata.normalize("NFC", subject or "").strip()
     if not subject:
         raise OutboxError("Thư cần có tiêu đề.")
-    files = [Path(a) for a in attachments]
-    total = 0
-    for f in files:
-        if not f.is_file():
-            raise OutboxError(f"Không tìm thấy tệp đính kèm {f}.")
-        total += f.stat().st_size
-    if total > max_bytes:
-        raise OutboxError(
-            f"Tệp đính kèm quá lớn: {total / 1_048_576:.1f} MB, quá giới hạn {max_bytes / 1_048_576:.0f} MB "
-            "của thư điện tử. Hãy gửi ít tệp hơn trong một thư hoặc giảm dung lượng tệp."
-        )
     msg_id = uuid.uuid4()
-    root = outbox_dir(paths)
-    root.mkdir(parents=True, exist_ok=True)
-    staging = root / f".staging-{msg_id.hex}"
-    final = root / str(msg_id)
-    staging.mkdir()
-    records = []
-    try:
-        taken: set[str] = set()
-        for f in files:
-            name = _safe_name(f.name, taken)
-            try:
-                size, sha = _copy_with_hash(f, staging / name)
-            except OSError as exc:
-                raise OutboxError(f"Không sao chép được tệp đính kèm {f}: {exc.strerror or exc}.") from None
-            records.append({"name": unicodedata.normalize("NFC", f.name), "stored": f"{OUTBOX_DIR}/{msg_id}/{name}",
-                            "size": size, "sha256": sha})
-        os.replace(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    records = staging.stage(paths, msg_id, attachments, max_bytes=max_bytes)
     try:
         with db.transaction(action) as session:
             row = OutboxMessage(
@@ -206,9 +149,9 @@ def queue_message(
             if within is not None:
                 within(session, row)
                 session.flush()
-            entry = _entry(row)
+            entry = entry_of(row)
     except BaseException:
-        shutil.rmtree(final, ignore_errors=True)
+        staging.discard(paths, msg_id)
         raise
     return entry
 
@@ -218,13 +161,13 @@ def list_messages(db, status: str | None = None) -> list[OutboxEntry]:
         q = select(OutboxMessage).order_by(OutboxMessage.created_at)
         if status:
             q = q.where(OutboxMessage.status == status)
-        return [_entry(m) for m in session.scalars(q)]
+        return [entry_of(m) for m in session.scalars(q)]
 
 
 def get_message(db, message_id: uuid.UUID | str) -> OutboxEntry:
     found = _find(db, message_id)
     with db.reading() as session:
-        return _entry(session.get(OutboxMessage, found))
+        return entry_of(session.get(OutboxMessage, found))
 
 
 def _find(db, message_id) -> uuid.UUID:
@@ -261,7 +204,7 @@ def retry(db, message_id) -> OutboxEntry:
         row = _set_waiting_status(
             session, found, QUEUED, "Thư này đã gửi xong; không gửi lại để tránh trùng.",
             "Thư này đã hủy (các tệp đính kèm đã xóa khỏi hộp thư đi); muốn gửi, hãy gửi lại từ đầu.")
-        return _entry(row)
+        return entry_of(row)
 
 
 def cancel(db, paths, message_id, *, within=None, action: str = "Hủy thư trong hộp thư đi") -> OutboxEntry:
@@ -270,7 +213,7 @@ def cancel(db, paths, message_id, *, within=None, action: str = "Hủy thư tron
     while a sending runs (the message may be on its way). ``within(session, row)`` runs in the same
     transaction (a report sent by it is unlocked)."""
     found = _find(db, message_id)
-    with _send_lock(paths) as locked:
+    with staging.send_lock(paths) as locked:
         if not locked:
             raise OutboxError("Đang có một lượt gửi thư; chờ gửi xong (ít phút) rồi hủy lại.")
         with db.transaction(action) as session:
@@ -279,69 +222,9 @@ def cancel(db, paths, message_id, *, within=None, action: str = "Hủy thư tron
             if within is not None:
                 within(session, row)
                 session.flush()
-            entry = _entry(row)
-    shutil.rmtree(outbox_dir(paths) / str(found), ignore_errors=True)
+            entry = entry_of(row)
+    staging.discard(paths, found)
     return entry
-
-
-def message_id_for(msg_id: uuid.UUID, sender: str) -> str:
-    domain = sender.rsplit("@", 1)[1] if "@" in sender else "thidua.local"
-    return f"<{msg_id.hex}.thidua@{domain}>"
-
-
-def load_attachments(paths, entry: OutboxEntry) -> list[Attachment]:
-    """The queued copies, each checked against its SHA-256."""
-    items = []
-    for rec in entry.attachments:
-        stored = Path(paths.root) / rec["stored"]
-        try:
-            data = stored.read_bytes()
-        except OSError:
-            raise OutboxError(f"Tệp đính kèm '{rec['name']}' của thư đã bị mất khỏi hộp thư đi; thư không được gửi.") from None
-        if hashlib.sha256(data).hexdigest() != rec["sha256"]:
-            raise OutboxError(f"Tệp đính kèm '{rec['name']}' đã bị thay đổi sau khi xếp vào hộp thư đi "
-                              "(mã SHA-256 không khớp); thư không được gửi.")
-        items.append(Attachment(rec["name"], data))
-    return items
-
-
-@contextmanager
-def _send_lock(paths):
-    """One sender per data folder; released by the OS if the process dies."""
-    root = outbox_dir(paths)
-    root.mkdir(parents=True, exist_ok=True)
-    f = open(root / ".send.lock", "a+b")
-    locked = False
-    try:
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                f.seek(0)
-                msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            locked = True
-        except OSError:
-            locked = False
-        yield locked
-    finally:
-        if locked:
-            try:
-                if os.name == "nt":
-                    import msvcrt
-
-                    f.seek(0)
-                    msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
-                else:
-                    import fcntl
-
-                    fcntl.flock(f.fileno(), fcntl.LOCK_UN)
-            except OSError:
-                pass
-        f.close()
 
 
 ERROR_MAX = 2000  # characters of a server's error kept with a message
@@ -399,7 +282,7 @@ def send_pending(
     """Send the queued messages that are due (all queued ones with ``force``)."""
     report = SendReport()
     now = _utc(now) or datetime.now(timezone.utc)
-    with _send_lock(paths) as locked:
+    with staging.send_lock(paths) as locked:
         if not locked:
             report.busy = True
             report.errors.append("Một lượt gửi thư khác đang chạy; thử lại sau ít phút.")
@@ -419,7 +302,7 @@ def send_pending(
         try:
             for i, entry in enumerate(due):
                 try:
-                    items = load_attachments(paths, entry)
+                    items = staging.load_attachments(paths, entry.attachments)
                 except OutboxError as exc:
                     _record_failure(db, entry.id, exc.message, now, permanent=True)
                     report.failed.append(entry.id)
@@ -471,14 +354,8 @@ def scrub_stored_errors(db, smtp_settings: SmtpSettings) -> int:
 
 def remove_orphan_folders(db, paths) -> list[Path]:
     """Folders under ``outbox/`` with no message (left by a crash while queueing)."""
-    root = outbox_dir(paths)
-    if not root.is_dir():
+    if not outbox_dir(paths).is_dir():
         return []
     with db.reading() as session:
         known = {str(i) for i in session.scalars(select(OutboxMessage.id))}
-    removed = []
-    for child in root.iterdir():
-        if child.is_dir() and (child.name.startswith(".staging-") or child.name not in known):
-            shutil.rmtree(child, ignore_errors=True)
-            removed.append(child)
-    return removed
+    return staging.remove_orphans(paths, known)
