@@ -532,9 +532,10 @@ def cmd_proposals_list(args) -> int:
 
 def _proposal_id(db, year: int, text: str) -> str:
     from thidua_desktop.services import review
+    from thidua_desktop.services.ids import hex_key, starting_with
 
-    key = (text or "").strip().lower().replace("-", "")
-    found = [r.id for r in review.list_proposals(db, year) if r.id.startswith(key)] if len(key) >= 6 else []
+    key = hex_key(text)
+    found = starting_with([r.id for r in review.list_proposals(db, year)], key) if len(key) >= 6 else []
     if len(found) != 1:
         raise CliError(f"Không xác định được dòng đề nghị có mã bắt đầu bằng '{text}' (ghi ít nhất 6 ký tự, xem "
                        "'thidua proposals list').")

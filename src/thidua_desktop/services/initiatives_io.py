@@ -41,7 +41,7 @@ from thidua_desktop.exchange.table_reading import Problem
 from thidua_desktop.services import initiatives as service, year as year_service
 from thidua_desktop.services.dto import UnitProfile
 from thidua_desktop.store.database import Database
-from thidua_desktop.store.errors import NotFoundError, StoreError, ValidationError
+from thidua_desktop.store.errors import StoreError, ValidationError
 from thidua_desktop.store.files import atomic_write
 from thidua_desktop.store.models import Initiative, Person, UnionGroup
 
@@ -149,25 +149,17 @@ def load_roster(db: Database) -> RosterIndex:
 
 # --- ids ------------------------------------------------------------------------------------
 
-MIN_PREFIX = 6
-
-
 def resolve_id(db: Database, text: str) -> str:
     """An initiative id from its 32 hex digits (dashes allowed) or a unique prefix of ≥ 6 of them."""
-    key = (text or "").strip().lower().replace("-", "")
-    if len(key) < MIN_PREFIX or any(ch not in "0123456789abcdef" for ch in key):
-        raise ValidationError(f"Mã sáng kiến '{text}' không hợp lệ: ghi mã đầy đủ (32 ký tự 0–9, a–f) hoặc ít nhất "
-                              f"{MIN_PREFIX} ký tự đầu của mã.")
-    with db.reading() as session:
-        rows = session.execute(select(Initiative.id, Initiative.year, Initiative.title)).all()
-    found = [(i.hex, y, t) for i, y, t in rows if i.hex.startswith(key)]
-    if not found:
-        raise NotFoundError(f"Không có sáng kiến nào có mã bắt đầu bằng '{text}'.")
-    if len(found) > 1:
-        listed = "; ".join(f"{i} ({y}: {t})" for i, y, t in found[:10])
-        raise ValidationError(f"Có {len(found)} sáng kiến có mã bắt đầu bằng '{text}': {listed}. "
-                              "Hãy ghi thêm ký tự của mã.")
-    return found[0][0]
+    from thidua_desktop.services.ids import MIN_PREFIX, resolve_prefix
+
+    def many(found) -> str:
+        listed = "; ".join(f"{i.hex} ({y}: {t})" for i, y, t in found[:10])
+        return f"Có {len(found)} sáng kiến có mã bắt đầu bằng '{text}': {listed}. Hãy ghi thêm ký tự của mã."
+
+    return resolve_prefix(db, Initiative, text, "sáng kiến", many=many, extra=(Initiative.year, Initiative.title),
+                          invalid=f"Mã sáng kiến '{text}' không hợp lệ: ghi mã đầy đủ (32 ký tự 0–9, a–f) hoặc ít "
+                                  f"nhất {MIN_PREFIX} ký tự đầu của mã.")
 
 
 # --- import -------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from thidua_desktop.sending import staging
 from thidua_desktop.sending.message import build_message, check_addresses, split_addresses
 from thidua_desktop.sending.smtp import Connection, DeliveryError, SmtpSettings, scrub_credentials, scrub_known
 from thidua_desktop.sending.staging import MAX_TOTAL_BYTES, OutboxError, message_id_for, outbox_dir
+from thidua_desktop.services.ids import starting_with
 from thidua_desktop.store.models import OutboxMessage
 
 BACKOFF_MINUTES = (1, 5, 15, 60)
@@ -173,7 +174,7 @@ def get_message(db, message_id: uuid.UUID | str) -> OutboxEntry:
 def _find(db, message_id) -> uuid.UUID:
     text = str(message_id).strip().lower()
     with db.reading() as session:
-        ids = [i for i in session.scalars(select(OutboxMessage.id)) if str(i).startswith(text) or i.hex.startswith(text)]
+        ids = starting_with(session.scalars(select(OutboxMessage.id)), text)
     if len(ids) != 1 or len(text) < 4:
         raise OutboxError(f"Không tìm thấy thư có mã '{message_id}'." if not ids else
                           f"Có nhiều thư có mã bắt đầu bằng '{message_id}'; hãy nhập thêm ký tự.")

@@ -605,14 +605,6 @@ def overview(db: Database, year: int, *, today: date | None = None) -> list[Repo
 
 def resolve_id(db: Database, text: str) -> str:
     """A report id from its 32 hex digits or a unique prefix of at least 6 of them (for the command line)."""
-    key = (text or "").strip().lower().replace("-", "")
-    if len(key) < 6 or any(ch not in "0123456789abcdef" for ch in key):
-        raise ValidationError(f"Mã báo cáo '{text}' không hợp lệ: ghi ít nhất 6 ký tự đầu của mã.")
-    with db.reading() as session:
-        ids = [i.hex for i in session.scalars(select(Report.id))]
-    found = [i for i in ids if i.startswith(key)]
-    if not found:
-        raise NotFoundError(f"Không có báo cáo nào có mã bắt đầu bằng '{text}'.")
-    if len(found) > 1:
-        raise ValidationError(f"Có {len(found)} báo cáo có mã bắt đầu bằng '{text}'; hãy ghi thêm ký tự.")
-    return found[0]
+    from thidua_desktop.services.ids import resolve_prefix
+
+    return resolve_prefix(db, Report, text, "báo cáo")

@@ -276,17 +276,10 @@ def person_id_from_prefix(db: Database, text: str) -> str:
     """The person whose id (32 hex digits, as ``thidua members list`` shows its start) begins with ``text``.
 
     At least 6 hex digits; none or several matches are refused in Vietnamese."""
-    key = (text or "").strip().lower().replace("-", "")
-    if len(key) < 6 or any(ch not in "0123456789abcdef" for ch in key):
-        raise ValidationError(f"Mã người '{text}' không hợp lệ: ghi ít nhất 6 ký tự đầu của mã (xem 'thidua members "
-                              "list').")
-    with db.reading() as session:
-        found = [i.hex for i in session.scalars(select(Person.id)) if i.hex.startswith(key)]
-    if not found:
-        raise NotFoundError(f"Không có người nào có mã bắt đầu bằng '{text}'.")
-    if len(found) > 1:
-        raise ValidationError(f"Có {len(found)} người có mã bắt đầu bằng '{text}'; hãy ghi thêm ký tự.")
-    return found[0]
+    from thidua_desktop.services.ids import resolve_prefix
+
+    return resolve_prefix(db, Person, text, "người", invalid=f"Mã người '{text}' không hợp lệ: ghi ít nhất 6 ký tự "
+                          "đầu của mã (xem 'thidua members list').")
 
 
 @dataclass
