@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from thidua_desktop.cli import signing
 from thidua_desktop.cli.common import CliError, date_arg, open_db, out
 
@@ -22,6 +20,8 @@ KIND_HELP = ("plan (kế hoạch phát động), registration (bản đăng ký 
 
 
 def cmd_document(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.core import vntext
     from thidua_desktop.services import documents
 
@@ -77,7 +77,7 @@ def cmd_document(args) -> int:
     return EXIT_OK
 
 
-def _sign_all(files: list[Path], spec) -> None:
+def _sign_all(files: list, spec) -> None:  # the files written (Path)
     from thidua_desktop.services import signing as svc
     from thidua_desktop.signing.errors import SigningError
 

@@ -9,10 +9,12 @@ Lan:12/03/1990=50"``.
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
-from pathlib import Path
 
 from thidua_desktop.cli.common import CliError, date_arg, err, open_db, out
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: building the parser stays light
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 EXIT_OK = 0
 
@@ -134,6 +136,8 @@ def _share(text: str, what: str) -> Decimal:
 
 
 def _authors(db, args):
+    from decimal import Decimal
+
     from thidua_desktop.core import vntext
     from thidua_desktop.core.initiatives import AuthorDraft
     from thidua_desktop.services import initiatives_io
@@ -256,6 +260,8 @@ def cmd_set_status(args) -> int:
 
 
 def cmd_attach(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.core import vntext
     from thidua_desktop.services import initiatives, initiatives_io
 
@@ -291,6 +297,8 @@ def cmd_candidates(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import initiatives_io
 
     db = open_db(args)
@@ -322,6 +330,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import initiatives_io
 
     db = open_db(args)

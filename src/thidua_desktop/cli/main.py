@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from thidua_desktop import __version__
 from thidua_desktop.cli import documents, initiatives, people, plan_editor, plan_package, reports, signing, upper
@@ -378,6 +377,8 @@ def cmd_rules_set(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import data_folder
 
     made = data_folder.backup_now(args.paths, Path(args.out) if args.out else None)
@@ -403,6 +404,8 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.cli.common import refuse_while_gui_open
     from thidua_desktop.services import data_folder
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from thidua_desktop.cli.common import CliError, date_arg, err, open_db, out
 
@@ -88,6 +87,8 @@ def cmd_groups(args) -> int:
 
 
 def cmd_members_export(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services.roster_io import export_roster
 
     db = open_db(args)
@@ -100,6 +101,8 @@ def cmd_members_export(args) -> int:
 
 
 def cmd_members_import(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import roster_io
 
     db = open_db(args)

@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from thidua_desktop.cli import signing
 from thidua_desktop.cli.common import CliError, err, open_db, out
 
@@ -31,6 +29,8 @@ def signer_spec(args):
 
 
 def cmd_export(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import plan_package
 
     spec = signer_spec(args)  # ask for the key before reading anything
@@ -78,6 +78,8 @@ def print_preview(preview) -> None:
 
 
 def cmd_import(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import plan_package
 
     db = open_db(args)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from thidua_desktop.cli.common import CliError, date_arg, open_db, out
 
 EXIT_OK = 0
@@ -220,6 +218,8 @@ def cmd_report_show(args) -> int:
 
 
 def cmd_report_edit_section(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import reports
 
     if (args.text is None) == (args.file is None):
@@ -294,6 +294,8 @@ def cmd_report_return(args) -> int:
 
 
 def _write_return(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.cli.plan_package import signer_spec
     from thidua_desktop.services import returns
 
@@ -312,6 +314,8 @@ def _write_return(args) -> int:
 
 
 def cmd_report_import_return(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.cli.common import err
     from thidua_desktop.services import returns
 

@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from thidua_desktop.cli.common import CliError, err, open_db, out
 
 EXIT_OK = 0
@@ -93,6 +91,8 @@ def print_preview(preview) -> None:
 
 
 def cmd_import(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import rules
 
     db = open_db(args)
@@ -116,6 +116,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.cli.plan_package import signer_spec
     from thidua_desktop.services import rules
 

@@ -15,10 +15,8 @@ but the PDF has later additions that change no content (a no-op incremental upda
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
-from pathlib import Path
 
 from thidua_desktop.cli.common import CliError, err, open_db, out
 
@@ -33,6 +31,8 @@ def _secret(env_name: str | None, what: str, *, required: bool = True) -> str | 
             raise CliError(f"Biến môi trường {env_name} (chứa {what}) chưa được đặt.")
         return value
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
         return getpass.getpass(f"Nhập {what}: ")
     if required:
         raise CliError(f"Cần {what}: đặt nó vào một biến môi trường và chỉ tên biến đó (ví dụ --password-env TEN_BIEN).")
@@ -77,10 +77,14 @@ def _print_cert(cert) -> None:
 
 @_signing_errors
 def cmd_keys_create(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import signing as svc
 
     password = _secret(args.password_env, "mật khẩu cho tệp khóa")
     if not args.password_env and sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
         if getpass.getpass("Nhập lại mật khẩu: ") != password:
             raise CliError("Hai lần nhập mật khẩu không khớp.")
     name = args.name
@@ -105,6 +109,8 @@ def cmd_keys_create(args) -> int:
 
 
 def _load_any_certificate(args):
+    from pathlib import Path
+
     from thidua_desktop.signing import keys
 
     path = Path(args.file)
@@ -122,6 +128,8 @@ def cmd_keys_show(args) -> int:
 
 @_signing_errors
 def cmd_keys_export_cert(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.signing import keys
 
     password = _secret(args.password_env, f"mật khẩu của tệp khóa {Path(args.file).name}")
@@ -133,6 +141,8 @@ def cmd_keys_export_cert(args) -> int:
 
 @_signing_errors
 def cmd_keys_trust(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import signing as svc
     from thidua_desktop.signing import keys
 
@@ -223,6 +233,8 @@ def _page(value: int | None) -> int | None:
 
 
 def _spec(args):
+    from pathlib import Path
+
     from thidua_desktop.services.signing import P12Spec, Pkcs11Spec
 
     if args.p12 and args.pkcs11_lib:
@@ -240,6 +252,8 @@ def _spec(args):
 
 @_signing_errors
 def cmd_sign(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import signing as svc
     from thidua_desktop.signing.common import iso_vn
 
@@ -263,6 +277,8 @@ def cmd_sign(args) -> int:
 
 @_signing_errors
 def cmd_place_image(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import signing as svc
 
     made = svc.place_signature_image(args.file, out=Path(args.out) if args.out else None,
@@ -359,6 +375,8 @@ def cmd_outbox_list(args) -> int:
 
 def _queue(args, db):
     """Queue the files; with ``--report`` the report version is recorded as sent and locked."""
+    from pathlib import Path
+
     from thidua_desktop.services import outbox, reports
 
     files = [Path(f) for f in args.files]
@@ -445,6 +463,8 @@ def cmd_outbox_remove(args) -> int:
 
 @_signing_errors
 def cmd_outbox_eml(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import outbox
 
     db = open_db(args) if args.paths.database.exists() or args.report else None

@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from thidua_desktop.cli.common import CliError, date_arg, open_db, out
 
 EXIT_OK = 0
@@ -89,6 +87,8 @@ def cmd_units_remove(args) -> int:
 
 
 def cmd_units_import(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import upper
 
     db = open_db(args)
@@ -101,6 +101,8 @@ def cmd_units_import(args) -> int:
 
 
 def cmd_units_trust(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import upper
     from thidua_desktop.signing.errors import SigningError
 
@@ -150,6 +152,8 @@ def _print_outcomes(outcomes) -> int:
 
 
 def _status(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.core import vntext
     from thidua_desktop.services import upper
 
@@ -219,6 +223,8 @@ def _remind(args) -> int:
 
 
 def cmd_intake(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.services import upper
 
     first = args.inputs[0]
@@ -239,6 +245,8 @@ def cmd_intake(args) -> int:
 
 
 def cmd_consolidate(args) -> int:
+    from pathlib import Path
+
     from thidua_desktop.cli import documents, signing
     from thidua_desktop.services import upper
 
