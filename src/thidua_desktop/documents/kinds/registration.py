@@ -125,7 +125,7 @@ def build(ctx: Context, plan: PlanRef, collective: CollectiveRef, indicators: Se
         kind=KIND, header=common.header(ctx), type_name=TYPE_NAME, subject=subject(year),
         recipient=common.upper_recipient(ctx), body=body, signatures=[common.signature(ctx)],
         recipients=common.recipients(ctx), annexes=annexes, title=f"Bản đăng ký thi đua năm {year}",
-        author=ctx.unit_name,
+        author=ctx.unit_name, text_sheet=True,  # the workbook carries the whole registration, not only its tables
     )
     movements = MachineTable("movements", ["record_id", "movement_code", "movement_name", "launched_by"],
                              [[m.id, m.code, m.name, m.launched_by] for m in collective.movements])
