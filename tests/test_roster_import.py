@@ -29,6 +29,7 @@ from thidua_desktop.exchange.roster_import import (
     find_header,
     guess_mapping,
     match_field,
+    person_key,
 )
 from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
 
@@ -562,3 +563,13 @@ def test_mapping_override_replaces_the_guess(tmp_path):
     assert [(d.full_name, d.birth_date, d.gender) for d in p.drafts] == [("Nguyễn Văn An", dt.date(1985, 3, 12), "F")]
     with pytest.raises(ValueError):
         preview_of(path, mapping={"khong_co": 0})
+
+
+def test_one_person_key_for_the_rows_of_a_file_and_the_roster():
+    """The name with its diacritics (case aside, NFC) and the birth date, or the year alone apart from any date."""
+    born = dt.date(1990, 3, 4)
+    nfd = unicodedata.normalize("NFD", "Nguyễn Thị")
+    assert person_key(nfd, "Hoa", born, None) == person_key("NGUYỄN THỊ", "hoa", born, 1990) == ("nguyễn thị hoa", born)
+    assert person_key("Nguyễn Thị", "Hoà", born, None) != person_key("Nguyễn Thị", "Hoa", born, None)
+    assert person_key("", "Hoa", None, 1990) == ("hoa", ("year", 1990)) != person_key("", "Hoa", dt.date(1990, 1, 1), None)
+    assert person_key("Lê", "Hoa", None, None) == ("lê hoa", None)

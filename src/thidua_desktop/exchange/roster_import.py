@@ -139,6 +139,16 @@ def identity_of(draft: PersonDraft) -> dict[str, object]:
     return {key: getattr(draft, key) for key, _label in IDENTIFYING}
 
 
+def person_key(family_middle: str, given_name: str, birth_date: date | None,
+               birth_year: int | None) -> tuple[str, object]:
+    """The key under which two records may be one person — two rows of a file, or a row and a person
+    on the roster: the full name (diacritics and all, case aside) and the birth date, or the birth
+    year alone (never equal to a date), or ``None`` when neither is known. Whether they are one
+    person is then the identifying fields' say (:func:`identity_differences`)."""
+    birth: object = birth_date or (("year", birth_year) if birth_year else None)
+    return vntext.join_name(family_middle, given_name).casefold(), birth
+
+
 @dataclass(frozen=True)
 class DuplicatePair:
     """Two rows of the file with the same full name (diacritics and all) and birth date.
@@ -1302,11 +1312,9 @@ class _RowParser:
         for d in drafts:
             if not d.given_name:
                 continue
-            birth: object = d.birth_date or (("year", d.birth_year) if d.birth_year else None)
-            if birth is None:
+            key = person_key(d.family_middle, d.given_name, d.birth_date, d.birth_year)
+            if key[1] is None:
                 continue
-            full = f"{d.family_middle} {d.given_name}" if d.family_middle else d.given_name
-            key = (full.casefold(), birth)
             first = seen.get(key)
             if first is None:
                 seen[key] = d

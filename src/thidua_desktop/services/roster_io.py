@@ -19,6 +19,7 @@ from thidua_desktop.exchange.roster_import import (
     build_preview,
     identity_differences,
     identity_of,
+    person_key,
 )
 from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
 from thidua_desktop.services import year as year_service
@@ -126,10 +127,6 @@ class ImportResult:
     groups_created: int
 
 
-def _match_key(name_key: str, birth_date: date | None, birth_year: int | None) -> tuple:
-    return (name_key, birth_date.isoformat() if birth_date else (birth_year or ""))
-
-
 def preview_file(db: Database, path: Path, *, sheet: str | int | None = None, header_row: int | None = None,
                  mapping: dict[str, int] | None = None, today: date | None = None) -> RosterImport:
     """Read and check a roster file and say, row by row, who is new and who is updated."""
@@ -151,8 +148,7 @@ def preview_file(db: Database, path: Path, *, sheet: str | int | None = None, he
                    Person.birth_year, Person.phone, Person.gender, UnionGroup.name)
             .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
         ):
-            name = vntext.join_name(family, given).casefold()
-            known.setdefault(_match_key(name, born, year), []).append(
+            known.setdefault(person_key(family, given, born, year), []).append(
                 (pid, {"phone": phone, "gender": gender, "group_name": group or ""}))
     return _flagged(preview, known)
 
@@ -184,7 +180,7 @@ def _flagged(preview: ImportPreview, known: dict[tuple, list[tuple[str, dict]]])
     existing: dict[int, str] = {}
     if known:
         for draft in preview.drafts:
-            candidates = known.get(_match_key(draft.full_name.casefold(), draft.birth_date, draft.birth_year))
+            candidates = known.get(person_key(draft.family_middle, draft.given_name, draft.birth_date, draft.birth_year))
             if not candidates:
                 continue
             mine = identity_of(draft)
