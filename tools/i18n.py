@@ -75,8 +75,6 @@ def pending_translations() -> dict[tuple[str, str], str]:
 def apply_pending(ts_file: Path) -> int:
     """Fill untranslated messages of ``ts_file`` from the pending .tsv files; returns how many."""
     pending = pending_translations()
-    if not pending:
-        return 0
     tree = ET.parse(ts_file)
     filled = 0
     for context in tree.getroot().iter("context"):
@@ -99,11 +97,11 @@ def apply_pending(ts_file: Path) -> int:
                     translation.text = pending[key]
                 translation.attrib.pop("type", None)
                 filled += 1
-    if filled:
-        ET.indent(tree)
-        text = ET.tostring(tree.getroot(), encoding="unicode")
-        ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n",
-                           encoding="utf-8")
+    # always in the one layout (lupdate writes its own indentation): a run that fills nothing changes nothing
+    ET.indent(tree)
+    text = ET.tostring(tree.getroot(), encoding="unicode")
+    ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n",
+                       encoding="utf-8")
     return filled
 
 

@@ -366,6 +366,26 @@
       <translation>Loại hình đơn vị</translation>
     </message>
     <message>
+      <source>Reports go to</source>
+      <translation>Nơi nhận báo cáo</translation>
+    </message>
+    <message>
+      <source>Upper union's email</source>
+      <translation>Email công đoàn cấp trên</translation>
+    </message>
+    <message>
+      <source>Union's email</source>
+      <translation>Email công đoàn cơ sở</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Địa chỉ</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Điện thoại</translation>
+    </message>
+    <message>
       <source>Chair</source>
       <translation>Chủ tịch</translation>
     </message>
@@ -380,26 +400,6 @@
     <message>
       <source>Year</source>
       <translation>Năm</translation>
-    </message>
-    <message>
-      <source>Reports go to</source>
-      <translation>Nơi nhận báo cáo</translation>
-    </message>
-    <message>
-      <source>Upper union&apos;s email</source>
-      <translation>Email công đoàn cấp trên</translation>
-    </message>
-    <message>
-      <source>Union&apos;s email</source>
-      <translation>Email công đoàn cơ sở</translation>
-    </message>
-    <message>
-      <source>Address</source>
-      <translation>Địa chỉ</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>Điện thoại</translation>
     </message>
     <message>
       <source>Upper-level union</source>
@@ -3233,10 +3233,6 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
       <translation>Tổ công đoàn</translation>
     </message>
     <message>
-      <source>Roster</source>
-      <translation>Danh sách</translation>
-    </message>
-    <message>
       <source>Milestones and deadlines</source>
       <translation>Mốc thời gian và thời hạn</translation>
     </message>
@@ -3356,6 +3352,14 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
       <translation>Đoàn viên</translation>
     </message>
     <message>
+      <source>“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), e.g. 0912 345 678.</source>
+      <translation>“{text}” không phải là số điện thoại: chỉ gồm chữ số, có thể có dấu cách, dấu chấm hoặc gạch ngang (9 đến 12 chữ số), ví dụ 0912 345 678.</translation>
+    </message>
+    <message>
+      <source>“{text}” is not an email address: write it as name@domain.vn, without spaces.</source>
+      <translation>“{text}” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách.</translation>
+    </message>
+    <message>
       <source>Family and middle name</source>
       <translation>Họ đệm</translation>
     </message>
@@ -3426,14 +3430,6 @@ Dữ liệu hiện tại sẽ được cất vào thư mục sao lưu {folder} t
     <message>
       <source>Date of birth</source>
       <translation>Ngày sinh</translation>
-    </message>
-    <message>
-      <source>“{text}” is not an email address: write it as name@domain.vn, without spaces.</source>
-      <translation>“{text}” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách.</translation>
-    </message>
-    <message>
-      <source>“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), e.g. 0912 345 678.</source>
-      <translation>“{text}” không phải là số điện thoại: chỉ gồm chữ số, có thể có dấu cách, dấu chấm hoặc gạch ngang (9 đến 12 chữ số), ví dụ 0912 345 678.</translation>
     </message>
   </context>
   <context>
@@ -6261,6 +6257,14 @@ Mã: {key}</translation>
       <translation>Hợp tác xã, tổ chức khác ngoài nhà nước</translation>
     </message>
     <message>
+      <source>“{text}” is not an email address: write it as name@domain.vn, without spaces.</source>
+      <translation>“{text}” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách.</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), e.g. 0912 345 678.</source>
+      <translation>“{text}” không phải là số điện thoại: chỉ gồm chữ số, có thể có dấu cách, dấu chấm hoặc gạch ngang (9 đến 12 chữ số), ví dụ 0912 345 678.</translation>
+    </message>
+    <message>
       <source>name of the grassroots union</source>
       <translation>tên công đoàn cơ sở</translation>
     </message>
@@ -6279,14 +6283,6 @@ Mã: {key}</translation>
     <message>
       <source>chair</source>
       <translation>chủ tịch</translation>
-    </message>
-    <message>
-      <source>“{text}” is not an email address: write it as name@domain.vn, without spaces.</source>
-      <translation>“{text}” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách.</translation>
-    </message>
-    <message>
-      <source>“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), e.g. 0912 345 678.</source>
-      <translation>“{text}” không phải là số điện thoại: chỉ gồm chữ số, có thể có dấu cách, dấu chấm hoặc gạch ngang (9 đến 12 chữ số), ví dụ 0912 345 678.</translation>
     </message>
   </context>
   <context>
