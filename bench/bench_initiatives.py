@@ -206,7 +206,7 @@ def import_timings(db: Database, work: Path, people: list, rng: random.Random, n
     try:
         show(f"preview_file — the usual list ({len(batch):,} rows, no Năm column)",
              timed(lambda: previews.append(initiatives_io.preview_file(db, usual)), runs))
-    except Exception as exc:  # the code before issue 17 refuses the file
+    except Exception as exc:  # noqa: BLE001 - the code before issue 17 refuses the file
         print(f"preview_file — the usual list: refused ({exc})")
         return
     preview = previews[-1]

@@ -139,7 +139,7 @@ def main() -> None:
               f"in {time.perf_counter() - t:.2f} s")
 
         t = time.perf_counter()
-        import pyhanko.sign  # noqa: F401
+        import pyhanko.sign
         import pyhanko.sign.validation  # noqa: F401
         print(f"import pyHanko (sign + validation): {time.perf_counter() - t:.2f} s (once per process)")
 

@@ -91,7 +91,7 @@ def test_racing_writers_never_get_the_same_number(seeded_db, data_paths):
             for n in range(8):
                 entry = documents.issue_number(db, f"{who}-{n}", "BC", "x", date(2021, 5, 1), 2021, reuse=False)
                 taken.append(entry.number)
-        except BaseException as exc:  # pragma: no cover - reported below
+        except BaseException as exc:  # noqa: BLE001 - reported below  # pragma: no cover
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(db, i)) for i, db in enumerate(others)]

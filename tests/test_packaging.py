@@ -309,7 +309,7 @@ def test_the_bundle_gets_licence_txt_beside_the_programs(tmp_path):
     assert "thidua-desktop itself is under the MIT licence: see LICENSE.txt" in head
 
 
-def test_about_shows_the_program_licence(qtbot, tmp_path, english):  # noqa: F811
+def test_about_shows_the_program_licence(qtbot, tmp_path, english):
     from thidua_desktop.ui.about_dialog import AboutDialog
 
     dialog = AboutDialog(tmp_path, None)
@@ -322,7 +322,7 @@ def test_about_shows_the_program_licence(qtbot, tmp_path, english):  # noqa: F81
     assert dialog.licence_text.isReadOnly()
 
 
-def test_about_in_vietnamese_names_the_licence(qtbot, tmp_path, vietnamese):  # noqa: F811
+def test_about_in_vietnamese_names_the_licence(qtbot, tmp_path, vietnamese):
     from thidua_desktop.ui.about_dialog import AboutDialog
 
     dialog = AboutDialog(tmp_path, None)

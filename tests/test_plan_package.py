@@ -57,7 +57,7 @@ def cdcs(tmp_path):
 
 
 @pytest.fixture
-def spec(unit_key):  # noqa: F811
+def spec(unit_key):
     path, password, _cert, _pem = unit_key
     return signers.P12Spec(path, password)
 
@@ -74,7 +74,7 @@ def export(upper, spec, tmp_path, name="ke-hoach-2021.xlsx") -> Path:
     return plan_package.export_package(db, 2021, tmp_path / name, spec).path
 
 
-def trusted(paths, unit_key):  # noqa: F811
+def trusted(paths, unit_key):
     signing_service.trust_certificate(paths, unit_key[2])
 
 
@@ -288,7 +288,7 @@ def test_a_file_changed_after_the_preview_is_not_applied(upper, cdcs_year, spec,
 # --- signatures -----------------------------------------------------------------------------------
 
 
-def test_untrusted_signer_is_a_warning_with_the_fingerprint_trusted_is_not(upper, cdcs_year, spec, unit_key,  # noqa: F811
+def test_untrusted_signer_is_a_warning_with_the_fingerprint_trusted_is_not(upper, cdcs_year, spec, unit_key,
                                                                            tmp_path):
     package = export(upper, spec, tmp_path)
     target, target_paths = cdcs_year
@@ -310,7 +310,7 @@ def _edit(src: Path, dst: Path, sheet: str, find, change) -> int:
     return row[0].row
 
 
-def test_tampered_package_is_refused_and_nothing_changes(upper, cdcs_year, spec, unit_key, tmp_path):  # noqa: F811
+def test_tampered_package_is_refused_and_nothing_changes(upper, cdcs_year, spec, unit_key, tmp_path):
     package = export(upper, spec, tmp_path)
     target, target_paths = cdcs_year
     trusted(target_paths, unit_key)
@@ -394,7 +394,7 @@ def test_files_that_are_not_plan_packages_are_refused_by_name(upper, cdcs_year, 
 # --- the command line -----------------------------------------------------------------------------
 
 
-def test_cli_export_then_import_shows_the_diff_and_needs_yes(tmp_path, unit_key):  # noqa: F811
+def test_cli_export_then_import_shows_the_diff_and_needs_yes(tmp_path, unit_key):
     key, password, _cert, pem = unit_key
     env = {"MK_GOI": password}
     setup = ["setup", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--upper-union", "LĐLĐ huyện Gia Viễn", "--place",

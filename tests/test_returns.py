@@ -26,7 +26,7 @@ COMMENT = ("Số liệu chỉ tiêu CT02 (kết nạp đoàn viên) chưa khớp
 
 
 @pytest.fixture
-def spec(unit_key):  # noqa: F811
+def spec(unit_key):
     return signers.P12Spec(unit_key[0], unit_key[1])
 
 
@@ -48,7 +48,7 @@ def test_report_workbook_names_the_report_version(sent_report):
     assert meta["document_version"] == 1 and meta["year"] == 2021
 
 
-def test_return_round_trip_is_recorded_on_the_report(sent_report, spec, unit_key, tmp_path):  # noqa: F811
+def test_return_round_trip_is_recorded_on_the_report(sent_report, spec, unit_key, tmp_path):
     db, paths, report_id, workbook = sent_report
     out = tmp_path / "tra-lai.xlsx"
     made = returns.make_return(workbook, COMMENT, out, spec, returned_on=date(2021, 7, 8))
@@ -140,7 +140,7 @@ def test_only_reports_can_be_returned_and_bad_files_are_named(sent_report, data_
         returns.import_return(db, paths, broken)
 
 
-def test_cli_return_and_import_return(sent_report, unit_key, tmp_path):  # noqa: F811
+def test_cli_return_and_import_return(sent_report, unit_key, tmp_path):
     db, paths, report_id, workbook = sent_report
     env = {"MK_TRA": unit_key[1]}
     out = tmp_path / "tra-lai-cli.xlsx"

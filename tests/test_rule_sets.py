@@ -284,7 +284,7 @@ def test_a_2026_year_cites_no_plan_until_one_is_entered_then_exactly_that_one(db
 
 
 @pytest.fixture
-def spec(unit_key):  # noqa: F811
+def spec(unit_key):
     path, password, _cert, _pem = unit_key
     return signers.P12Spec(path, password)
 
@@ -409,7 +409,7 @@ def test_cli_list_and_show_set_for_2026(folder):
         assert stale not in shown.stdout + listed
 
 
-def test_cli_export_and_import(folder, tmp_path, unit_key, monkeypatch):  # noqa: F811
+def test_cli_export_and_import(folder, tmp_path, unit_key, monkeypatch):
     path, password, _cert, _pem = unit_key
     monkeypatch.setenv("MK_KHOA", password)
     out = tmp_path / "bo.xlsx"

@@ -94,7 +94,7 @@ def _complete_new_version(db) -> str:
     return v2.id
 
 
-def test_a_removed_report_message_is_kept_as_cancelled_and_the_report_unlocked(folder, tmp_path, smtp_server):  # noqa: F811
+def test_a_removed_report_message_is_kept_as_cancelled_and_the_report_unlocked(folder, tmp_path, smtp_server):
     db, paths = folder
     report_id = _complete_new_version(db)
     out = tmp_path / "tong-ket.xlsx"
@@ -120,7 +120,7 @@ def test_a_removed_report_message_is_kept_as_cancelled_and_the_report_unlocked(f
     assert reports.get_report(db, report_id).status == "sent"
 
 
-def test_outbox_remove_from_the_command_line(tmp_path, smtp_server):  # noqa: F811
+def test_outbox_remove_from_the_command_line(tmp_path, smtp_server):
     from tests.test_cli_signing import SETUP, run
 
     data = tmp_path / "du-lieu"
@@ -151,7 +151,7 @@ def _no_english(text: str) -> None:
         assert word not in text, (word, text)
 
 
-def test_send_test_success_goes_to_the_sender(smtp_server):  # noqa: F811
+def test_send_test_success_goes_to_the_sender(smtp_server):
     outcome = outbox.test_smtp(smtp_server.settings())
     assert outcome.ok and outcome.message.startswith("Gửi thử thành công")
     assert [m["Subject"] for m in smtp_server.received] == ["Thư thử từ phần mềm Thi đua – Khen thưởng"]
@@ -198,7 +198,7 @@ def test_presets_and_the_help_page():
     assert 'lang="vi"' in text and "Mật khẩu ứng dụng" in text and "smtp.gmail.com" in text
 
 
-def test_outbox_test_and_provider_from_the_command_line(tmp_path, smtp_server):  # noqa: F811
+def test_outbox_test_and_provider_from_the_command_line(tmp_path, smtp_server):
     from tests.test_cli_signing import SETUP, run
 
     data = tmp_path / "du-lieu"
@@ -242,7 +242,7 @@ def test_vietnam_time_with_its_offset():
     assert display_time(moment) == format_time(moment), "the signing messages and the verdict say the same"
 
 
-def test_the_command_line_shows_the_same_times_and_trusts_a_signer_from_a_signed_file(tmp_path, unit_key):  # noqa: F811
+def test_the_command_line_shows_the_same_times_and_trusts_a_signer_from_a_signed_file(tmp_path, unit_key):
     from tests.test_cli_signing import SETUP, run
     from thidua_desktop.core.vn_time import format_time
     from thidua_desktop.services import signing

@@ -29,7 +29,7 @@ def _table_text(dialog: AboutDialog) -> list[list[str]]:
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
-def test_about_shows_version_folder_python_and_qt(qtbot, tmp_path, english, opened):  # noqa: F811
+def test_about_shows_version_folder_python_and_qt(qtbot, tmp_path, english, opened):
     dialog = AboutDialog(tmp_path, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -44,7 +44,7 @@ def test_about_shows_version_folder_python_and_qt(qtbot, tmp_path, english, open
     assert opened == [QUrl.fromLocalFile(str(tmp_path))]
 
 
-def test_every_library_is_listed_with_version_and_licence_from_metadata(qtbot, tmp_path, english):  # noqa: F811
+def test_every_library_is_listed_with_version_and_licence_from_metadata(qtbot, tmp_path, english):
     dialog = AboutDialog(tmp_path, None)
     qtbot.addWidget(dialog)
     rows = _rows(dialog)
@@ -65,7 +65,7 @@ def test_every_library_is_listed_with_version_and_licence_from_metadata(qtbot, t
         _table_text(dialog)
 
 
-def test_licence_texts_button_only_when_the_file_is_beside_the_program(qtbot, tmp_path, monkeypatch, english,  # noqa: F811
+def test_licence_texts_button_only_when_the_file_is_beside_the_program(qtbot, tmp_path, monkeypatch, english,
                                                                        opened):
     dialog = AboutDialog(tmp_path, None)
     qtbot.addWidget(dialog)
@@ -80,7 +80,7 @@ def test_licence_texts_button_only_when_the_file_is_beside_the_program(qtbot, tm
     assert opened == [QUrl.fromLocalFile(str(tmp_path / about.THIRD_PARTY_FILE))]
 
 
-def test_about_is_in_vietnamese_by_default(qtbot, tmp_path, vietnamese):  # noqa: F811
+def test_about_is_in_vietnamese_by_default(qtbot, tmp_path, vietnamese):
     dialog = AboutDialog(tmp_path, None)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Giới thiệu"
@@ -104,7 +104,7 @@ def test_licence_of_reads_expression_short_field_or_classifiers():
     assert about.licence_of(Meta({})) == "?"
 
 
-def test_about_shows_the_licence_text_whole_and_the_component_licences(qtbot, tmp_path, monkeypatch,  # noqa: F811
+def test_about_shows_the_licence_text_whole_and_the_component_licences(qtbot, tmp_path, monkeypatch,
                                                                        vietnamese):
     from pathlib import Path
 

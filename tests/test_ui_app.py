@@ -11,7 +11,7 @@ from thidua_desktop.ui import app as ui_app
 from thidua_desktop.ui import settings
 
 
-def test_the_demo_is_built_with_progress_then_opened(qtbot, tmp_path, dialogs, ui_settings, vietnamese,  # noqa: F811
+def test_the_demo_is_built_with_progress_then_opened(qtbot, tmp_path, dialogs, ui_settings, vietnamese,
                                                      monkeypatch):
     real = demo.build_demo
     monkeypatch.setattr(demo, "build_demo", lambda paths, **kw: real(paths, people=40, **kw))
@@ -35,7 +35,7 @@ def test_the_demo_folder_is_apart_from_the_real_data():
     assert str(ui_app.data_paths_for(args).root).endswith("cd-hoa-lu") and args.lang == "en"
 
 
-def test_busy_indicator_shows_while_the_worker_runs(qtbot, seeded_db, data_paths, dialogs, ui_settings):  # noqa: F811
+def test_busy_indicator_shows_while_the_worker_runs(qtbot, seeded_db, data_paths, dialogs, ui_settings):
     from thidua_desktop.ui.context import AppContext
     from thidua_desktop.ui.main_window import MainWindow
     from thidua_desktop.ui.tasks import TaskManager
@@ -57,7 +57,7 @@ def test_busy_indicator_shows_while_the_worker_runs(qtbot, seeded_db, data_paths
     window.close()
 
 
-def test_window_geometry_is_kept_in_settings(qtbot, seeded_db, data_paths, dialogs, ui_settings,  # noqa: F811
+def test_window_geometry_is_kept_in_settings(qtbot, seeded_db, data_paths, dialogs, ui_settings,
                                              monkeypatch):
     from thidua_desktop.ui.main_window import MainWindow
 

@@ -16,7 +16,7 @@ from thidua_desktop.ui.widgets.collective import FiguresModel
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):
     window = make_window(qtbot, data_paths)
     yield window
     window.close()
@@ -77,7 +77,7 @@ def test_the_upper_target_is_not_the_unions_own_figure(qtbot, window):
 
 
 def test_figures_kept_after_the_kind_changed_are_shown_as_not_applicable(qtbot, seeded_db, data_paths, dialogs,
-                                                                        ui_settings, vietnamese, today):  # noqa: F811
+                                                                        ui_settings, vietnamese, today):
     profile = year_service.get_unit(seeded_db)
     year_service.save_unit(seeded_db, replace(profile).with_kind("public_service"))
     info = registration.get_collective(seeded_db, 2021)

@@ -15,7 +15,7 @@ from thidua_desktop.ui import main_window as mw
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):
     seeded_db.close()  # the window opens the data itself
     window = make_window(qtbot, data_paths)
     yield window
@@ -35,7 +35,7 @@ def _answer_restore_dialog(monkeypatch, choose):
     return seen
 
 
-def test_backup_now_then_restore_puts_the_old_data_back(qtbot, window, dialogs, monkeypatch, data_paths):  # noqa: F811
+def test_backup_now_then_restore_puts_the_old_data_back(qtbot, window, dialogs, monkeypatch, data_paths):
     # The automatic backup taken on opening has the same second in its name as the one taken
     # below, and thinning keeps one per second (reported to the store's owner): start clean.
     for old in data_paths.backups.iterdir():
@@ -64,7 +64,7 @@ def test_backup_now_then_restore_puts_the_old_data_back(qtbot, window, dialogs, 
     assert page.form.name.text() == "Công đoàn cơ sở Công ty TNHH May Hoa Lư", "pages reload"
 
 
-def test_restore_from_another_file_and_cancel(qtbot, window, dialogs, monkeypatch, tmp_path):  # noqa: F811
+def test_restore_from_another_file_and_cancel(qtbot, window, dialogs, monkeypatch, tmp_path):
     elsewhere = tmp_path / "usb" / "thidua-copy.sqlite"
     data_folder.backup_now(window.ctx.paths, elsewhere)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(elsewhere), "")))
@@ -80,7 +80,7 @@ def test_restore_from_another_file_and_cancel(qtbot, window, dialogs, monkeypatc
     assert year_service.get_unit(window.ctx.db) is not None
 
 
-def test_a_refused_restore_keeps_the_current_data(qtbot, window, dialogs, monkeypatch, tmp_path):  # noqa: F811
+def test_a_refused_restore_keeps_the_current_data(qtbot, window, dialogs, monkeypatch, tmp_path):
     junk = tmp_path / "khong-phai.sqlite"
     junk.write_bytes(b"not a database at all" * 50)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(junk), "")))
@@ -92,7 +92,7 @@ def test_a_refused_restore_keeps_the_current_data(qtbot, window, dialogs, monkey
     assert year_service.get_unit(window.ctx.db).name == "Công đoàn cơ sở Công ty TNHH May Hoa Lư"
 
 
-def test_a_damaged_database_is_never_overwritten(qtbot, data_paths, dialogs, ui_settings, vietnamese):  # noqa: F811
+def test_a_damaged_database_is_never_overwritten(qtbot, data_paths, dialogs, ui_settings, vietnamese):
     data_paths.database.write_bytes(b"\x00garbage, not SQLite\xff" * 200)
     before = data_paths.database.read_bytes()
     window = make_window(qtbot, data_paths, open_data=False)
@@ -109,8 +109,8 @@ def test_a_damaged_database_is_never_overwritten(qtbot, data_paths, dialogs, ui_
     assert data_paths.database.read_bytes() == before
 
 
-def test_a_damaged_database_is_replaced_by_the_latest_backup(qtbot, seeded_db, data_paths, dialogs,  # noqa: F811
-                                                              ui_settings, vietnamese):  # noqa: F811
+def test_a_damaged_database_is_replaced_by_the_latest_backup(qtbot, seeded_db, data_paths, dialogs,
+                                                              ui_settings, vietnamese):
     backup = data_folder.backup_now(data_paths)
     seeded_db.close()
     for sidecar in ("-wal", "-shm"):
@@ -130,7 +130,7 @@ def test_a_damaged_database_is_replaced_by_the_latest_backup(qtbot, seeded_db, d
     window.close()
 
 
-def test_a_database_from_a_newer_version_is_refused(qtbot, seeded_db, data_paths, dialogs, ui_settings):  # noqa: F811
+def test_a_database_from_a_newer_version_is_refused(qtbot, seeded_db, data_paths, dialogs, ui_settings):
     with seeded_db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     seeded_db.close()
@@ -143,7 +143,7 @@ def test_a_database_from_a_newer_version_is_refused(qtbot, seeded_db, data_paths
     window.close()
 
 
-def test_other_store_errors_are_told_and_the_window_stays(qtbot, data_paths, dialogs, ui_settings, vietnamese,  # noqa: F811
+def test_other_store_errors_are_told_and_the_window_stays(qtbot, data_paths, dialogs, ui_settings, vietnamese,
                                                            monkeypatch):
     from thidua_desktop.store.database import Database
     from thidua_desktop.store.errors import StoreError

@@ -54,7 +54,7 @@ def phase_left(window) -> list[str]:
 
 
 @pytest.fixture
-def sent_on_time(seeded_db, data_paths, tmp_path, smtp_server):  # noqa: F811
+def sent_on_time(seeded_db, data_paths, tmp_path, smtp_server):
     send_sơ_kết(seeded_db, data_paths, tmp_path, smtp_server, utc(2021, 7, 4, 2, 30))
     seeded_db.close()
     return data_paths
@@ -76,7 +76,7 @@ def test_a_sent_report_shows_as_met(qtbot, sent_on_time, monkeypatch, ui_setting
     window.close()
 
 
-def test_a_report_sent_late_shows_how_late(qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch,  # noqa: F811
+def test_a_report_sent_late_shows_how_late(qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch,
                                            ui_settings, vietnamese):
     send_sơ_kết(seeded_db, data_paths, tmp_path, smtp_server, utc(2021, 7, 9, 3, 0))
     seeded_db.close()
@@ -128,7 +128,7 @@ def test_a_year_to_come_says_when_it_starts(qtbot, seeded_db, data_paths, monkey
 
 
 def test_sending_from_the_documents_page_turns_the_countdown_into_the_sent_date(
-        qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch, ui_settings, vietnamese, dialogs):  # noqa: F811
+        qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch, ui_settings, vietnamese, dialogs):
     """The report's PDF sent from Văn bản & gửi (recorded by the PDF's own Keywords): Tổng quan and
     Sơ kết – Tổng kết read the sendings again at once."""
     from thidua_desktop.sending.smtp import SmtpSettings

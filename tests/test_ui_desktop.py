@@ -42,7 +42,7 @@ def test_server_names_depend_on_the_folder(tmp_path):
     assert len(a) < 60, "local socket names must stay short"
 
 
-def test_the_crash_handler_logs_and_shows_a_calm_dialog(qapp, data_paths, dialogs, vietnamese,  # noqa: F811
+def test_the_crash_handler_logs_and_shows_a_calm_dialog(qapp, data_paths, dialogs, vietnamese,
                                                         monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
@@ -61,7 +61,7 @@ def test_the_crash_handler_logs_and_shows_a_calm_dialog(qapp, data_paths, dialog
     assert "RuntimeError: hỏng ở đâu đó" in shown["details"]
 
 
-def test_errors_in_other_threads_are_logged_and_shown_on_the_gui_thread(qtbot, data_paths, dialogs,  # noqa: F811
+def test_errors_in_other_threads_are_logged_and_shown_on_the_gui_thread(qtbot, data_paths, dialogs,
                                                                           monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)

@@ -64,7 +64,7 @@ def demo_folder(tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def window(qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese, monkeypatch):
     from thidua_desktop import paths as app_paths
 
     source, year = demo_folder

@@ -110,7 +110,7 @@ def trigger_all(qtbot, window, crashes, dialogs, opened) -> list[str]:
     return done
 
 
-def test_every_menu_action_works_on_the_demo_data(qtbot, demo_folder, tmp_path, dialogs, ui_settings,  # noqa: F811
+def test_every_menu_action_works_on_the_demo_data(qtbot, demo_folder, tmp_path, dialogs, ui_settings,
                                                   vietnamese, monkeypatch, crashes, no_blocking):
     dialogs.confirm_answer = False  # "copy this year to the next?" no
     window = demo_window(qtbot, demo_folder, tmp_path, monkeypatch)
@@ -126,7 +126,7 @@ def test_every_menu_action_works_on_the_demo_data(qtbot, demo_folder, tmp_path, 
     assert not window.isVisible()  # Thoát, last
 
 
-def test_every_menu_action_works_on_a_new_unit_and_without_data(qtbot, seeded_db, data_paths, tmp_path,  # noqa: F811
+def test_every_menu_action_works_on_a_new_unit_and_without_data(qtbot, seeded_db, data_paths, tmp_path,
                                                                 dialogs, ui_settings, vietnamese, crashes,
                                                                 no_blocking):
     window = make_window(qtbot, data_paths)
@@ -138,7 +138,7 @@ def test_every_menu_action_works_on_a_new_unit_and_without_data(qtbot, seeded_db
     trigger_all(qtbot, empty, crashes, dialogs, no_blocking)
 
 
-def test_the_plan_package_menu_opens_the_dialog_without_a_file(qtbot, seeded_db, data_paths, dialogs,  # noqa: F811
+def test_the_plan_package_menu_opens_the_dialog_without_a_file(qtbot, seeded_db, data_paths, dialogs,
                                                               ui_settings, vietnamese, crashes):
     window = make_window(qtbot, data_paths)
     window.plan_package_action.trigger()
@@ -199,7 +199,7 @@ def _restore_dialog(window):
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_every_dialog_fits_the_screen(qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese,  # noqa: F811
+def test_every_dialog_fits_the_screen(qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese,
                                       monkeypatch, crashes, no_blocking, screen):
     area = play_screen(monkeypatch, *SCREENS[screen])
     window = demo_window(qtbot, demo_folder, tmp_path, monkeypatch, size=None)
@@ -239,7 +239,7 @@ def press_enter(qtbot, widget) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
-def test_enter_in_the_author_search_adds_the_author_and_keeps_the_dialog(qtbot, seeded_db, data_paths,  # noqa: F811
+def test_enter_in_the_author_search_adds_the_author_and_keeps_the_dialog(qtbot, seeded_db, data_paths,
                                                                        dialogs, ui_settings, vietnamese, today):
     from tests.ui_helpers import add_people, type_text
     from thidua_desktop.ui import main_window as mw

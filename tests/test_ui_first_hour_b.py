@@ -13,7 +13,7 @@ from thidua_desktop.ui import main_window as mw
 
 
 @pytest.fixture
-def late(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def late(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):
     """A set-up unit and year 2021 seen on 30/12/2021: phase 1's figures are past their lock date."""
     monkeypatch.setenv("THIDUA_TODAY", "2021-12-30")
     window = make_window(qtbot, data_paths, size=(1400, 900))
@@ -51,7 +51,7 @@ def test_a_locked_phase_opens_its_result_dialog_read_only_saying_why(qtbot, late
 
 
 @pytest.fixture
-def opened(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def opened(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):
     monkeypatch.setenv("THIDUA_TODAY", "2021-06-30")
     seeded_db.close()  # the window opens the data itself
     window = make_window(qtbot, data_paths)
@@ -97,7 +97,7 @@ def test_check_backup_reads_a_candidate_without_touching_the_data(opened, tmp_pa
     assert paths.database.read_bytes() == before
 
 
-def test_a_bad_file_is_refused_with_the_reason_before_the_replace_question(opened, dialogs, monkeypatch,  # noqa: F811
+def test_a_bad_file_is_refused_with_the_reason_before_the_replace_question(opened, dialogs, monkeypatch,
                                                                            tmp_path):
     from PySide6.QtWidgets import QDialog, QFileDialog
 

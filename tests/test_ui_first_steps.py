@@ -37,7 +37,7 @@ def everything_done(db, paths) -> None:
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):
     window = make_window(qtbot, data_paths)
     yield window
     window.close()
@@ -112,7 +112,7 @@ def test_the_guide_follows_the_data(qtbot, window, seeded_db, data_paths):
     assert window.overview.registration.isVisibleTo(window.overview)  # someone to register: the card is back
 
 
-def test_a_unit_with_everything_done_shows_no_guide(qtbot, seeded_db, data_paths, dialogs, ui_settings,  # noqa: F811
+def test_a_unit_with_everything_done_shows_no_guide(qtbot, seeded_db, data_paths, dialogs, ui_settings,
                                                     vietnamese, today):
     everything_done(seeded_db, data_paths)
     window = make_window(qtbot, data_paths)
@@ -124,7 +124,7 @@ def test_a_unit_with_everything_done_shows_no_guide(qtbot, seeded_db, data_paths
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_guide_fits_an_office_screen(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese,  # noqa: F811
+def test_the_guide_fits_an_office_screen(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese,
                                          today, monkeypatch, screen):
     area = play_screen(monkeypatch, *SCREENS[screen])
     window = make_window(qtbot, data_paths, size=(area.width(), area.height()))

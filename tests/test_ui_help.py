@@ -117,7 +117,7 @@ def shown(monkeypatch) -> list[QUrl]:
     return urls
 
 
-def test_help_menu_and_the_question_mark_of_each_page_open_the_guide(qtbot, seeded_db, data_paths, dialogs,  # noqa: F811
+def test_help_menu_and_the_question_mark_of_each_page_open_the_guide(qtbot, seeded_db, data_paths, dialogs,
                                                                      ui_settings, vietnamese, today, shown):
     window = make_window(qtbot, data_paths)
     action = window.guide_action
@@ -152,7 +152,7 @@ def test_help_menu_and_the_question_mark_of_each_page_open_the_guide(qtbot, seed
     assert button.geometry().right() >= heading.width() - 2
 
 
-def test_the_guide_window_opens_at_the_section_offline(qtbot, vietnamese, monkeypatch):  # noqa: F811
+def test_the_guide_window_opens_at_the_section_offline(qtbot, vietnamese, monkeypatch):
     user_guide.open_guide("ky-so")
     dialog = user_guide._dialog
     assert dialog is not None

@@ -100,7 +100,7 @@ def test_committed_qm_files_are_up_to_date(tmp_path, name):
     assert (TRANSLATIONS / f"{name}.qm").read_bytes() == first, "run `uv run python tools/i18n.py`"
 
 
-def test_qt_own_buttons_and_menus_are_vietnamese(vietnamese):  # noqa: F811
+def test_qt_own_buttons_and_menus_are_vietnamese(vietnamese):
     tr = QCoreApplication.translate
     assert tr("QPlatformTheme", "Cancel") == "Hủy"
     assert tr("QPlatformTheme", "&Yes") == "&Có"
@@ -155,7 +155,7 @@ def test_qtbase_sources_are_strings_qt_really_uses():
     assert unknown == []
 
 
-def test_vietnamese_timeline_words_match_the_core(vietnamese):  # noqa: F811
+def test_vietnamese_timeline_words_match_the_core(vietnamese):
     for days in (-3, -1, 0, 1, 5, 120):
         assert labels.translated_days_left(days) == timeline.describe_days_left(days)
         assert labels.days_left(days) == timeline.describe_days_left(days)

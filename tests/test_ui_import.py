@@ -52,7 +52,7 @@ def fixed(people=PEOPLE):
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):
     roster.save_person(seeded_db, PersonDetail("Đỗ Thị", "Lan", birth_date=dt.date(1980, 1, 1), gender="F"))
     window = make_window(qtbot, data_paths)
     yield window
@@ -109,7 +109,7 @@ def test_a_legacy_file_with_errors_is_shown_and_not_imported(qtbot, window, tmp_
     assert [p.full_name for p in roster.list_people(window.ctx.db)] == ["Đỗ Thị Lan"]
 
 
-def test_fix_the_file_read_it_again_merge_and_import(qtbot, window, tmp_path, dialogs):  # noqa: F811
+def test_fix_the_file_read_it_again_merge_and_import(qtbot, window, tmp_path, dialogs):
     path = roster_file(tmp_path / "ds-cu.xlsx")
     dialog = open_dialog(window, path)
     assert not dialog.import_button.isEnabled()

@@ -75,7 +75,7 @@ def register(seeded_db, people):
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, people, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, people, data_paths, dialogs, ui_settings, vietnamese, today):
     window = make_window(qtbot, data_paths)
     yield window
     window.close()
@@ -299,7 +299,7 @@ def test_recognise_with_a_decision(qtbot, window, register):
     assert initiatives.get_initiative(window.ctx.db, row.id).status == "recognised", "nothing changed"
 
 
-def test_attachments_add_refuse_export_open_remove(qtbot, window, register, dialogs, tmp_path, monkeypatch):  # noqa: F811
+def test_attachments_add_refuse_export_open_remove(qtbot, window, register, dialogs, tmp_path, monkeypatch):
     page = window.show_page(mw.PAGE_INITIATIVES)
     dialog = open_initiative(page, "Cải tiến gá may túi")
     assert dialog.tabs.tabText(3) == "Tệp đính kèm"
@@ -337,7 +337,7 @@ def test_attachments_add_refuse_export_open_remove(qtbot, window, register, dial
     assert initiatives.list_attachments(window.ctx.db, window.ctx.paths, register["ga"]) == []
 
 
-def test_a_new_initiative_is_saved_before_its_first_attachment(qtbot, window, people, dialogs, tmp_path,  # noqa: F811
+def test_a_new_initiative_is_saved_before_its_first_attachment(qtbot, window, people, dialogs, tmp_path,
                                                               monkeypatch):
     page = window.show_page(mw.PAGE_INITIATIVES)
     page.add_button.click()
@@ -471,7 +471,7 @@ def register_file(path, *, bad: bool):
     return write_xlsx(path, [["SỔ THEO DÕI SÁNG KIẾN NĂM 2021"], [], HEADER, *rows], title="Sáng kiến")
 
 
-def test_import_preview_with_an_error_blocks_then_a_clean_file_imports(qtbot, window, people, dialogs,  # noqa: F811
+def test_import_preview_with_an_error_blocks_then_a_clean_file_imports(qtbot, window, people, dialogs,
                                                                        tmp_path, monkeypatch):
     page = window.show_page(mw.PAGE_INITIATIVES)
     monkeypatch.setattr(InitiativesImportDialog, "choose_file", lambda self: None)
@@ -519,7 +519,7 @@ def test_a_dropped_file_that_is_not_a_spreadsheet_is_refused(qtbot, window, tmp_
     dialog.reject()
 
 
-def test_export_writes_the_register_and_offers_to_open_it(qtbot, window, register, dialogs, tmp_path,  # noqa: F811
+def test_export_writes_the_register_and_offers_to_open_it(qtbot, window, register, dialogs, tmp_path,
                                                           monkeypatch):
     page = window.show_page(mw.PAGE_INITIATIVES)
     out = tmp_path / "sổ sáng kiến.xlsx"
@@ -538,7 +538,7 @@ def test_export_writes_the_register_and_offers_to_open_it(qtbot, window, registe
     assert dialogs.last("error")["title"] == "Chưa xuất được sổ sáng kiến"
 
 
-def test_delete_asks_then_deletes(qtbot, window, register, dialogs):  # noqa: F811
+def test_delete_asks_then_deletes(qtbot, window, register, dialogs):
     page = window.show_page(mw.PAGE_INITIATIVES)
     page.select_initiative(register["kanban"])
     dialogs.confirm_answer = False

@@ -24,7 +24,7 @@ from thidua_desktop.ui.initiatives_import import InitiativesImportDialog, rememb
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, authors, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, authors, data_paths, dialogs, ui_settings, vietnamese, today):
     return make_window(qtbot, data_paths)
 
 
@@ -65,7 +65,7 @@ def test_the_usual_list_and_what_was_filled_in(qtbot, window, tmp_path):
     assert years["Hệ thống hút bụi chuyền cắt"] == 2020 and len(years) == 4
 
 
-def test_the_column_choice_is_remembered_for_the_same_headers(qtbot, window, tmp_path, ui_settings):  # noqa: F811
+def test_the_column_choice_is_remembered_for_the_same_headers(qtbot, window, tmp_path, ui_settings):
     dialog = open_dialog(window, write(tmp_path, odd_rows(), header=ODD_HEADER, name="lan-1"))
     assert not dialog.import_button.isEnabled() and "Không tìm thấy dòng tiêu đề" in dialog.problems.item(0).text()
     assert [c.currentText() for c in dialog.column_mapping.combos] == [

@@ -40,7 +40,7 @@ def test_the_service_says_the_same(seeded_db):
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):
     window = make_window(qtbot, data_paths)
     yield window
     window.close()
@@ -104,7 +104,7 @@ def test_person_dialog_checks_dates_phone_and_email(qtbot, window):
     assert not dialog.isVisible()
 
 
-def test_wizard_checks_each_page_and_shows_every_value(qtbot, data_paths, dialogs, ui_settings,  # noqa: F811
+def test_wizard_checks_each_page_and_shows_every_value(qtbot, data_paths, dialogs, ui_settings,
                                                        vietnamese):
     window = make_window(qtbot, data_paths)
     try:

@@ -23,7 +23,7 @@ from thidua_desktop.ui import main_window as mw
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today):
     window = make_window(qtbot, data_paths)
     yield window
     window.close()
@@ -82,7 +82,7 @@ def test_every_sidebar_page_shows_the_year(qtbot, window):
     assert str(window.ctx.paths.root) in window.folder_label.text()
 
 
-def test_year_selector_lists_years_and_switches(qtbot, window, dialogs):  # noqa: F811
+def test_year_selector_lists_years_and_switches(qtbot, window, dialogs):
     assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == ["2021"]
     window.copy_year_action.trigger()
     assert dialogs.last("confirm")["text"] == "Sao chép kế hoạch năm 2021 sang năm 2022?"
@@ -141,7 +141,7 @@ def test_new_year_by_copying_cites_nothing_and_the_package_choice_opens_its_dial
     window.plan_package_dialog.reject()
 
 
-def test_roster_search_filters_as_you_type(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese):  # noqa: F811
+def test_roster_search_filters_as_you_type(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese):
     add_people(seeded_db, [("Nguyễn Văn", "An"), ("Đặng Quốc", "Hưng"), ("Trần Thị", "Tuấn"), ("Lê Văn", "Dũng")],
                gender="M", birth_date=date(1990, 5, 4))
     window = make_window(qtbot, data_paths)
@@ -270,12 +270,12 @@ def test_unit_profile_save_round_trips(qtbot, window):
     assert year_service.get_unit(window.ctx.db).place_name == "Gia Viễn"
 
 
-def test_check_data_reports_intact(qtbot, window, dialogs):  # noqa: F811
+def test_check_data_reports_intact(qtbot, window, dialogs):
     window.check_action.trigger()
     assert dialogs.last("info")["text"] == "Dữ liệu nguyên vẹn."
 
 
-def test_language_switch_to_english_shows_english_labels(qtbot, window, dialogs, data_paths):  # noqa: F811
+def test_language_switch_to_english_shows_english_labels(qtbot, window, dialogs, data_paths):
     from thidua_desktop.ui import i18n, settings
 
     dialogs.choose_answers = ["later"]
@@ -293,7 +293,7 @@ def test_language_switch_to_english_shows_english_labels(qtbot, window, dialogs,
     english.close()
 
 
-def test_about_names_the_version_and_the_data_folder(qtbot, window, dialogs):  # noqa: F811
+def test_about_names_the_version_and_the_data_folder(qtbot, window, dialogs):
     from thidua_desktop import __version__
 
     window.about_action.trigger()

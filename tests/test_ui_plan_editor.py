@@ -17,7 +17,7 @@ from thidua_desktop.ui.plan_editor import PlanEditorDialog
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):
     monkeypatch.setenv("THIDUA_TODAY", "2021-06-30")
     window = make_window(qtbot, data_paths, size=(1366, 768))
     yield window
@@ -55,7 +55,7 @@ def save(dialog) -> None:
     dialog.save_button.click()
 
 
-def test_edit_save_reopen(qtbot, window, dialogs):  # noqa: F811
+def test_edit_save_reopen(qtbot, window, dialogs):
     dialog = open_editor(window)
     plan = dialog.plan_tab
     plan.number.clear()
@@ -112,7 +112,7 @@ def test_edit_save_reopen(qtbot, window, dialogs):  # noqa: F811
     again.reject()
 
 
-def test_removal_with_figures_asks_and_cancel_keeps_them(qtbot, window, dialogs):  # noqa: F811
+def test_removal_with_figures_asks_and_cancel_keeps_them(qtbot, window, dialogs):
     db = window.ctx.db
     add_figures(db, "CT09")
     dialog = open_editor(window)
@@ -143,7 +143,7 @@ def test_removal_with_figures_asks_and_cancel_keeps_them(qtbot, window, dialogs)
     assert pe.impact_of_removing_indicator(db, 2021, "CT09") == pe.Impact()
 
 
-def test_kind_change_with_figures_asks_and_reverts_when_cancelled(qtbot, window, dialogs):  # noqa: F811
+def test_kind_change_with_figures_asks_and_reverts_when_cancelled(qtbot, window, dialogs):
     add_figures(window.ctx.db, "CT09")
     dialog = open_editor(window)
     tab = dialog.indicators_tab
@@ -155,7 +155,7 @@ def test_kind_change_with_figures_asks_and_reverts_when_cancelled(qtbot, window,
     dialog.reject()
 
 
-def test_bad_value_keeps_the_dialog_open(qtbot, window, dialogs):  # noqa: F811
+def test_bad_value_keeps_the_dialog_open(qtbot, window, dialogs):
     dialog = open_editor(window)
     phases = dialog.phases_tab
     phases.select_row(0)
@@ -179,7 +179,7 @@ def test_bad_value_keeps_the_dialog_open(qtbot, window, dialogs):  # noqa: F811
     assert year_service.get_year(window.ctx.db, 2021).phases[0].name == "Đợt 1"
 
 
-def test_remove_last_phase_with_reports_asks(qtbot, window, dialogs):  # noqa: F811
+def test_remove_last_phase_with_reports_asks(qtbot, window, dialogs):
     from sqlalchemy import select as sql_select
 
     from thidua_desktop.store.models import EmulationYear, Report

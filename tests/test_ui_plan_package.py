@@ -24,7 +24,7 @@ from thidua_desktop.ui import main_window as mw
 
 
 @pytest.fixture
-def spec(unit_key):  # noqa: F811
+def spec(unit_key):
     return signers.P12Spec(unit_key[0], unit_key[1])
 
 
@@ -47,7 +47,7 @@ def package(tmp_path, spec):
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):
     monkeypatch.setenv("THIDUA_TODAY", "2021-06-30")
     window = make_window(qtbot, data_paths, size=(1400, 900))
     yield window
@@ -58,7 +58,7 @@ def ct02(db) -> Decimal:
     return next(x for x in year.get_year(db, 2021).indicators if x.code == "CT02").plan_target
 
 
-def test_plan_package_dialog_shows_the_diff_and_applies(window, package, seeded_db, unit_key):  # noqa: F811
+def test_plan_package_dialog_shows_the_diff_and_applies(window, package, seeded_db, unit_key):
     page = window.show_page(mw.PAGE_PHASES)
     assert page.package_button.isEnabled() and page.package_button.text() == "Nhập gói kế hoạch…"
     dialog = page.import_package(package[0])
@@ -104,7 +104,7 @@ def test_a_tampered_package_shows_why_and_cannot_be_applied(window, package, see
 
 
 def test_return_dialog_records_the_comment_and_the_report_shows_it(window, seeded_db, data_paths, spec, tmp_path,
-                                                                   unit_key):  # noqa: F811
+                                                                   unit_key):
     info = reports.draft_report(seeded_db, 2021, "midyear", today=JULY)
     send(seeded_db, info.id)
     workbook = tmp_path / "so-ket.xlsx"

@@ -40,7 +40,7 @@ def people(seeded_db):
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, people, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, people, data_paths, dialogs, ui_settings, vietnamese, today):
     window = make_window(qtbot, data_paths)
     yield window
     window.close()
@@ -101,7 +101,7 @@ def test_collective_refused_without_signature_content_then_saved(qtbot, window):
     assert form.state.text().startswith("Đã lưu; ngày đăng ký 30/06/2021")
 
 
-def test_register_a_group_everyone_and_the_selection(qtbot, window, dialogs):  # noqa: F811
+def test_register_a_group_everyone_and_the_selection(qtbot, window, dialogs):
     db = window.ctx.db
     page = window.show_page(mw.PAGE_REGISTRATION)
     panel = page.individuals
@@ -214,7 +214,7 @@ def test_overview_card_shows_the_progress_and_opens_the_page(qtbot, window, peop
     assert window.sidebar.currentRow() == mw.PAGE_REGISTRATION
 
 
-def test_registration_changes_reach_the_overview(qtbot, window, dialogs):  # noqa: F811
+def test_registration_changes_reach_the_overview(qtbot, window, dialogs):
     page = window.show_page(mw.PAGE_REGISTRATION)
     panel = page.individuals
     panel.everyone_action.trigger()
@@ -224,7 +224,7 @@ def test_registration_changes_reach_the_overview(qtbot, window, dialogs):  # noq
     assert Decimal(window.overview.registration.bar.value()) > 0
 
 
-def test_a_made_registration_says_when_it_was_made_not_a_growing_count(qtbot, vietnamese):  # noqa: F811
+def test_a_made_registration_says_when_it_was_made_not_a_growing_count(qtbot, vietnamese):
     from thidua_desktop.services.registration import Progress
     from thidua_desktop.ui.pages.registration import progress_text
 

@@ -18,7 +18,7 @@ from thidua_desktop.ui import main_window as mw
 
 
 @pytest.fixture
-def year_window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def year_window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):
     """Year 2021 with a roster and registrations, seen on 30/12/2021."""
     y = make_year(seeded_db)
     monkeypatch.setenv("THIDUA_TODAY", "2021-12-30")
@@ -223,7 +223,7 @@ def open_add_dialog(panel):
     return dialog
 
 
-def test_proposal_lines_added_edited_and_removed_by_hand(qtbot, year_window, dialogs):  # noqa: F811
+def test_proposal_lines_added_edited_and_removed_by_hand(qtbot, year_window, dialogs):
     window, panel, y = year_window
     db = window.ctx.db
     meet(db)

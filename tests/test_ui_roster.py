@@ -32,7 +32,7 @@ def groups(seeded_db):
 
 
 @pytest.fixture
-def window(qtbot, seeded_db, groups, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def window(qtbot, seeded_db, groups, data_paths, dialogs, ui_settings, vietnamese, today):
     roster.save_person(seeded_db, PersonDetail("Phạm Thị", "Hoa", birth_date=date(1979, 11, 2), gender="F",
                                                group_id=groups["Tổ may 1"], position="Chủ tịch CĐCS",
                                                employed_since=date(2005, 3, 1)))
@@ -188,7 +188,7 @@ def test_filters_by_group_and_search(qtbot, window):
     assert names(page.model) == ["Phạm Thị Hoa"]
 
 
-def test_union_groups_are_managed_in_a_dialog(qtbot, window, dialogs):  # noqa: F811
+def test_union_groups_are_managed_in_a_dialog(qtbot, window, dialogs):
     page = window.show_page(mw.PAGE_ROSTER)
     page.groups_button.click()
     dialog = page.dialog
@@ -230,7 +230,7 @@ def test_union_groups_are_managed_in_a_dialog(qtbot, window, dialogs):  # noqa: 
     assert [g.name for g in roster.list_groups(window.ctx.db)] == ["Tổ may số 1", "Tổ cắt"]
 
 
-def test_export_writes_the_file_and_offers_to_open_it(qtbot, window, dialogs, tmp_path, monkeypatch):  # noqa: F811
+def test_export_writes_the_file_and_offers_to_open_it(qtbot, window, dialogs, tmp_path, monkeypatch):
     page = window.show_page(mw.PAGE_ROSTER)
     out = tmp_path / "danh sách.xlsx"
     monkeypatch.setattr(page, "ask_export_path", lambda: out)

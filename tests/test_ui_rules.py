@@ -30,7 +30,7 @@ def db2026(db):
 
 
 @pytest.fixture
-def window(qtbot, db2026, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def window(qtbot, db2026, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):
     monkeypatch.setenv("THIDUA_TODAY", "2026-12-04")
     window = make_window(qtbot, data_paths, size=(1400, 900))
     yield window
@@ -83,7 +83,7 @@ def test_a_value_changed_in_place_is_marked_with_the_default(window, db2026):
 
 
 @pytest.fixture
-def signed_set(tmp_path, unit_key):  # noqa: F811
+def signed_set(tmp_path, unit_key):
     """The upper union's own 2024 set (cap 20%), exported signed from its data folder."""
     paths = app_paths.resolve(tmp_path / "cap-tren").ensure()
     db = Database.open(paths, actor="capTren")

@@ -19,7 +19,7 @@ def _column(model, title: str) -> int:
     return [c.title for c in model.columns].index(title)
 
 
-def _queue_offline(page, tmp_path) -> None:  # noqa: F811
+def _queue_offline(page, tmp_path) -> None:
     _save_smtp(page, port=free_port())  # nothing listens there: "no network"
     page.last_signed = make_pdf(tmp_path / "bao-cao.pdf", pages=1)
     page.send_button.click()
@@ -27,7 +27,7 @@ def _queue_offline(page, tmp_path) -> None:  # noqa: F811
     page.send_dialog.close()
 
 
-def test_a_queued_message_is_removed_and_kept_as_removed(qtbot, page, tmp_path, dialogs):  # noqa: F811
+def test_a_queued_message_is_removed_and_kept_as_removed(qtbot, page, tmp_path, dialogs):
     _queue_offline(page, tmp_path)
     rows = page.outbox.rows()
     assert [m.status for m in rows] == [outbox.QUEUED] and rows[0].last_error
@@ -49,7 +49,7 @@ def test_a_queued_message_is_removed_and_kept_as_removed(qtbot, page, tmp_path, 
     assert not page.remove_button.isEnabled() and not page.resend_button.isEnabled()
 
 
-def test_the_send_dialog_names_the_exported_document(qtbot, page, tmp_path, monkeypatch):  # noqa: F811
+def test_the_send_dialog_names_the_exported_document(qtbot, page, tmp_path, monkeypatch):
     from thidua_desktop.ui.pages import documents as documents_page
 
     monkeypatch.setattr(documents_page, "ask_save_path", lambda *a: str(tmp_path / "dang-ky-2021.pdf"))
@@ -62,7 +62,7 @@ def test_the_send_dialog_names_the_exported_document(qtbot, page, tmp_path, monk
     dialog.close()
 
 
-def test_email_is_set_up_from_the_send_dialog_before_the_message_is_written(qtbot, page, tmp_path, smtp_server):  # noqa: F811
+def test_email_is_set_up_from_the_send_dialog_before_the_message_is_written(qtbot, page, tmp_path, smtp_server):
     from PySide6.QtCore import QUrl
 
     assert not outbox.load_smtp_settings(page.ctx.paths).host, "the demo has no mail server yet"
@@ -107,7 +107,7 @@ def test_email_is_set_up_from_the_send_dialog_before_the_message_is_written(qtbo
     assert len(smtp_server.received) == 2
 
 
-def test_send_without_a_mail_server_asks_for_it_and_queues_nothing(qtbot, page, tmp_path):  # noqa: F811
+def test_send_without_a_mail_server_asks_for_it_and_queues_nothing(qtbot, page, tmp_path):
     page.last_signed = make_pdf(tmp_path / "bao-cao.pdf", pages=1)
     page.send_button.click()
     dialog = page.send_dialog
@@ -118,7 +118,7 @@ def test_send_without_a_mail_server_asks_for_it_and_queues_nothing(qtbot, page, 
     assert dialog.smtp_dialog.isVisible() and page.outbox.rows() == []
 
 
-def test_login_refused_and_tls_said_plainly_in_the_dialog(qtbot, page):  # noqa: F811
+def test_login_refused_and_tls_said_plainly_in_the_dialog(qtbot, page):
     server = SmtpServer(user="cdcs@example.vn", password="dung-mat-khau").start()
     try:
         page.smtp_button.click()
@@ -143,7 +143,7 @@ def test_login_refused_and_tls_said_plainly_in_the_dialog(qtbot, page):  # noqa:
 # --- verifying: "Tin cậy chứng thư này" after the fingerprint is read out; Vietnam time -------------------
 
 
-def test_trusting_the_signer_from_the_verdict(qtbot, page, tmp_path, monkeypatch, unit_key):  # noqa: F811
+def test_trusting_the_signer_from_the_verdict(qtbot, page, tmp_path, monkeypatch, unit_key):
     from thidua_desktop.services import signing
     from thidua_desktop.signing import keys
     from thidua_desktop.ui import trust_dialog
@@ -178,7 +178,7 @@ def test_trusting_the_signer_from_the_verdict(qtbot, page, tmp_path, monkeypatch
     dialog.grab().save(str(tmp_path / "verdict-trusted.png"))
 
 
-def test_the_units_own_key_is_trusted_in_its_own_folder(qtbot, page, tmp_path, monkeypatch):  # noqa: F811
+def test_the_units_own_key_is_trusted_in_its_own_folder(qtbot, page, tmp_path, monkeypatch):
     from thidua_desktop.services import signing
 
     pdf = make_pdf(tmp_path / "bc.pdf", pages=1)

@@ -27,7 +27,7 @@ def demo_folder(tmp_path_factory):
 
 
 @pytest.fixture
-def page(qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def page(qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese, monkeypatch):
     import shutil
 
     from thidua_desktop import paths as app_paths
@@ -54,7 +54,7 @@ def answer_files(monkeypatch, *answers: Path) -> list[str]:
     return titles
 
 
-def test_sign_a_pdf_with_a_key_file_then_verify(qtbot, page, tmp_path, monkeypatch, ca_p12, stamp_images):  # noqa: F811
+def test_sign_a_pdf_with_a_key_file_then_verify(qtbot, page, tmp_path, monkeypatch, ca_p12, stamp_images):
     p12, password, ca_pem = ca_p12
     signing.trust_certificate(page.ctx.paths, ca_pem, "CA thử nghiệm")
     pdf = make_pdf(tmp_path / "bao-cao.pdf")
@@ -92,7 +92,7 @@ def test_sign_a_pdf_with_a_key_file_then_verify(qtbot, page, tmp_path, monkeypat
     assert "Không hợp lệ" in page.verdict_dialog.status.text()
 
 
-def test_wrong_password_shows_the_vietnamese_message(qtbot, page, tmp_path, monkeypatch, ca_p12):  # noqa: F811
+def test_wrong_password_shows_the_vietnamese_message(qtbot, page, tmp_path, monkeypatch, ca_p12):
     p12, _password, _ca = ca_p12
     pdf = make_pdf(tmp_path / "bao-cao.pdf", pages=1)
     answer_files(monkeypatch, pdf, p12)
@@ -135,7 +135,7 @@ def _save_smtp(page, **kw) -> None:
     outbox.save_smtp_settings(page.ctx.paths, SmtpSettings(**base))
 
 
-def test_send_to_the_upper_union_is_received(qtbot, page, tmp_path, monkeypatch, smtp_server):  # noqa: F811
+def test_send_to_the_upper_union_is_received(qtbot, page, tmp_path, monkeypatch, smtp_server):
     _save_smtp(page, port=smtp_server.port)
     pdf = make_pdf(tmp_path / "bao-cao-so-ket-da-ky.pdf", pages=1)
     page.last_signed = pdf
@@ -295,7 +295,7 @@ def test_report_saved_as_eml_is_recorded_locked_and_shown_in_its_history(qtbot, 
     history.close()
 
 
-def test_trusting_a_certificate_after_checking_its_fingerprint(qtbot, page, tmp_path, monkeypatch, dialogs,  # noqa: F811
+def test_trusting_a_certificate_after_checking_its_fingerprint(qtbot, page, tmp_path, monkeypatch, dialogs,
                                                               unit_key):
     from tests.test_signing_fixtures import UNIT_NAME
     from thidua_desktop.signing import keys

@@ -31,7 +31,7 @@ def test_jobs_run_in_order_on_one_worker_and_report_on_the_gui_thread(qtbot, tas
     assert all(on_gui for _, on_gui in seen), "callbacks run on the GUI thread"
 
 
-def test_errors_go_to_on_error_and_store_errors_are_shown(qtbot, tasks, dialogs):  # noqa: F811
+def test_errors_go_to_on_error_and_store_errors_are_shown(qtbot, tasks, dialogs):
     errors = []
 
     def refuse():

@@ -34,7 +34,7 @@ def test_abbreviations_are_spelled_out():
 
 
 @pytest.fixture(params=list(SCREENS))
-def small_window(request, qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today,  # noqa: F811
+def small_window(request, qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today,
                  monkeypatch):
     add_people(seeded_db, [("Phạm Thị", "Hoa"), ("Lê Thị", "Lan"), ("Trần Văn", "Nam")], is_member=True,
                employed_since=date(2015, 1, 1))

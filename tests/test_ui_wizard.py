@@ -30,7 +30,7 @@ def _fill_unit(qtbot, page):
 
 
 @pytest.fixture
-def fresh_window(qtbot, data_paths, dialogs, ui_settings, vietnamese):  # noqa: F811
+def fresh_window(qtbot, data_paths, dialogs, ui_settings, vietnamese):
     window = make_window(qtbot, data_paths)
     yield window
     window.close()
@@ -148,7 +148,7 @@ def test_a_refused_profile_keeps_the_wizard_open(qtbot, fresh_window, data_paths
     assert year_service.get_unit(window.ctx.db) is None, "nothing may be saved"
 
 
-def test_cancelling_the_wizard_asks_before_quitting(qtbot, fresh_window, dialogs):  # noqa: F811
+def test_cancelling_the_wizard_asks_before_quitting(qtbot, fresh_window, dialogs):
     window = fresh_window
     dialogs.confirm_answer = False  # "Quay lại thiết lập"
     window.wizard.reject()

@@ -37,7 +37,7 @@ def demo_paths(demo_folder, tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, demo_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def window(qtbot, demo_paths, dialogs, ui_settings, vietnamese, monkeypatch):
     paths, year = demo_paths
     monkeypatch.setenv("THIDUA_TODAY", f"{year}-06-30")
     window = make_window(qtbot, paths, size=(1400, 900))
@@ -46,7 +46,7 @@ def window(qtbot, demo_paths, dialogs, ui_settings, vietnamese, monkeypatch):  #
 
 
 @pytest.fixture
-def fresh(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):  # noqa: F811
+def fresh(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, monkeypatch):
     """A set-up unit and year 2021 without results or reports, seen on 30/06/2021."""
     monkeypatch.setenv("THIDUA_TODAY", "2021-06-30")
     window = make_window(qtbot, data_paths, size=(1400, 900))
@@ -204,7 +204,7 @@ def test_export_cancelled_does_nothing(qtbot, fresh, monkeypatch):
 
 
 def test_the_document_date_is_its_events_shown_and_editable_and_odd_dates_are_asked_about(
-        qtbot, window, tmp_path, monkeypatch, dialogs):  # noqa: F811
+        qtbot, window, tmp_path, monkeypatch, dialogs):
     """Issue 16: the biên bản is dated the meeting day (not today, 30/06), the registration the day it was
     made; a date outside the year is asked about before the number is taken, and a refusal takes none."""
     from datetime import date

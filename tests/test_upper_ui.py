@@ -38,8 +38,8 @@ def upper_folder(db, data_paths, tmp_path):
     return inbox
 
 
-def test_upper_mode_page_takes_in_and_adds_up(qtbot, upper_folder, data_paths, dialogs, ui_settings,  # noqa: F811
-                                              vietnamese, today, monkeypatch):  # noqa: F811
+def test_upper_mode_page_takes_in_and_adds_up(qtbot, upper_folder, data_paths, dialogs, ui_settings,
+                                              vietnamese, today, monkeypatch):
     from thidua_desktop.ui.pages import upper as page_module
 
     window = make_window(qtbot, data_paths)
@@ -127,7 +127,7 @@ def test_upper_mode_page_takes_in_and_adds_up(qtbot, upper_folder, data_paths, d
     window.close()
 
 
-def test_the_wizard_can_set_up_an_upper_union(qtbot, data_paths, dialogs, ui_settings, vietnamese):  # noqa: F811
+def test_the_wizard_can_set_up_an_upper_union(qtbot, data_paths, dialogs, ui_settings, vietnamese):
     from thidua_desktop.services import upper
     from thidua_desktop.ui import wizard as wizard_module
 
@@ -156,7 +156,7 @@ def test_the_wizard_can_set_up_an_upper_union(qtbot, data_paths, dialogs, ui_set
     window.close()
 
 
-def test_consolidated_table_shows_the_registered_targets_and_percent_of_target(  # noqa: F811
+def test_consolidated_table_shows_the_registered_targets_and_percent_of_target(
         qtbot, upper_folder, db, data_paths, dialogs, ui_settings, vietnamese, today):
     """Issue 8 follow-up: "Chỉ tiêu đăng ký" next to the result, % of target where it means something; the
     figures checked against the ones written into the units' workbooks (demo_units), not the app's sums."""

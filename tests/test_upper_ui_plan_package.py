@@ -24,7 +24,7 @@ from thidua_desktop.ui import signing_dialogs
 
 
 @pytest.fixture
-def page(qtbot, db, data_paths, dialogs, ui_settings, vietnamese, today):  # noqa: F811
+def page(qtbot, db, data_paths, dialogs, ui_settings, vietnamese, today):
     year.set_up(db, upper_profile())
     upper.set_mode(db, "upper")
     window = make_window(qtbot, data_paths)
@@ -94,7 +94,7 @@ def test_export_with_the_units_own_key_verifies_and_imports_into_a_fresh_folder(
     assert not window.export_plan_action.isVisible()
 
 
-def test_export_with_a_key_file_and_the_save_dialog(qtbot, page, tmp_path, monkeypatch, ca_p12):  # noqa: F811
+def test_export_with_a_key_file_and_the_save_dialog(qtbot, page, tmp_path, monkeypatch, ca_p12):
     p12, password, _ca = ca_p12
     chosen = tmp_path / "goi"  # the suffix is added
     answers = iter([str(p12)])
@@ -121,7 +121,7 @@ def test_export_with_a_key_file_and_the_save_dialog(qtbot, page, tmp_path, monke
 
 
 @needs_softhsm
-def test_export_signed_on_the_usb_token(qtbot, page, tmp_path, softhsm_token):  # noqa: F811
+def test_export_signed_on_the_usb_token(qtbot, page, tmp_path, softhsm_token):
     dialog = page.export_plan_package()
     dialog.keys.kind.setCurrentIndex(dialog.keys.kind.findData("token"))
     dialog.keys.library.setText(softhsm_token.lib)

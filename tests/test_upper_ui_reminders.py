@@ -20,7 +20,7 @@ JULY_10 = "2021-07-10"  # the sơ kết of phase 1 was due on 05/07/2021
 
 
 @pytest.fixture
-def upper_data(db, data_paths, upper_folder, monkeypatch):  # noqa: F811
+def upper_data(db, data_paths, upper_folder, monkeypatch):
     """CD001–CD003 as in test_upper_ui (CD003 sent no sơ kết), CD004 sent nothing, CD005 has no email."""
     monkeypatch.setenv("THIDUA_TODAY", JULY_10)
     upper.set_mode(db, "upper")
@@ -78,8 +78,8 @@ def test_reminders_are_queued_once_per_unit_report_and_day(upper_data, tmp_path)
     assert len(outbox.list_messages(db)) == 4
 
 
-def test_reminder_dialog_sets_up_the_mail_server_queues_and_sends(qtbot, upper_data, dialogs, ui_settings,  # noqa: F811
-                                                                  vietnamese, smtp_server):  # noqa: F811
+def test_reminder_dialog_sets_up_the_mail_server_queues_and_sends(qtbot, upper_data, dialogs, ui_settings,
+                                                                  vietnamese, smtp_server):
     db, paths = upper_data
     window = make_window(qtbot, paths)
     page = window.show_page(mw.PAGE_UPPER)
@@ -127,8 +127,8 @@ def test_reminder_dialog_sets_up_the_mail_server_queues_and_sends(qtbot, upper_d
     window.close()
 
 
-def test_reminder_sent_later_when_the_server_is_down(qtbot, upper_data, dialogs, ui_settings,  # noqa: F811
-                                                      vietnamese):  # noqa: F811
+def test_reminder_sent_later_when_the_server_is_down(qtbot, upper_data, dialogs, ui_settings,
+                                                      vietnamese):
     db, paths = upper_data
     outbox.save_smtp_settings(paths, SmtpSettings(host="127.0.0.1", port=free_port(), security="plain",
                                                   from_addr="ldld.giavien@example.vn", timeout=5))

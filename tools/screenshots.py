@@ -21,14 +21,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from thidua_desktop import paths as app_paths  # noqa: E402
-from thidua_desktop.ui import i18n  # noqa: E402
-from thidua_desktop.ui.context import AppContext  # noqa: E402
-from thidua_desktop.ui.main_window import PAGE_DOCUMENTS, PAGE_UPPER, MainWindow  # noqa: E402
-from thidua_desktop.ui.tasks import TaskManager  # noqa: E402
+from thidua_desktop import paths as app_paths
+from thidua_desktop.ui import i18n
+from thidua_desktop.ui.context import AppContext
+from thidua_desktop.ui.main_window import PAGE_DOCUMENTS, PAGE_UPPER, MainWindow
+from thidua_desktop.ui.tasks import TaskManager
 
 NAMES = ["tong-quan", "don-vi", "doan-vien", "dang-ky", "sang-kien", "so-ket-tong-ket", "van-ban"]
 SIZE = (1366, 728)

@@ -627,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("Đã dừng theo yêu cầu.")
         return EXIT_REFUSED
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the last resort: logged to crash.log, one Vietnamese sentence shown
         import traceback
         from datetime import datetime
 

@@ -181,7 +181,7 @@ def inspect_file(path: str | os.PathLike[str]) -> Inspection:
         found.problem = (f"Không phải sổ tính của phần mềm thi đua: {said} "
                          "(tệp phải được xuất bằng phần mềm, còn nguyên trang dữ liệu ẩn).")
         return found
-    except Exception:
+    except Exception:  # noqa: BLE001 - a file from outside may make the workbook reader raise anything
         found.problem = f"Tệp {path.name} không phải sổ tính Excel đọc được (hoặc bị hỏng)."
         return found
     try:

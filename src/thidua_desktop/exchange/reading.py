@@ -33,7 +33,7 @@ def report_id_in_file(path: str | os.PathLike[str]) -> str:
     if suffix == ".pdf":
         try:
             keywords = pdf_keywords(path)
-        except Exception:  # not a PDF, or unreadable
+        except Exception:  # noqa: BLE001 - not a PDF, or unreadable
             return ""
         for word in keywords.split():
             if word.startswith(REPORT_KEYWORD):
@@ -44,7 +44,7 @@ def report_id_in_file(path: str | os.PathLike[str]) -> str:
 
         try:
             meta = machine.read_sheet(path).meta
-        except Exception:  # not one of ours, or unreadable
+        except Exception:  # noqa: BLE001 - not one of ours, or unreadable
             return ""
         return str(meta.get("report_id") or "").strip()
     return ""

@@ -108,7 +108,7 @@ def read_package(path: str | os.PathLike[str]) -> str:
         data = machine.read_sheet(path)
     except ValueError as exc:
         raise PackageError(f"Tệp {path.name} không phải bộ quy định của chương trình: {exc}") from None
-    except Exception:  # calamine: not a workbook at all
+    except Exception:  # noqa: BLE001 - calamine: not a workbook at all
         raise PackageError(f"Tệp {path.name} không đọc được như sổ tính Excel (.xlsx).") from None
     kind = data.meta.get("document_kind")
     if kind != DOCUMENT_KIND:

@@ -362,10 +362,10 @@ class Connection:
         if self._smtp is not None:
             try:
                 self._smtp.quit()
-            except Exception:
+            except Exception:  # noqa: BLE001 - closing a connection that failed: any error here is moot
                 try:
                     self._smtp.close()
-                except Exception:
+                except Exception:  # noqa: BLE001 - closing a connection that failed: any error here is moot
                     pass
             self._smtp = None
 

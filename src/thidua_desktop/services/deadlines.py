@@ -119,7 +119,7 @@ def _is_registration_workbook(path: Path, year: int) -> bool:
 
     try:
         meta = machine.read_sheet(path).meta
-    except Exception:  # not one of ours, unreadable: not the registration
+    except Exception:  # noqa: BLE001 - not one of ours, unreadable: not the registration
         return False
     try:
         return str(meta.get("document_kind") or "") == "registration" and int(meta.get("year") or 0) == year

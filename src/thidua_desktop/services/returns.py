@@ -76,7 +76,7 @@ def make_return(source: str | os.PathLike[str], comment: str, out: str | os.Path
         raise ValidationError(f"Không tìm thấy tệp {source}.") from None
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
-    except Exception:  # calamine: not a workbook at all
+    except Exception:  # noqa: BLE001 - calamine: not a workbook at all
         raise ValidationError(f"Tệp {source.name} không phải sổ tính .xlsx đọc được.") from None
     try:
         info = exchange.report_meta(meta, source.name)

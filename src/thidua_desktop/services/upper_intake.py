@@ -340,7 +340,7 @@ def intake(db: Database, paths, inputs: Iterable, year: int, *, trust_first: boo
         report(int(100 * i / len(files)), f"Đang nhận tệp {i + 1}/{len(files)}: {path.name}")
         try:
             outcomes.append(intake_file(db, paths, path, year, trust_first=trust_first, auto_register=auto_register))
-        except Exception as exc:  # a bad file never stops the others; the user reads a Vietnamese sentence
+        except Exception as exc:  # noqa: BLE001 - a bad file never stops the others; the user reads a Vietnamese sentence
             outcomes.append(IntakeOutcome(path.name, SET_ASIDE, _failure_reason(exc, paths, path)))
     report(100, f"Đã xử lý {len(files)} tệp")
     return outcomes

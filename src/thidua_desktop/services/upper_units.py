@@ -143,7 +143,7 @@ def import_units(db: Database, path: str | Path) -> int:
         book = CalamineWorkbook.from_path(str(path))
         sheet_name = book.sheet_names[0]
         rows = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-    except Exception:
+    except Exception:  # noqa: BLE001 - calamine raises its own types on a file that is not a workbook
         raise ValidationError(f"Không đọc được tệp {path.name} (cần sổ tính .xlsx, .xls hoặc .ods).") from None
     header_row, cols = None, {}
     for r, row in enumerate(rows[:20]):

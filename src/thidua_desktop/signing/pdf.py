@@ -59,7 +59,7 @@ def _open_writer(src: Path, data: bytes):
 
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    except Exception:
+    except Exception:  # noqa: BLE001 - pyHanko raises many unrelated types on a damaged or hostile PDF
         raise UnreadableFile(f"Tệp {src.name} không phải PDF đọc được (hoặc bị hỏng).") from None
     if writer.prev.encrypted:
         raise SigningError(f"Tệp {src.name} được đặt mật khẩu; hãy dùng bản PDF không mã hóa.")
@@ -122,7 +122,7 @@ def _blocks(reader) -> list[SignatureBlock]:
             found.append(SignatureBlock(int(str(key)[len(BLOCK_DEST_PREFIX):] or 0), page_ix,
                                         (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))))
         return sorted(found, key=lambda b: b.index)
-    except Exception:  # a damaged or unusual name dictionary: fall back to the default place
+    except Exception:  # noqa: BLE001 - a damaged or unusual name dictionary: fall back to the default place
         return []
 
 
@@ -148,7 +148,7 @@ def _taken_boxes(writer) -> list[Box]:
             if rect is not None:
                 x1, y1, x2, y2 = (float(v) for v in rect)
                 taken.append((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
-    except Exception:
+    except Exception:  # noqa: BLE001 - pyHanko raises many unrelated types on a damaged or hostile PDF
         pass
     return taken
 
@@ -222,7 +222,7 @@ def _existing_field_names(writer) -> set[str]:
 
     try:
         return {name for name, _, _ in fields.enumerate_sig_fields(writer.prev, filled_status=None)}
-    except Exception:
+    except Exception:  # noqa: BLE001 - pyHanko raises many unrelated types on a damaged or hostile PDF
         return set()
 
 
@@ -291,7 +291,7 @@ def sign_pdf(
         )
     except SigningError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - pyHanko raises many unrelated types on a damaged or hostile PDF
         from thidua_desktop.signing.signers import _token_error
 
         if getattr(signer, "kind", "") == "pkcs11":

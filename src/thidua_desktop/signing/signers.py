@@ -144,7 +144,7 @@ def load_library(path: str | os.PathLike[str]):
                          "Hãy cài trình điều khiển token của nhà cung cấp và chọn đúng tệp thư viện.")
     try:
         return pkcs11.lib(str(path))
-    except Exception:
+    except Exception:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
         raise TokenError(f"Không nạp được thư viện PKCS#11 {path.name}. Tệp không đúng loại "
                          "(32/64-bit) hoặc không phải thư viện PKCS#11.") from None
 
@@ -167,7 +167,7 @@ def list_tokens(library: str | os.PathLike[str]) -> list[TokenInfo]:
             if not token.label and not serial:
                 continue  # SoftHSM's spare uninitialised slot
             found.append(TokenInfo(token.label, token.manufacturer_id, token.model, serial))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
         raise _token_error(exc) from None
     return found
 
@@ -175,7 +175,7 @@ def list_tokens(library: str | os.PathLike[str]) -> list[TokenInfo]:
 def _token_labels(lib) -> list[str]:
     try:
         return [t.label for t in lib.get_tokens() if t.label]
-    except Exception:
+    except Exception:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
         return []
 
 
@@ -183,7 +183,7 @@ def _pin_state(lib, label: str) -> int:
     try:
         for token in lib.get_tokens(token_label=label):
             return int(token.flags)
-    except Exception:
+    except Exception:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
         pass
     return 0
 
@@ -229,7 +229,7 @@ class TokenSigner(Signer):
         lib = load_library(spec.library)
         try:
             tokens = list(lib.get_tokens(token_label=spec.token_label))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
             raise _token_error(exc) from None
         if not tokens:
             labels = _token_labels(lib)
@@ -246,7 +246,7 @@ class TokenSigner(Signer):
             more = (" Chỉ còn MỘT lần thử trước khi token bị khóa." if flags & _PIN_FINAL_TRY
                     else " Số lần thử còn lại không nhiều." if flags & _PIN_COUNT_LOW else "")
             raise WrongSecretError("Sai mã PIN của token." + more) from None
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
             raise _token_error(exc) from None
         try:
             try:
@@ -266,7 +266,7 @@ class TokenSigner(Signer):
             )
             try:
                 ph_cert = self._ph.signing_cert
-            except Exception:
+            except Exception:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
                 ph_cert = None
             if ph_cert is None:
                 raise TokenError(f"Không tìm thấy chứng thư số nhãn '{spec.cert_label or spec.key_label}' "
@@ -291,7 +291,7 @@ class TokenSigner(Signer):
             mechanisms = set(token.slot.get_mechanisms())
             key = self._session.get_key(object_class=ObjectClass.PRIVATE_KEY, label=self.spec.key_label)
             key_type = key[Attribute.KEY_TYPE]
-        except Exception:
+        except Exception:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
             return False
         if key_type == KeyType.EC:
             return Mechanism.ECDSA_SHA256 not in mechanisms and Mechanism.ECDSA in mechanisms
@@ -312,7 +312,7 @@ class TokenSigner(Signer):
 
         try:
             signed = asyncio.run(self._ph.async_sign_general_data(data, "sha256", detached=True))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
             raise _token_error(exc) from None
         if isinstance(signed, cms.ContentInfo):
             return signed.dump()
@@ -325,7 +325,7 @@ class TokenSigner(Signer):
         if self._session is not None:
             try:
                 self._session.close()
-            except Exception:
+            except Exception:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
                 pass
             self._session = None
 

@@ -200,7 +200,7 @@ def _verify_pdf(path: Path, trust: list[x509.Certificate]) -> Verdict:
             sigs = reader.embedded_signatures
         except UnreadableFile:
             raise
-        except Exception:
+        except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
             raise UnreadableFile(f"Tệp {path.name} không phải PDF đọc được (hoặc bị hỏng).") from None
         v.signatures = len(sigs)
         if not sigs:
@@ -215,7 +215,7 @@ def _verify_pdf(path: Path, trust: list[x509.Certificate]) -> Verdict:
             try:
                 _quiet_pyhanko()
                 status = validate_pdf_signature(sig, vc, key_usage_settings=_key_usage_settings(sig.signer_cert))
-            except Exception:
+            except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
                 ok = False
                 v.reasons.append(f"{label}: hỏng, không kiểm tra được.")
                 continue
@@ -290,19 +290,19 @@ def _later_additions(reader, sig) -> list[str]:
         total = reader.xrefs.total_revisions
         try:
             info_id = reader.trailer.raw_get("/Info", decrypt=generic.EncryptedObjAccess.RAW).reference.idnum
-        except Exception:
+        except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
             info_id = None
         for rev in range(signed_rev + 1, total):
             new, same, changed = [], [], []
             for ref in reader.xrefs.explicit_refs_in_revision(rev):
                 try:
                     now = reader.get_object(ref, revision=rev)
-                except Exception:
+                except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
                     changed.append(ref.idnum)
                     continue
                 try:
                     before = reader.get_object(ref, revision=rev - 1)
-                except Exception:
+                except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
                     before = None
                 if before is None or isinstance(before, generic.NullObject):
                     new.append(ref.idnum)
@@ -329,7 +329,7 @@ def _later_additions(reader, sig) -> list[str]:
             extra = tail[eof + 5:].lstrip(b"\r\n")
             if extra.strip(b" \t\r\n\x00"):
                 found.append(f"{len(extra)} byte nối thêm sau dấu kết thúc tệp %%EOF")
-    except Exception:
+    except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
         return []
     return found
 
@@ -342,7 +342,7 @@ def _same_object(a, b) -> bool:
             return (isinstance(a, generic.StreamObject) and isinstance(b, generic.StreamObject)
                     and a.encoded_data == b.encoded_data and dict(a) == dict(b))
         return a == b
-    except Exception:
+    except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
         return False
 
 
@@ -377,7 +377,7 @@ def _cms_validate(data: bytes, cms_der: bytes, trust: list[x509.Certificate]):
                                 and c.serial_number == want["serial_number"].native), None)
         else:
             signer_cert = next((c for c in certs if c.key_identifier == sid.chosen.native), None)
-    except Exception:
+    except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
         signer_cert = None
     return asyncio.run(async_validate_detached_cms(data, signed_data, signer_validation_context=_validation_context(trust),
                                                    key_usage_settings=_key_usage_settings(signer_cert)))
@@ -410,7 +410,7 @@ def _verify_workbook(path: Path, trust: list[x509.Certificate]) -> Verdict:
     try:
         cms_der = base64.b64decode(re.sub(r"\s+", "", sheet.get("cms_b64", "")), validate=True)
         status = _cms_validate(canon.data, cms_der, trust)
-    except Exception:
+    except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
         v.reasons.append("Chữ ký trong trang chữ ký bị hỏng, không đọc được.")
         return v
     cert = _from_asn1(status.signing_cert) if status.signing_cert is not None else None
@@ -471,7 +471,7 @@ WORKBOOK_V1_WARNING = ("Lưu ý: chữ ký này theo dạng cũ (thidua-cellsig/
 def _check_p7s(path: Path, p7s: Path, trust: list[x509.Certificate], v: Verdict) -> None:
     try:
         status = _cms_validate(path.read_bytes(), p7s.read_bytes(), trust)
-    except Exception:
+    except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
         v.reasons.append(f"Tệp {p7s.name} bị hỏng, không đọc được.")
         return
     cert = _from_asn1(status.signing_cert) if status.signing_cert is not None else None

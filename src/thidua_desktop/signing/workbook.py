@@ -99,7 +99,7 @@ def _open_book(path: Path, data: bytes | None = None):
         data = read_package(path)
     try:
         return calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception:
+    except Exception:  # noqa: BLE001 - asn1crypto/cryptography raise many unrelated types on a hostile signature
         raise UnreadableFile(f"Tệp {path.name} không phải sổ tính Excel (.xlsx) đọc được.") from None
 
 
@@ -246,7 +246,7 @@ def _formulas(data: bytes) -> dict[tuple[int, int], str]:
                     master, origin = shared[si]
                     try:
                         text = Translator("=" + master, origin=origin).translate_formula(ref)
-                    except Exception:
+                    except Exception:  # noqa: BLE001 - asn1crypto/cryptography raise many unrelated types on a hostile signature
                         text = master
             if text:
                 formula = normalise_formula(text)
@@ -368,12 +368,12 @@ def canonical_data(path: str | os.PathLike[str], *, form: int = 2, data: bytes |
                 cells += len(entries)
     except UnreadableFile:
         raise
-    except Exception:
+    except Exception:  # noqa: BLE001 - asn1crypto/cryptography raise many unrelated types on a hostile signature
         raise UnreadableFile(f"Không đọc được dữ liệu trong tệp {path.name}.") from None
     finally:
         try:
             book.close()
-        except Exception:
+        except Exception:  # noqa: BLE001 - asn1crypto/cryptography raise many unrelated types on a hostile signature
             pass
     out = ("\n".join(lines) + "\n").encode("utf-8")
     return CanonicalData(out, tuple(names), cells)
@@ -416,12 +416,12 @@ def read_signature_sheet(path: str | os.PathLike[str], *, data: bytes | None = N
         rows = book.get_sheet_by_name(SIG_SHEET).to_python(skip_empty_area=False)
     except UnreadableFile:
         raise
-    except Exception:
+    except Exception:  # noqa: BLE001 - asn1crypto/cryptography raise many unrelated types on a hostile signature
         raise UnreadableFile(f"Không đọc được trang chữ ký trong tệp {path.name}.") from None
     finally:
         try:
             book.close()
-        except Exception:
+        except Exception:  # noqa: BLE001 - asn1crypto/cryptography raise many unrelated types on a hostile signature
             pass
     found: dict[str, str] = {}
     for row in rows:

@@ -224,7 +224,7 @@ class Database:
 def _default_actor() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no login name on some Windows set-ups
+    except Exception:  # noqa: BLE001 - no login name on some Windows set-ups
         return ""
 
 

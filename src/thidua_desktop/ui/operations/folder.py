@@ -17,8 +17,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def preload() -> None:
     """Import the heavy modules while the window is being built."""
-    import thidua_desktop.services.data_folder  # noqa: F401
-    import thidua_desktop.services.roster  # noqa: F401
+    import thidua_desktop.services.data_folder
+    import thidua_desktop.services.roster
     import thidua_desktop.services.year  # noqa: F401
 
 

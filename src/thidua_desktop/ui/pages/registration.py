@@ -16,7 +16,7 @@ from thidua_desktop.ui import context, labels
 from thidua_desktop.ui.operations import registration as registration_ops
 from thidua_desktop.ui.pages.base import Page, heading, note
 from thidua_desktop.ui.widgets.collective import CollectiveForm
-from thidua_desktop.ui.widgets.collective import target_text as target_text  # noqa: PLC0414 - used by other pages
+from thidua_desktop.ui.widgets.collective import target_text as target_text
 from thidua_desktop.ui.widgets.individuals import IndividualsPanel
 from thidua_desktop.ui.widgets.rules import RuleSetPanel
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, make_table

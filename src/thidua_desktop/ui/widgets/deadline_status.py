@@ -152,6 +152,6 @@ class DeadlineList(QLabel):
         self.found = found
         self.setText(outcome_html(found) if found is not None else "")
 
-    def clear(self) -> None:  # noqa: D102 - QLabel's own
+    def clear(self) -> None:
         self.found = None
         super().clear()
