@@ -60,8 +60,10 @@ def start_once(command: list[str], env: dict[str, str]) -> float:
     for line in out.splitlines():
         if line.startswith(MARKER + " "):
             return float(line.split()[1]) - t0
-    raise SystemExit(f"{' '.join(command)} printed no {MARKER} (exit {proc.returncode})\n"
-                     f"stdout: {out[-1000:]}\nstderr: {err[-2000:]}")
+    raise SystemExit(
+        f"{' '.join(command)} printed no {MARKER} (exit {proc.returncode})\n"
+        f"stdout: {out[-1000:]}\nstderr: {err[-2000:]}"
+    )
 
 
 def ms(seconds: float) -> str:
@@ -86,8 +88,10 @@ def main() -> None:
     if uv is None:
         raise SystemExit("uv is not on PATH")
 
-    print(f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs, offscreen, "
-          f"{'no bytecode cache' if args.no_bytecode else 'bytecode cached'} for the source runs")
+    print(
+        f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs, offscreen, "
+        f"{'no bytecode cache' if args.no_bytecode else 'bytecode cached'} for the source runs"
+    )
     folder = (args.data_dir or Path(tempfile.gettempdir()) / "thidua-bench-bundle-demo").resolve()
     if not (folder / "thidua.sqlite").exists():
         t = time.perf_counter()

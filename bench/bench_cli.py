@@ -40,9 +40,21 @@ import time
 from pathlib import Path
 
 PASSWORD = "Khóa-Đơn-Vị-2021!"
-SETUP = ["setup", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--upper-union", "LĐLĐ huyện Gia Viễn",
-         "--place", "Gia Viễn", "--chair", "Phạm Thị Hoa", "--deputy", "Trần Văn Nam",
-         "--plan", "ke-hoach-02-KH-LDLD-2021"]
+SETUP = [
+    "setup",
+    "--name",
+    "CĐCS Công ty TNHH May Hoa Lư",
+    "--upper-union",
+    "LĐLĐ huyện Gia Viễn",
+    "--place",
+    "Gia Viễn",
+    "--chair",
+    "Phạm Thị Hoa",
+    "--deputy",
+    "Trần Văn Nam",
+    "--plan",
+    "ke-hoach-02-KH-LDLD-2021",
+]
 
 # The floor of ``thidua info`` on a set-up folder: open the SQLite file, read what info prints.
 SQLITE_FLOOR = r"""
@@ -170,8 +182,10 @@ def run_once(command: list[str], env: dict[str, str], expect: int) -> tuple[floa
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != expect:
-        raise SystemExit(f"{' '.join(command)} exited {done.returncode} (expected {expect})\n"
-                         f"{done.stdout.decode(errors='replace')[-1500:]}\n{done.stderr.decode(errors='replace')[-1500:]}")
+        raise SystemExit(
+            f"{' '.join(command)} exited {done.returncode} (expected {expect})\n"
+            f"{done.stdout.decode(errors='replace')[-1500:]}\n{done.stderr.decode(errors='replace')[-1500:]}"
+        )
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 
@@ -185,16 +199,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11, help="alternating runs per pair (default 11)")
     parser.add_argument("--keep", type=Path, help="build the data folder and the signed PDF here and reuse them")
     parser.add_argument("--no-bytecode", action="store_true", help="children compile every import from source")
-    parser.add_argument("--src", type=Path, metavar="DIR",
-                        help="run thidua from this source folder (its src/, e.g. an older commit unpacked with "
-                             "'git archive COMMIT src | tar -x -C DIR') as 'python -m' with PYTHONPATH; floors unchanged")
+    parser.add_argument(
+        "--src",
+        type=Path,
+        metavar="DIR",
+        help="run thidua from this source folder (its src/, e.g. an older commit unpacked with "
+        "'git archive COMMIT src | tar -x -C DIR') as 'python -m' with PYTHONPATH; floors unchanged",
+    )
     args = parser.parse_args()
     global SOURCE
     SOURCE = args.src.resolve() if args.src else None
 
-    print(f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs, "
-          f"{'no bytecode cache' if args.no_bytecode else 'bytecode cached'}; "
-          f"load average at start {' / '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs, "
+        f"{'no bytecode cache' if args.no_bytecode else 'bytecode cached'}; "
+        f"load average at start {' / '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     temp = Path(tempfile.mkdtemp(prefix="thidua-bench-cli-"))
     try:
         base = args.keep.resolve() if args.keep else temp

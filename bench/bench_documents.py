@@ -68,8 +68,11 @@ def grow(db: Database, people: int) -> None:
     start = time.perf_counter()
     demo.add_people(db, people, seed=7)
     added = registration.register(db, YEAR, "LDTT", everyone=True)
-    print(f"set-up: add_people({people:,}) + register everyone for LĐTT ({added:,} new registrations): "
-          f"{ms(time.perf_counter() - start)}", flush=True)
+    print(
+        f"set-up: add_people({people:,}) + register everyone for LĐTT ({added:,} new registrations): "
+        f"{ms(time.perf_counter() - start)}",
+        flush=True,
+    )
 
 
 def add_initiatives(db: Database, count: int) -> None:
@@ -81,19 +84,25 @@ def add_initiatives(db: Database, count: int) -> None:
     for i in range(count):
         status = rng.choice(statuses)
         a, b = rng.sample(people, 2)
-        drafts.append(InitiativeDraft(
-            title=f"Cải tiến số {i + 1}: gá may túi cho chuyền {rng.randint(1, 40)} giảm thao tác thừa", year=YEAR,
-            authors=[AuthorDraft(Decimal(60), person_id=a.person_id, person_name=a.full_name),
-                     AuthorDraft(Decimal(40), person_id=b.person_id, person_name=b.full_name)],
-            field=rng.choice(("Công nghệ may", "Cắt", "Quản lý sản xuất", "An toàn, vệ sinh lao động")),
-            first_applied_on=date(YEAR, rng.randint(1, 10), rng.randint(1, 28)) if status != "registered" else None,
-            economic_benefit=Decimal(rng.randint(1, 200) * 1_000_000) if status != "registered" else None,
-            status=status, recognition_level="co_so" if status == "recognised" else None,
-            decision_number="05/QĐ-HL" if status == "recognised" else "",
-            decision_date=date(YEAR, 11, 25) if status == "recognised" else None,
-            decision_issuer="Hội đồng sáng kiến Công ty" if status == "recognised" else "",
-            refusal_reason="Chưa có tính mới." if status == "refused" else "",
-        ))
+        drafts.append(
+            InitiativeDraft(
+                title=f"Cải tiến số {i + 1}: gá may túi cho chuyền {rng.randint(1, 40)} giảm thao tác thừa",
+                year=YEAR,
+                authors=[
+                    AuthorDraft(Decimal(60), person_id=a.person_id, person_name=a.full_name),
+                    AuthorDraft(Decimal(40), person_id=b.person_id, person_name=b.full_name),
+                ],
+                field=rng.choice(("Công nghệ may", "Cắt", "Quản lý sản xuất", "An toàn, vệ sinh lao động")),
+                first_applied_on=date(YEAR, rng.randint(1, 10), rng.randint(1, 28)) if status != "registered" else None,
+                economic_benefit=Decimal(rng.randint(1, 200) * 1_000_000) if status != "registered" else None,
+                status=status,
+                recognition_level="co_so" if status == "recognised" else None,
+                decision_number="05/QĐ-HL" if status == "recognised" else "",
+                decision_date=date(YEAR, 11, 25) if status == "recognised" else None,
+                decision_issuer="Hội đồng sáng kiến Công ty" if status == "recognised" else "",
+                refusal_reason="Chưa có tính mới." if status == "refused" else "",
+            )
+        )
     start = time.perf_counter()
     with db.transaction("Bench: sáng kiến") as session:
         initiatives.save_many(session, drafts, today=date(YEAR, 12, 31))
@@ -106,15 +115,31 @@ def plain_reportlab(rows: list[list], path: Path, long: bool = True) -> None:
     from reportlab.platypus import LongTable, SimpleDocTemplate, Table, TableStyle
 
     fonts.register()
-    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=20 * mm, rightMargin=20 * mm,
-                            topMargin=30 * mm, bottomMargin=20 * mm)
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=landscape(A4),
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=30 * mm,
+        bottomMargin=20 * mm,
+    )
     header = [c.title for c in reg_kind.PEOPLE_COLUMNS]
     width = landscape(A4)[0] - 40 * mm
     weights = [c.width for c in reg_kind.PEOPLE_COLUMNS]
-    table = (LongTable if long else Table)([header] + [[str(v) for v in r] for r in rows], repeatRows=1,
-                                           colWidths=[width * w / sum(weights) for w in weights])
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12), ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                               ("FONT", (0, 0), (-1, 0), fonts.BOLD, 12)]))
+    table = (LongTable if long else Table)(
+        [header] + [[str(v) for v in r] for r in rows],
+        repeatRows=1,
+        colWidths=[width * w / sum(weights) for w in weights],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12),
+                ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                ("FONT", (0, 0), (-1, 0), fonts.BOLD, 12),
+            ]
+        )
+    )
     doc.build([table])
 
 
@@ -171,19 +196,23 @@ def ratio(db: Database, runs: int, out: Path) -> None:
     table = next(b for a in doc.annexes for b in a.blocks if isinstance(b, Table))
     rows = table.rows
     machine = machine_rows(data)
-    print(f"\nThe registration of {len(rows):,} people, the whole document against the same list "
-          f"(ratio = ours / plain; the runs alternate, so a busy machine slows both alike):")
+    print(
+        f"\nThe registration of {len(rows):,} people, the whole document against the same list "
+        f"(ratio = ours / plain; the runs alternate, so a busy machine slows both alike):"
+    )
     jobs = {
         "  documents.pdf.write_pdf (whole document)": lambda: pdf.write_pdf(doc, out / "ours.pdf"),
         "  plain reportlab LongTable of strings": lambda: plain_reportlab(rows, out / "plain.pdf"),
         "  plain reportlab Table of strings": lambda: plain_reportlab(rows, out / "plain-table.pdf", long=False),
-        "  documents.workbook.write_workbook (whole document)": lambda: workbook.write_workbook(doc, None,
-                                                                                                out / "ours.xlsx"),
+        "  documents.workbook.write_workbook (whole document)": lambda: workbook.write_workbook(
+            doc, None, out / "ours.xlsx"
+        ),
         "  … with the _du_lieu sheet": lambda: workbook.write_workbook(doc, data, out / "ours-du-lieu.xlsx"),
         "  plain XlsxWriter write_row": lambda: plain_xlsxwriter(rows, out / "plain.xlsx"),
         "  plain XlsxWriter, a border on every cell": lambda: plain_xlsxwriter_formatted(rows, out / "plain-f.xlsx"),
-        f"  plain XlsxWriter write_row + the {len(machine):,} _du_lieu rows":
-            lambda: plain_xlsxwriter(rows, out / "plain-du-lieu.xlsx", machine),
+        f"  plain XlsxWriter write_row + the {len(machine):,} _du_lieu rows": lambda: plain_xlsxwriter(
+            rows, out / "plain-du-lieu.xlsx", machine
+        ),
     }
     times: dict[str, list[float]] = {label: [] for label in jobs}
     for _ in range(runs):
@@ -197,11 +226,13 @@ def ratio(db: Database, runs: int, out: Path) -> None:
         print(f"{label:<62} median {ms(medians[label]):>10}   runs " + " / ".join(ms(t) for t in values))
     for name, figures in (("medians", medians), ("fastest runs", {k: min(v) for k, v in times.items()})):
         ours_pdf, plain_long, plain_table, ours_xlsx, ours_xlsx_m, plain_xlsx, bordered, plain_xlsx_m = figures.values()
-        print(f"  {name}: PDF {ours_pdf / min(plain_long, plain_table):.2f}× (Table {ours_pdf / plain_table:.2f}×, "
-              f"LongTable {ours_pdf / plain_long:.2f}×), xlsx {ours_xlsx / plain_xlsx:.2f}× "
-              f"({ours_xlsx / bordered:.2f}× the bordered floor); whole workbook with _du_lieu "
-              f"{ours_xlsx_m / plain_xlsx_m:.2f}× plain write_row of the same rows of both sheets "
-              f"({ours_xlsx_m / plain_xlsx:.2f}× the list alone)")
+        print(
+            f"  {name}: PDF {ours_pdf / min(plain_long, plain_table):.2f}× (Table {ours_pdf / plain_table:.2f}×, "
+            f"LongTable {ours_pdf / plain_long:.2f}×), xlsx {ours_xlsx / plain_xlsx:.2f}× "
+            f"({ours_xlsx / bordered:.2f}× the bordered floor); whole workbook with _du_lieu "
+            f"{ours_xlsx_m / plain_xlsx_m:.2f}× plain write_row of the same rows of both sheets "
+            f"({ours_xlsx_m / plain_xlsx:.2f}× the list alone)"
+        )
 
 
 def registered(db: Database) -> int:
@@ -224,8 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the data folder and the files here")
     args = parser.parse_args(argv)
-    print(f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
-          f"{args.people:,} people added, {args.initiatives:,} initiatives, medians of {args.runs}", flush=True)
+    print(
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{args.people:,} people added, {args.initiatives:,} initiatives, medians of {args.runs}",
+        flush=True,
+    )
     root = args.keep or Path(tempfile.mkdtemp(prefix="thidua-bench-documents-"))
     data = DataPaths(root / "data")
     out = root / "out"
@@ -239,16 +273,28 @@ def main(argv: list[str] | None = None) -> int:
             ratio(db, args.runs, out)
             grow(db, args.people)
             print(f"\nRegistration of {registered(db):,} people (documents.produce, landscape list annex):")
-            timed("  registration .pdf", args.runs,
-                  lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.pdf", on=TODAY))
-            timed("  registration .xlsx (with _du_lieu)", args.runs,
-                  lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.xlsx", on=TODAY))
+            timed(
+                "  registration .pdf",
+                args.runs,
+                lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.pdf", on=TODAY),
+            )
+            timed(
+                "  registration .xlsx (with _du_lieu)",
+                args.runs,
+                lambda: documents.produce(db, None, "registration", YEAR, out / "dang-ky.xlsx", on=TODAY),
+            )
             add_initiatives(db, args.initiatives)
             print(f"\nInitiatives list ({args.initiatives:,} of the bench + the demo's):")
-            timed("  initiatives .pdf", args.runs,
-                  lambda: documents.produce(db, None, "initiatives", YEAR, out / "sang-kien.pdf", on=TODAY))
-            timed("  initiatives .xlsx (with _du_lieu)", args.runs,
-                  lambda: documents.produce(db, None, "initiatives", YEAR, out / "sang-kien.xlsx", on=TODAY))
+            timed(
+                "  initiatives .pdf",
+                args.runs,
+                lambda: documents.produce(db, None, "initiatives", YEAR, out / "sang-kien.pdf", on=TODAY),
+            )
+            timed(
+                "  initiatives .xlsx (with _du_lieu)",
+                args.runs,
+                lambda: documents.produce(db, None, "initiatives", YEAR, out / "sang-kien.xlsx", on=TODAY),
+            )
             for name in ("dang-ky.pdf", "dang-ky.xlsx", "sang-kien.pdf", "sang-kien.xlsx"):
                 print(f"  {name}: {(out / name).stat().st_size / 1024 / 1024:.1f} MB")
         finally:

@@ -40,11 +40,18 @@ def floor(path: Path, folder: Path) -> float:
     rows = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     engine = create_engine(f"sqlite:///{folder / 'floor.sqlite'}")
     meta = MetaData()
-    table = Table("roster", meta, *(Column(f"c{i}", String) for i in range(len(HEADER))),
-                  Column("born", Date), Column("n", Integer))
+    table = Table(
+        "roster",
+        meta,
+        *(Column(f"c{i}", String) for i in range(len(HEADER))),
+        Column("born", Date),
+        Column("n", Integer),
+    )
     meta.create_all(engine)
-    data = [{f"c{i}": (str(v) if not isinstance(v, (dt.date, int, float)) else str(v)) for i, v in enumerate(r)}
-            for r in rows[1:]]
+    data = [
+        {f"c{i}": (str(v) if not isinstance(v, (dt.date, int, float)) else str(v)) for i, v in enumerate(r)}
+        for r in rows[1:]
+    ]
     with engine.begin() as conn:
         conn.execute(insert(table), data)
     engine.dispose()
@@ -54,8 +61,12 @@ def floor(path: Path, folder: Path) -> float:
 def full_import(path: Path, folder: Path) -> tuple[float, int]:
     paths = app_paths.resolve(folder / "data").ensure()
     db = Database.open(paths)
-    year.set_up(db, UnitProfile(name="CĐCS Bench", upper_union="LĐLĐ", place_name="Ninh Bình",
-                                officers=[OfficerInfo("Chủ Tịch", "chair")]))
+    year.set_up(
+        db,
+        UnitProfile(
+            name="CĐCS Bench", upper_union="LĐLĐ", place_name="Ninh Bình", officers=[OfficerInfo("Chủ Tịch", "chair")]
+        ),
+    )
     t0 = time.perf_counter()
     rim = roster_io.preview_file(db, path, today=dt.date(2021, 12, 31))
     result = roster_io.commit(db, rim)

@@ -41,14 +41,46 @@ from thidua_desktop.services import demo, initiatives, initiatives_io
 from thidua_desktop.services.initiatives import InitiativeFilter
 from thidua_desktop.store.database import Database
 
-VERBS = ("Cải tiến", "Thay thế", "Sắp xếp lại", "Tự động hóa", "Giảm thời gian", "Tiết kiệm", "Chuẩn hóa",
-         "Hợp lý hóa", "Số hóa", "Tận dụng")
-OBJECTS = ("gá may túi", "cữ gấp nẹp", "chuyền may áo sơ mi", "bàn là hơi", "máy cắt vòng", "kho phụ liệu",
-           "quy trình kiểm hàng", "đèn chiếu sáng", "máy thùa khuy", "bảng theo dõi năng suất", "khay bán thành phẩm",
-           "máy nén khí", "sơ đồ giác mẫu", "thùng carton", "máy may hai kim", "hệ thống hút bụi")
+VERBS = (
+    "Cải tiến",
+    "Thay thế",
+    "Sắp xếp lại",
+    "Tự động hóa",
+    "Giảm thời gian",
+    "Tiết kiệm",
+    "Chuẩn hóa",
+    "Hợp lý hóa",
+    "Số hóa",
+    "Tận dụng",
+)
+OBJECTS = (
+    "gá may túi",
+    "cữ gấp nẹp",
+    "chuyền may áo sơ mi",
+    "bàn là hơi",
+    "máy cắt vòng",
+    "kho phụ liệu",
+    "quy trình kiểm hàng",
+    "đèn chiếu sáng",
+    "máy thùa khuy",
+    "bảng theo dõi năng suất",
+    "khay bán thành phẩm",
+    "máy nén khí",
+    "sơ đồ giác mẫu",
+    "thùng carton",
+    "máy may hai kim",
+    "hệ thống hút bụi",
+)
 PLACES = ("tổ may 1", "tổ may 2", "tổ cắt", "tổ hoàn thiện", "tổ KCS", "xưởng cơ điện", "kho", "văn phòng")
-FIELDS = ("Công nghệ may", "Cắt", "Hoàn thiện, đóng gói", "Quản lý sản xuất", "Cơ điện, tiết kiệm năng lượng",
-          "Kiểm tra chất lượng (KCS)", "An toàn, vệ sinh lao động")
+FIELDS = (
+    "Công nghệ may",
+    "Cắt",
+    "Hoàn thiện, đóng gói",
+    "Quản lý sản xuất",
+    "Cơ điện, tiết kiệm năng lượng",
+    "Kiểm tra chất lượng (KCS)",
+    "An toàn, vệ sinh lao động",
+)
 STATUSES = ("registered", "applying", "recognised", "recognised", "recognised", "refused")
 LEVELS = ("co_so",) * 6 + ("nganh", "nganh", "tinh", "toan_quoc")
 
@@ -96,20 +128,27 @@ def drafts(n: int, links: int, people: list, rng: random.Random) -> list[Initiat
         applied = date(year, rng.randint(1, 12), rng.randint(1, 28))
         chosen = rng.sample(people, k)
         recognised = status == "recognised"
-        made.append(InitiativeDraft(
-            title=f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} tại {rng.choice(PLACES)} (số {i + 1})",
-            year=year, phase_number=1 if applied.month <= 6 else 2, field=rng.choice(FIELDS),
-            first_applied_on=None if status == "registered" else applied,
-            economic_benefit=Decimal(rng.randrange(1, 120) * 1_000_000) if status != "registered" else None,
-            status=status, refusal_reason="Chưa có tính mới." if status == "refused" else "",
-            recognition_level=rng.choice(LEVELS) if recognised else None,
-            decision_number=f"{rng.randint(1, 300)}/QĐ-HL" if recognised else "",
-            decision_date=date(year, 12, 31) if recognised else None,
-            decision_issuer="Hội đồng sáng kiến Công ty TNHH May Hoa Lư" if recognised else "",
-            tags=["Chương trình 1 triệu sáng kiến"] if rng.random() < 0.3 else [],
-            authors=[AuthorDraft(Decimal(s), person_id=p.id, person_name=p.full_name, category=p.category)
-                     for p, s in zip(chosen, shares(k), strict=True)],
-        ))
+        made.append(
+            InitiativeDraft(
+                title=f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} tại {rng.choice(PLACES)} (số {i + 1})",
+                year=year,
+                phase_number=1 if applied.month <= 6 else 2,
+                field=rng.choice(FIELDS),
+                first_applied_on=None if status == "registered" else applied,
+                economic_benefit=Decimal(rng.randrange(1, 120) * 1_000_000) if status != "registered" else None,
+                status=status,
+                refusal_reason="Chưa có tính mới." if status == "refused" else "",
+                recognition_level=rng.choice(LEVELS) if recognised else None,
+                decision_number=f"{rng.randint(1, 300)}/QĐ-HL" if recognised else "",
+                decision_date=date(year, 12, 31) if recognised else None,
+                decision_issuer="Hội đồng sáng kiến Công ty TNHH May Hoa Lư" if recognised else "",
+                tags=["Chương trình 1 triệu sáng kiến"] if rng.random() < 0.3 else [],
+                authors=[
+                    AuthorDraft(Decimal(s), person_id=p.id, person_name=p.full_name, category=p.category)
+                    for p, s in zip(chosen, shares(k), strict=True)
+                ],
+            )
+        )
     return made
 
 
@@ -125,32 +164,72 @@ def core_listing(db: Database) -> list[initiatives.InitiativeRow]:
 
     i = Initiative
     with db.engine.connect() as conn:
-        records = conn.execute(select(
-            type_coerce(i.id, String), i.year, i.phase_number, i.title, i.field, i.status, i.recognition_level,
-            i.decision_number, i.decision_date, i.economic_benefit, i.tags, i.search_key,
-        ).order_by(i.year.desc(), i.created_at)).all()
+        records = conn.execute(
+            select(
+                type_coerce(i.id, String),
+                i.year,
+                i.phase_number,
+                i.title,
+                i.field,
+                i.status,
+                i.recognition_level,
+                i.decision_number,
+                i.decision_date,
+                i.economic_benefit,
+                i.tags,
+                i.search_key,
+            ).order_by(i.year.desc(), i.created_at)
+        ).all()
         a = InitiativeAuthor
         authors: dict[str, list[tuple[str | None, str]]] = {}
-        for iid, pid, outside in conn.execute(select(
-                type_coerce(a.initiative_id, String), type_coerce(a.person_id, String), a.outside_name)
-                .order_by(a.initiative_id, a.ordinal)):
+        for iid, pid, outside in conn.execute(
+            select(type_coerce(a.initiative_id, String), type_coerce(a.person_id, String), a.outside_name).order_by(
+                a.initiative_id, a.ordinal
+            )
+        ):
             authors.setdefault(iid, []).append((pid, outside))
-        names = {pid: vntext.join_name(fm, given) for pid, fm, given in conn.execute(
-            select(type_coerce(Person.id, String), Person.family_middle, Person.given_name))}
+        names = {
+            pid: vntext.join_name(fm, given)
+            for pid, fm, given in conn.execute(
+                select(type_coerce(Person.id, String), Person.family_middle, Person.given_name)
+            )
+        }
     rows = []
     for iid, year, phase, title, field, status, level, number, decided, benefit, tags, key in records:
         mine = authors.get(iid, [])
         decision = number + (f" ngày {vntext.format_date(decided)}" if number and decided else "") if number else ""
-        rows.append(initiatives.InitiativeRow(
-            id=iid, year=year, phase_number=phase, title=title, field=field,
-            authors=", ".join(names.get(pid, "") if pid else outside for pid, outside in mine),
-            author_ids=frozenset(pid for pid, _ in mine if pid), status=status, recognition_level=level,
-            decision=decision, economic_benefit=benefit, tags=tuple(tags or ()), search_key=key))
+        rows.append(
+            initiatives.InitiativeRow(
+                id=iid,
+                year=year,
+                phase_number=phase,
+                title=title,
+                field=field,
+                authors=", ".join(names.get(pid, "") if pid else outside for pid, outside in mine),
+                author_ids=frozenset(pid for pid, _ in mine if pid),
+                status=status,
+                recognition_level=level,
+                decision=decision,
+                economic_benefit=benefit,
+                tags=tuple(tags or ()),
+                search_key=key,
+            )
+        )
     return rows
 
 
-USUAL_HEADER = ["STT", "Tên sáng kiến", "Lĩnh vực", "Tác giả", "Tỷ lệ đóng góp (%)", "Ngày áp dụng lần đầu",
-                "Giá trị làm lợi (VNĐ)", "Cấp công nhận", "Số quyết định", "Ngày quyết định"]
+USUAL_HEADER = [
+    "STT",
+    "Tên sáng kiến",
+    "Lĩnh vực",
+    "Tác giả",
+    "Tỷ lệ đóng góp (%)",
+    "Ngày áp dụng lần đầu",
+    "Giá trị làm lợi (VNĐ)",
+    "Cấp công nhận",
+    "Số quyết định",
+    "Ngày quyết định",
+]
 
 
 def usual_list(path: Path, batch: list[InitiativeDraft], names: dict[str, str]) -> Path:
@@ -193,8 +272,10 @@ def import_timings(db: Database, work: Path, people: list, rng: random.Random, n
     exported = work / "so-sang-kien.xlsx"
     count = initiatives_io.export_initiatives(db, exported)
     previews: list = []
-    show(f"preview_file — the register exported ({count:,} rows, unchanged)",
-         timed(lambda: previews.append(initiatives_io.preview_file(db, exported)), runs))
+    show(
+        f"preview_file — the register exported ({count:,} rows, unchanged)",
+        timed(lambda: previews.append(initiatives_io.preview_file(db, exported)), runs),
+    )
     print(f"  → {len(previews[-1].errors)} errors, {previews[-1].unchanged:,} unchanged")
     # The office's usual list: authors with a name of their own (no birth date column to tell namesakes)
     everyone = initiatives_io.load_roster(db).by_key  # people who left included: they share names too
@@ -204,8 +285,10 @@ def import_timings(db: Database, work: Path, people: list, rng: random.Random, n
     usual = usual_list(work / "danh-sach.xlsx", batch, names)
     previews.clear()
     try:
-        show(f"preview_file — the usual list ({len(batch):,} rows, no Năm column)",
-             timed(lambda: previews.append(initiatives_io.preview_file(db, usual)), runs))
+        show(
+            f"preview_file — the usual list ({len(batch):,} rows, no Năm column)",
+            timed(lambda: previews.append(initiatives_io.preview_file(db, usual)), runs),
+        )
     except Exception as exc:  # noqa: BLE001 - the code before issue 17 refuses the file
         print(f"preview_file — the usual list: refused ({exc})")
         return
@@ -215,8 +298,10 @@ def import_timings(db: Database, work: Path, people: list, rng: random.Random, n
     if preview.errors:
         print(f"  first error: {preview.errors[0]}")
         return
-    show(f"commit — the usual list ({preview.added:,} added, one transaction)",
-         timed(lambda: initiatives_io.commit(db, preview), 1))
+    show(
+        f"commit — the usual list ({preview.added:,} added, one transaction)",
+        timed(lambda: initiatives_io.commit(db, preview), 1),
+    )
 
 
 def main() -> None:
@@ -242,30 +327,41 @@ def main() -> None:
         t = time.perf_counter()
         with db.transaction("Bench: sổ sáng kiến") as session:
             initiatives.save_many(session, batch)
-        print(f"save_many: {len(batch):,} initiatives, {sum(len(d.authors) for d in batch):,} author links "
-              f"in one transaction: {ms(time.perf_counter() - t)}")
+        print(
+            f"save_many: {len(batch):,} initiatives, {sum(len(d.authors) for d in batch):,} author links "
+            f"in one transaction: {ms(time.perf_counter() - t)}"
+        )
         rows = initiatives.list_initiatives(db)
         links = sum(len(r.author_ids) + (r.authors.count(",") + 1 - len(r.author_ids)) for r in rows)
-        print(f"register: {len(rows):,} initiatives (demo's included), ~{links:,} author links; "
-              f"database {paths.database.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"register: {len(rows):,} initiatives (demo's included), ~{links:,} author links; "
+            f"database {paths.database.stat().st_size / 1e6:.1f} MB"
+        )
 
-        show(f"list_initiatives — open ({len(rows):,} rows)", timed(lambda: initiatives.list_initiatives(db), args.runs))
+        show(
+            f"list_initiatives — open ({len(rows):,} rows)", timed(lambda: initiatives.list_initiatives(db), args.runs)
+        )
         assert core_listing(db) == rows, "the Core prototype must give the same rows"
         show("  for comparison: the same rows from Core queries", timed(lambda: core_listing(db), args.runs))
         for text in ("ga may tui", "nguyen thi", "cai tien may cat"):
             flt = InitiativeFilter(text=text)
             found = len([r for r in rows if flt.accepts(r)])
-            show(f"list_initiatives(text='{text}') → {found:,}",
-                 timed(lambda f=flt: initiatives.list_initiatives(db, f), args.runs))
-            show(f"  in memory: accepts() over {len(rows):,} rows",
-                 timed(lambda f=flt: [r for r in rows if f.accepts(r)], args.runs))
+            show(
+                f"list_initiatives(text='{text}') → {found:,}",
+                timed(lambda f=flt: initiatives.list_initiatives(db, f), args.runs),
+            )
+            show(
+                f"  in memory: accepts() over {len(rows):,} rows",
+                timed(lambda f=flt: [r for r in rows if f.accepts(r)], args.runs),
+            )
         year_flt = InitiativeFilter(year=2021, status="recognised")
-        show("  in memory: year=2021, status=recognised",
-             timed(lambda: [r for r in rows if year_flt.accepts(r)], args.runs))
+        show(
+            "  in memory: year=2021, status=recognised",
+            timed(lambda: [r for r in rows if year_flt.accepts(r)], args.runs),
+        )
         show("totals(rows)", timed(lambda: initiatives.totals(rows), args.runs))
         found: list = []
-        show("ldst_candidates(db, 2021)", timed(lambda: found.append(initiatives.ldst_candidates(db, 2021)),
-                                                args.runs))
+        show("ldst_candidates(db, 2021)", timed(lambda: found.append(initiatives.ldst_candidates(db, 2021)), args.runs))
         print(f"  → {len(found[-1])} candidates")
         import_timings(db, work, people, rng, args.initiatives, args.runs)
         db.close()

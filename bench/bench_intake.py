@@ -75,9 +75,16 @@ def child(folder: Path, info: dict) -> dict:
     with tempfile.TemporaryDirectory(prefix="thidua-bench-intake-") as tmp:
         paths = DataPaths(Path(tmp)).ensure()
         db = Database.open(paths)
-        year.set_up(db, UnitProfile(name="Liên đoàn Lao động huyện Gia Viễn", issuer_code="LĐLĐ",
-                                    upper_union="LĐLĐ tỉnh Ninh Bình", place_name="Gia Viễn",
-                                    officers=[OfficerInfo("Nguyễn Văn An", "chair", "Chủ tịch")]))
+        year.set_up(
+            db,
+            UnitProfile(
+                name="Liên đoàn Lao động huyện Gia Viễn",
+                issuer_code="LĐLĐ",
+                upper_union="LĐLĐ tỉnh Ninh Bình",
+                place_name="Gia Viễn",
+                officers=[OfficerInfo("Nguyễn Văn An", "chair", "Chủ tịch")],
+            ),
+        )
         upper.set_mode(db, "upper")
         for i in range(1, info["units"] + 1):
             u = du.synthetic_unit(i, seed=500)
@@ -143,25 +150,34 @@ def main() -> None:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         info = generate(folder, args.workbooks)
-        print(f"generated {info['workbooks']} workbooks of {info['units']} units in {info['generate_s']:.1f} s "
-              f"({1000 * info['generate_s'] / info['workbooks']:.0f} ms each: build + write + sign)")
-        proc = subprocess.run([sys.executable, __file__, "--child", str(folder)], capture_output=True, text=True,
-                              cwd=ROOT)
+        print(
+            f"generated {info['workbooks']} workbooks of {info['units']} units in {info['generate_s']:.1f} s "
+            f"({1000 * info['generate_s'] / info['workbooks']:.0f} ms each: build + write + sign)"
+        )
+        proc = subprocess.run(
+            [sys.executable, __file__, "--child", str(folder)], capture_output=True, text=True, cwd=ROOT
+        )
         line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT ")), None)
         if line is None:
             sys.exit(proc.stdout + proc.stderr)
         r = json.loads(line[7:])
     n = r["accepted"] + r["set_aside"]
-    print(f"intake of {n} workbooks: {r['intake_s']:.1f} s total, {1000 * r['intake_s'] / n:.0f} ms per workbook "
-          f"(signature verification {1000 * r['verify_s'] / n:.0f} ms of it); accepted {r['accepted']}, "
-          f"set aside {r['set_aside']}")
-    print(f"consolidation of the year: {1000 * r['consolidate_year_s']:.0f} ms ({r['sources']} reports, "
-          f"{r['lines']} indicators); phase 1: {1000 * r['consolidate_phase1_s']:.0f} ms; "
-          f"completeness: {1000 * r['completeness_s']:.0f} ms")
+    print(
+        f"intake of {n} workbooks: {r['intake_s']:.1f} s total, {1000 * r['intake_s'] / n:.0f} ms per workbook "
+        f"(signature verification {1000 * r['verify_s'] / n:.0f} ms of it); accepted {r['accepted']}, "
+        f"set aside {r['set_aside']}"
+    )
+    print(
+        f"consolidation of the year: {1000 * r['consolidate_year_s']:.0f} ms ({r['sources']} reports, "
+        f"{r['lines']} indicators); phase 1: {1000 * r['consolidate_phase1_s']:.0f} ms; "
+        f"completeness: {1000 * r['completeness_s']:.0f} ms"
+    )
     print(f"export .xlsx: {1000 * r['export_xlsx_s']:.0f} ms; .pdf: {1000 * r['export_pdf_s']:.0f} ms")
-    print(f"peak RSS: {r['rss_before_intake_mb']:.0f} MB before intake, {r['rss_after_intake_mb']:.0f} MB after, "
-          f"{r['rss_peak_mb']:.0f} MB at the end; consolidation Python peak (tracemalloc) "
-          f"{r['consolidate_tracemalloc_peak_mb']:.1f} MB; database {r['database_mb']:.1f} MB")
+    print(
+        f"peak RSS: {r['rss_before_intake_mb']:.0f} MB before intake, {r['rss_after_intake_mb']:.0f} MB after, "
+        f"{r['rss_peak_mb']:.0f} MB at the end; consolidation Python peak (tracemalloc) "
+        f"{r['consolidate_tracemalloc_peak_mb']:.1f} MB; database {r['database_mb']:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

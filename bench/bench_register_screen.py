@@ -44,8 +44,10 @@ def build(folder: Path, initiatives: int, links: int, people: int) -> Path:
 
     paths = DataPaths(folder).ensure()
     if not paths.database.exists():
-        print(f"building {folder}: demo + {people:,} people + {initiatives:,} initiatives, {links:,} author links…",
-              flush=True)
+        print(
+            f"building {folder}: demo + {people:,} people + {initiatives:,} initiatives, {links:,} author links…",
+            flush=True,
+        )
         demo.build_demo(paths)
         db = Database.open(paths)
         try:
@@ -72,7 +74,8 @@ def main() -> int:
     if not args.xcb:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     folder = args.data_dir or Path(tempfile.gettempdir()) / (
-        f"thidua-bench-register-{args.initiatives}-{args.links}-{args.people}")
+        f"thidua-bench-register-{args.initiatives}-{args.links}-{args.people}"
+    )
     build(folder, args.initiatives, args.links, args.people)
 
     from PySide6.QtCore import QEvent, QObject, Qt
@@ -194,16 +197,20 @@ def main() -> int:
 
     def line(label: str, values: list[float]) -> None:
         p95 = statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
-        print(f"{label:<52} median {statistics.median(values):7.1f} ms   p95 {p95:7.1f} ms   "
-              f"max {max(values):7.1f} ms   (n={len(values)})")
+        print(
+            f"{label:<52} median {statistics.median(values):7.1f} ms   p95 {p95:7.1f} ms   "
+            f"max {max(values):7.1f} ms   (n={len(values)})"
+        )
 
     print(f"platform: {app.platformName()}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print(f"register: {total:,} initiatives; the year {year} shows {shown_year:,}, all years {all_years_shown:,}")
     print(f"open (page built, rows read by the worker, table painted): {opened_ms:,.0f} ms")
     line("reload after a change → repainted", reloads)
     for label, result, shown in ((f"year {year}", in_year, shown_year), ("all years", every, all_years_shown)):
-        print(f"-- typing over {label} ({shown:,} rows): {', '.join(repr(q) for q in QUERIES)} × {args.rounds}; "
-              f"rows left: {', '.join(str(n) for n in result['left'])}")
+        print(
+            f"-- typing over {label} ({shown:,} rows): {', '.join(repr(q) for q in QUERIES)} × {args.rounds}; "
+            f"rows left: {', '.join(str(n) for n in result['left'])}"
+        )
         line("keystroke → table repainted", result["keys"])
         line("  of which the slots (filter, reset, totals bar)", result["slots"])
         line("  of which filter + model reset", result["resets"])

@@ -154,8 +154,10 @@ def main() -> int:
 
     def line(label: str, values: list[float]) -> None:
         p95 = statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
-        print(f"{label:<44} median {statistics.median(values):6.1f} ms   p95 {p95:6.1f} ms   "
-              f"max {max(values):6.1f} ms   (n={len(values)})")
+        print(
+            f"{label:<44} median {statistics.median(values):6.1f} ms   p95 {p95:6.1f} ms   "
+            f"max {max(values):6.1f} ms   (n={len(values)})"
+        )
 
     print(f"platform: {app.platformName()}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print(f"roster open: {total:,} rows in the table, page shown and loaded in {opened_ms:,.0f} ms")
@@ -164,8 +166,10 @@ def main() -> int:
     line("  of which filter + model reset", typing_resets)
     line("clear the search (all rows back) → repainted", clears)
     if before_qt is not None:
-        print(f"RSS before Qt: {before_qt:,.0f} MB · with the roster open: {open_rss:,.0f} MB · "
-              f"after typing: {final_rss:,.0f} MB")
+        print(
+            f"RSS before Qt: {before_qt:,.0f} MB · with the roster open: {open_rss:,.0f} MB · "
+            f"after typing: {final_rss:,.0f} MB"
+        )
     return 0
 
 

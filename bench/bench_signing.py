@@ -41,8 +41,12 @@ def make_pdf(path: Path, pages: int) -> None:
     for p in range(pages):
         c.setFont("BenchSerif", 11)
         for line in range(45):
-            c.drawString(60, 800 - line * 16, f"{p * 45 + line + 1}. Nguyễn Thị Ánh Tuyết — Tổ may {line % 9 + 1} — "
-                                             f"Lao động tiên tiến — {line * 1234:,}".replace(",", "."))
+            c.drawString(
+                60,
+                800 - line * 16,
+                f"{p * 45 + line + 1}. Nguyễn Thị Ánh Tuyết — Tổ may {line % 9 + 1} — "
+                f"Lao động tiên tiến — {line * 1234:,}".replace(",", "."),
+            )
         c.showPage()
     c.save()
 
@@ -53,8 +57,24 @@ def make_workbook(path: Path, rows: int) -> None:
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     ws = wb.add_worksheet("Danh sách")
     fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
-    ws.write_row(0, 0, ["STT", "Họ đệm", "Tên", "Ngày sinh", "Giới tính", "Tổ", "Chức vụ", "Đoàn viên",
-                        "Ngày công", "Lương", "Danh hiệu", "Ghi chú"])
+    ws.write_row(
+        0,
+        0,
+        [
+            "STT",
+            "Họ đệm",
+            "Tên",
+            "Ngày sinh",
+            "Giới tính",
+            "Tổ",
+            "Chức vụ",
+            "Đoàn viên",
+            "Ngày công",
+            "Lương",
+            "Danh hiệu",
+            "Ghi chú",
+        ],
+    )
     for r in range(1, rows + 1):
         ws.write_number(r, 0, r)
         ws.write_string(r, 1, "Nguyễn Thị")
@@ -82,31 +102,56 @@ def setup_token(base: Path):
     conf = base / "softhsm2.conf"
     conf.write_text(f"directories.tokendir = {base / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
     os.environ["SOFTHSM2_CONF"] = str(conf)
-    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL, "--so-pin", "12345678",
-                    "--pin", PIN], check=True, capture_output=True)
+    subprocess.run(
+        ["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL, "--so-pin", "12345678", "--pin", PIN],
+        check=True,
+        capture_output=True,
+    )
     import pkcs11
     from pkcs11 import Attribute, CertificateType, KeyType, ObjectClass
 
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "CA đo thời gian")])
     now = dt.datetime.now(dt.timezone.utc)
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(1).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
     token = pkcs11.lib(SOFTHSM_LIB).get_token(token_label=TOKEN_LABEL)
     with token.open(rw=True, user_pin=PIN) as s:
         pub, _ = s.generate_keypair(KeyType.RSA, 2048, store=True, label=KEY_LABEL, id=b"\x01")
-        pubkey = rsa.RSAPublicNumbers(int.from_bytes(pub[Attribute.PUBLIC_EXPONENT], "big"),
-                                      int.from_bytes(pub[Attribute.MODULUS], "big")).public_key()
+        pubkey = rsa.RSAPublicNumbers(
+            int.from_bytes(pub[Attribute.PUBLIC_EXPONENT], "big"), int.from_bytes(pub[Attribute.MODULUS], "big")
+        ).public_key()
         subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "CÔNG TY TNHH MAY HOA LƯ")])
-        cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(ca_name).public_key(pubkey)
-                .serial_number(2).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-                .sign(ca_key, hashes.SHA256()))
-        s.create_object({Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                         Attribute.TOKEN: True, Attribute.LABEL: KEY_LABEL, Attribute.ID: b"\x01",
-                         Attribute.SUBJECT: subject.public_bytes(),
-                         Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER)})
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(ca_name)
+            .public_key(pubkey)
+            .serial_number(2)
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .sign(ca_key, hashes.SHA256())
+        )
+        s.create_object(
+            {
+                Attribute.CLASS: ObjectClass.CERTIFICATE,
+                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+                Attribute.TOKEN: True,
+                Attribute.LABEL: KEY_LABEL,
+                Attribute.ID: b"\x01",
+                Attribute.SUBJECT: subject.public_bytes(),
+                Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
+            }
+        )
     return ca
 
 
@@ -135,12 +180,15 @@ def main() -> None:
         print(f"made {args.pages}-page PDF ({pdf_src.stat().st_size / 1024:.0f} KB) in {time.perf_counter() - t:.2f} s")
         t = time.perf_counter()
         make_workbook(xlsx_src, args.rows)
-        print(f"made {args.rows:,}-row × 12-column workbook ({xlsx_src.stat().st_size / 1024:.0f} KB) "
-              f"in {time.perf_counter() - t:.2f} s")
+        print(
+            f"made {args.rows:,}-row × 12-column workbook ({xlsx_src.stat().st_size / 1024:.0f} KB) "
+            f"in {time.perf_counter() - t:.2f} s"
+        )
 
         t = time.perf_counter()
         import pyhanko.sign
         import pyhanko.sign.validation  # noqa: F401
+
         print(f"import pyHanko (sign + validation): {time.perf_counter() - t:.2f} s (once per process)")
 
         from thidua_desktop.signing import keys, pdf, signers, workbook
@@ -151,14 +199,17 @@ def main() -> None:
         print(f"create_unit_key (RSA-2048): {time.perf_counter() - t:.2f} s")
         t = time.perf_counter()
         canon = workbook.canonical_data(xlsx_src)
-        print(f"canonical data of the workbook: {time.perf_counter() - t:.2f} s "
-              f"({canon.cells:,} cells, {len(canon.data) / 1024:.0f} KB)")
+        print(
+            f"canonical data of the workbook: {time.perf_counter() - t:.2f} s "
+            f"({canon.cells:,} cells, {len(canon.data) / 1024:.0f} KB)"
+        )
 
         specs = [("key file (PKCS#12)", signers.P12Spec(unit.path, "mat-khau-do-thoi-gian"), [unit.certificate])]
         if not args.no_token and Path(SOFTHSM_LIB).exists() and shutil.which("softhsm2-util"):
             ca = setup_token(work / "hsm")
-            specs.append(("token (SoftHSM2 PKCS#11)",
-                          signers.Pkcs11Spec(Path(SOFTHSM_LIB), TOKEN_LABEL, KEY_LABEL, PIN), [ca]))
+            specs.append(
+                ("token (SoftHSM2 PKCS#11)", signers.Pkcs11Spec(Path(SOFTHSM_LIB), TOKEN_LABEL, KEY_LABEL, PIN), [ca])
+            )
         else:
             print("(no SoftHSM2: token rows skipped)")
 

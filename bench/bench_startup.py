@@ -97,8 +97,10 @@ def start_once(command: list[str], env: dict[str, str]) -> float:
     for line in out.splitlines():
         if line.startswith(MARKER + " "):
             return float(line.split()[1]) - t0
-    raise SystemExit(f"{' '.join(command)} printed no {MARKER} (exit {proc.returncode})\n"
-                     f"stdout: {out[-1000:]}\nstderr: {err[-2000:]}")
+    raise SystemExit(
+        f"{' '.join(command)} printed no {MARKER} (exit {proc.returncode})\n"
+        f"stdout: {out[-1000:]}\nstderr: {err[-2000:]}"
+    )
 
 
 def ms(seconds: float) -> str:
@@ -113,14 +115,19 @@ def main() -> None:
     parser.add_argument("--xcb", action="store_true", help="run under the existing DISPLAY instead of offscreen")
     parser.add_argument("--no-bytecode", action="store_true", help="children compile every import from source")
     parser.add_argument("--bare-only", action="store_true", help="measure only the bare window")
-    parser.add_argument("--first-start", action="store_true",
-                        help="delete the overview snapshot before every app start (a first start, or a start "
-                             "after the data was changed elsewhere: the database is read before anything shows)")
+    parser.add_argument(
+        "--first-start",
+        action="store_true",
+        help="delete the overview snapshot before every app start (a first start, or a start "
+        "after the data was changed elsewhere: the database is read before anything shows)",
+    )
     args = parser.parse_args()
 
-    print(f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs, "
-          f"{'xcb on ' + os.environ.get('DISPLAY', '?') if args.xcb else 'offscreen'}, "
-          f"{'no bytecode cache' if args.no_bytecode else 'bytecode cached'}")
+    print(
+        f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs, "
+        f"{'xcb on ' + os.environ.get('DISPLAY', '?') if args.xcb else 'offscreen'}, "
+        f"{'no bytecode cache' if args.no_bytecode else 'bytecode cached'}"
+    )
     folder = (args.data_dir or Path(tempfile.gettempdir()) / f"thidua-bench-startup-{args.people}").resolve()
     config_home = Path(tempfile.gettempdir()) / "thidua-bench-config"
     config_home.mkdir(exist_ok=True)

@@ -75,8 +75,9 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the last grown folder here")
-    parser.add_argument("--no-bytecode", action="store_true",
-                        help="cold opens without a bytecode cache (imports compile from source)")
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="cold opens without a bytecode cache (imports compile from source)"
+    )
     args = parser.parse_args()
 
     print(f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs")
@@ -98,11 +99,12 @@ def main() -> None:
         db = Database.open(paths)
         counts = roster.count_people(db)
         size = paths.database.stat().st_size
-        print(f"folder: {counts['total']:,} active people, {counts['members']:,} members; "
-              f"database {size / 1e6:.1f} MB")
+        print(f"folder: {counts['total']:,} active people, {counts['members']:,} members; database {size / 1e6:.1f} MB")
         rows: list = []
-        show(f"list_people ({counts['total']:,} rows)",
-             timed(lambda: rows.append(len(roster.list_people(db))), args.runs))
+        show(
+            f"list_people ({counts['total']:,} rows)",
+            timed(lambda: rows.append(len(roster.list_people(db))), args.runs),
+        )
         show("count_people", timed(lambda: roster.count_people(db), args.runs))
         db.close()
 
@@ -110,8 +112,14 @@ def main() -> None:
         env = child_env(not args.no_bytecode)
         command = [sys.executable, "-c", COLD_OPEN, str(paths.root)]
         subprocess.run(command, check=True, capture_output=True, env=env)  # fills the bytecode cache
-        print("cold opens " + ("without bytecode (as the environment is)" if args.no_bytecode
-                               else f"with bytecode cached in {env['PYTHONPYCACHEPREFIX']}"))
+        print(
+            "cold opens "
+            + (
+                "without bytecode (as the environment is)"
+                if args.no_bytecode
+                else f"with bytecode cached in {env['PYTHONPYCACHEPREFIX']}"
+            )
+        )
         for _ in range(args.runs):
             t = time.perf_counter()
             out = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout.split()

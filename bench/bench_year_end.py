@@ -108,6 +108,7 @@ def review_steps(root: Path) -> dict:
     db = Database.open(DataPaths(root))
     figures: dict = {}
     try:
+
         def audit_rows() -> int:
             with db.reading() as session:
                 return session.scalar(select(func.count()).select_from(AuditEntry))
@@ -118,24 +119,37 @@ def review_steps(root: Path) -> dict:
         # getattr: the same script times the session-1 services (before union groups) from a copy of the tree
         groups = sum(1 for r in rows if getattr(r, "union_group_id", None))
         print(f"review_table: {len(rows):,} rows ({groups:,} of union groups): {ms(figures['review_table'])}")
-        review.record_meeting(db, 2021, date(2021, 12, 22), "Hội trường", "Phạm Thị Hoa", "Trần Văn Nam", 21, 20,
-                              today=JANUARY)
+        review.record_meeting(
+            db, 2021, date(2021, 12, 22), "Hội trường", "Phạm Thị Hoa", "Trần Văn Nam", 21, 20, today=JANUARY
+        )
         rng = random.Random(7)
-        votes = [Vote(r.person_id, r.title_code, rng.randint(8, 20), 20,
-                      **({"union_group_id": r.union_group_id} if getattr(r, "union_group_id", None) else {}))
-                 for r in rows if not r.excluded]
+        votes = [
+            Vote(
+                r.person_id,
+                r.title_code,
+                rng.randint(8, 20),
+                20,
+                **({"union_group_id": r.union_group_id} if getattr(r, "union_group_id", None) else {}),
+            )
+            for r in rows
+            if not r.excluded
+        ]
         before = audit_rows()
         t = time.perf_counter()
         review.record_votes(db, 2021, votes)
         figures["record_votes"] = time.perf_counter() - t
-        print(f"record_votes: {len(votes):,} votes in one transaction: {ms(figures['record_votes'])}; "
-              f"{audit_rows() - before:,} audit rows")
+        print(
+            f"record_votes: {len(votes):,} votes in one transaction: {ms(figures['record_votes'])}; "
+            f"{audit_rows() - before:,} audit rows"
+        )
         before = audit_rows()
         t = time.perf_counter()
         summary = review.apply_majority(db, 2021)
         figures["apply_majority"] = time.perf_counter() - t
-        print(f"apply_majority: {ms(figures['apply_majority'])} ({summary.achieved:,} achieved, "
-              f"{summary.excluded:,} excluded, {summary.capped:,} over the cap); {audit_rows() - before:,} audit rows")
+        print(
+            f"apply_majority: {ms(figures['apply_majority'])} ({summary.achieved:,} achieved, "
+            f"{summary.excluded:,} excluded, {summary.capped:,} over the cap); {audit_rows() - before:,} audit rows"
+        )
         t = time.perf_counter()
         built = review.build_proposals(db, 2021)
         figures["build_proposals"] = time.perf_counter() - t
@@ -166,8 +180,10 @@ def measure(root: Path, runs: int) -> dict:
     clean()
     ops = {
         "results_table (both phases, live)": lambda: results.results_table(db, 2021, today=JANUARY),
-        "compute phase 1 (03/07) + year (03/01)": lambda: (results.compute(db, 2021, 1, today=JULY),
-                                                          results.compute(db, 2021, 2, today=JANUARY)),
+        "compute phase 1 (03/07) + year (03/01)": lambda: (
+            results.compute(db, 2021, 1, today=JULY),
+            results.compute(db, 2021, 2, today=JANUARY),
+        ),
         "draft_report(year) (tổng kết)": lambda: reports.draft_report(db, 2021, "year", today=JANUARY),
         "missing_items(year)": lambda: reports.missing_items(db, 2021, "year", today=JANUARY),
     }
@@ -206,10 +222,15 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="build here once and reuse")
     parser.add_argument("--keep", type=Path, help="copy the built folder here")
     parser.add_argument("--no-review", dest="review", action="store_false")
-    parser.add_argument("--base", type=Path, help="keep the folder before the review here (built once) and start "
-                                                   "from a copy of it")
-    parser.add_argument("--review-only", dest="review_only", action="store_true",
-                        help="time the review steps only, not the child's results and tổng kết")
+    parser.add_argument(
+        "--base", type=Path, help="keep the folder before the review here (built once) and start from a copy of it"
+    )
+    parser.add_argument(
+        "--review-only",
+        dest="review_only",
+        action="store_true",
+        help="time the review steps only, not the child's results and tổng kết",
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
 
@@ -232,22 +253,32 @@ def main() -> None:
                 review_steps(root)
         if args.review_only:
             return
-        child = subprocess.run([sys.executable, __file__, "--measure", str(root), "--runs", str(args.runs)],
-                               capture_output=True, text=True, encoding="utf-8")
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure", str(root), "--runs", str(args.runs)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
         if child.returncode:
             raise SystemExit(child.stderr)
         figures = json.loads(child.stdout.strip().splitlines()[-1])
-        print(f"child process: RSS {figures['rss_open_mb']:.0f} MB after opening the database; peak "
-              f"{figures['rss_peak_timed_mb']:.0f} MB after the timed runs; {figures['rss_end_mb']:.0f} MB at the end "
-              f"(peak {figures['rss_peak_mb']:.0f} MB with the tracemalloc runs)")
+        print(
+            f"child process: RSS {figures['rss_open_mb']:.0f} MB after opening the database; peak "
+            f"{figures['rss_peak_timed_mb']:.0f} MB after the timed runs; {figures['rss_end_mb']:.0f} MB at the end "
+            f"(peak {figures['rss_peak_mb']:.0f} MB with the tracemalloc runs)"
+        )
         for label, value in figures.items():
             if isinstance(value, dict):
                 runs = value["runs"]
-                print(f"{label:<44} median {ms(statistics.median(runs)):>9}   runs "
-                      + " / ".join(ms(r) for r in runs)
-                      + f"   tracemalloc peak {value['tracemalloc_peak_mb']:.1f} MB")
-        print(f"tổng kết: {figures['sections']} sections, {figures['characters']:,} characters, "
-              f"{figures['indicators']} indicator lines")
+                print(
+                    f"{label:<44} median {ms(statistics.median(runs)):>9}   runs "
+                    + " / ".join(ms(r) for r in runs)
+                    + f"   tracemalloc peak {value['tracemalloc_peak_mb']:.1f} MB"
+                )
+        print(
+            f"tổng kết: {figures['sections']} sections, {figures['characters']:,} characters, "
+            f"{figures['indicators']} indicator lines"
+        )
         if args.keep:
             shutil.rmtree(args.keep, ignore_errors=True)
             shutil.copytree(root, args.keep)

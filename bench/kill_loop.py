@@ -55,30 +55,67 @@ def grow(database: Path, *, people: int = 4000, audit: int = 60_000) -> None:
         for n in range(people):
             pid = uuid.uuid4().hex
             given = f"Thử {n}"
-            person_rows.append((unit_id, "Nguyễn Văn", given, "M", "Công nhân", 1, "",
-                                f"nguyen van thu {n}", f"thu {n:06d}|nguyen van", pid, now, now))
+            person_rows.append(
+                (
+                    unit_id,
+                    "Nguyễn Văn",
+                    given,
+                    "M",
+                    "Công nhân",
+                    1,
+                    "",
+                    f"nguyen van thu {n}",
+                    f"thu {n:06d}|nguyen van",
+                    pid,
+                    now,
+                    now,
+                )
+            )
             for title in ("LDTT", "CSTD_CS"):
                 result_rows.append((year_id, pid, title, 1, 1, 9, 10, "[]", "", uuid.uuid4().hex, now, now))
-            proposal_rows.append((year_id, pid, "", "GK_CDCS", "own", "Hoàn thành xuất sắc nhiệm vụ", n + 10, "",
-                                  uuid.uuid4().hex, now, now))
+            proposal_rows.append(
+                (
+                    year_id,
+                    pid,
+                    "",
+                    "GK_CDCS",
+                    "own",
+                    "Hoàn thành xuất sắc nhiệm vụ",
+                    n + 10,
+                    "",
+                    uuid.uuid4().hex,
+                    now,
+                    now,
+                )
+            )
         with con:
             con.executemany(
                 "INSERT INTO person (unit_id, family_middle, given_name, gender, position, is_member, note, "
-                "search_key, sort_key, id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", person_rows)
+                "search_key, sort_key, id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                person_rows,
+            )
             con.executemany(
                 "INSERT INTO review_result (year_id, person_id, title_code, registered, achieved, votes_for, "
                 "votes_total, exclusions, note, id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                result_rows)
+                result_rows,
+            )
             con.executemany(
                 "INSERT INTO proposal (year_id, person_id, collective_name, award_code, level, summary, ordinal, "
-                "decision_number, id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", proposal_rows)
-            payload = json.dumps({"family_middle": "Nguyễn Văn", "given_name": "Thử", "position": "Công nhân",
-                                  "note": "ghi chú " * 20}, ensure_ascii=False)
+                "decision_number, id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                proposal_rows,
+            )
+            payload = json.dumps(
+                {"family_middle": "Nguyễn Văn", "given_name": "Thử", "position": "Công nhân", "note": "ghi chú " * 20},
+                ensure_ascii=False,
+            )
             con.executemany(
                 "INSERT INTO audit_log (at, actor, action, entity, entity_id, operation, changes) "
                 "VALUES (?,?,?,?,?,?,?)",
-                ((now, "kiemthu", "Nhập danh sách", "person", str(uuid.uuid4()), "insert", payload)
-                 for _ in range(audit)))
+                (
+                    (now, "kiemthu", "Nhập danh sách", "person", str(uuid.uuid4()), "insert", payload)
+                    for _ in range(audit)
+                ),
+            )
     finally:
         con.close()
 
@@ -156,8 +193,9 @@ class Zygote:
     after ``delay`` seconds (None: left to finish). No interpreter start-up per kill."""
 
     def __init__(self, env: dict[str, str]) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", ZYGOTE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     text=True, env=env)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", ZYGOTE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        )
         assert self.proc.stdout.readline().strip() == "READY"
 
     def _ask(self, line: str) -> str:
@@ -190,8 +228,13 @@ def child_env(pycache: Path) -> dict[str, str]:
 def run_child(kind: str, folder: Path, extra: list[str], env: dict[str, str], delay: float | None) -> float:
     """Start the child; kill it ``delay`` s after GO (None: let it finish). Returns the time
     from GO to the end."""
-    proc = subprocess.Popen([sys.executable, "-c", CHILDREN[kind], str(folder), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILDREN[kind], str(folder), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     assert proc.stdout is not None
     try:
         line = proc.stdout.readline()
@@ -318,21 +361,28 @@ def main() -> int:
                 revisions[str(revision)] = revisions.get(str(revision), 0) + 1
                 fp = app_paths.resolve(folder)
                 leftovers += len(files.unfinished_parts(fp.backups)) + len(
-                    [e for e in fp.root.iterdir() if ".nang-cap-" in e.name or e.name.endswith(".restore")])
+                    [e for e in fp.root.iterdir() if ".nang-cap-" in e.name or e.name.endswith(".restore")]
+                )
                 if kind == "upgrade":
                     # reopen once more: the pre-upgrade backup is not taken again
                     Database.open(fp).close()
                     pre = [b for b in backup.list_backups(fp) if b.kind == "pre-migration"]
                     pre_upgrade_max = max(pre_upgrade_max, len(pre))
-                print(f"  {kind} kill {n + 1:2d} at {delay:5.2f} s: {outcome:<7} revision at kill {revision}, "
-                      f"partial files before reopen {partial}", flush=True)
+                print(
+                    f"  {kind} kill {n + 1:2d} at {delay:5.2f} s: {outcome:<7} revision at kill {revision}, "
+                    f"partial files before reopen {partial}",
+                    flush=True,
+                )
                 shutil.rmtree(folder)
             extra_text = f", pre-upgrade backups per folder at most {pre_upgrade_max}" if kind == "upgrade" else ""
-            print(f"{kind}: {args.kills} kills over {full:.2f} s (database {size / 1048576:.1f} MB): "
-                  f"opened {tally['opened']}, corrupt {tally['corrupt']}, lost {tally['lost']}; "
-                  f"write complete in {complete}, absent in {args.kills - complete}; revisions at kill {revisions}; "
-                  f"partial files after the kills {partial_total}, left after reopen {leftovers}{extra_text} "
-                  f"[{time.perf_counter() - t_start:.0f} s]", flush=True)
+            print(
+                f"{kind}: {args.kills} kills over {full:.2f} s (database {size / 1048576:.1f} MB): "
+                f"opened {tally['opened']}, corrupt {tally['corrupt']}, lost {tally['lost']}; "
+                f"write complete in {complete}, absent in {args.kills - complete}; revisions at kill {revisions}; "
+                f"partial files after the kills {partial_total}, left after reopen {leftovers}{extra_text} "
+                f"[{time.perf_counter() - t_start:.0f} s]",
+                flush=True,
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

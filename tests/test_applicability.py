@@ -70,8 +70,10 @@ def test_a_bad_token_in_a_plan_file_is_refused(tmp_path):
 
     source = paths.plans_dir() / f"{SEED}.toml"
     bad = tmp_path / "bad.toml"
-    bad.write_text(source.read_text(encoding="utf-8").replace('applies_to = ["soe"]', 'applies_to = ["nha_nuoc"]'),
-                   encoding="utf-8")
+    bad.write_text(
+        source.read_text(encoding="utf-8").replace('applies_to = ["soe"]', 'applies_to = ["nha_nuoc"]'),
+        encoding="utf-8",
+    )
     with pytest.raises(plan_core.PlanError, match="applies_to"):
         plan_core.load_plan_template(bad)
 
@@ -153,12 +155,16 @@ def _assert_only(text: str, present: dict[str, str], absent: dict[str, str], whe
         assert name in text, f"{where}: {code} missing"
 
 
-@pytest.mark.parametrize("kind, present, absent", [
-    ("private", NON_STATE_ONLY, STATE_ONLY),
-    ("public_service", {"CT16": STATE_ONLY["CT16"], "CT22": STATE_ONLY["CT22"]}, NON_STATE_ONLY),
-])
-def test_registration_reports_and_workbooks_hold_only_what_applies(seeded_db, data_paths, tmp_path, kind, present,
-                                                                   absent):
+@pytest.mark.parametrize(
+    "kind, present, absent",
+    [
+        ("private", NON_STATE_ONLY, STATE_ONLY),
+        ("public_service", {"CT16": STATE_ONLY["CT16"], "CT22": STATE_ONLY["CT22"]}, NON_STATE_ONLY),
+    ],
+)
+def test_registration_reports_and_workbooks_hold_only_what_applies(
+    seeded_db, data_paths, tmp_path, kind, present, absent
+):
     db = seeded_db
     _set_kind(db, kind)
     info = _register(db, {"CT02": Decimal(5)})
@@ -175,8 +181,7 @@ def test_registration_reports_and_workbooks_hold_only_what_applies(seeded_db, da
 
     # the registration, PDF and workbook
     pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "dk.pdf", on=date(2021, 2, 18)).path
-    xlsx = documents.produce(db, data_paths, "registration", 2021, tmp_path / "dk.xlsx",
-                             on=date(2021, 2, 18)).path
+    xlsx = documents.produce(db, data_paths, "registration", 2021, tmp_path / "dk.xlsx", on=date(2021, 2, 18)).path
     rows = _cells(pdf)
     table_text = "\n".join(" | ".join(r) for r in rows)
     _assert_only(table_text, present, absent, "registration PDF")
@@ -202,8 +207,7 @@ def test_registration_reports_and_workbooks_hold_only_what_applies(seeded_db, da
         assert name not in section, code
     send(db, report.id)
     rpdf = documents.produce(db, data_paths, "midyear-report", 2021, tmp_path / "bc.pdf", on=date(2021, 7, 4)).path
-    rxlsx = documents.produce(db, data_paths, "midyear-report", 2021, tmp_path / "bc.xlsx",
-                              on=date(2021, 7, 4)).path
+    rxlsx = documents.produce(db, data_paths, "midyear-report", 2021, tmp_path / "bc.xlsx", on=date(2021, 7, 4)).path
     _assert_only("\n".join(" | ".join(r) for r in _cells(rpdf)), present, absent, "report PDF")
     _assert_only(_sheet_text(rxlsx), present, absent, "report workbook")
     report_codes = {r["indicator_code"] for r in machine.read_sheet(rxlsx).table("indicators").records()}
@@ -245,8 +249,9 @@ def test_reports_are_addressed_to_the_recipient_of_the_profile(seeded_db, data_p
     pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "a.pdf", on=date(2021, 2, 18)).path
     assert "Kính gửi: Ban Thường vụ LĐLĐ huyện Gia Viễn" in _page_text(pdf)
     _set_kind(db, "private", report_recipient="Ban Thường vụ Công đoàn các Khu công nghiệp tỉnh Ninh Bình")
-    pdf = documents.produce(db, data_paths, "registration", 2021, tmp_path / "b.pdf", on=date(2021, 2, 18),
-                            renumber=True).path
+    pdf = documents.produce(
+        db, data_paths, "registration", 2021, tmp_path / "b.pdf", on=date(2021, 2, 18), renumber=True
+    ).path
     text = _page_text(pdf)
     assert "Kính gửi: Ban Thường vụ Công đoàn các Khu công nghiệp tỉnh Ninh Bình" in text
     assert "LĐLĐ huyện Gia Viễn" in text  # still the line above the CĐCS in the header
@@ -286,7 +291,8 @@ def test_the_upper_level_counts_a_unit_only_where_the_indicator_applies():
         return UnitFigure(unit, unit, code, code, "%", kind, value, num, den)
 
     figures = [
-        figure("DN1", "CT23", "yesno", Decimal(1)), figure("DN2", "CT23", "yesno", Decimal(0)),
+        figure("DN1", "CT23", "yesno", Decimal(1)),
+        figure("DN2", "CT23", "yesno", Decimal(0)),
         figure("TH1", "CT22", "percent", Decimal(100), Decimal(1), Decimal(1)),
     ]
     applying = {"CT23": {"DN1", "DN2", "DN3"}, "CT22": {"TH1"}}  # DN3 lists CT23 but gave no result
@@ -342,9 +348,23 @@ def test_thidua_unit_set_kind_recipient_and_title_issuer(tmp_path):
     from tests.test_cli import thidua
 
     folder = str(tmp_path / "du-lieu")
-    made = thidua("--data-dir", folder, "setup", "--name", "Công đoàn cơ sở Trường THCS Gia Sinh",
-                  "--upper-union", "Công đoàn Giáo dục huyện Gia Viễn", "--place", "Gia Viễn",
-                  "--chair", "Nguyễn Thị Lan", "--plan", SEED, "--kind", "public_service")
+    made = thidua(
+        "--data-dir",
+        folder,
+        "setup",
+        "--name",
+        "Công đoàn cơ sở Trường THCS Gia Sinh",
+        "--upper-union",
+        "Công đoàn Giáo dục huyện Gia Viễn",
+        "--place",
+        "Gia Viễn",
+        "--chair",
+        "Nguyễn Thị Lan",
+        "--plan",
+        SEED,
+        "--kind",
+        "public_service",
+    )
     assert made.returncode == 0, made.stderr
     shown = thidua("--data-dir", folder, "unit", "show").stdout
     assert "nhà nước" in shown and "đơn vị sự nghiệp công lập" in shown
@@ -352,14 +372,29 @@ def test_thidua_unit_set_kind_recipient_and_title_issuer(tmp_path):
     reg = thidua("--data-dir", folder, "registration", "show", "--year", "2021").stdout
     assert STATE_ONLY["CT16"] in reg and NON_STATE_ONLY["CT23"] not in reg
     assert "Kết nạp mới đoàn viên công đoàn:  đoàn viên — chỉ tiêu của cấp trên: trên 8.000" in reg
-    changed = thidua("--data-dir", folder, "unit", "set", "--kind", "fdi",
-                     "--report-recipient", "Ban Thường vụ Công đoàn các Khu công nghiệp tỉnh Ninh Bình")
+    changed = thidua(
+        "--data-dir",
+        folder,
+        "unit",
+        "set",
+        "--kind",
+        "fdi",
+        "--report-recipient",
+        "Ban Thường vụ Công đoàn các Khu công nghiệp tỉnh Ninh Bình",
+    )
     assert changed.returncode == 0, changed.stderr
     assert "ngoài nhà nước" in changed.stdout and "Công đoàn các Khu công nghiệp" in changed.stdout
     reg = thidua("--data-dir", folder, "registration", "show", "--year", "2021").stdout
     assert STATE_ONLY["CT16"] not in reg and NON_STATE_ONLY["CT23"] in reg
-    issuer = thidua("--data-dir", folder, "year", "set-title-issuer", "2021", "GK_CTTCS",
-                    "Ban Chấp hành Công đoàn các Khu công nghiệp tỉnh Ninh Bình")
+    issuer = thidua(
+        "--data-dir",
+        folder,
+        "year",
+        "set-title-issuer",
+        "2021",
+        "GK_CTTCS",
+        "Ban Chấp hành Công đoàn các Khu công nghiệp tỉnh Ninh Bình",
+    )
     assert issuer.returncode == 0 and "cấp tặng: Ban Chấp hành Công đoàn các Khu công nghiệp" in issuer.stdout
     refused = thidua("--data-dir", folder, "year", "set-title-issuer", "2021", "KHONG_CO", "x")
     assert refused.returncode == 1 and "không có trong danh mục" in refused.stdout + refused.stderr

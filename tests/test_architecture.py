@@ -51,6 +51,9 @@ def test_ui_is_the_only_package_that_mentions_qt():
 
     root = pathlib.Path(thidua_desktop.__file__).parent
     pattern = re.compile(r"^\s*(from|import)\s+(PySide6|shiboken6)", re.MULTILINE)
-    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
-                 if "ui" not in p.relative_to(root).parts[:1] and pattern.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if "ui" not in p.relative_to(root).parts[:1] and pattern.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

@@ -125,8 +125,10 @@ def test_check_reports_clean_and_broken(seeded_db, data_paths):
     seeded_db.close()
     con = sqlite3.connect(data_paths.database)
     con.execute("PRAGMA foreign_keys=OFF")
-    con.execute("INSERT INTO officer (id, unit_id, role, full_name, position, ordinal, created_at, updated_at)"
-                " VALUES ('x', 'khong-ton-tai', 'deputy', 'Ai đó', '', 9, '2021-01-01', '2021-01-01')")
+    con.execute(
+        "INSERT INTO officer (id, unit_id, role, full_name, position, ordinal, created_at, updated_at)"
+        " VALUES ('x', 'khong-ton-tai', 'deputy', 'Ai đó', '', 9, '2021-01-01', '2021-01-01')"
+    )
     con.commit()
     con.close()
     report = data_folder.check(data_paths)

@@ -11,14 +11,32 @@ import pytest
 
 from thidua_desktop.store.database import HEAD_REVISION
 
-SETUP = ["setup", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--upper-union", "LĐLĐ huyện Gia Viễn",
-         "--place", "Gia Viễn", "--chair", "Phạm Thị Hoa", "--deputy", "Trần Văn Nam",
-         "--plan", "ke-hoach-02-KH-LDLD-2021"]
+SETUP = [
+    "setup",
+    "--name",
+    "CĐCS Công ty TNHH May Hoa Lư",
+    "--upper-union",
+    "LĐLĐ huyện Gia Viễn",
+    "--place",
+    "Gia Viễn",
+    "--chair",
+    "Phạm Thị Hoa",
+    "--deputy",
+    "Trần Văn Nam",
+    "--plan",
+    "ke-hoach-02-KH-LDLD-2021",
+]
 
 
 def thidua(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "thidua_desktop.cli.main", *args], capture_output=True,
-                          text=True, encoding="utf-8", env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "thidua_desktop.cli.main", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 @pytest.fixture

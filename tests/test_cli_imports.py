@@ -16,25 +16,39 @@ import pytest
 from tests.test_cli_signing import folder, run  # noqa: F401  (fixture)
 from tests.test_signing_fixtures import make_pdf
 
-HEAVY = ("sqlalchemy", "alembic", "thidua_desktop.store", "thidua_desktop.services", "reportlab", "openpyxl",
-         "xlsxwriter", "pyhanko", "cryptography", "PySide6")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "thidua_desktop.store",
+    "thidua_desktop.services",
+    "reportlab",
+    "openpyxl",
+    "xlsxwriter",
+    "pyhanko",
+    "cryptography",
+    "PySide6",
+)
 STORE = ("sqlalchemy", "alembic", "thidua_desktop.store")
 
 
 def _loaded(code: str, prefixes: tuple[str, ...]) -> list[str]:
     """The modules under ``prefixes`` that ``code`` leaves loaded, in a new interpreter."""
-    probe = (f"import json, sys\n{code}\n"
-             f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {list({p.split('.')[0] for p in prefixes})!r} "
-             f"and any(m == p or m.startswith(p + '.') for p in {list(prefixes)!r}))))")
+    probe = (
+        f"import json, sys\n{code}\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {list({p.split('.')[0] for p in prefixes})!r} "
+        f"and any(m == p or m.startswith(p + '.') for p in {list(prefixes)!r}))))"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _main(*argv: str) -> str:
-    return ("import contextlib, io\nfrom thidua_desktop.cli.main import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
-            f"    try:\n        code = main({list(argv)!r})\n    except SystemExit as exc:\n        code = exc.code\n")
+    return (
+        "import contextlib, io\nfrom thidua_desktop.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    try:\n        code = main({list(argv)!r})\n    except SystemExit as exc:\n        code = exc.code\n"
+    )
 
 
 def test_building_the_parser_imports_nothing_heavy():
@@ -53,15 +67,40 @@ def test_info_on_a_folder_without_data_opens_nothing(tmp_path):
 
 def test_verify_imports_no_store(folder, tmp_path):
     key = tmp_path / "don-vi.p12"
-    assert run(folder, "keys", "create", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--out", str(key),
-               "--password-env", "MK").returncode == 0
+    assert (
+        run(
+            folder,
+            "keys",
+            "create",
+            "--name",
+            "CĐCS Công ty TNHH May Hoa Lư",
+            "--out",
+            str(key),
+            "--password-env",
+            "MK",
+        ).returncode
+        == 0
+    )
     signed = tmp_path / "bao-cao-da-ky.pdf"
-    made = run(folder, "sign", str(make_pdf(tmp_path / "bao-cao.pdf")), "--p12", str(key), "--password-env", "MK",
-               "--out", str(signed))
+    made = run(
+        folder,
+        "sign",
+        str(make_pdf(tmp_path / "bao-cao.pdf")),
+        "--p12",
+        str(key),
+        "--password-env",
+        "MK",
+        "--out",
+        str(signed),
+    )
     assert made.returncode == 0, made.stderr
     code = _main("--data-dir", str(folder), "verify", str(signed), "--trust", str(key.with_suffix(".pem")))
-    assert run(folder, "keys", "export-cert", str(key), "--password-env", "MK", "--out",
-               str(key.with_suffix(".pem"))).returncode == 0
+    assert (
+        run(
+            folder, "keys", "export-cert", str(key), "--password-env", "MK", "--out", str(key.with_suffix(".pem"))
+        ).returncode
+        == 0
+    )
     code += "assert code == 0, code\n"  # verified, the signer trusted
     loaded = _loaded(code, (*STORE, "pyhanko", "reportlab", "openpyxl", "xlsxwriter"))
     assert "pyhanko" in loaded  # it did verify
@@ -98,7 +137,12 @@ def test_every_command_builds_and_parses_as_before(monkeypatch):
     assert lazy == eager
     args = cli.build_parser().parse_args(["document", "registration", "--year", "2021", "--signer", "deputy"])
     assert (args.command, args.kind, args.year, args.signer, args.func) == (
-        "document", "registration", 2021, "deputy", cli.documents.cmd_document)
+        "document",
+        "registration",
+        2021,
+        "deputy",
+        cli.documents.cmd_document,
+    )
     args = cli.build_parser().parse_args(["--data-dir", "x", "year", "show", "2021"])
     assert (args.data_dir, args.year_command, args.year, args.func) == ("x", "show", 2021, cli.cmd_year_show)
     with pytest.raises(SystemExit):

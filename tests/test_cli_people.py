@@ -21,8 +21,20 @@ def run(folder, *args):
 
 def test_members_groups_add_list_search_export(folder, tmp_path):
     assert run(folder, "members", "groups", "--add", "Tổ may 1", "--leader", "Lê Thị Lan").returncode == 0
-    added = run(folder, "members", "add", "Đặng Thị Ánh", "--birth-date", "02/03/1990", "--gender", "nu",
-                "--group", "Tổ may 1", "--joined", "08/03/2021")
+    added = run(
+        folder,
+        "members",
+        "add",
+        "Đặng Thị Ánh",
+        "--birth-date",
+        "02/03/1990",
+        "--gender",
+        "nu",
+        "--group",
+        "Tổ may 1",
+        "--joined",
+        "08/03/2021",
+    )
     assert added.returncode == 0, added.stderr
     assert run(folder, "members", "add", "Nguyễn Văn An", "--gender", "nam").returncode == 0
     bad_group = run(folder, "members", "add", "Lê Văn Tám", "--group", "Tổ không có")
@@ -43,15 +55,33 @@ def test_registration_from_the_command_line(folder):
     run(folder, "members", "groups", "--add", "Tổ cơ điện")
     run(folder, "members", "add", "Trần Văn Nam", "--gender", "nam", "--group", "Tổ cơ điện")
     run(folder, "members", "add", "Phạm Thị Hoa", "--gender", "nu", "--group", "Tổ cơ điện")
-    collective = run(folder, "registration", "collective", "--year", "2021", "--all-movements", "--title", "CDCS_VM",
-                     "--signature", "Mỗi tổ một sáng kiến an toàn", "--figure", "CT02=25")
+    collective = run(
+        folder,
+        "registration",
+        "collective",
+        "--year",
+        "2021",
+        "--all-movements",
+        "--title",
+        "CDCS_VM",
+        "--signature",
+        "Mỗi tổ một sáng kiến an toàn",
+        "--figure",
+        "CT02=25",
+    )
     assert collective.returncode == 0, collective.stderr
     bad = run(folder, "registration", "collective", "--year", "2021", "--figure", "CT10=120")
     assert bad.returncode == 1 and "không được vượt 100%" in bad.stderr
-    assert "Đã thêm 2 đăng ký" in run(folder, "registration", "register", "--year", "2021", "--title", "LDTT",
-                                       "--all").stdout
-    assert run(folder, "registration", "register", "--year", "2021", "--title", "GVN_DVN",
-               "--group", "Tổ cơ điện").returncode == 0
+    assert (
+        "Đã thêm 2 đăng ký"
+        in run(folder, "registration", "register", "--year", "2021", "--title", "LDTT", "--all").stdout
+    )
+    assert (
+        run(
+            folder, "registration", "register", "--year", "2021", "--title", "GVN_DVN", "--group", "Tổ cơ điện"
+        ).returncode
+        == 0
+    )
     checked = run(folder, "registration", "check", "--year", "2021")
     assert checked.returncode == 2
     assert "Trần Văn Nam — Giỏi việc nước, đảm việc nhà: danh hiệu chỉ dành cho nữ." in checked.stdout

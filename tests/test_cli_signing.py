@@ -12,7 +12,13 @@ import pytest
 
 from tests.test_cli import SETUP, thidua
 from tests.test_signing_fixtures import (  # noqa: F401  (fixtures)
-    SmtpServer, make_pdf, make_workbook, needs_softhsm, softhsm_token, stamp_images, signing_ca,
+    SmtpServer,
+    make_pdf,
+    make_workbook,
+    needs_softhsm,
+    softhsm_token,
+    stamp_images,
+    signing_ca,
 )
 
 PASSWORD = "Khóa-Đơn-Vị-2021!"
@@ -72,8 +78,9 @@ def _everything_written(folder: Path, *results) -> bytes:
 
 def test_keys_sign_verify_a_pdf(folder, tmp_path, stamp_images):
     key = tmp_path / "don-vi.p12"
-    created = run(folder, "keys", "create", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--out", str(key),
-                  "--password-env", "MK")
+    created = run(
+        folder, "keys", "create", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--out", str(key), "--password-env", "MK"
+    )
     assert created.returncode == 0, created.stderr
     assert "Dấu vân tay SHA-256" in created.stdout and "CĐCS Công ty TNHH May Hoa Lư" in created.stdout
     fp = created.stdout.split("Dấu vân tay SHA-256 : ")[1].splitlines()[0]
@@ -87,8 +94,21 @@ def test_keys_sign_verify_a_pdf(folder, tmp_path, stamp_images):
     assert run(folder, "keys", "show", str(pem)).returncode == 0
 
     src = make_pdf(tmp_path / "Báo cáo sơ kết đợt 1.pdf")
-    signed = run(folder, "sign", str(src), "--p12", str(key), "--password-env", "MK", "--image", str(stamp_images[0]),
-                 "--seal", str(stamp_images[1]), "--location", "Gia Viễn")
+    signed = run(
+        folder,
+        "sign",
+        str(src),
+        "--p12",
+        str(key),
+        "--password-env",
+        "MK",
+        "--image",
+        str(stamp_images[0]),
+        "--seal",
+        str(stamp_images[1]),
+        "--location",
+        "Gia Viễn",
+    )
     assert signed.returncode == 0, signed.stderr
     out = tmp_path / "Báo cáo sơ kết đợt 1-da-ky.pdf"
     assert out.exists() and "+07:00" in signed.stdout
@@ -128,8 +148,9 @@ def test_sign_workbook_with_p7s_and_resave(folder, tmp_path):
     pem = tmp_path / "k.pem"
     assert run(folder, "keys", "export-cert", str(key), "--password-env", "MK", "--out", str(pem)).returncode == 0
     src = make_workbook(tmp_path / "1-HĐCĐ.xlsx", rows=30)
-    signed = run(folder, "sign", str(src), "--p12", str(key), "--password-env", "MK", "--p7s", "--out",
-                 str(tmp_path / "ky.xlsx"))
+    signed = run(
+        folder, "sign", str(src), "--p12", str(key), "--password-env", "MK", "--p7s", "--out", str(tmp_path / "ky.xlsx")
+    )
     assert signed.returncode == 0, signed.stderr
     assert (tmp_path / "ky.xlsx.p7s").exists() and "_chu_ky_so" in signed.stdout
     ok = run(folder, "verify", str(tmp_path / "ky.xlsx"), "--trust", str(pem))
@@ -168,21 +189,63 @@ def test_sign_with_the_token_through_the_cli(folder, tmp_path, softhsm_token):
     env = {"PIN": softhsm_token.pin, "SOFTHSM2_CONF": str(softhsm_token.conf)}
     listed = run(folder, "keys", "tokens", "--pkcs11-lib", softhsm_token.lib, env=env)
     assert listed.returncode == 0 and softhsm_token.label in listed.stdout
-    signed = run(folder, "sign", str(src), "--pkcs11-lib", softhsm_token.lib, "--token-label", softhsm_token.label,
-                 "--key-label", softhsm_token.key_label, "--pin-env", "PIN", env=env, process=True)
+    signed = run(
+        folder,
+        "sign",
+        str(src),
+        "--pkcs11-lib",
+        softhsm_token.lib,
+        "--token-label",
+        softhsm_token.label,
+        "--key-label",
+        softhsm_token.key_label,
+        "--pin-env",
+        "PIN",
+        env=env,
+        process=True,
+    )
     assert signed.returncode == 0, signed.stderr
     ok = run(folder, "verify", str(tmp_path / "bc-da-ky.pdf"), "--trust", str(ca))
     assert ok.returncode == 0 and "CÔNG TY TNHH MAY HOA LƯ" in ok.stdout and "được tin cậy" in ok.stdout
     xlsx = make_workbook(tmp_path / "bc.xlsx", rows=10)
-    assert run(folder, "sign", str(xlsx), "--pkcs11-lib", softhsm_token.lib, "--token-label", softhsm_token.label,
-               "--key-label", softhsm_token.key_label, "--pin-env", "PIN", env=env).returncode == 0
+    assert (
+        run(
+            folder,
+            "sign",
+            str(xlsx),
+            "--pkcs11-lib",
+            softhsm_token.lib,
+            "--token-label",
+            softhsm_token.label,
+            "--key-label",
+            softhsm_token.key_label,
+            "--pin-env",
+            "PIN",
+            env=env,
+        ).returncode
+        == 0
+    )
     assert run(folder, "verify", str(tmp_path / "bc-da-ky.xlsx"), "--trust", str(ca)).returncode == 0
-    wrong = run(folder, "sign", str(src), "--pkcs11-lib", softhsm_token.lib, "--token-label", softhsm_token.label,
-                "--key-label", softhsm_token.key_label, "--pin-env", "PIN", "--out", str(tmp_path / "x.pdf"),
-                env={**env, "PIN": "135790"})
+    wrong = run(
+        folder,
+        "sign",
+        str(src),
+        "--pkcs11-lib",
+        softhsm_token.lib,
+        "--token-label",
+        softhsm_token.label,
+        "--key-label",
+        softhsm_token.key_label,
+        "--pin-env",
+        "PIN",
+        "--out",
+        str(tmp_path / "x.pdf"),
+        env={**env, "PIN": "135790"},
+    )
     assert wrong.returncode == 1 and "Sai mã PIN" in wrong.stderr and not (tmp_path / "x.pdf").exists()
     assert b"135790" not in _everything_written(folder, wrong) and PIN_SECRET.encode() not in _everything_written(
-        folder, listed, signed, ok)
+        folder, listed, signed, ok
+    )
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
@@ -196,8 +259,18 @@ def test_outbox_add_list_send_and_eml(folder, tmp_path):
     assert "chờ gửi" in listed.stdout and "Bản đăng ký thi đua năm 2021" in listed.stdout
 
     server = SmtpServer(user="cdcs.hoalu@example.vn", password=secret)
-    smtp = ["--smtp-host", "127.0.0.1", "--smtp-port", str(server.port), "--smtp-user", "cdcs.hoalu@example.vn",
-            "--smtp-password-env", "SMTP_PW", "--plain", "--save"]
+    smtp = [
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(server.port),
+        "--smtp-user",
+        "cdcs.hoalu@example.vn",
+        "--smtp-password-env",
+        "SMTP_PW",
+        "--plain",
+        "--save",
+    ]
     down = run(folder, "outbox", "send", *smtp, env={"SMTP_PW": secret})
     assert down.returncode == 1 and "Không kết nối được máy chủ thư" in down.stderr
     assert "thử lại sau" in run(folder, "outbox", "list").stdout
@@ -269,8 +342,12 @@ def test_sending_a_report_is_recorded_locked_and_not_sent_twice(folder, tmp_path
     lines = history.stdout
     assert lines.count("Báo cáo sơ kết (phiên bản 1)") == 2 and "thư nháp .eml" in lines and "chờ gửi" in lines
     for f in files:
-        assert f"{f.name} ({f.stat().st_size:,} byte) SHA-256 {hashlib.sha256(f.read_bytes()).hexdigest()}".replace(
-            ",", ".") in lines
+        assert (
+            f"{f.name} ({f.stat().st_size:,} byte) SHA-256 {hashlib.sha256(f.read_bytes()).hexdigest()}".replace(
+                ",", "."
+            )
+            in lines
+        )
     assert "gửi tới: ldld.giavien@example.vn" in lines
     assert run(folder, "outbox", "history", "--year", "2021").stdout == lines
     edit = run(folder, "report", "edit-section", "--id", report_id[:8], "situation", "--text", "Sửa sau khi gửi")
@@ -313,8 +390,9 @@ def test_a_report_pdf_alone_signed_or_not_names_its_report(folder, tmp_path):
     made = run(folder, "document", "midyear-report", "--year", "2021", "--out", str(pdf), "--date", "2021-07-03")
     assert made.returncode == 0, made.stderr
     key = tmp_path / "unit.p12"
-    created = run(folder, "keys", "create", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--out", str(key),
-                  "--password-env", "MK")
+    created = run(
+        folder, "keys", "create", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--out", str(key), "--password-env", "MK"
+    )
     assert created.returncode == 0, created.stderr
     signed = signing.sign_document(pdf, P12Spec(key, PASSWORD)).path
     db = Database.open(app_paths.resolve(folder))

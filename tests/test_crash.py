@@ -39,8 +39,9 @@ WRITER = textwrap.dedent(
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_mid_write_loses_nothing_committed(seeded_db, data_paths):
     seeded_db.close()
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(data_paths.root)], stdout=subprocess.PIPE,
-                            text=True, env={**os.environ})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(data_paths.root)], stdout=subprocess.PIPE, text=True, env={**os.environ}
+    )
     committed = 0
     try:
         for line in proc.stdout:

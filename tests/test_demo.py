@@ -127,8 +127,14 @@ def test_names_are_realistic(reopened):
 def test_dates_support_later_rules(reopened):
     with reopened.engine.connect() as conn:
         rows = conn.execute(
-            select(Person.birth_date, Person.birth_year, Person.is_member, Person.joined_union_on,
-                   Person.employed_since, Person.left_on)
+            select(
+                Person.birth_date,
+                Person.birth_year,
+                Person.is_member,
+                Person.joined_union_on,
+                Person.employed_since,
+                Person.left_on,
+            )
         ).all()
     active = [r for r in rows if r.left_on is None]
     admitted_2021 = [r for r in active if r.is_member and r.joined_union_on and r.joined_union_on.year == 2021]
@@ -168,8 +174,14 @@ def test_same_seed_same_people(tmp_path, demo_folder):
         try:
             with database.engine.connect() as conn:
                 return conn.execute(
-                    select(Person.id, Person.family_middle, Person.given_name, Person.birth_date, Person.gender,
-                           Person.joined_union_on).order_by(Person.id)
+                    select(
+                        Person.id,
+                        Person.family_middle,
+                        Person.given_name,
+                        Person.birth_date,
+                        Person.gender,
+                        Person.joined_union_on,
+                    ).order_by(Person.id)
                 ).all()
         finally:
             database.close()
@@ -250,8 +262,11 @@ def test_demo_has_a_realistic_registration(reopened):
 
         from thidua_desktop.store.models import IndividualRegistration, Person
 
-        odd = session.scalars(select(Person.id).join(IndividualRegistration, IndividualRegistration.person_id == Person.id)
-                              .where(~Person.employed_through(info.registered_on))).all()
+        odd = session.scalars(
+            select(Person.id)
+            .join(IndividualRegistration, IndividualRegistration.person_id == Person.id)
+            .where(~Person.employed_through(info.registered_on))
+        ).all()
     assert odd == []
     cstd = [r for r in rows if "CSTDCS" in r.title_codes]
     assert len(cstd) == 14 and sum(1 for r in cstd if not r.planned_initiative) == 2
@@ -280,7 +295,9 @@ def test_a_realistic_year_of_initiatives(reopened):
     d = initiatives.get_initiative(reopened, ga.id)
     assert [a.share for a in d.authors] == [60, 40] and all(a.person_id for a in d.authors)
     assert (d.economic_benefit, d.status, d.recognition_level) == (84_000_000, "recognised", "co_so")
-    assert d.decision_date.year == 2021 and d.decision_date.month == 5 and "Công ty TNHH May Hoa Lư" in d.decision_issuer
+    assert (
+        d.decision_date.year == 2021 and d.decision_date.month == 5 and "Công ty TNHH May Hoa Lư" in d.decision_issuer
+    )
     outside = [a for r in rows for a in initiatives.get_initiative(reopened, r.id).authors if not a.person_id]
     assert outside and outside[0].outside_workplace
     earlier = initiatives.list_initiatives(reopened)
@@ -304,7 +321,9 @@ def test_cstdcs_registrations_point_at_their_initiatives(reopened):
     from thidua_desktop.store.models import IndividualRegistration
 
     with reopened.reading() as session:
-        regs = session.scalars(select(IndividualRegistration).where(IndividualRegistration.title_code == "CSTDCS")).all()
+        regs = session.scalars(
+            select(IndividualRegistration).where(IndividualRegistration.title_code == "CSTDCS")
+        ).all()
     assert len(regs) == 14
     assert sum(1 for r in regs if r.initiative_id is not None) == 12
     without = [r for r in regs if r.initiative_id is None]
@@ -323,10 +342,18 @@ def test_same_seed_same_initiatives(tmp_path, demo_folder):
         database = Database.open(paths)
         try:
             with database.engine.connect() as conn:
-                return (conn.execute(select(Initiative.id, Initiative.title, Initiative.status,
-                                            Initiative.economic_benefit).order_by(Initiative.id)).all(),
-                        conn.execute(select(InitiativeAuthor.id, InitiativeAuthor.person_id, InitiativeAuthor.share)
-                                     .order_by(InitiativeAuthor.id)).all())
+                return (
+                    conn.execute(
+                        select(
+                            Initiative.id, Initiative.title, Initiative.status, Initiative.economic_benefit
+                        ).order_by(Initiative.id)
+                    ).all(),
+                    conn.execute(
+                        select(InitiativeAuthor.id, InitiativeAuthor.person_id, InitiativeAuthor.share).order_by(
+                            InitiativeAuthor.id
+                        )
+                    ).all(),
+                )
         finally:
             database.close()
 

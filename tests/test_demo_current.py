@@ -14,8 +14,14 @@ from thidua_desktop.store.database import Database
 from thidua_desktop.store.models import Base
 
 # Plan deadlines lie ahead by nature; record stamps are the computer's own clock.
-_DEADLINES = {("phase", "start"), ("phase", "end"), ("phase", "report_due"), ("phase", "lock_date"),
-              ("emulation_year", "registration_due"), ("emulation_year", "plan_issued_on")}
+_DEADLINES = {
+    ("phase", "start"),
+    ("phase", "end"),
+    ("phase", "report_due"),
+    ("phase", "lock_date"),
+    ("emulation_year", "registration_due"),
+    ("emulation_year", "plan_issued_on"),
+}
 
 
 def _event_dates(db: Database):
@@ -92,10 +98,13 @@ def test_the_package_was_signed_and_checked(december):
     assert plan_package.year_content(db, 2026).plan.plan_number == plan_number(2026)
 
 
-@pytest.mark.parametrize("today, started, registered", [
-    ("2026-01-05", "standard", False),  # the upper union's plan (15/1) has not come yet
-    ("2030-03-10", "package", True),
-])
+@pytest.mark.parametrize(
+    "today, started, registered",
+    [
+        ("2026-01-05", "standard", False),  # the upper union's plan (15/1) has not come yet
+        ("2030-03-10", "package", True),
+    ],
+)
 def test_the_demo_follows_today(tmp_path, monkeypatch, today, started, registered):
     paths, summary = _build(tmp_path, monkeypatch, today)
     day = date.fromisoformat(today)

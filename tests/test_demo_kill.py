@@ -18,9 +18,12 @@ from thidua_desktop.store.database import Database
 
 
 def _start(folder: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "thidua_desktop.cli.main", "demo", "--data-dir", str(folder),
-                             "--people", "40"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "THIDUA_TODAY": "2026-12-04"})
+    return subprocess.Popen(
+        [sys.executable, "-m", "thidua_desktop.cli.main", "demo", "--data-dir", str(folder), "--people", "40"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "THIDUA_TODAY": "2026-12-04"},
+    )
 
 
 def _complete(paths: DataPaths) -> bool:

@@ -10,9 +10,14 @@ from thidua_desktop.core.document_dates import EventFacts, default_date, warning
 
 
 def facts(year: int, **kw) -> EventFacts:
-    base = dict(plan_issued_on=date(year, 1, 25), registration_due=date(year, 2, 28),
-                phase_start=date(year, 1, 1), phase_end=date(year, 12, 15), report_due=date(year, 12, 20),
-                last_report_due=date(year, 12, 20))
+    base = dict(
+        plan_issued_on=date(year, 1, 25),
+        registration_due=date(year, 2, 28),
+        phase_start=date(year, 1, 1),
+        phase_end=date(year, 12, 15),
+        report_due=date(year, 12, 20),
+        last_report_due=date(year, 12, 20),
+    )
     base.update(kw)
     return EventFacts(year, **base)
 
@@ -63,11 +68,13 @@ def test_odd_dates_are_warned_about_in_vietnamese():
     assert any("ngoài thời gian của năm thi đua 2021" in w for w in outside)
     assert any("sau hạn đăng ký thi đua (28/02/2021)" in w for w in outside)
     assert warnings("registration", date(2021, 1, 20), f) == [
-        "Ngày 20/01/2021 trước ngày ban hành kế hoạch của công đoàn cấp trên (25/01/2021)."]
+        "Ngày 20/01/2021 trước ngày ban hành kế hoạch của công đoàn cấp trên (25/01/2021)."
+    ]
     assert warnings("proposals", date(2021, 12, 21), f) == ["Ngày 21/12/2021 trước ngày họp bình xét (22/12/2021)."]
     assert warnings("proposals", date(2021, 12, 23), f) == []  # after the meeting: as it should be
     assert warnings("review-minutes", date(2021, 12, 23), f) == [
-        "Biên bản ghi cuộc họp ngày 22/12/2021; ngày của biên bản là ngày họp."]
+        "Biên bản ghi cuộc họp ngày 22/12/2021; ngày của biên bản là ngày họp."
+    ]
     assert warnings("year-report", date(2021, 12, 21), f) == ["Ngày 21/12/2021 sau hạn gửi báo cáo (20/12/2021)."]
     assert warnings("year-report", date(2021, 12, 20), f) == []
 
@@ -75,5 +82,11 @@ def test_odd_dates_are_warned_about_in_vietnamese():
 def test_the_window_reaches_past_a_deadline_in_january():
     f = facts(2021, last_report_due=date(2022, 1, 10))
     assert window(f) == (date(2020, 12, 1), date(2022, 2, 24))
-    assert warnings("year-report", date(2022, 1, 5), facts(2021, report_due=date(2022, 1, 10),
-                                                                last_report_due=date(2022, 1, 10))) == []
+    assert (
+        warnings(
+            "year-report",
+            date(2022, 1, 5),
+            facts(2021, report_due=date(2022, 1, 10), last_report_due=date(2022, 1, 10)),
+        )
+        == []
+    )

@@ -24,13 +24,17 @@ from thidua_desktop.documents.layout import (
     Table,
 )
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-                                   reason="poppler-utils (pdftotext, pdffonts) is not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
+    reason="poppler-utils (pdftotext, pdffonts) is not installed",
+)
 
 MM = 72 / 25.4
 NFD_NAME = unicodedata.normalize("NFD", "Đặng Quốc Hưng")
-LONG_TEXT = ("Cải tiến gá may túi cho chuyền may số 3 nhằm giảm thao tác thừa, tăng năng suất lao động và bảo đảm "
-             "chất lượng đường may theo yêu cầu của khách hàng xuất khẩu")
+LONG_TEXT = (
+    "Cải tiến gá may túi cho chuyền may số 3 nhằm giảm thao tác thừa, tăng năng suất lao động và bảo đảm "
+    "chất lượng đường may theo yêu cầu của khách hàng xuất khẩu"
+)
 ROWS = 150
 
 
@@ -46,36 +50,77 @@ def people_rows(n: int = ROWS) -> list[list]:
 
 
 def sample_document(*, signer: str = "deputy", rows: int = ROWS) -> Document:
-    signature = (Signature(("TM. BAN CHẤP HÀNH", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Trần Văn Nam") if signer == "deputy"
-                 else Signature(("TM. BAN CHẤP HÀNH", "CHỦ TỊCH"), "Phạm Thị Hoa"))
+    signature = (
+        Signature(("TM. BAN CHẤP HÀNH", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Trần Văn Nam")
+        if signer == "deputy"
+        else Signature(("TM. BAN CHẤP HÀNH", "CHỦ TỊCH"), "Phạm Thị Hoa")
+    )
     return Document(
         kind="registration",
-        header=Header("LĐLĐ huyện Gia Viễn", "CĐCS Công ty TNHH May Hoa Lư", "Số: 05/ĐK-CĐCS",
-                      "Gia Viễn, ngày 18 tháng 02 năm 2021"),
-        type_name="BẢN ĐĂNG KÝ THI ĐUA", subject="Năm 2021", recipient="Ban Thường vụ LĐLĐ huyện Gia Viễn",
+        header=Header(
+            "LĐLĐ huyện Gia Viễn",
+            "CĐCS Công ty TNHH May Hoa Lư",
+            "Số: 05/ĐK-CĐCS",
+            "Gia Viễn, ngày 18 tháng 02 năm 2021",
+        ),
+        type_name="BẢN ĐĂNG KÝ THI ĐUA",
+        subject="Năm 2021",
+        recipient="Ban Thường vụ LĐLĐ huyện Gia Viễn",
         body=[
-            Paragraph("Căn cứ Kế hoạch số 02/KH-LĐLĐ ngày 20/01/2021 của Liên đoàn Lao động tỉnh Ninh Bình về phát "
-                      "động phong trào thi đua năm 2021, Ban Chấp hành đăng ký thi đua như sau:"),
+            Paragraph(
+                "Căn cứ Kế hoạch số 02/KH-LĐLĐ ngày 20/01/2021 của Liên đoàn Lao động tỉnh Ninh Bình về phát "
+                "động phong trào thi đua năm 2021, Ban Chấp hành đăng ký thi đua như sau:"
+            ),
             Heading("A. ĐĂNG KÝ CỦA TẬP THỂ"),
-            Table([Column("TT", 0.5, "center"), Column("Chỉ tiêu", 5), Column("Đơn vị tính", 1.3, "center"),
-                   Column("Số đăng ký", 1.3, "right", "number"), Column("Ghi chú", 1.5)],
-                  [[1, "Kết nạp mới đoàn viên công đoàn", "đoàn viên", Num(1200, "number"), ""],
-                   [2, "Nữ CNVCLĐ đạt danh hiệu “Giỏi việc nước, đảm việc nhà”", "%", Num(Decimal("85.5"), "percent"),
-                    ""],
-                   [3, "Hoàn thành đổi thẻ đoàn viên", "CĐCS", Num(1, "yesno"), ""],
-                   [4, "Giá trị làm lợi", "đồng", Num(Decimal(84_000_000), "money"), "+84 912 345 678"]],
-                  sheet="Chỉ tiêu", caption="CÁC CHỈ TIÊU"),
+            Table(
+                [
+                    Column("TT", 0.5, "center"),
+                    Column("Chỉ tiêu", 5),
+                    Column("Đơn vị tính", 1.3, "center"),
+                    Column("Số đăng ký", 1.3, "right", "number"),
+                    Column("Ghi chú", 1.5),
+                ],
+                [
+                    [1, "Kết nạp mới đoàn viên công đoàn", "đoàn viên", Num(1200, "number"), ""],
+                    [
+                        2,
+                        "Nữ CNVCLĐ đạt danh hiệu “Giỏi việc nước, đảm việc nhà”",
+                        "%",
+                        Num(Decimal("85.5"), "percent"),
+                        "",
+                    ],
+                    [3, "Hoàn thành đổi thẻ đoàn viên", "CĐCS", Num(1, "yesno"), ""],
+                    [4, "Giá trị làm lợi", "đồng", Num(Decimal(84_000_000), "money"), "+84 912 345 678"],
+                ],
+                sheet="Chỉ tiêu",
+                caption="CÁC CHỈ TIÊU",
+            ),
             Paragraph("Danh sách cá nhân kèm theo./."),
         ],
         signatures=[signature],
         recipients=["- LĐLĐ huyện Gia Viễn (b/c);", "- Lưu: VT, BCH."],
-        annexes=[Annex("DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA NĂM 2021", "(Kèm theo Bản đăng ký số 05/ĐK-CĐCS)",
-                       blocks=[Table([Column("STT", 0.5, "center", "int"), Column("Họ và tên", 2.3),
-                                      Column("Chức vụ / Tổ công đoàn", 2.8), Column("Danh hiệu đăng ký", 3),
-                                      Column("Sáng kiến đăng ký", 3)],
-                                     people_rows(rows), sheet="Cá nhân")],
-                       landscape=True)],
-        title="Bản đăng ký thi đua năm 2021", author="CĐCS Công ty TNHH May Hoa Lư",
+        annexes=[
+            Annex(
+                "DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA NĂM 2021",
+                "(Kèm theo Bản đăng ký số 05/ĐK-CĐCS)",
+                blocks=[
+                    Table(
+                        [
+                            Column("STT", 0.5, "center", "int"),
+                            Column("Họ và tên", 2.3),
+                            Column("Chức vụ / Tổ công đoàn", 2.8),
+                            Column("Danh hiệu đăng ký", 3),
+                            Column("Sáng kiến đăng ký", 3),
+                        ],
+                        people_rows(rows),
+                        sheet="Cá nhân",
+                    )
+                ],
+                landscape=True,
+            )
+        ],
+        title="Bản đăng ký thi đua năm 2021",
+        author="CĐCS Công ty TNHH May Hoa Lư",
         text_sheet=True,
     )
 
@@ -102,14 +147,30 @@ def sample_pdf(tmp_path_factory):
 def sample_xlsx(tmp_path_factory):
     path = tmp_path_factory.mktemp("xlsx") / "dang-ky.xlsx"
     data = machine.MachineData(
-        {"schema": machine.SCHEMA, "schema_version": machine.SCHEMA_VERSION, "document_kind": "registration",
-         "document_code": "05/ĐK-CĐCS", "year": 2021, "issued_on": dt.date(2021, 2, 18)},
-        [machine.MachineTable("people", ["record_id", "full_name", "share", "active", "joined"],
-                              [["a" * 32, "=1+1", Decimal("60.5"), True, dt.date(2020, 5, 1)],
-                               ["b" * 32, NFD_NAME, 40, False, None]])])
+        {
+            "schema": machine.SCHEMA,
+            "schema_version": machine.SCHEMA_VERSION,
+            "document_kind": "registration",
+            "document_code": "05/ĐK-CĐCS",
+            "year": 2021,
+            "issued_on": dt.date(2021, 2, 18),
+        },
+        [
+            machine.MachineTable(
+                "people",
+                ["record_id", "full_name", "share", "active", "joined"],
+                [["a" * 32, "=1+1", Decimal("60.5"), True, dt.date(2020, 5, 1)], ["b" * 32, NFD_NAME, 40, False, None]],
+            )
+        ],
+    )
     doc = sample_document()
-    doc.body.append(Table([Column("Ngày", 1, "center", "date"), Column("Ghi chú", 2)],
-                          [[dt.date(2021, 1, 20), "@mention"], [dt.date(2021, 6, 30), "-5"]], sheet="Ngày"))
+    doc.body.append(
+        Table(
+            [Column("Ngày", 1, "center", "date"), Column("Ghi chú", 2)],
+            [[dt.date(2021, 1, 20), "@mention"], [dt.date(2021, 6, 30), "-5"]],
+            sheet="Ngày",
+        )
+    )
     workbook.write_workbook(doc, data, path)
     return path
 
@@ -123,8 +184,12 @@ def test_pdf_fonts_are_liberation_serif_embedded_and_subset(sample_pdf):
     rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
     assert rows, out
     names = {row[0].split("+")[-1] for row in rows}
-    assert names <= {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic",
-                     "LiberationSerif-BoldItalic"}, out
+    assert names <= {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+    }, out
     for row in rows:
         assert row[0].count("+") == 1 and len(row[0].split("+")[0]) == 6, f"not a subset: {row}"
         emb, sub, uni = row[-5], row[-4], row[-3]
@@ -134,11 +199,26 @@ def test_pdf_fonts_are_liberation_serif_embedded_and_subset(sample_pdf):
 @needs_poppler
 def test_pdf_first_page_has_the_official_heading_and_closing(sample_pdf):
     first = page_texts(sample_pdf)[0]
-    for needle in ("LĐLĐ HUYỆN GIA VIỄN", "CĐCS CÔNG TY", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                   "Độc lập - Tự do - Hạnh phúc", "Số: 05/ĐK-CĐCS", "Gia Viễn, ngày 18 tháng 02 năm 2021",
-                   "BẢN ĐĂNG KÝ THI ĐUA", "Năm 2021", "Kính gửi: Ban Thường vụ LĐLĐ huyện Gia Viễn",
-                   "TM. BAN CHẤP HÀNH", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Nam", "Nơi nhận:",
-                   "- Lưu: VT, BCH.", "1.200", "85,5%", "84.000.000"):
+    for needle in (
+        "LĐLĐ HUYỆN GIA VIỄN",
+        "CĐCS CÔNG TY",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 05/ĐK-CĐCS",
+        "Gia Viễn, ngày 18 tháng 02 năm 2021",
+        "BẢN ĐĂNG KÝ THI ĐUA",
+        "Năm 2021",
+        "Kính gửi: Ban Thường vụ LĐLĐ huyện Gia Viễn",
+        "TM. BAN CHẤP HÀNH",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Văn Nam",
+        "Nơi nhận:",
+        "- Lưu: VT, BCH.",
+        "1.200",
+        "85,5%",
+        "84.000.000",
+    ):
         assert needle in first, needle
     # the motto is on the same line as the national name's column, right of the issuer
     lines = first.splitlines()
@@ -197,7 +277,7 @@ def test_page_size_and_margins_from_text_positions(sample_pdf):
         for page in doc.pages:
             w, h = page.width, page.height
             landscape = w > h
-            left, right, top, bottom = ((20, 20, 30, 20) if landscape else (30, 15, 20, 20))
+            left, right, top, bottom = (20, 20, 30, 20) if landscape else (30, 15, 20, 20)
             chars = [c for c in page.chars if c["text"].strip()]
             assert chars
             body = [c for c in chars if c["top"] > 15 * MM]  # the page number sits in the top margin
@@ -347,8 +427,13 @@ def test_machine_sheet_is_very_hidden_and_reads_back(sample_xlsx):
     assert data.meta["document_code"] == "05/ĐK-CĐCS" and data.meta["year"] == 2021
     assert data.meta["issued_on"] == "2021-02-18"
     people = data.table("people").records()
-    assert people[0] == {"record_id": "a" * 32, "full_name": "=1+1", "share": 60.5, "active": True,
-                         "joined": "2020-05-01"}
+    assert people[0] == {
+        "record_id": "a" * 32,
+        "full_name": "=1+1",
+        "share": 60.5,
+        "active": True,
+        "joined": "2020-05-01",
+    }
     assert people[1]["full_name"] == "Đặng Quốc Hưng" and people[1]["joined"] is None
 
 

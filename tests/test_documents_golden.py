@@ -59,8 +59,23 @@ def first_pages(tmp_path_factory) -> dict[str, Path]:
                 pdf = root / f"{kind}.pdf"
                 documents.produce(db, None, kind, 2021, pdf, signer="chair")  # each dated from its event
                 stem = root / f"{kind}-1"
-                subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", "1", "-l", "1",
-                                str(pdf), str(stem)], check=True)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-r",
+                        str(DPI),
+                        "-gray",
+                        "-png",
+                        "-singlefile",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        str(pdf),
+                        str(stem),
+                    ],
+                    check=True,
+                )
                 pages[kind] = stem.with_suffix(".png")
         finally:
             db.close()
@@ -76,7 +91,7 @@ def compare(actual: Path, expected: Path) -> tuple[float, float]:
     if a.size != b.size:
         return 255.0, 1.0
     diff = ImageChops.difference(a, b)
-    changed = sum(diff.histogram()[CHANGED_LEVELS + 1:]) / (a.size[0] * a.size[1])
+    changed = sum(diff.histogram()[CHANGED_LEVELS + 1 :]) / (a.size[0] * a.size[1])
     if changed or ImageStat.Stat(diff).mean[0] >= MEAN_LIMIT:
         DIFFS.mkdir(parents=True, exist_ok=True)
         diff.point(lambda v: 255 - min(255, v * 4)).save(DIFFS / f"diff-{expected.name}")
@@ -96,8 +111,8 @@ def test_first_page_looks_like_the_golden(first_pages, kind):
     assert expected.exists(), f"no golden for {kind}: run with THIDUA_UPDATE_GOLDEN=1 and look at {expected}"
     mean, changed = compare(first_pages[kind], expected)
     assert mean < MEAN_LIMIT and changed <= CHANGED_LIMIT, (
-        f"{kind}: page 1 differs from {expected.name} (mean {mean:.3f}, {changed:.3%} of the pixels); "
-        f"see {DIFFS}")
+        f"{kind}: page 1 differs from {expected.name} (mean {mean:.3f}, {changed:.3%} of the pixels); see {DIFFS}"
+    )
 
 
 def test_the_goldens_are_a4_portrait_at_50_dpi():

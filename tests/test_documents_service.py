@@ -21,8 +21,7 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 
 
 def pdftext(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture
@@ -37,9 +36,19 @@ def registered_db(seeded_db):
     group = roster.save_group(seeded_db, GroupInfo("Tổ may 1"))
     ids = []
     for fm, given, gender in [("Phạm Thị", "Hoa", "F"), ("Lê Thị", "Lan", "F"), ("Trần Văn", "Nam", "M")]:
-        ids.append(roster.save_person(seeded_db, PersonDetail(fm, given, gender=gender, group_id=group.id,
-                                                              position="Công nhân may",
-                                                              employed_since=date(2015, 1, 1))).id)
+        ids.append(
+            roster.save_person(
+                seeded_db,
+                PersonDetail(
+                    fm,
+                    given,
+                    gender=gender,
+                    group_id=group.id,
+                    position="Công nhân may",
+                    employed_since=date(2015, 1, 1),
+                ),
+            ).id
+        )
     info = registration.get_collective(seeded_db, 2021)
     info.movement_codes = [m.code for m in year.get_year(seeded_db, 2021).movements[:3]]
     info.title_codes = ["CDCS_VM"]
@@ -116,15 +125,18 @@ def test_registration_refused_without_a_saved_registration(seeded_db, data_paths
     assert documents.list_register(seeded_db, 2021) == []  # no number taken
 
 
-@pytest.mark.parametrize("kind, message", [
-    ("initiatives", "chưa có sáng kiến"),
-    ("midyear-report", "Chưa soạn báo cáo sơ kết"),
-    ("year-report", "Chưa soạn báo cáo tổng kết"),
-    ("review-minutes", "Chưa họp bình xét"),
-    ("proposals", "Chưa họp bình xét"),
-    ("award-decision", "Chưa họp bình xét"),
-    ("plan", "Chưa lưu đăng ký thi đua"),
-])
+@pytest.mark.parametrize(
+    "kind, message",
+    [
+        ("initiatives", "chưa có sáng kiến"),
+        ("midyear-report", "Chưa soạn báo cáo sơ kết"),
+        ("year-report", "Chưa soạn báo cáo tổng kết"),
+        ("review-minutes", "Chưa họp bình xét"),
+        ("proposals", "Chưa họp bình xét"),
+        ("award-decision", "Chưa họp bình xét"),
+        ("plan", "Chưa lưu đăng ký thi đua"),
+    ],
+)
 def test_missing_prerequisites_are_refused(seeded_db, data_paths, out_dir, kind, message):
     out = out_dir / f"{kind}.xlsx"
     with pytest.raises(ValidationError, match=message):
@@ -146,16 +158,29 @@ def test_bad_suffix_signer_and_kind(registered_db, data_paths, tmp_path):
 
 @needs_poppler
 def test_registration_pdf_and_workbook_carry_the_same_numbers(registered_db, data_paths, tmp_path):
-    made_pdf = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf",
-                                 signer="deputy", on=date(2021, 2, 18))
+    made_pdf = documents.produce(
+        registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf", signer="deputy", on=date(2021, 2, 18)
+    )
     made_xlsx = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.xlsx")
     assert made_pdf.code == made_xlsx.code == "01/ĐK-CĐCS" and made_xlsx.reused_number
     assert made_xlsx.issued_on == date(2021, 2, 18) and made_xlsx.redated_from is None  # the twin keeps the date
     text = pdftext(made_pdf.path)
-    for needle in ("LĐLĐ HUYỆN GIA VIỄN", "CĐCS CÔNG TY", "Số: 01/ĐK-CĐCS", "Gia Viễn, ngày 18 tháng 02 năm 2021",
-                   "BẢN ĐĂNG KÝ THI ĐUA", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Nam", "Nơi nhận:",
-                   "Mỗi tổ một sáng kiến an toàn", "1.200", "Phạm Thị Hoa", "Cải tiến gá may túi",
-                   "DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA NĂM 2021"):
+    for needle in (
+        "LĐLĐ HUYỆN GIA VIỄN",
+        "CĐCS CÔNG TY",
+        "Số: 01/ĐK-CĐCS",
+        "Gia Viễn, ngày 18 tháng 02 năm 2021",
+        "BẢN ĐĂNG KÝ THI ĐUA",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Văn Nam",
+        "Nơi nhận:",
+        "Mỗi tổ một sáng kiến an toàn",
+        "1.200",
+        "Phạm Thị Hoa",
+        "Cải tiến gá may túi",
+        "DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA NĂM 2021",
+    ):
         assert needle in text, needle
     data = machine.read_sheet(made_xlsx.path)
     assert data.meta["document_kind"] == "registration" and data.meta["document_code"] == "01/ĐK-CĐCS"
@@ -166,10 +191,15 @@ def test_registration_pdf_and_workbook_carry_the_same_numbers(registered_db, dat
     assert figures == {code: (None if v is None else float(v) if v != int(v) else int(v)) for code, v in saved.items()}
     people = data.table("people").records()
     assert sorted((p["full_name"], p["title_code"]) for p in people) == [
-        ("Lê Thị Lan", "LDTT"), ("Phạm Thị Hoa", "CSTDCS"), ("Phạm Thị Hoa", "LDTT"), ("Trần Văn Nam", "LDTT")]
+        ("Lê Thị Lan", "LDTT"),
+        ("Phạm Thị Hoa", "CSTDCS"),
+        ("Phạm Thị Hoa", "LDTT"),
+        ("Trần Văn Nam", "LDTT"),
+    ]
     assert all(len(p["record_id"]) == 32 for p in people)
-    again = machine.read_sheet(documents.produce(registered_db, data_paths, "registration", 2021,
-                                                 tmp_path / "dk2.xlsx").path)
+    again = machine.read_sheet(
+        documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk2.xlsx").path
+    )
     assert {r["record_id"] for r in again.table("people").records()} == {p["record_id"] for p in people}
     entry = documents.list_register(registered_db, 2021)[0]
     assert entry.files == ["dk.pdf", "dk.xlsx", "dk2.xlsx"]
@@ -197,15 +227,37 @@ def test_cli_document_and_register(registered_db, data_paths, tmp_path, capsys):
 
     registered_db.close()
     out = tmp_path / "ke-hoach.pdf"
-    rc = main(["--data-dir", str(data_paths.root), "document", "plan", "--year", "2021", "--date", "25/01/2021",
-               "--out", str(out)])
+    rc = main(
+        [
+            "--data-dir",
+            str(data_paths.root),
+            "document",
+            "plan",
+            "--year",
+            "2021",
+            "--date",
+            "25/01/2021",
+            "--out",
+            str(out),
+        ]
+    )
     assert rc == 0 and out.exists()
     assert "01/KH-CĐCS" in capsys.readouterr().out
     rc = main(["--data-dir", str(data_paths.root), "document", "register", "--year", "2021"])
     listing = capsys.readouterr().out
     assert rc == 0 and "01/KH-CĐCS" in listing and "25/01/2021" in listing and "ke-hoach.pdf" in listing
-    rc = main(["--data-dir", str(data_paths.root), "document", "initiatives", "--year", "2021", "--out",
-               str(tmp_path / "sk.xlsx")])
+    rc = main(
+        [
+            "--data-dir",
+            str(data_paths.root),
+            "document",
+            "initiatives",
+            "--year",
+            "2021",
+            "--out",
+            str(tmp_path / "sk.xlsx"),
+        ]
+    )
     assert rc == 1 and "chưa có sáng kiến" in capsys.readouterr().err
 
 
@@ -232,8 +284,7 @@ def test_a_preview_takes_no_number_and_writes_nothing(registered_db, data_paths,
     assert documents.list_register(registered_db, 2021) == [] and audit_count(registered_db) == audits
     assert [p.name for p in tmp_path.iterdir()] == ["xem.pdf"]  # no temporary file left
     # Exported afterwards it takes the first number; previewed again it shows that number and date.
-    made = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf",
-                             on=date(2021, 2, 20))
+    made = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf", on=date(2021, 2, 20))
     assert made.code == "01/ĐK-CĐCS"
     again = documents.preview(registered_db, "registration", 2021, tmp_path / "xem.pdf")
     assert again.code == "01/ĐK-CĐCS" and again.issued_on == date(2021, 2, 20) and again.warnings == ()
@@ -259,8 +310,9 @@ def test_preview_refuses_what_it_cannot_show(registered_db, out_dir):
 
 def test_the_year_register_holds_the_documents_of_the_emulation_year(registered_db, data_paths, tmp_path):
     plan = documents.produce(registered_db, data_paths, "plan", 2021, tmp_path / "kh.pdf", on=date(2021, 1, 25))
-    late = documents.produce(registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf",
-                             on=date(2022, 1, 5))  # numbered in the 2022 register
+    late = documents.produce(
+        registered_db, data_paths, "registration", 2021, tmp_path / "dk.pdf", on=date(2022, 1, 5)
+    )  # numbered in the 2022 register
     year.copy_year(registered_db, 2021, 2022)
     other = documents.issue_number(registered_db, "plan", "KH", "Kế hoạch 2022", date(2022, 1, 20), 2022)
     assert (plan.code, late.code, other.code) == ("01/KH-CĐCS", "01/ĐK-CĐCS", "02/KH-CĐCS")
@@ -274,12 +326,35 @@ def test_cli_document_preview(registered_db, data_paths, tmp_path, capsys):
 
     registered_db.close()
     out = tmp_path / "xem.pdf"
-    rc = main(["--data-dir", str(data_paths.root), "document", "registration", "--year", "2021", "--preview",
-               "--out", str(out)])
+    rc = main(
+        [
+            "--data-dir",
+            str(data_paths.root),
+            "document",
+            "registration",
+            "--year",
+            "2021",
+            "--preview",
+            "--out",
+            str(out),
+        ]
+    )
     printed = capsys.readouterr().out
     assert rc == 0 and out.exists() and "chưa lấy số" in printed and "BẢN XEM TRƯỚC" in printed
     rc = main(["--data-dir", str(data_paths.root), "document", "register", "--year", "2021"])
     assert rc == 0 and "chưa có văn bản nào" in capsys.readouterr().out
-    rc = main(["--data-dir", str(data_paths.root), "document", "registration", "--year", "2021", "--preview",
-               "--sign", "--out", str(tmp_path / "x.pdf")])
+    rc = main(
+        [
+            "--data-dir",
+            str(data_paths.root),
+            "document",
+            "registration",
+            "--year",
+            "2021",
+            "--preview",
+            "--sign",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ]
+    )
     assert rc == 1 and "không ký số" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()

@@ -36,8 +36,7 @@ TITLES = {
 
 
 def pdftext(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def _complete(db) -> None:
@@ -56,11 +55,18 @@ def year_db(tmp_path_factory):
     db = Database.open(app_paths.DataPaths(root), actor="kiemthu")
     reports.draft_report(db, YEAR, "midyear", today=date(2021, 7, 2))
     rows = review.review_table(db, YEAR)
-    review.record_meeting(db, YEAR, date(2021, 12, 20), "Hội trường Công ty", "Phạm Thị Hoa", "Nguyễn Thu Trang",
-                          15, 14, today=ISSUED)
+    review.record_meeting(
+        db, YEAR, date(2021, 12, 20), "Hội trường Công ty", "Phạm Thị Hoa", "Nguyễn Thu Trang", 15, 14, today=ISSUED
+    )
     rng = random.Random(5)
-    review.record_votes(db, YEAR, [Vote(r.person_id, r.title_code, 14 if rng.random() < 0.9 else 5, 14,
-                                        union_group_id=r.union_group_id) for r in rows])
+    review.record_votes(
+        db,
+        YEAR,
+        [
+            Vote(r.person_id, r.title_code, 14 if rng.random() < 0.9 else 5, 14, union_group_id=r.union_group_id)
+            for r in rows
+        ],
+    )
     review.apply_majority(db, YEAR)
     review.build_proposals(db, YEAR)
     reports.draft_report(db, YEAR, "year", today=ISSUED)
@@ -92,8 +98,14 @@ def test_every_pdf_has_the_heading_the_number_and_the_signature(year_db):
     for kind in documents.KINDS:
         text = pdftext(made[kind, "pdf"].path)
         first = text.split("\f")[0]
-        for needle in ("LĐLĐ HUYỆN GIA VIỄN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                       f"Số: {made[kind, 'pdf'].code}", "Gia Viễn, ngày 30 tháng 12 năm 2021", TITLES[kind][0]):
+        for needle in (
+            "LĐLĐ HUYỆN GIA VIỄN",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            f"Số: {made[kind, 'pdf'].code}",
+            "Gia Viễn, ngày 30 tháng 12 năm 2021",
+            TITLES[kind][0],
+        ):
             assert needle in first, (kind, needle)
         if kind == "review-minutes":
             assert "THƯ KÝ" in text and "CHỦ TRÌ" in text and "Nguyễn Thu Trang" in text
@@ -167,17 +179,31 @@ def test_every_shared_figure_is_the_same_in_every_document(year_db):
     """Issue 16: registrations per title, achieved per title and the women registered are one count each,
     the same in the registration, the biên bản, the sơ kết and the tổng kết."""
     db, made = year_db
-    text = {kind: " ".join(pdftext(made[kind, "pdf"].path).split())
-            for kind in ("registration", "review-minutes", "midyear-report", "year-report")}
-    registered = {name: int(n) for name, n in re.findall(
-        r"- (Lao động tiên tiến|Chiến sĩ thi đua cơ sở|Đoàn viên công đoàn xuất sắc|Giỏi việc nước, đảm việc nhà): "
-        r"(\d+) người", text["registration"])}
+    text = {
+        kind: " ".join(pdftext(made[kind, "pdf"].path).split())
+        for kind in ("registration", "review-minutes", "midyear-report", "year-report")
+    }
+    registered = {
+        name: int(n)
+        for name, n in re.findall(
+            r"- (Lao động tiên tiến|Chiến sĩ thi đua cơ sở|Đoàn viên công đoàn xuất sắc|Giỏi việc nước, đảm việc nhà): "
+            r"(\d+) người",
+            text["registration"],
+        )
+    }
     assert registered and registered["Lao động tiên tiến"] > 0
-    minutes = {name: (int(r), int(a)) for name, r, a in re.findall(
-        r"- (Lao động tiên tiến|Chiến sĩ thi đua cơ sở|Đoàn viên công đoàn xuất sắc|Giỏi việc nước, đảm việc nhà): "
-        r"đăng ký (\d+), được công nhận (\d+)", text["review-minutes"])}
-    year_report = {name: (int(r), int(a)) for a, r, name in re.findall(
-        r"(\d+)/(\d+) người đạt danh hiệu “([^”]+)”", text["year-report"])}
+    minutes = {
+        name: (int(r), int(a))
+        for name, r, a in re.findall(
+            r"- (Lao động tiên tiến|Chiến sĩ thi đua cơ sở|Đoàn viên công đoàn xuất sắc|Giỏi việc nước, đảm việc nhà): "
+            r"đăng ký (\d+), được công nhận (\d+)",
+            text["review-minutes"],
+        )
+    }
+    year_report = {
+        name: (int(r), int(a))
+        for a, r, name in re.findall(r"(\d+)/(\d+) người đạt danh hiệu “([^”]+)”", text["year-report"])
+    }
     for name, count in registered.items():
         assert minutes[name][0] == count, (name, "biên bản")
         assert year_report[name] == minutes[name], (name, "tổng kết")
@@ -223,8 +249,9 @@ def test_the_proposal_and_the_decision_use_the_wording_a_reviewer_expects(year_d
 def test_the_registration_annex_tells_namesakes_apart_and_closes_with_its_count(year_db):
     """Issue 16: a birth-date column, "Danh sách gồm N người", and the annex's own page numbers."""
     _db, made = year_db
-    pages = subprocess.run(["pdftotext", "-layout", str(made["registration", "pdf"].path), "-"], capture_output=True,
-                           text=True, check=True).stdout.split("\f")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(made["registration", "pdf"].path), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
     annex = [p for p in pages if "Ngày sinh" in p]
     assert annex and all("Họ và tên" in p for p in annex)
     total = re.search(r"Tổng số (\d+) người đăng ký", " ".join(pdftext(made["registration", "pdf"].path).split()))

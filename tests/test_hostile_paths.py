@@ -42,20 +42,23 @@ def _hostile(unit: du.SyntheticUnit, code: str) -> du.SyntheticUnit:
 # --- the pure names ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("..\\..\\evil.pdf", "evil.pdf"),
-    ("../../etc/passwd", "passwd"),
-    ("CON", "_CON"),
-    ("nul.txt", "_nul.txt"),
-    ("Com1.tar.gz", "_Com1.tar.gz"),
-    ("báo cáo quý 1.PDF. . ", "báo cáo quý 1.PDF"),
-    ('a<b>c:d"e|f?g*h.docx', "a_b_c_d_e_f_g_h.docx"),
-    ("ok\x00\x1f\u202egpj.exe", "okgpj.exe"),
-    ("..", "tep"),
-    ("", "tep"),
-    (".hidden", "hidden"),
-    ("bad\udcff.xlsx", "bad.xlsx"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("..\\..\\evil.pdf", "evil.pdf"),
+        ("../../etc/passwd", "passwd"),
+        ("CON", "_CON"),
+        ("nul.txt", "_nul.txt"),
+        ("Com1.tar.gz", "_Com1.tar.gz"),
+        ("báo cáo quý 1.PDF. . ", "báo cáo quý 1.PDF"),
+        ('a<b>c:d"e|f?g*h.docx', "a_b_c_d_e_f_g_h.docx"),
+        ("ok\x00\x1f\u202egpj.exe", "okgpj.exe"),
+        ("..", "tep"),
+        ("", "tep"),
+        (".hidden", "hidden"),
+        ("bad\udcff.xlsx", "bad.xlsx"),
+    ],
+)
 def test_safe_file_name_is_valid_on_windows_and_linux(name, expected):
     assert safe_names.safe_file_name(name) == expected
 
@@ -82,11 +85,21 @@ def test_unit_codes_in_the_alphabet_are_upper_cased(code, normal):
     assert safe_names.check_unit_code(code) == normal
 
 
-@pytest.mark.parametrize("code, words", [
-    ("../x", "không hợp lệ"), ("../../../../tmp/x/PWNED", "không hợp lệ"), ("..\\x", "không hợp lệ"),
-    ("CĐ01", "không dấu (ví dụ 'CD01')"), (".A", "không hợp lệ"), ("A.", "không hợp lệ"),
-    ("CD 01", "không hợp lệ"), ("X" * 41, "dài quá 40"), ("", "Thiếu mã"), ("A\x00", "không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        ("../x", "không hợp lệ"),
+        ("../../../../tmp/x/PWNED", "không hợp lệ"),
+        ("..\\x", "không hợp lệ"),
+        ("CĐ01", "không dấu (ví dụ 'CD01')"),
+        (".A", "không hợp lệ"),
+        ("A.", "không hợp lệ"),
+        ("CD 01", "không hợp lệ"),
+        ("X" * 41, "dài quá 40"),
+        ("", "Thiếu mã"),
+        ("A\x00", "không hợp lệ"),
+    ],
+)
 def test_unit_codes_outside_the_alphabet_are_refused_in_vietnamese(code, words):
     with pytest.raises(safe_names.UnitCodeError) as caught:
         safe_names.check_unit_code(code)
@@ -158,14 +171,25 @@ def traversal(tmp_path):
     inbox.mkdir()
     good = [du.synthetic_unit(i, seed=41) for i in (1, 2)]
     for u in good:
-        du.write(u, "year-report", inbox / f"{u.code}.xlsx", du.unit_signer(u, tmp_path / "keys"),
-                 figures=du.unit_figures(u))
+        du.write(
+            u, "year-report", inbox / f"{u.code}.xlsx", du.unit_signer(u, tmp_path / "keys"), figures=du.unit_figures(u)
+        )
     evil = du.synthetic_unit(3, seed=41)
     signer = du.unit_signer(evil, tmp_path / "keys")
-    du.write(_hostile(evil, "../../../../PWNED"), "year-report", inbox / "bao-cao.xlsx", signer,
-             figures=du.unit_figures(evil))
-    du.write(_hostile(evil, "..\\..\\..\\..\\PWNED2"), "year-report", inbox / "bao-cao-2.xlsx", signer,
-             figures=du.unit_figures(evil))
+    du.write(
+        _hostile(evil, "../../../../PWNED"),
+        "year-report",
+        inbox / "bao-cao.xlsx",
+        signer,
+        figures=du.unit_figures(evil),
+    )
+    du.write(
+        _hostile(evil, "..\\..\\..\\..\\PWNED2"),
+        "year-report",
+        inbox / "bao-cao-2.xlsx",
+        signer,
+        figures=du.unit_figures(evil),
+    )
     return inbox, good
 
 
@@ -199,9 +223,13 @@ def test_intake_keeps_every_copy_under_received_with_names_it_makes(tmp_path, tr
     odd = inbox / "CON.xlsx"  # a Windows device name, and a name the app did not make
     odd.write_bytes((inbox / "bao-cao.xlsx").read_bytes() + b"\0")
     device = _hostile(du.synthetic_unit(4, seed=41), "NUL")  # a code in the alphabet that Windows reserves
-    du.write(device, "year-report", inbox / "nul-unit.xlsx", du.unit_signer(du.synthetic_unit(4, seed=41),
-                                                                             tmp_path / "keys"),
-             figures=du.unit_figures(device))
+    du.write(
+        device,
+        "year-report",
+        inbox / "nul-unit.xlsx",
+        du.unit_signer(du.synthetic_unit(4, seed=41), tmp_path / "keys"),
+        figures=du.unit_figures(device),
+    )
     paths, db = open_upper(tmp_path / "cap-tren")
     try:
         for u in (*good, device):
@@ -289,8 +317,9 @@ def test_scratch_consolidation_adds_a_consolidation_of_other_units(tmp_path):
     inbox = tmp_path / "province-in"
     b_units = [du.synthetic_unit(i, seed=53, prefix="B") for i in range(1, 3)]
     for u in b_units:
-        du.write(u, "year-report", inbox / f"{u.code}.xlsx", du.unit_signer(u, tmp_path / "keys"),
-                 figures=du.unit_figures(u))
+        du.write(
+            u, "year-report", inbox / f"{u.code}.xlsx", du.unit_signer(u, tmp_path / "keys"), figures=du.unit_figures(u)
+        )
     result, outcomes, _out = upper.consolidate_folder([inbox], YEAR, tmp_path / "th.xlsx")
     assert all(o.accepted for o in outcomes), [o.reason for o in outcomes]
     assert sorted(s.unit_code for s in result.sources) == ["B001", "B002", "HGV"]
@@ -393,8 +422,13 @@ def initiative(seeded_db):
     from thidua_desktop.services.roster import PersonDetail
 
     person = roster.save_person(seeded_db, PersonDetail("Phạm Thị", "Hoa", gender="F"))
-    draft = InitiativeDraft(title="Bàn là hơi", field="May mặc", year=2021, phase_number=1,
-                            authors=[AuthorDraft(Decimal(100), person_id=person.id)])
+    draft = InitiativeDraft(
+        title="Bàn là hơi",
+        field="May mặc",
+        year=2021,
+        phase_number=1,
+        authors=[AuthorDraft(Decimal(100), person_id=person.id)],
+    )
     return initiatives.save_initiative(seeded_db, draft, today=date(2021, 12, 20)).id
 
 
@@ -411,8 +445,7 @@ def test_a_symlink_attachment_is_refused_not_its_target_copied(seeded_db, data_p
     assert not data_paths.attachments.exists() or list(data_paths.attachments.iterdir()) == []
 
 
-def test_attachment_names_are_made_safe_on_the_way_in_and_on_save_a_copy(seeded_db, data_paths, tmp_path,
-                                                                         initiative):
+def test_attachment_names_are_made_safe_on_the_way_in_and_on_save_a_copy(seeded_db, data_paths, tmp_path, initiative):
     from thidua_desktop.services import initiatives
     from thidua_desktop.store.models import Attachment
 
@@ -490,13 +523,26 @@ def test_two_thidua_intake_commands_at_once(tmp_path):
     inbox.mkdir()
     units = [du.synthetic_unit(i, seed=71) for i in range(1, 5)]
     for u in units:
-        du.write(u, "year-report", inbox / f"{u.code}.xlsx", du.unit_signer(u, tmp_path / "keys"),
-                 figures=du.unit_figures(u))
+        du.write(
+            u, "year-report", inbox / f"{u.code}.xlsx", du.unit_signer(u, tmp_path / "keys"), figures=du.unit_figures(u)
+        )
         assert thidua("--data-dir", str(folder), "units", "add", u.code, u.name).returncode == 0
-    command = [sys.executable, "-m", "thidua_desktop.cli.main", "--data-dir", str(folder), "intake", str(inbox),
-               "--year", str(YEAR), "--trust-first"]
-    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
-            for _ in range(2)]
+    command = [
+        sys.executable,
+        "-m",
+        "thidua_desktop.cli.main",
+        "--data-dir",
+        str(folder),
+        "intake",
+        str(inbox),
+        "--year",
+        str(YEAR),
+        "--trust-first",
+    ]
+    both = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        for _ in range(2)
+    ]
     said = [p.communicate(timeout=300) for p in both]
     assert [p.returncode for p in both] == [0, 0], said
     for stdout, stderr in said:
@@ -505,7 +551,8 @@ def test_two_thidua_intake_commands_at_once(tmp_path):
     try:
         received = upper.list_received(db, YEAR)
         assert sorted(r.original_name for r in received if r.status == upper.ACCEPTED) == [
-            f"{u.code}.xlsx" for u in units]
+            f"{u.code}.xlsx" for u in units
+        ]
         assert all(len(u.certificates) == 1 for u in upper.list_units(db))
         assert len([r for r in received if r.status == upper.SET_ASIDE]) == 4
     finally:
@@ -535,8 +582,13 @@ def test_intake_while_the_window_program_holds_the_folder_is_refused_whole(tmp_p
     from thidua_desktop.services import upper
 
     unit = du.synthetic_unit(1, seed=81)
-    path = du.write(unit, "year-report", tmp_path / "tk.xlsx", du.unit_signer(unit, tmp_path / "keys"),
-                    figures=du.unit_figures(unit))
+    path = du.write(
+        unit,
+        "year-report",
+        tmp_path / "tk.xlsx",
+        du.unit_signer(unit, tmp_path / "keys"),
+        figures=du.unit_figures(unit),
+    )
     paths, db = open_upper(tmp_path / "cap-tren")
     upper.add_unit(db, unit.code, unit.name)
     db.close()

@@ -38,15 +38,31 @@ def test_clean_removes_escapes_controls_bidi_and_zero_width_and_keeps_nfc():
     assert cleantext.clean(nfd) == "Nguyễn Thị Ánh" and unicodedata.is_normalized("NFC", cleantext.clean(nfd))
     assert cleantext.clean(HOSTILE_NAME) == "Nguyễn Văn An"
     assert cleantext.clean("a\x1b]0;tiêu đề\x07b\x1b(Bc\x9b2Jd") == "abcd"  # OSC, charset, 8-bit CSI
-    for cp in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C,
-               0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00, 0x1F, 0x7F, 0x85, 0x9F]:
+    for cp in [
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x200E,
+        0x200F,
+        0x061C,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0x00,
+        0x1F,
+        0x7F,
+        0x85,
+        0x9F,
+    ]:
         assert cleantext.clean(f"x{chr(cp)}y") in ("xy", "x y"), hex(cp)
     assert cleantext.clean("dòng 1\r\ndòng 2\tcột", multiline=True) == "dòng 1\ndòng 2\tcột"
     assert cleantext.clean("dòng 1\ndòng 2\tcột") == "dòng 1 dòng 2 cột"  # a single-line field
     text, kinds = cleantext.clean_report(HOSTILE_NAME)
     assert kinds == {"escape", "bidi", "zero_width", "control"}
-    assert cleantext.describe(kinds) == ("chuỗi điều khiển màn hình (ESC), ký tự điều khiển, ký tự đảo chiều văn bản, "
-                                         "ký tự không hiển thị")
+    assert cleantext.describe(kinds) == (
+        "chuỗi điều khiển màn hình (ESC), ký tự điều khiển, ký tự đảo chiều văn bản, ký tự không hiển thị"
+    )
     assert cleantext.clean("Ông Đỗ Thị Ngọc Ánh — 95,5% (“x”)") == "Ông Đỗ Thị Ngọc Ánh — 95,5% (“x”)"
 
 
@@ -63,8 +79,12 @@ def test_store_cleans_every_text_column_on_write(seeded_db):
     from thidua_desktop.services import roster
     from thidua_desktop.services.roster import PersonDetail
 
-    person = roster.save_person(seeded_db, PersonDetail("Nguyễn\x1b[31m Văn\u202e", "An\u200b", gender="M",
-                                                        position="Công\tnhân\nmay", note="dòng 1\x07\ndòng 2"))
+    person = roster.save_person(
+        seeded_db,
+        PersonDetail(
+            "Nguyễn\x1b[31m Văn\u202e", "An\u200b", gender="M", position="Công\tnhân\nmay", note="dòng 1\x07\ndòng 2"
+        ),
+    )
     with seeded_db.reading() as session:
         row = session.get(Person, uuid.UUID(str(person.id)))
         assert (row.family_middle, row.given_name) == ("Nguyễn Văn", "An")
@@ -95,7 +115,9 @@ def test_an_older_long_value_does_not_block_other_edits(seeded_db, data_paths):
 
     person = roster.save_person(seeded_db, PersonDetail("Nguyễn Văn", "An"))
     with sqlite3.connect(data_paths.database) as con:  # written by an older version
-        con.execute("UPDATE person SET family_middle = ? WHERE id = ?", ("Nguyễn " * 300, uuid.UUID(str(person.id)).hex))
+        con.execute(
+            "UPDATE person SET family_middle = ? WHERE id = ?", ("Nguyễn " * 300, uuid.UUID(str(person.id)).hex)
+        )
     with seeded_db.transaction("sửa") as session:
         session.get(Person, uuid.UUID(str(person.id))).phone = "0912 345 678"
     with seeded_db.reading() as session:
@@ -124,8 +146,11 @@ def test_roster_import_strips_and_reports_per_row(db, seeded_db, tmp_path):
     drafts = preview.preview.drafts
     assert drafts[0].full_name == "Nguyễn Văn An" and drafts[0].note == "ghichú"
     cleaned = [(p.row, p.message_vi) for p in preview.problems if p.message_vi.startswith("đã bỏ")]
-    assert (2, "đã bỏ chuỗi điều khiển màn hình (ESC), ký tự điều khiển, ký tự đảo chiều văn bản, ký tự không "
-               "hiển thị khỏi ô này") in cleaned
+    assert (
+        2,
+        "đã bỏ chuỗi điều khiển màn hình (ESC), ký tự điều khiển, ký tự đảo chiều văn bản, ký tự không "
+        "hiển thị khỏi ô này",
+    ) in cleaned
     assert {row for row, _ in cleaned} == {2, 3, 4}  # every row: the note column has a zero-width space
     assert preview.preview.counts["cleaned_rows"] == 3
     too_long = [p for p in preview.problems if p.severity == "error"]
@@ -231,15 +256,22 @@ def long_documents(tmp_path_factory) -> dict[str, Path]:
     with sqlite3.connect(data.database) as con:  # as an older version accepted them (no maximum)
         year_id = con.execute("SELECT id FROM emulation_year WHERE year = 2021").fetchone()[0]
         for level in ("upper", "own"):
-            (pid,) = con.execute("SELECT person_id FROM proposal WHERE year_id = ? AND level = ? AND person_id "
-                                 "IS NOT NULL ORDER BY ordinal LIMIT 1", (year_id, level)).fetchone()
+            (pid,) = con.execute(
+                "SELECT person_id FROM proposal WHERE year_id = ? AND level = ? AND person_id "
+                "IS NOT NULL ORDER BY ordinal LIMIT 1",
+                (year_id, level),
+            ).fetchone()
             con.execute("UPDATE person SET family_middle = ?, given_name = 'Thảo' WHERE id = ?", (" ".join(NAME), pid))
             con.execute("UPDATE proposal SET summary = ? WHERE person_id = ?", (" ".join(SUMMARY), pid))
-        con.execute("UPDATE initiative SET title = ?, description = ? WHERE id = (SELECT id FROM initiative WHERE "
-                    "year = 2021 ORDER BY created_at LIMIT 1)", (" ".join(TITLE), " ".join(NOTE)))
+        con.execute(
+            "UPDATE initiative SET title = ?, description = ? WHERE id = (SELECT id FROM initiative WHERE "
+            "year = 2021 ORDER BY created_at LIMIT 1)",
+            (" ".join(TITLE), " ".join(NOTE)),
+        )
         con.execute("UPDATE review_meeting SET notes = ? WHERE year_id = ?", (" ".join(NOTE), year_id))
-        con.execute("UPDATE collective_registration SET signature_content = ? WHERE year_id = ?",
-                    (" ".join(NOTE), year_id))
+        con.execute(
+            "UPDATE collective_registration SET signature_content = ? WHERE year_id = ?", (" ".join(NOTE), year_id)
+        )
         con.execute("UPDATE individual_registration SET note = ? WHERE year_id = ?", ("", year_id))
         import json
 
@@ -253,12 +285,10 @@ def long_documents(tmp_path_factory) -> dict[str, Path]:
     try:
         for kind in documents.KINDS:
             target = root / f"{kind}.pdf"
-            documents.produce(db, data, kind, 2021, target, phase=1 if kind == "midyear-report" else None,
-                              on=ISSUED)
+            documents.produce(db, data, kind, 2021, target, phase=1 if kind == "midyear-report" else None, on=ISSUED)
             out[kind] = target
             twin = target.with_suffix(".xlsx")  # and the Excel twin
-            documents.produce(db, data, kind, 2021, twin, phase=1 if kind == "midyear-report" else None,
-                              on=ISSUED)
+            documents.produce(db, data, kind, 2021, twin, phase=1 if kind == "midyear-report" else None, on=ISSUED)
             out[f"{kind}.xlsx"] = twin
     finally:
         db.close()
@@ -295,13 +325,29 @@ def test_long_cells_stay_inside_the_page(long_documents):
 
 def _table_document(rows: list[list], *, kinds=None) -> Document:
     return Document(
-        kind="test", header=Header(upper="LĐLĐ huyện Gia Viễn", issuer="CĐCS Công ty TNHH May Hoa Lư", number="Số: 01/BC-CĐCS",
-                      place_date="Gia Viễn, ngày 30 tháng 12 năm 2021"),
-        type_name="BÁO CÁO", subject="Danh sách kiểm thử",
-        body=[Paragraph("Mở đầu."), Table(columns=[Column("STT", 0.6, align="center", kind="number"), Column("Họ và tên", 3),
-                                                    Column("Ghi chú", 1.2)], rows=rows, row_kinds=kinds,
-                    sheet="Danh sách"),
-              Paragraph("Kết thúc.")],
+        kind="test",
+        header=Header(
+            upper="LĐLĐ huyện Gia Viễn",
+            issuer="CĐCS Công ty TNHH May Hoa Lư",
+            number="Số: 01/BC-CĐCS",
+            place_date="Gia Viễn, ngày 30 tháng 12 năm 2021",
+        ),
+        type_name="BÁO CÁO",
+        subject="Danh sách kiểm thử",
+        body=[
+            Paragraph("Mở đầu."),
+            Table(
+                columns=[
+                    Column("STT", 0.6, align="center", kind="number"),
+                    Column("Họ và tên", 3),
+                    Column("Ghi chú", 1.2),
+                ],
+                rows=rows,
+                row_kinds=kinds,
+                sheet="Danh sách",
+            ),
+            Paragraph("Kết thúc."),
+        ],
         signatures=[Signature(("TM. BAN CHẤP HÀNH", "CHỦ TỊCH"), "Phạm Thị Hoa")],
         recipients=["- Như trên;", "- Lưu: VT."],
     )
@@ -334,8 +380,11 @@ def test_short_tables_are_laid_out_as_before():
     from thidua_desktop.documents.pdf import _PagedTable, _Styles, _TableLayout
 
     width, _ = pdf.frame_widths()
-    layout = _TableLayout(Table(columns=[Column("Họ và tên", 3), Column("Ghi chú", 1)],
-                                rows=[["Nguyễn Văn An", "dòng " * 60]] * 40), width, _Styles())
+    layout = _TableLayout(
+        Table(columns=[Column("Họ và tên", 3), Column("Ghi chú", 1)], rows=[["Nguyễn Văn An", "dòng " * 60]] * 40),
+        width,
+        _Styles(),
+    )
     table = _PagedTable(layout)
     stop, _used = table._fitting(300)
     assert len(layout.rows) == 40 and not layout.continued and 0 < stop < 40
@@ -371,17 +420,21 @@ class EchoingServer:
                 return AuthResult(success=False, handled=True)
 
             async def auth_LOGIN(self, server, args):  # noqa: N802 - the name aiosmtpd looks for
-                login = args[1] if len(args) > 1 else base64.b64encode(
-                    await server.challenge_auth("Username:")).decode()
+                login = (
+                    args[1] if len(args) > 1 else base64.b64encode(await server.challenge_auth("Username:")).decode()
+                )
                 password = await server.challenge_auth("Password:")
                 echoed = base64.b64encode(password).decode()
-                await server.push(f"535 5.7.8 Bad credentials: AUTH LOGIN {login} {echoed} "
-                                  f"user={base64.b64decode(login).decode()} pass={password.decode()}")
+                await server.push(
+                    f"535 5.7.8 Bad credentials: AUTH LOGIN {login} {echoed} "
+                    f"user={base64.b64decode(login).decode()} pass={password.decode()}"
+                )
                 return AuthResult(success=False, handled=True)
 
         exclude = [m for m in ("PLAIN", "LOGIN") if m not in self.mechanisms]
-        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port, auth_require_tls=False,
-                                      auth_exclude_mechanism=exclude)
+        self._controller = Controller(
+            Handler(), hostname="127.0.0.1", port=self.port, auth_require_tls=False, auth_exclude_mechanism=exclude
+        )
         self._controller.start()
         return self
 
@@ -392,8 +445,9 @@ class EchoingServer:
     def settings(self, password: str):
         from thidua_desktop.sending.smtp import SmtpSettings
 
-        return SmtpSettings(host="127.0.0.1", port=self.port, user=USER, security="plain", from_addr=USER,
-                            timeout=5).with_password(password)
+        return SmtpSettings(
+            host="127.0.0.1", port=self.port, user=USER, security="plain", from_addr=USER, timeout=5
+        ).with_password(password)
 
 
 def _forms(password: str) -> list[str]:
@@ -410,9 +464,15 @@ def _queued(db, data_paths, tmp_path):
     return outbox.queue_message(db, data_paths, "ldld.giavien@example.vn", "Báo cáo", "Kính gửi", [attachment])
 
 
-@pytest.mark.parametrize(("mechanisms", "password"), [(("PLAIN",), PASSWORD), (("PLAIN",), ASCII_PASSWORD),
-                                                      (("LOGIN",), ASCII_PASSWORD),
-                                                      (("PLAIN", "LOGIN"), ASCII_PASSWORD)])
+@pytest.mark.parametrize(
+    ("mechanisms", "password"),
+    [
+        (("PLAIN",), PASSWORD),
+        (("PLAIN",), ASCII_PASSWORD),
+        (("LOGIN",), ASCII_PASSWORD),
+        (("PLAIN", "LOGIN"), ASCII_PASSWORD),
+    ],
+)
 def test_an_echoing_server_leaks_no_credentials(db, data_paths, tmp_path, mechanisms, password):
     from thidua_desktop.services import outbox_queue as outbox
 
@@ -454,9 +514,15 @@ def test_scrub_credentials_every_form():
     from thidua_desktop.sending.smtp import scrub_credentials, scrub_known
 
     u, p = USER.encode(), PASSWORD.encode()
-    texts = [PASSWORD, USER, base64.b64encode(b"\0" + u + b"\0" + p).decode(),
-             base64.b64encode(u + b"\0" + u + b"\0" + p).decode(), base64.b64encode(p).decode(),
-             base64.b64encode(u).decode().rstrip("="), base64.b64encode(b"\0" + u + b"\0" + p).decode()[:-4]]
+    texts = [
+        PASSWORD,
+        USER,
+        base64.b64encode(b"\0" + u + b"\0" + p).decode(),
+        base64.b64encode(u + b"\0" + u + b"\0" + p).decode(),
+        base64.b64encode(p).decode(),
+        base64.b64encode(u).decode().rstrip("="),
+        base64.b64encode(b"\0" + u + b"\0" + p).decode()[:-4],
+    ]
     for text in texts:
         cleaned = scrub_credentials(f"535 lỗi {text} hết", USER, PASSWORD)
         assert cleaned == "535 lỗi *** hết", (text, cleaned)
@@ -491,8 +557,12 @@ def test_long_heading_subject_signer_recipients_and_annex_title_never_stop_a_doc
     subject = tokens(3000, 8)
     doc = Document(
         kind="test",
-        header=Header(upper=name, issuer=name, number="Số: 01/BC-CĐCS", place_date="Gia Viễn, ngày 30 tháng 12 năm 2021"),
-        type_name="BÁO CÁO", subject=" ".join(subject), recipient=name,
+        header=Header(
+            upper=name, issuer=name, number="Số: 01/BC-CĐCS", place_date="Gia Viễn, ngày 30 tháng 12 năm 2021"
+        ),
+        type_name="BÁO CÁO",
+        subject=" ".join(subject),
+        recipient=name,
         body=[Paragraph(" ".join(NOTE))],
         signatures=[Signature(("TM. BAN CHẤP HÀNH", name), name), Signature(("NGƯỜI LẬP",), name)],
         recipients=[name] * 40,
@@ -538,8 +608,14 @@ def test_an_echoed_auth_exchange_is_hidden_without_knowing_the_credentials():
 def test_a_subject_or_sender_name_with_line_breaks_and_escapes_makes_one_clean_header():
     from thidua_desktop.sending.message import build_message
 
-    msg = build_message(from_addr=USER, from_name="CĐCS\x1b[31m May\nHoa Lư", to=["ldld@example.vn"],
-                        subject="Báo cáo\r\nBcc: ke-gian@example.vn\u202e", body="Kính gửi", attachments=[])
+    msg = build_message(
+        from_addr=USER,
+        from_name="CĐCS\x1b[31m May\nHoa Lư",
+        to=["ldld@example.vn"],
+        subject="Báo cáo\r\nBcc: ke-gian@example.vn\u202e",
+        body="Kính gửi",
+        attachments=[],
+    )
     assert msg["Subject"] == "Báo cáo Bcc: ke-gian@example.vn" and msg["Bcc"] is None
     assert "CĐCS May Hoa Lư" in str(msg["From"])
 
@@ -576,8 +652,7 @@ def test_cli_refuses_a_too_long_name_in_vietnamese(tmp_path):
 def test_every_excel_twin_keeps_the_long_values_whole(long_documents):
     from thidua_desktop.services import documents
 
-    wanted = {"registration": " ".join(NAME) + " Thảo", "initiatives": " ".join(TITLE),
-              "proposals": " ".join(SUMMARY)}
+    wanted = {"registration": " ".join(NAME) + " Thảo", "initiatives": " ".join(TITLE), "proposals": " ".join(SUMMARY)}
     for kind in documents.KINDS:
         book = openpyxl.load_workbook(long_documents[f"{kind}.xlsx"], read_only=True)
         cells = [str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v]

@@ -31,9 +31,22 @@ def test_an_id_matches_by_its_hex_digits_or_its_dashed_form():
 def messages(db):
     with db.transaction("thử") as session:
         for i in (A, B, C):
-            session.add(OutboxMessage(id=i, to_addrs=["a@example.vn"], cc_addrs=[], subject="s", body="", attachments=[],
-                                      status="queued", attempts=0, last_error="", next_attempt_at=None, message_id="",
-                                      report_id=None))
+            session.add(
+                OutboxMessage(
+                    id=i,
+                    to_addrs=["a@example.vn"],
+                    cc_addrs=[],
+                    subject="s",
+                    body="",
+                    attachments=[],
+                    status="queued",
+                    attempts=0,
+                    last_error="",
+                    next_attempt_at=None,
+                    message_id="",
+                    report_id=None,
+                )
+            )
     return db
 
 
@@ -49,5 +62,11 @@ def test_resolve_prefix_finds_the_one_record_or_refuses_in_vietnamese(messages):
     with pytest.raises(ValidationError, match="Có 2 thư có mã bắt đầu bằng 'abcdef'; hãy ghi thêm ký tự."):
         ids.resolve_prefix(messages, OutboxMessage, "abcdef", "thư")
     with pytest.raises(ValidationError, match=r"^2: s, s$"):
-        ids.resolve_prefix(messages, OutboxMessage, "abcdef", "thư", extra=(OutboxMessage.subject,),
-                           many=lambda rows: f"{len(rows)}: " + ", ".join(r[1] for r in rows))
+        ids.resolve_prefix(
+            messages,
+            OutboxMessage,
+            "abcdef",
+            "thư",
+            extra=(OutboxMessage.subject,),
+            many=lambda rows: f"{len(rows)}: " + ", ".join(r[1] for r in rows),
+        )

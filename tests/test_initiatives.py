@@ -20,23 +20,37 @@ TODAY = date(2021, 12, 20)
 @pytest.fixture
 def authors(seeded_db):
     a = roster.save_person(seeded_db, PersonDetail("Phạm Thị", "Hoa", gender="F", position="Tổ trưởng"))
-    b = roster.save_person(seeded_db, PersonDetail("Đinh Văn", "Tùng", gender="M", position="Kỹ thuật viên",
-                                                   education="Kỹ sư cơ khí"))
+    b = roster.save_person(
+        seeded_db, PersonDetail("Đinh Văn", "Tùng", gender="M", position="Kỹ thuật viên", education="Kỹ sư cơ khí")
+    )
     return a.id, b.id
 
 
 def recognised(title, authors_shares, benefit, year_=2021, **extra):
     return InitiativeDraft(
-        title=title, year=year_, phase_number=1, field="May mặc", first_applied_on=date(year_, 3, 1),
-        economic_benefit=Decimal(benefit), status="recognised", recognition_level="co_so",
-        decision_number=f"{len(title)}/QĐ-HL", decision_date=date(year_, 5, 20), decision_issuer="Công ty TNHH May Hoa Lư",
-        authors=[AuthorDraft(Decimal(s), person_id=p) for p, s in authors_shares], **extra)
+        title=title,
+        year=year_,
+        phase_number=1,
+        field="May mặc",
+        first_applied_on=date(year_, 3, 1),
+        economic_benefit=Decimal(benefit),
+        status="recognised",
+        recognition_level="co_so",
+        decision_number=f"{len(title)}/QĐ-HL",
+        decision_date=date(year_, 5, 20),
+        decision_issuer="Công ty TNHH May Hoa Lư",
+        authors=[AuthorDraft(Decimal(s), person_id=p) for p, s in authors_shares],
+        **extra,
+    )
 
 
 def test_save_and_read_back(seeded_db, authors):
     a, b = authors
-    saved = initiatives.save_initiative(seeded_db, recognised("Cải tiến gá may túi", [(a, 60), (b, 40)], 84_000_000,
-                                                              tags=["Chương trình 1 triệu sáng kiến"]), today=TODAY)
+    saved = initiatives.save_initiative(
+        seeded_db,
+        recognised("Cải tiến gá may túi", [(a, 60), (b, 40)], 84_000_000, tags=["Chương trình 1 triệu sáng kiến"]),
+        today=TODAY,
+    )
     back = initiatives.get_initiative(seeded_db, saved.id)
     assert back.title == "Cải tiến gá may túi" and back.economic_benefit == 84_000_000
     assert [(x.person_name, x.share) for x in back.authors] == [("Phạm Thị Hoa", 60), ("Đinh Văn Tùng", 40)]
@@ -52,19 +66,24 @@ def test_save_and_read_back(seeded_db, authors):
     assert t.recognised_benefit == 84_000_000
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d.authors.__setitem__(1, AuthorDraft(Decimal(30), person_id=d.authors[1].person_id)),
-     "phải bằng 100% \\(hiện là 80%\\)"),
-    (lambda d: d.authors.append(AuthorDraft(Decimal(0), person_id=d.authors[0].person_id)), "được ghi hai lần"),
-    (lambda d: setattr(d, "economic_benefit", Decimal(-5)), "không được âm"),
-    (lambda d: setattr(d, "economic_benefit", Decimal(10) ** 15), "không hợp lý"),
-    (lambda d: setattr(d, "decision_number", ""), "số quyết định"),
-    (lambda d: setattr(d, "first_applied_on", date(1890, 1, 1)), "Ngày áp dụng lần đầu 01/01/1890 không hợp lý"),
-    (lambda d: setattr(d, "first_applied_on", date(2030, 1, 1)), "không hợp lý"),
-    (lambda d: setattr(d, "authors", []), "ít nhất một tác giả"),
-    (lambda d: (setattr(d, "status", "refused"), setattr(d, "refusal_reason", "")), "phải ghi lý do"),
-    (lambda d: setattr(d, "phase_number", 7), "không có Đợt 7"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d.authors.__setitem__(1, AuthorDraft(Decimal(30), person_id=d.authors[1].person_id)),
+            "phải bằng 100% \\(hiện là 80%\\)",
+        ),
+        (lambda d: d.authors.append(AuthorDraft(Decimal(0), person_id=d.authors[0].person_id)), "được ghi hai lần"),
+        (lambda d: setattr(d, "economic_benefit", Decimal(-5)), "không được âm"),
+        (lambda d: setattr(d, "economic_benefit", Decimal(10) ** 15), "không hợp lý"),
+        (lambda d: setattr(d, "decision_number", ""), "số quyết định"),
+        (lambda d: setattr(d, "first_applied_on", date(1890, 1, 1)), "Ngày áp dụng lần đầu 01/01/1890 không hợp lý"),
+        (lambda d: setattr(d, "first_applied_on", date(2030, 1, 1)), "không hợp lý"),
+        (lambda d: setattr(d, "authors", []), "ít nhất một tác giả"),
+        (lambda d: (setattr(d, "status", "refused"), setattr(d, "refusal_reason", "")), "phải ghi lý do"),
+        (lambda d: setattr(d, "phase_number", 7), "không có Đợt 7"),
+    ],
+)
 def test_bad_input_is_refused_and_nothing_saved(seeded_db, authors, change, message):
     a, b = authors
     draft = recognised("Gá may cạp quần", [(a, 50), (b, 50)], 10_000_000)
@@ -77,8 +96,10 @@ def test_bad_input_is_refused_and_nothing_saved(seeded_db, authors, change, mess
 def test_update_replaces_authors_atomically(seeded_db, authors):
     a, b = authors
     saved = initiatives.save_initiative(seeded_db, recognised("Cữ gấp nẹp", [(a, 100)], 5_000_000), today=TODAY)
-    saved.authors = [AuthorDraft(Decimal(70), person_id=a), AuthorDraft(Decimal(30), outside_name="Lê Văn Ngoài",
-                                                                         outside_workplace="Công ty X")]
+    saved.authors = [
+        AuthorDraft(Decimal(70), person_id=a),
+        AuthorDraft(Decimal(30), outside_name="Lê Văn Ngoài", outside_workplace="Công ty X"),
+    ]
     initiatives.save_initiative(seeded_db, saved, today=TODAY)
     saved.authors = [AuthorDraft(Decimal(70), person_id=a)]  # now sums to 70: refused
     with pytest.raises(ValidationError):

@@ -15,9 +15,25 @@ from thidua_desktop.services.roster import GroupInfo, PersonDetail
 from thidua_desktop.store.errors import ValidationError
 
 TODAY = dt.date(2021, 12, 20)
-HEADER = ["STT", "Tên sáng kiến", "Lĩnh vực", "Năm", "Đợt", "Tác giả", "Ngày sinh tác giả", "Ngày áp dụng lần đầu",
-          "Giá trị làm lợi (đồng)", "Hiệu quả xã hội", "Trạng thái", "Cấp công nhận", "Số quyết định",
-          "Ngày quyết định", "Cơ quan quyết định", "Lý do không công nhận", "Chương trình"]
+HEADER = [
+    "STT",
+    "Tên sáng kiến",
+    "Lĩnh vực",
+    "Năm",
+    "Đợt",
+    "Tác giả",
+    "Ngày sinh tác giả",
+    "Ngày áp dụng lần đầu",
+    "Giá trị làm lợi (đồng)",
+    "Hiệu quả xã hội",
+    "Trạng thái",
+    "Cấp công nhận",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Cơ quan quyết định",
+    "Lý do không công nhận",
+    "Chương trình",
+]
 COL = {name: chr(ord("A") + i) for i, name in enumerate(HEADER)}
 TITLE_BLOCK = [["CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH MAY HOA LƯ"], [], ["SỔ THEO DÕI SÁNG KIẾN NĂM 2021"], []]
 FIRST_DATA_ROW = len(TITLE_BLOCK) + 2  # Excel row of the first initiative
@@ -29,43 +45,142 @@ def people(seeded_db):
     groups = {name: roster.save_group(seeded_db, GroupInfo(name)).id for name in ("Tổ may 1", "Tổ cơ điện", "Tổ KCS")}
     made = {}
     for key, detail in {
-        "hoa": PersonDetail("Phạm Thị", "Hoa", birth_date=dt.date(1985, 3, 12), gender="F", position="Tổ trưởng",
-                            group_id=groups["Tổ may 1"]),
-        "tung": PersonDetail("Đinh Văn", "Tùng", birth_date=dt.date(1990, 7, 4), gender="M",
-                             position="Kỹ thuật viên", education="Kỹ sư cơ khí", group_id=groups["Tổ cơ điện"]),
-        "lan1": PersonDetail("Nguyễn Thị", "Lan", birth_date=dt.date(1990, 3, 12), gender="F",
-                             position="Công nhân may", group_id=groups["Tổ may 1"]),
-        "lan2": PersonDetail("Nguyễn Thị", "Lan", birth_year=1988, gender="F", position="Nhân viên KCS",
-                             group_id=groups["Tổ KCS"]),
+        "hoa": PersonDetail(
+            "Phạm Thị",
+            "Hoa",
+            birth_date=dt.date(1985, 3, 12),
+            gender="F",
+            position="Tổ trưởng",
+            group_id=groups["Tổ may 1"],
+        ),
+        "tung": PersonDetail(
+            "Đinh Văn",
+            "Tùng",
+            birth_date=dt.date(1990, 7, 4),
+            gender="M",
+            position="Kỹ thuật viên",
+            education="Kỹ sư cơ khí",
+            group_id=groups["Tổ cơ điện"],
+        ),
+        "lan1": PersonDetail(
+            "Nguyễn Thị",
+            "Lan",
+            birth_date=dt.date(1990, 3, 12),
+            gender="F",
+            position="Công nhân may",
+            group_id=groups["Tổ may 1"],
+        ),
+        "lan2": PersonDetail(
+            "Nguyễn Thị", "Lan", birth_year=1988, gender="F", position="Nhân viên KCS", group_id=groups["Tổ KCS"]
+        ),
     }.items():
         made[key] = roster.save_person(seeded_db, detail).id
     return made
 
 
-def row(stt, title, authors, *, births="", field="Công nghệ may", year=2021, phase=1,
-        applied=dt.date(2021, 3, 15), benefit=84_000_000, social="", status="Được công nhận", level="Cơ sở",
-        decision="05/QĐ-HL", decided=dt.date(2021, 5, 20), issuer=COUNCIL, reason="",
-        tags="Chương trình 1 triệu sáng kiến"):
-    return [stt, title, field, year, phase, authors, births, applied, benefit, social, status, level, decision,
-            decided, issuer, reason, tags]
+def row(
+    stt,
+    title,
+    authors,
+    *,
+    births="",
+    field="Công nghệ may",
+    year=2021,
+    phase=1,
+    applied=dt.date(2021, 3, 15),
+    benefit=84_000_000,
+    social="",
+    status="Được công nhận",
+    level="Cơ sở",
+    decision="05/QĐ-HL",
+    decided=dt.date(2021, 5, 20),
+    issuer=COUNCIL,
+    reason="",
+    tags="Chương trình 1 triệu sáng kiến",
+):
+    return [
+        stt,
+        title,
+        field,
+        year,
+        phase,
+        authors,
+        births,
+        applied,
+        benefit,
+        social,
+        status,
+        level,
+        decision,
+        decided,
+        issuer,
+        reason,
+        tags,
+    ]
 
 
 GOOD_ROWS = [
     row(1, "Cải tiến gá may túi", "Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)"),
-    row(2, "Cữ gấp nẹp áo tự động", "pham thi hoa 50%, Nguyễn Thị Lan 50%", births="; 12/03/1990",
-        benefit="36.000.000", tags=""),
-    row(3, "Đèn LED cho khu vực may", "Đinh Văn Tùng 70%, Vũ Đức Thịnh (Công ty TNHH Điện lạnh Tam Điệp) 30%",
-        status="Đang áp dụng", level="", decision="", decided="", issuer="", benefit="18 triệu", tags=""),
-    row(4, "Bảng theo dõi năng suất chuyền may", "Nguyễn Thị Lan (1988)", status="Không công nhận", level="",
-        decision="", decided="", issuer="", benefit="", reason="Chưa có tính mới.", phase="Đợt 1", tags=""),
-    row(5, "Cữ dập khuy chống lệch", "Lê Văn Hưng (ngoài đơn vị)", status="Đăng ký", level="", decision="",
-        decided="", issuer="", benefit=None, applied="", tags=""),
+    row(
+        2,
+        "Cữ gấp nẹp áo tự động",
+        "pham thi hoa 50%, Nguyễn Thị Lan 50%",
+        births="; 12/03/1990",
+        benefit="36.000.000",
+        tags="",
+    ),
+    row(
+        3,
+        "Đèn LED cho khu vực may",
+        "Đinh Văn Tùng 70%, Vũ Đức Thịnh (Công ty TNHH Điện lạnh Tam Điệp) 30%",
+        status="Đang áp dụng",
+        level="",
+        decision="",
+        decided="",
+        issuer="",
+        benefit="18 triệu",
+        tags="",
+    ),
+    row(
+        4,
+        "Bảng theo dõi năng suất chuyền may",
+        "Nguyễn Thị Lan (1988)",
+        status="Không công nhận",
+        level="",
+        decision="",
+        decided="",
+        issuer="",
+        benefit="",
+        reason="Chưa có tính mới.",
+        phase="Đợt 1",
+        tags="",
+    ),
+    row(
+        5,
+        "Cữ dập khuy chống lệch",
+        "Lê Văn Hưng (ngoài đơn vị)",
+        status="Đăng ký",
+        level="",
+        decision="",
+        decided="",
+        issuer="",
+        benefit=None,
+        applied="",
+        tags="",
+    ),
 ]
 
 
 def sheet(rows, header=HEADER):
-    return [*TITLE_BLOCK, header, *rows, [], ["", "Tổng cộng: 5 sáng kiến"], [], ["", "", "", "", "",
-                                                                                     "Gia Viễn, ngày 20 tháng 12 năm 2021"]]
+    return [
+        *TITLE_BLOCK,
+        header,
+        *rows,
+        [],
+        ["", "Tổng cộng: 5 sáng kiến"],
+        [],
+        ["", "", "", "", "", "Gia Viễn, ngày 20 tháng 12 năm 2021"],
+    ]
 
 
 def write(tmp_path, rows, name="so-sang-kien.xlsx", header=HEADER):
@@ -73,16 +188,20 @@ def write(tmp_path, rows, name="so-sang-kien.xlsx", header=HEADER):
 
 
 def snapshot(db):
-    return [(r.year, r.title, r.authors, r.status, r.recognition_level, r.economic_benefit, r.tags, r.decision)
-            for r in initiatives.list_initiatives(db)]
+    return [
+        (r.year, r.title, r.authors, r.status, r.recognition_level, r.economic_benefit, r.tags, r.decision)
+        for r in initiatives.list_initiatives(db)
+    ]
 
 
 def test_parse_author_cells():
     specs, problems = parse_authors("Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)")
     assert problems == [] and [(s.name, s.share) for s in specs] == [("Phạm Thị Hoa", 60), ("Đinh Văn Tùng", 40)]
     specs, _ = parse_authors("PHẠM THỊ HOA 33,33%, Đinh Văn Tùng 66,67%")
-    assert [(s.name, s.share) for s in specs] == [("Phạm Thị Hoa", Decimal("33.33")),
-                                                   ("Đinh Văn Tùng", Decimal("66.67"))]
+    assert [(s.name, s.share) for s in specs] == [
+        ("Phạm Thị Hoa", Decimal("33.33")),
+        ("Đinh Văn Tùng", Decimal("66.67")),
+    ]
     specs, _ = parse_authors("Phạm Thị Hoa")
     assert specs[0].share == 100
     specs, _ = parse_authors("Nguyễn Thị Lan (12/03/1990) 50%; Lê Văn Hưng (ngoài đơn vị: Công ty CP Cơ khí (NB)) 50%")
@@ -112,19 +231,26 @@ def test_import_happy_path(seeded_db, people, tmp_path):
     assert rows["Bảng theo dõi năng suất chuyền may"].status == "refused"
     led = initiatives.get_initiative(seeded_db, rows["Đèn LED cho khu vực may"].id)
     assert [(a.display_name, a.share, a.outside_workplace) for a in led.authors] == [
-        ("Đinh Văn Tùng", 70, ""), ("Vũ Đức Thịnh", 30, "Công ty TNHH Điện lạnh Tam Điệp")]
+        ("Đinh Văn Tùng", 70, ""),
+        ("Vũ Đức Thịnh", 30, "Công ty TNHH Điện lạnh Tam Điệp"),
+    ]
     assert led.authors[0].category == "university"  # Kỹ sư: the default category from the roster
     assert led.economic_benefit == 18_000_000 and led.status == "applying"
     ga = initiatives.get_initiative(seeded_db, rows["Cải tiến gá may túi"].id)
     assert (ga.recognition_level, ga.decision_number, ga.decision_date, ga.decision_issuer) == (
-        "co_so", "05/QĐ-HL", dt.date(2021, 5, 20), COUNCIL)
+        "co_so",
+        "05/QĐ-HL",
+        dt.date(2021, 5, 20),
+        COUNCIL,
+    )
     outsider = initiatives.get_initiative(seeded_db, rows["Cữ dập khuy chống lệch"].id)
     assert outsider.authors[0].outside_name == "Lê Văn Hưng" and outsider.authors[0].share == 100
 
 
 def test_reimport_updates_instead_of_duplicating(seeded_db, people, tmp_path):
-    initiatives_io.commit(seeded_db, initiatives_io.preview_file(seeded_db, write(tmp_path, GOOD_ROWS), today=TODAY),
-                          today=TODAY)
+    initiatives_io.commit(
+        seeded_db, initiatives_io.preview_file(seeded_db, write(tmp_path, GOOD_ROWS), today=TODAY), today=TODAY
+    )
     first_ids = {r.title: r.id for r in initiatives.list_initiatives(seeded_db)}
     changed = [list(r) for r in GOOD_ROWS]
     changed[2][1] = "Đèn  LED CHO KHU VỰC MAY"  # the same search key: the same initiative
@@ -157,21 +283,34 @@ def _bad(index, column, value, *, named=None):
 
 
 BAD_INPUTS = [
-    pytest.param(*_bad(0, "Tác giả", "Phạm Thị Hoa (60%); Đinh Văn Tùng (30%)"),
-                 "Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là 90%)", id="shares-not-100"),
+    pytest.param(
+        *_bad(0, "Tác giả", "Phạm Thị Hoa (60%); Đinh Văn Tùng (30%)"),
+        "Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là 90%)",
+        id="shares-not-100",
+    ),
     pytest.param(*_bad(0, "Tác giả", "Phạm Thị Hoa (50%); pham thi hoa (50%)"), "được ghi hai lần", id="author-twice"),
     pytest.param(*_bad(0, "Giá trị làm lợi (đồng)", -5_000_000), "Giá trị làm lợi không được âm", id="negative"),
     pytest.param(*_bad(0, "Giá trị làm lợi (đồng)", "5.000.000.000.000.000"), "quá 1.000 tỷ đồng", id="absurd"),
     pytest.param(*_bad(0, "Số quyết định", ""), "phải có số quyết định công nhận", id="no-decision-number"),
-    pytest.param(*_bad(0, "Ngày áp dụng lần đầu", "01/01/1890"), "Ngày áp dụng lần đầu 01/01/1890 không hợp lý",
-                 id="applied-too-early"),
-    pytest.param(*_bad(2, "Ngày áp dụng lần đầu", "15/03/2030"), "không hợp lý (không được ở tương lai",
-                 id="applied-in-future"),
-    pytest.param(*_bad(0, "Tác giả", "Trần Văn Không Có (60%); Đinh Văn Tùng (40%)"),
-                 "không có 'Trần Văn Không Có' trong danh sách người lao động", id="unknown-author"),
-    pytest.param(*_bad(1, "Ngày sinh tác giả", "", named="Tác giả"),
-                 "có 2 người tên 'Nguyễn Thị Lan' trong danh sách: Nguyễn Thị Lan (sinh 12/03/1990, Tổ may 1); "
-                 "Nguyễn Thị Lan (sinh 1988, Tổ KCS)", id="ambiguous-author"),
+    pytest.param(
+        *_bad(0, "Ngày áp dụng lần đầu", "01/01/1890"),
+        "Ngày áp dụng lần đầu 01/01/1890 không hợp lý",
+        id="applied-too-early",
+    ),
+    pytest.param(
+        *_bad(2, "Ngày áp dụng lần đầu", "15/03/2030"), "không hợp lý (không được ở tương lai", id="applied-in-future"
+    ),
+    pytest.param(
+        *_bad(0, "Tác giả", "Trần Văn Không Có (60%); Đinh Văn Tùng (40%)"),
+        "không có 'Trần Văn Không Có' trong danh sách người lao động",
+        id="unknown-author",
+    ),
+    pytest.param(
+        *_bad(1, "Ngày sinh tác giả", "", named="Tác giả"),
+        "có 2 người tên 'Nguyễn Thị Lan' trong danh sách: Nguyễn Thị Lan (sinh 12/03/1990, Tổ may 1); "
+        "Nguyễn Thị Lan (sinh 1988, Tổ KCS)",
+        id="ambiguous-author",
+    ),
     pytest.param(*_bad(1, "Ngày sinh tác giả", "; 01/01/1991"), "không ai sinh 01/01/1991", id="wrong-birth-date"),
     pytest.param(*_bad(0, "Trạng thái", "Tốt"), "không rõ trạng thái 'Tốt'", id="unknown-status"),
     pytest.param(*_bad(3, "Lý do không công nhận", ""), "phải ghi lý do", id="refused-without-reason"),
@@ -180,10 +319,15 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize("rows, excel_row, column, message", BAD_INPUTS)
-def test_bad_input_is_refused_by_row_and_column(seeded_db, people, tmp_path, capsys, rows, excel_row, column,
-                                                message):
-    initiatives.save_initiative(seeded_db, initiatives.InitiativeDraft(  # something already in the register
-        title="Sáng kiến có sẵn", year=2021, authors=[initiatives.AuthorDraft(Decimal(100), person_id=people["hoa"])]))
+def test_bad_input_is_refused_by_row_and_column(seeded_db, people, tmp_path, capsys, rows, excel_row, column, message):
+    initiatives.save_initiative(
+        seeded_db,
+        initiatives.InitiativeDraft(  # something already in the register
+            title="Sáng kiến có sẵn",
+            year=2021,
+            authors=[initiatives.AuthorDraft(Decimal(100), person_id=people["hoa"])],
+        ),
+    )
     before = snapshot(seeded_db)
     path = write(tmp_path, rows)
     code = thidua_main(["initiatives", "import", str(path), "--data-dir", str(seeded_db.paths.root)])
@@ -207,14 +351,23 @@ def test_unreadable_file_is_refused(seeded_db, tmp_path, capsys):
 
 
 def test_export_then_reimport_round_trip(seeded_db, people, tmp_path, profile):
-    initiatives_io.commit(seeded_db, initiatives_io.preview_file(seeded_db, write(tmp_path, GOOD_ROWS), today=TODAY),
-                          today=TODAY)
+    initiatives_io.commit(
+        seeded_db, initiatives_io.preview_file(seeded_db, write(tmp_path, GOOD_ROWS), today=TODAY), today=TODAY
+    )
     tricky = initiatives.InitiativeDraft(
-        title="=HYPERLINK(\"http://x\")", year=2021, description="Dòng một\nDòng hai", trial=True,
-        first_applied_on=dt.date(2021, 4, 1), status="applying", economic_benefit=Decimal(1_234_567),
-        authors=[initiatives.AuthorDraft(Decimal("33.33"), person_id=people["hoa"]),
-                 initiatives.AuthorDraft(Decimal("33.33"), person_id=people["lan2"]),
-                 initiatives.AuthorDraft(Decimal("33.34"), outside_name="Lê Văn Hưng")])
+        title='=HYPERLINK("http://x")',
+        year=2021,
+        description="Dòng một\nDòng hai",
+        trial=True,
+        first_applied_on=dt.date(2021, 4, 1),
+        status="applying",
+        economic_benefit=Decimal(1_234_567),
+        authors=[
+            initiatives.AuthorDraft(Decimal("33.33"), person_id=people["hoa"]),
+            initiatives.AuthorDraft(Decimal("33.33"), person_id=people["lan2"]),
+            initiatives.AuthorDraft(Decimal("33.34"), outside_name="Lê Văn Hưng"),
+        ],
+    )
     initiatives.save_initiative(seeded_db, tricky, today=TODAY)
     before = snapshot(seeded_db)
     out = tmp_path / "xuat.xlsx"
@@ -238,8 +391,9 @@ def test_export_then_reimport_round_trip(seeded_db, people, tmp_path, profile):
     assert preview.errors == [] and (preview.added, preview.updated, preview.unchanged) == (0, 0, 6)
     initiatives_io.commit(seeded_db, preview, today=TODAY)
     assert snapshot(seeded_db) == before
-    again = initiatives.get_initiative(seeded_db, next(r.id for r in initiatives.list_initiatives(seeded_db)
-                                                       if r.title.startswith("=HYPERLINK")))
+    again = initiatives.get_initiative(
+        seeded_db, next(r.id for r in initiatives.list_initiatives(seeded_db) if r.title.startswith("=HYPERLINK"))
+    )
     assert again.description == "Dòng một\nDòng hai" and again.trial
 
     # Into an empty register with the same roster: the same initiatives come back.
@@ -266,8 +420,12 @@ def test_old_excel_and_libreoffice_files(seeded_db, people, tmp_path, fmt):
     rows = [[v if v is not None else "" for v in r] for r in GOOD_ROWS]
     if fmt == "xls":  # typed years ago in .VnTime: the reader converts by font
         rows[0][HEADER.index("Tác giả")] = to_tcvn3("Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)")
-        path = write_xls(tmp_path / "so.xls", sheet(rows), title="Sáng kiến",
-                         fonts={(len(TITLE_BLOCK) + 1, HEADER.index("Tác giả")): ".VnTime"})
+        path = write_xls(
+            tmp_path / "so.xls",
+            sheet(rows),
+            title="Sáng kiến",
+            fonts={(len(TITLE_BLOCK) + 1, HEADER.index("Tác giả")): ".VnTime"},
+        )
     else:
         path = write_ods(tmp_path / "so.ods", sheet(rows), title="Sáng kiến")
     preview = initiatives_io.preview_file(seeded_db, path, today=TODAY)

@@ -31,7 +31,9 @@ def test_meta_sections_and_padding():
     cut = machine.read_sections(ROWS)
     assert cut.meta == {"schema": (2, machine.SCHEMA), "year": (5, 2027), "empty": (4, None)}
     assert [(s.name, s.header_row, s.header) for s in cut.sections] == [
-        ("indicators", 8, ["record_id", "code", "value"]), ("people", 13, ["record_id"])]
+        ("indicators", 8, ["record_id", "code", "value"]),
+        ("people", 13, ["record_id"]),
+    ]
     assert cut.sections[0].rows == [(9, ["a", "CT01", 1.5]), (10, ["b", "CT02", None])]
     assert cut.sections[1].rows == [(14, ["p", "x"])]
     assert cut.stray_rows == []
@@ -63,8 +65,9 @@ def test_the_plan_package_refuses_the_first_bad_row():
     stray = [*twice[:6], ["loose"], *twice[6:]]
     with pytest.raises(PackageError) as err:
         plan_package._sections(stray, "ke-hoach.xlsx")
-    assert err.value.message == ("Tệp ke-hoach.xlsx: trang _du_lieu, dòng 7: dữ liệu nằm ngoài mục nào "
-                                 "(trang dữ liệu bị sửa tay?).")
+    assert err.value.message == (
+        "Tệp ke-hoach.xlsx: trang _du_lieu, dòng 7: dữ liệu nằm ngoài mục nào (trang dữ liệu bị sửa tay?)."
+    )
     meta, sections = plan_package._sections(twice[:5] + [[None], ["  "], ["[x]"], ["a", None], [" 1 "]], "f")
     assert meta == {"schema": (2, "x")} and sections["phases"].header == ["c"]
     assert sections["x"].header == ["a"] and sections["x"].rows == [(10, ["1"])]

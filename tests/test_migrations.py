@@ -32,12 +32,15 @@ def test_frozen_database_upgrades_and_keeps_records(fixture, tmp_path):
     paths = app_paths.resolve(tmp_path / "data").ensure()
     shutil.copy2(fixture, paths.database)
     con = sqlite3.connect(paths.database)
-    counts_before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                     for t in ("unit", "emulation_year", "phase", "indicator", "person", "audit_log")}
+    counts_before = {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("unit", "emulation_year", "phase", "indicator", "person", "audit_log")
+    }
     old_revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     year_end_tables = ("review_meeting", "review_result", "report", "proposal")
-    year_end_before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                       for t in year_end_tables if old_revision >= "0004"}
+    year_end_before = {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in year_end_tables if old_revision >= "0004"
+    }
     con.close()
 
     db = Database.open(paths)
@@ -93,20 +96,25 @@ def test_0007_links_the_proposal_lines_of_union_groups_by_name(tmp_path):
     lines = {"group": group_name, "unit": unit_name, "other": "Phòng Kế toán"}
     with con:
         for n, (key, name) in enumerate(lines.items()):
-            con.execute("INSERT INTO proposal (year_id, person_id, collective_name, award_code, level, summary, "
-                        "ordinal, decision_number, decision_date, id, created_at, updated_at) VALUES "
-                        "(?, NULL, ?, 'GK_CDCS', 'own', 'Tóm tắt', ?, '', NULL, ?, '2021-12-20 00:00:00', "
-                        "'2021-12-20 00:00:00')", (year_id, name, 10 + n, f"{n:032x}"))
-    before = con.execute("SELECT id, person_id, collective_name, award_code, summary FROM proposal "
-                         "ORDER BY id").fetchall()
+            con.execute(
+                "INSERT INTO proposal (year_id, person_id, collective_name, award_code, level, summary, "
+                "ordinal, decision_number, decision_date, id, created_at, updated_at) VALUES "
+                "(?, NULL, ?, 'GK_CDCS', 'own', 'Tóm tắt', ?, '', NULL, ?, '2021-12-20 00:00:00', "
+                "'2021-12-20 00:00:00')",
+                (year_id, name, 10 + n, f"{n:032x}"),
+            )
+    before = con.execute(
+        "SELECT id, person_id, collective_name, award_code, summary FROM proposal ORDER BY id"
+    ).fetchall()
     con.close()
 
     Database.open(paths).close()
 
     con = sqlite3.connect(paths.database)
     try:
-        after = con.execute("SELECT id, person_id, collective_name, award_code, summary FROM proposal "
-                            "ORDER BY id").fetchall()
+        after = con.execute(
+            "SELECT id, person_id, collective_name, award_code, summary FROM proposal ORDER BY id"
+        ).fetchall()
         linked = dict(con.execute("SELECT collective_name, union_group_id FROM proposal WHERE person_id IS NULL"))
         person_line = con.execute("SELECT union_group_id FROM proposal WHERE person_id IS NOT NULL").fetchall()
     finally:

@@ -29,8 +29,13 @@ def test_importing_the_gui_changes_no_reference_count_and_the_guard_is_idempoten
         "g.protect_none(); assert abs(sys.getrefcount(None) - once) < 1000, 'twice is once'\n"
         "assert once > g._MARGIN\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert done.returncode == 0, done.stderr
 
 

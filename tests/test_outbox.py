@@ -73,8 +73,9 @@ def test_refusals_leave_nothing_behind(db, data_paths, files, tmp_path):
 
 
 def test_sent_over_smtp_with_vietnamese_text_and_intact_attachments(db, data_paths, files, smtp_server):
-    entry = outbox.queue_message(db, data_paths, ["ldld.giavien@example.vn"], SUBJECT, BODY, files,
-                                 cc=["chutich@example.vn"])
+    entry = outbox.queue_message(
+        db, data_paths, ["ldld.giavien@example.vn"], SUBJECT, BODY, files, cc=["chutich@example.vn"]
+    )
     report = outbox.send_pending(db, data_paths, smtp_server.settings(), now=T0)
     assert report.sent == [entry.id] and not report.errors
     assert len(smtp_server.received) == 1
@@ -120,7 +121,10 @@ def test_server_down_then_up_message_waits_and_goes_once(db, data_paths, files):
     try:
         up = outbox.send_pending(db, data_paths, server.settings(), now=T0 + timedelta(minutes=2))
         assert up.sent == [entry.id]
-        assert outbox.send_pending(db, data_paths, server.settings(), now=T0 + timedelta(hours=3), force=True).attempted == 0
+        assert (
+            outbox.send_pending(db, data_paths, server.settings(), now=T0 + timedelta(hours=3), force=True).attempted
+            == 0
+        )
         assert len(server.received) == 1
     finally:
         server.stop()
@@ -133,8 +137,9 @@ def test_backoff_schedule():
 
 
 def test_refused_recipient_fails_temporary_refusal_waits(db, data_paths, files):
-    server = SmtpServer(refuse={"sai@example.vn": "550 5.1.1 Người nhận không tồn tại",
-                                "tam@example.vn": "451 4.3.0 Thử lại sau"}).start()
+    server = SmtpServer(
+        refuse={"sai@example.vn": "550 5.1.1 Người nhận không tồn tại", "tam@example.vn": "451 4.3.0 Thử lại sau"}
+    ).start()
     try:
         bad = outbox.queue_message(db, data_paths, "sai@example.vn", SUBJECT, BODY, files)
         later = outbox.queue_message(db, data_paths, "tam@example.vn", SUBJECT, BODY, files)
@@ -190,16 +195,18 @@ def test_one_sender_at_a_time(db, data_paths, files, smtp_server):
     with staging.send_lock(data_paths) as held:
         assert held
         result = {}
-        t = threading.Thread(target=lambda: result.setdefault("r", outbox.send_pending(
-            db, data_paths, smtp_server.settings(), now=T0)))
+        t = threading.Thread(
+            target=lambda: result.setdefault("r", outbox.send_pending(db, data_paths, smtp_server.settings(), now=T0))
+        )
         t.start()
         t.join()
     assert result["r"].busy and smtp_server.received == []
     assert outbox.send_pending(db, data_paths, smtp_server.settings(), now=T0).sent
 
 
-def test_crash_between_accept_and_mark_resends_with_the_same_message_id(db, data_paths, files, smtp_server,
-                                                                         monkeypatch):
+def test_crash_between_accept_and_mark_resends_with_the_same_message_id(
+    db, data_paths, files, smtp_server, monkeypatch
+):
     """The documented case: accepted by the server, then the program dies before marking it sent."""
     entry = outbox.queue_message(db, data_paths, "ldld@example.vn", SUBJECT, BODY, files)
 
@@ -213,7 +220,9 @@ def test_crash_between_accept_and_mark_resends_with_the_same_message_id(db, data
     assert _row(db, entry.id).status == "queued"  # not lost
     outbox.send_pending(db, data_paths, smtp_server.settings(), now=T0 + timedelta(minutes=1))
     assert len(smtp_server.received) == 2
-    assert smtp_server.received[0]["Message-ID"] == smtp_server.received[1]["Message-ID"] == _row(db, entry.id).message_id
+    assert (
+        smtp_server.received[0]["Message-ID"] == smtp_server.received[1]["Message-ID"] == _row(db, entry.id).message_id
+    )
 
 
 def test_starttls_refused_by_server_is_a_clear_error(db, data_paths, files, smtp_server):
@@ -227,8 +236,15 @@ def test_starttls_refused_by_server_is_a_clear_error(db, data_paths, files, smtp
 
 
 def test_eml_draft_opens_as_unsent_with_attachments(tmp_path, files):
-    out = write_eml(tmp_path / "thư nháp.eml", to=["ldld.giavien@example.vn"], subject=SUBJECT, body=BODY,
-                    attachments=files, from_addr="cdcs@example.vn", from_name="CĐCS May Hoa Lư")
+    out = write_eml(
+        tmp_path / "thư nháp.eml",
+        to=["ldld.giavien@example.vn"],
+        subject=SUBJECT,
+        body=BODY,
+        attachments=files,
+        from_addr="cdcs@example.vn",
+        from_name="CĐCS May Hoa Lư",
+    )
     raw = out.read_bytes()
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert msg["X-Unsent"] == "1" and msg["Subject"] == SUBJECT and msg["To"] == "ldld.giavien@example.vn"
@@ -298,7 +314,9 @@ def test_sending_a_report_records_the_hashes_and_locks_the_version(complete_repo
         svc.send_report(db, data_paths, report_id, [changed, files[1]], resend=True)
     assert len(svc.list_messages(db)) == 1
     again = svc.send_report(db, data_paths, report_id, list(reversed(files)), resend=True)  # the same files
-    assert again.status == "queued" and _naive(reports.get_report(db, report_id).sent_at) == _naive(T1)  # the first sending kept
+    assert again.status == "queued" and _naive(reports.get_report(db, report_id).sent_at) == _naive(
+        T1
+    )  # the first sending kept
     history = svc.report_history(db, report_id)
     assert [(h.version, h.entry.status, h.how) for h in history] == [(1, "sent", "outbox"), (1, "queued", "outbox")]
     assert history[0].entry.sent_at == T1 + timedelta(minutes=3)
@@ -326,13 +344,18 @@ def test_report_eml_is_recorded_and_locks_or_changes_nothing(complete_report, da
     msg = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
     assert msg["To"] == "ldld.giavien@example.vn" and msg["X-Unsent"] == "1"
     assert msg["Message-ID"] == entry.message_id and "Báo cáo sơ kết 6 tháng đầu năm 2021" in msg["Subject"]
-    assert [(p.get_filename(), _sha(p.get_content())) for p in msg.iter_attachments()] == \
-        [(f.name, _sha(f.read_bytes())) for f in files]
+    assert [(p.get_filename(), _sha(p.get_content())) for p in msg.iter_attachments()] == [
+        (f.name, _sha(f.read_bytes())) for f in files
+    ]
     assert reports.get_report(db, report_id).status == "sent"
     with pytest.raises(MessageError, match="đã gửi lúc"):
         svc.report_eml(db, data_paths, report_id, tmp_path / "lan-hai.eml", files)
     assert not (tmp_path / "lan-hai.eml").exists()
     with pytest.raises(MessageError, match="thư nháp .eml"):
         outbox.retry(db, entry.id)  # an .eml record is not in the sending queue
-    assert outbox.send_pending(db, data_paths, SmtpSettings(host="127.0.0.1", port=free_port(),
-                                                            from_addr="a@example.vn")).attempted == 0
+    assert (
+        outbox.send_pending(
+            db, data_paths, SmtpSettings(host="127.0.0.1", port=free_port(), from_addr="a@example.vn")
+        ).attempted
+        == 0
+    )

@@ -44,7 +44,9 @@ def test_the_spec_bundles_files_that_exist():
     assert len(re.findall(r'analysis\("', SPEC)) == 2  # the two programs
     assert (ROOT / "resources" / "plans" / "ke-hoach-02-KH-LDLD-2021.toml").is_file()
     assert {p.name for p in (ROOT / "resources" / "fonts").glob("*-OFL.txt")} == {
-        "LiberationSerif-OFL.txt", "NotoSerif-OFL.txt"}
+        "LiberationSerif-OFL.txt",
+        "NotoSerif-OFL.txt",
+    }
     assert {p.name for p in (ROOT / "translations").glob("*.qm")} >= {"thidua_vi.qm", "qtbase_vi.qm"}
     # Alembic reads the migrations from files beside store/database.py: the spec collects them as .py
     assert 'MIGRATIONS = "thidua_desktop.store.migrations"' in SPEC and '{MIGRATIONS: "py"}' in SPEC
@@ -52,7 +54,7 @@ def test_the_spec_bundles_files_that_exist():
     assert (database.MIGRATIONS_DIR / "env.py").is_file()
     assert len(list((database.MIGRATIONS_DIR / "versions").glob("0*.py"))) >= 5
     assert "upx=False" in SPEC and "upx=True" not in SPEC
-    assert 'console=False,  # windowed' in SPEC and 'name="thidua-desktop"' in SPEC and 'name="thidua"' in SPEC
+    assert "console=False,  # windowed" in SPEC and 'name="thidua-desktop"' in SPEC and 'name="thidua"' in SPEC
 
 
 def test_shipped_files_are_found_where_the_spec_puts_them_in_a_frozen_program(tmp_path, monkeypatch):
@@ -87,8 +89,19 @@ def test_about_lists_every_direct_dependency():
 
 def test_third_party_licences_come_from_metadata():
     names = {canonicalize_name(d.metadata["Name"]) for d in build.runtime_distributions()}
-    assert {"pyside6-essentials", "shiboken6", "sqlalchemy", "alembic", "mako", "pyhanko", "python-pkcs11",
-            "cryptography", "reportlab", "platformdirs", "python-calamine"} <= names
+    assert {
+        "pyside6-essentials",
+        "shiboken6",
+        "sqlalchemy",
+        "alembic",
+        "mako",
+        "pyhanko",
+        "python-pkcs11",
+        "cryptography",
+        "reportlab",
+        "platformdirs",
+        "python-calamine",
+    } <= names
     assert not names & {"pytest", "pytest-qt", "hypothesis", "pyinstaller", "thidua-desktop"}
     text = build.third_party_text()
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in text and "Version 3, 29 June 2007" in text
@@ -110,8 +123,12 @@ def test_the_portable_zip_has_portable_txt_beside_the_programs(tmp_path, monkeyp
     with zipfile.ZipFile(target) as archive:
         names = set(archive.namelist())
         note = archive.read("thidua-desktop-9.8.7/portable.txt").decode("utf-8")
-    assert names == {"thidua-desktop-9.8.7/thidua-desktop.exe", "thidua-desktop-9.8.7/thidua.exe",
-                     "thidua-desktop-9.8.7/_internal/thidua_desktop/x.txt", "thidua-desktop-9.8.7/portable.txt"}
+    assert names == {
+        "thidua-desktop-9.8.7/thidua-desktop.exe",
+        "thidua-desktop-9.8.7/thidua.exe",
+        "thidua-desktop-9.8.7/_internal/thidua_desktop/x.txt",
+        "thidua-desktop-9.8.7/portable.txt",
+    }
     assert "portable" in note.lower()
     assert paths.PORTABLE_MARKER == "portable.txt"
 
@@ -239,8 +256,16 @@ def test_the_installer_is_per_user_and_keeps_the_data():
             assert re.search(rf"^{name}=", vi_custom, re.MULTILINE), f"{name}: no Vietnamese text"
     assert "LanguageID=$042A" in text
     messages = dict(line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith(";"))
-    for key in ("ButtonNext", "ButtonInstall", "WelcomeLabel1", "SelectDirDesc", "FinishedLabel", "ConfirmUninstall",
-                "CreateDesktopIcon", "LaunchProgram"):
+    for key in (
+        "ButtonNext",
+        "ButtonInstall",
+        "WelcomeLabel1",
+        "SelectDirDesc",
+        "FinishedLabel",
+        "ConfirmUninstall",
+        "CreateDesktopIcon",
+        "LaunchProgram",
+    ):
         assert key in messages, key
     # placeholders survive the translation
     assert "%1" in messages["ConfirmUninstall"] and "[name]" in messages["WelcomeLabel1"]
@@ -272,10 +297,16 @@ def test_the_window_icon_is_set(qapp):
 
     icon = app.app_icon()
     assert not icon.isNull()
-    assert {(s.width(), s.height()) for s in icon.availableSizes()} == {(16, 16), (32, 32), (48, 48), (64, 64),
-                                                                          (256, 256)}
+    assert {(s.width(), s.height()) for s in icon.availableSizes()} == {
+        (16, 16),
+        (32, 32),
+        (48, 48),
+        (64, 64),
+        (256, 256),
+    }
     assert "app.setWindowIcon(app_icon())" in (ROOT / "src" / "thidua_desktop" / "ui" / "app.py").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_the_program_licence_is_mit_and_shipped():
@@ -304,7 +335,8 @@ def test_the_bundle_gets_licence_txt_beside_the_programs(tmp_path):
     written = build.write_third_party(tmp_path)
     assert written == tmp_path / build.THIRD_PARTY_FILE
     assert (tmp_path / build.OWN_LICENCE_FILE).read_text(encoding="utf-8") == (ROOT / "LICENSE").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     head = written.read_text(encoding="utf-8")[:600]
     assert "thidua-desktop itself is under the MIT licence: see LICENSE.txt" in head
 
@@ -333,8 +365,13 @@ def test_about_in_vietnamese_names_the_licence(qtbot, tmp_path, vietnamese):
 
 def test_the_smoke_flag_quits_after_the_first_paint_on_a_fresh_folder(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), THIDUA_SMOKE="1")
-    result = subprocess.run([sys.executable, "-m", "thidua_desktop.ui.app", "--data-dir", str(tmp_path / "fresh")],
-                            capture_output=True, text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "thidua_desktop.ui.app", "--data-dir", str(tmp_path / "fresh")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stdout.splitlines() if line.startswith("THIDUA_SMOKE_OK ")], result.stdout
     assert (tmp_path / "fresh" / "thidua.sqlite").is_file(), "the data folder was opened (database created)"

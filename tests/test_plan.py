@@ -58,8 +58,18 @@ def test_seed_header(seed: PlanTemplate) -> None:
 def test_seed_phases(seed: PlanTemplate) -> None:
     assert [p.number for p in seed.phases] == [1, 2]
     one, two = seed.phases
-    assert (one.name, one.start, one.end, one.report_due) == ("Đợt 1", date(2021, 1, 1), date(2021, 6, 30), date(2021, 7, 5))
-    assert (two.name, two.start, two.end, two.report_due) == ("Đợt 2", date(2021, 7, 1), date(2021, 12, 31), date(2022, 1, 5))
+    assert (one.name, one.start, one.end, one.report_due) == (
+        "Đợt 1",
+        date(2021, 1, 1),
+        date(2021, 6, 30),
+        date(2021, 7, 5),
+    )
+    assert (two.name, two.start, two.end, two.report_due) == (
+        "Đợt 2",
+        date(2021, 7, 1),
+        date(2021, 12, 31),
+        date(2022, 1, 5),
+    )
     # The lock date is the app's default, report_due + 10 days.
     assert one.lock_date == date(2021, 7, 15)
     assert two.lock_date == date(2022, 1, 15)
@@ -148,8 +158,37 @@ def test_seed_indicators_match_section_iii(seed: PlanTemplate) -> None:
 
 def test_seed_numeric_targets_in_plan_order(seed: PlanTemplate) -> None:
     # The figures of section III, in the order the plan states them.
-    figures = [20, 8000, 85, 85, 55, 100, 85, 100, 85, 23, 100, 190, 100, 190, 100, 95,
-               100, 25, 30, 90, 100, 190, 20, 20, 5, 190, 1070, 1200, 18]
+    figures = [
+        20,
+        8000,
+        85,
+        85,
+        55,
+        100,
+        85,
+        100,
+        85,
+        23,
+        100,
+        190,
+        100,
+        190,
+        100,
+        95,
+        100,
+        25,
+        30,
+        90,
+        100,
+        190,
+        20,
+        20,
+        5,
+        190,
+        1070,
+        1200,
+        18,
+    ]
     assert [i.target_value for i in seed.indicators if i.target_value is not None] == [Decimal(f) for f in figures]
 
 
@@ -405,9 +444,7 @@ def test_good_file_defaults(tmp_path: Path) -> None:
 
 
 def test_explicit_report_due_and_dmy_dates(tmp_path: Path) -> None:
-    text = GOOD.replace(
-        'end = 2022-06-30', 'end = "30/06/2022"\nreport_due = "10/7/2022"\nlock_date = 2022-07-10'
-    )
+    text = GOOD.replace("end = 2022-06-30", 'end = "30/06/2022"\nreport_due = "10/7/2022"\nlock_date = 2022-07-10')
     t = load_plan_template(write(tmp_path, text))
     assert t.phases[0].end == date(2022, 6, 30)
     assert t.phases[0].report_due == date(2022, 7, 10)
@@ -427,8 +464,8 @@ def test_text_is_normalised_to_nfc(tmp_path: Path) -> None:
 BAD_CASES = [
     # (replace this, with that, words expected in the message)
     ('unit = "đoàn viên"\n', "", ["chỉ tiêu 'CT01'", "thiếu 'unit'"]),
-    ('year = 2022\n', "", ["thiếu 'year'"]),
-    ('year = 2022', 'year = "2022"', ["'year' phải là số nguyên"]),
+    ("year = 2022\n", "", ["thiếu 'year'"]),
+    ("year = 2022", 'year = "2022"', ["'year' phải là số nguyên"]),
     ("issued_on = 2022-01-10", 'issued_on = "31/02/2022"', ["'issued_on'", "không phải là ngày hợp lệ"]),
     ("issued_on = 2022-01-10", "issued_on = 2022-01-10T08:00:00", ["'issued_on' phải là ngày"]),
     ('kind = "count"', 'kind = "number"', ["chỉ tiêu 'CT01'", "'kind' = 'number' không hợp lệ"]),
@@ -446,7 +483,7 @@ BAD_CASES = [
     ('system = "state"', 'system = "state"\nwomen_only = "có"', ["danh hiệu 'LDTT'", "true hoặc false"]),
     ('value = "15"', 'value = "mười lăm"', ["quy định 'cap'", "không phải là số"]),
     ('basis = "NĐ 91/2017/NĐ-CP"\n', "", ["quy định 'cap'", "thiếu 'basis'"]),
-    ('target_value = 100', "target_value = -1", ["chỉ tiêu 'CT01'", "không được âm"]),
+    ("target_value = 100", "target_value = -1", ["chỉ tiêu 'CT01'", "không được âm"]),
     ('name = "Lao động giỏi"', 'name = ""', ["phong trào 'LDG'", "không được để trống"]),
     ("start = 2022-07-01", "start = 2022-07-02", ["đợt 2", "01/07/2022", "02/07/2022"]),
     ("start = 2022-07-01", "start = 2022-06-30", ["đợt 2 phải bắt đầu ngay sau"]),
@@ -459,7 +496,7 @@ BAD_CASES = [
     ("report_due_days = 5", "report_due_days = -1", ["'report_due_days'"]),
     ('title = "Kế hoạch thử"', 'title = "Kế hoạch thử"\nnote = "x"', ["khóa lạ 'note'"]),
     ('signer = "Nguyễn Văn An"', "signer = [1]", ["'signer' phải là chuỗi"]),
-    ('target_value = 12.5', 'target_value = "8.000,5"', ["chỉ tiêu 'CT02'", "không phải là số"]),
+    ("target_value = 12.5", 'target_value = "8.000,5"', ["chỉ tiêu 'CT02'", "không phải là số"]),
 ]
 
 
@@ -486,7 +523,7 @@ def test_missing_phases(tmp_path: Path) -> None:
     with pytest.raises(PlanError, match="thiếu 'phases'"):
         load_plan_template(write(tmp_path, head))
     with pytest.raises(PlanError, match="ít nhất một đợt"):
-        load_plan_template(write(tmp_path, head + "phases = []\n" + GOOD[GOOD.index("[[movements]]"):]))
+        load_plan_template(write(tmp_path, head + "phases = []\n" + GOOD[GOOD.index("[[movements]]") :]))
 
 
 def test_syntax_error_encoding_and_missing_file(tmp_path: Path) -> None:
@@ -523,7 +560,11 @@ def test_shift_seed_forward(seed: PlanTemplate) -> None:
     ]
     # Everything that is not a date stays as it was.
     assert (t.key, t.indicators, t.movements, t.titles, t.rules) == (
-        seed.key, seed.indicators, seed.movements, seed.titles, seed.rules
+        seed.key,
+        seed.indicators,
+        seed.movements,
+        seed.titles,
+        seed.rules,
     )
     assert shift_template_year(seed, 2021) is seed
     assert shift_template_year(t, 2021) == seed
@@ -571,7 +612,9 @@ def test_shift_over_29_february(seed: PlanTemplate) -> None:
 
 def test_shift_first_phase_on_29_february(seed: PlanTemplate) -> None:
     leap = dataclasses.replace(
-        seed, year=2024, registration_due=date(2024, 2, 29),
+        seed,
+        year=2024,
+        registration_due=date(2024, 2, 29),
         phases=(_phase(1, date(2024, 2, 29), date(2024, 12, 31)),),
     )
     assert shift_template_year(leap, 2027).phases[0].start == date(2027, 2, 28)

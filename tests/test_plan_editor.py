@@ -45,16 +45,36 @@ def count(db, model, **where) -> int:
 
 
 def test_plan_facts_are_stored_as_given(seeded_db):
-    pe.set_plan_facts(seeded_db, 2021, number="05/KH-LĐLĐ", issued_on=date(2020, 12, 28), issuer="LĐLĐ huyện",
-                      title="Kế hoạch  phát động", theme="Chủ đề mới", report_due_days=7)
+    pe.set_plan_facts(
+        seeded_db,
+        2021,
+        number="05/KH-LĐLĐ",
+        issued_on=date(2020, 12, 28),
+        issuer="LĐLĐ huyện",
+        title="Kế hoạch  phát động",
+        theme="Chủ đề mới",
+        report_due_days=7,
+    )
     d = year_service.get_year(seeded_db, 2021)
     assert (d.plan_number, d.plan_issued_on, d.plan_issuer, d.plan_title, d.theme, d.report_due_days) == (
-        "05/KH-LĐLĐ", date(2020, 12, 28), "LĐLĐ huyện", "Kế hoạch phát động", "Chủ đề mới", 7)
+        "05/KH-LĐLĐ",
+        date(2020, 12, 28),
+        "LĐLĐ huyện",
+        "Kế hoạch phát động",
+        "Chủ đề mới",
+        7,
+    )
     # the phases were not re-dated by the new default of days
     assert d.phases[0].report_due == date(2021, 7, 5)
     with seeded_db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(AuditEntry)
-                              .where(AuditEntry.action == "Sửa thông tin kế hoạch năm 2021")) >= 1
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action == "Sửa thông tin kế hoạch năm 2021")
+            )
+            >= 1
+        )
 
 
 def test_plan_date_outside_the_year_is_refused(seeded_db):
@@ -96,7 +116,12 @@ def test_phases_stay_inside_the_year_and_contiguous(seeded_db):
     pe.set_phase(seeded_db, 2021, 2, end=date(2021, 9, 30), name="Đợt 2 (quý III)")
     added = pe.add_phase(seeded_db, 2021)
     assert (added.number, added.name, added.start, added.end, added.report_due) == (
-        3, "Đợt 3", date(2021, 10, 1), date(2021, 12, 31), date(2022, 1, 5))
+        3,
+        "Đợt 3",
+        date(2021, 10, 1),
+        date(2021, 12, 31),
+        date(2022, 1, 5),
+    )
     phases = year_service.get_year(seeded_db, 2021).phases
     assert [p.name for p in phases] == ["Đợt 1", "Đợt 2 (quý III)", "Đợt 3"]
     # a draft with a gap is refused whole
@@ -176,12 +201,24 @@ def test_removing_a_movement_unties_its_indicators(seeded_db):
 
 
 def test_indicator_add_edit_and_checks(seeded_db):
-    added = pe.add_indicator(seeded_db, 2021, "Số đoàn viên tham gia hiến máu", kind="count", unit_of_measure="người",
-                             group="III.2", levels=("cdcs",), plan_target=Decimal(50))
+    added = pe.add_indicator(
+        seeded_db,
+        2021,
+        "Số đoàn viên tham gia hiến máu",
+        kind="count",
+        unit_of_measure="người",
+        group="III.2",
+        levels=("cdcs",),
+        plan_target=Decimal(50),
+    )
     assert added.code == "CT31"
     stored = pe.load_plan(seeded_db, 2021).indicator("CT31")
     assert (stored.plan_target, stored.plan_target_text, stored.levels, stored.source) == (
-        Decimal(50), "50", ("cdcs",), "entered")
+        Decimal(50),
+        "50",
+        ("cdcs",),
+        "entered",
+    )
     pe.set_indicator(seeded_db, 2021, "CT31", plan_target=pe.parse_target("1.200"), applies_to=("non_state",))
     stored = pe.load_plan(seeded_db, 2021).indicator("CT31")
     assert stored.plan_target_text == "1.200" and stored.applies_to == ("non_state",)
@@ -274,13 +311,30 @@ def test_services_import_no_qt():
 
 # --- the command line ------------------------------------------------------------------------------
 
-SETUP = ["setup", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--upper-union", "LĐLĐ huyện Gia Viễn",
-         "--place", "Gia Viễn", "--chair", "Phạm Thị Hoa", "--plan", "ke-hoach-02-KH-LDLD-2021"]
+SETUP = [
+    "setup",
+    "--name",
+    "CĐCS Công ty TNHH May Hoa Lư",
+    "--upper-union",
+    "LĐLĐ huyện Gia Viễn",
+    "--place",
+    "Gia Viễn",
+    "--chair",
+    "Phạm Thị Hoa",
+    "--plan",
+    "ke-hoach-02-KH-LDLD-2021",
+]
 
 
 def thidua(folder, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "thidua_desktop.cli.main", "--data-dir", str(folder), *args],
-                          capture_output=True, text=True, encoding="utf-8", env=dict(os.environ), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "thidua_desktop.cli.main", "--data-dir", str(folder), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ),
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -293,8 +347,19 @@ def cli_folder(tmp_path_factory):
 
 def test_cli_plan_editing(cli_folder):
     f = cli_folder
-    ok = thidua(f, "year", "set-plan", "--year", "2021", "--number", "07/KH-LĐLĐ", "--date", "25/01/2021",
-                "--theme", "Chủ đề 2021")
+    ok = thidua(
+        f,
+        "year",
+        "set-plan",
+        "--year",
+        "2021",
+        "--number",
+        "07/KH-LĐLĐ",
+        "--date",
+        "25/01/2021",
+        "--theme",
+        "Chủ đề 2021",
+    )
     assert ok.returncode == 0, ok.stderr
     assert "Đã lưu thông tin kế hoạch năm 2021." in ok.stdout
     bad = thidua(f, "year", "set-plan", "--year", "2021", "--date", "01/01/2019")
@@ -310,8 +375,23 @@ def test_cli_plan_editing(cli_folder):
     assert out.returncode == 0 and "Đã thêm phong trào PTAX" in out.stdout
     out = thidua(f, "year", "movement", "rename", "--year", "2021", "PTAX", "Phong trào Áo xanh sạch")
     assert out.returncode == 0 and "Phong trào Áo xanh sạch" in out.stdout
-    out = thidua(f, "year", "indicator", "add", "--year", "2021", "Đoàn viên hiến máu", "--unit", "người",
-                 "--target", "1.200", "--levels", "cdcs", "--movement", "PTAX")
+    out = thidua(
+        f,
+        "year",
+        "indicator",
+        "add",
+        "--year",
+        "2021",
+        "Đoàn viên hiến máu",
+        "--unit",
+        "người",
+        "--target",
+        "1.200",
+        "--levels",
+        "cdcs",
+        "--movement",
+        "PTAX",
+    )
     assert out.returncode == 0 and "Đã thêm chỉ tiêu CT31" in out.stdout, out.stderr
     out = thidua(f, "year", "indicator", "set", "--year", "2021", "CT31", "--kind", "percent", "--target", "150")
     assert out.returncode == 1 and "vượt quá 100%" in out.stderr

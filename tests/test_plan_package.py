@@ -35,8 +35,13 @@ from thidua_desktop.store.models import (
 
 
 def upper_profile() -> UnitProfile:
-    return UnitProfile(name="Liên đoàn Lao động huyện Gia Viễn", issuer_code="LĐLĐ", upper_union="LĐLĐ tỉnh Ninh Bình",
-                       place_name="Gia Viễn", officers=[OfficerInfo("Đinh Văn Hưng", "chair", "Chủ tịch")])
+    return UnitProfile(
+        name="Liên đoàn Lao động huyện Gia Viễn",
+        issuer_code="LĐLĐ",
+        upper_union="LĐLĐ tỉnh Ninh Bình",
+        place_name="Gia Viễn",
+        officers=[OfficerInfo("Đinh Văn Hưng", "chair", "Chủ tịch")],
+    )
 
 
 @pytest.fixture
@@ -88,8 +93,16 @@ def test_export_writes_readable_sheets_machine_data_and_a_valid_signature(upper,
     assert result.counts == {"phases": 2, "movements": 12, "indicators": 30, "titles": 26, "rules": 10}
     assert result.fingerprint == signing_service.certificate_info(unit_key[2]).fingerprint
     book = openpyxl.load_workbook(result.path)
-    assert book.sheetnames == ["Kế hoạch", "Các đợt", "Phong trào", "Chỉ tiêu", "Danh hiệu", "Quy định", "_du_lieu",
-                               "_chu_ky_so"]
+    assert book.sheetnames == [
+        "Kế hoạch",
+        "Các đợt",
+        "Phong trào",
+        "Chỉ tiêu",
+        "Danh hiệu",
+        "Quy định",
+        "_du_lieu",
+        "_chu_ky_so",
+    ]
     assert book["_du_lieu"].sheet_state == "veryHidden" and book["_chu_ky_so"].sheet_state == "veryHidden"
     sheet = book["Chỉ tiêu"]
     texts = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
@@ -128,8 +141,9 @@ def test_round_trip_into_a_fresh_data_folder_equals_the_source_year(upper, cdcs,
     set_target(db, "CT02", 9000, "trên 9.000")
     year.set_rule(db, 2021, "ldtt_min_months_worked", 11)
     phase2 = year.get_year(db, 2021).phases[1]
-    year.update_phase(db, 2021, 2, start=phase2.start, end=phase2.end, report_due=date(2022, 1, 8),
-                      lock_date=date(2022, 1, 20))
+    year.update_phase(
+        db, 2021, 2, start=phase2.start, end=phase2.end, report_due=date(2022, 1, 8), lock_date=date(2022, 1, 20)
+    )
     package = export(upper, spec, tmp_path)
     target, target_paths = cdcs
     year.save_unit(target, sample_profile())
@@ -146,8 +160,14 @@ def test_round_trip_into_a_fresh_data_folder_equals_the_source_year(upper, cdcs,
     assert next(r for r in detail.rules if r.key == "ldtt_min_months_worked").value == 11
     assert next(x for x in detail.indicators if x.code == "CT02").plan_target_text == "trên 9.000"
     with target.reading() as s:
-        assert s.scalar(select(func.count()).select_from(AuditEntry)
-                        .where(AuditEntry.action.like("Nhập gói kế hoạch năm 2021%"))) >= 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action.like("Nhập gói kế hoạch năm 2021%"))
+            )
+            >= 1
+        )
     # importing the same package again: nothing to change
     again = plan_package.preview_import(target, target_paths, package)
     assert not again.creates_year and not again.has_changes and again.changes == ()
@@ -183,7 +203,9 @@ def test_changed_target_shows_in_the_diff_field_by_field_and_applies(upper, cdcs
     ct02 = by_key[("indicator", "CT02")]
     assert ct02.action == "changed"
     assert [(f.field, f.old, f.new) for f in ct02.fields] == [
-        ("target_value", "8.000", "9.000"), ("target_text", "trên 8.000", "trên 9.000")]
+        ("target_value", "8.000", "9.000"),
+        ("target_text", "trên 8.000", "trên 9.000"),
+    ]
     assert "chỉ tiêu kế hoạch: 8.000 → 9.000" in ct02.describe()
     rule = by_key[("rule", "ldtt_min_months_worked")]
     assert [(f.old, f.new) for f in rule.fields] == [("10", "11")]
@@ -206,9 +228,20 @@ def test_removed_entries_in_use_are_kept_with_a_warning_and_unused_ones_removed(
         title = record.titles[0]
         kept_title = title.code
         record.titles.remove(title)
-        record.indicators.append(Indicator(code="CT99", name="Chỉ tiêu mới của cấp trên", unit_of_measure="cuộc",
-                                           kind="count", source="entered", group="III.1", levels="cdcs,upper",
-                                           plan_target=Decimal(3), plan_target_text="3", ordinal=99))
+        record.indicators.append(
+            Indicator(
+                code="CT99",
+                name="Chỉ tiêu mới của cấp trên",
+                unit_of_measure="cuộc",
+                kind="count",
+                source="entered",
+                group="III.1",
+                levels="cdcs,upper",
+                plan_target=Decimal(3),
+                plan_target_text="3",
+                ordinal=99,
+            )
+        )
     package = export(upper, spec, tmp_path)
     target, target_paths = cdcs_year
     with target.transaction("kiểm thử: số liệu") as s:
@@ -288,8 +321,7 @@ def test_a_file_changed_after_the_preview_is_not_applied(upper, cdcs_year, spec,
 # --- signatures -----------------------------------------------------------------------------------
 
 
-def test_untrusted_signer_is_a_warning_with_the_fingerprint_trusted_is_not(upper, cdcs_year, spec, unit_key,
-                                                                           tmp_path):
+def test_untrusted_signer_is_a_warning_with_the_fingerprint_trusted_is_not(upper, cdcs_year, spec, unit_key, tmp_path):
     package = export(upper, spec, tmp_path)
     target, target_paths = cdcs_year
     fingerprint = signing_service.certificate_info(unit_key[2]).fingerprint
@@ -358,8 +390,13 @@ def test_a_bad_cell_is_named_by_file_sheet_row_and_column(upper, cdcs_year, spec
     assert message.startswith(f"Tệp {resigned.name}: trang _du_lieu, dòng {row}, cột E (kind): ")
     assert "'abc'" in message and "count" in message
     edited = tmp_path / "sai-ngay.xlsx"
-    row = _edit(package, edited, "_du_lieu", lambda v: v[1] == 2 and str(v[3]).startswith("2021-"),
-                lambda r: setattr(r[3], "value", "31/02/2021"))
+    row = _edit(
+        package,
+        edited,
+        "_du_lieu",
+        lambda v: v[1] == 2 and str(v[3]).startswith("2021-"),
+        lambda r: setattr(r[3], "value", "31/02/2021"),
+    )
     with pytest.raises(ValidationError, match=rf"trang _du_lieu, dòng {row}, cột D \(start\):.*không phải là ngày"):
         plan_package.preview_import(target, target_paths, _resign(edited, spec))
     assert plan_package.year_content(target, 2021) == before
@@ -379,8 +416,13 @@ def test_files_that_are_not_plan_packages_are_refused_by_name(upper, cdcs_year, 
         plan_package.preview_import(target, target_paths, plain)
     package = export(upper, spec, tmp_path)
     other_kind = tmp_path / "dang-ky.xlsx"
-    _edit(package, other_kind, "_du_lieu", lambda v: v[0] == "document_kind", lambda r: setattr(r[1], "value",
-                                                                                                "registration"))
+    _edit(
+        package,
+        other_kind,
+        "_du_lieu",
+        lambda v: v[0] == "document_kind",
+        lambda r: setattr(r[1], "value", "registration"),
+    )
     with pytest.raises(ValidationError, match="loại 'registration', không phải gói kế hoạch"):
         plan_package.preview_import(target, target_paths, _resign(other_kind, spec))
     no_rules = tmp_path / "thieu-muc.xlsx"
@@ -397,16 +439,57 @@ def test_files_that_are_not_plan_packages_are_refused_by_name(upper, cdcs_year, 
 def test_cli_export_then_import_shows_the_diff_and_needs_yes(tmp_path, unit_key):
     key, password, _cert, pem = unit_key
     env = {"MK_GOI": password}
-    setup = ["setup", "--name", "CĐCS Công ty TNHH May Hoa Lư", "--upper-union", "LĐLĐ huyện Gia Viễn", "--place",
-             "Gia Viễn", "--chair", "Phạm Thị Hoa", "--plan", "ke-hoach-02-KH-LDLD-2021"]
+    setup = [
+        "setup",
+        "--name",
+        "CĐCS Công ty TNHH May Hoa Lư",
+        "--upper-union",
+        "LĐLĐ huyện Gia Viễn",
+        "--place",
+        "Gia Viễn",
+        "--chair",
+        "Phạm Thị Hoa",
+        "--plan",
+        "ke-hoach-02-KH-LDLD-2021",
+    ]
     up, down = tmp_path / "cap-tren", tmp_path / "cdcs"
-    assert thidua("--data-dir", str(up), "setup", "--name", "Liên đoàn Lao động huyện Gia Viễn", "--upper-union",
-                  "LĐLĐ tỉnh Ninh Bình", "--place", "Gia Viễn", "--chair", "Đinh Văn Hưng",
-                  "--plan", "ke-hoach-02-KH-LDLD-2021").returncode == 0
-    assert thidua("--data-dir", str(up), "rules", "set", "--year", "2021", "ldtt_min_months_worked", "11").returncode == 0
+    assert (
+        thidua(
+            "--data-dir",
+            str(up),
+            "setup",
+            "--name",
+            "Liên đoàn Lao động huyện Gia Viễn",
+            "--upper-union",
+            "LĐLĐ tỉnh Ninh Bình",
+            "--place",
+            "Gia Viễn",
+            "--chair",
+            "Đinh Văn Hưng",
+            "--plan",
+            "ke-hoach-02-KH-LDLD-2021",
+        ).returncode
+        == 0
+    )
+    assert (
+        thidua("--data-dir", str(up), "rules", "set", "--year", "2021", "ldtt_min_months_worked", "11").returncode == 0
+    )
     package = tmp_path / "goi.xlsx"
-    made = thidua("--data-dir", str(up), "plan-package", "export", "--year", "2021", "--out", str(package), "--p12",
-                  str(key), "--password-env", "MK_GOI", env=env)
+    made = thidua(
+        "--data-dir",
+        str(up),
+        "plan-package",
+        "export",
+        "--year",
+        "2021",
+        "--out",
+        str(package),
+        "--p12",
+        str(key),
+        "--password-env",
+        "MK_GOI",
+        env=env,
+    )
     assert made.returncode == 0, made.stderr
     assert "30 chỉ tiêu" in made.stdout and "Đã ký số" in made.stdout
     assert thidua("--data-dir", str(down), *setup).returncode == 0
@@ -420,12 +503,12 @@ def test_cli_export_then_import_shows_the_diff_and_needs_yes(tmp_path, unit_key)
     applied = thidua("--data-dir", str(down), "plan-package", "import", str(package), "--yes")
     assert applied.returncode == 0, applied.stderr
     assert "Đã áp dụng" in applied.stdout and "Cảnh báo" not in applied.stderr
-    assert "ldtt_min_months_worked = 11 " in thidua("--data-dir", str(down), "rules", "list", "--year",
-                                                     "2021").stdout
+    assert "ldtt_min_months_worked = 11 " in thidua("--data-dir", str(down), "rules", "list", "--year", "2021").stdout
     tampered = tmp_path / "sua.xlsx"
     _edit(package, tampered, "_du_lieu", lambda v: v[1] == "CT02", lambda r: setattr(r[9], "value", 1))
     refused = thidua("--data-dir", str(down), "plan-package", "import", str(tampered), "--yes")
     assert refused.returncode == 1 and "KHÔNG hợp lệ" in refused.stderr and "Traceback" not in refused.stderr
-    missing_key = thidua("--data-dir", str(down), "plan-package", "export", "--year", "2021", "--out",
-                         str(tmp_path / "x.xlsx"))
+    missing_key = thidua(
+        "--data-dir", str(down), "plan-package", "export", "--year", "2021", "--out", str(tmp_path / "x.xlsx")
+    )
     assert missing_key.returncode == 1 and "Cần khóa để ký" in missing_key.stderr

@@ -24,8 +24,9 @@ def people(seeded_db):
         ("nam", "Trần Văn", "Nam", "M", g2, True, date(2011, 9, 1)),
         ("tuan", "Ngô Anh", "Tuấn", "M", g2, False, date(2021, 5, 3)),
     ]:
-        made[key] = roster.save_person(seeded_db, PersonDetail(fm, given, gender=gender, group_id=group.id,
-                                                              is_member=member, employed_since=since)).id
+        made[key] = roster.save_person(
+            seeded_db, PersonDetail(fm, given, gender=gender, group_id=group.id, is_member=member, employed_since=since)
+        ).id
     return made
 
 

@@ -31,8 +31,15 @@ def test_the_release_workflow_builds_with_build_py_and_attaches_its_files():
     # the bundle's smoke test, on Windows
     assert "./packaging/smoke_test.ps1 dist/thidua-desktop" in text
     smoke = (ROOT / "packaging" / "smoke_test.ps1").read_text(encoding="utf-8-sig")
-    for step in ("THIDUA_SMOKE", "THIDUA_EXIT_WHEN_SHOWN", '"demo"', '"verify"', '"about"', '"--version"',
-                 "huong-dan.html"):
+    for step in (
+        "THIDUA_SMOKE",
+        "THIDUA_EXIT_WHEN_SHOWN",
+        '"demo"',
+        '"verify"',
+        '"about"',
+        '"--version"',
+        "huong-dan.html",
+    ):
         assert step in smoke, step
     # the Linux CI is the same as before: it still builds and smoke-tests the Linux bundle
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -19,9 +19,23 @@ from thidua_desktop.store.models import IndicatorResult, Report
 
 AUGUST = date(2021, 8, 12)  # after the phase-1 lock date
 SENT_AT = datetime(2021, 7, 4, 2, 30, tzinfo=timezone.utc)
-OUTLINE = ["situation", "results", "direction", "movements", "movement:LDG_LDST", "movement:GVN_DVN",
-           "movement:XSD_ATVSLD", "indicators", "commendation", "assessment", "strengths", "weaknesses", "causes",
-           "plan", "recommendations"]
+OUTLINE = [
+    "situation",
+    "results",
+    "direction",
+    "movements",
+    "movement:LDG_LDST",
+    "movement:GVN_DVN",
+    "movement:XSD_ATVSLD",
+    "indicators",
+    "commendation",
+    "assessment",
+    "strengths",
+    "weaknesses",
+    "causes",
+    "plan",
+    "recommendations",
+]
 
 
 @pytest.fixture
@@ -50,26 +64,36 @@ def test_midyear_draft_follows_the_outline_with_the_figures(year_db):
     db, _ = year_db
     info = reports.draft_report(db, 2021, "midyear", today=JULY)
     assert (info.version, info.status, info.kind, info.phase_number) == (1, "draft", "midyear", 1)
-    assert info.title == ("Sơ kết phong trào thi đua 6 tháng đầu năm 2021 và phương hướng, nhiệm vụ 6 tháng cuối "
-                          "năm 2021")
+    assert info.title == (
+        "Sơ kết phong trào thi đua 6 tháng đầu năm 2021 và phương hướng, nhiệm vụ 6 tháng cuối năm 2021"
+    )
     assert [s.key for s in info.sections] == OUTLINE
     headings = {s.key: s.heading for s in info.sections}
-    assert headings["situation"] == "I. ĐẶC ĐIỂM TÌNH HÌNH" and headings["plan"] == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021"
+    assert (
+        headings["situation"] == "I. ĐẶC ĐIỂM TÌNH HÌNH"
+        and headings["plan"] == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021"
+    )
     assert headings["movement:LDG_LDST"] == "2.1. “Lao động giỏi, Lao động sáng tạo”"
     assert {s.key for s in info.sections if s.container} == {"results", "movements", "assessment"}
     text = {s.key: s.text for s in info.sections}
     # on 30/6: Lan, Hoa, Nam, Tú, Cúc at work (Mai too: hired in February); Đào left in May
-    assert ("Tính đến ngày 30/06/2021, Công ty TNHH May Hoa Lư có 6 người lao động (nữ 4 người, chiếm 66,7%); công "
-            "đoàn cơ sở có 4 đoàn viên (nữ 2 đoàn viên), sinh hoạt tại 2 tổ công đoàn.") in text["situation"]
+    assert (
+        "Tính đến ngày 30/06/2021, Công ty TNHH May Hoa Lư có 6 người lao động (nữ 4 người, chiếm 66,7%); công "
+        "đoàn cơ sở có 4 đoàn viên (nữ 2 đoàn viên), sinh hoạt tại 2 tổ công đoàn."
+    ) in text["situation"]
     assert "kết nạp mới 1 đoàn viên; 1 người nghỉ việc." in text["situation"]
     assert "Ngày 18/02/2021, công đoàn cơ sở đăng ký thi đua với LĐLĐ huyện Gia Viễn" in text["direction"]
     assert "nội dung thi đua đặc thù “Mỗi tổ một sáng kiến an toàn”" in text["direction"]
-    assert ("Có 1 sáng kiến được công nhận (cấp cơ sở 1), tổng giá trị làm lợi 90.000.000 đồng (bằng chữ: Chín mươi "
-            "triệu đồng).") in text["movement:LDG_LDST"]
+    assert (
+        "Có 1 sáng kiến được công nhận (cấp cơ sở 1), tổng giá trị làm lợi 90.000.000 đồng (bằng chữ: Chín mươi "
+        "triệu đồng)."
+    ) in text["movement:LDG_LDST"]
     assert "Tiêu biểu: “Gá may túi” của Đinh Văn Nam" in text["movement:LDG_LDST"]
     assert "đủ điều kiện xét đề nghị tặng Bằng Lao động sáng tạo: Đinh Văn Nam" in text["movement:LDG_LDST"]
-    assert "- Kết nạp mới đoàn viên công đoàn: 1 đoàn viên (đăng ký 2 đoàn viên; đạt 50% so với đăng ký)." \
+    assert (
+        "- Kết nạp mới đoàn viên công đoàn: 1 đoàn viên (đăng ký 2 đoàn viên; đạt 50% so với đăng ký)."
         in text["indicators"]
+    )
     assert "Kết nạp mới đoàn viên công đoàn: phấn đấu thêm 1 đoàn viên để đạt chỉ tiêu 2." in text["plan"]
     assert text["results"] == "" and text["causes"].count("[Bổ sung:") == 1
     # drafting stored the computed results of the phase
@@ -117,9 +141,11 @@ def test_a_sent_report_is_read_only_and_locks_its_figures(year_db):
     sent = send(db, info.id)
     assert sent.status == "sent" and sent.read_only and sent.sent_at == SENT_AT and sent.issued_on == SENT_AT.date()
     before = reports.get_report(db, info.id)
-    for attempt in (lambda: reports.update_section(db, info.id, "situation", "Viết đè"),
-                    lambda: reports.redraft_section(db, info.id, "indicators", today=JULY),
-                    lambda: reports.set_status(db, info.id, "draft")):
+    for attempt in (
+        lambda: reports.update_section(db, info.id, "situation", "Viết đè"),
+        lambda: reports.redraft_section(db, info.id, "indicators", today=JULY),
+        lambda: reports.set_status(db, info.id, "draft"),
+    ):
         with pytest.raises(ValidationError) as refused:
             attempt()
         assert "đã gửi nên chỉ được xem, không sửa được" in refused.value.message
@@ -132,7 +158,9 @@ def test_a_sent_report_is_read_only_and_locks_its_figures(year_db):
     assert {"CT02", "CT29"} <= codes
     # not decided yet (the review, the awards): no figure is stored or claimed, the report says why
     pending = {r.code: r.phase1 for r in results.results_table(db, 2021, today=JULY) if r.code in ("CT10", "CT30")}
-    assert all(c.value is None and c.origin.startswith(("Chưa bình xét", "Chưa lập danh sách")) for c in pending.values())
+    assert all(
+        c.value is None and c.origin.startswith(("Chưa bình xét", "Chưa lập danh sách")) for c in pending.values()
+    )
     assert reports.missing_items(db, 2021, "midyear", today=JULY)[-1] != "chưa gửi"
 
 
@@ -164,8 +192,10 @@ def test_a_returned_report_is_corrected_as_version_2(year_db):
     text = redrafted.section("indicators").text
     assert "doanh nghiệp nhà nước:" not in text  # CT26 does not apply to a non-state unit
     assert "ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện" in text
-    assert "ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện" not in reports.get_report(db, first.id).section(
-        "indicators").text
+    assert (
+        "ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện"
+        not in reports.get_report(db, first.id).section("indicators").text
+    )
     send(db, second.id, at=datetime(2021, 8, 13, 3, 0, tzinfo=timezone.utc))
     with pytest.raises(ValidationError, match=r"phiên bản 2"):
         results.enter_result(db, 2021, "CT27", 1, value=0, today=AUGUST)
@@ -181,18 +211,31 @@ def test_year_report_tells_the_review_and_the_proposals(year_db):
     assert "Chưa soạn báo cáo tổng kết năm." in missing
     assert "Chưa tổ chức (chưa ghi) cuộc họp bình xét thi đua." in missing
     assert "Chưa lập danh sách đề nghị khen thưởng." in missing
-    review.set_proposal_rules(db, 2021, [review.ProposalRule("CSTDCS", "GK_CTTCS", "upper"),
-                                         review.ProposalRule("DVCD_XS", "GK_CDCS", "own")])
+    review.set_proposal_rules(
+        db, 2021, [review.ProposalRule("CSTDCS", "GK_CTTCS", "upper"), review.ProposalRule("DVCD_XS", "GK_CDCS", "own")]
+    )
     from thidua_desktop.services import year as year_service
 
     year_service.set_rule(db, 2021, "cstdcs_cap_percent_of_ldtt", 50)
-    review.record_meeting(db, 2021, date(2021, 12, 22), "Hội trường", "Phạm Thị Hoa", "Nguyễn Thị Lan", 12, 10,
-                          today=date(2021, 12, 30))
-    review.record_votes(db, 2021, [Vote(None, "CDCS_VM", 10, 10), Vote(y.lan, "LDTT", 10, 10),
-                                   Vote(y.lan, "DVCD_XS", 9, 10), Vote(y.lan, "GVN_DVN", 9, 10),
-                                   Vote(y.hoa, "LDTT", 10, 10), Vote(y.hoa, "GVN_DVN", 9, 10),
-                                   Vote(y.mai, "LDTT", 9, 10), Vote(y.mai, "GVN_DVN", 9, 10),
-                                   Vote(y.nam, "LDTT", 10, 10), Vote(y.nam, "CSTDCS", 9, 10)])
+    review.record_meeting(
+        db, 2021, date(2021, 12, 22), "Hội trường", "Phạm Thị Hoa", "Nguyễn Thị Lan", 12, 10, today=date(2021, 12, 30)
+    )
+    review.record_votes(
+        db,
+        2021,
+        [
+            Vote(None, "CDCS_VM", 10, 10),
+            Vote(y.lan, "LDTT", 10, 10),
+            Vote(y.lan, "DVCD_XS", 9, 10),
+            Vote(y.lan, "GVN_DVN", 9, 10),
+            Vote(y.hoa, "LDTT", 10, 10),
+            Vote(y.hoa, "GVN_DVN", 9, 10),
+            Vote(y.mai, "LDTT", 9, 10),
+            Vote(y.mai, "GVN_DVN", 9, 10),
+            Vote(y.nam, "LDTT", 10, 10),
+            Vote(y.nam, "CSTDCS", 9, 10),
+        ],
+    )
     review.apply_majority(db, 2021)
     review.build_proposals(db, 2021)
     info = reports.draft_report(db, 2021, "year", today=date(2022, 1, 3))
@@ -200,12 +243,16 @@ def test_year_report_tells_the_review_and_the_proposals(year_db):
     text = {s.key: s.text for s in info.sections}
     assert info.section("plan").heading == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022"
     # one count per fact: the 6 LĐTT registrations the registration counted (Đào, who left in May, among them)
-    assert "Hội nghị bình xét thi đua ngày 22/12/2021 (10/12 người có mặt) đã bình xét: 4/6 người đạt danh hiệu " \
-           "“Lao động tiên tiến”" in text["commendation"]
+    assert (
+        "Hội nghị bình xét thi đua ngày 22/12/2021 (10/12 người có mặt) đã bình xét: 4/6 người đạt danh hiệu "
+        "“Lao động tiên tiến”" in text["commendation"]
+    )
     assert "“Giấy khen của Ban Chấp hành Công đoàn cấp trên trực tiếp cơ sở” cho 1 trường hợp" in text["commendation"]
     assert "Ban Chấp hành công đoàn cơ sở tặng Giấy khen cho 1 trường hợp" in text["commendation"]
-    assert "Qua bình xét, 3 chị được công nhận danh hiệu “Giỏi việc nước, đảm việc nhà”, đạt tỷ lệ 75%" \
+    assert (
+        "Qua bình xét, 3 chị được công nhận danh hiệu “Giỏi việc nước, đảm việc nhà”, đạt tỷ lệ 75%"
         in text["movement:GVN_DVN"]
+    )
     assert "đề nghị Tổng Liên đoàn tặng Bằng Lao động sáng tạo cho 1 tác giả: Đinh Văn Nam" in text["movement:LDG_LDST"]
     assert "(danh sách đề nghị khen thưởng kèm theo)" in text["recommendations"]
     assert "tổng giá trị làm lợi 100.000.000 đồng (bằng chữ: Một trăm triệu đồng)" in text["movement:LDG_LDST"]
@@ -233,11 +280,14 @@ def test_core_helpers():
 def test_report_titles_name_the_half_year_or_the_phase():
     title = report_draft.title
     assert title("midyear", 2021, "Đợt 1", date(2021, 1, 1), date(2021, 6, 30), "đợt 2") == (
-        "Sơ kết phong trào thi đua 6 tháng đầu năm 2021 và phương hướng, nhiệm vụ 6 tháng cuối năm 2021")
+        "Sơ kết phong trào thi đua 6 tháng đầu năm 2021 và phương hướng, nhiệm vụ 6 tháng cuối năm 2021"
+    )
     assert title("midyear", 2022, "Đợt 1", date(2022, 1, 1), date(2022, 4, 30), "đợt 2") == (
-        "Sơ kết phong trào thi đua đợt 1 năm 2022 và phương hướng, nhiệm vụ đợt 2")
+        "Sơ kết phong trào thi đua đợt 1 năm 2022 và phương hướng, nhiệm vụ đợt 2"
+    )
     assert title("year", 2021, "Đợt 2", date(2021, 7, 1), date(2021, 12, 31), "năm 2022") == (
-        "Tổng kết phong trào thi đua năm 2021 và phương hướng, nhiệm vụ năm 2022")
+        "Tổng kết phong trào thi đua năm 2021 và phương hướng, nhiệm vụ năm 2022"
+    )
 
 
 # --- the demo year ------------------------------------------------------------------------------------
@@ -265,15 +315,22 @@ def demo_db(demo_paths):
 def test_demo_sơ_kết_sent_returned_and_sent_again(demo_db):
     listed = reports.list_reports(demo_db, 2021)
     assert [(r.kind, r.version, r.status) for r in listed] == [
-        ("midyear", 1, "sent"), ("midyear", 2, "sent"), ("year", 1, "sent")]
+        ("midyear", 1, "sent"),
+        ("midyear", 2, "sent"),
+        ("year", 1, "sent"),
+    ]
     first, second, final = listed
     assert "đối thoại" in first.returned_comment and second.supersedes_id == first.id
     assert first.sent_at.date() == date(2021, 7, 4) and second.sent_at.date() == date(2021, 8, 13)
     assert final.sent_at.date() == date(2022, 1, 4)
-    assert "đối thoại tại nơi làm việc ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện" in second.section(
-        "indicators").text
-    assert "đối thoại tại nơi làm việc ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện" not in first.section(
-        "indicators").text
+    assert (
+        "đối thoại tại nơi làm việc ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện"
+        in second.section("indicators").text
+    )
+    assert (
+        "đối thoại tại nơi làm việc ở doanh nghiệp ngoài khu vực nhà nước: đã thực hiện"
+        not in first.section("indicators").text
+    )
     assert "ở doanh nghiệp nhà nước" not in first.section("indicators").text  # CT26 does not apply
     for info in listed:
         assert not any(s.placeholders for s in info.sections)
@@ -316,13 +373,18 @@ def test_demo_year_end_is_deterministic(demo_paths, tmp_path):
     def content(paths):
         db = Database.open(paths)
         try:
-            reps = [(r.kind, r.version, r.status, r.title, tuple((s.key, s.text) for s in r.sections))
-                    for r in reports.list_reports(db, 2021)]
-            votes = sorted((r.person_id or "", r.title_code, r.votes_for, r.achieved)
-                           for r in review.review_table(db, 2021))
+            reps = [
+                (r.kind, r.version, r.status, r.title, tuple((s.key, s.text) for s in r.sections))
+                for r in reports.list_reports(db, 2021)
+            ]
+            votes = sorted(
+                (r.person_id or "", r.title_code, r.votes_for, r.achieved) for r in review.review_table(db, 2021)
+            )
             props = [(r.person_id, r.award_code, r.summary) for r in review.list_proposals(db, 2021)]
-            table = [(r.code, tuple((c.value, c.numerator, c.denominator, c.note) for c in r.cells))
-                     for r in results.results_table(db, 2021, today=date(2022, 2, 1))]
+            table = [
+                (r.code, tuple((c.value, c.numerator, c.denominator, c.note) for c in r.cells))
+                for r in results.results_table(db, 2021, today=date(2022, 2, 1))
+            ]
             with db.reading() as session:
                 count = len(session.scalars(select(Report.id)).all())
             return reps, votes, props, table, count

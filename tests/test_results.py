@@ -42,20 +42,70 @@ def make_year(db) -> Year:
         return roster.save_person(db, PersonDetail(fm, given, gender=gender, **kw)).id
 
     y = Year(
-        lan=person("Nguyễn Thị", "Lan", "F", group_id=may.id, position="Tổ trưởng", employed_since=date(2014, 3, 1),
-                   joined_union_on=date(2015, 5, 1)),
-        hoa=person("Trần Thị", "Hoa", "F", group_id=may.id, position="Công nhân may",
-                   employed_since=date(2020, 2, 1), joined_union_on=date(2021, 3, 10)),
-        mai=person("Lê Thị", "Mai", "F", group_id=may.id, position="Công nhân may",
-                   employed_since=date(2021, 2, 1), joined_union_on=date(2021, 9, 1)),
-        nam=person("Đinh Văn", "Nam", "M", group_id=co_dien.id, position="Thợ sửa máy may",
-                   employed_since=date(2010, 1, 4), joined_union_on=date(2011, 1, 4)),
-        tu=person("Phạm Văn", "Tú", "M", group_id=co_dien.id, position="Thợ điện",
-                  employed_since=date(2021, 6, 15), joined_union_on=date(2020, 12, 1)),
-        cuc=person("Vũ Thị", "Cúc", "F", group_id=may.id, position="Công nhân may",
-                   employed_since=date(2019, 4, 1), is_member=False),
-        dao=person("Đào Thị", "Đào", "F", group_id=may.id, position="Công nhân may",
-                   employed_since=date(2012, 4, 1), joined_union_on=date(2012, 9, 1), left_on=date(2021, 5, 1)),
+        lan=person(
+            "Nguyễn Thị",
+            "Lan",
+            "F",
+            group_id=may.id,
+            position="Tổ trưởng",
+            employed_since=date(2014, 3, 1),
+            joined_union_on=date(2015, 5, 1),
+        ),
+        hoa=person(
+            "Trần Thị",
+            "Hoa",
+            "F",
+            group_id=may.id,
+            position="Công nhân may",
+            employed_since=date(2020, 2, 1),
+            joined_union_on=date(2021, 3, 10),
+        ),
+        mai=person(
+            "Lê Thị",
+            "Mai",
+            "F",
+            group_id=may.id,
+            position="Công nhân may",
+            employed_since=date(2021, 2, 1),
+            joined_union_on=date(2021, 9, 1),
+        ),
+        nam=person(
+            "Đinh Văn",
+            "Nam",
+            "M",
+            group_id=co_dien.id,
+            position="Thợ sửa máy may",
+            employed_since=date(2010, 1, 4),
+            joined_union_on=date(2011, 1, 4),
+        ),
+        tu=person(
+            "Phạm Văn",
+            "Tú",
+            "M",
+            group_id=co_dien.id,
+            position="Thợ điện",
+            employed_since=date(2021, 6, 15),
+            joined_union_on=date(2020, 12, 1),
+        ),
+        cuc=person(
+            "Vũ Thị",
+            "Cúc",
+            "F",
+            group_id=may.id,
+            position="Công nhân may",
+            employed_since=date(2019, 4, 1),
+            is_member=False,
+        ),
+        dao=person(
+            "Đào Thị",
+            "Đào",
+            "F",
+            group_id=may.id,
+            position="Công nhân may",
+            employed_since=date(2012, 4, 1),
+            joined_union_on=date(2012, 9, 1),
+            left_on=date(2021, 5, 1),
+        ),
     )
     info = registration.get_collective(db, 2021)
     info.movement_codes = ["LDG_LDST", "GVN_DVN", "XSD_ATVSLD"]
@@ -76,18 +126,35 @@ def make_year(db) -> Year:
 
     def recognised(title, who, benefit, decided):
         return InitiativeDraft(
-            title=title, year=2021, phase_number=1 if decided.month <= 6 else 2, field="Công nghệ may",
-            authors=[AuthorDraft(Decimal(100), person_id=who)], first_applied_on=date(2021, 2, 1),
-            economic_benefit=Decimal(benefit), status="recognised", recognition_level="co_so",
-            decision_number=f"{decided.month:02d}/QĐ-HL", decision_date=decided,
-            decision_issuer="Hội đồng sáng kiến Công ty")
+            title=title,
+            year=2021,
+            phase_number=1 if decided.month <= 6 else 2,
+            field="Công nghệ may",
+            authors=[AuthorDraft(Decimal(100), person_id=who)],
+            first_applied_on=date(2021, 2, 1),
+            economic_benefit=Decimal(benefit),
+            status="recognised",
+            recognition_level="co_so",
+            decision_number=f"{decided.month:02d}/QĐ-HL",
+            decision_date=decided,
+            decision_issuer="Hội đồng sáng kiến Công ty",
+        )
 
     initiatives.save_initiative(db, recognised("Gá may túi", y.nam, 90_000_000, date(2021, 5, 20)))
     initiatives.save_initiative(db, recognised("Khay đựng chỉ", y.lan, 10_000_000, date(2021, 10, 10)))
-    initiatives.save_initiative(db, InitiativeDraft(
-        title="Đèn LED khu vực may", year=2021, phase_number=2, field="Cơ điện",
-        authors=[AuthorDraft(Decimal(100), person_id=y.tu)], status="applying", first_applied_on=date(2021, 8, 1),
-        economic_benefit=Decimal(5_000_000)))
+    initiatives.save_initiative(
+        db,
+        InitiativeDraft(
+            title="Đèn LED khu vực may",
+            year=2021,
+            phase_number=2,
+            field="Cơ điện",
+            authors=[AuthorDraft(Decimal(100), person_id=y.tu)],
+            status="applying",
+            first_applied_on=date(2021, 8, 1),
+            economic_benefit=Decimal(5_000_000),
+        ),
+    )
     return y
 
 
@@ -103,8 +170,10 @@ def row_of(db, code, today=JULY):
 
 def stored_count(db) -> tuple[int, int]:
     with db.reading() as session:
-        return (session.scalar(select(func.count()).select_from(IndicatorResult)),
-                session.scalar(select(func.count()).select_from(AuditEntry)))
+        return (
+            session.scalar(select(func.count()).select_from(IndicatorResult)),
+            session.scalar(select(func.count()).select_from(AuditEntry)),
+        )
 
 
 # --- the table and the computed sources ------------------------------------------------------------
@@ -154,7 +223,9 @@ def test_women_gvn_dvn_phase1_counts_registrations_and_the_year_waits_for_the_re
     # registering is not achieving: before the review no rate is claimed; the registrations are said,
     # over the 4 women workers (nữ CNVCLĐ) at work on 30/6, members or not (Mai joins in September)
     assert row.phase1.value is None and row.phase1.numerator is None
-    assert row.phase1.origin.startswith("Chưa bình xét: 3 nữ đăng ký phấn đấu") and "trên 4 nữ CNVCLĐ" in row.phase1.origin
+    assert (
+        row.phase1.origin.startswith("Chưa bình xét: 3 nữ đăng ký phấn đấu") and "trên 4 nữ CNVCLĐ" in row.phase1.origin
+    )
     assert row.year.value is None and row.year.source is None
     assert row.year.origin.startswith("Chưa bình xét")
 
@@ -169,8 +240,17 @@ def test_sources_without_records_are_entered(year_db):
 
 def test_compute_stores_results_and_keeps_entered_ones(year_db):
     db, _ = year_db
-    results.enter_result(db, 2021, "CT02", 1, value=3, note="Theo sổ đoàn viên", evidence_number="12/BB-CĐCS",
-                         evidence_date=date(2021, 6, 30), today=JULY)
+    results.enter_result(
+        db,
+        2021,
+        "CT02",
+        1,
+        value=3,
+        note="Theo sổ đoàn viên",
+        evidence_number="12/BB-CĐCS",
+        evidence_date=date(2021, 6, 30),
+        today=JULY,
+    )
     summary = results.compute(db, 2021, 1, today=JULY)
     assert summary.stored == 1 and summary.kept_entered == ("CT02 (Đợt 1)",)
     assert [p.split(" ")[0] for p in summary.pending] == ["CT10", "CT30"]  # not decided yet: nothing stored
@@ -202,26 +282,38 @@ def test_clear_result_goes_back_to_the_registers(year_db):
 
 def test_percent_keeps_numerator_and_denominator(year_db):
     db, _ = year_db
-    cell = results.enter_result(db, 2021, "CT09", 1, numerator=2, denominator=3, evidence_number="18/KH-LĐLĐ",
-                                evidence_date=date(2021, 4, 12), today=JULY)
+    cell = results.enter_result(
+        db,
+        2021,
+        "CT09",
+        1,
+        numerator=2,
+        denominator=3,
+        evidence_number="18/KH-LĐLĐ",
+        evidence_date=date(2021, 4, 12),
+        today=JULY,
+    )
     assert (cell.numerator, cell.denominator, cell.value) == (2, 3, Decimal("66.6667"))
     row = row_of(db, "CT09")
     assert row.percent_phase1 == Decimal("66.7")
     assert core.format_figure("percent", cell.value, cell.numerator, cell.denominator) == "66,7% (2/3)"
 
 
-@pytest.mark.parametrize("code, kwargs, words", [
-    ("CT09", {"numerator": 5, "denominator": 3}, "tử số (5) lớn hơn mẫu số (3)"),
-    ("CT09", {"value": 120}, "không được vượt 100%"),
-    ("CT09", {"value": 80}, "cần nhập cả tử số và mẫu số"),
-    ("CT09", {"numerator": 1, "denominator": 0}, "mẫu số phải lớn hơn 0"),
-    ("CT02", {"value": -1}, "không được âm"),
-    ("CT02", {"value": Decimal("2.5")}, "phải là số nguyên"),
-    ("CT02", {"numerator": 1, "denominator": 2}, "không phải tỷ lệ"),
-    ("CT06", {"value": 2}, "chỉ nhận 1 (có, đã thực hiện) hoặc 0"),
-    ("CT06", {}, "chưa nhập giá trị"),
-    ("CT02", {"value": "abc"}, "không phải là số"),
-])
+@pytest.mark.parametrize(
+    "code, kwargs, words",
+    [
+        ("CT09", {"numerator": 5, "denominator": 3}, "tử số (5) lớn hơn mẫu số (3)"),
+        ("CT09", {"value": 120}, "không được vượt 100%"),
+        ("CT09", {"value": 80}, "cần nhập cả tử số và mẫu số"),
+        ("CT09", {"numerator": 1, "denominator": 0}, "mẫu số phải lớn hơn 0"),
+        ("CT02", {"value": -1}, "không được âm"),
+        ("CT02", {"value": Decimal("2.5")}, "phải là số nguyên"),
+        ("CT02", {"numerator": 1, "denominator": 2}, "không phải tỷ lệ"),
+        ("CT06", {"value": 2}, "chỉ nhận 1 (có, đã thực hiện) hoặc 0"),
+        ("CT06", {}, "chưa nhập giá trị"),
+        ("CT02", {"value": "abc"}, "không phải là số"),
+    ],
+)
 def test_bad_figures_are_refused_and_nothing_changes(year_db, code, kwargs, words):
     db, _ = year_db
     before = stored_count(db)
@@ -251,8 +343,9 @@ def test_other_refusals(year_db):
 
 def test_not_applicable_counts_as_a_result(year_db):
     db, _ = year_db
-    cell = results.enter_result(db, 2021, "CT24", 1, note="Chưa đến kỳ thương lượng thỏa ước.",
-                                not_applicable=True, today=JULY)
+    cell = results.enter_result(
+        db, 2021, "CT24", 1, note="Chưa đến kỳ thương lượng thỏa ước.", not_applicable=True, today=JULY
+    )
     assert cell.not_applicable and cell.has_result and cell.value is None
     assert row_of(db, "CT24").phase1.not_applicable
 

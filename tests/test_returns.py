@@ -21,8 +21,10 @@ from thidua_desktop.signing import signers
 from thidua_desktop.signing.verify import VALID, verify
 from thidua_desktop.store.errors import ValidationError
 
-COMMENT = ("Số liệu chỉ tiêu CT02 (kết nạp đoàn viên) chưa khớp với danh sách gửi kèm.\n"
-           "Đề nghị rà soát và gửi lại trước ngày 15/7/2021.")
+COMMENT = (
+    "Số liệu chỉ tiêu CT02 (kết nạp đoàn viên) chưa khớp với danh sách gửi kèm.\n"
+    "Đề nghị rà soát và gửi lại trước ngày 15/7/2021."
+)
 
 
 @pytest.fixture
@@ -61,7 +63,12 @@ def test_return_round_trip_is_recorded_on_the_report(sent_report, spec, unit_key
     assert COMMENT in cells and "PHIẾU TRẢ LẠI BÁO CÁO" in cells
     back = exchange.read_return(out)
     assert (back.report_id, back.year, back.phase, back.report_kind, back.document_version) == (
-        report_id, 2021, 1, "midyear", 1)
+        report_id,
+        2021,
+        1,
+        "midyear",
+        1,
+    )
     assert back.comment == COMMENT and back.returned_on == date(2021, 7, 8)
 
     preview = returns.preview_return(db, paths, out)
@@ -127,8 +134,9 @@ def test_only_reports_can_be_returned_and_bad_files_are_named(sent_report, data_
     with pytest.raises(ValidationError, match="Hãy ghi ý kiến"):
         returns.make_return(workbook, "   ", tmp_path / "x.xlsx", spec)
     assert not (tmp_path / "x.xlsx").exists()
-    with pytest.raises(ValidationError, match="bao-cao-so-ket-2021.xlsx là văn bản loại 'midyear-report', không phải "
-                                              "tệp trả lại"):
+    with pytest.raises(
+        ValidationError, match="bao-cao-so-ket-2021.xlsx là văn bản loại 'midyear-report', không phải tệp trả lại"
+    ):
         returns.import_return(db, paths, workbook)
     broken = tmp_path / "hong.xlsx"
     out = returns.make_return(workbook, COMMENT, tmp_path / "tra-lai.xlsx", spec).path
@@ -144,8 +152,23 @@ def test_cli_return_and_import_return(sent_report, unit_key, tmp_path):
     db, paths, report_id, workbook = sent_report
     env = {"MK_TRA": unit_key[1]}
     out = tmp_path / "tra-lai-cli.xlsx"
-    made = thidua("report", "return", "--from", str(workbook), "--comment", COMMENT, "--out", str(out), "--p12",
-                  str(unit_key[0]), "--password-env", "MK_TRA", "--data-dir", str(tmp_path / "cap-tren"), env=env)
+    made = thidua(
+        "report",
+        "return",
+        "--from",
+        str(workbook),
+        "--comment",
+        COMMENT,
+        "--out",
+        str(out),
+        "--p12",
+        str(unit_key[0]),
+        "--password-env",
+        "MK_TRA",
+        "--data-dir",
+        str(tmp_path / "cap-tren"),
+        env=env,
+    )
     assert made.returncode == 0, made.stderr
     assert "Đã tạo tệp trả lại báo cáo sơ kết năm 2021" in made.stdout and out.exists()
     taken = thidua("--data-dir", str(paths.root), "report", "import-return", str(out))

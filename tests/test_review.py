@@ -29,8 +29,18 @@ def rows_by(db):
 
 
 def meet(db, present=10, total=12):
-    return review.record_meeting(db, 2021, date(2021, 12, 22), "Hội trường công ty", "Phạm Thị Hoa",
-                                 "Nguyễn Thị Lan", total, present, "Hội nghị BCH mở rộng", today=DECEMBER)
+    return review.record_meeting(
+        db,
+        2021,
+        date(2021, 12, 22),
+        "Hội trường công ty",
+        "Phạm Thị Hoa",
+        "Nguyễn Thị Lan",
+        total,
+        present,
+        "Hội nghị BCH mở rộng",
+        today=DECEMBER,
+    )
 
 
 def results_count(db) -> int:
@@ -146,13 +156,22 @@ def test_majority_decides_skips_excluded_and_keeps_decisions(year_db):
     year_service.set_rule(db, 2021, "cstdcs_cap_percent_of_ldtt", 50)  # 15% of 3 LĐTT would allow none
     meet(db)
     review.set_inputs(db, 2021, y.hoa, days_off=50)
-    review.record_votes(db, 2021, [
-        Vote(None, "CDCS_VM", 10, 10),
-        Vote(y.lan, "LDTT", 10, 10), Vote(y.lan, "DVCD_XS", 5, 10), Vote(y.lan, "GVN_DVN", 9, 10),
-        Vote(y.hoa, "LDTT", 10, 10), Vote(y.hoa, "GVN_DVN", 8, 10),
-        Vote(y.mai, "LDTT", 6, 10), Vote(y.mai, "GVN_DVN", 4, 10, achieved=True),
-        Vote(y.nam, "LDTT", 10, 10), Vote(y.nam, "CSTDCS", 7, 10),
-    ])
+    review.record_votes(
+        db,
+        2021,
+        [
+            Vote(None, "CDCS_VM", 10, 10),
+            Vote(y.lan, "LDTT", 10, 10),
+            Vote(y.lan, "DVCD_XS", 5, 10),
+            Vote(y.lan, "GVN_DVN", 9, 10),
+            Vote(y.hoa, "LDTT", 10, 10),
+            Vote(y.hoa, "GVN_DVN", 8, 10),
+            Vote(y.mai, "LDTT", 6, 10),
+            Vote(y.mai, "GVN_DVN", 4, 10, achieved=True),
+            Vote(y.nam, "LDTT", 10, 10),
+            Vote(y.nam, "CSTDCS", 7, 10),
+        ],
+    )
     summary = review.apply_majority(db, 2021)
     rows = rows_by(db)
     assert rows[(None, "CDCS_VM")].achieved is True
@@ -176,8 +195,9 @@ def test_cstdcs_cap_from_the_rule_table(year_db):
     db, y = year_db
     year_service.set_rule(db, 2021, "cstdcs_cap_percent_of_ldtt", 15)  # 15% of 2 LĐTT: no CSTĐCS at all
     meet(db)
-    review.record_votes(db, 2021, [Vote(y.lan, "LDTT", 10, 10), Vote(y.nam, "LDTT", 10, 10),
-                                   Vote(y.nam, "CSTDCS", 10, 10)])
+    review.record_votes(
+        db, 2021, [Vote(y.lan, "LDTT", 10, 10), Vote(y.nam, "LDTT", 10, 10), Vote(y.nam, "CSTDCS", 10, 10)]
+    )
     summary = review.apply_majority(db, 2021)
     row = rows_by(db)[(y.nam, "CSTDCS")]
     assert row.achieved is False and summary.capped == 1 and "vượt tỷ lệ tối đa 15%" in row.note
@@ -210,7 +230,9 @@ def test_core_exclusions_and_helpers():
     codes, inputs = core.split_exclusions(["days_off", {"input": "days_off", "value": 45}, {"input": "x"}, 3])
     assert codes == ["days_off"] and inputs == ReviewInputs(45, "")
     assert core.join_exclusions(["a", "a"], ReviewInputs(None, " Cảnh cáo ")) == [
-        "a", {"input": "discipline", "value": "Cảnh cáo"}]
+        "a",
+        {"input": "discipline", "value": "Cảnh cáo"},
+    ]
 
 
 # --- proposals and history ---------------------------------------------------------------------------
@@ -218,13 +240,22 @@ def test_core_exclusions_and_helpers():
 
 def decide_year(db, y):
     meet(db)
-    review.record_votes(db, 2021, [
-        Vote(None, "CDCS_VM", 10, 10),
-        Vote(y.lan, "LDTT", 10, 10), Vote(y.lan, "DVCD_XS", 9, 10), Vote(y.lan, "GVN_DVN", 9, 10),
-        Vote(y.hoa, "LDTT", 10, 10), Vote(y.hoa, "GVN_DVN", 8, 10),
-        Vote(y.mai, "LDTT", 9, 10), Vote(y.mai, "GVN_DVN", 4, 10),
-        Vote(y.nam, "LDTT", 10, 10), Vote(y.nam, "CSTDCS", 8, 10),
-    ])
+    review.record_votes(
+        db,
+        2021,
+        [
+            Vote(None, "CDCS_VM", 10, 10),
+            Vote(y.lan, "LDTT", 10, 10),
+            Vote(y.lan, "DVCD_XS", 9, 10),
+            Vote(y.lan, "GVN_DVN", 9, 10),
+            Vote(y.hoa, "LDTT", 10, 10),
+            Vote(y.hoa, "GVN_DVN", 8, 10),
+            Vote(y.mai, "LDTT", 9, 10),
+            Vote(y.mai, "GVN_DVN", 4, 10),
+            Vote(y.nam, "LDTT", 10, 10),
+            Vote(y.nam, "CSTDCS", 8, 10),
+        ],
+    )
     review.apply_majority(db, 2021)
 
 
@@ -259,8 +290,7 @@ def test_build_proposals_from_the_review(year_db):
     # proposed is not awarded: the indicator of LĐST authors waits for the Tổng Liên đoàn's decision
     ct30 = row_of(db, "CT30", today=DECEMBER)
     assert ct30.year.value is None and "đã đề nghị xét tặng Bằng Lao động sáng tạo cho 1 tác giả" in ct30.year.origin
-    review.update_proposal(db, ldst.id, decision_number="1234/QĐ-TLĐ", decision_date=date(2021, 12, 28),
-                           today=DECEMBER)
+    review.update_proposal(db, ldst.id, decision_number="1234/QĐ-TLĐ", decision_date=date(2021, 12, 28), today=DECEMBER)
     ct30 = row_of(db, "CT30", today=DECEMBER)
     assert ct30.year.value == 1 and ct30.year.origin.startswith("Tính từ quyết định khen thưởng: 1 tác giả")
     # and the women's rate the review: Lan and Hoa of the women workers Lan, Hoa, Mai and Cúc (not a member)
@@ -298,26 +328,35 @@ def test_proposal_edits_are_checked(year_db):
         review.update_proposal(db, person_line.id, decision_number="1/QĐ", decision_date=date(2099, 1, 1))
     changed = review.update_proposal(db, person_line.id, award_code="BK_LDLD")
     assert changed.award_name == "Bằng khen của Ban Chấp hành LĐLĐ tỉnh"
-    added = review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", collective_name="Tổ may 1",
-                                summary="Tổ có 2 sáng kiến được công nhận.")
+    added = review.add_proposal(
+        db,
+        2021,
+        award_code="GK_CDCS_TT",
+        level="own",
+        collective_name="Tổ may 1",
+        summary="Tổ có 2 sáng kiến được công nhận.",
+    )
     assert added.section == "A" and added.name == "Tổ may 1"
     with pytest.raises(ValidationError, match="đã có trong danh sách"):
-        review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", collective_name="Tổ may 1",
-                            summary="x")
+        review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", collective_name="Tổ may 1", summary="x")
 
 
 def test_configured_rule_and_history(year_db):
     db, y = year_db
     with pytest.raises(ValidationError, match="không phải hình thức khen thưởng cá nhân"):
         review.set_proposal_rules(db, 2021, [review.ProposalRule("CSTDCS", "BK_LDLD_TT", "upper")])
-    review.set_proposal_rules(db, 2021, [review.ProposalRule("CSTDCS", "BK_LDLD", "upper"),
-                                         review.ProposalRule("GVN_DVN", "GK_CDCS", "own")])
+    review.set_proposal_rules(
+        db, 2021, [review.ProposalRule("CSTDCS", "BK_LDLD", "upper"), review.ProposalRule("GVN_DVN", "GK_CDCS", "own")]
+    )
     year_service.set_rule(db, 2021, "cstdcs_cap_percent_of_ldtt", 50)
     decide_year(db, y)
     rows = review.build_proposals(db, 2021).rows
     assert {(r.name, r.award_code) for r in rows if r.section == "B"} == {
-        ("Đinh Văn Nam", "BK_LDLD"), ("Đinh Văn Nam", "BANG_LDST"),
-        ("Nguyễn Thị Lan", "GK_CDCS"), ("Trần Thị Hoa", "GK_CDCS")}
+        ("Đinh Văn Nam", "BK_LDLD"),
+        ("Đinh Văn Nam", "BANG_LDST"),
+        ("Nguyễn Thị Lan", "GK_CDCS"),
+        ("Trần Thị Hoa", "GK_CDCS"),
+    }
     assert review.decide_proposals(db, 2021, "21/QĐ-CĐCS", date(2021, 12, 28), today=DECEMBER) == 2
     history = roster.person_history(db, y.lan)
     assert [(h.year, h.kind, h.title) for h in history] == [
@@ -361,7 +400,9 @@ def test_union_groups_are_reviewed_for_the_group_title(year_db):
     rows = review.review_table(db, 2021)
     group_rows = [r for r in rows if r.is_group]
     assert [(r.full_name, r.title_code, r.registered, r.union_group_id) for r in group_rows] == [
-        ("Tổ may 1", "TO_CD_VM", True, groups["Tổ may 1"]), ("Tổ cơ điện", "TO_CD_VM", True, groups["Tổ cơ điện"])]
+        ("Tổ may 1", "TO_CD_VM", True, groups["Tổ may 1"]),
+        ("Tổ cơ điện", "TO_CD_VM", True, groups["Tổ cơ điện"]),
+    ]
     assert all(r.person_id is None and r.exclusions == () for r in group_rows)
     assert rows[0].person_id is None and not rows[0].is_group  # the CĐCS first, then its groups, then people
     assert [r.is_group for r in rows[1:3]] == [True, True] and rows[3].person_id is not None
@@ -373,16 +414,26 @@ def test_union_groups_are_reviewed_for_the_group_title(year_db):
         (Vote(None, "TO_CD_VM", 9, 10), "hãy ghi cho từng tổ công đoàn"),
         (Vote(None, "TO_CD_VM", 9, 10, union_group_id="0" * 32), "không có tổ công đoàn này"),
         (Vote(None, "TO_CD_VM", 9, 10, union_group_id="tổ may"), "Mã tổ công đoàn 'tổ may' không hợp lệ"),
-        (Vote(None, "TO_CD_VM", 11, 10, union_group_id=groups["Tổ may 1"]), r"Tổ may 1 — Tổ công đoàn vững mạnh: Số "
-                                                                            r"phiếu đồng ý \(11\) lớn hơn"),
+        (
+            Vote(None, "TO_CD_VM", 11, 10, union_group_id=groups["Tổ may 1"]),
+            r"Tổ may 1 — Tổ công đoàn vững mạnh: Số "
+            r"phiếu đồng ý \(11\) lớn hơn",
+        ),
     ):
         with pytest.raises(ValidationError, match=message):
             review.record_votes(db, 2021, [bad])
     assert results_count(db) == before
-    review.record_votes(db, 2021, [Vote(None, "CDCS_VM", 10, 10),
-                                   Vote(None, "TO_CD_VM", 9, 10, union_group_id=groups["Tổ may 1"]),
-                                   Vote(None, "TO_CD_VM", 4, 10, union_group_id=groups["Tổ cơ điện"]),
-                                   Vote(y.lan, "LDTT", 10, 10), Vote(y.hoa, "LDTT", 9, 10)])
+    review.record_votes(
+        db,
+        2021,
+        [
+            Vote(None, "CDCS_VM", 10, 10),
+            Vote(None, "TO_CD_VM", 9, 10, union_group_id=groups["Tổ may 1"]),
+            Vote(None, "TO_CD_VM", 4, 10, union_group_id=groups["Tổ cơ điện"]),
+            Vote(y.lan, "LDTT", 10, 10),
+            Vote(y.hoa, "LDTT", 9, 10),
+        ],
+    )
     summary = review.apply_majority(db, 2021)
     assert summary.achieved == 4 and summary.not_achieved == 1
     decided = {r.full_name: (r.achieved, r.votes_for) for r in review.review_table(db, 2021) if r.is_group}
@@ -390,14 +441,22 @@ def test_union_groups_are_reviewed_for_the_group_title(year_db):
     with db.reading() as session:
         stored = session.scalars(select(ReviewResult).where(ReviewResult.title_code == "TO_CD_VM")).all()
     assert {(r.person_id, r.union_group_id.hex, r.achieved) for r in stored} == {
-        (None, groups["Tổ may 1"], True), (None, groups["Tổ cơ điện"], False)}
+        (None, groups["Tổ may 1"], True),
+        (None, groups["Tổ cơ điện"], False),
+    }
     # the proposals: the group's line is a tập thể line the CĐCS gives itself, drafted from the group's year
     built = review.build_proposals(db, 2021)
     group_line = next(r for r in built.rows if r.award_code == "TO_CD_VM")
     assert (group_line.section, group_line.name, group_line.level, group_line.person_id) == (
-        "A", "Tổ may 1", "own", None)
-    assert group_line.summary.startswith("Năm 2021, Tổ may 1 có 3 đoàn viên (tổ trưởng: Nguyễn Thị Lan); 2 người đạt "
-                                         "danh hiệu “Lao động tiên tiến”; 1 sáng kiến được công nhận.")
+        "A",
+        "Tổ may 1",
+        "own",
+        None,
+    )
+    assert group_line.summary.startswith(
+        "Năm 2021, Tổ may 1 có 3 đoàn viên (tổ trưởng: Nguyễn Thị Lan); 2 người đạt "
+        "danh hiệu “Lao động tiên tiến”; 1 sáng kiến được công nhận."
+    )
     assert "Được bình xét với 9/10 phiếu đồng ý công nhận danh hiệu “Tổ công đoàn vững mạnh”." in group_line.summary
     assert not any(r.name == "Tổ cơ điện" for r in built.rows)
     assert [r.section for r in built.rows][:2] == ["A", "A"]
@@ -429,13 +488,20 @@ def test_a_renamed_union_group_keeps_its_proposal_line(year_db):
     # a line added by hand under the group's (new) name is the group's: linked, and a clash
     with pytest.raises(ValidationError, match="đã có trong danh sách"):
         review.add_proposal(db, 2021, award_code="TO_CD_VM", level="own", collective_name="Tổ may số 1", summary="x")
-    by_name = review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", collective_name="Tổ may số 1",
-                                  summary="Tổ không có tai nạn lao động.")
+    by_name = review.add_proposal(
+        db,
+        2021,
+        award_code="GK_CDCS_TT",
+        level="own",
+        collective_name="Tổ may số 1",
+        summary="Tổ không có tai nạn lao động.",
+    )
     assert by_name.union_group_id == groups["Tổ may 1"]
     # an empty group deleted: its decided line stays (SET NULL), named as when proposed, not the CĐCS's
     new = roster.save_group(db, roster.GroupInfo("Tổ mới"))
-    review.add_proposal(db, 2021, award_code="TO_CD_VM", level="own", union_group_id=new.id,
-                        summary="Tổ mới thành lập, hoạt động tốt.")
+    review.add_proposal(
+        db, 2021, award_code="TO_CD_VM", level="own", union_group_id=new.id, summary="Tổ mới thành lập, hoạt động tốt."
+    )
     review.decide_proposals(db, 2021, "21/QĐ-CĐCS", date(2021, 12, 28), today=DECEMBER)
     roster.delete_group(db, new.id)
     kept = next(r for r in review.list_proposals(db, 2021) if r.name == "Tổ mới")
@@ -456,7 +522,9 @@ def test_review_minutes_carry_the_union_groups(year_db):
     lines = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
     mine = [line for line in lines if line["title_code"] == "TO_CD_VM"]
     assert {(line["name"], line["person_id"], line["achieved"], line["votes_for"]) for line in mine} == {
-        ("Tổ may 1", None, True, 9), ("Tổ cơ điện", None, None, None)}
+        ("Tổ may 1", None, True, 9),
+        ("Tổ cơ điện", None, None, None),
+    }
     with db.reading() as session:
         stored = session.scalars(select(ReviewResult).where(ReviewResult.title_code == "TO_CD_VM")).one()
     assert next(line for line in mine if line["name"] == "Tổ may 1")["record_id"] == stored.id.hex
@@ -469,15 +537,17 @@ def bulk_audits(db):
     from thidua_desktop.store.models import AuditEntry
 
     with db.reading() as session:
-        return session.scalars(select(AuditEntry).where(AuditEntry.entity == "review_result")
-                               .order_by(AuditEntry.id)).all()
+        return session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "review_result").order_by(AuditEntry.id)
+        ).all()
 
 
 def test_votes_and_majority_write_in_bulk_with_one_audit_entry_that_keeps_every_change(year_db):
     db, y = year_db
     meet(db)
-    review.record_votes(db, 2021, [Vote(y.lan, "LDTT", 10, 10), Vote(y.hoa, "LDTT", 4, 10, note="  Vắng  "),
-                                   Vote(y.nam, "LDTT", 9, 10)])
+    review.record_votes(
+        db, 2021, [Vote(y.lan, "LDTT", 10, 10), Vote(y.hoa, "LDTT", 4, 10, note="  Vắng  "), Vote(y.nam, "LDTT", 9, 10)]
+    )
     audits = bulk_audits(db)
     assert len(audits) == 1
     entry = audits[0]
@@ -491,8 +561,15 @@ def test_votes_and_majority_write_in_bulk_with_one_audit_entry_that_keeps_every_
         stored = {r.person_id.hex: r for r in session.scalars(select(ReviewResult))}
     assert set(entry.changes["rows_inserted"]) == {r.id.hex for r in stored.values()}
     hoa = entry.changes["rows_inserted"][stored[y.hoa].id.hex]
-    assert hoa == {"person_id": y.hoa, "union_group_id": None, "title_code": "LDTT", "registered": True,
-                   "votes_for": 4, "votes_total": 10, "note": "Vắng"}  # achieved: not decided (None), left out
+    assert hoa == {
+        "person_id": y.hoa,
+        "union_group_id": None,
+        "title_code": "LDTT",
+        "registered": True,
+        "votes_for": 4,
+        "votes_total": 10,
+        "note": "Vắng",
+    }  # achieved: not decided (None), left out
     assert stored[y.hoa].note == "Vắng" and stored[y.hoa].created_at is not None
     # a second vote on the same line: an update, before → after
     review.record_vote(db, 2021, y.hoa, "LDTT", 6, 10)
@@ -509,8 +586,9 @@ def test_votes_and_majority_write_in_bulk_with_one_audit_entry_that_keeps_every_
     tu = next(v for v in inserted.values() if v["person_id"] == y.tu and v["title_code"] == "LDTT")
     assert tu["exclusions"] == ["months_worked"] and tu["achieved"] is False and tu["registered"] is True
     with db.reading() as session:
-        tu_row = session.scalars(select(ReviewResult).where(ReviewResult.person_id == uuid_of(y.tu),
-                                                            ReviewResult.title_code == "LDTT")).one()
+        tu_row = session.scalars(
+            select(ReviewResult).where(ReviewResult.person_id == uuid_of(y.tu), ReviewResult.title_code == "LDTT")
+        ).one()
     assert tu_row.achieved is False and tu_row.id.hex in inserted
     assert len(bulk_audits(db)) == 3  # one per action
     # a refused action writes nothing at all
@@ -535,10 +613,17 @@ def test_days_off_can_be_cleared_and_proposals_added_for_a_group_by_id(year_db):
     with pytest.raises(NotFoundError, match="tổ công đoàn"):
         review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", union_group_id="0" * 32, summary="x")
     with pytest.raises(ValidationError, match="tóm tắt thành tích"):
-        review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", union_group_id=groups["Tổ cơ điện"],
-                            summary=" ")
-    line = review.add_proposal(db, 2021, award_code="GK_CDCS_TT", level="own", union_group_id=groups["Tổ cơ điện"],
-                               summary="Tổ không có tai nạn lao động.")
+        review.add_proposal(
+            db, 2021, award_code="GK_CDCS_TT", level="own", union_group_id=groups["Tổ cơ điện"], summary=" "
+        )
+    line = review.add_proposal(
+        db,
+        2021,
+        award_code="GK_CDCS_TT",
+        level="own",
+        union_group_id=groups["Tổ cơ điện"],
+        summary="Tổ không có tai nạn lao động.",
+    )
     assert (line.section, line.name, line.award_code) == ("A", "Tổ cơ điện", "GK_CDCS_TT")
 
 

@@ -27,19 +27,28 @@ def test_a_meeting_with_a_quorum_a_chair_and_a_secretary_passes():
 
 def test_the_meeting_checks_say_every_problem():
     assert check_meeting(2021, None, " ", "", True, 1.5, TODAY) == [
-        "Hãy ghi ngày họp bình xét.", "Tổng số người được triệu tập phải là số nguyên.",
-        "Số người có mặt phải là số nguyên.", "Hãy ghi người chủ trì cuộc họp.", "Hãy ghi thư ký cuộc họp."]
+        "Hãy ghi ngày họp bình xét.",
+        "Tổng số người được triệu tập phải là số nguyên.",
+        "Số người có mặt phải là số nguyên.",
+        "Hãy ghi người chủ trì cuộc họp.",
+        "Hãy ghi thư ký cuộc họp.",
+    ]
     assert check_meeting(2021, date(2022, 1, 2), "A", "B", 10, 5, TODAY) == [
-        "Ngày họp 02/01/2022 ở tương lai: chỉ ghi cuộc họp đã diễn ra."]
+        "Ngày họp 02/01/2022 ở tương lai: chỉ ghi cuộc họp đã diễn ra."
+    ]
     assert check_meeting(2021, date(2020, 12, 2), "A", "B", -1, 5, TODAY) == [
         "Ngày họp 02/12/2020 không thuộc năm 2021 (hoặc đầu năm 2022).",
-        "Tổng số người được triệu tập không được âm."]
+        "Tổng số người được triệu tập không được âm.",
+    ]
     assert check_meeting(2021, date(2021, 12, 2), "A", "B", 0, 0, TODAY) == [
-        "Tổng số người được triệu tập phải lớn hơn 0."]
+        "Tổng số người được triệu tập phải lớn hơn 0."
+    ]
     assert check_meeting(2021, date(2021, 12, 2), "A", "B", 10, 11, TODAY) == [
-        "Số người có mặt (11) lớn hơn tổng số người được triệu tập (10)."]
+        "Số người có mặt (11) lớn hơn tổng số người được triệu tập (10)."
+    ]
     assert check_meeting(2021, date(2021, 12, 2), "A", "B", 10, 5, TODAY) == [
-        "Chỉ 5/10 người có mặt, chưa quá nửa: cuộc họp không đủ điều kiện bình xét."]
+        "Chỉ 5/10 người có mặt, chưa quá nửa: cuộc họp không đủ điều kiện bình xét."
+    ]
 
 
 def test_the_rules_read_back_and_fall_back_to_the_defaults():
@@ -50,20 +59,27 @@ def test_the_rules_read_back_and_fall_back_to_the_defaults():
 
 
 def test_a_rule_and_an_award_are_checked_against_the_catalogue():
-    titles = {"CSTDCS": Title("Chiến sĩ thi đua cơ sở"), "CDCS_VM": Title("CĐCS vững mạnh", "collective"),
-              "GK": Title("Giấy khen", category="award", issuer=proposals.OWN_ISSUER)}
+    titles = {
+        "CSTDCS": Title("Chiến sĩ thi đua cơ sở"),
+        "CDCS_VM": Title("CĐCS vững mạnh", "collective"),
+        "GK": Title("Giấy khen", category="award", issuer=proposals.OWN_ISSUER),
+    }
     assert proposals.check_rules(2021, [ProposalRule("CSTDCS", "GK", "own")], titles) == []
     assert proposals.check_rules(2021, [ProposalRule("CDCS_VM", "NONE", "both")], titles) == [
         "'CDCS_VM' không phải danh hiệu cá nhân trong danh mục năm 2021.",
         "'NONE' không phải hình thức khen thưởng cá nhân trong danh mục năm 2021.",
-        "Cấp khen 'both' không hợp lệ: own (CĐCS tặng) hoặc upper (đề nghị cấp trên)."]
+        "Cấp khen 'both' không hợp lệ: own (CĐCS tặng) hoặc upper (đề nghị cấp trên).",
+    ]
     assert proposals.check_award(2021, "X", None, True, "own") == [
-        "Hình thức/danh hiệu 'X' không có trong danh mục năm 2021."]
+        "Hình thức/danh hiệu 'X' không có trong danh mục năm 2021."
+    ]
     assert proposals.check_award(2021, "CDCS_VM", titles["CDCS_VM"], True, "upper") == [
-        "CĐCS vững mạnh dành cho tập thể, không đề nghị cho cá nhân."]
+        "CĐCS vững mạnh dành cho tập thể, không đề nghị cho cá nhân."
+    ]
     assert proposals.check_award(2021, "GK", titles["GK"], False, "x") == [
         "Giấy khen dành cho cá nhân, không đề nghị cho tập thể.",
-        "Cấp khen 'x' không hợp lệ: own (CĐCS tặng) hoặc upper (đề nghị cấp trên)."]
+        "Cấp khen 'x' không hợp lệ: own (CĐCS tặng) hoặc upper (đề nghị cấp trên).",
+    ]
     assert proposals.level_of(titles["GK"]) == "own" and proposals.level_of(titles["CSTDCS"]) == "upper"
     group = Title("Tổ công đoàn vững mạnh", "collective", issuer=proposals.OWN_ISSUER)
     assert proposals.is_group_title(group) and not proposals.is_group_title(titles["CDCS_VM"])
@@ -80,13 +96,25 @@ def test_decisions_and_votes_are_worded():
 def test_the_collective_summary_says_what_is_known():
     assert proposals.collective_summary(CollectiveFacts(2021, "CĐCS vững mạnh", 1200, 1150)) == (
         "Năm 2021, đơn vị có 1.200 người lao động, 1.150 đoàn viên. Được bình xét đề nghị công nhận danh hiệu "
-        "“CĐCS vững mạnh”.")
-    full = CollectiveFacts(2021, "CĐCS vững mạnh", 12, 10, admitted=0, initiatives_recognised=3,
-                           targets_registered=4, targets_measured=4, targets_reached=3)
+        "“CĐCS vững mạnh”."
+    )
+    full = CollectiveFacts(
+        2021,
+        "CĐCS vững mạnh",
+        12,
+        10,
+        admitted=0,
+        initiatives_recognised=3,
+        targets_registered=4,
+        targets_measured=4,
+        targets_reached=3,
+    )
     assert proposals.collective_summary(full) == (
         "Năm 2021, đơn vị có 12 người lao động, 10 đoàn viên, kết nạp mới 0 đoàn viên, 3 sáng kiến được công "
         "nhận. Đạt và vượt 3/4 chỉ tiêu thi đua đã đăng ký. Được bình xét đề nghị công nhận danh hiệu "
-        "“CĐCS vững mạnh”.")
+        "“CĐCS vững mạnh”."
+    )
     partly = CollectiveFacts(2021, "T", 12, 10, initiatives_recognised=0, targets_registered=4, targets_measured=3)
     assert "chỉ tiêu" not in proposals.collective_summary(partly) and "sáng kiến" not in proposals.collective_summary(
-        partly)
+        partly
+    )

@@ -320,8 +320,7 @@ def test_impossible_and_implausible_dates_are_errors_naming_the_cell(tmp_path):
         "Tệp sai.xlsx, trang 'DS', dòng 7, cột B (Ngày sinh): ngày sinh 01/01/2022 sau ngày hôm nay",
         "Tệp sai.xlsx, trang 'DS', dòng 8, cột B (Ngày sinh): không đọc được ngày 'không rõ' "
         "(hãy ghi theo dạng ngày/tháng/năm, ví dụ 20/01/1990)",
-        "Tệp sai.xlsx, trang 'DS', dòng 9, cột C (Ngày vào công đoàn): "
-        "ngày vào công đoàn 01/01/1975 trước ngày sinh",
+        "Tệp sai.xlsx, trang 'DS', dòng 9, cột C (Ngày vào công đoàn): ngày vào công đoàn 01/01/1975 trước ngày sinh",
         "Tệp sai.xlsx, trang 'DS', dòng 10, cột B (Ngày sinh): năm sinh 2015: chưa đủ 15 tuổi",
     ]
     assert not p.can_commit
@@ -346,8 +345,10 @@ def test_name_of_spaces_and_row_without_name(tmp_path):
 def test_a_number_is_not_a_name(tmp_path):
     rows = [["Họ và tên", "Năm sinh"], [12345, 1980], ["Nguyễn Văn An 2", 1985]]
     p = preview_of(write_xlsx(tmp_path / "so.xlsx", rows))
-    assert only(p.problems) == ["Tệp so.xlsx, trang 'DS', dòng 2, cột A (Họ và tên): ô họ tên chứa số hoặc ngày "
-                                "('12345'), không phải chữ — dòng không được nhập; hãy ghi họ tên bằng chữ"]
+    assert only(p.problems) == [
+        "Tệp so.xlsx, trang 'DS', dòng 2, cột A (Họ và tên): ô họ tên chứa số hoặc ngày "
+        "('12345'), không phải chữ — dòng không được nhập; hãy ghi họ tên bằng chữ"
+    ]
     assert only(p.problems, "warning") == [
         "Tệp so.xlsx, trang 'DS', dòng 3, cột A (Họ và tên): họ tên 'Nguyễn Văn An 2' có ký tự lạ"
     ]
@@ -571,5 +572,7 @@ def test_one_person_key_for_the_rows_of_a_file_and_the_roster():
     nfd = unicodedata.normalize("NFD", "Nguyễn Thị")
     assert person_key(nfd, "Hoa", born, None) == person_key("NGUYỄN THỊ", "hoa", born, 1990) == ("nguyễn thị hoa", born)
     assert person_key("Nguyễn Thị", "Hoà", born, None) != person_key("Nguyễn Thị", "Hoa", born, None)
-    assert person_key("", "Hoa", None, 1990) == ("hoa", ("year", 1990)) != person_key("", "Hoa", dt.date(1990, 1, 1), None)
+    assert (
+        person_key("", "Hoa", None, 1990) == ("hoa", ("year", 1990)) != person_key("", "Hoa", dt.date(1990, 1, 1), None)
+    )
     assert person_key("Lê", "Hoa", None, None) == ("lê hoa", None)

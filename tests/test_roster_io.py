@@ -35,8 +35,12 @@ def test_import_adds_people_and_groups(seeded_db, tmp_path):
 def test_reimport_updates_instead_of_duplicating(seeded_db, tmp_path):
     path = sheets.write_xlsx(tmp_path / "ds.xlsx", sheets.simple_roster())
     roster_io.commit(seeded_db, roster_io.preview_file(seeded_db, path, today=TODAY))
-    changed = sheets.simple_roster([("Nguyễn Văn An", dt.date(1985, 3, 12), "M", "Tổ trưởng", "Tổ 1"),
-                                    ("Lê Văn Mới", dt.date(1999, 9, 9), "M", "Công nhân cắt", "Tổ 4")])
+    changed = sheets.simple_roster(
+        [
+            ("Nguyễn Văn An", dt.date(1985, 3, 12), "M", "Tổ trưởng", "Tổ 1"),
+            ("Lê Văn Mới", dt.date(1999, 9, 9), "M", "Công nhân cắt", "Tổ 4"),
+        ]
+    )
     path2 = sheets.write_xlsx(tmp_path / "ds2.xlsx", changed)
     rim = roster_io.preview_file(seeded_db, path2, today=TODAY)
     assert len(rim.existing) == 1
@@ -58,13 +62,16 @@ def test_duplicates_merge_or_keep(seeded_db, tmp_path):
     assert kept.added == 5
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda p: p.write_bytes(b"STT,Ho ten\n1,Nguyen Van An\n"), "không phải"),
-    (lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "không phải"),
-    (lambda p: sheets.write_xlsx(p, [["STT", "Ngày sinh"], [1, dt.date(1990, 1, 1)]]), "họ tên"),
-    (lambda p: sheets.write_xlsx(p, [["Họ và tên", "Ngày sinh"], ["Trần Văn Sai", "01/02/1890"]]), "1890"),
-    (lambda p: sheets.write_xlsx(p, [["Họ và tên", "Ngày sinh"], ["   ", "31/02/1990"]]), "31/02/1990"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: p.write_bytes(b"STT,Ho ten\n1,Nguyen Van An\n"), "không phải"),
+        (lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "không phải"),
+        (lambda p: sheets.write_xlsx(p, [["STT", "Ngày sinh"], [1, dt.date(1990, 1, 1)]]), "họ tên"),
+        (lambda p: sheets.write_xlsx(p, [["Họ và tên", "Ngày sinh"], ["Trần Văn Sai", "01/02/1890"]]), "1890"),
+        (lambda p: sheets.write_xlsx(p, [["Họ và tên", "Ngày sinh"], ["   ", "31/02/1990"]]), "31/02/1990"),
+    ],
+)
 def test_bad_files_change_nothing(seeded_db, tmp_path, make, message):
     roster.save_person(seeded_db, PersonDetail("Vũ Thị", "Có Sẵn", gender="F"))
     before = db_digest(seeded_db)
@@ -91,8 +98,9 @@ def test_export_then_import_round_trip(seeded_db, tmp_path):
 
 def test_plan_says_what_commit_will_do(seeded_db, tmp_path):
     twins = sheets.PEOPLE + [("Nguyễn Văn An", dt.date(1985, 3, 12), "M", "", "Tổ 1")]
-    rim = roster_io.preview_file(seeded_db, sheets.write_xlsx(tmp_path / "ds.xlsx", sheets.simple_roster(twins)),
-                                 today=TODAY)
+    rim = roster_io.preview_file(
+        seeded_db, sheets.write_xlsx(tmp_path / "ds.xlsx", sheets.simple_roster(twins)), today=TODAY
+    )
     merge, keep = roster_io.plan(rim, "merge"), roster_io.plan(rim, "keep")
     assert (merge.added, merge.updated, merge.merged) == (4, 0, 1)
     assert (keep.added, keep.merged) == (5, 0)

@@ -57,13 +57,22 @@ def by_libreoffice(path, rows, fonts):
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     source = by_openpyxl(path.with_suffix(".xlsx"), rows, fonts)
-    subprocess.run([soffice, "--headless", "--convert-to", "ods", "--outdir", str(path.parent), str(source)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "ods", "--outdir", str(path.parent), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return path.with_suffix(".ods")
 
 
-WRITERS = {"xlsxwriter": (by_xlsxwriter, "xlsx"), "openpyxl": (by_openpyxl, "xlsx"), "xlwt": (by_xlwt, "xls"),
-           "odfpy": (by_odfpy, "ods"), "libreoffice": (by_libreoffice, "ods")}
+WRITERS = {
+    "xlsxwriter": (by_xlsxwriter, "xlsx"),
+    "openpyxl": (by_openpyxl, "xlsx"),
+    "xlwt": (by_xlwt, "xls"),
+    "odfpy": (by_odfpy, "ods"),
+    "libreoffice": (by_libreoffice, "ods"),
+}
 ALL = list(WRITERS)
 
 
@@ -86,21 +95,26 @@ def errors(preview) -> list[str]:
 
 @pytest.mark.parametrize("writer", ALL)
 def test_two_digit_years_take_the_century_of_a_working_age(tmp_path, writer):
-    rows = [[1, "", "Nguyễn Văn An", "29/6/79", "Nam", "", ""],
-            [2, "", "Trần Thị Bình", "03/02/05", "Nữ", "", ""],
-            [3, "", "Lê Văn Cường", "1985", "Nam", "", ""],
-            [4, "", "Phạm Thị Dung", 1990, "Nữ", "", ""],
-            [5, "", "Hoàng Văn Em", dt.date(1970, 5, 1), "Nam", "", ""]]
+    rows = [
+        [1, "", "Nguyễn Văn An", "29/6/79", "Nam", "", ""],
+        [2, "", "Trần Thị Bình", "03/02/05", "Nữ", "", ""],
+        [3, "", "Lê Văn Cường", "1985", "Nam", "", ""],
+        [4, "", "Phạm Thị Dung", 1990, "Nữ", "", ""],
+        [5, "", "Hoàng Văn Em", dt.date(1970, 5, 1), "Nam", "", ""],
+    ]
     p = read(write(tmp_path, rows, writer))
     assert errors(p) == []
     born = {d.full_name: (d.birth_date, d.birth_year) for d in p.drafts}
     assert born == {"Nguyễn Văn An": (dt.date(1979, 6, 29), 1979), "Trần Thị Bình": (dt.date(2005, 2, 3), 2005),
                     "Lê Văn Cường": (None, 1985), "Phạm Thị Dung": (None, 1990),
                     "Hoàng Văn Em": (dt.date(1970, 5, 1), 1970)}  # fmt: skip
-    assert p.inferred() == {2: ["cột D (Ngày sinh): năm ghi 2 chữ số, hiểu là 1979"],
-                            3: ["cột D (Ngày sinh): năm ghi 2 chữ số, hiểu là 2005"]}
-    assert str(p.inferences[0]) == ("Tệp " + p.file + ", trang 'DS', dòng 2, cột D (Ngày sinh): năm ghi 2 chữ số, "
-                                    "hiểu là 1979")
+    assert p.inferred() == {
+        2: ["cột D (Ngày sinh): năm ghi 2 chữ số, hiểu là 1979"],
+        3: ["cột D (Ngày sinh): năm ghi 2 chữ số, hiểu là 2005"],
+    }
+    assert str(p.inferences[0]) == (
+        "Tệp " + p.file + ", trang 'DS', dòng 2, cột D (Ngày sinh): năm ghi 2 chữ số, hiểu là 1979"
+    )
 
 
 def test_the_birth_century_and_the_other_dates():
@@ -124,25 +138,32 @@ def test_a_two_digit_year_in_another_date_column_is_a_past_year(tmp_path):
 @pytest.mark.parametrize("writer", ALL)
 def test_same_name_and_birth_date_differing_in_one_field_are_two_people_flagged(tmp_path, writer):
     born = dt.date(1985, 3, 12)
-    rows = [[1, "NV01", "Nguyễn Văn An", born, "Nam", "Tổ 1", "0912345678"],
-            [2, "NV02", "Nguyễn Văn An", born, "Nam", "Tổ 1", "0912345678"],  # another employee code
-            [3, "", "Trần Thị Hoa", born, "Nữ", "Tổ 2", "0987000111"],
-            [4, "", "Trần Thị Hoa", born, "Nữ", "Tổ 2", "0987000222"],  # another phone
-            [5, "", "Lê Văn Tâm", born, "Nam", "Tổ 3", ""],
-            [6, "", "Lê Văn Tâm", born, "Nam", "Tổ 4", ""],  # another union group
-            [7, "", "Đỗ Minh Hải", born, "Nam", "", ""],
-            [8, "", "Đỗ Minh Hải", born, "Nữ", "", ""],  # another sex
-            [9, "NV09", "Vũ Thị Lan", born, "Nữ", "Tổ 1", "0900000009"],
-            [10, "nv09", "Vũ Thị Lan", born, "Nữ", "tổ 1", "+84 900 000 009"]]  # the same, written twice
+    rows = [
+        [1, "NV01", "Nguyễn Văn An", born, "Nam", "Tổ 1", "0912345678"],
+        [2, "NV02", "Nguyễn Văn An", born, "Nam", "Tổ 1", "0912345678"],  # another employee code
+        [3, "", "Trần Thị Hoa", born, "Nữ", "Tổ 2", "0987000111"],
+        [4, "", "Trần Thị Hoa", born, "Nữ", "Tổ 2", "0987000222"],  # another phone
+        [5, "", "Lê Văn Tâm", born, "Nam", "Tổ 3", ""],
+        [6, "", "Lê Văn Tâm", born, "Nam", "Tổ 4", ""],  # another union group
+        [7, "", "Đỗ Minh Hải", born, "Nam", "", ""],
+        [8, "", "Đỗ Minh Hải", born, "Nữ", "", ""],  # another sex
+        [9, "NV09", "Vũ Thị Lan", born, "Nữ", "Tổ 1", "0900000009"],
+        [10, "nv09", "Vũ Thị Lan", born, "Nữ", "tổ 1", "+84 900 000 009"],
+    ]  # the same, written twice
     p = read(write(tmp_path, rows, writer))
     assert errors(p) == []
     assert [(x.first, x.repeated, x.differs) for x in p.pairs] == [
-        (2, 3, ("mã nhân viên",)), (4, 5, ("điện thoại",)), (6, 7, ("tổ công đoàn",)), (8, 9, ("giới tính",)),
-        (10, 11, ())]
+        (2, 3, ("mã nhân viên",)),
+        (4, 5, ("điện thoại",)),
+        (6, 7, ("tổ công đoàn",)),
+        (8, 9, ("giới tính",)),
+        (10, 11, ()),
+    ]
     warnings = [str(w) for w in p.warnings]
-    assert (f"Tệp {p.file}, trang 'DS', dòng 5, cột C (Họ và tên): có thể trùng với dòng 4 (Trần Thị Hoa, "
-            "12/03/1985): cùng họ tên và ngày sinh nhưng khác điện thoại — là hai người, trừ khi bạn chọn gộp"
-            ) in warnings
+    assert (
+        f"Tệp {p.file}, trang 'DS', dòng 5, cột C (Họ và tên): có thể trùng với dòng 4 (Trần Thị Hoa, "
+        "12/03/1985): cùng họ tên và ngày sinh nhưng khác điện thoại — là hai người, trừ khi bạn chọn gộp"
+    ) in warnings
     assert any("dòng 11" in w and "trùng họ tên và ngày sinh với dòng 10" in w for w in warnings)
 
 
@@ -150,8 +171,17 @@ def test_five_pairs_of_namesakes_are_never_merged_silently(seeded_db, tmp_path):
     rows = []
     for n in range(5):  # different people sharing a name and a birth date: different STT, group, phone
         for k in range(2):
-            rows.append([len(rows) + 1, "", f"Nguyễn Văn Tên{'ABCDE'[n]}", dt.date(1980 + n, 1, 2), "Nam",
-                         f"Tổ {k + 1}", f"09{n}{k}000000"])
+            rows.append(
+                [
+                    len(rows) + 1,
+                    "",
+                    f"Nguyễn Văn Tên{'ABCDE'[n]}",
+                    dt.date(1980 + n, 1, 2),
+                    "Nam",
+                    f"Tổ {k + 1}",
+                    f"09{n}{k}000000",
+                ]
+            )
     rim = roster_io.preview_file(seeded_db, write(tmp_path, rows, "openpyxl"), today=TODAY)
     assert len(rim.flags) == 5 and all(f.differs == ("điện thoại", "tổ công đoàn") for f in rim.flags)
     with pytest.raises(ValidationError, match="5 cặp cùng họ tên và ngày sinh chưa được quyết định"):
@@ -165,12 +195,15 @@ def test_five_pairs_of_namesakes_are_never_merged_silently(seeded_db, tmp_path):
 
 
 def test_a_person_on_the_roster_with_another_phone_is_flagged_not_updated(seeded_db, tmp_path):
-    roster.save_person(seeded_db, PersonDetail("Nguyễn Văn", "An", birth_date=dt.date(1985, 3, 12), gender="M",
-                                               phone="0911111111"))
+    roster.save_person(
+        seeded_db, PersonDetail("Nguyễn Văn", "An", birth_date=dt.date(1985, 3, 12), gender="M", phone="0911111111")
+    )
     roster.save_person(seeded_db, PersonDetail("Trần Thị", "Hoa", birth_date=dt.date(1979, 1, 1), gender="F"))
-    rows = [[1, "", "Nguyễn Văn An", dt.date(1985, 3, 12), "Nam", "", "0922222222"],
-            [2, "", "Trần Thị Hoa", dt.date(1979, 1, 1), "Nữ", "Tổ 1", "0933333333"],
-            [3, "", "Nguyễn Văn Ân", dt.date(1985, 3, 12), "Nam", "", ""]]  # another name: a new person
+    rows = [
+        [1, "", "Nguyễn Văn An", dt.date(1985, 3, 12), "Nam", "", "0922222222"],
+        [2, "", "Trần Thị Hoa", dt.date(1979, 1, 1), "Nữ", "Tổ 1", "0933333333"],
+        [3, "", "Nguyễn Văn Ân", dt.date(1985, 3, 12), "Nam", "", ""],
+    ]  # another name: a new person
     rim = roster_io.preview_file(seeded_db, write(tmp_path, rows, "openpyxl"), today=TODAY)
     assert list(rim.existing) == [3]  # Hoa: every field both have agrees
     assert [(f.key, f.row, f.first, f.differs) for f in rim.flags] == [("2-ds", 2, None, ("điện thoại",))]
@@ -199,8 +232,7 @@ def test_the_command_refuses_to_guess(tmp_path):
     kept = thidua("--data-dir", str(folder), "members", "import", str(path), "--keep-duplicates")
     assert kept.returncode == 0 and "Đã thêm 2 người" in kept.stdout
     assert "dòng 3: người khác với dòng 2: giữ cả hai" in kept.stdout
-    both = thidua("--data-dir", str(folder), "members", "import", str(path), "--keep-duplicates",
-                  "--merge-duplicates")
+    both = thidua("--data-dir", str(folder), "members", "import", str(path), "--keep-duplicates", "--merge-duplicates")
     assert both.returncode == 1
     merged = thidua("--data-dir", str(tmp_path / "khac"), *SETUP)
     assert merged.returncode == 0
@@ -243,12 +275,14 @@ def test_legacy_names_without_a_font_and_a_header_in_an_all_caps_font(tmp_path):
 @pytest.mark.parametrize("writer", ["xlsxwriter", "odfpy"])  # they write "=…" as text, as typed with a '
 def test_a_name_that_is_a_number_or_looks_like_a_formula_refuses_its_row(tmp_path, writer):
     born = dt.date(1985, 3, 12)
-    rows = [[1, "", "Nguyễn Văn An", born, "Nam", "", ""],
-            [2, "", 12345, born, "Nam", "", ""],
-            [3, "", "=HYPERLINK(\"http://x\",\"An\")", born, "Nam", "", ""],
-            [4, "", "+Nguyễn Văn Bình", born, "Nam", "", ""],
-            [5, "", "@Lê Thị Cúc", born, "Nữ", "", ""],
-            [6, "", "#REF!", born, "Nữ", "", ""]]
+    rows = [
+        [1, "", "Nguyễn Văn An", born, "Nam", "", ""],
+        [2, "", 12345, born, "Nam", "", ""],
+        [3, "", '=HYPERLINK("http://x","An")', born, "Nam", "", ""],
+        [4, "", "+Nguyễn Văn Bình", born, "Nam", "", ""],
+        [5, "", "@Lê Thị Cúc", born, "Nữ", "", ""],
+        [6, "", "#REF!", born, "Nữ", "", ""],
+    ]
     p = read(write(tmp_path, rows, writer))
     assert not p.can_commit and sorted(p.error_rows) == [3, 4, 5, 6, 7]
     by_row = {e.row: e for e in p.errors}

@@ -14,8 +14,9 @@ from thidua_desktop.store.errors import ValidationError
 def test_add_edit_and_list_people_in_vietnamese_order(seeded_db):
     group = roster.save_group(seeded_db, GroupInfo("Tổ may 1", "Lê Thị Lan"))
     for fm, given in [("Nguyễn Văn", "Bình"), ("Trần Thị", "An"), ("Đặng Quốc", "Ánh"), ("Lê", "An")]:
-        roster.save_person(seeded_db, PersonDetail(fm, given, birth_date=date(1990, 5, 1), gender="F",
-                                                   group_id=group.id))
+        roster.save_person(
+            seeded_db, PersonDetail(fm, given, birth_date=date(1990, 5, 1), gender="F", group_id=group.id)
+        )
     names = [p.full_name for p in roster.list_people(seeded_db)]
     assert names == ["Lê An", "Trần Thị An", "Đặng Quốc Ánh", "Nguyễn Văn Bình"]
     first = roster.list_people(seeded_db)[0]

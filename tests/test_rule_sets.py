@@ -38,15 +38,20 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "resources" / "rules"
 
 
 def pdftext(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def basis_lines(text: str) -> list[str]:
     """The "Căn cứ …;" paragraphs of a PDF's text, each joined back onto one line."""
     flat = re.sub(r"\s+", " ", text)
-    return [m.group(0).strip() for m in re.finditer(r"Căn cứ .*?[;,](?= Căn cứ| Xét| Ban| Công đoàn|"
-                                                         r" BAN| QUYẾT| Kính| Để|$)", flat)]
+    return [
+        m.group(0).strip()
+        for m in re.finditer(
+            r"Căn cứ .*?[;,](?= Căn cứ| Xét| Ban| Công đoàn|"
+            r" BAN| QUYẾT| Kính| Để|$)",
+            flat,
+        )
+    ]
 
 
 # --- the files and the loader ----------------------------------------------------------------------
@@ -89,8 +94,11 @@ def test_the_2024_set_keeps_the_codes_of_titles_that_persist():
     assert {t.code for t in new.titles} <= {t.code for t in old.titles}
     assert "CDCS_VM" not in {t.code for t in new.titles}  # the 2019 rating "vững mạnh"
     assert [r.key for r in new.rules] == [r.key for r in old.rules]
-    text = "\n".join(line for line in (RULES_DIR / "tld-2024.toml").read_text(encoding="utf-8").splitlines()
-                     if not line.lstrip().startswith("#"))
+    text = "\n".join(
+        line
+        for line in (RULES_DIR / "tld-2024.toml").read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#")
+    )
     for stale in ("1689", "91/2017", "15/2003", "2013", "Ninh Bình", "2021"):
         assert stale not in text
 
@@ -104,19 +112,30 @@ def write_set(tmp_path, text: str, name="bo.toml") -> Path:
 BASE = (RULES_DIR / "tld-2024.toml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("old, new, words", [
-    ('first_year = 2024\n', 'first_year = 2024\nnam = 1\n', ["bo.toml", "khóa lạ 'nam'"]),
-    ('key = "luat"\n', 'key = "luat"\nghi_chu = "x"\n', ["bo.toml", "văn bản 'luat'", "khóa lạ 'ghi_chu'"]),
-    ('proposals = ["luat", "nd98", "tt01", "qd999"]', 'proposals = ["luat", "khong-co"]',
-     ["[citations]", "'khong-co'"]),
-    ('key = "cstdcs_cap_percent_of_ldtt"\nvalue = 15\n', 'key = "cstdcs_cap_percent_of_ldtt"\nvalue = "mười"\n',
-     ["quy định 'cstdcs_cap_percent_of_ldtt'", "không phải là số"]),
-    ('issuer_role = "employer"', 'issuer_role = "giam-doc"', ["danh hiệu 'LDTT'", "'issuer_role'"]),
-    ('citation = "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022"',
-     'citation = "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"',
-     ["văn bản 'luat'", "“Căn cứ”"]),
-    ('first_year = 2024\n', 'first_year = 2024\nlast_year = 2020\n', ["'last_year' = 2020"]),
-])
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        ("first_year = 2024\n", "first_year = 2024\nnam = 1\n", ["bo.toml", "khóa lạ 'nam'"]),
+        ('key = "luat"\n', 'key = "luat"\nghi_chu = "x"\n', ["bo.toml", "văn bản 'luat'", "khóa lạ 'ghi_chu'"]),
+        (
+            'proposals = ["luat", "nd98", "tt01", "qd999"]',
+            'proposals = ["luat", "khong-co"]',
+            ["[citations]", "'khong-co'"],
+        ),
+        (
+            'key = "cstdcs_cap_percent_of_ldtt"\nvalue = 15\n',
+            'key = "cstdcs_cap_percent_of_ldtt"\nvalue = "mười"\n',
+            ["quy định 'cstdcs_cap_percent_of_ldtt'", "không phải là số"],
+        ),
+        ('issuer_role = "employer"', 'issuer_role = "giam-doc"', ["danh hiệu 'LDTT'", "'issuer_role'"]),
+        (
+            'citation = "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022"',
+            'citation = "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"',
+            ["văn bản 'luat'", "“Căn cứ”"],
+        ),
+        ("first_year = 2024\n", "first_year = 2024\nlast_year = 2020\n", ["'last_year' = 2020"]),
+    ],
+)
 def test_a_bad_file_is_refused_naming_file_and_entry(tmp_path, old, new, words):
     assert old in BASE
     path = write_set(tmp_path, BASE.replace(old, new, 1))
@@ -127,10 +146,13 @@ def test_a_bad_file_is_refused_naming_file_and_entry(tmp_path, old, new, words):
 
 
 def test_an_imported_set_replaces_the_builtin_one_with_its_key(tmp_path):
-    changed = core.parse_rule_set(BASE.replace('value = 15\n', 'value = 12\n', 1), "x", origin="imported")
+    changed = core.parse_rule_set(BASE.replace("value = 15\n", "value = 12\n", 1), "x", origin="imported")
     assert core.rule_set_for_year(2026, [changed]).rule("cstdcs_cap_percent_of_ldtt").spec.value == 12
-    later = core.parse_rule_set(BASE.replace('key = "tld-2024"', 'key = "tld-2030"').replace(
-        'first_year = 2024', 'first_year = 2030'), "y", origin="imported")
+    later = core.parse_rule_set(
+        BASE.replace('key = "tld-2024"', 'key = "tld-2030"').replace("first_year = 2024", "first_year = 2030"),
+        "y",
+        origin="imported",
+    )
     assert core.rule_set_for_year(2029, [later]).key == "tld-2024"
     assert core.rule_set_for_year(2030, [later]).key == "tld-2030"
 
@@ -172,7 +194,8 @@ def test_values_the_union_changed_are_shown_with_the_default(db2026):
     year.set_rule(db2026, 2026, "ldtt_min_months_worked", 11)
     info = rules.rules_in_force(db2026, 2026)
     assert [(r.key, r.value, r.default_value) for r in info.changed] == [
-        ("ldtt_min_months_worked", Decimal(11), Decimal(10))]
+        ("ldtt_min_months_worked", Decimal(11), Decimal(10))
+    ]
 
 
 def test_a_copied_year_keeps_the_changed_value_as_a_change(db2026):
@@ -181,7 +204,8 @@ def test_a_copied_year_keeps_the_changed_value_as_a_change(db2026):
     info = rules.rules_in_force(db2026, 2030)
     assert info.key == "tld-2024"
     assert [(r.key, r.value, r.default_value) for r in info.changed] == [
-        ("ldtt_min_months_worked", Decimal(11), Decimal(10))]
+        ("ldtt_min_months_worked", Decimal(11), Decimal(10))
+    ]
 
 
 def test_a_copy_drops_the_superseded_titles_and_a_plan_keeps_its_own(db):
@@ -206,9 +230,19 @@ def test_a_copy_drops_the_superseded_titles_and_a_plan_keeps_its_own(db):
 def _people(db, y: int) -> list[str]:
     ids = []
     for fm, given, gender in (("Nguyễn Thị", "Lan", "F"), ("Đinh Văn", "Nam", "M"), ("Trần Thị", "Hoa", "F")):
-        ids.append(roster.save_person(db, PersonDetail(fm, given, gender=gender, position="Công nhân",
-                                                       employed_since=date(y - 5, 1, 1),
-                                                       joined_union_on=date(y - 4, 1, 1))).id)
+        ids.append(
+            roster.save_person(
+                db,
+                PersonDetail(
+                    fm,
+                    given,
+                    gender=gender,
+                    position="Công nhân",
+                    employed_since=date(y - 5, 1, 1),
+                    joined_union_on=date(y - 4, 1, 1),
+                ),
+            ).id
+        )
     return ids
 
 
@@ -216,14 +250,19 @@ def _review_year(db, y: int) -> None:
     ids = _people(db, y)
     registration.register(db, y, "DVCD_XS", person_ids=ids)
     issued = date(y, 12, 30)
-    review.record_meeting(db, y, date(y, 12, 20), "Hội trường công ty", "Phạm Thị Hoa", "Nguyễn Thị Lan", 10, 9,
-                          today=issued)
-    review.record_votes(db, y, [Vote(r.person_id, r.title_code, 9, 9, union_group_id=r.union_group_id)
-                                for r in review.review_table(db, y)])
+    review.record_meeting(
+        db, y, date(y, 12, 20), "Hội trường công ty", "Phạm Thị Hoa", "Nguyễn Thị Lan", 10, 9, today=issued
+    )
+    review.record_votes(
+        db,
+        y,
+        [Vote(r.person_id, r.title_code, 9, 9, union_group_id=r.union_group_id) for r in review.review_table(db, y)],
+    )
     review.apply_majority(db, y)
     review.build_proposals(db, y)  # DVCD_XS → Giấy khen of the CĐCS (own)
-    review.add_proposal(db, y, award_code="GK_CTTCS", level="upper", person_id=ids[0],
-                        summary="Hoàn thành xuất sắc nhiệm vụ")
+    review.add_proposal(
+        db, y, award_code="GK_CTTCS", level="upper", person_id=ids[0], summary="Hoàn thành xuất sắc nhiệm vụ"
+    )
 
 
 @needs_poppler
@@ -274,8 +313,10 @@ def test_a_2026_year_cites_no_plan_until_one_is_entered_then_exactly_that_one(db
         made = documents.produce(db2026, None, kind, 2026, tmp_path / f"{kind}-3.pdf", on=issued)
         flat = re.sub(r"\s+", " ", pdftext(made.path))
         citations = re.findall(r"Căn cứ Kế hoạch[^;]*;", flat)
-        assert citations == ["Căn cứ Kế hoạch số 15/KH-LĐLĐ ngày 15/01/2026 của Liên đoàn Lao động tỉnh Ninh Bình "
-                             "về phát động phong trào thi đua năm 2026;"], kind
+        assert citations == [
+            "Căn cứ Kế hoạch số 15/KH-LĐLĐ ngày 15/01/2026 của Liên đoàn Lao động tỉnh Ninh Bình "
+            "về phát động phong trào thi đua năm 2026;"
+        ], kind
         for stale in OLD:
             assert stale not in flat
 
@@ -309,7 +350,7 @@ def cdcs(tmp_path):
 
 def _changed_set(upper_db, tmp_path) -> Path:
     """The upper union's own version of the 2024 set: another cap and one title fewer."""
-    text = BASE.replace('value = 15\n', 'value = 20\n', 1)
+    text = BASE.replace("value = 15\n", "value = 20\n", 1)
     with upper_db.transaction("kiểm thử: bộ quy định của cấp trên") as s:
         s.add(ImportedRuleSet(key="tld-2024", name="Quy định 2024 (bản của cấp trên)", content=text))
     return text
@@ -369,7 +410,7 @@ def test_a_tampered_or_unsigned_file_is_refused_with_nothing_changed(upper, cdcs
 
 def test_a_set_for_other_years_is_refused_for_the_year(upper, cdcs, spec, tmp_path):
     up_db, _ = upper
-    text = BASE.replace('key = "tld-2024"', 'key = "tld-2030"').replace('first_year = 2024', 'first_year = 2030')
+    text = BASE.replace('key = "tld-2024"', 'key = "tld-2030"').replace("first_year = 2024", "first_year = 2030")
     with up_db.transaction("kiểm thử") as s:
         s.add(ImportedRuleSet(key="tld-2030", name="Quy định 2030", content=text))
     year.copy_year(up_db, 2026, 2030)
@@ -387,9 +428,24 @@ def test_a_set_for_other_years_is_refused_for_the_year(upper, cdcs, spec, tmp_pa
 @pytest.fixture
 def folder(tmp_path):
     path = tmp_path / "cli"
-    assert thidua("--data-dir", str(path), "setup", "--name", "Công đoàn cơ sở Công ty TNHH May Hoa Lư",
-                  "--upper-union", "LĐLĐ huyện Gia Viễn", "--place", "Gia Viễn", "--chair", "Phạm Thị Hoa",
-                  "--year", "2026").returncode == 0
+    assert (
+        thidua(
+            "--data-dir",
+            str(path),
+            "setup",
+            "--name",
+            "Công đoàn cơ sở Công ty TNHH May Hoa Lư",
+            "--upper-union",
+            "LĐLĐ huyện Gia Viễn",
+            "--place",
+            "Gia Viễn",
+            "--chair",
+            "Phạm Thị Hoa",
+            "--year",
+            "2026",
+        ).returncode
+        == 0
+    )
     return path
 
 
@@ -413,8 +469,20 @@ def test_cli_export_and_import(folder, tmp_path, unit_key, monkeypatch):
     path, password, _cert, _pem = unit_key
     monkeypatch.setenv("MK_KHOA", password)
     out = tmp_path / "bo.xlsx"
-    exported = thidua("--data-dir", str(folder), "rules", "export", "--year", "2026", "--out", str(out),
-                      "--p12", str(path), "--password-env", "MK_KHOA")
+    exported = thidua(
+        "--data-dir",
+        str(folder),
+        "rules",
+        "export",
+        "--year",
+        "2026",
+        "--out",
+        str(out),
+        "--p12",
+        str(path),
+        "--password-env",
+        "MK_KHOA",
+    )
     assert exported.returncode == 0, exported.stderr
     assert "Đã xuất bộ quy định tld-2024" in exported.stdout
     shown = thidua("--data-dir", str(folder), "rules", "import", str(out), "--year", "2026")

@@ -11,7 +11,12 @@ from types import SimpleNamespace
 import pytest
 
 from tests.test_signing_fixtures import (  # noqa: F401 - fixtures
-    SmtpServer, free_port, keydir, make_pdf, smtp_server, unit_key,
+    SmtpServer,
+    free_port,
+    keydir,
+    make_pdf,
+    smtp_server,
+    unit_key,
 )
 from thidua_desktop.services import demo, documents, outbox, reports
 from thidua_desktop.services.report_mail import _phase_words
@@ -49,8 +54,10 @@ def test_registration_email_names_the_document_not_its_file(folder, tmp_path):
     produced = documents.produce(db, paths, "registration", 2021, out)
     signed = tmp_path / "dang-ky-2021-da-ky.pdf"  # a signed copy made from it: found by the register's file name
     signed.write_bytes(out.read_bytes())
-    for draft in (outbox.compose_report_email(db, [signed]),
-                  outbox.compose_report_email(db, [signed], register_id=produced.register_id)):
+    for draft in (
+        outbox.compose_report_email(db, [signed]),
+        outbox.compose_report_email(db, [signed], register_id=produced.register_id),
+    ):
         assert draft.subject == f"Bản đăng ký thi đua năm 2021 của {UNIT}"
         assert "dang-ky" not in draft.subject
         assert f"{UNIT} trân trọng gửi bản đăng ký thi đua năm 2021 (số {produced.code})." in draft.body
@@ -64,7 +71,8 @@ def test_report_email_names_the_phase_and_the_version(folder, tmp_path):
     assert draft.subject == f"Báo cáo sơ kết 6 tháng đầu năm 2021 của {UNIT} (phiên bản {midyear.version})"
     year = reports.latest_report(db, 2021, "year")
     assert outbox.compose_report_email(db, [], report_id=year.id).subject == (
-        f"Báo cáo tổng kết phong trào thi đua năm 2021 của {UNIT}")
+        f"Báo cáo tổng kết phong trào thi đua năm 2021 của {UNIT}"
+    )
     out = tmp_path / "bc.xlsx"  # the workbook's machine sheet names its report
     documents.produce(db, paths, "midyear-report", 2021, out)
     assert outbox.compose_report_email(db, [out]).subject.startswith("Báo cáo sơ kết 6 tháng đầu năm 2021 của")
@@ -77,10 +85,16 @@ def test_report_email_names_the_phase_and_the_version(folder, tmp_path):
 def test_phase_words():
     phase = SimpleNamespace(number=1, name="Đợt 1", start=date(2026, 1, 1), end=date(2026, 5, 31))
     assert _phase_words(phase, 2026) == "đợt 1 năm 2026"
-    assert _phase_words(SimpleNamespace(number=1, name="6 tháng đầu năm", start=date(2026, 1, 1),
-                                        end=date(2026, 6, 30)), 2026) == "6 tháng đầu năm 2026"
-    assert _phase_words(SimpleNamespace(number=2, name="Quý III năm", start=date(2026, 7, 1),
-                                        end=date(2026, 9, 30)), 2026) == "quý III năm 2026"
+    assert (
+        _phase_words(
+            SimpleNamespace(number=1, name="6 tháng đầu năm", start=date(2026, 1, 1), end=date(2026, 6, 30)), 2026
+        )
+        == "6 tháng đầu năm 2026"
+    )
+    assert (
+        _phase_words(SimpleNamespace(number=2, name="Quý III năm", start=date(2026, 7, 1), end=date(2026, 9, 30)), 2026)
+        == "quý III năm 2026"
+    )
     assert _phase_words(None, 2026) == "năm 2026"
 
 
@@ -137,8 +151,19 @@ def test_outbox_remove_from_the_command_line(tmp_path, smtp_server):
     assert msg_id in listed.stdout and "đã hủy" in listed.stdout
     twice = run(data, "outbox", "remove", msg_id)
     assert twice.returncode == 1 and "đã hủy rồi" in twice.stderr and "Traceback" not in twice.stderr
-    sent = run(data, "outbox", "send", "--now", "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_server.port),
-               "--plain", "--smtp-from", "cdcs@example.vn")
+    sent = run(
+        data,
+        "outbox",
+        "send",
+        "--now",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(smtp_server.port),
+        "--plain",
+        "--smtp-from",
+        "cdcs@example.vn",
+    )
     assert sent.returncode == 0 and "Không có thư nào" in sent.stdout and smtp_server.received == []
 
 
@@ -146,8 +171,19 @@ def test_outbox_remove_from_the_command_line(tmp_path, smtp_server):
 
 
 def _no_english(text: str) -> None:
-    for word in ("Traceback", "Error", "error", "Authentication", "credentials", "refused", "Connection",
-                 "WRONG_VERSION", "SSLError", "not supported", "timed out"):
+    for word in (
+        "Traceback",
+        "Error",
+        "error",
+        "Authentication",
+        "credentials",
+        "refused",
+        "Connection",
+        "WRONG_VERSION",
+        "SSLError",
+        "not supported",
+        "timed out",
+    ):
         assert word not in text, (word, text)
 
 
@@ -177,8 +213,9 @@ def test_send_test_says_why_it_failed():
             _no_english(outcome.message)
     finally:
         server.stop()
-    down = outbox.test_smtp(SmtpSettings(host="127.0.0.1", port=free_port(), security="plain",
-                                         from_addr="cdcs@example.vn", timeout=5))
+    down = outbox.test_smtp(
+        SmtpSettings(host="127.0.0.1", port=free_port(), security="plain", from_addr="cdcs@example.vn", timeout=5)
+    )
     assert (down.ok, down.reason) == (False, "connect") and "Không kết nối được" in down.message
     _no_english(down.message)
     unset = outbox.test_smtp(SmtpSettings())
@@ -189,8 +226,11 @@ def test_send_test_says_why_it_failed():
 
 def test_presets_and_the_help_page():
     assert {p.key: (p.host, p.port, p.security) for p in outbox.PRESETS} == {
-        "gmail": ("smtp.gmail.com", 587, "starttls"), "outlook": ("smtp-mail.outlook.com", 587, "starttls"),
-        "yahoo": ("smtp.mail.yahoo.com", 465, "ssl"), "own": ("", 587, "starttls")}
+        "gmail": ("smtp.gmail.com", 587, "starttls"),
+        "outlook": ("smtp-mail.outlook.com", 587, "starttls"),
+        "yahoo": ("smtp.mail.yahoo.com", 465, "ssl"),
+        "own": ("", 587, "starttls"),
+    }
     assert all(p.app_password for p in outbox.PRESETS if p.key != "own")
     page = outbox.help_page()
     assert page.name == "mat-khau-ung-dung.html" and page.parent.name == "help" and page.is_file()
@@ -205,17 +245,54 @@ def test_outbox_test_and_provider_from_the_command_line(tmp_path, smtp_server):
     assert run(data, *SETUP).returncode == 0
     saved = run(data, "outbox", "settings", "--provider", "yahoo", "--smtp-user", "cdcs@yahoo.com")
     assert saved.returncode == 0 and "smtp.mail.yahoo.com:465" in saved.stdout and "ssl" in saved.stdout
-    ok = run(data, "outbox", "test", "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_server.port), "--plain",
-             "--smtp-user", "", "--smtp-from", "cdcs@example.vn")
+    ok = run(
+        data,
+        "outbox",
+        "test",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(smtp_server.port),
+        "--plain",
+        "--smtp-user",
+        "",
+        "--smtp-from",
+        "cdcs@example.vn",
+    )
     assert ok.returncode == 0 and ok.stdout.startswith("Gửi thử thành công"), ok.stderr
     assert [m["To"] for m in smtp_server.received] == ["cdcs@example.vn"]
-    down = run(data, "outbox", "test", "--smtp-host", "127.0.0.1", "--smtp-port", str(free_port()), "--plain",
-               "--smtp-user", "", "--smtp-from", "cdcs@example.vn")
+    down = run(
+        data,
+        "outbox",
+        "test",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(free_port()),
+        "--plain",
+        "--smtp-user",
+        "",
+        "--smtp-from",
+        "cdcs@example.vn",
+    )
     assert down.returncode == 1 and "Không kết nối được máy chủ" in down.stderr and "Traceback" not in down.stderr
     server = SmtpServer(user="cdcs@example.vn", password="dung").start()
     try:
-        refused = run(data, "outbox", "test", "--smtp-host", "127.0.0.1", "--smtp-port", str(server.port), "--plain",
-                      "--smtp-user", "cdcs@example.vn", "--smtp-password-env", "PW", env={"PW": "sai"})
+        refused = run(
+            data,
+            "outbox",
+            "test",
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-port",
+            str(server.port),
+            "--plain",
+            "--smtp-user",
+            "cdcs@example.vn",
+            "--smtp-password-env",
+            "PW",
+            env={"PW": "sai"},
+        )
     finally:
         server.stop()
     assert refused.returncode == 1 and "từ chối đăng nhập" in refused.stderr
@@ -258,8 +335,10 @@ def test_the_command_line_shows_the_same_times_and_trusts_a_signer_from_a_signed
     p12, password, cert, _pem = unit_key
     signed = signing.sign_document(make_pdf(tmp_path / "bc.pdf", pages=1), signing.P12Spec(p12, password))
     stranger = run(data, "verify", str(signed.path))
-    assert stranger.returncode == 2 and f"Thời gian ký (theo đồng hồ máy của người ký): {format_time(signed.signed_at)}" \
-        in stranger.stdout
+    assert (
+        stranger.returncode == 2
+        and f"Thời gian ký (theo đồng hồ máy của người ký): {format_time(signed.signed_at)}" in stranger.stdout
+    )
     trusted = run(data, "keys", "trust", str(signed.path), "--label", "CĐCS bạn")
     assert trusted.returncode == 0 and keys.fingerprint(cert) in trusted.stdout
     assert run(data, "verify", str(signed.path)).returncode == 0

@@ -24,8 +24,9 @@ from tests.test_signing_fixtures import UNIT_NAME, keydir, signing_ca, unit_key 
 from thidua_desktop.signing import look, signers, workbook
 from thidua_desktop.signing.verify import INVALID, VALID, describe, verify
 
-needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None,
-                                       reason="LibreOffice (libreoffice-calc-nogui) is not installed")
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (libreoffice-calc-nogui) is not installed"
+)
 
 
 def report_book(path: Path) -> Path:
@@ -52,9 +53,16 @@ def report_book(path: Path) -> Path:
     ws.set_row(13, None, None, {"hidden": True})  # row 14 hidden already when signed
     dong = wb.add_format({"num_format": '#,##0 "đ"', "italic": True, "font_color": "#C00000"})
     ws.write_number(17, 2, 87_500, dong)
-    ws.write_number(18, 2, 0.123456, wb.add_format({"num_format": "0.00;[Red]-0.00;\"-\""}))
-    ws.conditional_format("D4:D15", {"type": "cell", "criteria": ">", "value": 0.4,
-                                     "format": wb.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE"})})
+    ws.write_number(18, 2, 0.123456, wb.add_format({"num_format": '0.00;[Red]-0.00;"-"'}))
+    ws.conditional_format(
+        "D4:D15",
+        {
+            "type": "cell",
+            "criteria": ">",
+            "value": 0.4,
+            "format": wb.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE"}),
+        },
+    )
     chart = wb.add_chart({"type": "column"})
     chart.add_series({"name": "Số tiền", "values": "='Báo cáo'!$C$4:$C$15"})
     ws.insert_chart("H3", chart)
@@ -126,8 +134,9 @@ def _bold_total(wb):
 def _conditional_white(wb):  # every figure over 0 shown in white: a conditional format, no cell touched
     from openpyxl.formatting.rule import CellIsRule
 
-    wb["Báo cáo"].conditional_formatting.add("C4:C15", CellIsRule(operator="greaterThan", formula=["0"],
-                                                                  font=Font(color="FFFFFF")))
+    wb["Báo cáo"].conditional_formatting.add(
+        "C4:C15", CellIsRule(operator="greaterThan", formula=["0"], font=Font(color="FFFFFF"))
+    )
 
 
 def _added_chart(wb):  # a second chart, e.g. lying over the figures
@@ -181,8 +190,10 @@ def test_the_canonical_form_says_what_changed(signed, tmp_path):
     assert '["sheet","Số liệu gốc","hidden"]' in before and '["hidden-cols",[[6,6]]]' in before
     assert '["hidden-rows",[[14,14]],false]' in before and '[18,3,"n","87500.0",6,"87,500 đ"]' in before
     assert any(line.startswith('["comment",1,6,') for line in before) and '["drawings",1]' in before
-    assert '["cond","D4:D15","cellIs","greaterThan",["0.4"],{"fill":"FFC7CE","font":{"color":"9C0006"}},"",false]' \
+    assert (
+        '["cond","D4:D15","cellIs","greaterThan",["0.4"],{"fill":"FFC7CE","font":{"color":"9C0006"}},"",false]'
         in before
+    )
     assert '[4,3,"n","1250000.0",3,"1,250,000"]' in before  # the text shown, where it is not the number
     after = workbook.canonical_data(_resave(signed, tmp_path / "a.xlsx", _another_number)).data.decode()
     assert '"fmt":"\\"15.000.000\\""' in after and '[4,3,"n","1250000.0",' in after
@@ -224,6 +235,7 @@ def test_old_form_1_signatures_verify_and_say_what_they_do_not_cover(tmp_path, s
 
     def value(wb):
         wb["Báo cáo"]["C4"] = 9_999_999
+
     assert verify(_resave(old, tmp_path / "cu-gia-tri.xlsx", value), [unit_key[2]]).status == INVALID
 
 
@@ -232,6 +244,7 @@ def test_cli_verify_states_coverage(signed, unit_key, tmp_path, monkeypatch, cap
 
     pem = tmp_path / "unit.pem"
     from thidua_desktop.signing import keys
+
     pem.write_bytes(keys.cert_pem(unit_key[2]))
     rc = main(["--data-dir", str(tmp_path / "d"), "verify", str(signed), "--trust", str(pem)])
     out = capsys.readouterr()
@@ -249,8 +262,21 @@ def test_libreoffice_resave_still_verifies(signed, unit_key, tmp_path, fmt):
     profile = tmp_path / "lo-profile"
 
     def convert(src: Path, to: str, outdir: Path) -> Path:
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
-                        "--outdir", str(outdir), str(src)], check=True, capture_output=True, timeout=240)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                to,
+                "--outdir",
+                str(outdir),
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+        )
         return outdir / (src.stem + "." + to.split(":")[0])
 
     if fmt == "xlsx":
@@ -263,8 +289,11 @@ def test_libreoffice_resave_still_verifies(signed, unit_key, tmp_path, fmt):
     if v.status != VALID:  # show the difference of the canonical lines, for the failure message
         a = set(workbook.canonical_data(signed).data.decode().splitlines())
         b = set(workbook.canonical_data(resaved).data.decode().splitlines())
-        pytest.fail(json.dumps({"only_signed": sorted(a - b)[:15], "only_resaved": sorted(b - a)[:15]},
-                               ensure_ascii=False, indent=1))
+        pytest.fail(
+            json.dumps(
+                {"only_signed": sorted(a - b)[:15], "only_resaved": sorted(b - a)[:15]}, ensure_ascii=False, indent=1
+            )
+        )
     assert v.accepted
     # and a change made in LibreOffice's output is still caught
     changed = _resave(resaved, tmp_path / "lo-sua.xlsx", _hidden_row)
@@ -358,17 +387,21 @@ def test_pdf_content_change_after_signing_is_a_change(signed_pdf, unit_key, tmp_
 def test_sheet_scan_reads_the_same_from_any_writer():
     """Excel/XlsxWriter write ``<c r="B2" s="3">``; other producers omit ``r`` or prefix the tags."""
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    plain = (f'<worksheet xmlns="{ns}"><sheetFormatPr defaultRowHeight="15"/><cols>'
-             '<col min="2" max="3" width="0" customWidth="1"/><col min="5" max="5" hidden="1"/></cols><sheetData>'
-             '<row r="1"><c r="A1" s="2"><v>1</v></c><c r="B1" s="0"><v>2</v></c></row>'
-             '<row r="2" hidden="1"><c r="A2"><v>3</v></c></row>'
-             '<row r="4" ht="0" customHeight="1"><c r="C4" s="7"><v>4</v></c></row></sheetData></worksheet>')
-    odd = (f'<x:worksheet xmlns:x="{ns}"><x:sheetFormatPr defaultRowHeight="15"/><x:cols>'
-           "<x:col min='2' max='3' width='0' customWidth='true'/><x:col min='5' max='5' hidden='true'/></x:cols>"
-           '<x:sheetData><x:row><x:c s="2"><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row>'
-           '<x:row hidden="1"><x:c><x:v>3</x:v></x:c></x:row>'
-           '<x:row r="4" ht="0.0" customHeight="1"><x:c r="C4" s="7"><x:v>4</x:v></x:c></x:row></x:sheetData>'
-           '</x:worksheet>')
+    plain = (
+        f'<worksheet xmlns="{ns}"><sheetFormatPr defaultRowHeight="15"/><cols>'
+        '<col min="2" max="3" width="0" customWidth="1"/><col min="5" max="5" hidden="1"/></cols><sheetData>'
+        '<row r="1"><c r="A1" s="2"><v>1</v></c><c r="B1" s="0"><v>2</v></c></row>'
+        '<row r="2" hidden="1"><c r="A2"><v>3</v></c></row>'
+        '<row r="4" ht="0" customHeight="1"><c r="C4" s="7"><v>4</v></c></row></sheetData></worksheet>'
+    )
+    odd = (
+        f'<x:worksheet xmlns:x="{ns}"><x:sheetFormatPr defaultRowHeight="15"/><x:cols>'
+        "<x:col min='2' max='3' width='0' customWidth='true'/><x:col min='5' max='5' hidden='true'/></x:cols>"
+        '<x:sheetData><x:row><x:c s="2"><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row>'
+        '<x:row hidden="1"><x:c><x:v>3</x:v></x:c></x:row>'
+        '<x:row r="4" ht="0.0" customHeight="1"><x:c r="C4" s="7"><x:v>4</x:v></x:c></x:row></x:sheetData>'
+        "</x:worksheet>"
+    )
     a, b = look.scan_sheet(plain.encode()), look.scan_sheet(odd.encode())
     assert a == b
     assert a.styles == {(1, 1): 2, (4, 3): 7} and a.hidden_rows == {2, 4} and a.hidden_cols == {2, 3, 5}

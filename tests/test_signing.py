@@ -10,8 +10,18 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from tests.test_signing_fixtures import (  # noqa: F401  (fixtures)
-    KEY_LABEL, P12_PASSWORD, TOKEN_LABEL, UNIT_NAME, ca_p12, keydir, make_pdf, make_workbook, needs_softhsm,
-    softhsm_token, signing_ca, unit_key,
+    KEY_LABEL,
+    P12_PASSWORD,
+    TOKEN_LABEL,
+    UNIT_NAME,
+    ca_p12,
+    keydir,
+    make_pdf,
+    make_workbook,
+    needs_softhsm,
+    softhsm_token,
+    signing_ca,
+    unit_key,
 )
 from thidua_desktop.signing import keys, signers
 from thidua_desktop.signing.errors import CertificateProblem, SigningError, TokenError, WrongSecretError
@@ -25,8 +35,9 @@ def test_create_unit_key_is_encrypted_self_signed_five_years(tmp_path, algorithm
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
     now = dt.datetime(2026, 2, 18, 9, 0, tzinfo=dt.timezone.utc)
-    kf = keys.create_unit_key("CĐCS Trường THCS Gia Sinh", tmp_path / "u.p12", "mật khẩu dài", algorithm=algorithm,
-                              now=now)
+    kf = keys.create_unit_key(
+        "CĐCS Trường THCS Gia Sinh", tmp_path / "u.p12", "mật khẩu dài", algorithm=algorithm, now=now
+    )
     cert = kf.certificate
     assert keys.subject_name(cert) == "CĐCS Trường THCS Gia Sinh"
     assert keys.organization_name(cert) == keys.DEFAULT_ORGANIZATION
@@ -44,8 +55,10 @@ def test_create_unit_key_is_encrypted_self_signed_five_years(tmp_path, algorithm
     assert pkcs12.load_key_and_certificates(data, "mật khẩu dài".encode())[1] == cert
     fp = keys.fingerprint(cert)
     assert len(fp.split()) == 16 and all(len(g) == 4 for g in fp.split())
-    assert fp.replace(" ", "").lower() == cert.fingerprint(__import__("cryptography.hazmat.primitives.hashes",
-                                                                      fromlist=["SHA256"]).SHA256()).hex()
+    assert (
+        fp.replace(" ", "").lower()
+        == cert.fingerprint(__import__("cryptography.hazmat.primitives.hashes", fromlist=["SHA256"]).SHA256()).hex()
+    )
 
 
 def test_create_unit_key_refuses_short_password_and_existing_file(tmp_path):
@@ -96,11 +109,14 @@ def test_trusted_list_in_the_data_folder(data_paths, unit_key, ca_p12):
 # --- certificates that cannot sign ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case, words", [
-    ("expired", "đã hết hạn"),
-    ("future", "chưa có hiệu lực"),
-    ("usage", "không dùng được để ký số"),
-])
+@pytest.mark.parametrize(
+    "case, words",
+    [
+        ("expired", "đã hết hạn"),
+        ("future", "chưa có hiệu lực"),
+        ("usage", "không dùng được để ký số"),
+    ],
+)
 def test_unusable_certificates_are_refused_and_nothing_is_written(signing_ca, tmp_path, case, words):
     now = dt.datetime.now(dt.timezone.utc)
     kw = {

@@ -27,8 +27,18 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-SOFTHSM_LIB = next((p for p in ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                                "/usr/local/lib/softhsm/libsofthsm2.so") if Path(p).exists()), None)
+SOFTHSM_LIB = next(
+    (
+        p
+        for p in (
+            "/usr/lib/softhsm/libsofthsm2.so",
+            "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+            "/usr/local/lib/softhsm/libsofthsm2.so",
+        )
+        if Path(p).exists()
+    ),
+    None,
+)
 TOKEN_LABEL = "Token Thử Nghiệm"
 KEY_LABEL = "ky-so-don-vi"
 EC_KEY_LABEL = "ky-so-ec"
@@ -37,8 +47,10 @@ SO_PIN = "12345678"
 P12_PASSWORD = "Mật-khẩu-tệp-khóa-9"
 UNIT_NAME = "Công đoàn cơ sở Công ty TNHH May Hoa Lư"
 
-needs_softhsm = pytest.mark.skipif(SOFTHSM_LIB is None or shutil.which("softhsm2-util") is None,
-                                   reason="softhsm2 is not installed (apt-get install softhsm2)")
+needs_softhsm = pytest.mark.skipif(
+    SOFTHSM_LIB is None or shutil.which("softhsm2-util") is None,
+    reason="softhsm2 is not installed (apt-get install softhsm2)",
+)
 needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils is not installed")
 needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
 
@@ -47,14 +59,27 @@ needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="open
 
 
 def _name(cn: str, org: str = "Công đoàn Việt Nam") -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
-                      x509.NameAttribute(NameOID.COUNTRY_NAME, "VN")])
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+        ]
+    )
 
 
 def _ku(*, sign=True, ca=False) -> x509.KeyUsage:
-    return x509.KeyUsage(digital_signature=sign, content_commitment=sign, key_encipherment=not sign and not ca,
-                         data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
-                         encipher_only=False, decipher_only=False)
+    return x509.KeyUsage(
+        digital_signature=sign,
+        content_commitment=sign,
+        key_encipherment=not sign and not ca,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=ca,
+        crl_sign=ca,
+        encipher_only=False,
+        decipher_only=False,
+    )
 
 
 class CertAuthority:
@@ -64,9 +89,13 @@ class CertAuthority:
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         now = dt.datetime.now(dt.timezone.utc)
         self.cert = (
-            x509.CertificateBuilder().subject_name(_name(name, "Nhà cung cấp thử")).issuer_name(_name(name, "Nhà cung cấp thử"))
-            .public_key(self.key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=3650))
+            x509.CertificateBuilder()
+            .subject_name(_name(name, "Nhà cung cấp thử"))
+            .issuer_name(_name(name, "Nhà cung cấp thử"))
+            .public_key(self.key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
             .add_extension(_ku(sign=False, ca=True), critical=True)
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(self.key.public_key()), critical=False)
@@ -76,7 +105,10 @@ class CertAuthority:
     def issue(self, public_key, cn: str, *, not_before=None, not_after=None, signing_usage=True) -> x509.Certificate:
         now = dt.datetime.now(dt.timezone.utc)
         builder = (
-            x509.CertificateBuilder().subject_name(_name(cn)).issuer_name(self.cert.subject).public_key(public_key)
+            x509.CertificateBuilder()
+            .subject_name(_name(cn))
+            .issuer_name(self.cert.subject)
+            .public_key(public_key)
             .serial_number(x509.random_serial_number())
             .not_valid_before(not_before or now - dt.timedelta(days=1))
             .not_valid_after(not_after or now + dt.timedelta(days=730))
@@ -89,11 +121,17 @@ class CertAuthority:
         return builder.sign(self.key, hashes.SHA256())
 
     def p12(self, path: Path, cn: str, password: str = P12_PASSWORD, *, ec_key=False, **kw) -> Path:
-        key = ec.generate_private_key(ec.SECP256R1()) if ec_key else rsa.generate_private_key(
-            public_exponent=65537, key_size=2048)
+        key = (
+            ec.generate_private_key(ec.SECP256R1())
+            if ec_key
+            else rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        )
         cert = self.issue(key.public_key(), cn, **kw)
-        path.write_bytes(pkcs12.serialize_key_and_certificates(
-            cn.encode(), key, cert, [self.cert], serialization.BestAvailableEncryption(password.encode())))
+        path.write_bytes(
+            pkcs12.serialize_key_and_certificates(
+                cn.encode(), key, cert, [self.cert], serialization.BestAvailableEncryption(password.encode())
+            )
+        )
         return path
 
     def pem(self, path: Path) -> Path:
@@ -133,7 +171,9 @@ def ca_p12(signing_ca, keydir):
 
 
 class Token:
-    def __init__(self, lib: str, conf: Path, ca: CertAuthority, cert: x509.Certificate, ec_cert: x509.Certificate) -> None:
+    def __init__(
+        self, lib: str, conf: Path, ca: CertAuthority, cert: x509.Certificate, ec_cert: x509.Certificate
+    ) -> None:
         self.lib, self.conf, self.ca, self.cert, self.ec_cert = lib, conf, ca, cert, ec_cert
         self.label, self.key_label, self.ec_key_label, self.pin = TOKEN_LABEL, KEY_LABEL, EC_KEY_LABEL, TOKEN_PIN
 
@@ -146,11 +186,17 @@ class Token:
 def _store_cert(session, cert: x509.Certificate, label: str, key_id: bytes) -> None:
     from pkcs11 import Attribute, CertificateType, ObjectClass
 
-    session.create_object({
-        Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-        Attribute.TOKEN: True, Attribute.LABEL: label, Attribute.ID: key_id,
-        Attribute.SUBJECT: cert.subject.public_bytes(), Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
-    })
+    session.create_object(
+        {
+            Attribute.CLASS: ObjectClass.CERTIFICATE,
+            Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+            Attribute.TOKEN: True,
+            Attribute.LABEL: label,
+            Attribute.ID: key_id,
+            Attribute.SUBJECT: cert.subject.public_bytes(),
+            Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
+        }
+    )
 
 
 @pytest.fixture(scope="session")
@@ -172,19 +218,24 @@ def softhsm_token(tmp_path_factory, signing_ca):
     conf.write_text(f"directories.tokendir = {base / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
     previous = os.environ.get("SOFTHSM2_CONF")
     os.environ["SOFTHSM2_CONF"] = str(conf)
-    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL, "--so-pin", SO_PIN,
-                    "--pin", TOKEN_PIN], check=True, capture_output=True)
+    subprocess.run(
+        ["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL, "--so-pin", SO_PIN, "--pin", TOKEN_PIN],
+        check=True,
+        capture_output=True,
+    )
     lib = pkcs11.lib(SOFTHSM_LIB)
     lib.reinitialize()  # the token was created after the library may have been initialised
     token = lib.get_token(token_label=TOKEN_LABEL)
     with token.open(rw=True, user_pin=TOKEN_PIN) as s:
         pub, _priv = s.generate_keypair(KeyType.RSA, 2048, store=True, label=KEY_LABEL, id=b"\x01")
-        pubkey = rsa.RSAPublicNumbers(int.from_bytes(pub[Attribute.PUBLIC_EXPONENT], "big"),
-                                      int.from_bytes(pub[Attribute.MODULUS], "big")).public_key()
+        pubkey = rsa.RSAPublicNumbers(
+            int.from_bytes(pub[Attribute.PUBLIC_EXPONENT], "big"), int.from_bytes(pub[Attribute.MODULUS], "big")
+        ).public_key()
         cert = signing_ca.issue(pubkey, "CÔNG TY TNHH MAY HOA LƯ")
         _store_cert(s, cert, KEY_LABEL, b"\x01")
-        params = s.create_domain_parameters(KeyType.EC, {Attribute.EC_PARAMS: encode_named_curve_parameters(
-            "secp256r1")}, local=True)
+        params = s.create_domain_parameters(
+            KeyType.EC, {Attribute.EC_PARAMS: encode_named_curve_parameters("secp256r1")}, local=True
+        )
         ec_pub, _ = params.generate_keypair(store=True, label=EC_KEY_LABEL, id=b"\x02")
         from pkcs11.util.ec import encode_ec_public_key
 
@@ -280,15 +331,35 @@ def make_workbook(path: Path, rows: int = 200) -> Path:
 
 def pdfsig(path: Path, *extra: str) -> str:
     """pdfsig's report (it exits 0 even when a signature is broken: read the text)."""
-    result = subprocess.run(["pdfsig", *extra, str(path)], capture_output=True, text=True, encoding="utf-8",
-                            errors="replace")
+    result = subprocess.run(
+        ["pdfsig", *extra, str(path)], capture_output=True, text=True, encoding="utf-8", errors="replace"
+    )
     return result.stdout + result.stderr
 
 
 def openssl_cms_verify(content: Path, signature_der: Path, ca_pem: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", str(signature_der),
-                           "-content", str(content), "-CAfile", str(ca_pem), "-purpose", "any", "-out", os.devnull],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [
+            "openssl",
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            str(signature_der),
+            "-content",
+            str(content),
+            "-CAfile",
+            str(ca_pem),
+            "-purpose",
+            "any",
+            "-out",
+            os.devnull,
+        ],
+        capture_output=True,
+        text=True,
+    )
 
 
 def free_port() -> int:
@@ -300,8 +371,14 @@ def free_port() -> int:
 class SmtpServer:
     """aiosmtpd on 127.0.0.1 in a thread; keeps every message it accepted (parsed)."""
 
-    def __init__(self, port: int | None = None, *, user: str | None = None, password: str | None = None,
-                 refuse: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        port: int | None = None,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        refuse: dict[str, str] | None = None,
+    ) -> None:
         self.port = port or free_port()
         self.user, self.password = user, password
         self.refuse = refuse or {}
@@ -325,16 +402,20 @@ class SmtpServer:
                 return "250 OK"
 
             async def handle_DATA(self, srv, session, envelope):  # noqa: N802 - aiosmtpd's hook
-                msg = email.message_from_bytes(envelope.original_content or envelope.content,
-                                               policy=email.policy.default)
+                msg = email.message_from_bytes(
+                    envelope.original_content or envelope.content, policy=email.policy.default
+                )
                 with server._lock:
                     server.received.append(msg)
                     server.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
                 return "250 Message accepted for delivery"
 
         def authenticator(srv, session, envelope, mechanism, auth_data):
-            ok = (isinstance(auth_data, LoginPassword) and auth_data.login.decode() == server.user
-                  and auth_data.password.decode() == server.password)
+            ok = (
+                isinstance(auth_data, LoginPassword)
+                and auth_data.login.decode() == server.user
+                and auth_data.password.decode() == server.password
+            )
             if ok:
                 server.logins.append(auth_data.login.decode())
             return AuthResult(success=ok, handled=False)
@@ -354,8 +435,14 @@ class SmtpServer:
     def settings(self, **kw):
         from thidua_desktop.sending.smtp import SmtpSettings
 
-        base = dict(host="127.0.0.1", port=self.port, security="plain", from_addr="cdcs.maylhoalu@example.vn",
-                    from_name="CĐCS Công ty TNHH May Hoa Lư", timeout=5)
+        base = dict(
+            host="127.0.0.1",
+            port=self.port,
+            security="plain",
+            from_addr="cdcs.maylhoalu@example.vn",
+            from_name="CĐCS Công ty TNHH May Hoa Lư",
+            timeout=5,
+        )
         if self.user:
             base["user"] = self.user
         base.update(kw)
@@ -392,8 +479,21 @@ def test_softhsm_token_holds_keys_generated_on_it(softhsm_token):
         key = s.get_key(object_class=ObjectClass.PRIVATE_KEY, label=KEY_LABEL)
         assert key[Attribute.SENSITIVE] and not key[Attribute.EXTRACTABLE] and key[Attribute.LOCAL]
     if shutil.which("pkcs11-tool"):
-        listed = subprocess.run(["pkcs11-tool", "--module", softhsm_token.lib, "--token-label", TOKEN_LABEL,
-                                 "--login", "--pin", TOKEN_PIN, "-O"], capture_output=True, text=True,
-                                env={**os.environ, "SOFTHSM2_CONF": str(softhsm_token.conf)})
+        listed = subprocess.run(
+            [
+                "pkcs11-tool",
+                "--module",
+                softhsm_token.lib,
+                "--token-label",
+                TOKEN_LABEL,
+                "--login",
+                "--pin",
+                TOKEN_PIN,
+                "-O",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SOFTHSM2_CONF": str(softhsm_token.conf)},
+        )
         assert listed.returncode == 0, listed.stderr
         assert listed.stdout.count(f"label:      {KEY_LABEL}") >= 3  # private key, public key, certificate

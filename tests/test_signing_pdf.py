@@ -11,8 +11,17 @@ from datetime import datetime
 import pytest
 
 from tests.test_signing_fixtures import (  # noqa: F401  (fixtures)
-    UNIT_NAME, ca_p12, keydir, make_pdf, needs_pdfsig, needs_softhsm, pdfsig, softhsm_token,
-    stamp_images, signing_ca, unit_key,
+    UNIT_NAME,
+    ca_p12,
+    keydir,
+    make_pdf,
+    needs_pdfsig,
+    needs_softhsm,
+    pdfsig,
+    softhsm_token,
+    stamp_images,
+    signing_ca,
+    unit_key,
 )
 from thidua_desktop.signing import keys, pdf, signers
 from thidua_desktop.signing.common import VN_TZ
@@ -25,8 +34,9 @@ def signed_pdf(tmp_path, unit_key, stamp_images):
     path, password, cert, _ = unit_key
     src = make_pdf(tmp_path / "Báo cáo sơ kết.pdf")
     with signers.open_signer(signers.P12Spec(path, password)) as s:
-        result = pdf.sign_pdf(src, None, s, signature_image=stamp_images[0], seal_image=stamp_images[1],
-                              location="Gia Viễn")
+        result = pdf.sign_pdf(
+            src, None, s, signature_image=stamp_images[0], seal_image=stamp_images[1], location="Gia Viễn"
+        )
     return src, result
 
 
@@ -105,8 +115,9 @@ def test_appended_bytes_without_a_revision_also_count(signed_pdf, unit_key, tmp_
 def test_pkcs11_token_signs_a_pdf_trusted_through_its_ca(softhsm_token, tmp_path, stamp_images):
     src = make_pdf(tmp_path / "bc.pdf", pages=3)
     with signers.open_signer(softhsm_token.spec()) as s:
-        result = pdf.sign_pdf(src, tmp_path / "bc-token.pdf", s, page=-1, box=(330, 95, 560, 205),
-                              seal_image=stamp_images[1])
+        result = pdf.sign_pdf(
+            src, tmp_path / "bc-token.pdf", s, page=-1, box=(330, 95, 560, 205), seal_image=stamp_images[1]
+        )
     v = verify(result.path, [softhsm_token.ca.cert])
     assert v.status == VALID and v.trusted and not v.known and v.accepted
     assert v.signer == "CÔNG TY TNHH MAY HOA LƯ"
@@ -156,8 +167,13 @@ def test_swapped_certificate_inside_the_signature_is_caught(signed_pdf, unit_key
     from cryptography.hazmat.primitives import serialization
 
     sd = info["content"]
-    sd["certificates"] = cms.CertificateSet([cms.CertificateChoices(
-        name="certificate", value=ax.Certificate.load(other.public_bytes(serialization.Encoding.DER)))])
+    sd["certificates"] = cms.CertificateSet(
+        [
+            cms.CertificateChoices(
+                name="certificate", value=ax.Certificate.load(other.public_bytes(serialization.Encoding.DER))
+            )
+        ]
+    )
     # keep the signer identifier pointing at the new certificate
     sid = sd["signer_infos"][0]["sid"]
     if sid.name == "issuer_and_serial_number":
@@ -167,7 +183,7 @@ def test_swapped_certificate_inside_the_signature_is_caught(signed_pdf, unit_key
     hexed = new.hex().encode()
     slot = m.group(1)
     assert len(hexed) <= len(slot)
-    swapped = data[:m.start(1)] + hexed + b"0" * (len(slot) - len(hexed)) + data[m.end(1):]
+    swapped = data[: m.start(1)] + hexed + b"0" * (len(slot) - len(hexed)) + data[m.end(1) :]
     path = tmp_path / "trao-chung-thu.pdf"
     path.write_bytes(swapped)
     v = verify(path, [unit_key[2], other])
@@ -211,9 +227,29 @@ def test_stamp_renders_blue_signature_red_seal_and_text(signed_pdf, tmp_path):
     dpi = 100
     k = dpi / 72
     top = (841.89 - (y1 + pdf.DEFAULT_BOX_SIZE[1])) * k
-    subprocess.run(["pdftoppm", "-f", "2", "-l", "2", "-r", str(dpi), "-x", str(int(x1 * k)), "-y", str(int(top)),
-                    "-W", str(int(pdf.DEFAULT_BOX_SIZE[0] * k)), "-H", str(int(pdf.DEFAULT_BOX_SIZE[1] * k)),
-                    "-png", str(result.path), str(tmp_path / "dau")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-f",
+            "2",
+            "-l",
+            "2",
+            "-r",
+            str(dpi),
+            "-x",
+            str(int(x1 * k)),
+            "-y",
+            str(int(top)),
+            "-W",
+            str(int(pdf.DEFAULT_BOX_SIZE[0] * k)),
+            "-H",
+            str(int(pdf.DEFAULT_BOX_SIZE[1] * k)),
+            "-png",
+            str(result.path),
+            str(tmp_path / "dau"),
+        ],
+        check=True,
+    )
     img = Image.open(next(tmp_path.glob("dau*.png"))).convert("RGB")
     wpx, hpx = img.size
     red = blue = 0
@@ -244,8 +280,9 @@ def test_appearance_text_is_iso_vietnam_time_and_nfc():
 @needs_pdfsig
 def test_signature_image_only_is_not_a_digital_signature(tmp_path, stamp_images, unit_key):
     src = make_pdf(tmp_path / "bc.pdf")
-    made = pdf.place_signature_image(src, None, signature_image=stamp_images[0], seal_image=stamp_images[1],
-                                     caption="Hình ảnh chữ ký")
+    made = pdf.place_signature_image(
+        src, None, signature_image=stamp_images[0], seal_image=stamp_images[1], caption="Hình ảnh chữ ký"
+    )
     assert made.name == "bc-hinh-chu-ky.pdf"
     v = verify(made, [unit_key[2]])
     assert v.status == INVALID and v.signatures == 0 and not v.accepted
@@ -268,9 +305,17 @@ def test_ca_certificates_without_key_usage_or_with_one_signing_usage_are_trusted
 
     src = make_pdf(tmp_path / "bc.pdf", pages=1)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    only_ds = cx509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=True,
-                             data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-                             encipher_only=False, decipher_only=False)
+    only_ds = cx509.KeyUsage(
+        digital_signature=True,
+        content_commitment=False,
+        key_encipherment=True,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
     plain = signing_ca.issue(key.public_key(), "Không có key usage", signing_usage=None)
     for i, cert in enumerate([plain, None]):
         if cert is None:
@@ -279,13 +324,23 @@ def test_ca_certificates_without_key_usage_or_with_one_signing_usage_are_trusted
             from cryptography.hazmat.primitives import hashes
 
             now = _dt.datetime.now(_dt.timezone.utc)
-            cert = (cx509.CertificateBuilder().subject_name(plain.subject).issuer_name(signing_ca.cert.subject)
-                    .public_key(key.public_key()).serial_number(cx509.random_serial_number())
-                    .not_valid_before(now - _dt.timedelta(days=1)).not_valid_after(now + _dt.timedelta(days=30))
-                    .add_extension(only_ds, critical=True).sign(signing_ca.key, hashes.SHA256()))
+            cert = (
+                cx509.CertificateBuilder()
+                .subject_name(plain.subject)
+                .issuer_name(signing_ca.cert.subject)
+                .public_key(key.public_key())
+                .serial_number(cx509.random_serial_number())
+                .not_valid_before(now - _dt.timedelta(days=1))
+                .not_valid_after(now + _dt.timedelta(days=30))
+                .add_extension(only_ds, critical=True)
+                .sign(signing_ca.key, hashes.SHA256())
+            )
         p12 = tmp_path / f"k{i}.p12"
-        p12.write_bytes(pkcs12.serialize_key_and_certificates(b"k", key, cert, [signing_ca.cert],
-                                                              BestAvailableEncryption(b"mat-khau-123")))
+        p12.write_bytes(
+            pkcs12.serialize_key_and_certificates(
+                b"k", key, cert, [signing_ca.cert], BestAvailableEncryption(b"mat-khau-123")
+            )
+        )
         with signers.open_signer(signers.P12Spec(p12, "mat-khau-123")) as s:
             result = pdf.sign_pdf(src, tmp_path / f"ky{i}.pdf", s)
         v = verify(result.path, [signing_ca.cert])
@@ -312,11 +367,15 @@ def _line_box(page, text: str) -> tuple[float, float, float, float]:
     wanted = text.split()
     words = page.extract_words()
     for i in range(len(words) - len(wanted) + 1):
-        run = words[i:i + len(wanted)]
+        run = words[i : i + len(wanted)]
         if [w["text"] for w in run] == wanted and max(w["top"] for w in run) - min(w["top"] for w in run) < 1:
             h = page.height
-            return (min(w["x0"] for w in run), h - max(w["bottom"] for w in run), max(w["x1"] for w in run),
-                    h - min(w["top"] for w in run))
+            return (
+                min(w["x0"] for w in run),
+                h - max(w["bottom"] for w in run),
+                max(w["x1"] for w in run),
+                h - min(w["top"] for w in run),
+            )
     raise AssertionError(f"line {text!r} not found")
 
 
@@ -350,7 +409,7 @@ def test_visible_signature_sits_in_the_signature_block_not_on_the_last_page(tmp_
     assert [(b.page, b.box) for b in read_back] == [(blocks[0].page, blocks[0].box)]
     with signers.open_signer(signers.P12Spec(path, password)) as s:
         result = pdf.sign_pdf(src, None, s, signature_image=stamp_images[0], seal_image=stamp_images[1])
-    (page_ix, rect), = _widget(result.path)
+    ((page_ix, rect),) = _widget(result.path)
     with pdfplumber.open(str(src)) as doc:
         assert page_ix == blocks[0].page == result.page and page_ix < len(doc.pages) - 1
         page = doc.pages[page_ix]
@@ -375,15 +434,20 @@ def test_two_signers_the_right_hand_block_is_signed(tmp_path, unit_key):
     from thidua_desktop.documents.layout import Document, Header, Paragraph, Signature
 
     path, password, _, _ = unit_key
-    doc = Document(kind="review-minutes", header=Header("LĐLĐ huyện Gia Viễn", "CĐCS May Hoa Lư", "Số: 01/BB-CĐCS",
-                                                         "Gia Viễn, ngày 20 tháng 12 năm 2021"),
-                   type_name="BIÊN BẢN", subject="Họp bình xét thi đua năm 2021",
-                   body=[Paragraph("Cuộc họp kết thúc lúc 11 giờ cùng ngày./.")],
-                   signatures=[Signature(("THƯ KÝ",), "Lê Thị Mai"), Signature(("CHỦ TRÌ",), "Phạm Thị Hoa")])
+    doc = Document(
+        kind="review-minutes",
+        header=Header(
+            "LĐLĐ huyện Gia Viễn", "CĐCS May Hoa Lư", "Số: 01/BB-CĐCS", "Gia Viễn, ngày 20 tháng 12 năm 2021"
+        ),
+        type_name="BIÊN BẢN",
+        subject="Họp bình xét thi đua năm 2021",
+        body=[Paragraph("Cuộc họp kết thúc lúc 11 giờ cùng ngày./.")],
+        signatures=[Signature(("THƯ KÝ",), "Lê Thị Mai"), Signature(("CHỦ TRÌ",), "Phạm Thị Hoa")],
+    )
     src = tmp_path / "bien-ban.pdf"
     blocks = writer.write_pdf(doc, src)
     assert [b.name for b in blocks] == ["Lê Thị Mai", "Phạm Thị Hoa"] and blocks[0].box[2] < blocks[1].box[0]
     with signers.open_signer(signers.P12Spec(path, password)) as s:
         result = pdf.sign_pdf(src, None, s)
-    (page_ix, rect), = _widget(result.path)
+    ((page_ix, rect),) = _widget(result.path)
     assert page_ix == blocks[1].page and rect == pytest.approx(list(blocks[1].box), abs=0.01)

@@ -14,8 +14,16 @@ import openpyxl
 import pytest
 
 from tests.test_signing_fixtures import (  # noqa: F401  (fixtures)
-    UNIT_NAME, ca_p12, keydir, make_workbook, needs_openssl, needs_softhsm, openssl_cms_verify, softhsm_token,
-    signing_ca, unit_key,
+    UNIT_NAME,
+    ca_p12,
+    keydir,
+    make_workbook,
+    needs_openssl,
+    needs_softhsm,
+    openssl_cms_verify,
+    softhsm_token,
+    signing_ca,
+    unit_key,
 )
 from thidua_desktop.signing import keys, signers, workbook
 from thidua_desktop.signing.errors import SigningError
@@ -85,15 +93,18 @@ def test_openpyxl_resave_with_same_values_stays_valid(signed_book, unit_key, tmp
     assert v.status == VALID and any(".p7s đi kèm: không khớp" in r for r in v.reasons)
 
 
-@pytest.mark.parametrize("where, change", [
-    ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(6, 3, ws.cell(6, 3).value + 1)),           # a number
-    ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(7, 2, "Nguyễn Văn Hùng 2")),               # one letter of a name
-    ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(300, 10, "thêm")),                         # a new cell
-    ("Mẫu 1-HĐCĐ", lambda ws: setattr(ws.cell(5, 5), "value", None)),            # a cleared cell
-    ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(205, 3, "=SUM(C5:C203)")),                # a changed formula
-    ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(205, 3, 4499)),                           # a formula made a constant
-    ("Số liệu gốc", lambda ws: ws.cell(1, 2, 288)),                               # the hidden sheet
-])
+@pytest.mark.parametrize(
+    "where, change",
+    [
+        ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(6, 3, ws.cell(6, 3).value + 1)),  # a number
+        ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(7, 2, "Nguyễn Văn Hùng 2")),  # one letter of a name
+        ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(300, 10, "thêm")),  # a new cell
+        ("Mẫu 1-HĐCĐ", lambda ws: setattr(ws.cell(5, 5), "value", None)),  # a cleared cell
+        ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(205, 3, "=SUM(C5:C203)")),  # a changed formula
+        ("Mẫu 1-HĐCĐ", lambda ws: ws.cell(205, 3, 4499)),  # a formula made a constant
+        ("Số liệu gốc", lambda ws: ws.cell(1, 2, 288)),  # the hidden sheet
+    ],
+)
 def test_any_changed_value_breaks_the_signature(signed_book, unit_key, tmp_path, where, change):
     _, result = signed_book
     wb = openpyxl.load_workbook(result.path)
@@ -178,9 +189,16 @@ def test_canonical_form_rules(tmp_path):
     ca, cb = workbook.canonical_data(a, form=1), workbook.canonical_data(b, form=1)
     assert ca.data == cb.data and ca.cells == 4
     lines = ca.data.decode().splitlines()
-    assert lines == ['["sheet","S"]', '[1,1,"s","Nguyễn Thị Ánh"]', '[1,2,"n","5.0"]',
-                     '[1,3,"d","2021-02-03T00:00:00"]', '[1,4,"b",true]']
-    assert workbook.canonical_data(a).data == workbook.canonical_data(b).data  # form 2 (tests/test_signature_coverage.py)
+    assert lines == [
+        '["sheet","S"]',
+        '[1,1,"s","Nguyễn Thị Ánh"]',
+        '[1,2,"n","5.0"]',
+        '[1,3,"d","2021-02-03T00:00:00"]',
+        '[1,4,"b",true]',
+    ]
+    assert (
+        workbook.canonical_data(a).data == workbook.canonical_data(b).data
+    )  # form 2 (tests/test_signature_coverage.py)
 
 
 def test_refuses_other_formats_and_empty_books(tmp_path, unit_key):
@@ -218,8 +236,21 @@ def test_libreoffice_resave_stays_valid(signed_book, unit_key, tmp_path):
     _, result = signed_book
     outdir = tmp_path / "lo"
     profile = tmp_path / "lo-profile"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx",
-                    "--outdir", str(outdir), str(result.path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(outdir),
+            str(result.path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     resaved = outdir / result.path.name
     assert resaved.exists() and resaved.read_bytes() != result.path.read_bytes()
     v = verify(resaved, [unit_key[2]])
@@ -230,14 +261,18 @@ def test_shared_formulas_are_expanded_like_their_per_cell_form():
     """Excel writes a filled-down formula once (``t="shared"``); openpyxl and LibreOffice write it
     per cell. Both must give the same canonical formulas."""
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    shared = (f'<worksheet xmlns="{ns}"><sheetData>'
-              '<row r="2"><c r="C2"><f t="shared" ref="C2:C4" si="0">A2 + B2</f><v>3</v></c></row>'
-              '<row r="3"><c r="C3"><f t="shared" si="0"/><v>5</v></c></row>'
-              '<row r="4"><c r="C4"><f t="shared" si="0"/><v>7</v></c><c r="D4" t="b"><f>TRUE()</f><v>1</v></c></row>'
-              '</sheetData><autoFilter ref="A1:C4"><filterColumn colId="0"/></autoFilter></worksheet>').encode()
-    plain = (f'<worksheet xmlns="{ns}"><sheetData>'
-             '<row r="2"><c r="C2"><f>A2+B2</f></c></row><row r="3"><c r="C3"><f>=A3+B3</f></c></row>'
-             '<row r="4"><c r="C4"><f>_xlfn.A4+B4</f></c></row></sheetData></worksheet>').encode()
+    shared = (
+        f'<worksheet xmlns="{ns}"><sheetData>'
+        '<row r="2"><c r="C2"><f t="shared" ref="C2:C4" si="0">A2 + B2</f><v>3</v></c></row>'
+        '<row r="3"><c r="C3"><f t="shared" si="0"/><v>5</v></c></row>'
+        '<row r="4"><c r="C4"><f t="shared" si="0"/><v>7</v></c><c r="D4" t="b"><f>TRUE()</f><v>1</v></c></row>'
+        '</sheetData><autoFilter ref="A1:C4"><filterColumn colId="0"/></autoFilter></worksheet>'
+    ).encode()
+    plain = (
+        f'<worksheet xmlns="{ns}"><sheetData>'
+        '<row r="2"><c r="C2"><f>A2+B2</f></c></row><row r="3"><c r="C3"><f>=A3+B3</f></c></row>'
+        '<row r="4"><c r="C4"><f>_xlfn.A4+B4</f></c></row></sheetData></worksheet>'
+    ).encode()
     expected = {(2, 3): "A2+B2", (3, 3): "A3+B3", (4, 3): "A4+B4"}
     assert workbook._formulas(shared) == expected
     assert workbook._formulas(plain) == expected

@@ -12,8 +12,9 @@ def make(db) -> snapshot.Snapshot:
     detail = year.get_year(db, 2021)
     phases = year.phase_inputs(detail)
     events = timeline.build_timeline(2021, phases, detail.registration_due)
-    return snapshot.Snapshot(year.get_unit(db), year.list_years(db), 2021, detail, events, phases,
-                             roster.count_people(db))
+    return snapshot.Snapshot(
+        year.get_unit(db), year.list_years(db), 2021, detail, events, phases, roster.count_people(db)
+    )
 
 
 def test_round_trip_after_close(seeded_db, data_paths):
@@ -56,7 +57,9 @@ def test_reading_a_snapshot_loads_no_database_layer():
     import subprocess
     import sys
 
-    code = ("import sys, thidua_desktop.snapshot; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))")
+    code = (
+        "import sys, thidua_desktop.snapshot; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -61,12 +61,12 @@ def test_every_library_is_listed_with_version_and_licence_from_metadata(qtbot, t
     assert rows["Liberation Serif"][2] == "SIL Open Font License 1.1"
     assert rows["Noto Serif"][2] == "SIL Open Font License 1.1"
     # what the table shows is what the rows hold
-    assert ["Liberation Serif", "", "SIL Open Font License 1.1", "font of the documents and signatures"] in \
-        _table_text(dialog)
+    assert ["Liberation Serif", "", "SIL Open Font License 1.1", "font of the documents and signatures"] in _table_text(
+        dialog
+    )
 
 
-def test_licence_texts_button_only_when_the_file_is_beside_the_program(qtbot, tmp_path, monkeypatch, english,
-                                                                       opened):
+def test_licence_texts_button_only_when_the_file_is_beside_the_program(qtbot, tmp_path, monkeypatch, english, opened):
     dialog = AboutDialog(tmp_path, None)
     qtbot.addWidget(dialog)
     assert dialog.licences_button.isHidden()  # running from source: no bundle file
@@ -97,15 +97,18 @@ def test_licence_of_reads_expression_short_field_or_classifiers():
     assert about.licence_of(Meta({"License-Expression": "MIT", "License": "whatever"})) == "MIT"
     assert about.licence_of(Meta({"License": "BSD"})) == "BSD"
     long_text = "BSD license (see license.txt for details), Copyright (c) 2000-2024, ReportLab Inc."
-    assert about.licence_of(Meta({"License": long_text,
-                                  "Classifier": ["License :: OSI Approved :: BSD License"]})) == "BSD"
-    assert about.licence_of(Meta({"Classifier": ["License :: OSI Approved :: Mozilla Public License 2.0 (MPL 2.0)"]})) \
+    assert (
+        about.licence_of(Meta({"License": long_text, "Classifier": ["License :: OSI Approved :: BSD License"]}))
+        == "BSD"
+    )
+    assert (
+        about.licence_of(Meta({"Classifier": ["License :: OSI Approved :: Mozilla Public License 2.0 (MPL 2.0)"]}))
         == "Mozilla Public License 2.0 (MPL 2.0)"
+    )
     assert about.licence_of(Meta({})) == "?"
 
 
-def test_about_shows_the_licence_text_whole_and_the_component_licences(qtbot, tmp_path, monkeypatch,
-                                                                       vietnamese):
+def test_about_shows_the_licence_text_whole_and_the_component_licences(qtbot, tmp_path, monkeypatch, vietnamese):
     from pathlib import Path
 
     licence = (Path(__file__).resolve().parent.parent / "LICENSE").read_text(encoding="utf-8")
@@ -114,7 +117,9 @@ def test_about_shows_the_licence_text_whole_and_the_component_licences(qtbot, tm
     dialog.show()
     qtbot.waitExposed(dialog)
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Phông chữ và thư viện đi kèm", "Giấy phép của chương trình"]
+        "Phông chữ và thư viện đi kèm",
+        "Giấy phép của chương trình",
+    ]
     assert dialog.licence_text.toPlainText() == licence  # whole, not a summary
     assert dialog.licence_text.isReadOnly()
     dialog.licence_button.click()

@@ -11,8 +11,7 @@ from thidua_desktop.ui import app as ui_app
 from thidua_desktop.ui import settings
 
 
-def test_the_demo_is_built_with_progress_then_opened(qtbot, tmp_path, dialogs, ui_settings, vietnamese,
-                                                     monkeypatch):
+def test_the_demo_is_built_with_progress_then_opened(qtbot, tmp_path, dialogs, ui_settings, vietnamese, monkeypatch):
     real = demo.build_demo
     monkeypatch.setattr(demo, "build_demo", lambda paths, **kw: real(paths, people=40, **kw))
     demo_paths = app_paths.resolve(tmp_path / "demo").ensure()
@@ -57,8 +56,7 @@ def test_busy_indicator_shows_while_the_worker_runs(qtbot, seeded_db, data_paths
     window.close()
 
 
-def test_window_geometry_is_kept_in_settings(qtbot, seeded_db, data_paths, dialogs, ui_settings,
-                                             monkeypatch):
+def test_window_geometry_is_kept_in_settings(qtbot, seeded_db, data_paths, dialogs, ui_settings, monkeypatch):
     from thidua_desktop.ui.main_window import MainWindow
 
     window = make_window(qtbot, data_paths)

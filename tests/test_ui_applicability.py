@@ -50,8 +50,11 @@ def test_the_kind_of_unit_sets_the_sector_and_decides_the_registration(qtbot, wi
     grey = reg.indicators.data(ct23, Qt.ItemDataRole.ForegroundRole)
     assert grey is not None and grey != reg.indicators.data(ct22, Qt.ItemDataRole.ForegroundRole), "greyed"
     assert "Không áp dụng cho đơn vị" in reg.indicators.data(ct23, Qt.ItemDataRole.ToolTipRole)
-    assert reg.indicators.data(ct22, Qt.ItemDataRole.ToolTipRole) in (None, "", reg.indicators.row_at(
-        _indicator_row(reg, "CT22")).name)
+    assert reg.indicators.data(ct22, Qt.ItemDataRole.ToolTipRole) in (
+        None,
+        "",
+        reg.indicators.row_at(_indicator_row(reg, "CT22")).name,
+    )
 
     # another sector: the kind of the other sector no longer fits and is cleared
     page = window.show_page(mw.PAGE_UNIT)
@@ -76,8 +79,9 @@ def test_the_upper_target_is_not_the_unions_own_figure(qtbot, window):
     assert model.data(model.index(row, FiguresModel.VALUE)) == "", "the province's figure is never suggested"
 
 
-def test_figures_kept_after_the_kind_changed_are_shown_as_not_applicable(qtbot, seeded_db, data_paths, dialogs,
-                                                                        ui_settings, vietnamese, today):
+def test_figures_kept_after_the_kind_changed_are_shown_as_not_applicable(
+    qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today
+):
     profile = year_service.get_unit(seeded_db)
     year_service.save_unit(seeded_db, replace(profile).with_kind("public_service"))
     info = registration.get_collective(seeded_db, 2021)

@@ -109,8 +109,9 @@ def test_a_damaged_database_is_never_overwritten(qtbot, data_paths, dialogs, ui_
     assert data_paths.database.read_bytes() == before
 
 
-def test_a_damaged_database_is_replaced_by_the_latest_backup(qtbot, seeded_db, data_paths, dialogs,
-                                                              ui_settings, vietnamese):
+def test_a_damaged_database_is_replaced_by_the_latest_backup(
+    qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese
+):
     backup = data_folder.backup_now(data_paths)
     seeded_db.close()
     for sidecar in ("-wal", "-shm"):
@@ -143,8 +144,9 @@ def test_a_database_from_a_newer_version_is_refused(qtbot, seeded_db, data_paths
     window.close()
 
 
-def test_other_store_errors_are_told_and_the_window_stays(qtbot, data_paths, dialogs, ui_settings, vietnamese,
-                                                           monkeypatch):
+def test_other_store_errors_are_told_and_the_window_stays(
+    qtbot, data_paths, dialogs, ui_settings, vietnamese, monkeypatch
+):
     from thidua_desktop.store.database import Database
     from thidua_desktop.store.errors import StoreError
 

@@ -76,8 +76,9 @@ def test_a_sent_report_shows_as_met(qtbot, sent_on_time, monkeypatch, ui_setting
     window.close()
 
 
-def test_a_report_sent_late_shows_how_late(qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch,
-                                           ui_settings, vietnamese):
+def test_a_report_sent_late_shows_how_late(
+    qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch, ui_settings, vietnamese
+):
     send_sơ_kết(seeded_db, data_paths, tmp_path, smtp_server, utc(2021, 7, 9, 3, 0))
     seeded_db.close()
     window, page = open_on(qtbot, monkeypatch, data_paths, "2021-08-01")
@@ -96,8 +97,7 @@ def test_an_unsent_report_shows_overdue(qtbot, seeded_db, data_paths, monkeypatc
 
 
 @pytest.mark.parametrize("day", ["2022-02-01", "2030-06-01", "2041-12-31"])
-def test_years_later_the_ended_year_shows_its_outcome(qtbot, sent_on_time, monkeypatch, ui_settings, vietnamese,
-                                                      day):
+def test_years_later_the_ended_year_shows_its_outcome(qtbot, sent_on_time, monkeypatch, ui_settings, vietnamese, day):
     window, page = open_on(qtbot, monkeypatch, sent_on_time, day)
     assert page.phase_now.text() == "Năm thi đua 2021 đã kết thúc."
     outcome = page.next_due.text()
@@ -106,8 +106,12 @@ def test_years_later_the_ended_year_shows_its_outcome(qtbot, sent_on_time, monke
     assert "Không gửi, năm thi đua đã kết thúc" in outcome  # the tổng kết and the registration
     assert "Đúng hạn 1/3, trễ hạn 0, chưa gửi 2." in outcome
     assert "Chưa ghi nhận cuộc họp bình xét." in outcome
-    shown = [outcome, page.reports.body.text(), page.registration.due.text(),
-             *(time_left(page, part) for part in ("đăng ký", "sơ kết", "tổng kết"))]
+    shown = [
+        outcome,
+        page.reports.body.text(),
+        page.registration.due.text(),
+        *(time_left(page, part) for part in ("đăng ký", "sơ kết", "tổng kết")),
+    ]
     for text in shown:
         assert "Quá hạn" not in text and not re.search(r"Còn \d+ ngày", text), text
     assert "Đã gửi ngày 04/07/2021, đúng hạn" in page.reports.body.text()
@@ -128,18 +132,27 @@ def test_a_year_to_come_says_when_it_starts(qtbot, seeded_db, data_paths, monkey
 
 
 def test_sending_from_the_documents_page_turns_the_countdown_into_the_sent_date(
-        qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch, ui_settings, vietnamese, dialogs):
+    qtbot, seeded_db, data_paths, tmp_path, smtp_server, monkeypatch, ui_settings, vietnamese, dialogs
+):
     """The report's PDF sent from Văn bản & gửi (recorded by the PDF's own Keywords): Tổng quan and
     Sơ kết – Tổng kết read the sendings again at once."""
     from thidua_desktop.sending.smtp import SmtpSettings
     from thidua_desktop.services import deadlines, documents
 
     complete(seeded_db)
-    pdf = documents.produce(seeded_db, data_paths, "midyear-report", 2021, tmp_path / "bao-cao-so-ket.pdf",
-                            on=date(2021, 7, 4)).path
-    outbox_service.save_smtp_settings(data_paths, SmtpSettings(host="127.0.0.1", port=smtp_server.port,
-                                                               security="plain", timeout=5,
-                                                               from_addr="congdoan.mayhoalu@example.vn"))
+    pdf = documents.produce(
+        seeded_db, data_paths, "midyear-report", 2021, tmp_path / "bao-cao-so-ket.pdf", on=date(2021, 7, 4)
+    ).path
+    outbox_service.save_smtp_settings(
+        data_paths,
+        SmtpSettings(
+            host="127.0.0.1",
+            port=smtp_server.port,
+            security="plain",
+            timeout=5,
+            from_addr="congdoan.mayhoalu@example.vn",
+        ),
+    )
     seeded_db.close()
     window, page = open_on(qtbot, monkeypatch, data_paths, "2021-07-04")
     assert time_left(page, "sơ kết") == "Còn 1 ngày"

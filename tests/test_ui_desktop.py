@@ -42,8 +42,7 @@ def test_server_names_depend_on_the_folder(tmp_path):
     assert len(a) < 60, "local socket names must stay short"
 
 
-def test_the_crash_handler_logs_and_shows_a_calm_dialog(qapp, data_paths, dialogs, vietnamese,
-                                                        monkeypatch):
+def test_the_crash_handler_logs_and_shows_a_calm_dialog(qapp, data_paths, dialogs, vietnamese, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     excepthook.install(data_paths.crash_log)
@@ -61,8 +60,7 @@ def test_the_crash_handler_logs_and_shows_a_calm_dialog(qapp, data_paths, dialog
     assert "RuntimeError: hỏng ở đâu đó" in shown["details"]
 
 
-def test_errors_in_other_threads_are_logged_and_shown_on_the_gui_thread(qtbot, data_paths, dialogs,
-                                                                          monkeypatch):
+def test_errors_in_other_threads_are_logged_and_shown_on_the_gui_thread(qtbot, data_paths, dialogs, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     excepthook.install(data_paths.crash_log)
@@ -92,11 +90,14 @@ def _env(tmp_path, **extra):
 
 
 def test_the_window_module_does_not_load_the_database_layer(tmp_path):
-    script = ("import sys, thidua_desktop.ui.app\n"
-              "heavy = [m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')]\n"
-              "print(heavy)")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=_env(tmp_path),
-                            timeout=60)
+    script = (
+        "import sys, thidua_desktop.ui.app\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')]\n"
+        "print(heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=_env(tmp_path), timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", "SQLAlchemy and Alembic load in the worker, after the window shows"
 
@@ -107,7 +108,10 @@ def test_the_program_starts_shows_the_year_and_exits(tmp_path, seeded_db, data_p
     started = time.time()
     result = subprocess.run(
         [sys.executable, "-m", "thidua_desktop.ui.app", "--data-dir", str(data_paths.root), "--lang", lang],
-        capture_output=True, text=True, timeout=120, env=_env(tmp_path, THIDUA_EXIT_WHEN_SHOWN="1"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(tmp_path, THIDUA_EXIT_WHEN_SHOWN="1"),
     )
     assert result.returncode == 0, result.stderr
     shown = [line for line in result.stdout.splitlines() if line.startswith("THIDUA_SHOWN ")]

@@ -20,15 +20,17 @@ from thidua_desktop.ui import main_window as mw
 from thidua_desktop.ui import print_preview
 from thidua_desktop.ui.pages import documents as documents_page
 
-pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None,
-                                reason="poppler-utils is not installed")
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None, reason="poppler-utils is not installed"
+)
 A4 = (595.28, 841.89)
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
     """Every page's size in points, read back with poppler's pdfinfo."""
-    text = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "100000", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     found = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", text, re.MULTILINE)
     return [(float(w), float(h)) for w, h in found]
 
@@ -39,8 +41,7 @@ def is_a4(size: tuple[float, float]) -> bool:
 
 
 def pdftext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def page_texts(path: Path) -> list[str]:
@@ -93,8 +94,9 @@ def test_preview_shows_every_page_marked_and_takes_no_number(qtbot, window, monk
     before = register_codes(window.ctx.db)
     off_thread = []  # what went to the CPU pool (the threads of the running app)
     run_cpu = window.ctx.tasks.run_cpu
-    monkeypatch.setattr(window.ctx.tasks, "run_cpu", lambda fn, *a, **k: (off_thread.append((fn, a)),
-                                                                            run_cpu(fn, *a, **k)))
+    monkeypatch.setattr(
+        window.ctx.tasks, "run_cpu", lambda fn, *a, **k: (off_thread.append((fn, a)), run_cpu(fn, *a, **k))
+    )
     dialog = open_preview(qtbot, page, "registration")
     assert {getattr(fn, "__name__", "") for fn, _ in off_thread} == {"render"}  # every page is rendered there
     sizes = page_sizes(dialog.path)
@@ -182,8 +184,10 @@ def test_print_the_exported_pdf_on_a4(qtbot, window, tmp_path, monkeypatch):
     # scaling, no offset; 1 px = 0,6 mm at 40 dpi).
     sheet, page_1 = render(printed, 1, tmp_path / "sheet"), render(exported, 1, tmp_path / "page")
     assert sheet.size() == page_1.size()
-    assert all(abs(a - b) <= 1 for a, b in zip(ink_box(sheet), ink_box(page_1), strict=True)), (ink_box(sheet),
-                                                                                              ink_box(page_1))
+    assert all(abs(a - b) <= 1 for a, b in zip(ink_box(sheet), ink_box(page_1), strict=True)), (
+        ink_box(sheet),
+        ink_box(page_1),
+    )
     assert correlation(sheet, page_1) > 0.85
     for (w, h), (sw, sh) in zip(out, source, strict=True):
         assert is_a4((w, h)) and (w > h) == (sw > sh)  # A4 sheets, each in its page's orientation
@@ -221,15 +225,31 @@ def test_printing_for_a_paper_printer_turns_landscape_pages(qtbot, window, tmp_p
 def render(pdf: Path, number: int, stem: Path):
     from PySide6.QtGui import QImage
 
-    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-singlefile", "-f", str(number), "-l", str(number), "-png",
-                    str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-gray",
+            "-singlefile",
+            "-f",
+            str(number),
+            "-l",
+            str(number),
+            "-png",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
     return QImage(f"{stem}.png").convertToFormat(QImage.Format.Format_Grayscale8)
 
 
 def ink_box(image, level: int = 160) -> tuple[int, int, int, int]:
     """Left, top, right, bottom of the pixels darker than ``level``."""
-    dark = [(x, y) for y in range(image.height()) for x in range(image.width())
-            if image.pixelColor(x, y).value() < level]
+    dark = [
+        (x, y) for y in range(image.height()) for x in range(image.width()) if image.pixelColor(x, y).value() < level
+    ]
     xs, ys = [x for x, _ in dark], [y for _, y in dark]
     return min(xs), min(ys), max(xs), max(ys)
 
@@ -239,9 +259,12 @@ def correlation(a, b) -> float:
     from PySide6.QtCore import Qt
 
     width, height = min(a.width(), b.width()) // 20, min(a.height(), b.height()) // 20
-    small = [image.copy(0, 0, width * 20, height * 20).scaled(
-        width, height, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
-        for image in (a, b)]
+    small = [
+        image.copy(0, 0, width * 20, height * 20).scaled(
+            width, height, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        for image in (a, b)
+    ]
     x, y = ([image.pixelColor(i, j).value() for j in range(height) for i in range(width)] for image in small)
     n = len(x)
     mx, my = sum(x) / n, sum(y) / n

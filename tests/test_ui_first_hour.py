@@ -87,8 +87,11 @@ def window_actions(window) -> list[QAction]:
 
 
 def _new_dialogs(before: list) -> list[QDialog]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QDialog) and w.isVisible() and not any(w is b for b in before)]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QDialog) and w.isVisible() and not any(w is b for b in before)
+    ]
 
 
 def trigger_all(qtbot, window, crashes, dialogs, opened) -> list[str]:
@@ -101,7 +104,7 @@ def trigger_all(qtbot, window, crashes, dialogs, opened) -> list[str]:
         qtbot.wait(10)
         assert not crashes, f"{action.text()!r} crashed: {crashes}"
         new = _new_dialogs(before)
-        what = [type(d).__name__ for d in new] + [k for k, _ in dialogs.calls[shown[0]:]] + opened[shown[1]:]
+        what = [type(d).__name__ for d in new] + [k for k, _ in dialogs.calls[shown[0] :]] + opened[shown[1] :]
         for dialog in new:
             dialog.reject()
             dialog.close()
@@ -110,25 +113,33 @@ def trigger_all(qtbot, window, crashes, dialogs, opened) -> list[str]:
     return done
 
 
-def test_every_menu_action_works_on_the_demo_data(qtbot, demo_folder, tmp_path, dialogs, ui_settings,
-                                                  vietnamese, monkeypatch, crashes, no_blocking):
+def test_every_menu_action_works_on_the_demo_data(
+    qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese, monkeypatch, crashes, no_blocking
+):
     dialogs.confirm_answer = False  # "copy this year to the next?" no
     window = demo_window(qtbot, demo_folder, tmp_path, monkeypatch)
     assert window.ctx.year == demo_folder[1]
     done = trigger_all(qtbot, window, crashes, dialogs, no_blocking)
     text = "\n".join(done)
-    for expected in ("Nhập gói kế hoạch…: PlanPackageDialog", "Sửa kế hoạch năm…: PlanEditorDialog",
-                     "Năm mới…: NewYearDialog", "Giới thiệu: AboutDialog", "Sao lưu ngay: info",
-                     "Khôi phục từ bản sao lưu…: RestoreDialog", "Kiểm tra dữ liệu: info",
-                     "Sao chép năm này sang năm sau: confirm", "Xuất gói kế hoạch gửi các đơn vị…: PlanExportDialog",
-                     "English: choose"):
+    for expected in (
+        "Nhập gói kế hoạch…: PlanPackageDialog",
+        "Sửa kế hoạch năm…: PlanEditorDialog",
+        "Năm mới…: NewYearDialog",
+        "Giới thiệu: AboutDialog",
+        "Sao lưu ngay: info",
+        "Khôi phục từ bản sao lưu…: RestoreDialog",
+        "Kiểm tra dữ liệu: info",
+        "Sao chép năm này sang năm sau: confirm",
+        "Xuất gói kế hoạch gửi các đơn vị…: PlanExportDialog",
+        "English: choose",
+    ):
         assert expected in text, text
     assert not window.isVisible()  # Thoát, last
 
 
-def test_every_menu_action_works_on_a_new_unit_and_without_data(qtbot, seeded_db, data_paths, tmp_path,
-                                                                dialogs, ui_settings, vietnamese, crashes,
-                                                                no_blocking):
+def test_every_menu_action_works_on_a_new_unit_and_without_data(
+    qtbot, seeded_db, data_paths, tmp_path, dialogs, ui_settings, vietnamese, crashes, no_blocking
+):
     window = make_window(qtbot, data_paths)
     trigger_all(qtbot, window, crashes, dialogs, no_blocking)
     # and a window whose data is not open (the data could not be opened)
@@ -138,8 +149,9 @@ def test_every_menu_action_works_on_a_new_unit_and_without_data(qtbot, seeded_db
     trigger_all(qtbot, empty, crashes, dialogs, no_blocking)
 
 
-def test_the_plan_package_menu_opens_the_dialog_without_a_file(qtbot, seeded_db, data_paths, dialogs,
-                                                              ui_settings, vietnamese, crashes):
+def test_the_plan_package_menu_opens_the_dialog_without_a_file(
+    qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, crashes
+):
     window = make_window(qtbot, data_paths)
     window.plan_package_action.trigger()
     dialog = window.plan_package_dialog
@@ -199,8 +211,9 @@ def _restore_dialog(window):
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_every_dialog_fits_the_screen(qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese,
-                                      monkeypatch, crashes, no_blocking, screen):
+def test_every_dialog_fits_the_screen(
+    qtbot, demo_folder, tmp_path, dialogs, ui_settings, vietnamese, monkeypatch, crashes, no_blocking, screen
+):
     area = play_screen(monkeypatch, *SCREENS[screen])
     window = demo_window(qtbot, demo_folder, tmp_path, monkeypatch, size=None)
     assert window.isMaximized()  # the window starts maximised on a small screen
@@ -239,8 +252,9 @@ def press_enter(qtbot, widget) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
-def test_enter_in_the_author_search_adds_the_author_and_keeps_the_dialog(qtbot, seeded_db, data_paths,
-                                                                       dialogs, ui_settings, vietnamese, today):
+def test_enter_in_the_author_search_adds_the_author_and_keeps_the_dialog(
+    qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today
+):
     from tests.ui_helpers import add_people, type_text
     from thidua_desktop.ui import main_window as mw
 

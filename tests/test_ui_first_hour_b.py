@@ -31,8 +31,14 @@ def test_a_locked_phase_opens_its_result_dialog_read_only_saying_why(qtbot, late
     close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert not ok.isVisibleTo(dialog), "no OK that would only refuse"
     assert close.text() == "Đóng" and close.isVisibleTo(dialog)
-    fields = [dialog.value, dialog.numerator, dialog.denominator, dialog.note, dialog.evidence_number,
-              dialog.evidence_date]
+    fields = [
+        dialog.value,
+        dialog.numerator,
+        dialog.denominator,
+        dialog.note,
+        dialog.evidence_number,
+        dialog.evidence_date,
+    ]
     assert all(f.isReadOnly() for f in fields)
     assert dialog.lock_line.isVisibleTo(dialog)
     assert row.phase1.lock_reason in dialog.lock_line.text()
@@ -78,8 +84,12 @@ def _bad_copies(window, tmp_path):
     con.execute("CREATE TABLE bang_moi (id INTEGER PRIMARY KEY)")
     con.commit()
     con.close()
-    return [(junk, "không phải cơ sở dữ liệu SQLite"), (foreign, "không phải bản sao lưu của chương trình"),
-            (half, "các bảng không khớp"), (tmp_path / "khong-co.sqlite", "Không tìm thấy")]
+    return [
+        (junk, "không phải cơ sở dữ liệu SQLite"),
+        (foreign, "không phải bản sao lưu của chương trình"),
+        (half, "các bảng không khớp"),
+        (tmp_path / "khong-co.sqlite", "Không tìm thấy"),
+    ]
 
 
 def test_check_backup_reads_a_candidate_without_touching_the_data(opened, tmp_path):
@@ -97,8 +107,7 @@ def test_check_backup_reads_a_candidate_without_touching_the_data(opened, tmp_pa
     assert paths.database.read_bytes() == before
 
 
-def test_a_bad_file_is_refused_with_the_reason_before_the_replace_question(opened, dialogs, monkeypatch,
-                                                                           tmp_path):
+def test_a_bad_file_is_refused_with_the_reason_before_the_replace_question(opened, dialogs, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     from thidua_desktop.services import year as year_service
@@ -120,7 +129,9 @@ def test_a_bad_file_is_refused_with_the_reason_before_the_replace_question(opene
         window.restore_action.trigger()
         print(path.name, "→", dialogs.calls)
         assert dialogs.kinds() == ["error"], "refused, and never asked whether to replace the data"
-        assert words in dialogs.last("error")["text"] and dialogs.last("error")["title"] == "Không khôi phục được tệp này"
+        assert (
+            words in dialogs.last("error")["text"] and dialogs.last("error")["title"] == "Không khôi phục được tệp này"
+        )
         assert window.ctx.db is not None and year_service.get_unit(window.ctx.db).name == name
     assert sorted(window.ctx.paths.backups.iterdir()) == kept, "nothing was copied aside: the data was never touched"
     # a good copy still reaches the question
@@ -188,7 +199,8 @@ def documents(tmp_path, monkeypatch):
 
 
 def test_file_dialogs_open_in_documents_or_the_last_folder_never_in_the_data_folder(
-        qtbot, opened, documents, monkeypatch, tmp_path):
+    qtbot, opened, documents, monkeypatch, tmp_path
+):
     from thidua_desktop.ui import dialogs as ui_dialogs
     from thidua_desktop.ui import file_dialogs
     from thidua_desktop.ui.import_dialog import ImportDialog
@@ -268,11 +280,44 @@ def test_default_file_names_are_valid_on_windows(qtbot, opened, documents, monke
 # --- Qt's own dialogs in Vietnamese ---------------------------------------------------------
 
 # English words the brief names, which must never be left on a Vietnamese screen
-NEVER = {"Print", "Cancel", "Options", "Properties", "Look in:", "File name:", "Basic colors", "Save", "Open",
-         "Close", "Yes", "No", "Apply", "Reset", "Help", "Printer", "Copies", "Page Setup", "Select Color"}
+NEVER = {
+    "Print",
+    "Cancel",
+    "Options",
+    "Properties",
+    "Look in:",
+    "File name:",
+    "Basic colors",
+    "Save",
+    "Open",
+    "Close",
+    "Yes",
+    "No",
+    "Apply",
+    "Reset",
+    "Help",
+    "Printer",
+    "Copies",
+    "Page Setup",
+    "Select Color",
+}
 # texts made only of ASCII letters that are Vietnamese, names, units or numbers
-ASCII_OK = {"OK", "In", "Cao", "Ngang", "Trang", "Lam", "HTML", "x", "Didot (DD)", "Cicero (CC)", "Point (pt)",
-            "Pica (P̸)", "mm", "pt"}
+ASCII_OK = {
+    "OK",
+    "In",
+    "Cao",
+    "Ngang",
+    "Trang",
+    "Lam",
+    "HTML",
+    "x",
+    "Didot (DD)",
+    "Cicero (CC)",
+    "Point (pt)",
+    "Pica (P̸)",
+    "mm",
+    "pt",
+}
 
 
 def _clean(text: str) -> str:
@@ -309,8 +354,10 @@ def _visible_texts(dialog) -> list[tuple[str, str]]:
         if isinstance(w, QLineEdit) and w.placeholderText():
             found.append(("placeholder", w.placeholderText()))
         if isinstance(w, QTreeView) and w.model() is not None:
-            found += [("header", str(w.model().headerData(i, Qt.Orientation.Horizontal)))
-                      for i in range(w.model().columnCount())]
+            found += [
+                ("header", str(w.model().headerData(i, Qt.Orientation.Horizontal)))
+                for i in range(w.model().columnCount())
+            ]
         if w.toolTip():
             found.append(("tooltip", w.toolTip()))
     return [(k, t) for k, t in found if t]
@@ -324,8 +371,14 @@ def _english(texts, page_sizes) -> list[tuple[str, str]]:
         clean = _clean(text)
         if clean in NEVER or text in NEVER:
             left.append((kind, text))
-        elif (re.search("[A-Za-z]{2,}", clean) and clean.isascii() and clean not in ASCII_OK
-              and clean not in page_sizes and "/" not in clean and "\\" not in clean):
+        elif (
+            re.search("[A-Za-z]{2,}", clean)
+            and clean.isascii()
+            and clean not in ASCII_OK
+            and clean not in page_sizes
+            and "/" not in clean
+            and "\\" not in clean
+        ):
             left.append((kind, text))
     return left
 
@@ -410,8 +463,9 @@ def test_qt_own_dialogs_speak_vietnamese(qtbot, vietnamese, english_page_sizes):
     progress.setLabelText("x")
     look("QProgressDialog", progress)
     calendar = look("QCalendarWidget", QCalendarWidget())
-    seen["QCalendarWidget"] += [("month", a.text()) for b in calendar.findChildren(QToolButton) if b.menu()
-                                for a in b.menu().actions()]
+    seen["QCalendarWidget"] += [
+        ("month", a.text()) for b in calendar.findChildren(QToolButton) if b.menu() for a in b.menu().actions()
+    ]
     for editor in (QLineEdit, QTextEdit, QPlainTextEdit):
         field = editor()
         qtbot.addWidget(field)

@@ -24,8 +24,9 @@ from thidua_desktop.ui import main_window as mw
 
 
 def set_up_mail(paths) -> None:
-    outbox.save_smtp_settings(paths, outbox.SmtpSettings(host="smtp.gmail.com", port=587, user="hoa@gmail.com",
-                                                         from_addr="hoa@gmail.com"))
+    outbox.save_smtp_settings(
+        paths, outbox.SmtpSettings(host="smtp.gmail.com", port=587, user="hoa@gmail.com", from_addr="hoa@gmail.com")
+    )
 
 
 def everything_done(db, paths) -> None:
@@ -46,7 +47,11 @@ def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today
 def test_the_service_says_what_is_done(seeded_db, data_paths):
     found = first_steps.first_steps(seeded_db, data_paths, 2021)
     assert [(s.key, s.done) for s in found.steps] == [
-        ("roster", False), ("plan", True), ("registration", False), ("mail", False)]
+        ("roster", False),
+        ("plan", True),
+        ("registration", False),
+        ("mail", False),
+    ]
     assert found.next_step.title == "Nhập danh sách đoàn viên"
     assert found.steps[1].detail == "Kế hoạch số 02/KH-LĐLĐ"
     everything_done(seeded_db, data_paths)
@@ -112,8 +117,9 @@ def test_the_guide_follows_the_data(qtbot, window, seeded_db, data_paths):
     assert window.overview.registration.isVisibleTo(window.overview)  # someone to register: the card is back
 
 
-def test_a_unit_with_everything_done_shows_no_guide(qtbot, seeded_db, data_paths, dialogs, ui_settings,
-                                                    vietnamese, today):
+def test_a_unit_with_everything_done_shows_no_guide(
+    qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today
+):
     everything_done(seeded_db, data_paths)
     window = make_window(qtbot, data_paths)
     try:
@@ -124,8 +130,9 @@ def test_a_unit_with_everything_done_shows_no_guide(qtbot, seeded_db, data_paths
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_guide_fits_an_office_screen(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese,
-                                         today, monkeypatch, screen):
+def test_the_guide_fits_an_office_screen(
+    qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today, monkeypatch, screen
+):
     area = play_screen(monkeypatch, *SCREENS[screen])
     window = make_window(qtbot, data_paths, size=(area.width(), area.height()))
     try:
@@ -140,8 +147,19 @@ def test_the_guide_fits_an_office_screen(qtbot, seeded_db, data_paths, dialogs, 
 
 def test_thidua_next_says_the_same(tmp_path):
     folder = str(tmp_path / "data")
-    thidua("--data-dir", folder, "setup", "--name", "Công đoàn cơ sở Công ty A", "--upper-union", "LĐLĐ huyện B",
-           "--place", "B", "--chair", "Nguyễn Văn A")
+    thidua(
+        "--data-dir",
+        folder,
+        "setup",
+        "--name",
+        "Công đoàn cơ sở Công ty A",
+        "--upper-union",
+        "LĐLĐ huyện B",
+        "--place",
+        "B",
+        "--chair",
+        "Nguyễn Văn A",
+    )
     done = thidua("--data-dir", folder, "next")
     assert done.returncode == 0, done.stderr
     assert "[ ] 1. Nhập danh sách đoàn viên" in done.stdout

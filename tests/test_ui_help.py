@@ -93,9 +93,25 @@ def test_the_guide_is_shipped_as_vietnamese_utf8_html_with_its_images():
     # the other help page (app passwords) is linked, not copied
     assert "mat-khau-ung-dung.html" in guide.links
     words = " ".join(guide.text)
-    for what in ("Cài đặt", "USB token", "PKCS#11", "VNPT-CA", "Viettel-CA", "FPT-CA", "BKAV-CA", "dấu vân tay",
-                 "Năm ghi 2 chữ số", "Dòng trùng", "%APPDATA%\\thidua_desktop", "portable.txt", "Tổng hợp",
-                 "Hỏi – đáp", "Tên sáng kiến", "Họ và tên", "Releases"):
+    for what in (
+        "Cài đặt",
+        "USB token",
+        "PKCS#11",
+        "VNPT-CA",
+        "Viettel-CA",
+        "FPT-CA",
+        "BKAV-CA",
+        "dấu vân tay",
+        "Năm ghi 2 chữ số",
+        "Dòng trùng",
+        "%APPDATA%\\thidua_desktop",
+        "portable.txt",
+        "Tổng hợp",
+        "Hỏi – đáp",
+        "Tên sáng kiến",
+        "Họ và tên",
+        "Releases",
+    ):
         assert what in words, what
 
 
@@ -117,8 +133,9 @@ def shown(monkeypatch) -> list[QUrl]:
     return urls
 
 
-def test_help_menu_and_the_question_mark_of_each_page_open_the_guide(qtbot, seeded_db, data_paths, dialogs,
-                                                                     ui_settings, vietnamese, today, shown):
+def test_help_menu_and_the_question_mark_of_each_page_open_the_guide(
+    qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today, shown
+):
     window = make_window(qtbot, data_paths)
     action = window.guide_action
     assert action.text().replace("&", "") == "Hướng dẫn sử dụng"
@@ -173,7 +190,10 @@ def test_the_guide_window_opens_at_the_section_offline(qtbot, vietnamese, monkey
     dialog.contents_button.click()
     qtbot.waitUntil(lambda: dialog.browser.verticalScrollBar().value() < first)
     assert [b.text() for b in (dialog.back_button, dialog.contents_button, dialog.browser_button)] == [
-        "Quay lại", "Mục lục", "Mở bằng trình duyệt web"]
+        "Quay lại",
+        "Mục lục",
+        "Mở bằng trình duyệt web",
+    ]
 
     # the page about app passwords opens in the same window (a local file, no network)
     dialog.browser.setSource(QUrl.fromLocalFile(str(HELP / "mat-khau-ung-dung.html")))

@@ -37,8 +37,11 @@ def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 def _finished(translation: ET.Element | None) -> bool:
-    return (translation is not None and translation.get("type") not in ("unfinished", "obsolete", "vanished")
-            and bool((translation.text or "").strip()))
+    return (
+        translation is not None
+        and translation.get("type") not in ("unfinished", "obsolete", "vanished")
+        and bool((translation.text or "").strip())
+    )
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +81,12 @@ def test_translations_keep_placeholders_and_accelerators():
 def test_no_vietnamese_text_left_untranslated_in_english_sources():
     """Sources are English: Vietnamese words belong in the .ts (examples of data excepted)."""
     allowed = ("e.g. ", "Bằng Lao động sáng tạo", "Gia Viễn", "Số: 05/BC-CĐCS")
-    offenders = [source for (_c, source) in _messages(TRANSLATIONS / "thidua_vi.ts")
-                 if re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", source.lower())
-                 and not any(a in source for a in allowed)]
+    offenders = [
+        source
+        for (_c, source) in _messages(TRANSLATIONS / "thidua_vi.ts")
+        if re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", source.lower())
+        and not any(a in source for a in allowed)
+    ]
     assert offenders == []
 
 
@@ -118,9 +124,9 @@ def _qm_pairs(path: Path) -> set[tuple[str, str]]:
     data = path.read_bytes()
     pos, messages = 16, b""
     while pos < len(data):  # sections: tag byte, 4-byte length, payload; 0x69 holds the messages
-        tag, length = data[pos], int.from_bytes(data[pos + 1:pos + 5], "big")
+        tag, length = data[pos], int.from_bytes(data[pos + 1 : pos + 5], "big")
         if tag == 0x69:
-            messages = data[pos + 5:pos + 5 + length]
+            messages = data[pos + 5 : pos + 5 + length]
         pos += 5 + length
     pairs, current, p = set(), {}, 0
     while p < len(messages):
@@ -130,11 +136,11 @@ def _qm_pairs(path: Path) -> set[tuple[str, str]]:
             pairs.add((current.get(7, ""), current.get(6, "")))
             current = {}
         elif tag in (3, 6, 7, 8):  # translation (UTF-16), source, context, comment (UTF-8)
-            length = int.from_bytes(messages[p:p + 4], "big")
+            length = int.from_bytes(messages[p : p + 4], "big")
             p += 4
             if length != 0xFFFFFFFF:
                 if tag != 3:
-                    current[tag] = messages[p:p + length].decode("utf-8")
+                    current[tag] = messages[p : p + length].decode("utf-8")
                 p += length
         elif tag != 2:
             raise ValueError(f"unknown tag {tag} in {path}")
@@ -160,13 +166,14 @@ def test_vietnamese_timeline_words_match_the_core(vietnamese):
         assert labels.translated_days_left(days) == timeline.describe_days_left(days)
         assert labels.days_left(days) == timeline.describe_days_left(days)
     template = plan.seed_template()
-    phases = [timeline.PhaseInput(p.number, p.name, p.start, p.end, p.report_due, p.lock_date)
-              for p in template.phases]
+    phases = [timeline.PhaseInput(p.number, p.name, p.start, p.end, p.report_due, p.lock_date) for p in template.phases]
     last = phases[-1].number
     for event in timeline.build_timeline(template.year, phases, template.registration_due):
         name = next((p.name for p in phases if p.number == event.phase_number), None)
-        assert labels.translated_event_label(event, name, template.year,
-                                             last_phase=event.phase_number == last) == event.label
+        assert (
+            labels.translated_event_label(event, name, template.year, last_phase=event.phase_number == last)
+            == event.label
+        )
 
 
 def test_labels_read_in_english_without_translations(qapp):

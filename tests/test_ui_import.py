@@ -88,11 +88,15 @@ def test_a_legacy_file_with_errors_is_shown_and_not_imported(qtbot, window, tmp_
     bad_row = FIRST_DATA_ROW + 2
     lines = problems(dialog)
     assert f"dòng {bad_row}, cột C (Ngày sinh): ngày 31/02/1987 không tồn tại" in lines
-    assert dialog.problems.item(lines.index(next(t for t in lines if "31/02/1987" in t))).foreground().color().name() \
-        == "#a61b1b", "errors in red"
+    assert (
+        dialog.problems.item(lines.index(next(t for t in lines if "31/02/1987" in t))).foreground().color().name()
+        == "#a61b1b"
+    ), "errors in red"
     assert dialog.duplicates.count() == 3
-    assert dialog.duplicates.item(0).text() == (f"Dòng {FIRST_DATA_ROW} và dòng {FIRST_DATA_ROW + 7}: Nguyễn Văn An, "
-                                                "12/03/1985 — trùng mọi thông tin khác\n→ chưa quyết định")
+    assert dialog.duplicates.item(0).text() == (
+        f"Dòng {FIRST_DATA_ROW} và dòng {FIRST_DATA_ROW + 7}: Nguyễn Văn An, "
+        "12/03/1985 — trùng mọi thông tin khác\n→ chưa quyết định"
+    )
     assert dialog.side.tabText(1) == "Dòng trùng (3)"
 
     assert not dialog.import_button.isEnabled()

@@ -42,20 +42,30 @@ def people(seeded_db):
         ("tung", "Đinh Văn", "Tùng", "Kỹ thuật viên", "Kỹ sư cơ khí"),
         ("lan", "Lê Thị", "Lan", "Công nhân may", ""),
     ]:
-        made[key] = roster.save_person(seeded_db, PersonDetail(fm, given, gender="F", group_id=group.id,
-                                                              position=position, education=education)).id
+        made[key] = roster.save_person(
+            seeded_db, PersonDetail(fm, given, gender="F", group_id=group.id, position=position, education=education)
+        ).id
     return made
 
 
 def draft(title, authors, *, year=2021, benefit=None, status="registered", field="Công nghệ may", **extra):
     recognised = status == "recognised"
     return InitiativeDraft(
-        title=title, year=year, phase_number=1, field=field, economic_benefit=Decimal(benefit) if benefit else None,
-        first_applied_on=date(year, 3, 1) if status != "registered" else None, status=status,
-        recognition_level="co_so" if recognised else None, decision_number="05/QĐ-HL" if recognised else "",
-        decision_date=date(year, 5, 20) if recognised else None, decision_issuer=COUNCIL if recognised else "",
+        title=title,
+        year=year,
+        phase_number=1,
+        field=field,
+        economic_benefit=Decimal(benefit) if benefit else None,
+        first_applied_on=date(year, 3, 1) if status != "registered" else None,
+        status=status,
+        recognition_level="co_so" if recognised else None,
+        decision_number="05/QĐ-HL" if recognised else "",
+        decision_date=date(year, 5, 20) if recognised else None,
+        decision_issuer=COUNCIL if recognised else "",
         refusal_reason="Chưa có tính mới." if status == "refused" else "",
-        authors=[AuthorDraft(Decimal(s), person_id=p) for p, s in authors], **extra)
+        authors=[AuthorDraft(Decimal(s), person_id=p) for p, s in authors],
+        **extra,
+    )
 
 
 @pytest.fixture
@@ -63,12 +73,19 @@ def register(seeded_db, people):
     hoa, tung, lan = people["hoa"], people["tung"], people["lan"]
     ids = {}
     for key, d in {
-        "ga": draft("Cải tiến gá may túi", [(hoa, 60), (tung, 40)], benefit=84_000_000, status="recognised",
-                    tags=["Chương trình 1 triệu sáng kiến"]),
-        "kanban": draft("Bảng Kanban cho tổ hoàn thiện", [(lan, 100)], benefit=6_000_000, status="refused",
-                        field="Quản lý sản xuất"),
-        "cat": draft("Máy cắt vòng thay dao nhanh", [(tung, 100)], year=2020, benefit=31_000_000, status="applying",
-                     field="Cắt"),
+        "ga": draft(
+            "Cải tiến gá may túi",
+            [(hoa, 60), (tung, 40)],
+            benefit=84_000_000,
+            status="recognised",
+            tags=["Chương trình 1 triệu sáng kiến"],
+        ),
+        "kanban": draft(
+            "Bảng Kanban cho tổ hoàn thiện", [(lan, 100)], benefit=6_000_000, status="refused", field="Quản lý sản xuất"
+        ),
+        "cat": draft(
+            "Máy cắt vòng thay dao nhanh", [(tung, 100)], year=2020, benefit=31_000_000, status="applying", field="Cắt"
+        ),
     }.items():
         ids[key] = initiatives.save_initiative(seeded_db, d, today=TODAY).id
     return ids
@@ -119,11 +136,31 @@ def test_register_lists_filters_searches_and_totals(qtbot, window, register, peo
     assert titles(page) == ["Cải tiến gá may túi", "Bảng Kanban cho tổ hoàn thiện"]
     assert page.count.text() == "Hiển thị 2 / 3 sáng kiến"
     headers = [page.model.headerData(n, Qt.Orientation.Horizontal) for n in range(page.model.columnCount())]
-    assert headers == ["Năm", "Đợt", "Tên sáng kiến", "Tác giả", "Lĩnh vực", "Giá trị làm lợi (đồng)", "Trạng thái",
-                       "Cấp", "Quyết định", "Chương trình"]
+    assert headers == [
+        "Năm",
+        "Đợt",
+        "Tên sáng kiến",
+        "Tác giả",
+        "Lĩnh vực",
+        "Giá trị làm lợi (đồng)",
+        "Trạng thái",
+        "Cấp",
+        "Quyết định",
+        "Chương trình",
+    ]
     first = [page.model.data(page.model.index(0, n)) for n in range(page.model.columnCount())]
-    assert first == ["2021", "1", "Cải tiến gá may túi", "Phạm Thị Hoa, Đinh Văn Tùng", "Công nghệ may", "84.000.000",
-                     "Được công nhận", "Cơ sở", "05/QĐ-HL ngày 20/05/2021", "Chương trình 1 triệu sáng kiến"]
+    assert first == [
+        "2021",
+        "1",
+        "Cải tiến gá may túi",
+        "Phạm Thị Hoa, Đinh Văn Tùng",
+        "Công nghệ may",
+        "84.000.000",
+        "Được công nhận",
+        "Cơ sở",
+        "05/QĐ-HL ngày 20/05/2021",
+        "Chương trình 1 triệu sáng kiến",
+    ]
     totals = page.totals.text()
     assert "<b>2</b> sáng kiến" in totals and "Được công nhận: <b>1</b> (Cơ sở 1)" in totals
     assert "Không công nhận: <b>1</b>" in totals
@@ -139,13 +176,19 @@ def test_register_lists_filters_searches_and_totals(qtbot, window, register, peo
     assert set(titles(page)) == {"Cải tiến gá may túi", "Máy cắt vòng thay dao nhanh"}, "authors are searched"
     page.search.clear()
     assert [page.author_filter.itemText(n) for n in range(page.author_filter.count())] == [
-        "Mọi tác giả", "Phạm Thị Hoa", "Lê Thị Lan", "Đinh Văn Tùng"], "Vietnamese order: tên, then họ đệm"
+        "Mọi tác giả",
+        "Phạm Thị Hoa",
+        "Lê Thị Lan",
+        "Đinh Văn Tùng",
+    ], "Vietnamese order: tên, then họ đệm"
     page.author_filter.select_code(people["lan"])
     assert titles(page) == ["Bảng Kanban cho tổ hoàn thiện"]
     page.clear_filters()
     page.status_filter.select_code("applying")
-    assert titles(page) == ["Máy cắt vòng thay dao nhanh"] and "Tổng giá trị làm lợi: <b>31.000.000 đồng</b>" in \
-        page.totals.text()
+    assert (
+        titles(page) == ["Máy cắt vòng thay dao nhanh"]
+        and "Tổng giá trị làm lợi: <b>31.000.000 đồng</b>" in page.totals.text()
+    )
     page.clear_filters()
     page.level_filter.select_code("co_so")
     assert titles(page) == ["Cải tiến gá may túi"]
@@ -227,10 +270,16 @@ def test_add_an_initiative_with_two_authors_and_its_benefit(qtbot, window, peopl
     [row] = initiatives.list_initiatives(window.ctx.db)
     stored = initiatives.get_initiative(window.ctx.db, row.id)
     assert (stored.title, stored.field, stored.phase_number, stored.first_applied_on) == (
-        "Cải tiến gá may túi", "Công nghệ may", 1, date(2021, 3, 15))
+        "Cải tiến gá may túi",
+        "Công nghệ may",
+        1,
+        date(2021, 3, 15),
+    )
     assert stored.economic_benefit == 84_000_000 and stored.social_benefit == "Giảm thao tác thừa"
     assert [(a.person_name, a.share, a.category) for a in stored.authors] == [
-        ("Phạm Thị Hoa", 60, "worker"), ("Đinh Văn Tùng", 40, "university")]
+        ("Phạm Thị Hoa", 60, "worker"),
+        ("Đinh Văn Tùng", 40, "university"),
+    ]
     assert titles(page) == ["Cải tiến gá may túi"] and page.current_id() == row.id, "shown and selected"
     assert "Cải tiến gá may túi" in page.saved.text()
 
@@ -259,7 +308,8 @@ def test_an_outsider_author_and_a_person_twice(qtbot, window, people):
     assert not dialog.isVisible()
     stored = initiatives.get_initiative(window.ctx.db, initiatives.list_initiatives(window.ctx.db)[0].id)
     assert [(a.outside_name, a.outside_workplace, a.share) for a in stored.authors] == [
-        ("Vũ Đức Thịnh", "Công ty TNHH Điện lạnh Tam Điệp", 100)]
+        ("Vũ Đức Thịnh", "Công ty TNHH Điện lạnh Tam Điệp", 100)
+    ]
 
 
 def test_recognise_with_a_decision(qtbot, window, register):
@@ -274,8 +324,12 @@ def test_recognise_with_a_decision(qtbot, window, register):
     assert dialog.decision_number.isVisibleTo(dialog) and dialog.level.isVisibleTo(dialog)
     save(dialog)
     assert dialog.isVisible()
-    for expected in ("phải có cấp công nhận", "phải có số quyết định", "phải có ngày quyết định",
-                     "cơ quan, đơn vị ra quyết định"):
+    for expected in (
+        "phải có cấp công nhận",
+        "phải có số quyết định",
+        "phải có ngày quyết định",
+        "cơ quan, đơn vị ra quyết định",
+    ):
         assert expected in dialog.error.text()
     dialog.level.select_code("nganh")
     type_text(dialog.decision_number, "215/QĐ-SCT")
@@ -289,7 +343,10 @@ def test_recognise_with_a_decision(qtbot, window, register):
     row = next(r for r in page.model.shown_rows() if r.title == "Máy cắt vòng thay dao nhanh")
     n = page.model.view_row_of(lambda r: r.id == row.id)
     assert [page.model.data(page.model.index(n, c)) for c in (6, 7, 8)] == [
-        "Được công nhận", "Ngành", "215/QĐ-SCT ngày 28/05/2021"]
+        "Được công nhận",
+        "Ngành",
+        "215/QĐ-SCT ngày 28/05/2021",
+    ]
 
     dialog = open_initiative(page, "Máy cắt vòng thay dao nhanh")
     dialog.status.select_code("refused")
@@ -337,8 +394,7 @@ def test_attachments_add_refuse_export_open_remove(qtbot, window, register, dial
     assert initiatives.list_attachments(window.ctx.db, window.ctx.paths, register["ga"]) == []
 
 
-def test_a_new_initiative_is_saved_before_its_first_attachment(qtbot, window, people, dialogs, tmp_path,
-                                                              monkeypatch):
+def test_a_new_initiative_is_saved_before_its_first_attachment(qtbot, window, people, dialogs, tmp_path, monkeypatch):
     page = window.show_page(mw.PAGE_INITIATIVES)
     page.add_button.click()
     dialog = page.dialog
@@ -362,18 +418,29 @@ def test_a_new_initiative_is_saved_before_its_first_attachment(qtbot, window, pe
 
 
 def test_candidates_tab_lists_ldst_candidates(qtbot, window, people):
-    initiatives.save_initiative(window.ctx.db, draft("Hút bụi bàn cắt", [(people["hoa"], 100)], benefit=150_000_000,
-                                                     status="recognised"), today=TODAY)
+    initiatives.save_initiative(
+        window.ctx.db,
+        draft("Hút bụi bàn cắt", [(people["hoa"], 100)], benefit=150_000_000, status="recognised"),
+        today=TODAY,
+    )
     page = window.show_page(mw.PAGE_INITIATIVES)
     assert page.candidates.total_count == 0, "read only when the tab is opened"
     page.tabs.setCurrentIndex(1)
     assert page.candidates_caption.text() == "Tác giả có thể đề nghị Bằng Lao động sáng tạo năm 2021"
     assert [page.candidates.data(page.candidates.index(0, n)) for n in range(5)] == [
-        "Phạm Thị Hoa", "Công nhân, lao động", "150.000.000", "150.000.000", "80.000.000"]
-    assert page.candidates.data(page.candidates.index(0, 5)) == \
-        "giá trị làm lợi năm 2021 theo tỷ lệ đóng góp 150.000.000 đồng ≥ 80.000.000 đồng"
+        "Phạm Thị Hoa",
+        "Công nhân, lao động",
+        "150.000.000",
+        "150.000.000",
+        "80.000.000",
+    ]
+    assert (
+        page.candidates.data(page.candidates.index(0, 5))
+        == "giá trị làm lợi năm 2021 theo tỷ lệ đóng góp 150.000.000 đồng ≥ 80.000.000 đồng"
+    )
     assert page.candidates.data(page.candidates.index(0, 5), Qt.ItemDataRole.ToolTipRole).startswith(
-        "Công nhân, lao động (trình độ cao đẳng trở xuống): ")
+        "Công nhân, lao động (trình độ cao đẳng trở xuống): "
+    )
     assert page.candidates.data(page.candidates.index(0, 6)) == "Hút bụi bàn cắt"
     assert not page.no_candidates.isVisibleTo(page)
 
@@ -394,9 +461,10 @@ def test_person_panel_lists_their_initiatives(qtbot, window, register, people):
     page.select_person(people["tung"])
     panel = page.panel
     assert panel.initiatives_caption.text() == "Sáng kiến (2)"
-    assert {tuple(panel.initiatives.data(panel.initiatives.index(r, c)) for c in range(3))
-            for r in range(panel.initiatives.rowCount())} == {
-        ("2021", "Cải tiến gá may túi", "Được công nhận"), ("2020", "Máy cắt vòng thay dao nhanh", "Đang áp dụng")}
+    assert {
+        tuple(panel.initiatives.data(panel.initiatives.index(r, c)) for c in range(3))
+        for r in range(panel.initiatives.rowCount())
+    } == {("2021", "Cải tiến gá may túi", "Được công nhận"), ("2020", "Máy cắt vòng thay dao nhanh", "Đang áp dụng")}
     tip = panel.initiatives.data(panel.initiatives.index(0, 1), Qt.ItemDataRole.ToolTipRole)
     assert "Tác giả: " in tip
     page.select_person(people["lan"])
@@ -455,24 +523,62 @@ def test_link_a_cstdcs_registration_to_an_initiative(qtbot, window, register, pe
 
 # --- Excel ----------------------------------------------------------------------------------
 
-HEADER = ["STT", "Tên sáng kiến", "Lĩnh vực", "Năm", "Đợt", "Tác giả", "Ngày áp dụng lần đầu",
-          "Giá trị làm lợi (đồng)", "Trạng thái", "Cấp công nhận", "Số quyết định", "Ngày quyết định",
-          "Cơ quan quyết định"]
+HEADER = [
+    "STT",
+    "Tên sáng kiến",
+    "Lĩnh vực",
+    "Năm",
+    "Đợt",
+    "Tác giả",
+    "Ngày áp dụng lần đầu",
+    "Giá trị làm lợi (đồng)",
+    "Trạng thái",
+    "Cấp công nhận",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Cơ quan quyết định",
+]
 
 
 def register_file(path, *, bad: bool):
     rows = [
-        [1, "Cữ gấp nẹp áo tự động", "Công nghệ may", 2021, 1, "Phạm Thị Hoa 50%, Lê Thị Lan 50%", date(2021, 3, 1),
-         36_000_000, "Được công nhận", "Cơ sở", "07/QĐ-HL", date(2021, 5, 20), COUNCIL],
-        [2, "Đèn LED cho khu vực may", "Cơ điện", 2021, 1,
-         "Nguyễn Văn Không Có 100%" if bad else "Đinh Văn Tùng 100%", date(2021, 4, 1), 18_000_000,
-         "Đang áp dụng", "", "", "", ""],
+        [
+            1,
+            "Cữ gấp nẹp áo tự động",
+            "Công nghệ may",
+            2021,
+            1,
+            "Phạm Thị Hoa 50%, Lê Thị Lan 50%",
+            date(2021, 3, 1),
+            36_000_000,
+            "Được công nhận",
+            "Cơ sở",
+            "07/QĐ-HL",
+            date(2021, 5, 20),
+            COUNCIL,
+        ],
+        [
+            2,
+            "Đèn LED cho khu vực may",
+            "Cơ điện",
+            2021,
+            1,
+            "Nguyễn Văn Không Có 100%" if bad else "Đinh Văn Tùng 100%",
+            date(2021, 4, 1),
+            18_000_000,
+            "Đang áp dụng",
+            "",
+            "",
+            "",
+            "",
+        ],
     ]
     return write_xlsx(path, [["SỔ THEO DÕI SÁNG KIẾN NĂM 2021"], [], HEADER, *rows], title="Sáng kiến")
 
 
-def test_import_preview_with_an_error_blocks_then_a_clean_file_imports(qtbot, window, people, dialogs,
-                                                                       tmp_path, monkeypatch):
+def test_import_preview_with_an_error_blocks_then_a_clean_file_imports(
+    qtbot, window, people, dialogs, tmp_path, monkeypatch
+):
     page = window.show_page(mw.PAGE_INITIATIVES)
     monkeypatch.setattr(InitiativesImportDialog, "choose_file", lambda self: None)
     page.import_button.click()
@@ -488,8 +594,9 @@ def test_import_preview_with_an_error_blocks_then_a_clean_file_imports(qtbot, wi
     assert column(dialog.preview, 1) == ["Mới", "Lỗi"]
     dialog.problems.setCurrentRow(0)
     dialog._problem_clicked(dialog.problems.currentItem())
-    assert [dialog.preview.row_at(i.row()).source_row for i in dialog.preview_view.selectionModel().selectedRows()] \
-        == [5]
+    assert [dialog.preview.row_at(i.row()).source_row for i in dialog.preview_view.selectionModel().selectedRows()] == [
+        5
+    ]
     dialog.commit()
     assert initiatives.list_initiatives(window.ctx.db) == [], "nothing written"
 
@@ -519,8 +626,7 @@ def test_a_dropped_file_that_is_not_a_spreadsheet_is_refused(qtbot, window, tmp_
     dialog.reject()
 
 
-def test_export_writes_the_register_and_offers_to_open_it(qtbot, window, register, dialogs, tmp_path,
-                                                          monkeypatch):
+def test_export_writes_the_register_and_offers_to_open_it(qtbot, window, register, dialogs, tmp_path, monkeypatch):
     page = window.show_page(mw.PAGE_INITIATIVES)
     out = tmp_path / "sổ sáng kiến.xlsx"
     monkeypatch.setattr(page, "ask_export_path", lambda: out)

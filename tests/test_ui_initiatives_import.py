@@ -48,17 +48,24 @@ def test_the_usual_list_and_what_was_filled_in(qtbot, window, tmp_path):
     dialog = open_dialog(window, write(tmp_path, usual_rows()))
     assert dialog.year() == 2021 and dialog.import_button.isEnabled(), dialog.error.text()
     filled = column(dialog.preview, header_index(dialog.preview, "Đã điền thay"))
-    assert filled[0] == ("năm 2021: năm đã chọn khi nhập (bảng không có cột Năm); cơ quan quyết định: Công ty TNHH "
-                         "May Hoa Lư (đơn vị sử dụng lao động, theo cấp cơ sở; tệp không có cột này)")
+    assert filled[0] == (
+        "năm 2021: năm đã chọn khi nhập (bảng không có cột Năm); cơ quan quyết định: Công ty TNHH "
+        "May Hoa Lư (đơn vị sử dụng lao động, theo cấp cơ sở; tệp không có cột này)"
+    )
     assert column(dialog.preview, header_index(dialog.preview, "Cơ quan quyết định"))[:3] == [
-        "Công ty TNHH May Hoa Lư", "LĐLĐ huyện Gia Viễn", "LĐLĐ tỉnh Ninh Bình"]
+        "Công ty TNHH May Hoa Lư",
+        "LĐLĐ huyện Gia Viễn",
+        "LĐLĐ tỉnh Ninh Bình",
+    ]
     assert "4 dòng có thông tin được điền thay" in dialog.counts.text()
 
     dialog.year_choice.setCurrentIndex(dialog.year_choice.findData(None))  # each row's first application date
     assert dialog.year() is None and dialog.reading.preview.default_year is None
     assert [i.draft.year for i in dialog.reading.preview.items] == [2021, 2020, 2021, 2021]
-    assert "năm 2020: theo ngày áp dụng lần đầu 02/04/2020" in column(
-        dialog.preview, header_index(dialog.preview, "Đã điền thay"))[1]
+    assert (
+        "năm 2020: theo ngày áp dụng lần đầu 02/04/2020"
+        in column(dialog.preview, header_index(dialog.preview, "Đã điền thay"))[1]
+    )
     dialog.import_button.click()
     assert not dialog.isVisible()
     years = {r.title: r.year for r in initiatives.list_initiatives(window.ctx.db)}
@@ -69,7 +76,12 @@ def test_the_column_choice_is_remembered_for_the_same_headers(qtbot, window, tmp
     dialog = open_dialog(window, write(tmp_path, odd_rows(), header=ODD_HEADER, name="lan-1"))
     assert not dialog.import_button.isEnabled() and "Không tìm thấy dòng tiêu đề" in dialog.problems.item(0).text()
     assert [c.currentText() for c in dialog.column_mapping.combos] == [
-        "STT", "— không nhập —", "— không nhập —", "Tỷ lệ đóng góp (%)", *["— không nhập —"] * 5]  # what was known
+        "STT",
+        "— không nhập —",
+        "— không nhập —",
+        "Tỷ lệ đóng góp (%)",
+        *["— không nhập —"] * 5,
+    ]  # what was known
     for key, col in ODD_MAPPING.items():
         dialog.set_field(col, key)
     assert dialog.mapping() == ODD_MAPPING

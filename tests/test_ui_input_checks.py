@@ -53,8 +53,9 @@ def leave(edit) -> None:
 def test_unit_page_checks_email_and_phone_where_typed(qtbot, window):
     page = window.show_page(mw.PAGE_UNIT)
     form = page.form
-    email, upper_email, phone = (next(c for c in form.checks if c.edit is e)
-                                 for e in (form.email, form.upper_union_email, form.phone))
+    email, upper_email, phone = (
+        next(c for c in form.checks if c.edit is e) for e in (form.email, form.upper_union_email, form.phone)
+    )
     assert not any(c.message.isVisible() for c in form.checks)
     form.email.setText("cdcs hoalu@gmail")
     assert not email.message.isVisibleTo(form), "no message while still typing"
@@ -104,8 +105,7 @@ def test_person_dialog_checks_dates_phone_and_email(qtbot, window):
     assert not dialog.isVisible()
 
 
-def test_wizard_checks_each_page_and_shows_every_value(qtbot, data_paths, dialogs, ui_settings,
-                                                       vietnamese):
+def test_wizard_checks_each_page_and_shows_every_value(qtbot, data_paths, dialogs, ui_settings, vietnamese):
     window = make_window(qtbot, data_paths)
     try:
         wizard = window.wizard
@@ -131,13 +131,29 @@ def test_wizard_checks_each_page_and_shows_every_value(qtbot, data_paths, dialog
         _next(qtbot, wizard)
         assert wizard.currentId() == wizard_module.PAGE_CONFIRM
         summary = wizard.confirm.summary.text()
-        for value in ("Công đoàn cơ sở Công ty TNHH May Hoa Lư", "LĐLĐ huyện Gia Viễn", "LĐLĐ tỉnh Ninh Bình",
-                      "Gia Viễn", "Công ty TNHH May Hoa Lư", "ldld.giavien@example.vn", "cdcs.hoalu@gmail.com",
-                      "Khu công nghiệp Gián Khẩu", "0229 3650 123", "Ban Thường vụ LĐLĐ huyện Gia Viễn",
-                      "Phạm Thị Hoa", "không: công đoàn cơ sở"):
+        for value in (
+            "Công đoàn cơ sở Công ty TNHH May Hoa Lư",
+            "LĐLĐ huyện Gia Viễn",
+            "LĐLĐ tỉnh Ninh Bình",
+            "Gia Viễn",
+            "Công ty TNHH May Hoa Lư",
+            "ldld.giavien@example.vn",
+            "cdcs.hoalu@gmail.com",
+            "Khu công nghiệp Gián Khẩu",
+            "0229 3650 123",
+            "Ban Thường vụ LĐLĐ huyện Gia Viễn",
+            "Phạm Thị Hoa",
+            "không: công đoàn cơ sở",
+        ):
             assert value in summary, value
-        for caption in ("Email công đoàn cấp trên", "Email công đoàn cơ sở", "Địa chỉ", "Điện thoại",
-                        "Nơi nhận báo cáo", "Công đoàn cấp trên"):
+        for caption in (
+            "Email công đoàn cấp trên",
+            "Email công đoàn cơ sở",
+            "Địa chỉ",
+            "Điện thoại",
+            "Nơi nhận báo cáo",
+            "Công đoàn cấp trên",
+        ):
             assert caption in summary, caption
     finally:
         window.close()

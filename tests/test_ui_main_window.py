@@ -31,7 +31,13 @@ def window(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today
 
 def test_every_sidebar_page_shows_the_year(qtbot, window):
     assert window.page_titles() == [
-        "Tổng quan", "Đơn vị", "Đoàn viên", "Đăng ký thi đua", "Sáng kiến", "Sơ kết – Tổng kết", "Bình xét – Khen thưởng",
+        "Tổng quan",
+        "Đơn vị",
+        "Đoàn viên",
+        "Đăng ký thi đua",
+        "Sáng kiến",
+        "Sơ kết – Tổng kết",
+        "Bình xét – Khen thưởng",
         "Văn bản & gửi",
     ]
     assert window.ctx.year == 2021
@@ -59,12 +65,15 @@ def test_every_sidebar_page_shows_the_year(qtbot, window):
     assert registration.indicators.total_count > 20
     assert registration.titles.total_count > 10
     assert registration.rules.model.total_count >= 5
-    upper_only = next(n for n in range(registration.indicators.rowCount())
-                      if "cdcs" not in registration.indicators.row_at(n).levels)
+    upper_only = next(
+        n for n in range(registration.indicators.rowCount()) if "cdcs" not in registration.indicators.row_at(n).levels
+    )
     tip = registration.indicators.data(registration.indicators.index(upper_only, 1), Qt.ItemDataRole.ToolTipRole)
     assert "công đoàn cấp trên" in tip
-    assert registration.indicators.data(registration.indicators.index(upper_only, 0),
-                                        Qt.ItemDataRole.ForegroundRole) is not None
+    assert (
+        registration.indicators.data(registration.indicators.index(upper_only, 0), Qt.ItemDataRole.ForegroundRole)
+        is not None
+    )
 
     initiatives = window.show_page(mw.PAGE_INITIATIVES)
     assert {r.key for r in initiatives.thresholds.model.rows()} >= {"ldst_threshold_worker_one_year"}
@@ -142,8 +151,12 @@ def test_new_year_by_copying_cites_nothing_and_the_package_choice_opens_its_dial
 
 
 def test_roster_search_filters_as_you_type(qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese):
-    add_people(seeded_db, [("Nguyễn Văn", "An"), ("Đặng Quốc", "Hưng"), ("Trần Thị", "Tuấn"), ("Lê Văn", "Dũng")],
-               gender="M", birth_date=date(1990, 5, 4))
+    add_people(
+        seeded_db,
+        [("Nguyễn Văn", "An"), ("Đặng Quốc", "Hưng"), ("Trần Thị", "Tuấn"), ("Lê Văn", "Dũng")],
+        gender="M",
+        birth_date=date(1990, 5, 4),
+    )
     window = make_window(qtbot, data_paths)
     page = window.show_page(mw.PAGE_ROSTER)
     model = page.model
@@ -239,7 +252,8 @@ def test_registration_deadline_is_saved(qtbot, window):
     window.show_page(mw.PAGE_OVERVIEW)
     assert "25/02/2021" in window.overview.next_due.text() or any(
         window.overview.events.data(window.overview.events.index(r, 0)) == "25/02/2021"
-        for r in range(window.overview.events.rowCount()))
+        for r in range(window.overview.events.rowCount())
+    )
 
 
 def test_unit_profile_save_round_trips(qtbot, window):
@@ -286,8 +300,14 @@ def test_language_switch_to_english_shows_english_labels(qtbot, window, dialogs,
     i18n.install(settings.language())  # what the next start does
     english = make_window(qtbot, data_paths)
     assert english.page_titles() == [
-        "Overview", "Unit", "Members", "Emulation registration", "Initiatives", "Phase and year-end reviews",
-        "Review and commendation", "Documents and sending",
+        "Overview",
+        "Unit",
+        "Members",
+        "Emulation registration",
+        "Initiatives",
+        "Phase and year-end reviews",
+        "Review and commendation",
+        "Documents and sending",
     ]
     assert english.overview.title.text() == "Emulation year 2021"
     english.close()

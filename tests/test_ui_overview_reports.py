@@ -9,8 +9,7 @@ from tests.ui_helpers import make_window, today, ui_settings, vietnamese  # noqa
 from thidua_desktop.services import reports
 
 
-def test_reports_card_shows_two_dates_state_and_missing(qtbot, seeded_db, data_paths, today, ui_settings,
-                                                          vietnamese):
+def test_reports_card_shows_two_dates_state_and_missing(qtbot, seeded_db, data_paths, today, ui_settings, vietnamese):
     reports.draft_report(seeded_db, 2021, "midyear", today=today)
     seeded_db.close()
     window = make_window(qtbot, data_paths)
@@ -25,10 +24,17 @@ def test_reports_card_shows_two_dates_state_and_missing(qtbot, seeded_db, data_p
 
 
 def test_the_window_does_not_load_the_database_layer_before_it_shows():
-    code = ("import sys, thidua_desktop.ui.main_window, thidua_desktop.ui.app; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    code = (
+        "import sys, thidua_desktop.ui.main_window, thidua_desktop.ui.app; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    ).stdout
     assert out.strip().splitlines()[-1] == "[]"
 
 
@@ -41,8 +47,9 @@ def test_progress_chart_shows_registered_indicators(qtbot, seeded_db, data_paths
     info.signature_content = "Mỗi tổ một sáng kiến an toàn"
     registration.save_collective(seeded_db, info)
     target = next(f for f in info.figures if f.indicator.kind == "percent" and f.indicator.source == "entered")
-    results.enter_result(seeded_db, 2021, target.indicator.code, 1, numerator=Decimal(17), denominator=Decimal(20),
-                         today=today)
+    results.enter_result(
+        seeded_db, 2021, target.indicator.code, 1, numerator=Decimal(17), denominator=Decimal(20), today=today
+    )
     seeded_db.close()
     window = make_window(qtbot, data_paths)
     chart = window.overview.chart

@@ -94,12 +94,22 @@ def test_edit_save_reopen(qtbot, window, dialogs):
 
     detail = year_service.get_year(window.ctx.db, 2021)
     assert (detail.plan_number, detail.plan_issued_on, detail.theme, detail.registration_due) == (
-        "05/KH-LĐLĐ", date(2021, 1, 25), "Chủ đề năm: đoàn kết, sáng tạo", date(2021, 2, 28))
+        "05/KH-LĐLĐ",
+        date(2021, 1, 25),
+        "Chủ đề năm: đoàn kết, sáng tạo",
+        date(2021, 2, 28),
+    )
     assert detail.phases[0].end == date(2021, 5, 31) and detail.phases[1].start == date(2021, 6, 1)
     assert detail.movements[-1].code == "PTAX" and detail.movements[-1].launched_by == "CĐCS"
     new = detail.indicators[-1]
     assert (new.code, new.name, new.unit_of_measure, new.levels, new.plan_target, new.movement_code) == (
-        "CT31", "Đoàn viên hiến máu", "người", ("cdcs",), Decimal(1200), "PTAX")
+        "CT31",
+        "Đoàn viên hiến máu",
+        "người",
+        ("cdcs",),
+        Decimal(1200),
+        "PTAX",
+    )
 
     again = open_editor(window)
     assert again.plan_tab.number.text() == "05/KH-LĐLĐ"

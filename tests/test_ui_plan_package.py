@@ -103,15 +103,17 @@ def test_a_tampered_package_shows_why_and_cannot_be_applied(window, package, see
     assert ct02(seeded_db) == 8000
 
 
-def test_return_dialog_records_the_comment_and_the_report_shows_it(window, seeded_db, data_paths, spec, tmp_path,
-                                                                   unit_key):
+def test_return_dialog_records_the_comment_and_the_report_shows_it(
+    window, seeded_db, data_paths, spec, tmp_path, unit_key
+):
     info = reports.draft_report(seeded_db, 2021, "midyear", today=JULY)
     send(seeded_db, info.id)
     workbook = tmp_path / "so-ket.xlsx"
     documents.produce(seeded_db, data_paths, "midyear-report", 2021, workbook, on=date(2021, 7, 4))
     comment = "Đề nghị bổ sung số liệu chỉ tiêu CT02."
-    returned = returns.make_return(workbook, comment, tmp_path / "tra-lai.xlsx", spec,
-                                   returned_on=date(2021, 7, 8)).path
+    returned = returns.make_return(
+        workbook, comment, tmp_path / "tra-lai.xlsx", spec, returned_on=date(2021, 7, 8)
+    ).path
     signing_service.trust_certificate(data_paths, unit_key[2])
     page = window.show_page(mw.PAGE_PHASES)
     window.ctx.changed("year")

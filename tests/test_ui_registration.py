@@ -34,8 +34,9 @@ def people(seeded_db):
         ("nam", "Trần Văn", "Nam", "M", g2, True, date(2011, 9, 1)),
         ("tuan", "Ngô Anh", "Tuấn", "M", g2, False, date(2015, 5, 3)),
     ]:
-        made[key] = roster.save_person(seeded_db, PersonDetail(fm, given, gender=gender, group_id=group.id,
-                                                              is_member=member, employed_since=since)).id
+        made[key] = roster.save_person(
+            seeded_db, PersonDetail(fm, given, gender=gender, group_id=group.id, is_member=member, employed_since=since)
+        ).id
     return made
 
 
@@ -108,8 +109,7 @@ def test_register_a_group_everyone_and_the_selection(qtbot, window, dialogs):
     page.tabs.setCurrentWidget(panel)
     model = panel.model
     assert model.rowCount() == 4
-    assert [model.columns[c].title for c in range(4, 10)] == ["LĐTT", "CSTĐCS", "CSTĐCT", "CSTĐTQ", "ĐVCĐXS",
-                                                             "GVNĐVN"]
+    assert [model.columns[c].title for c in range(4, 10)] == ["LĐTT", "CSTĐCS", "CSTĐCT", "CSTĐTQ", "ĐVCĐXS", "GVNĐVN"]
     assert model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Lao động tiên tiến"
     assert panel.title.code() == "LDTT"
     assert not panel.register_selected.isEnabled(), "nothing selected"
@@ -183,8 +183,10 @@ def test_planned_initiative_and_the_checks(qtbot, window, people):
     row = next(r for r in registration.list_individuals(db, 2021) if r.full_name == "Trần Văn Nam")
     assert row.planned_initiative == "Cải tiến gá may túi"
     assert not any("chưa ghi tên sáng kiến" in panel.findings.item(n).text() for n in range(panel.findings.count()))
-    assert model.data(model.index(model.view_row_of(lambda r: r.full_name == "Trần Văn Nam"),
-                                  model.initiative_column)) == "Cải tiến gá may túi"
+    assert (
+        model.data(model.index(model.view_row_of(lambda r: r.full_name == "Trần Văn Nam"), model.initiative_column))
+        == "Cải tiến gá may túi"
+    )
 
     tuan = model.view_row_of(lambda r: r.full_name == "Ngô Anh Tuấn")
     model.setData(model.index(tuan, model.initiative_column), "Sáng kiến khác")
@@ -205,7 +207,9 @@ def test_overview_card_shows_the_progress_and_opens_the_page(qtbot, window, peop
     registration.register(window.ctx.db, 2021, "GVN_DVN", person_ids=[people["tuan"]])
     window.ctx.changed("registration")  # what a change made on the Đăng ký page announces
     progress = registration.progress(window.ctx.db, 2021)
-    assert registration_ops.registration_progress(window.ctx.db, 2021) == progress, "the card counts in SQL, the same way"
+    assert registration_ops.registration_progress(window.ctx.db, 2021) == progress, (
+        "the card counts in SQL, the same way"
+    )
     assert progress.percent > start and card.bar.value() == progress.percent
     assert "Người đã đăng ký: 3 / 4" in card.lines.text()
     assert '<span style="color:#a61b1b">Kiểm tra: 1 lỗi, 1 cảnh báo</span>' in card.lines.text()
@@ -228,9 +232,19 @@ def test_a_made_registration_says_when_it_was_made_not_a_growing_count(qtbot, vi
     from thidua_desktop.services.registration import Progress
     from thidua_desktop.ui.pages.registration import progress_text
 
-    progress = Progress(year=2026, registration_due=date(2026, 2, 28), collective_saved=True, movements_joined=5,
-                        movements_total=5, figures_registered=11, figures_total=11, people_registered=287,
-                        people_total=312, errors=0, warnings=0)
+    progress = Progress(
+        year=2026,
+        registration_due=date(2026, 2, 28),
+        collective_saved=True,
+        movements_joined=5,
+        movements_total=5,
+        figures_registered=11,
+        figures_total=11,
+        people_registered=287,
+        people_total=312,
+        errors=0,
+        warnings=0,
+    )
     text, color = progress_text(progress, date(2026, 12, 4), date(2026, 2, 12))
     assert text.endswith("hạn 28/02/2026 — lập ngày 12/02/2026, đúng hạn") and color is None
     text, _ = progress_text(progress, date(2030, 1, 1), date(2026, 3, 3))

@@ -38,7 +38,9 @@ def cell(model, row: int, column: int) -> str:
 
 def voted_results(db) -> int:
     with db.reading() as session:
-        return session.scalar(select(func.count()).select_from(ReviewResult).where(ReviewResult.votes_total.is_not(None)))
+        return session.scalar(
+            select(func.count()).select_from(ReviewResult).where(ReviewResult.votes_total.is_not(None))
+        )
 
 
 def test_meeting_saved_and_refusal_shown(qtbot, year_window):
@@ -61,9 +63,15 @@ def test_meeting_saved_and_refusal_shown(qtbot, year_window):
     assert not panel.meeting_error.isVisibleTo(panel), panel.meeting_error.text()
     assert panel.meeting_saved.isVisibleTo(panel) and "22/12/2021" in panel.meeting_saved.text()
     info = review.get_meeting(window.ctx.db, 2021)
-    assert (info.held_on, info.place, info.chair, info.secretary, info.attendance_total, info.attendance_present,
-            info.notes) == (date(2021, 12, 22), "Hội trường công ty", "Phạm Thị Hoa", "Nguyễn Thị Lan", 12, 10,
-                            "Hội nghị BCH mở rộng")
+    assert (
+        info.held_on,
+        info.place,
+        info.chair,
+        info.secretary,
+        info.attendance_total,
+        info.attendance_present,
+        info.notes,
+    ) == (date(2021, 12, 22), "Hội trường công ty", "Phạm Thị Hoa", "Nguyễn Thị Lan", 12, 10, "Hội nghị BCH mở rộng")
     assert not any("Chưa ghi cuộc họp" in panel.findings.item(i).text() for i in range(panel.findings.count()))
 
 
@@ -95,8 +103,11 @@ def test_vote_over_attendance_refused_then_saved_with_warnings(qtbot, year_windo
     assert panel.vote_warnings.isVisibleTo(panel) and "thuộc diện không xét" in panel.vote_warnings.text()
     n = row_number(panel.model, lambda r: r.person_id == y.tu and r.title_code == "LDTT")
     assert cell(panel.model, n, 3) == "Đạt" and cell(panel.model, n, 4) == "9 / 10"
-    warned = [panel.findings.item(i) for i in range(panel.findings.count())
-              if "thuộc diện không xét" in panel.findings.item(i).text()]
+    warned = [
+        panel.findings.item(i)
+        for i in range(panel.findings.count())
+        if "thuộc diện không xét" in panel.findings.item(i).text()
+    ]
     assert warned and warned[0].foreground().color().name() == "#b35c00"
 
 
@@ -121,8 +132,9 @@ def test_proposals_built_and_summary_edited(qtbot, year_window):
     panel.build_button.click()
     assert "Chưa có kết quả bình xét" in panel.proposals_error.text()
     meet(db)
-    review.record_votes(db, 2021, [Vote(None, "CDCS_VM", 10, 10), Vote(y.lan, "LDTT", 10, 10),
-                                   Vote(y.lan, "DVCD_XS", 9, 10)])
+    review.record_votes(
+        db, 2021, [Vote(None, "CDCS_VM", 10, 10), Vote(y.lan, "LDTT", 10, 10), Vote(y.lan, "DVCD_XS", 9, 10)]
+    )
     review.apply_majority(db, 2021)
     panel.reload()
     panel.build_button.click()

@@ -33,11 +33,22 @@ def groups(seeded_db):
 
 @pytest.fixture
 def window(qtbot, seeded_db, groups, data_paths, dialogs, ui_settings, vietnamese, today):
-    roster.save_person(seeded_db, PersonDetail("Phạm Thị", "Hoa", birth_date=date(1979, 11, 2), gender="F",
-                                               group_id=groups["Tổ may 1"], position="Chủ tịch CĐCS",
-                                               employed_since=date(2005, 3, 1)))
-    roster.save_person(seeded_db, PersonDetail("Đặng Quốc", "Hưng", birth_year=1990, gender="M",
-                                               group_id=groups["Tổ cắt"], is_member=False))
+    roster.save_person(
+        seeded_db,
+        PersonDetail(
+            "Phạm Thị",
+            "Hoa",
+            birth_date=date(1979, 11, 2),
+            gender="F",
+            group_id=groups["Tổ may 1"],
+            position="Chủ tịch CĐCS",
+            employed_since=date(2005, 3, 1),
+        ),
+    )
+    roster.save_person(
+        seeded_db,
+        PersonDetail("Đặng Quốc", "Hưng", birth_year=1990, gender="M", group_id=groups["Tổ cắt"], is_member=False),
+    )
     window = make_window(qtbot, data_paths)
     yield window
     window.close()
@@ -59,7 +70,10 @@ def test_add_a_person_through_the_dialog(qtbot, window):
     assert isinstance(dialog, PersonDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "Thêm người"
     assert [dialog.group.itemText(i) for i in range(dialog.group.count())] == [
-        "(không thuộc tổ nào)", "Tổ may 1", "Tổ cắt"]
+        "(không thuộc tổ nào)",
+        "Tổ may 1",
+        "Tổ cắt",
+    ]
 
     type_text(dialog.family_middle, "Nguyễn Thị")
     dialog.birth.setText("31/02/1987")
@@ -95,7 +109,11 @@ def test_add_a_person_through_the_dialog(qtbot, window):
     assert (stored.birth_date, stored.birth_year, stored.gender, stored.ethnicity) == (None, 1987, "F", "Tày")
     assert stored.group_id == dialog.group.itemData(1) and stored.joined_union_on == date(2015, 3, 1)
     assert (stored.employed_since, stored.phone, stored.email, stored.note) == (
-        date(2014, 1, 15), "0912 345 678", "lua@example.vn", "Ghi chú thử")
+        date(2014, 1, 15),
+        "0912 345 678",
+        "lua@example.vn",
+        "Ghi chú thử",
+    )
     assert page.panel.name.text() == "Nguyễn Thị Lụa"
     assert page.panel.fields["birth"].text() == "1987"
     assert page.panel.fields["member"].text() == "Có, từ 01/03/2015"
@@ -115,7 +133,8 @@ def test_edit_by_double_click_and_the_overview_counts(qtbot, window):
     dialog.email.setText("không có email")
     save(dialog)
     assert dialog.isVisible() and dialog.email_check.message.text() == (
-        "“không có email” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách.")
+        "“không có email” không phải là địa chỉ email: hãy viết theo dạng ten@tenmien.vn, không có dấu cách."
+    )
     dialog.email.clear()
     save(dialog)
     assert not dialog.isVisible()
@@ -249,12 +268,14 @@ def test_export_writes_the_file_and_offers_to_open_it(qtbot, window, dialogs, tm
 def drop(widget, path: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "the page takes the file"
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(widget, event)
 
 

@@ -57,8 +57,13 @@ def test_the_rules_page_shows_the_2024_set_its_sources_and_the_checks(window):
     assert "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023" in sources
     assert "Quyết định số 999/QĐ-TLĐ ngày 29 tháng 5 năm 2024" in sources
     assert "01/2024/TT-BNV ngày 17 tháng 01 năm 2024 của Bộ trưởng Bộ Nội vụ; (cần đối chiếu với văn bản)" in sources
-    shown = sources + panel.name.text() + "".join(
-        str(panel.model.data(panel.model.index(r, c))) for r in range(panel.model.shown_count) for c in range(6))
+    shown = (
+        sources
+        + panel.name.text()
+        + "".join(
+            str(panel.model.data(panel.model.index(r, c))) for r in range(panel.model.shown_count) for c in range(6)
+        )
+    )
     for stale in ("1689", "91/2017", "15/2003", "39/2013"):
         assert stale not in shown
     assert panel.changes.text() == "Chưa sửa giá trị nào so với bộ quy định."
@@ -90,10 +95,16 @@ def signed_set(tmp_path, unit_key):
     try:
         year.set_up(db, sample_profile(), standard_template(), 2026)
         with db.transaction("kiểm thử") as s:
-            s.add(ImportedRuleSet(key="tld-2024", name="Quy định 2024 (cấp trên)",
-                                  content=BASE.replace("value = 15\n", "value = 20\n", 1)))
-        return rules.export_rule_set(db, 2026, tmp_path / "bo-quy-dinh.xlsx",
-                                     signers.P12Spec(unit_key[0], unit_key[1])).path
+            s.add(
+                ImportedRuleSet(
+                    key="tld-2024",
+                    name="Quy định 2024 (cấp trên)",
+                    content=BASE.replace("value = 15\n", "value = 20\n", 1),
+                )
+            )
+        return rules.export_rule_set(
+            db, 2026, tmp_path / "bo-quy-dinh.xlsx", signers.P12Spec(unit_key[0], unit_key[1])
+        ).path
     finally:
         db.close()
 

@@ -8,7 +8,13 @@ from pathlib import Path
 
 
 from tests.test_signing_fixtures import (  # noqa: F401 - fixtures
-    P12_PASSWORD, SmtpServer, free_port, keydir, make_pdf, smtp_server, unit_key,
+    P12_PASSWORD,
+    SmtpServer,
+    free_port,
+    keydir,
+    make_pdf,
+    smtp_server,
+    unit_key,
 )
 from tests.test_ui_signing import _save_smtp, answer_files, demo_folder, page  # noqa: F401 - fixtures
 from tests.ui_helpers import dialogs, ui_settings, vietnamese  # noqa: F401 - fixtures

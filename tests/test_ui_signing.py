@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from tests.test_signing_fixtures import (  # noqa: F401 - fixtures
-    P12_PASSWORD, ca_p12, free_port, keydir, make_pdf, smtp_server, softhsm_token, stamp_images, signing_ca,
+    P12_PASSWORD,
+    ca_p12,
+    free_port,
+    keydir,
+    make_pdf,
+    smtp_server,
+    softhsm_token,
+    stamp_images,
+    signing_ca,
     unit_key,
 )
 from tests.ui_helpers import dialogs, make_window, ui_settings, vietnamese  # noqa: F401 - fixtures
@@ -289,14 +297,17 @@ def test_report_saved_as_eml_is_recorded_locked_and_shown_in_its_history(qtbot, 
     assert [t.text(0) for t in tops] == ["Phiên bản 2", "Phiên bản 2"]
     assert all(t.text(1) == "thư nháp (.eml)" and t.text(5) == "ldld.giavien@example.vn" for t in tops)
     children = [tops[0].child(i).text(0) for i in range(tops[0].childCount())]
-    assert children == [f"{f.name} ({f.stat().st_size:,} byte) — SHA-256: {hashlib.sha256(f.read_bytes()).hexdigest()}"
-                        .replace(",", ".") for f in files]
+    assert children == [
+        f"{f.name} ({f.stat().st_size:,} byte) — SHA-256: {hashlib.sha256(f.read_bytes()).hexdigest()}".replace(
+            ",", "."
+        )
+        for f in files
+    ]
     history.grab().save(str(tmp_path / "history.png"))
     history.close()
 
 
-def test_trusting_a_certificate_after_checking_its_fingerprint(qtbot, page, tmp_path, monkeypatch, dialogs,
-                                                              unit_key):
+def test_trusting_a_certificate_after_checking_its_fingerprint(qtbot, page, tmp_path, monkeypatch, dialogs, unit_key):
     from tests.test_signing_fixtures import UNIT_NAME
     from thidua_desktop.signing import keys
     from thidua_desktop.ui import trust_dialog
@@ -318,8 +329,9 @@ def test_trusting_a_certificate_after_checking_its_fingerprint(qtbot, page, tmp_
     monkeypatch.setattr(trust_dialog, "ask_confirm_certificate", lambda parent, c: confirm(parent, c, None))
     dialog.add_button.click()  # the fingerprint did not match on the phone: nothing trusted
     assert shown == [keys.fingerprint(cert)] and signing.trusted_certificates(page.ctx.paths) == []
-    monkeypatch.setattr(trust_dialog, "ask_confirm_certificate",
-                        lambda parent, c: confirm(parent, c, "CĐCS May Hoa Lư"))
+    monkeypatch.setattr(
+        trust_dialog, "ask_confirm_certificate", lambda parent, c: confirm(parent, c, "CĐCS May Hoa Lư")
+    )
     dialog.add_button.click()
     assert [t.fingerprint for t in signing.trusted_certificates(page.ctx.paths)] == [keys.fingerprint(cert)]
     assert dialog.list.topLevelItemCount() == 1 and dialog.list.topLevelItem(0).text(1) == UNIT_NAME
@@ -355,8 +367,9 @@ def test_signing_dialog_with_the_pkcs11_token(qtbot, page, tmp_path, monkeypatch
     dialog.key_label.setText(softhsm_token.key_label)
     dialog.pin.setText("000000")  # wrong PIN: a Vietnamese message, the unsigned document kept
     dialog.sign_button.click()
-    assert dialog.error.isVisibleTo(dialog) and "PIN" in dialog.error.text() and "sai" in dialog.error.text().lower(), \
+    assert dialog.error.isVisibleTo(dialog) and "PIN" in dialog.error.text() and "sai" in dialog.error.text().lower(), (
         dialog.error.text()
+    )
     assert dialog.pin.text() == "" and dialog.result_ is None and dialog.sign_button.isEnabled()
     assert not (tmp_path / "bao-cao-da-ky.pdf").exists() and pdf.exists()
     dialog.pin.setText(softhsm_token.pin)

@@ -22,8 +22,10 @@ def tasks(qapp):
 def test_jobs_run_in_order_on_one_worker_and_report_on_the_gui_thread(qtbot, tasks):
     seen = []
     for n in range(5):
-        tasks.run(lambda n=n: (n, threading.current_thread().name),
-                  on_done=lambda result: seen.append((result, threading.current_thread() is threading.main_thread())))
+        tasks.run(
+            lambda n=n: (n, threading.current_thread().name),
+            on_done=lambda result: seen.append((result, threading.current_thread() is threading.main_thread())),
+        )
     qtbot.waitUntil(lambda: len(seen) == 5, timeout=5000)
     assert [result[0] for result, _ in seen] == [0, 1, 2, 3, 4]
     assert len({result[1] for result, _ in seen}) == 1, "one worker thread for the database"

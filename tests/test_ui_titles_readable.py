@@ -29,15 +29,21 @@ def test_abbreviations_are_spelled_out():
     assert abbreviations.spell_out("Giấy khen của Ban Chấp hành CĐCS") == "Giấy khen của Ban Chấp hành Công đoàn cơ sở"
     assert abbreviations.spell_out("Cờ thi đua của LĐLĐ tỉnh") == "Cờ thi đua của Liên đoàn Lao động tỉnh"
     assert abbreviations.spell_out("Lao động tiên tiến") is None
-    assert abbreviations.explained("Cờ thi đua của UBND tỉnh") == "Cờ thi đua của UBND tỉnh\n(Cờ thi đua của Ủy ban nhân dân tỉnh)"
+    assert (
+        abbreviations.explained("Cờ thi đua của UBND tỉnh")
+        == "Cờ thi đua của UBND tỉnh\n(Cờ thi đua của Ủy ban nhân dân tỉnh)"
+    )
     assert abbreviations.initials("Lao động tiên tiến") == "LĐTT"
 
 
 @pytest.fixture(params=list(SCREENS))
-def small_window(request, qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today,
-                 monkeypatch):
-    add_people(seeded_db, [("Phạm Thị", "Hoa"), ("Lê Thị", "Lan"), ("Trần Văn", "Nam")], is_member=True,
-               employed_since=date(2015, 1, 1))
+def small_window(request, qtbot, seeded_db, data_paths, dialogs, ui_settings, vietnamese, today, monkeypatch):
+    add_people(
+        seeded_db,
+        [("Phạm Thị", "Hoa"), ("Lê Thị", "Lan"), ("Trần Văn", "Nam")],
+        is_member=True,
+        employed_since=date(2015, 1, 1),
+    )
     registration.register(seeded_db, 2021, "LDTT", everyone=True)
     area = play_screen(monkeypatch, *SCREENS[request.param])
     window = make_window(qtbot, data_paths, size=None)
@@ -108,4 +114,5 @@ def test_review_titles_have_their_tooltip(qtbot, small_window):
     assert panel.model.columns[1].tooltip(row).endswith("(Giấy khen của Ban Chấp hành Công đoàn cơ sở)")
     award = next(c for c in panel.proposals.columns if c.title == "Hình thức khen thưởng")
     assert award.tooltip(SimpleNamespace(award_name="Bằng khen của Ban Chấp hành LĐLĐ tỉnh")).endswith(
-        "(Bằng khen của Ban Chấp hành Liên đoàn Lao động tỉnh)")
+        "(Bằng khen của Ban Chấp hành Liên đoàn Lao động tỉnh)"
+    )

@@ -105,7 +105,9 @@ def test_report_draft_edit_send_new_version(qtbot, fresh):
     edit.setPlainText("Đoàn viên hăng hái thi đua, vượt kế hoạch sản xuất.")
     editor.save_button.click()
     stored = reports.get_report(window.ctx.db, report.id)
-    assert next(s for s in stored.sections if s.key == key).text == "Đoàn viên hăng hái thi đua, vượt kế hoạch sản xuất."
+    assert (
+        next(s for s in stored.sections if s.key == key).text == "Đoàn viên hăng hái thi đua, vượt kế hoạch sản xuất."
+    )
     editor.complete_button.click()
     assert not editor.error.isVisibleTo(page), editor.error.text()
     assert editor.report.status == "complete" and "hoàn thành" in editor.status.text()
@@ -137,8 +139,10 @@ def test_section_saved_when_leaving_the_field(qtbot, fresh):
     other = list(page.editor.edits.values())[1]
     other.setFocus()
     page.editor.save_section(key)  # offscreen focus may not move: the handler is the same
-    assert next(s for s in reports.get_report(window.ctx.db, page.editor.report.id).sections
-                if s.key == key).text == "Kết quả tốt"
+    assert (
+        next(s for s in reports.get_report(window.ctx.db, page.editor.report.id).sections if s.key == key).text
+        == "Kết quả tốt"
+    )
 
 
 def test_demo_sent_reports_are_read_only(qtbot, window):
@@ -204,7 +208,8 @@ def test_export_cancelled_does_nothing(qtbot, fresh, monkeypatch):
 
 
 def test_the_document_date_is_its_events_shown_and_editable_and_odd_dates_are_asked_about(
-        qtbot, window, tmp_path, monkeypatch, dialogs):
+    qtbot, window, tmp_path, monkeypatch, dialogs
+):
     """Issue 16: the biên bản is dated the meeting day (not today, 30/06), the registration the day it was
     made; a date outside the year is asked about before the number is taken, and a refusal takes none."""
     from datetime import date

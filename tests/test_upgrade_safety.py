@@ -52,9 +52,14 @@ def _pre_upgrade(paths) -> list[Path]:
 
 
 def _leftovers(paths) -> list[str]:
-    return sorted([p.path.name for p in data_folder.unfinished_backups(paths)]
-                  + [e.name for e in paths.root.iterdir()
-                     if upgrade.WORK_INFIX in e.name or e.name.endswith((".restore", upgrade.MARKER_SUFFIX))])
+    return sorted(
+        [p.path.name for p in data_folder.unfinished_backups(paths)]
+        + [
+            e.name
+            for e in paths.root.iterdir()
+            if upgrade.WORK_INFIX in e.name or e.name.endswith((".restore", upgrade.MARKER_SUFFIX))
+        ]
+    )
 
 
 def _dead_pid() -> int:

@@ -21,8 +21,14 @@ YEAR = 2021
 
 
 def upper_profile(name: str = UPPER_NAME, code: str = "GV") -> UnitProfile:
-    return UnitProfile(name=name, issuer_code="LĐLĐ", upper_union="LĐLĐ tỉnh Ninh Bình", place_name="Gia Viễn",
-                       code=code, officers=[OfficerInfo("Nguyễn Văn An", "chair", "Chủ tịch")])
+    return UnitProfile(
+        name=name,
+        issuer_code="LĐLĐ",
+        upper_union="LĐLĐ tỉnh Ninh Bình",
+        place_name="Gia Viễn",
+        code=code,
+        officers=[OfficerInfo("Nguyễn Văn An", "chair", "Chủ tịch")],
+    )
 
 
 def open_upper(folder: Path, profile: UnitProfile | None = None):
@@ -51,8 +57,14 @@ def received(tmp_path_factory):
     sc.wrong_year = "CD001-registration-2020.xlsx"
     from thidua_desktop.core.plan import seed_template, shift_template_year
 
-    du.write(other, "registration", sc.folder / sc.wrong_year, du.unit_signer(other, sc.keys),
-             figures=du.unit_figures(other), template=shift_template_year(seed_template(), 2020))
+    du.write(
+        other,
+        "registration",
+        sc.folder / sc.wrong_year,
+        du.unit_signer(other, sc.keys),
+        figures=du.unit_figures(other),
+        template=shift_template_year(seed_template(), 2020),
+    )
     sc.files += 1
     outcomes = upper.intake(db, paths, [sc.folder], YEAR)
     yield sc, paths, db, outcomes
@@ -120,8 +132,9 @@ def test_completeness_finds_the_late_and_the_missing(received):
     assert remind == set().union(*sc.missing.values()) | {sc.tampered_unit}
     # before the year report is due nobody is "missing" it yet
     early = upper.completeness(db, YEAR, today=date(2021, 12, 1))
-    assert all(next(e for e in u.reports if e.kind == "year-report").status in ("pending", "on_time", "late")
-               for u in early)
+    assert all(
+        next(e for e in u.reports if e.kind == "year-report").status in ("pending", "on_time", "late") for u in early
+    )
 
 
 def test_completeness_exports_to_a_workbook(received, tmp_path):
@@ -146,15 +159,23 @@ def test_the_status_workbook_marks_the_late_and_the_missing_and_leaves_no_partia
 
     from thidua_desktop.documents import completeness as sheet
 
-    units = [sheet.UnitRow("CD001", "=CĐCS A", "a@x.vn", (sheet.ReportCell("Muộn", "09/07/2021", sheet.LATE),)),
-             sheet.UnitRow("CD002", "CĐCS B", "", (sheet.ReportCell("Chưa nộp", "", sheet.MISSING),))]
+    units = [
+        sheet.UnitRow("CD001", "=CĐCS A", "a@x.vn", (sheet.ReportCell("Muộn", "09/07/2021", sheet.LATE),)),
+        sheet.UnitRow("CD002", "CĐCS B", "", (sheet.ReportCell("Chưa nộp", "", sheet.MISSING),)),
+    ]
     remind = [sheet.ReminderRow("CD002", "CĐCS B", "", "Đăng ký", "31/01/2021")]
     out = sheet.write_completeness(tmp_path / "tinh-hinh.xlsx", YEAR, ["Đăng ký"], units, remind)
     assert [p.name for p in tmp_path.iterdir()] == ["tinh-hinh.xlsx"]
     book = openpyxl.load_workbook(out)
     status = book["Tình hình nộp"]
-    assert [c.value for c in status[3]] == ["STT", "Mã", "Tên đơn vị", "Email", "Đăng ký: tình trạng",
-                                            "Đăng ký: ngày gửi"]
+    assert [c.value for c in status[3]] == [
+        "STT",
+        "Mã",
+        "Tên đơn vị",
+        "Email",
+        "Đăng ký: tình trạng",
+        "Đăng ký: ngày gửi",
+    ]
     assert status["C4"].value == "=CĐCS A" and status["C4"].data_type == "s"  # text, never a formula
     assert status["E4"].fill.fgColor.rgb.endswith("FFEB9C") and status["E5"].fill.fgColor.rgb.endswith("FFC7CE")
     assert [c.value for c in book["Cần nhắc"][4]] == [1, "CD002", "CĐCS B", "", "Đăng ký", "31/01/2021"]
@@ -296,9 +317,16 @@ def test_units_by_hand_and_from_a_list(tmp_path, db):
     path = tmp_path / "don-vi.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("Đơn vị")
-    for r, row in enumerate([["DANH SÁCH CĐCS TRỰC THUỘC"], [], ["STT", "Mã đơn vị", "Tên đơn vị", "Email"],
-                             [1, "CD001", "CĐCS Trường Tiểu học Gia Vân", ""], [2, "CD002", "CĐCS Công ty May A", "a@x.vn"],
-                             [3, 103, "CĐCS Bệnh viện B", ""]]):
+    for r, row in enumerate(
+        [
+            ["DANH SÁCH CĐCS TRỰC THUỘC"],
+            [],
+            ["STT", "Mã đơn vị", "Tên đơn vị", "Email"],
+            [1, "CD001", "CĐCS Trường Tiểu học Gia Vân", ""],
+            [2, "CD002", "CĐCS Công ty May A", "a@x.vn"],
+            [3, 103, "CĐCS Bệnh viện B", ""],
+        ]
+    ):
         for c, v in enumerate(row):
             sheet.write(r, c, v)
     book.close()
@@ -389,8 +417,13 @@ def test_consolidating_a_folder_in_a_scratch_store(tmp_path):
     inbox.mkdir()
     units = [du.synthetic_unit(i, seed=21) for i in range(1, 4)]
     for u in units:
-        du.write(u, "midyear-report", inbox / f"{u.code}.xlsx", du.unit_signer(u, tmp_path / "keys"),
-                 figures=du.unit_figures(u))
+        du.write(
+            u,
+            "midyear-report",
+            inbox / f"{u.code}.xlsx",
+            du.unit_signer(u, tmp_path / "keys"),
+            figures=du.unit_figures(u),
+        )
     result, outcomes, out = upper.consolidate_folder([inbox], YEAR, tmp_path / "th.xlsx", phase=1)
     assert all(o.accepted for o in outcomes)
     assert len(result.sources) == 3

@@ -33,13 +33,19 @@ def upper_folder(db, data_paths, tmp_path):
         if i < 3:
             du.write(u, "midyear-report", inbox / f"{u.code}-sk.xlsx", signer, figures=figures)
     stranger = du.synthetic_unit(99, seed=31)
-    du.write(stranger, "midyear-report", inbox / "la.xlsx", du.unit_signer(stranger, tmp_path / "keys"),
-             figures=du.unit_figures(stranger))
+    du.write(
+        stranger,
+        "midyear-report",
+        inbox / "la.xlsx",
+        du.unit_signer(stranger, tmp_path / "keys"),
+        figures=du.unit_figures(stranger),
+    )
     return inbox
 
 
-def test_upper_mode_page_takes_in_and_adds_up(qtbot, upper_folder, data_paths, dialogs, ui_settings,
-                                              vietnamese, today, monkeypatch):
+def test_upper_mode_page_takes_in_and_adds_up(
+    qtbot, upper_folder, data_paths, dialogs, ui_settings, vietnamese, today, monkeypatch
+):
     from thidua_desktop.ui.pages import upper as page_module
 
     window = make_window(qtbot, data_paths)
@@ -50,7 +56,11 @@ def test_upper_mode_page_takes_in_and_adds_up(qtbot, upper_folder, data_paths, d
     page = window.show_page(mw.PAGE_UPPER)
     assert page.title.text() == "Tổng hợp"
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "Đơn vị", "Tệp đã nhận", "Tình hình nộp", "Chỉ tiêu tổng hợp"]
+        "Đơn vị",
+        "Tệp đã nhận",
+        "Tình hình nộp",
+        "Chỉ tiêu tổng hợp",
+    ]
     assert page.units_model.total_count == 3
 
     files = sorted(str(p) for p in upper_folder.glob("*.xlsx"))
@@ -115,8 +125,9 @@ def test_upper_mode_page_takes_in_and_adds_up(qtbot, upper_folder, data_paths, d
     assert next(u for u in page.units_model.rows() if u.code == "CD099").email == "la@x.vn"
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(upper_folder / "la.xlsx"))])
-    event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     page.trust_first.setChecked(True)
     page.dropEvent(event)
     assert page.success.text() == "Đã nhận 1 tệp, để riêng 0 tệp."
@@ -157,7 +168,8 @@ def test_the_wizard_can_set_up_an_upper_union(qtbot, data_paths, dialogs, ui_set
 
 
 def test_consolidated_table_shows_the_registered_targets_and_percent_of_target(
-        qtbot, upper_folder, db, data_paths, dialogs, ui_settings, vietnamese, today):
+    qtbot, upper_folder, db, data_paths, dialogs, ui_settings, vietnamese, today
+):
     """Issue 8 follow-up: "Chỉ tiêu đăng ký" next to the result, % of target where it means something; the
     figures checked against the ones written into the units' workbooks (demo_units), not the app's sums."""
     from decimal import ROUND_HALF_UP, Decimal
@@ -197,14 +209,21 @@ def test_consolidated_table_shows_the_registered_targets_and_percent_of_target(
     assert checked["count"] >= 3 and checked["percent"] >= 1, checked
 
     # the drill-down shows each unit's registered figure too
-    line = next(page.lines_model.row_at(r) for r in range(page.lines_model.rowCount())
-                if page.lines_model.row_at(r).kind == "count" and page.lines_model.row_at(r).registered)
+    line = next(
+        page.lines_model.row_at(r)
+        for r in range(page.lines_model.rowCount())
+        if page.lines_model.row_at(r).kind == "count" and page.lines_model.row_at(r).registered
+    )
     page.show_detail(line)
-    detail_headers = [page.detail_model.headerData(c, Qt.Orientation.Horizontal)
-                      for c in range(page.detail_model.columnCount())]
+    detail_headers = [
+        page.detail_model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.detail_model.columnCount())
+    ]
     assert detail_headers[2] == "Chỉ tiêu đăng ký"
-    shown = {page.detail_model.index(r, 0).data(): page.detail_model.index(r, 2).data()
-             for r in range(page.detail_model.rowCount())}
-    assert shown == {f"CD00{i}": vntext.format_number(Decimal(reported[i - 1].registered[line.code]).normalize())
-                     for i in (1, 2)}
+    shown = {
+        page.detail_model.index(r, 0).data(): page.detail_model.index(r, 2).data()
+        for r in range(page.detail_model.rowCount())
+    }
+    assert shown == {
+        f"CD00{i}": vntext.format_number(Decimal(reported[i - 1].registered[line.code]).normalize()) for i in (1, 2)
+    }
     window.close()

@@ -10,7 +10,12 @@ import pytest
 
 from tests.conftest import sample_profile
 from tests.test_signing_fixtures import (  # noqa: F401 - fixtures
-    P12_PASSWORD, ca_p12, keydir, needs_softhsm, signing_ca, softhsm_token,
+    P12_PASSWORD,
+    ca_p12,
+    keydir,
+    needs_softhsm,
+    signing_ca,
+    softhsm_token,
 )
 from tests.test_upper import upper_profile
 from tests.ui_helpers import dialogs, make_window, today, ui_settings, vietnamese  # noqa: F401 - fixtures

@@ -47,8 +47,9 @@ def test_reminders_are_queued_once_per_unit_report_and_day(upper_data, tmp_path)
     assert "Nguyễn Văn An" in due["CD004"].body  # signed off by the upper union's chair
     assert not due["CD005"].to_send
 
-    outbox.save_smtp_settings(paths, SmtpSettings(host="127.0.0.1", port=free_port(), security="plain",
-                                                  from_addr="ldld.giavien@example.vn"))
+    outbox.save_smtp_settings(
+        paths, SmtpSettings(host="127.0.0.1", port=free_port(), security="plain", from_addr="ldld.giavien@example.vn")
+    )
     first = upper.queue_reminders(db, paths, 2021, today=day)
     assert [c for c, _ in first.queued] == ["CD003", "CD004"] and first.without_email == ["CD005"]
     again = upper.queue_reminders(db, paths, 2021, today=day)
@@ -59,8 +60,14 @@ def test_reminders_are_queued_once_per_unit_report_and_day(upper_data, tmp_path)
         assert all(m.status == outbox.QUEUED and m.attachments == [] for m in messages)
         keys = set(s.scalars(select(AppSetting.key).where(AppSetting.key.like("nhac-nop:2021:%"))))
         assert len(keys) == 3 and all(k.endswith(":2021-07-10") for k in keys)
-        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
-            AuditEntry.action.like("Nhắc CD004 gửi đăng ký, sơ kết năm 2021%"))) >= 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action.like("Nhắc CD004 gửi đăng ký, sơ kết năm 2021%"))
+            )
+            >= 1
+        )
 
     # CD004 reminded of its registration only (say, by an earlier version): its sơ kết is still due today
     with db.transaction("kiểm thử: bỏ một dấu đã nhắc") as s:
@@ -78,8 +85,9 @@ def test_reminders_are_queued_once_per_unit_report_and_day(upper_data, tmp_path)
     assert len(outbox.list_messages(db)) == 4
 
 
-def test_reminder_dialog_sets_up_the_mail_server_queues_and_sends(qtbot, upper_data, dialogs, ui_settings,
-                                                                  vietnamese, smtp_server):
+def test_reminder_dialog_sets_up_the_mail_server_queues_and_sends(
+    qtbot, upper_data, dialogs, ui_settings, vietnamese, smtp_server
+):
     db, paths = upper_data
     window = make_window(qtbot, paths)
     page = window.show_page(mw.PAGE_UPPER)
@@ -127,11 +135,14 @@ def test_reminder_dialog_sets_up_the_mail_server_queues_and_sends(qtbot, upper_d
     window.close()
 
 
-def test_reminder_sent_later_when_the_server_is_down(qtbot, upper_data, dialogs, ui_settings,
-                                                      vietnamese):
+def test_reminder_sent_later_when_the_server_is_down(qtbot, upper_data, dialogs, ui_settings, vietnamese):
     db, paths = upper_data
-    outbox.save_smtp_settings(paths, SmtpSettings(host="127.0.0.1", port=free_port(), security="plain",
-                                                  from_addr="ldld.giavien@example.vn", timeout=5))
+    outbox.save_smtp_settings(
+        paths,
+        SmtpSettings(
+            host="127.0.0.1", port=free_port(), security="plain", from_addr="ldld.giavien@example.vn", timeout=5
+        ),
+    )
     window = make_window(qtbot, paths)
     page = window.show_page(mw.PAGE_UPPER)
     dialog = page.email_reminders()

@@ -952,9 +952,7 @@ def inner_reading(n: int) -> str:
     st.sampled_from(sorted(SMALL_READINGS)),
 )
 def test_money_in_words_composes_groups(a: int, b: int, c: int) -> None:
-    assert lower_first(money_in_words(a * 1000 + b, currency="")) == (
-        f"{SMALL_READINGS[a]} nghìn {inner_reading(b)}"
-    )
+    assert lower_first(money_in_words(a * 1000 + b, currency="")) == (f"{SMALL_READINGS[a]} nghìn {inner_reading(b)}")
     assert lower_first(money_in_words(a * 1_000_000 + c, currency="")) == (
         f"{SMALL_READINGS[a]} triệu {inner_reading(c)}"
     )

@@ -36,8 +36,7 @@ def books(tmp_path_factory):
     try:
         for kind in documents.KINDS:
             target = root / f"{kind}.xlsx"
-            documents.produce(db, data, kind, 2021, target, phase=1 if kind == "midyear-report" else None,
-                              on=ISSUED)
+            documents.produce(db, data, kind, 2021, target, phase=1 if kind == "midyear-report" else None, on=ISSUED)
             out[kind] = target
     finally:
         db.close()
@@ -94,8 +93,10 @@ def test_the_heading_is_merged_over_columns_wide_enough_for_its_lines(books):
                 assert right, (kind, ws.title, row)  # the right block starts where the left one ends
             assert ws.cell(1, 1).value == "LĐLĐ HUYỆN GIA VIỄN"
             left = merged[(1, 1)] if (1, 1) in merged else None
-            assert workbook.text_lines("LĐLĐ HUYỆN GIA VIỄN", col_points(ws, 1, left.max_col if left else 1)) == 1, \
-                (kind, ws.title)
+            assert workbook.text_lines("LĐLĐ HUYỆN GIA VIỄN", col_points(ws, 1, left.max_col if left else 1)) == 1, (
+                kind,
+                ws.title,
+            )
 
 
 def test_rows_with_wrapping_text_are_taller_than_the_default(books):
@@ -110,10 +111,15 @@ def test_rows_with_wrapping_text_are_taller_than_the_default(books):
                         continue
                     last = merged.get((cell.row, cell.column), cell.column)
                     bold = bool(cell.font.b)
-                    lines = workbook.text_lines(cell.value, col_points(ws, cell.column, last), cell.font.sz or 12,
-                                                bold, bool(cell.font.i))
-                    assert height(ws, cell.row) >= needed(lines, cell.font.sz or 12), \
-                        (kind, ws.title, cell.coordinate, cell.value)
+                    lines = workbook.text_lines(
+                        cell.value, col_points(ws, cell.column, last), cell.font.sz or 12, bold, bool(cell.font.i)
+                    )
+                    assert height(ws, cell.row) >= needed(lines, cell.font.sz or 12), (
+                        kind,
+                        ws.title,
+                        cell.coordinate,
+                        cell.value,
+                    )
                     if lines > 1:
                         assert height(ws, cell.row) > workbook.line_height(1)
                         taller += 1
@@ -121,12 +127,31 @@ def test_rows_with_wrapping_text_are_taller_than_the_default(books):
 
 
 def test_number_formats_are_the_pdfs(tmp_path):
-    doc = Document("report", Header("LĐLĐ huyện Gia Viễn", "CĐCS Công ty TNHH May Hoa Lư", "Số: 01/BC-CĐCS",
-                                    "Gia Viễn, ngày 30 tháng 12 năm 2021"), "BÁO CÁO", "Năm 2021",
-                   body=[Table([Column("Chỉ tiêu", 3), Column("Số", 1, "right", "number")],
-                               [["whole rate", Num(85, "percent")], ["rate", Num(Decimal("85.5"), "percent")],
-                                ["count", Num(1200)], ["half", Num(Decimal("7.5"))], ["score", Num(Decimal("8.25"))],
-                                ["money", Num(84_000_000, "money")]], sheet="Số liệu")])
+    doc = Document(
+        "report",
+        Header(
+            "LĐLĐ huyện Gia Viễn",
+            "CĐCS Công ty TNHH May Hoa Lư",
+            "Số: 01/BC-CĐCS",
+            "Gia Viễn, ngày 30 tháng 12 năm 2021",
+        ),
+        "BÁO CÁO",
+        "Năm 2021",
+        body=[
+            Table(
+                [Column("Chỉ tiêu", 3), Column("Số", 1, "right", "number")],
+                [
+                    ["whole rate", Num(85, "percent")],
+                    ["rate", Num(Decimal("85.5"), "percent")],
+                    ["count", Num(1200)],
+                    ["half", Num(Decimal("7.5"))],
+                    ["score", Num(Decimal("8.25"))],
+                    ["money", Num(84_000_000, "money")],
+                ],
+                sheet="Số liệu",
+            )
+        ],
+    )
     path = tmp_path / "f.xlsx"
     workbook.write_workbook(doc, None, path)
     ws = openpyxl.load_workbook(path)["Số liệu"]
@@ -143,17 +168,30 @@ def test_the_registration_workbook_carries_the_whole_registration(books):
     book = openpyxl.load_workbook(books["registration"])
     assert book.sheetnames[0] == workbook.TEXT_SHEET
     text = "\n".join(str(c.value) for row in book[workbook.TEXT_SHEET].iter_rows() for c in row if c.value)
-    for needle in ("BẢN ĐĂNG KÝ THI ĐUA", "Kính gửi:", "A. ĐĂNG KÝ CỦA TẬP THỂ", "II. DANH HIỆU THI ĐUA TẬP THỂ ĐĂNG KÝ",
-                   "III. NỘI DUNG THI ĐUA ĐẶC THÙ", "B. ĐĂNG KÝ CỦA CÁ NHÂN", "cam kết", "TM. BAN CHẤP HÀNH", "CHỦ TỊCH",
-                   "Phạm Thị Hoa", "Nơi nhận:", '"Chỉ tiêu"'):
+    for needle in (
+        "BẢN ĐĂNG KÝ THI ĐUA",
+        "Kính gửi:",
+        "A. ĐĂNG KÝ CỦA TẬP THỂ",
+        "II. DANH HIỆU THI ĐUA TẬP THỂ ĐĂNG KÝ",
+        "III. NỘI DUNG THI ĐUA ĐẶC THÙ",
+        "B. ĐĂNG KÝ CỦA CÁ NHÂN",
+        "cam kết",
+        "TM. BAN CHẤP HÀNH",
+        "CHỦ TỊCH",
+        "Phạm Thị Hoa",
+        "Nơi nhận:",
+        '"Chỉ tiêu"',
+    ):
         assert needle in text, needle
     titles = text.split("II. DANH HIỆU THI ĐUA TẬP THỂ ĐĂNG KÝ")[1].split("III.")[0]
     assert titles.strip().startswith("-") or "Chưa đăng ký" in titles  # the collective titles, line by line
     assert "Phong trào" in book.sheetnames and "Cá nhân" in book.sheetnames and "_du_lieu" in book.sheetnames
 
 
-needs_office = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                  reason="LibreOffice (soffice) or poppler-utils is not installed")
+needs_office = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) or poppler-utils is not installed",
+)
 
 
 @needs_office
@@ -161,13 +199,27 @@ def test_every_workbook_prints_its_heading_whole(books, tmp_path):
     out = tmp_path / "pdf"
     out.mkdir()
     profile = tmp_path / "profile"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *map(str, books.values())], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, books.values()),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     numbered = 0
     for kind, path in books.items():
         sheets = len(visible(openpyxl.load_workbook(path)))
-        text = subprocess.run(["pdftotext", "-layout", str(out / f"{kind}.pdf"), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(out / f"{kind}.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
         for needle in HEADING:
             assert text.count(needle) == sheets, (kind, needle, text.count(needle), sheets)
         pages = text.split("\f")[:-1]

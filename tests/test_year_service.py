@@ -72,12 +72,18 @@ def test_a_year_from_the_standard_template_cites_no_plan(seeded_db, target):
     d = year.get_year(seeded_db, summary.year)
     assert d.plan_source == "standard" and not d.has_plan_citation
     assert (d.plan_number, d.plan_issuer, d.plan_issued_on, d.plan_title, d.theme) == ("", "", None, "", "")
-    assert d.missing_plan_facts() == ["số kế hoạch", "ngày ban hành kế hoạch", "cơ quan ban hành kế hoạch",
-                                      "tên (trích yếu) kế hoạch"]
+    assert d.missing_plan_facts() == [
+        "số kế hoạch",
+        "ngày ban hành kế hoạch",
+        "cơ quan ban hành kế hoạch",
+        "tên (trích yếu) kế hoạch",
+    ]
     # its dates are the year's own; no upper-union figure comes with it
     assert d.registration_due == date(target, 2, 28)
-    assert [(p.start, p.end) for p in d.phases] == [(date(target, 1, 1), date(target, 6, 30)),
-                                                   (date(target, 7, 1), date(target, 12, 31))]
+    assert [(p.start, p.end) for p in d.phases] == [
+        (date(target, 1, 1), date(target, 6, 30)),
+        (date(target, 7, 1), date(target, 12, 31)),
+    ]
     assert d.phases[-1].report_due == date(target + 1, 1, 5)
     assert d.indicators and all(x.plan_target is None and not x.plan_target_text for x in d.indicators)
     text = repr(d)
@@ -114,15 +120,36 @@ def test_copy_year_forward_keeps_the_plan_shape_but_cites_nothing(seeded_db):
 
 
 def test_update_phase_validates(seeded_db):
-    year.update_phase(seeded_db, 2021, 1, start=date(2021, 1, 1), end=date(2021, 6, 30),
-                      report_due=date(2021, 7, 6), lock_date=date(2021, 7, 20))
+    year.update_phase(
+        seeded_db,
+        2021,
+        1,
+        start=date(2021, 1, 1),
+        end=date(2021, 6, 30),
+        report_due=date(2021, 7, 6),
+        lock_date=date(2021, 7, 20),
+    )
     assert year.get_year(seeded_db, 2021).phases[0].report_due == date(2021, 7, 6)
     with pytest.raises(ValidationError, match="trùng"):
-        year.update_phase(seeded_db, 2021, 1, start=date(2021, 1, 1), end=date(2021, 7, 2),
-                          report_due=date(2021, 7, 6), lock_date=date(2021, 7, 20))
+        year.update_phase(
+            seeded_db,
+            2021,
+            1,
+            start=date(2021, 1, 1),
+            end=date(2021, 7, 2),
+            report_due=date(2021, 7, 6),
+            lock_date=date(2021, 7, 20),
+        )
     with pytest.raises(ValidationError, match="khóa"):
-        year.update_phase(seeded_db, 2021, 1, start=date(2021, 1, 1), end=date(2021, 6, 30),
-                          report_due=date(2021, 7, 6), lock_date=date(2021, 7, 1))
+        year.update_phase(
+            seeded_db,
+            2021,
+            1,
+            start=date(2021, 1, 1),
+            end=date(2021, 6, 30),
+            report_due=date(2021, 7, 6),
+            lock_date=date(2021, 7, 1),
+        )
     assert year.get_year(seeded_db, 2021).phases[0].lock_date == date(2021, 7, 20)
 
 
@@ -137,5 +164,8 @@ def test_set_rule_refuses_bad_values(seeded_db):
 def test_timeline_has_the_plan_deadlines(seeded_db):
     events = year.timeline(seeded_db, 2021)
     dues = [(e.when, e.kind) for e in events if e.kind in ("registration_due", "report_due")]
-    assert dues == [(date(2021, 2, 20), "registration_due"), (date(2021, 7, 5), "report_due"),
-                    (date(2022, 1, 5), "report_due")]
+    assert dues == [
+        (date(2021, 2, 20), "registration_due"),
+        (date(2021, 7, 5), "report_due"),
+        (date(2022, 1, 5), "report_due"),
+    ]

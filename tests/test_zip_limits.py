@@ -61,10 +61,34 @@ def _write_zip(path: Path, members: list[tuple[str, bytes, int, int, int]]) -> N
     for name, body, size, crc, method in members:
         raw = name.encode()
         offset = len(out)
-        out += struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0x800, method, 0, 0x21, crc, len(body), size,
-                           len(raw), 0) + raw + body
-        central += struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0x800, method, 0, 0x21, crc,
-                               len(body), size, len(raw), 0, 0, 0, 0, 0, offset) + raw
+        out += (
+            struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0x800, method, 0, 0x21, crc, len(body), size, len(raw), 0)
+            + raw
+            + body
+        )
+        central += (
+            struct.pack(
+                "<4sHHHHHHIIIHHHHHII",
+                b"PK\x01\x02",
+                20,
+                20,
+                0x800,
+                method,
+                0,
+                0x21,
+                crc,
+                len(body),
+                size,
+                len(raw),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + raw
+        )
     cd_offset = len(out)
     out += central
     out += struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), cd_offset, 0)
@@ -82,7 +106,9 @@ def lying_xlsx(path: Path, inflated: int, *, member: str = "xl/sharedStrings.xml
                 if b"<si>" in data:
                     prefix = data[: data.index(b"<si>")] + b"<si><t>"
                 else:
-                    prefix = data[: data.index(b"<sheetData>")] + b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+                    prefix = (
+                        data[: data.index(b"<sheetData>")] + b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+                    )
 
                 body, head = _deflate_repeated(prefix, b"A", inflated)
                 members.append((info.filename, body, declared, zlib.crc32(head[:declared]), 8))
@@ -121,8 +147,7 @@ _PROBE = textwrap.dedent("""
 
 
 def _probe(what: str, path: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", _PROBE, what, str(path)], capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run([sys.executable, "-c", _PROBE, what, str(path)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -137,8 +162,10 @@ def test_the_lying_zip_is_refused_fast_in_bounded_memory(big_liar):
     assert 1 * MB < big_liar.stat().st_size < 3 * MB
     for what in ("spreadsheet", "verify"):
         r = _probe(what, big_liar)
-        print(f"{what}: {r['outcome']} in {r['seconds'] * 1000:.0f} ms, peak RSS {r['peak_kib'] / 1024:.0f} MiB "
-              f"(after imports {r['base_kib'] / 1024:.0f} MiB)")
+        print(
+            f"{what}: {r['outcome']} in {r['seconds'] * 1000:.0f} ms, peak RSS {r['peak_kib'] / 1024:.0f} MiB "
+            f"(after imports {r['base_kib'] / 1024:.0f} MiB)"
+        )
         assert r["outcome"] in ("refused", "unreadable"), r
         assert "xl/sharedStrings.xml" in r["message"] and "2.000 byte" in r["message"]
         assert "nén bất thường" in r["message"] and "Traceback" not in r["message"]
@@ -148,8 +175,12 @@ def test_the_lying_zip_is_refused_fast_in_bounded_memory(big_liar):
 
 def test_the_cli_refuses_it_with_a_vietnamese_message_and_exit_1(big_liar, tmp_path):
     t = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "thidua_desktop.cli.main", "--data-dir", str(tmp_path / "d"), "verify",
-                           str(big_liar)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "thidua_desktop.cli.main", "--data-dir", str(tmp_path / "d"), "verify", str(big_liar)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1, (done.stdout, done.stderr)
     text = done.stdout + done.stderr
     assert "Không đọc được tệp." in text and "nén bất thường" in text and "Traceback" not in text

@@ -40,8 +40,11 @@ class Scenario:
 
 def _late_day(kind: str) -> date:
     t = seed_template()
-    due = t.registration_due if kind == "registration" else (t.phases[0].report_due if kind == "midyear-report"
-                                                             else t.phases[-1].report_due)
+    due = (
+        t.registration_due
+        if kind == "registration"
+        else (t.phases[0].report_due if kind == "midyear-report" else t.phases[-1].report_due)
+    )
     return due + timedelta(days=6)
 
 
@@ -92,8 +95,16 @@ def build_scenario(root: Path, *, units: int = 68, seed: int = 8, extras: bool =
         if u.code == sc.corrected_unit:
             corrected = du.unit_figures(u, correction=1)
             day = seed_template().phases[-1].report_due  # the correction comes on the due day
-            du.write(u, "year-report", folder / f"{u.code}-year-report-v2.xlsx", signer, figures=corrected,
-                     issued_on=day, version=2, number=9)
+            du.write(
+                u,
+                "year-report",
+                folder / f"{u.code}-year-report-v2.xlsx",
+                signer,
+                figures=corrected,
+                issued_on=day,
+                version=2,
+                number=9,
+            )
             sc.corrections[u.code] = corrected
             sc.files += 1
     if not extras:
@@ -103,8 +114,9 @@ def build_scenario(root: Path, *, units: int = 68, seed: int = 8, extras: bool =
     sc.sent["year-report"].discard(sc.tampered_unit)
     stranger = du.synthetic_unit(999, seed=seed)
     sc.unknown = f"{stranger.code}-year-report.xlsx"
-    du.write(stranger, "year-report", folder / sc.unknown, du.unit_signer(stranger, keys),
-             figures=du.unit_figures(stranger))
+    du.write(
+        stranger, "year-report", folder / sc.unknown, du.unit_signer(stranger, keys), figures=du.unit_figures(stranger)
+    )
     sc.files += 1
     dup_of = sorted(sc.sent["registration"])[0]
     (folder / "thu-gui-lai").mkdir()
@@ -129,8 +141,11 @@ def expected_totals(sc: Scenario, phase: int, counted: set[str]) -> dict[str, tu
     totals = {}
     for spec in template.indicators_for("cdcs"):
         last = phase == template.phases[-1].number
-        values = [(sc.corrections.get(c) if last and c in sc.corrections else sc.figures[c]).results[spec.code][phase]
-                  for c in sorted(counted) if spec.code in sc.figures[c].results]  # only where it applies
+        values = [
+            (sc.corrections.get(c) if last and c in sc.corrections else sc.figures[c]).results[spec.code][phase]
+            for c in sorted(counted)
+            if spec.code in sc.figures[c].results
+        ]  # only where it applies
         if not values:
             continue
         if spec.kind in ("count", "money"):

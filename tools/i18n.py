@@ -47,8 +47,19 @@ def sources() -> list[Path]:
 def lupdate(ts_file: Path, *, quiet: bool = True) -> None:
     """Extract the strings of the UI into ``ts_file`` (keeping its translations)."""
     files = [str(p.relative_to(ROOT)) for p in sources()]
-    command = [tool("pyside6-lupdate"), *files, "-source-language", "en", "-target-language", "vi_VN",
-               "-no-obsolete", "-locations", "none", "-ts", str(ts_file)]
+    command = [
+        tool("pyside6-lupdate"),
+        *files,
+        "-source-language",
+        "en",
+        "-target-language",
+        "vi_VN",
+        "-no-obsolete",
+        "-locations",
+        "none",
+        "-ts",
+        str(ts_file),
+    ]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=quiet)
 
 
@@ -100,8 +111,7 @@ def apply_pending(ts_file: Path) -> int:
     # always in the one layout (lupdate writes its own indentation): a run that fills nothing changes nothing
     ET.indent(tree)
     text = ET.tostring(tree.getroot(), encoding="unicode")
-    ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n",
-                       encoding="utf-8")
+    ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n", encoding="utf-8")
     return filled
 
 

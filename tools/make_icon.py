@@ -85,8 +85,9 @@ def main(argv: list[str]) -> int:
     for size in SIZES[:-1]:
         images[size].save(out / f"thidua-{size}.png", optimize=True)
     # each size drawn for itself (not the 256 px one scaled down by the ICO writer)
-    images[256].save(out / "thidua.ico", format="ICO", sizes=[(s, s) for s in SIZES],
-                     append_images=[images[s] for s in SIZES[:-1]])
+    images[256].save(
+        out / "thidua.ico", format="ICO", sizes=[(s, s) for s in SIZES], append_images=[images[s] for s in SIZES[:-1]]
+    )
     for path in sorted(out.glob("thidua*")):
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {path.stat().st_size} bytes")
     return 0

@@ -49,9 +49,17 @@ def build_upper_folder(root: Path) -> app_paths.DataPaths:
     inbox.mkdir(parents=True)
     db = Database.open(paths)
     try:
-        year.set_up(db, UnitProfile(name="Liên đoàn Lao động huyện Gia Viễn", issuer_code="LĐLĐ",
-                                    upper_union="LĐLĐ tỉnh Ninh Bình", place_name="Gia Viễn", code="GV",
-                                    officers=[OfficerInfo("Nguyễn Văn An", "chair", "Chủ tịch")]))
+        year.set_up(
+            db,
+            UnitProfile(
+                name="Liên đoàn Lao động huyện Gia Viễn",
+                issuer_code="LĐLĐ",
+                upper_union="LĐLĐ tỉnh Ninh Bình",
+                place_name="Gia Viễn",
+                code="GV",
+                officers=[OfficerInfo("Nguyễn Văn An", "chair", "Chủ tịch")],
+            ),
+        )
         upper.set_mode(db, "upper")
         for i in range(1, UPPER_UNITS + 1):
             unit = du.synthetic_unit(i, seed=2021)
@@ -138,9 +146,14 @@ def main() -> int:
             return  # data_shown again (a reload)
         page = second.show_page(PAGE_UPPER)
         page.tabs.setCurrentIndex(3)  # Indicators added up
-        QTimer.singleShot(PAUSE_MS, lambda: (save(second, "tong-hop"), page.tabs.setCurrentIndex(2),
-                                             QTimer.singleShot(PAUSE_MS, lambda: (save(second, "tong-hop-nop"),
-                                                                                 app.quit()))))
+        QTimer.singleShot(
+            PAUSE_MS,
+            lambda: (
+                save(second, "tong-hop"),
+                page.tabs.setCurrentIndex(2),
+                QTimer.singleShot(PAUSE_MS, lambda: (save(second, "tong-hop-nop"), app.quit())),
+            ),
+        )
 
     window.data_shown.connect(lambda: QTimer.singleShot(500, step) if todo and not saved else None)
     QTimer.singleShot(180_000, app.quit)

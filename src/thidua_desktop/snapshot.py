@@ -34,10 +34,22 @@ from thidua_desktop.services.dto import (
 from thidua_desktop.store.files import atomic_write
 
 FORMAT = 1
-_CLASSES = {cls.__name__: cls for cls in (
-    YearDetail, PhaseInfo, MovementInfo, IndicatorInfo, TitleInfo, RuleInfo, TimelineEvent, PhaseInput,
-    UnitProfile, OfficerInfo, YearSummary,
-)}
+_CLASSES = {
+    cls.__name__: cls
+    for cls in (
+        YearDetail,
+        PhaseInfo,
+        MovementInfo,
+        IndicatorInfo,
+        TitleInfo,
+        RuleInfo,
+        TimelineEvent,
+        PhaseInput,
+        UnitProfile,
+        OfficerInfo,
+        YearSummary,
+    )
+}
 
 
 @dataclasses.dataclass
@@ -68,8 +80,10 @@ def _stamp(paths: DataPaths) -> list[int] | None:
 
 def _encode(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"__t": type(value).__name__,
-                "f": {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        return {
+            "__t": type(value).__name__,
+            "f": {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)},
+        }
     if isinstance(value, datetime):
         raise TypeError("datetimes are not part of the overview")
     if isinstance(value, date):

@@ -47,8 +47,14 @@ def cmd_year_timeline(args) -> int:
             out(line)
     for e in events:
         if e.kind in tl.DEADLINE_KINDS:
-            match = next((d for d in found.deadlines
-                          if d.kind == e.kind and d.phase_number == e.phase_number and d.due == e.when), None)
+            match = next(
+                (
+                    d
+                    for d in found.deadlines
+                    if d.kind == e.kind and d.phase_number == e.phase_number and d.due == e.when
+                ),
+                None,
+            )
             left = match.text if match is not None else tl.describe_days_left(tl.days_left(e, today))
         else:
             left = _other_event(e.kind, tl.days_left(e, today), ended)

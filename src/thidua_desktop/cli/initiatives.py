@@ -45,8 +45,14 @@ def cmd_list(args) -> int:
     from thidua_desktop.core import initiatives as core, vntext
     from thidua_desktop.services import initiatives
 
-    flt = initiatives.InitiativeFilter(year=args.year, status=args.status, level=args.level, text=args.search or "",
-                                       phase_number=args.phase, tag=args.tag)
+    flt = initiatives.InitiativeFilter(
+        year=args.year,
+        status=args.status,
+        level=args.level,
+        text=args.search or "",
+        phase_number=args.phase,
+        tag=args.tag,
+    )
     db = open_db(args)
     try:
         rows = initiatives.list_initiatives(db, flt)
@@ -58,18 +64,26 @@ def cmd_list(args) -> int:
         phase = f" đợt {r.phase_number}" if r.phase_number else ""
         out(f"{i:>4}. [{r.id[:8]}] {r.year}{phase}  {r.title}")
         out(f"        Tác giả: {r.authors or '—'}")
-        out(f"        {_status_text(r)}; giá trị làm lợi: {_money(r.economic_benefit)}"
-            + (f"; {', '.join(r.tags)}" if r.tags else ""))
+        out(
+            f"        {_status_text(r)}; giá trị làm lợi: {_money(r.economic_benefit)}"
+            + (f"; {', '.join(r.tags)}" if r.tags else "")
+        )
     t = initiatives.totals(rows)
     out(f"Tổng số: {t.count} sáng kiến")
     if t.count:
-        out("Theo trạng thái: " + "; ".join(f"{label}: {t.by_status.get(code, 0)}"
-                                            for code, label in core.STATUSES.items()))
+        out(
+            "Theo trạng thái: "
+            + "; ".join(f"{label}: {t.by_status.get(code, 0)}" for code, label in core.STATUSES.items())
+        )
         if t.by_level:
-            out("Được công nhận theo cấp: " + "; ".join(f"{label}: {t.by_level[code]}"
-                                                       for code, label in core.LEVELS.items() if code in t.by_level))
-        out(f"Tổng giá trị làm lợi: {vntext.format_vnd(int(t.benefit))} "
-            f"(của sáng kiến được công nhận: {vntext.format_vnd(int(t.recognised_benefit))})")
+            out(
+                "Được công nhận theo cấp: "
+                + "; ".join(f"{label}: {t.by_level[code]}" for code, label in core.LEVELS.items() if code in t.by_level)
+            )
+        out(
+            f"Tổng giá trị làm lợi: {vntext.format_vnd(int(t.benefit))} "
+            f"(của sáng kiến được công nhận: {vntext.format_vnd(int(t.recognised_benefit))})"
+        )
     return EXIT_OK
 
 
@@ -116,9 +130,11 @@ def cmd_show(args) -> int:
     if d.recognition_level:
         out(f"Cấp công nhận: {core.LEVELS.get(d.recognition_level, d.recognition_level)}")
     if d.decision_number or d.decision_date or d.decision_issuer:
-        out(f"Quyết định: số {d.decision_number or '—'}"
+        out(
+            f"Quyết định: số {d.decision_number or '—'}"
             + (f" ngày {fd(d.decision_date)}" if d.decision_date else "")
-            + (f" của {d.decision_issuer}" if d.decision_issuer else ""))
+            + (f" của {d.decision_issuer}" if d.decision_issuer else "")
+        )
     out(f"Chương trình: {'; '.join(d.tags) if d.tags else '—'}")
     out(f"Tệp đính kèm: {len(attachments)}")
     for a in attachments:
@@ -156,7 +172,7 @@ def _authors(db, args):
         name, _, workplace = text.partition("|")
         specs.append(("outside", vntext.nfc(name), vntext.nfc(workplace), share.strip()))
     if not specs:
-        raise CliError("Cần ít nhất một tác giả (--author \"Họ tên=60\" hoặc --outside \"Họ tên|Nơi công tác=40\").")
+        raise CliError('Cần ít nhất một tác giả (--author "Họ tên=60" hoặc --outside "Họ tên|Nơi công tác=40").')
     roster = initiatives_io.load_roster(db)
     authors, problems = [], []
     for kind, name, extra, share_text in specs:
@@ -168,7 +184,7 @@ def _authors(db, args):
         elif len(specs) == 1:
             share = Decimal(100)
         else:
-            problems.append(f"Chưa ghi tỷ lệ đóng góp của {name} (ví dụ --author \"{name}=60\").")
+            problems.append(f'Chưa ghi tỷ lệ đóng góp của {name} (ví dụ --author "{name}=60").')
             continue
         if kind == "outside":
             authors.append(AuthorDraft(share=share, outside_name=name, outside_workplace=extra))
@@ -179,15 +195,21 @@ def _authors(db, args):
                 born = date_arg(extra)
             except argparse.ArgumentTypeError as exc:
                 raise CliError(f"Ngày sinh của {name}: {exc}") from None
-        found = roster.resolve(name, born, hint=f"tác giả ngoài đơn vị ghi bằng --outside \"{name}|Nơi công tác=…\"")
+        found = roster.resolve(name, born, hint=f'tác giả ngoài đơn vị ghi bằng --outside "{name}|Nơi công tác=…"')
         if found.person is None:
             message = found.error or ""
             if found.candidates and born is None:
-                message += f". Ví dụ: --author \"{name}:dd/mm/yyyy={share_text or '100'}\""
+                message += f'. Ví dụ: --author "{name}:dd/mm/yyyy={share_text or "100"}"'
             problems.append(message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
             continue
-        authors.append(AuthorDraft(share=share, person_id=found.person.id, person_name=found.person.full_name,
-                                   category=found.person.category))
+        authors.append(
+            AuthorDraft(
+                share=share,
+                person_id=found.person.id,
+                person_name=found.person.full_name,
+                category=found.person.category,
+            )
+        )
     if problems:
         raise CliError("Không lưu sáng kiến:\n" + "\n".join(f"  - {p}" for p in problems))
     return authors
@@ -203,15 +225,25 @@ def cmd_add(args) -> int:
         try:
             benefit = vntext.parse_number(args.benefit)
         except ValueError:
-            raise CliError(f"Giá trị làm lợi '{args.benefit}' không phải là số (ví dụ 84000000 hoặc 84.000.000).") \
-                from None
+            raise CliError(
+                f"Giá trị làm lợi '{args.benefit}' không phải là số (ví dụ 84000000 hoặc 84.000.000)."
+            ) from None
     db = open_db(args)
     try:
         draft = InitiativeDraft(
-            title=vntext.nfc(args.title), year=args.year, authors=_authors(db, args), phase_number=args.phase,
-            field=args.field or "", investor=args.investor or "", first_applied_on=args.applied, trial=args.trial,
-            description=args.description or "", conditions=args.conditions or "", economic_benefit=benefit,
-            social_benefit=args.social or "", status="applying" if args.applied else "registered",
+            title=vntext.nfc(args.title),
+            year=args.year,
+            authors=_authors(db, args),
+            phase_number=args.phase,
+            field=args.field or "",
+            investor=args.investor or "",
+            first_applied_on=args.applied,
+            trial=args.trial,
+            description=args.description or "",
+            conditions=args.conditions or "",
+            economic_benefit=benefit,
+            social_benefit=args.social or "",
+            status="applying" if args.applied else "registered",
             tags=args.tag or [],
         )
         saved = initiatives.save_initiative(db, draft)
@@ -219,8 +251,9 @@ def cmd_add(args) -> int:
         db.close()
     out(f"Đã thêm sáng kiến '{saved.title}' (mã {saved.id}).")
     if saved.economic_benefit is not None:
-        out(f"Giá trị làm lợi: {_money(saved.economic_benefit)} "
-            f"({vntext.money_in_words(int(saved.economic_benefit))}).")
+        out(
+            f"Giá trị làm lợi: {_money(saved.economic_benefit)} ({vntext.money_in_words(int(saved.economic_benefit))})."
+        )
     return EXIT_OK
 
 
@@ -289,7 +322,9 @@ def cmd_candidates(args) -> int:
         out("Chưa có tác giả nào đạt ngưỡng giá trị làm lợi.")
     for i, c in enumerate(found, 1):
         out(f"{i:>3}. {c.author_name} — {core.CATEGORIES.get(c.category, c.category)}")
-        out(f"     Năm {args.year}: {vntext.format_vnd(int(c.one_year))}; cộng dồn: {vntext.format_vnd(int(c.three_years))}")
+        out(
+            f"     Năm {args.year}: {vntext.format_vnd(int(c.one_year))}; cộng dồn: {vntext.format_vnd(int(c.three_years))}"
+        )
         out(f"     Lý do: {c.reason}")
         out(f"     Sáng kiến: {'; '.join(c.initiatives)}")
     out(f"Số tác giả đạt ngưỡng: {len(found)}")
@@ -305,8 +340,11 @@ def cmd_import(args) -> int:
     try:
         preview = initiatives_io.preview_file(db, Path(args.file), sheet=args.sheet, default_year=args.year)
         if preview.items:
-            out(f"Năm của các dòng không ghi năm: {args.year} (--year)." if args.year is not None else
-                "Năm của các dòng không ghi năm: năm của ngày áp dụng lần đầu (không có --year).")
+            out(
+                f"Năm của các dòng không ghi năm: {args.year} (--year)."
+                if args.year is not None
+                else "Năm của các dòng không ghi năm: năm của ngày áp dụng lần đầu (không có --year)."
+            )
         for note in preview.inferred:
             out(f"Suy ra: {note}")
         for problem in preview.problems:
@@ -315,15 +353,19 @@ def cmd_import(args) -> int:
             else:
                 out(f"Lưu ý: {problem}")
         if preview.errors:
-            raise CliError(f"Không nhập tệp {Path(args.file).name}: có {len(preview.errors)} lỗi (liệt kê ở trên). "
-                           "Dữ liệu không bị thay đổi.")
+            raise CliError(
+                f"Không nhập tệp {Path(args.file).name}: có {len(preview.errors)} lỗi (liệt kê ở trên). "
+                "Dữ liệu không bị thay đổi."
+            )
         result = initiatives_io.commit(db, preview, dry_run=args.dry_run)
     finally:
         db.close()
     verb = "Sẽ" if args.dry_run else "Đã"
-    out(f"{verb} thêm {result.added} sáng kiến, cập nhật {result.updated} sáng kiến"
+    out(
+        f"{verb} thêm {result.added} sáng kiến, cập nhật {result.updated} sáng kiến"
         + (f", {result.unchanged} sáng kiến không thay đổi" if result.unchanged else "")
-        + f" (trang '{preview.sheet}').")
+        + f" (trang '{preview.sheet}')."
+    )
     if args.dry_run:
         out("Chạy thử (--dry-run): dữ liệu không bị thay đổi.")
     return EXIT_OK
@@ -364,11 +406,16 @@ def add_commands(sub, add, common) -> None:
     p = add("add", cmd_add, "thêm một sáng kiến", isub)
     p.add_argument("--year", type=int, required=True, help="năm")
     p.add_argument("--title", required=True, help="tên sáng kiến")
-    p.add_argument("--author", action="append", metavar="\"HỌ TÊN[:dd/mm/yyyy]=TỶ_LỆ\"",
-                   help="tác giả trong danh sách người lao động và tỷ lệ đóng góp %% (lặp lại); "
-                        "ghi ngày sinh khi có người trùng tên")
-    p.add_argument("--outside", action="append", metavar="\"HỌ TÊN|NƠI CÔNG TÁC=TỶ_LỆ\"",
-                   help="tác giả ngoài đơn vị (lặp lại)")
+    p.add_argument(
+        "--author",
+        action="append",
+        metavar='"HỌ TÊN[:dd/mm/yyyy]=TỶ_LỆ"',
+        help="tác giả trong danh sách người lao động và tỷ lệ đóng góp %% (lặp lại); "
+        "ghi ngày sinh khi có người trùng tên",
+    )
+    p.add_argument(
+        "--outside", action="append", metavar='"HỌ TÊN|NƠI CÔNG TÁC=TỶ_LỆ"', help="tác giả ngoài đơn vị (lặp lại)"
+    )
     p.add_argument("--field", help="lĩnh vực áp dụng")
     p.add_argument("--phase", type=int, help="đợt thi đua")
     p.add_argument("--applied", type=date_arg, metavar="dd/mm/yyyy", help="ngày áp dụng lần đầu")
@@ -378,8 +425,12 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--description", metavar="NỘI_DUNG", help="mô tả bản chất của sáng kiến")
     p.add_argument("--conditions", metavar="NỘI_DUNG", help="điều kiện cần thiết để áp dụng")
     p.add_argument("--investor", metavar="TÊN", help="chủ đầu tư tạo ra sáng kiến")
-    p.add_argument("--tag", action="append", metavar="CHƯƠNG_TRÌNH",
-                   help="chương trình, ví dụ \"Chương trình 1 triệu sáng kiến\" (lặp lại)")
+    p.add_argument(
+        "--tag",
+        action="append",
+        metavar="CHƯƠNG_TRÌNH",
+        help='chương trình, ví dụ "Chương trình 1 triệu sáng kiến" (lặp lại)',
+    )
 
     p = add("set-status", cmd_set_status, "chuyển trạng thái (công nhận: kèm cấp, số, ngày, cơ quan quyết định)", isub)
     p.add_argument("id", metavar="MÃ")
@@ -400,8 +451,12 @@ def add_commands(sub, add, common) -> None:
     p = add("import", cmd_import, "nhập sổ sáng kiến từ Excel (.xlsx, .xls, .ods): tất cả hoặc không", isub)
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--sheet", metavar="TÊN_TRANG")
-    p.add_argument("--year", type=int, help="năm của các dòng không ghi năm (bảng không có cột Năm, ô Năm trống); "
-                                            "không ghi: năm của ngày áp dụng lần đầu từng dòng")
+    p.add_argument(
+        "--year",
+        type=int,
+        help="năm của các dòng không ghi năm (bảng không có cột Năm, ô Năm trống); "
+        "không ghi: năm của ngày áp dụng lần đầu từng dòng",
+    )
     p.add_argument("--dry-run", dest="dry_run", action="store_true", help="chỉ kiểm tra, không ghi")
 
     p = add("export", cmd_export, "xuất sổ sáng kiến ra tệp .xlsx (nhập lại được)", isub)

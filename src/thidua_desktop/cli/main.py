@@ -59,8 +59,11 @@ def cmd_next(args) -> int:
     if found.all_done:
         _out("Đã xong các bước bắt đầu: danh sách, kế hoạch, đăng ký thi đua và cài đặt gửi thư.")
         return EXIT_OK
-    _out(f"Các bước bắt đầu (năm {chosen}): đã xong {found.done_count}/{len(found.steps)}" if chosen
-         else f"Các bước bắt đầu: đã xong {found.done_count}/{len(found.steps)}")
+    _out(
+        f"Các bước bắt đầu (năm {chosen}): đã xong {found.done_count}/{len(found.steps)}"
+        if chosen
+        else f"Các bước bắt đầu: đã xong {found.done_count}/{len(found.steps)}"
+    )
     for n, step in enumerate(found.steps, 1):
         mark = "[x]" if step.done else "[ ]"
         _out(f"{mark} {n}. {step.title}" + (f" — {step.detail}" if step.detail else ""))
@@ -83,8 +86,21 @@ def _profile_from_args(args, base=None):
     from thidua_desktop.services.dto import OfficerInfo, UnitProfile
 
     profile = base or UnitProfile(name="")
-    for field in ("name", "issuer_code", "upper_union", "upper_union_parent", "place_name", "code", "address",
-                  "phone", "email", "upper_union_email", "employer_name", "sector", "report_recipient"):
+    for field in (
+        "name",
+        "issuer_code",
+        "upper_union",
+        "upper_union_parent",
+        "place_name",
+        "code",
+        "address",
+        "phone",
+        "email",
+        "upper_union_email",
+        "employer_name",
+        "sector",
+        "report_recipient",
+    ):
         value = getattr(args, field, None)
         if value is not None:
             setattr(profile, field, value)
@@ -126,8 +142,10 @@ def _template(args):
 def _started_words(summary) -> str:
     if summary.has_plan_citation:
         return f"theo Kế hoạch số {summary.plan_number} của {summary.plan_issuer}"
-    return ("theo mẫu chuẩn; chưa có kế hoạch của cấp trên: nhập số, ngày, cơ quan ban hành bằng "
-            f"'thidua year set-plan --year {summary.year} …' hoặc nhập gói kế hoạch")
+    return (
+        "theo mẫu chuẩn; chưa có kế hoạch của cấp trên: nhập số, ngày, cơ quan ban hành bằng "
+        f"'thidua year set-plan --year {summary.year} …' hoặc nhập gói kế hoạch"
+    )
 
 
 def cmd_setup(args) -> int:
@@ -203,11 +221,15 @@ def cmd_plans(args) -> int:
 
     for t in builtin_templates():
         if t.is_standard:
-            _out(f"{t.key}: Mẫu chuẩn — dùng cho mọi năm; các phong trào của Tổng Liên đoàn, {len(t.phases)} đợt, "
-                 f"{len(t.indicators)} chỉ tiêu, không trích dẫn kế hoạch nào, không có chỉ tiêu của cấp trên")
+            _out(
+                f"{t.key}: Mẫu chuẩn — dùng cho mọi năm; các phong trào của Tổng Liên đoàn, {len(t.phases)} đợt, "
+                f"{len(t.indicators)} chỉ tiêu, không trích dẫn kế hoạch nào, không có chỉ tiêu của cấp trên"
+            )
         else:
-            _out(f"{t.key}: Kế hoạch số {t.document_number} ngày {vntext.format_date(t.issued_on)} "
-                 f"của {t.issuer} — chỉ cho năm {t.year}, {len(t.phases)} đợt, {len(t.indicators)} chỉ tiêu")
+            _out(
+                f"{t.key}: Kế hoạch số {t.document_number} ngày {vntext.format_date(t.issued_on)} "
+                f"của {t.issuer} — chỉ cho năm {t.year}, {len(t.phases)} đợt, {len(t.indicators)} chỉ tiêu"
+            )
     return EXIT_OK
 
 
@@ -266,8 +288,12 @@ def cmd_year_show(args) -> int:
         db.close()
     fd = vntext.format_date
     _out(f"NĂM THI ĐUA {d.year}")
-    sources = {"template": "kế hoạch mẫu có sẵn", "standard": "mẫu chuẩn", "package": "gói kế hoạch của cấp trên",
-               "copy": "sao chép từ năm khác"}
+    sources = {
+        "template": "kế hoạch mẫu có sẵn",
+        "standard": "mẫu chuẩn",
+        "package": "gói kế hoạch của cấp trên",
+        "copy": "sao chép từ năm khác",
+    }
     if d.plan_source in sources:
         _out(f"Lập theo: {sources[d.plan_source]}")
     if d.has_plan_citation:
@@ -324,8 +350,13 @@ def cmd_year_set_phase(args) -> int:
         if current is None:
             raise CliError(f"Năm {args.year} không có Đợt {args.number}.")
         info = year.update_phase(
-            db, args.year, args.number, start=args.start or current.start, end=args.end or current.end,
-            report_due=args.report_due or current.report_due, lock_date=args.lock or current.lock_date,
+            db,
+            args.year,
+            args.number,
+            start=args.start or current.start,
+            end=args.end or current.end,
+            report_due=args.report_due or current.report_due,
+            lock_date=args.lock or current.lock_date,
         )
     finally:
         db.close()
@@ -389,8 +420,12 @@ def cmd_backup(args) -> int:
 def cmd_backups(args) -> int:
     from thidua_desktop.services import data_folder
 
-    kinds = {"auto": "định kỳ", "pre-migration": "trước nâng cấp", "pre-restore": "trước khôi phục",
-             "corrupt": "tệp hỏng được giữ lại"}
+    kinds = {
+        "auto": "định kỳ",
+        "pre-migration": "trước nâng cấp",
+        "pre-restore": "trước khôi phục",
+        "corrupt": "tệp hỏng được giữ lại",
+    }
     found = data_folder.list_backups(args.paths)
     unfinished = data_folder.unfinished_backups(args.paths)
     if not found and not unfinished:
@@ -433,13 +468,15 @@ def cmd_check(args) -> int:
     for line in report.foreign_keys:
         _err(f"  {line}")
     if report.schema:
-        _err(f"  Lược đồ đã ghi ({report.revision}) không khớp với các bảng trong tệp "
-             "(có thể do một lần nâng cấp bị gián đoạn):")
+        _err(
+            f"  Lược đồ đã ghi ({report.revision}) không khớp với các bảng trong tệp "
+            "(có thể do một lần nâng cấp bị gián đoạn):"
+        )
         for line in report.schema:
             _err(f"    {line}")
     latest = data_folder.latest_backup(args.paths)
     if latest:
-        _err(f"Có thể khôi phục từ bản sao lưu gần nhất dùng được: thidua restore \"{latest}\"")
+        _err(f'Có thể khôi phục từ bản sao lưu gần nhất dùng được: thidua restore "{latest}"')
     else:
         _err("Không có bản sao lưu nào dùng được trong thư mục dữ liệu.")
     return EXIT_CHECK_FAILED
@@ -455,12 +492,15 @@ def cmd_demo(args) -> int:
     def progress(percent: int, message: str) -> None:
         _out(f"[{percent:3d}%] {message}")
 
-    summary = demo.build_demo(target.ensure(), people=args.people, progress=progress, seed=args.seed,
-                              unit_code=args.unit_code)
-    _out(f"Đã tạo dữ liệu mẫu tại {target.root}: {summary.people} người, {summary.members} đoàn viên, "
-         f"{summary.groups} tổ công đoàn; các năm {', '.join(map(str, summary.years or (summary.year,)))} "
-         f"(năm hiện tại {summary.current_year}; năm {summary.year} là năm mẫu đã làm trọn).")
-    _out(f"Mở bằng: thidua-desktop --data-dir \"{target.root}\"  (hoặc thidua-desktop --demo)")
+    summary = demo.build_demo(
+        target.ensure(), people=args.people, progress=progress, seed=args.seed, unit_code=args.unit_code
+    )
+    _out(
+        f"Đã tạo dữ liệu mẫu tại {target.root}: {summary.people} người, {summary.members} đoàn viên, "
+        f"{summary.groups} tổ công đoàn; các năm {', '.join(map(str, summary.years or (summary.year,)))} "
+        f"(năm hiện tại {summary.current_year}; năm {summary.year} là năm mẫu đã làm trọn)."
+    )
+    _out(f'Mở bằng: thidua-desktop --data-dir "{target.root}"  (hoặc thidua-desktop --demo)')
     return EXIT_OK
 
 
@@ -469,10 +509,15 @@ def cmd_demo(args) -> int:
 
 def _common() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
-    common.add_argument("--data-dir", metavar="THƯ_MỤC", default=argparse.SUPPRESS,
-                        help="thư mục dữ liệu (mặc định: THIDUA_HOME hoặc thư mục của người dùng)")
-    common.add_argument("--portable", action="store_true", default=argparse.SUPPRESS,
-                        help="giữ dữ liệu cạnh chương trình")
+    common.add_argument(
+        "--data-dir",
+        metavar="THƯ_MỤC",
+        default=argparse.SUPPRESS,
+        help="thư mục dữ liệu (mặc định: THIDUA_HOME hoặc thư mục của người dùng)",
+    )
+    common.add_argument(
+        "--portable", action="store_true", default=argparse.SUPPRESS, help="giữ dữ liệu cạnh chương trình"
+    )
     return common
 
 
@@ -488,11 +533,18 @@ def _profile_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--deputy", action="append", help="họ tên Phó Chủ tịch (lặp lại nếu nhiều)")
     p.add_argument("--employer", dest="employer_name", help="tên đơn vị sử dụng lao động")
     p.add_argument("--sector", choices=("state", "non_state"), help="khu vực nhà nước / ngoài nhà nước")
-    p.add_argument("--kind", choices=(*UNIT_KINDS, "none"),
-                   help="loại hình đơn vị (đặt luôn khu vực): " + "; ".join(
-                       f"{k} = {v}" for k, v in UNIT_KIND_LABELS.items()) + "; none = chưa chọn")
-    p.add_argument("--report-recipient", dest="report_recipient",
-                   help="nơi nhận báo cáo, ghi ở dòng Kính gửi (để trống: Ban Thường vụ công đoàn cấp trên)")
+    p.add_argument(
+        "--kind",
+        choices=(*UNIT_KINDS, "none"),
+        help="loại hình đơn vị (đặt luôn khu vực): "
+        + "; ".join(f"{k} = {v}" for k, v in UNIT_KIND_LABELS.items())
+        + "; none = chưa chọn",
+    )
+    p.add_argument(
+        "--report-recipient",
+        dest="report_recipient",
+        help="nơi nhận báo cáo, ghi ở dòng Kính gửi (để trống: Ban Thường vụ công đoàn cấp trên)",
+    )
     p.add_argument("--email", help="email của CĐCS")
     p.add_argument("--upper-email", dest="upper_union_email", help="email công đoàn cấp trên")
     p.add_argument("--code", help="mã đơn vị (do cấp trên cấp, nếu có)")
@@ -507,8 +559,7 @@ def build_parser() -> argparse.ArgumentParser:
     from thidua_desktop.cli.lazy_parser import LazySubParsers
 
     common = _common()
-    parser = Parser(prog="thidua", description="Quản lý phong trào thi đua của công đoàn cơ sở.",
-                     parents=[common])
+    parser = Parser(prog="thidua", description="Quản lý phong trào thi đua của công đoàn cơ sở.", parents=[common])
     parser.add_argument("--version", action="version", version=f"thidua {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser, action=LazySubParsers)
 
@@ -539,17 +590,21 @@ def build_parser() -> argparse.ArgumentParser:
     add("list", cmd_year_list, "liệt kê các năm thi đua", yr_sub)
     p = add("show", cmd_year_show, "xem kế hoạch của một năm", yr_sub)
     p.add_argument("year", type=int)
-    p = add("create", cmd_year_create,
-            "tạo năm thi đua: theo mẫu chuẩn (mặc định) hoặc kế hoạch mẫu của đúng năm đó (--plan); "
-            "sao chép năm trước: 'thidua year copy'; theo gói kế hoạch của cấp trên: 'thidua plan-package import'",
-            yr_sub)
+    p = add(
+        "create",
+        cmd_year_create,
+        "tạo năm thi đua: theo mẫu chuẩn (mặc định) hoặc kế hoạch mẫu của đúng năm đó (--plan); "
+        "sao chép năm trước: 'thidua year copy'; theo gói kế hoạch của cấp trên: 'thidua plan-package import'",
+        yr_sub,
+    )
     p.add_argument("--plan", help="mã kế hoạch mẫu (xem 'thidua plans'); mặc định: mẫu chuẩn")
     p.add_argument("--year", type=int, help="năm cần lập (mặc định: năm nay, hoặc năm của kế hoạch mẫu --plan)")
     p = add("copy", cmd_year_copy, "sao chép kế hoạch một năm sang năm khác", yr_sub)
     p.add_argument("source", type=int)
     p.add_argument("target", type=int)
-    p = add("timeline", cmd_year_timeline, "các mốc thời gian, số ngày còn lại và các hạn đã gửi (đúng hạn/trễ)",
-            yr_sub)
+    p = add(
+        "timeline", cmd_year_timeline, "các mốc thời gian, số ngày còn lại và các hạn đã gửi (đúng hạn/trễ)", yr_sub
+    )
     p.add_argument("year", type=int, nargs="?")
     p.add_argument("--year", dest="year_option", type=int, metavar="NĂM", help="năm thi đua")
     p.add_argument("--today", type=_date_arg, help="tính số ngày còn lại so với ngày này (dd/mm/yyyy)")
@@ -563,8 +618,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("set-registration-due", cmd_year_set_registration_due, "sửa hạn gửi đăng ký thi đua", yr_sub)
     p.add_argument("year", type=int)
     p.add_argument("date", type=_date_arg)
-    p = add("set-title-issuer", cmd_year_set_title_issuer,
-            "sửa cấp tặng (cơ quan quyết định) một danh hiệu, hình thức khen thưởng", yr_sub)
+    p = add(
+        "set-title-issuer",
+        cmd_year_set_title_issuer,
+        "sửa cấp tặng (cơ quan quyết định) một danh hiệu, hình thức khen thưởng",
+        yr_sub,
+    )
     p.add_argument("year", type=int)
     p.add_argument("code", help="mã danh hiệu (xem 'thidua year show')")
     p.add_argument("issuer", help="cơ quan quyết định, ví dụ 'Ban Chấp hành Công đoàn các Khu công nghiệp tỉnh'")
@@ -637,10 +696,14 @@ def main(argv: list[str] | None = None) -> int:
         if held is not None and gui_lock.is_read_only_refusal(exc):  # the window program has the folder open
             _err(held.message(args.paths))
             return EXIT_REFUSED
-        log = crash_log.append(args.paths.crash_log, f"\n=== {datetime.now().isoformat()} thidua {' '.join(sys.argv[1:])}\n"
-                               + traceback.format_exc())
-        _err("Đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi bởi thao tác dở dang."
-             + (f" Chi tiết được ghi vào {log}." if log else ""))
+        log = crash_log.append(
+            args.paths.crash_log,
+            f"\n=== {datetime.now().isoformat()} thidua {' '.join(sys.argv[1:])}\n" + traceback.format_exc(),
+        )
+        _err(
+            "Đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi bởi thao tác dở dang."
+            + (f" Chi tiết được ghi vào {log}." if log else "")
+        )
         return EXIT_UNEXPECTED
 
 

@@ -43,14 +43,25 @@ def cmd_members_add(args) -> int:
         if args.group:
             group = next((g for g in roster.list_groups(db) if g.name == vntext.nfc(args.group)), None)
             if group is None:
-                raise CliError(f"Không có tổ công đoàn '{args.group}'. Các tổ: "
-                               + ", ".join(g.name for g in roster.list_groups(db)))
+                raise CliError(
+                    f"Không có tổ công đoàn '{args.group}'. Các tổ: "
+                    + ", ".join(g.name for g in roster.list_groups(db))
+                )
             group_id = group.id
-        saved = roster.save_person(db, roster.PersonDetail(
-            family, given, birth_date=args.birth_date, gender={"nam": "M", "nu": "F", "nữ": "F"}.get(
-                (args.gender or "").lower(), ""), position=args.position or "", group_id=group_id,
-            is_member=not args.not_member, joined_union_on=args.joined, employed_since=args.employed_since,
-        ))
+        saved = roster.save_person(
+            db,
+            roster.PersonDetail(
+                family,
+                given,
+                birth_date=args.birth_date,
+                gender={"nam": "M", "nu": "F", "nữ": "F"}.get((args.gender or "").lower(), ""),
+                position=args.position or "",
+                group_id=group_id,
+                is_member=not args.not_member,
+                joined_union_on=args.joined,
+                employed_since=args.employed_since,
+            ),
+        )
     finally:
         db.close()
     out(f"Đã thêm {saved.full_name} (mã {saved.id}).")
@@ -109,18 +120,22 @@ def cmd_members_import(args) -> int:
     try:
         preview = roster_io.preview_file(db, Path(args.file), sheet=args.sheet)
         for problem in preview.problems:
-            (err if problem.severity == "error" else out)(("LỖI: " if problem.severity == "error" else
-                                                            "Lưu ý: ") + str(problem))
+            (err if problem.severity == "error" else out)(
+                ("LỖI: " if problem.severity == "error" else "Lưu ý: ") + str(problem)
+            )
         if not preview.can_commit:
-            raise CliError(f"Không nhập tệp {args.file}: có {preview.error_count} lỗi (liệt kê ở trên). "
-                           "Dữ liệu không bị thay đổi.")
+            raise CliError(
+                f"Không nhập tệp {args.file}: có {preview.error_count} lỗi (liệt kê ở trên). Dữ liệu không bị thay đổi."
+            )
         duplicates = args.duplicates
         if preview.flags and duplicates is None:  # never guess who is who
             for flag in preview.flags:
                 err("Cần quyết định: " + flag.text)
-            raise CliError(f"Không nhập tệp {args.file}: {len(preview.flags)} cặp cùng họ tên và ngày sinh (liệt kê ở "
-                           "trên) — thêm --merge-duplicates để gộp mỗi cặp thành một người, hoặc --keep-duplicates "
-                           "để giữ cả hai. Dữ liệu không bị thay đổi.")
+            raise CliError(
+                f"Không nhập tệp {args.file}: {len(preview.flags)} cặp cùng họ tên và ngày sinh (liệt kê ở "
+                "trên) — thêm --merge-duplicates để gộp mỗi cặp thành một người, hoặc --keep-duplicates "
+                "để giữ cả hai. Dữ liệu không bị thay đổi."
+            )
         chosen = roster_io.plan(preview, duplicates)
         for problem in preview.preview.inferences:
             out("Suy ra: " + str(problem))
@@ -134,8 +149,11 @@ def cmd_members_import(args) -> int:
     cleaned = preview.preview.counts.get("cleaned_rows", 0)
     if cleaned:
         out(f"Đã bỏ ký tự điều khiển, đảo chiều hoặc không hiển thị ở {cleaned} dòng (xem các lưu ý ở trên).")
-    out(f"{verb} thêm {result.added} người, cập nhật {result.updated} người, bỏ qua {result.rejected} dòng"
-        + (f", gộp {result.merged} dòng trùng" if result.merged else "") + ".")
+    out(
+        f"{verb} thêm {result.added} người, cập nhật {result.updated} người, bỏ qua {result.rejected} dòng"
+        + (f", gộp {result.merged} dòng trùng" if result.merged else "")
+        + "."
+    )
     if args.dry_run:
         out("Chạy thử (--dry-run): dữ liệu không bị thay đổi.")
     return EXIT_OK
@@ -157,8 +175,10 @@ def cmd_registration_show(args) -> int:
         progress = registration.progress(db, args.year)
     finally:
         db.close()
-    out(f"ĐĂNG KÝ THI ĐUA NĂM {args.year}"
-        + (f" (hạn gửi {vntext.format_date(progress.registration_due)})" if progress.registration_due else ""))
+    out(
+        f"ĐĂNG KÝ THI ĐUA NĂM {args.year}"
+        + (f" (hạn gửi {vntext.format_date(progress.registration_due)})" if progress.registration_due else "")
+    )
     out(f"Mức hoàn thành: {progress.percent}%")
     out("\nA. TẬP THỂ" + ("" if info.saved else " (chưa lưu)"))
     out("Phong trào tham gia:")
@@ -237,9 +257,16 @@ def cmd_registration_register(args) -> int:
             count = registration.unregister(db, args.year, args.title, args.person)
             out(f"Đã bỏ {count} đăng ký.")
             return EXIT_OK
-        count = registration.register(db, args.year, args.title, person_ids=args.person, group=args.group,
-                                      everyone=args.all, members_only=args.members_only,
-                                      planned_initiative=args.initiative)
+        count = registration.register(
+            db,
+            args.year,
+            args.title,
+            person_ids=args.person,
+            group=args.group,
+            everyone=args.all,
+            members_only=args.members_only,
+            planned_initiative=args.initiative,
+        )
     finally:
         db.close()
     out(f"Đã thêm {count} đăng ký.")
@@ -288,10 +315,20 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--sheet", metavar="TÊN_TRANG")
     p.add_argument("--dry-run", dest="dry_run", action="store_true", help="chỉ kiểm tra, không ghi")
     dup = p.add_mutually_exclusive_group()
-    dup.add_argument("--merge-duplicates", dest="duplicates", action="store_const", const="merge",
-                     help="cặp cùng họ tên và ngày sinh: gộp mỗi cặp thành một người")
-    dup.add_argument("--keep-duplicates", dest="duplicates", action="store_const", const="keep",
-                     help="cặp cùng họ tên và ngày sinh: giữ cả hai (hai người khác nhau)")
+    dup.add_argument(
+        "--merge-duplicates",
+        dest="duplicates",
+        action="store_const",
+        const="merge",
+        help="cặp cùng họ tên và ngày sinh: gộp mỗi cặp thành một người",
+    )
+    dup.add_argument(
+        "--keep-duplicates",
+        dest="duplicates",
+        action="store_const",
+        const="keep",
+        help="cặp cùng họ tên và ngày sinh: giữ cả hai (hai người khác nhau)",
+    )
     dup.add_argument("--duplicates", choices=("merge", "keep"), default=None, help=argparse.SUPPRESS)
     p = add("export", cmd_members_export, "xuất danh sách ra tệp .xlsx", msub)
     p.add_argument("file", metavar="TỆP.xlsx")

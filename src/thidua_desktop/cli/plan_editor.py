@@ -44,17 +44,30 @@ def _run(args, action, done: str) -> int:
 def cmd_set_plan(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    return _run(args, lambda db: plan_editor.set_plan_facts(
-        db, args.year, number=args.number, issued_on=args.date, issuer=args.issuer, title=args.title,
-        theme=args.theme, report_due_days=args.report_days), f"Đã lưu thông tin kế hoạch năm {args.year}.")
+    return _run(
+        args,
+        lambda db: plan_editor.set_plan_facts(
+            db,
+            args.year,
+            number=args.number,
+            issued_on=args.date,
+            issuer=args.issuer,
+            title=args.title,
+            theme=args.theme,
+            report_due_days=args.report_days,
+        ),
+        f"Đã lưu thông tin kế hoạch năm {args.year}.",
+    )
 
 
 def cmd_set_report_due(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    return _run(args, lambda db: plan_editor.set_report_due(db, args.year, args.phase, args.date),
-                "Đã lưu: {result.name} hạn gửi báo cáo {result.report_due:%d/%m/%Y}, khóa số liệu "
-                "{result.lock_date:%d/%m/%Y}.")
+    return _run(
+        args,
+        lambda db: plan_editor.set_report_due(db, args.year, args.phase, args.date),
+        "Đã lưu: {result.name} hạn gửi báo cáo {result.report_due:%d/%m/%Y}, khóa số liệu {result.lock_date:%d/%m/%Y}.",
+    )
 
 
 # --- phases ------------------------------------------------------------------------------------------
@@ -63,31 +76,55 @@ def cmd_set_report_due(args) -> int:
 def cmd_phase_add(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    return _run(args, lambda db: plan_editor.add_phase(
-        db, args.year, end=args.end, name=args.name, report_due=args.report_due, lock_date=args.lock,
-        description=args.description or ""),
+    return _run(
+        args,
+        lambda db: plan_editor.add_phase(
+            db,
+            args.year,
+            end=args.end,
+            name=args.name,
+            report_due=args.report_due,
+            lock_date=args.lock,
+            description=args.description or "",
+        ),
         "Đã thêm {result.name}: {result.start:%d/%m/%Y} – {result.end:%d/%m/%Y}; hạn gửi báo cáo "
-        "{result.report_due:%d/%m/%Y}; khóa số liệu {result.lock_date:%d/%m/%Y}.")
+        "{result.report_due:%d/%m/%Y}; khóa số liệu {result.lock_date:%d/%m/%Y}.",
+    )
 
 
 def cmd_phase_remove(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    return _run(args, lambda db: plan_editor.remove_last_phase(db, args.year, confirm=args.yes),
-                f"Đã xóa đợt cuối của năm {args.year}.")
+    return _run(
+        args,
+        lambda db: plan_editor.remove_last_phase(db, args.year, confirm=args.yes),
+        f"Đã xóa đợt cuối của năm {args.year}.",
+    )
 
 
 def cmd_phase_set(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    changes = {k: v for k, v in (("name", args.name), ("start", args.start), ("end", args.end),
-                                 ("report_due", args.report_due), ("lock_date", args.lock),
-                                 ("description", args.description)) if v is not None}
+    changes = {
+        k: v
+        for k, v in (
+            ("name", args.name),
+            ("start", args.start),
+            ("end", args.end),
+            ("report_due", args.report_due),
+            ("lock_date", args.lock),
+            ("description", args.description),
+        )
+        if v is not None
+    }
     if not changes:
         raise CliError("Chưa nói sửa gì: dùng --name, --start, --end, --report-due, --lock hoặc --description.")
-    return _run(args, lambda db: plan_editor.set_phase(db, args.year, args.phase, **changes),
-                "Đã lưu {result.name}: {result.start:%d/%m/%Y} – {result.end:%d/%m/%Y}; hạn gửi báo cáo "
-                "{result.report_due:%d/%m/%Y}; khóa số liệu {result.lock_date:%d/%m/%Y}.")
+    return _run(
+        args,
+        lambda db: plan_editor.set_phase(db, args.year, args.phase, **changes),
+        "Đã lưu {result.name}: {result.start:%d/%m/%Y} – {result.end:%d/%m/%Y}; hạn gửi báo cáo "
+        "{result.report_due:%d/%m/%Y}; khóa số liệu {result.lock_date:%d/%m/%Y}.",
+    )
 
 
 # --- movements ---------------------------------------------------------------------------------------
@@ -96,23 +133,38 @@ def cmd_phase_set(args) -> int:
 def cmd_movement_add(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    return _run(args, lambda db: plan_editor.add_movement(
-        db, args.year, args.name, code=args.code, launched_by=args.launched_by or "",
-        description=args.description or ""), "Đã thêm phong trào {result.code}: {result.name}.")
+    return _run(
+        args,
+        lambda db: plan_editor.add_movement(
+            db,
+            args.year,
+            args.name,
+            code=args.code,
+            launched_by=args.launched_by or "",
+            description=args.description or "",
+        ),
+        "Đã thêm phong trào {result.code}: {result.name}.",
+    )
 
 
 def cmd_movement_remove(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    return _run(args, lambda db: plan_editor.remove_movement(db, args.year, args.code, confirm=args.yes),
-                f"Đã xóa phong trào {args.code} khỏi kế hoạch năm {args.year}.")
+    return _run(
+        args,
+        lambda db: plan_editor.remove_movement(db, args.year, args.code, confirm=args.yes),
+        f"Đã xóa phong trào {args.code} khỏi kế hoạch năm {args.year}.",
+    )
 
 
 def cmd_movement_rename(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    return _run(args, lambda db: plan_editor.set_movement(db, args.year, args.code, name=args.new_name),
-                "Đã đổi tên phong trào {result.code}: {result.name}.")
+    return _run(
+        args,
+        lambda db: plan_editor.set_movement(db, args.year, args.code, name=args.new_name),
+        "Đã đổi tên phong trào {result.code}: {result.name}.",
+    )
 
 
 def cmd_movement_set(args) -> int:
@@ -120,9 +172,19 @@ def cmd_movement_set(args) -> int:
 
     if all(v is None for v in (args.name, args.new_code, args.launched_by, args.description)):
         raise CliError("Chưa nói sửa gì: dùng --name, --code, --launched-by hoặc --description.")
-    return _run(args, lambda db: plan_editor.set_movement(
-        db, args.year, args.code, name=args.name, launched_by=args.launched_by, description=args.description,
-        new_code=args.new_code), "Đã lưu phong trào {result.code}: {result.name} ({result.launched_by}).")
+    return _run(
+        args,
+        lambda db: plan_editor.set_movement(
+            db,
+            args.year,
+            args.code,
+            name=args.name,
+            launched_by=args.launched_by,
+            description=args.description,
+            new_code=args.new_code,
+        ),
+        "Đã lưu phong trào {result.code}: {result.name} ({result.launched_by}).",
+    )
 
 
 # --- indicators --------------------------------------------------------------------------------------
@@ -139,9 +201,15 @@ def _indicator_fields(args) -> dict:
     from thidua_desktop.services.plan_editor import parse_target
 
     fields = {}
-    for attr, key in (("unit", "unit_of_measure"), ("kind", "kind"), ("source", "source"),
-                      ("computed_from", "computed_from"), ("group", "group"), ("target_text", "plan_target_text"),
-                      ("description", "description")):
+    for attr, key in (
+        ("unit", "unit_of_measure"),
+        ("kind", "kind"),
+        ("source", "source"),
+        ("computed_from", "computed_from"),
+        ("group", "group"),
+        ("target_text", "plan_target_text"),
+        ("description", "description"),
+    ):
         value = getattr(args, attr, None)
         if value is not None:
             fields[key] = value
@@ -162,15 +230,21 @@ def cmd_indicator_add(args) -> int:
     from thidua_desktop.services import plan_editor
 
     fields = _indicator_fields(args)
-    return _run(args, lambda db: plan_editor.add_indicator(db, args.year, args.name, code=args.code, **fields),
-                "Đã thêm chỉ tiêu {result.code}: {result.name}.")
+    return _run(
+        args,
+        lambda db: plan_editor.add_indicator(db, args.year, args.name, code=args.code, **fields),
+        "Đã thêm chỉ tiêu {result.code}: {result.name}.",
+    )
 
 
 def cmd_indicator_remove(args) -> int:
     from thidua_desktop.services import plan_editor
 
-    return _run(args, lambda db: plan_editor.remove_indicator(db, args.year, args.code, confirm=args.yes),
-                f"Đã xóa chỉ tiêu {args.code} khỏi kế hoạch năm {args.year}.")
+    return _run(
+        args,
+        lambda db: plan_editor.remove_indicator(db, args.year, args.code, confirm=args.yes),
+        f"Đã xóa chỉ tiêu {args.code} khỏi kế hoạch năm {args.year}.",
+    )
 
 
 def cmd_indicator_set(args) -> int:
@@ -181,14 +255,21 @@ def cmd_indicator_set(args) -> int:
         fields["name"] = args.name
     if not fields:
         raise CliError("Chưa nói sửa gì: xem 'thidua year indicator set --help'.")
-    return _run(args, lambda db: plan_editor.set_indicator(db, args.year, args.code, confirm=args.yes, **fields),
-                f"Đã lưu chỉ tiêu {args.code}.")
+    return _run(
+        args,
+        lambda db: plan_editor.set_indicator(db, args.year, args.code, confirm=args.yes, **fields),
+        f"Đã lưu chỉ tiêu {args.code}.",
+    )
 
 
 def _indicator_options(p, *, adding: bool) -> None:
     p.add_argument("--unit", help="đơn vị tính (ví dụ: đoàn viên, %%, đồng)")
-    p.add_argument("--kind", choices=_KINDS, default="count" if adding else None,
-                   help="loại: count (số lượng), percent (tỷ lệ %%), money (số tiền), yesno (có/không)")
+    p.add_argument(
+        "--kind",
+        choices=_KINDS,
+        default="count" if adding else None,
+        help="loại: count (số lượng), percent (tỷ lệ %%), money (số tiền), yesno (có/không)",
+    )
     p.add_argument("--source", choices=_SOURCES, help="entered (nhập tay, mặc định) hoặc computed (tự tính)")
     p.add_argument("--computed-from", dest="computed_from", help="tự tính từ: members_admitted, women_gvn_dvn, …")
     p.add_argument("--group", help="nhóm chỉ tiêu (ví dụ III.1)")
@@ -196,9 +277,12 @@ def _indicator_options(p, *, adding: bool) -> None:
     p.add_argument("--target", help="chỉ tiêu cấp trên giao (số; bỏ trống nếu cấp trên không giao)")
     p.add_argument("--target-text", dest="target_text", help="lời ghi chỉ tiêu như kế hoạch (ví dụ: trên 8.000)")
     p.add_argument("--movement", help="mã phong trào gắn với chỉ tiêu ('' để bỏ gắn)")
-    p.add_argument("--applies-to", dest="applies_to",
-                   help="đối tượng áp dụng: state, non_state, state_agency, public_service, soe, private, fdi, "
-                        "cooperative (cách nhau bằng dấu phẩy; bỏ trống: mọi đơn vị)")
+    p.add_argument(
+        "--applies-to",
+        dest="applies_to",
+        help="đối tượng áp dụng: state, non_state, state_agency, public_service, soe, private, fdi, "
+        "cooperative (cách nhau bằng dấu phẩy; bỏ trống: mọi đơn vị)",
+    )
     p.add_argument("--description", help="ghi chú")
 
 
@@ -214,8 +298,12 @@ def add_commands(year_sub, add, common) -> None:
     p.add_argument("--issuer", help="cơ quan ban hành")
     p.add_argument("--title", help="tên (trích yếu) kế hoạch")
     p.add_argument("--theme", help="chủ đề thi đua")
-    p.add_argument("--report-days", dest="report_days", type=int,
-                   help="mặc định gửi báo cáo bao nhiêu ngày sau khi kết thúc đợt (kế hoạch 02: 5 ngày)")
+    p.add_argument(
+        "--report-days",
+        dest="report_days",
+        type=int,
+        help="mặc định gửi báo cáo bao nhiêu ngày sau khi kết thúc đợt (kế hoạch 02: 5 ngày)",
+    )
 
     p = add("set-report-due", cmd_set_report_due, "sửa hạn gửi báo cáo của một đợt", year_sub)
     p.add_argument("--year", type=int, required=True)
@@ -228,8 +316,12 @@ def add_commands(year_sub, add, common) -> None:
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--end", type=date_arg, help="ngày kết thúc (mặc định 31/12)")
     p.add_argument("--name", help="tên đợt (mặc định 'Đợt N')")
-    p.add_argument("--report-due", dest="report_due", type=date_arg,
-                   help="hạn gửi báo cáo (mặc định: ngày kết thúc + số ngày của kế hoạch)")
+    p.add_argument(
+        "--report-due",
+        dest="report_due",
+        type=date_arg,
+        help="hạn gửi báo cáo (mặc định: ngày kết thúc + số ngày của kế hoạch)",
+    )
     p.add_argument("--lock", type=date_arg, help="ngày khóa số liệu")
     p.add_argument("--description", help="nội dung đợt")
     p = add("remove", cmd_phase_remove, "xóa đợt cuối", phase_sub)
@@ -246,8 +338,7 @@ def add_commands(year_sub, add, common) -> None:
     p.add_argument("--description")
 
     movement = year_sub.add_parser("movement", help="các phong trào thi đua của năm", parents=[common])
-    movement_sub = movement.add_subparsers(dest="movement_command", metavar="LỆNH", required=True,
-                                           parser_class=Parser)
+    movement_sub = movement.add_subparsers(dest="movement_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("add", cmd_movement_add, "thêm phong trào", movement_sub)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("name", help="tên phong trào")
@@ -271,8 +362,9 @@ def add_commands(year_sub, add, common) -> None:
     p.add_argument("--description")
 
     indicator = year_sub.add_parser("indicator", help="các chỉ tiêu của năm", parents=[common])
-    indicator_sub = indicator.add_subparsers(dest="indicator_command", metavar="LỆNH", required=True,
-                                             parser_class=Parser)
+    indicator_sub = indicator.add_subparsers(
+        dest="indicator_command", metavar="LỆNH", required=True, parser_class=Parser
+    )
     p = add("add", cmd_indicator_add, "thêm chỉ tiêu", indicator_sub)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("name", help="tên chỉ tiêu")

@@ -1,9 +1,9 @@
 """``thidua plan-package export|import``: the year's plan as a signed workbook, sent down and taken in.
 
-    thidua plan-package export --year 2021 --out ke-hoach-2021.xlsx --p12 ldld.p12 --password-env MK
-    thidua plan-package export --year 2021 --out ke-hoach-2021.xlsx --password-env MK   (the unit's own key)
-    thidua plan-package import ke-hoach-2021.xlsx            (shows what would change; nothing applies)
-    thidua plan-package import ke-hoach-2021.xlsx --yes      (applies)
+thidua plan-package export --year 2021 --out ke-hoach-2021.xlsx --p12 ldld.p12 --password-env MK
+thidua plan-package export --year 2021 --out ke-hoach-2021.xlsx --password-env MK   (the unit's own key)
+thidua plan-package import ke-hoach-2021.xlsx            (shows what would change; nothing applies)
+thidua plan-package import ke-hoach-2021.xlsx --yes      (applies)
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ def signer_spec(args):
 
     path = unit_key_path(args.paths)
     if not path.exists():
-        raise CliError("Cần khóa để ký: --p12 TỆP --password-env BIẾN, hoặc --pkcs11-lib THƯ_VIỆN --token-label NHÃN "
-                       "--key-label NHÃN --pin-env BIẾN (thư mục dữ liệu chưa có khóa của đơn vị: 'thidua keys "
-                       "create').")
+        raise CliError(
+            "Cần khóa để ký: --p12 TỆP --password-env BIẾN, hoặc --pkcs11-lib THƯ_VIỆN --token-label NHÃN "
+            "--key-label NHÃN --pin-env BIẾN (thư mục dữ liệu chưa có khóa của đơn vị: 'thidua keys "
+            "create')."
+        )
     return P12Spec(path, signing._secret(args.password_env, f"mật khẩu của khóa đơn vị {path.name}"))
 
 
@@ -41,8 +43,10 @@ def cmd_export(args) -> int:
         db.close()
     c = result.counts
     out(f"Đã xuất gói kế hoạch năm {result.year}: {result.path}")
-    out(f"  {c['phases']} đợt, {c['movements']} phong trào, {c['indicators']} chỉ tiêu, {c['titles']} danh hiệu, "
-        f"{c['rules']} quy định.")
+    out(
+        f"  {c['phases']} đợt, {c['movements']} phong trào, {c['indicators']} chỉ tiêu, {c['titles']} danh hiệu, "
+        f"{c['rules']} quy định."
+    )
     out(f"Đã ký số (người ký: {result.signer}; dấu vân tay {result.fingerprint}).")
     return EXIT_OK
 
@@ -57,16 +61,20 @@ def print_preview(preview) -> None:
     out(f"Gói kế hoạch năm {preview.year}{source} (Kế hoạch số {preview.plan_number or '…'}).")
     c = preview.counts
     if preview.creates_year:
-        out(f"Năm thi đua {preview.year} chưa có: sẽ được tạo với {c['phases']} đợt, {c['movements']} phong trào, "
-            f"{c['indicators']} chỉ tiêu, {c['titles']} danh hiệu và {c['rules']} quy định.")
+        out(
+            f"Năm thi đua {preview.year} chưa có: sẽ được tạo với {c['phases']} đợt, {c['movements']} phong trào, "
+            f"{c['indicators']} chỉ tiêu, {c['titles']} danh hiệu và {c['rules']} quy định."
+        )
     elif not preview.has_changes:
         out(f"Năm thi đua {preview.year} đã đúng như gói kế hoạch: không có gì thay đổi.")
     else:
         counts: dict[str, int] = {}
         for change in preview.changes:
             counts[change.action] = counts.get(change.action, 0) + 1
-        out(f"So với năm {preview.year} hiện có: {counts.get('added', 0)} thêm, {counts.get('changed', 0)} sửa, "
-            f"{counts.get('removed', 0)} bỏ, {counts.get('kept', 0)} giữ lại.")
+        out(
+            f"So với năm {preview.year} hiện có: {counts.get('added', 0)} thêm, {counts.get('changed', 0)} sửa, "
+            f"{counts.get('removed', 0)} bỏ, {counts.get('kept', 0)} giữ lại."
+        )
         section = None
         for change in preview.changes:
             if change.section != section:
@@ -108,14 +116,14 @@ def cmd_import(args) -> int:
 def add_commands(sub, add, common) -> None:
     from thidua_desktop.cli.common import Parser
 
-    group = sub.add_parser("plan-package", help="gói kế hoạch: xuất (cấp trên gửi xuống) và nhập (CĐCS nhận)",
-                           parents=[common])
+    group = sub.add_parser(
+        "plan-package", help="gói kế hoạch: xuất (cấp trên gửi xuống) và nhập (CĐCS nhận)", parents=[common]
+    )
     group_sub = group.add_subparsers(dest="plan_package_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("export", cmd_export, "xuất kế hoạch của một năm thành sổ tính đã ký số", group_sub)
     p.add_argument("--year", type=int, required=True, help="năm thi đua")
     p.add_argument("--out", metavar="TỆP.xlsx", required=True, help="tệp gói kế hoạch (.xlsx)")
     signing.add_key_options(p)
-    p = add("import", cmd_import, "nhập gói kế hoạch: kiểm tra chữ ký, tạo năm hoặc xem và áp dụng thay đổi",
-            group_sub)
+    p = add("import", cmd_import, "nhập gói kế hoạch: kiểm tra chữ ký, tạo năm hoặc xem và áp dụng thay đổi", group_sub)
     p.add_argument("file", metavar="TỆP", help="tệp gói kế hoạch (.xlsx) nhận từ công đoàn cấp trên")
     p.add_argument("--yes", action="store_true", help="áp dụng các thay đổi (không có: chỉ xem)")

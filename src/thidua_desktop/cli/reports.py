@@ -6,9 +6,17 @@ from thidua_desktop.cli.common import CliError, date_arg, open_db, out
 
 EXIT_OK = 0
 KIND_HELP = "loại báo cáo: midyear = sơ kết đợt 1, year = tổng kết năm"
-STATUS_ALIASES = {"draft": "draft", "nhap": "draft", "nháp": "draft", "complete": "complete",
-                  "hoan-thanh": "complete", "hoàn-thành": "complete", "sent": "sent", "da-gui": "sent",
-                  "đã-gửi": "sent"}
+STATUS_ALIASES = {
+    "draft": "draft",
+    "nhap": "draft",
+    "nháp": "draft",
+    "complete": "complete",
+    "hoan-thanh": "complete",
+    "hoàn-thành": "complete",
+    "sent": "sent",
+    "da-gui": "sent",
+    "đã-gửi": "sent",
+}
 
 
 def _dec(text: str | None):
@@ -95,8 +103,10 @@ def cmd_results_table(args) -> int:
             out(f"  Đợt {c.phase_number}: {shown}" + (" [đã khóa]" if c.locked else ""))
             extra = [x for x in (c.origin if c.source == "computed" or c.value is None else "", c.note) if x]
             if c.evidence_number:
-                extra.append(f"căn cứ: {c.evidence_number}"
-                             + (f" ngày {vntext.format_date(c.evidence_date)}" if c.evidence_date else ""))
+                extra.append(
+                    f"căn cứ: {c.evidence_number}"
+                    + (f" ngày {vntext.format_date(c.evidence_date)}" if c.evidence_date else "")
+                )
             for x in extra:
                 out(f"      {x}")
     return EXIT_OK
@@ -127,14 +137,27 @@ def cmd_results_enter(args) -> int:
     db = open_db(args)
     try:
         cell = results.enter_result(
-            db, args.year, args.code, args.phase, value=_dec(args.value), numerator=_dec(args.numerator),
-            denominator=_dec(args.denominator), note=args.note or "", evidence_number=args.evidence_number or "",
-            evidence_date=args.evidence_date, not_applicable=args.not_applicable, today=args.today)
+            db,
+            args.year,
+            args.code,
+            args.phase,
+            value=_dec(args.value),
+            numerator=_dec(args.numerator),
+            denominator=_dec(args.denominator),
+            note=args.note or "",
+            evidence_number=args.evidence_number or "",
+            evidence_date=args.evidence_date,
+            not_applicable=args.not_applicable,
+            today=args.today,
+        )
         kind = next(r.kind for r in results.results_table(db, args.year, today=args.today) if r.code == args.code)
     finally:
         db.close()
-    shown = "không áp dụng" if cell.not_applicable else core.format_figure(kind, cell.value, cell.numerator,
-                                                                           cell.denominator)
+    shown = (
+        "không áp dụng"
+        if cell.not_applicable
+        else core.format_figure(kind, cell.value, cell.numerator, cell.denominator)
+    )
     out(f"Đã ghi kết quả {args.code} Đợt {args.phase}: {shown}.")
     return EXIT_OK
 
@@ -160,8 +183,10 @@ def _print_report(info, full: bool = True) -> None:
 
     status = reports.STATUS_NAMES.get(info.status, info.status)
     out(f"{info.title.upper()}")
-    out(f"Mã {info.id} — phiên bản {info.version} — {status}"
-        + (f" — gửi ngày {vntext.format_date(info.sent_at.date())}" if info.sent_at else ""))
+    out(
+        f"Mã {info.id} — phiên bản {info.version} — {status}"
+        + (f" — gửi ngày {vntext.format_date(info.sent_at.date())}" if info.sent_at else "")
+    )
     if info.answers_comment:
         out(f"Sửa theo ý kiến cấp trên: {info.answers_comment}")
     if info.returned_comment:
@@ -200,8 +225,10 @@ def cmd_report_list(args) -> int:
         out(f"Năm {args.year} chưa có báo cáo nào.")
     for info in infos:
         latest = "" if info.is_latest else " (đã có phiên bản mới hơn)"
-        out(f"{info.id[:8]}  {reports.KIND_NAMES[info.kind]}, phiên bản {info.version}: "
-            f"{reports.STATUS_NAMES.get(info.status, info.status)}{latest}")
+        out(
+            f"{info.id[:8]}  {reports.KIND_NAMES[info.kind]}, phiên bản {info.version}: "
+            f"{reports.STATUS_NAMES.get(info.status, info.status)}{latest}"
+        )
     return EXIT_OK
 
 
@@ -389,8 +416,10 @@ def cmd_review_table(args) -> int:
         from thidua_desktop.core import vntext
 
         when = vntext.format_date(meeting.held_on) if meeting.held_on else "?"
-        out(f"Họp bình xét ngày {when} tại {meeting.place}; chủ trì {meeting.chair}, thư ký {meeting.secretary}; "
-            f"có mặt {meeting.attendance_present}/{meeting.attendance_total}.")
+        out(
+            f"Họp bình xét ngày {when} tại {meeting.place}; chủ trì {meeting.chair}, thư ký {meeting.secretary}; "
+            f"có mặt {meeting.attendance_present}/{meeting.attendance_total}."
+        )
     else:
         out("Chưa ghi cuộc họp bình xét.")
     for i, r in enumerate(rows, 1):
@@ -412,9 +441,18 @@ def cmd_review_meeting(args) -> int:
 
     db = open_db(args)
     try:
-        info = review.record_meeting(db, args.year, args.date, args.place or "", args.chair or "",
-                                     args.secretary or "", _int(args.total, "Tổng số người"),
-                                     _int(args.present, "Số người có mặt"), args.notes or "", today=args.today)
+        info = review.record_meeting(
+            db,
+            args.year,
+            args.date,
+            args.place or "",
+            args.chair or "",
+            args.secretary or "",
+            _int(args.total, "Tổng số người"),
+            _int(args.present, "Số người có mặt"),
+            args.notes or "",
+            today=args.today,
+        )
     finally:
         db.close()
     out(f"Đã ghi cuộc họp bình xét năm {info.year}: có mặt {info.attendance_present}/{info.attendance_total}.")
@@ -428,9 +466,17 @@ def cmd_review_vote(args) -> int:
     try:
         person = _person_id(db, args.person) if args.person else None
         group = _group_id(db, args.group) if args.group else None
-        warnings = review.record_vote(db, args.year, person, args.title, _int(args.votes_for, "Số phiếu đồng ý"),
-                                      _int(args.votes_total, "Tổng số phiếu"), _yes_no(args.achieved), args.note,
-                                      union_group_id=group)
+        warnings = review.record_vote(
+            db,
+            args.year,
+            person,
+            args.title,
+            _int(args.votes_for, "Số phiếu đồng ý"),
+            _int(args.votes_total, "Tổng số phiếu"),
+            _yes_no(args.achieved),
+            args.note,
+            union_group_id=group,
+        )
     finally:
         db.close()
     out("Đã ghi kết quả bình xét.")
@@ -444,13 +490,20 @@ def cmd_review_inputs(args) -> int:
 
     db = open_db(args)
     try:
-        inputs = review.set_inputs(db, args.year, _person_id(db, args.person),
-                                   days_off=_int(args.days_off, "Số ngày nghỉ"), discipline=args.discipline,
-                                   clear_days_off=args.clear_days_off)
+        inputs = review.set_inputs(
+            db,
+            args.year,
+            _person_id(db, args.person),
+            days_off=_int(args.days_off, "Số ngày nghỉ"),
+            discipline=args.discipline,
+            clear_days_off=args.clear_days_off,
+        )
     finally:
         db.close()
-    out(f"Đã ghi: nghỉ {inputs.days_off if inputs.days_off is not None else '?'} ngày (không kể thai sản); "
-        f"kỷ luật: {inputs.discipline or 'không'}.")
+    out(
+        f"Đã ghi: nghỉ {inputs.days_off if inputs.days_off is not None else '?'} ngày (không kể thai sản); "
+        f"kỷ luật: {inputs.discipline or 'không'}."
+    )
     return EXIT_OK
 
 
@@ -462,8 +515,10 @@ def cmd_review_majority(args) -> int:
         s = review.apply_majority(db, args.year, overwrite=args.overwrite)
     finally:
         db.close()
-    out(f"Đạt: {s.achieved}; không đạt: {s.not_achieved}; không xét theo quy định: {s.excluded}; vượt tỷ lệ: "
-        f"{s.capped}; chưa có phiếu: {s.without_votes}; giữ kết quả đã ghi: {s.kept}.")
+    out(
+        f"Đạt: {s.achieved}; không đạt: {s.not_achieved}; không xét theo quy định: {s.excluded}; vượt tỷ lệ: "
+        f"{s.capped}; chưa có phiếu: {s.without_votes}; giữ kết quả đã ghi: {s.kept}."
+    )
     return EXIT_OK
 
 
@@ -496,12 +551,17 @@ def _print_proposals(rows) -> None:
         for r in mine:
             level = "CĐCS tặng" if r.level == "own" else "đề nghị cấp trên"
             where = ", ".join(x for x in (r.position, r.group_name) if x)
-            out(f"{r.ordinal:>4}. {r.id[:8]} {r.name}" + (f" ({where})" if where else "")
-                + f" — {r.award_name} [{level}]")
+            out(
+                f"{r.ordinal:>4}. {r.id[:8]} {r.name}"
+                + (f" ({where})" if where else "")
+                + f" — {r.award_name} [{level}]"
+            )
             out(f"        {r.summary}")
             if r.decision_number:
-                out(f"        Quyết định số {r.decision_number}"
-                    + (f" ngày {vntext.format_date(r.decision_date)}" if r.decision_date else ""))
+                out(
+                    f"        Quyết định số {r.decision_number}"
+                    + (f" ngày {vntext.format_date(r.decision_date)}" if r.decision_date else "")
+                )
 
 
 def cmd_proposals_build(args) -> int:
@@ -541,8 +601,10 @@ def _proposal_id(db, year: int, text: str) -> str:
     key = hex_key(text)
     found = starting_with([r.id for r in review.list_proposals(db, year)], key) if len(key) >= 6 else []
     if len(found) != 1:
-        raise CliError(f"Không xác định được dòng đề nghị có mã bắt đầu bằng '{text}' (ghi ít nhất 6 ký tự, xem "
-                       "'thidua proposals list').")
+        raise CliError(
+            f"Không xác định được dòng đề nghị có mã bắt đầu bằng '{text}' (ghi ít nhất 6 ký tự, xem "
+            "'thidua proposals list')."
+        )
     return found[0]
 
 
@@ -551,9 +613,15 @@ def cmd_proposals_edit(args) -> int:
 
     db = open_db(args)
     try:
-        row = review.update_proposal(db, _proposal_id(db, args.year, args.id), summary=args.summary,
-                                     award_code=args.award, level=args.level, decision_number=args.decision_number,
-                                     decision_date=args.decision_date)
+        row = review.update_proposal(
+            db,
+            _proposal_id(db, args.year, args.id),
+            summary=args.summary,
+            award_code=args.award,
+            level=args.level,
+            decision_number=args.decision_number,
+            decision_date=args.decision_date,
+        )
     finally:
         db.close()
     out(f"Đã sửa dòng đề nghị: {row.name} — {row.award_name}.")
@@ -574,8 +642,16 @@ def cmd_proposals_add(args) -> int:
             person = _person_id(db, args.person) if args.person else None
             group = _group_id(db, args.group) if args.group else None
             collective = ""
-        row = review.add_proposal(db, args.year, award_code=args.award, level=args.level, person_id=person,
-                                  union_group_id=group, collective_name=collective, summary=args.summary or "")
+        row = review.add_proposal(
+            db,
+            args.year,
+            award_code=args.award,
+            level=args.level,
+            person_id=person,
+            union_group_id=group,
+            collective_name=collective,
+            summary=args.summary or "",
+        )
     finally:
         db.close()
     out(f"Đã thêm dòng đề nghị {row.ordinal}: {row.name} — {row.award_name} (mã {row.id[:8]}).")
@@ -614,14 +690,19 @@ def cmd_proposals_decide(args) -> int:
 def add_commands(sub, add, common) -> None:
     from thidua_desktop.cli.common import Parser
 
-    res = sub.add_parser("results", help="kết quả thực hiện các chỉ tiêu theo đợt", description="Kết quả thực hiện các chỉ tiêu theo đợt.",
-                          parents=[common])
+    res = sub.add_parser(
+        "results",
+        help="kết quả thực hiện các chỉ tiêu theo đợt",
+        description="Kết quả thực hiện các chỉ tiêu theo đợt.",
+        parents=[common],
+    )
     rsub = res.add_subparsers(dest="results_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("table", cmd_results_table, "bảng chỉ tiêu: đăng ký, kết quả đợt 1, cả năm, tỷ lệ so với đăng ký", rsub)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--today", type=date_arg, help="xét khóa số liệu như vào ngày này (dd/mm/yyyy)")
-    p = add("compute", cmd_results_compute, "tính từ dữ liệu và lưu các chỉ tiêu tự tính (không ghi đè số nhập tay)",
-            rsub)
+    p = add(
+        "compute", cmd_results_compute, "tính từ dữ liệu và lưu các chỉ tiêu tự tính (không ghi đè số nhập tay)", rsub
+    )
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--phase", type=int, help="chỉ tính đợt này (mặc định: các đợt đã bắt đầu, chưa khóa)")
     p.add_argument("--today", type=date_arg, help="ngày tính (dd/mm/yyyy)")
@@ -632,8 +713,12 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--value", metavar="SỐ", help="giá trị (số lượng, số tiền; có/không: 1 hoặc 0)")
     p.add_argument("--numerator", metavar="SỐ", help="tử số (chỉ tiêu tỷ lệ)")
     p.add_argument("--denominator", metavar="SỐ", help="mẫu số (chỉ tiêu tỷ lệ)")
-    p.add_argument("--not-applicable", dest="not_applicable", action="store_true",
-                   help="chỉ tiêu không áp dụng đối với đơn vị (ghi lý do ở --note)")
+    p.add_argument(
+        "--not-applicable",
+        dest="not_applicable",
+        action="store_true",
+        help="chỉ tiêu không áp dụng đối với đơn vị (ghi lý do ở --note)",
+    )
     p.add_argument("--note", help="ghi chú")
     p.add_argument("--evidence-number", dest="evidence_number", metavar="SỐ_VB", help="số văn bản căn cứ")
     p.add_argument("--evidence-date", dest="evidence_date", type=date_arg, metavar="NGÀY", help="ngày văn bản căn cứ")
@@ -644,8 +729,12 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--phase", type=int, required=True)
     p.add_argument("--today", type=date_arg)
 
-    rep = sub.add_parser("report", help="báo cáo sơ kết đợt 1, tổng kết năm", description="Báo cáo sơ kết đợt 1, tổng kết năm.",
-                          parents=[common])
+    rep = sub.add_parser(
+        "report",
+        help="báo cáo sơ kết đợt 1, tổng kết năm",
+        description="Báo cáo sơ kết đợt 1, tổng kết năm.",
+        parents=[common],
+    )
     psub = rep.add_subparsers(dest="report_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("draft", cmd_report_draft, "soạn bản nháp (phiên bản 1) từ dữ liệu", psub)
     p.add_argument("--year", type=int, required=True)
@@ -670,8 +759,12 @@ def add_commands(sub, add, common) -> None:
     p = add("new-version", cmd_report_new_version, "tạo phiên bản mới của báo cáo đã gửi để sửa", psub)
     _report_target(p)
     p.add_argument("--comment", help="ý kiến của cấp trên khi trả lại")
-    p = add("return", cmd_report_return, "ghi ý kiến trả lại báo cáo của cấp trên; với --from: cấp trên tạo tệp "
-            "trả lại đã ký số cho CĐCS", psub)
+    p = add(
+        "return",
+        cmd_report_return,
+        "ghi ý kiến trả lại báo cáo của cấp trên; với --from: cấp trên tạo tệp trả lại đã ký số cho CĐCS",
+        psub,
+    )
     _report_target(p)
     p.add_argument("--comment", required=True)
     p.add_argument("--from", dest="source", metavar="TỆP.xlsx", help="sổ tính báo cáo nhận từ CĐCS (cấp trên trả lại)")
@@ -679,16 +772,21 @@ def add_commands(sub, add, common) -> None:
     from thidua_desktop.cli import signing
 
     signing.add_key_options(p)
-    p = add("import-return", cmd_report_import_return, "nhận tệp trả lại báo cáo của cấp trên: kiểm tra chữ ký, ghi ý "
-            "kiến vào báo cáo", psub)
+    p = add(
+        "import-return",
+        cmd_report_import_return,
+        "nhận tệp trả lại báo cáo của cấp trên: kiểm tra chữ ký, ghi ý kiến vào báo cáo",
+        psub,
+    )
     p.add_argument("file", metavar="TỆP", help="tệp trả lại (.xlsx) nhận từ công đoàn cấp trên")
     p = add("missing", cmd_report_missing, "những việc còn thiếu để hoàn thành và gửi báo cáo", psub)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--kind", choices=("midyear", "year"), required=True, help=KIND_HELP)
     p.add_argument("--today", type=date_arg)
 
-    rev = sub.add_parser("review", help="bình xét thi đua cuối năm", description="Bình xét thi đua cuối năm.",
-                          parents=[common])
+    rev = sub.add_parser(
+        "review", help="bình xét thi đua cuối năm", description="Bình xét thi đua cuối năm.", parents=[common]
+    )
     vsub = rev.add_subparsers(dest="review_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("table", cmd_review_table, "danh hiệu đăng ký và kết quả bình xét từng người, tập thể", vsub)
     p.add_argument("--year", type=int, required=True)
@@ -725,8 +823,12 @@ def add_commands(sub, add, common) -> None:
     p = add("findings", cmd_review_findings, "kiểm tra kết quả bình xét theo quy định", vsub)
     p.add_argument("--year", type=int, required=True)
 
-    pro = sub.add_parser("proposals", help="danh sách đề nghị khen thưởng", description="Danh sách đề nghị khen thưởng.",
-                          parents=[common])
+    pro = sub.add_parser(
+        "proposals",
+        help="danh sách đề nghị khen thưởng",
+        description="Danh sách đề nghị khen thưởng.",
+        parents=[common],
+    )
     osub = pro.add_subparsers(dest="proposals_command", metavar="LỆNH", required=True, parser_class=Parser)
     p = add("build", cmd_proposals_build, "lập danh sách từ kết quả bình xét (giữ các dòng đã có)", osub)
     p.add_argument("--year", type=int, required=True)
@@ -758,4 +860,3 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--number", required=True, metavar="SỐ_QĐ")
     p.add_argument("--date", type=date_arg, required=True, metavar="NGÀY")
     p.add_argument("--level", choices=("own", "upper"), default="own")
-

@@ -1,10 +1,10 @@
 """``thidua rules list|show-set|import|export``: the rule set of a year (bộ quy định thi đua, khen thưởng).
 
-    thidua rules list --year 2026                       the values, their basis, what the union changed
-    thidua rules show-set --year 2026                   the set in force and its sources ("Căn cứ" lines)
-    thidua rules import BO-QUY-DINH.xlsx --year 2026    (shows what would change; nothing applies)
-    thidua rules import BO-QUY-DINH.xlsx --year 2026 --yes
-    thidua rules export --year 2026 --out bo-quy-dinh.xlsx [--p12 F --password-env V]
+thidua rules list --year 2026                       the values, their basis, what the union changed
+thidua rules show-set --year 2026                   the set in force and its sources ("Căn cứ" lines)
+thidua rules import BO-QUY-DINH.xlsx --year 2026    (shows what would change; nothing applies)
+thidua rules import BO-QUY-DINH.xlsx --year 2026 --yes
+thidua rules export --year 2026 --out bo-quy-dinh.xlsx [--p12 F --password-env V]
 """
 
 from __future__ import annotations
@@ -59,8 +59,11 @@ def cmd_show_set(args) -> int:
         info = rules.rules_in_force(db, args.year)
     finally:
         db.close()
-    origin = f"nhập từ cấp trên, người ký: {info.signer or 'không rõ'}" if info.origin == "imported" else \
-        "có sẵn trong chương trình"
+    origin = (
+        f"nhập từ cấp trên, người ký: {info.signer or 'không rõ'}"
+        if info.origin == "imported"
+        else "có sẵn trong chương trình"
+    )
     out(f"Năm {info.year}: {info.name}")
     out(f"  Áp dụng {info.years_text}; {origin}; mã {info.key}.")
     out("\nVĂN BẢN CĂN CỨ")
@@ -138,8 +141,9 @@ def add_commands(rules_sub, add, common) -> None:
 
     p = add("show-set", cmd_show_set, "xem bộ quy định áp dụng cho năm và các văn bản căn cứ", rules_sub)
     p.add_argument("--year", type=int, required=True)
-    p = add("import", cmd_import, "nhập bộ quy định cấp trên gửi (sổ tính đã ký số): xem rồi áp dụng cho một năm",
-            rules_sub)
+    p = add(
+        "import", cmd_import, "nhập bộ quy định cấp trên gửi (sổ tính đã ký số): xem rồi áp dụng cho một năm", rules_sub
+    )
     p.add_argument("file", metavar="TỆP", help="tệp bộ quy định (.xlsx) nhận từ công đoàn cấp trên")
     p.add_argument("--year", type=int, required=True, help="năm thi đua áp dụng")
     p.add_argument("--yes", action="store_true", help="áp dụng các thay đổi (không có: chỉ xem)")

@@ -35,7 +35,9 @@ def _secret(env_name: str | None, what: str, *, required: bool = True) -> str | 
 
         return getpass.getpass(f"Nhập {what}: ")
     if required:
-        raise CliError(f"Cần {what}: đặt nó vào một biến môi trường và chỉ tên biến đó (ví dụ --password-env TEN_BIEN).")
+        raise CliError(
+            f"Cần {what}: đặt nó vào một biến môi trường và chỉ tên biến đó (ví dụ --password-env TEN_BIEN)."
+        )
     return None
 
 
@@ -91,11 +93,12 @@ def cmd_keys_create(args) -> int:
     db = None
     if not name:
         if not args.paths.database.exists():
-            raise CliError("Cần --name \"CĐCS …\" (chưa khai báo đơn vị trong thư mục dữ liệu).")
+            raise CliError('Cần --name "CĐCS …" (chưa khai báo đơn vị trong thư mục dữ liệu).')
         db = open_db(args)
     try:
-        kf = svc.create_unit_key(db, args.paths, password, algorithm=args.algorithm,
-                                 out=Path(args.out) if args.out else None, name=name)
+        kf = svc.create_unit_key(
+            db, args.paths, password, algorithm=args.algorithm, out=Path(args.out) if args.out else None, name=name
+        )
     finally:
         if db is not None:
             db.close()
@@ -103,8 +106,10 @@ def cmd_keys_create(args) -> int:
     _print_cert(kf.certificate)
     out("")
     out("Giữ tệp khóa và mật khẩu cẩn thận: mất mật khẩu thì không mở lại được khóa.")
-    out("Gửi chứng thư số (thidua keys export-cert …) cho công đoàn cấp trên và đọc dấu vân tay ở trên qua "
-        "điện thoại để cấp trên đối chiếu trước khi đăng ký.")
+    out(
+        "Gửi chứng thư số (thidua keys export-cert …) cho công đoàn cấp trên và đọc dấu vân tay ở trên qua "
+        "điện thoại để cấp trên đối chiếu trước khi đăng ký."
+    )
     return EXIT_OK
 
 
@@ -246,8 +251,10 @@ def _spec(args):
             raise CliError("Ký bằng token cần --token-label và --key-label (xem 'thidua keys tokens').")
         pin = _secret(args.pin_env, f"mã PIN của token '{args.token_label}'")
         return Pkcs11Spec(Path(args.pkcs11_lib), args.token_label, args.key_label, pin, args.cert_label)
-    raise CliError("Cần khóa để ký: --p12 TỆP --password-env BIẾN, hoặc --pkcs11-lib THƯ_VIỆN --token-label NHÃN "
-                   "--key-label NHÃN --pin-env BIẾN.")
+    raise CliError(
+        "Cần khóa để ký: --p12 TỆP --password-env BIẾN, hoặc --pkcs11-lib THƯ_VIỆN --token-label NHÃN "
+        "--key-label NHÃN --pin-env BIẾN."
+    )
 
 
 @_signing_errors
@@ -259,8 +266,14 @@ def cmd_sign(args) -> int:
 
     spec = _spec(args)
     options = svc.SignOptions(
-        out=Path(args.out) if args.out else None, signature_image=args.image, seal_image=args.seal, p7s=args.p7s,
-        page=_page(args.page), box=_box(args.box), name=args.name, location=args.location,
+        out=Path(args.out) if args.out else None,
+        signature_image=args.image,
+        seal_image=args.seal,
+        p7s=args.p7s,
+        page=_page(args.page),
+        box=_box(args.box),
+        name=args.name,
+        location=args.location,
         **({"reason": args.reason} if args.reason else {}),
     )
     result = svc.sign_document(args.file, spec, options)
@@ -281,9 +294,15 @@ def cmd_place_image(args) -> int:
 
     from thidua_desktop.services import signing as svc
 
-    made = svc.place_signature_image(args.file, out=Path(args.out) if args.out else None,
-                                     signature_image=args.image, seal_image=args.seal, page=_page(args.page),
-                                     box=_box(args.box), caption=args.caption)
+    made = svc.place_signature_image(
+        args.file,
+        out=Path(args.out) if args.out else None,
+        signature_image=args.image,
+        seal_image=args.seal,
+        page=_page(args.page),
+        box=_box(args.box),
+        caption=args.caption,
+    )
     out(f"Đã chèn hình ảnh chữ ký vào {made}.")
     out("Lưu ý: đây là hình ảnh chữ ký, KHÔNG phải chữ ký số; tệp không có giá trị xác thực điện tử.")
     return EXIT_OK
@@ -321,10 +340,16 @@ def _smtp_settings(args, *, need_password: bool = True):
     changes = {}
     provider = outbox.preset(getattr(args, "provider", None) or "")
     if provider is not None:  # the provider's server, port and security; options given beside it win
-        changes.update(port=provider.port, security=provider.security, **({"host": provider.host}
-                                                                          if provider.host else {}))
-    for attr, key in (("smtp_host", "host"), ("smtp_port", "port"), ("smtp_user", "user"), ("smtp_from", "from_addr"),
-                      ("smtp_from_name", "from_name")):
+        changes.update(
+            port=provider.port, security=provider.security, **({"host": provider.host} if provider.host else {})
+        )
+    for attr, key in (
+        ("smtp_host", "host"),
+        ("smtp_port", "port"),
+        ("smtp_user", "user"),
+        ("smtp_from", "from_addr"),
+        ("smtp_from_name", "from_name"),
+    ):
         value = getattr(args, attr, None)
         if value is not None:
             changes[key] = value
@@ -341,8 +366,13 @@ def _smtp_settings(args, *, need_password: bool = True):
 
 
 def _status_vi(status: str) -> str:
-    return {"queued": "chờ gửi", "sent": "đã gửi", "failed": "không gửi được", "eml": "thư nháp .eml",
-            "cancelled": "đã hủy"}.get(status, status)
+    return {
+        "queued": "chờ gửi",
+        "sent": "đã gửi",
+        "failed": "không gửi được",
+        "eml": "thư nháp .eml",
+        "cancelled": "đã hủy",
+    }.get(status, status)
 
 
 def _local(moment) -> str:
@@ -363,11 +393,18 @@ def cmd_outbox_list(args) -> int:
     if not entries:
         out("Hộp thư đi trống.")
     for e in entries:
-        when = (f"gửi lúc {_local(e.sent_at)}" if e.status == "sent" else
-                f"thử lại sau {_local(e.next_attempt_at)}" if e.next_attempt_at else "")
+        when = (
+            f"gửi lúc {_local(e.sent_at)}"
+            if e.status == "sent"
+            else f"thử lại sau {_local(e.next_attempt_at)}"
+            if e.next_attempt_at
+            else ""
+        )
         out(f"{str(e.id)[:8]}  {_status_vi(e.status):<15} {', '.join(e.to)} — {e.subject}")
-        out(f"          tạo lúc {_local(e.created_at)}; {len(e.attachments)} tệp; {e.attempts} lần thử"
-            + (f"; {when}" if when else ""))
+        out(
+            f"          tạo lúc {_local(e.created_at)}; {len(e.attachments)} tệp; {e.attempts} lần thử"
+            + (f"; {when}" if when else "")
+        )
         if e.last_error:
             out(f"          lỗi gần nhất: {e.last_error}")
     return EXIT_OK
@@ -380,17 +417,28 @@ def _queue(args, db):
     from thidua_desktop.services import outbox, reports
 
     files = [Path(f) for f in args.files]
-    report_id = reports.resolve_id(db, args.report) if getattr(args, "report", None) else \
-        outbox.report_of_files(db, files)
+    report_id = (
+        reports.resolve_id(db, args.report) if getattr(args, "report", None) else outbox.report_of_files(db, files)
+    )
     if report_id:
         if not getattr(args, "report", None):
             out(f"Các tệp là của báo cáo mã {report_id[:8]}: việc gửi được ghi nhận và phiên bản báo cáo được khóa.")
-        return outbox.send_report(db, args.paths, report_id, files, to=args.to, subject=args.subject, body=args.body,
-                                  cc=args.cc or (), resend=args.resend)
+        return outbox.send_report(
+            db,
+            args.paths,
+            report_id,
+            files,
+            to=args.to,
+            subject=args.subject,
+            body=args.body,
+            cc=args.cc or (),
+            resend=args.resend,
+        )
     if getattr(args, "resend", False):
         raise CliError("--resend chỉ dùng cùng --report (gửi lại đúng các tệp đã gửi của một báo cáo).")
-    return outbox.queue_report(db, args.paths, files, title=args.title, to=args.to, subject=args.subject,
-                               body=args.body, cc=args.cc or ())
+    return outbox.queue_report(
+        db, args.paths, files, title=args.title, to=args.to, subject=args.subject, body=args.body, cc=args.cc or ()
+    )
 
 
 @_signing_errors
@@ -419,11 +467,15 @@ def _send(args, only=None) -> int:
     if report.busy:
         raise CliError(report.errors[0])
     if not report.attempted:
-        out("Không có thư nào đến lượt gửi." + (f" Còn {waiting} thư chờ đến giờ thử lại (dùng --now để gửi ngay)."
-                                                  if waiting else ""))
+        out(
+            "Không có thư nào đến lượt gửi."
+            + (f" Còn {waiting} thư chờ đến giờ thử lại (dùng --now để gửi ngay)." if waiting else "")
+        )
         return EXIT_OK
-    out(f"Đã gửi {len(report.sent)} thư; {len(report.deferred)} thư chờ gửi lại; "
-        f"{len(report.failed)} thư không gửi được.")
+    out(
+        f"Đã gửi {len(report.sent)} thư; {len(report.deferred)} thư chờ gửi lại; "
+        f"{len(report.failed)} thư không gửi được."
+    )
     for e in dict.fromkeys(report.errors):
         err(f"Lỗi: {e}")
     return EXIT_OK if not report.failed and not report.deferred else EXIT_REFUSED
@@ -456,8 +508,7 @@ def cmd_outbox_remove(args) -> int:
         entry = outbox.remove_queued(db, args.paths, args.id)
     finally:
         db.close()
-    out(f"Đã hủy thư {str(entry.id)[:8]} ({entry.subject}): thư không được gửi; vẫn ghi trong lịch sử gửi là "
-        "\"đã hủy\".")
+    out(f'Đã hủy thư {str(entry.id)[:8]} ({entry.subject}): thư không được gửi; vẫn ghi trong lịch sử gửi là "đã hủy".')
     return EXIT_OK
 
 
@@ -478,21 +529,40 @@ def cmd_outbox_eml(args) -> int:
         elif db is not None:
             report_id = outbox.report_of_files(db, files)
         if report_id:
-            made, entry = outbox.report_eml(db, args.paths, report_id, Path(args.out), files, to=args.to,
-                                            subject=args.subject, body=args.body, cc=args.cc or (),
-                                            resend=args.resend)
+            made, entry = outbox.report_eml(
+                db,
+                args.paths,
+                report_id,
+                Path(args.out),
+                files,
+                to=args.to,
+                subject=args.subject,
+                body=args.body,
+                cc=args.cc or (),
+                resend=args.resend,
+            )
         else:
             if args.resend:
                 raise CliError("--resend chỉ dùng cùng --report.")
-            made = outbox.write_report_eml(db, Path(args.out), [Path(f) for f in args.files], title=args.title,
-                                           to=args.to, subject=args.subject, body=args.body, cc=args.cc or ())
+            made = outbox.write_report_eml(
+                db,
+                Path(args.out),
+                [Path(f) for f in args.files],
+                title=args.title,
+                to=args.to,
+                subject=args.subject,
+                body=args.body,
+                cc=args.cc or (),
+            )
     finally:
         if db is not None:
             db.close()
     out(f"Đã tạo thư nháp {made}: mở tệp này bằng Outlook/Thunderbird, kiểm tra rồi bấm Gửi.")
     if report_id:
-        out(f"Đã ghi nhận việc gửi báo cáo (mã thư {str(entry.id)[:8]}); báo cáo đã khóa. Xem: thidua outbox history "
-            f"--report {report_id[:8]}")
+        out(
+            f"Đã ghi nhận việc gửi báo cáo (mã thư {str(entry.id)[:8]}); báo cáo đã khóa. Xem: thidua outbox history "
+            f"--report {report_id[:8]}"
+        )
     return EXIT_OK
 
 
@@ -514,10 +584,16 @@ def cmd_outbox_history(args) -> int:
         e = h.entry
         how = "thư nháp .eml" if h.how == "eml" else "hộp thư đi"
         out(f"{h.label} — mã báo cáo {h.report_id[:8]} — thư {str(e.id)[:8]} ({how}): {_status_vi(e.status)}")
-        out(f"    xếp/tạo lúc {_local(e.created_at)}" + (f"; máy chủ nhận lúc {_local(e.sent_at)}"
-                                                          if e.status == "sent" else
-                                                          f"; ghi tệp .eml lúc {_local(e.sent_at)}"
-                                                          if e.status == "eml" else ""))
+        out(
+            f"    xếp/tạo lúc {_local(e.created_at)}"
+            + (
+                f"; máy chủ nhận lúc {_local(e.sent_at)}"
+                if e.status == "sent"
+                else f"; ghi tệp .eml lúc {_local(e.sent_at)}"
+                if e.status == "eml"
+                else ""
+            )
+        )
         out(f"    gửi tới: {', '.join(e.to)}" + (f"; đồng gửi: {', '.join(e.cc)}" if e.cc else ""))
         for a in e.attachments:
             out(f"    - {a['name']} ({a['size']:,} byte) SHA-256 {a['sha256']}".replace(",", "."))
@@ -530,8 +606,10 @@ def cmd_outbox_history(args) -> int:
 def cmd_outbox_settings(args) -> int:
     args.save = True
     s = _smtp_settings(args, need_password=False)
-    out(f"Máy chủ: {s.host or '(chưa có)'}:{s.port}  bảo mật: {s.security}  đăng nhập: {s.user or '(không)'}  "
-        f"địa chỉ gửi: {s.sender or '(chưa có)'}")
+    out(
+        f"Máy chủ: {s.host or '(chưa có)'}:{s.port}  bảo mật: {s.security}  đăng nhập: {s.user or '(không)'}  "
+        f"địa chỉ gửi: {s.sender or '(chưa có)'}"
+    )
     return EXIT_OK
 
 
@@ -571,13 +649,20 @@ def _smtp_options(p) -> None:
     p.add_argument("--smtp-host", dest="smtp_host", metavar="MÁY_CHỦ")
     p.add_argument("--smtp-port", dest="smtp_port", type=int, metavar="CỔNG")
     p.add_argument("--smtp-user", dest="smtp_user", metavar="TÊN_ĐĂNG_NHẬP")
-    p.add_argument("--smtp-password-env", dest="smtp_password_env", metavar="BIẾN",
-                   help="tên biến môi trường chứa mật khẩu email (không lưu ở đâu cả)")
+    p.add_argument(
+        "--smtp-password-env",
+        dest="smtp_password_env",
+        metavar="BIẾN",
+        help="tên biến môi trường chứa mật khẩu email (không lưu ở đâu cả)",
+    )
     p.add_argument("--smtp-from", dest="smtp_from", metavar="EMAIL", help="địa chỉ gửi đi")
     p.add_argument("--smtp-from-name", dest="smtp_from_name", metavar="TÊN")
-    p.add_argument("--provider", choices=("gmail", "outlook", "yahoo", "own"),
-                   help="điền sẵn máy chủ, cổng và bảo mật: gmail, outlook, yahoo (dùng mật khẩu ứng dụng) hoặc own "
-                        "(máy chủ thư của đơn vị: kèm --smtp-host)")
+    p.add_argument(
+        "--provider",
+        choices=("gmail", "outlook", "yahoo", "own"),
+        help="điền sẵn máy chủ, cổng và bảo mật: gmail, outlook, yahoo (dùng mật khẩu ứng dụng) hoặc own "
+        "(máy chủ thư của đơn vị: kèm --smtp-host)",
+    )
     sec = p.add_mutually_exclusive_group()
     sec.add_argument("--starttls", dest="security", action="store_const", const="starttls", help="STARTTLS (cổng 587)")
     sec.add_argument("--ssl", dest="security", action="store_const", const="ssl", help="SSL/TLS (cổng 465)")
@@ -591,19 +676,32 @@ def _message_options(p, *, files_required: bool = True) -> None:
     p.add_argument("--subject", metavar="TIÊU_ĐỀ")
     p.add_argument("--body", metavar="NỘI_DUNG")
     p.add_argument("--title", metavar="TÊN_VĂN_BẢN", help="tên văn bản dùng trong tiêu đề và nội dung thư")
-    p.add_argument("--report", metavar="MÃ_BÁO_CÁO",
-                   help="các tệp là của báo cáo này: ghi nhận đã gửi (giờ, người nhận, mã SHA-256) và khóa phiên bản")
-    p.add_argument("--resend", action="store_true",
-                   help="gửi lại đúng các tệp đã gửi của báo cáo (tệp khác bị từ chối: hãy tạo phiên bản mới)")
+    p.add_argument(
+        "--report",
+        metavar="MÃ_BÁO_CÁO",
+        help="các tệp là của báo cáo này: ghi nhận đã gửi (giờ, người nhận, mã SHA-256) và khóa phiên bản",
+    )
+    p.add_argument(
+        "--resend",
+        action="store_true",
+        help="gửi lại đúng các tệp đã gửi của báo cáo (tệp khác bị từ chối: hãy tạo phiên bản mới)",
+    )
 
 
 def _position_options(p) -> None:
-    p.add_argument("--page", type=int, metavar="SỐ",
-                   help="trang đặt chữ ký (1 = trang đầu, -1 = trang cuối); mặc định: trang có khối chữ ký của văn "
-                        "bản do phần mềm lập, nếu không có thì trang cuối")
-    p.add_argument("--box", metavar="x1,y1,x2,y2",
-                   help="ô chữ ký, đơn vị điểm PDF; mặc định: khoảng trống giữa chức danh và họ tên người ký, nếu "
-                        "không có thì góc dưới bên phải")
+    p.add_argument(
+        "--page",
+        type=int,
+        metavar="SỐ",
+        help="trang đặt chữ ký (1 = trang đầu, -1 = trang cuối); mặc định: trang có khối chữ ký của văn "
+        "bản do phần mềm lập, nếu không có thì trang cuối",
+    )
+    p.add_argument(
+        "--box",
+        metavar="x1,y1,x2,y2",
+        help="ô chữ ký, đơn vị điểm PDF; mặc định: khoảng trống giữa chức danh và họ tên người ký, nếu "
+        "không có thì góc dưới bên phải",
+    )
 
 
 def add_commands(sub, add, common) -> None:
@@ -624,8 +722,13 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--password-env", dest="password_env", metavar="BIẾN")
     p.add_argument("--out", required=True, metavar="TỆP.pem")
     p.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
-    p = add("trust", cmd_keys_trust, "thêm chứng thư số của một đơn vị (hoặc nhà cung cấp) vào danh sách tin cậy: từ "
-                                     "tệp .pem/.cer, hoặc chứng thư của người ký một tệp PDF/.xlsx đã ký", ksub)
+    p = add(
+        "trust",
+        cmd_keys_trust,
+        "thêm chứng thư số của một đơn vị (hoặc nhà cung cấp) vào danh sách tin cậy: từ "
+        "tệp .pem/.cer, hoặc chứng thư của người ký một tệp PDF/.xlsx đã ký",
+        ksub,
+    )
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--label", metavar="TÊN")
     add("trusted", cmd_keys_trusted, "liệt kê chứng thư số được tin cậy", ksub)
@@ -651,14 +754,22 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--image", metavar="CHỮ_KÝ.png")
     p.add_argument("--seal", metavar="CON_DẤU.png")
     p.add_argument("--out", metavar="TỆP")
-    p.add_argument("--caption", metavar="DÒNG_CHỮ", help="dòng chữ nhỏ dưới hình, ví dụ \"Hình ảnh chữ ký\"")
+    p.add_argument("--caption", metavar="DÒNG_CHỮ", help='dòng chữ nhỏ dưới hình, ví dụ "Hình ảnh chữ ký"')
     _position_options(p)
 
-    p = add("verify", cmd_verify, "kiểm tra chữ ký số của tệp PDF hoặc sổ tính (mã thoát 0 hợp lệ, 1 không đọc được, 2 không hợp lệ, "
-                 "4 nguyên vẹn nhưng có phần ghi thêm sau khi ký)")
+    p = add(
+        "verify",
+        cmd_verify,
+        "kiểm tra chữ ký số của tệp PDF hoặc sổ tính (mã thoát 0 hợp lệ, 1 không đọc được, 2 không hợp lệ, "
+        "4 nguyên vẹn nhưng có phần ghi thêm sau khi ký)",
+    )
     p.add_argument("file", metavar="TỆP")
-    p.add_argument("--trust", action="append", metavar="CHỨNG_THƯ.pem",
-                   help="chứng thư số được tin cậy (thêm vào danh sách trong thư mục dữ liệu); lặp lại nếu nhiều")
+    p.add_argument(
+        "--trust",
+        action="append",
+        metavar="CHỨNG_THƯ.pem",
+        help="chứng thư số được tin cậy (thêm vào danh sách trong thư mục dữ liệu); lặp lại nếu nhiều",
+    )
 
     ob = sub.add_parser("outbox", help="hộp thư đi: thư chờ mạng để gửi", parents=[common])
     osub = ob.add_subparsers(dest="outbox_command", metavar="LỆNH", required=True, parser_class=Parser)
@@ -672,7 +783,7 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("--save", action="store_true", help="lưu cài đặt máy chủ thư (trừ mật khẩu)")
     p = add("retry", cmd_outbox_retry, "xếp lại một thư không gửi được", osub)
     p.add_argument("id", metavar="MÃ_THƯ")
-    p = add("remove", cmd_outbox_remove, "hủy một thư chưa gửi (giữ trong lịch sử gửi là \"đã hủy\")", osub)
+    p = add("remove", cmd_outbox_remove, 'hủy một thư chưa gửi (giữ trong lịch sử gửi là "đã hủy")', osub)
     p.add_argument("id", metavar="MÃ_THƯ")
     p = add("eml", cmd_outbox_eml, "tạo thư nháp .eml kèm tệp để gửi bằng chương trình email của bạn", osub)
     p.add_argument("--out", required=True, metavar="TỆP.eml")

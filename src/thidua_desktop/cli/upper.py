@@ -1,12 +1,12 @@
 """The upper level (cấp trên): ``thidua mode``, ``thidua units …``, ``thidua intake …``, ``thidua consolidate``.
 
-    thidua mode upper
-    thidua units add CD001 "Công đoàn cơ sở Công ty …" --email cd001@example.vn
-    thidua units import don-vi.xlsx
-    thidua units trust CD001 bao-cao-cd001.xlsx         (the certificate of the file's signer)
-    thidua intake thu-muc-nhan/ --year 2021 [--trust-first]
-    thidua intake status --year 2021 [--out tinh-hinh-nop.xlsx]
-    thidua consolidate thu-muc-nhan/ --year 2021 [--phase 1] --out tong-hop.xlsx|tong-hop.pdf
+thidua mode upper
+thidua units add CD001 "Công đoàn cơ sở Công ty …" --email cd001@example.vn
+thidua units import don-vi.xlsx
+thidua units trust CD001 bao-cao-cd001.xlsx         (the certificate of the file's signer)
+thidua intake thu-muc-nhan/ --year 2021 [--trust-first]
+thidua intake status --year 2021 [--out tinh-hinh-nop.xlsx]
+thidua consolidate thu-muc-nhan/ --year 2021 [--phase 1] --out tong-hop.xlsx|tong-hop.pdf
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ def cmd_mode(args) -> int:
         mode = upper.get_mode(db)
     finally:
         db.close()
-    out("Chế độ: " + ("công đoàn cấp trên (nhận và tổng hợp báo cáo)" if mode == "upper"
-                      else "công đoàn cơ sở"))
+    out("Chế độ: " + ("công đoàn cấp trên (nhận và tổng hợp báo cáo)" if mode == "upper" else "công đoàn cơ sở"))
     return EXIT_OK
 
 
@@ -66,8 +65,9 @@ def cmd_units_edit(args) -> int:
 
     db = open_db(args)
     try:
-        info = upper.update_unit(db, args.code, name=args.name, email=args.email, note=args.note,
-                                 new_code=args.new_code)
+        info = upper.update_unit(
+            db, args.code, name=args.name, email=args.email, note=args.note, new_code=args.new_code
+        )
     finally:
         db.close()
     out(f"Đã sửa đơn vị {info.code}: {info.name}.")
@@ -140,8 +140,11 @@ def _print_outcomes(outcomes) -> int:
     aside = [o for o in outcomes if not o.accepted]
     for o in outcomes:
         if o.accepted:
-            what = f"{o.unit_code} {o.kind}" + (f" đợt {o.phase}" if o.phase else "") + (
-                f" bản {o.version}" if o.version else "")
+            what = (
+                f"{o.unit_code} {o.kind}"
+                + (f" đợt {o.phase}" if o.phase else "")
+                + (f" bản {o.version}" if o.version else "")
+            )
             out(f"NHẬN     {o.name}: {what}" + ("" if o.counts else " (đã có phiên bản mới hơn)"))
             if o.new_fingerprint:
                 out(f"         tin cậy chứng thư số lần đầu — hãy gọi điện đối chiếu dấu vân tay: {o.new_fingerprint}")
@@ -176,8 +179,12 @@ def _status(args) -> int:
     if remind:
         out(f"Cần nhắc {len(remind)} đơn vị:")
         for u, missing in remind:
-            out(f"  {u.code} {u.name}" + (f" <{u.email}>" if u.email else "") + ": thiếu "
-                + ", ".join(upper.EXPECTED_NAMES[e.kind] for e in missing))
+            out(
+                f"  {u.code} {u.name}"
+                + (f" <{u.email}>" if u.email else "")
+                + ": thiếu "
+                + ", ".join(upper.EXPECTED_NAMES[e.kind] for e in missing)
+            )
     if args.out:
         out(f"Đã xuất {args.out}.")
     return EXIT_OK
@@ -197,8 +204,10 @@ def _list(args) -> int:
     for f in files:
         state = ("TÍNH" if f.counts else "CŨ") if f.status == upper.ACCEPTED else "ĐỂ RIÊNG"
         when = vntext.format_date(f.issued_on) if f.issued_on else ""
-        out(f"{state:<9} {f.unit_code:<10} {f.kind:<15} {f.phase or '':<2} {f.version or '':<2} {when:<10} "
-            f"{f.original_name}" + (f" — {f.reason}" if f.status != upper.ACCEPTED else ""))
+        out(
+            f"{state:<9} {f.unit_code:<10} {f.kind:<15} {f.phase or '':<2} {f.version or '':<2} {when:<10} "
+            f"{f.original_name}" + (f" — {f.reason}" if f.status != upper.ACCEPTED else "")
+        )
     return EXIT_OK
 
 
@@ -236,8 +245,7 @@ def cmd_intake(args) -> int:
         raise CliError("--out chỉ dùng với 'thidua intake status'.")
     db = open_db(args)
     try:
-        outcomes = upper.intake(db, args.paths, [Path(p) for p in args.inputs], args.year,
-                                trust_first=args.trust_first)
+        outcomes = upper.intake(db, args.paths, [Path(p) for p in args.inputs], args.year, trust_first=args.trust_first)
     finally:
         db.close()
     _print_outcomes(outcomes)
@@ -253,22 +261,28 @@ def cmd_consolidate(args) -> int:
     spec = signing.key_spec(args) if args.sign else None
     target = Path(args.out)
     if args.scratch:
-        result, outcomes, written = upper.consolidate_folder([Path(p) for p in args.inputs], args.year, target,
-                                                             phase=args.phase, name=args.name)
+        result, outcomes, written = upper.consolidate_folder(
+            [Path(p) for p in args.inputs], args.year, target, phase=args.phase, name=args.name
+        )
         _print_outcomes(outcomes)
         out("Tổng hợp trong thư mục tạm: đơn vị lấy từ tệp, người ký của mỗi đơn vị được tin cậy khi nhận lần đầu.")
     else:
         db = open_db(args)
         try:
             if args.inputs:
-                _print_outcomes(upper.intake(db, args.paths, [Path(p) for p in args.inputs], args.year,
-                                             trust_first=args.trust_first))
+                _print_outcomes(
+                    upper.intake(
+                        db, args.paths, [Path(p) for p in args.inputs], args.year, trust_first=args.trust_first
+                    )
+                )
             result = upper.consolidation(db, args.year, args.phase)
             written = upper.export_consolidated(db, result, target)
         finally:
             db.close()
-    out(f"Đã tổng hợp {len(result.sources)} báo cáo ({len(result.lines)} chỉ tiêu) vào {written}."
-        + (f" Còn {len(result.missing_units)} đơn vị chưa có báo cáo." if result.missing_units else ""))
+    out(
+        f"Đã tổng hợp {len(result.sources)} báo cáo ({len(result.lines)} chỉ tiêu) vào {written}."
+        + (f" Còn {len(result.missing_units)} đơn vị chưa có báo cáo." if result.missing_units else "")
+    )
     if spec is not None:
         documents._sign_all([written], spec)
     return EXIT_OK
@@ -299,8 +313,9 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("code")
     p = add("import", cmd_units_import, "nhập danh sách đơn vị từ sổ tính (cột Mã, Tên, Email)", units_sub)
     p.add_argument("file", metavar="TỆP")
-    p = add("trust", cmd_units_trust, "tin cậy chứng thư số của người ký cho một đơn vị (xem dấu vân tay trước)",
-            units_sub)
+    p = add(
+        "trust", cmd_units_trust, "tin cậy chứng thư số của người ký cho một đơn vị (xem dấu vân tay trước)", units_sub
+    )
     p.add_argument("code")
     p.add_argument("source", metavar="TỆP", help="tệp chứng thư số (.pem/.cer) hoặc sổ tính đã ký của đơn vị")
     p.add_argument("--yes", action="store_true", help="đã đối chiếu dấu vân tay qua điện thoại: tin cậy ngay")
@@ -308,27 +323,45 @@ def add_commands(sub, add, common) -> None:
     p.add_argument("code")
     p.add_argument("fingerprint", help="ít nhất 8 chữ số đầu của dấu vân tay")
 
-    p = add("intake", cmd_intake, "nhận sổ tính của các đơn vị (tệp hoặc thư mục); 'intake status': tình hình nộp; "
-                                  "'intake list': các tệp đã nhận; 'intake remind': xếp thư nhắc các đơn vị còn thiếu "
-                                  "báo cáo vào hộp thư đi")
+    p = add(
+        "intake",
+        cmd_intake,
+        "nhận sổ tính của các đơn vị (tệp hoặc thư mục); 'intake status': tình hình nộp; "
+        "'intake list': các tệp đã nhận; 'intake remind': xếp thư nhắc các đơn vị còn thiếu "
+        "báo cáo vào hộp thư đi",
+    )
     p.add_argument("inputs", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC")
     p.add_argument("--year", type=int, required=True, help="năm thi đua")
-    p.add_argument("--trust-first", dest="trust_first", action="store_true",
-                   help="tin cậy người ký khi nhận tệp đầu tiên của đơn vị chưa có chứng thư số (đối chiếu sau)")
+    p.add_argument(
+        "--trust-first",
+        dest="trust_first",
+        action="store_true",
+        help="tin cậy người ký khi nhận tệp đầu tiên của đơn vị chưa có chứng thư số (đối chiếu sau)",
+    )
     p.add_argument("--out", metavar="TỆP.xlsx", help="(với status) xuất bảng tình hình nộp và danh sách cần nhắc")
     p.add_argument("--today", type=date_arg, help="(với status, remind) tính hạn so với ngày này (dd/mm/yyyy)")
-    p.add_argument("--unit", dest="units", action="append", metavar="MÃ",
-                   help="(với remind) chỉ nhắc đơn vị này; lặp lại để nhắc nhiều đơn vị")
+    p.add_argument(
+        "--unit",
+        dest="units",
+        action="append",
+        metavar="MÃ",
+        help="(với remind) chỉ nhắc đơn vị này; lặp lại để nhắc nhiều đơn vị",
+    )
 
     p = add("consolidate", cmd_consolidate, "nhận các tệp trong thư mục rồi tổng hợp các chỉ tiêu (.xlsx hoặc .pdf)")
     p.add_argument("inputs", nargs="*", metavar="THƯ_MỤC", help="thư mục/tệp cần nhận trước khi tổng hợp (có thể bỏ)")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--phase", type=int, help="đợt (mặc định: cả năm = đợt cuối)")
     p.add_argument("--out", metavar="TỆP", required=True, help="tệp .xlsx (kèm trang dữ liệu) hoặc .pdf")
-    p.add_argument("--scratch", action="store_true",
-                   help="nhận vào thư mục dữ liệu tạm (không ghi vào dữ liệu hiện tại)")
+    p.add_argument(
+        "--scratch", action="store_true", help="nhận vào thư mục dữ liệu tạm (không ghi vào dữ liệu hiện tại)"
+    )
     p.add_argument("--name", help="(với --scratch) tên công đoàn cấp trên ghi trên báo cáo")
-    p.add_argument("--trust-first", dest="trust_first", action="store_true",
-                   help="tin cậy người ký khi nhận tệp đầu tiên của đơn vị chưa có chứng thư số")
+    p.add_argument(
+        "--trust-first",
+        dest="trust_first",
+        action="store_true",
+        help="tin cậy người ký khi nhận tệp đầu tiên của đơn vị chưa có chứng thư số",
+    )
     p.add_argument("--sign", action="store_true", help="ký số tệp tổng hợp (cần --p12 hoặc --pkcs11-lib)")
     signing.add_key_options(p)

@@ -24,12 +24,13 @@ ABBREVIATIONS = {
     "TĐKT": "Thi đua, khen thưởng",
 }
 
-_WORD = re.compile(r"(?<!\w)(" + "|".join(sorted((re.escape(k) for k in ABBREVIATIONS), key=len, reverse=True))
-                   + r")(?!\w)")
+_WORD = re.compile(
+    r"(?<!\w)(" + "|".join(sorted((re.escape(k) for k in ABBREVIATIONS), key=len, reverse=True)) + r")(?!\w)"
+)
 
 
 def initials(name: str) -> str:
-    """"Lao động tiên tiến" → "LĐTT": the initials Vietnamese forms use for titles."""
+    """ "Lao động tiên tiến" → "LĐTT": the initials Vietnamese forms use for titles."""
     words = [w for w in vntext.nfc(name).replace(",", " ").replace("“", " ").replace("”", " ").split() if w]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 

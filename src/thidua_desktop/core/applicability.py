@@ -70,9 +70,7 @@ def parse_tokens(text: str | Iterable[str] | None) -> tuple[str, ...]:
     wanted = {item.strip() for item in items if item and item.strip()}
     unknown = sorted(wanted - set(TOKEN_LABELS))
     if unknown:
-        raise ValueError(
-            f"đối tượng áp dụng '{unknown[0]}' không hợp lệ; chỉ nhận: {', '.join(TOKEN_LABELS)}"
-        )
+        raise ValueError(f"đối tượng áp dụng '{unknown[0]}' không hợp lệ; chỉ nhận: {', '.join(TOKEN_LABELS)}")
     order = (*SECTORS, *UNIT_KINDS)
     return tuple(token for token in order if token in wanted)
 

@@ -60,8 +60,11 @@ def mark_applicable(lines: Iterable[ConsolidatedLine], applying: dict[str, set[s
     """Set each line's applicable units (``applying``: indicator code → unit codes it applies to)."""
     for line in lines:
         units = applying.get(line.code, set())
-        answered = {f.unit_code for f in line.details
-                    if f.value is not None or (f.numerator is not None and f.denominator is not None)}
+        answered = {
+            f.unit_code
+            for f in line.details
+            if f.value is not None or (f.numerator is not None and f.denominator is not None)
+        }
         line.applicable_units = len(units | answered)
         line.not_reported = sorted(units - answered)
 
@@ -84,8 +87,9 @@ def consolidate(figures: Iterable[UnitFigure], order: Iterable[str] = ()) -> lis
     for f in figures:
         line = lines.get(f.indicator_code)
         if line is None:
-            line = lines[f.indicator_code] = ConsolidatedLine(f.indicator_code, f.indicator_name, f.unit_of_measure,
-                                                              f.kind)
+            line = lines[f.indicator_code] = ConsolidatedLine(
+                f.indicator_code, f.indicator_name, f.unit_of_measure, f.kind
+            )
         line.details.append(f)
         value, num, den, reg = _d(f.value), _d(f.numerator), _d(f.denominator), _d(f.registered)
         if line.kind in ("count", "money"):

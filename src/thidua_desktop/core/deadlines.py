@@ -71,9 +71,17 @@ class Deadline:
         return describe(self)
 
 
-def deadline(kind: Literal["registration_due", "report_due"], label: str, due: date, today: date, *,
-             phase_number: int | None = None, sent_on: date | None = None,
-             queued_on: date | None = None, year_ended: bool = False) -> Deadline:
+def deadline(
+    kind: Literal["registration_due", "report_due"],
+    label: str,
+    due: date,
+    today: date,
+    *,
+    phase_number: int | None = None,
+    sent_on: date | None = None,
+    queued_on: date | None = None,
+    year_ended: bool = False,
+) -> Deadline:
     """The state of one deadline. A sending that left decides it for ever; then a message waiting
     in the outbox; otherwise the calendar (a deadline of a year that has ended and was never met
     is ``missed``, not overdue by ever more days)."""
@@ -175,18 +183,26 @@ class YearOutcome:
         return [d for d in self.deadlines if not d.sent]
 
 
-def outcome(year: int, phases: Sequence[PhaseInput], registration_due: date | None, today: date,
-            deadlines: Sequence[Deadline], review: ReviewState | None = None) -> YearOutcome:
+def outcome(
+    year: int,
+    phases: Sequence[PhaseInput],
+    registration_due: date | None,
+    today: date,
+    deadlines: Sequence[Deadline],
+    review: ReviewState | None = None,
+) -> YearOutcome:
     first, last = year_bounds(year, phases, registration_due)
-    return YearOutcome(year, year_stage(year, phases, registration_due, today), first, last, today,
-                       tuple(deadlines), review)
+    return YearOutcome(
+        year, year_stage(year, phases, registration_due, today), first, last, today, tuple(deadlines), review
+    )
 
 
 def outcome_lines(o: YearOutcome) -> list[str]:
     """The year in a few Vietnamese lines: when it starts, or how it ended, or that it is running."""
     if o.stage == "not_started":
-        return [f"Năm thi đua {o.year} chưa bắt đầu: bắt đầu ngày {format_date(o.starts_on)} "
-                f"(còn {o.days_to_start} ngày)."]
+        return [
+            f"Năm thi đua {o.year} chưa bắt đầu: bắt đầu ngày {format_date(o.starts_on)} (còn {o.days_to_start} ngày)."
+        ]
     if o.stage == "running":
         return [f"Năm thi đua {o.year} đang diễn ra (mốc cuối cùng ngày {format_date(o.ends_on)})."]
     lines = [f"Năm thi đua {o.year} đã kết thúc (mốc cuối cùng ngày {format_date(o.ends_on)}). Kết quả:"]
@@ -201,8 +217,12 @@ def outcome_lines(o: YearOutcome) -> list[str]:
     lines.append(f"Đúng hạn {len(o.on_time)}/{total}, trễ hạn {len(o.late)}, chưa gửi {len(o.never_sent)}.")
     if o.review is not None:
         r = o.review
-        lines.append(f"Họp bình xét ngày {format_date(r.meeting_on)}." if r.meeting_on else
-                     "Chưa ghi nhận cuộc họp bình xét.")
-        lines.append(f"Danh sách đề nghị khen thưởng: {r.proposals} dòng, {r.decided} dòng đã có quyết định."
-                     if r.proposals else "Chưa lập danh sách đề nghị khen thưởng.")
+        lines.append(
+            f"Họp bình xét ngày {format_date(r.meeting_on)}." if r.meeting_on else "Chưa ghi nhận cuộc họp bình xét."
+        )
+        lines.append(
+            f"Danh sách đề nghị khen thưởng: {r.proposals} dòng, {r.decided} dòng đã có quyết định."
+            if r.proposals
+            else "Chưa lập danh sách đề nghị khen thưởng."
+        )
     return lines

@@ -79,8 +79,9 @@ def default_date(kind: str, facts: EventFacts, today: date) -> DefaultDate:
     elif kind == "review-minutes" or kind == "proposals":
         recorded = (facts.meeting_on, "ngày họp bình xét")
     elif kind == "award-decision":
-        recorded = (facts.decided_on, "ngày quyết định") if facts.decided_on else (
-            facts.meeting_on, "ngày họp bình xét")
+        recorded = (
+            (facts.decided_on, "ngày quyết định") if facts.decided_on else (facts.meeting_on, "ngày họp bình xét")
+        )
     else:
         recorded = (None, "")
     if recorded[0] is not None:
@@ -101,8 +102,7 @@ def warnings(kind: str, on: date, facts: EventFacts) -> list[str]:
     found: list[str] = []
     start, end = window(facts)
     if not start <= on <= end:
-        found.append(f"Ngày {_d(on)} nằm ngoài thời gian của năm thi đua {facts.year} "
-                     f"(từ {_d(start)} đến {_d(end)}).")
+        found.append(f"Ngày {_d(on)} nằm ngoài thời gian của năm thi đua {facts.year} (từ {_d(start)} đến {_d(end)}).")
     before: tuple[date | None, str] = (None, "")
     if kind == "registration":
         before = (facts.plan_issued_on, "ngày ban hành kế hoạch của công đoàn cấp trên")

@@ -33,6 +33,8 @@ def email_problem(text: str, label: str) -> str | None:
 
 def phone_problem(text: str, label: str) -> str | None:
     if text.strip() and not is_phone(text):
-        return (f"{label} không hợp lệ: “{text.strip()}” (chỉ gồm chữ số, dấu cách, dấu chấm hoặc gạch ngang; "
-                "9 đến 12 chữ số, ví dụ 0912 345 678).")
+        return (
+            f"{label} không hợp lệ: “{text.strip()}” (chỉ gồm chữ số, dấu cách, dấu chấm hoặc gạch ngang; "
+            "9 đến 12 chữ số, ví dụ 0912 345 678)."
+        )
     return None

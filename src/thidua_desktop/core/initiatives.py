@@ -40,8 +40,19 @@ RULE_UNIVERSITY = "ldst_threshold_university"
 RULE_MANAGER = "ldst_threshold_manager"
 RULE_WINDOW = "ldst_window_years"
 
-_MANAGER_WORDS = ("giam doc", "truong phong", "pho phong", "quan doc", "pho quan doc", "truong ban", "pho ban",
-                  "truong khoa", "hieu truong", "chu tich hdqt", "ke toan truong")
+_MANAGER_WORDS = (
+    "giam doc",
+    "truong phong",
+    "pho phong",
+    "quan doc",
+    "pho quan doc",
+    "truong ban",
+    "pho ban",
+    "truong khoa",
+    "hieu truong",
+    "chu tich hdqt",
+    "ke toan truong",
+)
 _UNIVERSITY_WORDS = ("dai hoc", "thac si", "tien si", "ky su", "cu nhan", "bac si", "duoc si")
 
 
@@ -86,8 +97,14 @@ class InitiativeDraft:
 NATIONAL_BODY = "Tổng Liên đoàn Lao động Việt Nam"
 
 
-def deciding_body(level: str | None, *, unit_name: str = "", employer_name: str = "", upper_union: str = "",
-                  upper_union_parent: str = "") -> tuple[str, str]:
+def deciding_body(
+    level: str | None,
+    *,
+    unit_name: str = "",
+    employer_name: str = "",
+    upper_union: str = "",
+    upper_union_parent: str = "",
+) -> tuple[str, str]:
     """The body that recognises an initiative of ``level`` when the file does not say it, and where
     it was taken from (Vietnamese, for the preview): ("", "") when the unit's profile has none.
 
@@ -96,8 +113,10 @@ def deciding_body(level: str | None, *, unit_name: str = "", employer_name: str 
     "Công đoàn ngành …", a parent "LĐLĐ tỉnh …"), else the direct upper union for ngành and its
     parent for tỉnh (either one when only one is known). Toàn quốc: the Tổng Liên đoàn.
     """
-    chain = [(vntext.nfc(upper_union), "công đoàn cấp trên trực tiếp"),
-             (vntext.nfc(upper_union_parent), "công đoàn cấp trên")]
+    chain = [
+        (vntext.nfc(upper_union), "công đoàn cấp trên trực tiếp"),
+        (vntext.nfc(upper_union_parent), "công đoàn cấp trên"),
+    ]
     chain = [(name, where) for name, where in chain if name]
     if level == "co_so":
         if vntext.nfc(employer_name):
@@ -158,17 +177,20 @@ def validate(draft: InitiativeDraft, *, today: date | None = None) -> list[str]:
         if author.category not in CATEGORIES:
             problems.append(f"Đối tượng của tác giả {name} không hợp lệ.")
     if draft.authors and total != Decimal(100):
-        problems.append(f"Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là "
-                        f"{vntext.format_number(total)}%).")
+        problems.append(f"Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là {vntext.format_number(total)}%).")
     if draft.economic_benefit is not None:
         if draft.economic_benefit < 0:
             problems.append("Giá trị làm lợi không được âm.")
         elif draft.economic_benefit > MAX_BENEFIT:
-            problems.append(f"Giá trị làm lợi {vntext.format_vnd(int(draft.economic_benefit))} không hợp lý "
-                            "(quá 1.000 tỷ đồng); hãy kiểm tra lại số đã nhập.")
+            problems.append(
+                f"Giá trị làm lợi {vntext.format_vnd(int(draft.economic_benefit))} không hợp lý "
+                "(quá 1.000 tỷ đồng); hãy kiểm tra lại số đã nhập."
+            )
     if draft.first_applied_on is not None and not EARLIEST_APPLIED <= draft.first_applied_on <= today:
-        problems.append(f"Ngày áp dụng lần đầu {vntext.format_date(draft.first_applied_on)} không hợp lý "
-                        "(không được ở tương lai hoặc quá xa).")
+        problems.append(
+            f"Ngày áp dụng lần đầu {vntext.format_date(draft.first_applied_on)} không hợp lý "
+            "(không được ở tương lai hoặc quá xa)."
+        )
     if draft.status not in STATUSES:
         problems.append("Trạng thái sáng kiến không hợp lệ.")
     if draft.status == "refused" and not vntext.nfc(draft.refusal_reason):
@@ -252,18 +274,34 @@ def ldst_candidates(year: int, contributions: Iterable[Contribution], rules: Map
             if t1 is not None and one >= t1:
                 met, reason = t1, f"giá trị làm lợi năm {year} theo tỷ lệ đóng góp {fmt(int(one))} ≥ {fmt(int(t1))}"
             elif t3 is not None and three >= t3:
-                met, reason = t3, (f"tổng giá trị làm lợi {first_year}–{year} theo tỷ lệ đóng góp {fmt(int(three))}"
-                                   f" ≥ {fmt(int(t3))}")
+                met, reason = (
+                    t3,
+                    (
+                        f"tổng giá trị làm lợi {first_year}–{year} theo tỷ lệ đóng góp {fmt(int(three))}"
+                        f" ≥ {fmt(int(t3))}"
+                    ),
+                )
         else:
             t = rules.get(RULE_UNIVERSITY if category == "university" else RULE_MANAGER)
             if t is not None and one >= t:
                 met, reason = t, f"giá trị làm lợi năm {year} theo tỷ lệ đóng góp {fmt(int(one))} ≥ {fmt(int(t))}"
             elif t is not None and three >= t:
-                met, reason = t, (f"tổng giá trị làm lợi {first_year}–{year} theo tỷ lệ đóng góp {fmt(int(three))}"
-                                  f" ≥ {fmt(int(t))}")
+                met, reason = (
+                    t,
+                    (f"tổng giá trị làm lợi {first_year}–{year} theo tỷ lệ đóng góp {fmt(int(three))} ≥ {fmt(int(t))}"),
+                )
         if reason:
-            found.append(Candidate(key, latest.author_name, category, one, three, met,
-                                   f"{CATEGORIES[category]}: {reason}",
-                                   tuple(dict.fromkeys(c.initiative_title for c in items))))
+            found.append(
+                Candidate(
+                    key,
+                    latest.author_name,
+                    category,
+                    one,
+                    three,
+                    met,
+                    f"{CATEGORIES[category]}: {reason}",
+                    tuple(dict.fromkeys(c.initiative_title for c in items)),
+                )
+            )
     found.sort(key=lambda c: (-c.one_year, -c.three_years, vntext.sort_key(c.author_name)))
     return found

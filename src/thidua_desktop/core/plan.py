@@ -311,8 +311,7 @@ class _Entry:
             return None
         return self.data[key]
 
-    def text(self, key: str, *, required: bool = True, allow_empty: bool = False,
-             max_len: int | None = None) -> str:
+    def text(self, key: str, *, required: bool = True, allow_empty: bool = False, max_len: int | None = None) -> str:
         value = self._get(key, required)
         if value is None:
             return ""
@@ -330,8 +329,9 @@ class _Entry:
             return None
         return self.text(key, max_len=max_len)
 
-    def integer(self, key: str, *, required: bool = True, minimum: int | None = None,
-                maximum: int | None = None) -> int | None:
+    def integer(
+        self, key: str, *, required: bool = True, minimum: int | None = None, maximum: int | None = None
+    ) -> int | None:
         value = self._get(key, required)
         if value is None:
             return None
@@ -359,7 +359,9 @@ class _Entry:
             else:
                 self.fail(f"'{key}' phải là số")
         except InvalidOperation:
-            self.fail(f"'{key}' = '{value}' không phải là số (dùng dấu chấm thập phân, không dùng dấu phân cách hàng nghìn)")
+            self.fail(
+                f"'{key}' = '{value}' không phải là số (dùng dấu chấm thập phân, không dùng dấu phân cách hàng nghìn)"
+            )
         if not result.is_finite():
             self.fail(f"'{key}' phải là số hữu hạn")
         if non_negative and result < 0:
@@ -418,9 +420,25 @@ def _label(kind: str, data: Mapping[str, Any], id_key: str, index: int) -> str:
 
 
 _TOP_KEYS = (
-    "key", "kind", "year", "document_number", "issuer", "issued_on", "place", "title", "theme",
-    "rule_set", "registration_due", "report_due_days", "signer", "signer_title",
-    "phases", "movements", "indicators", "titles", "rules",
+    "key",
+    "kind",
+    "year",
+    "document_number",
+    "issuer",
+    "issued_on",
+    "place",
+    "title",
+    "theme",
+    "rule_set",
+    "registration_due",
+    "report_due_days",
+    "signer",
+    "signer_title",
+    "phases",
+    "movements",
+    "indicators",
+    "titles",
+    "rules",
 )
 
 
@@ -469,8 +487,10 @@ def _parse_template(data: Mapping[str, Any], source: str) -> PlanTemplate:
     if standard:
         present = [k for k in _STANDARD_OMITS if k in data]
         if present:
-            top.fail(f"mẫu chuẩn không được ghi '{present[0]}': số, ngày, cơ quan ban hành và tên kế hoạch "
-                     "là của văn bản thật, người dùng nhập khi có kế hoạch của cấp trên")
+            top.fail(
+                f"mẫu chuẩn không được ghi '{present[0]}': số, ngày, cơ quan ban hành và tên kế hoạch "
+                "là của văn bản thật, người dùng nhập khi có kế hoạch của cấp trên"
+            )
     year = top.integer("year", minimum=1900, maximum=2999)
     assert year is not None
     report_due_days = top.integer("report_due_days", minimum=0, maximum=366)
@@ -602,10 +622,23 @@ def _parse_movement(e: _Entry) -> MovementSpec:
 
 
 def _parse_indicator(e: _Entry, movement_codes: set[str]) -> IndicatorSpec:
-    e.check_keys((
-        "code", "name", "unit", "kind", "source", "computed_from", "group", "levels",
-        "target_value", "target_text", "movement_code", "description", "applies_to",
-    ))
+    e.check_keys(
+        (
+            "code",
+            "name",
+            "unit",
+            "kind",
+            "source",
+            "computed_from",
+            "group",
+            "levels",
+            "target_value",
+            "target_text",
+            "movement_code",
+            "description",
+            "applies_to",
+        )
+    )
     code = e.text("code", max_len=_MAX_CODE)
     name = e.text("name")
     unit = e.text("unit", max_len=_MAX_INDICATOR_UNIT)
@@ -616,9 +649,7 @@ def _parse_indicator(e: _Entry, movement_codes: set[str]) -> IndicatorSpec:
         if computed_from is None:
             e.fail("chỉ tiêu tính tự động (source = \"computed\") phải có 'computed_from'")
         if computed_from not in COMPUTED_SOURCES:
-            e.fail(
-                f"'computed_from' = '{computed_from}' không hợp lệ; chỉ nhận: {', '.join(sorted(COMPUTED_SOURCES))}"
-            )
+            e.fail(f"'computed_from' = '{computed_from}' không hợp lệ; chỉ nhận: {', '.join(sorted(COMPUTED_SOURCES))}")
     elif computed_from is not None:
         e.fail("chỉ tiêu nhập tay (source = \"entered\") không được có 'computed_from'")
     group = e.text("group", max_len=_MAX_GROUP)
@@ -645,7 +676,8 @@ def _parse_indicator(e: _Entry, movement_codes: set[str]) -> IndicatorSpec:
 
     raw_applies = e._get("applies_to", False)
     if raw_applies is not None and (
-            not isinstance(raw_applies, list) or not all(isinstance(v, str) for v in raw_applies)):
+        not isinstance(raw_applies, list) or not all(isinstance(v, str) for v in raw_applies)
+    ):
         e.fail("'applies_to' phải là danh sách khu vực / loại hình đơn vị")
     try:
         applies_to_units = applicability.parse_tokens([_nfc(v) for v in raw_applies or []])
@@ -670,9 +702,18 @@ def _parse_indicator(e: _Entry, movement_codes: set[str]) -> IndicatorSpec:
 
 
 def _parse_title(e: _Entry) -> TitleSpec:
-    e.check_keys((
-        "code", "name", "subject", "category", "system", "issuer", "women_only", "requires_initiative",
-    ))
+    e.check_keys(
+        (
+            "code",
+            "name",
+            "subject",
+            "category",
+            "system",
+            "issuer",
+            "women_only",
+            "requires_initiative",
+        )
+    )
     return TitleSpec(
         code=e.text("code", max_len=_MAX_CODE),
         name=e.text("name"),

@@ -68,8 +68,13 @@ def months_worked(employed_since: date, year: int) -> int:
     return max(0, min(12, months))
 
 
-def check_individuals(year: int, entries: Iterable[Entry], people: Mapping[str, PersonFacts],
-                      titles: Mapping[str, TitleFacts], rules: Mapping[str, Decimal]) -> list[Finding]:
+def check_individuals(
+    year: int,
+    entries: Iterable[Entry],
+    people: Mapping[str, PersonFacts],
+    titles: Mapping[str, TitleFacts],
+    rules: Mapping[str, Decimal],
+) -> list[Finding]:
     findings: list[Finding] = []
     entries = list(entries)
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
@@ -81,8 +86,14 @@ def check_individuals(year: int, entries: Iterable[Entry], people: Mapping[str, 
         person = people.get(entry.person_id)
         title = titles.get(entry.title_code)
         if person is None or title is None:
-            findings.append(Finding("error", "Đăng ký trỏ tới người hoặc danh hiệu không còn trong dữ liệu.",
-                                    entry.person_id, entry.title_code))
+            findings.append(
+                Finding(
+                    "error",
+                    "Đăng ký trỏ tới người hoặc danh hiệu không còn trong dữ liệu.",
+                    entry.person_id,
+                    entry.title_code,
+                )
+            )
             continue
 
         def add(severity: Severity, message: str) -> None:
@@ -101,12 +112,19 @@ def check_individuals(year: int, entries: Iterable[Entry], people: Mapping[str, 
                 add("error", f"người này đã nghỉ việc từ {person.left_on:%d/%m/%Y}.")
             elif person.left_on <= year_end:
                 add("warning", f"người này nghỉ việc ngày {person.left_on:%d/%m/%Y}, trước khi kết thúc năm.")
-        if (min_months is not None and title.system == "state" and title.category == "title"
-                and person.employed_since is not None):
+        if (
+            min_months is not None
+            and title.system == "state"
+            and title.category == "title"
+            and person.employed_since is not None
+        ):
             worked = months_worked(person.employed_since, year)
             if worked < min_months:
-                add("warning", f"mới làm việc {worked} tháng trong năm {year}, dưới "
-                    f"{format_number(min_months)} tháng theo quy định.")
+                add(
+                    "warning",
+                    f"mới làm việc {worked} tháng trong năm {year}, dưới "
+                    f"{format_number(min_months)} tháng theo quy định.",
+                )
         if title.code == CSTDCS and LDTT not in by_person.get(person.id, set()):
             add("warning", "Chiến sĩ thi đua cơ sở phải đạt Lao động tiên tiến; chưa đăng ký Lao động tiên tiến.")
     cap = rules.get(RULE_CSTDCS_CAP)
@@ -115,12 +133,15 @@ def check_individuals(year: int, entries: Iterable[Entry], people: Mapping[str, 
         cstd = sum(1 for e in entries if e.title_code == CSTDCS)
         allowed = int(Decimal(ldtt) * cap / 100)
         if cstd > allowed:
-            findings.append(Finding(
-                "warning",
-                f"Số đăng ký Chiến sĩ thi đua cơ sở ({cstd}) vượt {format_number(cap)}% số đăng ký Lao động tiên tiến "
-                f"({ldtt}): tối đa {allowed} người.",
-                None, CSTDCS,
-            ))
+            findings.append(
+                Finding(
+                    "warning",
+                    f"Số đăng ký Chiến sĩ thi đua cơ sở ({cstd}) vượt {format_number(cap)}% số đăng ký Lao động tiên tiến "
+                    f"({ldtt}): tối đa {allowed} người.",
+                    None,
+                    CSTDCS,
+                )
+            )
     return findings
 
 
@@ -133,4 +154,3 @@ def check_collective(title_codes: Iterable[str], titles: Mapping[str, TitleFacts
         elif title.subject != "collective":
             findings.append(Finding("error", f"{title.name}: dành cho cá nhân, không đăng ký cho tập thể.", None, code))
     return findings
-

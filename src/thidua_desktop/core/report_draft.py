@@ -148,8 +148,11 @@ def collective_sentence(c: CollectiveResult) -> str:
     if c.own:
         return f"Tập thể công đoàn cơ sở được bình xét đề nghị công nhận {_q(c.title)}."
     names = [n for n in c.achieved if n]
-    return (f"{_n(len(c.achieved))}/{_n(c.reviewed)} tổ công đoàn được bình xét đạt {_q(c.title)}"
-            + (": " + ", ".join(names) if names else "") + ".")
+    return (
+        f"{_n(len(c.achieved))}/{_n(c.reviewed)} tổ công đoàn được bình xét đạt {_q(c.title)}"
+        + (": " + ", ".join(names) if names else "")
+        + "."
+    )
 
 
 @dataclass(frozen=True)
@@ -262,26 +265,30 @@ def title(kind: str, year: int, phase_name: str, start: date, end: date, next_la
     2021" (the rest of the year follows it); any other phase is named: "… đợt 1 năm 2021 … đợt 2"."""
     if kind == "midyear":
         if (start.month, start.day, end.month, end.day) == (1, 1, 6, 30):
-            return (f"Sơ kết phong trào thi đua 6 tháng đầu năm {year} và phương hướng, nhiệm vụ 6 tháng cuối năm "
-                    f"{year}")
+            return f"Sơ kết phong trào thi đua 6 tháng đầu năm {year} và phương hướng, nhiệm vụ 6 tháng cuối năm {year}"
         return f"Sơ kết phong trào thi đua {phase_name.lower()} năm {year} và phương hướng, nhiệm vụ {next_label}"
     return f"Tổng kết phong trào thi đua năm {year} và phương hướng, nhiệm vụ năm {year + 1}"
 
 
 def _situation(f: ReportFacts) -> str:
     where = f.employer_name or "Đơn vị"
-    first = (f"Tính đến ngày {vntext.format_date(f.end)}, {where} có {_n(f.workers)} người lao động (nữ "
-             f"{_n(f.women)} người, chiếm {_share(f.women, f.workers)}); công đoàn cơ sở có {_n(f.members)} đoàn viên "
-             f"(nữ {_n(f.women_members)} đoàn viên)")
+    first = (
+        f"Tính đến ngày {vntext.format_date(f.end)}, {where} có {_n(f.workers)} người lao động (nữ "
+        f"{_n(f.women)} người, chiếm {_share(f.women, f.workers)}); công đoàn cơ sở có {_n(f.members)} đoàn viên "
+        f"(nữ {_n(f.women_members)} đoàn viên)"
+    )
     first += f", sinh hoạt tại {_n(f.groups)} tổ công đoàn." if f.groups else "."
     during = "Trong đợt" if f.kind == "midyear" else "Trong năm"
     second = f"{during}, công đoàn cơ sở kết nạp mới {_n(f.admitted)} đoàn viên"
     second += f"; {_n(f.left)} người nghỉ việc." if f.left else "."
     upper = f" của {f.upper_union}" if f.upper_union else " của công đoàn cấp trên"
-    advantages = (f"Thuận lợi: công đoàn cơ sở luôn nhận được sự quan tâm, chỉ đạo{upper}, sự phối hợp của người sử "
-                  "dụng lao động; đoàn viên, người lao động đồng tình hưởng ứng các phong trào thi đua.")
-    hardships = "Khó khăn: " + placeholder("khó khăn của đơn vị trong kỳ (việc làm, đơn hàng, thu nhập, dịch bệnh, "
-                                           "biến động lao động…)")
+    advantages = (
+        f"Thuận lợi: công đoàn cơ sở luôn nhận được sự quan tâm, chỉ đạo{upper}, sự phối hợp của người sử "
+        "dụng lao động; đoàn viên, người lao động đồng tình hưởng ứng các phong trào thi đua."
+    )
+    hardships = "Khó khăn: " + placeholder(
+        "khó khăn của đơn vị trong kỳ (việc làm, đơn hàng, thu nhập, dịch bệnh, biến động lao động…)"
+    )
     return "\n\n".join((f"{first} {second}", advantages, hardships))
 
 
@@ -290,9 +297,11 @@ def _direction(f: ReportFacts) -> str:
     if f.plan_number:
         issued = f" ngày {vntext.format_date(f.plan_issued_on)}" if f.plan_issued_on else ""
         issuer = f" của {f.plan_issuer}" if f.plan_issuer else ""
-        text = (f"Thực hiện Kế hoạch số {f.plan_number}{issued}{issuer} về phát động phong trào thi đua năm {f.year}, "
-                "Ban Chấp hành công đoàn cơ sở đã xây dựng kế hoạch, phát động phong trào thi đua trong đoàn viên, "
-                "người lao động")
+        text = (
+            f"Thực hiện Kế hoạch số {f.plan_number}{issued}{issuer} về phát động phong trào thi đua năm {f.year}, "
+            "Ban Chấp hành công đoàn cơ sở đã xây dựng kế hoạch, phát động phong trào thi đua trong đoàn viên, "
+            "người lao động"
+        )
         text += f" với chủ đề {_q(f.theme)}." if f.theme else "."
         paragraphs.append(text)
     if f.registered_on or f.movements or f.collective_titles:
@@ -313,8 +322,11 @@ def _direction(f: ReportFacts) -> str:
     if f.registrations:
         lines = [f"{_n(n)} người đăng ký danh hiệu {_q(name)}" for name, n in f.registrations]
         share = _share(f.people_registered, f.workers)
-        text = (f"Có {_n(f.people_registered)} người lao động ({share} tổng số) đăng ký thi đua cá nhân, trong đó "
-                + "; ".join(lines) + ".")
+        text = (
+            f"Có {_n(f.people_registered)} người lao động ({share} tổng số) đăng ký thi đua cá nhân, trong đó "
+            + "; ".join(lines)
+            + "."
+        )
         paragraphs.append(text)
     if not paragraphs:
         paragraphs.append(placeholder("việc phát động, đăng ký, ký giao ước thi đua"))
@@ -334,8 +346,11 @@ def _initiatives_text(f: ReportFacts) -> list[str]:
     text += f" ({', '.join(details)})." if details else "."
     if i.recognised:
         levels = ", ".join(f"cấp {name} {_n(n)}" for name, n in i.by_level if n)
-        text += (f" Có {_n(i.recognised)} sáng kiến được công nhận" + (f" ({levels})" if levels else "")
-                 + (f", tổng giá trị làm lợi {_money(i.recognised_benefit)}." if i.recognised_benefit else "."))
+        text += (
+            f" Có {_n(i.recognised)} sáng kiến được công nhận"
+            + (f" ({levels})" if levels else "")
+            + (f", tổng giá trị làm lợi {_money(i.recognised_benefit)}." if i.recognised_benefit else ".")
+        )
     else:
         text += " Chưa có sáng kiến nào được công nhận."
     if i.tagged and i.programme:
@@ -355,8 +370,11 @@ def _initiatives_text(f: ReportFacts) -> list[str]:
 def _ldst_text(f: ReportFacts) -> str:
     proposed = [p for p in f.proposals if p.award.startswith("Bằng Lao động sáng tạo")]
     if f.kind == "year" and proposed:
-        return (f"Công đoàn cơ sở đề nghị Tổng Liên đoàn tặng Bằng Lao động sáng tạo cho {len(proposed)} tác giả: "
-                + ", ".join(p.name for p in proposed) + ".")
+        return (
+            f"Công đoàn cơ sở đề nghị Tổng Liên đoàn tặng Bằng Lao động sáng tạo cho {len(proposed)} tác giả: "
+            + ", ".join(p.name for p in proposed)
+            + "."
+        )
     if f.candidates:
         names = "; ".join(f"{c.name} ({c.reason})" for c in f.candidates)
         return f"Có {len(f.candidates)} tác giả đủ điều kiện xét đề nghị tặng Bằng Lao động sáng tạo: {names}."
@@ -364,9 +382,11 @@ def _ldst_text(f: ReportFacts) -> str:
 
 
 def _gvn_text(f: ReportFacts) -> list[str]:
-    out = [f"Toàn đơn vị có {_n(f.women)} lao động nữ, trong đó {_n(f.women_members)} nữ đoàn viên. Có "
-           f"{_n(f.gvn_registered)} chị đăng ký phấn đấu đạt danh hiệu {_q(f.gvn_title)}"
-           + (f" ({_share(f.gvn_registered, f.women)} lao động nữ)." if f.women else ".")]
+    out = [
+        f"Toàn đơn vị có {_n(f.women)} lao động nữ, trong đó {_n(f.women_members)} nữ đoàn viên. Có "
+        f"{_n(f.gvn_registered)} chị đăng ký phấn đấu đạt danh hiệu {_q(f.gvn_title)}"
+        + (f" ({_share(f.gvn_registered, f.women)} lao động nữ)." if f.women else ".")
+    ]
     line = _by_source(f, "women_gvn_dvn")
     if f.kind == "year" and f.review is not None:
         achieved = next((a for name, a, _ in f.review.achieved if name == f.gvn_title), None)
@@ -395,18 +415,25 @@ def _movement(f: ReportFacts, m: MovementFacts) -> str:
         if ldst:
             paragraphs.append(ldst)
         if f.cstdcs_without_initiative:
-            paragraphs.append(f"Còn {_n(f.cstdcs_without_initiative)} người đăng ký “Chiến sĩ thi đua cơ sở” chưa có "
-                              "sáng kiến được công nhận.")
+            paragraphs.append(
+                f"Còn {_n(f.cstdcs_without_initiative)} người đăng ký “Chiến sĩ thi đua cơ sở” chưa có "
+                "sáng kiến được công nhận."
+            )
     elif m.code == "GVN_DVN":
         paragraphs += _gvn_text(f)
-    linked = [i for i in f.indicators
-              if (i.movement_code == m.code or i.computed_from in _MOVEMENT_SOURCES.get(m.code, ()))
-              and i.computed_from not in ("women_gvn_dvn", "initiatives_recognised", "ldst_authors")]
+    linked = [
+        i
+        for i in f.indicators
+        if (i.movement_code == m.code or i.computed_from in _MOVEMENT_SOURCES.get(m.code, ()))
+        and i.computed_from not in ("women_gvn_dvn", "initiatives_recognised", "ldst_authors")
+    ]
     if linked:
         paragraphs.append("\n".join(_line(i) for i in linked))
     if not paragraphs:
-        paragraphs.append(f"Công đoàn cơ sở tham gia {_q(m.name)} do {m.launched_by} phát động. "
-                          + placeholder("các hoạt động đã triển khai và kết quả cụ thể"))
+        paragraphs.append(
+            f"Công đoàn cơ sở tham gia {_q(m.name)} do {m.launched_by} phát động. "
+            + placeholder("các hoạt động đã triển khai và kết quả cụ thể")
+        )
     return "\n\n".join(paragraphs)
 
 
@@ -428,16 +455,20 @@ def _indicators(f: ReportFacts) -> str:
         counts.append(f"{len(empty)} chỉ tiêu chưa có số liệu")
     if na:
         counts.append(f"{na} chỉ tiêu không áp dụng đối với đơn vị")
-    head = (f"Kết quả thực hiện {len(owed)} chỉ tiêu thi đua đến ngày {vntext.format_date(f.end)} ({scope}; chi tiết "
-            f"tại Biểu kết quả thực hiện các chỉ tiêu kèm theo): " + ", ".join(counts) + ". Cụ thể:")
+    head = (
+        f"Kết quả thực hiện {len(owed)} chỉ tiêu thi đua đến ngày {vntext.format_date(f.end)} ({scope}; chi tiết "
+        f"tại Biểu kết quả thực hiện các chỉ tiêu kèm theo): " + ", ".join(counts) + ". Cụ thể:"
+    )
     return head + "\n" + "\n".join(_line(i) for i in owed)
 
 
 def _commendation(f: ReportFacts) -> str:
     if f.kind == "midyear":
         i = f.initiatives
-        text = (f"Trong đợt, {_n(i.recognised)} sáng kiến của đoàn viên, người lao động được các cấp công nhận. "
-                f"Việc bình xét danh hiệu thi đua và đề nghị khen thưởng năm {f.year} được thực hiện khi tổng kết năm.")
+        text = (
+            f"Trong đợt, {_n(i.recognised)} sáng kiến của đoàn viên, người lao động được các cấp công nhận. "
+            f"Việc bình xét danh hiệu thi đua và đề nghị khen thưởng năm {f.year} được thực hiện khi tổng kết năm."
+        )
         return text
     if f.review is None:
         return placeholder("kết quả bình xét thi đua và khen thưởng năm (chưa ghi cuộc họp bình xét)")
@@ -460,25 +491,36 @@ def _commendation(f: ReportFacts) -> str:
         by_award: dict[str, list[str]] = {}
         for p in upper:
             by_award.setdefault(p.award, []).append(p.name)
-        paragraphs.append(f"Công đoàn cơ sở đề nghị cấp trên khen thưởng {len(upper)} trường hợp: "
-                          + "; ".join(f"{_q(award)} cho {len(names)} trường hợp" for award, names in by_award.items())
-                          + " (danh sách kèm theo).")
+        paragraphs.append(
+            f"Công đoàn cơ sở đề nghị cấp trên khen thưởng {len(upper)} trường hợp: "
+            + "; ".join(f"{_q(award)} cho {len(names)} trường hợp" for award, names in by_award.items())
+            + " (danh sách kèm theo)."
+        )
     if own:
-        paragraphs.append(f"Ban Chấp hành công đoàn cơ sở tặng Giấy khen cho {len(own)} trường hợp có thành tích "
-                          "xuất sắc trong năm.")
+        paragraphs.append(
+            f"Ban Chấp hành công đoàn cơ sở tặng Giấy khen cho {len(own)} trường hợp có thành tích xuất sắc trong năm."
+        )
     return "\n\n".join(paragraphs)
 
 
 def _strengths(f: ReportFacts) -> str:
     lines = []
     if f.people_registered and f.workers:
-        lines.append(f"- Phong trào thi đua được phát động ngay từ đầu năm, {_share(f.people_registered, f.workers)} "
-                     "người lao động đăng ký thi đua.")
+        lines.append(
+            f"- Phong trào thi đua được phát động ngay từ đầu năm, {_share(f.people_registered, f.workers)} "
+            "người lao động đăng ký thi đua."
+        )
     reached = [i for i in f.indicators if not i.not_applicable and i.reached]
     if reached:
-        lines.append("- Các chỉ tiêu đạt và vượt: " + "; ".join(
-            i.name + (f" ({vntext.format_percent(i.percent)})" if i.percent is not None and i.kind != "yesno" else "")
-            for i in reached) + ".")
+        lines.append(
+            "- Các chỉ tiêu đạt và vượt: "
+            + "; ".join(
+                i.name
+                + (f" ({vntext.format_percent(i.percent)})" if i.percent is not None and i.kind != "yesno" else "")
+                for i in reached
+            )
+            + "."
+        )
     if f.initiatives.recognised:
         text = f"- {_n(f.initiatives.recognised)} sáng kiến được công nhận"
         if f.initiatives.recognised_benefit:
@@ -494,55 +536,76 @@ def _weaknesses(f: ReportFacts) -> str:
     short = [i for i in f.indicators if not i.not_applicable and i.reached is False]
     if short:
         scope = " (so với chỉ tiêu cả năm)" if f.kind == "midyear" else ""
-        lines.append(f"- Các chỉ tiêu chưa đạt{scope}: " + "; ".join(
-            i.name + (f" ({vntext.format_percent(i.percent)})" if i.percent is not None and i.kind != "yesno" else "")
-            for i in short) + ".")
+        lines.append(
+            f"- Các chỉ tiêu chưa đạt{scope}: "
+            + "; ".join(
+                i.name
+                + (f" ({vntext.format_percent(i.percent)})" if i.percent is not None and i.kind != "yesno" else "")
+                for i in short
+            )
+            + "."
+        )
     empty = [i for i in f.indicators if not i.not_applicable and i.registered is not None and i.value is None]
     if empty:
         lines.append(f"- Còn {len(empty)} chỉ tiêu chưa có số liệu: " + "; ".join(i.name for i in empty) + ".")
     if f.cstdcs_without_initiative:
-        lines.append(f"- {_n(f.cstdcs_without_initiative)} người đăng ký “Chiến sĩ thi đua cơ sở” chưa có sáng kiến "
-                     "được công nhận.")
+        lines.append(
+            f"- {_n(f.cstdcs_without_initiative)} người đăng ký “Chiến sĩ thi đua cơ sở” chưa có sáng kiến "
+            "được công nhận."
+        )
     return "\n".join(lines) if lines else placeholder("những tồn tại, hạn chế trong kỳ")
 
 
 def _causes(f: ReportFacts) -> str:
     upper = f"{f.upper_union}" if f.upper_union else "công đoàn cấp trên"
     employer = f" {f.employer_name}" if f.employer_name else ""
-    return ("Nguyên nhân của kết quả đạt được: sự quan tâm, chỉ đạo sát sao của " + upper
-            + f"; sự phối hợp, tạo điều kiện của người sử dụng lao động{employer}; sự đồng thuận, hưởng ứng của đoàn "
-              "viên, người lao động.\n\nNguyên nhân của tồn tại, hạn chế: "
-            + placeholder("nguyên nhân khách quan, chủ quan của những tồn tại, hạn chế"))
+    return (
+        "Nguyên nhân của kết quả đạt được: sự quan tâm, chỉ đạo sát sao của "
+        + upper
+        + f"; sự phối hợp, tạo điều kiện của người sử dụng lao động{employer}; sự đồng thuận, hưởng ứng của đoàn "
+        "viên, người lao động.\n\nNguyên nhân của tồn tại, hạn chế: "
+        + placeholder("nguyên nhân khách quan, chủ quan của những tồn tại, hạn chế")
+    )
 
 
 def _direction_next(f: ReportFacts) -> str:
     lines = []
     if f.kind == "midyear":
-        lines.append("- Tiếp tục tuyên truyền, vận động đoàn viên, người lao động thi đua thực hiện các chỉ tiêu đã "
-                     "đăng ký.")
+        lines.append(
+            "- Tiếp tục tuyên truyền, vận động đoàn viên, người lao động thi đua thực hiện các chỉ tiêu đã đăng ký."
+        )
         for i in f.indicators:
             if i.not_applicable or i.reached is not False:
                 continue
             if i.kind == "count" and i.value is not None and i.registered is not None:
-                lines.append(f"- {i.name}: phấn đấu thêm {_n(i.registered - i.value)} {i.unit} để đạt chỉ tiêu "
-                             f"{_n(i.registered)}.".replace("  ", " "))
+                lines.append(
+                    f"- {i.name}: phấn đấu thêm {_n(i.registered - i.value)} {i.unit} để đạt chỉ tiêu "
+                    f"{_n(i.registered)}.".replace("  ", " ")
+                )
             elif i.kind == "percent":
                 lines.append(f"- {i.name}: phấn đấu đạt {vntext.format_percent(i.registered)} theo đăng ký.")
             elif i.kind == "yesno":
                 lines.append(f"- {i.name}: tổ chức thực hiện trong {f.next_label}.")
         if f.initiatives.applying:
             lines.append(f"- Hoàn thiện hồ sơ đề nghị công nhận {_n(f.initiatives.applying)} sáng kiến đang áp dụng.")
-        lines.append(f"- Chuẩn bị bình xét, tổng kết phong trào thi đua năm {f.year}; đề nghị khen thưởng các tập "
-                     "thể, cá nhân tiêu biểu.")
+        lines.append(
+            f"- Chuẩn bị bình xét, tổng kết phong trào thi đua năm {f.year}; đề nghị khen thưởng các tập "
+            "thể, cá nhân tiêu biểu."
+        )
     else:
-        lines.append(f"- Tổ chức phát động và đăng ký thi đua năm {f.year + 1} ngay từ đầu năm theo kế hoạch của công "
-                     "đoàn cấp trên.")
-        lines.append("- Tiếp tục đẩy mạnh phong trào “Lao động giỏi, Lao động sáng tạo”, khuyến khích đoàn viên, "
-                     "người lao động đăng ký sáng kiến, cải tiến kỹ thuật.")
+        lines.append(
+            f"- Tổ chức phát động và đăng ký thi đua năm {f.year + 1} ngay từ đầu năm theo kế hoạch của công "
+            "đoàn cấp trên."
+        )
+        lines.append(
+            "- Tiếp tục đẩy mạnh phong trào “Lao động giỏi, Lao động sáng tạo”, khuyến khích đoàn viên, "
+            "người lao động đăng ký sáng kiến, cải tiến kỹ thuật."
+        )
         short = [i for i in f.indicators if not i.not_applicable and i.reached is False]
         if short:
-            lines.append("- Khắc phục những chỉ tiêu năm " + str(f.year) + " chưa đạt: "
-                         + "; ".join(i.name for i in short) + ".")
+            lines.append(
+                "- Khắc phục những chỉ tiêu năm " + str(f.year) + " chưa đạt: " + "; ".join(i.name for i in short) + "."
+            )
         lines.append("- Phát hiện, bồi dưỡng, nhân rộng các điển hình tiên tiến; thực hiện tốt công tác khen thưởng.")
     return "\n".join(lines)
 
@@ -552,10 +615,15 @@ def _recommendations(f: ReportFacts) -> str:
     upper = [p for p in f.proposals if p.level == "upper"]
     if f.kind == "year" and upper:
         to = f" {f.upper_union}" if f.upper_union else " công đoàn cấp trên"
-        paragraphs.append(f"Đề nghị{to} xem xét, khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong "
-                          "trào thi đua năm " + str(f.year) + " (danh sách đề nghị khen thưởng kèm theo).")
-    paragraphs.append(placeholder("đề xuất, kiến nghị khác với công đoàn cấp trên và người sử dụng lao động; ghi "
-                                  "“Không” nếu không có"))
+        paragraphs.append(
+            f"Đề nghị{to} xem xét, khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong "
+            "trào thi đua năm " + str(f.year) + " (danh sách đề nghị khen thưởng kèm theo)."
+        )
+    paragraphs.append(
+        placeholder(
+            "đề xuất, kiến nghị khác với công đoàn cấp trên và người sử dụng lao động; ghi “Không” nếu không có"
+        )
+    )
     return "\n\n".join(paragraphs)
 
 
@@ -574,11 +642,13 @@ def draft_sections(facts: ReportFacts) -> list[dict]:
         {"key": "movements", "heading": "2. Kết quả thực hiện các phong trào thi đua", "text": "", "level": 2},
     ]
     for n, m in enumerate(f.movements, start=1):
-        sections.append({"key": f"movement:{m.code}", "heading": f"2.{n}. {_q(m.name)}", "text": _movement(f, m),
-                         "level": 3})
+        sections.append(
+            {"key": f"movement:{m.code}", "heading": f"2.{n}. {_q(m.name)}", "text": _movement(f, m), "level": 3}
+        )
     if not f.movements:
-        sections[-1]["text"] = placeholder("kết quả các phong trào thi đua (công đoàn cơ sở chưa ghi phong trào tham "
-                                           "gia trong bản đăng ký)")
+        sections[-1]["text"] = placeholder(
+            "kết quả các phong trào thi đua (công đoàn cơ sở chưa ghi phong trào tham gia trong bản đăng ký)"
+        )
     sections += [
         {"key": "indicators", "heading": "3. Kết quả thực hiện các chỉ tiêu", "text": _indicators(f), "level": 2},
         {"key": "commendation", "heading": "4. Công tác khen thưởng", "text": _commendation(f), "level": 2},
@@ -586,8 +656,12 @@ def draft_sections(facts: ReportFacts) -> list[dict]:
         {"key": "strengths", "heading": "1. Ưu điểm", "text": _strengths(f), "level": 2},
         {"key": "weaknesses", "heading": "2. Tồn tại, hạn chế", "text": _weaknesses(f), "level": 2},
         {"key": "causes", "heading": "3. Nguyên nhân", "text": _causes(f), "level": 2},
-        {"key": "plan", "heading": f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_heading}", "text": _direction_next(f),
-         "level": 1},
+        {
+            "key": "plan",
+            "heading": f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_heading}",
+            "text": _direction_next(f),
+            "level": 1,
+        },
         {"key": "recommendations", "heading": "V. ĐỀ XUẤT, KIẾN NGHỊ", "text": _recommendations(f), "level": 1},
     ]
     return sections

@@ -39,7 +39,7 @@ SOURCES_WITH_RECORDS: frozenset[str] = frozenset(
 SOURCES_WITHOUT_RECORDS: dict[str, str] = {
     "officers_trained": "Ứng dụng chưa có sổ theo dõi tập huấn cán bộ: nhập số liệu kèm căn cứ.",
     "members_introduced_to_party": "Ứng dụng chưa có sổ theo dõi giới thiệu đoàn viên cho Đảng: nhập số liệu kèm "
-                                   "căn cứ.",
+    "căn cứ.",
 }
 NOT_APPLICABLE = "Không áp dụng đối với đơn vị"
 RATE_PLACES = Decimal("0.0001")
@@ -88,8 +88,9 @@ def _number(value, what: str, problems: list[str]) -> Decimal | None:
     return number
 
 
-def check_figure(label: str, kind: str, value=None, numerator=None,
-                 denominator=None) -> tuple[Figure | None, list[str]]:
+def check_figure(
+    label: str, kind: str, value=None, numerator=None, denominator=None
+) -> tuple[Figure | None, list[str]]:
     """Check a typed figure for an indicator of ``kind``; return it normalised, or the problems.
 
     ``label`` names the indicator in the messages ("CT10 Nữ CNVCLĐ đạt …").
@@ -104,21 +105,27 @@ def check_figure(label: str, kind: str, value=None, numerator=None,
         if value is not None and value > 100:
             problems.append("tỷ lệ không được vượt 100%.")
         elif numerator is None or denominator is None:
-            problems.append("chỉ tiêu tỷ lệ cần nhập cả tử số và mẫu số (ví dụ 180 trên 212 người), "
-                            "tỷ lệ % được tính từ hai số này.")
+            problems.append(
+                "chỉ tiêu tỷ lệ cần nhập cả tử số và mẫu số (ví dụ 180 trên 212 người), "
+                "tỷ lệ % được tính từ hai số này."
+            )
         elif denominator == 0:
             problems.append("mẫu số phải lớn hơn 0.")
         elif numerator > denominator:
-            problems.append(f"tử số ({vntext.format_number(numerator)}) lớn hơn mẫu số "
-                            f"({vntext.format_number(denominator)}): tỷ lệ sẽ vượt 100%.")
+            problems.append(
+                f"tử số ({vntext.format_number(numerator)}) lớn hơn mẫu số "
+                f"({vntext.format_number(denominator)}): tỷ lệ sẽ vượt 100%."
+            )
         elif numerator != numerator.to_integral_value() or denominator != denominator.to_integral_value():
             problems.append("tử số và mẫu số là số người, số đơn vị: phải là số nguyên.")
         else:
             derived = rate(numerator, denominator)
             if value is not None and abs(value - derived) >= Decimal("0.05"):
-                problems.append(f"tỷ lệ {vntext.format_percent(value)} không khớp với "
-                                f"{vntext.format_number(numerator)}/{vntext.format_number(denominator)} "
-                                f"= {vntext.format_percent(derived)}.")
+                problems.append(
+                    f"tỷ lệ {vntext.format_percent(value)} không khớp với "
+                    f"{vntext.format_number(numerator)}/{vntext.format_number(denominator)} "
+                    f"= {vntext.format_percent(derived)}."
+                )
             else:
                 return Figure(derived, numerator, denominator), []
         return None, [f"{label}: {p}" for p in problems]
@@ -156,15 +163,22 @@ def reached(kind: str, result: Decimal | None, target: Decimal | None) -> bool |
     return Decimal(result) >= Decimal(target)
 
 
-def format_figure(kind: str, value: Decimal | None, numerator: Decimal | None = None,
-                  denominator: Decimal | None = None, unit: str = "") -> str:
+def format_figure(
+    kind: str,
+    value: Decimal | None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    unit: str = "",
+) -> str:
     """A result as a report writes it: "25 đoàn viên", "85,3% (180/211)", "Có", "84.000.000 đồng"."""
     if value is None:
         return ""
     if kind == "percent":
         if numerator is not None and denominator is not None:
-            return (f"{vntext.format_percent(value)} ({vntext.format_number(numerator)}/"
-                    f"{vntext.format_number(denominator)})")
+            return (
+                f"{vntext.format_percent(value)} ({vntext.format_number(numerator)}/"
+                f"{vntext.format_number(denominator)})"
+            )
         return vntext.format_percent(value)
     if kind == "yesno":
         return "Có" if value else "Không"
@@ -189,12 +203,11 @@ def period_text(start: date, end: date) -> str:
 
 
 def origin_members_admitted(count: int, start: date, end: date) -> str:
-    return (f"Tính từ danh sách lao động: {count} người có ngày vào công đoàn {period_text(start, end)}.")
+    return f"Tính từ danh sách lao động: {count} người có ngày vào công đoàn {period_text(start, end)}."
 
 
 def origin_initiatives(count: int, start: date, end: date) -> str:
-    return (f"Tính từ sổ sáng kiến: {count} sáng kiến được công nhận theo quyết định ngày "
-            f"{period_text(start, end)}.")
+    return f"Tính từ sổ sáng kiến: {count} sáng kiến được công nhận theo quyết định ngày {period_text(start, end)}."
 
 
 # What was registered, proposed and awarded are three facts: an indicator counts what was decided.
@@ -212,8 +225,10 @@ def pending_text(origin: str) -> str:
 
 
 def origin_ldst_awarded(awarded: int, proposed: int) -> str:
-    return (f"Tính từ quyết định khen thưởng: {awarded} tác giả được tặng Bằng Lao động sáng tạo "
-            f"(trong {proposed} tác giả được đề nghị).")
+    return (
+        f"Tính từ quyết định khen thưởng: {awarded} tác giả được tặng Bằng Lao động sáng tạo "
+        f"(trong {proposed} tác giả được đề nghị)."
+    )
 
 
 def origin_ldst_proposed(count: int) -> str:
@@ -221,37 +236,50 @@ def origin_ldst_proposed(count: int) -> str:
 
 
 def origin_ldst_candidates(count: int, end: date) -> str:
-    return (f"Chưa lập danh sách đề nghị: {count} tác giả đủ ngưỡng giá trị làm lợi để xét đề nghị tặng Bằng Lao "
-            f"động sáng tạo với các sáng kiến được công nhận đến ngày {vntext.format_date(end)}.")
+    return (
+        f"Chưa lập danh sách đề nghị: {count} tác giả đủ ngưỡng giá trị làm lợi để xét đề nghị tặng Bằng Lao "
+        f"động sáng tạo với các sáng kiến được công nhận đến ngày {vntext.format_date(end)}."
+    )
 
 
 def origin_women_review(achieved: int, women: int, held_on: date | None) -> str:
     when = f" ngày {vntext.format_date(held_on)}" if held_on else ""
-    return (f"Tính từ kết quả bình xét{when}: {achieved} nữ được công nhận “Giỏi việc nước, đảm việc nhà” "
-            f"trên {women} nữ CNVCLĐ.")
+    return (
+        f"Tính từ kết quả bình xét{when}: {achieved} nữ được công nhận “Giỏi việc nước, đảm việc nhà” "
+        f"trên {women} nữ CNVCLĐ."
+    )
 
 
 def origin_women_registered(registered: int, women: int, end: date) -> str:
-    return (f"Chưa bình xét: {registered} nữ đăng ký phấn đấu danh hiệu “Giỏi việc nước, đảm việc nhà” trên "
-            f"{women} nữ CNVCLĐ tại ngày {vntext.format_date(end)}; kết quả công nhận tính ở tổng kết năm.")
+    return (
+        f"Chưa bình xét: {registered} nữ đăng ký phấn đấu danh hiệu “Giỏi việc nước, đảm việc nhà” trên "
+        f"{women} nữ CNVCLĐ tại ngày {vntext.format_date(end)}; kết quả công nhận tính ở tổng kết năm."
+    )
 
 
-ORIGIN_WOMEN_PENDING = ("Chưa bình xét: tỷ lệ nữ CNVCLĐ được công nhận “Giỏi việc nước, đảm việc nhà” được tính sau "
-                        "khi ghi kết quả bình xét cuối năm.")
+ORIGIN_WOMEN_PENDING = (
+    "Chưa bình xét: tỷ lệ nữ CNVCLĐ được công nhận “Giỏi việc nước, đảm việc nhà” được tính sau "
+    "khi ghi kết quả bình xét cuối năm."
+)
 
 
-def lock_reason(phase_name: str, lock_date: date, today: date, *, sent_version: int | None,
-                correction_open: bool) -> str | None:
+def lock_reason(
+    phase_name: str, lock_date: date, today: date, *, sent_version: int | None, correction_open: bool
+) -> str | None:
     """Why a phase's results can no longer be changed, or None when they can.
 
     A phase is locked once the latest version of its report is sent, and after its lock date —
     unless a correction (a new version of its report, still a draft) is open.
     """
     if sent_version is not None:
-        return (f"Báo cáo {phase_name.lower()} đã gửi (phiên bản {sent_version}); số liệu của đợt đã khóa. "
-                "Muốn sửa, hãy tạo phiên bản mới của báo cáo rồi nhập lại.")
+        return (
+            f"Báo cáo {phase_name.lower()} đã gửi (phiên bản {sent_version}); số liệu của đợt đã khóa. "
+            "Muốn sửa, hãy tạo phiên bản mới của báo cáo rồi nhập lại."
+        )
     if today > lock_date and not correction_open:
-        return (f"Đã qua ngày khóa số liệu {vntext.format_date(lock_date)} của {phase_name.lower()}; số liệu của đợt "
-                "đã khóa. Muốn sửa, hãy tạo phiên bản mới của báo cáo đã gửi, hoặc sửa ngày khóa số liệu trong "
-                "kế hoạch năm.")
+        return (
+            f"Đã qua ngày khóa số liệu {vntext.format_date(lock_date)} của {phase_name.lower()}; số liệu của đợt "
+            "đã khóa. Muốn sửa, hãy tạo phiên bản mới của báo cáo đã gửi, hoặc sửa ngày khóa số liệu trong "
+            "kế hoạch năm."
+        )
     return None

@@ -111,9 +111,18 @@ def _state_title(title: TitleFacts) -> bool:
     return title.system == "state" and title.category == "title"
 
 
-def exclusions(year: int, subject: Subject, title: TitleFacts, *, registered: bool, inputs: ReviewInputs,
-               rules: Mapping[str, Decimal], has_recognised_initiative: bool = False,
-               ldtt_state: str | None = None, group_title: bool = False) -> list[Exclusion]:
+def exclusions(
+    year: int,
+    subject: Subject,
+    title: TitleFacts,
+    *,
+    registered: bool,
+    inputs: ReviewInputs,
+    rules: Mapping[str, Decimal],
+    has_recognised_initiative: bool = False,
+    ldtt_state: str | None = None,
+    group_title: bool = False,
+) -> list[Exclusion]:
     """Why ``subject`` cannot be recognised ``title`` this year, from the rule table.
 
     ``ldtt_state`` (CSTĐCS only) is how the person stands for Lao động tiên tiến: "achieved",
@@ -145,12 +154,18 @@ def exclusions(year: int, subject: Subject, title: TitleFacts, *, registered: bo
         if minimum is not None and subject.employed_since is not None:
             worked = months_worked(subject.employed_since, year)
             if worked < minimum:
-                found.append(Exclusion(MONTHS, f"làm việc {worked} tháng trong năm, dưới "
-                                               f"{vntext.format_number(minimum)} tháng"))
+                found.append(
+                    Exclusion(MONTHS, f"làm việc {worked} tháng trong năm, dưới {vntext.format_number(minimum)} tháng")
+                )
         limit = rules.get(RULE_DAYS_OFF)
         if limit is not None and inputs.days_off is not None and inputs.days_off >= limit:
-            found.append(Exclusion(DAYS_OFF, f"nghỉ {inputs.days_off} ngày làm việc (không kể thai sản), từ "
-                                             f"{vntext.format_number(limit)} ngày trở lên"))
+            found.append(
+                Exclusion(
+                    DAYS_OFF,
+                    f"nghỉ {inputs.days_off} ngày làm việc (không kể thai sản), từ "
+                    f"{vntext.format_number(limit)} ngày trở lên",
+                )
+            )
     if inputs.disciplined:
         found.append(Exclusion(DISCIPLINED, f"bị kỷ luật ({inputs.discipline.strip()})"))
     if title.requires_initiative and title.category == "title" and not has_recognised_initiative:
@@ -165,8 +180,9 @@ def exclusions(year: int, subject: Subject, title: TitleFacts, *, registered: bo
 def no_ldtt(ldtt_state: str | None) -> Exclusion | None:
     """The CSTĐCS exclusion for how the person stands for LĐTT (see :func:`exclusions`); always last."""
     if ldtt_state in (None, "not_achieved"):
-        return Exclusion(NO_LDTT, "không đạt “Lao động tiên tiến”" if ldtt_state else
-                         "chưa đăng ký, chưa đạt “Lao động tiên tiến”")
+        return Exclusion(
+            NO_LDTT, "không đạt “Lao động tiên tiến”" if ldtt_state else "chưa đăng ký, chưa đạt “Lao động tiên tiến”"
+        )
     return None
 
 
@@ -286,8 +302,9 @@ def achievement_summary(facts: AchievementFacts) -> str:
         votes = ""
         if facts.votes is not None:
             votes = f" (được {facts.votes[0]}/{facts.votes[1]} phiếu bình xét đồng ý)"
-        sentences.append(f"Năm {facts.year} đạt danh hiệu " + ", ".join(_quote(t) for t in facts.titles_achieved)
-                         + votes + ".")
+        sentences.append(
+            f"Năm {facts.year} đạt danh hiệu " + ", ".join(_quote(t) for t in facts.titles_achieved) + votes + "."
+        )
     useful = [i for i in facts.initiatives if i.status in ("recognised", "applying")]
     if useful:
         parts = [_initiative_sentence(i) for i in useful[:3]]
@@ -325,7 +342,6 @@ def group_summary(facts: GroupFacts) -> str:
     text = "; ".join(parts) + "."
     votes = f" với {facts.votes[0]}/{facts.votes[1]} phiếu đồng ý" if facts.votes else ""
     return text + f" Được bình xét{votes} công nhận danh hiệu {_quote(facts.title_name)}."
-
 
 
 def not_achieved_reason(exclusions: Sequence[Exclusion], votes_for: int | None, votes_total: int | None) -> str:

@@ -10,8 +10,15 @@ from datetime import date
 from thidua_desktop.core import vntext
 
 
-def check_meeting(year: int, held_on: date | None, chair: str | None, secretary: str | None,
-                  attendance_total: object, attendance_present: object, today: date) -> list[str]:
+def check_meeting(
+    year: int,
+    held_on: date | None,
+    chair: str | None,
+    secretary: str | None,
+    attendance_total: object,
+    attendance_present: object,
+    today: date,
+) -> list[str]:
     """What is wrong with the meeting of the review of ``year`` (empty: it can be recorded): held
     by ``today``, in the year or early the next, more than half of those called present, a chair
     and a secretary."""
@@ -31,11 +38,14 @@ def check_meeting(year: int, held_on: date | None, chair: str | None, secretary:
         if attendance_total == 0:
             problems.append("Tổng số người được triệu tập phải lớn hơn 0.")
         elif attendance_present > attendance_total:
-            problems.append(f"Số người có mặt ({attendance_present}) lớn hơn tổng số người được triệu tập "
-                            f"({attendance_total}).")
+            problems.append(
+                f"Số người có mặt ({attendance_present}) lớn hơn tổng số người được triệu tập ({attendance_total})."
+            )
         elif attendance_present * 2 <= attendance_total:
-            problems.append(f"Chỉ {attendance_present}/{attendance_total} người có mặt, chưa quá nửa: cuộc họp "
-                            "không đủ điều kiện bình xét.")
+            problems.append(
+                f"Chỉ {attendance_present}/{attendance_total} người có mặt, chưa quá nửa: cuộc họp "
+                "không đủ điều kiện bình xét."
+            )
     if not vntext.nfc(chair or ""):
         problems.append("Hãy ghi người chủ trì cuộc họp.")
     if not vntext.nfc(secretary or ""):

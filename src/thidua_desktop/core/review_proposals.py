@@ -67,8 +67,9 @@ def rules_from_json(text: str | None) -> list[ProposalRule]:
 
 
 def rules_to_json(rules: Sequence[ProposalRule]) -> str:
-    return json.dumps([{"title": r.title_code, "award": r.award_code, "level": r.level} for r in rules],
-                      ensure_ascii=False)
+    return json.dumps(
+        [{"title": r.title_code, "award": r.award_code, "level": r.level} for r in rules], ensure_ascii=False
+    )
 
 
 def check_level(level: str) -> list[str]:
@@ -85,8 +86,7 @@ def check_rules(year: int, rules: Sequence[ProposalRule], titles: Mapping[str, T
         if title is None or title.category != "title" or title.subject != "individual":
             problems.append(f"'{rule.title_code}' không phải danh hiệu cá nhân trong danh mục năm {year}.")
         if award is None or award.subject != "individual":
-            problems.append(f"'{rule.award_code}' không phải hình thức khen thưởng cá nhân trong danh mục năm "
-                            f"{year}.")
+            problems.append(f"'{rule.award_code}' không phải hình thức khen thưởng cá nhân trong danh mục năm {year}.")
         problems += check_level(rule.level)
     return problems
 
@@ -134,8 +134,10 @@ class CollectiveFacts:
 
 
 def collective_summary(facts: CollectiveFacts) -> str:
-    parts = [f"Năm {facts.year}, đơn vị có {vntext.format_number(facts.workers)} người lao động, "
-             f"{vntext.format_number(facts.members)} đoàn viên"]
+    parts = [
+        f"Năm {facts.year}, đơn vị có {vntext.format_number(facts.workers)} người lao động, "
+        f"{vntext.format_number(facts.members)} đoàn viên"
+    ]
     if facts.admitted is not None:
         parts.append(f"kết nạp mới {vntext.format_number(facts.admitted)} đoàn viên")
     if facts.initiatives_recognised:

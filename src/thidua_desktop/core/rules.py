@@ -161,8 +161,7 @@ class RuleSet:
 
     @property
     def years_text(self) -> str:
-        return f"từ năm {self.first_year}" if self.last_year is None else \
-            f"năm {self.first_year}–{self.last_year}"
+        return f"từ năm {self.first_year}" if self.last_year is None else f"năm {self.first_year}–{self.last_year}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -218,24 +217,37 @@ def parse_rule_set(text: str, source: str, *, origin: str = "builtin") -> RuleSe
     if last_year is not None and last_year < first_year:
         top.fail(f"'last_year' = {last_year} trước 'first_year' = {first_year}")
 
-    sources = tuple(_parse_source(_Entry(source, _plan._label("văn bản", d, "key", i), d))
-                    for i, d in enumerate(top.table_list("sources"), 1))
+    sources = tuple(
+        _parse_source(_Entry(source, _plan._label("văn bản", d, "key", i), d))
+        for i, d in enumerate(top.table_list("sources"), 1)
+    )
     if not sources:
         top.fail("cần ít nhất một văn bản [[sources]]")
     _check_unique((s.key for s in sources), "văn bản", top)
     source_keys = {s.key for s in sources}
 
     citations = _parse_citations(top, source_keys)
-    titles = tuple(_parse_title(_Entry(source, _plan._label("danh hiệu", d, "code", i), d))
-                   for i, d in enumerate(top.table_list("titles"), 1))
+    titles = tuple(
+        _parse_title(_Entry(source, _plan._label("danh hiệu", d, "code", i), d))
+        for i, d in enumerate(top.table_list("titles"), 1)
+    )
     _check_unique((t.code for t in titles), "danh hiệu", top)
-    rules = tuple(_parse_rule(_Entry(source, _plan._label("quy định", d, "key", i), d))
-                  for i, d in enumerate(top.table_list("rules"), 1))
+    rules = tuple(
+        _parse_rule(_Entry(source, _plan._label("quy định", d, "key", i), d))
+        for i, d in enumerate(top.table_list("rules"), 1)
+    )
     _check_unique((r.key for r in rules), "quy định", top)
     return RuleSet(
-        key=key, name=top.text("name", max_len=300), first_year=first_year, last_year=last_year,
-        summary=top.text("summary", max_len=_MAX_SUMMARY), sources=sources, citations=citations,
-        titles=titles, rules=rules, origin=origin,
+        key=key,
+        name=top.text("name", max_len=300),
+        first_year=first_year,
+        last_year=last_year,
+        summary=top.text("summary", max_len=_MAX_SUMMARY),
+        sources=sources,
+        citations=citations,
+        titles=titles,
+        rules=rules,
+        origin=origin,
     )
 
 
@@ -257,8 +269,13 @@ def _parse_source(e: _Entry) -> SourceSpec:
     if number and number not in citation:
         e.fail(f"'citation' phải ghi số hiệu '{number}' của văn bản")
     return SourceSpec(
-        key=e.text("key", max_len=40), short=e.text("short", max_len=80), title=e.text("title"),
-        number=number, issued_on=issued_on, issuer=e.text("issuer", max_len=200), citation=citation,
+        key=e.text("key", max_len=40),
+        short=e.text("short", max_len=80),
+        title=e.text("title"),
+        number=number,
+        issued_on=issued_on,
+        issuer=e.text("issuer", max_len=200),
+        citation=citation,
         needs_check=e.boolean("needs_check"),
     )
 

@@ -25,15 +25,25 @@ import unicodedata
 from pathlib import Path
 
 UNIT_CODE_MAX = 40
-UNIT_CODE_RULE = ("chữ cái A–Z không dấu, chữ số 0–9 và các dấu '-', '_', '.'; bắt đầu bằng chữ cái hoặc "
-                  f"chữ số, không kết thúc bằng dấu '.', tối đa {UNIT_CODE_MAX} ký tự")
+UNIT_CODE_RULE = (
+    "chữ cái A–Z không dấu, chữ số 0–9 và các dấu '-', '_', '.'; bắt đầu bằng chữ cái hoặc "
+    f"chữ số, không kết thúc bằng dấu '.', tối đa {UNIT_CODE_MAX} ký tự"
+)
 _UNIT_CODE = re.compile(r"[A-Z0-9](?:[A-Z0-9._-]*[A-Z0-9_-])?")
 
 FILE_NAME_MAX = 120  # characters; also at most FILE_NAME_MAX_BYTES in UTF-8 (Linux counts bytes)
 FILE_NAME_MAX_BYTES = 240
 _FORBIDDEN = set('<>:"/\\|?*')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-             *(f"COM{c}" for c in "123456789¹²³"), *(f"LPT{c}" for c in "123456789¹²³")}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CONIN$",
+    "CONOUT$",
+    *(f"COM{c}" for c in "123456789¹²³"),
+    *(f"LPT{c}" for c in "123456789¹²³"),
+}
 
 
 class UnitCodeError(ValueError):
@@ -70,8 +80,10 @@ def unit_code_problem(text: object) -> str:
     if any(not ch.isascii() for ch in code) and all(ch.isalnum() or ch in "-_." for ch in code):
         plain = without_marks(code).upper()
         hint = f" (ví dụ '{plain}')" if _UNIT_CODE.fullmatch(plain) else ""
-        return (f"Mã đơn vị '{shown}' có chữ tiếng Việt có dấu; hãy viết không dấu{hint}. Mã đơn vị chỉ gồm "
-                f"{UNIT_CODE_RULE}.")
+        return (
+            f"Mã đơn vị '{shown}' có chữ tiếng Việt có dấu; hãy viết không dấu{hint}. Mã đơn vị chỉ gồm "
+            f"{UNIT_CODE_RULE}."
+        )
     return f"Mã đơn vị '{shown}' không hợp lệ: mã chỉ gồm {UNIT_CODE_RULE}."
 
 

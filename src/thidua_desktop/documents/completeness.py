@@ -55,8 +55,9 @@ def _unit_cells(sheet, r: int, u: UnitRow | ReminderRow, fmt) -> None:
     sheet.write_string(r, 3, u.email, fmt)
 
 
-def write_completeness(out: Path, year: int, report_names: Sequence[str], units: Sequence[UnitRow],
-                       to_remind: Sequence[ReminderRow]) -> Path:
+def write_completeness(
+    out: Path, year: int, report_names: Sequence[str], units: Sequence[UnitRow], to_remind: Sequence[ReminderRow]
+) -> Path:
     """Write the workbook to ``out``, whole or not at all (``store.files.atomic_write``)."""
     with atomic_write(out) as partial:
         book = xlsxwriter.Workbook(str(partial), {"strings_to_numbers": False})
@@ -83,8 +84,9 @@ def write_completeness(out: Path, year: int, report_names: Sequence[str], units:
         sheet.set_column(3, 3, 28)
         sheet.set_column(4, 9, 14)
         remind = book.add_worksheet("Cần nhắc")
-        remind.write(0, 0, f"DANH SÁCH ĐƠN VỊ CẦN NHẮC NỘP BÁO CÁO NĂM {year}",
-                     book.add_format({"bold": True, "size": 13}))
+        remind.write(
+            0, 0, f"DANH SÁCH ĐƠN VỊ CẦN NHẮC NỘP BÁO CÁO NĂM {year}", book.add_format({"bold": True, "size": 13})
+        )
         for c, text in enumerate(["STT", "Mã", "Tên đơn vị", "Email", "Còn thiếu", "Hạn"]):
             remind.write(2, c, text, bold)
         for r, u in enumerate(to_remind, 3):

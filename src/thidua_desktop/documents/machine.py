@@ -29,10 +29,27 @@ SCHEMA = "thidua-desktop/du-lieu"
 SCHEMA_VERSION = 1
 
 META_KEYS = (
-    "schema", "schema_version", "generator", "generated_at", "document_kind", "document_code",
-    "document_number", "document_version", "issued_on", "unit_id", "unit_name", "unit_code", "issuer_code",
-    "upper_union", "year", "phase", "report_kind", "report_id",
-    "unit_sector", "unit_kind", "applicable_indicators",
+    "schema",
+    "schema_version",
+    "generator",
+    "generated_at",
+    "document_kind",
+    "document_code",
+    "document_number",
+    "document_version",
+    "issued_on",
+    "unit_id",
+    "unit_name",
+    "unit_code",
+    "issuer_code",
+    "upper_union",
+    "year",
+    "phase",
+    "report_kind",
+    "report_id",
+    "unit_sector",
+    "unit_kind",
+    "applicable_indicators",
 )
 
 
@@ -200,8 +217,9 @@ def read_sheet(path: str | os.PathLike[str]) -> MachineData:
     rows = book.get_sheet_by_name(SHEET).to_python(skip_empty_area=False)
     cut = read_sections(rows)
     meta = {key: value for key, (_, value) in cut.meta.items()}
-    tables = [MachineTable(sec.name, [str(v) for v in sec.header], [values for _, values in sec.rows])
-              for sec in cut.sections]
+    tables = [
+        MachineTable(sec.name, [str(v) for v in sec.header], [values for _, values in sec.rows]) for sec in cut.sections
+    ]
     if meta.get("schema") != SCHEMA:
         raise ValueError(f"Trang {SHEET} của tệp {Path(path).name} không theo lược đồ {SCHEMA}.")
     return MachineData(meta, tables)

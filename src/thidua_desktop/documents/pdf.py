@@ -114,6 +114,7 @@ def wrap_balanced(text: str, font: str, size: float, max_width: float) -> list[s
     if not text or _width(text, font, size) <= max_width:
         return [text] if text else []
     words = text.split(" ")
+
     # Greedy gives the number of lines; then shorten the target width while the count holds.
     def greedy(limit: float) -> list[str]:
         lines: list[str] = []
@@ -195,11 +196,21 @@ class _HeaderBlock(Flowable):
         left_w = aw - right_w
         self.left_w, self.right_w = left_w, right_w
         limit = left_w - 8
-        upper = _cap_lines(wrap_balanced(_t(h.upper).upper(), fonts.REGULAR, HEADER_SIZE, limit), HEADER_MAX_LINES,
-                           fonts.REGULAR, HEADER_SIZE, limit)
+        upper = _cap_lines(
+            wrap_balanced(_t(h.upper).upper(), fonts.REGULAR, HEADER_SIZE, limit),
+            HEADER_MAX_LINES,
+            fonts.REGULAR,
+            HEADER_SIZE,
+            limit,
+        )
         self.left_lines = [_Line(s, fonts.REGULAR, HEADER_SIZE) for s in upper]
-        issuer = _cap_lines(wrap_balanced(_t(h.issuer).upper(), fonts.BOLD, HEADER_SIZE, limit), HEADER_MAX_LINES,
-                            fonts.BOLD, HEADER_SIZE, limit)
+        issuer = _cap_lines(
+            wrap_balanced(_t(h.issuer).upper(), fonts.BOLD, HEADER_SIZE, limit),
+            HEADER_MAX_LINES,
+            fonts.BOLD,
+            HEADER_SIZE,
+            limit,
+        )
         self.issuer_count = len(issuer)
         self.left_lines += [_Line(s, fonts.BOLD, HEADER_SIZE) for s in issuer]
         self.leading = HEADER_SIZE * 1.2
@@ -251,8 +262,15 @@ class _HeaderBlock(Flowable):
 class _CentredLines(Flowable):
     """Centred lines (type, subject, annex titles), balanced wrapping, optional short rule below."""
 
-    def __init__(self, lines: Sequence[_Line], *, rule: bool = False, space_before: float = 0,
-                 space_after: float = 0, max_ratio: float = 0.85) -> None:
+    def __init__(
+        self,
+        lines: Sequence[_Line],
+        *,
+        rule: bool = False,
+        space_before: float = 0,
+        space_after: float = 0,
+        max_ratio: float = 0.85,
+    ) -> None:
         super().__init__()
         self.items = [line for line in lines if line.text]
         self.rule = rule
@@ -328,17 +346,35 @@ class _Styles:
     def __init__(self) -> None:
         self._cache: dict[tuple, ParagraphStyle] = {}
 
-    def get(self, *, size: float = BODY_SIZE, bold: bool = False, italic: bool = False, align: str = "justify",
-            indent: float = 0, after: float = PARA_AFTER, before: float = 0, leading: float | None = None,
-            keep: bool = False) -> ParagraphStyle:
+    def get(
+        self,
+        *,
+        size: float = BODY_SIZE,
+        bold: bool = False,
+        italic: bool = False,
+        align: str = "justify",
+        indent: float = 0,
+        after: float = PARA_AFTER,
+        before: float = 0,
+        leading: float | None = None,
+        keep: bool = False,
+    ) -> ParagraphStyle:
         key = (size, bold, italic, align, indent, after, before, leading, keep)
         style = self._cache.get(key)
         if style is None:
             style = ParagraphStyle(
-                f"s{len(self._cache)}", fontName=fonts.face(bold, italic), fontSize=size,
-                leading=leading or round(size * 1.25, 2), alignment=_ALIGN[align], firstLineIndent=indent,
-                spaceAfter=after, spaceBefore=before, keepWithNext=1 if keep else 0, splitLongWords=1,
-                allowWidows=0, allowOrphans=0,
+                f"s{len(self._cache)}",
+                fontName=fonts.face(bold, italic),
+                fontSize=size,
+                leading=leading or round(size * 1.25, 2),
+                alignment=_ALIGN[align],
+                firstLineIndent=indent,
+                spaceAfter=after,
+                spaceBefore=before,
+                keepWithNext=1 if keep else 0,
+                splitLongWords=1,
+                allowWidows=0,
+                allowOrphans=0,
             )
             self._cache[key] = style
         return style
@@ -346,9 +382,14 @@ class _Styles:
 
 def _paragraphs(block: Paragraph, styles: _Styles) -> list[Flowable]:
     size = block.size or BODY_SIZE
-    style = styles.get(size=size, bold=block.bold, italic=block.italic, align=block.align,
-                       indent=INDENT if block.indent and block.align in ("justify", "left") else 0,
-                       leading=BODY_LEADING if size == BODY_SIZE else None)
+    style = styles.get(
+        size=size,
+        bold=block.bold,
+        italic=block.italic,
+        align=block.align,
+        indent=INDENT if block.indent and block.align in ("justify", "left") else 0,
+        leading=BODY_LEADING if size == BODY_SIZE else None,
+    )
     out: list[Flowable] = []
     lines = _t(block.text).split("\n") if block.text else [""]
     for i, line in enumerate(lines):
@@ -363,9 +404,15 @@ def _paragraphs(block: Paragraph, styles: _Styles) -> list[Flowable]:
 def _heading(block: Heading, styles: _Styles) -> list[Flowable]:
     """A heading never ends a page: it moves on when fewer than three lines would follow it."""
     italic = block.level >= 3
-    style = styles.get(bold=True, italic=italic, align=block.align,
-                       indent=INDENT if block.align in ("left", "justify") else 0,
-                       before=4, after=PARA_AFTER, leading=BODY_LEADING)
+    style = styles.get(
+        bold=True,
+        italic=italic,
+        align=block.align,
+        indent=INDENT if block.align in ("left", "justify") else 0,
+        before=4,
+        after=PARA_AFTER,
+        leading=BODY_LEADING,
+    )
     heading = RLParagraph(_markup(block.text), style)
     heading.is_heading = True  # the closing takes it along with the last paragraph
     return [CondPageBreak(4 * BODY_LEADING + PARA_AFTER), heading]
@@ -391,8 +438,7 @@ class _TableLayout:
         self._header_h: list[float] | None = None
 
     def _style(self, align: str, bold: bool = False, italic: bool = False) -> ParagraphStyle:
-        return self.styles.get(size=self.size, bold=bold, italic=italic, align=align, after=0,
-                               leading=self.leading)
+        return self.styles.get(size=self.size, bold=bold, italic=italic, align=align, after=0, leading=self.leading)
 
     def _column_widths(self, total: float) -> list[float]:
         cols = self.table.columns
@@ -404,8 +450,11 @@ class _TableLayout:
             words = _t(col.title).split() or [""]
             minimum = max(_width(w, fonts.BOLD, self.size) for w in words)
             if col.kind in NUMERIC_KINDS or col.kind == "date":
-                texts = {as_text(row[index], col.kind) for row, kind in zip(self.table.rows, self._kinds(), strict=True)
-                         if kind != "group" and index < len(row)}
+                texts = {
+                    as_text(row[index], col.kind)
+                    for row, kind in zip(self.table.rows, self._kinds(), strict=True)
+                    if kind != "group" and index < len(row)
+                }
                 if texts:
                     minimum = max(minimum, max(_width(s, fonts.BOLD, self.size) for s in texts))
             need.append(minimum + 2 * CELL_PAD_X + 1)
@@ -474,8 +523,11 @@ class _TableLayout:
                 kind = self.kinds[r]
                 at = h + r - start
                 if kind == "group":
-                    cmds += [("SPAN", (0, at), (-1, at)), ("FONT", (0, at), (-1, at), fonts.BOLD, self.size,
-                                                           self.leading), ("ALIGN", (0, at), (-1, at), "LEFT")]
+                    cmds += [
+                        ("SPAN", (0, at), (-1, at)),
+                        ("FONT", (0, at), (-1, at), fonts.BOLD, self.size, self.leading),
+                        ("ALIGN", (0, at), (-1, at), "LEFT"),
+                    ]
                 elif kind == "total":
                     cmds.append(("FONT", (0, at), (-1, at), fonts.BOLD, self.size, self.leading))
         return TableStyle(cmds)
@@ -532,9 +584,9 @@ class _TableLayout:
             tail.append(parts[1])
         if self._height(head, spanned) > room + 1e-6:
             return False
-        self.rows[index:index + 1] = [head, tail]
-        self.kinds[index:index + 1] = [self.kinds[index]] * 2
-        self._heights[index:index + 1] = [None, None]
+        self.rows[index : index + 1] = [head, tail]
+        self.kinds[index : index + 1] = [self.kinds[index]] * 2
+        self._heights[index : index + 1] = [None, None]
         self.continued = {r + 1 if r > index else r for r in self.continued} | {index + 1}
         return True
 
@@ -548,8 +600,14 @@ class _TableLayout:
         self.header_height()
         data = self.header + self.rows[start:stop]
         heights = self._header_h + [self.row_height(i) for i in range(start, stop)]
-        return RLTable(data, colWidths=self.widths, rowHeights=heights, repeatRows=len(self.header),
-                       style=self.style(start, stop), hAlign="CENTER")
+        return RLTable(
+            data,
+            colWidths=self.widths,
+            rowHeights=heights,
+            repeatRows=len(self.header),
+            style=self.style(start, stop),
+            hAlign="CENTER",
+        )
 
 
 class _PagedTable(Flowable):
@@ -656,8 +714,9 @@ class _SignatureSpace(Flowable):
             self.marks.append(SignatureBlock(self.index, c.getPageNumber() - 1, box, self.name))
 
 
-def _signature_cell(sig: Signature, styles: _Styles, index: int = 1,
-                    marks: list[SignatureBlock] | None = None) -> list[Flowable]:
+def _signature_cell(
+    sig: Signature, styles: _Styles, index: int = 1, marks: list[SignatureBlock] | None = None
+) -> list[Flowable]:
     out: list[Flowable] = []
     style = styles.get(size=SIGNATURE_SIZE, bold=True, align="center", after=0, leading=SIGNATURE_SIZE * 1.2)
     for line in sig.lines:
@@ -668,8 +727,9 @@ def _signature_cell(sig: Signature, styles: _Styles, index: int = 1,
 
 
 def _recipients_cell(lines: Sequence[str], styles: _Styles) -> list[Flowable]:
-    out: list[Flowable] = [RLParagraph("Nơi nhận:", styles.get(size=RECIPIENTS_TITLE_SIZE, bold=True, italic=True,
-                                                                  align="left", after=1))]
+    out: list[Flowable] = [
+        RLParagraph("Nơi nhận:", styles.get(size=RECIPIENTS_TITLE_SIZE, bold=True, italic=True, align="left", after=1))
+    ]
     style = styles.get(size=RECIPIENTS_SIZE, align="left", after=0, leading=RECIPIENTS_SIZE * 1.2)
     shown = list(lines[:RECIPIENT_MAX_LINES])
     if len(lines) > RECIPIENT_MAX_LINES:
@@ -679,8 +739,7 @@ def _recipients_cell(lines: Sequence[str], styles: _Styles) -> list[Flowable]:
     return out
 
 
-def _closing(doc: Document, width: float, styles: _Styles,
-             marks: list[SignatureBlock] | None = None) -> list[Flowable]:
+def _closing(doc: Document, width: float, styles: _Styles, marks: list[SignatureBlock] | None = None) -> list[Flowable]:
     if not doc.signatures and not doc.recipients:
         return []
     if len(doc.signatures) >= 2:
@@ -708,13 +767,19 @@ def _closing(doc: Document, width: float, styles: _Styles,
 
 
 def _closing_table(cells: list[list[Flowable]], widths: list[float]) -> RLTable:
-    return RLTable([cells], colWidths=widths, style=TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, BODY_SIZE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    return RLTable(
+        [cells],
+        colWidths=widths,
+        style=TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, BODY_SIZE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
 
 
 def _blocks(blocks: Sequence[Block], width: float, styles: _Styles) -> list[Flowable]:
@@ -741,8 +806,7 @@ def _annex(annex: Annex, width: float, styles: _Styles) -> list[Flowable]:
     ]
     out: list[Flowable] = [_CentredLines(lines, space_after=2, max_ratio=0.9)]
     if annex.caption:
-        out.append(_CentredLines([_Line(annex.caption, fonts.ITALIC, 13)], rule=True, space_after=10,
-                                 max_ratio=0.9))
+        out.append(_CentredLines([_Line(annex.caption, fonts.ITALIC, 13)], rule=True, space_after=10, max_ratio=0.9))
     return out + _blocks(annex.blocks, width, styles)
 
 
@@ -785,7 +849,7 @@ def _draft_mark(canvas, doc) -> None:
     canvas.translate(width / 2, height / 2)
     canvas.rotate(54.7 if height > width else 35.3)  # along the diagonal of an A4 page
     size = DRAFT_SIZE
-    while size > 24 and _width(mark, fonts.BOLD, size) > 0.9 * (width ** 2 + height ** 2) ** 0.5:
+    while size > 24 and _width(mark, fonts.BOLD, size) > 0.9 * (width**2 + height**2) ** 0.5:
         size -= 4
     canvas.setFont(fonts.BOLD, size)
     canvas.drawCentredString(0, -size / 3, mark)
@@ -817,29 +881,64 @@ def write_pdf(doc: Document, target: str | os.PathLike[str] | BinaryIO) -> list[
     styles = _Styles()
     portrait_w, landscape_w = frame_widths()
     page_w, page_h = PAGE
-    portrait = Frame(MARGIN_LEFT, MARGIN_BOTTOM, portrait_w, page_h - MARGIN_TOP - MARGIN_BOTTOM,
-                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="portrait")
+    portrait = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        portrait_w,
+        page_h - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="portrait",
+    )
     lw, lh = landscape(PAGE)
     top, bottom, left, _right = LANDSCAPE_MARGINS
-    wide = Frame(left, bottom, landscape_w, lh - top - bottom, leftPadding=0, rightPadding=0, topPadding=0,
-                 bottomPadding=0, id="landscape")
+    wide = Frame(
+        left,
+        bottom,
+        landscape_w,
+        lh - top - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="landscape",
+    )
     out = target if not isinstance(target, (str, os.PathLike)) else str(Path(target))
     template = BaseDocTemplate(
-        out, pagesize=PAGE, title=_t(doc.title or f"{doc.type_name} {doc.subject}"), author=_t(doc.author),
-        subject=_t(doc.subject), keywords=_t(doc.keywords), creator="thidua_desktop", leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, lang="vi-VN",
+        out,
+        pagesize=PAGE,
+        title=_t(doc.title or f"{doc.type_name} {doc.subject}"),
+        author=_t(doc.author),
+        subject=_t(doc.subject),
+        keywords=_t(doc.keywords),
+        creator="thidua_desktop",
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        lang="vi-VN",
         # The canvas's initial font goes into the page resources: ours, not Helvetica (never embedded).
-        initialFontName=fonts.REGULAR, initialFontSize=BODY_SIZE,
+        initialFontName=fonts.REGULAR,
+        initialFontSize=BODY_SIZE,
     )
-    template.addPageTemplates([
-        PageTemplate("portrait", [portrait], onPage=_on_page, onPageEnd=_page_number, pagesize=PAGE),
-        PageTemplate("landscape", [wide], onPage=_on_page, onPageEnd=_page_number, pagesize=(lw, lh)),
-    ])
+    template.addPageTemplates(
+        [
+            PageTemplate("portrait", [portrait], onPage=_on_page, onPageEnd=_page_number, pagesize=PAGE),
+            PageTemplate("landscape", [wide], onPage=_on_page, onPageEnd=_page_number, pagesize=(lw, lh)),
+        ]
+    )
     template.draft_mark = _t(doc.draft)
     story: list[Flowable] = [_HeaderBlock(doc)]
-    story.append(_CentredLines([_Line(doc.type_name, fonts.BOLD, TITLE_SIZE),
-                                _Line(doc.subject, fonts.BOLD, TITLE_SIZE)],
-                               rule=True, space_before=14, space_after=10))
+    story.append(
+        _CentredLines(
+            [_Line(doc.type_name, fonts.BOLD, TITLE_SIZE), _Line(doc.subject, fonts.BOLD, TITLE_SIZE)],
+            rule=True,
+            space_before=14,
+            space_after=10,
+        )
+    )
     if doc.recipient:
         recipient = styles.get(align="center", after=8, leading=BODY_LEADING)
         story.append(RLParagraph(f"Kính gửi: {_markup(doc.recipient)}", recipient))

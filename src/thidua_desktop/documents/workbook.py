@@ -274,10 +274,13 @@ class _Writer:
     def _needs(self) -> tuple[float, float]:
         """The width (points) the left and the right block of the heading ask for."""
         lines = self._lines()
-        left = min(LEFT_MAX, max(_measure(text, _face(bool(f.get("bold")), False), SIZE)
-                                 for text, f, _, _ in lines) + CELL_PAD)
-        right = max(_measure(text, _face(bool(f.get("bold")), bool(f.get("italic"))), SIZE)
-                    for _, _, text, f in lines) + CELL_PAD
+        left = min(
+            LEFT_MAX, max(_measure(text, _face(bool(f.get("bold")), False), SIZE) for text, f, _, _ in lines) + CELL_PAD
+        )
+        right = (
+            max(_measure(text, _face(bool(f.get("bold")), bool(f.get("italic"))), SIZE) for _, _, text, f in lines)
+            + CELL_PAD
+        )
         return left, right
 
     def _split(self, points: list[float]) -> tuple[int, float, float]:
@@ -299,8 +302,17 @@ class _Writer:
                 best, best_score = (k, left_short, right_short), score
         return best
 
-    def need(self, row: int, text: str, width_pt: float, *, size: float = SIZE, bold: bool = False,
-             italic: bool = False, **_ignored) -> None:
+    def need(
+        self,
+        row: int,
+        text: str,
+        width_pt: float,
+        *,
+        size: float = SIZE,
+        bold: bool = False,
+        italic: bool = False,
+        **_ignored,
+    ) -> None:
         """Make ``row`` tall enough for ``text`` wrapped in ``width_pt``."""
         self.heights.need(row, line_height(text_lines(text, width_pt, size, bool(bold), bool(italic)), size))
 
@@ -317,8 +329,7 @@ class _Writer:
         cols = table.columns
         total = LANDSCAPE_CHARS if landscape else PORTRAIT_CHARS
         weights = sum(max(c.width, 0.01) for c in cols)
-        widths = self.fit_heading([col.xlsx_width or max(5.0, total * max(col.width, 0.01) / weights)
-                                   for col in cols])
+        widths = self.fit_heading([col.xlsx_width or max(5.0, total * max(col.width, 0.01) / weights) for col in cols])
         for i, width in enumerate(widths):
             sheet.set_column(i, i, width)
         points = [column_points(w) for w in widths]
@@ -379,8 +390,9 @@ class _Writer:
             elif tag == "date":
                 props.update(num_format=NUMBER_FORMATS["date"], align="center")
             elif tag != "blank":
-                props.update(num_format=tag, align="center" if tag == NUMBER_FORMATS["yesno"] or align == "center"
-                             else "right")
+                props.update(
+                    num_format=tag, align="center" if tag == NUMBER_FORMATS["yesno"] or align == "center" else "right"
+                )
             fmt = self._cell_formats[key] = self.fmt.get(**props)
         return fmt
 
@@ -481,12 +493,21 @@ class _Writer:
                 for i, line in enumerate(_t(block.text).split("\n")):
                     text = f"{_t(block.lead)} {line}".strip() if i == 0 and block.lead else line
                     if text:
-                        self.paragraph(sheet, row, text, whole, bold=block.bold, italic=block.italic,
-                                       indent=block.indent, center=block.align == "center")
+                        self.paragraph(
+                            sheet,
+                            row,
+                            text,
+                            whole,
+                            bold=block.bold,
+                            italic=block.italic,
+                            indent=block.indent,
+                            center=block.align == "center",
+                        )
                         row += 1
             elif isinstance(block, Table) and block.sheet:
-                self.paragraph(sheet, row, f"(Bảng số liệu: xem trang \"{_sheet_name(block.sheet)}\")", whole,
-                               italic=True)
+                self.paragraph(
+                    sheet, row, f'(Bảng số liệu: xem trang "{_sheet_name(block.sheet)}")', whole, italic=True
+                )
                 row += 1
         row += 1
         self.closing(sheet, row, points)
@@ -512,8 +533,18 @@ class _Writer:
                 sheet.write_string(row + i, 0, _t(line), small)
                 self.need(row + i, _t(line), points[0], size=11)
 
-    def paragraph(self, sheet, row: int, text: str, width_pt: float, *, bold: bool = False, italic: bool = False,
-                  indent: bool = False, center: bool = False) -> None:
+    def paragraph(
+        self,
+        sheet,
+        row: int,
+        text: str,
+        width_pt: float,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        indent: bool = False,
+        center: bool = False,
+    ) -> None:
         props = {"text_wrap": True, "valign": "top", "align": "center" if center else "justify"}
         if bold:
             props["bold"] = True
@@ -540,12 +571,23 @@ def _xl_align(align: str) -> str:
 def write_workbook(doc: Document, machine: MachineData | None, target: str | os.PathLike[str] | BinaryIO) -> None:
     """Write the workbook twin of ``doc`` (and its ``_du_lieu`` sheet) to ``target``."""
     out = str(Path(target)) if isinstance(target, (str, os.PathLike)) else target
-    book = xlsxwriter.Workbook(out, {
-        "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
-        "in_memory": False,
-    })
-    book.set_properties({"title": _t(doc.title or f"{doc.type_name} {doc.subject}"), "author": _t(doc.author),
-                         "subject": _t(doc.subject), "comments": "thidua_desktop"})
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "in_memory": False,
+        },
+    )
+    book.set_properties(
+        {
+            "title": _t(doc.title or f"{doc.type_name} {doc.subject}"),
+            "author": _t(doc.author),
+            "subject": _t(doc.subject),
+            "comments": "thidua_desktop",
+        }
+    )
     writer = _Writer(doc, book)
     sheets = [b for b in doc.tables() if b.sheet]
     if doc.text_sheet or not sheets:  # Excel refuses a workbook without a visible sheet
@@ -563,4 +605,3 @@ def write_workbook(doc: Document, machine: MachineData | None, target: str | os.
     if machine is not None:
         machine_sheet.write_sheet(book, machine)
     book.close()
-

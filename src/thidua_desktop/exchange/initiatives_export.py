@@ -30,8 +30,16 @@ def author_cell(authors: Sequence[tuple[str, Decimal, bool, str]]) -> str:
     return "; ".join(parts)
 
 
-def write_initiatives(path: Path, rows: Sequence[dict], *, upper_union: str, unit_name: str, place_name: str,
-                      year: int | None, today: date) -> None:
+def write_initiatives(
+    path: Path,
+    rows: Sequence[dict],
+    *,
+    upper_union: str,
+    unit_name: str,
+    place_name: str,
+    year: int | None,
+    today: date,
+) -> None:
     """Write ``rows`` (one an initiative, keyed by the :data:`COLUMNS` keys; STT is numbered here)
     to the .xlsx ``path``; ``year`` None: the whole register."""
     workbook = register_sheet.new_workbook(path)
@@ -46,8 +54,15 @@ def write_initiatives(path: Path, rows: Sequence[dict], *, upper_union: str, uni
     columns = list(COLUMNS)
     last = len(columns) - 1
     heading = "SỔ THEO DÕI SÁNG KIẾN" + (f" NĂM {year}" if year is not None else "")
-    formats = register_sheet.heading(workbook, sheet, [(c.label, c.width) for c in columns], upper_union=upper_union,
-                                     unit_name=unit_name, title=heading, today=today)
+    formats = register_sheet.heading(
+        workbook,
+        sheet,
+        [(c.label, c.width) for c in columns],
+        upper_union=upper_union,
+        unit_name=unit_name,
+        title=heading,
+        today=today,
+    )
     total = Decimal(0)
     for i, values in enumerate(rows, 1):
         r = HEADER_ROW + i
@@ -69,8 +84,9 @@ def write_initiatives(path: Path, rows: Sequence[dict], *, upper_union: str, uni
     benefit_col = next(i for i, c in enumerate(columns) if c.key == "benefit")
     sheet.write_string(end + 1, title_col, f"Tổng cộng: {len(rows)} sáng kiến", total_text)
     sheet.write_number(end + 1, benefit_col, float(total), total_money)
-    sheet.merge_range(end + 3, max(0, last - 5), end + 3, last, vntext.place_date_line(place_name, today),
-                      formats["italic"])
+    sheet.merge_range(
+        end + 3, max(0, last - 5), end + 3, last, vntext.place_date_line(place_name, today), formats["italic"]
+    )
     register_sheet.print_setup(sheet, frozen_columns=2, last_row=end, last_col=last, autofilter=bool(rows))
     sheet.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
     workbook.close()

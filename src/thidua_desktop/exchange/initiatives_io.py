@@ -109,9 +109,22 @@ COLUMNS: tuple[Column, ...] = (
 )  # fmt: skip
 # Read, never written by the export (which writes each share beside its author): the shares of the
 # authors in their own column, in the authors' order ("80%; 10%; 10%").
-SHARES = Column("shares", "Tỷ lệ đóng góp (%)", 12,
-                ("Tỷ lệ đóng góp", "% đóng góp", "Tỷ lệ (%)", "Tỷ lệ", "Phần trăm đóng góp", "Tỷ lệ % đóng góp",
-                 "Tỷ lệ đóng góp của tác giả", "Tỷ lệ đóng góp của từng tác giả", "Mức độ đóng góp"))
+SHARES = Column(
+    "shares",
+    "Tỷ lệ đóng góp (%)",
+    12,
+    (
+        "Tỷ lệ đóng góp",
+        "% đóng góp",
+        "Tỷ lệ (%)",
+        "Tỷ lệ",
+        "Phần trăm đóng góp",
+        "Tỷ lệ % đóng góp",
+        "Tỷ lệ đóng góp của tác giả",
+        "Tỷ lệ đóng góp của từng tác giả",
+        "Mức độ đóng góp",
+    ),
+)
 _AUTHORS_AT = next(i for i, c in enumerate(COLUMNS) if c.key == "authors") + 1
 READ_COLUMNS: tuple[Column, ...] = (*COLUMNS[:_AUTHORS_AT], SHARES, *COLUMNS[_AUTHORS_AT:])
 COLUMN_BY_KEY = {c.key: c for c in READ_COLUMNS}
@@ -131,8 +144,16 @@ def match_column(text: str) -> str | None:
         return None
     key = _header_key(text)
     found = _EXACT.get(key)
-    if found is None and ((key and (("donggop" in key and not key.startswith(("tacgia", "hoten", "nhomtacgia")))
-                                    or key.startswith(("tyle", "phantram")))) or text.strip() in ("%", "(%)")):
+    if found is None and (
+        (
+            key
+            and (
+                ("donggop" in key and not key.startswith(("tacgia", "hoten", "nhomtacgia")))
+                or key.startswith(("tyle", "phantram"))
+            )
+        )
+        or text.strip() in ("%", "(%)")
+    ):
         found = "shares"
     return found
 
@@ -314,8 +335,11 @@ def parse_authors(text: str, *, shares_beside: bool = True) -> tuple[list[Author
     elif len(specs) > 1 and shares_beside:
         missing = [s.name for s in specs if s.share is None]
         if missing:
-            problems.append("chưa ghi tỷ lệ đóng góp của " + ", ".join(missing)
-                            + " (ví dụ: 'Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)').")
+            problems.append(
+                "chưa ghi tỷ lệ đóng góp của "
+                + ", ".join(missing)
+                + " (ví dụ: 'Phạm Thị Hoa (60%); Đinh Văn Tùng (40%)')."
+            )
     return specs, problems
 
 
@@ -393,8 +417,10 @@ def parse_shares(value: CellValue, count: int) -> tuple[list[Decimal], str | Non
         if share < 0:
             return [], f"tỷ lệ đóng góp {vntext.format_number(share)}% âm"
     if len(parts_values) != count:
-        return [], (f"có {count} tác giả nhưng {len(parts_values)} tỷ lệ đóng góp — ghi tỷ lệ theo đúng thứ tự "
-                    "tác giả, cách nhau bằng dấu ';' như ở cột tác giả")
+        return [], (
+            f"có {count} tác giả nhưng {len(parts_values)} tỷ lệ đóng góp — ghi tỷ lệ theo đúng thứ tự "
+            "tác giả, cách nhau bằng dấu ';' như ở cột tác giả"
+        )
     total = sum(parts_values, Decimal(0))
     if total != 100:
         return [], f"tổng tỷ lệ đóng góp là {vntext.format_number(total)}%, phải bằng 100%"
@@ -466,8 +492,17 @@ def parse_level(text: str) -> str | None:
 
 # The longest value of each text column the store accepts (store/text_rules.py): a longer one is an
 # error of its row.
-FIELD_MAX = {"title": 3000, "field": 200, "investor": 300, "decision_number": 60, "decision_issuer": 300,
-             "social_benefit": 10000, "refusal_reason": 10000, "description": 10000, "conditions": 10000}
+FIELD_MAX = {
+    "title": 3000,
+    "field": 200,
+    "investor": 300,
+    "decision_number": 60,
+    "decision_issuer": 300,
+    "social_benefit": 10000,
+    "refusal_reason": 10000,
+    "description": 10000,
+    "conditions": 10000,
+}
 _TRUE = {"x", "co", "v", "1", "yes", "true", "ap dung thu", "\u2713", "\u2714"}
 _FALSE = {"", "0", "khong", "ko", "no", "false", "-"}
 
@@ -542,8 +577,15 @@ class SheetRead:
         return self.problem(row, key, message, "warning")
 
     def problem(self, row: int | None, key: str | None, message: str, severity: Severity = "error") -> Problem:
-        return Problem(self.file, self.sheet, row, self.column(key) if key else None,
-                       self.label(key) if key else None, message, severity)
+        return Problem(
+            self.file,
+            self.sheet,
+            row,
+            self.column(key) if key else None,
+            self.label(key) if key else None,
+            message,
+            severity,
+        )
 
 
 MAX_HEADER_SCAN = 30
@@ -597,9 +639,14 @@ def _choose_sheet(workbook: Workbook) -> Sheet:
     return fallback or workbook.read_sheet(0)
 
 
-def read_initiatives(workbook: Workbook, sheet: str | int | None = None, *,
-                     default_year: int | None = None, mapping: Mapping[str, int] | None = None,
-                     remembered: Mapping[str, Mapping[str, int]] | None = None) -> SheetRead:
+def read_initiatives(
+    workbook: Workbook,
+    sheet: str | int | None = None,
+    *,
+    default_year: int | None = None,
+    mapping: Mapping[str, int] | None = None,
+    remembered: Mapping[str, Mapping[str, int]] | None = None,
+) -> SheetRead:
     """Read the initiatives sheet (the first visible one with "Tên sáng kiến" and "Tác giả").
 
     ``default_year``: the year of the rows that do not say it (the file may have no "Năm" column);
@@ -610,8 +657,10 @@ def read_initiatives(workbook: Workbook, sheet: str | int | None = None, *,
     grid, _ = _convert_by_font(raw)
     header_row, found, headers = find_header(grid)
     row = header_row if header_row is not None else _guess_header_row(grid)
-    columns = [vntext.nfc(v) if isinstance(v, str) else _plain(v) for v in
-               (grid.rows[row] if row is not None and row < len(grid.rows) else [])]
+    columns = [
+        vntext.nfc(v) if isinstance(v, str) else _plain(v)
+        for v in (grid.rows[row] if row is not None and row < len(grid.rows) else [])
+    ]
     columns += [""] * (grid.n_cols - len(columns))
     signature = header_signature(columns) if row is not None else ""
     source = "guessed"
@@ -628,12 +677,27 @@ def read_initiatives(workbook: Workbook, sheet: str | int | None = None, *,
             key = match_column(text)
             if key and key not in found:
                 found[key] = c
-    read = SheetRead(workbook.path.name, raw.name, list(workbook.sheets), header_row, found, headers, [], [],
-                     columns=columns, signature=signature, mapping_source=source, default_year=default_year)
+    read = SheetRead(
+        workbook.path.name,
+        raw.name,
+        list(workbook.sheets),
+        header_row,
+        found,
+        headers,
+        [],
+        [],
+        columns=columns,
+        signature=signature,
+        mapping_source=source,
+        default_year=default_year,
+    )
     if header_row is None or "title" not in found or "authors" not in found:
         missing = [COLUMN_BY_KEY[k].label for k in ("title", "authors") if k not in found]
-        message = ("không tìm thấy dòng tiêu đề có cột 'Tên sáng kiến' và cột 'Tác giả'." if source == "guessed"
-                   else f"chưa chọn cột nào là {' và '.join(repr(m) for m in missing)}.")
+        message = (
+            "không tìm thấy dòng tiêu đề có cột 'Tên sáng kiến' và cột 'Tác giả'."
+            if source == "guessed"
+            else f"chưa chọn cột nào là {' và '.join(repr(m) for m in missing)}."
+        )
         read.header_row = None
         read.problems.append(read.problem(None, None, message))
         return read
@@ -660,15 +724,24 @@ class _RowReader:
         data_cols = [c for k, c in m.items() if k != "stt"]
         for r in range(start, len(rows)):
             row = rows[r]
-            filled = [row[c] for c in data_cols if c < len(row) and row[c] not in ("", None)
-                      and not (isinstance(row[c], str) and not row[c].strip())]
+            filled = [
+                row[c]
+                for c in data_cols
+                if c < len(row) and row[c] not in ("", None) and not (isinstance(row[c], str) and not row[c].strip())
+            ]
             texts = [vntext.search_key(v) for v in row if isinstance(v, str) and v.strip()]
             title_key = vntext.search_key(_plain(row[m["title"]])) if row[m["title"]] not in ("", None) else ""
-            if _FOOTER_RE.match(title_key) or (not title_key and any(
-                    _FOOTER_RE.match(t) or _PLACE_DATE_RE.search(t) or _SIGN_RE.match(t) for t in texts)):
+            if _FOOTER_RE.match(title_key) or (
+                not title_key
+                and any(_FOOTER_RE.match(t) or _PLACE_DATE_RE.search(t) or _SIGN_RE.match(t) for t in texts)
+            ):
                 if not any(self._is_data(rows[x]) for x in range(r + 1, len(rows))):
-                    self.err(r, None, "từ dòng này trở xuống là phần cuối bảng (tổng cộng, ngày tháng, chữ ký) — "
-                             "không nhập", "warning")
+                    self.err(
+                        r,
+                        None,
+                        "từ dòng này trở xuống là phần cuối bảng (tổng cộng, ngày tháng, chữ ký) — không nhập",
+                        "warning",
+                    )
                     return
             if not filled:
                 continue
@@ -680,8 +753,11 @@ class _RowReader:
     def _is_data(self, row: list[CellValue]) -> bool:
         title = row[self.m["title"]]
         authors = row[self.m["authors"]]
-        return bool(_plain(title).strip()) and bool(_plain(authors).strip()) and not _FOOTER_RE.match(
-            vntext.search_key(_plain(title)))
+        return (
+            bool(_plain(title).strip())
+            and bool(_plain(authors).strip())
+            and not _FOOTER_RE.match(vntext.search_key(_plain(title)))
+        )
 
     def _row(self, r: int, row: list[CellValue]) -> InitiativeRowDraft:
         m = self.m
@@ -709,8 +785,12 @@ class _RowReader:
         for key, maximum in FIELD_MAX.items():
             value = values.get(key)
             if isinstance(value, str) and len(value) > maximum:
-                self.err(r, key, f"dài {vntext.format_number(len(value))} ký tự, quá mức tối đa "
-                                 f"{vntext.format_number(maximum)} ký tự")
+                self.err(
+                    r,
+                    key,
+                    f"dài {vntext.format_number(len(value))} ký tự, quá mức tối đa "
+                    f"{vntext.format_number(maximum)} ký tự",
+                )
         for key in ("first_applied", "decision_date"):
             if key in m:
                 values[key] = self._date(r, key, cell(key))
@@ -734,8 +814,12 @@ class _RowReader:
             text = _plain(cell("status")).strip()
             status = parse_status(text) if text else None
             if text and status is None:
-                self.err(r, "status", f"không rõ trạng thái '{text}' (ghi một trong: Đăng ký, Đang áp dụng, "
-                                      "Được công nhận, Không công nhận)")
+                self.err(
+                    r,
+                    "status",
+                    f"không rõ trạng thái '{text}' (ghi một trong: Đăng ký, Đang áp dụng, "
+                    "Được công nhận, Không công nhận)",
+                )
             values["status"] = status
             values["status_text"] = text
         if "level" in m:
@@ -763,8 +847,12 @@ class _RowReader:
             for problem in problems:
                 self.err(r, "births", problem)
             if births and len(births) != len(specs):
-                self.err(r, "births", f"có {len(specs)} tác giả nhưng {len(births)} ngày sinh — ghi ngày sinh theo "
-                                      "đúng thứ tự tác giả, cách nhau bằng dấu ';' (để trống chỗ không biết)")
+                self.err(
+                    r,
+                    "births",
+                    f"có {len(specs)} tác giả nhưng {len(births)} ngày sinh — ghi ngày sinh theo "
+                    "đúng thứ tự tác giả, cách nhau bằng dấu ';' (để trống chỗ không biết)",
+                )
             elif births:
                 for spec, (born, year) in zip(specs, births, strict=True):
                     if born is None and year is None:
@@ -783,8 +871,13 @@ class _RowReader:
         if raw is None:  # the column is empty on this row: the shares may be beside the authors
             missing = [s.name for s in specs if s.share is None]
             if len(specs) > 1 and missing:
-                self.err(r, "shares", "chưa ghi tỷ lệ đóng góp của " + ", ".join(missing)
-                         + " (ghi theo thứ tự tác giả, ví dụ '60%; 40%')")
+                self.err(
+                    r,
+                    "shares",
+                    "chưa ghi tỷ lệ đóng góp của "
+                    + ", ".join(missing)
+                    + " (ghi theo thứ tự tác giả, ví dụ '60%; 40%')",
+                )
                 draft.share_problem = True
             return
         shares, error = parse_shares(raw, len(specs))
@@ -810,16 +903,22 @@ class _RowReader:
             applied = values.get("first_applied")
             if isinstance(applied, date):
                 values["year"] = applied.year
-                draft.inferred.append(("year" if "year" in self.m else "first_applied",
-                                       f"năm {applied.year}: theo ngày áp dụng lần đầu "
-                                               f"{vntext.format_date(applied)} ({said})"))
+                draft.inferred.append(
+                    (
+                        "year" if "year" in self.m else "first_applied",
+                        f"năm {applied.year}: theo ngày áp dụng lần đầu {vntext.format_date(applied)} ({said})",
+                    )
+                )
                 return
             values["year"] = None
             if "first_applied" in self.m and _plain(self._cell(r, "first_applied")).strip():
                 return  # the date could not be read: its own message says why
-            self.err(r, "year" if "year" in self.m else "first_applied" if "first_applied" in self.m else "title",
-                     f"không biết sáng kiến thuộc năm nào: {said} và dòng không có ngày áp dụng lần đầu — "
-                     "ghi năm hoặc ngày áp dụng lần đầu, hoặc chọn năm khi nhập (--year)")
+            self.err(
+                r,
+                "year" if "year" in self.m else "first_applied" if "first_applied" in self.m else "title",
+                f"không biết sáng kiến thuộc năm nào: {said} và dòng không có ngày áp dụng lần đầu — "
+                "ghi năm hoặc ngày áp dụng lần đầu, hoặc chọn năm khi nhập (--year)",
+            )
             return
         text = _plain(raw).strip()
         if isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer():

@@ -157,8 +157,12 @@ def inspect_file(path: str | os.PathLike[str]) -> Inspection:
 
     path = Path(path)
     if path.is_symlink():  # never read what a link points to: it may be anywhere on the computer
-        return Inspection(path, "", f"Tệp {path.name} là liên kết (symbolic link) tới một tệp khác; không nhận. "
-                                    "Hãy chép chính tệp sổ tính vào thư mục rồi nhận lại.")
+        return Inspection(
+            path,
+            "",
+            f"Tệp {path.name} là liên kết (symbolic link) tới một tệp khác; không nhận. "
+            "Hãy chép chính tệp sổ tính vào thư mục rồi nhận lại.",
+        )
     try:
         sha = file_sha256(path)
     except FileNotFoundError:
@@ -176,10 +180,15 @@ def inspect_file(path: str | os.PathLike[str]) -> Inspection:
     try:
         data = machine.read_sheet(path)
     except ValueError as exc:  # machine.read_sheet's own Vietnamese sentences; anything else is not shown
-        said = str(exc) if type(exc) is ValueError and str(exc).startswith(("Tệp ", "Trang ")) else (
-            f"Tệp {path.name} không đọc được trang dữ liệu {machine.SHEET}.")
-        found.problem = (f"Không phải sổ tính của phần mềm thi đua: {said} "
-                         "(tệp phải được xuất bằng phần mềm, còn nguyên trang dữ liệu ẩn).")
+        said = (
+            str(exc)
+            if type(exc) is ValueError and str(exc).startswith(("Tệp ", "Trang "))
+            else (f"Tệp {path.name} không đọc được trang dữ liệu {machine.SHEET}.")
+        )
+        found.problem = (
+            f"Không phải sổ tính của phần mềm thi đua: {said} "
+            "(tệp phải được xuất bằng phần mềm, còn nguyên trang dữ liệu ẩn)."
+        )
         return found
     except Exception:  # noqa: BLE001 - a file from outside may make the workbook reader raise anything
         found.problem = f"Tệp {path.name} không phải sổ tính Excel đọc được (hoặc bị hỏng)."
@@ -189,8 +198,10 @@ def inspect_file(path: str | os.PathLike[str]) -> Inspection:
     except (TypeError, ValueError):
         version = 0
     if version > machine.SCHEMA_VERSION:
-        found.problem = (f"Tệp {path.name} theo phiên bản dữ liệu {version}, mới hơn phiên bản phần mềm này đọc "
-                         f"được ({machine.SCHEMA_VERSION}); hãy cập nhật phần mềm.")
+        found.problem = (
+            f"Tệp {path.name} theo phiên bản dữ liệu {version}, mới hơn phiên bản phần mềm này đọc "
+            f"được ({machine.SCHEMA_VERSION}); hãy cập nhật phần mềm."
+        )
         return found
     found.meta = data.meta
     try:
@@ -202,26 +213,33 @@ def inspect_file(path: str | os.PathLike[str]) -> Inspection:
         kind = str(row.get("kind") or "")
         measure = str(row.get("measure") or "")
         if not code or kind not in INDICATOR_KINDS or measure not in ("registered", "result"):
-            found.problem = (f"Tệp {path.name}, trang {machine.SHEET}, mục [indicators], dòng {i}: thiếu mã chỉ tiêu "
-                             "hoặc loại/đại lượng không hợp lệ.")
+            found.problem = (
+                f"Tệp {path.name}, trang {machine.SHEET}, mục [indicators], dòng {i}: thiếu mã chỉ tiêu "
+                "hoặc loại/đại lượng không hợp lệ."
+            )
             return found
         phase = row.get("phase")
-        found.indicators.append({
-            "indicator_code": code,
-            "indicator_name": vntext.nfc(str(row.get("indicator_name") or "")),
-            "unit_of_measure": vntext.nfc(str(row.get("unit_of_measure") or "")),
-            "kind": kind, "measure": measure,
-            "phase": int(phase) if isinstance(phase, (int, float)) else None,
-            "value": _decimal(row.get("value")), "numerator": _decimal(row.get("numerator")),
-            "denominator": _decimal(row.get("denominator")),
-        })
+        found.indicators.append(
+            {
+                "indicator_code": code,
+                "indicator_name": vntext.nfc(str(row.get("indicator_name") or "")),
+                "unit_of_measure": vntext.nfc(str(row.get("unit_of_measure") or "")),
+                "kind": kind,
+                "measure": measure,
+                "phase": int(phase) if isinstance(phase, (int, float)) else None,
+                "value": _decimal(row.get("value")),
+                "numerator": _decimal(row.get("numerator")),
+                "denominator": _decimal(row.get("denominator")),
+            }
+        )
     if found.kind == "consolidation":
         try:
             units = data.table("units").records()
         except KeyError:
             units = []
-        found.covered_units = tuple(dict.fromkeys(
-            vntext.nfc(str(u.get("unit_code") or "")).strip() for u in units if u.get("unit_code")))
+        found.covered_units = tuple(
+            dict.fromkeys(vntext.nfc(str(u.get("unit_code") or "")).strip() for u in units if u.get("unit_code"))
+        )
     return found
 
 

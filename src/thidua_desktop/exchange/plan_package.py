@@ -48,30 +48,79 @@ DOCUMENT_KIND = "plan-package"
 SHEET = machine.SHEET
 
 PLAN_META_KEYS = (
-    "plan_key", "plan_number", "plan_issuer", "plan_issued_on", "plan_title", "theme", "rule_set",
-    "registration_due", "report_due_days",
+    "plan_key",
+    "plan_number",
+    "plan_issuer",
+    "plan_issued_on",
+    "plan_title",
+    "theme",
+    "rule_set",
+    "registration_due",
+    "report_due_days",
 )
 
 # machine column → the key the plan-template parser knows
-PHASE_COLUMNS = {"phase": "number", "name": "name", "start": "start", "end": "end", "report_due": "report_due",
-                 "lock_date": "lock_date", "description": "description"}
-MOVEMENT_COLUMNS = {"movement_code": "code", "movement_name": "name", "launched_by": "launched_by",
-                    "description": "description"}
-INDICATOR_COLUMNS = {"indicator_code": "code", "indicator_name": "name", "unit_of_measure": "unit", "kind": "kind",
-                     "source": "source", "computed_from": "computed_from", "group": "group", "levels": "levels",
-                     "target_value": "target_value", "target_text": "target_text",
-                     "movement_code": "movement_code", "description": "description", "applies_to": "applies_to"}
-TITLE_COLUMNS = {"title_code": "code", "title_name": "name", "subject": "subject", "category": "category",
-                 "system": "system", "issuer": "issuer", "women_only": "women_only",
-                 "requires_initiative": "requires_initiative"}
-RULE_COLUMNS = {"key": "key", "value": "value", "unit_of_measure": "unit", "description": "description",
-                "basis": "basis"}
-SECTIONS = {"phases": PHASE_COLUMNS, "movements": MOVEMENT_COLUMNS, "indicators": INDICATOR_COLUMNS,
-            "titles": TITLE_COLUMNS, "rules": RULE_COLUMNS}
-_OPTIONAL = {"phases": {"lock_date", "description", "report_due"}, "movements": {"description"},
-             "indicators": {"computed_from", "target_value", "target_text", "movement_code", "description",
-                            "applies_to"},
-             "titles": {"women_only", "requires_initiative"}, "rules": {"description"}}
+PHASE_COLUMNS = {
+    "phase": "number",
+    "name": "name",
+    "start": "start",
+    "end": "end",
+    "report_due": "report_due",
+    "lock_date": "lock_date",
+    "description": "description",
+}
+MOVEMENT_COLUMNS = {
+    "movement_code": "code",
+    "movement_name": "name",
+    "launched_by": "launched_by",
+    "description": "description",
+}
+INDICATOR_COLUMNS = {
+    "indicator_code": "code",
+    "indicator_name": "name",
+    "unit_of_measure": "unit",
+    "kind": "kind",
+    "source": "source",
+    "computed_from": "computed_from",
+    "group": "group",
+    "levels": "levels",
+    "target_value": "target_value",
+    "target_text": "target_text",
+    "movement_code": "movement_code",
+    "description": "description",
+    "applies_to": "applies_to",
+}
+TITLE_COLUMNS = {
+    "title_code": "code",
+    "title_name": "name",
+    "subject": "subject",
+    "category": "category",
+    "system": "system",
+    "issuer": "issuer",
+    "women_only": "women_only",
+    "requires_initiative": "requires_initiative",
+}
+RULE_COLUMNS = {
+    "key": "key",
+    "value": "value",
+    "unit_of_measure": "unit",
+    "description": "description",
+    "basis": "basis",
+}
+SECTIONS = {
+    "phases": PHASE_COLUMNS,
+    "movements": MOVEMENT_COLUMNS,
+    "indicators": INDICATOR_COLUMNS,
+    "titles": TITLE_COLUMNS,
+    "rules": RULE_COLUMNS,
+}
+_OPTIONAL = {
+    "phases": {"lock_date", "description", "report_due"},
+    "movements": {"description"},
+    "indicators": {"computed_from", "target_value", "target_text", "movement_code", "description", "applies_to"},
+    "titles": {"women_only", "requires_initiative"},
+    "rules": {"description"},
+}
 
 KIND_NAMES = {"count": "số lượng", "percent": "tỷ lệ %", "money": "số tiền (đồng)", "yesno": "có/không"}
 LEVEL_NAMES = {"cdcs": "CĐCS", "upper": "cấp trên"}
@@ -171,99 +220,243 @@ def _document(content: PlanContent, issuer: Issuer, issued_on: date):
             ["Số ngày gửi báo cáo sau khi kết thúc đợt", p.report_due_days],
             ["Mã kế hoạch", p.plan_key],
         ],
-        sheet="Kế hoạch", caption=f"THÔNG TIN KẾ HOẠCH THI ĐUA NĂM {p.year}",
+        sheet="Kế hoạch",
+        caption=f"THÔNG TIN KẾ HOẠCH THI ĐUA NĂM {p.year}",
     )
     phases = Table(
-        [Column("Đợt", 0.5, "center", "int"), Column("Tên đợt", 1.6), Column("Từ ngày", 1, "center", "date"),
-         Column("Đến ngày", 1, "center", "date"), Column("Hạn gửi báo cáo", 1, "center", "date"),
-         Column("Ngày khóa số liệu", 1, "center", "date"), Column("Ghi chú", 2)],
+        [
+            Column("Đợt", 0.5, "center", "int"),
+            Column("Tên đợt", 1.6),
+            Column("Từ ngày", 1, "center", "date"),
+            Column("Đến ngày", 1, "center", "date"),
+            Column("Hạn gửi báo cáo", 1, "center", "date"),
+            Column("Ngày khóa số liệu", 1, "center", "date"),
+            Column("Ghi chú", 2),
+        ],
         [[x.number, x.name, x.start, x.end, x.report_due, x.lock_date, x.description] for x in content.phases],
-        sheet="Các đợt", caption="CÁC ĐỢT THI ĐUA VÀ HẠN BÁO CÁO",
+        sheet="Các đợt",
+        caption="CÁC ĐỢT THI ĐUA VÀ HẠN BÁO CÁO",
     )
     movements = Table(
-        [Column("Mã", 0.6), Column("Phong trào, cuộc vận động", 3), Column("Phát động bởi", 1.4),
-         Column("Ghi chú", 1.6)],
+        [
+            Column("Mã", 0.6),
+            Column("Phong trào, cuộc vận động", 3),
+            Column("Phát động bởi", 1.4),
+            Column("Ghi chú", 1.6),
+        ],
         [[m.code, m.name, m.launched_by, m.description] for m in content.movements],
-        sheet="Phong trào", caption="CÁC PHONG TRÀO THI ĐUA, CUỘC VẬN ĐỘNG",
+        sheet="Phong trào",
+        caption="CÁC PHONG TRÀO THI ĐUA, CUỘC VẬN ĐỘNG",
     )
     indicators = Table(
-        [Column("Mã", 0.6), Column("Chỉ tiêu", 3.2), Column("Đơn vị tính", 1), Column("Loại", 0.9),
-         Column("Chỉ tiêu kế hoạch", 0.9, "right", "number"), Column("Ghi theo kế hoạch", 1.1),
-         Column("Áp dụng cho", 0.9), Column("Đơn vị áp dụng", 1.1), Column("Cách lấy số liệu", 1),
-         Column("Nhóm", 0.5), Column("Phong trào", 0.6)],
-        [[x.code, x.name, x.unit, KIND_NAMES.get(x.kind, x.kind), x.target_value, x.target_text,
-          ", ".join(LEVEL_NAMES.get(v, v) for v in x.levels), applicability.describe(x.applies_to_units),
-          SOURCE_NAMES.get(x.source, x.source), x.group, x.movement_code or ""] for x in content.indicators],
-        sheet="Chỉ tiêu", caption="CÁC CHỈ TIÊU THI ĐUA",
+        [
+            Column("Mã", 0.6),
+            Column("Chỉ tiêu", 3.2),
+            Column("Đơn vị tính", 1),
+            Column("Loại", 0.9),
+            Column("Chỉ tiêu kế hoạch", 0.9, "right", "number"),
+            Column("Ghi theo kế hoạch", 1.1),
+            Column("Áp dụng cho", 0.9),
+            Column("Đơn vị áp dụng", 1.1),
+            Column("Cách lấy số liệu", 1),
+            Column("Nhóm", 0.5),
+            Column("Phong trào", 0.6),
+        ],
+        [
+            [
+                x.code,
+                x.name,
+                x.unit,
+                KIND_NAMES.get(x.kind, x.kind),
+                x.target_value,
+                x.target_text,
+                ", ".join(LEVEL_NAMES.get(v, v) for v in x.levels),
+                applicability.describe(x.applies_to_units),
+                SOURCE_NAMES.get(x.source, x.source),
+                x.group,
+                x.movement_code or "",
+            ]
+            for x in content.indicators
+        ],
+        sheet="Chỉ tiêu",
+        caption="CÁC CHỈ TIÊU THI ĐUA",
     )
     titles = Table(
-        [Column("Mã", 0.8), Column("Danh hiệu, hình thức khen thưởng", 3), Column("Đối tượng", 0.8),
-         Column("Loại", 1.2), Column("Hệ thống", 0.8), Column("Cấp tặng", 1.6), Column("Chỉ dành cho nữ", 0.7, "center", "yesno"),
-         Column("Cần sáng kiến", 0.7, "center", "yesno")],
-        [[t.code, t.name, SUBJECT_NAMES.get(t.subject, t.subject), CATEGORY_NAMES.get(t.category, t.category),
-          SYSTEM_NAMES.get(t.system, t.system), t.issuer, 1 if t.women_only else 0,
-          1 if t.requires_initiative else 0] for t in content.titles],
-        sheet="Danh hiệu", caption="DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
+        [
+            Column("Mã", 0.8),
+            Column("Danh hiệu, hình thức khen thưởng", 3),
+            Column("Đối tượng", 0.8),
+            Column("Loại", 1.2),
+            Column("Hệ thống", 0.8),
+            Column("Cấp tặng", 1.6),
+            Column("Chỉ dành cho nữ", 0.7, "center", "yesno"),
+            Column("Cần sáng kiến", 0.7, "center", "yesno"),
+        ],
+        [
+            [
+                t.code,
+                t.name,
+                SUBJECT_NAMES.get(t.subject, t.subject),
+                CATEGORY_NAMES.get(t.category, t.category),
+                SYSTEM_NAMES.get(t.system, t.system),
+                t.issuer,
+                1 if t.women_only else 0,
+                1 if t.requires_initiative else 0,
+            ]
+            for t in content.titles
+        ],
+        sheet="Danh hiệu",
+        caption="DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
     )
     rules = Table(
-        [Column("Khóa", 1.4), Column("Giá trị", 0.7, "right", "number"), Column("Đơn vị", 0.8),
-         Column("Nội dung", 2.6), Column("Căn cứ", 1.6)],
+        [
+            Column("Khóa", 1.4),
+            Column("Giá trị", 0.7, "right", "number"),
+            Column("Đơn vị", 0.8),
+            Column("Nội dung", 2.6),
+            Column("Căn cứ", 1.6),
+        ],
         [[r.key, r.value, r.unit, r.description, r.basis] for r in content.rules],
-        sheet="Quy định", caption="CÁC QUY ĐỊNH (MỨC TRẦN, NGƯỠNG)",
+        sheet="Quy định",
+        caption="CÁC QUY ĐỊNH (MỨC TRẦN, NGƯỠNG)",
     )
     return Document(
-        kind=DOCUMENT_KIND, header=header, type_name="KẾ HOẠCH",
+        kind=DOCUMENT_KIND,
+        header=header,
+        type_name="KẾ HOẠCH",
         subject=f"Phong trào thi đua năm {p.year} (dữ liệu kế hoạch gửi các công đoàn cơ sở)",
         body=[info, phases, movements, indicators, titles, rules],
-        title=p.plan_title or f"Kế hoạch thi đua năm {p.year}", author=issuer.name or p.plan_issuer,
+        title=p.plan_title or f"Kế hoạch thi đua năm {p.year}",
+        author=issuer.name or p.plan_issuer,
     )
 
 
-def machine_data(content: PlanContent, issuer: Issuer, *, generated_at: str, generator: str,
-                 record_ids: Mapping[tuple[str, str], str] | None = None) -> machine.MachineData:
+def machine_data(
+    content: PlanContent,
+    issuer: Issuer,
+    *,
+    generated_at: str,
+    generator: str,
+    record_ids: Mapping[tuple[str, str], str] | None = None,
+) -> machine.MachineData:
     """The ``_du_lieu`` data of a package. ``record_ids`` maps (section, key) to the record's UUID."""
     ids = record_ids or {}
     p = content.plan
     meta: dict[str, object] = {
-        "schema": machine.SCHEMA, "schema_version": machine.SCHEMA_VERSION, "generator": generator,
-        "generated_at": generated_at, "document_kind": DOCUMENT_KIND, "document_code": p.plan_number,
-        "issued_on": p.plan_issued_on, "unit_id": issuer.unit_id, "unit_name": issuer.name, "unit_code": issuer.code,
-        "issuer_code": issuer.issuer_code, "upper_union": issuer.upper_union, "year": p.year,
-        "plan_key": p.plan_key, "plan_number": p.plan_number, "plan_issuer": p.plan_issuer,
-        "plan_issued_on": p.plan_issued_on, "plan_title": p.plan_title, "theme": p.theme, "rule_set": p.rule_set,
-        "registration_due": p.registration_due, "report_due_days": p.report_due_days,
+        "schema": machine.SCHEMA,
+        "schema_version": machine.SCHEMA_VERSION,
+        "generator": generator,
+        "generated_at": generated_at,
+        "document_kind": DOCUMENT_KIND,
+        "document_code": p.plan_number,
+        "issued_on": p.plan_issued_on,
+        "unit_id": issuer.unit_id,
+        "unit_name": issuer.name,
+        "unit_code": issuer.code,
+        "issuer_code": issuer.issuer_code,
+        "upper_union": issuer.upper_union,
+        "year": p.year,
+        "plan_key": p.plan_key,
+        "plan_number": p.plan_number,
+        "plan_issuer": p.plan_issuer,
+        "plan_issued_on": p.plan_issued_on,
+        "plan_title": p.plan_title,
+        "theme": p.theme,
+        "rule_set": p.rule_set,
+        "registration_due": p.registration_due,
+        "report_due_days": p.report_due_days,
     }
     tables = [
-        machine.MachineTable("phases", ["record_id", *PHASE_COLUMNS], [
-            [ids.get(("phases", str(x.number))), x.number, x.name, x.start, x.end, x.report_due, x.lock_date,
-             x.description] for x in content.phases]),
-        machine.MachineTable("movements", ["record_id", *MOVEMENT_COLUMNS], [
-            [ids.get(("movements", m.code)), m.code, m.name, m.launched_by, m.description]
-            for m in content.movements]),
-        machine.MachineTable("indicators", ["record_id", *INDICATOR_COLUMNS], [
-            [ids.get(("indicators", x.code)), x.code, x.name, x.unit, x.kind, x.source, x.computed_from, x.group,
-             ",".join(x.levels), x.target_value, x.target_text, x.movement_code, x.description,
-             ",".join(x.applies_to_units)]
-            for x in content.indicators]),
-        machine.MachineTable("titles", ["record_id", *TITLE_COLUMNS], [
-            [ids.get(("titles", t.code)), t.code, t.name, t.subject, t.category, t.system, t.issuer, t.women_only,
-             t.requires_initiative] for t in content.titles]),
-        machine.MachineTable("rules", ["record_id", *RULE_COLUMNS], [
-            [ids.get(("rules", r.key)), r.key, r.value, r.unit, r.description, r.basis] for r in content.rules]),
+        machine.MachineTable(
+            "phases",
+            ["record_id", *PHASE_COLUMNS],
+            [
+                [
+                    ids.get(("phases", str(x.number))),
+                    x.number,
+                    x.name,
+                    x.start,
+                    x.end,
+                    x.report_due,
+                    x.lock_date,
+                    x.description,
+                ]
+                for x in content.phases
+            ],
+        ),
+        machine.MachineTable(
+            "movements",
+            ["record_id", *MOVEMENT_COLUMNS],
+            [[ids.get(("movements", m.code)), m.code, m.name, m.launched_by, m.description] for m in content.movements],
+        ),
+        machine.MachineTable(
+            "indicators",
+            ["record_id", *INDICATOR_COLUMNS],
+            [
+                [
+                    ids.get(("indicators", x.code)),
+                    x.code,
+                    x.name,
+                    x.unit,
+                    x.kind,
+                    x.source,
+                    x.computed_from,
+                    x.group,
+                    ",".join(x.levels),
+                    x.target_value,
+                    x.target_text,
+                    x.movement_code,
+                    x.description,
+                    ",".join(x.applies_to_units),
+                ]
+                for x in content.indicators
+            ],
+        ),
+        machine.MachineTable(
+            "titles",
+            ["record_id", *TITLE_COLUMNS],
+            [
+                [
+                    ids.get(("titles", t.code)),
+                    t.code,
+                    t.name,
+                    t.subject,
+                    t.category,
+                    t.system,
+                    t.issuer,
+                    t.women_only,
+                    t.requires_initiative,
+                ]
+                for t in content.titles
+            ],
+        ),
+        machine.MachineTable(
+            "rules",
+            ["record_id", *RULE_COLUMNS],
+            [[ids.get(("rules", r.key)), r.key, r.value, r.unit, r.description, r.basis] for r in content.rules],
+        ),
     ]
     return machine.MachineData(meta, tables)
 
 
-def write_package(content: PlanContent, issuer: Issuer, out: str | os.PathLike[str], *, generator: str,
-                  record_ids: Mapping[tuple[str, str], str] | None = None, issued_on: date | None = None,
-                  generated_at: datetime | None = None) -> None:
+def write_package(
+    content: PlanContent,
+    issuer: Issuer,
+    out: str | os.PathLike[str],
+    *,
+    generator: str,
+    record_ids: Mapping[tuple[str, str], str] | None = None,
+    issued_on: date | None = None,
+    generated_at: datetime | None = None,
+) -> None:
     """Write the (unsigned) package workbook to ``out``."""
     from thidua_desktop.documents.workbook import write_workbook
 
     moment = (generated_at or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     doc = _document(content, issuer, issued_on or content.plan.plan_issued_on or date.today())
-    write_workbook(doc, machine_data(content, issuer, generated_at=moment, generator=generator,
-                                     record_ids=record_ids), out)
+    write_workbook(
+        doc, machine_data(content, issuer, generated_at=moment, generator=generator, record_ids=record_ids), out
+    )
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -312,8 +505,9 @@ def _sections(rows: list[list], source: str) -> tuple[dict[str, tuple[int, objec
     that comes twice or data outside any section is refused at the first such row."""
     cut = machine.read_sections(rows, _plain)
     sections: dict[str, machine.Section] = {}
-    problems: list[tuple[int, str]] = [(row, "dữ liệu nằm ngoài mục nào (trang dữ liệu bị sửa tay?).")
-                                       for row in cut.stray_rows[:1]]
+    problems: list[tuple[int, str]] = [
+        (row, "dữ liệu nằm ngoài mục nào (trang dữ liệu bị sửa tay?).") for row in cut.stray_rows[:1]
+    ]
     for section in cut.sections:
         if section.name in sections:
             problems.append((section.header_row, f"mục [{section.name}] xuất hiện hai lần."))
@@ -354,24 +548,27 @@ def read_package(path: str | os.PathLike[str]) -> Package:
     try:
         with read_workbook(path) as book:
             if SHEET not in {s.name for s in book.sheets}:
-                raise PackageError(f"Tệp {source} không phải gói kế hoạch của chương trình: không có trang dữ liệu "
-                                   f"{SHEET}.")
+                raise PackageError(
+                    f"Tệp {source} không phải gói kế hoạch của chương trình: không có trang dữ liệu {SHEET}."
+                )
             rows = book.read_sheet(SHEET).rows
     except SpreadsheetError as exc:
         raise PackageError(exc.message_vi) from None
     meta_rows, sections = _sections(rows, source)
     meta = {k: v for k, (_, v) in meta_rows.items()}
     if meta.get("schema") != machine.SCHEMA:
-        raise PackageError(f"Tệp {source}: trang {SHEET} không theo lược đồ {machine.SCHEMA} (không phải tệp của "
-                           "chương trình).")
+        raise PackageError(
+            f"Tệp {source}: trang {SHEET} không theo lược đồ {machine.SCHEMA} (không phải tệp của chương trình)."
+        )
     version = meta.get("schema_version")
     if not isinstance(version, int) or version > machine.SCHEMA_VERSION:
-        raise PackageError(f"Tệp {source}: lược đồ dữ liệu phiên bản {version} mới hơn chương trình này hiểu "
-                           f"({machine.SCHEMA_VERSION}); hãy cập nhật chương trình.")
+        raise PackageError(
+            f"Tệp {source}: lược đồ dữ liệu phiên bản {version} mới hơn chương trình này hiểu "
+            f"({machine.SCHEMA_VERSION}); hãy cập nhật chương trình."
+        )
     kind = meta.get("document_kind")
     if kind != DOCUMENT_KIND:
-        raise PackageError(f"Tệp {source} là văn bản loại '{kind or '?'}', không phải gói kế hoạch "
-                           f"({DOCUMENT_KIND}).")
+        raise PackageError(f"Tệp {source} là văn bản loại '{kind or '?'}', không phải gói kế hoạch ({DOCUMENT_KIND}).")
     return Package(parse_content(meta_rows, sections, source), meta)
 
 
@@ -386,8 +583,9 @@ def _entries(sections: dict[str, machine.Section], name: str, source: str) -> li
             positions[mapping[column]] = (col, column)
     missing = [c for c, key in mapping.items() if key not in positions and c not in _OPTIONAL[name]]
     if missing:
-        raise PackageError(f"Tệp {source}: trang {SHEET}, dòng {section.header_row}: mục [{name}] thiếu cột "
-                           f"'{missing[0]}'.")
+        raise PackageError(
+            f"Tệp {source}: trang {SHEET}, dòng {section.header_row}: mục [{name}] thiếu cột '{missing[0]}'."
+        )
     entries = []
     for row, values in section.rows:
         data: dict[str, Any] = {}
@@ -408,12 +606,16 @@ def _unique(entries: list, keys: list[str], what: str, section: str, source: str
     seen: dict[str, int] = {}
     for entry, key in zip(entries, keys):
         if key in seen:
-            raise PackageError(f"Tệp {source}: trang {SHEET}, dòng {entry.row}: {what} '{key}' bị trùng với dòng "
-                               f"{seen[key]} (mục [{section}]).")
+            raise PackageError(
+                f"Tệp {source}: trang {SHEET}, dòng {entry.row}: {what} '{key}' bị trùng với dòng "
+                f"{seen[key]} (mục [{section}])."
+            )
         seen[key] = entry.row
 
 
-def parse_content(meta_rows: dict[str, tuple[int, object]], sections: dict[str, machine.Section], source: str) -> PlanContent:
+def parse_content(
+    meta_rows: dict[str, tuple[int, object]], sections: dict[str, machine.Section], source: str
+) -> PlanContent:
     top = _meta_entry(source, meta_rows)
     year = top.integer("year", minimum=1900, maximum=2999)
     report_due_days = top.integer("report_due_days", minimum=0, maximum=366)
@@ -492,6 +694,14 @@ def show_value(value: object, field_name: str = "") -> str:
 
 
 __all__ = [
-    "DOCUMENT_KIND", "Issuer", "Package", "PackageError", "PlanContent", "PlanHeader", "machine_data",
-    "read_package", "show_value", "write_package",
+    "DOCUMENT_KIND",
+    "Issuer",
+    "Package",
+    "PackageError",
+    "PlanContent",
+    "PlanHeader",
+    "machine_data",
+    "read_package",
+    "show_value",
+    "write_package",
 ]

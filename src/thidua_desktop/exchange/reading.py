@@ -37,7 +37,7 @@ def report_id_in_file(path: str | os.PathLike[str]) -> str:
             return ""
         for word in keywords.split():
             if word.startswith(REPORT_KEYWORD):
-                return word[len(REPORT_KEYWORD):]
+                return word[len(REPORT_KEYWORD) :]
         return ""
     if suffix == ".xlsx":
         from thidua_desktop.documents import machine

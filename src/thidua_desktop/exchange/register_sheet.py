@@ -25,19 +25,30 @@ WRITE_ERRORS = (OSError, xlsxwriter.exceptions.FileCreateError)
 
 
 def new_workbook(path: Path) -> xlsxwriter.Workbook:
-    return xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
-                                           "strings_to_numbers": False})
+    return xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
 
 
-def heading(workbook, sheet, columns: Sequence[tuple[str, int]], *, upper_union: str, unit_name: str, title: str,
-            today: date) -> dict:
+def heading(
+    workbook, sheet, columns: Sequence[tuple[str, int]], *, upper_union: str, unit_name: str, title: str, today: date
+) -> dict:
     """The rows above the table and the header row (``columns``: label, width); returns the
     shared formats (``italic``: centred italic, as the date line)."""
     bold = workbook.add_format({"bold": True, "font_name": FONT, "font_size": 12})
     title_format = workbook.add_format({"bold": True, "font_name": FONT, "font_size": 14, "align": "center"})
     italic = workbook.add_format({"italic": True, "align": "center", "font_name": FONT})
-    head = workbook.add_format({"bold": True, "font_name": FONT, "border": 1, "align": "center", "valign": "vcenter",
-                                "text_wrap": True, "bg_color": "#EDEDED"})
+    head = workbook.add_format(
+        {
+            "bold": True,
+            "font_name": FONT,
+            "border": 1,
+            "align": "center",
+            "valign": "vcenter",
+            "text_wrap": True,
+            "bg_color": "#EDEDED",
+        }
+    )
     last = len(columns) - 1
     sheet.write_string(0, 0, vntext.nfc((upper_union or "").upper()), bold)
     sheet.write_string(1, 0, vntext.nfc((unit_name or "").upper()), bold)

@@ -93,12 +93,15 @@ def report_meta(meta: dict, source: str) -> dict:
     """Check the ``[meta]`` of a CĐCS report workbook and keep what a return needs."""
     kind = meta.get("document_kind")
     if kind not in REPORT_KINDS:
-        raise ReturnError(f"Tệp {source} là văn bản loại '{kind or '?'}', không phải báo cáo sơ kết hay tổng kết: "
-                          "chỉ trả lại được báo cáo.")
+        raise ReturnError(
+            f"Tệp {source} là văn bản loại '{kind or '?'}', không phải báo cáo sơ kết hay tổng kết: "
+            "chỉ trả lại được báo cáo."
+        )
     report_id = _hex_id(meta.get("report_id"))
     if report_id is None:
-        raise ReturnError(f"Tệp {source}: trang {machine.SHEET} không ghi mã báo cáo (report_id); không biết trả lại "
-                          "báo cáo nào.")
+        raise ReturnError(
+            f"Tệp {source}: trang {machine.SHEET} không ghi mã báo cáo (report_id); không biết trả lại báo cáo nào."
+        )
     unit_id = _hex_id(meta.get("unit_id"))
     if unit_id is None:
         raise ReturnError(f"Tệp {source}: trang {machine.SHEET} không ghi mã đơn vị (unit_id).")
@@ -106,18 +109,33 @@ def report_meta(meta: dict, source: str) -> dict:
     if not isinstance(year, int):
         raise ReturnError(f"Tệp {source}: trang {machine.SHEET} không ghi năm thi đua.")
     return {
-        "unit_id": unit_id, "unit_name": str(meta.get("unit_name") or ""), "unit_code": str(meta.get("unit_code") or ""),
-        "year": year, "phase": meta.get("phase") if isinstance(meta.get("phase"), int) else None,
-        "report_kind": meta.get("report_kind") or REPORT_KINDS[kind], "report_id": report_id,
-        "report_document_kind": kind, "report_document_code": str(meta.get("document_code") or ""),
-        "report_document_version": meta.get("document_version") if isinstance(meta.get("document_version"), int)
+        "unit_id": unit_id,
+        "unit_name": str(meta.get("unit_name") or ""),
+        "unit_code": str(meta.get("unit_code") or ""),
+        "year": year,
+        "phase": meta.get("phase") if isinstance(meta.get("phase"), int) else None,
+        "report_kind": meta.get("report_kind") or REPORT_KINDS[kind],
+        "report_id": report_id,
+        "report_document_kind": kind,
+        "report_document_code": str(meta.get("document_code") or ""),
+        "report_document_version": meta.get("document_version")
+        if isinstance(meta.get("document_version"), int)
         else None,
     }
 
 
-def write_return(meta_of_received_report: dict, comments: str, out: str | os.PathLike[str], signer=None, *,
-                 returned_by: str = "", returned_by_upper: str = "", place_name: str = "",
-                 returned_on: date | None = None, generator: str = "") -> Path:
+def write_return(
+    meta_of_received_report: dict,
+    comments: str,
+    out: str | os.PathLike[str],
+    signer=None,
+    *,
+    returned_by: str = "",
+    returned_by_upper: str = "",
+    place_name: str = "",
+    returned_on: date | None = None,
+    generator: str = "",
+) -> Path:
     """Write the return of the report described by ``meta_of_received_report`` (its ``[meta]``).
 
     Signed with ``signer`` when given (the unsigned copy never stays on disk).
@@ -139,34 +157,71 @@ def write_return(meta_of_received_report: dict, comments: str, out: str | os.Pat
         from thidua_desktop import __version__
 
         generator = f"thidua_desktop {__version__}"
-    label = ReturnedReport(info["unit_id"], info["unit_name"], info["unit_code"], info["year"], info["phase"],
-                           info["report_kind"], info["report_id"], info["report_document_kind"],
-                           info["report_document_code"], info["report_document_version"], returned_by, when,
-                           text).report_label
-    rows = [["Đơn vị", info["unit_name"] + (f" (mã {info['unit_code']})" if info["unit_code"] else "")],
-            ["Báo cáo", label], ["Ngày trả lại", when], ["Ý kiến", text]]
+    label = ReturnedReport(
+        info["unit_id"],
+        info["unit_name"],
+        info["unit_code"],
+        info["year"],
+        info["phase"],
+        info["report_kind"],
+        info["report_id"],
+        info["report_document_kind"],
+        info["report_document_code"],
+        info["report_document_version"],
+        returned_by,
+        when,
+        text,
+    ).report_label
+    rows = [
+        ["Đơn vị", info["unit_name"] + (f" (mã {info['unit_code']})" if info["unit_code"] else "")],
+        ["Báo cáo", label],
+        ["Ngày trả lại", when],
+        ["Ý kiến", text],
+    ]
     doc = Document(
         kind=DOCUMENT_KIND,
-        header=Header(upper=returned_by_upper, issuer=returned_by, number="",
-                      place_date=vntext.place_date_line(place_name, when) if place_name else ""),
-        type_name="PHIẾU TRẢ LẠI BÁO CÁO", subject=label,
-        body=[Paragraph(f"Kính gửi: Ban Chấp hành {info['unit_name']}", indent=False),
-              Table([Column("Nội dung", 1, xlsx_width=22), Column("Chi tiết", 4, xlsx_width=90)], rows,
-                    sheet=SHEET_NAME, caption="Ý KIẾN CỦA CÔNG ĐOÀN CẤP TRÊN")],
-        title=f"Trả lại {label}", author=returned_by,
+        header=Header(
+            upper=returned_by_upper,
+            issuer=returned_by,
+            number="",
+            place_date=vntext.place_date_line(place_name, when) if place_name else "",
+        ),
+        type_name="PHIẾU TRẢ LẠI BÁO CÁO",
+        subject=label,
+        body=[
+            Paragraph(f"Kính gửi: Ban Chấp hành {info['unit_name']}", indent=False),
+            Table(
+                [Column("Nội dung", 1, xlsx_width=22), Column("Chi tiết", 4, xlsx_width=90)],
+                rows,
+                sheet=SHEET_NAME,
+                caption="Ý KIẾN CỦA CÔNG ĐOÀN CẤP TRÊN",
+            ),
+        ],
+        title=f"Trả lại {label}",
+        author=returned_by,
     )
     meta: dict[str, object] = {
-        "schema": machine.SCHEMA, "schema_version": machine.SCHEMA_VERSION, "generator": generator,
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "document_kind": DOCUMENT_KIND,
-        "issued_on": when, "unit_id": info["unit_id"], "unit_name": info["unit_name"], "unit_code": info["unit_code"],
-        "year": info["year"], "phase": info["phase"], "report_kind": info["report_kind"],
-        "report_id": info["report_id"], "report_document_kind": info["report_document_kind"],
+        "schema": machine.SCHEMA,
+        "schema_version": machine.SCHEMA_VERSION,
+        "generator": generator,
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "document_kind": DOCUMENT_KIND,
+        "issued_on": when,
+        "unit_id": info["unit_id"],
+        "unit_name": info["unit_name"],
+        "unit_code": info["unit_code"],
+        "year": info["year"],
+        "phase": info["phase"],
+        "report_kind": info["report_kind"],
+        "report_id": info["report_id"],
+        "report_document_kind": info["report_document_kind"],
         "report_document_code": info["report_document_code"],
-        "report_document_version": info["report_document_version"], "returned_by": returned_by,
+        "report_document_version": info["report_document_version"],
+        "returned_by": returned_by,
         "returned_on": when,
     }
     for i in range(0, len(text), CELL):
-        meta["comment" if i == 0 else f"comment_{i // CELL + 1}"] = text[i:i + CELL]
+        meta["comment" if i == 0 else f"comment_{i // CELL + 1}"] = text[i : i + CELL]
     if signer is None:
         write_workbook(doc, machine.MachineData(meta), out)
         return out
@@ -191,8 +246,10 @@ def read_return(path: str | os.PathLike[str]) -> ReturnedReport:
     try:
         with read_workbook(path) as book:
             if machine.SHEET not in {s.name for s in book.sheets}:
-                raise ReturnError(f"Tệp {source} không phải tệp trả lại báo cáo của chương trình: không có trang dữ "
-                                  f"liệu {machine.SHEET}.")
+                raise ReturnError(
+                    f"Tệp {source} không phải tệp trả lại báo cáo của chương trình: không có trang dữ "
+                    f"liệu {machine.SHEET}."
+                )
             rows = book.read_sheet(machine.SHEET).rows
     except SpreadsheetError as exc:
         raise ReturnError(exc.message_vi) from None
@@ -215,11 +272,15 @@ def read_return(path: str | os.PathLike[str]) -> ReturnedReport:
         meta[str(first)] = None if value == "" else value
         where[str(first)] = index
     if meta.get("schema") != machine.SCHEMA:
-        raise ReturnError(f"Tệp {source}: trang {machine.SHEET} không theo lược đồ {machine.SCHEMA} (không phải tệp "
-                          "của chương trình).")
+        raise ReturnError(
+            f"Tệp {source}: trang {machine.SHEET} không theo lược đồ {machine.SCHEMA} (không phải tệp "
+            "của chương trình)."
+        )
     if meta.get("document_kind") != DOCUMENT_KIND:
-        raise ReturnError(f"Tệp {source} là văn bản loại '{meta.get('document_kind') or '?'}', không phải tệp trả lại "
-                          f"báo cáo ({DOCUMENT_KIND}).")
+        raise ReturnError(
+            f"Tệp {source} là văn bản loại '{meta.get('document_kind') or '?'}', không phải tệp trả lại "
+            f"báo cáo ({DOCUMENT_KIND})."
+        )
 
     def need(key: str, ok) -> object:
         value = meta.get(key)
@@ -247,12 +308,19 @@ def read_return(path: str | os.PathLike[str]) -> ReturnedReport:
     version = meta.get("report_document_version")
     phase = meta.get("phase")
     return ReturnedReport(
-        unit_id=unit_id, unit_name=_nfc(str(meta.get("unit_name") or "")), unit_code=str(meta.get("unit_code") or ""),
-        year=int(year), phase=phase if isinstance(phase, int) else None,
-        report_kind=str(meta.get("report_kind") or REPORT_KINDS[str(kind)]), report_id=report_id,
-        document_kind=str(kind), document_code=_nfc(str(meta.get("report_document_code") or "")),
+        unit_id=unit_id,
+        unit_name=_nfc(str(meta.get("unit_name") or "")),
+        unit_code=str(meta.get("unit_code") or ""),
+        year=int(year),
+        phase=phase if isinstance(phase, int) else None,
+        report_kind=str(meta.get("report_kind") or REPORT_KINDS[str(kind)]),
+        report_id=report_id,
+        document_kind=str(kind),
+        document_code=_nfc(str(meta.get("report_document_code") or "")),
         document_version=version if isinstance(version, int) else None,
-        returned_by=_nfc(str(meta.get("returned_by") or "")), returned_on=returned_on, comment=_clean_comment(comment),
+        returned_by=_nfc(str(meta.get("returned_by") or "")),
+        returned_on=returned_on,
+        comment=_clean_comment(comment),
     )
 
 

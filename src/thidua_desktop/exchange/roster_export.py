@@ -14,9 +14,22 @@ from thidua_desktop.exchange.register_sheet import FONT, HEADER_ROW, WRITE_ERROR
 __all__ = ["EXPORT_COLUMNS", "WRITE_ERRORS", "write_roster"]
 
 EXPORT_COLUMNS = (
-    ("STT", 6), ("Họ đệm", 22), ("Tên", 10), ("Ngày sinh", 12), ("Giới tính", 9), ("Dân tộc", 9),
-    ("Chức vụ", 22), ("Tổ công đoàn", 18), ("Bộ phận", 18), ("Đoàn viên", 10), ("Ngày vào công đoàn", 14),
-    ("Ngày vào làm", 13), ("Trình độ", 14), ("Điện thoại", 14), ("Email", 24), ("Ghi chú", 24),
+    ("STT", 6),
+    ("Họ đệm", 22),
+    ("Tên", 10),
+    ("Ngày sinh", 12),
+    ("Giới tính", 9),
+    ("Dân tộc", 9),
+    ("Chức vụ", 22),
+    ("Tổ công đoàn", 18),
+    ("Bộ phận", 18),
+    ("Đoàn viên", 10),
+    ("Ngày vào công đoàn", 14),
+    ("Ngày vào làm", 13),
+    ("Trình độ", 14),
+    ("Điện thoại", 14),
+    ("Email", 24),
+    ("Ghi chú", 24),
 )
 TITLE = "DANH SÁCH NGƯỜI LAO ĐỘNG, ĐOÀN VIÊN CÔNG ĐOÀN"
 
@@ -30,8 +43,9 @@ def write_roster(path: Path, rows: Sequence[Sequence], *, upper_union: str, unit
     cell = workbook.add_format({"font_name": FONT, "border": 1})
     day = workbook.add_format({"font_name": FONT, "border": 1, "num_format": "dd/mm/yyyy"})
     last_col = len(EXPORT_COLUMNS) - 1
-    register_sheet.heading(workbook, sheet, EXPORT_COLUMNS, upper_union=upper_union, unit_name=unit_name,
-                           title=TITLE, today=today)
+    register_sheet.heading(
+        workbook, sheet, EXPORT_COLUMNS, upper_union=upper_union, unit_name=unit_name, title=TITLE, today=today
+    )
     for i, row in enumerate(rows, 1):
         r = HEADER_ROW + i
         for col, value in enumerate([i, *row]):

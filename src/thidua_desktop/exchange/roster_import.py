@@ -108,8 +108,12 @@ class PersonDraft:
 
 # The fields that tell two people of the same name and birth date apart (issue 17): two rows, or a
 # row and a person on the roster, are the same person only when each of these present in both agrees.
-IDENTIFYING = (("employee_code", "mã nhân viên"), ("phone", "điện thoại"), ("group_name", "tổ công đoàn"),
-               ("gender", "giới tính"))
+IDENTIFYING = (
+    ("employee_code", "mã nhân viên"),
+    ("phone", "điện thoại"),
+    ("group_name", "tổ công đoàn"),
+    ("gender", "giới tính"),
+)
 _NOT_DIGIT_RE = re.compile(r"\D+")
 
 
@@ -139,8 +143,9 @@ def identity_of(draft: PersonDraft) -> dict[str, object]:
     return {key: getattr(draft, key) for key, _label in IDENTIFYING}
 
 
-def person_key(family_middle: str, given_name: str, birth_date: date | None,
-               birth_year: int | None) -> tuple[str, object]:
+def person_key(
+    family_middle: str, given_name: str, birth_date: date | None, birth_year: int | None
+) -> tuple[str, object]:
     """The key under which two records may be one person — two rows of a file, or a row and a person
     on the roster: the full name (diacritics and all, case aside) and the birth date, or the birth
     year alone (never equal to a date), or ``None`` when neither is known. Whether they are one
@@ -312,11 +317,32 @@ FIELD_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 _NAME_FIELDS = ("full_name", "family_middle", "given_name")
 # The longest value of each text field the store accepts (store/text_rules.py: the column sizes);
 # a longer one is an error of its row, not a failure of the whole import at the end.
-FIELD_MAX = {"employee_code": 60, "family_middle": 200, "given_name": 80, "ethnicity": 60, "position": 200, "group_name": 200,
-             "department": 200, "education": 200, "phone": 60, "email": 200, "note": 10000}
-_FIELD_LABELS = {"employee_code": "mã nhân viên", "family_middle": "họ đệm", "given_name": "tên", "ethnicity": "dân tộc", "position": "chức vụ",
-                 "group_name": "tên tổ công đoàn", "department": "phòng ban", "education": "trình độ",
-                 "phone": "điện thoại", "email": "email", "note": "ghi chú"}
+FIELD_MAX = {
+    "employee_code": 60,
+    "family_middle": 200,
+    "given_name": 80,
+    "ethnicity": 60,
+    "position": 200,
+    "group_name": 200,
+    "department": 200,
+    "education": 200,
+    "phone": 60,
+    "email": 200,
+    "note": 10000,
+}
+_FIELD_LABELS = {
+    "employee_code": "mã nhân viên",
+    "family_middle": "họ đệm",
+    "given_name": "tên",
+    "ethnicity": "dân tộc",
+    "position": "chức vụ",
+    "group_name": "tên tổ công đoàn",
+    "department": "phòng ban",
+    "education": "trình độ",
+    "phone": "điện thoại",
+    "email": "email",
+    "note": "ghi chú",
+}
 
 _EXACT: dict[str, str] = {}
 _PREFIXES: list[tuple[str, str]] = []
@@ -488,7 +514,7 @@ def _header_guess(sheet: Sheet, cand: _Candidate | None, n_cols: int) -> HeaderG
 def _split_name_over_two_columns(
     sheet: Sheet, cand: _Candidate, mapping: dict[str, int], data_start: int, n_cols: int
 ) -> None:
-    """"Họ và tên" over two columns without sub-labels: họ đệm | tên."""
+    """ "Họ và tên" over two columns without sub-labels: họ đệm | tên."""
     c = mapping.get("full_name")
     if c is None or c + 1 >= n_cols or (c + 1) in mapping.values():
         return
@@ -548,6 +574,7 @@ def _header_at(sheet: Sheet, row: int) -> HeaderGuess:
 # Cell parsing
 # ---------------------------------------------------------------------------
 
+
 def _age(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
@@ -585,7 +612,7 @@ def _is_empty(value: CellValue) -> bool:
 
 
 def _name_case(text: str) -> str:
-    """"NGUYỄN VĂN AN" or "nguyễn văn an" → "Nguyễn Văn An"; mixed case is kept."""
+    """ "NGUYỄN VĂN AN" or "nguyễn văn an" → "Nguyễn Văn An"; mixed case is kept."""
     if text.isupper() or text.islower():
         return vntext.title_case_name(text)
     return text
@@ -600,11 +627,12 @@ def _not_a_name(raw: CellValue) -> str | None:
     """Why a name cell is refused, or None: a number, a date, a formula-like text."""
     if isinstance(raw, bool | int | float | date | time | timedelta):
         shown = _plain_text(raw) if not isinstance(raw, time | timedelta) else str(raw)
-        return (f"ô họ tên chứa số hoặc ngày ('{shown}'), không phải chữ — dòng không được nhập; "
-                "hãy ghi họ tên bằng chữ")
+        return f"ô họ tên chứa số hoặc ngày ('{shown}'), không phải chữ — dòng không được nhập; hãy ghi họ tên bằng chữ"
     if isinstance(raw, str) and _FORMULA_LIKE_RE.match(raw):
-        return (f"họ tên '{vntext.nfc(raw)}' trông như một công thức Excel (bắt đầu bằng "
-                f"'{raw.strip()[:1]}') — dòng không được nhập; hãy ghi họ tên bằng chữ")
+        return (
+            f"họ tên '{vntext.nfc(raw)}' trông như một công thức Excel (bắt đầu bằng "
+            f"'{raw.strip()[:1]}') — dòng không được nhập; hãy ghi họ tên bằng chữ"
+        )
     return None
 
 
@@ -974,9 +1002,7 @@ class _RowParser:
         """Totals, the place-and-date line or the signature block under the table."""
         if name_text:
             folded = name_text.casefold()
-            return bool(
-                _STRONG_FOOTER_RE.match(folded) or _SUBTOTAL_RE.match(folded) or _PLACE_DATE_RE.search(folded)
-            )
+            return bool(_STRONG_FOOTER_RE.match(folded) or _SUBTOTAL_RE.match(folded) or _PLACE_DATE_RE.search(folded))
         texts = [vntext.nfc(v).casefold() for v in row if isinstance(v, str) and v.strip()]
         if any(_STRONG_FOOTER_RE.match(t) or _PLACE_DATE_RE.search(t) for t in texts):
             return True
@@ -1078,8 +1104,12 @@ class _RowParser:
             if isinstance(value, str) and len(value) > maximum:
                 where = key if key in self.mapping else ("full_name" if "full_name" in self.mapping else key)
                 label = _FIELD_LABELS.get(key, key)
-                self.err(r, where, f"{label} dài {vntext.format_number(len(value))} ký tự, quá mức tối đa "
-                                   f"{vntext.format_number(maximum)} ký tự")
+                self.err(
+                    r,
+                    where,
+                    f"{label} dài {vntext.format_number(len(value))} ký tự, quá mức tối đa "
+                    f"{vntext.format_number(maximum)} ký tự",
+                )
 
     def _names(self, r: int, row: list[CellValue], name_text: str, draft: PersonDraft) -> bool:
         m = self.mapping
@@ -1258,8 +1288,11 @@ class _RowParser:
             word = _cached_word(raw)
             if word in _FALSE_WORDS:
                 return False
-            if word in _TRUE_WORDS or word in _MALE_WORDS or word in _FEMALE_WORDS or not any(
-                ch.isdigit() for ch in word
+            if (
+                word in _TRUE_WORDS
+                or word in _MALE_WORDS
+                or word in _FEMALE_WORDS
+                or not any(ch.isdigit() for ch in word)
             ):
                 return True
         parsed = self._date(r, raw, key)
@@ -1323,11 +1356,15 @@ class _RowParser:
             pairs.append(DuplicatePair(first.source_row, d.source_row, differs))
             when = vntext.format_date(d.birth_date) if d.birth_date else f"năm sinh {d.birth_year}"
             if differs:
-                message = (f"có thể trùng với dòng {first.source_row} ({d.full_name}, {when}): cùng họ tên và ngày "
-                           f"sinh nhưng khác {', '.join(differs)} — là hai người, trừ khi bạn chọn gộp")
+                message = (
+                    f"có thể trùng với dòng {first.source_row} ({d.full_name}, {when}): cùng họ tên và ngày "
+                    f"sinh nhưng khác {', '.join(differs)} — là hai người, trừ khi bạn chọn gộp"
+                )
             else:
-                message = (f"trùng họ tên và ngày sinh với dòng {first.source_row} ({d.full_name}, {when}) — "
-                           "chọn gộp thành một người hay giữ cả hai")
+                message = (
+                    f"trùng họ tên và ngày sinh với dòng {first.source_row} ({d.full_name}, {when}) — "
+                    "chọn gộp thành một người hay giữ cả hai"
+                )
             self.report.problems.append(
                 Problem(self.report.file, self.report.sheet, d.source_row,
                         column_letter(col) if col is not None else None, FIELD_BY_KEY[key_field].label,

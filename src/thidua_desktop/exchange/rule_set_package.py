@@ -41,48 +41,94 @@ def _document(rs: RuleSet, issuer: tuple[str, str, str], issued_on: date):
     from thidua_desktop.documents.layout import Column, Document, Header, Table
 
     name, upper, place = issuer
-    header = Header(upper=upper, issuer=short_unit(name), number="Số:      /",
-                    place_date=vntext.place_date_line(place, issued_on) if place else "")
+    header = Header(
+        upper=upper,
+        issuer=short_unit(name),
+        number="Số:      /",
+        place_date=vntext.place_date_line(place, issued_on) if place else "",
+    )
     info = Table(
         [Column("Nội dung", 1.2, xlsx_width=30), Column("Thông tin", 2.8, xlsx_width=80)],
         [["Bộ quy định", rs.name], ["Mã", rs.key], ["Áp dụng", rs.years_text], ["Tóm tắt căn cứ", rs.summary]],
-        sheet="Bộ quy định", caption="BỘ QUY ĐỊNH THI ĐUA, KHEN THƯỞNG",
+        sheet="Bộ quy định",
+        caption="BỘ QUY ĐỊNH THI ĐUA, KHEN THƯỞNG",
     )
     sources = Table(
-        [Column("Văn bản", 1.2), Column("Số hiệu", 0.9), Column("Ngày", 0.8, "center", "date"),
-         Column("Cơ quan ban hành", 1.2), Column("Dòng “Căn cứ” in trên văn bản", 3.6),
-         Column("Cần đối chiếu", 0.6, "center", "yesno")],
+        [
+            Column("Văn bản", 1.2),
+            Column("Số hiệu", 0.9),
+            Column("Ngày", 0.8, "center", "date"),
+            Column("Cơ quan ban hành", 1.2),
+            Column("Dòng “Căn cứ” in trên văn bản", 3.6),
+            Column("Cần đối chiếu", 0.6, "center", "yesno"),
+        ],
         [[s.short, s.number, s.issued_on, s.issuer, s.line, 1 if s.needs_check else 0] for s in rs.sources],
-        sheet="Văn bản căn cứ", caption="CÁC VĂN BẢN CĂN CỨ",
+        sheet="Văn bản căn cứ",
+        caption="CÁC VĂN BẢN CĂN CỨ",
     )
     titles = Table(
-        [Column("Mã", 0.8), Column("Danh hiệu, hình thức khen thưởng", 3), Column("Đối tượng", 0.8),
-         Column("Cấp tặng", 1.8), Column("Cần đối chiếu", 0.6, "center", "yesno")],
-        [[t.code, t.spec.name, "Cá nhân" if t.spec.subject == "individual" else "Tập thể", t.spec.issuer,
-          1 if t.needs_check else 0] for t in rs.titles],
-        sheet="Danh hiệu", caption="DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
+        [
+            Column("Mã", 0.8),
+            Column("Danh hiệu, hình thức khen thưởng", 3),
+            Column("Đối tượng", 0.8),
+            Column("Cấp tặng", 1.8),
+            Column("Cần đối chiếu", 0.6, "center", "yesno"),
+        ],
+        [
+            [
+                t.code,
+                t.spec.name,
+                "Cá nhân" if t.spec.subject == "individual" else "Tập thể",
+                t.spec.issuer,
+                1 if t.needs_check else 0,
+            ]
+            for t in rs.titles
+        ],
+        sheet="Danh hiệu",
+        caption="DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
     )
     rules = Table(
-        [Column("Khóa", 1.4), Column("Giá trị", 0.7, "right", "number"), Column("Đơn vị", 0.8),
-         Column("Nội dung", 2.6), Column("Căn cứ", 1.6), Column("Cần đối chiếu", 0.6, "center", "yesno")],
-        [[r.key, r.spec.value, r.spec.unit, r.spec.description, r.spec.basis, 1 if r.needs_check else 0]
-         for r in rs.rules],
-        sheet="Quy định", caption="CÁC QUY ĐỊNH (MỨC TRẦN, NGƯỠNG)",
+        [
+            Column("Khóa", 1.4),
+            Column("Giá trị", 0.7, "right", "number"),
+            Column("Đơn vị", 0.8),
+            Column("Nội dung", 2.6),
+            Column("Căn cứ", 1.6),
+            Column("Cần đối chiếu", 0.6, "center", "yesno"),
+        ],
+        [
+            [r.key, r.spec.value, r.spec.unit, r.spec.description, r.spec.basis, 1 if r.needs_check else 0]
+            for r in rs.rules
+        ],
+        sheet="Quy định",
+        caption="CÁC QUY ĐỊNH (MỨC TRẦN, NGƯỠNG)",
     )
     return Document(
-        kind=DOCUMENT_KIND, header=header, type_name="BỘ QUY ĐỊNH",
+        kind=DOCUMENT_KIND,
+        header=header,
+        type_name="BỘ QUY ĐỊNH",
         subject=f"Thi đua, khen thưởng ({rs.years_text}) gửi các công đoàn cơ sở",
-        body=[info, sources, titles, rules], title=rs.name, author=name,
+        body=[info, sources, titles, rules],
+        title=rs.name,
+        author=name,
     )
 
 
-def machine_data(rs: RuleSet, text: str, issuer: tuple[str, str, str], *, generated_at: str,
-                 generator: str) -> machine.MachineData:
+def machine_data(
+    rs: RuleSet, text: str, issuer: tuple[str, str, str], *, generated_at: str, generator: str
+) -> machine.MachineData:
     meta: dict[str, object] = {
-        "schema": machine.SCHEMA, "schema_version": machine.SCHEMA_VERSION, "generator": generator,
-        "generated_at": generated_at, "document_kind": DOCUMENT_KIND, "unit_name": issuer[0],
-        "upper_union": issuer[1], "year": rs.first_year,
-        "rule_set_key": rs.key, "rule_set_name": rs.name, "first_year": rs.first_year,
+        "schema": machine.SCHEMA,
+        "schema_version": machine.SCHEMA_VERSION,
+        "generator": generator,
+        "generated_at": generated_at,
+        "document_kind": DOCUMENT_KIND,
+        "unit_name": issuer[0],
+        "upper_union": issuer[1],
+        "year": rs.first_year,
+        "rule_set_key": rs.key,
+        "rule_set_name": rs.name,
+        "first_year": rs.first_year,
         "last_year": rs.last_year,
     }
     lines = text.replace("\r\n", "\n").split("\n")
@@ -90,15 +136,23 @@ def machine_data(rs: RuleSet, text: str, issuer: tuple[str, str, str], *, genera
     return machine.MachineData(meta, [machine.MachineTable("toml", ["record_id", "line", "text"], rows)])
 
 
-def write_package(rs: RuleSet, text: str, issuer: tuple[str, str, str], out: str | os.PathLike[str], *,
-                  generator: str, generated_at: datetime | None = None) -> None:
+def write_package(
+    rs: RuleSet,
+    text: str,
+    issuer: tuple[str, str, str],
+    out: str | os.PathLike[str],
+    *,
+    generator: str,
+    generated_at: datetime | None = None,
+) -> None:
     """Write the (unsigned) rule-set workbook to ``out``; ``issuer`` is (name, upper union, place)."""
     from thidua_desktop.documents.workbook import write_workbook
 
-    moment = (generated_at or datetime.now(timezone.utc))
+    moment = generated_at or datetime.now(timezone.utc)
     doc = _document(rs, issuer, moment.date())
-    write_workbook(doc, machine_data(rs, text, issuer, generated_at=moment.isoformat(timespec="seconds"),
-                                     generator=generator), out)
+    write_workbook(
+        doc, machine_data(rs, text, issuer, generated_at=moment.isoformat(timespec="seconds"), generator=generator), out
+    )
 
 
 def read_package(path: str | os.PathLike[str]) -> str:
@@ -112,11 +166,15 @@ def read_package(path: str | os.PathLike[str]) -> str:
         raise PackageError(f"Tệp {path.name} không đọc được như sổ tính Excel (.xlsx).") from None
     kind = data.meta.get("document_kind")
     if kind != DOCUMENT_KIND:
-        raise PackageError(f"Tệp {path.name} là văn bản loại '{kind or '?'}', không phải bộ quy định ({DOCUMENT_KIND}).")
+        raise PackageError(
+            f"Tệp {path.name} là văn bản loại '{kind or '?'}', không phải bộ quy định ({DOCUMENT_KIND})."
+        )
     version = data.meta.get("schema_version")
     if not isinstance(version, int) or version > machine.SCHEMA_VERSION:
-        raise PackageError(f"Tệp {path.name}: lược đồ dữ liệu phiên bản {version} mới hơn chương trình này hiểu; "
-                           "hãy cập nhật chương trình.")
+        raise PackageError(
+            f"Tệp {path.name}: lược đồ dữ liệu phiên bản {version} mới hơn chương trình này hiểu; "
+            "hãy cập nhật chương trình."
+        )
     try:
         table = data.table("toml")
     except KeyError:

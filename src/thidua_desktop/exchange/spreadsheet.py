@@ -342,9 +342,7 @@ class Workbook:
         for info in self.visible_sheets():
             if not self.read_sheet(info.index).is_empty():
                 return
-        hidden_with_data = [
-            s.name for s in self.sheets if not s.visible and not self.read_sheet(s.index).is_empty()
-        ]
+        hidden_with_data = [s.name for s in self.sheets if not s.visible and not self.read_sheet(s.index).is_empty()]
         name = self.path.name
         if hidden_with_data:
             listed = ", ".join(f"'{n}'" for n in hidden_with_data)
@@ -406,8 +404,14 @@ def _open_zip(path: Path, data: bytes) -> Workbook:
     # Every member is inflated by our own bounded reader first (exchange.safezip): a member
     # whose header lies about its size is refused before calamine or zipfile inflate it.
     try:
-        safezip.check_zip(data, path.name, max_total=MAX_UNCOMPRESSED, max_ratio=MAX_RATIO,
-                          ratio_floor=RATIO_FLOOR, max_members=MAX_MEMBERS)
+        safezip.check_zip(
+            data,
+            path.name,
+            max_total=MAX_UNCOMPRESSED,
+            max_ratio=MAX_RATIO,
+            ratio_floor=RATIO_FLOOR,
+            max_members=MAX_MEMBERS,
+        )
     except safezip.ZipRefused as exc:
         if exc.kind == "password":
             raise _password(path) from None
@@ -873,8 +877,10 @@ def _ods_scan(path: Path, content: bytes, styles: bytes, sheet_name: str, sheet:
                 if tag == _q("table", "table-cell") and (span_c > 1 or span_r > 1):
                     merged.append((row, col, row + span_r - 1, col + span_c - 1))
                 if fonts and row < n_rows and col < n_cols:
-                    style = el.get(_q("table", "style-name")) or row_style or (
-                        column_styles[col] if col < len(column_styles) else ""
+                    style = (
+                        el.get(_q("table", "style-name"))
+                        or row_style
+                        or (column_styles[col] if col < len(column_styles) else "")
                     )
                     font = style_fonts.get(style, "") if style else ""
                     font = font or default_font

@@ -224,8 +224,10 @@ def parse_date(value: CellValue, century: Century | None = None) -> DateValue:
         if len(year_text) == 2 and century is not None:
             full = century(int(year_text), month, day)
             if full is None:
-                return DateValue(error=f"năm trong '{shown}' ghi 2 chữ số, không rõ là năm 19{year_text} hay "
-                                       f"20{year_text} — hãy ghi đủ 4 chữ số")
+                return DateValue(
+                    error=f"năm trong '{shown}' ghi 2 chữ số, không rõ là năm 19{year_text} hay "
+                    f"20{year_text} — hãy ghi đủ 4 chữ số"
+                )
             try:
                 return DateValue(value=date(full, month, day), inferred=f"năm ghi 2 chữ số, hiểu là {full}")
             except ValueError:

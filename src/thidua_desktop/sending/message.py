@@ -133,8 +133,17 @@ def write_eml(
     from thidua_desktop.signing.pdf import write_atomically
 
     items = [a if isinstance(a, Attachment) else Attachment.from_file(a) for a in attachments]
-    msg = build_message(from_addr=from_addr, from_name=from_name, to=list(to), cc=list(cc), subject=subject,
-                        body=body, attachments=items, draft=True, message_id=message_id)
+    msg = build_message(
+        from_addr=from_addr,
+        from_name=from_name,
+        to=list(to),
+        cc=list(cc),
+        subject=subject,
+        body=body,
+        attachments=items,
+        draft=True,
+        message_id=message_id,
+    )
     path = Path(path)
     write_atomically(path, msg.as_bytes(policy=POLICY))
     return path

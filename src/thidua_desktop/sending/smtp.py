@@ -82,8 +82,15 @@ class DeliveryError(UserError):
     """Delivery failed. ``permanent``: this message will never go as it is (the server refused it);
     ``connection``: nothing can be sent right now (network, server, login, settings)."""
 
-    def __init__(self, message: str, *, permanent: bool = False, connection: bool = False, reason: str = "",
-                 code: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        permanent: bool = False,
+        connection: bool = False,
+        reason: str = "",
+        code: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.permanent = permanent
@@ -146,7 +153,9 @@ def _decodes_to_secret(token: str, secrets: list[bytes]) -> bool:
     return False
 
 
-_AUTH_ECHO_RE = re.compile(r"(\bAUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER)\b)((?:\s+[A-Za-z0-9+/=]{4,})+)", re.IGNORECASE)
+_AUTH_ECHO_RE = re.compile(
+    r"(\bAUTH\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER)\b)((?:\s+[A-Za-z0-9+/=]{4,})+)", re.IGNORECASE
+)
 
 
 def _b64decode(token: str) -> bytes:
@@ -213,8 +222,13 @@ def scrub_credentials(text: str, user: str = "", password: str = "") -> str:
             text = re.sub(rf"(?<![\w@.]){re.escape(form)}(?![\w@.])", HIDDEN, text)
         else:
             text = text.replace(form, HIDDEN)
-    secrets = [s.encode(enc) for s in (user, password) if len(s) >= _SHORT
-               for enc in ("utf-8", "latin-1") if _encodable(s, enc)]
+    secrets = [
+        s.encode(enc)
+        for s in (user, password)
+        if len(s) >= _SHORT
+        for enc in ("utf-8", "latin-1")
+        if _encodable(s, enc)
+    ]
     if secrets:
         text = _BASE64_RE.sub(lambda m: HIDDEN if _decodes_to_secret(m.group(), secrets) else m.group(), text)
     return _HIDDEN_RUN_RE.sub(HIDDEN, scrub_auth_echo(text))
@@ -290,8 +304,9 @@ class Connection:
         if not s.host:
             raise DeliveryError("Chưa cài đặt máy chủ gửi thư (SMTP).", connection=True, reason=SETTINGS)
         if s.security not in SECURITY:
-            raise DeliveryError(f"Kiểu bảo mật '{s.security}' không hợp lệ (starttls, ssl, plain).", connection=True,
-                                reason=SETTINGS)
+            raise DeliveryError(
+                f"Kiểu bảo mật '{s.security}' không hợp lệ (starttls, ssl, plain).", connection=True, reason=SETTINGS
+            )
         try:
             if s.security == "ssl":
                 smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=ssl.create_default_context())
@@ -306,27 +321,42 @@ class Connection:
                 _login(smtp, s.user, s.password)
         except smtplib.SMTPAuthenticationError as exc:
             self.close()
-            raise self._fail(f"Máy chủ thư {where} từ chối đăng nhập (sai tên đăng nhập hoặc mật khẩu): "
-                             f"{_reply(exc.smtp_code, exc.smtp_error)}", connection=True, reason=AUTH,
-                             code=exc.smtp_code) from None
+            raise self._fail(
+                f"Máy chủ thư {where} từ chối đăng nhập (sai tên đăng nhập hoặc mật khẩu): "
+                f"{_reply(exc.smtp_code, exc.smtp_error)}",
+                connection=True,
+                reason=AUTH,
+                code=exc.smtp_code,
+            ) from None
         except smtplib.SMTPNotSupportedError:
             self.close()
-            raise self._fail(f"Máy chủ thư {where} không hỗ trợ STARTTLS hoặc đăng nhập; kiểm tra cài đặt bảo mật.",
-                             connection=True, reason=TLS) from None
+            raise self._fail(
+                f"Máy chủ thư {where} không hỗ trợ STARTTLS hoặc đăng nhập; kiểm tra cài đặt bảo mật.",
+                connection=True,
+                reason=TLS,
+            ) from None
         except ssl.SSLError as exc:
             self.close()
-            raise self._fail(f"Lỗi kết nối bảo mật (TLS) với {where}: {exc.reason or exc}.", connection=True,
-                             reason=TLS) from None
+            raise self._fail(
+                f"Lỗi kết nối bảo mật (TLS) với {where}: {exc.reason or exc}.", connection=True, reason=TLS
+            ) from None
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
-            detail = _reply(exc.smtp_code, exc.smtp_error) if hasattr(exc, "smtp_code") else (
-                getattr(exc, "strerror", None) or type(exc).__name__)
+            detail = (
+                _reply(exc.smtp_code, exc.smtp_error)
+                if hasattr(exc, "smtp_code")
+                else (getattr(exc, "strerror", None) or type(exc).__name__)
+            )
             # no greeting from a port that waits for TLS first (465 without SSL/TLS), or the reverse
-            mismatch = isinstance(exc, (socket.timeout, smtplib.SMTPServerDisconnected)) and \
-                (s.port == 465) != (s.security == "ssl")
-            raise self._fail(f"Không kết nối được máy chủ thư {where} (mạng chưa sẵn sàng hoặc máy chủ "
-                             f"không phản hồi): {detail}", connection=True, reason=TLS if mismatch else CONNECT,
-                             code=getattr(exc, "smtp_code", None)) from None
+            mismatch = isinstance(exc, (socket.timeout, smtplib.SMTPServerDisconnected)) and (s.port == 465) != (
+                s.security == "ssl"
+            )
+            raise self._fail(
+                f"Không kết nối được máy chủ thư {where} (mạng chưa sẵn sàng hoặc máy chủ không phản hồi): {detail}",
+                connection=True,
+                reason=TLS if mismatch else CONNECT,
+                code=getattr(exc, "smtp_code", None),
+            ) from None
 
     def send(self, msg: EmailMessage, sender: str, recipients: list[str]) -> dict:
         """Send one message; returns the recipients refused (others accepted). Raises DeliveryError."""
@@ -338,22 +368,35 @@ class Connection:
         except smtplib.SMTPRecipientsRefused as exc:
             replies = {k: _reply(*v) for k, v in exc.recipients.items()}
             permanent = all(str(r).startswith("5") for r in replies.values())
-            raise self._fail("Máy chủ thư từ chối người nhận: "
-                             + "; ".join(f"{k} ({v})" for k, v in replies.items()), permanent=permanent,
-                             reason=REFUSED, code=next(iter(exc.recipients.values()))[0]) from None
+            raise self._fail(
+                "Máy chủ thư từ chối người nhận: " + "; ".join(f"{k} ({v})" for k, v in replies.items()),
+                permanent=permanent,
+                reason=REFUSED,
+                code=next(iter(exc.recipients.values()))[0],
+            ) from None
         except smtplib.SMTPSenderRefused as exc:
-            raise self._fail(f"Máy chủ thư từ chối địa chỉ gửi {sender}: {_reply(exc.smtp_code, exc.smtp_error)}",
-                             connection=True, reason=AUTH if exc.smtp_code == 530 else REFUSED,
-                             code=exc.smtp_code) from None
+            raise self._fail(
+                f"Máy chủ thư từ chối địa chỉ gửi {sender}: {_reply(exc.smtp_code, exc.smtp_error)}",
+                connection=True,
+                reason=AUTH if exc.smtp_code == 530 else REFUSED,
+                code=exc.smtp_code,
+            ) from None
         except smtplib.SMTPDataError as exc:
             permanent = 500 <= exc.smtp_code < 600
-            raise self._fail(f"Máy chủ thư không nhận thư: {_reply(exc.smtp_code, exc.smtp_error)}"
-                             + (" (thư quá lớn?)" if exc.smtp_code == 552 else ""), permanent=permanent,
-                             reason=REFUSED, code=exc.smtp_code) from None
+            raise self._fail(
+                f"Máy chủ thư không nhận thư: {_reply(exc.smtp_code, exc.smtp_error)}"
+                + (" (thư quá lớn?)" if exc.smtp_code == 552 else ""),
+                permanent=permanent,
+                reason=REFUSED,
+                code=exc.smtp_code,
+            ) from None
         except (smtplib.SMTPServerDisconnected, OSError, socket.timeout) as exc:
             self.close()
-            raise self._fail(f"Mất kết nối với máy chủ thư khi đang gửi: {getattr(exc, 'strerror', None) or exc}",
-                             connection=True, reason=CONNECT) from None
+            raise self._fail(
+                f"Mất kết nối với máy chủ thư khi đang gửi: {getattr(exc, 'strerror', None) or exc}",
+                connection=True,
+                reason=CONNECT,
+            ) from None
         except smtplib.SMTPException as exc:
             self.close()
             raise self._fail(f"Lỗi SMTP: {exc}", connection=True, reason=CONNECT) from None
@@ -387,18 +430,46 @@ class Preset:
 
 
 PRESETS = (
-    Preset("gmail", "Gmail", "smtp.gmail.com", 587, "starttls", True,
-           "Gmail: tên đăng nhập là địa chỉ Gmail; mật khẩu là MẬT KHẨU ỨNG DỤNG 16 ký tự (bật xác minh 2 bước rồi "
-           "tạo tại myaccount.google.com/apppasswords), không phải mật khẩu Gmail thường."),
-    Preset("outlook", "Outlook, Hotmail", "smtp-mail.outlook.com", 587, "starttls", True,
-           "Outlook/Hotmail: tên đăng nhập là địa chỉ email; dùng mật khẩu ứng dụng (bật xác minh 2 bước tại "
-           "account.microsoft.com/security rồi tạo mật khẩu ứng dụng)."),
-    Preset("yahoo", "Yahoo Mail", "smtp.mail.yahoo.com", 465, "ssl", True,
-           "Yahoo Mail: tên đăng nhập là địa chỉ email; dùng mật khẩu ứng dụng (Bảo mật tài khoản › Tạo mật khẩu "
-           "ứng dụng)."),
-    Preset("own", "Máy chủ thư của đơn vị", "", 587, "starttls", False,
-           "Máy chủ thư của cơ quan, đơn vị: hỏi người quản trị mạng tên máy chủ (ví dụ mail.tên-miền.vn), cổng "
-           "(thường 587 với STARTTLS hoặc 465 với SSL/TLS) và tài khoản email của công đoàn."),
+    Preset(
+        "gmail",
+        "Gmail",
+        "smtp.gmail.com",
+        587,
+        "starttls",
+        True,
+        "Gmail: tên đăng nhập là địa chỉ Gmail; mật khẩu là MẬT KHẨU ỨNG DỤNG 16 ký tự (bật xác minh 2 bước rồi "
+        "tạo tại myaccount.google.com/apppasswords), không phải mật khẩu Gmail thường.",
+    ),
+    Preset(
+        "outlook",
+        "Outlook, Hotmail",
+        "smtp-mail.outlook.com",
+        587,
+        "starttls",
+        True,
+        "Outlook/Hotmail: tên đăng nhập là địa chỉ email; dùng mật khẩu ứng dụng (bật xác minh 2 bước tại "
+        "account.microsoft.com/security rồi tạo mật khẩu ứng dụng).",
+    ),
+    Preset(
+        "yahoo",
+        "Yahoo Mail",
+        "smtp.mail.yahoo.com",
+        465,
+        "ssl",
+        True,
+        "Yahoo Mail: tên đăng nhập là địa chỉ email; dùng mật khẩu ứng dụng (Bảo mật tài khoản › Tạo mật khẩu "
+        "ứng dụng).",
+    ),
+    Preset(
+        "own",
+        "Máy chủ thư của đơn vị",
+        "",
+        587,
+        "starttls",
+        False,
+        "Máy chủ thư của cơ quan, đơn vị: hỏi người quản trị mạng tên máy chủ (ví dụ mail.tên-miền.vn), cổng "
+        "(thường 587 với STARTTLS hoặc 465 với SSL/TLS) và tài khoản email của công đoàn.",
+    ),
 )
 
 
@@ -423,8 +494,10 @@ class TestOutcome:
 
 
 TEST_SUBJECT = "Thư thử từ phần mềm Thi đua – Khen thưởng"
-TEST_BODY = ("Đây là thư thử do phần mềm Thi đua – Khen thưởng gửi để kiểm tra cài đặt gửi thư (SMTP).\n\n"
-             "Nhận được thư này là cài đặt đã đúng: báo cáo gửi công đoàn cấp trên sẽ đi bằng tài khoản này.\n")
+TEST_BODY = (
+    "Đây là thư thử do phần mềm Thi đua – Khen thưởng gửi để kiểm tra cài đặt gửi thư (SMTP).\n\n"
+    "Nhận được thư này là cài đặt đã đúng: báo cáo gửi công đoàn cấp trên sẽ đi bằng tài khoản này.\n"
+)
 
 
 def _failure_text(exc: DeliveryError, s: SmtpSettings) -> str:
@@ -435,22 +508,31 @@ def _failure_text(exc: DeliveryError, s: SmtpSettings) -> str:
         return exc.message
     if exc.reason == AUTH:
         if exc.code == 530 and not s.user:
-            return (f"Máy chủ {where} đòi đăng nhập: hãy nhập tên đăng nhập (thường là địa chỉ email) và mật "
-                    f"khẩu{code}.")
-        advice = ("Với " + provider.name + " phải dùng mật khẩu ứng dụng, không phải mật khẩu thường"
-                  if provider is not None and provider.app_password else
-                  "Với Gmail, Outlook, Yahoo phải dùng mật khẩu ứng dụng, không phải mật khẩu thường")
-        return (f"Máy chủ {where} từ chối đăng nhập: tên đăng nhập hoặc mật khẩu không đúng{code}. {advice} — "
-                "xem hướng dẫn \"Mật khẩu ứng dụng\".")
+            return f"Máy chủ {where} đòi đăng nhập: hãy nhập tên đăng nhập (thường là địa chỉ email) và mật khẩu{code}."
+        advice = (
+            "Với " + provider.name + " phải dùng mật khẩu ứng dụng, không phải mật khẩu thường"
+            if provider is not None and provider.app_password
+            else "Với Gmail, Outlook, Yahoo phải dùng mật khẩu ứng dụng, không phải mật khẩu thường"
+        )
+        return (
+            f"Máy chủ {where} từ chối đăng nhập: tên đăng nhập hoặc mật khẩu không đúng{code}. {advice} — "
+            'xem hướng dẫn "Mật khẩu ứng dụng".'
+        )
     if exc.reason == TLS:
-        return (f"Không lập được kết nối bảo mật (TLS) với {where}: kiểu bảo mật không khớp với cổng (STARTTLS đi "
-                "với cổng 587, SSL/TLS với cổng 465) hoặc chứng chỉ của máy chủ không hợp lệ. Hãy chọn lại nhà cung "
-                "cấp hoặc sửa kiểu bảo mật.")
+        return (
+            f"Không lập được kết nối bảo mật (TLS) với {where}: kiểu bảo mật không khớp với cổng (STARTTLS đi "
+            "với cổng 587, SSL/TLS với cổng 465) hoặc chứng chỉ của máy chủ không hợp lệ. Hãy chọn lại nhà cung "
+            "cấp hoặc sửa kiểu bảo mật."
+        )
     if exc.reason == REFUSED:
-        return (f"Máy chủ {where} cho kết nối nhưng không nhận thư thử{code}: địa chỉ gửi "
-                f"{s.sender or '(chưa có)'} có thể không thuộc tài khoản đăng nhập {s.user or '(không đăng nhập)'}.")
-    return (f"Không kết nối được máy chủ {where}: kiểm tra mạng Internet, tên máy chủ và cổng (thường là 587 hoặc "
-            f"465){code}.")
+        return (
+            f"Máy chủ {where} cho kết nối nhưng không nhận thư thử{code}: địa chỉ gửi "
+            f"{s.sender or '(chưa có)'} có thể không thuộc tài khoản đăng nhập {s.user or '(không đăng nhập)'}."
+        )
+    return (
+        f"Không kết nối được máy chủ {where}: kiểm tra mạng Internet, tên máy chủ và cổng (thường là 587 hoặc "
+        f"465){code}."
+    )
 
 
 def send_test(settings: SmtpSettings, to: str | None = None) -> TestOutcome:
@@ -460,23 +542,33 @@ def send_test(settings: SmtpSettings, to: str | None = None) -> TestOutcome:
 
     sender = settings.sender
     if not settings.host:
-        return TestOutcome(False, SETTINGS, "Chưa nhập máy chủ gửi thư (SMTP): chọn nhà cung cấp hoặc nhập tên máy "
-                                            "chủ.")
+        return TestOutcome(
+            False, SETTINGS, "Chưa nhập máy chủ gửi thư (SMTP): chọn nhà cung cấp hoặc nhập tên máy chủ."
+        )
     if not sender:
-        return TestOutcome(False, SETTINGS, "Chưa có địa chỉ email gửi đi: nhập địa chỉ gửi (hoặc tên đăng nhập là "
-                                            "một địa chỉ email).")
+        return TestOutcome(
+            False, SETTINGS, "Chưa có địa chỉ email gửi đi: nhập địa chỉ gửi (hoặc tên đăng nhập là một địa chỉ email)."
+        )
     if settings.user and not settings.password:
-        return TestOutcome(False, SETTINGS, "Nhập mật khẩu email (mật khẩu ứng dụng với Gmail, Outlook, Yahoo) để "
-                                            "gửi thử; mật khẩu không được lưu.")
+        return TestOutcome(
+            False,
+            SETTINGS,
+            "Nhập mật khẩu email (mật khẩu ứng dụng với Gmail, Outlook, Yahoo) để gửi thử; mật khẩu không được lưu.",
+        )
     to = to or sender
     conn = Connection(settings)
     try:
-        msg = build_message(from_addr=sender, from_name=settings.from_name, to=[to], subject=TEST_SUBJECT,
-                            body=TEST_BODY)
+        msg = build_message(
+            from_addr=sender, from_name=settings.from_name, to=[to], subject=TEST_SUBJECT, body=TEST_BODY
+        )
         conn.send(msg, sender, [to])
     except DeliveryError as exc:
         return TestOutcome(False, exc.reason or CONNECT, _failure_text(exc, settings))
     finally:
         conn.close()
-    return TestOutcome(True, "", f"Gửi thử thành công: máy chủ {settings.host} đã nhận thư thử gửi tới {to}. Cài "
-                                 "đặt đúng; hãy mở hộp thư đó để xem thư thử.")
+    return TestOutcome(
+        True,
+        "",
+        f"Gửi thử thành công: máy chủ {settings.host} đã nhận thư thử gửi tới {to}. Cài "
+        "đặt đúng; hãy mở hộp thư đó để xem thư thử.",
+    )

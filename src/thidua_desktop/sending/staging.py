@@ -96,8 +96,14 @@ def stage(paths, msg_id: uuid.UUID, attachments=(), *, max_bytes: int = MAX_TOTA
                 size, sha = _copy_with_hash(f, staging / name)
             except OSError as exc:
                 raise OutboxError(f"Không sao chép được tệp đính kèm {f}: {exc.strerror or exc}.") from None
-            records.append({"name": unicodedata.normalize("NFC", f.name), "stored": f"{OUTBOX_DIR}/{msg_id}/{name}",
-                            "size": size, "sha256": sha})
+            records.append(
+                {
+                    "name": unicodedata.normalize("NFC", f.name),
+                    "stored": f"{OUTBOX_DIR}/{msg_id}/{name}",
+                    "size": size,
+                    "sha256": sha,
+                }
+            )
         os.replace(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -118,10 +124,14 @@ def load_attachments(paths, records: list[dict]) -> list[Attachment]:
         try:
             data = stored.read_bytes()
         except OSError:
-            raise OutboxError(f"Tệp đính kèm '{rec['name']}' của thư đã bị mất khỏi hộp thư đi; thư không được gửi.") from None
+            raise OutboxError(
+                f"Tệp đính kèm '{rec['name']}' của thư đã bị mất khỏi hộp thư đi; thư không được gửi."
+            ) from None
         if hashlib.sha256(data).hexdigest() != rec["sha256"]:
-            raise OutboxError(f"Tệp đính kèm '{rec['name']}' đã bị thay đổi sau khi xếp vào hộp thư đi "
-                              "(mã SHA-256 không khớp); thư không được gửi.")
+            raise OutboxError(
+                f"Tệp đính kèm '{rec['name']}' đã bị thay đổi sau khi xếp vào hộp thư đi "
+                "(mã SHA-256 không khớp); thư không được gửi."
+            )
         items.append(Attachment(rec["name"], data))
     return items
 

@@ -43,6 +43,6 @@ def not_applying(record: EmulationYear) -> list[Indicator]:
 
 
 def scope_label(unit: Unit | None) -> str:
-    """"doanh nghiệp ngoài nhà nước" / "khu vực nhà nước" for messages."""
+    """ "doanh nghiệp ngoài nhà nước" / "khu vực nhà nước" for messages."""
     sector, kind = unit_scope(unit)
     return applicability.UNIT_KIND_LABELS.get(kind) or applicability.SECTOR_LABELS.get(sector, sector)

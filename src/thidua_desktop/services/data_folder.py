@@ -236,9 +236,11 @@ def check_backup(source: Path) -> BackupCheck:
         except sqlite3.DatabaseError as exc:
             revision, problems = None, [f"SQLite báo lỗi: {exc}"]
         if problems:
-            problem = (f"Tệp {source} không dùng để khôi phục được: các bảng không khớp với lược đồ {revision} "
-                       f"đã ghi (có thể là bản chép lúc nâng cấp dở dang): {'; '.join(problems[:3])}. "
-                       "Dữ liệu hiện tại không bị thay đổi.")
+            problem = (
+                f"Tệp {source} không dùng để khôi phục được: các bảng không khớp với lược đồ {revision} "
+                f"đã ghi (có thể là bản chép lúc nâng cấp dở dang): {'; '.join(problems[:3])}. "
+                "Dữ liệu hiện tại không bị thay đổi."
+            )
     return BackupCheck(source, problem)
 
 
@@ -262,8 +264,9 @@ def check(paths: DataPaths) -> CheckReport:
         except sqlite3.DatabaseError as exc:
             report.error = f"SQLite báo lỗi: {exc}"
         if report.revision is not None and report.revision not in known_revisions():
-            report.error = (f"Dữ liệu thuộc lược đồ {report.revision} của một phiên bản mới hơn; "
-                            "phiên bản này không kiểm tra được.")
+            report.error = (
+                f"Dữ liệu thuộc lược đồ {report.revision} của một phiên bản mới hơn; phiên bản này không kiểm tra được."
+            )
     return report
 
 
@@ -306,7 +309,11 @@ def restore_and_open(paths: DataPaths, db: Database | None, source: Path, year: 
     except UserError as exc:
         return RestoreOutcome(None, open_folder(paths) if db is not None else None, exc)
     opened = open_folder(paths)
-    if year is not None and opened.db is not None and opened.year != year \
-            and year in {s.year for s in opened.years or []}:
+    if (
+        year is not None
+        and opened.db is not None
+        and opened.year != year
+        and year in {s.year for s in opened.years or []}
+    ):
         opened = reload(opened.db, year)
     return RestoreOutcome(saved, opened)

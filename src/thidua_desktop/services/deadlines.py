@@ -100,8 +100,9 @@ def _report_sendings(session, year_id: uuid.UUID) -> dict[int, tuple[date | None
             sent.setdefault(r.phase_number, []).extend(local_date(m.sent_at) for m in own if m.status in _DELIVERED)
             # the send record's time (``Report.sent_at``) is when the user sent it; the row's own
             # time is only a fallback
-            queued.setdefault(r.phase_number, []).extend(local_date(r.sent_at or m.created_at) for m in own
-                                                         if m.status == "queued")
+            queued.setdefault(r.phase_number, []).extend(
+                local_date(r.sent_at or m.created_at) for m in own if m.status == "queued"
+            )
         elif r.status == "sent":  # marked sent by hand (delivered on paper, by another mailbox): its own record
             sent.setdefault(r.phase_number, []).append(local_date(r.sent_at))
     return {n: (_earliest(sent.get(n, [])), _earliest(queued.get(n, []))) for n in set(sent) | set(queued)}
@@ -129,17 +130,27 @@ def _is_registration_workbook(path: Path, year: int) -> bool:
 
 def _registration_sending(session, record: EmulationYear, root: Path | None) -> tuple[date | None, date | None]:
     names = set()
-    for entry in session.scalars(select(OutgoingDocument).where(OutgoingDocument.kind == "registration",
-                                                                OutgoingDocument.emulation_year == record.year)):
+    for entry in session.scalars(
+        select(OutgoingDocument).where(
+            OutgoingDocument.kind == "registration", OutgoingDocument.emulation_year == record.year
+        )
+    ):
         names.update(_stem(n) for n in entry.files or [])
     sent, queued = [], []
-    for m in session.scalars(select(OutboxMessage).where(OutboxMessage.report_id.is_(None),
-                                                         OutboxMessage.status.in_(("sent", "eml", "queued")))):
+    for m in session.scalars(
+        select(OutboxMessage).where(
+            OutboxMessage.report_id.is_(None), OutboxMessage.status.in_(("sent", "eml", "queued"))
+        )
+    ):
         attachments = m.attachments or []
         ours = any(_stem(a.get("name", "")) in names for a in attachments)
         if not ours and root is not None:
-            ours = any(str(a.get("name", "")).lower().endswith(".xlsx") and a.get("stored")
-                       and _is_registration_workbook(root / a["stored"], record.year) for a in attachments)
+            ours = any(
+                str(a.get("name", "")).lower().endswith(".xlsx")
+                and a.get("stored")
+                and _is_registration_workbook(root / a["stored"], record.year)
+                for a in attachments
+            )
         if not ours:
             continue
         if m.status in _DELIVERED:
@@ -152,8 +163,14 @@ def _registration_sending(session, record: EmulationYear, root: Path | None) -> 
 def _review(session, record: EmulationYear) -> dl.ReviewState:
     meeting = session.scalars(select(ReviewMeeting).where(ReviewMeeting.year_id == record.id)).first()
     proposals = session.scalar(select(func.count()).select_from(Proposal).where(Proposal.year_id == record.id)) or 0
-    decided = session.scalar(select(func.count()).select_from(Proposal).where(
-        Proposal.year_id == record.id, Proposal.decision_number != "")) or 0
+    decided = (
+        session.scalar(
+            select(func.count())
+            .select_from(Proposal)
+            .where(Proposal.year_id == record.id, Proposal.decision_number != "")
+        )
+        or 0
+    )
     return dl.ReviewState(meeting.held_on if meeting is not None else None, proposals, decided)
 
 
@@ -166,22 +183,42 @@ def year_deadlines(db: Database, year: int, *, today: date | None = None, paths=
         record = session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
         if record is None:
             raise NotFoundError(f"Chưa có năm thi đua {year}.")
-        phases = tuple(PhaseInput(p.number, p.name, p.start, p.end, p.report_due, p.lock_date)
-                       for p in sorted(record.phases, key=lambda p: (p.start, p.number)))
+        phases = tuple(
+            PhaseInput(p.number, p.name, p.start, p.end, p.report_due, p.lock_date)
+            for p in sorted(record.phases, key=lambda p: (p.start, p.number))
+        )
         reports = _report_sendings(session, record.id)
         ended = dl.year_stage(record.year, phases, record.registration_due, today) == "ended"
         found: list[dl.Deadline] = []
         if record.registration_due is not None:
             folder = paths if paths is not None else getattr(db, "paths", None)
             sent_on, queued_on = _registration_sending(session, record, getattr(folder, "root", None))
-            found.append(dl.deadline("registration_due", "Đăng ký thi đua", record.registration_due, today,
-                                     sent_on=sent_on, queued_on=queued_on, year_ended=ended))
+            found.append(
+                dl.deadline(
+                    "registration_due",
+                    "Đăng ký thi đua",
+                    record.registration_due,
+                    today,
+                    sent_on=sent_on,
+                    queued_on=queued_on,
+                    year_ended=ended,
+                )
+            )
         last = phases[-1].number if phases else None
         for p in phases:
             sent_on, queued_on = reports.get(p.number, (None, None))
-            found.append(dl.deadline("report_due", dl.report_label(p, p.number == last), p.report_due, today,
-                                     phase_number=p.number, sent_on=sent_on, queued_on=queued_on,
-                                     year_ended=ended))
+            found.append(
+                dl.deadline(
+                    "report_due",
+                    dl.report_label(p, p.number == last),
+                    p.report_due,
+                    today,
+                    phase_number=p.number,
+                    sent_on=sent_on,
+                    queued_on=queued_on,
+                    year_ended=ended,
+                )
+            )
         found.sort(key=lambda d: (d.due, d.kind != "registration_due", d.phase_number or 0))
         review = _review(session, record)
         return YearDeadlines(dl.outcome(record.year, phases, record.registration_due, today, found, review), phases)

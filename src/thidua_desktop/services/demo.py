@@ -81,8 +81,16 @@ CHAIR = ("Phạm Thị", "Hoa")
 DEPUTY = ("Trần Văn", "Nam")
 
 
-VARIANT_COMPANIES = ("May Tràng An", "Giày da Tam Điệp", "May Kim Sơn", "Dệt Ninh Bình", "May Gia Sinh",
-                     "May Yên Mô", "Giày Nho Quan", "May Phát Diệm")
+VARIANT_COMPANIES = (
+    "May Tràng An",
+    "Giày da Tam Điệp",
+    "May Kim Sơn",
+    "Dệt Ninh Bình",
+    "May Gia Sinh",
+    "May Yên Mô",
+    "Giày Nho Quan",
+    "May Phát Diệm",
+)
 
 
 def demo_profile(unit_code: str | None = None, seed: int = DEMO_SEED) -> UnitProfile:
@@ -136,16 +144,24 @@ GROUP_KINDS: tuple[GroupKind, ...] = (
     GroupKind("Tổ may 2", 48, 0.92, (("Công nhân may", 10), ("Công nhân phụ may", 1))),
     GroupKind("Tổ may 3", 46, 0.90, (("Công nhân may", 10), ("Công nhân phụ may", 1))),
     GroupKind("Tổ may 4", 44, 0.90, (("Công nhân may", 10), ("Công nhân phụ may", 1))),
-    GroupKind("Tổ hoàn thiện", 36, 0.82,
-              (("Công nhân là", 3), ("Công nhân đóng gói", 3), ("Công nhân nhặt chỉ", 2))),
+    GroupKind("Tổ hoàn thiện", 36, 0.82, (("Công nhân là", 3), ("Công nhân đóng gói", 3), ("Công nhân nhặt chỉ", 2))),
     GroupKind("Tổ KCS", 22, 0.86, (("Nhân viên KCS", 1),)),
     GroupKind("Tổ cơ điện", 14, 0.07, (("Thợ sửa máy may", 3), ("Thợ điện", 2), ("Kỹ thuật viên", 2))),
     GroupKind(
-        OFFICE, 26, 0.65,
-        (("Nhân viên văn phòng", 3), ("Kế toán", 2), ("Nhân viên nhân sự", 2), ("Nhân viên kế hoạch", 2),
-         ("Thủ kho", 1), ("Nhân viên y tế", 1), ("Lái xe", 1), ("Bảo vệ", 1)),
-        ("Phó phòng Hành chính – Nhân sự", "Giám đốc", "Phó Giám đốc", "Kế toán trưởng",
-         "Trưởng phòng Kế hoạch"),
+        OFFICE,
+        26,
+        0.65,
+        (
+            ("Nhân viên văn phòng", 3),
+            ("Kế toán", 2),
+            ("Nhân viên nhân sự", 2),
+            ("Nhân viên kế hoạch", 2),
+            ("Thủ kho", 1),
+            ("Nhân viên y tế", 1),
+            ("Lái xe", 1),
+            ("Bảo vệ", 1),
+        ),
+        ("Phó phòng Hành chính – Nhân sự", "Giám đốc", "Phó Giám đốc", "Kế toán trưởng", "Trưởng phòng Kế hoạch"),
     ),
 )
 # In a private company the employer's representatives are not members of the CĐCS.
@@ -172,42 +188,214 @@ def _kind_for(name: str) -> GroupKind:
 # Ninh Bình (Hoa Lư, Gia Viễn).
 
 FAMILY_NAMES: tuple[tuple[str, float], ...] = (
-    ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7.5), ("Hoàng", 4.5), ("Vũ", 3.5), ("Võ", 0.5),
-    ("Phan", 2), ("Đặng", 2.2), ("Bùi", 2.5), ("Đỗ", 2), ("Hồ", 0.8), ("Ngô", 1.5), ("Dương", 1.2),
-    ("Lý", 0.4), ("Đinh", 3), ("Đào", 1.2), ("Mai", 0.8), ("Trịnh", 1), ("Lương", 0.6), ("Tạ", 0.4),
-    ("Hà", 0.8), ("Cao", 0.6), ("Lưu", 0.4), ("Tô", 0.3), ("Quách", 0.3), ("Kiều", 0.2), ("Khúc", 0.1),
-    ("Vương", 0.2), ("Huỳnh", 0.2), ("Triệu", 0.2),
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7.5),
+    ("Hoàng", 4.5),
+    ("Vũ", 3.5),
+    ("Võ", 0.5),
+    ("Phan", 2),
+    ("Đặng", 2.2),
+    ("Bùi", 2.5),
+    ("Đỗ", 2),
+    ("Hồ", 0.8),
+    ("Ngô", 1.5),
+    ("Dương", 1.2),
+    ("Lý", 0.4),
+    ("Đinh", 3),
+    ("Đào", 1.2),
+    ("Mai", 0.8),
+    ("Trịnh", 1),
+    ("Lương", 0.6),
+    ("Tạ", 0.4),
+    ("Hà", 0.8),
+    ("Cao", 0.6),
+    ("Lưu", 0.4),
+    ("Tô", 0.3),
+    ("Quách", 0.3),
+    ("Kiều", 0.2),
+    ("Khúc", 0.1),
+    ("Vương", 0.2),
+    ("Huỳnh", 0.2),
+    ("Triệu", 0.2),
 )
 FEMALE_MIDDLE: tuple[tuple[str, float], ...] = (
-    ("Thị", 60), ("Thu", 5), ("Ngọc", 4), ("Thanh", 4), ("Minh", 3), ("Hồng", 3), ("Phương", 2),
-    ("Thùy", 2), ("Kim", 2), ("Bích", 1.5), ("Diệu", 1), ("Mai", 1.5), ("Khánh", 1), ("Hải", 1),
-    ("Quỳnh", 1), ("Thúy", 1), ("Lệ", 1), ("Hoài", 1), ("Ánh", 0.5), ("Tuyết", 0.5), ("Thị Thu", 2),
-    ("Thị Thanh", 1), ("Thị Kim", 1), ("Thị Hồng", 1), ("Thị Minh", 1), ("Mỹ", 0.5),
+    ("Thị", 60),
+    ("Thu", 5),
+    ("Ngọc", 4),
+    ("Thanh", 4),
+    ("Minh", 3),
+    ("Hồng", 3),
+    ("Phương", 2),
+    ("Thùy", 2),
+    ("Kim", 2),
+    ("Bích", 1.5),
+    ("Diệu", 1),
+    ("Mai", 1.5),
+    ("Khánh", 1),
+    ("Hải", 1),
+    ("Quỳnh", 1),
+    ("Thúy", 1),
+    ("Lệ", 1),
+    ("Hoài", 1),
+    ("Ánh", 0.5),
+    ("Tuyết", 0.5),
+    ("Thị Thu", 2),
+    ("Thị Thanh", 1),
+    ("Thị Kim", 1),
+    ("Thị Hồng", 1),
+    ("Thị Minh", 1),
+    ("Mỹ", 0.5),
 )
 MALE_MIDDLE: tuple[tuple[str, float], ...] = (
-    ("Văn", 45), ("Đức", 8), ("Minh", 6), ("Quang", 5), ("Hữu", 4), ("Xuân", 4), ("Thanh", 3),
-    ("Ngọc", 3), ("Mạnh", 2), ("Công", 3), ("Trọng", 2), ("Tiến", 2), ("Duy", 2), ("Hoàng", 2),
-    ("Việt", 2), ("Đình", 3), ("Bá", 1), ("Khắc", 1), ("Thế", 2), ("Anh", 1), ("Quốc", 2), ("Văn Minh", 0.5),
+    ("Văn", 45),
+    ("Đức", 8),
+    ("Minh", 6),
+    ("Quang", 5),
+    ("Hữu", 4),
+    ("Xuân", 4),
+    ("Thanh", 3),
+    ("Ngọc", 3),
+    ("Mạnh", 2),
+    ("Công", 3),
+    ("Trọng", 2),
+    ("Tiến", 2),
+    ("Duy", 2),
+    ("Hoàng", 2),
+    ("Việt", 2),
+    ("Đình", 3),
+    ("Bá", 1),
+    ("Khắc", 1),
+    ("Thế", 2),
+    ("Anh", 1),
+    ("Quốc", 2),
+    ("Văn Minh", 0.5),
 )
 FEMALE_GIVEN: tuple[tuple[str, float], ...] = (
-    ("Hoa", 3), ("Hương", 5), ("Lan", 3), ("Hằng", 4), ("Huyền", 4), ("Thảo", 4), ("Trang", 5), ("Linh", 5),
-    ("Nga", 3), ("Hà", 4), ("Hạnh", 3), ("Loan", 2), ("Liên", 2), ("Dung", 3), ("Nhung", 3), ("Mai", 3),
-    ("Yến", 3), ("Thủy", 3), ("Thúy", 3), ("Oanh", 2), ("Phượng", 2), ("Vân", 2), ("Ngọc", 2), ("Anh", 4),
-    ("Ánh", 2), ("Chi", 2), ("Giang", 3), ("Hiền", 3), ("Hồng", 3), ("Lụa", 1), ("Lý", 1), ("My", 1),
-    ("Nguyệt", 2), ("Nhàn", 2), ("Quyên", 1), ("Quỳnh", 2), ("Sen", 1), ("Tâm", 2), ("Thắm", 2),
-    ("Thơm", 1), ("Thư", 2), ("Tuyết", 2), ("Uyên", 1), ("Xuân", 2), ("Ngân", 2), ("Diệp", 1), ("Huệ", 2),
-    ("Đào", 1), ("Duyên", 2), ("Gấm", 1), ("Hậu", 1), ("Khuyên", 1), ("Lài", 1), ("Mận", 1), ("Nụ", 1),
-    ("Phương", 3), ("Thoa", 1), ("Thơ", 1), ("Trinh", 1), ("Vui", 1), ("Mỹ", 1), ("Diễm", 1), ("Nhã", 1),
-    ("Ơn", 0.3), ("Ưng", 0.2), ("Ân", 0.5), ("Ấn", 0.2), ("Ẩn", 0.1),
+    ("Hoa", 3),
+    ("Hương", 5),
+    ("Lan", 3),
+    ("Hằng", 4),
+    ("Huyền", 4),
+    ("Thảo", 4),
+    ("Trang", 5),
+    ("Linh", 5),
+    ("Nga", 3),
+    ("Hà", 4),
+    ("Hạnh", 3),
+    ("Loan", 2),
+    ("Liên", 2),
+    ("Dung", 3),
+    ("Nhung", 3),
+    ("Mai", 3),
+    ("Yến", 3),
+    ("Thủy", 3),
+    ("Thúy", 3),
+    ("Oanh", 2),
+    ("Phượng", 2),
+    ("Vân", 2),
+    ("Ngọc", 2),
+    ("Anh", 4),
+    ("Ánh", 2),
+    ("Chi", 2),
+    ("Giang", 3),
+    ("Hiền", 3),
+    ("Hồng", 3),
+    ("Lụa", 1),
+    ("Lý", 1),
+    ("My", 1),
+    ("Nguyệt", 2),
+    ("Nhàn", 2),
+    ("Quyên", 1),
+    ("Quỳnh", 2),
+    ("Sen", 1),
+    ("Tâm", 2),
+    ("Thắm", 2),
+    ("Thơm", 1),
+    ("Thư", 2),
+    ("Tuyết", 2),
+    ("Uyên", 1),
+    ("Xuân", 2),
+    ("Ngân", 2),
+    ("Diệp", 1),
+    ("Huệ", 2),
+    ("Đào", 1),
+    ("Duyên", 2),
+    ("Gấm", 1),
+    ("Hậu", 1),
+    ("Khuyên", 1),
+    ("Lài", 1),
+    ("Mận", 1),
+    ("Nụ", 1),
+    ("Phương", 3),
+    ("Thoa", 1),
+    ("Thơ", 1),
+    ("Trinh", 1),
+    ("Vui", 1),
+    ("Mỹ", 1),
+    ("Diễm", 1),
+    ("Nhã", 1),
+    ("Ơn", 0.3),
+    ("Ưng", 0.2),
+    ("Ân", 0.5),
+    ("Ấn", 0.2),
+    ("Ẩn", 0.1),
 )
 MALE_GIVEN: tuple[tuple[str, float], ...] = (
-    ("Tuấn", 5), ("Hùng", 4), ("Dũng", 4), ("Cường", 3), ("Nam", 4), ("Hải", 3), ("Long", 3), ("Thắng", 3),
-    ("Sơn", 3), ("Trung", 3), ("Đức", 3), ("Minh", 4), ("Quân", 3), ("Huy", 3), ("Khánh", 2), ("Tùng", 2),
-    ("Phong", 2), ("Bình", 2), ("Thành", 3), ("Tú", 2), ("Hiếu", 2), ("Việt", 2), ("Đạt", 3), ("Toàn", 2),
-    ("Lực", 1), ("Mạnh", 2), ("Kiên", 2), ("Phúc", 2), ("Vũ", 1), ("Hưng", 2), ("Quý", 1), ("Tiến", 2),
-    ("Đông", 1), ("Ân", 1), ("Hoàng", 2), ("Chiến", 2), ("Công", 1), ("Định", 1), ("Giang", 1), ("Hậu", 1),
-    ("Khải", 1), ("Lâm", 2), ("Lợi", 1), ("Nghĩa", 2), ("Nhật", 1), ("Quang", 2), ("Tài", 1), ("Thịnh", 1),
-    ("Trường", 2), ("Vinh", 2), ("Ước", 0.3), ("Ẩn", 0.1), ("Ổn", 0.2),
+    ("Tuấn", 5),
+    ("Hùng", 4),
+    ("Dũng", 4),
+    ("Cường", 3),
+    ("Nam", 4),
+    ("Hải", 3),
+    ("Long", 3),
+    ("Thắng", 3),
+    ("Sơn", 3),
+    ("Trung", 3),
+    ("Đức", 3),
+    ("Minh", 4),
+    ("Quân", 3),
+    ("Huy", 3),
+    ("Khánh", 2),
+    ("Tùng", 2),
+    ("Phong", 2),
+    ("Bình", 2),
+    ("Thành", 3),
+    ("Tú", 2),
+    ("Hiếu", 2),
+    ("Việt", 2),
+    ("Đạt", 3),
+    ("Toàn", 2),
+    ("Lực", 1),
+    ("Mạnh", 2),
+    ("Kiên", 2),
+    ("Phúc", 2),
+    ("Vũ", 1),
+    ("Hưng", 2),
+    ("Quý", 1),
+    ("Tiến", 2),
+    ("Đông", 1),
+    ("Ân", 1),
+    ("Hoàng", 2),
+    ("Chiến", 2),
+    ("Công", 1),
+    ("Định", 1),
+    ("Giang", 1),
+    ("Hậu", 1),
+    ("Khải", 1),
+    ("Lâm", 2),
+    ("Lợi", 1),
+    ("Nghĩa", 2),
+    ("Nhật", 1),
+    ("Quang", 2),
+    ("Tài", 1),
+    ("Thịnh", 1),
+    ("Trường", 2),
+    ("Vinh", 2),
+    ("Ước", 0.3),
+    ("Ẩn", 0.1),
+    ("Ổn", 0.2),
 )
 
 
@@ -279,8 +467,14 @@ def _allocate(count: int, weights: Sequence[int]) -> list[int]:
     return sizes
 
 
-def _slots(rng: random.Random, count: int, groups: Sequence[_Group], *, with_leads: bool,
-           fixed: Sequence[tuple[str, str, str, str, str]] = ()) -> list[_Slot]:
+def _slots(
+    rng: random.Random,
+    count: int,
+    groups: Sequence[_Group],
+    *,
+    with_leads: bool,
+    fixed: Sequence[tuple[str, str, str, str, str]] = (),
+) -> list[_Slot]:
     """Where each person works: group and position. ``fixed``: (group, position, họ đệm, tên, giới tính)."""
     if not groups:
         job = _Picker(_DEFAULT_KIND.jobs)
@@ -306,8 +500,9 @@ def _slots(rng: random.Random, count: int, groups: Sequence[_Group], *, with_lea
     return slots
 
 
-def _people_rows(rng: random.Random, slots: Sequence[_Slot], *, unit_id: uuid.UUID, year: int,
-                 leavers: int, stamp: datetime) -> list[dict]:
+def _people_rows(
+    rng: random.Random, slots: Sequence[_Slot], *, unit_id: uuid.UUID, year: int, leavers: int, stamp: datetime
+) -> list[dict]:
     """One dict per person, ready for ``insert(Person)``: the active ``slots`` then ``leavers``."""
     count = len(slots)
     # Who is a member, who was admitted during the year: decided for the whole set so that
@@ -360,8 +555,9 @@ def _people_rows(rng: random.Random, slots: Sequence[_Slot], *, unit_id: uuid.UU
         if i in admitted:  # joined the union during the year (the "kết nạp" indicator)
             if rng.random() < 0.6:  # hired this year, admitted after probation
                 employed = _day_between(rng, date(year, 1, 4), date(year, 9, 30))
-                joined = _day_between(rng, employed + timedelta(days=30), min(employed + timedelta(days=90),
-                                                                              date(year, 12, 20)))
+                joined = _day_between(
+                    rng, employed + timedelta(days=30), min(employed + timedelta(days=90), date(year, 12, 20))
+                )
             else:  # long-time worker who finally joined
                 employed = _day_between(rng, founded, date(year - 1, 12, 15), skew=2.0)
                 joined = _day_between(rng, date(year, 1, 15), date(year, 12, 20))
@@ -374,8 +570,9 @@ def _people_rows(rng: random.Random, slots: Sequence[_Slot], *, unit_id: uuid.UU
             rows.append(row(slot, member=False, joined=None, employed=employed, left=None))
         else:  # member since before the year
             employed = _day_between(rng, founded, date(year - 1, 10, 31), skew=1.6)
-            joined = _day_between(rng, employed + timedelta(days=30),
-                                  min(employed + timedelta(days=240), date(year - 1, 12, 31)))
+            joined = _day_between(
+                rng, employed + timedelta(days=30), min(employed + timedelta(days=240), date(year - 1, 12, 31))
+            )
             rows.append(row(slot, member=True, joined=joined, employed=employed, left=None))
 
     active_slots = [s for s in slots if s.fixed is None and not s.leader and s.position not in NOT_MEMBER_POSITIONS]
@@ -385,14 +582,18 @@ def _people_rows(rng: random.Random, slots: Sequence[_Slot], *, unit_id: uuid.UU
         employed = _day_between(rng, founded, date(year - 1, 6, 30), skew=1.6)
         member = rng.random() < 0.85
         joined = _day_between(rng, employed + timedelta(days=30), employed + timedelta(days=200)) if member else None
-        left = _day_between(rng, max(first_day + timedelta(days=14), (joined or employed) + timedelta(days=1)),
-                            last_day - timedelta(days=10))
+        left = _day_between(
+            rng,
+            max(first_day + timedelta(days=14), (joined or employed) + timedelta(days=1)),
+            last_day - timedelta(days=10),
+        )
         rows.append(row(slot, member=member, joined=joined, employed=employed, left=left))
     return rows
 
 
-def _insert_people(session: Session, rows: Sequence[dict], progress: Progress, start: int, stop: int,
-                   message: str) -> None:
+def _insert_people(
+    session: Session, rows: Sequence[dict], progress: Progress, start: int, stop: int, message: str
+) -> None:
     """Bulk insert in chunks, plus one audit entry for the lot (the hook does not see these rows)."""
     for done in range(0, len(rows), INSERT_CHUNK):
         session.execute(insert(Person), list(rows[done : done + INSERT_CHUNK]))
@@ -429,9 +630,7 @@ def _refuse_if_unit(database: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise ValidationError(
-            f"Không đọc được tệp {database}; không tạo dữ liệu mẫu vào thư mục này ({exc})."
-        ) from exc
+        raise ValidationError(f"Không đọc được tệp {database}; không tạo dữ liệu mẫu vào thư mục này ({exc}).") from exc
     if has_unit:
         raise ValidationError(message)
 
@@ -449,15 +648,24 @@ def _stage_groups(session: Session, rng: random.Random, unit_id: uuid.UUID) -> l
     return groups
 
 
-def _stage_people(session: Session, rng: random.Random, unit_id: uuid.UUID, groups: list[_Group], *,
-                  people: int, year: int, progress: Progress) -> list[dict]:
+def _stage_people(
+    session: Session,
+    rng: random.Random,
+    unit_id: uuid.UUID,
+    groups: list[_Group],
+    *,
+    people: int,
+    year: int,
+    progress: Progress,
+) -> list[dict]:
     fixed = [
         (OFFICE, "Phó phòng Hành chính – Nhân sự", *CHAIR, "F"),
         ("Tổ cơ điện", "Tổ trưởng", *DEPUTY, "M"),
     ]
     slots = _slots(rng, people, groups, with_leads=True, fixed=fixed)
-    rows = _people_rows(rng, slots, unit_id=unit_id, year=year, leavers=round(people * LEAVER_SHARE),
-                        stamp=datetime.now(timezone.utc))
+    rows = _people_rows(
+        rng, slots, unit_id=unit_id, year=year, leavers=round(people * LEAVER_SHARE), stamp=datetime.now(timezone.utc)
+    )
     # The first member of each group (its Tổ trưởng) leads the union group.
     leaders: dict[uuid.UUID, str] = {}
     for slot, data in zip(slots, rows, strict=False):
@@ -471,10 +679,18 @@ def _stage_people(session: Session, rng: random.Random, unit_id: uuid.UUID, grou
 
 
 DEMO_INITIATIVES = (
-    "Cải tiến gá may túi", "Cữ gấp nẹp áo tự động", "Sắp xếp lại chuyền may, bỏ thao tác thừa",
-    "Bàn là hơi tiết kiệm điện", "Hút bụi vải tại bàn cắt", "Bảng theo dõi năng suất chuyền may",
-    "Gá may cạp quần", "Quy trình kiểm hàng KCS hai bước", "Tận dụng vải đầu tấm làm phụ liệu",
-    "Đèn LED cho khu vực may", "Cữ dập khuy chống lệch", "Bảng Kanban cho tổ hoàn thiện",
+    "Cải tiến gá may túi",
+    "Cữ gấp nẹp áo tự động",
+    "Sắp xếp lại chuyền may, bỏ thao tác thừa",
+    "Bàn là hơi tiết kiệm điện",
+    "Hút bụi vải tại bàn cắt",
+    "Bảng theo dõi năng suất chuyền may",
+    "Gá may cạp quần",
+    "Quy trình kiểm hàng KCS hai bước",
+    "Tận dụng vải đầu tấm làm phụ liệu",
+    "Đèn LED cho khu vực may",
+    "Cữ dập khuy chống lệch",
+    "Bảng Kanban cho tổ hoàn thiện",
 )
 
 
@@ -487,16 +703,23 @@ def _stage_registration(db: Database, rng: random.Random, demo_year: int) -> Non
 
     detail = year_service.get_year(db, demo_year)
     info = registration.get_collective(db, demo_year)
-    info.movement_codes = [m.code for m in detail.movements
-                           if m.launched_by == "Tổng Liên đoàn" or "Hồ Chí Minh" in m.name]
+    info.movement_codes = [
+        m.code for m in detail.movements if m.launched_by == "Tổng Liên đoàn" or "Hồ Chí Minh" in m.name
+    ]
     # the CĐCS's own title and the union groups' (each group is reviewed for it at the year's end)
     info.title_codes = ["CDCS_VM", *([GROUP_TITLE] if GROUP_TITLE in {t.code for t in detail.titles} else [])]
     info.signature_content = "Mỗi tổ một sáng kiến an toàn"
-    info.commitments = ("100% đoàn viên, người lao động đăng ký thi đua; không để xảy ra tai nạn lao động "
-                        "nghiêm trọng; mỗi tổ công đoàn có ít nhất một sáng kiến được công nhận.")
+    info.commitments = (
+        "100% đoàn viên, người lao động đăng ký thi đua; không để xảy ra tai nạn lao động "
+        "nghiêm trọng; mỗi tổ công đoàn có ít nhất một sáng kiến được công nhận."
+    )
     info.registered_on = date(demo_year, 2, 18)
-    planned = {"members_admitted": 25, "initiatives_recognised": 12, "ldst_authors": 1,
-               "members_introduced_to_party": 3}
+    planned = {
+        "members_admitted": 25,
+        "initiatives_recognised": 12,
+        "ldst_authors": 1,
+        "members_introduced_to_party": 3,
+    }
     for figure in info.figures:
         if figure.indicator.computed_from in planned:
             figure.value = Decimal(planned[figure.indicator.computed_from])
@@ -532,13 +755,16 @@ DECISIONS = {  # key → (number, date, issuer)
 PROGRAMME = "Chương trình 1 triệu sáng kiến"
 FIELD_SEWING, FIELD_CUTTING, FIELD_FINISHING = "Công nghệ may", "Cắt", "Hoàn thiện, đóng gói"
 FIELD_MANAGEMENT, FIELD_ENERGY, FIELD_QUALITY, FIELD_SAFETY = (
-    "Quản lý sản xuất", "Cơ điện, tiết kiệm năng lượng", "Kiểm tra chất lượng (KCS)", "An toàn, vệ sinh lao động")
+    "Quản lý sản xuất",
+    "Cơ điện, tiết kiệm năng lượng",
+    "Kiểm tra chất lượng (KCS)",
+    "An toàn, vệ sinh lao động",
+)
 REFUSALS = {
     "Bảng theo dõi năng suất chuyền may": "Chưa có tính mới: công ty đã dùng bảng theo dõi tương tự từ năm 2019.",
     "Bảng Kanban cho tổ hoàn thiện": "Chưa chứng minh được giá trị làm lợi; đề nghị áp dụng thêm một quý rồi "
-                                     "đăng ký lại.",
-    "Giảm thời gian thay chỉ máy may hai kim": "Trùng nội dung với sáng kiến \"Cải tiến gá may túi\" đã được "
-                                               "công nhận.",
+    "đăng ký lại.",
+    "Giảm thời gian thay chỉ máy may hai kim": 'Trùng nội dung với sáng kiến "Cải tiến gá may túi" đã được công nhận.',
 }
 # Registered CSTĐCS authors' initiatives (DEMO_INITIATIVES, in that order), then the others.
 _PLANNED_SPECS = (
@@ -556,26 +782,107 @@ _PLANNED_SPECS = (
     (FIELD_FINISHING, "refused", None, 6, date(2021, 6, 7), None, False),
 )
 _OTHER_SPECS = (
-    ("Mỗi tổ một sáng kiến an toàn: che chắn puly máy may", FIELD_SAFETY, "recognised", "co_so_11", None,
-     date(2021, 6, 21), "Tổ may 3", None, True),
-    ("Máy cắt vòng thay dao cắt tay cho hàng mẫu", FIELD_CUTTING, "recognised", "co_so_5", 31,
-     date(2021, 2, 1), "Tổ cắt", None, False),
-    ("Sơ đồ giác mẫu tiết kiệm vải trên phần mềm", FIELD_MANAGEMENT, "recognised", "tinh", 120,
-     date(2021, 3, 22), "Trưởng phòng Kế hoạch", None, False),
-    ("Tái sử dụng thùng carton đóng gói", FIELD_FINISHING, "applying", None, 9.6, date(2021, 10, 4),
-     "Tổ hoàn thiện", None, True),
-    ("Hướng dẫn thao tác chuẩn bằng video cho công nhân mới", FIELD_MANAGEMENT, "registered", None, None, None,
-     "Tổ may 2", None, True),
+    (
+        "Mỗi tổ một sáng kiến an toàn: che chắn puly máy may",
+        FIELD_SAFETY,
+        "recognised",
+        "co_so_11",
+        None,
+        date(2021, 6, 21),
+        "Tổ may 3",
+        None,
+        True,
+    ),
+    (
+        "Máy cắt vòng thay dao cắt tay cho hàng mẫu",
+        FIELD_CUTTING,
+        "recognised",
+        "co_so_5",
+        31,
+        date(2021, 2, 1),
+        "Tổ cắt",
+        None,
+        False,
+    ),
+    (
+        "Sơ đồ giác mẫu tiết kiệm vải trên phần mềm",
+        FIELD_MANAGEMENT,
+        "recognised",
+        "tinh",
+        120,
+        date(2021, 3, 22),
+        "Trưởng phòng Kế hoạch",
+        None,
+        False,
+    ),
+    (
+        "Tái sử dụng thùng carton đóng gói",
+        FIELD_FINISHING,
+        "applying",
+        None,
+        9.6,
+        date(2021, 10, 4),
+        "Tổ hoàn thiện",
+        None,
+        True,
+    ),
+    (
+        "Hướng dẫn thao tác chuẩn bằng video cho công nhân mới",
+        FIELD_MANAGEMENT,
+        "registered",
+        None,
+        None,
+        None,
+        "Tổ may 2",
+        None,
+        True,
+    ),
     ("Sổ tay an toàn điện cho tổ cơ điện", FIELD_SAFETY, "registered", None, None, None, "Tổ cơ điện", None, False),
-    ("Giảm thời gian thay chỉ máy may hai kim", FIELD_SEWING, "refused", None, 5, date(2021, 5, 3), "Tổ may 4",
-     None, False),
-    ("Khay đựng bán thành phẩm di động", FIELD_SEWING, "recognised", "co_so_11", 15, date(2021, 8, 16),
-     "Tổ may 1", "same_group", True),
-    ("Nhắc bảo dưỡng máy may theo giờ chạy", FIELD_ENERGY, "applying", None, 25, date(2021, 11, 1),
-     "Tổ cơ điện", None, False),
+    (
+        "Giảm thời gian thay chỉ máy may hai kim",
+        FIELD_SEWING,
+        "refused",
+        None,
+        5,
+        date(2021, 5, 3),
+        "Tổ may 4",
+        None,
+        False,
+    ),
+    (
+        "Khay đựng bán thành phẩm di động",
+        FIELD_SEWING,
+        "recognised",
+        "co_so_11",
+        15,
+        date(2021, 8, 16),
+        "Tổ may 1",
+        "same_group",
+        True,
+    ),
+    (
+        "Nhắc bảo dưỡng máy may theo giờ chạy",
+        FIELD_ENERGY,
+        "applying",
+        None,
+        25,
+        date(2021, 11, 1),
+        "Tổ cơ điện",
+        None,
+        False,
+    ),
     ("Sắp xếp kho phụ liệu theo mã màu", FIELD_MANAGEMENT, "registered", None, None, None, "Thủ kho", None, False),
-    ("Kiểm tra đường may bằng dưỡng đo", FIELD_QUALITY, "recognised", "co_so_11", 14, date(2021, 7, 5), "Tổ KCS",
-     None, True),
+    (
+        "Kiểm tra đường may bằng dưỡng đo",
+        FIELD_QUALITY,
+        "recognised",
+        "co_so_11",
+        14,
+        date(2021, 7, 5),
+        "Tổ KCS",
+        None,
+        True,
+    ),
 )
 _SOCIAL = {
     FIELD_SEWING: "Giảm thao tác thừa, công nhân đỡ mỏi tay; đường may đều, ít hàng phải sửa.",
@@ -617,22 +924,28 @@ def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None
         return p.group_name == "Tổ cơ điện" and "Tổ trưởng" not in p.position
 
     def author(person, share) -> AuthorDraft:
-        return AuthorDraft(Decimal(share), person_id=person.id, person_name=person.full_name,
-                           category=person.category)
+        return AuthorDraft(Decimal(share), person_id=person.id, person_name=person.full_name, category=person.category)
 
     def draft(title, field, status, decision, benefit, applied, authors, tagged, year=demo_year) -> InitiativeDraft:
         number, when, issuer = DECISIONS[decision] if decision else ("", None, "")
         level = None if decision is None else ("co_so" if decision.startswith(("co_so", "20")) else decision)
         phase = None if year != demo_year else (1 if (applied or date(year, 2, 1)) <= date(year, 6, 30) else 2)
         return InitiativeDraft(
-            title=title, year=year, phase_number=phase, field=field, authors=authors,
+            title=title,
+            year=year,
+            phase_number=phase,
+            field=field,
+            authors=authors,
             investor="Công ty TNHH May Hoa Lư" if benefit and benefit >= 40 else "",
-            first_applied_on=applied, trial=status == "applying" and rng.random() < 0.4,
+            first_applied_on=applied,
+            trial=status == "applying" and rng.random() < 0.4,
             description=f"Giải pháp do người lao động đề xuất ({field}); chi tiết trong đơn đề nghị công nhận "
-                        "sáng kiến kèm theo.",
+            "sáng kiến kèm theo.",
             conditions="Áp dụng được cho các chuyền may cùng loại sản phẩm." if applied else "",
             economic_benefit=None if benefit is None else Decimal(round(benefit * 1_000_000)),
-            social_benefit=_SOCIAL[field], status=status, refusal_reason=REFUSALS.get(title, ""),
+            social_benefit=_SOCIAL[field],
+            status=status,
+            refusal_reason=REFUSALS.get(title, ""),
             recognition_level=level if status == "recognised" else None,
             decision_number=number if status == "recognised" else "",
             decision_date=when if status == "recognised" else None,
@@ -654,8 +967,10 @@ def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None
         elif co == "same_group":
             authors = [author(owner, 50), author(take(in_group(owner.group_name)), 50)]
         elif co == "outside":
-            authors = [author(owner, 70), AuthorDraft(Decimal(30), outside_name=OUTSIDE_AUTHOR[0],
-                                                      outside_workplace=OUTSIDE_AUTHOR[1])]
+            authors = [
+                author(owner, 70),
+                AuthorDraft(Decimal(30), outside_name=OUTSIDE_AUTHOR[0], outside_workplace=OUTSIDE_AUTHOR[1]),
+            ]
         else:
             authors = [author(owner, 100)]
         if title == DEMO_INITIATIVES[0]:
@@ -669,12 +984,45 @@ def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None
             authors = [author(owner, 50), author(take(in_group(owner.group_name)), 50)]
         drafts.append(draft(title, field, status, decision, benefit, applied, authors, tagged))
     if first_author is not None:  # the three years that make "Cải tiến gá may túi"'s author a candidate
-        drafts.append(draft("Gá may nắp túi hộp", FIELD_SEWING, "recognised", "2019", 45, date(2019, 4, 8),
-                            [author(first_author, 100)], False, year=demo_year - 2))
-        drafts.append(draft("Cữ may viền cổ áo", FIELD_SEWING, "recognised", "2020", 30, date(2020, 8, 3),
-                            [author(first_author, 100)], True, year=demo_year - 1))
-    drafts.append(draft("Quy trình vệ sinh máy may cuối ca", FIELD_SAFETY, "recognised", "2020", 12,
-                        date(2020, 7, 6), [author(take(mechanic), 100)], False, year=demo_year - 1))
+        drafts.append(
+            draft(
+                "Gá may nắp túi hộp",
+                FIELD_SEWING,
+                "recognised",
+                "2019",
+                45,
+                date(2019, 4, 8),
+                [author(first_author, 100)],
+                False,
+                year=demo_year - 2,
+            )
+        )
+        drafts.append(
+            draft(
+                "Cữ may viền cổ áo",
+                FIELD_SEWING,
+                "recognised",
+                "2020",
+                30,
+                date(2020, 8, 3),
+                [author(first_author, 100)],
+                True,
+                year=demo_year - 1,
+            )
+        )
+    drafts.append(
+        draft(
+            "Quy trình vệ sinh máy may cuối ca",
+            FIELD_SAFETY,
+            "recognised",
+            "2020",
+            12,
+            date(2020, 7, 6),
+            [author(take(mechanic), 100)],
+            False,
+            year=demo_year - 1,
+        )
+    )
 
     def new_id() -> uuid.UUID:
         return uuid.UUID(int=rng.getrandbits(128), version=4)
@@ -686,9 +1034,16 @@ def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None
         initiatives.link_registration(db, demo_year, person_id, ids[index])
 
 
-def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_SEED,
-               progress: Progress | None = None, unit_code: str | None = None, current_cycle: bool = True,
-               today: date | None = None) -> DemoSummary:
+def build_demo(
+    paths: DataPaths,
+    *,
+    people: int = DEMO_PEOPLE,
+    seed: int = DEMO_SEED,
+    progress: Progress | None = None,
+    unit_code: str | None = None,
+    current_cycle: bool = True,
+    today: date | None = None,
+) -> DemoSummary:
     """Fill an empty data folder with the demo union; refuses a folder that holds a unit.
 
     The union's fully worked 2021 year is its history; with ``current_cycle`` (the default) it
@@ -709,8 +1064,15 @@ def build_demo(paths: DataPaths, *, people: int = DEMO_PEOPLE, seed: int = DEMO_
     staging = DataPaths(paths.root.parent / f".{paths.root.name}{_STAGING}{os.getpid()}-{uuid.uuid4().hex[:8]}")
     staging.ensure()
     try:
-        summary = _build_in(staging, people=people, seed=seed, progress=progress or _noop, unit_code=unit_code,
-                            current_cycle=current_cycle, today=today)
+        summary = _build_in(
+            staging,
+            people=people,
+            seed=seed,
+            progress=progress or _noop,
+            unit_code=unit_code,
+            current_cycle=current_cycle,
+            today=today,
+        )
         _refuse_if_unit(paths.database)  # a racing writer could have set up a unit meanwhile
         _move_in(staging, paths)
     finally:
@@ -727,7 +1089,7 @@ def _remove_unfinished_builds(paths: DataPaths) -> None:
 
     prefix = f".{paths.root.name}{_STAGING}"
     for folder in paths.root.parent.glob(prefix + "*"):
-        pid_text = folder.name[len(prefix):].split("-", 1)[0]
+        pid_text = folder.name[len(prefix) :].split("-", 1)[0]
         if folder.is_dir() and (not pid_text.isdigit() or not pid_alive(int(pid_text))):
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -763,8 +1125,16 @@ def _move_in(staging: DataPaths, paths: DataPaths) -> None:
     fsync_dir(paths.root)
 
 
-def _build_in(paths: DataPaths, *, people: int, seed: int, progress: Progress, unit_code: str | None,
-              current_cycle: bool, today: date | None) -> DemoSummary:
+def _build_in(
+    paths: DataPaths,
+    *,
+    people: int,
+    seed: int,
+    progress: Progress,
+    unit_code: str | None,
+    current_cycle: bool,
+    today: date | None,
+) -> DemoSummary:
     report = progress
     rng = random.Random(seed)
     report(0, "Đang mở thư mục dữ liệu mẫu")
@@ -830,13 +1200,18 @@ def add_people(db: Database, count: int, *, seed: int, progress: Progress | None
         groups = [
             _Group(group_id, _kind_for(name))
             for group_id, name in session.execute(
-                select(UnionGroup.id, UnionGroup.name).where(UnionGroup.unit_id == unit_id).order_by(
-                    UnionGroup.ordinal)
+                select(UnionGroup.id, UnionGroup.name).where(UnionGroup.unit_id == unit_id).order_by(UnionGroup.ordinal)
             )
         ]
         report(5, "Đang tạo danh sách người lao động")
         slots = _slots(rng, count, groups, with_leads=False)
-        rows = _people_rows(rng, slots, unit_id=unit_id, year=target_year, leavers=round(count * LEAVER_SHARE),
-                            stamp=datetime.now(timezone.utc))
+        rows = _people_rows(
+            rng,
+            slots,
+            unit_id=unit_id,
+            year=target_year,
+            leavers=round(count * LEAVER_SHARE),
+            stamp=datetime.now(timezone.utc),
+        )
         _insert_people(session, rows, report, 20, 100, "Đang ghi danh sách người lao động")
     return len(rows)

@@ -52,10 +52,17 @@ UPPER_TARGETS = {
 }
 # what the CĐCS registers as its own figure for the entered ones (the computed ones are suggested)
 OWN_FIGURES = {
-    "THANG_CONG_NHAN": Decimal(1), "TET_SUM_VAY": Decimal(1), "THU_TAI_CHINH": Decimal(100),
-    "QUAN_TRIET_NQ": Decimal(95), "HOI_NGHI_NLD": Decimal(1), "DOI_THOAI": Decimal(1),
-    "KET_NAP_DV": Decimal(8), "CB_TAP_HUAN": Decimal(100), "NU_GVN_DVN": Decimal(85),
-    "GIOI_THIEU_DANG": Decimal(2), "SANG_KIEN": Decimal(6),
+    "THANG_CONG_NHAN": Decimal(1),
+    "TET_SUM_VAY": Decimal(1),
+    "THU_TAI_CHINH": Decimal(100),
+    "QUAN_TRIET_NQ": Decimal(95),
+    "HOI_NGHI_NLD": Decimal(1),
+    "DOI_THOAI": Decimal(1),
+    "KET_NAP_DV": Decimal(8),
+    "CB_TAP_HUAN": Decimal(100),
+    "NU_GVN_DVN": Decimal(85),
+    "GIOI_THIEU_DANG": Decimal(2),
+    "SANG_KIEN": Decimal(6),
 }
 
 
@@ -82,8 +89,9 @@ def years_for(today: date) -> list[int]:
 def _upper_key(folder: Path):
     from thidua_desktop.signing import keys
 
-    return keys.create_unit_key(UPPER_UNION, folder / "cap-tren.p12", KEY_PASSWORD, algorithm="ec",
-                                organization="Công đoàn Việt Nam")
+    return keys.create_unit_key(
+        UPPER_UNION, folder / "cap-tren.p12", KEY_PASSWORD, algorithm="ec", organization="Công đoàn Việt Nam"
+    )
 
 
 def _take_in_package(db: Database, paths, year: int, key, folder: Path) -> None:
@@ -97,26 +105,42 @@ def _take_in_package(db: Database, paths, year: int, key, folder: Path) -> None:
 
     content = plan_package.year_content(db, year)
     header = dataclasses.replace(
-        content.plan, plan_key=f"ldld-ninh-binh-{year}", plan_number=plan_number(year), plan_issuer=UPPER_UNION,
+        content.plan,
+        plan_key=f"ldld-ninh-binh-{year}",
+        plan_number=plan_number(year),
+        plan_issuer=UPPER_UNION,
         plan_issued_on=plan_issued_on(year),
-        plan_title=("Kế hoạch tổ chức phong trào thi đua trong công nhân, viên chức, lao động và các cấp công đoàn "
-                    f"tỉnh Ninh Bình năm {year}"),
+        plan_title=(
+            "Kế hoạch tổ chức phong trào thi đua trong công nhân, viên chức, lao động và các cấp công đoàn "
+            f"tỉnh Ninh Bình năm {year}"
+        ),
         theme="Đoàn kết, đổi mới, sáng tạo, chăm lo thiết thực cho đoàn viên, người lao động",
         registration_due=date(year, 2, 28),
     )
     indicators = tuple(
         dataclasses.replace(x, target_value=UPPER_TARGETS[x.code][0], target_text=UPPER_TARGETS[x.code][1])
-        if x.code in UPPER_TARGETS else x
+        if x.code in UPPER_TARGETS
+        else x
         for x in content.indicators
     )
     content = dataclasses.replace(content, plan=header, indicators=indicators)
-    issuer = pkg.Issuer(name=UPPER_UNION, code="NB", issuer_code=UPPER_UNION_CODE,
-                        upper_union="Tổng Liên đoàn Lao động Việt Nam", place_name=PLACE)
+    issuer = pkg.Issuer(
+        name=UPPER_UNION,
+        code="NB",
+        issuer_code=UPPER_UNION_CODE,
+        upper_union="Tổng Liên đoàn Lao động Việt Nam",
+        place_name=PLACE,
+    )
     unsigned = folder / f"goi-{year}.chua-ky.xlsx"
     signed = folder / f"goi-ke-hoach-{year}.xlsx"
-    pkg.write_package(content, issuer, unsigned, generator=f"thidua_desktop {__version__}",
-                      issued_on=plan_issued_on(year),
-                      generated_at=datetime(year, 1, 15, 9, 0, tzinfo=_VIETNAM))
+    pkg.write_package(
+        content,
+        issuer,
+        unsigned,
+        generator=f"thidua_desktop {__version__}",
+        issued_on=plan_issued_on(year),
+        generated_at=datetime(year, 1, 15, 9, 0, tzinfo=_VIETNAM),
+    )
     with open_signer(P12Spec(key.path, KEY_PASSWORD)) as signer:
         sign_workbook(unsigned, signed, signer)
     preview = plan_package.preview_import(db, paths, signed)
@@ -133,8 +157,10 @@ def _register(db: Database, rng: random.Random, year: int) -> None:
     codes = {t.code for t in detail.titles}
     info.title_codes = [c for c in ("CDCS_VM", "TO_CD_VM") if c in codes]
     info.signature_content = "Mỗi tổ một sáng kiến, một công trình an toàn"
-    info.commitments = ("100% đoàn viên, người lao động đăng ký thi đua; không để xảy ra tai nạn lao động; mỗi tổ "
-                        "công đoàn có ít nhất một sáng kiến được công nhận.")
+    info.commitments = (
+        "100% đoàn viên, người lao động đăng ký thi đua; không để xảy ra tai nạn lao động; mỗi tổ "
+        "công đoàn có ít nhất một sáng kiến được công nhận."
+    )
     info.registered_on = registration_day(year)
     for figure in info.figures:
         own = OWN_FIGURES.get(figure.indicator.code)
@@ -148,8 +174,9 @@ def _register(db: Database, rng: random.Random, year: int) -> None:
     members = [r for r in rows if r.is_member]
     if "CSTDCS" in codes and members:
         for row in rng.sample(members, min(8, len(members))):
-            registration.register(db, year, "CSTDCS", person_ids=[row.person_id],
-                                  planned_initiative=rng.choice(_INITIATIVE_TOPICS))
+            registration.register(
+                db, year, "CSTDCS", person_ids=[row.person_id], planned_initiative=rng.choice(_INITIATIVE_TOPICS)
+            )
     if "GVN_DVN" in codes:
         women = [r.person_id for r in members if r.gender == "F"]
         if women:
@@ -159,8 +186,12 @@ def _register(db: Database, rng: random.Random, year: int) -> None:
 
 
 _INITIATIVE_TOPICS = (
-    "Cữ gấp mép túi áo sơ mi", "Sắp xếp lại chuyền may theo nhịp", "Tận dụng vải đầu cây", "Bảng theo dõi năng suất "
-    "theo giờ", "Gá định vị nhãn cổ áo", "Giảm tiếng ồn máy vắt sổ",
+    "Cữ gấp mép túi áo sơ mi",
+    "Sắp xếp lại chuyền may theo nhịp",
+    "Tận dụng vải đầu cây",
+    "Bảng theo dõi năng suất theo giờ",
+    "Gá định vị nhãn cổ áo",
+    "Giảm tiếng ồn máy vắt sổ",
 )
 
 
@@ -170,21 +201,32 @@ def _entries(year: int, phase: int, workers: int, until: date) -> dict[str, tupl
     if phase == 1:
         rows = {
             "THANG_CONG_NHAN": (1, "Phát động Tháng Công nhân, kiểm tra an toàn tại 9 tổ.", "04/KH-CĐCS", d(4, 25)),
-            "TET_SUM_VAY": (1, "Tặng quà Tết, hỗ trợ xe đưa 35 công nhân xa quê về quê ăn Tết.", "01/KH-CĐCS",
-                            d(1, 10)),
-            "THU_TAI_CHINH": ((98_200_000, 196_000_000), "Thu kinh phí và đoàn phí công đoàn 6 tháng.",
-                              "Báo cáo quyết toán quý II", d(6, 30)),
+            "TET_SUM_VAY": (
+                1,
+                "Tặng quà Tết, hỗ trợ xe đưa 35 công nhân xa quê về quê ăn Tết.",
+                "01/KH-CĐCS",
+                d(1, 10),
+            ),
+            "THU_TAI_CHINH": (
+                (98_200_000, 196_000_000),
+                "Thu kinh phí và đoàn phí công đoàn 6 tháng.",
+                "Báo cáo quyết toán quý II",
+                d(6, 30),
+            ),
             "QUAN_TRIET_NQ": ((round(workers * 0.9), workers), "Học tập theo tổ công đoàn.", "02/KH-CĐCS", d(3, 5)),
-            "HOI_NGHI_NLD": (1, "Hội nghị người lao động ngày 24/01.", "Nghị quyết Hội nghị người lao động",
-                             d(1, 24)),
+            "HOI_NGHI_NLD": (1, "Hội nghị người lao động ngày 24/01.", "Nghị quyết Hội nghị người lao động", d(1, 24)),
             "DOI_THOAI": (1, "Đối thoại định kỳ tại nơi làm việc ngày 16/6.", "Biên bản đối thoại", d(6, 16)),
         }
     else:
         rows = {
             "THANG_CONG_NHAN": (1, "", "04/KH-CĐCS", d(4, 25)),
             "TET_SUM_VAY": (1, "", "01/KH-CĐCS", d(1, 10)),
-            "THU_TAI_CHINH": ((194_500_000, 196_000_000), "Thu kinh phí và đoàn phí công đoàn cả năm.",
-                              "Báo cáo quyết toán năm", d(12, 31)),
+            "THU_TAI_CHINH": (
+                (194_500_000, 196_000_000),
+                "Thu kinh phí và đoàn phí công đoàn cả năm.",
+                "Báo cáo quyết toán năm",
+                d(12, 31),
+            ),
             "QUAN_TRIET_NQ": ((round(workers * 0.96), workers), "", "02/KH-CĐCS", d(3, 5)),
             "HOI_NGHI_NLD": (1, "", "Nghị quyết Hội nghị người lao động", d(1, 24)),
             "DOI_THOAI": (1, "Hai cuộc đối thoại định kỳ (16/6 và 10/12).", "Biên bản đối thoại", d(12, 10)),
@@ -203,11 +245,22 @@ def _enter(db: Database, year: int, phase: int, today: date) -> None:
         if code not in codes:
             continue
         if isinstance(figure, tuple):
-            results.enter_result(db, year, code, phase, numerator=figure[0], denominator=figure[1], note=note,
-                                 evidence_number=number, evidence_date=when, today=today)
+            results.enter_result(
+                db,
+                year,
+                code,
+                phase,
+                numerator=figure[0],
+                denominator=figure[1],
+                note=note,
+                evidence_number=number,
+                evidence_date=when,
+                today=today,
+            )
         else:
-            results.enter_result(db, year, code, phase, value=figure, note=note, evidence_number=number,
-                                 evidence_date=when, today=today)
+            results.enter_result(
+                db, year, code, phase, value=figure, note=note, evidence_number=number, evidence_date=when, today=today
+            )
 
 
 def _report(db: Database, year: int, kind: str, day: date, sent: datetime, fills: dict[str, str]) -> None:
@@ -221,18 +274,19 @@ def _report(db: Database, year: int, kind: str, day: date, sent: datetime, fills
 
 MIDYEAR = {
     "situation": "đơn hàng xuất khẩu ổn định, việc làm của người lao động được bảo đảm; giá cả sinh hoạt tăng "
-                 "làm đời sống một bộ phận công nhân còn khó khăn.",
+    "làm đời sống một bộ phận công nhân còn khó khăn.",
     "causes": "một số tổ công đoàn chưa kịp thời tổng hợp số liệu; đoàn viên mới chưa tích cực đăng ký sáng kiến.",
     "recommendations": "đề nghị công đoàn cấp trên tiếp tục mở lớp tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở "
-                       "khu vực ngoài nhà nước.",
+    "khu vực ngoài nhà nước.",
 }
 YEAR_END = {
     "situation": "doanh nghiệp hoàn thành kế hoạch sản xuất; thu nhập bình quân của người lao động tăng so với năm "
-                 "trước.",
+    "trước.",
     "causes": "việc hướng dẫn đoàn viên viết hồ sơ sáng kiến ở một số tổ còn chậm.",
     "recommendations": "Đề nghị người sử dụng lao động tiếp tục trích quỹ khen thưởng cho các sáng kiến được công "
-                       "nhận.",
+    "nhận.",
 }
+
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=_VIETNAM)
@@ -290,8 +344,12 @@ def stage_current_cycle(db: Database, paths, rng: random.Random, today: date) ->
         # the district federations were dissolved in 2025: the union now reports to the province's
         unit = year_service.get_unit(db)
         if unit is not None:
-            year_service.save_unit(db, dataclasses.replace(unit, upper_union=UPPER_UNION, upper_union_parent="",
-                                                           upper_union_email="ldld.ninhbinh@example.vn"))
+            year_service.save_unit(
+                db,
+                dataclasses.replace(
+                    unit, upper_union=UPPER_UNION, upper_union_parent="", upper_union_email="ldld.ninhbinh@example.vn"
+                ),
+            )
     with tempfile.TemporaryDirectory(prefix="thidua-demo-cap-tren-") as tmp:
         folder = Path(tmp)
         key = _upper_key(folder)

@@ -48,43 +48,64 @@ def _entries(year: int, workers: int) -> dict[int, dict[str, tuple]]:
     learned_year = (round(workers * Decimal("0.96")), workers)
     phase1 = {
         "CT06": (0, "Đã đổi thẻ cho khoảng hai phần ba số đoàn viên; hoàn thành trong quý III.", "", None),
-        "CT08": ((9, 15), "Cán bộ CĐCS gồm Ban Chấp hành và tổ trưởng công đoàn.",
-                 "Kế hoạch tập huấn số 18/KH-LĐLĐ", d(4, 12)),
+        "CT08": (
+            (9, 15),
+            "Cán bộ CĐCS gồm Ban Chấp hành và tổ trưởng công đoàn.",
+            "Kế hoạch tập huấn số 18/KH-LĐLĐ",
+            d(4, 12),
+        ),
         "CT09": ((2, 3), "", "Kế hoạch tập huấn số 18/KH-LĐLĐ", d(4, 12)),
         "CT11": (1, "Ban Nữ công quần chúng thành lập ngày 08/3.", "03/QĐ-CĐCS", d(3, 8)),
         "CT13": (1, "Tặng quà Tết cho 312 người lao động, đưa đón 40 công nhân xa quê.", "01/KH-CĐCS", d(1, 15)),
         "CT15": (1, "", "05/KH-CĐCS", d(4, 20)),
-        "CT17": ((96_500_000, 190_000_000), "Thu kinh phí và đoàn phí công đoàn 6 tháng.", "Báo cáo quyết toán quý II",
-                 d(7, 2)),
+        "CT17": (
+            (96_500_000, 190_000_000),
+            "Thu kinh phí và đoàn phí công đoàn 6 tháng.",
+            "Báo cáo quyết toán quý II",
+            d(7, 2),
+        ),
         "CT18": ((0, 1), "Kiểm tra tài chính công đoàn dự kiến vào tháng 12.", "", None),
         "CT21": (learned, "Học tập Nghị quyết Đại hội XIII của Đảng theo tổ công đoàn.", "02/KH-CĐCS", d(3, 1)),
         "CT23": (1, "Hội nghị người lao động ngày 26/01.", "Nghị quyết Hội nghị người lao động", d(1, 26)),
         "CT24": (0, "Đang thương lượng thỏa ước mới.", "", None),
-        "CT25": (1, "Bữa ăn giữa ca tăng từ 15.000 lên 18.000 đồng/suất từ 01/4.", "Biên bản thương lượng",
-                 d(3, 20)),
+        "CT25": (1, "Bữa ăn giữa ca tăng từ 15.000 lên 18.000 đồng/suất từ 01/4.", "Biên bản thương lượng", d(3, 20)),
         # The mistake anh Tùng finds: the dialogue of 18/6 not entered.
         "CT27": (0, "", "", None),
         "CT28": (1, "", "07/CĐCS", d(5, 10)),
     }
     correction = {
-        "CT27": (1, "Đối thoại định kỳ tại nơi làm việc (sửa theo ý kiến của LĐLĐ huyện).", "Biên bản đối thoại",
-                 d(6, 18)),
+        "CT27": (
+            1,
+            "Đối thoại định kỳ tại nơi làm việc (sửa theo ý kiến của LĐLĐ huyện).",
+            "Biên bản đối thoại",
+            d(6, 18),
+        ),
     }
     phase2 = dict(phase1)
     phase2.update(correction)
-    phase2.update({
-        "CT06": (1, "Hoàn thành đổi thẻ đoàn viên.", "Biên bản bàn giao thẻ đoàn viên", d(9, 24)),
-        "CT08": ((14, 15), "Cán bộ CĐCS gồm Ban Chấp hành và tổ trưởng công đoàn.", "Kế hoạch tập huấn số 41/KH-LĐLĐ",
-                 d(9, 6)),
-        "CT09": ((3, 3), "", "Kế hoạch tập huấn số 41/KH-LĐLĐ", d(9, 6)),
-        "CT17": ((184_300_000, 190_000_000), "Thu kinh phí và đoàn phí công đoàn cả năm.", "Báo cáo quyết toán năm",
-                 d(12, 31)),
-        "CT18": ((1, 1), "", "02/BB-UBKT", d(12, 15)),
-        "CT21": (learned_year, "", "02/KH-CĐCS", d(3, 1)),
-        "CT24": (1, "Ký thỏa ước lao động tập thể mới ngày 15/9.", "Thỏa ước lao động tập thể", d(9, 15)),
-        "CT27": (1, "Hai cuộc đối thoại định kỳ (18/6 và 14/12).", "Biên bản đối thoại", d(12, 14)),
-        "CT28": (3, "", "19/CĐCS", d(11, 10)),
-    })
+    phase2.update(
+        {
+            "CT06": (1, "Hoàn thành đổi thẻ đoàn viên.", "Biên bản bàn giao thẻ đoàn viên", d(9, 24)),
+            "CT08": (
+                (14, 15),
+                "Cán bộ CĐCS gồm Ban Chấp hành và tổ trưởng công đoàn.",
+                "Kế hoạch tập huấn số 41/KH-LĐLĐ",
+                d(9, 6),
+            ),
+            "CT09": ((3, 3), "", "Kế hoạch tập huấn số 41/KH-LĐLĐ", d(9, 6)),
+            "CT17": (
+                (184_300_000, 190_000_000),
+                "Thu kinh phí và đoàn phí công đoàn cả năm.",
+                "Báo cáo quyết toán năm",
+                d(12, 31),
+            ),
+            "CT18": ((1, 1), "", "02/BB-UBKT", d(12, 15)),
+            "CT21": (learned_year, "", "02/KH-CĐCS", d(3, 1)),
+            "CT24": (1, "Ký thỏa ước lao động tập thể mới ngày 15/9.", "Thỏa ước lao động tập thể", d(9, 15)),
+            "CT27": (1, "Hai cuộc đối thoại định kỳ (18/6 và 14/12).", "Biên bản đối thoại", d(12, 14)),
+            "CT28": (3, "", "19/CĐCS", d(11, 10)),
+        }
+    )
     return {1: phase1, 2: phase2, 0: correction}
 
 
@@ -96,39 +117,50 @@ def _enter(db: Database, year: int, phase: int, entries: dict[str, tuple], today
         if figure == "na":
             results.enter_result(db, year, code, phase, note=note, not_applicable=True, today=today)
         elif isinstance(figure, tuple):
-            results.enter_result(db, year, code, phase, numerator=figure[0], denominator=figure[1], note=note,
-                                 evidence_number=number, evidence_date=when, today=today)
+            results.enter_result(
+                db,
+                year,
+                code,
+                phase,
+                numerator=figure[0],
+                denominator=figure[1],
+                note=note,
+                evidence_number=number,
+                evidence_date=when,
+                today=today,
+            )
         else:
-            results.enter_result(db, year, code, phase, value=figure, note=note, evidence_number=number,
-                                 evidence_date=when, today=today)
+            results.enter_result(
+                db, year, code, phase, value=figure, note=note, evidence_number=number, evidence_date=when, today=today
+            )
 
 
 MIDYEAR_FILLS = {
     "situation": "dịch COVID-19 diễn biến phức tạp, một số đơn hàng xuất khẩu bị giãn tiến độ; thu nhập của người "
-                 "lao động chưa ổn định, một số lao động trẻ nghỉ việc chuyển nơi làm.",
+    "lao động chưa ổn định, một số lao động trẻ nghỉ việc chuyển nơi làm.",
     "movement:TMG_PVT": "Khối văn phòng đăng ký và thực hiện “Tham mưu giỏi, phục vụ tốt”: rút ngắn thời gian giải "
-                        "quyết chế độ ốm đau, thai sản cho người lao động còn 3 ngày làm việc.",
+    "quyết chế độ ốm đau, thai sản cho người lao động còn 3 ngày làm việc.",
     "movement:CVD_NKTC": "Ban Chấp hành công khai các khoản thu, chi tài chính công đoàn tại hội nghị người lao động; "
-                         "không có đơn thư khiếu nại.",
+    "không có đơn thư khiếu nại.",
     "movement:HCM": "Các tổ công đoàn đăng ký việc làm theo gương Bác; Ban Chấp hành biểu dương 9 tấm gương tiêu "
-                    "biểu nhân ngày 19/5.",
+    "biểu nhân ngày 19/5.",
     "causes": "một số đoàn viên mới chưa tích cực đăng ký sáng kiến; việc theo dõi, tổng hợp số liệu ở các tổ còn "
-              "chậm.",
+    "chậm.",
     "recommendations": "đề nghị LĐLĐ huyện Gia Viễn tiếp tục mở lớp tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở "
-                       "khu vực ngoài nhà nước.",
+    "khu vực ngoài nhà nước.",
 }
 YEAR_FILLS = {
     "situation": "dịch COVID-19 kéo dài làm gián đoạn sản xuất trong quý III; đơn vị vừa sản xuất vừa phòng, chống "
-                 "dịch, bảo đảm việc làm cho người lao động.",
+    "dịch, bảo đảm việc làm cho người lao động.",
     "movement:TMG_PVT": "Khối văn phòng thực hiện tốt việc tham mưu giải quyết chế độ cho người lao động; không có "
-                        "khiếu nại về chế độ bảo hiểm xã hội.",
+    "khiếu nại về chế độ bảo hiểm xã hội.",
     "movement:CVD_NKTC": "Công khai tài chính công đoàn 6 tháng và cả năm; Ủy ban kiểm tra công đoàn kiểm tra tài "
-                         "chính ngày 15/12, không phát hiện sai phạm.",
+    "chính ngày 15/12, không phát hiện sai phạm.",
     "movement:HCM": "Ban Chấp hành biểu dương 12 tấm gương “Làm theo lời Bác” trong hội nghị tổng kết.",
     "causes": "dịch bệnh làm giảm thời gian làm việc; một số tổ chưa quan tâm đúng mức đến việc hướng dẫn đoàn "
-              "viên viết hồ sơ sáng kiến.",
+    "viên viết hồ sơ sáng kiến.",
     "recommendations": "Đề nghị người sử dụng lao động tiếp tục trích quỹ khen thưởng cho các sáng kiến được công "
-                       "nhận và hỗ trợ kinh phí tổ chức Hội thi sáng tạo kỹ thuật cấp cơ sở.",
+    "nhận và hỗ trợ kinh phí tổ chức Hội thi sáng tạo kỹ thuật cấp cơ sở.",
 }
 
 
@@ -137,11 +169,13 @@ def _fill(db: Database, report_id: str, fills: dict[str, str]) -> None:
     for section in info.sections:
         if not section.placeholders:
             continue
-        text = fills.get(section.key) or ("Các tổ công đoàn tuyên truyền, hưởng ứng phong trào; Ban Chấp hành theo "
-                                          "dõi, đôn đốc thực hiện.")
+        text = fills.get(section.key) or (
+            "Các tổ công đoàn tuyên truyền, hưởng ứng phong trào; Ban Chấp hành theo dõi, đôn đốc thực hiện."
+        )
         start = report_draft.PLACEHOLDER_RE.search(section.text).start()
-        new = report_draft.PLACEHOLDER_RE.sub(lambda _m: text[0].upper() + text[1:] if start == 0 else text,
-                                              section.text, count=1)
+        new = report_draft.PLACEHOLDER_RE.sub(
+            lambda _m: text[0].upper() + text[1:] if start == 0 else text, section.text, count=1
+        )
         new = report_draft.PLACEHOLDER_RE.sub("", new)
         reports.update_section(db, report_id, section.key, new)
 
@@ -153,22 +187,35 @@ def _at(day: date, hour: int = 9, minute: int = 0) -> datetime:
 def _review(db: Database, rng: random.Random, year: int, today: date) -> None:
     rows = review.review_table(db, year)
     people = sorted({r.person_id for r in rows if r.person_id}, key=str)
-    ldtt_only = sorted({r.person_id for r in rows if r.person_id and r.title_code == "LDTT"}
-                       - {r.person_id for r in rows if r.title_code == "CSTDCS"})
+    ldtt_only = sorted(
+        {r.person_id for r in rows if r.person_id and r.title_code == "LDTT"}
+        - {r.person_id for r in rows if r.title_code == "CSTDCS"}
+    )
     absent = rng.sample(ldtt_only, 3)
     review.set_inputs(db, year, absent[0], days_off=45)
     review.set_inputs(db, year, absent[1], days_off=62)
     review.set_inputs(db, year, absent[2], days_off=6, discipline="Khiển trách")
-    office = sorted((r for r in rows if r.person_id and r.group_name == "Khối văn phòng"
-                     and r.position.startswith("Nhân viên")), key=lambda r: r.person_id)
+    office = sorted(
+        (r for r in rows if r.person_id and r.group_name == "Khối văn phòng" and r.position.startswith("Nhân viên")),
+        key=lambda r: r.person_id,
+    )
     secretary = rng.choice(office).full_name if office else "Thư ký"
     unit = year_service.get_unit(db)
     chair = unit.chair.full_name if unit and unit.chair else "Chủ tịch CĐCS"
     total, present = 21, 20
-    review.record_meeting(db, year, date(year, 12, 22), "Hội trường Công ty TNHH May Hoa Lư", chair, secretary,
-                          total, present, "Hội nghị Ban Chấp hành mở rộng (Ban Chấp hành, tổ trưởng công đoàn) bình "
-                          "xét thi đua năm " + str(year) + " trên cơ sở kết quả bình xét của các tổ công đoàn.",
-                          today=today)
+    review.record_meeting(
+        db,
+        year,
+        date(year, 12, 22),
+        "Hội trường Công ty TNHH May Hoa Lư",
+        chair,
+        secretary,
+        total,
+        present,
+        "Hội nghị Ban Chấp hành mở rộng (Ban Chấp hành, tổ trưởng công đoàn) bình "
+        "xét thi đua năm " + str(year) + " trên cơ sở kết quả bình xét của các tổ công đoàn.",
+        today=today,
+    )
     votes = []
     weak = rng.randrange(len(people)) if people else -1
     groups_rng = random.Random(f"groups:{year}")  # its own stream: the people's votes stay as they were

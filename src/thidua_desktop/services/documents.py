@@ -78,19 +78,25 @@ def _unit(session) -> Unit:
     return unit
 
 
-def _find_numbered(session, unit_id, kind: str, emulation_year: int | None,
-                   report_id: uuid.UUID | None) -> OutgoingDocument | None:
+def _find_numbered(
+    session, unit_id, kind: str, emulation_year: int | None, report_id: uuid.UUID | None
+) -> OutgoingDocument | None:
     query = select(OutgoingDocument).where(OutgoingDocument.unit_id == unit_id, OutgoingDocument.kind == kind)
-    query = query.where(OutgoingDocument.emulation_year.is_(None) if emulation_year is None
-                        else OutgoingDocument.emulation_year == emulation_year)
-    query = query.where(OutgoingDocument.report_id.is_(None) if report_id is None
-                        else OutgoingDocument.report_id == report_id)
-    return session.scalars(query.order_by(OutgoingDocument.register_year.desc(),
-                                          OutgoingDocument.number.desc())).first()
+    query = query.where(
+        OutgoingDocument.emulation_year.is_(None)
+        if emulation_year is None
+        else OutgoingDocument.emulation_year == emulation_year
+    )
+    query = query.where(
+        OutgoingDocument.report_id.is_(None) if report_id is None else OutgoingDocument.report_id == report_id
+    )
+    return session.scalars(
+        query.order_by(OutgoingDocument.register_year.desc(), OutgoingDocument.number.desc())
+    ).first()
 
 
 def format_code(number: int, type_code: str, issuer_code: str) -> str:
-    """"05/BC-CĐCS": two digits at least (NĐ 30: numbers below 10 get a leading zero)."""
+    """ "05/BC-CĐCS": two digits at least (NĐ 30: numbers below 10 get a leading zero)."""
     return f"{number:02d}/{vntext.nfc(type_code)}-{vntext.nfc(issuer_code) or 'CĐCS'}"
 
 
@@ -99,29 +105,49 @@ def _is_busy(exc: OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
-def issue_number(db: Database, kind: str, type_code: str, subject: str, issued_on: date,
-                 emulation_year: int | None, report_id: uuid.UUID | str | None = None, *,
-                 reuse: bool = True) -> OutgoingDocument:
+def issue_number(
+    db: Database,
+    kind: str,
+    type_code: str,
+    subject: str,
+    issued_on: date,
+    emulation_year: int | None,
+    report_id: uuid.UUID | str | None = None,
+    *,
+    reuse: bool = True,
+) -> OutgoingDocument:
     """The register entry of a document: its existing number when it was numbered before
     (``reuse``), else the next number of the calendar year of ``issued_on``."""
     rid = uuid.UUID(str(report_id)) if report_id else None
     for attempt in range(MAX_ATTEMPTS):
         try:
-            with db.transaction(f"Lấy số văn bản đi: {KIND_NAMES.get(kind, kind)} {emulation_year or ''}".strip()) \
-                    as session:
+            with db.transaction(
+                f"Lấy số văn bản đi: {KIND_NAMES.get(kind, kind)} {emulation_year or ''}".strip()
+            ) as session:
                 unit = _unit(session)
                 if reuse:
                     found = _find_numbered(session, unit.id, kind, emulation_year, rid)
                     if found is not None:
                         return found
                 register_year = issued_on.year
-                last = session.scalar(select(func.max(OutgoingDocument.number)).where(
-                    OutgoingDocument.unit_id == unit.id, OutgoingDocument.register_year == register_year))
+                last = session.scalar(
+                    select(func.max(OutgoingDocument.number)).where(
+                        OutgoingDocument.unit_id == unit.id, OutgoingDocument.register_year == register_year
+                    )
+                )
                 number = (last or 0) + 1
                 entry = OutgoingDocument(
-                    unit_id=unit.id, register_year=register_year, number=number, type_code=vntext.nfc(type_code),
-                    code=format_code(number, type_code, unit.issuer_code), kind=kind, subject=vntext.nfc(subject),
-                    issued_on=issued_on, emulation_year=emulation_year, report_id=rid, files=[],
+                    unit_id=unit.id,
+                    register_year=register_year,
+                    number=number,
+                    type_code=vntext.nfc(type_code),
+                    code=format_code(number, type_code, unit.issuer_code),
+                    kind=kind,
+                    subject=vntext.nfc(subject),
+                    issued_on=issued_on,
+                    emulation_year=emulation_year,
+                    report_id=rid,
+                    files=[],
                 )
                 session.add(entry)
                 session.flush()
@@ -143,8 +169,11 @@ def issue_number(db: Database, kind: str, type_code: str, subject: str, issued_o
 def list_register(db: Database, year: int) -> list[OutgoingDocument]:
     """The register of one calendar year, by number."""
     with db.reading() as session:
-        return list(session.scalars(select(OutgoingDocument).where(OutgoingDocument.register_year == year)
-                                    .order_by(OutgoingDocument.number)))
+        return list(
+            session.scalars(
+                select(OutgoingDocument).where(OutgoingDocument.register_year == year).order_by(OutgoingDocument.number)
+            )
+        )
 
 
 def year_register(db: Database, year: int) -> list[OutgoingDocument]:
@@ -152,10 +181,13 @@ def year_register(db: Database, year: int) -> list[OutgoingDocument]:
     ``year`` and the documents of that emulation year numbered in another year's register (the
     tổng kết issued in January of the next year), by register year and number."""
     with db.reading() as session:
-        return list(session.scalars(
-            select(OutgoingDocument).where((OutgoingDocument.register_year == year)
-                                           | (OutgoingDocument.emulation_year == year))
-            .order_by(OutgoingDocument.register_year, OutgoingDocument.number)))
+        return list(
+            session.scalars(
+                select(OutgoingDocument)
+                .where((OutgoingDocument.register_year == year) | (OutgoingDocument.emulation_year == year))
+                .order_by(OutgoingDocument.register_year, OutgoingDocument.number)
+            )
+        )
 
 
 def _record_file(db: Database, entry_id: uuid.UUID, name: str) -> None:
@@ -169,10 +201,16 @@ def _record_file(db: Database, entry_id: uuid.UUID, name: str) -> None:
 
 
 def _year_record(session, year: int) -> EmulationYear:
-    record = session.scalars(select(EmulationYear).where(EmulationYear.year == year).options(
-        selectinload(EmulationYear.phases), selectinload(EmulationYear.movements),
-        selectinload(EmulationYear.indicators), selectinload(EmulationYear.titles),
-    )).first()
+    record = session.scalars(
+        select(EmulationYear)
+        .where(EmulationYear.year == year)
+        .options(
+            selectinload(EmulationYear.phases),
+            selectinload(EmulationYear.movements),
+            selectinload(EmulationYear.indicators),
+            selectinload(EmulationYear.titles),
+        )
+    ).first()
     if record is None:
         raise NotFoundError(f"Chưa có năm thi đua {year}.")
     return record
@@ -185,13 +223,22 @@ def _plan_ref(record: EmulationYear) -> di.PlanRef:
     from thidua_desktop.services import rules as rules_service
 
     rule_set = rules_service.set_for(object_session(record), record)  # the year's "Căn cứ" lines
-    return di.PlanRef(record.plan_number, record.plan_issuer, record.plan_issued_on, record.plan_title,
-                      record.theme, record.rule_set, record.registration_due,
-                      citations=tuple((kind, rule_set.citation_lines(kind)) for kind in CITING_KINDS))
+    return di.PlanRef(
+        record.plan_number,
+        record.plan_issuer,
+        record.plan_issued_on,
+        record.plan_title,
+        record.theme,
+        record.rule_set,
+        record.registration_due,
+        citations=tuple((kind, rule_set.citation_lines(kind)) for kind in CITING_KINDS),
+    )
 
 
-PLAN_CITATION_MISSING = ("Chưa nhập số, ngày, cơ quan ban hành kế hoạch của cấp trên: văn bản sẽ không có dòng "
-                         "“Căn cứ Kế hoạch …” cho đến khi nhập đủ.")
+PLAN_CITATION_MISSING = (
+    "Chưa nhập số, ngày, cơ quan ban hành kế hoạch của cấp trên: văn bản sẽ không có dòng "
+    "“Căn cứ Kế hoạch …” cho đến khi nhập đủ."
+)
 
 
 def readiness(db: Database, kind: str, year: int) -> list[str]:
@@ -225,8 +272,9 @@ def _cdcs_indicators(record: EmulationYear) -> list[Indicator]:
 
 def _signer(unit: Unit, signer: str) -> tuple[tuple[str, ...], str]:
     if signer not in SIGNERS:
-        raise ValidationError(f"Người ký phải là 'chair' (Chủ tịch) hoặc 'deputy' (Phó Chủ tịch), "
-                              f"không phải '{signer}'.")
+        raise ValidationError(
+            f"Người ký phải là 'chair' (Chủ tịch) hoặc 'deputy' (Phó Chủ tịch), không phải '{signer}'."
+        )
     if signer == "chair":
         chair = next((o for o in unit.officers if o.role == "chair"), None)
         if chair is None or not chair.full_name.strip():
@@ -234,8 +282,10 @@ def _signer(unit: Unit, signer: str) -> tuple[tuple[str, ...], str]:
         return ("TM. BAN CHẤP HÀNH", "CHỦ TỊCH"), chair.full_name
     deputy = next((o for o in unit.officers if o.role == "deputy" and o.full_name.strip()), None)
     if deputy is None:
-        raise ValidationError("Chưa khai báo Phó Chủ tịch công đoàn cơ sở; không ký thay (KT.) được. "
-                              "Hãy chọn Chủ tịch ký hoặc khai báo Phó Chủ tịch.")
+        raise ValidationError(
+            "Chưa khai báo Phó Chủ tịch công đoàn cơ sở; không ký thay (KT.) được. "
+            "Hãy chọn Chủ tịch ký hoặc khai báo Phó Chủ tịch."
+        )
     return ("TM. BAN CHẤP HÀNH", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), deputy.full_name
 
 
@@ -258,37 +308,59 @@ def _collective(session, record: EmulationYear, year: int) -> di.CollectiveRef:
     if reg is None:
         raise ValidationError(
             f"Chưa lưu đăng ký thi đua của tập thể năm {year} (phong trào tham gia, danh hiệu, chỉ tiêu đăng ký). "
-            "Hãy lập đăng ký thi đua trước; chưa ghi tệp nào.")
+            "Hãy lập đăng ký thi đua trước; chưa ghi tệp nào."
+        )
     movements = {m.code: m for m in record.movements}
     titles = {t.code: t for t in record.titles}
     return di.CollectiveRef(
-        reg.id.hex, reg.registered_on, reg.signature_content, reg.commitments,
-        tuple(di.MovementRef(movements[c].id.hex, c, movements[c].name, movements[c].launched_by)
-              for c in reg.movement_codes if c in movements),
+        reg.id.hex,
+        reg.registered_on,
+        reg.signature_content,
+        reg.commitments,
+        tuple(
+            di.MovementRef(movements[c].id.hex, c, movements[c].name, movements[c].launched_by)
+            for c in reg.movement_codes
+            if c in movements
+        ),
         tuple(di.TitleRef(c, titles[c].name) for c in reg.title_codes if c in titles),
     )
 
 
 def _indicator_lines(session, record: EmulationYear, *, with_results: bool = False) -> list[di.IndicatorLine]:
-    saved = {r.indicator_code: r for r in session.scalars(
-        select(IndicatorRegistration).where(IndicatorRegistration.year_id == record.id))}
+    saved = {
+        r.indicator_code: r
+        for r in session.scalars(select(IndicatorRegistration).where(IndicatorRegistration.year_id == record.id))
+    }
     results: dict[str, dict[int, di.ResultRef]] = {}
     if with_results:
         for r in session.scalars(select(IndicatorResult).where(IndicatorResult.year_id == record.id)):
             results.setdefault(r.indicator_code, {})[r.phase_number] = di.ResultRef(
-                r.id.hex, r.value, r.numerator, r.denominator, r.note)
+                r.id.hex, r.value, r.numerator, r.denominator, r.note
+            )
     lines = []
     for x in _cdcs_indicators(record):
         reg = saved.get(x.code)
-        lines.append(di.IndicatorLine(
-            x.id.hex, x.code, x.name, x.unit_of_measure, x.kind, reg.id.hex if reg else None,
-            reg.value if reg else None, reg.note if reg else "", results.get(x.code, {}),
-            upper_target=x.plan_target_text, applies_to=x.applies_to or ""))
+        lines.append(
+            di.IndicatorLine(
+                x.id.hex,
+                x.code,
+                x.name,
+                x.unit_of_measure,
+                x.kind,
+                reg.id.hex if reg else None,
+                reg.value if reg else None,
+                reg.note if reg else "",
+                results.get(x.code, {}),
+                upper_target=x.plan_target_text,
+                applies_to=x.applies_to or "",
+            )
+        )
     return lines
 
 
-def _people(db: Database, session, record: EmulationYear,
-            year: int) -> tuple[list[di.PersonLine], list[tuple[str, int]]]:
+def _people(
+    db: Database, session, record: EmulationYear, year: int
+) -> tuple[list[di.PersonLine], list[tuple[str, int]]]:
     """Everyone registered for a title in the year, in roster order (tên, then họ đệm), with the
     position and union group as they were when registering. One Core query: 20,000 people."""
     from thidua_desktop.store.models import UnionGroup
@@ -297,12 +369,27 @@ def _people(db: Database, session, record: EmulationYear,
     order = {t.code: t.ordinal for t in record.titles}
     r, p = IndividualRegistration, Person
     rows = session.execute(
-        select(r.id, r.person_id, r.title_code, r.planned_initiative, r.initiative_id, r.position_snapshot,
-               r.group_snapshot, p.family_middle, p.given_name, p.gender, p.position, UnionGroup.name,
-               p.birth_date, p.birth_year)
-        .join(p, p.id == r.person_id).outerjoin(UnionGroup, UnionGroup.id == p.union_group_id)
+        select(
+            r.id,
+            r.person_id,
+            r.title_code,
+            r.planned_initiative,
+            r.initiative_id,
+            r.position_snapshot,
+            r.group_snapshot,
+            p.family_middle,
+            p.given_name,
+            p.gender,
+            p.position,
+            UnionGroup.name,
+            p.birth_date,
+            p.birth_year,
+        )
+        .join(p, p.id == r.person_id)
+        .outerjoin(UnionGroup, UnionGroup.id == p.union_group_id)
         .where(r.year_id == record.id, p.on_roster_during(year))  # as registration.title_counts
-        .order_by(p.sort_key, p.id)).all()
+        .order_by(p.sort_key, p.id)
+    ).all()
     people: list[di.PersonLine] = []
     counts: dict[str, int] = {}
     current: list = []
@@ -314,12 +401,21 @@ def _people(db: Database, session, record: EmulationYear,
         first = current[0]
         planned = next((x.planned_initiative for x in current if x.planned_initiative), "")
         initiative = next((x.initiative_id.hex for x in current if x.initiative_id), None)
-        people.append(di.PersonLine(
-            first.person_id.hex, vntext.join_name(first.family_middle, first.given_name), first.gender,
-            first.position_snapshot or first.position, first.group_snapshot or first.name or "",
-            tuple(di.RegisteredTitle(x.id.hex, x.title_code, titles.get(x.title_code, x.title_code)) for x in current),
-            planned, initiative,
-            vntext.format_date(first.birth_date) if first.birth_date else str(first.birth_year or "")))
+        people.append(
+            di.PersonLine(
+                first.person_id.hex,
+                vntext.join_name(first.family_middle, first.given_name),
+                first.gender,
+                first.position_snapshot or first.position,
+                first.group_snapshot or first.name or "",
+                tuple(
+                    di.RegisteredTitle(x.id.hex, x.title_code, titles.get(x.title_code, x.title_code)) for x in current
+                ),
+                planned,
+                initiative,
+                vntext.format_date(first.birth_date) if first.birth_date else str(first.birth_year or ""),
+            )
+        )
         current.clear()
 
     for row in rows:
@@ -343,10 +439,13 @@ def _prepare_registration(db: Database, year: int, kind: str) -> _Prepared:
         phases = _phases(record)
         people, counts = _people(db, session, record, year)
     if kind == "plan":
-        return _Prepared(plan_kind.subject(year), lambda ctx: plan_kind.build(
-            ctx, plan, phases, collective, indicators, counts, len(people)))
-    return _Prepared(f"Đăng ký thi đua năm {year}", lambda ctx: reg_kind.build(
-        ctx, plan, collective, indicators, people, counts))
+        return _Prepared(
+            plan_kind.subject(year),
+            lambda ctx: plan_kind.build(ctx, plan, phases, collective, indicators, counts, len(people)),
+        )
+    return _Prepared(
+        f"Đăng ký thi đua năm {year}", lambda ctx: reg_kind.build(ctx, plan, collective, indicators, people, counts)
+    )
 
 
 def initiative_lines(session, year: int) -> list[di.InitiativeLine]:
@@ -355,27 +454,77 @@ def initiative_lines(session, year: int) -> list[di.InitiativeLine]:
 
     i = Initiative
     records = session.execute(
-        select(i.id, i.year, i.phase_number, i.title, i.field, i.first_applied_on, i.trial, i.economic_benefit,
-               i.social_benefit, i.status, i.recognition_level, i.decision_number, i.decision_date,
-               i.decision_issuer, i.tags).where(i.year == year).order_by(i.created_at)).all()
+        select(
+            i.id,
+            i.year,
+            i.phase_number,
+            i.title,
+            i.field,
+            i.first_applied_on,
+            i.trial,
+            i.economic_benefit,
+            i.social_benefit,
+            i.status,
+            i.recognition_level,
+            i.decision_number,
+            i.decision_date,
+            i.decision_issuer,
+            i.tags,
+        )
+        .where(i.year == year)
+        .order_by(i.created_at)
+    ).all()
     a = InitiativeAuthor
     authors: dict[uuid.UUID, list] = {}
     for row in session.execute(
-            select(a.id, a.initiative_id, a.person_id, a.outside_name, a.outside_workplace, a.share,
-                   Person.family_middle, Person.given_name)
-            .join(i, i.id == a.initiative_id).outerjoin(Person, Person.id == a.person_id)
-            .where(i.year == year).order_by(a.initiative_id, a.ordinal)):
+        select(
+            a.id,
+            a.initiative_id,
+            a.person_id,
+            a.outside_name,
+            a.outside_workplace,
+            a.share,
+            Person.family_middle,
+            Person.given_name,
+        )
+        .join(i, i.id == a.initiative_id)
+        .outerjoin(Person, Person.id == a.person_id)
+        .where(i.year == year)
+        .order_by(a.initiative_id, a.ordinal)
+    ):
         authors.setdefault(row.initiative_id, []).append(row)
     lines = []
     for r in records:
-        refs = tuple(di.AuthorRef(x.id.hex, x.person_id.hex if x.person_id else None,
-                                  vntext.join_name(x.family_middle or "", x.given_name or "") if x.person_id
-                                  else x.outside_name, x.share, x.outside_workplace)
-                     for x in authors.get(r.id, ()))
-        lines.append(di.InitiativeLine(
-            r.id.hex, r.year, r.phase_number, r.title, r.field, refs, r.first_applied_on, r.trial,
-            r.economic_benefit, r.social_benefit, r.status, r.recognition_level, r.decision_number,
-            r.decision_date, r.decision_issuer, tuple(r.tags or ())))
+        refs = tuple(
+            di.AuthorRef(
+                x.id.hex,
+                x.person_id.hex if x.person_id else None,
+                vntext.join_name(x.family_middle or "", x.given_name or "") if x.person_id else x.outside_name,
+                x.share,
+                x.outside_workplace,
+            )
+            for x in authors.get(r.id, ())
+        )
+        lines.append(
+            di.InitiativeLine(
+                r.id.hex,
+                r.year,
+                r.phase_number,
+                r.title,
+                r.field,
+                refs,
+                r.first_applied_on,
+                r.trial,
+                r.economic_benefit,
+                r.social_benefit,
+                r.status,
+                r.recognition_level,
+                r.decision_number,
+                r.decision_date,
+                r.decision_issuer,
+                tuple(r.tags or ()),
+            )
+        )
     return lines
 
 
@@ -386,8 +535,9 @@ def _prepare_initiatives(db: Database, year: int) -> _Prepared:
         _year_record(session, year)
         lines = initiative_lines(session, year)
     if not lines:
-        raise ValidationError(f"Sổ sáng kiến năm {year} chưa có sáng kiến nào; chưa có gì để lập danh sách. "
-                              "Chưa ghi tệp nào.")
+        raise ValidationError(
+            f"Sổ sáng kiến năm {year} chưa có sáng kiến nào; chưa có gì để lập danh sách. Chưa ghi tệp nào."
+        )
     return _Prepared(kind.subject(year), lambda ctx: kind.build(ctx, lines))
 
 
@@ -417,8 +567,9 @@ class DocumentDate:
 def _event_facts(session, record: EmulationYear, kind: str, phase: int | None) -> document_dates.EventFacts:
     from thidua_desktop.store.models import ReviewMeeting
 
-    registered = session.scalars(select(CollectiveRegistration.registered_on).where(
-        CollectiveRegistration.year_id == record.id)).first()
+    registered = session.scalars(
+        select(CollectiveRegistration.registered_on).where(CollectiveRegistration.year_id == record.id)
+    ).first()
     meeting = session.scalars(select(ReviewMeeting.held_on).where(ReviewMeeting.year_id == record.id)).first()
     phases = sorted(record.phases, key=lambda p: p.number)
     chosen = None
@@ -428,8 +579,11 @@ def _event_facts(session, record: EmulationYear, kind: str, phase: int | None) -
         query = select(Report).where(Report.year_id == record.id, Report.kind == report_kind)
         if phase is not None:
             query = query.where(Report.phase_number == phase)
-        report = session.scalars(query.order_by(Report.phase_number.desc(), Report.version.desc())).first() \
-            if kind != "initiatives" else None
+        report = (
+            session.scalars(query.order_by(Report.phase_number.desc(), Report.version.desc())).first()
+            if kind != "initiatives"
+            else None
+        )
         number = phase if phase is not None else (report.phase_number if report is not None else None)
         if number is None:
             number = phases[-1].number if kind != "midyear-report" else phases[0].number
@@ -437,39 +591,56 @@ def _event_facts(session, record: EmulationYear, kind: str, phase: int | None) -
         if report is not None:
             report_issued = report.issued_on or (report.sent_at.date() if report.sent_at else None)
     return document_dates.EventFacts(
-        record.year, plan_issued_on=record.plan_issued_on, registration_due=record.registration_due,
+        record.year,
+        plan_issued_on=record.plan_issued_on,
+        registration_due=record.registration_due,
         registered_on=registered,
-        phase_start=chosen.start if chosen else None, phase_end=chosen.end if chosen else None,
-        report_due=chosen.report_due if chosen else None, report_issued_on=report_issued,
-        meeting_on=meeting, last_report_due=max((p.report_due for p in phases), default=None))
+        phase_start=chosen.start if chosen else None,
+        phase_end=chosen.end if chosen else None,
+        report_due=chosen.report_due if chosen else None,
+        report_issued_on=report_issued,
+        meeting_on=meeting,
+        last_report_due=max((p.report_due for p in phases), default=None),
+    )
 
 
 def _order_warning(session, unit_id, on: date, own_id: uuid.UUID | None) -> list[str]:
     """A new number for a date earlier than the register's last entry of that year."""
-    query = select(OutgoingDocument).where(OutgoingDocument.unit_id == unit_id,
-                                           OutgoingDocument.register_year == on.year,
-                                           OutgoingDocument.issued_on > on)
+    query = select(OutgoingDocument).where(
+        OutgoingDocument.unit_id == unit_id, OutgoingDocument.register_year == on.year, OutgoingDocument.issued_on > on
+    )
     if own_id is not None:
         query = query.where(OutgoingDocument.id != own_id)
     later = session.scalars(query.order_by(OutgoingDocument.number.desc())).first()
     if later is None:
         return []
-    return [f"Sổ văn bản đi năm {on.year} đã có số {later.code} ngày {vntext.format_date(later.issued_on)}: "
-            f"một số mới mang ngày {vntext.format_date(on)} sẽ đứng sau văn bản có ngày muộn hơn."]
+    return [
+        f"Sổ văn bản đi năm {on.year} đã có số {later.code} ngày {vntext.format_date(later.issued_on)}: "
+        f"một số mới mang ngày {vntext.format_date(on)} sẽ đứng sau văn bản có ngày muộn hơn."
+    ]
 
 
 def _report_id_for(session, record: EmulationYear, kind: str, phase: int | None) -> uuid.UUID | None:
     if kind not in ("midyear-report", "year-report"):
         return None
-    query = select(Report.id).where(Report.year_id == record.id,
-                                    Report.kind == ("midyear" if kind == "midyear-report" else "year"))
+    query = select(Report.id).where(
+        Report.year_id == record.id, Report.kind == ("midyear" if kind == "midyear-report" else "year")
+    )
     if phase is not None:
         query = query.where(Report.phase_number == phase)
     return session.scalars(query.order_by(Report.phase_number.desc(), Report.version.desc())).first()
 
 
-def document_date(db: Database, kind: str, year: int, *, phase: int | None = None, on: date | None = None,
-                  today: date | None = None, renumber: bool = False) -> DocumentDate:
+def document_date(
+    db: Database,
+    kind: str,
+    year: int,
+    *,
+    phase: int | None = None,
+    on: date | None = None,
+    today: date | None = None,
+    renumber: bool = False,
+) -> DocumentDate:
     """The date document ``kind`` of ``year`` will carry: ``on`` when given, else the date it was
     numbered with, else the date of its event (``core.document_dates``); with what a reviewer would
     query about it. Nothing is written."""
@@ -499,8 +670,10 @@ def document_date(db: Database, kind: str, year: int, *, phase: int | None = Non
 
 def _redate_problems(found: OutgoingDocument, on: date) -> list[str]:
     if on.year != found.register_year:
-        return [f"Văn bản đã có số {found.code} trong sổ văn bản đi năm {found.register_year}; ngày "
-                f"{vntext.format_date(on)} thuộc năm {on.year}, nên phải lấy số mới (không đổi ngày được)."]
+        return [
+            f"Văn bản đã có số {found.code} trong sổ văn bản đi năm {found.register_year}; ngày "
+            f"{vntext.format_date(on)} thuộc năm {on.year}, nên phải lấy số mới (không đổi ngày được)."
+        ]
     return []
 
 
@@ -522,9 +695,19 @@ def _redate(db: Database, entry_id: uuid.UUID, on: date) -> OutgoingDocument:
 # --- producing ------------------------------------------------------------------------------
 
 
-def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int | None = None,
-            signer: str = "chair", on: date | None = None, today: date | None = None,
-            renumber: bool = False) -> ProducedDocument:
+def produce(
+    db: Database,
+    paths,
+    kind: str,
+    year: int,
+    out: Path,
+    *,
+    phase: int | None = None,
+    signer: str = "chair",
+    on: date | None = None,
+    today: date | None = None,
+    renumber: bool = False,
+) -> ProducedDocument:
     """Write document ``kind`` of emulation year ``year`` to ``out`` (.pdf or .xlsx).
 
     Refused with a :class:`ValidationError` (and no file written, no number taken) when its
@@ -546,22 +729,24 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
         signer_lines, signer_name = _signer(unit, signer)
         unit_info = _unit_info(unit)
     prepared = _prepare(db, kind, year, phase)
-    dated = document_date(db, kind, year, phase=prepared.phase if prepared.report_id else phase, on=on,
-                          today=today, renumber=renumber)
+    dated = document_date(
+        db, kind, year, phase=prepared.phase if prepared.report_id else phase, on=on, today=today, renumber=renumber
+    )
     with db.reading() as session:
-        found = None if renumber else _find_numbered(session, uuid.UUID(unit_info[0]), kind, year,
-                                                     prepared.report_id)
+        found = None if renumber else _find_numbered(session, uuid.UUID(unit_info[0]), kind, year, prepared.report_id)
     redated_from = None
     if found is not None and dated.on != found.issued_on:
         redated_from = found.issued_on
         _redate(db, found.id, dated.on)
-    entry = issue_number(db, kind, TYPE_CODES[kind], prepared.subject, dated.on, year, prepared.report_id,
-                         reuse=not renumber)
+    entry = issue_number(
+        db, kind, TYPE_CODES[kind], prepared.subject, dated.on, year, prepared.report_id, reuse=not renumber
+    )
     reused = found is not None
     if prepared.after_number is not None:
         prepared.after_number(entry)
-    ctx = _context(unit_info, prepared, signer_lines, signer_name, entry.code, entry.number, entry.issued_on,
-                   year, phase)
+    ctx = _context(
+        unit_info, prepared, signer_lines, signer_name, entry.code, entry.number, entry.issued_on, year, phase
+    )
     document, machine = prepared.build(ctx)
     if prepared.report_id is not None:
         document.keywords = f"{REPORT_KEYWORD}{prepared.report_id.hex}"
@@ -576,35 +761,91 @@ def produce(db: Database, paths, kind: str, year: int, out: Path, *, phase: int 
 
                 write_workbook(document, machine, temporary)
     except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror or exc}. Tệp có thể đang mở trong "
-                              "chương trình khác.") from exc
+        raise ValidationError(
+            f"Không ghi được tệp {out}: {exc.strerror or exc}. Tệp có thể đang mở trong chương trình khác."
+        ) from exc
     _record_file(db, entry.id, out.name)
-    return ProducedDocument(kind, out, fmt, entry.code, entry.number, entry.issued_on, entry.register_year, reused,
-                            entry.id.hex, tuple(readiness(db, kind, year)), dated.warnings, redated_from)
+    return ProducedDocument(
+        kind,
+        out,
+        fmt,
+        entry.code,
+        entry.number,
+        entry.issued_on,
+        entry.register_year,
+        reused,
+        entry.id.hex,
+        tuple(readiness(db, kind, year)),
+        dated.warnings,
+        redated_from,
+    )
 
 
 def _unit_info(unit: Unit) -> tuple:
     sector, kind = scope.unit_scope(unit)
-    return (unit.id.hex, unit.name, unit.code, unit.issuer_code, unit.upper_union, unit.place_name,
-            unit.employer_name, sector, kind, unit.report_recipient or "")
-
-
-def _context(unit_info: tuple, prepared: _Prepared, signer_lines, signer_name: str, code: str, number: int,
-             issued_on: date, year: int, phase: int | None) -> di.Context:
-    return di.Context(
-        unit_id=unit_info[0], unit_name=unit_info[1], unit_code=unit_info[2], issuer_code=unit_info[3],
-        upper_union=unit_info[4], place_name=unit_info[5], employer_name=unit_info[6], code=code,
-        number=number, issued_on=issued_on, year=year, signer_lines=signer_lines, signer_name=signer_name,
-        phase=prepared.phase if prepared.phase is not None else phase, version=prepared.version,
-        report_id=prepared.report_id.hex if prepared.report_id else None, report_kind=prepared.report_kind,
-        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        generator=f"thidua_desktop {__version__}",
-        unit_sector=unit_info[7], unit_kind=unit_info[8], report_recipient=unit_info[9],
+    return (
+        unit.id.hex,
+        unit.name,
+        unit.code,
+        unit.issuer_code,
+        unit.upper_union,
+        unit.place_name,
+        unit.employer_name,
+        sector,
+        kind,
+        unit.report_recipient or "",
     )
 
 
-def build_document(db: Database, kind: str, year: int, *, phase: int | None = None, signer: str = "chair",
-                   on: date | None = None, today: date | None = None, code: str = "", number: int = 0):
+def _context(
+    unit_info: tuple,
+    prepared: _Prepared,
+    signer_lines,
+    signer_name: str,
+    code: str,
+    number: int,
+    issued_on: date,
+    year: int,
+    phase: int | None,
+) -> di.Context:
+    return di.Context(
+        unit_id=unit_info[0],
+        unit_name=unit_info[1],
+        unit_code=unit_info[2],
+        issuer_code=unit_info[3],
+        upper_union=unit_info[4],
+        place_name=unit_info[5],
+        employer_name=unit_info[6],
+        code=code,
+        number=number,
+        issued_on=issued_on,
+        year=year,
+        signer_lines=signer_lines,
+        signer_name=signer_name,
+        phase=prepared.phase if prepared.phase is not None else phase,
+        version=prepared.version,
+        report_id=prepared.report_id.hex if prepared.report_id else None,
+        report_kind=prepared.report_kind,
+        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        generator=f"thidua_desktop {__version__}",
+        unit_sector=unit_info[7],
+        unit_kind=unit_info[8],
+        report_recipient=unit_info[9],
+    )
+
+
+def build_document(
+    db: Database,
+    kind: str,
+    year: int,
+    *,
+    phase: int | None = None,
+    signer: str = "chair",
+    on: date | None = None,
+    today: date | None = None,
+    code: str = "",
+    number: int = 0,
+):
     """The layout and machine data of a document without numbering or writing it (previews, benches)."""
     with db.reading() as session:
         unit = _unit(session)
@@ -631,8 +872,17 @@ class PreviewedDocument:
     warnings: tuple[str, ...] = ()  # what a reviewer would query about its date
 
 
-def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None = None, signer: str = "chair",
-            on: date | None = None, today: date | None = None) -> PreviewedDocument:
+def preview(
+    db: Database,
+    kind: str,
+    year: int,
+    out: Path,
+    *,
+    phase: int | None = None,
+    signer: str = "chair",
+    on: date | None = None,
+    today: date | None = None,
+) -> PreviewedDocument:
     """Write the PDF of document ``kind`` as exporting it would, marked "BẢN XEM TRƯỚC" across
     every page, to ``out``. Nothing is written to the database: no number is taken (a document
     numbered before shows its number, else "Số:      /ĐK-CĐCS"), no decision is recorded. A
@@ -655,8 +905,9 @@ def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None 
         found = _find_numbered(session, uuid.UUID(info[0]), kind, year, prepared.report_id)
         if found is not None:
             code, number = found.code, found.number
-    document, _machine = prepared.build(_context(info, prepared, signer_lines, signer_name, code, number,
-                                                 issued_on, year, phase))
+    document, _machine = prepared.build(
+        _context(info, prepared, signer_lines, signer_name, code, number, issued_on, year, phase)
+    )
     document.draft = DRAFT_MARK
     from thidua_desktop.documents.pdf import write_pdf
 
@@ -665,9 +916,15 @@ def preview(db: Database, kind: str, year: int, out: Path, *, phase: int | None 
             write_pdf(document, temporary)
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp xem trước {out}: {exc.strerror or exc}.") from exc
-    return PreviewedDocument(kind, out, code if found is not None else "", issued_on, prepared.unfinished,
-                             tuple(readiness(db, kind, year)), dated.warnings)
-
+    return PreviewedDocument(
+        kind,
+        out,
+        code if found is not None else "",
+        issued_on,
+        prepared.unfinished,
+        tuple(readiness(db, kind, year)),
+        dated.warnings,
+    )
 
 
 def _report(db: Database, kind: str, year: int, phase: int | None, *, draft: bool = False) -> _Prepared:
@@ -678,24 +935,33 @@ def _report(db: Database, kind: str, year: int, phase: int | None, *, draft: boo
     what = "báo cáo sơ kết" if report_kind == "midyear" else "báo cáo tổng kết"
     info = reports.latest_report(db, year, report_kind)
     if info is None:
-        raise ValidationError(f"Chưa soạn {what} năm {year}. Hãy soạn báo cáo (trang Báo cáo, hoặc "
-                              f"'thidua report draft') trước khi xuất văn bản; chưa ghi tệp nào.")
+        raise ValidationError(
+            f"Chưa soạn {what} năm {year}. Hãy soạn báo cáo (trang Báo cáo, hoặc "
+            f"'thidua report draft') trước khi xuất văn bản; chưa ghi tệp nào."
+        )
     if phase is not None and phase != info.phase_number:
-        raise ValidationError(f"{what.capitalize()} năm {year} báo cáo Đợt {info.phase_number}, "
-                              f"không phải Đợt {phase}.")
+        raise ValidationError(
+            f"{what.capitalize()} năm {year} báo cáo Đợt {info.phase_number}, không phải Đợt {phase}."
+        )
     missing = [s.heading for s in info.sections if s.placeholders]
     if missing and not draft:
-        raise ValidationError(f"{what.capitalize()} năm {year} còn {len(missing)} mục chưa viết xong (còn chỗ đánh "
-                              f"dấu […]): {'; '.join(missing)}. Hãy hoàn thiện trước khi xuất; chưa ghi tệp nào.")
+        raise ValidationError(
+            f"{what.capitalize()} năm {year} còn {len(missing)} mục chưa viết xong (còn chỗ đánh "
+            f"dấu […]): {'; '.join(missing)}. Hãy hoàn thiện trước khi xuất; chưa ghi tệp nào."
+        )
     rows = results.results_table(db, year, today=info.issued_on or clock.today())
     with db.reading() as session:
         record = _year_record(session, year)
         ids = {x.code: x.id.hex for x in record.indicators}
         scopes = {x.code: x.applies_to or "" for x in record.indicators}
-        reg_ids = {r.indicator_code: r.id.hex for r in session.scalars(
-            select(IndicatorRegistration).where(IndicatorRegistration.year_id == record.id))}
-        result_ids = {(r.indicator_code, r.phase_number): r.id.hex for r in session.scalars(
-            select(IndicatorResult).where(IndicatorResult.year_id == record.id))}
+        reg_ids = {
+            r.indicator_code: r.id.hex
+            for r in session.scalars(select(IndicatorRegistration).where(IndicatorRegistration.year_id == record.id))
+        }
+        result_ids = {
+            (r.indicator_code, r.phase_number): r.id.hex
+            for r in session.scalars(select(IndicatorResult).where(IndicatorResult.year_id == record.id))
+        }
         phases = [p.number for p in record.phases]
     lines = []
     for row in rows:
@@ -703,21 +969,46 @@ def _report(db: Database, kind: str, year: int, phase: int | None, *, draft: boo
         for cell in row.cells:
             if cell.phase_number > info.phase_number or cell.value is None and cell.numerator is None:
                 continue
-            rid = result_ids.get((row.code, cell.phase_number)) or uuid.uuid5(
-                uuid.UUID(ids[row.code]), f"result:{cell.phase_number}").hex
+            rid = (
+                result_ids.get((row.code, cell.phase_number))
+                or uuid.uuid5(uuid.UUID(ids[row.code]), f"result:{cell.phase_number}").hex
+            )
             found[cell.phase_number] = di.ResultRef(rid, cell.value, cell.numerator, cell.denominator, cell.note)
-        lines.append(di.IndicatorLine(
-            ids[row.code], row.code, row.name, row.unit, row.kind, reg_ids.get(row.code),
-            None if row.registered_is_default else row.registered, "", found,
-            upper_target=row.plan_target_text, applies_to=scopes.get(row.code, "")))
-    ref = di.ReportRef(info.id, info.kind, info.phase_number, info.version, info.title, info.status,
-                       tuple(di.SectionRef(s.key, s.heading, s.text, s.level) for s in info.sections))
+        lines.append(
+            di.IndicatorLine(
+                ids[row.code],
+                row.code,
+                row.name,
+                row.unit,
+                row.kind,
+                reg_ids.get(row.code),
+                None if row.registered_is_default else row.registered,
+                "",
+                found,
+                upper_target=row.plan_target_text,
+                applies_to=scopes.get(row.code, ""),
+            )
+        )
+    ref = di.ReportRef(
+        info.id,
+        info.kind,
+        info.phase_number,
+        info.version,
+        info.title,
+        info.status,
+        tuple(di.SectionRef(s.key, s.heading, s.text, s.level) for s in info.sections),
+    )
     first = phases[0] if phases else 1
     last = info.phase_number if report_kind == "year" else None
     return _Prepared(
-        info.title, lambda ctx: kind_module.build(ctx, ref, lines, first_phase=first, last_phase=last),
-        report_id=uuid.UUID(info.id), version=info.version, report_kind=report_kind, phase=info.phase_number,
-        unfinished=tuple(missing))
+        info.title,
+        lambda ctx: kind_module.build(ctx, ref, lines, first_phase=first, last_phase=last),
+        report_id=uuid.UUID(info.id),
+        version=info.version,
+        report_kind=report_kind,
+        phase=info.phase_number,
+        unfinished=tuple(missing),
+    )
 
 
 def _meeting(db: Database, year: int) -> di.MeetingRef:
@@ -727,10 +1018,20 @@ def _meeting(db: Database, year: int) -> di.MeetingRef:
         record = _year_record(session, year)
         meeting = session.scalars(select(ReviewMeeting).where(ReviewMeeting.year_id == record.id)).first()
     if meeting is None or meeting.held_on is None:
-        raise ValidationError(f"Chưa họp bình xét thi đua năm {year} (chưa ghi ngày họp, người chủ trì, thư ký). "
-                              "Hãy ghi cuộc họp bình xét trước; chưa ghi tệp nào.")
-    return di.MeetingRef(meeting.id.hex, meeting.held_on, meeting.place, meeting.chair, meeting.secretary,
-                         meeting.attendance_total, meeting.attendance_present, meeting.notes)
+        raise ValidationError(
+            f"Chưa họp bình xét thi đua năm {year} (chưa ghi ngày họp, người chủ trì, thư ký). "
+            "Hãy ghi cuộc họp bình xét trước; chưa ghi tệp nào."
+        )
+    return di.MeetingRef(
+        meeting.id.hex,
+        meeting.held_on,
+        meeting.place,
+        meeting.chair,
+        meeting.secretary,
+        meeting.attendance_total,
+        meeting.attendance_present,
+        meeting.notes,
+    )
 
 
 def _minutes_code(db: Database, year: int) -> str:
@@ -746,8 +1047,20 @@ def _proposal_lines(db: Database, year: int, level: str) -> list[di.ProposalLine
     lines = []
     for r in review.list_proposals(db, year, level):
         where = ", ".join(s for s in (r.position, r.group_name) if s)
-        lines.append(di.ProposalLine(r.id, r.person_id, r.name, where, r.award_code, r.award_name, r.level, r.summary,
-                                     r.decision_number, r.decision_date))
+        lines.append(
+            di.ProposalLine(
+                r.id,
+                r.person_id,
+                r.name,
+                where,
+                r.award_code,
+                r.award_name,
+                r.level,
+                r.summary,
+                r.decision_number,
+                r.decision_date,
+            )
+        )
     return lines
 
 
@@ -766,37 +1079,68 @@ def _prepare_review(db: Database, kind: str, year: int, phase: int | None, *, dr
         from thidua_desktop.store.models import ReviewResult
 
         with db.reading() as session:
-            ids = {(r.person_id.hex if r.person_id else None,
-                    r.union_group_id.hex if r.union_group_id and not r.person_id else None, r.title_code): r.id.hex
-                   for r in session.scalars(select(ReviewResult).where(ReviewResult.year_id == record.id))}
-        lines = [di.ReviewLine(
-            ids.get(r.key) or uuid.uuid5(uuid.UUID(meeting.id),
-                                         f"{r.person_id or r.union_group_id}:{r.title_code}").hex,
-            r.person_id, r.full_name, r.group_name, r.title_code, r.title_name, r.registered, r.achieved,
-            r.votes_for, r.votes_total,
-            r.note or (review_core.not_achieved_reason(r.exclusions, r.votes_for, r.votes_total)
-                       if r.achieved is False else "")) for r in rows]
+            ids = {
+                (
+                    r.person_id.hex if r.person_id else None,
+                    r.union_group_id.hex if r.union_group_id and not r.person_id else None,
+                    r.title_code,
+                ): r.id.hex
+                for r in session.scalars(select(ReviewResult).where(ReviewResult.year_id == record.id))
+            }
+        lines = [
+            di.ReviewLine(
+                ids.get(r.key)
+                or uuid.uuid5(uuid.UUID(meeting.id), f"{r.person_id or r.union_group_id}:{r.title_code}").hex,
+                r.person_id,
+                r.full_name,
+                r.group_name,
+                r.title_code,
+                r.title_name,
+                r.registered,
+                r.achieved,
+                r.votes_for,
+                r.votes_total,
+                r.note
+                or (
+                    review_core.not_achieved_reason(r.exclusions, r.votes_for, r.votes_total)
+                    if r.achieved is False
+                    else ""
+                ),
+            )
+            for r in rows
+        ]
         return _Prepared(kind_module.minutes_subject(year), lambda ctx: kind_module.build_minutes(ctx, meeting, lines))
     minutes = _minutes_code(db, year)
     if kind == "proposals":
         lines = _proposal_lines(db, year, "upper")
         if not lines:
-            raise ValidationError(f"Năm {year} chưa có ai trong danh sách đề nghị công đoàn cấp trên khen thưởng. "
-                                  "Hãy lập danh sách đề nghị (sau bình xét) trước; chưa ghi tệp nào.")
-        return _Prepared(kind_module.proposals_subject(year),
-                         lambda ctx: kind_module.build_proposals(ctx, plan, meeting, lines, minutes))
+            raise ValidationError(
+                f"Năm {year} chưa có ai trong danh sách đề nghị công đoàn cấp trên khen thưởng. "
+                "Hãy lập danh sách đề nghị (sau bình xét) trước; chưa ghi tệp nào."
+            )
+        return _Prepared(
+            kind_module.proposals_subject(year),
+            lambda ctx: kind_module.build_proposals(ctx, plan, meeting, lines, minutes),
+        )
     lines = _proposal_lines(db, year, "own")
     if not lines:
-        raise ValidationError(f"Năm {year} chưa có ai được đề nghị tặng Giấy khen của Ban Chấp hành công đoàn cơ sở. "
-                              "Hãy lập danh sách khen thưởng (sau bình xét) trước; chưa ghi tệp nào.")
+        raise ValidationError(
+            f"Năm {year} chưa có ai được đề nghị tặng Giấy khen của Ban Chấp hành công đoàn cơ sở. "
+            "Hãy lập danh sách khen thưởng (sau bình xét) trước; chưa ghi tệp nào."
+        )
 
     def build(ctx: di.Context):
-        decided = [line if line.decision_number else dataclasses.replace(
-            line, decision_number=ctx.code, decision_date=ctx.issued_on) for line in lines]
+        decided = [
+            line
+            if line.decision_number
+            else dataclasses.replace(line, decision_number=ctx.code, decision_date=ctx.issued_on)
+            for line in lines
+        ]
         return kind_module.build_decision(ctx, plan, meeting, decided, minutes)
 
     def after(entry: OutgoingDocument) -> None:  # the decision's number goes on the lines it decides
-        review.decide_proposals(db, year, entry.code, entry.issued_on, level="own",
-                                today=max(entry.issued_on, clock.today()))
+        review.decide_proposals(
+            db, year, entry.code, entry.issued_on, level="own", today=max(entry.issued_on, clock.today())
+        )
 
     return _Prepared(kind_module.decision_subject(year), build, after_number=after)

@@ -72,17 +72,33 @@ def first_steps(db: Database, paths, year: int | None) -> FirstSteps:
     """The steps of a new unit, each done or not (read-only)."""
     with db.reading() as session:
         people = session.scalar(select(func.count()).select_from(Person).where(Person.at_work())) or 0
-        record = (session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
-                  if year is not None else None)
+        record = (
+            session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
+            if year is not None
+            else None
+        )
         plan_done = record is not None and (
             record.plan_source in ("package", "copy")
-            or bool(record.plan_number and record.plan_issuer and record.plan_issued_on))
+            or bool(record.plan_number and record.plan_issuer and record.plan_issued_on)
+        )
         collective = individuals = 0
         if record is not None:
-            collective = session.scalar(select(func.count()).select_from(CollectiveRegistration).where(
-                CollectiveRegistration.year_id == record.id)) or 0
-            individuals = session.scalar(select(func.count(func.distinct(IndividualRegistration.person_id)))
-                                         .where(IndividualRegistration.year_id == record.id)) or 0
+            collective = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(CollectiveRegistration)
+                    .where(CollectiveRegistration.year_id == record.id)
+                )
+                or 0
+            )
+            individuals = (
+                session.scalar(
+                    select(func.count(func.distinct(IndividualRegistration.person_id))).where(
+                        IndividualRegistration.year_id == record.id
+                    )
+                )
+                or 0
+            )
     host = outbox.load_smtp_settings(paths).host
     plan_detail = ""
     if record is not None and plan_done:

@@ -28,11 +28,16 @@ class GuiLock:
     host: str
 
     def message(self, paths: DataPaths) -> str:
-        who = f" (tiến trình {self.pid}" + (f" trên máy {self.host}" if self.host and self.host != _host() else "") \
-            + ")" if self.pid else ""
-        return (f"Chương trình thidua-desktop đang mở thư mục dữ liệu {paths.root}{who}. Lệnh này ghi vào dữ liệu "
-                "nên không chạy khi cửa sổ chương trình đang mở: hãy đóng cửa sổ rồi chạy lại lệnh (các lệnh chỉ "
-                "xem vẫn dùng được). Dữ liệu không bị thay đổi.")
+        who = (
+            f" (tiến trình {self.pid}" + (f" trên máy {self.host}" if self.host and self.host != _host() else "") + ")"
+            if self.pid
+            else ""
+        )
+        return (
+            f"Chương trình thidua-desktop đang mở thư mục dữ liệu {paths.root}{who}. Lệnh này ghi vào dữ liệu "
+            "nên không chạy khi cửa sổ chương trình đang mở: hãy đóng cửa sổ rồi chạy lại lệnh (các lệnh chỉ "
+            "xem vẫn dùng được). Dữ liệu không bị thay đổi."
+        )
 
 
 def _host() -> str:

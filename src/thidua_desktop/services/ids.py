@@ -31,12 +31,21 @@ def is_hex_prefix(key: str, min_len: int = MIN_PREFIX) -> bool:
 
 def starting_with(ids: Iterable, text: str) -> list:
     """The ids (``uuid.UUID`` or their hex text) whose hex digits or dashed form begin with ``text``."""
-    return [i for i in ids
-            if str(i).startswith(text) or (i.hex if isinstance(i, uuid.UUID) else str(i)).startswith(text)]
+    return [
+        i for i in ids if str(i).startswith(text) or (i.hex if isinstance(i, uuid.UUID) else str(i)).startswith(text)
+    ]
 
 
-def resolve_prefix(db, model, text: str, what: str, *, invalid: str | None = None,
-                   many: Callable[[Sequence[tuple]], str] | None = None, extra=()) -> str:
+def resolve_prefix(
+    db,
+    model,
+    text: str,
+    what: str,
+    *,
+    invalid: str | None = None,
+    many: Callable[[Sequence[tuple]], str] | None = None,
+    extra=(),
+) -> str:
     """The hex id of the one ``model`` record whose id begins with ``text`` (at least
     :data:`MIN_PREFIX` hex digits; dashes allowed). ``what`` names the record in the refusals
     ("người", "báo cáo"…); ``invalid`` replaces the refusal of a text that is not such a prefix,
@@ -53,6 +62,9 @@ def resolve_prefix(db, model, text: str, what: str, *, invalid: str | None = Non
     if not found:
         raise NotFoundError(f"Không có {what} nào có mã bắt đầu bằng '{text}'.")
     if len(found) > 1:
-        raise ValidationError(many(found) if many is not None else
-                              f"Có {len(found)} {what} có mã bắt đầu bằng '{text}'; hãy ghi thêm ký tự.")
+        raise ValidationError(
+            many(found)
+            if many is not None
+            else f"Có {len(found)} {what} có mã bắt đầu bằng '{text}'; hãy ghi thêm ký tự."
+        )
     return found[0][0].hex

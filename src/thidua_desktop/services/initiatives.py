@@ -73,14 +73,16 @@ class InitiativeFilter:
     text: str = ""
 
     def accepts(self, row: InitiativeRow) -> bool:
-        return ((self.year is None or row.year == self.year)
-                and (self.phase_number is None or row.phase_number == self.phase_number)
-                and (self.status is None or row.status == self.status)
-                and (self.level is None or row.recognition_level == self.level)
-                and (self.field is None or row.field == self.field)
-                and (self.author_id is None or self.author_id in row.author_ids)
-                and (self.tag is None or self.tag in row.tags)
-                and vntext.matches(self.text, row.search_key))
+        return (
+            (self.year is None or row.year == self.year)
+            and (self.phase_number is None or row.phase_number == self.phase_number)
+            and (self.status is None or row.status == self.status)
+            and (self.level is None or row.recognition_level == self.level)
+            and (self.field is None or row.field == self.field)
+            and (self.author_id is None or self.author_id in row.author_ids)
+            and (self.tag is None or self.tag in row.tags)
+            and vntext.matches(self.text, row.search_key)
+        )
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,9 @@ def totals(rows: list[InitiativeRow]) -> Totals:
         by_status=dict(Counter(r.status for r in rows)),
         by_level=dict(Counter(r.recognition_level for r in rows if r.status == "recognised")),
         benefit=sum((r.economic_benefit or Decimal(0) for r in rows), Decimal(0)),
-        recognised_benefit=sum((r.economic_benefit or Decimal(0) for r in rows if r.status == "recognised"),
-                               Decimal(0)),
+        recognised_benefit=sum(
+            (r.economic_benefit or Decimal(0) for r in rows if r.status == "recognised"), Decimal(0)
+        ),
     )
 
 
@@ -117,27 +120,52 @@ def list_initiatives(db: Database, flt: InitiativeFilter | None = None) -> list[
         authors: dict[str, list[tuple[str, str | None]]] = {}
         person_name = func.trim(func.coalesce(Person.family_middle, "") + " " + Person.given_name)
         for initiative_id, person_id, outside, name in conn.execute(
-            select(type_coerce(InitiativeAuthor.initiative_id, String), type_coerce(InitiativeAuthor.person_id, String),
-                   InitiativeAuthor.outside_name, person_name)
+            select(
+                type_coerce(InitiativeAuthor.initiative_id, String),
+                type_coerce(InitiativeAuthor.person_id, String),
+                InitiativeAuthor.outside_name,
+                person_name,
+            )
             .outerjoin(Person, Person.id == InitiativeAuthor.person_id)
             .order_by(InitiativeAuthor.initiative_id, InitiativeAuthor.ordinal)
         ):
             authors.setdefault(initiative_id, []).append((name if person_id else outside, person_id))
         rows = []
-        for (rid, year, phase, title, field_, status, level, number, decided, benefit, tags, key) in conn.execute(
-            select(hex_id, Initiative.year, Initiative.phase_number, Initiative.title, Initiative.field,
-                   Initiative.status, Initiative.recognition_level, Initiative.decision_number,
-                   Initiative.decision_date, Initiative.economic_benefit, Initiative.tags, Initiative.search_key)
-            .order_by(Initiative.year.desc(), Initiative.created_at)
+        for rid, year, phase, title, field_, status, level, number, decided, benefit, tags, key in conn.execute(
+            select(
+                hex_id,
+                Initiative.year,
+                Initiative.phase_number,
+                Initiative.title,
+                Initiative.field,
+                Initiative.status,
+                Initiative.recognition_level,
+                Initiative.decision_number,
+                Initiative.decision_date,
+                Initiative.economic_benefit,
+                Initiative.tags,
+                Initiative.search_key,
+            ).order_by(Initiative.year.desc(), Initiative.created_at)
         ):
             mine = authors.get(rid, [])
             decision = number + (f" ngày {vntext.format_date(decided)}" if number and decided else "")
-            rows.append(InitiativeRow(
-                id=rid, year=year, phase_number=phase, title=title, field=field_,
-                authors=", ".join(name or "" for name, _ in mine),
-                author_ids=frozenset(pid for _, pid in mine if pid), status=status, recognition_level=level,
-                decision=decision, economic_benefit=benefit, tags=tuple(tags or ()), search_key=key,
-            ))
+            rows.append(
+                InitiativeRow(
+                    id=rid,
+                    year=year,
+                    phase_number=phase,
+                    title=title,
+                    field=field_,
+                    authors=", ".join(name or "" for name, _ in mine),
+                    author_ids=frozenset(pid for _, pid in mine if pid),
+                    status=status,
+                    recognition_level=level,
+                    decision=decision,
+                    economic_benefit=benefit,
+                    tags=tuple(tags or ()),
+                    search_key=key,
+                )
+            )
     return [r for r in rows if flt.accepts(r)] if flt else rows
 
 
@@ -149,8 +177,11 @@ def _unit_id(session: Session) -> uuid.UUID:
 
 
 def _load(session: Session, initiative_id: str) -> Initiative:
-    record = session.get(Initiative, uuid.UUID(str(initiative_id)),
-                         options=[selectinload(Initiative.authors), selectinload(Initiative.attachments)])
+    record = session.get(
+        Initiative,
+        uuid.UUID(str(initiative_id)),
+        options=[selectinload(Initiative.authors), selectinload(Initiative.attachments)],
+    )
     if record is None:
         raise NotFoundError("Không tìm thấy sáng kiến này.")
     return record
@@ -158,17 +189,34 @@ def _load(session: Session, initiative_id: str) -> Initiative:
 
 def _draft(record: Initiative, names: dict[uuid.UUID, str]) -> InitiativeDraft:
     return InitiativeDraft(
-        id=record.id.hex, title=record.title, year=record.year, phase_number=record.phase_number,
-        field=record.field, investor=record.investor, first_applied_on=record.first_applied_on,
-        trial=record.trial, description=record.description, conditions=record.conditions,
-        economic_benefit=record.economic_benefit, social_benefit=record.social_benefit, status=record.status,
-        refusal_reason=record.refusal_reason, recognition_level=record.recognition_level,
-        decision_number=record.decision_number, decision_date=record.decision_date,
-        decision_issuer=record.decision_issuer, tags=list(record.tags or []),
+        id=record.id.hex,
+        title=record.title,
+        year=record.year,
+        phase_number=record.phase_number,
+        field=record.field,
+        investor=record.investor,
+        first_applied_on=record.first_applied_on,
+        trial=record.trial,
+        description=record.description,
+        conditions=record.conditions,
+        economic_benefit=record.economic_benefit,
+        social_benefit=record.social_benefit,
+        status=record.status,
+        refusal_reason=record.refusal_reason,
+        recognition_level=record.recognition_level,
+        decision_number=record.decision_number,
+        decision_date=record.decision_date,
+        decision_issuer=record.decision_issuer,
+        tags=list(record.tags or []),
         authors=[
-            AuthorDraft(share=a.share, person_id=a.person_id.hex if a.person_id else None,
-                        person_name=names.get(a.person_id, "") if a.person_id else "",
-                        outside_name=a.outside_name, outside_workplace=a.outside_workplace, category=a.category)
+            AuthorDraft(
+                share=a.share,
+                person_id=a.person_id.hex if a.person_id else None,
+                person_name=names.get(a.person_id, "") if a.person_id else "",
+                outside_name=a.outside_name,
+                outside_workplace=a.outside_workplace,
+                category=a.category,
+            )
             for a in record.authors
         ],
     )
@@ -202,8 +250,7 @@ def _check(session: Session, draft: InitiativeDraft, today: date | None) -> tupl
     return problems, people
 
 
-def _write(session: Session, draft: InitiativeDraft, unit_id: uuid.UUID | None = None,
-           new_id=uuid.uuid4) -> Initiative:
+def _write(session: Session, draft: InitiativeDraft, unit_id: uuid.UUID | None = None, new_id=uuid.uuid4) -> Initiative:
     """Write one checked draft (create or update); ``new_id`` makes the ids of new rows."""
     if draft.id:
         record = _load(session, draft.id)
@@ -213,24 +260,46 @@ def _write(session: Session, draft: InitiativeDraft, unit_id: uuid.UUID | None =
     else:
         record = Initiative(id=new_id(), unit_id=unit_id or _unit_id(session), title=draft.title, year=draft.year)
         session.add(record)
-    for name in ("title", "year", "phase_number", "field", "investor", "first_applied_on", "trial",
-                 "description", "conditions", "economic_benefit", "social_benefit", "status",
-                 "refusal_reason", "recognition_level", "decision_number", "decision_date", "decision_issuer"):
+    for name in (
+        "title",
+        "year",
+        "phase_number",
+        "field",
+        "investor",
+        "first_applied_on",
+        "trial",
+        "description",
+        "conditions",
+        "economic_benefit",
+        "social_benefit",
+        "status",
+        "refusal_reason",
+        "recognition_level",
+        "decision_number",
+        "decision_date",
+        "decision_issuer",
+    ):
         value = getattr(draft, name)
         setattr(record, name, value.strip() if isinstance(value, str) else value)
     if record.status != "refused":
         record.refusal_reason = ""
     record.tags = [vntext.nfc(t) for t in draft.tags if vntext.nfc(t)]
     for ordinal, author in enumerate(draft.authors):
-        record.authors.append(InitiativeAuthor(
-            id=new_id(), person_id=uuid.UUID(author.person_id) if author.person_id else None,
-            outside_name="" if author.person_id else vntext.nfc(author.outside_name),
-            outside_workplace=vntext.nfc(author.outside_workplace), share=author.share,
-            category=author.category, ordinal=ordinal,
-        ))
+        record.authors.append(
+            InitiativeAuthor(
+                id=new_id(),
+                person_id=uuid.UUID(author.person_id) if author.person_id else None,
+                outside_name="" if author.person_id else vntext.nfc(author.outside_name),
+                outside_workplace=vntext.nfc(author.outside_workplace),
+                share=author.share,
+                category=author.category,
+                ordinal=ordinal,
+            )
+        )
     author_names = " ".join(a.display_name for a in draft.authors)
-    record.search_key = vntext.search_key(" ".join(
-        [record.title, record.field, author_names, record.decision_number, " ".join(record.tags)]))
+    record.search_key = vntext.search_key(
+        " ".join([record.title, record.field, author_names, record.decision_number, " ".join(record.tags)])
+    )
     return record
 
 
@@ -245,8 +314,14 @@ def save_initiative(db: Database, draft: InitiativeDraft, *, today: date | None 
         return _draft(record, {p.id: _name(p) for p in people.values()})
 
 
-def save_many(session: Session, drafts: Sequence[InitiativeDraft], *, today: date | None = None,
-              labels: Sequence[str] | None = None, new_id=uuid.uuid4) -> list[Initiative]:
+def save_many(
+    session: Session,
+    drafts: Sequence[InitiativeDraft],
+    *,
+    today: date | None = None,
+    labels: Sequence[str] | None = None,
+    new_id=uuid.uuid4,
+) -> list[Initiative]:
     """Check every draft, then write them all in ``session`` (the caller's one transaction).
 
     Nothing is written when any draft has a problem: the :class:`ValidationError` lists them
@@ -265,9 +340,14 @@ def save_many(session: Session, drafts: Sequence[InitiativeDraft], *, today: dat
     return records
 
 
-def save_initiatives(db: Database, drafts: Sequence[InitiativeDraft], *, today: date | None = None,
-                     labels: Sequence[str] | None = None,
-                     action: str = "Lưu nhiều sáng kiến") -> list[InitiativeDraft]:
+def save_initiatives(
+    db: Database,
+    drafts: Sequence[InitiativeDraft],
+    *,
+    today: date | None = None,
+    labels: Sequence[str] | None = None,
+    action: str = "Lưu nhiều sáng kiến",
+) -> list[InitiativeDraft]:
     """Create or update many initiatives in one transaction: all of them, or none (an import)."""
     with db.transaction(action) as session:
         records = save_many(session, drafts, today=today, labels=labels)
@@ -305,8 +385,10 @@ def add_attachment(db: Database, paths, initiative_id: str, source: Path) -> Att
     itself is stored under the attachment's id."""
     source = Path(source)
     if source.is_symlink():
-        raise ValidationError(f"Tệp {safe_names.safe_file_name(source.name)} là liên kết (symbolic link/shortcut) "
-                              "tới một tệp khác; hãy chọn chính tệp cần đính kèm.")
+        raise ValidationError(
+            f"Tệp {safe_names.safe_file_name(source.name)} là liên kết (symbolic link/shortcut) "
+            "tới một tệp khác; hãy chọn chính tệp cần đính kèm."
+        )
     try:
         size = source.stat().st_size
         if not source.is_file():
@@ -336,14 +418,17 @@ def add_attachment(db: Database, paths, initiative_id: str, source: Path) -> Att
         target.with_suffix(".part").replace(target)
     except OSError as exc:
         target.with_suffix(".part").unlink(missing_ok=True)
-        raise ValidationError(f"Không đọc được tệp đính kèm {filename} (không có quyền đọc, tệp đang bị khóa "
-                              "hoặc là liên kết tới tệp khác).") from exc
+        raise ValidationError(
+            f"Không đọc được tệp đính kèm {filename} (không có quyền đọc, tệp đang bị khóa "
+            "hoặc là liên kết tới tệp khác)."
+        ) from exc
     media = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     try:
         with db.transaction(f"Đính kèm tệp {filename}") as session:
             record = _load(session, initiative_id)
-            record.attachments.append(Attachment(id=attachment_id, filename=filename, size=size,
-                                                 sha256=digest.hexdigest(), media_type=media))
+            record.attachments.append(
+                Attachment(id=attachment_id, filename=filename, size=size, sha256=digest.hexdigest(), media_type=media)
+            )
     except BaseException:
         target.unlink(missing_ok=True)
         raise
@@ -353,9 +438,16 @@ def add_attachment(db: Database, paths, initiative_id: str, source: Path) -> Att
 def list_attachments(db: Database, paths, initiative_id: str) -> list[AttachmentInfo]:
     with db.reading() as session:
         record = _load(session, initiative_id)
-        return [AttachmentInfo(a.id.hex, safe_names.safe_file_name(a.filename, "tep-dinh-kem"), a.size, a.media_type,
-                               paths.attachments / a.id.hex)  # a name kept by an older version made safe too
-                for a in record.attachments]
+        return [
+            AttachmentInfo(
+                a.id.hex,
+                safe_names.safe_file_name(a.filename, "tep-dinh-kem"),
+                a.size,
+                a.media_type,
+                paths.attachments / a.id.hex,
+            )  # a name kept by an older version made safe too
+            for a in record.attachments
+        ]
 
 
 def remove_attachment(db: Database, paths, attachment_id: str) -> None:
@@ -387,7 +479,7 @@ def export_attachment(db: Database, paths, attachment_id: str, target: Path) -> 
 
 
 def save_attachment_copy(db: Database, paths, attachment_id: str, folder: Path) -> Path:
-    """"Save a copy" into ``folder`` under the attachment's safe name, never over another file
+    """ "Save a copy" into ``folder`` under the attachment's safe name, never over another file
     (``name (2).pdf`` …)."""
     with db.reading() as session:
         record = session.get(Attachment, uuid.UUID(attachment_id))
@@ -402,7 +494,6 @@ def save_attachment_copy(db: Database, paths, attachment_id: str, folder: Path) 
     return export_attachment(db, paths, attachment_id, target)
 
 
-
 def viewer_copy(db: Database, paths, attachment_id: str) -> Path:
     """A checked copy of an attachment in a new temporary folder, for the system's viewer to open:
     the stored file itself is never handed to another program."""
@@ -410,14 +501,19 @@ def viewer_copy(db: Database, paths, attachment_id: str) -> Path:
 
     return save_attachment_copy(db, paths, attachment_id, Path(tempfile.mkdtemp(prefix="thidua-dinh-kem-")))
 
+
 # --- Bằng Lao động sáng tạo and links ------------------------------------------------------
 
 
 def _contributions(session: Session, first_year: int, last_year: int) -> list[core.Contribution]:
     records = session.scalars(
-        select(Initiative).options(selectinload(Initiative.authors))
-        .where(Initiative.status == "recognised", Initiative.year.between(first_year, last_year),
-               Initiative.economic_benefit.is_not(None))
+        select(Initiative)
+        .options(selectinload(Initiative.authors))
+        .where(
+            Initiative.status == "recognised",
+            Initiative.year.between(first_year, last_year),
+            Initiative.economic_benefit.is_not(None),
+        )
     ).all()
     ids = {a.person_id for r in records for a in r.authors if a.person_id}
     names = {p.id: _name(p) for p in session.scalars(select(Person).where(Person.id.in_(ids)))} if ids else {}
@@ -425,9 +521,14 @@ def _contributions(session: Session, first_year: int, last_year: int) -> list[co
         core.Contribution(
             author_key=a.person_id.hex if a.person_id else f"ngoai:{vntext.search_key(a.outside_name)}",
             author_name=names.get(a.person_id, "") if a.person_id else a.outside_name,
-            category=a.category, year=r.year, benefit=r.economic_benefit, share=a.share, initiative_title=r.title,
+            category=a.category,
+            year=r.year,
+            benefit=r.economic_benefit,
+            share=a.share,
+            initiative_title=r.title,
         )
-        for r in records for a in r.authors
+        for r in records
+        for a in r.authors
     ]
 
 
@@ -449,8 +550,14 @@ def person_initiatives(db: Database, person_id: str) -> list[InitiativeRow]:
 def count_recognised(db: Database, start: date, end: date) -> int:
     """Initiatives recognised by a decision dated within [start, end]: the indicator's source."""
     with db.reading() as session:
-        return session.scalar(select(func.count()).select_from(Initiative).where(
-            Initiative.status == "recognised", Initiative.decision_date.between(start, end))) or 0
+        return (
+            session.scalar(
+                select(func.count())
+                .select_from(Initiative)
+                .where(Initiative.status == "recognised", Initiative.decision_date.between(start, end))
+            )
+            or 0
+        )
 
 
 def link_registration(db: Database, year: int, person_id: str, initiative_id: str | None) -> None:
@@ -460,8 +567,11 @@ def link_registration(db: Database, year: int, person_id: str, initiative_id: st
         if year_record is None:
             raise NotFoundError(f"Chưa có năm thi đua {year}.")
         pid = uuid.UUID(str(person_id))
-        regs = session.scalars(select(IndividualRegistration).where(
-            IndividualRegistration.year_id == year_record.id, IndividualRegistration.person_id == pid)).all()
+        regs = session.scalars(
+            select(IndividualRegistration).where(
+                IndividualRegistration.year_id == year_record.id, IndividualRegistration.person_id == pid
+            )
+        ).all()
         if not regs:
             raise NotFoundError("Người này chưa đăng ký danh hiệu nào trong năm.")
         title = None
@@ -486,7 +596,8 @@ def author_names(db: Database) -> dict[str, str]:
         rows = session.execute(
             select(Person.id, Person.family_middle, Person.given_name)
             .where(Person.id.in_(select(InitiativeAuthor.person_id).where(InitiativeAuthor.person_id.is_not(None))))
-            .order_by(Person.sort_key))
+            .order_by(Person.sort_key)
+        )
         return {pid.hex: vntext.join_name(fm, given) for pid, fm, given in rows}
 
 
@@ -501,11 +612,14 @@ class FormChoices:
 
 def form_choices(db: Database) -> FormChoices:
     with db.reading() as session:
-        phases = {record.year: sorted((p.number, p.name) for p in record.phases)
-                  for record in session.scalars(select(EmulationYear).options(selectinload(EmulationYear.phases)))}
+        phases = {
+            record.year: sorted((p.number, p.name) for p in record.phases)
+            for record in session.scalars(select(EmulationYear).options(selectinload(EmulationYear.phases)))
+        }
         fields = sorted({f for f in session.scalars(select(Initiative.field).distinct()) if f}, key=vntext.sort_key)
-        tags = sorted({t for tags in session.scalars(select(Initiative.tags)) for t in (tags or ())},
-                      key=vntext.sort_key)
+        tags = sorted(
+            {t for tags in session.scalars(select(Initiative.tags)) for t in (tags or ())}, key=vntext.sort_key
+        )
     return FormChoices(phases, fields, tags)
 
 
@@ -530,8 +644,11 @@ def year_part(db: Database, year: int) -> YearPart:
 
     detail = years_service.get_year(db, year)
     return YearPart(
-        indicators=[i for i in detail.indicators
-                    if i.movement_code == _INITIATIVE_MOVEMENT or i.computed_from in _INITIATIVE_SOURCES],
+        indicators=[
+            i
+            for i in detail.indicators
+            if i.movement_code == _INITIATIVE_MOVEMENT or i.computed_from in _INITIATIVE_SOURCES
+        ],
         titles=[t for t in detail.titles if t.requires_initiative],
         thresholds=[r for r in detail.rules if r.key.startswith(_THRESHOLD_PREFIX)],
     )

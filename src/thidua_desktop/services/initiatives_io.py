@@ -60,8 +60,13 @@ class RosterPerson:
     left_on: date | None
 
     def describe(self) -> str:
-        born = (vntext.format_date(self.birth_date) if self.birth_date
-                else str(self.birth_year) if self.birth_year else "không rõ ngày sinh")
+        born = (
+            vntext.format_date(self.birth_date)
+            if self.birth_date
+            else str(self.birth_year)
+            if self.birth_year
+            else "không rõ ngày sinh"
+        )
         parts = [f"sinh {born}" if self.birth_date or self.birth_year else born]
         if self.group_name:
             parts.append(self.group_name)
@@ -95,15 +100,30 @@ class RosterIndex:
     @classmethod
     def load(cls, session: Session) -> RosterIndex:
         rows = session.execute(
-            select(Person.id, Person.family_middle, Person.given_name, Person.birth_date, Person.birth_year,
-                   UnionGroup.name, Person.position, Person.education, Person.left_on)
+            select(
+                Person.id,
+                Person.family_middle,
+                Person.given_name,
+                Person.birth_date,
+                Person.birth_year,
+                UnionGroup.name,
+                Person.position,
+                Person.education,
+                Person.left_on,
+            )
             .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
             .order_by(Person.sort_key)
         ).all()
         groups = session.scalars(select(UnionGroup.name)).all()
-        return cls((RosterPerson(pid.hex, vntext.join_name(fm, given), born, by, group or "", position or "",
-                                 education or "", left)
-                    for pid, fm, given, born, by, group, position, education, left in rows), groups)
+        return cls(
+            (
+                RosterPerson(
+                    pid.hex, vntext.join_name(fm, given), born, by, group or "", position or "", education or "", left
+                )
+                for pid, fm, given, born, by, group, position, education, left in rows
+            ),
+            groups,
+        )
 
     def is_group(self, text: str) -> bool:
         return vntext.search_key(text) in self.groups
@@ -111,16 +131,26 @@ class RosterIndex:
     def named(self, name: str) -> list[RosterPerson]:
         return self.by_key.get(vntext.search_key(name), [])
 
-    def resolve(self, name: str, birth_date: date | None = None, birth_year: int | None = None,
-                group: str | None = None, *, hint: str = "") -> Resolution:
+    def resolve(
+        self,
+        name: str,
+        birth_date: date | None = None,
+        birth_year: int | None = None,
+        group: str | None = None,
+        *,
+        hint: str = "",
+    ) -> Resolution:
         """The one roster person called ``name`` (and born then, and in that group), or why not."""
         found = self.named(name)
         if not found:
             return Resolution(None, f"không có '{name}' trong danh sách người lao động" + (f"; {hint}" if hint else ""))
         narrowed = found
         if birth_date is not None:
-            narrowed = [p for p in narrowed if p.birth_date == birth_date
-                        or (p.birth_date is None and p.birth_year == birth_date.year)]
+            narrowed = [
+                p
+                for p in narrowed
+                if p.birth_date == birth_date or (p.birth_date is None and p.birth_year == birth_date.year)
+            ]
         elif birth_year is not None:
             narrowed = [p for p in narrowed if p.birth_year == birth_year]
         if group:
@@ -132,13 +162,23 @@ class RosterIndex:
                 what.append(f"sinh {vntext.format_date(birth_date) if birth_date else birth_year}")
             if group:
                 what.append(f"ở {group}")
-            return Resolution(None, f"trong danh sách có {len(found)} người tên '{name}' nhưng không ai "
-                                    f"{' và '.join(what)}: {listed}", tuple(found))
+            return Resolution(
+                None,
+                f"trong danh sách có {len(found)} người tên '{name}' nhưng không ai {' và '.join(what)}: {listed}",
+                tuple(found),
+            )
         if len(narrowed) > 1:
-            advice = ("hãy ghi thêm ngày sinh để phân biệt" if not (birth_date or birth_year)
-                      else "hãy ghi thêm tên tổ công đoàn trong ngoặc sau tên để phân biệt")
-            return Resolution(None, f"có {len(narrowed)} người tên '{name}' trong danh sách: "
-                                    f"{'; '.join(p.describe() for p in narrowed)} — {advice}", tuple(narrowed))
+            advice = (
+                "hãy ghi thêm ngày sinh để phân biệt"
+                if not (birth_date or birth_year)
+                else "hãy ghi thêm tên tổ công đoàn trong ngoặc sau tên để phân biệt"
+            )
+            return Resolution(
+                None,
+                f"có {len(narrowed)} người tên '{name}' trong danh sách: "
+                f"{'; '.join(p.describe() for p in narrowed)} — {advice}",
+                tuple(narrowed),
+            )
         return Resolution(narrowed[0])
 
 
@@ -149,6 +189,7 @@ def load_roster(db: Database) -> RosterIndex:
 
 # --- ids ------------------------------------------------------------------------------------
 
+
 def resolve_id(db: Database, text: str) -> str:
     """An initiative id from its 32 hex digits (dashes allowed) or a unique prefix of ≥ 6 of them."""
     from thidua_desktop.services.ids import MIN_PREFIX, resolve_prefix
@@ -157,9 +198,16 @@ def resolve_id(db: Database, text: str) -> str:
         listed = "; ".join(f"{i.hex} ({y}: {t})" for i, y, t in found[:10])
         return f"Có {len(found)} sáng kiến có mã bắt đầu bằng '{text}': {listed}. Hãy ghi thêm ký tự của mã."
 
-    return resolve_prefix(db, Initiative, text, "sáng kiến", many=many, extra=(Initiative.year, Initiative.title),
-                          invalid=f"Mã sáng kiến '{text}' không hợp lệ: ghi mã đầy đủ (32 ký tự 0–9, a–f) hoặc ít "
-                                  f"nhất {MIN_PREFIX} ký tự đầu của mã.")
+    return resolve_prefix(
+        db,
+        Initiative,
+        text,
+        "sáng kiến",
+        many=many,
+        extra=(Initiative.year, Initiative.title),
+        invalid=f"Mã sáng kiến '{text}' không hợp lệ: ghi mã đầy đủ (32 ký tự 0–9, a–f) hoặc ít "
+        f"nhất {MIN_PREFIX} ký tự đầu của mã.",
+    )
 
 
 # --- import -------------------------------------------------------------------------------
@@ -232,11 +280,24 @@ class ImportResult:
 
 # Which column a message of core.validate / services._check is about (first match wins; case matters).
 _MESSAGE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("không có Đợt", "phase"), ("cơ quan", "decision_issuer"), ("số quyết định", "decision_number"),
-    ("Ngày quyết định", "decision_date"), ("ngày quyết định", "decision_date"), ("cấp công nhận", "level"),
-    ("Cấp công nhận", "level"), ("lý do", "refusal_reason"), ("Ngày áp dụng lần đầu", "first_applied"),
-    ("Giá trị làm lợi", "benefit"), ("Tên sáng kiến", "title"), ("Đợt", "phase"), ("Trạng thái", "status"),
-    ("tác giả", "authors"), ("Tác giả", "authors"), ("tỷ lệ", "authors"), ("Tỷ lệ", "authors"), ("Năm ", "year"),
+    ("không có Đợt", "phase"),
+    ("cơ quan", "decision_issuer"),
+    ("số quyết định", "decision_number"),
+    ("Ngày quyết định", "decision_date"),
+    ("ngày quyết định", "decision_date"),
+    ("cấp công nhận", "level"),
+    ("Cấp công nhận", "level"),
+    ("lý do", "refusal_reason"),
+    ("Ngày áp dụng lần đầu", "first_applied"),
+    ("Giá trị làm lợi", "benefit"),
+    ("Tên sáng kiến", "title"),
+    ("Đợt", "phase"),
+    ("Trạng thái", "status"),
+    ("tác giả", "authors"),
+    ("Tác giả", "authors"),
+    ("tỷ lệ", "authors"),
+    ("Tỷ lệ", "authors"),
+    ("Năm ", "year"),
 )
 
 
@@ -249,13 +310,27 @@ def message_column(message: str, mapping: Mapping[str, int] | None = None) -> st
     return key
 
 
-_TEXT_FIELDS = {"title": "title", "field": "field", "social_benefit": "social_benefit",
-                "decision_number": "decision_number", "decision_issuer": "decision_issuer",
-                "refusal_reason": "refusal_reason", "investor": "investor", "description": "description",
-                "conditions": "conditions"}
-_VALUE_FIELDS = {"year": "year", "phase": "phase_number", "first_applied": "first_applied_on", "trial": "trial",
-                 "benefit": "economic_benefit", "level": "recognition_level", "decision_date": "decision_date",
-                 "tags": "tags"}
+_TEXT_FIELDS = {
+    "title": "title",
+    "field": "field",
+    "social_benefit": "social_benefit",
+    "decision_number": "decision_number",
+    "decision_issuer": "decision_issuer",
+    "refusal_reason": "refusal_reason",
+    "investor": "investor",
+    "description": "description",
+    "conditions": "conditions",
+}
+_VALUE_FIELDS = {
+    "year": "year",
+    "phase": "phase_number",
+    "first_applied": "first_applied_on",
+    "trial": "trial",
+    "benefit": "economic_benefit",
+    "level": "recognition_level",
+    "decision_date": "decision_date",
+    "tags": "tags",
+}
 
 
 def _infer_status(draft: InitiativeDraft) -> str:
@@ -270,12 +345,32 @@ def _infer_status(draft: InitiativeDraft) -> str:
 
 def _fingerprint(draft: InitiativeDraft) -> tuple:
     """What an import can change, to tell an unchanged row from an update."""
-    fields = tuple(getattr(draft, name) for name in (
-        "title", "year", "phase_number", "field", "investor", "first_applied_on", "trial", "description",
-        "conditions", "economic_benefit", "social_benefit", "status", "refusal_reason", "recognition_level",
-        "decision_number", "decision_date", "decision_issuer"))
-    authors = tuple((a.person_id, vntext.nfc(a.outside_name), vntext.nfc(a.outside_workplace), Decimal(a.share),
-                     a.category) for a in draft.authors)
+    fields = tuple(
+        getattr(draft, name)
+        for name in (
+            "title",
+            "year",
+            "phase_number",
+            "field",
+            "investor",
+            "first_applied_on",
+            "trial",
+            "description",
+            "conditions",
+            "economic_benefit",
+            "social_benefit",
+            "status",
+            "refusal_reason",
+            "recognition_level",
+            "decision_number",
+            "decision_date",
+            "decision_issuer",
+        )
+    )
+    authors = tuple(
+        (a.person_id, vntext.nfc(a.outside_name), vntext.nfc(a.outside_workplace), Decimal(a.share), a.category)
+        for a in draft.authors
+    )
     return fields, authors, tuple(draft.tags)
 
 
@@ -310,8 +405,12 @@ class _Builder:
             seen[key] = row.source_row
             existing = self.existing.get(key, [])
             if len(existing) > 1:
-                self.err(row.source_row, "title", f"trong sổ đã có {len(existing)} sáng kiến '{title}' năm {year}; "
-                                                  "không biết cập nhật sáng kiến nào — hãy sửa trong chương trình")
+                self.err(
+                    row.source_row,
+                    "title",
+                    f"trong sổ đã có {len(existing)} sáng kiến '{title}' năm {year}; "
+                    "không biết cập nhật sáng kiến nào — hãy sửa trong chương trình",
+                )
                 continue
             base = None
             if existing:
@@ -321,10 +420,21 @@ class _Builder:
             draft = self._draft(row, base)
             inferred = [self.read.note(row.source_row, key, text) for key, text in row.inferred]
             self._deciding_body(row, draft, base, inferred)
-            items.append(ImportItem(row.source_row, draft, existing[0] if existing else None,
-                                    unchanged=before is not None and before == _fingerprint(draft), inferred=inferred))
-            self._validate(row, draft, authors_ok=not row.author_problem and len(draft.authors) == len(row.authors),
-                           cells_ok=row.source_row not in row_errors)
+            items.append(
+                ImportItem(
+                    row.source_row,
+                    draft,
+                    existing[0] if existing else None,
+                    unchanged=before is not None and before == _fingerprint(draft),
+                    inferred=inferred,
+                )
+            )
+            self._validate(
+                row,
+                draft,
+                authors_ok=not row.author_problem and len(draft.authors) == len(row.authors),
+                cells_ok=row.source_row not in row_errors,
+            )
         return items
 
     def _draft(self, row, base: InitiativeDraft | None) -> InitiativeDraft:
@@ -341,15 +451,19 @@ class _Builder:
         elif base is None or "status" in self.read.mapping:
             draft.status = _infer_status(draft)
             if "status" in self.read.mapping and not values.get("status_text"):
-                self.err(row.source_row, "status", f"trạng thái trống — coi là "
-                                                   f"'{core.STATUSES[draft.status]}'", "warning")
-        previous = {(a.person_id or f"o:{vntext.search_key(a.outside_name)}"): a.category
-                    for a in (base.authors if base else [])}
+                self.err(
+                    row.source_row, "status", f"trạng thái trống — coi là '{core.STATUSES[draft.status]}'", "warning"
+                )
+        previous = {
+            (a.person_id or f"o:{vntext.search_key(a.outside_name)}"): a.category
+            for a in (base.authors if base else [])
+        }
         draft.authors = [a for a in (self._author(row.source_row, spec, previous) for spec in row.authors) if a]
         return draft
 
-    def _deciding_body(self, row, draft: InitiativeDraft, base: InitiativeDraft | None,
-                       inferred: list[Problem]) -> None:
+    def _deciding_body(
+        self, row, draft: InitiativeDraft, base: InitiativeDraft | None, inferred: list[Problem]
+    ) -> None:
         """A recognised initiative whose deciding body the file does not say: the body of its level
         (core.initiatives.deciding_body), said in the preview; on an update, the stored one when the
         level stays."""
@@ -360,16 +474,22 @@ class _Builder:
         else:
             unit = self.unit
             body, where = core.deciding_body(
-                draft.recognition_level, unit_name=unit.name if unit else "",
-                employer_name=unit.employer_name if unit else "", upper_union=unit.upper_union if unit else "",
-                upper_union_parent=unit.upper_union_parent if unit else "")
+                draft.recognition_level,
+                unit_name=unit.name if unit else "",
+                employer_name=unit.employer_name if unit else "",
+                upper_union=unit.upper_union if unit else "",
+                upper_union_parent=unit.upper_union_parent if unit else "",
+            )
             if not body:
                 return  # no unit profile: the check says the body is missing
             draft.decision_issuer = body
             level = core.LEVELS[draft.recognition_level].lower()
             said = "ô để trống" if "decision_issuer" in self.read.mapping else "tệp không có cột này"
-            inferred.append(self.read.note(row.source_row, "decision_issuer",
-                                           f"cơ quan quyết định: {body} ({where}, theo cấp {level}; {said})"))
+            inferred.append(
+                self.read.note(
+                    row.source_row, "decision_issuer", f"cơ quan quyết định: {body} ({where}, theo cấp {level}; {said})"
+                )
+            )
 
     def _author(self, source_row: int, spec: AuthorSpec, previous: dict[str, str]) -> AuthorDraft | None:
         share = spec.share if spec.share is not None else Decimal(0)
@@ -378,16 +498,28 @@ class _Builder:
         if spec.outside or others:
             workplace = spec.workplace or "; ".join(others)
             if not spec.outside and self.roster.named(spec.name):
-                self.err(source_row, "authors", f"'{spec.name}' có trong danh sách người lao động nhưng ô ghi nơi công "
-                                                f"tác '{workplace}' nên được nhập là tác giả ngoài đơn vị; nếu là người "
-                                                "của đơn vị, hãy bỏ phần trong ngoặc", "warning")
+                self.err(
+                    source_row,
+                    "authors",
+                    f"'{spec.name}' có trong danh sách người lao động nhưng ô ghi nơi công "
+                    f"tác '{workplace}' nên được nhập là tác giả ngoài đơn vị; nếu là người "
+                    "của đơn vị, hãy bỏ phần trong ngoặc",
+                    "warning",
+                )
             key = f"o:{vntext.search_key(spec.name)}"
-            return AuthorDraft(share=share, outside_name=spec.name, outside_workplace=workplace,
-                               category=previous.get(key, "worker"))
+            return AuthorDraft(
+                share=share, outside_name=spec.name, outside_workplace=workplace, category=previous.get(key, "worker")
+            )
         found = self.roster.resolve(
-            spec.name, spec.birth_date, spec.birth_year, groups[0] if groups else None,
-            hint=(f"nếu là tác giả ngoài đơn vị, ghi trong ngoặc sau tên, ví dụ "
-                  f"'{spec.name} (ngoài đơn vị: Công ty …) {vntext.format_number(share)}%'"))
+            spec.name,
+            spec.birth_date,
+            spec.birth_year,
+            groups[0] if groups else None,
+            hint=(
+                f"nếu là tác giả ngoài đơn vị, ghi trong ngoặc sau tên, ví dụ "
+                f"'{spec.name} (ngoài đơn vị: Công ty …) {vntext.format_number(share)}%'"
+            ),
+        )
         if found.person is None:
             message = found.error or ""
             if found.candidates and not (spec.birth_date or spec.birth_year) and "births" in self.read.mapping:
@@ -398,8 +530,12 @@ class _Builder:
             self.err(source_row, column, message)
             return None
         person = found.person
-        return AuthorDraft(share=share, person_id=person.id, person_name=person.full_name,
-                           category=previous.get(person.id, person.category))
+        return AuthorDraft(
+            share=share,
+            person_id=person.id,
+            person_name=person.full_name,
+            category=previous.get(person.id, person.category),
+        )
 
     def _validate(self, row, draft: InitiativeDraft, *, authors_ok: bool, cells_ok: bool) -> None:
         problems, _ = service._check(self.session, draft, self.today)
@@ -418,16 +554,32 @@ class _Builder:
 Remembered = Mapping[str, Mapping[str, int]]  # header signature → column key → 0-based column
 
 
-def preview_workbook(db: Database, workbook, sheet: str | int | None = None, *, default_year: int | None = None,
-                     today: date | None = None, mapping: Mapping[str, int] | None = None,
-                     remembered: Remembered | None = None) -> InitiativesPreview:
+def preview_workbook(
+    db: Database,
+    workbook,
+    sheet: str | int | None = None,
+    *,
+    default_year: int | None = None,
+    today: date | None = None,
+    mapping: Mapping[str, int] | None = None,
+    remembered: Remembered | None = None,
+) -> InitiativesPreview:
     """Read and check one sheet. ``default_year``: the year of rows that do not say it (else each
     takes its first application date's); ``mapping`` (column key → column) instead of the headers;
     ``remembered``: the mappings chosen before, by header signature."""
     read = read_initiatives(workbook, sheet, default_year=default_year, mapping=mapping, remembered=remembered)
-    preview = InitiativesPreview(read.file, read.sheet, read.header_row, read.mapping, read.headers,
-                                 problems=list(read.problems), columns=read.columns, signature=read.signature,
-                                 mapping_source=read.mapping_source, default_year=default_year)
+    preview = InitiativesPreview(
+        read.file,
+        read.sheet,
+        read.header_row,
+        read.mapping,
+        read.headers,
+        problems=list(read.problems),
+        columns=read.columns,
+        signature=read.signature,
+        mapping_source=read.mapping_source,
+        default_year=default_year,
+    )
     if read.header_row is None or not read.rows:
         if read.header_row is not None and not read.problems:
             preview.problems.append(read.problem(None, None, "bảng không có dòng sáng kiến nào."))
@@ -441,36 +593,56 @@ def preview_workbook(db: Database, workbook, sheet: str | int | None = None, *, 
     return preview
 
 
-def preview_file(db: Database, path: Path, *, sheet: str | None = None, default_year: int | None = None,
-                 today: date | None = None, mapping: Mapping[str, int] | None = None,
-                 remembered: Remembered | None = None) -> InitiativesPreview:
+def preview_file(
+    db: Database,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    default_year: int | None = None,
+    today: date | None = None,
+    mapping: Mapping[str, int] | None = None,
+    remembered: Remembered | None = None,
+) -> InitiativesPreview:
     """Read and check a file without writing; a file that is not a readable spreadsheet raises."""
-    return preview_with_sheets(db, path, sheet, default_year=default_year, today=today, mapping=mapping,
-                               remembered=remembered)[0]
+    return preview_with_sheets(
+        db, path, sheet, default_year=default_year, today=today, mapping=mapping, remembered=remembered
+    )[0]
 
 
-def preview_with_sheets(db: Database, path: Path, sheet: str | None = None, *, default_year: int | None = None,
-                        today: date | None = None, mapping: Mapping[str, int] | None = None,
-                        remembered: Remembered | None = None) -> tuple[InitiativesPreview, list]:
+def preview_with_sheets(
+    db: Database,
+    path: Path,
+    sheet: str | None = None,
+    *,
+    default_year: int | None = None,
+    today: date | None = None,
+    mapping: Mapping[str, int] | None = None,
+    remembered: Remembered | None = None,
+) -> tuple[InitiativesPreview, list]:
     """``preview_file`` and the workbook's sheets (``exchange.spreadsheet.SheetInfo``), for a dialog
     that lets the user pick another sheet."""
     from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
 
     try:
         with read_workbook(Path(path)) as workbook:
-            return (preview_workbook(db, workbook, sheet, default_year=default_year, today=today, mapping=mapping,
-                                     remembered=remembered),
-                    list(workbook.sheets))
+            return (
+                preview_workbook(
+                    db, workbook, sheet, default_year=default_year, today=today, mapping=mapping, remembered=remembered
+                ),
+                list(workbook.sheets),
+            )
     except SpreadsheetError as exc:
         raise ValidationError(exc.message_vi) from exc
 
 
-def commit(db: Database, preview: InitiativesPreview, *, dry_run: bool = False,
-           today: date | None = None) -> ImportResult:
+def commit(
+    db: Database, preview: InitiativesPreview, *, dry_run: bool = False, today: date | None = None
+) -> ImportResult:
     """Save every row of the preview in one transaction, or nothing (refused when it has errors)."""
     if preview.errors:
-        raise ValidationError(f"Không nhập tệp {preview.file}: có {len(preview.errors)} lỗi. "
-                              "Dữ liệu không bị thay đổi.")
+        raise ValidationError(
+            f"Không nhập tệp {preview.file}: có {len(preview.errors)} lỗi. Dữ liệu không bị thay đổi."
+        )
     if not preview.items:
         raise ValidationError(f"Tệp {preview.file} không có sáng kiến nào để nhập.")
     result = ImportResult(preview.added, preview.updated, preview.unchanged, dry_run)
@@ -480,8 +652,9 @@ def commit(db: Database, preview: InitiativesPreview, *, dry_run: bool = False,
     for item in changed:
         item.draft.id = item.existing_id
     labels = [f"Tệp {preview.file}, trang '{preview.sheet}', dòng {i.source_row}" for i in changed]
-    service.save_initiatives(db, [i.draft for i in changed], today=today, labels=labels,
-                             action=f"Nhập sổ sáng kiến từ {preview.file}")
+    service.save_initiatives(
+        db, [i.draft for i in changed], today=today, labels=labels, action=f"Nhập sổ sáng kiến từ {preview.file}"
+    )
     return result
 
 
@@ -498,8 +671,11 @@ def export_initiatives(db: Database, path: Path, *, year: int | None = None, tod
     today = today or clock.today()
     unit = year_service.get_unit(db)
     with db.reading() as session:
-        query = select(Initiative).options(selectinload(Initiative.authors)).order_by(
-            Initiative.year, Initiative.created_at)
+        query = (
+            select(Initiative)
+            .options(selectinload(Initiative.authors))
+            .order_by(Initiative.year, Initiative.created_at)
+        )
         if year is not None:
             query = query.where(Initiative.year == year)
         records = session.scalars(query).all()
@@ -512,24 +688,48 @@ def export_initiatives(db: Database, path: Path, *, year: int | None = None, tod
                 person = people.get(a.person_id) if a.person_id else None
                 if person is not None:
                     authors.append((vntext.join_name(person.family_middle, person.given_name), a.share, False, ""))
-                    births.append(vntext.format_date(person.birth_date) if person.birth_date
-                                  else str(person.birth_year) if person.birth_year else "")
+                    births.append(
+                        vntext.format_date(person.birth_date)
+                        if person.birth_date
+                        else str(person.birth_year)
+                        if person.birth_year
+                        else ""
+                    )
                 else:
                     authors.append((a.outside_name, a.share, True, a.outside_workplace))
                     births.append("")
-            rows.append({
-                "title": r.title, "field": r.field, "year": r.year, "phase": r.phase_number,
-                "authors": author_cell(authors), "births": "; ".join(births) if any(births) else "",
-                "first_applied": r.first_applied_on, "trial": "x" if r.trial else "",
-                "benefit": r.economic_benefit, "social_benefit": r.social_benefit,
-                "status": core.STATUSES.get(r.status, r.status),
-                "level": core.LEVELS.get(r.recognition_level, "") if r.recognition_level else "",
-                "decision_number": r.decision_number, "decision_date": r.decision_date,
-                "decision_issuer": r.decision_issuer, "refusal_reason": r.refusal_reason,
-                "tags": "; ".join(r.tags or []), "investor": r.investor, "description": r.description,
-                "conditions": r.conditions,
-            })
+            rows.append(
+                {
+                    "title": r.title,
+                    "field": r.field,
+                    "year": r.year,
+                    "phase": r.phase_number,
+                    "authors": author_cell(authors),
+                    "births": "; ".join(births) if any(births) else "",
+                    "first_applied": r.first_applied_on,
+                    "trial": "x" if r.trial else "",
+                    "benefit": r.economic_benefit,
+                    "social_benefit": r.social_benefit,
+                    "status": core.STATUSES.get(r.status, r.status),
+                    "level": core.LEVELS.get(r.recognition_level, "") if r.recognition_level else "",
+                    "decision_number": r.decision_number,
+                    "decision_date": r.decision_date,
+                    "decision_issuer": r.decision_issuer,
+                    "refusal_reason": r.refusal_reason,
+                    "tags": "; ".join(r.tags or []),
+                    "investor": r.investor,
+                    "description": r.description,
+                    "conditions": r.conditions,
+                }
+            )
     with atomic_write(path, durable=False) as tmp:
-        write_initiatives(tmp, rows, upper_union=unit.upper_union if unit else "", unit_name=unit.name if unit else "",
-                          place_name=unit.place_name if unit else "", year=year, today=today)
+        write_initiatives(
+            tmp,
+            rows,
+            upper_union=unit.upper_union if unit else "",
+            unit_name=unit.name if unit else "",
+            place_name=unit.place_name if unit else "",
+            year=year,
+            today=today,
+        )
     return len(rows)

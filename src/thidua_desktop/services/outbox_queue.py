@@ -53,9 +53,29 @@ CANCELLED = "cancelled"  # taken out of the queue before it left; kept in the hi
 EML = "eml"  # a record only: written as an .eml draft that the user's mail client sends
 
 __all__ = [
-    "BACKOFF_MINUTES", "CANCELLED", "EML", "FAILED", "MAX_TOTAL_BYTES", "QUEUED", "SENT", "OutboxEntry", "OutboxError",
-    "SendReport", "backoff", "cancel", "entry_of", "get_message", "list_messages", "message_id_for", "outbox_dir",
-    "queue_message", "record_delivered", "remove_orphan_folders", "retry", "scrub_stored_errors", "send_pending",
+    "BACKOFF_MINUTES",
+    "CANCELLED",
+    "EML",
+    "FAILED",
+    "MAX_TOTAL_BYTES",
+    "QUEUED",
+    "SENT",
+    "OutboxEntry",
+    "OutboxError",
+    "SendReport",
+    "backoff",
+    "cancel",
+    "entry_of",
+    "get_message",
+    "list_messages",
+    "message_id_for",
+    "outbox_dir",
+    "queue_message",
+    "record_delivered",
+    "remove_orphan_folders",
+    "retry",
+    "scrub_stored_errors",
+    "send_pending",
 ]
 
 
@@ -99,10 +119,20 @@ def _utc(moment: datetime | None) -> datetime | None:
 def entry_of(m: OutboxMessage) -> OutboxEntry:
     """The plain record of an outbox row (its stored error scrubbed of credentials, times in UTC)."""
     return OutboxEntry(
-        id=m.id, to=list(m.to_addrs or []), cc=list(m.cc_addrs or []), subject=m.subject, body=m.body,
-        attachments=[dict(a) for a in (m.attachments or [])], status=m.status, attempts=m.attempts,
-        last_error=scrub_known(m.last_error), next_attempt_at=_utc(m.next_attempt_at), sent_at=_utc(m.sent_at),
-        message_id=m.message_id, created_at=_utc(m.created_at), report_id=m.report_id,
+        id=m.id,
+        to=list(m.to_addrs or []),
+        cc=list(m.cc_addrs or []),
+        subject=m.subject,
+        body=m.body,
+        attachments=[dict(a) for a in (m.attachments or [])],
+        status=m.status,
+        attempts=m.attempts,
+        last_error=scrub_known(m.last_error),
+        next_attempt_at=_utc(m.next_attempt_at),
+        sent_at=_utc(m.sent_at),
+        message_id=m.message_id,
+        created_at=_utc(m.created_at),
+        report_id=m.report_id,
     )
 
 
@@ -141,9 +171,18 @@ def queue_message(
     try:
         with db.transaction(action) as session:
             row = OutboxMessage(
-                id=msg_id, to_addrs=to_list, cc_addrs=cc_list, subject=subject,
-                body=unicodedata.normalize("NFC", body or ""), attachments=records, status=QUEUED,
-                attempts=0, last_error="", next_attempt_at=None, message_id="", report_id=report_id,
+                id=msg_id,
+                to_addrs=to_list,
+                cc_addrs=cc_list,
+                subject=subject,
+                body=unicodedata.normalize("NFC", body or ""),
+                attachments=records,
+                status=QUEUED,
+                attempts=0,
+                last_error="",
+                next_attempt_at=None,
+                message_id="",
+                report_id=report_id,
             )
             session.add(row)
             session.flush()
@@ -176,8 +215,11 @@ def _find(db, message_id) -> uuid.UUID:
     with db.reading() as session:
         ids = starting_with(session.scalars(select(OutboxMessage.id)), text)
     if len(ids) != 1 or len(text) < 4:
-        raise OutboxError(f"Không tìm thấy thư có mã '{message_id}'." if not ids else
-                          f"Có nhiều thư có mã bắt đầu bằng '{message_id}'; hãy nhập thêm ký tự.")
+        raise OutboxError(
+            f"Không tìm thấy thư có mã '{message_id}'."
+            if not ids
+            else f"Có nhiều thư có mã bắt đầu bằng '{message_id}'; hãy nhập thêm ký tự."
+        )
     return ids[0]
 
 
@@ -188,8 +230,9 @@ def _set_waiting_status(session, msg_id: uuid.UUID, status: str, sent: str, canc
     if row.status == SENT:
         raise OutboxError(sent)
     if row.status == EML:
-        raise OutboxError("Đây là bản ghi một thư nháp .eml (gửi bằng chương trình email), không có trong hàng chờ "
-                          "gửi.")
+        raise OutboxError(
+            "Đây là bản ghi một thư nháp .eml (gửi bằng chương trình email), không có trong hàng chờ gửi."
+        )
     if row.status == CANCELLED:
         raise OutboxError(cancelled)
     row.status = status
@@ -203,8 +246,12 @@ def retry(db, message_id) -> OutboxEntry:
     found = _find(db, message_id)
     with db.transaction("Gửi lại thư") as session:
         row = _set_waiting_status(
-            session, found, QUEUED, "Thư này đã gửi xong; không gửi lại để tránh trùng.",
-            "Thư này đã hủy (các tệp đính kèm đã xóa khỏi hộp thư đi); muốn gửi, hãy gửi lại từ đầu.")
+            session,
+            found,
+            QUEUED,
+            "Thư này đã gửi xong; không gửi lại để tránh trùng.",
+            "Thư này đã hủy (các tệp đính kèm đã xóa khỏi hộp thư đi); muốn gửi, hãy gửi lại từ đầu.",
+        )
         return entry_of(row)
 
 
@@ -218,8 +265,13 @@ def cancel(db, paths, message_id, *, within=None, action: str = "Hủy thư tron
         if not locked:
             raise OutboxError("Đang có một lượt gửi thư; chờ gửi xong (ít phút) rồi hủy lại.")
         with db.transaction(action) as session:
-            row = _set_waiting_status(session, found, CANCELLED,
-                                      "Thư này đã gửi xong (máy chủ thư đã nhận); không hủy được.", "Thư này đã hủy rồi.")
+            row = _set_waiting_status(
+                session,
+                found,
+                CANCELLED,
+                "Thư này đã gửi xong (máy chủ thư đã nhận); không hủy được.",
+                "Thư này đã hủy rồi.",
+            )
             if within is not None:
                 within(session, row)
                 session.flush()
@@ -258,8 +310,11 @@ def _record_sent(db, msg_id: uuid.UUID, message_id: str, now: datetime, refused:
         row.sent_at = now
         row.message_id = message_id
         row.next_attempt_at = None
-        row.last_error = (_safe_error("Một số người nhận bị từ chối: "
-                                      + "; ".join(f"{k} ({v})" for k, v in refused.items())) if refused else "")
+        row.last_error = (
+            _safe_error("Một số người nhận bị từ chối: " + "; ".join(f"{k} ({v})" for k, v in refused.items()))
+            if refused
+            else ""
+        )
 
 
 def record_delivered(db, message_id, at: datetime, sender: str = "") -> OutboxEntry:
@@ -288,15 +343,20 @@ def send_pending(
             report.busy = True
             report.errors.append("Một lượt gửi thư khác đang chạy; thử lại sau ít phút.")
             return report
-        due = [e for e in list_messages(db, QUEUED)
-               if (force or e.next_attempt_at is None or e.next_attempt_at <= now)
-               and (only is None or e.id in only)]
+        due = [
+            e
+            for e in list_messages(db, QUEUED)
+            if (force or e.next_attempt_at is None or e.next_attempt_at <= now) and (only is None or e.id in only)
+        ]
         if not due:
             return report
         sender = smtp_settings.sender
         if not smtp_settings.host or not sender:  # settings missing: the messages are left as they are
-            report.errors.append("Chưa cài đặt máy chủ gửi thư (SMTP)." if not smtp_settings.host else
-                                 "Chưa có địa chỉ email gửi đi (cài đặt SMTP: địa chỉ gửi).")
+            report.errors.append(
+                "Chưa cài đặt máy chủ gửi thư (SMTP)."
+                if not smtp_settings.host
+                else "Chưa có địa chỉ email gửi đi (cài đặt SMTP: địa chỉ gửi)."
+            )
             return report
         conn = Connection(smtp_settings)
         scrub_stored_errors(db, smtp_settings)
@@ -311,9 +371,17 @@ def send_pending(
                     continue
                 mid = message_id_for(entry.id, sender)
                 try:
-                    msg = build_message(from_addr=sender, from_name=smtp_settings.from_name, to=entry.to,
-                                        cc=entry.cc, subject=entry.subject, body=entry.body, attachments=items,
-                                        message_id=mid, date=now)
+                    msg = build_message(
+                        from_addr=sender,
+                        from_name=smtp_settings.from_name,
+                        to=entry.to,
+                        cc=entry.cc,
+                        subject=entry.subject,
+                        body=entry.body,
+                        attachments=items,
+                        message_id=mid,
+                        date=now,
+                    )
                     refused = conn.send(msg, sender, entry.to + entry.cc)
                 except DeliveryError as exc:
                     error = scrub_credentials(exc.message, smtp_settings.user, smtp_settings.password)
@@ -321,7 +389,7 @@ def send_pending(
                     (report.failed if exc.permanent else report.deferred).append(entry.id)
                     report.errors.append(error)
                     if exc.connection:  # nothing else can go now: keep the rest queued with the same error
-                        for rest in due[i + 1:]:
+                        for rest in due[i + 1 :]:
                             _record_failure(db, rest.id, error, now, permanent=False)
                             report.deferred.append(rest.id)
                         break
@@ -339,8 +407,9 @@ def scrub_stored_errors(db, smtp_settings: SmtpSettings) -> int:
     if not (smtp_settings.user or smtp_settings.password):
         return 0
     with db.reading() as session:
-        rows = session.execute(select(OutboxMessage.id, OutboxMessage.last_error)
-                               .where(OutboxMessage.last_error != "")).all()
+        rows = session.execute(
+            select(OutboxMessage.id, OutboxMessage.last_error).where(OutboxMessage.last_error != "")
+        ).all()
     dirty = {}
     for msg_id, error in rows:
         clean = scrub_credentials(error, smtp_settings.user, smtp_settings.password)

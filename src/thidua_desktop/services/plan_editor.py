@@ -261,9 +261,13 @@ class PlanUsage:
 
 def _record(session: Session, year: int) -> EmulationYear:
     found = session.scalars(
-        select(EmulationYear).where(EmulationYear.year == year).options(
-            selectinload(EmulationYear.phases), selectinload(EmulationYear.movements),
-            selectinload(EmulationYear.indicators))
+        select(EmulationYear)
+        .where(EmulationYear.year == year)
+        .options(
+            selectinload(EmulationYear.phases),
+            selectinload(EmulationYear.movements),
+            selectinload(EmulationYear.indicators),
+        )
     ).first()
     if found is None:
         raise NotFoundError(f"Chưa có năm thi đua {year}.")
@@ -272,18 +276,37 @@ def _record(session: Session, year: int) -> EmulationYear:
 
 def _draft(record: EmulationYear) -> PlanDraft:
     return PlanDraft(
-        year=record.year, plan_number=record.plan_number, plan_issued_on=record.plan_issued_on,
-        plan_issuer=record.plan_issuer, plan_title=record.plan_title, theme=record.theme,
-        registration_due=record.registration_due, report_due_days=record.report_due_days,
-        phases=[PhaseDraft(p.number, p.name, p.start, p.end, p.report_due, p.lock_date, p.description)
-                for p in record.phases],
-        movements=[MovementDraft(m.code, m.name, m.launched_by, m.description, original_code=m.code)
-                   for m in record.movements],
+        year=record.year,
+        plan_number=record.plan_number,
+        plan_issued_on=record.plan_issued_on,
+        plan_issuer=record.plan_issuer,
+        plan_title=record.plan_title,
+        theme=record.theme,
+        registration_due=record.registration_due,
+        report_due_days=record.report_due_days,
+        phases=[
+            PhaseDraft(p.number, p.name, p.start, p.end, p.report_due, p.lock_date, p.description)
+            for p in record.phases
+        ],
+        movements=[
+            MovementDraft(m.code, m.name, m.launched_by, m.description, original_code=m.code) for m in record.movements
+        ],
         indicators=[
             IndicatorDraft(
-                x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
-                tuple(level for level in LEVELS if level in x.levels.split(",")), x.plan_target,
-                x.plan_target_text, x.movement_code, _tokens(x.applies_to), x.description)
+                x.code,
+                x.name,
+                x.unit_of_measure,
+                x.kind,
+                x.source,
+                x.computed_from,
+                x.group,
+                tuple(level for level in LEVELS if level in x.levels.split(",")),
+                x.plan_target,
+                x.plan_target_text,
+                x.movement_code,
+                _tokens(x.applies_to),
+                x.description,
+            )
             for x in record.indicators
         ],
     )
@@ -303,29 +326,53 @@ def load_plan(db: Database, year: int) -> PlanDraft:
 
 def _usage(session: Session, record: EmulationYear) -> PlanUsage:
     yid = record.id
-    registrations = dict(session.execute(
-        select(IndicatorRegistration.indicator_code, func.count()).where(IndicatorRegistration.year_id == yid)
-        .group_by(IndicatorRegistration.indicator_code)).all())
-    results = dict(session.execute(
-        select(IndicatorResult.indicator_code, func.count()).where(IndicatorResult.year_id == yid)
-        .group_by(IndicatorResult.indicator_code)).all())
-    indicators = {code: Impact(registrations=registrations.get(code, 0), results=results.get(code, 0))
-                  for code in set(registrations) | set(results)}
+    registrations = dict(
+        session.execute(
+            select(IndicatorRegistration.indicator_code, func.count())
+            .where(IndicatorRegistration.year_id == yid)
+            .group_by(IndicatorRegistration.indicator_code)
+        ).all()
+    )
+    results = dict(
+        session.execute(
+            select(IndicatorResult.indicator_code, func.count())
+            .where(IndicatorResult.year_id == yid)
+            .group_by(IndicatorResult.indicator_code)
+        ).all()
+    )
+    indicators = {
+        code: Impact(registrations=registrations.get(code, 0), results=results.get(code, 0))
+        for code in set(registrations) | set(results)
+    }
     collective = session.scalars(select(CollectiveRegistration).where(CollectiveRegistration.year_id == yid)).first()
-    movements = {code: Impact(collective_choices=1) for code in (collective.movement_codes or [])} if collective \
-        else {}
-    reports = dict(session.execute(select(Report.phase_number, func.count()).where(Report.year_id == yid)
-                                   .group_by(Report.phase_number)).all())
-    phase_results = dict(session.execute(
-        select(IndicatorResult.phase_number, func.count()).where(IndicatorResult.year_id == yid)
-        .group_by(IndicatorResult.phase_number)).all())
-    initiatives = dict(session.execute(
-        select(Initiative.phase_number, func.count())
-        .where(Initiative.unit_id == record.unit_id, Initiative.year == record.year,
-               Initiative.phase_number.is_not(None))
-        .group_by(Initiative.phase_number)).all())
-    phases = {n: Impact(reports=reports.get(n, 0), results=phase_results.get(n, 0), initiatives=initiatives.get(n, 0))
-              for n in set(reports) | set(phase_results) | set(initiatives)}
+    movements = {code: Impact(collective_choices=1) for code in (collective.movement_codes or [])} if collective else {}
+    reports = dict(
+        session.execute(
+            select(Report.phase_number, func.count()).where(Report.year_id == yid).group_by(Report.phase_number)
+        ).all()
+    )
+    phase_results = dict(
+        session.execute(
+            select(IndicatorResult.phase_number, func.count())
+            .where(IndicatorResult.year_id == yid)
+            .group_by(IndicatorResult.phase_number)
+        ).all()
+    )
+    initiatives = dict(
+        session.execute(
+            select(Initiative.phase_number, func.count())
+            .where(
+                Initiative.unit_id == record.unit_id,
+                Initiative.year == record.year,
+                Initiative.phase_number.is_not(None),
+            )
+            .group_by(Initiative.phase_number)
+        ).all()
+    )
+    phases = {
+        n: Impact(reports=reports.get(n, 0), results=phase_results.get(n, 0), initiatives=initiatives.get(n, 0))
+        for n in set(reports) | set(phase_results) | set(initiatives)
+    }
     return PlanUsage(indicators, movements, phases)
 
 
@@ -367,9 +414,17 @@ def _fd(d: date) -> str:
     return vntext.format_date(d)
 
 
-def change_phase(draft: PlanDraft, number: int, *, name: str | None = None, start: date | None = None,
-                 end: date | None = None, report_due: date | None = None, lock_date: date | None = None,
-                 description: str | None = None) -> PhaseDraft:
+def change_phase(
+    draft: PlanDraft,
+    number: int,
+    *,
+    name: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    report_due: date | None = None,
+    lock_date: date | None = None,
+    description: str | None = None,
+) -> PhaseDraft:
     """Change one phase of ``draft`` and keep the phases contiguous.
 
     A new end moves the next phase's start to the day after, a new start the previous phase's
@@ -416,20 +471,35 @@ def change_phase(draft: PlanDraft, number: int, *, name: str | None = None, star
     return phase
 
 
-def append_phase(draft: PlanDraft, end: date | None = None, *, name: str | None = None,
-                 report_due: date | None = None, lock_date: date | None = None,
-                 description: str = "") -> PhaseDraft:
+def append_phase(
+    draft: PlanDraft,
+    end: date | None = None,
+    *,
+    name: str | None = None,
+    report_due: date | None = None,
+    lock_date: date | None = None,
+    description: str = "",
+) -> PhaseDraft:
     """A new phase after the last one (from the day after it ends; to ``end`` or 31/12)."""
     number = len(draft.phases) + 1
     start = draft.phases[-1].end + timedelta(days=1) if draft.phases else date(draft.year, 1, 1)
     if start.year != draft.year:
         last = draft.phases[-1]
-        raise ValidationError(f"{last.name} kết thúc ngày {_fd(last.end)}, cuối năm {draft.year}: hãy rút ngắn "
-                              f"{last.name} trước, rồi mới thêm đợt mới.")
+        raise ValidationError(
+            f"{last.name} kết thúc ngày {_fd(last.end)}, cuối năm {draft.year}: hãy rút ngắn "
+            f"{last.name} trước, rồi mới thêm đợt mới."
+        )
     end = end or date(draft.year, 12, 31)
     due = report_due or default_report_due(end, draft.report_due_days)
-    phase = PhaseDraft(number, name if name is not None else f"Đợt {number}", start, end, due,
-                       lock_date or default_lock_date(due), description)
+    phase = PhaseDraft(
+        number,
+        name if name is not None else f"Đợt {number}",
+        start,
+        end,
+        due,
+        lock_date or default_lock_date(due),
+        description,
+    )
     draft.phases.append(phase)
     return phase
 
@@ -437,7 +507,7 @@ def append_phase(draft: PlanDraft, end: date | None = None, *, name: str | None 
 def new_movement_code(draft: PlanDraft, name: str) -> str:
     """A code made from the name's initials ("Xanh, Sạch, Đẹp" → "XSD"), unique in the year."""
     words = re.findall(r"[a-z0-9]+", vntext.search_key(name))
-    base = "".join(w[0] for w in words).upper()[:_MAX_CODE - 3] or "PT"
+    base = "".join(w[0] for w in words).upper()[: _MAX_CODE - 3] or "PT"
     taken = {m.code for m in draft.movements}
     code, n = base, 2
     while code in taken:
@@ -509,17 +579,24 @@ def _normalise(draft: PlanDraft, stored_movements: dict[str, str] | None = None)
         x.movement_code = _clean(x.movement_code) or None
         if x.movement_code in renamed:
             x.movement_code = renamed[x.movement_code]
-        elif x.movement_code is not None and x.movement_code not in codes and x.movement_code in (
-                stored_movements or {}) and x.movement_code not in _original_codes(draft):
+        elif (
+            x.movement_code is not None
+            and x.movement_code not in codes
+            and x.movement_code in (stored_movements or {})
+            and x.movement_code not in _original_codes(draft)
+        ):
             untied.setdefault(x.movement_code, []).append(x.code)
             x.movement_code = None
         x.levels = tuple(level for level in LEVELS if level in set(x.levels)) + tuple(
-            sorted(set(x.levels) - set(LEVELS)))
+            sorted(set(x.levels) - set(LEVELS))
+        )
         if isinstance(x.applies_to, str):
             x.applies_to = tuple(t.strip() for t in x.applies_to.split(",") if t.strip())
     for code, indicators in untied.items():
-        notes.append(f"Chỉ tiêu {', '.join(indicators)} không còn gắn với phong trào "
-                     f"'{(stored_movements or {}).get(code, code)}'.")
+        notes.append(
+            f"Chỉ tiêu {', '.join(indicators)} không còn gắn với phong trào "
+            f"'{(stored_movements or {}).get(code, code)}'."
+        )
     return notes
 
 
@@ -536,8 +613,9 @@ def validate_draft(draft: PlanDraft) -> None:
     if len(draft.plan_issuer) > _MAX_ISSUER:
         problems.append(f"Tên cơ quan ban hành kế hoạch dài quá {_MAX_ISSUER} ký tự.")
     if draft.plan_issued_on is not None and draft.plan_issued_on.year not in (y - 1, y):
-        problems.append(f"Ngày ban hành kế hoạch {_fd(draft.plan_issued_on)} không thuộc năm {y} (hoặc cuối năm "
-                        f"{y - 1}).")
+        problems.append(
+            f"Ngày ban hành kế hoạch {_fd(draft.plan_issued_on)} không thuộc năm {y} (hoặc cuối năm {y - 1})."
+        )
     if draft.registration_due is not None and draft.registration_due.year not in (y - 1, y):
         problems.append(f"Hạn gửi đăng ký thi đua {_fd(draft.registration_due)} không thuộc năm {y}.")
     if not 0 <= draft.report_due_days <= 366:
@@ -556,20 +634,24 @@ def validate_draft(draft: PlanDraft) -> None:
         if p.start > p.end:
             problems.append(f"{label}: ngày bắt đầu {_fd(p.start)} sau ngày kết thúc {_fd(p.end)}.")
         if p.report_due < p.end:
-            problems.append(f"{label}: hạn gửi báo cáo {_fd(p.report_due)} không được trước ngày kết thúc đợt "
-                            f"{_fd(p.end)}.")
+            problems.append(
+                f"{label}: hạn gửi báo cáo {_fd(p.report_due)} không được trước ngày kết thúc đợt {_fd(p.end)}."
+            )
         elif (p.report_due - p.end).days > 366:
             problems.append(f"{label}: hạn gửi báo cáo {_fd(p.report_due)} cách ngày kết thúc đợt quá một năm.")
         if p.lock_date < p.report_due:
-            problems.append(f"{label}: ngày khóa số liệu {_fd(p.lock_date)} không được trước hạn gửi báo cáo "
-                            f"{_fd(p.report_due)}.")
+            problems.append(
+                f"{label}: ngày khóa số liệu {_fd(p.lock_date)} không được trước hạn gửi báo cáo {_fd(p.report_due)}."
+            )
         if index > 0:
             previous = draft.phases[index - 1]
             expected = previous.end + timedelta(days=1)
             if p.start != expected:
-                problems.append(f"{label} phải bắt đầu ngay sau khi {previous.name or f'Đợt {previous.number}'} "
-                                f"kết thúc, tức ngày {_fd(expected)} (các đợt phải liền nhau), nhưng lại bắt đầu "
-                                f"ngày {_fd(p.start)}.")
+                problems.append(
+                    f"{label} phải bắt đầu ngay sau khi {previous.name or f'Đợt {previous.number}'} "
+                    f"kết thúc, tức ngày {_fd(expected)} (các đợt phải liền nhau), nhưng lại bắt đầu "
+                    f"ngày {_fd(p.start)}."
+                )
 
     seen: set[str] = set()
     for m in draft.movements:
@@ -606,17 +688,22 @@ def validate_draft(draft: PlanDraft) -> None:
         if x.kind not in INDICATOR_KINDS:
             problems.append(f"{label}: loại '{x.kind}' không hợp lệ; chỉ nhận: {', '.join(INDICATOR_KINDS)}.")
         if x.source not in INDICATOR_SOURCES:
-            problems.append(f"{label}: nguồn số liệu '{x.source}' không hợp lệ; chỉ nhận: "
-                            f"{', '.join(INDICATOR_SOURCES)}.")
+            problems.append(
+                f"{label}: nguồn số liệu '{x.source}' không hợp lệ; chỉ nhận: {', '.join(INDICATOR_SOURCES)}."
+            )
         elif x.source == "computed":
             if x.computed_from not in COMPUTED_SOURCES:
                 known = ", ".join(sorted(COMPUTED_SOURCES))
-                problems.append(f"{label}: chỉ tiêu tính tự động phải nói tính từ đâu; "
-                                f"'{x.computed_from or ''}' không hợp lệ, chỉ nhận: {known}.")
+                problems.append(
+                    f"{label}: chỉ tiêu tính tự động phải nói tính từ đâu; "
+                    f"'{x.computed_from or ''}' không hợp lệ, chỉ nhận: {known}."
+                )
             elif x.kind in INDICATOR_KINDS and COMPUTED_KINDS[x.computed_from] != x.kind:
-                problems.append(f"{label}: số liệu tính từ '{x.computed_from}' là "
-                                f"{KIND_NAMES[COMPUTED_KINDS[x.computed_from]]}, chỉ tiêu phải cùng loại (đang là "
-                                f"{KIND_NAMES[x.kind]}).")
+                problems.append(
+                    f"{label}: số liệu tính từ '{x.computed_from}' là "
+                    f"{KIND_NAMES[COMPUTED_KINDS[x.computed_from]]}, chỉ tiêu phải cùng loại (đang là "
+                    f"{KIND_NAMES[x.kind]})."
+                )
         bad_levels = [level for level in x.levels if level not in LEVELS]
         if not x.levels:
             problems.append(f"{label}: phải áp dụng cho ít nhất một cấp (CĐCS hoặc cấp trên).")
@@ -655,18 +742,25 @@ def _impacts(draft: PlanDraft, record: EmulationYear, usage: PlanUsage) -> list[
         impact = usage.of_indicator(code)
         if code not in kept:
             if impact:
-                found.append((f"Xóa chỉ tiêu {code} ({old.name}) sẽ xóa {impact.describe()}.", impact,
-                              f"indicator:{code}"))
+                found.append(
+                    (f"Xóa chỉ tiêu {code} ({old.name}) sẽ xóa {impact.describe()}.", impact, f"indicator:{code}")
+                )
         elif kept[code].kind != old.kind and impact:
-            found.append((f"Đổi loại chỉ tiêu {code} ({old.name}) từ '{KIND_NAMES.get(old.kind, old.kind)}' sang "
-                          f"'{KIND_NAMES.get(kept[code].kind, kept[code].kind)}' sẽ xóa {impact.describe()} (các số "
-                          "đó sẽ mang nghĩa khác).", impact, f"kind:{code}"))
+            found.append(
+                (
+                    f"Đổi loại chỉ tiêu {code} ({old.name}) từ '{KIND_NAMES.get(old.kind, old.kind)}' sang "
+                    f"'{KIND_NAMES.get(kept[code].kind, kept[code].kind)}' sẽ xóa {impact.describe()} (các số "
+                    "đó sẽ mang nghĩa khác).",
+                    impact,
+                    f"kind:{code}",
+                )
+            )
     remaining = {m.original_code for m in draft.movements if m.original_code}
     for m in record.movements:
         impact = usage.of_movement(m.code)
         if m.code not in remaining and impact:
             found.append((f"Xóa phong trào '{m.name}' sẽ bỏ {impact.describe()}.", impact, f"movement:{m.code}"))
-    for p in record.phases[len(draft.phases):]:
+    for p in record.phases[len(draft.phases) :]:
         impact = usage.of_phase(p.number)
         if impact:
             found.append((f"Xóa {p.name} sẽ xóa {impact.describe()}.", impact, f"phase:{p.number}"))
@@ -687,8 +781,9 @@ def _apply(session: Session, record: EmulationYear, draft: PlanDraft, *, confirm
     usage = _usage(session, record)
     impacts = _impacts(draft, record, usage)
     if impacts and not confirm:
-        raise ConfirmationRequired("\n".join(message for message, _i, _k in impacts),
-                                   [(kind, impact) for _m, impact, kind in impacts])
+        raise ConfirmationRequired(
+            "\n".join(message for message, _i, _k in impacts), [(kind, impact) for _m, impact, kind in impacts]
+        )
     removed: list[str] = []
     yid = record.id
 
@@ -701,15 +796,24 @@ def _apply(session: Session, record: EmulationYear, draft: PlanDraft, *, confirm
     record.report_due_days = draft.report_due_days
 
     # phases by position: only the last ones can go, new ones come at the end
-    for p in list(record.phases[len(draft.phases):]):
-        reports = _delete_all(session, session.scalars(
-            select(Report).where(Report.year_id == yid, Report.phase_number == p.number)))
-        results = _delete_all(session, session.scalars(
-            select(IndicatorResult).where(IndicatorResult.year_id == yid, IndicatorResult.phase_number == p.number)))
+    for p in list(record.phases[len(draft.phases) :]):
+        reports = _delete_all(
+            session, session.scalars(select(Report).where(Report.year_id == yid, Report.phase_number == p.number))
+        )
+        results = _delete_all(
+            session,
+            session.scalars(
+                select(IndicatorResult).where(IndicatorResult.year_id == yid, IndicatorResult.phase_number == p.number)
+            ),
+        )
         initiatives = 0
-        for initiative in session.scalars(select(Initiative).where(
-                Initiative.unit_id == record.unit_id, Initiative.year == record.year,
-                Initiative.phase_number == p.number)):
+        for initiative in session.scalars(
+            select(Initiative).where(
+                Initiative.unit_id == record.unit_id,
+                Initiative.year == record.year,
+                Initiative.phase_number == p.number,
+            )
+        ):
             initiative.phase_number = None
             initiatives += 1
         lost = Impact(reports=reports, results=results, initiatives=initiatives)
@@ -719,10 +823,18 @@ def _apply(session: Session, record: EmulationYear, draft: PlanDraft, *, confirm
     for row, phase in zip(record.phases, draft.phases):
         row.name, row.start, row.end = phase.name, phase.start, phase.end
         row.report_due, row.lock_date, row.description = phase.report_due, phase.lock_date, phase.description
-    for phase in draft.phases[len(record.phases):]:
-        record.phases.append(Phase(number=phase.number, name=phase.name, start=phase.start, end=phase.end,
-                                   report_due=phase.report_due, lock_date=phase.lock_date,
-                                   description=phase.description))
+    for phase in draft.phases[len(record.phases) :]:
+        record.phases.append(
+            Phase(
+                number=phase.number,
+                name=phase.name,
+                start=phase.start,
+                end=phase.end,
+                report_due=phase.report_due,
+                lock_date=phase.lock_date,
+                description=phase.description,
+            )
+        )
 
     # movements by the code they had
     collective = session.scalars(select(CollectiveRegistration).where(CollectiveRegistration.year_id == yid)).first()
@@ -745,7 +857,12 @@ def _apply(session: Session, record: EmulationYear, draft: PlanDraft, *, confirm
         elif row.code != m.code:
             chosen = [m.code if c == row.code else c for c in chosen]
         row.code, row.name, row.launched_by, row.description, row.ordinal = (
-            m.code, m.name, m.launched_by, m.description, ordinal)
+            m.code,
+            m.name,
+            m.launched_by,
+            m.description,
+            ordinal,
+        )
     if collective is not None and chosen != list(collective.movement_codes or []):
         collective.movement_codes = chosen
 
@@ -755,10 +872,23 @@ def _apply(session: Session, record: EmulationYear, draft: PlanDraft, *, confirm
 
     def drop_figures(code: str) -> Impact:
         return Impact(
-            registrations=_delete_all(session, session.scalars(select(IndicatorRegistration).where(
-                IndicatorRegistration.year_id == yid, IndicatorRegistration.indicator_code == code))),
-            results=_delete_all(session, session.scalars(select(IndicatorResult).where(
-                IndicatorResult.year_id == yid, IndicatorResult.indicator_code == code))))
+            registrations=_delete_all(
+                session,
+                session.scalars(
+                    select(IndicatorRegistration).where(
+                        IndicatorRegistration.year_id == yid, IndicatorRegistration.indicator_code == code
+                    )
+                ),
+            ),
+            results=_delete_all(
+                session,
+                session.scalars(
+                    select(IndicatorResult).where(
+                        IndicatorResult.year_id == yid, IndicatorResult.indicator_code == code
+                    )
+                ),
+            ),
+        )
 
     for code, row in existing_ind.items():
         if code not in kept:
@@ -782,7 +912,8 @@ def _apply(session: Session, record: EmulationYear, draft: PlanDraft, *, confirm
         row.group, row.levels = x.group, ",".join(x.levels)
         row.plan_target = x.plan_target
         row.plan_target_text = x.plan_target_text or (
-            format_target(x.plan_target, x.kind) if x.plan_target is not None else "")
+            format_target(x.plan_target, x.kind) if x.plan_target is not None else ""
+        )
         row.movement_code = x.movement_code
         row.applies_to = ",".join(applicability.parse_tokens(list(x.applies_to)))
         row.description = x.description or ""
@@ -795,15 +926,18 @@ def _apply(session: Session, record: EmulationYear, draft: PlanDraft, *, confirm
 def save_plan(db: Database, draft: PlanDraft, *, confirm: bool = False, action: str | None = None) -> SaveResult:
     """Write the whole draft back in one transaction (see the module's docstring for ``confirm``)."""
     draft = dataclasses.replace(
-        draft, phases=[dataclasses.replace(p) for p in draft.phases],
+        draft,
+        phases=[dataclasses.replace(p) for p in draft.phases],
         movements=[dataclasses.replace(m) for m in draft.movements],
-        indicators=[dataclasses.replace(x) for x in draft.indicators])
+        indicators=[dataclasses.replace(x) for x in draft.indicators],
+    )
     with db.transaction(action or f"Sửa kế hoạch năm {draft.year}") as session:
         return _apply(session, _record(session, draft.year), draft, confirm=confirm)
 
 
-def _edit(db: Database, year: int, action: str, change: Callable[[PlanDraft], None], *,
-          confirm: bool = False) -> SaveResult:
+def _edit(
+    db: Database, year: int, action: str, change: Callable[[PlanDraft], None], *, confirm: bool = False
+) -> SaveResult:
     """Load, change and save the year's plan in one transaction."""
     with db.transaction(action) as session:
         record = _record(session, year)
@@ -815,10 +949,19 @@ def _edit(db: Database, year: int, action: str, change: Callable[[PlanDraft], No
 # --- one change at a time (the command line) -----------------------------------------------------
 
 
-def set_plan_facts(db: Database, year: int, *, number: str | None = None, issued_on: date | None = None,
-                   issuer: str | None = None, title: str | None = None, theme: str | None = None,
-                   report_due_days: int | None = None) -> SaveResult:
+def set_plan_facts(
+    db: Database,
+    year: int,
+    *,
+    number: str | None = None,
+    issued_on: date | None = None,
+    issuer: str | None = None,
+    title: str | None = None,
+    theme: str | None = None,
+    report_due_days: int | None = None,
+) -> SaveResult:
     """The plan's facts as the user gives them (``None``: unchanged). Nothing is re-dated."""
+
     def change(d: PlanDraft) -> None:
         if number is not None:
             d.plan_number = number
@@ -843,13 +986,22 @@ def set_registration_due(db: Database, year: int, due: date | None) -> SaveResul
     return _edit(db, year, f"Sửa hạn đăng ký thi đua năm {year}", change)
 
 
-def add_phase(db: Database, year: int, *, end: date | None = None, name: str | None = None,
-              report_due: date | None = None, lock_date: date | None = None, description: str = "") -> PhaseDraft:
+def add_phase(
+    db: Database,
+    year: int,
+    *,
+    end: date | None = None,
+    name: str | None = None,
+    report_due: date | None = None,
+    lock_date: date | None = None,
+    description: str = "",
+) -> PhaseDraft:
     added: list[PhaseDraft] = []
 
     def change(d: PlanDraft) -> None:
-        added.append(append_phase(d, end, name=name, report_due=report_due, lock_date=lock_date,
-                                  description=description))
+        added.append(
+            append_phase(d, end, name=name, report_due=report_due, lock_date=lock_date, description=description)
+        )
 
     _edit(db, year, f"Thêm đợt thi đua năm {year}", change)
     return added[0]
@@ -879,8 +1031,9 @@ def set_report_due(db: Database, year: int, number: int, due: date) -> PhaseDraf
     return set_phase(db, year, number, report_due=due)
 
 
-def add_movement(db: Database, year: int, name: str, *, code: str | None = None, launched_by: str = "",
-                 description: str = "") -> MovementDraft:
+def add_movement(
+    db: Database, year: int, name: str, *, code: str | None = None, launched_by: str = "", description: str = ""
+) -> MovementDraft:
     added: list[MovementDraft] = []
 
     def change(d: PlanDraft) -> None:
@@ -902,8 +1055,16 @@ def remove_movement(db: Database, year: int, code: str, *, confirm: bool = False
     return _edit(db, year, f"Xóa phong trào {code} năm {year}", change, confirm=confirm)
 
 
-def set_movement(db: Database, year: int, code: str, *, name: str | None = None, launched_by: str | None = None,
-                 description: str | None = None, new_code: str | None = None) -> MovementDraft:
+def set_movement(
+    db: Database,
+    year: int,
+    code: str,
+    *,
+    name: str | None = None,
+    launched_by: str | None = None,
+    description: str | None = None,
+    new_code: str | None = None,
+) -> MovementDraft:
     changed: list[MovementDraft] = []
 
     def change(d: PlanDraft) -> None:

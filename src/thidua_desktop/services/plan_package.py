@@ -54,28 +54,59 @@ from thidua_desktop.store.models import (
     Unit,
 )
 
-SECTION_NAMES = {"plan": "Kế hoạch", "phase": "Đợt", "movement": "Phong trào", "indicator": "Chỉ tiêu",
-                 "title": "Danh hiệu", "rule": "Quy định"}
+SECTION_NAMES = {
+    "plan": "Kế hoạch",
+    "phase": "Đợt",
+    "movement": "Phong trào",
+    "indicator": "Chỉ tiêu",
+    "title": "Danh hiệu",
+    "rule": "Quy định",
+}
 ACTION_NAMES = {"added": "thêm", "changed": "sửa", "removed": "bỏ", "kept": "giữ lại"}
 
 PLAN_FIELDS = (
-    ("plan_key", "mã kế hoạch"), ("plan_number", "số kế hoạch"), ("plan_issuer", "cơ quan ban hành"),
-    ("plan_issued_on", "ngày ban hành"), ("plan_title", "tên kế hoạch"), ("theme", "chủ đề"),
-    ("rule_set", "căn cứ khen thưởng"), ("registration_due", "hạn gửi đăng ký"),
+    ("plan_key", "mã kế hoạch"),
+    ("plan_number", "số kế hoạch"),
+    ("plan_issuer", "cơ quan ban hành"),
+    ("plan_issued_on", "ngày ban hành"),
+    ("plan_title", "tên kế hoạch"),
+    ("theme", "chủ đề"),
+    ("rule_set", "căn cứ khen thưởng"),
+    ("registration_due", "hạn gửi đăng ký"),
     ("report_due_days", "số ngày gửi báo cáo sau đợt"),
 )
-PHASE_FIELDS = (("name", "tên đợt"), ("start", "từ ngày"), ("end", "đến ngày"), ("report_due", "hạn gửi báo cáo"),
-                ("lock_date", "ngày khóa số liệu"), ("description", "ghi chú"))
+PHASE_FIELDS = (
+    ("name", "tên đợt"),
+    ("start", "từ ngày"),
+    ("end", "đến ngày"),
+    ("report_due", "hạn gửi báo cáo"),
+    ("lock_date", "ngày khóa số liệu"),
+    ("description", "ghi chú"),
+)
 MOVEMENT_FIELDS = (("name", "tên"), ("launched_by", "phát động bởi"), ("description", "ghi chú"))
 INDICATOR_FIELDS = (
-    ("name", "tên chỉ tiêu"), ("unit", "đơn vị tính"), ("kind", "loại"), ("source", "cách lấy số liệu"),
-    ("computed_from", "tính từ"), ("group", "nhóm"), ("levels", "áp dụng cho"), ("target_value", "chỉ tiêu kế hoạch"),
-    ("target_text", "ghi theo kế hoạch"), ("movement_code", "phong trào"), ("description", "ghi chú"),
+    ("name", "tên chỉ tiêu"),
+    ("unit", "đơn vị tính"),
+    ("kind", "loại"),
+    ("source", "cách lấy số liệu"),
+    ("computed_from", "tính từ"),
+    ("group", "nhóm"),
+    ("levels", "áp dụng cho"),
+    ("target_value", "chỉ tiêu kế hoạch"),
+    ("target_text", "ghi theo kế hoạch"),
+    ("movement_code", "phong trào"),
+    ("description", "ghi chú"),
     ("applies_to_units", "đơn vị áp dụng"),
 )
-TITLE_FIELDS = (("name", "tên"), ("subject", "đối tượng"), ("category", "loại"), ("system", "hệ thống"),
-                ("issuer", "cấp tặng"), ("women_only", "chỉ dành cho nữ"),
-                ("requires_initiative", "cần sáng kiến"))
+TITLE_FIELDS = (
+    ("name", "tên"),
+    ("subject", "đối tượng"),
+    ("category", "loại"),
+    ("system", "hệ thống"),
+    ("issuer", "cấp tặng"),
+    ("women_only", "chỉ dành cho nữ"),
+    ("requires_initiative", "cần sáng kiến"),
+)
 RULE_FIELDS = (("value", "giá trị"), ("unit", "đơn vị"), ("description", "nội dung"), ("basis", "căn cứ"))
 
 
@@ -125,8 +156,10 @@ class SignatureCheck:
     def warning(self) -> str:
         if self.trusted:
             return ""
-        return (f"Người ký ({self.signer or 'không rõ'}) chưa có trong danh sách chứng thư số được tin cậy. Hãy gọi điện "
-                f"cho nơi gửi để đối chiếu dấu vân tay {self.fingerprint} trước khi áp dụng.")
+        return (
+            f"Người ký ({self.signer or 'không rõ'}) chưa có trong danh sách chứng thư số được tin cậy. Hãy gọi điện "
+            f"cho nơi gửi để đối chiếu dấu vân tay {self.fingerprint} trước khi áp dụng."
+        )
 
 
 @dataclass(frozen=True)
@@ -175,28 +208,58 @@ class ExportResult:
 
 def _load_year(session: Session, year: int) -> EmulationYear | None:
     return session.scalars(
-        select(EmulationYear).where(EmulationYear.year == year).options(
-            selectinload(EmulationYear.phases), selectinload(EmulationYear.movements),
-            selectinload(EmulationYear.indicators), selectinload(EmulationYear.titles),
-            selectinload(EmulationYear.rules))
+        select(EmulationYear)
+        .where(EmulationYear.year == year)
+        .options(
+            selectinload(EmulationYear.phases),
+            selectinload(EmulationYear.movements),
+            selectinload(EmulationYear.indicators),
+            selectinload(EmulationYear.titles),
+            selectinload(EmulationYear.rules),
+        )
     ).first()
 
 
 def _content(record: EmulationYear) -> PlanContent:
     return PlanContent(
-        plan=PlanHeader(record.year, record.plan_key, record.plan_number, record.plan_issuer, record.plan_issued_on,
-                        record.plan_title, record.theme, record.rule_set, record.registration_due,
-                        record.report_due_days),
-        phases=tuple(PhaseSpec(p.number, p.name, p.start, p.end, p.report_due, p.lock_date, p.description)
-                     for p in record.phases),
+        plan=PlanHeader(
+            record.year,
+            record.plan_key,
+            record.plan_number,
+            record.plan_issuer,
+            record.plan_issued_on,
+            record.plan_title,
+            record.theme,
+            record.rule_set,
+            record.registration_due,
+            record.report_due_days,
+        ),
+        phases=tuple(
+            PhaseSpec(p.number, p.name, p.start, p.end, p.report_due, p.lock_date, p.description) for p in record.phases
+        ),
         movements=tuple(MovementSpec(m.code, m.name, m.launched_by, m.description) for m in record.movements),
         indicators=tuple(
-            IndicatorSpec(x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
-                          tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text,
-                          x.movement_code, x.description, applicability.parse_tokens(x.applies_to or ""))
-            for x in record.indicators),
-        titles=tuple(TitleSpec(t.code, t.name, t.subject, t.category, t.system, t.issuer, t.women_only,
-                               t.requires_initiative) for t in record.titles),
+            IndicatorSpec(
+                x.code,
+                x.name,
+                x.unit_of_measure,
+                x.kind,
+                x.source,
+                x.computed_from,
+                x.group,
+                tuple(filter(None, x.levels.split(","))),
+                x.plan_target,
+                x.plan_target_text,
+                x.movement_code,
+                x.description,
+                applicability.parse_tokens(x.applies_to or ""),
+            )
+            for x in record.indicators
+        ),
+        titles=tuple(
+            TitleSpec(t.code, t.name, t.subject, t.category, t.system, t.issuer, t.women_only, t.requires_initiative)
+            for t in record.titles
+        ),
         rules=tuple(RuleSpec(r.key, r.value, r.unit_of_measure, r.description, r.basis) for r in record.rules),
     )
 
@@ -211,8 +274,13 @@ def year_content(db: Database, year: int) -> PlanContent:
 
 
 def _counts(content: PlanContent) -> dict[str, int]:
-    return {"phases": len(content.phases), "movements": len(content.movements),
-            "indicators": len(content.indicators), "titles": len(content.titles), "rules": len(content.rules)}
+    return {
+        "phases": len(content.phases),
+        "movements": len(content.movements),
+        "indicators": len(content.indicators),
+        "titles": len(content.titles),
+        "rules": len(content.rules),
+    }
 
 
 # --- export ----------------------------------------------------------------------------------------
@@ -252,8 +320,9 @@ def export_package(db: Database, year: int, out: str | os.PathLike[str], spec) -
         with open_signer(spec) as signer:
             result = sign_workbook(temporary, out, signer)
     except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror or exc}. Tệp có thể đang mở trong "
-                              "chương trình khác.") from None
+        raise ValidationError(
+            f"Không ghi được tệp {out}: {exc.strerror or exc}. Tệp có thể đang mở trong chương trình khác."
+        ) from None
     except SigningError as exc:
         raise ValidationError(exc.message) from None
     finally:
@@ -281,10 +350,14 @@ def check_signature(paths, path: Path, what: str) -> SignatureCheck:
     if verdict.status == INVALID:
         why = "; ".join(verdict.reasons) or verdict.summary()
         if not verdict.signatures:
-            raise ValidationError(f"Tệp {path.name} không có chữ ký số nên không nhận {what}: {why} Hãy đề nghị "
-                                  "nơi gửi ký số rồi gửi lại.")
-        raise ValidationError(f"Tệp {path.name}: chữ ký số KHÔNG hợp lệ — {why} Không nhận {what} từ tệp này; "
-                              "hãy đề nghị nơi gửi gửi lại bản gốc.")
+            raise ValidationError(
+                f"Tệp {path.name} không có chữ ký số nên không nhận {what}: {why} Hãy đề nghị "
+                "nơi gửi ký số rồi gửi lại."
+            )
+        raise ValidationError(
+            f"Tệp {path.name}: chữ ký số KHÔNG hợp lệ — {why} Không nhận {what} từ tệp này; "
+            "hãy đề nghị nơi gửi gửi lại bản gốc."
+        )
     return SignatureCheck(verdict.signer, verdict.fingerprint, verdict.accepted, lines)
 
 
@@ -336,27 +409,62 @@ def _usage(session: Session, record: EmulationYear | None) -> _Usage:
             target[key] = target.get(key, 0) + n
 
     yid = record.id
-    add(usage.indicators, session.execute(select(IndicatorRegistration.indicator_code, func.count())
-                                          .where(IndicatorRegistration.year_id == yid)
-                                          .group_by(IndicatorRegistration.indicator_code)))
-    add(usage.indicators, session.execute(select(IndicatorResult.indicator_code, func.count())
-                                          .where(IndicatorResult.year_id == yid)
-                                          .group_by(IndicatorResult.indicator_code)))
-    add(usage.titles, session.execute(select(IndividualRegistration.title_code, func.count())
-                                      .where(IndividualRegistration.year_id == yid)
-                                      .group_by(IndividualRegistration.title_code)))
-    add(usage.titles, session.execute(select(ReviewResult.title_code, func.count())
-                                      .where(ReviewResult.year_id == yid).group_by(ReviewResult.title_code)))
-    add(usage.titles, session.execute(select(Proposal.award_code, func.count())
-                                      .where(Proposal.year_id == yid).group_by(Proposal.award_code)))
+    add(
+        usage.indicators,
+        session.execute(
+            select(IndicatorRegistration.indicator_code, func.count())
+            .where(IndicatorRegistration.year_id == yid)
+            .group_by(IndicatorRegistration.indicator_code)
+        ),
+    )
+    add(
+        usage.indicators,
+        session.execute(
+            select(IndicatorResult.indicator_code, func.count())
+            .where(IndicatorResult.year_id == yid)
+            .group_by(IndicatorResult.indicator_code)
+        ),
+    )
+    add(
+        usage.titles,
+        session.execute(
+            select(IndividualRegistration.title_code, func.count())
+            .where(IndividualRegistration.year_id == yid)
+            .group_by(IndividualRegistration.title_code)
+        ),
+    )
+    add(
+        usage.titles,
+        session.execute(
+            select(ReviewResult.title_code, func.count())
+            .where(ReviewResult.year_id == yid)
+            .group_by(ReviewResult.title_code)
+        ),
+    )
+    add(
+        usage.titles,
+        session.execute(
+            select(Proposal.award_code, func.count()).where(Proposal.year_id == yid).group_by(Proposal.award_code)
+        ),
+    )
     collective = session.scalars(select(CollectiveRegistration).where(CollectiveRegistration.year_id == yid)).first()
     if collective is not None:
         add(usage.titles, ((code, 1) for code in collective.title_codes or []))
         add(usage.movements, ((code, 1) for code in collective.movement_codes or []))
-    add(usage.phases, session.execute(select(Report.phase_number, func.count()).where(Report.year_id == yid)
-                                      .group_by(Report.phase_number)))
-    add(usage.phases, session.execute(select(IndicatorResult.phase_number, func.count())
-                                      .where(IndicatorResult.year_id == yid).group_by(IndicatorResult.phase_number)))
+    add(
+        usage.phases,
+        session.execute(
+            select(Report.phase_number, func.count()).where(Report.year_id == yid).group_by(Report.phase_number)
+        ),
+    )
+    add(
+        usage.phases,
+        session.execute(
+            select(IndicatorResult.phase_number, func.count())
+            .where(IndicatorResult.year_id == yid)
+            .group_by(IndicatorResult.phase_number)
+        ),
+    )
     return usage
 
 
@@ -374,10 +482,13 @@ def _diff(old: PlanContent | None, new: PlanContent, usage: _Usage) -> _Diff:
     blockers: list[str] = []
     keep: dict[str, set[str]] = {"movement": set(), "indicator": set(), "title": set()}
     if old is None:
-        for section, items, key in (("phase", new.phases, lambda x: str(x.number)),
-                                    ("movement", new.movements, lambda x: x.code),
-                                    ("indicator", new.indicators, lambda x: x.code),
-                                    ("title", new.titles, lambda x: x.code), ("rule", new.rules, lambda x: x.key)):
+        for section, items, key in (
+            ("phase", new.phases, lambda x: str(x.number)),
+            ("movement", new.movements, lambda x: x.code),
+            ("indicator", new.indicators, lambda x: x.code),
+            ("title", new.titles, lambda x: x.code),
+            ("rule", new.rules, lambda x: x.key),
+        ):
             changes.extend(Change(section, key(x), getattr(x, "name", ""), "added") for x in items)
         return _Diff(changes, warnings, blockers, keep)
 
@@ -402,9 +513,11 @@ def _diff(old: PlanContent | None, new: PlanContent, usage: _Usage) -> _Diff:
             note = f"đã có {used} báo cáo/kết quả" if used else ""
             changes.append(Change("phase", str(number), phase.name, "removed", note=note))
             if used:
-                blockers.append(f"Gói kế hoạch bỏ {phase.name} nhưng đợt này đã có {used} báo cáo hoặc kết quả chỉ "
-                                "tiêu. Không thể giữ lại một đợt (các đợt phải liền nhau) mà cũng không được xóa số "
-                                "liệu đã nhập: hãy liên hệ công đoàn cấp trên.")
+                blockers.append(
+                    f"Gói kế hoạch bỏ {phase.name} nhưng đợt này đã có {used} báo cáo hoặc kết quả chỉ "
+                    "tiêu. Không thể giữ lại một đợt (các đợt phải liền nhau) mà cũng không được xóa số "
+                    "liệu đã nhập: hãy liên hệ công đoàn cấp trên."
+                )
 
     def by_code(section, old_items, new_items, names, used: dict[str, int] | None, what: str, key=lambda x: x.code):
         old_map = {key(x): x for x in old_items}
@@ -425,22 +538,26 @@ def _diff(old: PlanContent | None, new: PlanContent, usage: _Usage) -> _Diff:
             if n:
                 keep[section].add(code)
                 changes.append(Change(section, code, name, "kept", note=f"đang được dùng ở {n} bản ghi"))
-                warnings.append(f"{what} {code} ({name}) không còn trong gói kế hoạch nhưng đang được dùng ở {n} bản "
-                                "ghi của năm (đăng ký, kết quả, bình xét hoặc đề nghị khen thưởng): được GIỮ LẠI để "
-                                "không mất số liệu đã nhập.")
+                warnings.append(
+                    f"{what} {code} ({name}) không còn trong gói kế hoạch nhưng đang được dùng ở {n} bản "
+                    "ghi của năm (đăng ký, kết quả, bình xét hoặc đề nghị khen thưởng): được GIỮ LẠI để "
+                    "không mất số liệu đã nhập."
+                )
             else:
                 changes.append(Change(section, code, name, "removed"))
         return old_map, new_map
 
-    old_ind, new_ind = by_code("indicator", old.indicators, new.indicators, INDICATOR_FIELDS, usage.indicators,
-                               "Chỉ tiêu")
+    old_ind, new_ind = by_code(
+        "indicator", old.indicators, new.indicators, INDICATOR_FIELDS, usage.indicators, "Chỉ tiêu"
+    )
     for code, item in new_ind.items():
         before = old_ind.get(code)
         if before is not None and before.kind != item.kind and usage.indicators.get(code):
             blockers.append(
                 f"Gói kế hoạch đổi loại chỉ tiêu {code} từ '{pkg.show_value(before.kind, 'kind')}' sang "
                 f"'{pkg.show_value(item.kind, 'kind')}', nhưng chỉ tiêu này đã có {usage.indicators[code]} số đăng ký "
-                "hoặc kết quả: các số đó sẽ mang nghĩa khác. Không áp dụng; hãy liên hệ công đoàn cấp trên.")
+                "hoặc kết quả: các số đó sẽ mang nghĩa khác. Không áp dụng; hãy liên hệ công đoàn cấp trên."
+            )
     by_code("title", old.titles, new.titles, TITLE_FIELDS, usage.titles, "Danh hiệu")
     # a movement is also needed by the indicators that stay
     movement_use = dict(usage.movements)
@@ -461,8 +578,9 @@ def _diff(old: PlanContent | None, new: PlanContent, usage: _Usage) -> _Diff:
 def _unit(session: Session) -> Unit:
     unit = session.scalars(select(Unit).limit(1)).first()
     if unit is None:
-        raise NotFoundError("Chưa khai báo thông tin đơn vị (công đoàn cơ sở): hãy khai báo đơn vị trước khi nhập "
-                            "gói kế hoạch.")
+        raise NotFoundError(
+            "Chưa khai báo thông tin đơn vị (công đoàn cơ sở): hãy khai báo đơn vị trước khi nhập gói kế hoạch."
+        )
     return unit
 
 
@@ -479,9 +597,20 @@ def preview_import(db: Database, paths, path: str | os.PathLike[str]) -> ImportP
         old = _content(record) if record is not None else None
         diff = _diff(old, content, _usage(session, record))
     warnings = ([check.warning] if check.warning else []) + diff.warnings
-    return ImportPreview(path, digest, content.plan.year, record is None, content.plan.plan_number,
-                         content.plan.plan_issuer, package.issuer_name, check, tuple(diff.changes), tuple(warnings),
-                         tuple(diff.blockers), _counts(content))
+    return ImportPreview(
+        path,
+        digest,
+        content.plan.year,
+        record is None,
+        content.plan.plan_number,
+        content.plan.plan_issuer,
+        package.issuer_name,
+        check,
+        tuple(diff.changes),
+        tuple(warnings),
+        tuple(diff.blockers),
+        _counts(content),
+    )
 
 
 def _apply_plan(record: EmulationYear, plan: PlanHeader) -> None:
@@ -554,14 +683,16 @@ def _new(cls, setter):
     return make
 
 
-def apply_import(db: Database, paths, path: str | os.PathLike[str], *, expected_sha256: str | None = None
-                 ) -> ImportOutcome:
+def apply_import(
+    db: Database, paths, path: str | os.PathLike[str], *, expected_sha256: str | None = None
+) -> ImportOutcome:
     """Create or update the year from the package, in one transaction (see the module text)."""
     path = Path(path)
     digest = _digest(path)
     if expected_sha256 is not None and digest != expected_sha256:
-        raise ValidationError(f"Tệp {path.name} đã thay đổi sau khi xem trước; hãy mở lại để xem các thay đổi rồi "
-                              "mới áp dụng.")
+        raise ValidationError(
+            f"Tệp {path.name} đã thay đổi sau khi xem trước; hãy mở lại để xem các thay đổi rồi mới áp dụng."
+        )
     package = _read(path)
     check_signature(paths, path, "gói kế hoạch")
     content = package.content
@@ -578,16 +709,56 @@ def apply_import(db: Database, paths, path: str | os.PathLike[str], *, expected_
             record = EmulationYear(unit=unit, year=year)
             session.add(record)
         _apply_plan(record, content.plan)
-        _merge(session, record.phases, content.phases, lambda p: p.number, lambda r: r.number,
-               _new(Phase, _set_phase), _set_phase, set())
-        _merge(session, record.movements, content.movements, lambda m: m.code, lambda r: r.code,
-               _new(Movement, _set_movement), _set_movement, diff.keep["movement"])
-        _merge(session, record.indicators, content.indicators, lambda x: x.code, lambda r: r.code,
-               _new(Indicator, _set_indicator), _set_indicator, diff.keep["indicator"])
-        _merge(session, record.titles, content.titles, lambda t: t.code, lambda r: r.code,
-               _new(AwardTitle, _set_title), _set_title, diff.keep["title"])
-        _merge(session, record.rules, content.rules, lambda r: r.key, lambda r: r.key,
-               _new(RuleValue, _set_rule), _set_rule, set())
+        _merge(
+            session,
+            record.phases,
+            content.phases,
+            lambda p: p.number,
+            lambda r: r.number,
+            _new(Phase, _set_phase),
+            _set_phase,
+            set(),
+        )
+        _merge(
+            session,
+            record.movements,
+            content.movements,
+            lambda m: m.code,
+            lambda r: r.code,
+            _new(Movement, _set_movement),
+            _set_movement,
+            diff.keep["movement"],
+        )
+        _merge(
+            session,
+            record.indicators,
+            content.indicators,
+            lambda x: x.code,
+            lambda r: r.code,
+            _new(Indicator, _set_indicator),
+            _set_indicator,
+            diff.keep["indicator"],
+        )
+        _merge(
+            session,
+            record.titles,
+            content.titles,
+            lambda t: t.code,
+            lambda r: r.code,
+            _new(AwardTitle, _set_title),
+            _set_title,
+            diff.keep["title"],
+        )
+        _merge(
+            session,
+            record.rules,
+            content.rules,
+            lambda r: r.key,
+            lambda r: r.key,
+            _new(RuleValue, _set_rule),
+            _set_rule,
+            set(),
+        )
         session.flush()
     kept = tuple(f"{SECTION_NAMES[c.section]} {c.key}" for c in diff.changes if c.action == "kept")
     applied = sum(1 for c in diff.changes if c.action != "kept")
@@ -603,7 +774,18 @@ def apply_and_list_years(db: Database, paths, path, expected_sha256: str | None 
 
 
 __all__ = [
-    "ACTION_NAMES", "Change", "ExportResult", "FieldChange", "ImportOutcome", "ImportPreview", "SECTION_NAMES",
-    "SignatureCheck", "apply_and_list_years", "apply_import", "check_signature", "export_package", "preview_import",
+    "ACTION_NAMES",
+    "Change",
+    "ExportResult",
+    "FieldChange",
+    "ImportOutcome",
+    "ImportPreview",
+    "SECTION_NAMES",
+    "SignatureCheck",
+    "apply_and_list_years",
+    "apply_import",
+    "check_signature",
+    "export_package",
+    "preview_import",
     "year_content",
 ]

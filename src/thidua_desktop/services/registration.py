@@ -114,9 +114,20 @@ def suggested_figure(indicator: Indicator | IndicatorInfo) -> Decimal | None:
 
 
 def _indicator_info(x: Indicator) -> IndicatorInfo:
-    return IndicatorInfo(x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
-                         tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text, x.movement_code,
-                         applicability.parse_tokens(x.applies_to or ""))
+    return IndicatorInfo(
+        x.code,
+        x.name,
+        x.unit_of_measure,
+        x.kind,
+        x.source,
+        x.computed_from,
+        x.group,
+        tuple(filter(None, x.levels.split(","))),
+        x.plan_target,
+        x.plan_target_text,
+        x.movement_code,
+        applicability.parse_tokens(x.applies_to or ""),
+    )
 
 
 def get_collective(db: Database, year: int) -> CollectiveInfo:
@@ -134,8 +145,9 @@ def get_collective(db: Database, year: int) -> CollectiveInfo:
                 figures.append(IndicatorFigure(_indicator_info(x), saved.value, saved.note, False))
             else:
                 figures.append(IndicatorFigure(_indicator_info(x), suggested_figure(x), "", True))
-        info = CollectiveInfo(year=year, figures=figures, saved=reg is not None,
-                              unit_scope=scope.scope_label(record.unit))
+        info = CollectiveInfo(
+            year=year, figures=figures, saved=reg is not None, unit_scope=scope.scope_label(record.unit)
+        )
         for x in scope.not_applying(record):
             saved = saved_figures.get(x.code)
             if saved is not None and saved.value is not None:
@@ -159,14 +171,18 @@ def save_collective(db: Database, info: CollectiveInfo) -> CollectiveInfo:
         titles = _title_facts(record)
         problems = [f.message for f in rules.check_collective(info.title_codes, titles)]
         if not info.signature_content.strip():
-            problems.append("Kế hoạch yêu cầu mỗi đơn vị có ít nhất một nội dung thi đua đặc thù; hãy ghi nội dung này.")
+            problems.append(
+                "Kế hoạch yêu cầu mỗi đơn vị có ít nhất một nội dung thi đua đặc thù; hãy ghi nội dung này."
+            )
         indicators = {x.code: x for x in _cdcs_indicators(record)}
         elsewhere = {x.code for x in scope.not_applying(record)}
         for figure in info.figures:
             x = indicators.get(figure.indicator.code)
             if x is None and figure.indicator.code in elsewhere:
-                problems.append(f"Chỉ tiêu '{figure.indicator.code}' không áp dụng cho đơn vị "
-                                f"({scope.scope_label(record.unit)}); không đăng ký.")
+                problems.append(
+                    f"Chỉ tiêu '{figure.indicator.code}' không áp dụng cho đơn vị "
+                    f"({scope.scope_label(record.unit)}); không đăng ký."
+                )
                 continue
             if x is None:
                 problems.append(f"Chỉ tiêu '{figure.indicator.code}' không áp dụng cho công đoàn cơ sở.")
@@ -223,8 +239,17 @@ def list_individuals(db: Database, year: int) -> list[IndividualRow]:
             regs.setdefault(reg.person_id.hex, []).append(reg)
         order = {t.code: t.ordinal for t in record.titles}
         rows = session.execute(
-            select(Person.id, Person.family_middle, Person.given_name, Person.search_key, Person.sort_key,
-                   Person.gender, Person.is_member, Person.position, UnionGroup.name)
+            select(
+                Person.id,
+                Person.family_middle,
+                Person.given_name,
+                Person.search_key,
+                Person.sort_key,
+                Person.gender,
+                Person.is_member,
+                Person.position,
+                UnionGroup.name,
+            )
             .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
             .where(Person.on_roster_during(year))
             .order_by(Person.sort_key)
@@ -233,15 +258,28 @@ def list_individuals(db: Database, year: int) -> list[IndividualRow]:
         for pid, fm, given, skey, sort, gender, member, position, group in rows:
             mine = sorted(regs.get(pid.hex, []), key=lambda r: order.get(r.title_code, 999))
             initiative = next((r.planned_initiative for r in mine if r.planned_initiative), "")
-            result.append(IndividualRow(pid.hex, f"{fm} {given}".strip(), skey, sort, gender, member, position,
-                                        group or "", tuple(r.title_code for r in mine), initiative))
+            result.append(
+                IndividualRow(
+                    pid.hex,
+                    f"{fm} {given}".strip(),
+                    skey,
+                    sort,
+                    gender,
+                    member,
+                    position,
+                    group or "",
+                    tuple(r.title_code for r in mine),
+                    initiative,
+                )
+            )
         return result
 
 
 def registration_day(session: Session, record: EmulationYear) -> date:
     """The day the unit's registration counts people on: the day it was made, else today (kept in the year)."""
-    made = session.scalars(select(CollectiveRegistration.registered_on).where(
-        CollectiveRegistration.year_id == record.id)).first()
+    made = session.scalars(
+        select(CollectiveRegistration.registered_on).where(CollectiveRegistration.year_id == record.id)
+    ).first()
     if made is not None:
         return made
     return min(max(clock.today(), date(record.year, 1, 1)), date(record.year, 12, 31))
@@ -249,15 +287,25 @@ def registration_day(session: Session, record: EmulationYear) -> date:
 
 def title_counts(session: Session, record: EmulationYear) -> dict[str, int]:
     """Registrations per title: the one count of "đăng ký" every document of the year uses."""
-    return dict(session.execute(
-        select(IndividualRegistration.title_code, func.count())
-        .join(Person, Person.id == IndividualRegistration.person_id)
-        .where(IndividualRegistration.year_id == record.id, Person.on_roster_during(record.year))
-        .group_by(IndividualRegistration.title_code)).all())
+    return dict(
+        session.execute(
+            select(IndividualRegistration.title_code, func.count())
+            .join(Person, Person.id == IndividualRegistration.person_id)
+            .where(IndividualRegistration.year_id == record.id, Person.on_roster_during(record.year))
+            .group_by(IndividualRegistration.title_code)
+        ).all()
+    )
 
 
-def _person_ids(session: Session, year: int, *, person_ids: Iterable[str] | None = None,
-                group: str | None = None, everyone: bool = False, members_only: bool = False) -> list[uuid.UUID]:
+def _person_ids(
+    session: Session,
+    year: int,
+    *,
+    person_ids: Iterable[str] | None = None,
+    group: str | None = None,
+    everyone: bool = False,
+    members_only: bool = False,
+) -> list[uuid.UUID]:
     query = select(Person.id).where(Person.on_roster_during(year))
     if person_ids is None:  # a group or everyone: the people employed on the registration's day
         query = query.where(Person.employed_through(registration_day(session, _year(session, year))))
@@ -280,9 +328,17 @@ def _person_ids(session: Session, year: int, *, person_ids: Iterable[str] | None
     return list(session.scalars(query))
 
 
-def register(db: Database, year: int, title_code: str, *, person_ids: Iterable[str] | None = None,
-             group: str | None = None, everyone: bool = False, members_only: bool = False,
-             planned_initiative: str | None = None) -> int:
+def register(
+    db: Database,
+    year: int,
+    title_code: str,
+    *,
+    person_ids: Iterable[str] | None = None,
+    group: str | None = None,
+    everyone: bool = False,
+    members_only: bool = False,
+    planned_initiative: str | None = None,
+) -> int:
     """Register people for a title (one person, a union group, or everyone). Returns how many
     registrations were added; people already registered for it are left as they are."""
     with db.transaction(f"Đăng ký danh hiệu {title_code} năm {year}") as session:
@@ -292,12 +348,16 @@ def register(db: Database, year: int, title_code: str, *, person_ids: Iterable[s
             raise NotFoundError(f"Danh hiệu '{title_code}' không có trong danh mục năm {year}.")
         if title.subject != "individual":
             raise ValidationError(f"{title.name} là danh hiệu/hình thức cho tập thể, không đăng ký cho cá nhân.")
-        ids = _person_ids(session, year, person_ids=person_ids, group=group, everyone=everyone,
-                          members_only=members_only)
-        already = set(session.scalars(
-            select(IndividualRegistration.person_id).where(
-                IndividualRegistration.year_id == record.id, IndividualRegistration.title_code == title_code)
-        ))
+        ids = _person_ids(
+            session, year, person_ids=person_ids, group=group, everyone=everyone, members_only=members_only
+        )
+        already = set(
+            session.scalars(
+                select(IndividualRegistration.person_id).where(
+                    IndividualRegistration.year_id == record.id, IndividualRegistration.title_code == title_code
+                )
+            )
+        )
         people = {
             p.id: p for p in session.scalars(select(Person).where(Person.id.in_([i for i in ids if i not in already])))
         }
@@ -306,17 +366,26 @@ def register(db: Database, year: int, title_code: str, *, person_ids: Iterable[s
         for pid in ids:
             if pid in already:
                 if planned_initiative is not None:
-                    reg = session.scalars(select(IndividualRegistration).where(
-                        IndividualRegistration.year_id == record.id, IndividualRegistration.person_id == pid,
-                        IndividualRegistration.title_code == title_code)).one()
+                    reg = session.scalars(
+                        select(IndividualRegistration).where(
+                            IndividualRegistration.year_id == record.id,
+                            IndividualRegistration.person_id == pid,
+                            IndividualRegistration.title_code == title_code,
+                        )
+                    ).one()
                     reg.planned_initiative = planned_initiative.strip()
                 continue
             person = people[pid]
-            session.add(IndividualRegistration(
-                year_id=record.id, person_id=pid, title_code=title_code,
-                planned_initiative=(planned_initiative or "").strip(), position_snapshot=person.position,
-                group_snapshot=groups.get(person.union_group_id, ""),
-            ))
+            session.add(
+                IndividualRegistration(
+                    year_id=record.id,
+                    person_id=pid,
+                    title_code=title_code,
+                    planned_initiative=(planned_initiative or "").strip(),
+                    position_snapshot=person.position,
+                    group_snapshot=groups.get(person.union_group_id, ""),
+                )
+            )
             added += 1
         return added
 
@@ -325,9 +394,13 @@ def unregister(db: Database, year: int, title_code: str, person_ids: Iterable[st
     with db.transaction(f"Bỏ đăng ký danh hiệu {title_code} năm {year}") as session:
         record = _year(session, year)
         ids = [uuid.UUID(str(p)) for p in person_ids]
-        regs = session.scalars(select(IndividualRegistration).where(
-            IndividualRegistration.year_id == record.id, IndividualRegistration.title_code == title_code,
-            IndividualRegistration.person_id.in_(ids))).all()
+        regs = session.scalars(
+            select(IndividualRegistration).where(
+                IndividualRegistration.year_id == record.id,
+                IndividualRegistration.title_code == title_code,
+                IndividualRegistration.person_id.in_(ids),
+            )
+        ).all()
         for reg in regs:
             session.delete(reg)
         return len(regs)
@@ -337,9 +410,12 @@ def set_planned_initiative(db: Database, year: int, person_id: str, text: str) -
     """The initiative a person plans goes on each of their registrations that needs one."""
     with db.transaction(f"Ghi sáng kiến dự kiến năm {year}") as session:
         record = _year(session, year)
-        regs = session.scalars(select(IndividualRegistration).where(
-            IndividualRegistration.year_id == record.id,
-            IndividualRegistration.person_id == uuid.UUID(str(person_id)))).all()
+        regs = session.scalars(
+            select(IndividualRegistration).where(
+                IndividualRegistration.year_id == record.id,
+                IndividualRegistration.person_id == uuid.UUID(str(person_id)),
+            )
+        ).all()
         if not regs:
             raise NotFoundError("Người này chưa đăng ký danh hiệu nào trong năm.")
         for reg in regs:
@@ -354,11 +430,21 @@ def check(db: Database, year: int) -> list[rules.Finding]:
             for r in session.scalars(select(IndividualRegistration).where(IndividualRegistration.year_id == record.id))
         ]
         ids = {uuid.UUID(e.person_id) for e in entries}
-        people = {
-            p.id.hex: rules.PersonFacts(p.id.hex, f"{p.family_middle} {p.given_name}".strip(), p.gender, p.is_member,
-                                        p.employed_since, p.left_on)
-            for p in session.scalars(select(Person).where(Person.id.in_(ids)))
-        } if ids else {}
+        people = (
+            {
+                p.id.hex: rules.PersonFacts(
+                    p.id.hex,
+                    f"{p.family_middle} {p.given_name}".strip(),
+                    p.gender,
+                    p.is_member,
+                    p.employed_since,
+                    p.left_on,
+                )
+                for p in session.scalars(select(Person).where(Person.id.in_(ids)))
+            }
+            if ids
+            else {}
+        )
         findings = rules.check_individuals(year, entries, people, _title_facts(record), _rule_values(record))
         reg = session.scalars(select(CollectiveRegistration).where(CollectiveRegistration.year_id == record.id)).first()
         if reg is not None:
@@ -366,14 +452,28 @@ def check(db: Database, year: int) -> list[rules.Finding]:
         return findings
 
 
-def _progress(year: int, due: date | None, collective_saved: bool, movements_joined: int, movements_total: int,
-              figures_registered: int, figures_total: int, people_registered: int, people_total: int,
-              findings: list[rules.Finding]) -> Progress:
+def _progress(
+    year: int,
+    due: date | None,
+    collective_saved: bool,
+    movements_joined: int,
+    movements_total: int,
+    figures_registered: int,
+    figures_total: int,
+    people_registered: int,
+    people_total: int,
+    findings: list[rules.Finding],
+) -> Progress:
     return Progress(
-        year=year, registration_due=due, collective_saved=collective_saved,
-        movements_joined=movements_joined, movements_total=movements_total,
-        figures_registered=figures_registered, figures_total=figures_total,
-        people_registered=people_registered, people_total=people_total,
+        year=year,
+        registration_due=due,
+        collective_saved=collective_saved,
+        movements_joined=movements_joined,
+        movements_total=movements_total,
+        figures_registered=figures_registered,
+        figures_total=figures_total,
+        people_registered=people_registered,
+        people_total=people_total,
         errors=sum(1 for f in findings if f.severity == "error"),
         warnings=sum(1 for f in findings if f.severity == "warning"),
     )
@@ -386,16 +486,41 @@ def progress(db: Database, year: int) -> Progress:
         record = _year(session, year)
         reg = session.scalars(select(CollectiveRegistration).where(CollectiveRegistration.year_id == record.id)).first()
         cdcs_codes = [x.code for x in _cdcs_indicators(record)]
-        figures = session.scalar(select(func.count()).select_from(IndicatorRegistration).where(
-            IndicatorRegistration.year_id == record.id, IndicatorRegistration.value.is_not(None),
-            IndicatorRegistration.indicator_code.in_(cdcs_codes))) or 0
-        people_total = session.scalar(select(func.count()).select_from(Person).where(Person.on_roster_during(year))) or 0
-        people_registered = session.scalar(
-            select(func.count(func.distinct(IndividualRegistration.person_id)))
-            .join(Person, Person.id == IndividualRegistration.person_id)
-            .where(IndividualRegistration.year_id == record.id, Person.on_roster_during(year))) or 0
-        return _progress(year, record.registration_due, reg is not None, len(reg.movement_codes) if reg else 0,
-                         len(record.movements), figures, len(cdcs_codes), people_registered, people_total, findings)
+        figures = (
+            session.scalar(
+                select(func.count())
+                .select_from(IndicatorRegistration)
+                .where(
+                    IndicatorRegistration.year_id == record.id,
+                    IndicatorRegistration.value.is_not(None),
+                    IndicatorRegistration.indicator_code.in_(cdcs_codes),
+                )
+            )
+            or 0
+        )
+        people_total = (
+            session.scalar(select(func.count()).select_from(Person).where(Person.on_roster_during(year))) or 0
+        )
+        people_registered = (
+            session.scalar(
+                select(func.count(func.distinct(IndividualRegistration.person_id)))
+                .join(Person, Person.id == IndividualRegistration.person_id)
+                .where(IndividualRegistration.year_id == record.id, Person.on_roster_during(year))
+            )
+            or 0
+        )
+        return _progress(
+            year,
+            record.registration_due,
+            reg is not None,
+            len(reg.movement_codes) if reg else 0,
+            len(record.movements),
+            figures,
+            len(cdcs_codes),
+            people_registered,
+            people_total,
+            findings,
+        )
 
 
 @dataclass(frozen=True)
@@ -408,10 +533,12 @@ class LinkedInitiative:
 def linked_initiatives(db: Database, year: int) -> dict[str, LinkedInitiative]:
     """Which initiative of the register each person's registration of ``year`` points at."""
     reg = IndividualRegistration
-    query = (select(reg.person_id, Initiative.id, Initiative.title, Initiative.status)
-             .join(Initiative, Initiative.id == reg.initiative_id)
-             .join(EmulationYear, EmulationYear.id == reg.year_id)
-             .where(EmulationYear.year == year))
+    query = (
+        select(reg.person_id, Initiative.id, Initiative.title, Initiative.status)
+        .join(Initiative, Initiative.id == reg.initiative_id)
+        .join(EmulationYear, EmulationYear.id == reg.year_id)
+        .where(EmulationYear.year == year)
+    )
     with db.reading() as session:
         return {pid.hex: LinkedInitiative(iid.hex, title, status) for pid, iid, title, status in session.execute(query)}
 
@@ -440,8 +567,18 @@ def view(db: Database, year: int) -> RegistrationView:
     individuals = list_individuals(db, year)
     findings = check(db, year)
     figures = sum(1 for f in collective.figures if not f.is_default and f.value is not None)
-    done = _progress(year, detail.registration_due, collective.saved, len(collective.movement_codes),
-                     len(detail.movements), figures, len(collective.figures),
-                     sum(1 for r in individuals if r.title_codes), len(individuals), findings)
-    return RegistrationView(detail, collective, individuals, findings, done, roster.list_groups(db),
-                            linked_initiatives(db, year))
+    done = _progress(
+        year,
+        detail.registration_due,
+        collective.saved,
+        len(collective.movement_codes),
+        len(detail.movements),
+        figures,
+        len(collective.figures),
+        sum(1 for r in individuals if r.title_codes),
+        len(individuals),
+        findings,
+    )
+    return RegistrationView(
+        detail, collective, individuals, findings, done, roster.list_groups(db), linked_initiatives(db, year)
+    )

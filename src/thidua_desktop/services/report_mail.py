@@ -69,8 +69,11 @@ class DocumentName:
     @property
     def details(self) -> str:
         """ "phiên bản 2, số 05/BC-CĐCS" (empty for a first version without a number)."""
-        return ", ".join(x for x in (f"phiên bản {self.version}" if self.version > 1 else "",
-                                     f"số {self.code}" if self.code else "") if x)
+        return ", ".join(
+            x
+            for x in (f"phiên bản {self.version}" if self.version > 1 else "", f"số {self.code}" if self.code else "")
+            if x
+        )
 
 
 def _phase_words(phase, year: int) -> str:
@@ -92,8 +95,9 @@ def _report_name(session, report) -> DocumentName:
     if report.kind == "year":
         title = DOCUMENT_NAMES["year-report"].format(year=year)
     else:
-        phase = next((p for p in (record.phases if record is not None else []) if p.number == report.phase_number),
-                     None)
+        phase = next(
+            (p for p in (record.phases if record is not None else []) if p.number == report.phase_number), None
+        )
         title = f"Báo cáo sơ kết {_phase_words(phase, year)}"
     return DocumentName(title, report.document_code or "", report.version)
 
@@ -143,8 +147,9 @@ def document_name(db, files=(), *, report_id=None, register_id=None) -> Document
         stems = {_bare_stem(f.name) for f in files}
         if not stems:
             return None
-        entries = session.scalars(select(OutgoingDocument).order_by(OutgoingDocument.register_year.desc(),
-                                                                    OutgoingDocument.number.desc()))
+        entries = session.scalars(
+            select(OutgoingDocument).order_by(OutgoingDocument.register_year.desc(), OutgoingDocument.number.desc())
+        )
         for entry in entries:
             if stems & {_bare_stem(name) for name in entry.files or []}:
                 return _entry_name(session, entry)
@@ -166,15 +171,19 @@ def compose_report_email(db, files, title: str | None = None, *, report_id=None,
     named = None if title else document_name(db, files, report_id=report_id, register_id=register_id)
     title = (title or (named.title if named else "") or _title_from_files(files)).strip()
     if unit is None:
-        return Draft([], title if named else f"V/v gửi {title}",
-                     f"Kính gửi công đoàn cấp trên,\n\nXin gửi {_lower_first(title) if named else title}.\n\n"
-                     "Trân trọng.\n")
+        return Draft(
+            [],
+            title if named else f"V/v gửi {title}",
+            f"Kính gửi công đoàn cấp trên,\n\nXin gửi {_lower_first(title) if named else title}.\n\nTrân trọng.\n",
+        )
     upper = unit.upper_union or "Công đoàn cấp trên"
     chair = unit.chair
     names = "\n".join(f"  - {f.name}" for f in files)
-    signed_note = ("Các tệp đã được ký số; xin vui lòng kiểm tra chữ ký và xác nhận đã nhận.\n"
-                   if any(f.stem.endswith("-da-ky") or f.suffix == ".p7s" for f in files) else
-                   "Xin vui lòng xác nhận đã nhận.\n")
+    signed_note = (
+        "Các tệp đã được ký số; xin vui lòng kiểm tra chữ ký và xác nhận đã nhận.\n"
+        if any(f.stem.endswith("-da-ky") or f.suffix == ".p7s" for f in files)
+        else "Xin vui lòng xác nhận đã nhận.\n"
+    )
     sign_off = [f"TM. BAN CHẤP HÀNH {unit.name.upper()}" if unit.name else "TM. BAN CHẤP HÀNH"]
     if chair:
         sign_off += [chair.position or "Chủ tịch", chair.full_name]
@@ -184,33 +193,67 @@ def compose_report_email(db, files, title: str | None = None, *, report_id=None,
         f"Kính gửi: {upper}\n\n"
         f"{unit.name or 'Công đoàn cơ sở'} trân trọng gửi {what}.\n\n"
         + (f"Tệp đính kèm:\n{names}\n\n" if files else "")
-        + signed_note + "\nTrân trọng.\n\n" + "\n".join(sign_off) + (f"\n{contact}" if contact else "") + "\n"
+        + signed_note
+        + "\nTrân trọng.\n\n"
+        + "\n".join(sign_off)
+        + (f"\n{contact}" if contact else "")
+        + "\n"
     )
     if named:
         subject = (f"{title} của {unit.name}" if unit.name else title) + (
-            f" (phiên bản {named.version})" if named.version > 1 else "")
+            f" (phiên bản {named.version})" if named.version > 1 else ""
+        )
     else:
         subject = f"{unit.name} gửi {title}"
     to = [unit.upper_union_email] if unit.upper_union_email else []
     return Draft(to, subject, body, unit.email, unit.name)
 
 
-def queue_report(db, paths, files, *, title: str | None = None, to=None, subject: str | None = None,
-                 body: str | None = None, report_id=None, cc=(), register_id=None) -> OutboxEntry:
+def queue_report(
+    db,
+    paths,
+    files,
+    *,
+    title: str | None = None,
+    to=None,
+    subject: str | None = None,
+    body: str | None = None,
+    report_id=None,
+    cc=(),
+    register_id=None,
+) -> OutboxEntry:
     draft = compose_report_email(db, files, title, report_id=report_id, register_id=register_id)
     to = to or draft.to
     if not to:
-        raise OutboxError("Chưa có email của công đoàn cấp trên; hãy khai báo trong thông tin đơn vị "
-                          "hoặc nhập địa chỉ người nhận.")
+        raise OutboxError(
+            "Chưa có email của công đoàn cấp trên; hãy khai báo trong thông tin đơn vị hoặc nhập địa chỉ người nhận."
+        )
     return queue_message(db, paths, to, subject or draft.subject, body or draft.body, files, report_id, cc=cc)
 
 
-def write_report_eml(db, out, files, *, title: str | None = None, to=None, subject: str | None = None,
-                     body: str | None = None, cc=(), register_id=None) -> Path:
+def write_report_eml(
+    db,
+    out,
+    files,
+    *,
+    title: str | None = None,
+    to=None,
+    subject: str | None = None,
+    body: str | None = None,
+    cc=(),
+    register_id=None,
+) -> Path:
     from thidua_desktop.sending.message import check_addresses, split_addresses
 
     draft = compose_report_email(db, files, title, register_id=register_id)
     to_list = check_addresses(split_addresses(to or draft.to))
-    return write_eml(out, to=to_list, cc=check_addresses(split_addresses(cc), "đồng gửi"),
-                     subject=subject or draft.subject, body=body or draft.body, attachments=list(files),
-                     from_addr=draft.from_addr, from_name=draft.from_name)
+    return write_eml(
+        out,
+        to=to_list,
+        cc=check_addresses(split_addresses(cc), "đồng gửi"),
+        subject=subject or draft.subject,
+        body=body or draft.body,
+        attachments=list(files),
+        from_addr=draft.from_addr,
+        from_name=draft.from_name,
+    )

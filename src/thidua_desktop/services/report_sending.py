@@ -18,7 +18,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from thidua_desktop.sending.message import write_eml
-from thidua_desktop.services.outbox_queue import CANCELLED, EML, QUEUED, SENT, OutboxEntry, OutboxError, cancel, queue_message
+from thidua_desktop.services.outbox_queue import (
+    CANCELLED,
+    EML,
+    QUEUED,
+    SENT,
+    OutboxEntry,
+    OutboxError,
+    cancel,
+    queue_message,
+)
 from thidua_desktop.services.report_mail import compose_report_email
 
 
@@ -73,29 +82,39 @@ def _check_send(session, report, hashes: list[dict], resend: bool, exclude: uuid
     label = reports._label(report)
     if report.status == "draft":
         raise OutboxError(f"{label} còn là bản nháp: hãy hoàn thành báo cáo trước khi gửi.")
-    prior = [m for m in session.scalars(select(OutboxMessage).where(OutboxMessage.report_id == report.id)
-                                        .order_by(OutboxMessage.created_at))
-             if m.id != exclude and m.status != CANCELLED]  # a message taken out of the queue never left
+    prior = [
+        m
+        for m in session.scalars(
+            select(OutboxMessage).where(OutboxMessage.report_id == report.id).order_by(OutboxMessage.created_at)
+        )
+        if m.id != exclude and m.status != CANCELLED
+    ]  # a message taken out of the queue never left
     waiting = [m for m in prior if m.status == QUEUED]
     if waiting:
-        raise OutboxError(f"{label} đang chờ gửi trong hộp thư đi (thư {str(waiting[-1].id)[:8]}, xếp lúc "
-                          f"{_vn(waiting[-1].created_at)}); không xếp thêm thư thứ hai. Khi có mạng thư sẽ tự đi, "
-                          "hoặc bấm 'Gửi lại' trong hộp thư đi.")
+        raise OutboxError(
+            f"{label} đang chờ gửi trong hộp thư đi (thư {str(waiting[-1].id)[:8]}, xếp lúc "
+            f"{_vn(waiting[-1].created_at)}); không xếp thêm thư thứ hai. Khi có mạng thư sẽ tự đi, "
+            "hoặc bấm 'Gửi lại' trong hộp thư đi."
+        )
     if report.status != "sent" and not prior:
         return
     last = prior[-1] if prior else None
     where = f" tới {', '.join(last.to_addrs or [])}" if last is not None else ""
     if not resend:
-        raise OutboxError(f"{label} đã gửi lúc {_vn(report.sent_at or (last.created_at if last else None))}{where}. "
-                          "Không gửi lần nữa để tránh trùng. Muốn gửi lại đúng các tệp đã gửi, hãy chọn gửi lại; "
-                          f"muốn sửa báo cáo, hãy tạo phiên bản {report.version + 1}.")
+        raise OutboxError(
+            f"{label} đã gửi lúc {_vn(report.sent_at or (last.created_at if last else None))}{where}. "
+            "Không gửi lần nữa để tránh trùng. Muốn gửi lại đúng các tệp đã gửi, hãy chọn gửi lại; "
+            f"muốn sửa báo cáo, hãy tạo phiên bản {report.version + 1}."
+        )
     if last is not None:
         before = sorted(a["sha256"] for a in last.attachments or [])
         if before != sorted(h["sha256"] for h in hashes):
             names = ", ".join(a["name"] for a in last.attachments or []) or "(không có tệp)"
-            raise OutboxError(f"Các tệp này khác các tệp đã gửi của {label} lúc {_vn(last.created_at)} ({names}; mã "
-                              "SHA-256 khác). Bản đã gửi không sửa được: gửi lại chỉ gửi đúng các tệp cũ; muốn gửi "
-                              f"bản sửa, hãy tạo phiên bản {report.version + 1}.")
+            raise OutboxError(
+                f"Các tệp này khác các tệp đã gửi của {label} lúc {_vn(last.created_at)} ({names}; mã "
+                "SHA-256 khác). Bản đã gửi không sửa được: gửi lại chỉ gửi đúng các tệp cũ; muốn gửi "
+                f"bản sửa, hãy tạo phiên bản {report.version + 1}."
+            )
 
 
 def _report_for_send(db, report_id) -> tuple[uuid.UUID, str, str]:
@@ -113,8 +132,19 @@ def _report_files(files) -> list[Path]:
     return files
 
 
-def send_report(db, paths, report_id, files, *, to=None, subject: str | None = None, body: str | None = None,
-                cc=(), resend: bool = False, at: datetime | None = None) -> OutboxEntry:
+def send_report(
+    db,
+    paths,
+    report_id,
+    files,
+    *,
+    to=None,
+    subject: str | None = None,
+    body: str | None = None,
+    cc=(),
+    resend: bool = False,
+    at: datetime | None = None,
+) -> OutboxEntry:
     """Queue a report's files for the upper union, record them (SHA-256) and lock the report version
     as sent, in one transaction. See the module's notes for a second send."""
     from thidua_desktop.services import reports
@@ -135,15 +165,29 @@ def send_report(db, paths, report_id, files, *, to=None, subject: str | None = N
     draft = compose_report_email(db, files, report_id=rid.hex)
     to = to or draft.to
     if not to:
-        raise OutboxError("Chưa có email của công đoàn cấp trên; hãy khai báo trong thông tin đơn vị "
-                          "hoặc nhập địa chỉ người nhận.")
+        raise OutboxError(
+            "Chưa có email của công đoàn cấp trên; hãy khai báo trong thông tin đơn vị hoặc nhập địa chỉ người nhận."
+        )
     action = f"{'Gửi lại' if resend else 'Gửi'} {label.lower()} lên công đoàn cấp trên (hộp thư đi)"
-    return queue_message(db, paths, to, subject or draft.subject, body or draft.body, files, rid, cc=cc,
-                         action=action, within=lock)
+    return queue_message(
+        db, paths, to, subject or draft.subject, body or draft.body, files, rid, cc=cc, action=action, within=lock
+    )
 
 
-def report_eml(db, paths, report_id, out, files, *, to=None, subject: str | None = None, body: str | None = None,
-               cc=(), resend: bool = False, at: datetime | None = None) -> tuple[Path, OutboxEntry]:
+def report_eml(
+    db,
+    paths,
+    report_id,
+    out,
+    files,
+    *,
+    to=None,
+    subject: str | None = None,
+    body: str | None = None,
+    cc=(),
+    resend: bool = False,
+    at: datetime | None = None,
+) -> tuple[Path, OutboxEntry]:
     """Write the report's ``.eml`` draft, record it (status ``eml``, files with SHA-256) and lock the
     report version as sent: the record and the file together, or neither."""
     import unicodedata
@@ -161,8 +205,9 @@ def report_eml(db, paths, report_id, out, files, *, to=None, subject: str | None
     to_list = check_addresses(split_addresses(to or draft.to))
     cc_list = check_addresses(split_addresses(cc), "đồng gửi")
     if not to_list:
-        raise OutboxError("Chưa có email của công đoàn cấp trên; hãy khai báo trong thông tin đơn vị "
-                          "hoặc nhập địa chỉ người nhận.")
+        raise OutboxError(
+            "Chưa có email của công đoàn cấp trên; hãy khai báo trong thông tin đơn vị hoặc nhập địa chỉ người nhận."
+        )
     if not out.parent.is_dir():
         raise OutboxError(f"Thư mục {out.parent} không tồn tại.")
     at = at or datetime.now(timezone.utc)
@@ -173,17 +218,36 @@ def report_eml(db, paths, report_id, out, files, *, to=None, subject: str | None
     try:
         with db.transaction(action) as session:
             _check_send(session, reports._load(session, rid.hex), hashes, resend)
-            row = OutboxMessage(id=msg_id, to_addrs=to_list, cc_addrs=cc_list,
-                                subject=unicodedata.normalize("NFC", subject or draft.subject),
-                                body=unicodedata.normalize("NFC", body or draft.body),
-                                attachments=[{**h, "stored": ""} for h in hashes], status=EML, attempts=0,
-                                last_error="", next_attempt_at=None, sent_at=at, message_id=mid, report_id=rid)
+            row = OutboxMessage(
+                id=msg_id,
+                to_addrs=to_list,
+                cc_addrs=cc_list,
+                subject=unicodedata.normalize("NFC", subject or draft.subject),
+                body=unicodedata.normalize("NFC", body or draft.body),
+                attachments=[{**h, "stored": ""} for h in hashes],
+                status=EML,
+                attempts=0,
+                last_error="",
+                next_attempt_at=None,
+                sent_at=at,
+                message_id=mid,
+                report_id=rid,
+            )
             session.add(row)
             reports.mark_sent_in(session, rid.hex, at)
             session.flush()
             entry = entry_of(row)
-            write_eml(out, to=to_list, cc=cc_list, subject=row.subject, body=row.body, attachments=files,
-                      from_addr=draft.from_addr, from_name=draft.from_name, message_id=mid)
+            write_eml(
+                out,
+                to=to_list,
+                cc=cc_list,
+                subject=row.subject,
+                body=row.body,
+                attachments=files,
+                from_addr=draft.from_addr,
+                from_name=draft.from_name,
+                message_id=mid,
+            )
             written = True
             if file_hashes(files) != hashes:  # changed while being written: the record would not hold
                 raise OutboxError("Các tệp đã thay đổi trong lúc tạo thư nháp; hãy thử lại.")
@@ -206,8 +270,9 @@ def remove_queued(db, paths, message_id) -> OutboxEntry:
         if row.report_id is None:
             return
         report = session.get(Report, row.report_id)
-        others = session.scalars(select(OutboxMessage.status).where(OutboxMessage.report_id == row.report_id,
-                                                                    OutboxMessage.id != row.id)).all()
+        others = session.scalars(
+            select(OutboxMessage.status).where(OutboxMessage.report_id == row.report_id, OutboxMessage.id != row.id)
+        ).all()
         if report is not None and report.status == "sent" and not set(others) & {SENT, EML, QUEUED}:
             report.status = "complete"
             report.sent_at = None

@@ -157,8 +157,11 @@ def _load(session: Session, report_id: str) -> Report:
 
 
 def _latest(session: Session, year_id, phase_number: int) -> Report | None:
-    return session.scalars(select(Report).where(Report.year_id == year_id, Report.phase_number == phase_number)
-                           .order_by(Report.version.desc())).first()
+    return session.scalars(
+        select(Report)
+        .where(Report.year_id == year_id, Report.phase_number == phase_number)
+        .order_by(Report.version.desc())
+    ).first()
 
 
 def _label(report: Report) -> str:
@@ -168,23 +171,40 @@ def _label(report: Report) -> str:
 def _info(session: Session, report: Report) -> ReportInfo:
     raw = list(report.sections or [])
     keys = draft.containers(raw)
-    sections = tuple(SectionInfo(s["key"], s.get("heading", ""), s.get("text", ""), int(s.get("level", 1)),
-                                 s["key"] in keys) for s in raw)
+    sections = tuple(
+        SectionInfo(s["key"], s.get("heading", ""), s.get("text", ""), int(s.get("level", 1)), s["key"] in keys)
+        for s in raw
+    )
     year = session.scalar(select(EmulationYear.year).where(EmulationYear.id == report.year_id))
     latest = _latest(session, report.year_id, report.phase_number)
     answers = ""
     if report.supersedes_id:
         answers = session.scalar(select(Report.returned_comment).where(Report.id == report.supersedes_id)) or ""
-    return ReportInfo(report.id.hex, year, report.kind, report.phase_number, report.version, report.status,
-                      report.title, sections, report.document_code, report.issued_on, report.sent_at,
-                      report.supersedes_id.hex if report.supersedes_id else None, report.returned_comment, answers,
-                      latest is not None and latest.id == report.id)
+    return ReportInfo(
+        report.id.hex,
+        year,
+        report.kind,
+        report.phase_number,
+        report.version,
+        report.status,
+        report.title,
+        sections,
+        report.document_code,
+        report.issued_on,
+        report.sent_at,
+        report.supersedes_id.hex if report.supersedes_id else None,
+        report.returned_comment,
+        answers,
+        latest is not None and latest.id == report.id,
+    )
 
 
 def _refuse_if_sent(report: Report) -> None:
     if report.status == "sent":
-        raise ValidationError(f"{_label(report)} đã gửi nên chỉ được xem, không sửa được. Muốn sửa, hãy tạo phiên bản "
-                              "mới của báo cáo; bản đã gửi được giữ nguyên.")
+        raise ValidationError(
+            f"{_label(report)} đã gửi nên chỉ được xem, không sửa được. Muốn sửa, hãy tạo phiên bản "
+            "mới của báo cáo; bản đã gửi được giữ nguyên."
+        )
 
 
 # --- facts for the draft ----------------------------------------------------------------------
@@ -202,93 +222,170 @@ def _facts(session: Session, record: EmulationYear, kind: str, phase: Phase, tod
         return session.scalar(select(func.count()).select_from(Person).where(*where)) or 0
 
     titles = {t.code: t for t in record.titles}
-    collective = session.scalars(select(CollectiveRegistration).where(
-        CollectiveRegistration.year_id == record.id)).first()
+    collective = session.scalars(
+        select(CollectiveRegistration).where(CollectiveRegistration.year_id == record.id)
+    ).first()
     joined = set(collective.movement_codes) if collective else set()
     # one count per fact: what was registered is counted as the registration counted it, in every document
     regs = registration_service.title_counts(session, record)
     counted = Person.on_roster_during(record.year)
-    gvn_registered = session.scalar(
-        select(func.count(distinct(IndividualRegistration.person_id)))
-        .join(Person, Person.id == IndividualRegistration.person_id)
-        .where(IndividualRegistration.year_id == record.id,
-               IndividualRegistration.title_code == results_service.GVN_DVN, counted,
-               Person.gender == "F")) or 0
-    people_registered = session.scalar(
-        select(func.count(distinct(IndividualRegistration.person_id)))
-        .join(Person, Person.id == IndividualRegistration.person_id)
-        .where(IndividualRegistration.year_id == record.id, counted)) or 0
-    recognised_authors = select(InitiativeAuthor.person_id).join(
-        Initiative, Initiative.id == InitiativeAuthor.initiative_id).where(
-        InitiativeAuthor.person_id.is_not(None), Initiative.status == "recognised",
-        Initiative.decision_date <= end, or_(Initiative.year == record.year, Initiative.decision_date >= start))
-    without = session.scalar(
-        select(func.count()).select_from(IndividualRegistration)
-        .where(IndividualRegistration.year_id == record.id, IndividualRegistration.title_code == "CSTDCS",
-               IndividualRegistration.person_id.not_in(recognised_authors))) or 0
+    gvn_registered = (
+        session.scalar(
+            select(func.count(distinct(IndividualRegistration.person_id)))
+            .join(Person, Person.id == IndividualRegistration.person_id)
+            .where(
+                IndividualRegistration.year_id == record.id,
+                IndividualRegistration.title_code == results_service.GVN_DVN,
+                counted,
+                Person.gender == "F",
+            )
+        )
+        or 0
+    )
+    people_registered = (
+        session.scalar(
+            select(func.count(distinct(IndividualRegistration.person_id)))
+            .join(Person, Person.id == IndividualRegistration.person_id)
+            .where(IndividualRegistration.year_id == record.id, counted)
+        )
+        or 0
+    )
+    recognised_authors = (
+        select(InitiativeAuthor.person_id)
+        .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
+        .where(
+            InitiativeAuthor.person_id.is_not(None),
+            Initiative.status == "recognised",
+            Initiative.decision_date <= end,
+            or_(Initiative.year == record.year, Initiative.decision_date >= start),
+        )
+    )
+    without = (
+        session.scalar(
+            select(func.count())
+            .select_from(IndividualRegistration)
+            .where(
+                IndividualRegistration.year_id == record.id,
+                IndividualRegistration.title_code == "CSTDCS",
+                IndividualRegistration.person_id.not_in(recognised_authors),
+            )
+        )
+        or 0
+    )
     # initiatives
     phase_filter = Initiative.phase_number <= phase.number
     if kind == "year":
         phase_filter = phase_filter | Initiative.phase_number.is_(None)
-    statuses = dict(session.execute(
-        select(Initiative.status, func.count()).where(Initiative.year == record.year, phase_filter)
-        .group_by(Initiative.status)).all())
+    statuses = dict(
+        session.execute(
+            select(Initiative.status, func.count())
+            .where(Initiative.year == record.year, phase_filter)
+            .group_by(Initiative.status)
+        ).all()
+    )
     tags = session.scalars(select(Initiative.tags).where(Initiative.year == record.year, phase_filter)).all()
     programme = ini_core.PROGRAMME_TAGS[0] if ini_core.PROGRAMME_TAGS else ""
     in_period = (Initiative.status == "recognised", Initiative.decision_date.between(start, end))
     recognised = session.scalar(select(func.count()).select_from(Initiative).where(*in_period)) or 0
     benefit = session.scalar(select(func.sum(Initiative.economic_benefit)).where(*in_period)) or Decimal(0)
-    levels = dict(session.execute(select(Initiative.recognition_level, func.count()).where(*in_period)
-                                  .group_by(Initiative.recognition_level)).all())
-    top = session.execute(select(Initiative.id, Initiative.title, Initiative.economic_benefit,
-                                 Initiative.recognition_level)
-                          .where(*in_period, Initiative.economic_benefit.is_not(None))
-                          .order_by(Initiative.economic_benefit.desc(), Initiative.title).limit(HIGHLIGHTS)).all()
+    levels = dict(
+        session.execute(
+            select(Initiative.recognition_level, func.count()).where(*in_period).group_by(Initiative.recognition_level)
+        ).all()
+    )
+    top = session.execute(
+        select(Initiative.id, Initiative.title, Initiative.economic_benefit, Initiative.recognition_level)
+        .where(*in_period, Initiative.economic_benefit.is_not(None))
+        .order_by(Initiative.economic_benefit.desc(), Initiative.title)
+        .limit(HIGHLIGHTS)
+    ).all()
     highlights = []
     for iid, title, value, level in top:
-        names = [vntext.join_name(fm or "", given or "") if pid else outside for pid, outside, fm, given in
-                 session.execute(select(InitiativeAuthor.person_id, InitiativeAuthor.outside_name,
-                                        Person.family_middle, Person.given_name)
-                                 .outerjoin(Person, Person.id == InitiativeAuthor.person_id)
-                                 .where(InitiativeAuthor.initiative_id == iid).order_by(InitiativeAuthor.ordinal))]
-        highlights.append(draft.HighlightFacts(title, ", ".join(names), value,
-                                               ini_core.LEVELS.get(level or "", "").lower()))
+        names = [
+            vntext.join_name(fm or "", given or "") if pid else outside
+            for pid, outside, fm, given in session.execute(
+                select(
+                    InitiativeAuthor.person_id, InitiativeAuthor.outside_name, Person.family_middle, Person.given_name
+                )
+                .outerjoin(Person, Person.id == InitiativeAuthor.person_id)
+                .where(InitiativeAuthor.initiative_id == iid)
+                .order_by(InitiativeAuthor.ordinal)
+            )
+        ]
+        highlights.append(
+            draft.HighlightFacts(title, ", ".join(names), value, ini_core.LEVELS.get(level or "", "").lower())
+        )
     initiative_facts = draft.InitiativeFacts(
-        registered=sum(statuses.values()), applying=statuses.get("applying", 0), refused=statuses.get("refused", 0),
-        recognised=recognised, recognised_benefit=Decimal(benefit),
+        registered=sum(statuses.values()),
+        applying=statuses.get("applying", 0),
+        refused=statuses.get("refused", 0),
+        recognised=recognised,
+        recognised_benefit=Decimal(benefit),
         by_level=tuple((name.lower(), levels.get(code, 0)) for code, name in ini_core.LEVELS.items()),
-        tagged=sum(1 for t in tags if programme in (t or [])), programme=programme, highlights=tuple(highlights))
-    candidates = tuple(draft.CandidateFacts(c.author_name, c.reason)
-                       for c in results_service.ldst_candidates_at(session, record, end))
+        tagged=sum(1 for t in tags if programme in (t or [])),
+        programme=programme,
+        highlights=tuple(highlights),
+    )
+    candidates = tuple(
+        draft.CandidateFacts(c.author_name, c.reason) for c in results_service.ldst_candidates_at(session, record, end)
+    )
     # indicators
     table = results_service.table_in(session, record, today)
     indicators = []
     for row in table:
         cell = row.cell(phase.number)
-        indicators.append(draft.IndicatorLine(row.code, row.name, row.unit, row.kind, row.registered, cell.value,
-                                              cell.numerator, cell.denominator, cell.not_applicable,
-                                              row.movement_code, row.computed_from,
-                                              res_core.pending_text(cell.origin) if cell.value is None else ""))
+        indicators.append(
+            draft.IndicatorLine(
+                row.code,
+                row.name,
+                row.unit,
+                row.kind,
+                row.registered,
+                cell.value,
+                cell.numerator,
+                cell.denominator,
+                cell.not_applicable,
+                row.movement_code,
+                row.computed_from,
+                res_core.pending_text(cell.origin) if cell.value is None else "",
+            )
+        )
     # review and proposals (tổng kết)
     review = None
     proposals: tuple[draft.ProposalLine, ...] = ()
     if kind == "year":
         meeting = session.scalars(select(ReviewMeeting).where(ReviewMeeting.year_id == record.id)).first()
-        achieved = dict(session.execute(
-            select(ReviewResult.title_code, func.count()).where(
-                ReviewResult.year_id == record.id, ReviewResult.person_id.is_not(None),
-                ReviewResult.achieved.is_(True)).group_by(ReviewResult.title_code)).all())
-        decided = session.scalar(select(func.count()).select_from(ReviewResult).where(
-            ReviewResult.year_id == record.id, ReviewResult.registered.is_(True),
-            ReviewResult.achieved.is_not(None))) or 0
+        achieved = dict(
+            session.execute(
+                select(ReviewResult.title_code, func.count())
+                .where(
+                    ReviewResult.year_id == record.id,
+                    ReviewResult.person_id.is_not(None),
+                    ReviewResult.achieved.is_(True),
+                )
+                .group_by(ReviewResult.title_code)
+            ).all()
+        )
+        decided = (
+            session.scalar(
+                select(func.count())
+                .select_from(ReviewResult)
+                .where(
+                    ReviewResult.year_id == record.id,
+                    ReviewResult.registered.is_(True),
+                    ReviewResult.achieved.is_not(None),
+                )
+            )
+            or 0
+        )
         if meeting is not None or achieved:
             reviewed: dict[tuple[str, bool], tuple[list[str], int]] = {}
             for code, group_id, group_name, done in session.execute(
-                    select(ReviewResult.title_code, ReviewResult.union_group_id, UnionGroup.name,
-                           ReviewResult.achieved)
-                    .outerjoin(UnionGroup, UnionGroup.id == ReviewResult.union_group_id)
-                    .where(ReviewResult.year_id == record.id, ReviewResult.person_id.is_(None))
-                    .order_by(UnionGroup.name)):
+                select(ReviewResult.title_code, ReviewResult.union_group_id, UnionGroup.name, ReviewResult.achieved)
+                .outerjoin(UnionGroup, UnionGroup.id == ReviewResult.union_group_id)
+                .where(ReviewResult.year_id == record.id, ReviewResult.person_id.is_(None))
+                .order_by(UnionGroup.name)
+            ):
                 names, total = reviewed.setdefault((code, group_id is None), ([], 0))
                 if done:
                     names.append(group_name or "")
@@ -296,55 +393,89 @@ def _facts(session: Session, record: EmulationYear, kind: str, phase: Phase, tod
             collective_results = tuple(
                 draft.CollectiveResult(titles[c].name if c in titles else c, own, tuple(names), total)
                 for (c, own), (names, total) in sorted(
-                    reviewed.items(), key=lambda kv: (not kv[0][1], titles[kv[0][0]].ordinal if kv[0][0] in titles
-                                                      else 999)) if names)
+                    reviewed.items(),
+                    key=lambda kv: (not kv[0][1], titles[kv[0][0]].ordinal if kv[0][0] in titles else 999),
+                )
+                if names
+            )
             order = sorted(set(regs) | set(achieved), key=lambda c: titles[c].ordinal if c in titles else 999)
             review = draft.ReviewFacts(
-                meeting.held_on if meeting else None, meeting.attendance_present if meeting else None,
+                meeting.held_on if meeting else None,
+                meeting.attendance_present if meeting else None,
                 meeting.attendance_total if meeting else None,
                 tuple((titles[c].name if c in titles else c, achieved.get(c, 0), regs.get(c, 0)) for c in order),
                 collective_results,
-                max(0, sum(regs.values()) + len(collective.title_codes if collective else []) - decided))
+                max(0, sum(regs.values()) + len(collective.title_codes if collective else []) - decided),
+            )
         rows = session.execute(
-            select(Proposal.person_id, func.coalesce(UnionGroup.name, Proposal.collective_name), Proposal.award_code,
-                   Proposal.level, Person.family_middle, Person.given_name)
+            select(
+                Proposal.person_id,
+                func.coalesce(UnionGroup.name, Proposal.collective_name),
+                Proposal.award_code,
+                Proposal.level,
+                Person.family_middle,
+                Person.given_name,
+            )
             .outerjoin(Person, Person.id == Proposal.person_id)
             .outerjoin(UnionGroup, UnionGroup.id == Proposal.union_group_id)  # a group as it is named now
-            .where(Proposal.year_id == record.id).order_by(Proposal.ordinal)).all()
-        proposals = tuple(draft.ProposalLine(vntext.join_name(fm or "", given or "") if pid else name,
-                                             titles[code].name if code in titles else code, level)
-                          for pid, name, code, level, fm, given in rows)
+            .where(Proposal.year_id == record.id)
+            .order_by(Proposal.ordinal)
+        ).all()
+        proposals = tuple(
+            draft.ProposalLine(
+                vntext.join_name(fm or "", given or "") if pid else name,
+                titles[code].name if code in titles else code,
+                level,
+            )
+            for pid, name, code, level, fm, given in rows
+        )
     next_label = f"năm {record.year + 1}"
     if kind == "midyear":
         following = next((p for p in record.phases if p.number == phase.number + 1), None)
         next_label = (following.name or f"Đợt {following.number}").lower() if following else "đợt sau"
     gvn = titles.get(results_service.GVN_DVN)
     return draft.ReportFacts(
-        kind=kind, year=record.year, phase_number=phase.number, phase_name=phase.name or f"Đợt {phase.number}",
-        start=start, end=end, next_label=next_label,
-        unit_name=unit.name if unit else "Công đoàn cơ sở", employer_name=unit.employer_name if unit else "",
+        kind=kind,
+        year=record.year,
+        phase_number=phase.number,
+        phase_name=phase.name or f"Đợt {phase.number}",
+        start=start,
+        end=end,
+        next_label=next_label,
+        unit_name=unit.name if unit else "Công đoàn cơ sở",
+        employer_name=unit.employer_name if unit else "",
         upper_union=unit.upper_union if unit else "",
-        plan_number=record.plan_number, plan_issuer=record.plan_issuer, plan_issued_on=record.plan_issued_on,
+        plan_number=record.plan_number,
+        plan_issuer=record.plan_issuer,
+        plan_issued_on=record.plan_issued_on,
         theme=record.theme,
-        workers=count(active), women=count(active, Person.gender == "F"), members=count(active, member),
+        workers=count(active),
+        women=count(active, Person.gender == "F"),
+        members=count(active, member),
         women_members=count(active, member, Person.gender == "F"),
         groups=session.scalar(select(func.count()).select_from(UnionGroup)) or 0,
         admitted=count(Person.joined_union_on.between(start, end)),
         left=count(Person.left_on.between(start, end)),
         registered_on=collective.registered_on if collective else None,
-        movements=tuple(draft.MovementFacts(m.code, m.name, m.launched_by) for m in record.movements
-                        if m.code in joined),
-        collective_titles=tuple(titles[c].name for c in (collective.title_codes if collective else [])
-                                if c in titles),
+        movements=tuple(
+            draft.MovementFacts(m.code, m.name, m.launched_by) for m in record.movements if m.code in joined
+        ),
+        collective_titles=tuple(titles[c].name for c in (collective.title_codes if collective else []) if c in titles),
         signature_content=collective.signature_content if collective else "",
-        registrations=tuple((titles[c].name, regs[c]) for c in sorted(regs, key=lambda c: titles[c].ordinal
-                                                                         if c in titles else 999) if c in titles),
+        registrations=tuple(
+            (titles[c].name, regs[c])
+            for c in sorted(regs, key=lambda c: titles[c].ordinal if c in titles else 999)
+            if c in titles
+        ),
         people_registered=people_registered,
         gvn_title=gvn.name if gvn else "Giỏi việc nước, đảm việc nhà",
         gvn_registered=gvn_registered,
         cstdcs_without_initiative=without,
-        initiatives=initiative_facts, candidates=candidates, indicators=tuple(indicators),
-        review=review, proposals=proposals,
+        initiatives=initiative_facts,
+        candidates=candidates,
+        indicators=tuple(indicators),
+        review=review,
+        proposals=proposals,
     )
 
 
@@ -362,17 +493,24 @@ def draft_report(db: Database, year: int, kind: str, *, today: date | None = Non
         phase = report_phase(record, kind)
         existing = _latest(session, record.id, phase.number)
         if existing is not None:
-            raise ValidationError(f"Năm {year} đã có {KIND_NAMES[kind]} (phiên bản {existing.version}, "
-                                  f"{STATUS_NAMES.get(existing.status, existing.status)}). Hãy mở bản đó để sửa; "
-                                  "bản đã "
-                                  "gửi thì tạo phiên bản mới.")
-        results_service.compute_in(session, record, [p for p in record.phases if p.number <= phase.number],
-                                   today=today)
+            raise ValidationError(
+                f"Năm {year} đã có {KIND_NAMES[kind]} (phiên bản {existing.version}, "
+                f"{STATUS_NAMES.get(existing.status, existing.status)}). Hãy mở bản đó để sửa; "
+                "bản đã "
+                "gửi thì tạo phiên bản mới."
+            )
+        results_service.compute_in(session, record, [p for p in record.phases if p.number <= phase.number], today=today)
         session.flush()
         facts = _facts(session, record, kind, phase, today)
-        report = Report(year_id=record.id, kind=kind, phase_number=phase.number, version=1, status="draft",
-                        title=draft.title(kind, year, facts.phase_name, facts.start, facts.end, facts.next_label),
-                        sections=draft.draft_sections(facts))
+        report = Report(
+            year_id=record.id,
+            kind=kind,
+            phase_number=phase.number,
+            version=1,
+            status="draft",
+            title=draft.title(kind, year, facts.phase_name, facts.start, facts.end, facts.next_label),
+            sections=draft.draft_sections(facts),
+        )
         session.add(report)
         session.flush()
         return _info(session, report)
@@ -394,8 +532,9 @@ def list_reports(db: Database, year: int) -> list[ReportInfo]:
     """Every report of the year, every version (sơ kết first, then tổng kết; oldest version first)."""
     with db.reading() as session:
         record = _year(session, year)
-        reports = session.scalars(select(Report).where(Report.year_id == record.id)
-                                  .order_by(Report.phase_number, Report.version)).all()
+        reports = session.scalars(
+            select(Report).where(Report.year_id == record.id).order_by(Report.phase_number, Report.version)
+        ).all()
         return [_info(session, r) for r in reports]
 
 
@@ -453,8 +592,9 @@ def set_status(db: Database, report_id: str, status: str, *, at: datetime | None
     placeholder replaced and no empty section; sending stores the computed figures the report
     shows and makes it read-only."""
     if status not in STATUS_NAMES:
-        raise ValidationError(f"Trạng thái '{status}' không hợp lệ: draft (nháp), complete (hoàn thành) hoặc sent "
-                              "(đã gửi).")
+        raise ValidationError(
+            f"Trạng thái '{status}' không hợp lệ: draft (nháp), complete (hoàn thành) hoặc sent (đã gửi)."
+        )
     at = at or datetime.now(timezone.utc)
     with db.transaction(f"Chuyển báo cáo sang trạng thái {STATUS_NAMES[status]}") as session:
         report = _load(session, report_id)
@@ -480,9 +620,13 @@ def _set_status_in(session: Session, report: Report, status: str, at: datetime) 
         info = _info(session, report)
         missing = info.missing_sections
         if missing:
-            raise ValidationError("Chưa hoàn thành được báo cáo, còn mục phải bổ sung:\n" + "\n".join(
-                f"- {s.heading}: " + (f"{len(s.placeholders)} chỗ [Bổ sung: …]" if s.placeholders else "để trống")
-                for s in missing))
+            raise ValidationError(
+                "Chưa hoàn thành được báo cáo, còn mục phải bổ sung:\n"
+                + "\n".join(
+                    f"- {s.heading}: " + (f"{len(s.placeholders)} chỗ [Bổ sung: …]" if s.placeholders else "để trống")
+                    for s in missing
+                )
+            )
     if status == "sent":
         record = session.get(EmulationYear, report.year_id)
         phases = [p for p in record.phases if p.number <= report.phase_number]
@@ -523,9 +667,16 @@ def new_version(db: Database, report_id: str, comment: str = "") -> ReportInfo:
             raise ValidationError(f"Đã có phiên bản {latest.version} mới hơn; hãy sửa phiên bản đó.")
         if comment and not report.returned_comment:
             report.returned_comment = comment
-        copy = Report(year_id=report.year_id, kind=report.kind, phase_number=report.phase_number,
-                      version=report.version + 1, status="draft", title=report.title,
-                      sections=[dict(s) for s in report.sections or []], supersedes_id=report.id)
+        copy = Report(
+            year_id=report.year_id,
+            kind=report.kind,
+            phase_number=report.phase_number,
+            version=report.version + 1,
+            status="draft",
+            title=report.title,
+            sections=[dict(s) for s in report.sections or []],
+            supersedes_id=report.id,
+        )
         session.add(copy)
         session.flush()
         return _info(session, copy)
@@ -540,8 +691,12 @@ def _missing(session: Session, record: EmulationYear, kind: str, today: date) ->
     report = _latest(session, record.id, phase.number)
     for row in results_service.table_in(session, record, today):
         cell = row.cell(phase.number)
-        if row.registered is not None and cell.value is None and not cell.not_applicable \
-                and not res_core.pending_text(cell.origin):  # "chưa bình xét" is a state the report tells
+        if (
+            row.registered is not None
+            and cell.value is None
+            and not cell.not_applicable
+            and not res_core.pending_text(cell.origin)
+        ):  # "chưa bình xét" is a state the report tells
             why = f" ({cell.origin})" if cell.source is None and cell.origin and row.source == "computed" else ""
             items.append(f"Chỉ tiêu {row.code} {row.name}: chưa có kết quả {phase.name.lower()}{why}.")
     if report is None:
@@ -556,14 +711,30 @@ def _missing(session: Session, record: EmulationYear, kind: str, today: date) ->
         meeting = session.scalars(select(ReviewMeeting).where(ReviewMeeting.year_id == record.id)).first()
         if meeting is None:
             items.append("Chưa tổ chức (chưa ghi) cuộc họp bình xét thi đua.")
-        registered = session.scalar(select(func.count()).select_from(IndividualRegistration).where(
-            IndividualRegistration.year_id == record.id)) or 0
-        collective = session.scalars(select(CollectiveRegistration).where(
-            CollectiveRegistration.year_id == record.id)).first()
+        registered = (
+            session.scalar(
+                select(func.count())
+                .select_from(IndividualRegistration)
+                .where(IndividualRegistration.year_id == record.id)
+            )
+            or 0
+        )
+        collective = session.scalars(
+            select(CollectiveRegistration).where(CollectiveRegistration.year_id == record.id)
+        ).first()
         registered += len(collective.title_codes) if collective else 0
-        decided = session.scalar(select(func.count()).select_from(ReviewResult).where(
-            ReviewResult.year_id == record.id, ReviewResult.registered.is_(True),
-            ReviewResult.achieved.is_not(None))) or 0
+        decided = (
+            session.scalar(
+                select(func.count())
+                .select_from(ReviewResult)
+                .where(
+                    ReviewResult.year_id == record.id,
+                    ReviewResult.registered.is_(True),
+                    ReviewResult.achieved.is_not(None),
+                )
+            )
+            or 0
+        )
         if registered > decided:
             items.append(f"Còn {registered - decided} danh hiệu đăng ký chưa có kết quả bình xét.")
         if not session.scalar(select(func.count()).select_from(Proposal).where(Proposal.year_id == record.id)):
@@ -571,9 +742,9 @@ def _missing(session: Session, record: EmulationYear, kind: str, today: date) ->
     if report is not None and report.status != "sent":
         items.append(f"{_label(report)} chưa gửi (đang là bản {STATUS_NAMES.get(report.status, report.status)}).")
     elif report is not None and report.returned_comment:
-        items.append(f"Cấp trên đã trả lại {_label(report).lower()}: “{report.returned_comment}”. Hãy tạo phiên bản "
-                     "mới "
-                     "để sửa.")
+        items.append(
+            f"Cấp trên đã trả lại {_label(report).lower()}: “{report.returned_comment}”. Hãy tạo phiên bản mới để sửa."
+        )
     return items
 
 
@@ -595,11 +766,21 @@ def overview(db: Database, year: int, *, today: date | None = None) -> list[Repo
             phase = report_phase(record, kind)
             report = _latest(session, record.id, phase.number)
             label = ("Báo cáo sơ kết " + (phase.name or "").lower()) if kind == "midyear" else "Báo cáo tổng kết năm"
-            found.append(ReportStatus(
-                kind, phase.number, label.strip(), phase.report_due, phase.lock_date, (phase.report_due - today).days,
-                report.id.hex if report else None, report.version if report else None,
-                report.status if report else None, report.sent_at if report else None,
-                tuple(_missing(session, record, kind, today))))
+            found.append(
+                ReportStatus(
+                    kind,
+                    phase.number,
+                    label.strip(),
+                    phase.report_due,
+                    phase.lock_date,
+                    (phase.report_due - today).days,
+                    report.id.hex if report else None,
+                    report.version if report else None,
+                    report.status if report else None,
+                    report.sent_at if report else None,
+                    tuple(_missing(session, record, kind, today)),
+                )
+            )
         return found
 
 

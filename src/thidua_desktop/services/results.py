@@ -156,8 +156,10 @@ def _label(x: Indicator) -> str:
 
 
 def registered_figures(session: Session, record: EmulationYear) -> dict[str, tuple[Decimal | None, bool]]:
-    saved = {r.indicator_code: r.value for r in session.scalars(
-        select(IndicatorRegistration).where(IndicatorRegistration.year_id == record.id))}
+    saved = {
+        r.indicator_code: r.value
+        for r in session.scalars(select(IndicatorRegistration).where(IndicatorRegistration.year_id == record.id))
+    }
     figures = {}
     for x in cdcs_indicators(record):
         if x.code in saved:
@@ -179,8 +181,13 @@ def phase_locks(session: Session, record: EmulationYear, today: date) -> dict[in
         report = latest.get(phase.number)
         sent_version = report.version if report is not None and report.status == "sent" else None
         correction = report is not None and report.version > 1 and report.status != "sent"
-        locks[phase.number] = core.lock_reason(phase.name or f"Đợt {phase.number}", phase.lock_date, today,
-                                               sent_version=sent_version, correction_open=correction)
+        locks[phase.number] = core.lock_reason(
+            phase.name or f"Đợt {phase.number}",
+            phase.lock_date,
+            today,
+            sent_version=sent_version,
+            correction_open=correction,
+        )
     return locks
 
 
@@ -189,27 +196,45 @@ def phase_locks(session: Session, record: EmulationYear, today: date) -> dict[in
 
 def _women_workers_at(end: date):
     """Nữ CNVCLĐ: the women employed at ``end`` (members or not), the denominator the plan names."""
-    return (Person.gender == "F", (Person.employed_since.is_(None)) | (Person.employed_since <= end),
-            Person.at_work_after(end))
+    return (
+        Person.gender == "F",
+        (Person.employed_since.is_(None)) | (Person.employed_since <= end),
+        Person.at_work_after(end),
+    )
 
 
 def ldst_contributions(session: Session, year: int, end: date, window: int) -> list[ini_core.Contribution]:
     """Recognised initiatives of the window's years, decided by ``end``, one item per author."""
     rows = session.execute(
-        select(InitiativeAuthor.person_id, InitiativeAuthor.outside_name, InitiativeAuthor.category,
-               InitiativeAuthor.share, Initiative.year, Initiative.economic_benefit, Initiative.title,
-               Person.family_middle, Person.given_name)
+        select(
+            InitiativeAuthor.person_id,
+            InitiativeAuthor.outside_name,
+            InitiativeAuthor.category,
+            InitiativeAuthor.share,
+            Initiative.year,
+            Initiative.economic_benefit,
+            Initiative.title,
+            Person.family_middle,
+            Person.given_name,
+        )
         .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
         .outerjoin(Person, Person.id == InitiativeAuthor.person_id)
-        .where(Initiative.status == "recognised", Initiative.year.between(year - window + 1, year),
-               Initiative.economic_benefit.is_not(None),
-               (Initiative.decision_date.is_(None)) | (Initiative.decision_date <= end))
+        .where(
+            Initiative.status == "recognised",
+            Initiative.year.between(year - window + 1, year),
+            Initiative.economic_benefit.is_not(None),
+            (Initiative.decision_date.is_(None)) | (Initiative.decision_date <= end),
+        )
     ).all()
     return [
         ini_core.Contribution(
             author_key=pid.hex if pid else f"ngoai:{vntext.search_key(outside)}",
             author_name=vntext.join_name(fm or "", given or "") if pid else outside,
-            category=category, year=y, benefit=benefit, share=share, initiative_title=title,
+            category=category,
+            year=y,
+            benefit=benefit,
+            share=share,
+            initiative_title=title,
         )
         for pid, outside, category, share, y, benefit, title, fm, given in rows
     ]
@@ -228,52 +253,95 @@ def _live(session: Session, record: EmulationYear, phase: Phase, sources: set[st
     last = phase.number == max(p.number for p in record.phases)
     found: dict[str, _Live] = {}
     if "members_admitted" in sources:
-        n = session.scalar(select(func.count()).select_from(Person).where(
-            Person.joined_union_on.between(start, end))) or 0
+        n = (
+            session.scalar(select(func.count()).select_from(Person).where(Person.joined_union_on.between(start, end)))
+            or 0
+        )
         found["members_admitted"] = _Live(Decimal(n), origin=core.origin_members_admitted(n, start, end))
     if "initiatives_recognised" in sources:
         # The same rule as services.initiatives.count_recognised, read in this session.
-        n = session.scalar(select(func.count()).select_from(Initiative).where(
-            Initiative.status == "recognised", Initiative.decision_date.between(start, end))) or 0
+        n = (
+            session.scalar(
+                select(func.count())
+                .select_from(Initiative)
+                .where(Initiative.status == "recognised", Initiative.decision_date.between(start, end))
+            )
+            or 0
+        )
         found["initiatives_recognised"] = _Live(Decimal(n), origin=core.origin_initiatives(n, start, end))
     if "ldst_authors" in sources:
-        any_proposal = last and session.scalar(
-            select(func.count()).select_from(Proposal).where(Proposal.year_id == record.id)) or 0
+        any_proposal = (
+            last
+            and session.scalar(select(func.count()).select_from(Proposal).where(Proposal.year_id == record.id))
+            or 0
+        )
         if any_proposal:
             proposed = session.execute(
-                select(Proposal.person_id, Proposal.collective_name, Proposal.decision_number)
-                .where(Proposal.year_id == record.id, Proposal.award_code == BANG_LDST)).all()
+                select(Proposal.person_id, Proposal.collective_name, Proposal.decision_number).where(
+                    Proposal.year_id == record.id, Proposal.award_code == BANG_LDST
+                )
+            ).all()
             people = {(pid or name) for pid, name, _ in proposed}
             decided = len({(pid or name) for pid, name, number in proposed if number})
             # an award counts from its decision; a proposal is only a proposal
-            found["ldst_authors"] = (_Live(Decimal(decided), origin=core.origin_ldst_awarded(decided, len(people)))
-                                     if decided else _Live(None, origin=core.origin_ldst_proposed(len(people))))
+            found["ldst_authors"] = (
+                _Live(Decimal(decided), origin=core.origin_ldst_awarded(decided, len(people)))
+                if decided
+                else _Live(None, origin=core.origin_ldst_proposed(len(people)))
+            )
         else:
             n = len(ldst_candidates_at(session, record, end))
             found["ldst_authors"] = _Live(None, origin=core.origin_ldst_candidates(n, end))
     if "women_gvn_dvn" in sources:
         women = session.scalar(select(func.count()).select_from(Person).where(*_women_workers_at(end))) or 0
         if last:
-            decided = session.scalar(select(func.count()).select_from(ReviewResult).where(
-                ReviewResult.year_id == record.id, ReviewResult.title_code == GVN_DVN,
-                ReviewResult.achieved.is_not(None))) or 0
+            decided = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(ReviewResult)
+                    .where(
+                        ReviewResult.year_id == record.id,
+                        ReviewResult.title_code == GVN_DVN,
+                        ReviewResult.achieved.is_not(None),
+                    )
+                )
+                or 0
+            )
             if not decided:
                 found["women_gvn_dvn"] = _Live(None, origin=core.ORIGIN_WOMEN_PENDING)
             else:
-                achieved = session.scalar(
-                    select(func.count(distinct(ReviewResult.person_id))).select_from(ReviewResult)
-                    .join(Person, Person.id == ReviewResult.person_id)
-                    .where(ReviewResult.year_id == record.id, ReviewResult.title_code == GVN_DVN,
-                           ReviewResult.achieved.is_(True), *_women_workers_at(end))) or 0
+                achieved = (
+                    session.scalar(
+                        select(func.count(distinct(ReviewResult.person_id)))
+                        .select_from(ReviewResult)
+                        .join(Person, Person.id == ReviewResult.person_id)
+                        .where(
+                            ReviewResult.year_id == record.id,
+                            ReviewResult.title_code == GVN_DVN,
+                            ReviewResult.achieved.is_(True),
+                            *_women_workers_at(end),
+                        )
+                    )
+                    or 0
+                )
                 held_on = session.scalar(select(ReviewMeeting.held_on).where(ReviewMeeting.year_id == record.id))
-                found["women_gvn_dvn"] = _women_live(achieved, women, core.origin_women_review(achieved, women,
-                                                                                              held_on))
+                found["women_gvn_dvn"] = _women_live(
+                    achieved, women, core.origin_women_review(achieved, women, held_on)
+                )
         else:
-            registered = session.scalar(
-                select(func.count(distinct(IndividualRegistration.person_id))).select_from(IndividualRegistration)
-                .join(Person, Person.id == IndividualRegistration.person_id)
-                .where(IndividualRegistration.year_id == record.id, IndividualRegistration.title_code == GVN_DVN,
-                       *_women_workers_at(end))) or 0
+            registered = (
+                session.scalar(
+                    select(func.count(distinct(IndividualRegistration.person_id)))
+                    .select_from(IndividualRegistration)
+                    .join(Person, Person.id == IndividualRegistration.person_id)
+                    .where(
+                        IndividualRegistration.year_id == record.id,
+                        IndividualRegistration.title_code == GVN_DVN,
+                        *_women_workers_at(end),
+                    )
+                )
+                or 0
+            )
             # registering is not achieving: before the review there is no rate to report
             found["women_gvn_dvn"] = _Live(None, origin=core.origin_women_registered(registered, women, end))
     return found
@@ -290,22 +358,36 @@ def _women_live(count: int, women: int, origin: str) -> _Live:
 
 def _cell_from(stored: IndicatorResult, lock: str | None) -> ResultCell:
     na = stored.source == "entered" and stored.value is None and stored.origin == core.NOT_APPLICABLE
-    return ResultCell(stored.phase_number, stored.value, stored.numerator, stored.denominator, stored.source,
-                      stored.origin, stored.note, stored.evidence_number, stored.evidence_date, True, na, lock)
+    return ResultCell(
+        stored.phase_number,
+        stored.value,
+        stored.numerator,
+        stored.denominator,
+        stored.source,
+        stored.origin,
+        stored.note,
+        stored.evidence_number,
+        stored.evidence_date,
+        True,
+        na,
+        lock,
+    )
 
 
 def table_in(session: Session, record: EmulationYear, today: date) -> list[ResultRow]:
     indicators = cdcs_indicators(record)
     registered = registered_figures(session, record)
-    stored = {(r.indicator_code, r.phase_number): r for r in session.scalars(
-        select(IndicatorResult).where(IndicatorResult.year_id == record.id))}
+    stored = {
+        (r.indicator_code, r.phase_number): r
+        for r in session.scalars(select(IndicatorResult).where(IndicatorResult.year_id == record.id))
+    }
     locks = phase_locks(session, record, today)
-    wanted = {x.computed_from for x in indicators
-              if core.effective_source(x.source, x.computed_from) == "computed"}
+    wanted = {x.computed_from for x in indicators if core.effective_source(x.source, x.computed_from) == "computed"}
     live: dict[int, dict[str, _Live]] = {}
     for phase in record.phases:
-        missing = {x.computed_from for x in indicators if x.computed_from in wanted
-                   and (x.code, phase.number) not in stored}
+        missing = {
+            x.computed_from for x in indicators if x.computed_from in wanted and (x.code, phase.number) not in stored
+        }
         live[phase.number] = _live(session, record, phase, missing) if missing else {}
     rows = []
     for x in indicators:
@@ -318,15 +400,37 @@ def table_in(session: Session, record: EmulationYear, today: date) -> list[Resul
                 cells.append(_cell_from(saved, lock))
             elif source == "computed":
                 value = live[phase.number][x.computed_from]
-                cells.append(ResultCell(phase.number, value.value, value.numerator, value.denominator,
-                                        "computed" if value.value is not None else None, value.origin,
-                                        lock_reason=lock))
+                cells.append(
+                    ResultCell(
+                        phase.number,
+                        value.value,
+                        value.numerator,
+                        value.denominator,
+                        "computed" if value.value is not None else None,
+                        value.origin,
+                        lock_reason=lock,
+                    )
+                )
             else:
                 origin = core.SOURCES_WITHOUT_RECORDS.get(x.computed_from or "", "")
                 cells.append(ResultCell(phase.number, origin=origin, lock_reason=lock))
         value, is_default = registered[x.code]
-        rows.append(ResultRow(x.code, x.name, x.unit_of_measure, x.kind, x.group, x.movement_code, x.computed_from,
-                              source, value, is_default, x.plan_target_text, tuple(cells)))
+        rows.append(
+            ResultRow(
+                x.code,
+                x.name,
+                x.unit_of_measure,
+                x.kind,
+                x.group,
+                x.movement_code,
+                x.computed_from,
+                source,
+                value,
+                is_default,
+                x.plan_target_text,
+                tuple(cells),
+            )
+        )
     return rows
 
 
@@ -343,25 +447,39 @@ def results_table(db: Database, year: int, *, today: date | None = None) -> list
 # --- computing ------------------------------------------------------------------------------
 
 
-def compute_in(session: Session, record: EmulationYear, phases: Iterable[Phase], *, today: date,
-               ignore_locks: bool = False, only_missing: bool = False) -> ComputeSummary:
+def compute_in(
+    session: Session,
+    record: EmulationYear,
+    phases: Iterable[Phase],
+    *,
+    today: date,
+    ignore_locks: bool = False,
+    only_missing: bool = False,
+) -> ComputeSummary:
     """Store computed results in ``session``; ``only_missing`` leaves stored ones as they are
     (sending a report freezes what it showed without changing figures already kept)."""
-    indicators = [x for x in cdcs_indicators(record)
-                  if core.effective_source(x.source, x.computed_from) == "computed"]
-    stored = {(r.indicator_code, r.phase_number): r for r in session.scalars(
-        select(IndicatorResult).where(IndicatorResult.year_id == record.id))}
+    indicators = [x for x in cdcs_indicators(record) if core.effective_source(x.source, x.computed_from) == "computed"]
+    stored = {
+        (r.indicator_code, r.phase_number): r
+        for r in session.scalars(select(IndicatorResult).where(IndicatorResult.year_id == record.id))
+    }
     locks = {} if ignore_locks else phase_locks(session, record, today)
     written, kept, pending, locked = 0, [], [], []
     for phase in phases:
         if locks.get(phase.number):
             locked.append(locks[phase.number])
             continue
-        todo = [x for x in indicators
-                if (x.code, phase.number) not in stored
-                or (not only_missing and stored[(x.code, phase.number)].source == "computed")]
-        kept += [f"{x.code} ({phase.name})" for x in indicators
-                 if x not in todo and stored[(x.code, phase.number)].source == "entered"]
+        todo = [
+            x
+            for x in indicators
+            if (x.code, phase.number) not in stored
+            or (not only_missing and stored[(x.code, phase.number)].source == "computed")
+        ]
+        kept += [
+            f"{x.code} ({phase.name})"
+            for x in indicators
+            if x not in todo and stored[(x.code, phase.number)].source == "entered"
+        ]
         live = _live(session, record, phase, {x.computed_from for x in todo})
         for x in todo:
             value = live[x.computed_from]
@@ -380,8 +498,7 @@ def compute_in(session: Session, record: EmulationYear, phases: Iterable[Phase],
     return ComputeSummary(written, tuple(kept), tuple(pending), tuple(locked))
 
 
-def compute(db: Database, year: int, phase_number: int | None = None, *,
-            today: date | None = None) -> ComputeSummary:
+def compute(db: Database, year: int, phase_number: int | None = None, *, today: date | None = None) -> ComputeSummary:
     """Store the computed results of one phase (or of every phase that has started and is not locked).
 
     Entered figures are never overwritten. Asking for a locked phase by number is refused.
@@ -420,9 +537,21 @@ def _check_open(session: Session, record: EmulationYear, phase: Phase, today: da
         raise ValidationError(lock)
 
 
-def enter_result(db: Database, year: int, code: str, phase_number: int, value=None, numerator=None,
-                 denominator=None, note: str = "", evidence_number: str = "", evidence_date: date | None = None,
-                 *, not_applicable: bool = False, today: date | None = None) -> ResultCell:
+def enter_result(
+    db: Database,
+    year: int,
+    code: str,
+    phase_number: int,
+    value=None,
+    numerator=None,
+    denominator=None,
+    note: str = "",
+    evidence_number: str = "",
+    evidence_date: date | None = None,
+    *,
+    not_applicable: bool = False,
+    today: date | None = None,
+) -> ResultCell:
     """Enter (or correct) the result of an indicator at the end of a phase.
 
     A percent indicator takes a numerator and a denominator (the % is derived); counts and
@@ -446,16 +575,19 @@ def enter_result(db: Database, year: int, code: str, phase_number: int, value=No
         else:
             figure, problems = core.check_figure(_label(x), x.kind, value, numerator, denominator)
         if evidence_date is not None and evidence_date > today:
-            problems.append(f"{_label(x)}: ngày của văn bản căn cứ {vntext.format_date(evidence_date)} "
-                            "ở tương lai.")
+            problems.append(f"{_label(x)}: ngày của văn bản căn cứ {vntext.format_date(evidence_date)} ở tương lai.")
         if len(evidence_number) > 120:
             problems.append(f"{_label(x)}: số văn bản căn cứ dài quá 120 ký tự.")
         if problems:
             raise ValidationError("\n".join(problems))
         _check_open(session, record, phase, today)
-        row = session.scalars(select(IndicatorResult).where(
-            IndicatorResult.year_id == record.id, IndicatorResult.indicator_code == code,
-            IndicatorResult.phase_number == phase_number)).first()
+        row = session.scalars(
+            select(IndicatorResult).where(
+                IndicatorResult.year_id == record.id,
+                IndicatorResult.indicator_code == code,
+                IndicatorResult.phase_number == phase_number,
+            )
+        ).first()
         if row is None:
             row = IndicatorResult(year_id=record.id, indicator_code=code, phase_number=phase_number)
             session.add(row)
@@ -481,9 +613,13 @@ def clear_result(db: Database, year: int, code: str, phase_number: int, *, today
         _indicator(record, code)
         phase = _phase(record, phase_number)
         _check_open(session, record, phase, today)
-        row = session.scalars(select(IndicatorResult).where(
-            IndicatorResult.year_id == record.id, IndicatorResult.indicator_code == code,
-            IndicatorResult.phase_number == phase_number)).first()
+        row = session.scalars(
+            select(IndicatorResult).where(
+                IndicatorResult.year_id == record.id,
+                IndicatorResult.indicator_code == code,
+                IndicatorResult.phase_number == phase_number,
+            )
+        ).first()
         if row is None:
             raise NotFoundError(f"Chỉ tiêu {code} chưa có kết quả Đợt {phase_number}.")
         session.delete(row)

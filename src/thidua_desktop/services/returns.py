@@ -57,8 +57,15 @@ class ReturnPreview:
         return tuple(found)
 
 
-def make_return(source: str | os.PathLike[str], comment: str, out: str | os.PathLike[str], spec, *,
-                db: Database | None = None, returned_on: date | None = None) -> ReturnMade:
+def make_return(
+    source: str | os.PathLike[str],
+    comment: str,
+    out: str | os.PathLike[str],
+    spec,
+    *,
+    db: Database | None = None,
+    returned_on: date | None = None,
+) -> ReturnMade:
     """Write the signed return of the report workbook ``source`` to ``out`` (key ``spec``).
 
     ``db`` (the upper union's data folder, if any) gives the sender's name in the header.
@@ -90,8 +97,16 @@ def make_return(source: str | os.PathLike[str], comment: str, out: str | os.Path
                 sender, upper, place = unit.name, unit.upper_union, unit.place_name
     try:
         with open_signer(spec) as signer:
-            exchange.write_return(meta, comment, out, signer, returned_by=sender, returned_by_upper=upper,
-                                  place_name=place, returned_on=returned_on)
+            exchange.write_return(
+                meta,
+                comment,
+                out,
+                signer,
+                returned_by=sender,
+                returned_by_upper=upper,
+                place_name=place,
+                returned_on=returned_on,
+            )
             from thidua_desktop.signing import keys
 
             name, fingerprint = keys.subject_name(signer.certificate), keys.fingerprint(signer.certificate)
@@ -101,10 +116,21 @@ def make_return(source: str | os.PathLike[str], comment: str, out: str | os.Path
         raise ValidationError(exc.message) from None
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror or exc}.") from None
-    label = ReturnedReport(info["unit_id"], info["unit_name"], info["unit_code"], info["year"], info["phase"],
-                           info["report_kind"], info["report_id"], info["report_document_kind"],
-                           info["report_document_code"], info["report_document_version"], sender, returned_on,
-                           "").report_label
+    label = ReturnedReport(
+        info["unit_id"],
+        info["unit_name"],
+        info["unit_code"],
+        info["year"],
+        info["phase"],
+        info["report_kind"],
+        info["report_id"],
+        info["report_document_kind"],
+        info["report_document_code"],
+        info["report_document_version"],
+        sender,
+        returned_on,
+        "",
+    ).report_label
     return ReturnMade(out, label, info["unit_name"], name, fingerprint)
 
 
@@ -121,19 +147,25 @@ def _match(session, returned: ReturnedReport, path: Path) -> Report:
         raise NotFoundError("Chưa khai báo thông tin đơn vị (công đoàn cơ sở).")
     if unit.id.hex != returned.unit_id:
         who = returned.unit_name or "một đơn vị khác"
-        raise ValidationError(f"Tệp {path.name} trả lại báo cáo của {who}"
-                              + (f" (mã {returned.unit_code})" if returned.unit_code else "")
-                              + f", không phải của {unit.name}. Không ghi nhận.")
+        raise ValidationError(
+            f"Tệp {path.name} trả lại báo cáo của {who}"
+            + (f" (mã {returned.unit_code})" if returned.unit_code else "")
+            + f", không phải của {unit.name}. Không ghi nhận."
+        )
     report = session.get(Report, uuid.UUID(returned.report_id))
     if report is None:
-        raise ValidationError(f"Tệp {path.name} trả lại {returned.report_label[:1].lower()}{returned.report_label[1:]},"
-                              " nhưng dữ liệu của đơn vị không có báo cáo này (có thể đã được gửi từ máy khác hoặc "
-                              "từ dữ liệu đã khôi phục). Không ghi nhận.")
+        raise ValidationError(
+            f"Tệp {path.name} trả lại {returned.report_label[:1].lower()}{returned.report_label[1:]},"
+            " nhưng dữ liệu của đơn vị không có báo cáo này (có thể đã được gửi từ máy khác hoặc "
+            "từ dữ liệu đã khôi phục). Không ghi nhận."
+        )
     year = session.scalar(select(EmulationYear.year).where(EmulationYear.id == report.year_id))
     if year != returned.year or (returned.document_version and report.version != returned.document_version):
-        raise ValidationError(f"Tệp {path.name}: báo cáo được nhắc tới (năm {returned.year}, phiên bản "
-                              f"{returned.document_version}) không khớp với báo cáo trong dữ liệu (năm {year}, phiên "
-                              f"bản {report.version}). Không ghi nhận.")
+        raise ValidationError(
+            f"Tệp {path.name}: báo cáo được nhắc tới (năm {returned.year}, phiên bản "
+            f"{returned.document_version}) không khớp với báo cáo trong dữ liệu (năm {year}, phiên "
+            f"bản {report.version}). Không ghi nhận."
+        )
     return report
 
 
@@ -147,8 +179,10 @@ def preview_return(db: Database, paths, path: str | os.PathLike[str]) -> ReturnP
         info = reports_service.get_report(db, report.id.hex)
         previous = report.returned_comment
     if info.status != "sent":
-        raise ValidationError(f"{returned.report_label} chưa ở trạng thái đã gửi trong dữ liệu của đơn vị; chỉ báo cáo "
-                              "đã gửi mới nhận ý kiến trả lại.")
+        raise ValidationError(
+            f"{returned.report_label} chưa ở trạng thái đã gửi trong dữ liệu của đơn vị; chỉ báo cáo "
+            "đã gửi mới nhận ý kiến trả lại."
+        )
     return ReturnPreview(path, returned, check, info, previous)
 
 

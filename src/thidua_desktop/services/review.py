@@ -82,11 +82,36 @@ from thidua_desktop.store.errors import NotFoundError, ValidationError
 from thidua_desktop.store.models import AwardTitle, EmulationYear, Person, Proposal, ReviewResult
 
 __all__ = [
-    "BANG_LDST", "DEFAULT_RULES", "OWN_ISSUER", "SETTING_RULES", "UNKNOWN_ORDINAL",
-    "BuildSummary", "Key", "MajoritySummary", "MeetingInfo", "ProposalKey", "ProposalRow", "ProposalRule",
-    "ReviewRow", "add_proposal", "apply_majority", "build_proposals", "collective_history", "decide_proposals",
-    "findings", "get_meeting", "get_proposal_rules", "is_group_title", "list_proposals", "record_meeting",
-    "record_vote", "record_votes", "remove_proposal", "review_table", "set_inputs", "set_proposal_rules",
+    "BANG_LDST",
+    "DEFAULT_RULES",
+    "OWN_ISSUER",
+    "SETTING_RULES",
+    "UNKNOWN_ORDINAL",
+    "BuildSummary",
+    "Key",
+    "MajoritySummary",
+    "MeetingInfo",
+    "ProposalKey",
+    "ProposalRow",
+    "ProposalRule",
+    "ReviewRow",
+    "add_proposal",
+    "apply_majority",
+    "build_proposals",
+    "collective_history",
+    "decide_proposals",
+    "findings",
+    "get_meeting",
+    "get_proposal_rules",
+    "is_group_title",
+    "list_proposals",
+    "record_meeting",
+    "record_vote",
+    "record_votes",
+    "remove_proposal",
+    "review_table",
+    "set_inputs",
+    "set_proposal_rules",
     "update_proposal",
 ]
 
@@ -112,8 +137,15 @@ def review_table(db: Database, year: int) -> list[ReviewRow]:
 # --- inputs and votes ---------------------------------------------------------------------------
 
 
-def set_inputs(db: Database, year: int, person_id: str, *, days_off: int | None = None,
-               discipline: str | None = None, clear_days_off: bool = False) -> ReviewInputs:
+def set_inputs(
+    db: Database,
+    year: int,
+    person_id: str,
+    *,
+    days_off: int | None = None,
+    discipline: str | None = None,
+    clear_days_off: bool = False,
+) -> ReviewInputs:
     """Record, for one person, the days off (maternity leave not counted) and a disciplinary
     measure of the year; ``discipline=""`` clears it, ``clear_days_off`` forgets the days off.
     They are stored on every review row of the person (rows are added for the registered titles)."""
@@ -131,10 +163,13 @@ def set_inputs(db: Database, year: int, person_id: str, *, days_off: int | None 
         mine += [key for key in registered if key[0] == pid.hex and key not in writer.rows]
         if not mine:
             raise ValidationError("Người này chưa đăng ký danh hiệu nào trong năm; không có gì để bình xét.")
-        current = next((core.split_exclusions(writer.rows[k].exclusions)[1] for k in mine if k in writer.rows),
-                       ReviewInputs())
-        new = ReviewInputs(None if clear_days_off else current.days_off if days_off is None else days_off,
-                           current.discipline if discipline is None else vntext.nfc(discipline.strip()))
+        current = next(
+            (core.split_exclusions(writer.rows[k].exclusions)[1] for k in mine if k in writer.rows), ReviewInputs()
+        )
+        new = ReviewInputs(
+            None if clear_days_off else current.days_off if days_off is None else days_off,
+            current.discipline if discipline is None else vntext.nfc(discipline.strip()),
+        )
         for key in mine:
             row = writer.rows.get(key)
             codes = core.split_exclusions(row.exclusions)[0] if row else []
@@ -180,8 +215,9 @@ def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
         record = year_record(session, year)
         meeting = meeting_of(session, record)
         if meeting is None or meeting.attendance_present is None:
-            raise ValidationError("Chưa ghi cuộc họp bình xét (ngày họp, số người có mặt); hãy ghi cuộc họp trước "
-                                  "khi ghi số phiếu.")
+            raise ValidationError(
+                "Chưa ghi cuộc họp bình xét (ngày họp, số người có mặt); hãy ghi cuộc họp trước khi ghi số phiếu."
+            )
         titles = titles_of(record)
         groups = group_names(session)
         problems: list[str] = []
@@ -190,15 +226,25 @@ def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
         keys = [_vote_key(v) for v in votes]
         wanted = [uuid.UUID(k[0]) for k in keys if k[0] is not None] if len(keys) <= 1000 else []
         name_query = select(hex_of(Person.id), Person.family_middle, Person.given_name)
-        chunks = [name_query] if len(keys) > 1000 else [
-            name_query.where(Person.id.in_(wanted[i:i + 500])) for i in range(0, len(wanted), 500)]
+        chunks = (
+            [name_query]
+            if len(keys) > 1000
+            else [name_query.where(Person.id.in_(wanted[i : i + 500])) for i in range(0, len(wanted), 500)]
+        )
         for query in chunks:
             for pid, fm, given in session.execute(query):
                 names[pid] = (fm, given)
 
         def label_of(vote: Vote, pid: str | None, gid: str | None, title: AwardTitle | None) -> str:
-            who = vntext.join_name(*names[pid]) if pid in names else "" if pid else \
-                groups[gid][0] if gid in groups else "Tập thể"
+            who = (
+                vntext.join_name(*names[pid])
+                if pid in names
+                else ""
+                if pid
+                else groups[gid][0]
+                if gid in groups
+                else "Tập thể"
+            )
             return f"{who or vote.person_id} — {title.name if title else vote.title_code}"
 
         for vote, key in zip(votes, keys, strict=True):
@@ -207,8 +253,13 @@ def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
             again = key in seen
             seen.add(key)
             label = ""  # worded for a line with a problem only: thousands of lines are checked at once
-            if (again or (pid is not None and pid not in names) or (gid is not None and gid not in groups)
-                    or title is None or not _fits(title, pid, gid)):
+            if (
+                again
+                or (pid is not None and pid not in names)
+                or (gid is not None and gid not in groups)
+                or title is None
+                or not _fits(title, pid, gid)
+            ):
                 label = label_of(vote, pid, gid, title)
                 if again:
                     problems.append(f"{label}: ghi hai lần trong cùng một lần lưu.")
@@ -222,13 +273,17 @@ def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
                     problems.append(f"{label}: danh hiệu '{vote.title_code}' không có trong danh mục năm {year}.")
                     continue
                 if title.category != "title":
-                    problems.append(f"{label}: đây là hình thức khen thưởng, ghi ở danh sách đề nghị khen thưởng, "
-                                    "không bình xét như danh hiệu.")
+                    problems.append(
+                        f"{label}: đây là hình thức khen thưởng, ghi ở danh sách đề nghị khen thưởng, "
+                        "không bình xét như danh hiệu."
+                    )
                 if pid is None and title.subject != "collective":
                     problems.append(f"{label}: danh hiệu dành cho cá nhân, không ghi cho tập thể.")
                 elif pid is None and gid is None and is_group_title(title):
-                    problems.append(f"{label}: danh hiệu dành cho tổ công đoàn; hãy ghi cho từng tổ công đoàn, không "
-                                    "ghi cho công đoàn cơ sở.")
+                    problems.append(
+                        f"{label}: danh hiệu dành cho tổ công đoàn; hãy ghi cho từng tổ công đoàn, không "
+                        "ghi cho công đoàn cơ sở."
+                    )
                 elif gid is not None and not is_group_title(title):
                     problems.append(f"{label}: danh hiệu này không xét cho tổ công đoàn.")
                 if pid is not None and title.subject != "individual":
@@ -270,12 +325,20 @@ def record_votes(db: Database, year: int, votes: Sequence[Vote]) -> list[str]:
         return warnings
 
 
-def record_vote(db: Database, year: int, person_id: str | None, title_code: str, votes_for: int | None,
-                votes_total: int | None, achieved: bool | None = None, note: str | None = None, *,
-                union_group_id: str | None = None) -> list[str]:
+def record_vote(
+    db: Database,
+    year: int,
+    person_id: str | None,
+    title_code: str,
+    votes_for: int | None,
+    votes_total: int | None,
+    achieved: bool | None = None,
+    note: str | None = None,
+    *,
+    union_group_id: str | None = None,
+) -> list[str]:
     """One line of :func:`record_votes`; returns its warnings (e.g. "danh hiệu chưa đăng ký")."""
-    return record_votes(db, year, [Vote(person_id, title_code, votes_for, votes_total, achieved, note,
-                                        union_group_id)])
+    return record_votes(db, year, [Vote(person_id, title_code, votes_for, votes_total, achieved, note, union_group_id)])
 
 
 def _cap_findings(record: EmulationYear, state: Iterable[ReviewRow]) -> list[str]:
@@ -286,8 +349,10 @@ def _cap_findings(record: EmulationYear, state: Iterable[ReviewRow]) -> list[str
     allowed = core.cap_allowed(ldtt, rules)
     if allowed is not None and cstd > allowed:
         cap = rules[core.RULE_CSTDCS_CAP]
-        return [f"Số người đạt “Chiến sĩ thi đua cơ sở” ({cstd}) vượt {vntext.format_number(cap)}% số người đạt "
-                f"“Lao động tiên tiến” ({ldtt}): tối đa {allowed} người."]
+        return [
+            f"Số người đạt “Chiến sĩ thi đua cơ sở” ({cstd}) vượt {vntext.format_number(cap)}% số người đạt "
+            f"“Lao động tiên tiến” ({ldtt}): tối đa {allowed} người."
+        ]
     return []
 
 
@@ -327,8 +392,11 @@ def apply_majority(db: Database, year: int, *, overwrite: bool = False) -> Major
             return winners
 
         def write(r: ReviewRow, achieved: bool, note: str | None = None) -> None:
-            values = {"achieved": achieved, "registered": r.registered,
-                      "exclusions": core.join_exclusions([e.code for e in r.exclusions], r.inputs)}
+            values = {
+                "achieved": achieved,
+                "registered": r.registered,
+                "exclusions": core.join_exclusions([e.code for e in r.exclusions], r.inputs),
+            }
             if note is not None:
                 values["note"] = note
             writer.set(r.key, **values)
@@ -342,17 +410,23 @@ def apply_majority(db: Database, year: int, *, overwrite: bool = False) -> Major
         ldtt = sum(1 for r in state if r.title_code == LDTT and r.achieved)
         allowed = core.cap_allowed(ldtt, rules)
         if allowed is not None:
-            already = sum(1 for r in state if r.title_code == CSTDCS and r.achieved
-                          and (not overwrite or not r.registered))
+            already = sum(
+                1 for r in state if r.title_code == CSTDCS and r.achieved and (not overwrite or not r.registered)
+            )
             room = max(0, allowed - already)
-            winners.sort(key=lambda r: (-Decimal(r.votes_for) / Decimal(r.votes_total), -(r.votes_for or 0),
-                                        r.sort_key))
+            winners.sort(
+                key=lambda r: (-Decimal(r.votes_for) / Decimal(r.votes_total), -(r.votes_for or 0), r.sort_key)
+            )
             over = winners[room:]
             winners = winners[:room]
             cap = vntext.format_number(rules[core.RULE_CSTDCS_CAP])
             for r in over:
-                write(r, False, f"Không công nhận: vượt tỷ lệ tối đa {cap}% số người đạt “Lao động tiên tiến” "
-                                f"({allowed} người); xét theo tỷ lệ phiếu đồng ý.")
+                write(
+                    r,
+                    False,
+                    f"Không công nhận: vượt tỷ lệ tối đa {cap}% số người đạt “Lao động tiên tiến” "
+                    f"({allowed} người); xét theo tỷ lệ phiếu đồng ý.",
+                )
                 counts["capped"] += 1
         for r in winners:
             write(r, True)
@@ -360,8 +434,15 @@ def apply_majority(db: Database, year: int, *, overwrite: bool = False) -> Major
         # exclusion codes depend on LĐTT decisions only: the state after the first pass holds them
         writer.refresh_snapshots(state=state)
         writer.finish()
-        return MajoritySummary(counts["achieved"], counts["not_achieved"], counts["excluded"], counts["capped"],
-                               counts["without_votes"], counts["kept"], counts["unregistered"])
+        return MajoritySummary(
+            counts["achieved"],
+            counts["not_achieved"],
+            counts["excluded"],
+            counts["capped"],
+            counts["without_votes"],
+            counts["kept"],
+            counts["unregistered"],
+        )
 
 
 def findings(db: Database, year: int) -> list[Finding]:
@@ -376,22 +457,40 @@ def findings(db: Database, year: int) -> list[Finding]:
     undecided = [r for r in state if r.achieved is None]
     if undecided:
         by_title = Counter(r.title_name for r in undecided)
-        found.append(Finding("warning", f"Còn {len(undecided)} danh hiệu chưa có kết quả bình xét: "
-                             + ", ".join(f"{name} ({n})" for name, n in by_title.items()) + "."))
+        found.append(
+            Finding(
+                "warning",
+                f"Còn {len(undecided)} danh hiệu chưa có kết quả bình xét: "
+                + ", ".join(f"{name} ({n})" for name, n in by_title.items())
+                + ".",
+            )
+        )
     for r in state:
         for w in r.warnings:
             found.append(Finding("warning", f"{r.full_name} — {r.title_name}: {w}.", r.person_id, r.title_code))
         if r.title_code == CSTDCS and r.achieved:
             ldtt = next((x for x in state if x.person_id == r.person_id and x.title_code == LDTT), None)
             if ldtt is None or not ldtt.achieved:
-                found.append(Finding("warning", f"{r.full_name}: đạt “Chiến sĩ thi đua cơ sở” nhưng chưa đạt "
-                                                f"“Lao động tiên tiến”.", r.person_id, r.title_code))
+                found.append(
+                    Finding(
+                        "warning",
+                        f"{r.full_name}: đạt “Chiến sĩ thi đua cơ sở” nhưng chưa đạt “Lao động tiên tiến”.",
+                        r.person_id,
+                        r.title_code,
+                    )
+                )
     if meeting is not None and meeting.attendance_present is not None:
         for r in state:
             if r.votes_total is not None and r.votes_total > meeting.attendance_present:
-                found.append(Finding("error", f"{r.full_name} — {r.title_name}: tổng số phiếu {r.votes_total} lớn hơn "
-                                              f"số người có mặt ({meeting.attendance_present}).",
-                                     r.person_id, r.title_code))
+                found.append(
+                    Finding(
+                        "error",
+                        f"{r.full_name} — {r.title_name}: tổng số phiếu {r.votes_total} lớn hơn "
+                        f"số người có mặt ({meeting.attendance_present}).",
+                        r.person_id,
+                        r.title_code,
+                    )
+                )
     found += [Finding("warning", m, None, CSTDCS) for m in _cap_findings(record, state)]
     return found
 
@@ -403,22 +502,33 @@ def collective_history(db: Database) -> list[HistoryRow]:
     """The CĐCS's own titles achieved and awards decided, year by year (newest first)."""
     with db.reading() as session:
         titles = session.execute(
-            select(EmulationYear.year, AwardTitle.name, ReviewResult.votes_for, ReviewResult.votes_total,
-                   AwardTitle.ordinal)
+            select(
+                EmulationYear.year,
+                AwardTitle.name,
+                ReviewResult.votes_for,
+                ReviewResult.votes_total,
+                AwardTitle.ordinal,
+            )
             .join(EmulationYear, EmulationYear.id == ReviewResult.year_id)
-            .join(AwardTitle, (AwardTitle.year_id == ReviewResult.year_id)
-                  & (AwardTitle.code == ReviewResult.title_code))
-            .where(ReviewResult.person_id.is_(None), ReviewResult.union_group_id.is_(None),
-                   ReviewResult.achieved.is_(True))).all()
+            .join(
+                AwardTitle, (AwardTitle.year_id == ReviewResult.year_id) & (AwardTitle.code == ReviewResult.title_code)
+            )
+            .where(
+                ReviewResult.person_id.is_(None), ReviewResult.union_group_id.is_(None), ReviewResult.achieved.is_(True)
+            )
+        ).all()
         # a union group's lines are not the CĐCS's: linked to a group, or (the group since deleted)
         # a title the CĐCS gives its groups
         awards = session.execute(
             select(EmulationYear.year, AwardTitle, Proposal.decision_number, Proposal.decision_date)
             .join(EmulationYear, EmulationYear.id == Proposal.year_id)
             .join(AwardTitle, (AwardTitle.year_id == Proposal.year_id) & (AwardTitle.code == Proposal.award_code))
-            .where(Proposal.person_id.is_(None), Proposal.union_group_id.is_(None),
-                   Proposal.decision_number != "")).all()
+            .where(Proposal.person_id.is_(None), Proposal.union_group_id.is_(None), Proposal.decision_number != "")
+        ).all()
     rows = [(y, 1, o, HistoryRow(y, "achieved", name, votes_text(vf, vt))) for y, name, vf, vt, o in titles]
-    rows += [(y, 0, t.ordinal, HistoryRow(y, "award", t.name, decision_text(n, d))) for y, t, n, d in awards
-             if not is_group_title(t)]
+    rows += [
+        (y, 0, t.ordinal, HistoryRow(y, "award", t.name, decision_text(n, d)))
+        for y, t, n, d in awards
+        if not is_group_title(t)
+    ]
     return [r for *_, r in sorted(rows, key=lambda x: (-x[0], x[1], x[2]))]

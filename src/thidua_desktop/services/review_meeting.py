@@ -35,8 +35,9 @@ def meeting_of(session: Session, record: EmulationYear) -> ReviewMeeting | None:
 
 
 def _meeting_info(record: EmulationYear, m: ReviewMeeting) -> MeetingInfo:
-    return MeetingInfo(record.year, m.held_on, m.place, m.chair, m.secretary, m.attendance_total,
-                       m.attendance_present, m.notes)
+    return MeetingInfo(
+        record.year, m.held_on, m.place, m.chair, m.secretary, m.attendance_total, m.attendance_present, m.notes
+    )
 
 
 def get_meeting(db: Database, year: int) -> MeetingInfo | None:
@@ -46,9 +47,19 @@ def get_meeting(db: Database, year: int) -> MeetingInfo | None:
         return _meeting_info(record, meeting) if meeting else None
 
 
-def record_meeting(db: Database, year: int, held_on: date, place: str, chair: str, secretary: str,
-                   attendance_total: int, attendance_present: int, notes: str = "", *,
-                   today: date | None = None) -> MeetingInfo:
+def record_meeting(
+    db: Database,
+    year: int,
+    held_on: date,
+    place: str,
+    chair: str,
+    secretary: str,
+    attendance_total: int,
+    attendance_present: int,
+    notes: str = "",
+    *,
+    today: date | None = None,
+) -> MeetingInfo:
     """The review meeting as its minutes (biên bản họp bình xét) record it."""
     today = today or clock.today()
     problems = check_meeting(year, held_on, chair, secretary, attendance_total, attendance_present, today)
@@ -56,11 +67,12 @@ def record_meeting(db: Database, year: int, held_on: date, place: str, chair: st
         raise ValidationError("\n".join(problems))
     with db.transaction(f"Ghi cuộc họp bình xét năm {year}") as session:
         record = year_record(session, year)
-        most = session.scalar(select(func.max(ReviewResult.votes_total)).where(
-            ReviewResult.year_id == record.id)) or 0
+        most = session.scalar(select(func.max(ReviewResult.votes_total)).where(ReviewResult.year_id == record.id)) or 0
         if most > attendance_present:
-            raise ValidationError(f"Đã ghi kết quả với tổng số {most} phiếu, nhiều hơn số người có mặt "
-                                  f"({attendance_present}). Hãy sửa số phiếu trước.")
+            raise ValidationError(
+                f"Đã ghi kết quả với tổng số {most} phiếu, nhiều hơn số người có mặt "
+                f"({attendance_present}). Hãy sửa số phiếu trước."
+            )
         meeting = meeting_of(session, record)
         if meeting is None:
             meeting = ReviewMeeting(year_id=record.id)

@@ -120,8 +120,7 @@ def _proposal_rows(session: Session, record: EmulationYear) -> list[ProposalRow]
     titles = titles_of(record)
     proposed_group = aliased(UnionGroup)
     rows = session.execute(
-        select(Proposal, Person.family_middle, Person.given_name, Person.position, UnionGroup.name,
-               proposed_group.name)
+        select(Proposal, Person.family_middle, Person.given_name, Person.position, UnionGroup.name, proposed_group.name)
         .outerjoin(Person, Person.id == Proposal.person_id)
         .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
         .outerjoin(proposed_group, proposed_group.id == Proposal.union_group_id)
@@ -132,12 +131,24 @@ def _proposal_rows(session: Session, record: EmulationYear) -> list[ProposalRow]
     for p, fm, given, position, group, group_now in rows:
         title = titles.get(p.award_code)
         name = vntext.join_name(fm or "", given or "") if p.person_id else group_now or p.collective_name
-        result.append(ProposalRow(p.id.hex, "B" if p.person_id else "A", p.level,
-                                  p.person_id.hex if p.person_id else None,
-                                  name, position or "", group or "", p.award_code,
-                                  title.name if title else p.award_code, p.summary, p.decision_number,
-                                  p.decision_date, p.ordinal,
-                                  p.union_group_id.hex if p.union_group_id and not p.person_id else None))
+        result.append(
+            ProposalRow(
+                p.id.hex,
+                "B" if p.person_id else "A",
+                p.level,
+                p.person_id.hex if p.person_id else None,
+                name,
+                position or "",
+                group or "",
+                p.award_code,
+                title.name if title else p.award_code,
+                p.summary,
+                p.decision_number,
+                p.decision_date,
+                p.ordinal,
+                p.union_group_id.hex if p.union_group_id and not p.person_id else None,
+            )
+        )
     return result
 
 
@@ -150,16 +161,26 @@ def list_proposals(db: Database, year: int, level: str | None = None) -> list[Pr
 
 def _renumber(session: Session, record: EmulationYear) -> None:
     titles = titles_of(record)
-    sort_keys = dict(session.execute(select(Person.id, Person.sort_key).join(
-        Proposal, Proposal.person_id == Person.id).where(Proposal.year_id == record.id)).all())
+    sort_keys = dict(
+        session.execute(
+            select(Person.id, Person.sort_key)
+            .join(Proposal, Proposal.person_id == Person.id)
+            .where(Proposal.year_id == record.id)
+        ).all()
+    )
     names = dict(session.execute(select(UnionGroup.id, UnionGroup.name)).all())
     proposals = list(session.scalars(select(Proposal).where(Proposal.year_id == record.id)))
 
     def key(p: Proposal):
         award = titles.get(p.award_code)
         name = names.get(p.union_group_id) or p.collective_name
-        return (p.person_id is not None, p.level != "upper", -(award.ordinal if award else 0),
-                sort_keys.get(p.person_id, "") if p.person_id else vntext.sort_key(name), p.created_at)
+        return (
+            p.person_id is not None,
+            p.level != "upper",
+            -(award.ordinal if award else 0),
+            sort_keys.get(p.person_id, "") if p.person_id else vntext.sort_key(name),
+            p.created_at,
+        )
 
     for ordinal, p in enumerate(sorted(proposals, key=key), start=1):
         if p.ordinal != ordinal:
@@ -187,20 +208,24 @@ def _ldst_candidates(session: Session, record: EmulationYear) -> tuple[dict[uuid
     """The LĐST candidates the CĐCS proposes for Bằng Lao động sáng tạo (person → the reason), and
     why the others are left out."""
     candidates = results_service.ldst_candidates_at(session, record, year_end(record))
-    members = dict(session.execute(select(Person.id, Person.is_member).where(
-        Person.id.in_([uuid.UUID(c.author_key) for c in candidates
-                       if not c.author_key.startswith("ngoai:")]))).all())
+    members = dict(
+        session.execute(
+            select(Person.id, Person.is_member).where(
+                Person.id.in_([uuid.UUID(c.author_key) for c in candidates if not c.author_key.startswith("ngoai:")])
+            )
+        ).all()
+    )
     reasons: dict[uuid.UUID, str] = {}
     notes: list[str] = []
     for c in candidates:
         if c.author_key.startswith("ngoai:"):
-            notes.append(f"{c.author_name}: tác giả ngoài đơn vị, không đề nghị Bằng Lao động sáng tạo qua "
-                         "CĐCS này.")
+            notes.append(f"{c.author_name}: tác giả ngoài đơn vị, không đề nghị Bằng Lao động sáng tạo qua CĐCS này.")
             continue
         pid = uuid.UUID(c.author_key)
         if not members.get(pid):
-            notes.append(f"{c.author_name}: chưa là đoàn viên công đoàn, không đủ điều kiện đề nghị Bằng Lao "
-                         "động sáng tạo.")
+            notes.append(
+                f"{c.author_name}: chưa là đoàn viên công đoàn, không đủ điều kiện đề nghị Bằng Lao động sáng tạo."
+            )
             continue
         reasons[pid] = c.reason
     return reasons, notes
@@ -218,12 +243,15 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
         titles = titles_of(record)
         state = state_of(session, record)
         if not any(r.achieved is not None for r in state):
-            raise ValidationError("Chưa có kết quả bình xét; hãy ghi kết quả bình xét trước khi lập danh sách đề nghị "
-                                  "khen thưởng.")
+            raise ValidationError(
+                "Chưa có kết quả bình xét; hãy ghi kết quả bình xét trước khi lập danh sách đề nghị khen thưởng."
+            )
         unknown = [r for r in rules if r.award_code not in titles or r.title_code not in titles]
         if unknown:
-            raise ValidationError("Quy tắc đề nghị khen thưởng dùng mã không có trong danh mục năm "
-                                  f"{year}: " + ", ".join(f"{r.title_code} → {r.award_code}" for r in unknown) + ".")
+            raise ValidationError(
+                "Quy tắc đề nghị khen thưởng dùng mã không có trong danh mục năm "
+                f"{year}: " + ", ".join(f"{r.title_code} → {r.award_code}" for r in unknown) + "."
+            )
         cdcs_name = unit_name(session)
         # (person, union group, the CĐCS's name for its own line, award) → (level, title, votes, name)
         wanted: dict[ProposalKey, tuple[str, str | None, tuple[int, int] | None, str]] = {}
@@ -232,8 +260,12 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
             if r.person_id is None and r.achieved and r.title_code in titles:
                 level = level_of(titles[r.title_code])
                 if r.union_group_id:
-                    wanted[(None, uuid.UUID(r.union_group_id), "", r.title_code)] = (level, r.title_name, _votes(r),
-                                                                                      r.full_name)
+                    wanted[(None, uuid.UUID(r.union_group_id), "", r.title_code)] = (
+                        level,
+                        r.title_name,
+                        _votes(r),
+                        r.full_name,
+                    )
                 else:
                     wanted[(None, None, cdcs_name, r.title_code)] = (level, r.title_name, _votes(r), cdcs_name)
         # B. individuals: the rules
@@ -241,8 +273,9 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
         for r in state:
             rule = by_title.get(r.title_code)
             if r.person_id and r.achieved and rule is not None:
-                wanted.setdefault((uuid.UUID(r.person_id), None, "", rule.award_code),
-                                  (rule.level, None, _votes(r), ""))
+                wanted.setdefault(
+                    (uuid.UUID(r.person_id), None, "", rule.award_code), (rule.level, None, _votes(r), "")
+                )
         # B. LĐST candidates
         reasons: dict[uuid.UUID, str] = {}
         notes: list[str] = []
@@ -259,8 +292,9 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
                 continue
             pid, group_id, _, award_code = key
             if group_id is not None:
-                summary = group_summary(session, record, group_id, collective_title or titles[award_code].name,
-                                        state, votes)
+                summary = group_summary(
+                    session, record, group_id, collective_title or titles[award_code].name, state, votes
+                )
             elif pid is None:
                 summary = collective_summary(session, record, collective_title or titles[award_code].name)
             else:
@@ -269,8 +303,17 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
                     continue
                 base = replace(base, votes=votes, ldst_reason=reasons.get(pid, "") if award_code == BANG_LDST else "")
                 summary = core.achievement_summary(base)
-            session.add(Proposal(year_id=record.id, person_id=pid, union_group_id=group_id, collective_name=collective,
-                                 award_code=award_code, level=level, summary=summary))
+            session.add(
+                Proposal(
+                    year_id=record.id,
+                    person_id=pid,
+                    union_group_id=group_id,
+                    collective_name=collective,
+                    award_code=award_code,
+                    level=level,
+                    summary=summary,
+                )
+            )
             added += 1
         rows = _numbered(session, record)
         stale_ids = {p.id.hex for k, p in have.items() if k not in wanted}
@@ -292,8 +335,17 @@ def _check_award(record: EmulationYear, award_code: str, person: bool, level: st
     return check_award(record.year, award_code, titles_of(record).get(award_code), person, level)
 
 
-def add_proposal(db: Database, year: int, *, award_code: str, level: str, person_id: str | None = None,
-                 collective_name: str = "", summary: str = "", union_group_id: str | None = None) -> ProposalRow:
+def add_proposal(
+    db: Database,
+    year: int,
+    *,
+    award_code: str,
+    level: str,
+    person_id: str | None = None,
+    collective_name: str = "",
+    summary: str = "",
+    union_group_id: str | None = None,
+) -> ProposalRow:
     """A line the officer adds by hand (a union group, a person the rules did not pick); a union
     group is named by ``union_group_id`` or by its name in ``collective_name``."""
     with db.transaction(f"Thêm dòng đề nghị khen thưởng năm {year}") as session:
@@ -306,8 +358,9 @@ def add_proposal(db: Database, year: int, *, award_code: str, level: str, person
                 raise NotFoundError("Không tìm thấy tổ công đoàn này.")
             collective_name = group.name
         elif pid is None and vntext.nfc(collective_name):
-            group = session.scalars(select(UnionGroup).where(UnionGroup.name == vntext.nfc(collective_name))
-                                    .order_by(UnionGroup.ordinal)).first()
+            group = session.scalars(
+                select(UnionGroup).where(UnionGroup.name == vntext.nfc(collective_name)).order_by(UnionGroup.ordinal)
+            ).first()
         problems = _check_award(record, award_code, pid is not None, level)
         if pid is not None and session.get(Person, pid) is None:
             problems.append("Không tìm thấy người này trong danh sách.")
@@ -322,22 +375,40 @@ def add_proposal(db: Database, year: int, *, award_code: str, level: str, person
         elif group is not None:
             same = Proposal.union_group_id == group.id
         else:
-            same = (Proposal.person_id.is_(None) & Proposal.union_group_id.is_(None)
-                    & (Proposal.collective_name == vntext.nfc(collective_name)))
-        clash = session.scalars(select(Proposal).where(
-            Proposal.year_id == record.id, Proposal.award_code == award_code, same)).first()
+            same = (
+                Proposal.person_id.is_(None)
+                & Proposal.union_group_id.is_(None)
+                & (Proposal.collective_name == vntext.nfc(collective_name))
+            )
+        clash = session.scalars(
+            select(Proposal).where(Proposal.year_id == record.id, Proposal.award_code == award_code, same)
+        ).first()
         if clash is not None:
             raise ValidationError("Dòng đề nghị này đã có trong danh sách.")
-        proposal = Proposal(year_id=record.id, person_id=pid, union_group_id=group.id if group else None,
-                            collective_name="" if pid else vntext.nfc(collective_name),
-                            award_code=award_code, level=level, summary=summary.strip())
+        proposal = Proposal(
+            year_id=record.id,
+            person_id=pid,
+            union_group_id=group.id if group else None,
+            collective_name="" if pid else vntext.nfc(collective_name),
+            award_code=award_code,
+            level=level,
+            summary=summary.strip(),
+        )
         session.add(proposal)
         return next(r for r in _numbered(session, record) if r.id == proposal.id.hex)
 
 
-def update_proposal(db: Database, proposal_id: str, *, summary: str | None = None, award_code: str | None = None,
-                    level: str | None = None, decision_number: str | None = None,
-                    decision_date: date | None = None, today: date | None = None) -> ProposalRow:
+def update_proposal(
+    db: Database,
+    proposal_id: str,
+    *,
+    summary: str | None = None,
+    award_code: str | None = None,
+    level: str | None = None,
+    decision_number: str | None = None,
+    decision_date: date | None = None,
+    today: date | None = None,
+) -> ProposalRow:
     """Edit a line: the tóm tắt thành tích, the form proposed, or the decision once it is known."""
     today = today or clock.today()
     with db.transaction("Sửa dòng đề nghị khen thưởng") as session:
@@ -345,8 +416,9 @@ def update_proposal(db: Database, proposal_id: str, *, summary: str | None = Non
         record = session.get(EmulationYear, proposal.year_id)
         problems = []
         if award_code is not None or level is not None:
-            problems += _check_award(record, award_code or proposal.award_code, proposal.person_id is not None,
-                                     level or proposal.level)
+            problems += _check_award(
+                record, award_code or proposal.award_code, proposal.person_id is not None, level or proposal.level
+            )
         if summary is not None and not summary.strip():
             problems.append("Tóm tắt thành tích không được để trống.")
         problems += check_decision_date(decision_date, today)
@@ -369,8 +441,9 @@ def update_proposal(db: Database, proposal_id: str, *, summary: str | None = Non
         return next(r for r in _numbered(session, record) if r.id == proposal.id.hex)
 
 
-def decide_proposals(db: Database, year: int, decision_number: str, decision_date: date, *, level: str = "own",
-                     today: date | None = None) -> int:
+def decide_proposals(
+    db: Database, year: int, decision_number: str, decision_date: date, *, level: str = "own", today: date | None = None
+) -> int:
     """Give every undecided line of ``level`` its decision (the CĐCS's own Giấy khen decision)."""
     today = today or clock.today()
     number = (decision_number or "").strip()
@@ -379,8 +452,13 @@ def decide_proposals(db: Database, year: int, decision_number: str, decision_dat
         raise ValidationError("\n".join(problems))
     with db.transaction(f"Ghi quyết định khen thưởng {number}") as session:
         record = year_record(session, year)
-        lines = list(session.scalars(select(Proposal).where(
-            Proposal.year_id == record.id, Proposal.level == level, Proposal.decision_number == "")))
+        lines = list(
+            session.scalars(
+                select(Proposal).where(
+                    Proposal.year_id == record.id, Proposal.level == level, Proposal.decision_number == ""
+                )
+            )
+        )
         for p in lines:
             p.decision_number, p.decision_date = number, decision_date
         return len(lines)
@@ -395,4 +473,3 @@ def remove_proposal(db: Database, proposal_id: str) -> None:
         session.delete(proposal)
         session.flush()
         _renumber(session, record)
-

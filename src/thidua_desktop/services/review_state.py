@@ -88,8 +88,9 @@ class ReviewRow:
         if self.achieved and not self.registered:
             found.append("danh hiệu chưa đăng ký")
         if self.achieved and self.excluded:
-            found.append("thuộc diện không xét: " + core.describe([e for e in self.exclusions
-                                                                    if e.code != core.NOT_REGISTERED]))
+            found.append(
+                "thuộc diện không xét: " + core.describe([e for e in self.exclusions if e.code != core.NOT_REGISTERED])
+            )
         if self.achieved and core.majority(self.votes_for, self.votes_total) is False:
             found.append(f"chưa quá nửa số phiếu ({self.votes_for}/{self.votes_total})")
         return tuple(found)
@@ -125,8 +126,10 @@ def title_facts(t: AwardTitle) -> TitleFacts:
 
 def group_names(session: Session) -> dict[str, tuple[str, int]]:
     """Union group id (hex) → (name, ordinal)."""
-    return {gid: (name, ordinal or 0) for gid, name, ordinal in session.execute(
-        select(hex_of(UnionGroup.id), UnionGroup.name, UnionGroup.ordinal))}
+    return {
+        gid: (name, ordinal or 0)
+        for gid, name, ordinal in session.execute(select(hex_of(UnionGroup.id), UnionGroup.name, UnionGroup.ordinal))
+    }
 
 
 def unit_name(session: Session) -> str:
@@ -157,8 +160,9 @@ def hex_of(column):
 def recognised_in(year: int):
     """The condition on ``Initiative``: recognised, of ``year`` or decided in it."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    return (Initiative.status == "recognised") & or_(Initiative.year == year,
-                                                     Initiative.decision_date.between(first, last))
+    return (Initiative.status == "recognised") & or_(
+        Initiative.year == year, Initiative.decision_date.between(first, last)
+    )
 
 
 # --- the review table ---------------------------------------------------------------------------
@@ -177,26 +181,44 @@ class Stored:
 
 def stored_lines(session: Session, record: EmulationYear) -> dict[Key, Stored]:
     rows = session.execute(
-        select(hex_of(ReviewResult.id), hex_of(ReviewResult.person_id), hex_of(ReviewResult.union_group_id),
-               ReviewResult.title_code, ReviewResult.achieved, ReviewResult.votes_for, ReviewResult.votes_total,
-               type_coerce(ReviewResult.exclusions, String), ReviewResult.note, ReviewResult.registered)
-        .where(ReviewResult.year_id == record.id)).all()
-    return {(pid, None if pid else gid, code): Stored(rid, achieved, vf, vt,
-                                                       json.loads(raw) if raw and raw != "[]" else [], note or "",
-                                                       bool(registered))
-            for rid, pid, gid, code, achieved, vf, vt, raw, note, registered in rows}
+        select(
+            hex_of(ReviewResult.id),
+            hex_of(ReviewResult.person_id),
+            hex_of(ReviewResult.union_group_id),
+            ReviewResult.title_code,
+            ReviewResult.achieved,
+            ReviewResult.votes_for,
+            ReviewResult.votes_total,
+            type_coerce(ReviewResult.exclusions, String),
+            ReviewResult.note,
+            ReviewResult.registered,
+        ).where(ReviewResult.year_id == record.id)
+    ).all()
+    return {
+        (pid, None if pid else gid, code): Stored(
+            rid, achieved, vf, vt, json.loads(raw) if raw and raw != "[]" else [], note or "", bool(registered)
+        )
+        for rid, pid, gid, code, achieved, vf, vt, raw, note, registered in rows
+    }
 
 
-def registered_keys(session: Session, record: EmulationYear, titles: dict[str, AwardTitle],
-                     group_ids: Iterable[str]) -> set[Key]:
+def registered_keys(
+    session: Session, record: EmulationYear, titles: dict[str, AwardTitle], group_ids: Iterable[str]
+) -> set[Key]:
     """Every (person | union group | the CĐCS, title) registered this year."""
-    keys: set[Key] = {(pid, None, code) for pid, code in session.execute(
-        select(hex_of(IndividualRegistration.person_id), IndividualRegistration.title_code)
-        .where(IndividualRegistration.year_id == record.id))}
-    collective = session.scalars(select(CollectiveRegistration).where(
-        CollectiveRegistration.year_id == record.id)).first()
+    keys: set[Key] = {
+        (pid, None, code)
+        for pid, code in session.execute(
+            select(hex_of(IndividualRegistration.person_id), IndividualRegistration.title_code).where(
+                IndividualRegistration.year_id == record.id
+            )
+        )
+    }
+    collective = session.scalars(
+        select(CollectiveRegistration).where(CollectiveRegistration.year_id == record.id)
+    ).first()
     groups = list(group_ids)
-    for code in (collective.title_codes if collective else []):
+    for code in collective.title_codes if collective else []:
         title = titles.get(code)
         if title is not None and is_group_title(title):
             keys.update((None, gid, code) for gid in groups)
@@ -206,10 +228,13 @@ def registered_keys(session: Session, record: EmulationYear, titles: dict[str, A
 
 
 def recognised_authors(session: Session, year: int) -> set[str]:
-    return set(session.scalars(
-        select(hex_of(InitiativeAuthor.person_id)).join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
-        .where(InitiativeAuthor.person_id.is_not(None), recognised_in(year))
-    ))
+    return set(
+        session.scalars(
+            select(hex_of(InitiativeAuthor.person_id))
+            .join(Initiative, Initiative.id == InitiativeAuthor.initiative_id)
+            .where(InitiativeAuthor.person_id.is_not(None), recognised_in(year))
+        )
+    )
 
 
 def state_of(session: Session, record: EmulationYear, stored: dict[Key, Stored] | None = None) -> list[ReviewRow]:
@@ -223,10 +248,23 @@ def state_of(session: Session, record: EmulationYear, stored: dict[Key, Stored] 
     keys: dict[Key, bool] = {key: True for key in registered_keys(session, record, titles, groups)}
     for key in stored:
         keys.setdefault(key, False)
-    people = {row[0]: row for row in session.execute(
-        select(hex_of(Person.id), Person.family_middle, Person.given_name, Person.gender, Person.is_member,
-               Person.employed_since, Person.left_on, Person.position, Person.sort_key, UnionGroup.name)
-        .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id))}  # one scan: cheaper than IN (…)
+    people = {
+        row[0]: row
+        for row in session.execute(
+            select(
+                hex_of(Person.id),
+                Person.family_middle,
+                Person.given_name,
+                Person.gender,
+                Person.is_member,
+                Person.employed_since,
+                Person.left_on,
+                Person.position,
+                Person.sort_key,
+                UnionGroup.name,
+            ).outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
+        )
+    }  # one scan: cheaper than IN (…)
     inputs: dict[str, ReviewInputs] = {}
     for (pid, _, _), row in stored.items():
         if pid is not None and row.exclusions:
@@ -262,42 +300,80 @@ def state_of(session: Session, record: EmulationYear, stored: dict[Key, Stored] 
             found = (Exclusion("unknown_title", f"danh hiệu '{code}' không có trong danh mục của năm"),)
             title_name, title_ordinal = code, UNKNOWN_ORDINAL
         else:
-            found = tuple(core.exclusions(record.year, subject, facts[code], registered=registered, inputs=mine,
-                                          rules=rules, has_recognised_initiative=pid in authors,
-                                          ldtt_state=ldtt_state, group_title=code in group_titles))
+            found = tuple(
+                core.exclusions(
+                    record.year,
+                    subject,
+                    facts[code],
+                    registered=registered,
+                    inputs=mine,
+                    rules=rules,
+                    has_recognised_initiative=pid in authors,
+                    ldtt_state=ldtt_state,
+                    group_title=code in group_titles,
+                )
+            )
             title_name, title_ordinal = title.name, title.ordinal
         return ReviewRow(
-            pid, name, gender or "", position or "", group or "", code, title_name, registered,
-            row.achieved if row else None, row.votes_for if row else None, row.votes_total if row else None,
-            found, mine, row.note if row else "", row is not None, sort or "", title_ordinal, gid)
+            pid,
+            name,
+            gender or "",
+            position or "",
+            group or "",
+            code,
+            title_name,
+            registered,
+            row.achieved if row else None,
+            row.votes_for if row else None,
+            row.votes_total if row else None,
+            found,
+            mine,
+            row.note if row else "",
+            row is not None,
+            sort or "",
+            title_ordinal,
+            gid,
+        )
 
     first = [build(key, reg) for key, reg in keys.items() if key[2] != CSTDCS]
     first = [r for r in first if r is not None]
     ldtt = ldtt_states(first)
     second = [build(key, reg, ldtt.get(key[0])) for key, reg in keys.items() if key[2] == CSTDCS]
     rows = first + [r for r in second if r is not None]
-    rows.sort(key=lambda r: (2 if r.person_id else 1 if r.union_group_id else 0, r.title_ordinal, r.sort_key,
-                             r.person_id or r.union_group_id or ""))
+    rows.sort(
+        key=lambda r: (
+            2 if r.person_id else 1 if r.union_group_id else 0,
+            r.title_ordinal,
+            r.sort_key,
+            r.person_id or r.union_group_id or "",
+        )
+    )
     return rows
 
 
 def ldtt_states(rows: Iterable[ReviewRow]) -> dict[str, str]:
     """How each person stands for Lao động tiên tiến (what CSTĐCS depends on)."""
-    return {r.person_id: ("achieved" if r.achieved else "not_achieved" if r.achieved is False or r.excluded
-                          else "undecided")
-            for r in rows if r.title_code == LDTT and r.person_id is not None}
+    return {
+        r.person_id: (
+            "achieved" if r.achieved else "not_achieved" if r.achieved is False or r.excluded else "undecided"
+        )
+        for r in rows
+        if r.title_code == LDTT and r.person_id is not None
+    }
 
 
 def restate(state: list[ReviewRow], stored: dict[Key, Stored]) -> list[ReviewRow]:
     """``state`` again after decisions written into ``stored`` within the same action (registrations,
     people and inputs unchanged): the decisions read anew, the CSTĐCS lines' LĐTT condition
     checked again; nothing else depends on a decision, so nothing else is recomputed."""
+
     def fresh(r: ReviewRow) -> ReviewRow:
         row = stored.get(r.key)
         if row is None:
             return r
-        return replace(r, achieved=row.achieved, votes_for=row.votes_for, votes_total=row.votes_total, note=row.note,
-                       stored=True)
+        return replace(
+            r, achieved=row.achieved, votes_for=row.votes_for, votes_total=row.votes_total, note=row.note, stored=True
+        )
 
     rows = [fresh(r) for r in state]
     ldtt = ldtt_states(rows)

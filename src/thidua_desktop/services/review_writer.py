@@ -49,8 +49,9 @@ class Writer:
                 self.before.setdefault(row.id, row)
         self.rows[key] = replace(row, **values)
 
-    def refresh_snapshots(self, subjects: set[tuple[str | None, str | None]] | None = None, *,
-                          state: list[ReviewRow] | None = None) -> list[ReviewRow]:
+    def refresh_snapshots(
+        self, subjects: set[tuple[str | None, str | None]] | None = None, *, state: list[ReviewRow] | None = None
+    ) -> list[ReviewRow]:
         """Write the current reason codes into the stored rows (a snapshot for the minutes) of
         ``subjects`` (person id, union group id; None: all); return the state (computed now from
         :attr:`rows` unless given)."""
@@ -60,8 +61,11 @@ class Writer:
             if subjects is not None and (row.person_id, row.union_group_id) not in subjects:
                 continue
             if row.key in self.rows:
-                self.set(row.key, exclusions=core.join_exclusions([e.code for e in row.exclusions], row.inputs),
-                         registered=row.registered)
+                self.set(
+                    row.key,
+                    exclusions=core.join_exclusions([e.code for e in row.exclusions], row.inputs),
+                    registered=row.registered,
+                )
         return state
 
     def finish(self) -> tuple[int, int]:
@@ -74,34 +78,60 @@ class Writer:
             values = {f: getattr(row, f) for f in FIELDS}
             if row.id in self.new:
                 pid, gid, code = key
-                inserted.append({"id": row.id, "year_id": self.record.id.hex, "person_id": pid,
-                                 "union_group_id": gid, "title_code": code, **values, "created_at": now,
-                                 "updated_at": now})
-                audit_new[row.id] = {"person_id": pid, "union_group_id": gid, "title_code": code,
-                                     **{f: v for f, v in values.items() if v is not None and v != "" and v != []}}
+                inserted.append(
+                    {
+                        "id": row.id,
+                        "year_id": self.record.id.hex,
+                        "person_id": pid,
+                        "union_group_id": gid,
+                        "title_code": code,
+                        **values,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+                audit_new[row.id] = {
+                    "person_id": pid,
+                    "union_group_id": gid,
+                    "title_code": code,
+                    **{f: v for f, v in values.items() if v is not None and v != "" and v != []},
+                }
             elif row.id in self.before:
                 old = self.before[row.id]
                 changes = {f: [getattr(old, f), v] for f, v in values.items() if getattr(old, f) != v}
                 if changes:
-                    updated.append({"id": row.id, **{f: v[1] for f, v in changes.items()},
-                                    "updated_at": now})
+                    updated.append({"id": row.id, **{f: v[1] for f, v in changes.items()}, "updated_at": now})
                     audit_changed[row.id] = changes
         table = _REVIEW_HEX
         for chunk in range(0, len(inserted), 2000):
-            self.session.execute(insert(table), inserted[chunk:chunk + 2000])
+            self.session.execute(insert(table), inserted[chunk : chunk + 2000])
         by_fields: dict[tuple[str, ...], list[dict]] = {}
         for values in updated:  # one executemany per set of changed fields
             by_fields.setdefault(tuple(sorted(values)), []).append({f"b_{k}": v for k, v in values.items()})
         for fields, params in by_fields.items():
-            statement = (update(table).where(table.c.id == bindparam("b_id"))
-                         .values({f: bindparam(f"b_{f}") for f in fields if f != "id"}))
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values({f: bindparam(f"b_{f}") for f in fields if f != "id"})
+            )
             self.session.execute(statement, params)
         if inserted or updated:
-            self.session.add(AuditEntry(
-                actor=self.session.info.get("actor", ""), action=self.session.info.get("action", ""),
-                entity=ReviewResult.__tablename__, entity_id=str(self.record.id), operation="bulk",
-                changes={"year": self.record.year, "inserted": len(inserted), "updated": len(updated),
-                         "rows_inserted": audit_new, "rows_updated": audit_changed}))
+            self.session.add(
+                AuditEntry(
+                    actor=self.session.info.get("actor", ""),
+                    action=self.session.info.get("action", ""),
+                    entity=ReviewResult.__tablename__,
+                    entity_id=str(self.record.id),
+                    operation="bulk",
+                    changes={
+                        "year": self.record.year,
+                        "inserted": len(inserted),
+                        "updated": len(updated),
+                        "rows_inserted": audit_new,
+                        "rows_updated": audit_changed,
+                    },
+                )
+            )
         self.new.clear()
         self.before.clear()
         return len(inserted), len(updated)
@@ -113,8 +143,10 @@ FIELDS = ("registered", "achieved", "votes_for", "votes_total", "exclusions", "n
 def _hex_table() -> Table:
     """``review_result`` with its UUID columns as the 32 hex digits SQLite stores: bulk writes take
     the ids as text, as they are read (no ``uuid.UUID`` per value and per column)."""
-    columns = [Column(c.name, String(32) if isinstance(c.type, Uuid) else c.type, primary_key=c.primary_key)
-               for c in ReviewResult.__table__.columns]
+    columns = [
+        Column(c.name, String(32) if isinstance(c.type, Uuid) else c.type, primary_key=c.primary_key)
+        for c in ReviewResult.__table__.columns
+    ]
     return Table(ReviewResult.__tablename__, MetaData(), *columns)
 
 

@@ -32,9 +32,18 @@ def list_people(db: Database, *, include_left: bool = False) -> list[PersonRow]:
     """People on the roster in Vietnamese order; those who left only when asked for."""
     query = (
         select(
-            type_coerce(Person.id, String), Person.family_middle, Person.given_name, Person.birth_date, Person.birth_year,
-            Person.gender, Person.position, func.coalesce(UnionGroup.name, ""), Person.is_member,
-            Person.joined_union_on, Person.search_key, Person.left_on,
+            type_coerce(Person.id, String),
+            Person.family_middle,
+            Person.given_name,
+            Person.birth_date,
+            Person.birth_year,
+            Person.gender,
+            Person.position,
+            func.coalesce(UnionGroup.name, ""),
+            Person.is_member,
+            Person.joined_union_on,
+            Person.search_key,
+            Person.left_on,
         )
         .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
         .order_by(Person.sort_key)
@@ -51,9 +60,10 @@ def count_people(db: Database) -> dict[str, int]:
         total = conn.scalar(select(func.count()).select_from(Person).where(active)) or 0
         members = conn.scalar(select(func.count()).select_from(Person).where(active, Person.is_member)) or 0
         women = conn.scalar(select(func.count()).select_from(Person).where(active, Person.gender == "F")) or 0
-        women_members = conn.scalar(
-            select(func.count()).select_from(Person).where(active, Person.is_member, Person.gender == "F")
-        ) or 0
+        women_members = (
+            conn.scalar(select(func.count()).select_from(Person).where(active, Person.is_member, Person.gender == "F"))
+            or 0
+        )
         groups = conn.scalar(select(func.count()).select_from(UnionGroup)) or 0
     return {"total": total, "members": members, "women": women, "women_members": women_members, "groups": groups}
 
@@ -103,9 +113,24 @@ class HistoryRow:
     detail: str = ""
 
 
-_DETAIL_FIELDS = ("family_middle", "given_name", "birth_date", "birth_year", "gender", "ethnicity", "position",
-                  "department", "is_member", "joined_union_on", "employed_since", "education", "phone", "email",
-                  "left_on", "note")
+_DETAIL_FIELDS = (
+    "family_middle",
+    "given_name",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "ethnicity",
+    "position",
+    "department",
+    "is_member",
+    "joined_union_on",
+    "employed_since",
+    "education",
+    "phone",
+    "email",
+    "left_on",
+    "note",
+)
 
 
 def _unit_id(session: Session) -> uuid.UUID:
@@ -143,8 +168,9 @@ def validate_person(detail: PersonDetail, *, today: date | None = None) -> list[
 
 def _detail(person: Person) -> PersonDetail:
     values = {name: getattr(person, name) for name in _DETAIL_FIELDS}
-    return PersonDetail(**values, id=person.id.hex,
-                        group_id=person.union_group_id.hex if person.union_group_id else None)
+    return PersonDetail(
+        **values, id=person.id.hex, group_id=person.union_group_id.hex if person.union_group_id else None
+    )
 
 
 def get_person(db: Database, person_id: str) -> PersonDetail:
@@ -190,9 +216,11 @@ def mark_left(db: Database, person_id: str, left_on: date) -> PersonDetail:
 
 def list_groups(db: Database) -> list[GroupInfo]:
     with db.engine.connect() as conn:
-        counts = dict(conn.execute(
-            select(Person.union_group_id, func.count()).where(Person.at_work()).group_by(Person.union_group_id)
-        ).all())
+        counts = dict(
+            conn.execute(
+                select(Person.union_group_id, func.count()).where(Person.at_work()).group_by(Person.union_group_id)
+            ).all()
+        )
         groups = conn.execute(select(UnionGroup).order_by(UnionGroup.ordinal, UnionGroup.name)).all()
     return [GroupInfo(g.name, g.leader_name, g.id.hex, counts.get(g.id, 0)) for g in groups]
 
@@ -210,8 +238,11 @@ def save_group(db: Database, group: GroupInfo) -> GroupInfo:
             if record is None:
                 raise NotFoundError("Tổ công đoàn không còn.")
         else:
-            record = UnionGroup(unit_id=_unit_id(session), name=name,
-                                ordinal=(session.scalar(select(func.max(UnionGroup.ordinal))) or 0) + 1)
+            record = UnionGroup(
+                unit_id=_unit_id(session),
+                name=name,
+                ordinal=(session.scalar(select(func.max(UnionGroup.ordinal))) or 0) + 1,
+            )
             session.add(record)
         record.name = name
         record.leader_name = vntext.nfc(group.leader_name)
@@ -224,8 +255,9 @@ def delete_group(db: Database, group_id: str) -> None:
         record = session.get(UnionGroup, uuid.UUID(group_id))
         if record is None:
             raise NotFoundError("Tổ công đoàn không còn.")
-        members = session.scalar(select(func.count()).select_from(Person).where(
-            Person.union_group_id == record.id, Person.at_work()))
+        members = session.scalar(
+            select(func.count()).select_from(Person).where(Person.union_group_id == record.id, Person.at_work())
+        )
         if members:
             raise ValidationError(f"Tổ '{record.name}' còn {members} người; hãy chuyển họ sang tổ khác trước khi xóa.")
         session.delete(record)
@@ -242,33 +274,68 @@ def person_history(db: Database, person_id: str) -> list[HistoryRow]:
         registered = session.execute(
             select(EmulationYear.year, AwardTitle.name, IndividualRegistration.planned_initiative, AwardTitle.ordinal)
             .join(EmulationYear, EmulationYear.id == IndividualRegistration.year_id)
-            .join(AwardTitle, (AwardTitle.year_id == IndividualRegistration.year_id)
-                  & (AwardTitle.code == IndividualRegistration.title_code))
+            .join(
+                AwardTitle,
+                (AwardTitle.year_id == IndividualRegistration.year_id)
+                & (AwardTitle.code == IndividualRegistration.title_code),
+            )
             .where(IndividualRegistration.person_id == pid)
         ).all()
         achieved = session.execute(
-            select(EmulationYear.year, AwardTitle.name, ReviewResult.votes_for, ReviewResult.votes_total,
-                   AwardTitle.ordinal)
+            select(
+                EmulationYear.year,
+                AwardTitle.name,
+                ReviewResult.votes_for,
+                ReviewResult.votes_total,
+                AwardTitle.ordinal,
+            )
             .join(EmulationYear, EmulationYear.id == ReviewResult.year_id)
-            .join(AwardTitle, (AwardTitle.year_id == ReviewResult.year_id)
-                  & (AwardTitle.code == ReviewResult.title_code))
+            .join(
+                AwardTitle, (AwardTitle.year_id == ReviewResult.year_id) & (AwardTitle.code == ReviewResult.title_code)
+            )
             .where(ReviewResult.person_id == pid, ReviewResult.achieved.is_(True))
         ).all()
         awards = session.execute(
-            select(EmulationYear.year, AwardTitle.name, Proposal.decision_number, Proposal.decision_date,
-                   AwardTitle.ordinal)
+            select(
+                EmulationYear.year,
+                AwardTitle.name,
+                Proposal.decision_number,
+                Proposal.decision_date,
+                AwardTitle.ordinal,
+            )
             .join(EmulationYear, EmulationYear.id == Proposal.year_id)
             .join(AwardTitle, (AwardTitle.year_id == Proposal.year_id) & (AwardTitle.code == Proposal.award_code))
             .where(Proposal.person_id == pid, Proposal.decision_number != "")
         ).all()
-    rows = [(year, 0, ordinal, HistoryRow(year, "award", title, f"Quyết định số {number}"
-                                          + (f" ngày {vntext.format_date(decided)}" if decided else "")))
-            for year, title, number, decided, ordinal in awards]
-    rows += [(year, 1, ordinal, HistoryRow(year, "achieved", title,
-                                           f"Bình xét: {votes_for}/{votes_total} phiếu đồng ý" if votes_total else ""))
-             for year, title, votes_for, votes_total, ordinal in achieved]
-    rows += [(year, 2, ordinal, HistoryRow(year, "registered", title, initiative or ""))
-             for year, title, initiative, ordinal in registered]
+    rows = [
+        (
+            year,
+            0,
+            ordinal,
+            HistoryRow(
+                year,
+                "award",
+                title,
+                f"Quyết định số {number}" + (f" ngày {vntext.format_date(decided)}" if decided else ""),
+            ),
+        )
+        for year, title, number, decided, ordinal in awards
+    ]
+    rows += [
+        (
+            year,
+            1,
+            ordinal,
+            HistoryRow(
+                year, "achieved", title, f"Bình xét: {votes_for}/{votes_total} phiếu đồng ý" if votes_total else ""
+            ),
+        )
+        for year, title, votes_for, votes_total, ordinal in achieved
+    ]
+    rows += [
+        (year, 2, ordinal, HistoryRow(year, "registered", title, initiative or ""))
+        for year, title, initiative, ordinal in registered
+    ]
     return [row for *_, row in sorted(rows, key=lambda r: (-r[0], r[1], r[2]))]
 
 
@@ -278,8 +345,13 @@ def person_id_from_prefix(db: Database, text: str) -> str:
     At least 6 hex digits; none or several matches are refused in Vietnamese."""
     from thidua_desktop.services.ids import resolve_prefix
 
-    return resolve_prefix(db, Person, text, "người", invalid=f"Mã người '{text}' không hợp lệ: ghi ít nhất 6 ký tự "
-                          "đầu của mã (xem 'thidua members list').")
+    return resolve_prefix(
+        db,
+        Person,
+        text,
+        "người",
+        invalid=f"Mã người '{text}' không hợp lệ: ghi ít nhất 6 ký tự đầu của mã (xem 'thidua members list').",
+    )
 
 
 @dataclass
@@ -297,5 +369,9 @@ def person_card(db: Database, person_id: str) -> PersonCard:
 
     detail = get_person(db, person_id)
     groups = {g.id: g.name for g in list_groups(db)}
-    return PersonCard(detail, groups.get(detail.group_id, ""), person_history(db, person_id),
-                      initiatives.person_initiatives(db, person_id))
+    return PersonCard(
+        detail,
+        groups.get(detail.group_id, ""),
+        person_history(db, person_id),
+        initiatives.person_initiatives(db, person_id),
+    )

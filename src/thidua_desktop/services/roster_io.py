@@ -28,6 +28,7 @@ from thidua_desktop.store.errors import StoreError, ValidationError
 from thidua_desktop.store.files import atomic_write
 from thidua_desktop.store.models import AuditEntry, Person, UnionGroup, Unit, utcnow
 
+
 def export_roster(db: Database, path: Path, *, today: date | None = None) -> int:
     """Write the current roster (people still working) to an .xlsx; returns the row count."""
     from thidua_desktop.exchange.roster_export import WRITE_ERRORS, write_roster
@@ -39,11 +40,21 @@ def export_roster(db: Database, path: Path, *, today: date | None = None) -> int
     with db.reading() as session:
         rows = [
             [
-                person.family_middle, person.given_name,
+                person.family_middle,
+                person.given_name,
                 person.birth_date or (person.birth_year if person.birth_year else ""),
-                {"M": "Nam", "F": "Nữ"}.get(person.gender, ""), person.ethnicity, person.position, group or "",
-                person.department, "x" if person.is_member else "", person.joined_union_on, person.employed_since,
-                person.education, person.phone, person.email, person.note,
+                {"M": "Nam", "F": "Nữ"}.get(person.gender, ""),
+                person.ethnicity,
+                person.position,
+                group or "",
+                person.department,
+                "x" if person.is_member else "",
+                person.joined_union_on,
+                person.employed_since,
+                person.education,
+                person.phone,
+                person.email,
+                person.note,
             ]
             for person, group in session.execute(
                 select(Person, UnionGroup.name)
@@ -57,8 +68,13 @@ def export_roster(db: Database, path: Path, *, today: date | None = None) -> int
     try:
         with atomic_write(path, durable=False) as tmp:
             try:
-                write_roster(tmp, rows, upper_union=unit.upper_union if unit else "",
-                             unit_name=unit.name if unit else "", today=today or clock.today())
+                write_roster(
+                    tmp,
+                    rows,
+                    upper_union=unit.upper_union if unit else "",
+                    unit_name=unit.name if unit else "",
+                    today=today or clock.today(),
+                )
             except WRITE_ERRORS as exc:
                 raise StoreError(f"Không ghi được tệp {path}: {exc}") from exc
     except OSError as exc:  # the rename
@@ -127,8 +143,15 @@ class ImportResult:
     groups_created: int
 
 
-def preview_file(db: Database, path: Path, *, sheet: str | int | None = None, header_row: int | None = None,
-                 mapping: dict[str, int] | None = None, today: date | None = None) -> RosterImport:
+def preview_file(
+    db: Database,
+    path: Path,
+    *,
+    sheet: str | int | None = None,
+    header_row: int | None = None,
+    mapping: dict[str, int] | None = None,
+    today: date | None = None,
+) -> RosterImport:
     """Read and check a roster file and say, row by row, who is new and who is updated."""
     try:
         workbook = read_workbook(Path(path))
@@ -138,18 +161,34 @@ def preview_file(db: Database, path: Path, *, sheet: str | int | None = None, he
     except (KeyError, IndexError) as exc:
         raise ValidationError(f"Tệp {Path(path).name} không có trang '{sheet}'.") from exc
     if preview.drafts and "is_member" not in preview.mapping:
-        preview.problems.append(Problem(preview.file, preview.sheet, None, None, "Đoàn viên",
-                                        "tệp không có cột Đoàn viên: người mới được ghi là đoàn viên, người đã có "
-                                        "giữ nguyên", "warning"))
+        preview.problems.append(
+            Problem(
+                preview.file,
+                preview.sheet,
+                None,
+                None,
+                "Đoàn viên",
+                "tệp không có cột Đoàn viên: người mới được ghi là đoàn viên, người đã có giữ nguyên",
+                "warning",
+            )
+        )
     known: dict[tuple, list[tuple[str, dict]]] = {}
     with db.engine.connect() as conn:
         for pid, family, given, born, year, phone, gender, group in conn.execute(
-            select(type_coerce(Person.id, String), Person.family_middle, Person.given_name, Person.birth_date,
-                   Person.birth_year, Person.phone, Person.gender, UnionGroup.name)
-            .outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
+            select(
+                type_coerce(Person.id, String),
+                Person.family_middle,
+                Person.given_name,
+                Person.birth_date,
+                Person.birth_year,
+                Person.phone,
+                Person.gender,
+                UnionGroup.name,
+            ).outerjoin(UnionGroup, UnionGroup.id == Person.union_group_id)
         ):
             known.setdefault(person_key(family, given, born, year), []).append(
-                (pid, {"phone": phone, "gender": gender, "group_name": group or ""}))
+                (pid, {"phone": phone, "gender": gender, "group_name": group or ""})
+            )
     return _flagged(preview, known)
 
 
@@ -171,16 +210,22 @@ def _flagged(preview: ImportPreview, known: dict[tuple, list[tuple[str, dict]]])
         d = drafts[pair.repeated]
         born = vntext.format_date(d.birth_date) if d.birth_date else f"năm sinh {d.birth_year}"
         if pair.differs:
-            text = (f"{where}, dòng {pair.first} và dòng {pair.repeated}: {d.full_name}, {born} — có thể trùng "
-                    f"(khác {', '.join(pair.differs)}): hai người, trừ khi gộp")
+            text = (
+                f"{where}, dòng {pair.first} và dòng {pair.repeated}: {d.full_name}, {born} — có thể trùng "
+                f"(khác {', '.join(pair.differs)}): hai người, trừ khi gộp"
+            )
         else:
-            text = (f"{where}, dòng {pair.first} và dòng {pair.repeated}: {d.full_name}, {born} — trùng mọi thông "
-                    "tin: có lẽ một người ghi hai lần")
+            text = (
+                f"{where}, dòng {pair.first} và dòng {pair.repeated}: {d.full_name}, {born} — trùng mọi thông "
+                "tin: có lẽ một người ghi hai lần"
+            )
         flags.append(Flag(f"{pair.first}-{pair.repeated}", pair.repeated, pair.first, None, pair.differs, text))
     existing: dict[int, str] = {}
     if known:
         for draft in preview.drafts:
-            candidates = known.get(person_key(draft.family_middle, draft.given_name, draft.birth_date, draft.birth_year))
+            candidates = known.get(
+                person_key(draft.family_middle, draft.given_name, draft.birth_date, draft.birth_year)
+            )
             if not candidates:
                 continue
             mine = identity_of(draft)
@@ -199,7 +244,7 @@ def _flagged(preview: ImportPreview, known: dict[tuple, list[tuple[str, dict]]])
 
 
 def decision_of(flag: Flag, duplicates: str | Mapping[str, str] | None) -> str | None:
-    """"merge" or "keep" for *flag* under *duplicates* (one word for all, or flag key → word); None undecided."""
+    """ "merge" or "keep" for *flag* under *duplicates* (one word for all, or flag key → word); None undecided."""
     if duplicates is None or isinstance(duplicates, str):
         return duplicates
     return duplicates.get(flag.key)
@@ -212,13 +257,30 @@ def undecided(rim: RosterImport, duplicates: str | Mapping[str, str] | None) -> 
 def undecided_message(rim: RosterImport, flags: list[Flag]) -> str:
     rows = ", ".join(f"{f.first} và {f.row}" if f.first is not None else f"{f.row} (với người đã có)"
                      for f in flags[:20]) + (f" và {len(flags) - 20} cặp khác" if len(flags) > 20 else "")  # fmt: skip
-    return (f"Tệp {rim.preview.file}, trang '{rim.preview.sheet}': {len(flags)} cặp cùng họ tên và ngày sinh chưa "
-            f"được quyết định (dòng {rows}) — chọn gộp hay giữ riêng từng cặp. Dữ liệu không bị thay đổi.")
+    return (
+        f"Tệp {rim.preview.file}, trang '{rim.preview.sheet}': {len(flags)} cặp cùng họ tên và ngày sinh chưa "
+        f"được quyết định (dòng {rows}) — chọn gộp hay giữ riêng từng cặp. Dữ liệu không bị thay đổi."
+    )
 
 
-_IMPORTED = ("family_middle", "given_name", "birth_date", "birth_year", "gender", "ethnicity", "position",
-             "department", "is_member", "joined_union_on", "employed_since", "education", "phone", "email",
-             "left_on", "note")
+_IMPORTED = (
+    "family_middle",
+    "given_name",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "ethnicity",
+    "position",
+    "department",
+    "is_member",
+    "joined_union_on",
+    "employed_since",
+    "education",
+    "phone",
+    "email",
+    "left_on",
+    "note",
+)
 
 
 def _merge(first, second) -> None:
@@ -243,8 +305,10 @@ class ImportPlan:
 def plan(rim: RosterImport, duplicates: str | Mapping[str, str] | None = KEEP) -> ImportPlan:
     """What :func:`commit` does with *duplicates*: "merge" or "keep" for every flag, or a flag key → word
     mapping (a flag not in it, or ``None``, counts as kept here; :func:`commit` refuses it)."""
-    if isinstance(duplicates, str) and duplicates not in (MERGE, KEEP) or (
-        isinstance(duplicates, Mapping) and set(duplicates.values()) - {MERGE, KEEP}
+    if (
+        isinstance(duplicates, str)
+        and duplicates not in (MERGE, KEEP)
+        or (isinstance(duplicates, Mapping) and set(duplicates.values()) - {MERGE, KEEP})
     ):
         raise ValidationError("Cách xử lý dòng trùng phải là 'merge' (gộp) hoặc 'keep' (giữ cả hai).")
     drafts = {d.source_row: copy.copy(d) for d in rim.preview.drafts}
@@ -288,8 +352,9 @@ def commit(db: Database, rim: RosterImport, *, duplicates: str | Mapping[str, st
     """
     preview = rim.preview
     if not preview.can_commit:
-        raise ValidationError(f"Tệp {preview.file} còn {len(preview.errors)} lỗi; chưa nhập được. "
-                              "Dữ liệu không bị thay đổi.")
+        raise ValidationError(
+            f"Tệp {preview.file} còn {len(preview.errors)} lỗi; chưa nhập được. Dữ liệu không bị thay đổi."
+        )
     if missing := undecided(rim, duplicates):
         raise ValidationError(undecided_message(rim, missing))
     chosen = plan(rim, duplicates)
@@ -310,8 +375,9 @@ class _DryRun(Exception):
         self.groups_created = groups_created
 
 
-def _write(db: Database, preview: ImportPreview, drafts: dict, updates: dict[int, str], added: int, merged: int,
-           dry_run: bool) -> int:
+def _write(
+    db: Database, preview: ImportPreview, drafts: dict, updates: dict[int, str], added: int, merged: int, dry_run: bool
+) -> int:
     with db.transaction(f"Nhập danh sách từ tệp {preview.file}") as session:
         unit_id = session.scalar(select(Unit.id).limit(1))
         if unit_id is None:
@@ -339,8 +405,7 @@ def _write(db: Database, preview: ImportPreview, drafts: dict, updates: dict[int
                 changed_rows.append(change)
             else:
                 values["is_member"] = True if values["is_member"] is None else values["is_member"]
-                values.update(id=uuid.uuid4(), unit_id=unit_id, union_group_id=group_id, created_at=now,
-                              updated_at=now)
+                values.update(id=uuid.uuid4(), unit_id=unit_id, union_group_id=group_id, created_at=now, updated_at=now)
                 new_rows.append(values)
         for values in new_rows + changed_rows:
             if "given_name" in values:
@@ -348,13 +413,25 @@ def _write(db: Database, preview: ImportPreview, drafts: dict, updates: dict[int
                 values["search_key"] = vntext.search_key(vntext.join_name(family, values["given_name"]))
                 values["sort_key"] = vntext.person_sort_key(family, values["given_name"])
         for start in range(0, len(new_rows), 2000):
-            session.execute(insert(Person), new_rows[start:start + 2000])
+            session.execute(insert(Person), new_rows[start : start + 2000])
         if changed_rows:
             session.execute(update(Person), changed_rows)
-        session.add(AuditEntry(actor=session.info.get("actor", ""), action=session.info.get("action", ""),
-                               entity="person", entity_id="import", operation="import",
-                               changes={"file": preview.file, "sheet": preview.sheet, "added": added,
-                                        "updated": len(updates), "merged": merged}))
+        session.add(
+            AuditEntry(
+                actor=session.info.get("actor", ""),
+                action=session.info.get("action", ""),
+                entity="person",
+                entity_id="import",
+                operation="import",
+                changes={
+                    "file": preview.file,
+                    "sheet": preview.sheet,
+                    "added": added,
+                    "updated": len(updates),
+                    "merged": merged,
+                },
+            )
+        )
         if dry_run:
             raise _DryRun(created)
     return created

@@ -196,8 +196,7 @@ def apply_rule_set(session: Session | None, record: EmulationYear, rule_set: Rul
         record._rule_set_pending = True  # no database yet (a copied year): looked at again on flush
     rs = rule_set or set_for(session, record)
     if not rs.covers(record.year):
-        raise ValidationError(f"Bộ quy định “{rs.name}” áp dụng {rs.years_text}, không áp dụng cho năm "
-                              f"{record.year}.")
+        raise ValidationError(f"Bộ quy định “{rs.name}” áp dụng {rs.years_text}, không áp dụng cho năm {record.year}.")
     record.rule_set_key = rs.key
     record.rule_set = rs.summary
     used = _used_titles(session, record)
@@ -209,8 +208,9 @@ def apply_rule_set(session: Session | None, record: EmulationYear, rule_set: Rul
         row.name, row.subject, row.category, row.system, row.issuer = s.name, s.subject, s.category, s.system, s.issuer
         row.women_only, row.requires_initiative, row.ordinal = s.women_only, s.requires_initiative, i
         titles.append(row)
-    known = {t.code for other in core.merge_sets(core.builtin_rule_sets(), imported_sets(session))
-             for t in other.titles}
+    known = {
+        t.code for other in core.merge_sets(core.builtin_rule_sets(), imported_sets(session)) for t in other.titles
+    }
     kept = [row for code, row in existing.items() if code in used or code not in known]
     for n, row in enumerate(kept, len(titles)):
         row.ordinal = n
@@ -256,8 +256,11 @@ def _apply_pending(session: Session, _context, _instances) -> None:
 
 
 def _year(session: Session, year: int) -> EmulationYear:
-    record = session.scalars(select(EmulationYear).where(EmulationYear.year == year).options(
-        selectinload(EmulationYear.titles), selectinload(EmulationYear.rules))).first()
+    record = session.scalars(
+        select(EmulationYear)
+        .where(EmulationYear.year == year)
+        .options(selectinload(EmulationYear.titles), selectinload(EmulationYear.rules))
+    ).first()
     if record is None:
         raise NotFoundError(f"Chưa có năm thi đua {year}.")
     return record
@@ -267,25 +270,53 @@ def _in_force(session: Session, record: EmulationYear) -> RuleSetInForce:
     rs = set_for(session, record)
     unit = session.get(Unit, record.unit_id)
     by_code = {t.code: t for t in rs.titles}
-    sources = tuple(SourceRow(s.key, s.short, s.line, s.number, s.issued_on, s.issuer, s.needs_check)
-                    for s in rs.sources)
+    sources = tuple(
+        SourceRow(s.key, s.short, s.line, s.number, s.issued_on, s.issuer, s.needs_check) for s in rs.sources
+    )
     in_set = {r.key: r for r in rs.rules}
 
     def unchecked(r: RuleValue) -> bool:  # a value taken from the set without its flag (a plan package)
         spec = in_set.get(r.key)
         return r.default_value is None and spec is not None and spec.needs_check and spec.spec.value == r.value
 
-    rules = tuple(RuleRow(r.key, r.description, r.value, r.default_value, r.unit_of_measure, r.basis,
-                          bool(r.needs_check) or unchecked(r)) for r in record.rules)
+    rules = tuple(
+        RuleRow(
+            r.key,
+            r.description,
+            r.value,
+            r.default_value,
+            r.unit_of_measure,
+            r.basis,
+            bool(r.needs_check) or unchecked(r),
+        )
+        for r in record.rules
+    )
     titles = []
     for t in record.titles:
         spec = by_code.get(t.code)
-        titles.append(TitleRow(t.code, t.name, t.subject, t.system, t.issuer,
-                               _resolve(spec.issuer_role if spec else "", t.issuer, unit),
-                               bool(spec.needs_check) if spec else False))
-    return RuleSetInForce(record.year, rs.key, rs.name, rs.years_text, rs.origin,
-                          _signer_of(session, rs.key) if rs.origin == "imported" else "", rs.summary,
-                          sources, rules, tuple(titles))
+        titles.append(
+            TitleRow(
+                t.code,
+                t.name,
+                t.subject,
+                t.system,
+                t.issuer,
+                _resolve(spec.issuer_role if spec else "", t.issuer, unit),
+                bool(spec.needs_check) if spec else False,
+            )
+        )
+    return RuleSetInForce(
+        record.year,
+        rs.key,
+        rs.name,
+        rs.years_text,
+        rs.origin,
+        _signer_of(session, rs.key) if rs.origin == "imported" else "",
+        rs.summary,
+        sources,
+        rules,
+        tuple(titles),
+    )
 
 
 def rules_in_force(db: Database, year: int) -> RuleSetInForce:
@@ -351,13 +382,20 @@ def export_rule_set(db: Database, year: int, out: str | os.PathLike[str], spec) 
         issuer = (unit.name, unit.upper_union, unit.place_name)
     temporary = _temporary(out)
     try:
-        pkg.write_package(rs, text, issuer, temporary, generator=f"thidua_desktop {__version__}",
-                          generated_at=datetime.now(timezone.utc))
+        pkg.write_package(
+            rs,
+            text,
+            issuer,
+            temporary,
+            generator=f"thidua_desktop {__version__}",
+            generated_at=datetime.now(timezone.utc),
+        )
         with open_signer(spec) as signer:
             result = sign_workbook(temporary, out, signer)
     except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror or exc}. Tệp có thể đang mở trong "
-                              "chương trình khác.") from None
+        raise ValidationError(
+            f"Không ghi được tệp {out}: {exc.strerror or exc}. Tệp có thể đang mở trong chương trình khác."
+        ) from None
     except SigningError as exc:
         raise ValidationError(exc.message) from None
     finally:
@@ -448,12 +486,15 @@ def _changes(session: Session, record: EmulationYear, new: RuleSet) -> tuple[lis
         union_changed = row.default_value is not None and row.value != row.default_value
         if row.default_value != r.spec.value:
             if union_changed:
-                lines.append(f"Quy định {r.key}: mức của bộ quy định {_num(row.default_value)} → "
-                             f"{_num(r.spec.value)}; giữ giá trị đơn vị đã sửa {_num(row.value)}.")
+                lines.append(
+                    f"Quy định {r.key}: mức của bộ quy định {_num(row.default_value)} → "
+                    f"{_num(r.spec.value)}; giữ giá trị đơn vị đã sửa {_num(row.value)}."
+                )
             else:
                 lines.append(f"Quy định {r.key}: {_num(row.value)} → {_num(r.spec.value)} {r.spec.unit}.")
-        elif row.basis != r.spec.basis or row.description != r.spec.description or \
-                bool(row.needs_check) != r.needs_check:
+        elif (
+            row.basis != r.spec.basis or row.description != r.spec.description or bool(row.needs_check) != r.needs_check
+        ):
             lines.append(f"Quy định {r.key}: sửa nội dung hoặc căn cứ ({r.spec.basis}).")
     titles = {t.code: t for t in record.titles}
     for t in new.titles:
@@ -461,20 +502,30 @@ def _changes(session: Session, record: EmulationYear, new: RuleSet) -> tuple[lis
         if row is None:
             lines.append(f"Danh hiệu thêm: {t.code} — {t.spec.name}.")
         elif (row.name, row.issuer, row.subject, row.category, row.system) != (
-                t.spec.name, t.spec.issuer, t.spec.subject, t.spec.category, t.spec.system):
+            t.spec.name,
+            t.spec.issuer,
+            t.spec.subject,
+            t.spec.category,
+            t.spec.system,
+        ):
             lines.append(f"Danh hiệu sửa: {t.code} — {row.name} → {t.spec.name} ({t.spec.issuer}).")
     used = _used_titles(session, record)
     for code, row in titles.items():
         if code in used:
-            warnings.append(f"Danh hiệu {code} — {row.name} không còn trong bộ quy định mới nhưng đang được dùng "
-                            "(đăng ký, bình xét hoặc đề nghị): được giữ lại.")
+            warnings.append(
+                f"Danh hiệu {code} — {row.name} không còn trong bộ quy định mới nhưng đang được dùng "
+                "(đăng ký, bình xét hoặc đề nghị): được giữ lại."
+            )
         else:
             lines.append(f"Danh hiệu bỏ: {code} — {row.name}.")
     return lines, warnings
 
 
 _KIND_NAMES = {
-    "plan": "kế hoạch", "registration": "bản đăng ký", "proposals": "tờ trình", "award-decision": "quyết định",
+    "plan": "kế hoạch",
+    "registration": "bản đăng ký",
+    "proposals": "tờ trình",
+    "award-decision": "quyết định",
     "review-minutes": "biên bản",
 }
 
@@ -498,20 +549,23 @@ def preview_import(db: Database, paths, path: str | os.PathLike[str], year: int)
             lines, warnings = _changes(session, record, rs)
     if signature.warning:
         warnings.insert(0, signature.warning)
-    return ImportPreview(path, digest, year, rs.key, rs.name, rs.years_text, signature, tuple(lines),
-                         tuple(blockers), tuple(warnings))
+    return ImportPreview(
+        path, digest, year, rs.key, rs.name, rs.years_text, signature, tuple(lines), tuple(blockers), tuple(warnings)
+    )
 
 
-def apply_import(db: Database, paths, path: str | os.PathLike[str], year: int, *,
-                 expected_sha256: str | None = None) -> ImportOutcome:
+def apply_import(
+    db: Database, paths, path: str | os.PathLike[str], year: int, *, expected_sha256: str | None = None
+) -> ImportOutcome:
     """Keep the set and apply it to ``year``, all or nothing."""
     from thidua_desktop.services.plan_package import check_signature
 
     path = Path(path)
     digest = _digest(path)
     if expected_sha256 is not None and digest != expected_sha256:
-        raise ValidationError(f"Tệp {path.name} đã thay đổi sau khi xem trước; hãy mở lại để xem các thay đổi rồi "
-                              "mới áp dụng.")
+        raise ValidationError(
+            f"Tệp {path.name} đã thay đổi sau khi xem trước; hãy mở lại để xem các thay đổi rồi mới áp dụng."
+        )
     rs, text = _read(path)
     signature = check_signature(paths, path, "bộ quy định")
     with db.transaction(f"Nhập bộ quy định {rs.key} cho năm {year} ({path.name})") as session:

@@ -16,9 +16,19 @@ from thidua_desktop.signing.errors import SigningError
 from thidua_desktop.signing.signers import P12Spec, Pkcs11Spec
 
 __all__ = [
-    "P12Spec", "Pkcs11Spec", "SignOptions", "create_unit_key", "unit_key_path", "sign_document",
-    "place_signature_image", "verify_document", "trust_certificate", "trusted_certificates", "untrust",
-    "list_tokens", "certificate_info",
+    "P12Spec",
+    "Pkcs11Spec",
+    "SignOptions",
+    "create_unit_key",
+    "unit_key_path",
+    "sign_document",
+    "place_signature_image",
+    "verify_document",
+    "trust_certificate",
+    "trusted_certificates",
+    "untrust",
+    "list_tokens",
+    "certificate_info",
 ]
 
 
@@ -26,8 +36,16 @@ def unit_key_path(paths) -> Path:
     return keys.unit_key_path(paths)
 
 
-def create_unit_key(db, paths, password: str, *, algorithm: str = "rsa", out: Path | None = None,
-                    name: str | None = None, overwrite: bool = False) -> keys.KeyFile:
+def create_unit_key(
+    db,
+    paths,
+    password: str,
+    *,
+    algorithm: str = "rsa",
+    out: Path | None = None,
+    name: str | None = None,
+    overwrite: bool = False,
+) -> keys.KeyFile:
     """The unit's own key and certificate (CN = the unit's name), kept in ``keys/unit.p12``; its
     certificate is trusted in the unit's own data folder (what the unit signed checks as known) when
     the key is kept there (not a key written elsewhere with ``out``)."""
@@ -68,19 +86,29 @@ def sign_document(src: str | os.PathLike[str], spec: P12Spec | Pkcs11Spec, optio
 
     with open_signer(spec) as signer:
         return sign_file(
-            src, options.out, signer, signature_image=options.signature_image, seal_image=options.seal_image,
-            p7s=options.p7s, page=options.page, box=options.box, name=options.name, reason=options.reason,
+            src,
+            options.out,
+            signer,
+            signature_image=options.signature_image,
+            seal_image=options.seal_image,
+            p7s=options.p7s,
+            page=options.page,
+            box=options.box,
+            name=options.name,
+            reason=options.reason,
             location=options.location,
         )
 
 
-def place_signature_image(src, *, out=None, signature_image=None, seal_image=None, page=None, box=None,
-                          caption=None) -> Path:
+def place_signature_image(
+    src, *, out=None, signature_image=None, seal_image=None, page=None, box=None, caption=None
+) -> Path:
     """A *hình ảnh chữ ký* (scanned signature/seal images), NOT a digital signature."""
     from thidua_desktop.signing import pdf
 
-    return pdf.place_signature_image(src, out, signature_image=signature_image, seal_image=seal_image,
-                                     page=page, box=box, caption=caption)
+    return pdf.place_signature_image(
+        src, out, signature_image=signature_image, seal_image=seal_image, page=page, box=box, caption=caption
+    )
 
 
 def verify_document(paths, path: str | os.PathLike[str], extra_trust=()):
@@ -94,7 +122,9 @@ def verify_document(paths, path: str | os.PathLike[str], extra_trust=()):
 
 
 def trust_certificate(paths, cert_or_file, label: str | None = None) -> Path:
-    cert = cert_or_file if not isinstance(cert_or_file, (str, os.PathLike)) else keys.load_certificate_file(cert_or_file)
+    cert = (
+        cert_or_file if not isinstance(cert_or_file, (str, os.PathLike)) else keys.load_certificate_file(cert_or_file)
+    )
     return keys.add_trusted(paths, cert, label)
 
 
@@ -148,7 +178,13 @@ def certificate_info(cert) -> CertificateInfo:
     except x509.ExtensionNotFound:
         usages.append("(không giới hạn)")
     return CertificateInfo(
-        subject=keys.subject_name(cert), organization=keys.organization_name(cert), issuer=keys.issuer_name(cert),
-        self_signed=keys.is_self_signed(cert), not_before=cert.not_valid_before_utc, not_after=cert.not_valid_after_utc,
-        fingerprint=keys.fingerprint(cert), key_type=key_type, usages=usages,
+        subject=keys.subject_name(cert),
+        organization=keys.organization_name(cert),
+        issuer=keys.issuer_name(cert),
+        self_signed=keys.is_self_signed(cert),
+        not_before=cert.not_valid_before_utc,
+        not_after=cert.not_valid_after_utc,
+        fingerprint=keys.fingerprint(cert),
+        key_type=key_type,
+        usages=usages,
     )

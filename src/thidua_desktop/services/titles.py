@@ -29,10 +29,19 @@ def set_title_issuer(db: Database, year: int, code: str, issuer: str) -> TitleIn
         record = session.scalars(select(EmulationYear).where(EmulationYear.year == year)).first()
         if record is None:
             raise NotFoundError(f"Chưa có năm thi đua {year}.")
-        title = session.scalars(select(AwardTitle).where(AwardTitle.year_id == record.id,
-                                                         AwardTitle.code == code)).first()
+        title = session.scalars(
+            select(AwardTitle).where(AwardTitle.year_id == record.id, AwardTitle.code == code)
+        ).first()
         if title is None:
             raise NotFoundError(f"Danh hiệu '{code}' không có trong danh mục năm {year}.")
         title.issuer = text
-        return TitleInfo(title.code, title.name, title.subject, title.category, title.system, title.issuer,
-                         title.women_only, title.requires_initiative)
+        return TitleInfo(
+            title.code,
+            title.name,
+            title.subject,
+            title.category,
+            title.system,
+            title.issuer,
+            title.women_only,
+            title.requires_initiative,
+        )

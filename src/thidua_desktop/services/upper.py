@@ -86,14 +86,58 @@ from thidua_desktop.store.errors import ValidationError
 from thidua_desktop.store.models import AppSetting, Unit
 
 __all__ = [
-    "ACCEPTED", "EXPECTED", "EXPECTED_NAMES", "MODES", "MODE_KEY", "RECEIVED_DIR", "REMINDER_PREFIX", "SET_ASIDE",
-    "STATUS_NAMES", "CertInfo", "Consolidation", "Deadlines", "Expected", "IntakeOutcome", "Progress",
-    "ReceivedInfo", "RemindOutcome", "Reminded", "Reminder", "ReminderSetup", "UnitCompleteness", "UnitInfo",
-    "UpperOverview", "add_unit", "build_consolidated", "certificate_fingerprint", "completeness",
-    "consolidate_folder", "consolidation", "deadlines", "export_completeness", "export_consolidated",
-    "export_consolidation", "export_status", "get_mode", "import_units", "intake", "intake_file", "list_received",
-    "list_units", "overview", "queue_reminders", "remind_and_send", "reminder_setup", "reminders", "reminders_due",
-    "remove_unit", "return_received", "set_mode", "trust_certificate", "untrust_certificate", "update_unit",
+    "ACCEPTED",
+    "EXPECTED",
+    "EXPECTED_NAMES",
+    "MODES",
+    "MODE_KEY",
+    "RECEIVED_DIR",
+    "REMINDER_PREFIX",
+    "SET_ASIDE",
+    "STATUS_NAMES",
+    "CertInfo",
+    "Consolidation",
+    "Deadlines",
+    "Expected",
+    "IntakeOutcome",
+    "Progress",
+    "ReceivedInfo",
+    "RemindOutcome",
+    "Reminded",
+    "Reminder",
+    "ReminderSetup",
+    "UnitCompleteness",
+    "UnitInfo",
+    "UpperOverview",
+    "add_unit",
+    "build_consolidated",
+    "certificate_fingerprint",
+    "completeness",
+    "consolidate_folder",
+    "consolidation",
+    "deadlines",
+    "export_completeness",
+    "export_consolidated",
+    "export_consolidation",
+    "export_status",
+    "get_mode",
+    "import_units",
+    "intake",
+    "intake_file",
+    "list_received",
+    "list_units",
+    "overview",
+    "queue_reminders",
+    "remind_and_send",
+    "reminder_setup",
+    "reminders",
+    "reminders_due",
+    "remove_unit",
+    "return_received",
+    "set_mode",
+    "trust_certificate",
+    "untrust_certificate",
+    "update_unit",
 ]
 
 MODE_KEY = "mode"
@@ -111,8 +155,9 @@ def get_mode(db: Database) -> str:
 
 def set_mode(db: Database, mode: str) -> None:
     if mode not in MODES:
-        raise ValidationError(f"Chế độ phải là 'cdcs' (công đoàn cơ sở) hoặc 'upper' (công đoàn cấp trên), "
-                              f"không phải '{mode}'.")
+        raise ValidationError(
+            f"Chế độ phải là 'cdcs' (công đoàn cơ sở) hoặc 'upper' (công đoàn cấp trên), không phải '{mode}'."
+        )
     action = "Chuyển sang chế độ công đoàn cấp trên" if mode == "upper" else "Chuyển sang chế độ công đoàn cơ sở"
     with db.transaction(action) as session:
         setting = session.get(AppSetting, MODE_KEY)
@@ -147,8 +192,15 @@ def overview(db: Database, year: int | None, *, today: date, phase: int | None =
     plan = deadlines(db, year)
     phases = [n for n, _ in plan.phases] or [1, 2]
     phase = phase if phase in phases else phases[-1]
-    return UpperOverview(year, units, list_received(db, year), completeness(db, year, today=today),
-                         consolidation(db, year, phase), phase, phases)
+    return UpperOverview(
+        year,
+        units,
+        list_received(db, year),
+        completeness(db, year, today=today),
+        consolidation(db, year, phase),
+        phase,
+        phases,
+    )
 
 
 def export_status(db: Database, year: int, out: str | Path, *, today: date | None = None) -> Path:
@@ -161,15 +213,15 @@ def export_consolidation(db: Database, year: int, phase: int | None, out: str | 
     return export_consolidated(db, consolidation(db, year, phase), Path(out))
 
 
-def return_received(db: Database, paths, stored_path: str, comment: str, out: str | Path, key: str | Path,
-                    password: str):
+def return_received(
+    db: Database, paths, stored_path: str, comment: str, out: str | Path, key: str | Path, password: str
+):
     """The upper union's signed return of a received report (``services.returns``, issue 8 item 6):
     ``stored_path`` as listed (:class:`ReceivedInfo`), signed with the key file ``key``."""
     from thidua_desktop.services import returns
     from thidua_desktop.services.signing import P12Spec
 
-    return returns.make_return(Path(paths.root) / stored_path, comment, Path(out), P12Spec(Path(key), password),
-                               db=db)
+    return returns.make_return(Path(paths.root) / stored_path, comment, Path(out), P12Spec(Path(key), password), db=db)
 
 
 # --- adding up a folder -----------------------------------------------------------------------
@@ -193,26 +245,38 @@ def _doubled_consolidations(found: list[ix.Inspection], year: int) -> dict[Path,
         if not units and own:
             doubled[f.path] = (
                 f"Báo cáo tổng hợp của {who} không ghi danh sách đơn vị được tổng hợp, mà thư mục có cả tệp của "
-                "các đơn vị; để tránh cộng hai lần, tệp tổng hợp được để riêng (không cộng).")
+                "các đơn vị; để tránh cộng hai lần, tệp tổng hợp được để riêng (không cộng)."
+            )
             continue
         twice = sorted(units & (own | elsewhere))
         if twice:
             named = ", ".join(twice[:10]) + (f" và {len(twice) - 10} đơn vị khác" if len(twice) > 10 else "")
             where = "có tệp riêng trong thư mục" if units & own else "đã có trong một báo cáo tổng hợp khác"
             only_here = sorted(units - own - elsewhere)
-            lost = (f" Các đơn vị {', '.join(only_here[:10])}{' …' if len(only_here) > 10 else ''} chỉ có trong tệp "
-                    "tổng hợp này nên chưa được cộng: hãy thêm tệp của chính các đơn vị đó." if only_here else "")
+            lost = (
+                f" Các đơn vị {', '.join(only_here[:10])}{' …' if len(only_here) > 10 else ''} chỉ có trong tệp "
+                "tổng hợp này nên chưa được cộng: hãy thêm tệp của chính các đơn vị đó."
+                if only_here
+                else ""
+            )
             doubled[f.path] = (
                 f"Báo cáo tổng hợp của {who} gồm các đơn vị {named}, mà các đơn vị này {where}; không cộng hai "
-                f"lần: tệp tổng hợp được để riêng, các đơn vị được cộng theo tệp của chính đơn vị.{lost}")
+                f"lần: tệp tổng hợp được để riêng, các đơn vị được cộng theo tệp của chính đơn vị.{lost}"
+            )
             continue
         covered_by.setdefault(issuer, set()).update(units)
     return doubled
 
 
-def consolidate_folder(inputs: Iterable, year: int, out: str | Path, *, phase: int | None = None,
-                       name: str | None = None, progress: Progress | None = None
-                       ) -> tuple[Consolidation, list[IntakeOutcome], Path]:
+def consolidate_folder(
+    inputs: Iterable,
+    year: int,
+    out: str | Path,
+    *,
+    phase: int | None = None,
+    name: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[Consolidation, list[IntakeOutcome], Path]:
     """Intake into a scratch data folder, then consolidate: for adding up a folder without keeping it.
 
     In a scratch folder every unit is new: units are taken from the files (their code) and each
@@ -225,6 +289,7 @@ def consolidate_folder(inputs: Iterable, year: int, out: str | Path, *, phase: i
     import tempfile
 
     from thidua_desktop.paths import DataPaths
+
     files = ix.collect(inputs)
     if not files:
         raise ValidationError("Không có tệp sổ tính (.xlsx) nào để tổng hợp.")
@@ -239,13 +304,14 @@ def consolidate_folder(inputs: Iterable, year: int, out: str | Path, *, phase: i
                 session.add(Unit(name=vntext.nfc(upper_name or "Công đoàn cấp trên"), issuer_code="LĐLĐ"))
             set_mode(db, "upper")
             rest = [p for p in files if p not in doubled]
-            taken = iter(intake(db, paths, rest, year, trust_first=True, auto_register=True, progress=progress)
-                         if rest else [])
-            outcomes = [set_aside(db, paths, found[p], year, doubled[p]) if p in doubled else next(taken)
-                        for p in files]
+            taken = iter(
+                intake(db, paths, rest, year, trust_first=True, auto_register=True, progress=progress) if rest else []
+            )
+            outcomes = [
+                set_aside(db, paths, found[p], year, doubled[p]) if p in doubled else next(taken) for p in files
+            ]
             result = consolidation(db, year, phase)
             written = export_consolidated(db, result, out)
         finally:
             db.close()
     return result, outcomes, written
-

@@ -77,8 +77,11 @@ def _store_copy(paths, found: ix.Inspection, year: int, unit_code: str, status: 
     the file says (its unit code, kind, name) is used in the path unless it is in the alphabet."""
     shelf = found.year if found.year is not None and 1900 <= found.year <= 2200 else year
     if status == ACCEPTED:
-        unit_folder = (safe_names.safe_file_name(unit_code, "_khong-ro-don-vi") if safe_names.is_unit_code(unit_code)
-                       else "_khong-ro-don-vi")
+        unit_folder = (
+            safe_names.safe_file_name(unit_code, "_khong-ro-don-vi")
+            if safe_names.is_unit_code(unit_code)
+            else "_khong-ro-don-vi"
+        )
         kind = found.kind if found.kind in ix.TAKEN_KINDS else "tep"
         stem = f"{kind}-p{_small(found.phase)}-v{_small(found.version)}"
     else:
@@ -117,10 +120,15 @@ def order_key(f: ReceivedFile):
 
 def _recount(session, unit_id, year, kind, phase) -> ReceivedFile | None:
     """Mark the newest valid version of one report as the one that counts; the others superseded."""
-    files = session.scalars(select(ReceivedFile).where(
-        ReceivedFile.unit_id == unit_id, ReceivedFile.year == year, ReceivedFile.kind == kind,
-        ReceivedFile.phase.is_(None) if phase is None else ReceivedFile.phase == phase,
-        ReceivedFile.status == ACCEPTED)).all()
+    files = session.scalars(
+        select(ReceivedFile).where(
+            ReceivedFile.unit_id == unit_id,
+            ReceivedFile.year == year,
+            ReceivedFile.kind == kind,
+            ReceivedFile.phase.is_(None) if phase is None else ReceivedFile.phase == phase,
+            ReceivedFile.status == ACCEPTED,
+        )
+    ).all()
     if not files:
         return None
     newest = max(files, key=order_key)
@@ -129,8 +137,18 @@ def _recount(session, unit_id, year, kind, phase) -> ReceivedFile | None:
     return newest
 
 
-def set_aside(db: Database, paths, found: ix.Inspection, year: int, reason: str, *, unit_id=None,
-               signer: str = "", fingerprint: str = "", signed_at=None) -> IntakeOutcome:
+def set_aside(
+    db: Database,
+    paths,
+    found: ix.Inspection,
+    year: int,
+    reason: str,
+    *,
+    unit_id=None,
+    signer: str = "",
+    fingerprint: str = "",
+    signed_at=None,
+) -> IntakeOutcome:
     stored = ""
     if found.sha256:
         try:
@@ -138,16 +156,35 @@ def set_aside(db: Database, paths, found: ix.Inspection, year: int, reason: str,
         except OSError:
             stored = ""
     fields = dict(
-        unit_id=unit_id, unit_code=found.unit_code[:40], unit_name=found.unit_name[:300], year=found.year,
-        kind=found.kind[:40], phase=found.phase, version=found.version, document_code=found.document_code[:80],
-        issued_on=found.issued_on, generated_at=found.generated_at[:40], original_name=found.name[:300],
-        sha256=found.sha256 or "", stored_path=stored, signer=signer[:300], signer_fingerprint=fingerprint,
-        signed_at=signed_at, reason=reason)
+        unit_id=unit_id,
+        unit_code=found.unit_code[:40],
+        unit_name=found.unit_name[:300],
+        year=found.year,
+        kind=found.kind[:40],
+        phase=found.phase,
+        version=found.version,
+        document_code=found.document_code[:80],
+        issued_on=found.issued_on,
+        generated_at=found.generated_at[:40],
+        original_name=found.name[:300],
+        sha256=found.sha256 or "",
+        stored_path=stored,
+        signer=signer[:300],
+        signer_fingerprint=fingerprint,
+        signed_at=signed_at,
+        reason=reason,
+    )
     with db.transaction(f"Để riêng tệp {found.name}") as session:
         write_lock(session)
-        record = session.scalars(select(ReceivedFile).where(
-            ReceivedFile.sha256 == found.sha256, ReceivedFile.status == SET_ASIDE)
-            .order_by(ReceivedFile.received_at)).first() if found.sha256 else None
+        record = (
+            session.scalars(
+                select(ReceivedFile)
+                .where(ReceivedFile.sha256 == found.sha256, ReceivedFile.status == SET_ASIDE)
+                .order_by(ReceivedFile.received_at)
+            ).first()
+            if found.sha256
+            else None
+        )
         if record is None:
             record = ReceivedFile(status=SET_ASIDE, **fields)
             session.add(record)
@@ -157,36 +194,55 @@ def set_aside(db: Database, paths, found: ix.Inspection, year: int, reason: str,
             record.received_at = datetime.now(timezone.utc)
         session.flush()
         file_id = record.id.hex
-    return IntakeOutcome(found.name, SET_ASIDE, reason, found.unit_code, found.kind, found.phase, found.version,
-                         file_id=file_id)
+    return IntakeOutcome(
+        found.name, SET_ASIDE, reason, found.unit_code, found.kind, found.phase, found.version, file_id=file_id
+    )
 
 
 def _taken(session, sha256: str) -> ReceivedFile | None:
-    return session.scalars(select(ReceivedFile).where(ReceivedFile.sha256 == sha256,
-                                                      ReceivedFile.status == ACCEPTED)).first()
+    return session.scalars(
+        select(ReceivedFile).where(ReceivedFile.sha256 == sha256, ReceivedFile.status == ACCEPTED)
+    ).first()
 
 
 def _duplicate_reason(same: ReceivedFile) -> str:
     taken = vntext.format_date(same.received_at.date()) if same.received_at else ""
-    return (f"Trùng tệp đã nhận: cùng nội dung (SHA-256) với tệp '{same.original_name}' đã nhận ngày {taken}; "
-            "không nhận lại.")
+    return (
+        f"Trùng tệp đã nhận: cùng nội dung (SHA-256) với tệp '{same.original_name}' đã nhận ngày {taken}; "
+        "không nhận lại."
+    )
 
 
-def _record_taken(session, found: ix.Inspection, unit_id, unit_code: str, stored: str, verdict,
-                  earlier: list[str]) -> tuple[str, bool]:
+def _record_taken(
+    session, found: ix.Inspection, unit_id, unit_code: str, stored: str, verdict, earlier: list[str]
+) -> tuple[str, bool]:
     """Insert the taken file and its figures; the same content set aside before (say, while its
     signer was not trusted yet) is no longer set aside. Returns (file id, counts)."""
-    for old in session.scalars(select(ReceivedFile).where(
-            ReceivedFile.sha256 == found.sha256, ReceivedFile.status == SET_ASIDE)):
+    for old in session.scalars(
+        select(ReceivedFile).where(ReceivedFile.sha256 == found.sha256, ReceivedFile.status == SET_ASIDE)
+    ):
         if old.stored_path and old.stored_path != stored:
             earlier.append(old.stored_path)
         session.delete(old)
     record = ReceivedFile(
-        unit_id=unit_id, unit_code=found.unit_code[:40] or unit_code, unit_name=found.unit_name[:300],
-        year=found.year, kind=found.kind, phase=found.phase, version=found.version,
-        document_code=found.document_code[:80], issued_on=found.issued_on, generated_at=found.generated_at[:40],
-        original_name=found.name[:300], sha256=found.sha256, stored_path=stored, signer=verdict.signer[:300],
-        signer_fingerprint=verdict.fingerprint, signed_at=verdict.signed_at, status=ACCEPTED)
+        unit_id=unit_id,
+        unit_code=found.unit_code[:40] or unit_code,
+        unit_name=found.unit_name[:300],
+        year=found.year,
+        kind=found.kind,
+        phase=found.phase,
+        version=found.version,
+        document_code=found.document_code[:80],
+        issued_on=found.issued_on,
+        generated_at=found.generated_at[:40],
+        original_name=found.name[:300],
+        sha256=found.sha256,
+        stored_path=stored,
+        signer=verdict.signer[:300],
+        signer_fingerprint=verdict.fingerprint,
+        signed_at=verdict.signed_at,
+        status=ACCEPTED,
+    )
     session.add(record)
     session.flush()
     if found.indicators:  # figures copied from the stored file: one bulk insert (the file's row is audited)
@@ -199,8 +255,9 @@ def _record_taken(session, found: ix.Inspection, unit_id, unit_code: str, stored
     return record.id.hex, newest is record
 
 
-def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first: bool = False,
-                auto_register: bool = False) -> IntakeOutcome:
+def intake_file(
+    db: Database, paths, path: str | Path, year: int, *, trust_first: bool = False, auto_register: bool = False
+) -> IntakeOutcome:
     """Take one workbook in, or set it aside with the reason. Never raises for a bad file."""
     from thidua_desktop.signing import keys
 
@@ -214,20 +271,41 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
     if found.problem:
         return set_aside(db, paths, found, year, found.problem)
     if found.year != year:
-        return set_aside(db, paths, found, year, (
-            f"Sai năm: tệp là {ix.KIND_NAMES.get(found.kind, found.kind)} năm {found.year or '(không ghi)'}, "
-            f"đang nhận báo cáo năm {year}."))
+        return set_aside(
+            db,
+            paths,
+            found,
+            year,
+            (
+                f"Sai năm: tệp là {ix.KIND_NAMES.get(found.kind, found.kind)} năm {found.year or '(không ghi)'}, "
+                f"đang nhận báo cáo năm {year}."
+            ),
+        )
     if found.kind not in ix.TAKEN_KINDS:
-        return set_aside(db, paths, found, year, (
-            f"Loại văn bản '{found.kind or '(không ghi)'}' không thuộc diện tổng hợp (chỉ nhận bản đăng ký, "
-            "báo cáo sơ kết, tổng kết và báo cáo tổng hợp)."))
+        return set_aside(
+            db,
+            paths,
+            found,
+            year,
+            (
+                f"Loại văn bản '{found.kind or '(không ghi)'}' không thuộc diện tổng hợp (chỉ nhận bản đăng ký, "
+                "báo cáo sơ kết, tổng kết và báo cáo tổng hợp)."
+            ),
+        )
     if found.kind in ("midyear-report", "year-report", "consolidation") and found.phase is None:
         return set_aside(db, paths, found, year, "Báo cáo không ghi đợt (phase) trong trang dữ liệu.")
     if found.unit_code and safe_names.unit_code_problem(found.unit_code):
         shown = found.unit_code if len(found.unit_code) <= 60 else found.unit_code[:57] + "…"
-        return set_aside(db, paths, found, year, (
-            f"Mã đơn vị '{shown}' trong tệp không hợp lệ: mã chỉ gồm {safe_names.UNIT_CODE_RULE}. "
-            "Đơn vị cần sửa mã đơn vị của mình (thidua unit set --code …), xuất và ký lại tệp."))
+        return set_aside(
+            db,
+            paths,
+            found,
+            year,
+            (
+                f"Mã đơn vị '{shown}' trong tệp không hợp lệ: mã chỉ gồm {safe_names.UNIT_CODE_RULE}. "
+                "Đơn vị cần sửa mã đơn vị của mình (thidua unit set --code …), xuất và ký lại tệp."
+            ),
+        )
     with db.reading() as session:
         unit = _match_unit(session, found)
         unit_id = unit.id if unit is not None else None
@@ -235,9 +313,16 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
         pems = [c.pem for c in unit.certificates] if unit is not None else []
     if unit_id is None:
         if not auto_register:
-            return set_aside(db, paths, found, year, (
-                f"Đơn vị không có trong danh sách đơn vị trực thuộc: mã '{found.unit_code or '(trống)'}', "
-                f"tên '{found.unit_name or '(trống)'}'. Hãy thêm đơn vị (thidua units add) rồi nhận lại tệp."))
+            return set_aside(
+                db,
+                paths,
+                found,
+                year,
+                (
+                    f"Đơn vị không có trong danh sách đơn vị trực thuộc: mã '{found.unit_code or '(trống)'}', "
+                    f"tên '{found.unit_name or '(trống)'}'. Hãy thêm đơn vị (thidua units add) rồi nhận lại tệp."
+                ),
+            )
         if not found.unit_code:
             return set_aside(db, paths, found, year, "Tệp không ghi mã đơn vị; không tự thêm đơn vị được.")
         unit_code = safe_names.normalise_unit_code(found.unit_code)
@@ -253,8 +338,17 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
     signed_at = verdict.signed_at
     if verdict.status != "valid":
         why = "; ".join(verdict.reasons) or verdict.summary()
-        return set_aside(db, paths, found, year, f"Không qua kiểm tra chữ ký số: {why}", unit_id=unit_id,
-                          signer=verdict.signer, fingerprint=fp, signed_at=signed_at)
+        return set_aside(
+            db,
+            paths,
+            found,
+            year,
+            f"Không qua kiểm tra chữ ký số: {why}",
+            unit_id=unit_id,
+            signer=verdict.signer,
+            fingerprint=fp,
+            signed_at=signed_at,
+        )
     new_fp = ""
     if not verdict.known:
         if trust_first and not pems:
@@ -265,16 +359,32 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
                 pems = ["another"]
         if not new_fp:
             already = "; đơn vị đã có chứng thư số khác được tin cậy" if pems else ""
-            return set_aside(db, paths, found, year, (
-                f"Người ký chưa được tin cậy cho đơn vị {unit_code}: {verdict.signer} (dấu vân tay {fp}){already}. "
-                "Hãy gọi điện cho đơn vị đối chiếu dấu vân tay rồi tin cậy chứng thư số (thidua units trust) "
-                "và nhận lại tệp."), unit_id=unit_id, signer=verdict.signer, fingerprint=fp, signed_at=signed_at)
+            return set_aside(
+                db,
+                paths,
+                found,
+                year,
+                (
+                    f"Người ký chưa được tin cậy cho đơn vị {unit_code}: {verdict.signer} (dấu vân tay {fp}){already}. "
+                    "Hãy gọi điện cho đơn vị đối chiếu dấu vân tay rồi tin cậy chứng thư số (thidua units trust) "
+                    "và nhận lại tệp."
+                ),
+                unit_id=unit_id,
+                signer=verdict.signer,
+                fingerprint=fp,
+                signed_at=signed_at,
+            )
     try:
         stored = _store_copy(paths, found, year, unit_code, ACCEPTED)
     except OSError:
-        return IntakeOutcome(found.name, SET_ASIDE, (
-            "Không chép được tệp vào thư mục dữ liệu (không có quyền ghi hoặc ổ đĩa đã đầy); tệp chưa được nhận, "
-            "hãy nhận lại sau khi khắc phục."))
+        return IntakeOutcome(
+            found.name,
+            SET_ASIDE,
+            (
+                "Không chép được tệp vào thư mục dữ liệu (không có quyền ghi hoặc ổ đĩa đã đầy); tệp chưa được nhận, "
+                "hãy nhận lại sau khi khắc phục."
+            ),
+        )
     name = ix.KIND_NAMES.get(found.kind, found.kind)
     earlier: list[str] = []
     duplicate = ""
@@ -292,8 +402,9 @@ def intake_file(db: Database, paths, path: str | Path, year: int, *, trust_first
         if safe_names.is_inside(paths.root / RECEIVED_DIR, copy):
             copy.unlink(missing_ok=True)
     reason = "" if counts else "Đã nhận, nhưng đã có phiên bản mới hơn của báo cáo này; phiên bản mới hơn được tính."
-    return IntakeOutcome(found.name, ACCEPTED, reason, unit_code, found.kind, found.phase, found.version, counts,
-                         file_id, new_fp)
+    return IntakeOutcome(
+        found.name, ACCEPTED, reason, unit_code, found.kind, found.phase, found.version, counts, file_id, new_fp
+    )
 
 
 def _failure_reason(exc: Exception, paths, path: Path) -> str:
@@ -312,8 +423,10 @@ def _failure_reason(exc: Exception, paths, path: Path) -> str:
     if database and ("readonly database" in text or "read-only database" in text):
         raise exc
     if database and ("locked" in text or "busy" in text):
-        return ("Thư mục dữ liệu đang bận (một cửa sổ hoặc lệnh khác đang ghi vào); tệp chưa được nhận, "
-                "hãy nhận lại tệp này.")
+        return (
+            "Thư mục dữ liệu đang bận (một cửa sổ hoặc lệnh khác đang ghi vào); tệp chưa được nhận, "
+            "hãy nhận lại tệp này."
+        )
     import traceback
 
     logged = ""
@@ -328,8 +441,16 @@ def _failure_reason(exc: Exception, paths, path: Path) -> str:
     return f"Không nhận được tệp do một lỗi ngoài dự kiến; tệp chưa được nhận, hãy thử nhận lại.{logged}"
 
 
-def intake(db: Database, paths, inputs: Iterable, year: int, *, trust_first: bool = False,
-           auto_register: bool = False, progress: Progress | None = None) -> list[IntakeOutcome]:
+def intake(
+    db: Database,
+    paths,
+    inputs: Iterable,
+    year: int,
+    *,
+    trust_first: bool = False,
+    auto_register: bool = False,
+    progress: Progress | None = None,
+) -> list[IntakeOutcome]:
     """Take in every workbook of ``inputs`` (files and folders), one transaction per file."""
     report = progress or _noop
     files = ix.collect(inputs)
@@ -374,8 +495,25 @@ def list_received(db: Database, year: int | None = None, *, status: str | None =
             query = query.where((ReceivedFile.year == year) | ReceivedFile.year.is_(None))
         if status is not None:
             query = query.where(ReceivedFile.status == status)
-        return [ReceivedInfo(f.id.hex, f.unit_code, f.unit_name, f.year, f.kind, f.phase, f.version, f.document_code,
-                             f.issued_on, f.original_name, f.stored_path, f.signer, f.signer_fingerprint,
-                             f.received_at, f.status, f.reason,
-                             f.status == ACCEPTED and f.superseded_by_id is None)
-                for f in session.scalars(query)]
+        return [
+            ReceivedInfo(
+                f.id.hex,
+                f.unit_code,
+                f.unit_name,
+                f.year,
+                f.kind,
+                f.phase,
+                f.version,
+                f.document_code,
+                f.issued_on,
+                f.original_name,
+                f.stored_path,
+                f.signer,
+                f.signer_fingerprint,
+                f.received_at,
+                f.status,
+                f.reason,
+                f.status == ACCEPTED and f.superseded_by_id is None,
+            )
+            for f in session.scalars(query)
+        ]

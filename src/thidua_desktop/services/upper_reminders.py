@@ -70,8 +70,7 @@ def _report_title(kind: str, year: int, plan: Deadlines) -> str:
     return f"báo cáo tổng kết thi đua năm {year}"
 
 
-def _compose_reminder(sender, unit: UnitCompleteness, kinds, year: int, plan: Deadlines,
-                      day: date) -> tuple[str, str]:
+def _compose_reminder(sender, unit: UnitCompleteness, kinds, year: int, plan: Deadlines, day: date) -> tuple[str, str]:
     upper_name = sender.name if sender is not None else "Công đoàn cấp trên"
     titles = [_report_title(k, year, plan) for k in kinds]
     lines = []
@@ -86,8 +85,7 @@ def _compose_reminder(sender, unit: UnitCompleteness, kinds, year: int, plan: De
     contact = " — ".join(x for x in ((sender.phone, sender.email) if sender is not None else ()) if x)
     body = (
         f"Kính gửi: Ban Chấp hành {unit.name}\n\n"
-        f"Đến ngày {vntext.format_date(day)}, {upper_name} chưa nhận được của đơn vị:\n"
-        + ";\n".join(lines) + ".\n\n"
+        f"Đến ngày {vntext.format_date(day)}, {upper_name} chưa nhận được của đơn vị:\n" + ";\n".join(lines) + ".\n\n"
         f"Đề nghị đơn vị hoàn thành, ký số và gửi về {upper_name}{where} trong thời gian sớm nhất. "
         "Nếu đơn vị đã gửi, xin vui lòng bỏ qua thư này và báo lại để chúng tôi kiểm tra.\n\n"
         "Trân trọng.\n\n" + "\n".join(sign_off) + (f"\n{contact}" if contact else "") + "\n"
@@ -120,8 +118,9 @@ def reminders_due(db: Database, year: int, *, today: date | None = None) -> list
     return result
 
 
-def queue_reminders(db: Database, paths, year: int, *, today: date | None = None,
-                    codes: Iterable[str] | None = None) -> RemindOutcome:
+def queue_reminders(
+    db: Database, paths, year: int, *, today: date | None = None, codes: Iterable[str] | None = None
+) -> RemindOutcome:
     """Queue one reminder per unit with a missing report (only ``codes`` when given) in the outbox.
 
     Refused as a whole when no mail server is set up (the messages could never leave)."""
@@ -155,9 +154,16 @@ def queue_reminders(db: Database, paths, year: int, *, today: date | None = None
 
         names = ", ".join(EXPECTED_NAMES[k].lower() for k in r.kinds)
         try:
-            entry = outbox.queue_message(db, paths, r.email, r.subject, r.body, (),
-                                         action=f"Nhắc {r.code} gửi {names} năm {year} (thư nhắc, hộp thư đi)",
-                                         within=record)
+            entry = outbox.queue_message(
+                db,
+                paths,
+                r.email,
+                r.subject,
+                r.body,
+                (),
+                action=f"Nhắc {r.code} gửi {names} năm {year} (thư nhắc, hộp thư đi)",
+                within=record,
+            )
         except (MessageError, ValidationError) as exc:
             outcome.refused.append((r.code, exc.message))
             continue
@@ -186,8 +192,16 @@ class Reminded:
     sent: object | None  # outbox.SendReport when sent at once
 
 
-def remind_and_send(db: Database, paths, year: int, *, today: date | None = None, codes: Iterable[str] | None = None,
-                    send_now: bool = False, password: str = "") -> Reminded:
+def remind_and_send(
+    db: Database,
+    paths,
+    year: int,
+    *,
+    today: date | None = None,
+    codes: Iterable[str] | None = None,
+    send_now: bool = False,
+    password: str = "",
+) -> Reminded:
     """Queue the reminders (:func:`queue_reminders`) and, if asked, send the ones just queued at once
     with the mail account's ``password`` (never saved)."""
     from thidua_desktop.services import outbox

@@ -24,8 +24,13 @@ from thidua_desktop.store.models import EmulationYear, ReceivedFile, Subordinate
 
 EXPECTED = ("registration", "midyear-report", "year-report")
 EXPECTED_NAMES = {"registration": "Đăng ký", "midyear-report": "Sơ kết", "year-report": "Tổng kết"}
-STATUS_NAMES = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa nộp", "pending": "Chưa đến hạn",
-                "received": "Đã nộp"}
+STATUS_NAMES = {
+    "on_time": "Đúng hạn",
+    "late": "Muộn",
+    "missing": "Chưa nộp",
+    "pending": "Chưa đến hạn",
+    "received": "Đã nộp",
+}
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,9 @@ class Deadlines:
 def deadlines(db: Database, year: int) -> Deadlines:
     """The plan's deadlines: the year in the data folder, else the built-in plan of that year."""
     with db.reading() as session:
-        record = session.scalars(select(EmulationYear).options(selectinload(EmulationYear.phases))
-                                 .where(EmulationYear.year == year)).first()
+        record = session.scalars(
+            select(EmulationYear).options(selectinload(EmulationYear.phases)).where(EmulationYear.year == year)
+        ).first()
         if record is not None:
             return Deadlines(record.registration_due, tuple((p.number, p.report_due) for p in record.phases))
     from thidua_desktop.core.plan import builtin_templates
@@ -97,14 +103,18 @@ def completeness(db: Database, year: int, *, today: date | None = None) -> list[
     plan = deadlines(db, year)
     with db.reading() as session:
         units = session.scalars(select(SubordinateUnit).order_by(SubordinateUnit.code)).all()
-        files = session.scalars(select(ReceivedFile).where(ReceivedFile.year == year,
-                                                           ReceivedFile.status == ACCEPTED)).all()
+        files = session.scalars(
+            select(ReceivedFile).where(ReceivedFile.year == year, ReceivedFile.status == ACCEPTED)
+        ).all()
         by_key: dict[tuple, list[ReceivedFile]] = {}
         for f in files:
             kind = f.kind
             if kind == "consolidation":  # a lower upper union's consolidation stands for its report
-                kind = "registration" if f.phase is None else (
-                    "year-report" if f.phase == plan.last_phase else "midyear-report")
+                kind = (
+                    "registration"
+                    if f.phase is None
+                    else ("year-report" if f.phase == plan.last_phase else "midyear-report")
+                )
             by_key.setdefault((f.unit_id, kind), []).append(f)
         table = []
         for u in units:
@@ -113,8 +123,10 @@ def completeness(db: Database, year: int, *, today: date | None = None) -> list[
                 due = plan.due(kind)
                 got = by_key.get((u.id, kind), [])
                 if got:
-                    first = min((f.issued_on or (f.signed_at.date() if f.signed_at else None) or f.received_at.date())
-                                for f in got)
+                    first = min(
+                        (f.issued_on or (f.signed_at.date() if f.signed_at else None) or f.received_at.date())
+                        for f in got
+                    )
                     counting = next((f for f in got if f.superseded_by_id is None), got[-1])
                     status = "received" if due is None else ("on_time" if first <= due else "late")
                     cells.append(Expected(kind, due, status, first, len(got), counting.id.hex))
@@ -139,10 +151,28 @@ def export_completeness(table: list[UnitCompleteness], year: int, out: str | Pat
     if not out.parent.is_dir():
         raise ValidationError(f"Thư mục {out.parent} không tồn tại.")
     marks = {"missing": sheet.MISSING, "late": sheet.LATE}
-    units = [sheet.UnitRow(u.code, u.name, u.email, tuple(
-        sheet.ReportCell(STATUS_NAMES[e.status], vntext.format_date(e.sent_on) if e.sent_on else "",
-                         marks.get(e.status, "")) for e in u.reports)) for u in table]
-    to_remind = [sheet.ReminderRow(u.code, u.name, u.email, ", ".join(EXPECTED_NAMES[e.kind] for e in missing),
-                                   ", ".join(vntext.format_date(e.due) for e in missing if e.due))
-                 for u, missing in reminders(table)]
+    units = [
+        sheet.UnitRow(
+            u.code,
+            u.name,
+            u.email,
+            tuple(
+                sheet.ReportCell(
+                    STATUS_NAMES[e.status], vntext.format_date(e.sent_on) if e.sent_on else "", marks.get(e.status, "")
+                )
+                for e in u.reports
+            ),
+        )
+        for u in table
+    ]
+    to_remind = [
+        sheet.ReminderRow(
+            u.code,
+            u.name,
+            u.email,
+            ", ".join(EXPECTED_NAMES[e.kind] for e in missing),
+            ", ".join(vntext.format_date(e.due) for e in missing if e.due),
+        )
+        for u, missing in reminders(table)
+    ]
     return sheet.write_completeness(out, year, [EXPECTED_NAMES[k] for k in EXPECTED], units, to_remind)

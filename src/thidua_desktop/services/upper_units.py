@@ -41,14 +41,21 @@ class UnitInfo:
 
 
 def _info(u: SubordinateUnit) -> UnitInfo:
-    return UnitInfo(u.id.hex, u.code, u.name, u.email, u.note, tuple(
-        CertInfo(c.fingerprint, c.subject, c.how, c.created_at) for c in u.certificates))
+    return UnitInfo(
+        u.id.hex,
+        u.code,
+        u.name,
+        u.email,
+        u.note,
+        tuple(CertInfo(c.fingerprint, c.subject, c.how, c.created_at) for c in u.certificates),
+    )
 
 
 def list_units(db: Database) -> list[UnitInfo]:
     with db.reading() as session:
-        units = session.scalars(select(SubordinateUnit).options(selectinload(SubordinateUnit.certificates))
-                                .order_by(SubordinateUnit.code)).all()
+        units = session.scalars(
+            select(SubordinateUnit).options(selectinload(SubordinateUnit.certificates)).order_by(SubordinateUnit.code)
+        ).all()
         return [_info(u) for u in units]
 
 
@@ -98,14 +105,23 @@ def add_unit(db: Database, code: str, name: str, email: str = "", note: str = ""
         return UnitInfo(unit.id.hex, code, name, email, unit.note)
 
 
-def update_unit(db: Database, code: str, *, name: str | None = None, email: str | None = None,
-                note: str | None = None, new_code: str | None = None) -> UnitInfo:
+def update_unit(
+    db: Database,
+    code: str,
+    *,
+    name: str | None = None,
+    email: str | None = None,
+    note: str | None = None,
+    new_code: str | None = None,
+) -> UnitInfo:
     with db.transaction(f"Sửa đơn vị trực thuộc {code}") as session:
         write_lock(session)
         unit = find_unit(session, code)
-        c, n, e = _check_unit_fields(new_code if new_code is not None else unit.code,
-                                     name if name is not None else unit.name,
-                                     email if email is not None else unit.email)
+        c, n, e = _check_unit_fields(
+            new_code if new_code is not None else unit.code,
+            name if name is not None else unit.name,
+            email if email is not None else unit.email,
+        )
         if c != unit.code and session.scalars(select(SubordinateUnit).where(SubordinateUnit.code == c)).first():
             raise ValidationError(f"Đã có đơn vị mã '{c}'.")
         unit.code, unit.name, unit.email = c, n, e
@@ -160,18 +176,22 @@ def import_units(db: Database, path: str | Path) -> int:
             break
         cols = {}
     if header_row is None:
-        raise ValidationError(f"Tệp {path.name}, trang '{sheet_name}': không thấy dòng tiêu đề có cột 'Mã' và "
-                              "'Tên' (cột 'Email' nếu có).")
+        raise ValidationError(
+            f"Tệp {path.name}, trang '{sheet_name}': không thấy dòng tiêu đề có cột 'Mã' và 'Tên' (cột 'Email' nếu có)."
+        )
     found: dict[str, tuple[str, str]] = {}
-    for r, row in enumerate(rows[header_row + 1:], header_row + 2):
+    for r, row in enumerate(rows[header_row + 1 :], header_row + 2):
+
         def cell(key):
             c = cols.get(key)
             v = row[c] if c is not None and c < len(row) else ""
             return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v or "")
+
         if not any(str(v or "").strip() for v in row):
             continue
-        code, name, email = _check_unit_fields(cell("code"), cell("name"), cell("email"),
-                                               f"Tệp {path.name}, trang '{sheet_name}', dòng {r}: ")
+        code, name, email = _check_unit_fields(
+            cell("code"), cell("name"), cell("email"), f"Tệp {path.name}, trang '{sheet_name}', dòng {r}: "
+        )
         if code in found:
             raise ValidationError(f"Tệp {path.name}, trang '{sheet_name}', dòng {r}: mã '{code}' bị lặp.")
         found[code] = (name, email)
@@ -230,10 +250,17 @@ def trust_certificate(db: Database, code: str, source, *, how: str = "manual") -
             if c.fingerprint == fp:
                 return CertInfo(c.fingerprint, c.subject, c.how, c.created_at)
         if how == "first_receipt" and unit.certificates:
-            raise ValidationError(f"Đơn vị {unit.code} đã có chứng thư số khác được tin cậy; không tin cậy thêm "
-                                  "người ký mới khi nhận tệp.")
-        record = UnitCertificate(unit_id=unit.id, fingerprint=fp, subject=keys.subject_name(cert),
-                                 pem=keys.cert_pem(cert).decode("ascii"), how=how)
+            raise ValidationError(
+                f"Đơn vị {unit.code} đã có chứng thư số khác được tin cậy; không tin cậy thêm "
+                "người ký mới khi nhận tệp."
+            )
+        record = UnitCertificate(
+            unit_id=unit.id,
+            fingerprint=fp,
+            subject=keys.subject_name(cert),
+            pem=keys.cert_pem(cert).decode("ascii"),
+            how=how,
+        )
         session.add(record)
         session.flush()
         return CertInfo(fp, record.subject, how, record.created_at)

@@ -109,12 +109,15 @@ def validate_profile(profile: UnitProfile, *, kept_code: str | None = None) -> N
     if profile.sector not in ("state", "non_state"):
         problems.append("Khu vực phải là 'nhà nước' hoặc 'ngoài nhà nước'.")
     if profile.kind and profile.kind not in applicability.UNIT_KINDS:
-        problems.append(f"Loại hình đơn vị '{profile.kind}' không hợp lệ; chỉ nhận: "
-                        f"{', '.join(applicability.UNIT_KINDS)}.")
+        problems.append(
+            f"Loại hình đơn vị '{profile.kind}' không hợp lệ; chỉ nhận: {', '.join(applicability.UNIT_KINDS)}."
+        )
     elif profile.kind and applicability.sector_of_kind(profile.kind) != profile.sector:
-        problems.append(f"Loại hình “{applicability.UNIT_KIND_LABELS[profile.kind]}” thuộc "
-                        f"{applicability.SECTOR_LABELS[applicability.sector_of_kind(profile.kind)]}, "
-                        f"không khớp với khu vực đã chọn ({applicability.SECTOR_LABELS.get(profile.sector, profile.sector)}).")
+        problems.append(
+            f"Loại hình “{applicability.UNIT_KIND_LABELS[profile.kind]}” thuộc "
+            f"{applicability.SECTOR_LABELS[applicability.sector_of_kind(profile.kind)]}, "
+            f"không khớp với khu vực đã chọn ({applicability.SECTOR_LABELS.get(profile.sector, profile.sector)})."
+        )
     if problems:
         raise ValidationError("\n".join(problems))
 
@@ -132,8 +135,20 @@ def _apply_profile(session: Session, profile: UnitProfile) -> Unit:
         unit = Unit(name=profile.name)
         session.add(unit)
     for attr in (
-        "name", "code", "issuer_code", "upper_union", "upper_union_parent", "place_name", "address",
-        "phone", "email", "upper_union_email", "employer_name", "sector", "kind", "report_recipient",
+        "name",
+        "code",
+        "issuer_code",
+        "upper_union",
+        "upper_union_parent",
+        "place_name",
+        "address",
+        "phone",
+        "email",
+        "upper_union_email",
+        "employer_name",
+        "sector",
+        "kind",
+        "report_recipient",
     ):
         setattr(unit, attr, getattr(profile, attr).strip())
     unit.code = unit.code.upper()  # core.safe_names: unit codes are capitals
@@ -143,8 +158,12 @@ def _apply_profile(session: Session, profile: UnitProfile) -> Unit:
     session.flush()
     for ordinal, officer in enumerate(sorted(wanted, key=lambda o: o.role != "chair")):
         unit.officers.append(
-            Officer(role=officer.role, full_name=officer.full_name.strip(), position=officer.position.strip(),
-                    ordinal=ordinal)
+            Officer(
+                role=officer.role,
+                full_name=officer.full_name.strip(),
+                position=officer.position.strip(),
+                ordinal=ordinal,
+            )
         )
     return unit
 
@@ -170,8 +189,15 @@ def _fill_year_from_template(year: EmulationYear, template: PlanTemplate) -> Non
     year.registration_due = template.registration_due
     year.report_due_days = template.report_due_days
     year.phases = [
-        Phase(number=p.number, name=p.name, start=p.start, end=p.end, report_due=p.report_due,
-              lock_date=p.lock_date, description=p.description)
+        Phase(
+            number=p.number,
+            name=p.name,
+            start=p.start,
+            end=p.end,
+            report_due=p.report_due,
+            lock_date=p.lock_date,
+            description=p.description,
+        )
         for p in template.phases
     ]
     year.movements = [
@@ -179,21 +205,40 @@ def _fill_year_from_template(year: EmulationYear, template: PlanTemplate) -> Non
         for i, m in enumerate(template.movements)
     ]
     year.indicators = [
-        Indicator(code=x.code, name=x.name, unit_of_measure=x.unit, kind=x.kind, source=x.source,
-                  computed_from=x.computed_from, group=x.group, levels=",".join(x.levels),
-                  plan_target=x.target_value, plan_target_text=x.target_text, movement_code=x.movement_code,
-                  description=x.description, ordinal=i,
-                  applies_to=applicability.format_tokens(x.applies_to_units))
+        Indicator(
+            code=x.code,
+            name=x.name,
+            unit_of_measure=x.unit,
+            kind=x.kind,
+            source=x.source,
+            computed_from=x.computed_from,
+            group=x.group,
+            levels=",".join(x.levels),
+            plan_target=x.target_value,
+            plan_target_text=x.target_text,
+            movement_code=x.movement_code,
+            description=x.description,
+            ordinal=i,
+            applies_to=applicability.format_tokens(x.applies_to_units),
+        )
         for i, x in enumerate(template.indicators)
     ]
     year.titles = [
-        AwardTitle(code=t.code, name=t.name, subject=t.subject, category=t.category, system=t.system,
-                   issuer=t.issuer, women_only=t.women_only, requires_initiative=t.requires_initiative, ordinal=i)
+        AwardTitle(
+            code=t.code,
+            name=t.name,
+            subject=t.subject,
+            category=t.category,
+            system=t.system,
+            issuer=t.issuer,
+            women_only=t.women_only,
+            requires_initiative=t.requires_initiative,
+            ordinal=i,
+        )
         for i, t in enumerate(template.titles)
     ]
     year.rules = [
-        RuleValue(key=r.key, value=r.value, unit_of_measure=r.unit, description=r.description, basis=r.basis,
-                  ordinal=i)
+        RuleValue(key=r.key, value=r.value, unit_of_measure=r.unit, description=r.description, basis=r.basis, ordinal=i)
         for i, r in enumerate(template.rules)
     ]
     from thidua_desktop.services import rules as rules_service
@@ -233,8 +278,9 @@ def create_year(db: Database, template: PlanTemplate | None = None, year: int | 
         return _summary(record)
 
 
-def set_up(db: Database, profile: UnitProfile, template: PlanTemplate | None = None,
-           year: int | None = None) -> YearSummary:
+def set_up(
+    db: Database, profile: UnitProfile, template: PlanTemplate | None = None, year: int | None = None
+) -> YearSummary:
     """First run: the unit and its first year, in one transaction."""
     template = template or seed_template()
     with db.transaction("Khởi tạo đơn vị và năm thi đua") as session:
@@ -247,20 +293,39 @@ def set_up(db: Database, profile: UnitProfile, template: PlanTemplate | None = N
 def _as_template(record: EmulationYear) -> PlanTemplate:
     """The year as a plan template, so copying a year reuses the template code paths."""
     return PlanTemplate(
-        key=record.plan_key, year=record.year, document_number=record.plan_number, issuer=record.plan_issuer,
-        issued_on=record.plan_issued_on, place="", title=record.plan_title,
-        theme=record.theme, rule_set=record.rule_set,
+        key=record.plan_key,
+        year=record.year,
+        document_number=record.plan_number,
+        issuer=record.plan_issuer,
+        issued_on=record.plan_issued_on,
+        place="",
+        title=record.plan_title,
+        theme=record.theme,
+        rule_set=record.rule_set,
         registration_due=record.registration_due or date(record.year, 2, 20),
-        report_due_days=record.report_due_days, signer="", signer_title="",
+        report_due_days=record.report_due_days,
+        signer="",
+        signer_title="",
         phases=tuple(
-            PhaseSpec(p.number, p.name, p.start, p.end, p.report_due, p.lock_date, p.description)
-            for p in record.phases
+            PhaseSpec(p.number, p.name, p.start, p.end, p.report_due, p.lock_date, p.description) for p in record.phases
         ),
         movements=tuple(MovementSpec(m.code, m.name, m.launched_by, m.description) for m in record.movements),
         indicators=tuple(
-            IndicatorSpec(x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
-                          tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text,
-                          x.movement_code, x.description, applicability.parse_tokens(x.applies_to))
+            IndicatorSpec(
+                x.code,
+                x.name,
+                x.unit_of_measure,
+                x.kind,
+                x.source,
+                x.computed_from,
+                x.group,
+                tuple(filter(None, x.levels.split(","))),
+                x.plan_target,
+                x.plan_target_text,
+                x.movement_code,
+                x.description,
+                applicability.parse_tokens(x.applies_to),
+            )
             for x in record.indicators
         ),
         titles=tuple(
@@ -287,7 +352,13 @@ def copy_year(db: Database, source_year: int, target_year: int) -> YearSummary:
             raise ValidationError(f"Năm thi đua {target_year} đã có; không sao chép đè.")
         template = shift_template_year(_as_template(source), target_year)
         template = dataclasses.replace(
-            template, key="", document_number="", issuer="", issued_on=None, title="", theme="",
+            template,
+            key="",
+            document_number="",
+            issuer="",
+            issued_on=None,
+            title="",
+            theme="",
             indicators=tuple(dataclasses.replace(x, target_value=None, target_text="") for x in template.indicators),
         )
         record = EmulationYear(unit_id=source.unit_id, year=target_year)
@@ -301,8 +372,12 @@ def copy_year(db: Database, source_year: int, target_year: int) -> YearSummary:
 
 def _summary(record: EmulationYear) -> YearSummary:
     return YearSummary(
-        year=record.year, plan_number=record.plan_number, plan_issuer=record.plan_issuer,
-        plan_title=record.plan_title, registration_due=record.registration_due, phase_count=len(record.phases),
+        year=record.year,
+        plan_number=record.plan_number,
+        plan_issuer=record.plan_issuer,
+        plan_title=record.plan_title,
+        registration_due=record.registration_due,
+        phase_count=len(record.phases),
         plan_source=record.plan_source,
     )
 
@@ -321,17 +396,25 @@ def get_year(db: Database, year: int) -> YearDetail:
             select(EmulationYear)
             .where(EmulationYear.year == year)
             .options(
-                selectinload(EmulationYear.phases), selectinload(EmulationYear.movements),
-                selectinload(EmulationYear.indicators), selectinload(EmulationYear.titles),
+                selectinload(EmulationYear.phases),
+                selectinload(EmulationYear.movements),
+                selectinload(EmulationYear.indicators),
+                selectinload(EmulationYear.titles),
                 selectinload(EmulationYear.rules),
             )
         ).first()
         if record is None:
             raise NotFoundError(f"Chưa có năm thi đua {year}.")
         return YearDetail(
-            year=record.year, plan_key=record.plan_key, plan_number=record.plan_number,
-            plan_issuer=record.plan_issuer, plan_issued_on=record.plan_issued_on, plan_title=record.plan_title,
-            theme=record.theme, rule_set=record.rule_set, registration_due=record.registration_due,
+            year=record.year,
+            plan_key=record.plan_key,
+            plan_number=record.plan_number,
+            plan_issuer=record.plan_issuer,
+            plan_issued_on=record.plan_issued_on,
+            plan_title=record.plan_title,
+            theme=record.theme,
+            rule_set=record.rule_set,
+            registration_due=record.registration_due,
             report_due_days=record.report_due_days,
             phases=tuple(
                 PhaseInfo(p.number, p.name, p.start, p.end, p.report_due, p.lock_date, p.description)
@@ -339,14 +422,26 @@ def get_year(db: Database, year: int) -> YearDetail:
             ),
             movements=tuple(MovementInfo(m.code, m.name, m.launched_by, m.description) for m in record.movements),
             indicators=tuple(
-                IndicatorInfo(x.code, x.name, x.unit_of_measure, x.kind, x.source, x.computed_from, x.group,
-                              tuple(filter(None, x.levels.split(","))), x.plan_target, x.plan_target_text,
-                              x.movement_code, applicability.parse_tokens(x.applies_to))
+                IndicatorInfo(
+                    x.code,
+                    x.name,
+                    x.unit_of_measure,
+                    x.kind,
+                    x.source,
+                    x.computed_from,
+                    x.group,
+                    tuple(filter(None, x.levels.split(","))),
+                    x.plan_target,
+                    x.plan_target_text,
+                    x.movement_code,
+                    applicability.parse_tokens(x.applies_to),
+                )
                 for x in record.indicators
             ),
             titles=tuple(
-                TitleInfo(t.code, t.name, t.subject, t.category, t.system, t.issuer, t.women_only,
-                          t.requires_initiative)
+                TitleInfo(
+                    t.code, t.name, t.subject, t.category, t.system, t.issuer, t.women_only, t.requires_initiative
+                )
                 for t in record.titles
             ),
             rules=tuple(RuleInfo(r.key, r.value, r.unit_of_measure, r.description, r.basis) for r in record.rules),
@@ -363,8 +458,9 @@ def phase_inputs(detail: YearDetail) -> list[tl.PhaseInput]:
     return [tl.PhaseInput(p.number, p.name, p.start, p.end, p.report_due, p.lock_date) for p in detail.phases]
 
 
-def update_phase(db: Database, year: int, number: int, *, start: date, end: date, report_due: date,
-                 lock_date: date) -> PhaseInfo:
+def update_phase(
+    db: Database, year: int, number: int, *, start: date, end: date, report_due: date, lock_date: date
+) -> PhaseInfo:
     if not start <= end:
         raise ValidationError("Ngày bắt đầu đợt phải trước ngày kết thúc.")
     if report_due < end:

@@ -16,15 +16,35 @@ importing this package costs nothing at start-up. Names are re-exported lazily b
 from __future__ import annotations
 
 _EXPORTS = {
-    "SigningError": "errors", "WrongSecretError": "errors", "TokenError": "errors",
-    "CertificateProblem": "errors", "UnreadableFile": "errors",
-    "create_unit_key": "keys", "load_key_file": "keys", "fingerprint": "keys", "cert_pem": "keys",
-    "export_certificate_pem": "keys", "load_certificate_file": "keys", "add_trusted": "keys",
-    "list_trusted": "keys", "remove_trusted": "keys", "keys_dir": "keys", "trusted_dir": "keys",
-    "P12Spec": "signers", "Pkcs11Spec": "signers", "open_signer": "signers", "list_tokens": "signers",
-    "sign_pdf": "pdf", "place_signature_image": "pdf", "SignResult": "pdf", "signature_blocks": "pdf",
-    "sign_workbook": "workbook", "canonical_data": "workbook",
-    "verify": "verify", "Verdict": "verify", "describe": "verify",
+    "SigningError": "errors",
+    "WrongSecretError": "errors",
+    "TokenError": "errors",
+    "CertificateProblem": "errors",
+    "UnreadableFile": "errors",
+    "create_unit_key": "keys",
+    "load_key_file": "keys",
+    "fingerprint": "keys",
+    "cert_pem": "keys",
+    "export_certificate_pem": "keys",
+    "load_certificate_file": "keys",
+    "add_trusted": "keys",
+    "list_trusted": "keys",
+    "remove_trusted": "keys",
+    "keys_dir": "keys",
+    "trusted_dir": "keys",
+    "P12Spec": "signers",
+    "Pkcs11Spec": "signers",
+    "open_signer": "signers",
+    "list_tokens": "signers",
+    "sign_pdf": "pdf",
+    "place_signature_image": "pdf",
+    "SignResult": "pdf",
+    "signature_blocks": "pdf",
+    "sign_workbook": "workbook",
+    "canonical_data": "workbook",
+    "verify": "verify",
+    "Verdict": "verify",
+    "describe": "verify",
 }
 
 
@@ -56,6 +76,7 @@ def sign_file(src, dst, signer, **options):
     if head.startswith(b"PK\x03\x04"):
         if options.get("signature_image") or options.get("seal_image"):
             raise SigningError("Hình chữ ký và con dấu chỉ dùng cho tệp PDF; sổ tính được ký trên dữ liệu.")
-        return workbook.sign_workbook(src, dst, signer, p7s=bool(options.get("p7s")),
-                                      signing_time=options.get("signing_time"))
+        return workbook.sign_workbook(
+            src, dst, signer, p7s=bool(options.get("p7s")), signing_time=options.get("signing_time")
+        )
     raise UnreadableFile(f"Tệp {src.name} không phải PDF hay sổ tính .xlsx; chỉ ký được hai loại này.")

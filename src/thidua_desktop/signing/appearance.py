@@ -128,15 +128,36 @@ def render(
             total = area_w
         x0 = area_x + (area_w - total) / 2
         sig_x = x0 + seal_w - sig_w / 3
-        c.drawImage(str(signature_image.path), sig_x, area_y + (area_h - sig_h) / 2, sig_w, sig_h,
-                    mask="auto", preserveAspectRatio=False)
-        c.drawImage(str(seal_image.path), x0, area_y + (area_h - seal_h) / 2, seal_w, seal_h,
-                    mask="auto", preserveAspectRatio=False)
+        c.drawImage(
+            str(signature_image.path),
+            sig_x,
+            area_y + (area_h - sig_h) / 2,
+            sig_w,
+            sig_h,
+            mask="auto",
+            preserveAspectRatio=False,
+        )
+        c.drawImage(
+            str(seal_image.path),
+            x0,
+            area_y + (area_h - seal_h) / 2,
+            seal_w,
+            seal_h,
+            mask="auto",
+            preserveAspectRatio=False,
+        )
     elif signature_image or seal_image:
         img = signature_image or seal_image
         w, h = _fit(img, area_w, area_h)
-        c.drawImage(str(img.path), area_x + (area_w - w) / 2, area_y + (area_h - h) / 2, w, h,
-                    mask="auto", preserveAspectRatio=False)
+        c.drawImage(
+            str(img.path),
+            area_x + (area_w - w) / 2,
+            area_y + (area_h - h) / 2,
+            w,
+            h,
+            mask="auto",
+            preserveAspectRatio=False,
+        )
 
     if wrapped:
         c.setFillColorRGB(*BLUE)

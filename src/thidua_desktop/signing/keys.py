@@ -54,7 +54,7 @@ def unit_key_path(paths) -> Path:
 def fingerprint(cert: x509.Certificate) -> str:
     """SHA-256 of the DER certificate in groups of four hex digits, for reading over the phone."""
     digest = cert.fingerprint(hashes.SHA256()).hex().upper()
-    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
 def _compact(fp: str) -> str:
@@ -218,9 +218,15 @@ def create_unit_key(
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-                encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -255,8 +261,9 @@ def load_key_file(path: str | os.PathLike[str], password: str) -> KeyFile:
     return KeyFile(path, key, cert, tuple(extra or ()))
 
 
-def export_certificate_pem(p12: str | os.PathLike[str], password: str, out: str | os.PathLike[str],
-                           *, overwrite: bool = False) -> x509.Certificate:
+def export_certificate_pem(
+    p12: str | os.PathLike[str], password: str, out: str | os.PathLike[str], *, overwrite: bool = False
+) -> x509.Certificate:
     """Write the public certificate of a key file as PEM (what the upper union receives)."""
     kf = load_key_file(p12, password)
     _atomic_write(Path(out), cert_pem(kf.certificate), overwrite=overwrite)

@@ -53,6 +53,7 @@ def _true(el, attr: str = "val", default: bool = True) -> bool:
 
 # --- number formats ----------------------------------------------------------------------------------
 
+
 def builtin_formats() -> dict[int, str]:
     from openpyxl.styles.numbers import BUILTIN_FORMATS
 
@@ -127,6 +128,7 @@ def normalise_format(code: str | None) -> str:
 
 # --- colours -----------------------------------------------------------------------------------------
 
+
 def _indexed_palette() -> list[str]:
     from openpyxl.styles.colors import COLOR_INDEX
 
@@ -199,12 +201,25 @@ def read_theme(data: bytes | None) -> list[str]:
         for c in el:
             colour = c.get("lastClr") or c.get("val") or ""
         named[key] = colour.upper()[-6:]
-    order = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
-             "hlink", "folHlink"]
+    order = [
+        "lt1",
+        "dk1",
+        "lt2",
+        "dk2",
+        "accent1",
+        "accent2",
+        "accent3",
+        "accent4",
+        "accent5",
+        "accent6",
+        "hlink",
+        "folHlink",
+    ]
     return [named.get(k, "") for k in order]
 
 
 # --- styles ------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Styles:
@@ -220,8 +235,10 @@ class Styles:
 def _font(el, palette: Palette) -> list:
     if el is None:
         return ["", "", False, False, False, False, "auto"]
+
     def child(tag):
         return el.find(_m(tag))
+
     name = child("name")
     size = child("sz")
     underline = child("u")
@@ -284,12 +301,14 @@ def read_styles(data: bytes | None, theme: list[str]) -> Styles:
     fonts = [_font(f, palette) for f in fonts_el] if fonts_el is not None else []
     fills = [_fill(f, palette) for f in fills_el] if fills_el is not None else []
     xfs = root.find(_m("cellXfs"))
-    for xf in (xfs if xfs is not None else []):
+    for xf in xfs if xfs is not None else []:
+
         def idx(attr):
             try:
                 return int(xf.get(attr, "0"))
             except ValueError:
                 return 0
+
         num_id = idx("numFmtId")
         code = formats.get(num_id)
         fmt = normalise_format(code) if code is not None else f"builtin:{num_id}"
@@ -341,9 +360,12 @@ _ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def _attrs(raw: bytes) -> dict[str, str]:
-    return {m.group(1).decode("ascii", "replace").rpartition(":")[2]:
-            (m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8", "replace")
-            for m in _ATTR.finditer(raw)}
+    return {
+        m.group(1).decode("ascii", "replace").rpartition(":")[2]: (
+            m.group(2) if m.group(2) is not None else m.group(3)
+        ).decode("utf-8", "replace")
+        for m in _ATTR.finditer(raw)
+    }
 
 
 def _flag(attrs: dict[str, str], name: str) -> bool:
@@ -495,6 +517,7 @@ def ranges(numbers: set[int]) -> list[list[int]]:
 
 # --- the text a number format shows ------------------------------------------------------------------
 
+
 def _split_sections(fmt: str) -> list[str]:
     sections, cur, quoted = [], [], False
     for ch in fmt:
@@ -516,9 +539,11 @@ def display_text(value, fmt: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not fmt:
         return None
     sections = _split_sections(fmt)
-    if len(sections) > 4 or any(s.startswith("[") and not s.startswith(("[red]", "[blue]", "[black]", "[green]",
-                                                                        "[white]", "[cyan]", "[magenta]",
-                                                                        "[yellow]")) for s in sections):
+    if len(sections) > 4 or any(
+        s.startswith("[")
+        and not s.startswith(("[red]", "[blue]", "[black]", "[green]", "[white]", "[cyan]", "[magenta]", "[yellow]"))
+        for s in sections
+    ):
         return None
     v = float(value)
     if v > 0 or len(sections) == 1:
@@ -568,7 +593,7 @@ def display_text(value, fmt: str) -> str | None:
         body = body[:-1]
     grouping = "," in body
     int_part, _, dec_part = body.replace(",", "").partition(".")
-    x = Decimal(repr(abs(v))) * (100 ** percent) / (1000 ** scale)
+    x = Decimal(repr(abs(v))) * (100**percent) / (1000**scale)
     decimals = len(dec_part)
     text = str(x.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))  # Excel: half away from 0
     whole, _, frac = text.partition(".")
@@ -587,6 +612,7 @@ def display_text(value, fmt: str) -> str | None:
 
 # --- conditional formats and drawings ------------------------------------------------------------------
 
+
 def read_dxfs(data: bytes | None, theme: list[str]) -> list[dict]:
     """The differential formats of ``styles.xml`` (what a conditional format applies), resolved."""
     if not data:
@@ -597,7 +623,7 @@ def read_dxfs(data: bytes | None, theme: list[str]) -> list[dict]:
     palette = Palette(theme=theme, indexed=_indexed_palette())
     dxfs = root.find(_m("dxfs"))
     out = []
-    for dxf in (dxfs if dxfs is not None else []):
+    for dxf in dxfs if dxfs is not None else []:
         d: dict = {}
         font = dxf.find(_m("font"))
         if font is not None:
@@ -649,15 +675,29 @@ def conditional_formats(data: bytes, dxfs: list[dict]) -> list[list]:
         for rule in el:
             if not isinstance(rule.tag, str) or not rule.tag.endswith("}cfRule"):
                 continue
-            formulas = [unicodedata.normalize("NFC", "".join((f.text or "").split()))
-                        for f in rule.iter() if isinstance(f.tag, str) and f.tag.endswith("}f")
-                        or isinstance(f.tag, str) and f.tag.endswith("}formula")]
+            formulas = [
+                unicodedata.normalize("NFC", "".join((f.text or "").split()))
+                for f in rule.iter()
+                if isinstance(f.tag, str)
+                and f.tag.endswith("}f")
+                or isinstance(f.tag, str)
+                and f.tag.endswith("}formula")
+            ]
             try:
                 applied = dxfs[int(rule.get("dxfId", ""))]
             except (ValueError, IndexError):
                 applied = {}
-            rules.append([cells, rule.get("type", ""), rule.get("operator", ""), formulas, applied,
-                          rule.get("text", ""), _true(rule, "stopIfTrue", default=False)])
+            rules.append(
+                [
+                    cells,
+                    rule.get("type", ""),
+                    rule.get("operator", ""),
+                    formulas,
+                    applied,
+                    rule.get("text", ""),
+                    _true(rule, "stopIfTrue", default=False),
+                ]
+            )
     rules.sort(key=lambda r: repr(r))
     return rules
 
@@ -675,8 +715,11 @@ def drawing_parts(rels_xml: bytes | None) -> list[str]:
         rels = etree.fromstring(rels_xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError:
         return []
-    return [rel.get("Target") or "" for rel in rels
-            if (rel.get("Type") or "").endswith("/drawing") and rel.get("TargetMode") != "External"]
+    return [
+        rel.get("Target") or ""
+        for rel in rels
+        if (rel.get("Type") or "").endswith("/drawing") and rel.get("TargetMode") != "External"
+    ]
 
 
 def count_anchors(data: bytes | None) -> int:

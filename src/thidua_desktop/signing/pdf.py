@@ -119,8 +119,13 @@ def _blocks(reader) -> list[SignatureBlock]:
             if page_ix is None:
                 continue
             x1, y1, x2, y2 = (float(v) for v in list(arr)[2:6])
-            found.append(SignatureBlock(int(str(key)[len(BLOCK_DEST_PREFIX):] or 0), page_ix,
-                                        (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))))
+            found.append(
+                SignatureBlock(
+                    int(str(key)[len(BLOCK_DEST_PREFIX) :] or 0),
+                    page_ix,
+                    (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)),
+                )
+            )
         return sorted(found, key=lambda b: b.index)
     except Exception:  # noqa: BLE001 - a damaged or unusual name dictionary: fall back to the default place
         return []
@@ -263,19 +268,26 @@ def sign_pdf(
     page_ix, (x1, y1, x2, y2) = _resolve_position(writer, page, box, src)
     shown_name = name or keys.subject_name(cert)
     look = appearance.render(
-        x2 - x1, y2 - y1, lines=appearance.text_lines(shown_name, signed_at),
-        signature_image=sig_img, seal_image=seal_img,
+        x2 - x1,
+        y2 - y1,
+        lines=appearance.text_lines(shown_name, signed_at),
+        signature_image=sig_img,
+        seal_image=seal_img,
     )
     taken = _existing_field_names(writer)
     n = 1
     while f"{FIELD_PREFIX}{n}" in taken:
         n += 1
     field_name = f"{FIELD_PREFIX}{n}"
-    fields.append_signature_field(writer, SigFieldSpec(sig_field_name=field_name, on_page=page_ix,
-                                                       box=(x1, y1, x2, y2)))
+    fields.append_signature_field(
+        writer, SigFieldSpec(sig_field_name=field_name, on_page=page_ix, box=(x1, y1, x2, y2))
+    )
     meta = signers.PdfSignatureMetadata(
-        field_name=field_name, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256",
-        reason=reason, location=location,
+        field_name=field_name,
+        subfilter=SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason,
+        location=location,
     )
 
     class _TimedSigner(signers.PdfSigner):
@@ -286,9 +298,7 @@ def sign_pdf(
 
     out = io.BytesIO()
     try:
-        _TimedSigner(meta, signer=signer.pyhanko_signer(), stamp_style=_static_style(look)).sign_pdf(
-            writer, output=out
-        )
+        _TimedSigner(meta, signer=signer.pyhanko_signer(), stamp_style=_static_style(look)).sign_pdf(writer, output=out)
     except SigningError:
         raise
     except Exception as exc:  # noqa: BLE001 - pyHanko raises many unrelated types on a damaged or hostile PDF
@@ -298,8 +308,16 @@ def sign_pdf(
             raise _token_error(exc) from None
         raise SigningError(f"Không ký được tệp {src.name} ({type(exc).__name__}). Tệp gốc được giữ nguyên.") from None
     write_atomically(dst, out.getvalue())
-    return SignResult(dst, "pdf", keys.subject_name(cert), signed_at, keys.fingerprint(cert),
-                      field_name=field_name, page=page_ix, box=(x1, y1, x2, y2))
+    return SignResult(
+        dst,
+        "pdf",
+        keys.subject_name(cert),
+        signed_at,
+        keys.fingerprint(cert),
+        field_name=field_name,
+        page=page_ix,
+        box=(x1, y1, x2, y2),
+    )
 
 
 def has_signatures(path: str | os.PathLike[str]) -> bool:
@@ -336,11 +354,14 @@ def place_signature_image(
         raise UnreadableFile(f"Không đọc được tệp {src}: {exc.strerror or exc}.") from None
     writer = _open_writer(src, data)
     if writer.prev.embedded_signatures:
-        raise SigningError(f"Tệp {src.name} đã có chữ ký số; chèn hình vào sẽ làm chữ ký số mất hiệu lực. "
-                           "Hãy chèn hình chữ ký vào bản chưa ký.")
+        raise SigningError(
+            f"Tệp {src.name} đã có chữ ký số; chèn hình vào sẽ làm chữ ký số mất hiệu lực. "
+            "Hãy chèn hình chữ ký vào bản chưa ký."
+        )
     page_ix, (x1, y1, x2, y2) = _resolve_position(writer, page, box, src)
-    look = appearance.render(x2 - x1, y2 - y1, lines=[caption] if caption else None,
-                             signature_image=sig_img, seal_image=seal_img)
+    look = appearance.render(
+        x2 - x1, y2 - y1, lines=[caption] if caption else None, signature_image=sig_img, seal_image=seal_img
+    )
     from pyhanko.pdf_utils import layout
 
     style = _static_style(look)

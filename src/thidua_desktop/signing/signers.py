@@ -98,8 +98,10 @@ class FileSigner(Signer):
         return self._kf.chain
 
     def sign_detached(self, data: bytes) -> bytes:
-        builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(
-            self._kf.certificate, self._kf.private_key, hashes.SHA256()
+        builder = (
+            pkcs7.PKCS7SignatureBuilder()
+            .set_data(data)
+            .add_signer(self._kf.certificate, self._kf.private_key, hashes.SHA256())
         )
         for extra in self._kf.chain:
             builder = builder.add_certificate(extra)
@@ -114,13 +116,16 @@ class FileSigner(Signer):
             from pyhanko.sign import signers
             from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-            key_info = asn1_keys.PrivateKeyInfo.load(self._kf.private_key.private_bytes(
-                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-            ))
+            key_info = asn1_keys.PrivateKeyInfo.load(
+                self._kf.private_key.private_bytes(
+                    serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+                )
+            )
             cert = asn1_x509.Certificate.load(self._kf.certificate.public_bytes(serialization.Encoding.DER))
             others = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in self._kf.chain]
             self._ph = signers.SimpleSigner(
-                signing_cert=cert, signing_key=key_info,
+                signing_cert=cert,
+                signing_key=key_info,
                 cert_registry=SimpleCertificateStore.from_certs([cert, *others]),
             )
         return self._ph
@@ -140,13 +145,17 @@ def load_library(path: str | os.PathLike[str]):
 
     path = Path(path)
     if not path.is_file():
-        raise TokenError(f"Không tìm thấy thư viện PKCS#11 của token: {path}. "
-                         "Hãy cài trình điều khiển token của nhà cung cấp và chọn đúng tệp thư viện.")
+        raise TokenError(
+            f"Không tìm thấy thư viện PKCS#11 của token: {path}. "
+            "Hãy cài trình điều khiển token của nhà cung cấp và chọn đúng tệp thư viện."
+        )
     try:
         return pkcs11.lib(str(path))
     except Exception:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
-        raise TokenError(f"Không nạp được thư viện PKCS#11 {path.name}. Tệp không đúng loại "
-                         "(32/64-bit) hoặc không phải thư viện PKCS#11.") from None
+        raise TokenError(
+            f"Không nạp được thư viện PKCS#11 {path.name}. Tệp không đúng loại "
+            "(32/64-bit) hoặc không phải thư viện PKCS#11."
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -196,13 +205,26 @@ def _token_error(exc: BaseException) -> SigningError:
     while seen is not None:
         if isinstance(seen, SigningError):
             return seen
-        if isinstance(seen, (e.DeviceRemoved, e.TokenNotPresent, e.SessionHandleInvalid, e.SessionClosed,
-                             e.DeviceError, e.TokenNotRecognised)):
-            return TokenError("Token đã bị rút ra hoặc ngừng phản hồi trong khi ký. Tài liệu chưa ký được "
-                              "giữ nguyên; hãy cắm lại token và ký lại.")
+        if isinstance(
+            seen,
+            (
+                e.DeviceRemoved,
+                e.TokenNotPresent,
+                e.SessionHandleInvalid,
+                e.SessionClosed,
+                e.DeviceError,
+                e.TokenNotRecognised,
+            ),
+        ):
+            return TokenError(
+                "Token đã bị rút ra hoặc ngừng phản hồi trong khi ký. Tài liệu chưa ký được "
+                "giữ nguyên; hãy cắm lại token và ký lại."
+            )
         if isinstance(seen, e.PinLocked):
-            return WrongSecretError("Token đã bị khóa do nhập sai PIN quá số lần cho phép. Hãy liên hệ nhà "
-                                    "cung cấp chứng thư số để mở khóa.")
+            return WrongSecretError(
+                "Token đã bị khóa do nhập sai PIN quá số lần cho phép. Hãy liên hệ nhà "
+                "cung cấp chứng thư số để mở khóa."
+            )
         if isinstance(seen, (e.PinIncorrect, e.PinInvalid, e.PinLenRange)):
             return WrongSecretError("Sai mã PIN của token.")
         if isinstance(seen, e.PinExpired):
@@ -214,8 +236,10 @@ def _token_error(exc: BaseException) -> SigningError:
         if isinstance(seen, (e.MechanismInvalid, e.KeyTypeInconsistent)):
             return TokenError("Khóa trên token không hỗ trợ kiểu ký này (SHA-256).")
         seen = seen.__cause__ or seen.__context__
-    return TokenError("Token báo lỗi khi ký. Tài liệu chưa ký được giữ nguyên; hãy thử lại hoặc kiểm tra "
-                      f"trình điều khiển token ({type(exc).__name__}).")
+    return TokenError(
+        "Token báo lỗi khi ký. Tài liệu chưa ký được giữ nguyên; hãy thử lại hoặc kiểm tra "
+        f"trình điều khiển token ({type(exc).__name__})."
+    )
 
 
 class TokenSigner(Signer):
@@ -233,8 +257,10 @@ class TokenSigner(Signer):
             raise _token_error(exc) from None
         if not tokens:
             labels = _token_labels(lib)
-            raise TokenError(f"Không tìm thấy token có nhãn '{spec.token_label}'. "
-                             + (f"Các token đang cắm: {', '.join(labels)}." if labels else "Chưa cắm token nào."))
+            raise TokenError(
+                f"Không tìm thấy token có nhãn '{spec.token_label}'. "
+                + (f"Các token đang cắm: {', '.join(labels)}." if labels else "Chưa cắm token nào.")
+            )
         if len(tokens) > 1:
             raise TokenError(f"Có {len(tokens)} token cùng nhãn '{spec.token_label}'; hãy chỉ cắm một token.")
         try:
@@ -243,8 +269,13 @@ class TokenSigner(Signer):
             flags = _pin_state(lib, spec.token_label)
             if flags & _PIN_LOCKED:
                 raise _token_error(e.PinLocked()) from None
-            more = (" Chỉ còn MỘT lần thử trước khi token bị khóa." if flags & _PIN_FINAL_TRY
-                    else " Số lần thử còn lại không nhiều." if flags & _PIN_COUNT_LOW else "")
+            more = (
+                " Chỉ còn MỘT lần thử trước khi token bị khóa."
+                if flags & _PIN_FINAL_TRY
+                else " Số lần thử còn lại không nhiều."
+                if flags & _PIN_COUNT_LOW
+                else ""
+            )
             raise WrongSecretError("Sai mã PIN của token." + more) from None
         except Exception as exc:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
             raise _token_error(exc) from None
@@ -254,23 +285,27 @@ class TokenSigner(Signer):
             except e.NoSuchKey:
                 objects = self._session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY})
                 labels = sorted({k.label for k in objects})
-                raise TokenError(f"Không có khóa bí mật nhãn '{spec.key_label}' trên token. "
-                                 + (f"Các khóa có trên token: {', '.join(labels)}." if labels else "")) from None
+                raise TokenError(
+                    f"Không có khóa bí mật nhãn '{spec.key_label}' trên token. "
+                    + (f"Các khóa có trên token: {', '.join(labels)}." if labels else "")
+                ) from None
             except e.MultipleObjectsReturned:
                 raise TokenError(f"Có nhiều khóa cùng nhãn '{spec.key_label}' trên token.") from None
             from pyhanko.sign import pkcs11 as ph11
 
             self._ph = ph11.PKCS11Signer(
-                self._session, cert_label=spec.cert_label or spec.key_label, key_label=spec.key_label,
-                other_certs_to_pull=None, use_raw_mechanism=self._needs_raw(tokens[0]),
+                self._session,
+                cert_label=spec.cert_label or spec.key_label,
+                key_label=spec.key_label,
+                other_certs_to_pull=None,
+                use_raw_mechanism=self._needs_raw(tokens[0]),
             )
             try:
                 ph_cert = self._ph.signing_cert
             except Exception:  # noqa: BLE001 - the PKCS#11 driver and python-pkcs11 raise their own types
                 ph_cert = None
             if ph_cert is None:
-                raise TokenError(f"Không tìm thấy chứng thư số nhãn '{spec.cert_label or spec.key_label}' "
-                                 "trên token.")
+                raise TokenError(f"Không tìm thấy chứng thư số nhãn '{spec.cert_label or spec.key_label}' trên token.")
             self._cert = x509.load_der_x509_certificate(ph_cert.dump())
             own = ph_cert.dump()
             self._chain = tuple(

@@ -72,8 +72,10 @@ class Verdict:
         if self.status == UNREADABLE:
             return "Không đọc được tệp."
         if self.additions_only:
-            return ("Chữ ký số nguyên vẹn, nội dung không đổi, nhưng tệp CÓ PHẦN GHI THÊM sau khi ký "
-                    "(không làm thay đổi nội dung).")
+            return (
+                "Chữ ký số nguyên vẹn, nội dung không đổi, nhưng tệp CÓ PHẦN GHI THÊM sau khi ký "
+                "(không làm thay đổi nội dung)."
+            )
         if self.status == INVALID:
             return "Chữ ký số KHÔNG hợp lệ." if self.signatures else "Tệp không có chữ ký số."
         if self.accepted:
@@ -94,8 +96,9 @@ def _from_asn1(cert) -> x509.Certificate:
 def _validation_context(trust: list[x509.Certificate]):
     from pyhanko_certvalidator import ValidationContext
 
-    return ValidationContext(trust_roots=[_to_asn1(c) for c in trust], allow_fetching=False,
-                             revocation_mode="soft-fail")
+    return ValidationContext(
+        trust_roots=[_to_asn1(c) for c in trust], allow_fetching=False, revocation_mode="soft-fail"
+    )
 
 
 def _key_usage_settings(cert):
@@ -105,8 +108,9 @@ def _key_usage_settings(cert):
     from pyhanko.sign.validation.settings import KeyUsageConstraints
 
     has_ku = cert is not None and cert.key_usage_value is not None
-    return KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"} if has_ku else set(),
-                               match_all_key_usages=False)
+    return KeyUsageConstraints(
+        key_usage={"digital_signature", "non_repudiation"} if has_ku else set(), match_all_key_usages=False
+    )
 
 
 def _known(cert: x509.Certificate | None, trust: list[x509.Certificate]) -> bool:
@@ -161,15 +165,16 @@ def _trust_reason(v: Verdict, cert: x509.Certificate | None) -> None:
     if cert is None:
         return
     if v.known:
-        v.reasons.append("Chứng thư số của người ký có trong danh sách đã đăng ký "
-                         f"(dấu vân tay {keys.fingerprint(cert)}).")
+        v.reasons.append(
+            f"Chứng thư số của người ký có trong danh sách đã đăng ký (dấu vân tay {keys.fingerprint(cert)})."
+        )
     elif v.trusted:
         v.reasons.append(f"Chứng thư số do {keys.issuer_name(cert)} cấp, được tin cậy.")
     elif keys.is_self_signed(cert):
         v.reasons.append(
             "Chứng thư số tự cấp của người ký chưa có trong danh sách đã đăng ký: hãy nhận chứng thư số từ đơn vị, "
-            f"đối chiếu dấu vân tay {keys.fingerprint(cert)} qua điện thoại rồi tin cậy chứng thư này (nút \"Tin cậy "
-            "chứng thư này\" khi kiểm tra chữ ký, hoặc lệnh thidua keys trust <tệp đã ký>)."
+            f'đối chiếu dấu vân tay {keys.fingerprint(cert)} qua điện thoại rồi tin cậy chứng thư này (nút "Tin cậy '
+            'chứng thư này" khi kiểm tra chữ ký, hoặc lệnh thidua keys trust <tệp đã ký>).'
         )
     else:
         v.reasons.append(
@@ -240,18 +245,20 @@ def _verify_pdf(path: Path, trust: list[x509.Certificate]) -> Verdict:
                 if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
                     ok = False
                     level = status.modification_level
-                    no_content = (status.docmdp_ok and level is not None
-                                  and level <= ModificationLevel.LTA_UPDATES)
+                    no_content = status.docmdp_ok and level is not None and level <= ModificationLevel.LTA_UPDATES
                     added = _later_additions(reader, sig) if no_content else []
                     if added:
                         v.additions = added
-                        v.reasons.append(f"{label}: nội dung không bị thay đổi sau khi ký, nhưng có phần được ghi "
-                                         "thêm vào tệp sau khi ký (không làm thay đổi nội dung): "
-                                         + "; ".join(added) + ".")
+                        v.reasons.append(
+                            f"{label}: nội dung không bị thay đổi sau khi ký, nhưng có phần được ghi "
+                            "thêm vào tệp sau khi ký (không làm thay đổi nội dung): " + "; ".join(added) + "."
+                        )
                     else:
-                        v.reasons.append(f"{label}: nội dung đã bị thay đổi sau khi ký: tệp đã bị thêm nội dung sau "
-                                         "khi ký (cập nhật gia tăng); chữ ký chỉ còn bao phủ một phiên bản trước "
-                                         "của tệp.")
+                        v.reasons.append(
+                            f"{label}: nội dung đã bị thay đổi sau khi ký: tệp đã bị thêm nội dung sau "
+                            "khi ký (cập nhật gia tăng); chữ ký chỉ còn bao phủ một phiên bản trước "
+                            "của tệp."
+                        )
                     continue
             else:
                 level = status.modification_level
@@ -261,8 +268,10 @@ def _verify_pdf(path: Path, trust: list[x509.Certificate]) -> Verdict:
                     continue
             if trusted and not status.bottom_line:  # pyHanko's overall judgement (trust, DocMDP, seed values)
                 ok = False
-                v.reasons.append(f"{label}: không đạt kiểm tra tổng hợp (quyền sửa đổi tài liệu hoặc ràng buộc "
-                                 "của ô chữ ký bị vi phạm).")
+                v.reasons.append(
+                    f"{label}: không đạt kiểm tra tổng hợp (quyền sửa đổi tài liệu hoặc ràng buộc "
+                    "của ô chữ ký bị vi phạm)."
+                )
         v.trusted = all_trusted
         v.known = all_known
         if ok:
@@ -309,8 +318,9 @@ def _later_additions(reader, sig) -> list[str]:
                 elif _same_object(before, now):
                     same.append(ref.idnum)
                 else:
-                    changed.append(f"{ref.idnum} (thông tin tệp: tiêu đề, tác giả…)" if ref.idnum == info_id
-                                   else str(ref.idnum))
+                    changed.append(
+                        f"{ref.idnum} (thông tin tệp: tiêu đề, tác giả…)" if ref.idnum == info_id else str(ref.idnum)
+                    )
             parts = []
             if new:
                 parts.append(f"{len(new)} đối tượng mới không dùng đến (số {', '.join(map(str, sorted(new)))})")
@@ -326,7 +336,7 @@ def _later_additions(reader, sig) -> list[str]:
         tail = stream.read()
         eof = tail.rfind(b"%%EOF")
         if eof >= 0:
-            extra = tail[eof + 5:].lstrip(b"\r\n")
+            extra = tail[eof + 5 :].lstrip(b"\r\n")
             if extra.strip(b" \t\r\n\x00"):
                 found.append(f"{len(extra)} byte nối thêm sau dấu kết thúc tệp %%EOF")
     except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
@@ -339,8 +349,12 @@ def _same_object(a, b) -> bool:
 
     try:
         if isinstance(a, generic.StreamObject) or isinstance(b, generic.StreamObject):
-            return (isinstance(a, generic.StreamObject) and isinstance(b, generic.StreamObject)
-                    and a.encoded_data == b.encoded_data and dict(a) == dict(b))
+            return (
+                isinstance(a, generic.StreamObject)
+                and isinstance(b, generic.StreamObject)
+                and a.encoded_data == b.encoded_data
+                and dict(a) == dict(b)
+            )
         return a == b
     except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
         return False
@@ -373,14 +387,22 @@ def _cms_validate(data: bytes, cms_der: bytes, trust: list[x509.Certificate]):
         certs = [c.chosen for c in signed_data["certificates"] if c.name == "certificate"]
         if sid.name == "issuer_and_serial_number":
             want = sid.chosen
-            signer_cert = next((c for c in certs if c.issuer == want["issuer"]
-                                and c.serial_number == want["serial_number"].native), None)
+            signer_cert = next(
+                (c for c in certs if c.issuer == want["issuer"] and c.serial_number == want["serial_number"].native),
+                None,
+            )
         else:
             signer_cert = next((c for c in certs if c.key_identifier == sid.chosen.native), None)
     except Exception:  # noqa: BLE001 - pyHanko/asn1crypto raise many unrelated types on a damaged or hostile file
         signer_cert = None
-    return asyncio.run(async_validate_detached_cms(data, signed_data, signer_validation_context=_validation_context(trust),
-                                                   key_usage_settings=_key_usage_settings(signer_cert)))
+    return asyncio.run(
+        async_validate_detached_cms(
+            data,
+            signed_data,
+            signer_validation_context=_validation_context(trust),
+            key_usage_settings=_key_usage_settings(signer_cert),
+        )
+    )
 
 
 def _quiet_pyhanko() -> None:
@@ -429,8 +451,7 @@ def _verify_workbook(path: Path, trust: list[x509.Certificate]) -> Verdict:
     if not status.intact:
         ok = False
         changed = sheet.get("sha256", "") != canon.sha256
-        v.reasons.append("Dữ liệu sổ tính đã bị thay đổi sau khi ký." if changed
-                         else "Dữ liệu không khớp với chữ ký.")
+        v.reasons.append("Dữ liệu sổ tính đã bị thay đổi sau khi ký." if changed else "Dữ liệu không khớp với chữ ký.")
     elif not status.valid:
         ok = False
         v.reasons.append("Chữ ký không khớp với chứng thư số (chữ ký hỏng hoặc bị tráo).")
@@ -441,28 +462,38 @@ def _verify_workbook(path: Path, trust: list[x509.Certificate]) -> Verdict:
         v.reasons.append(WORKBOOK_COVERS_V2)
     if ok:
         v.status = VALID
-        sheets = f"{len(canon.sheets)} trang tính ({', '.join(canon.sheets)}; {canon.cells} ô có giá trị hoặc công thức)"
+        sheets = (
+            f"{len(canon.sheets)} trang tính ({', '.join(canon.sheets)}; {canon.cells} ô có giá trị hoặc công thức)"
+        )
         if form >= 2:
             v.covered = f"giá trị, công thức và cách hiển thị của {sheets}: {WORKBOOK_COVERED_V2}"
             v.reasons.insert(0, "Chữ ký nguyên vẹn; dữ liệu và cách hiển thị không thay đổi sau khi ký.")
         else:
-            v.covered = (f"giá trị và công thức của {sheets}; KHÔNG bao gồm định dạng số, phông chữ, màu, "
-                         "dòng/cột/trang ẩn và ghi chú (chữ ký dạng cũ thidua-cellsig/1)")
+            v.covered = (
+                f"giá trị và công thức của {sheets}; KHÔNG bao gồm định dạng số, phông chữ, màu, "
+                "dòng/cột/trang ẩn và ghi chú (chữ ký dạng cũ thidua-cellsig/1)"
+            )
             v.reasons.insert(0, "Chữ ký nguyên vẹn; giá trị và công thức không thay đổi sau khi ký.")
             v.reasons.append(WORKBOOK_V1_WARNING)
     _trust_reason(v, cert)
     return v
 
 
-WORKBOOK_COVERED_V2 = ("định dạng số của từng ô, phông chữ (tên, cỡ, đậm, nghiêng, gạch chân, gạch ngang, màu), "
-                       "màu nền ô, dòng/cột/trang ẩn, ghi chú (comment), định dạng có điều kiện và số hình, "
-                       "biểu đồ trên mỗi trang; không bao gồm nội dung và vị trí của hình, biểu đồ, độ rộng cột")
-WORKBOOK_COVERS_V2 = ("Chữ ký bao phủ cả giá trị, công thức lẫn cách hiển thị (định dạng số, phông chữ, màu, "
-                      "dòng/cột/trang ẩn, ghi chú, định dạng có điều kiện, số hình và biểu đồ): thay đổi bất kỳ "
-                      "điều nào trong số đó đều làm chữ ký không hợp lệ.")
-WORKBOOK_V1_WARNING = ("Lưu ý: chữ ký này theo dạng cũ (thidua-cellsig/1), chỉ bao phủ giá trị và công thức: "
-                       "nếu sau khi ký có người đổi định dạng số, ẩn dòng/cột/trang, đổi phông chữ, màu chữ "
-                       "hay thêm ghi chú thì chữ ký vẫn hiện hợp lệ. Hãy đề nghị đơn vị ký lại bằng phiên bản mới.")
+WORKBOOK_COVERED_V2 = (
+    "định dạng số của từng ô, phông chữ (tên, cỡ, đậm, nghiêng, gạch chân, gạch ngang, màu), "
+    "màu nền ô, dòng/cột/trang ẩn, ghi chú (comment), định dạng có điều kiện và số hình, "
+    "biểu đồ trên mỗi trang; không bao gồm nội dung và vị trí của hình, biểu đồ, độ rộng cột"
+)
+WORKBOOK_COVERS_V2 = (
+    "Chữ ký bao phủ cả giá trị, công thức lẫn cách hiển thị (định dạng số, phông chữ, màu, "
+    "dòng/cột/trang ẩn, ghi chú, định dạng có điều kiện, số hình và biểu đồ): thay đổi bất kỳ "
+    "điều nào trong số đó đều làm chữ ký không hợp lệ."
+)
+WORKBOOK_V1_WARNING = (
+    "Lưu ý: chữ ký này theo dạng cũ (thidua-cellsig/1), chỉ bao phủ giá trị và công thức: "
+    "nếu sau khi ký có người đổi định dạng số, ẩn dòng/cột/trang, đổi phông chữ, màu chữ "
+    "hay thêm ghi chú thì chữ ký vẫn hiện hợp lệ. Hãy đề nghị đơn vị ký lại bằng phiên bản mới."
+)
 
 
 # --- detached .p7s beside the file -------------------------------------------------------------------
@@ -484,14 +515,18 @@ def _check_p7s(path: Path, p7s: Path, trust: list[x509.Certificate], v: Verdict)
         v.trusted = bool(status.trusted)
         v.known = _known(cert, trust)
         v.status = VALID if good else INVALID
-        v.reasons.append(f"Tệp {p7s.name}: " + ("khớp với tệp." if good else "KHÔNG khớp với tệp (tệp đã bị thay đổi)."))
+        v.reasons.append(
+            f"Tệp {p7s.name}: " + ("khớp với tệp." if good else "KHÔNG khớp với tệp (tệp đã bị thay đổi).")
+        )
         _trust_reason(v, cert)
         return
     if good:
         v.reasons.append(f"Tệp {p7s.name} đi kèm: khớp với từng byte của tệp.")
     else:
-        v.reasons.append(f"Tệp {p7s.name} đi kèm: không khớp với tệp (tệp đã được lưu lại hoặc bị sửa)"
-                         + ("; chữ ký trên dữ liệu vẫn là căn cứ." if v.kind == "xlsx" else "."))
+        v.reasons.append(
+            f"Tệp {p7s.name} đi kèm: không khớp với tệp (tệp đã được lưu lại hoặc bị sửa)"
+            + ("; chữ ký trên dữ liệu vẫn là căn cứ." if v.kind == "xlsx" else ".")
+        )
 
 
 def describe(v: Verdict) -> list[str]:

@@ -216,8 +216,7 @@ def _formulas(data: bytes) -> dict[tuple[int, int], str]:
     found: dict[tuple[int, int], str] = {}
     shared: dict[str, tuple[str, str]] = {}
     row_no, col_no = 0, 0
-    for event, el in etree.iterparse(io.BytesIO(data), events=("start", "end"), tag=(row_tag, c_tag),
-                                     huge_tree=True):
+    for event, el in etree.iterparse(io.BytesIO(data), events=("start", "end"), tag=(row_tag, c_tag), huge_tree=True):
         if el.tag == row_tag:
             if event == "start":
                 row_no = int(el.get("r") or row_no + 1)
@@ -305,8 +304,9 @@ def canonical_data(path: str | os.PathLike[str], *, form: int = 2, data: bytes |
                     lines.append(dump(["sheet", name, states.get(name, "visible")]))
                     sheet_look = lk.scan_sheet(part_xml) if part_xml else lk.SheetLook()
                     if sheet_look.hidden_rows or sheet_look.rows_hidden_by_default:
-                        lines.append(dump(["hidden-rows", lk.ranges(sheet_look.hidden_rows),
-                                           sheet_look.rows_hidden_by_default]))
+                        lines.append(
+                            dump(["hidden-rows", lk.ranges(sheet_look.hidden_rows), sheet_look.rows_hidden_by_default])
+                        )
                     if sheet_look.hidden_cols:
                         lines.append(dump(["hidden-cols", lk.ranges(sheet_look.hidden_cols)]))
                 else:
@@ -389,8 +389,9 @@ def _workbook_look(zf: zipfile.ZipFile, members: set[str]):
     states = {}
     for el in wb.iter(f"{{{_NS_MAIN}}}sheet"):
         state = (el.get("state") or "visible").strip()
-        states[unicodedata.normalize("NFC", el.get("name", ""))] = state if state in ("hidden", "veryHidden") \
-            else "visible"
+        states[unicodedata.normalize("NFC", el.get("name", ""))] = (
+            state if state in ("hidden", "veryHidden") else "visible"
+        )
     theme_part = None
     if "xl/_rels/workbook.xml.rels" in members:
         for rel in etree.fromstring(zf.read("xl/_rels/workbook.xml.rels")):
@@ -432,7 +433,7 @@ def read_signature_sheet(path: str | os.PathLike[str], *, data: bytes | None = N
 
 
 def _split(value: str) -> list[str]:
-    return [value[i:i + CELL_LIMIT] for i in range(0, len(value), CELL_LIMIT)] or [""]
+    return [value[i : i + CELL_LIMIT] for i in range(0, len(value), CELL_LIMIT)] or [""]
 
 
 def _col(n: int) -> str:
@@ -452,9 +453,11 @@ def _esc(text: str) -> str:
 
 
 def _sheet_xml(rows: list[tuple[str, str]]) -> bytes:
-    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS_MAIN}">'
-             '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
-             '<cols><col min="1" max="1" width="14" customWidth="1"/></cols><sheetData>']
+    parts = [
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS_MAIN}">'
+        '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+        '<cols><col min="1" max="1" width="14" customWidth="1"/></cols><sheetData>'
+    ]
     for r, (key, value) in enumerate(rows, 1):
         cells = [key, *_split(value)]
         parts.append(f'<row r="{r}">')
@@ -495,8 +498,9 @@ def _package_with_sheet(data: bytes, sheet_xml: bytes, src_name: str) -> bytes:
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError):
         raise UnreadableFile(f"Tệp {src_name} không phải sổ tính .xlsx hợp lệ.") from None
     if wb.tag != f"{{{_NS_MAIN}}}workbook":
-        raise SigningError(f"Tệp {src_name} dùng định dạng Strict Open XML; hãy lưu lại dưới dạng "
-                           "'Excel Workbook (.xlsx)' rồi ký.")
+        raise SigningError(
+            f"Tệp {src_name} dùng định dạng Strict Open XML; hãy lưu lại dưới dạng 'Excel Workbook (.xlsx)' rồi ký."
+        )
     sheets = wb.find(f"{{{_NS_MAIN}}}sheets")
     rel_by_id = {r.get("Id"): r for r in rels}
     existing = next((s for s in sheets if s.get("name") == SIG_SHEET), None)
@@ -531,10 +535,10 @@ def _package_with_sheet(data: bytes, sheet_xml: bytes, src_name: str) -> bytes:
         ov.set("PartName", f"/{part}")
         ov.set("ContentType", _WS_CT)
         added[part] = sheet_xml
-        replaced["xl/_rels/workbook.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
-                                                                standalone=True)
-        replaced["[Content_Types].xml"] = etree.tostring(ct, xml_declaration=True, encoding="UTF-8",
-                                                         standalone=True)
+        replaced["xl/_rels/workbook.xml.rels"] = etree.tostring(
+            rels, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+        replaced["[Content_Types].xml"] = etree.tostring(ct, xml_declaration=True, encoding="UTF-8", standalone=True)
     replaced["xl/workbook.xml"] = etree.tostring(wb, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     out = io.BytesIO()
@@ -556,8 +560,7 @@ def _package_with_sheet(data: bytes, sheet_xml: bytes, src_name: str) -> bytes:
 
 def _check_suffix(path: Path) -> None:
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise SigningError(f"Chỉ ký được sổ tính .xlsx; tệp {path.name} có dạng khác "
-                           "(hãy lưu lại dưới dạng .xlsx).")
+        raise SigningError(f"Chỉ ký được sổ tính .xlsx; tệp {path.name} có dạng khác (hãy lưu lại dưới dạng .xlsx).")
 
 
 def p7s_path(path: str | os.PathLike[str]) -> Path:

@@ -114,8 +114,9 @@ def copy_database(source: Path, destination: Path) -> Path:
     return destination
 
 
-def make_backup(paths: DataPaths, out: Path | None = None, *, now: datetime | None = None,
-                prefix: str = AUTO_PREFIX) -> Path:
+def make_backup(
+    paths: DataPaths, out: Path | None = None, *, now: datetime | None = None, prefix: str = AUTO_PREFIX
+) -> Path:
     if not paths.database.exists():
         raise StoreError(f"Chưa có dữ liệu để sao lưu trong {paths.root}.")
     now = now or datetime.now()
@@ -124,8 +125,15 @@ def make_backup(paths: DataPaths, out: Path | None = None, *, now: datetime | No
     return copy_database(paths.database, target)
 
 
-def backups_to_keep(stamps: Iterable[datetime], now: datetime, *, recent: timedelta = timedelta(days=1),
-                    days: int = 7, weeks: int = 5, months: int = 12) -> set[datetime]:
+def backups_to_keep(
+    stamps: Iterable[datetime],
+    now: datetime,
+    *,
+    recent: timedelta = timedelta(days=1),
+    days: int = 7,
+    weeks: int = 5,
+    months: int = 12,
+) -> set[datetime]:
     """Thinning policy: everything from the last day, then the newest backup of each of the
     last ``days`` days, ``weeks`` ISO weeks and ``months`` months. The newest is always kept."""
     ordered = sorted(set(stamps), reverse=True)
@@ -174,8 +182,9 @@ def thin_backups(paths: DataPaths, *, now: datetime | None = None, protect: Path
     return removed
 
 
-def auto_backup(paths: DataPaths, *, interval: timedelta = DEFAULT_INTERVAL,
-                now: datetime | None = None) -> Path | None:
+def auto_backup(
+    paths: DataPaths, *, interval: timedelta = DEFAULT_INTERVAL, now: datetime | None = None
+) -> Path | None:
     """Take a backup if the newest automatic one is older than ``interval``; then thin."""
     now = now or datetime.now()
     if not paths.database.exists():
@@ -249,13 +258,16 @@ def restore_problem(source: Path, *, known_revisions: set[str]) -> str | None:
     if report.revision is None:
         return f"Tệp {source} không phải bản sao lưu của chương trình. Dữ liệu hiện tại không bị thay đổi."
     if report.revision not in known_revisions:
-        return (f"Tệp {source} được tạo bởi phiên bản mới hơn của chương trình (lược đồ {report.revision}). "
-                "Dữ liệu hiện tại không bị thay đổi.")
+        return (
+            f"Tệp {source} được tạo bởi phiên bản mới hơn của chương trình (lược đồ {report.revision}). "
+            "Dữ liệu hiện tại không bị thay đổi."
+        )
     return None
 
 
-def restore_backup(paths: DataPaths, source: Path, *, known_revisions: set[str],
-                   now: datetime | None = None) -> Path | None:
+def restore_backup(
+    paths: DataPaths, source: Path, *, known_revisions: set[str], now: datetime | None = None
+) -> Path | None:
     """Replace the data with ``source``. The current data is copied aside first (returned).
 
     The caller must have closed every connection to the database.

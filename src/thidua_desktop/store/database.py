@@ -251,4 +251,3 @@ def _migrate(engine: Engine, paths: DataPaths) -> Engine:
                 paths.database, "không có thông tin phiên bản lược đồ", upgrade.usable_backup(paths)
             )
     return upgrade.upgrade(engine, paths, current, HEAD_REVISION)
-

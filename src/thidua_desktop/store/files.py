@@ -33,7 +33,10 @@ def fsync_file(path: Path) -> None:
     try:
         os.fsync(fd)
     except OSError as exc:
-        if exc.errno not in (errno.EINVAL, getattr(errno, "ENOTSUP", errno.EINVAL)):  # a medium that cannot flush: written anyway
+        if exc.errno not in (
+            errno.EINVAL,
+            getattr(errno, "ENOTSUP", errno.EINVAL),
+        ):  # a medium that cannot flush: written anyway
             raise
     finally:
         os.close(fd)

@@ -451,9 +451,7 @@ class Report(Record):
     document_code: Mapped[str] = mapped_column(String(80), default="")  # "05/BC-CĐCS" once numbered
     issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("report.id", ondelete="SET NULL"), nullable=True
-    )
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), nullable=True)
     returned_comment: Mapped[str] = mapped_column(Text, default="")
 
 

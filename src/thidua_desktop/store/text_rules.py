@@ -34,43 +34,82 @@ _JSON_LEAF_MAX = {("report", "sections"): (SECTION_MAX, "Nội dung một mục 
 
 # Text columns that are names or titles (the rest of the human Text columns are notes).
 _TITLES = {
-    ("emulation_year", "plan_title"), ("emulation_year", "theme"), ("movement", "name"),
-    ("indicator", "name"), ("award_title", "name"), ("initiative", "title"), ("report", "title"),
-    ("outgoing_document", "subject"), ("outbox_message", "subject"), ("received_indicator", "indicator_name"),
+    ("emulation_year", "plan_title"),
+    ("emulation_year", "theme"),
+    ("movement", "name"),
+    ("indicator", "name"),
+    ("award_title", "name"),
+    ("initiative", "title"),
+    ("report", "title"),
+    ("outgoing_document", "subject"),
+    ("outbox_message", "subject"),
+    ("received_indicator", "indicator_name"),
 }
 # Kept byte for byte apart from NFC (signed or hashed content).
 _AS_IS = {("imported_rule_set", "content"), ("unit_certificate", "pem")}
 # Cleaned but never refused for length: machine-made text.
 _NO_LIMIT = {
-    ("person", "search_key"), ("person", "sort_key"), ("initiative", "search_key"),
-    ("indicator_result", "origin"), ("outbox_message", "body"), ("outbox_message", "last_error"),
-    ("outbox_message", "message_id"), ("unit_certificate", "subject"), ("unit_certificate", "fingerprint"),
-    ("imported_rule_set", "sha256"), ("imported_rule_set", "signer"), ("imported_rule_set", "signer_fingerprint"),
+    ("person", "search_key"),
+    ("person", "sort_key"),
+    ("initiative", "search_key"),
+    ("indicator_result", "origin"),
+    ("outbox_message", "body"),
+    ("outbox_message", "last_error"),
+    ("outbox_message", "message_id"),
+    ("unit_certificate", "subject"),
+    ("unit_certificate", "fingerprint"),
+    ("imported_rule_set", "sha256"),
+    ("imported_rule_set", "signer"),
+    ("imported_rule_set", "signer_fingerprint"),
 }
 _NO_LIMIT_TABLES = {"received_file", "received_indicator"}
 
 # The Vietnamese name of each field a person types (shown when a value is too long).
 LABELS: dict[tuple[str, str], str] = {
-    ("unit", "code"): "Mã đơn vị", ("unit", "name"): "Tên đơn vị", ("unit", "issuer_code"): "Ký hiệu cơ quan ban hành",
-    ("unit", "upper_union"): "Công đoàn cấp trên", ("unit", "upper_union_parent"): "Công đoàn cấp trên nữa",
-    ("unit", "place_name"): "Địa danh", ("unit", "address"): "Địa chỉ", ("unit", "phone"): "Điện thoại",
-    ("unit", "email"): "Email", ("unit", "upper_union_email"): "Email công đoàn cấp trên",
-    ("unit", "employer_name"): "Tên doanh nghiệp, cơ quan", ("unit", "report_recipient"): "Nơi nhận báo cáo",
-    ("officer", "full_name"): "Họ tên cán bộ", ("officer", "position"): "Chức vụ cán bộ",
-    ("emulation_year", "plan_number"): "Số kế hoạch", ("emulation_year", "plan_issuer"): "Cơ quan ban hành kế hoạch",
-    ("emulation_year", "plan_title"): "Tên kế hoạch", ("emulation_year", "theme"): "Chủ đề năm thi đua",
-    ("phase", "name"): "Tên đợt thi đua", ("phase", "description"): "Mô tả đợt thi đua",
-    ("movement", "code"): "Mã phong trào", ("movement", "name"): "Tên phong trào",
-    ("movement", "launched_by"): "Cơ quan phát động", ("movement", "description"): "Mô tả phong trào",
-    ("indicator", "code"): "Mã chỉ tiêu", ("indicator", "name"): "Tên chỉ tiêu",
-    ("indicator", "unit_of_measure"): "Đơn vị tính", ("indicator", "plan_target_text"): "Chỉ tiêu kế hoạch",
+    ("unit", "code"): "Mã đơn vị",
+    ("unit", "name"): "Tên đơn vị",
+    ("unit", "issuer_code"): "Ký hiệu cơ quan ban hành",
+    ("unit", "upper_union"): "Công đoàn cấp trên",
+    ("unit", "upper_union_parent"): "Công đoàn cấp trên nữa",
+    ("unit", "place_name"): "Địa danh",
+    ("unit", "address"): "Địa chỉ",
+    ("unit", "phone"): "Điện thoại",
+    ("unit", "email"): "Email",
+    ("unit", "upper_union_email"): "Email công đoàn cấp trên",
+    ("unit", "employer_name"): "Tên doanh nghiệp, cơ quan",
+    ("unit", "report_recipient"): "Nơi nhận báo cáo",
+    ("officer", "full_name"): "Họ tên cán bộ",
+    ("officer", "position"): "Chức vụ cán bộ",
+    ("emulation_year", "plan_number"): "Số kế hoạch",
+    ("emulation_year", "plan_issuer"): "Cơ quan ban hành kế hoạch",
+    ("emulation_year", "plan_title"): "Tên kế hoạch",
+    ("emulation_year", "theme"): "Chủ đề năm thi đua",
+    ("phase", "name"): "Tên đợt thi đua",
+    ("phase", "description"): "Mô tả đợt thi đua",
+    ("movement", "code"): "Mã phong trào",
+    ("movement", "name"): "Tên phong trào",
+    ("movement", "launched_by"): "Cơ quan phát động",
+    ("movement", "description"): "Mô tả phong trào",
+    ("indicator", "code"): "Mã chỉ tiêu",
+    ("indicator", "name"): "Tên chỉ tiêu",
+    ("indicator", "unit_of_measure"): "Đơn vị tính",
+    ("indicator", "plan_target_text"): "Chỉ tiêu kế hoạch",
     ("indicator", "description"): "Mô tả chỉ tiêu",
-    ("award_title", "name"): "Tên danh hiệu", ("award_title", "issuer"): "Cấp tặng danh hiệu",
-    ("rule_value", "description"): "Mô tả quy định", ("rule_value", "basis"): "Căn cứ quy định",
-    ("union_group", "name"): "Tên tổ công đoàn", ("union_group", "leader_name"): "Tổ trưởng",
-    ("person", "family_middle"): "Họ đệm", ("person", "given_name"): "Tên", ("person", "ethnicity"): "Dân tộc",
-    ("person", "position"): "Chức vụ", ("person", "department"): "Phòng ban", ("person", "education"): "Trình độ",
-    ("person", "phone"): "Điện thoại", ("person", "email"): "Email", ("person", "note"): "Ghi chú",
+    ("award_title", "name"): "Tên danh hiệu",
+    ("award_title", "issuer"): "Cấp tặng danh hiệu",
+    ("rule_value", "description"): "Mô tả quy định",
+    ("rule_value", "basis"): "Căn cứ quy định",
+    ("union_group", "name"): "Tên tổ công đoàn",
+    ("union_group", "leader_name"): "Tổ trưởng",
+    ("person", "family_middle"): "Họ đệm",
+    ("person", "given_name"): "Tên",
+    ("person", "ethnicity"): "Dân tộc",
+    ("person", "position"): "Chức vụ",
+    ("person", "department"): "Phòng ban",
+    ("person", "education"): "Trình độ",
+    ("person", "phone"): "Điện thoại",
+    ("person", "email"): "Email",
+    ("person", "note"): "Ghi chú",
     ("collective_registration", "signature_content"): "Nội dung thi đua đặc thù",
     ("collective_registration", "commitments"): "Cam kết khác",
     ("indicator_registration", "note"): "Ghi chú chỉ tiêu đăng ký",
@@ -78,25 +117,39 @@ LABELS: dict[tuple[str, str], str] = {
     ("individual_registration", "position_snapshot"): "Chức vụ khi đăng ký",
     ("individual_registration", "group_snapshot"): "Tổ công đoàn khi đăng ký",
     ("individual_registration", "note"): "Ghi chú đăng ký",
-    ("initiative", "title"): "Tên sáng kiến", ("initiative", "field"): "Lĩnh vực áp dụng",
-    ("initiative", "investor"): "Chủ đầu tư tạo ra sáng kiến", ("initiative", "description"): "Mô tả sáng kiến",
-    ("initiative", "conditions"): "Điều kiện áp dụng", ("initiative", "social_benefit"): "Lợi ích xã hội",
-    ("initiative", "refusal_reason"): "Lý do không công nhận", ("initiative", "decision_number"): "Số quyết định",
+    ("initiative", "title"): "Tên sáng kiến",
+    ("initiative", "field"): "Lĩnh vực áp dụng",
+    ("initiative", "investor"): "Chủ đầu tư tạo ra sáng kiến",
+    ("initiative", "description"): "Mô tả sáng kiến",
+    ("initiative", "conditions"): "Điều kiện áp dụng",
+    ("initiative", "social_benefit"): "Lợi ích xã hội",
+    ("initiative", "refusal_reason"): "Lý do không công nhận",
+    ("initiative", "decision_number"): "Số quyết định",
     ("initiative", "decision_issuer"): "Cơ quan ra quyết định",
-    ("initiative_author", "outside_name"): "Họ tên tác giả", ("initiative_author", "outside_workplace"): "Nơi công tác",
-    ("attachment", "filename"): "Tên tệp đính kèm", ("attachment", "media_type"): "Loại tệp đính kèm",
-    ("indicator_result", "note"): "Ghi chú kết quả", ("indicator_result", "evidence_number"): "Số văn bản minh chứng",
-    ("report", "title"): "Tên báo cáo", ("report", "document_code"): "Số, ký hiệu báo cáo",
+    ("initiative_author", "outside_name"): "Họ tên tác giả",
+    ("initiative_author", "outside_workplace"): "Nơi công tác",
+    ("attachment", "filename"): "Tên tệp đính kèm",
+    ("attachment", "media_type"): "Loại tệp đính kèm",
+    ("indicator_result", "note"): "Ghi chú kết quả",
+    ("indicator_result", "evidence_number"): "Số văn bản minh chứng",
+    ("report", "title"): "Tên báo cáo",
+    ("report", "document_code"): "Số, ký hiệu báo cáo",
     ("report", "returned_comment"): "Ý kiến của cấp trên",
-    ("review_meeting", "place"): "Địa điểm họp", ("review_meeting", "chair"): "Chủ trì cuộc họp",
-    ("review_meeting", "secretary"): "Thư ký cuộc họp", ("review_meeting", "notes"): "Ghi chép cuộc họp",
+    ("review_meeting", "place"): "Địa điểm họp",
+    ("review_meeting", "chair"): "Chủ trì cuộc họp",
+    ("review_meeting", "secretary"): "Thư ký cuộc họp",
+    ("review_meeting", "notes"): "Ghi chép cuộc họp",
     ("review_result", "note"): "Ghi chú bình xét",
-    ("proposal", "collective_name"): "Tên tập thể đề nghị", ("proposal", "summary"): "Tóm tắt thành tích",
+    ("proposal", "collective_name"): "Tên tập thể đề nghị",
+    ("proposal", "summary"): "Tóm tắt thành tích",
     ("proposal", "decision_number"): "Số quyết định khen thưởng",
-    ("outgoing_document", "subject"): "Trích yếu văn bản", ("outbox_message", "subject"): "Tiêu đề thư",
+    ("outgoing_document", "subject"): "Trích yếu văn bản",
+    ("outbox_message", "subject"): "Tiêu đề thư",
     ("imported_rule_set", "name"): "Tên bộ quy định",
-    ("subordinate_unit", "code"): "Mã đơn vị cấp dưới", ("subordinate_unit", "name"): "Tên đơn vị cấp dưới",
-    ("subordinate_unit", "email"): "Email đơn vị cấp dưới", ("subordinate_unit", "note"): "Ghi chú đơn vị cấp dưới",
+    ("subordinate_unit", "code"): "Mã đơn vị cấp dưới",
+    ("subordinate_unit", "name"): "Tên đơn vị cấp dưới",
+    ("subordinate_unit", "email"): "Email đơn vị cấp dưới",
+    ("subordinate_unit", "note"): "Ghi chú đơn vị cấp dưới",
 }
 
 
@@ -118,8 +171,10 @@ def limit(table: str, column_obj) -> int | None:
 
 
 def too_long_message(field: str, length: int, maximum: int) -> str:
-    return (f"{field} dài {vntext.format_number(length)} ký tự, quá mức tối đa "
-            f"{vntext.format_number(maximum)} ký tự. Hãy rút gọn; chưa có gì được ghi.")
+    return (
+        f"{field} dài {vntext.format_number(length)} ký tự, quá mức tối đa "
+        f"{vntext.format_number(maximum)} ký tự. Hãy rút gọn; chưa có gì được ghi."
+    )
 
 
 def check_length(table: str, column: str, value: str, maximum: int | None) -> None:
@@ -140,8 +195,9 @@ def _clean_json(value, changed: list[bool]):
     if isinstance(value, list):
         return [_clean_json(v, changed) for v in value]
     if isinstance(value, dict):
-        return {(_clean_json(k, changed) if isinstance(k, str) else k): _clean_json(v, changed)
-                for k, v in value.items()}
+        return {
+            (_clean_json(k, changed) if isinstance(k, str) else k): _clean_json(v, changed) for k, v in value.items()
+        }
     return value
 
 

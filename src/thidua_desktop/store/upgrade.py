@@ -57,9 +57,13 @@ _EXPECTED: dict[str, dict[str, frozenset[str]]] | None = None
 
 def read_schema(con: sqlite3.Connection) -> dict[str, frozenset[str]]:
     """Tables (but Alembic's own and SQLite's) and their column names."""
-    names = [row[0] for row in con.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-        "AND name != 'alembic_version'")]
+    names = [
+        row[0]
+        for row in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name != 'alembic_version'"
+        )
+    ]
     return {name: frozenset(row[1] for row in con.execute(f'PRAGMA table_info("{name}")')) for name in names}
 
 
@@ -82,8 +86,9 @@ def _cache_file() -> Path:
 def _load_cached(cache: Path) -> dict[str, dict[str, frozenset[str]]] | None:
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
-        return {str(rev): {str(t): frozenset(map(str, cols)) for t, cols in tables.items()}
-                for rev, tables in data.items()}
+        return {
+            str(rev): {str(t): frozenset(map(str, cols)) for t, cols in tables.items()} for rev, tables in data.items()
+        }
     except (OSError, ValueError, AttributeError, TypeError):
         return None
 
@@ -123,8 +128,10 @@ def expected_schemas() -> dict[str, dict[str, frozenset[str]]]:
         if cache is not None:
             try:
                 with files.atomic_write(cache, durable=False) as tmp:
-                    tmp.write_text(json.dumps({rev: {t: sorted(c) for t, c in tables.items()}
-                                               for rev, tables in result.items()}), encoding="utf-8")
+                    tmp.write_text(
+                        json.dumps({rev: {t: sorted(c) for t, c in tables.items()} for rev, tables in result.items()}),
+                        encoding="utf-8",
+                    )
             except OSError:
                 pass
     return _EXPECTED
@@ -142,7 +149,7 @@ def schema_problems(con: sqlite3.Connection, revision: str | None) -> list[str]:
     expected = schemas[revision]
     order = list(schemas)
     later: dict[str, str] = {}
-    for rev in order[order.index(revision) + 1:]:
+    for rev in order[order.index(revision) + 1 :]:
         for table in schemas[rev]:
             if table not in expected:
                 later.setdefault(table, rev)
@@ -228,8 +235,10 @@ def usable_backup(paths: DataPaths) -> Path | None:
 
 def _work_re(paths: DataPaths) -> re.Pattern[str]:
     # thidua.sqlite.nang-cap-<pid> (a migration copy), thidua.sqlite.<pid>.restore (a restore's)
-    return re.compile(rf"^{re.escape(paths.database.name)}(?:{re.escape(WORK_INFIX)}(\d+)|\.(\d+)\.restore)"
-                      rf"(?:-journal|-wal|-shm)?$")
+    return re.compile(
+        rf"^{re.escape(paths.database.name)}(?:{re.escape(WORK_INFIX)}(\d+)|\.(\d+)\.restore)"
+        rf"(?:-journal|-wal|-shm)?$"
+    )
 
 
 def work_file(paths: DataPaths) -> Path:
@@ -251,8 +260,7 @@ def remove_leftovers(paths: DataPaths) -> list[Path]:
         return removed
     for entry in entries:
         match = pattern.match(entry.name)
-        if match and not files.pid_alive(int(match.group(1) or match.group(2))) \
-                and files.remove_quietly(entry):
+        if match and not files.pid_alive(int(match.group(1) or match.group(2))) and files.remove_quietly(entry):
             removed.append(entry)
     return removed
 
@@ -281,8 +289,14 @@ def pre_upgrade_backup(paths: DataPaths, revision: str, fingerprint: list[int]) 
         data = json.loads(marker_file(paths).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = None
-    if isinstance(data, dict) and data.get("from") == revision and data.get("source") == fingerprint \
-            and isinstance(data.get("backup"), str) and "/" not in data["backup"] and "\\" not in data["backup"]:
+    if (
+        isinstance(data, dict)
+        and data.get("from") == revision
+        and data.get("source") == fingerprint
+        and isinstance(data.get("backup"), str)
+        and "/" not in data["backup"]
+        and "\\" not in data["backup"]
+    ):
         target = paths.backups / data["backup"]
         if target.is_file() and backup.looks_like_sqlite(target) and target.stat().st_size > 0:
             return target
@@ -344,14 +358,18 @@ def upgrade(engine: Engine, paths: DataPaths, current: str | None, head: str) ->
         if problems:
             engine.dispose()
             raise CorruptDatabaseError(
-                db, f"các bảng không khớp với lược đồ {current} đã ghi, có thể do một lần nâng cấp bị "
-                    f"gián đoạn: {'; '.join(problems[:3])}", usable_backup(paths))
+                db,
+                f"các bảng không khớp với lược đồ {current} đã ghi, có thể do một lần nâng cấp bị "
+                f"gián đoạn: {'; '.join(problems[:3])}",
+                usable_backup(paths),
+            )
     engine.dispose()
     for _attempt in range(3):
         if Path(f"{db}-wal").exists():
             raise StoreError(
                 f"Tệp dữ liệu {db} đang được một chương trình khác mở (có thể là cửa sổ thidua-desktop), "
-                "nên chưa nâng cấp được. Hãy đóng chương trình đó rồi mở lại. Dữ liệu chưa bị thay đổi.")
+                "nên chưa nâng cấp được. Hãy đóng chương trình đó rồi mở lại. Dữ liệu chưa bị thay đổi."
+            )
         before = _fingerprint(db)
         saved = pre_upgrade_backup(paths, current, before) if current is not None else None
         work = work_file(paths)
@@ -366,7 +384,9 @@ def upgrade(engine: Engine, paths: DataPaths, current: str | None, head: str) ->
             kept = f" Bản sao trước nâng cấp: {saved}." if saved else ""
             raise UpgradeError(
                 f"Không nâng cấp được dữ liệu lên phiên bản mới ({detail}). Tệp dữ liệu {db} không bị "
-                f"thay đổi; lần mở sau sẽ thử lại.{kept}", saved) from exc
+                f"thay đổi; lần mở sau sẽ thử lại.{kept}",
+                saved,
+            ) from exc
         if _fingerprint(db) != before:  # another process upgraded or wrote it meanwhile
             _remove_with_sidecars(work)
             probe = make_engine(db)
@@ -383,11 +403,15 @@ def upgrade(engine: Engine, paths: DataPaths, current: str | None, head: str) ->
             _remove_with_sidecars(work)
             raise UpgradeError(
                 f"Không thay được tệp dữ liệu {db} bằng bản đã nâng cấp ({exc.strerror or exc}). "
-                "Hãy đóng mọi chương trình đang mở tệp này rồi mở lại. Dữ liệu không bị thay đổi.", saved) from exc
+                "Hãy đóng mọi chương trình đang mở tệp này rồi mở lại. Dữ liệu không bị thay đổi.",
+                saved,
+            ) from exc
         files.fsync_dir(db.parent)
         break
     else:
-        raise UpgradeError(f"Tệp dữ liệu {db} thay đổi liên tục trong lúc nâng cấp; hãy đóng các chương trình "
-                           "khác đang mở nó rồi mở lại. Dữ liệu không bị thay đổi.")
+        raise UpgradeError(
+            f"Tệp dữ liệu {db} thay đổi liên tục trong lúc nâng cấp; hãy đóng các chương trình "
+            "khác đang mở nó rồi mở lại. Dữ liệu không bị thay đổi."
+        )
     files.remove_quietly(marker_file(paths))
     return make_engine(db)

@@ -57,9 +57,12 @@ class AboutDialog(QDialog):
 
         heading = QLabel(self.tr("Emulation manager {version}").format(version=__version__))
         heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        intro = _selectable(self.tr(
-            "Runs the yearly emulation movement of a grassroots trade union: plan, roster, registration, "
-            "initiatives, reports."))
+        intro = _selectable(
+            self.tr(
+                "Runs the yearly emulation movement of a grassroots trade union: plan, roster, registration, "
+                "initiatives, reports."
+            )
+        )
 
         self.folder_label = _selectable(str(data_folder))
         self.folder_button = QPushButton(self.tr("Open the folder"))
@@ -69,9 +72,14 @@ class AboutDialog(QDialog):
         folder_row.addWidget(self.folder_button)
         self.versions_label = _selectable(
             self.tr("Python {python}, Qt {qt} (PySide6 {pyside})").format(
-                python=about.python_version(), qt=qVersion(), pyside=pyside_version))
-        self.licence_label = _selectable(self.tr("{licence} — free to use, copy and change. {copyright}").format(
-            licence=about.PROGRAM_LICENCE, copyright=about.copyright_line()))
+                python=about.python_version(), qt=qVersion(), pyside=pyside_version
+            )
+        )
+        self.licence_label = _selectable(
+            self.tr("{licence} — free to use, copy and change. {copyright}").format(
+                licence=about.PROGRAM_LICENCE, copyright=about.copyright_line()
+            )
+        )
         self.licence_button = QPushButton(self.tr("Read the licence"))
         self.licence_button.clicked.connect(self.show_own_licence)
         licence_row = QHBoxLayout()
@@ -83,12 +91,15 @@ class AboutDialog(QDialog):
         form.addRow(self.tr("Licence:"), licence_row)
 
         self.rows = self._components()
-        self.model = RowsModel([
-            Column(self.tr("Component"), lambda r: r[0], sort_key=STORED_ORDER, width=190),
-            Column(self.tr("Version"), lambda r: r[1], width=80),
-            Column(self.tr("Licence"), lambda r: r[2], width=260),
-            Column(self.tr("Used for"), lambda r: r[3]),
-        ], self)
+        self.model = RowsModel(
+            [
+                Column(self.tr("Component"), lambda r: r[0], sort_key=STORED_ORDER, width=190),
+                Column(self.tr("Version"), lambda r: r[1], width=80),
+                Column(self.tr("Licence"), lambda r: r[2], width=260),
+                Column(self.tr("Used for"), lambda r: r[3]),
+            ],
+            self,
+        )
         self.model.set_rows(self.rows)
         self.table = make_table(self.model)
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
@@ -142,8 +153,7 @@ class AboutDialog(QDialog):
         roles = self._roles()
         rows = [("Python", about.python_version(), "PSF-2.0", self.tr("the programming language"))]
         rows += [(c.name, c.version, c.licence, roles.get(c.name, "")) for c in about.libraries()]
-        rows += [(c.name, "", c.licence, self.tr("font of the documents and signatures"))
-                 for c, _path in about.fonts()]
+        rows += [(c.name, "", c.licence, self.tr("font of the documents and signatures")) for c, _path in about.fonts()]
         return rows
 
     def open_data_folder(self) -> None:

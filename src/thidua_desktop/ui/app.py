@@ -161,8 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     single = SingleInstance(paths)
     if not single.acquire():
         if not single.notify_running():
-            messages.info(None, QApplication.translate(
-                "App", "The program is already running with the data folder {folder}.").format(folder=paths.root))
+            messages.info(
+                None,
+                QApplication.translate("App", "The program is already running with the data folder {folder}.").format(
+                    folder=paths.root
+                ),
+            )
         return 0
 
     tasks = TaskManager()
@@ -215,8 +219,17 @@ def _last_reading(ctx: AppContext, out: list) -> None:
             unit = year_ops.get_unit(ctx.db)
             data = year_ops.overview(ctx.db, ctx.year)
             if unit is not None:
-                out.append(snapshot.Snapshot(unit, year_ops.list_years(ctx.db), ctx.year, data.detail,
-                                             list(data.events), list(data.phases), dict(data.counts)))
+                out.append(
+                    snapshot.Snapshot(
+                        unit,
+                        year_ops.list_years(ctx.db),
+                        ctx.year,
+                        data.detail,
+                        list(data.events),
+                        list(data.phases),
+                        dict(data.counts),
+                    )
+                )
     except Exception:  # noqa: BLE001 - a snapshot is a convenience; never block closing
         pass
     finally:

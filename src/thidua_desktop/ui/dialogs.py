@@ -31,16 +31,24 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.backups_folder = backups_folder
         self.chosen: Path | None = None
-        intro = QLabel(self.tr("Choose the backup to put back. The current data is first copied into the backup "
-                               "folder, so nothing is lost."))
+        intro = QLabel(
+            self.tr(
+                "Choose the backup to put back. The current data is first copied into the backup "
+                "folder, so nothing is lost."
+            )
+        )
         intro.setWordWrap(True)
-        self.model = RowsModel([
-            Column(self.tr("Taken"), lambda b: b.taken_at.strftime("%d/%m/%Y %H:%M"), sort_key=STORED_ORDER,
-                   width=140),
-            Column(self.tr("Kind"), lambda b: labels.backup_kind(b.kind), width=210),
-            Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True, width=80),
-            Column(self.tr("File"), lambda b: b.path.name, tooltip=lambda b: str(b.path)),
-        ], self)
+        self.model = RowsModel(
+            [
+                Column(
+                    self.tr("Taken"), lambda b: b.taken_at.strftime("%d/%m/%Y %H:%M"), sort_key=STORED_ORDER, width=140
+                ),
+                Column(self.tr("Kind"), lambda b: labels.backup_kind(b.kind), width=210),
+                Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True, width=80),
+                Column(self.tr("File"), lambda b: b.path.name, tooltip=lambda b: str(b.path)),
+            ],
+            self,
+        )
         self.model.set_rows([b for b in backups if b.kind != "corrupt"])
         self.view = make_table(self.model)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
@@ -85,8 +93,12 @@ class RestoreDialog(QDialog):
 
     def choose_file(self) -> None:
         # the list above shows the backups folder; another copy is elsewhere (a USB stick, Documents)
-        name = file_dialogs.open_file(self, self.tr("Choose a copy of the data"),
-                                      self.tr("Data files (*.sqlite *.db);;All files (*)"), kind=file_dialogs.BACKUP)
+        name = file_dialogs.open_file(
+            self,
+            self.tr("Choose a copy of the data"),
+            self.tr("Data files (*.sqlite *.db);;All files (*)"),
+            kind=file_dialogs.BACKUP,
+        )
         if name:
             self.chosen = Path(name)
             self.accept()
@@ -96,23 +108,45 @@ def template_summary(template) -> str:
     """Rich text describing a plan template: number, issuer, year, phases, registration date."""
     esc = _escape
     lines = [
-        "<b>" + esc(QCoreApplication.translate("TemplateSummary", "Plan No. {number} of {date} — {issuer}").format(
-            number=template.document_number, date=vntext.format_date(template.issued_on),
-            issuer=template.issuer)) + "</b>",
+        "<b>"
+        + esc(
+            QCoreApplication.translate("TemplateSummary", "Plan No. {number} of {date} — {issuer}").format(
+                number=template.document_number, date=vntext.format_date(template.issued_on), issuer=template.issuer
+            )
+        )
+        + "</b>",
         esc(template.title),
-        esc(QCoreApplication.translate("TemplateSummary", "Year: {year}. Registration due: {due}.").format(
-            year=template.year, due=vntext.format_date(template.registration_due))),
+        esc(
+            QCoreApplication.translate("TemplateSummary", "Year: {year}. Registration due: {due}.").format(
+                year=template.year, due=vntext.format_date(template.registration_due)
+            )
+        ),
     ]
     for phase in template.phases:
-        lines.append("• " + esc(QCoreApplication.translate(
-            "TemplateSummary", "{phase}: {start} – {end}, report due {due}").format(
-            phase=phase.name, start=vntext.format_date(phase.start), end=vntext.format_date(phase.end),
-            due=vntext.format_date(phase.report_due))))
-    lines.append(esc(QCoreApplication.translate(
-        "TemplateSummary",
-        "{movements} movements, {indicators} indicators, {titles} titles and commendations, {rules} rules.",
-    ).format(movements=len(template.movements), indicators=len(template.indicators), titles=len(template.titles),
-             rules=len(template.rules))))
+        lines.append(
+            "• "
+            + esc(
+                QCoreApplication.translate("TemplateSummary", "{phase}: {start} – {end}, report due {due}").format(
+                    phase=phase.name,
+                    start=vntext.format_date(phase.start),
+                    end=vntext.format_date(phase.end),
+                    due=vntext.format_date(phase.report_due),
+                )
+            )
+        )
+    lines.append(
+        esc(
+            QCoreApplication.translate(
+                "TemplateSummary",
+                "{movements} movements, {indicators} indicators, {titles} titles and commendations, {rules} rules.",
+            ).format(
+                movements=len(template.movements),
+                indicators=len(template.indicators),
+                titles=len(template.titles),
+                rules=len(template.rules),
+            )
+        )
+    )
     return "<br>".join(lines)
 
 
@@ -184,11 +218,25 @@ class NewYearDialog(QDialog):
         self.error.clear_message()
         self.buttons.setEnabled(False)
         if mode == START_COPY:
-            self.ctx.tasks.run(year_ops.copy_year, self.ctx.db, self.chooser.copy_source(), self.year.value(),
-                               on_done=self._created, on_error=self._failed, owner=self)
+            self.ctx.tasks.run(
+                year_ops.copy_year,
+                self.ctx.db,
+                self.chooser.copy_source(),
+                self.year.value(),
+                on_done=self._created,
+                on_error=self._failed,
+                owner=self,
+            )
             return
-        self.ctx.tasks.run(year_ops.create_year, self.ctx.db, self.current_template(), self.year.value(),
-                           on_done=self._created, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            year_ops.create_year,
+            self.ctx.db,
+            self.current_template(),
+            self.year.value(),
+            on_done=self._created,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _created(self, summary) -> None:
         self.created = summary

@@ -91,16 +91,16 @@ def open_file(parent: QWidget | None, title: str, file_filter: str, *, kind: str
     return chosen
 
 
-def open_files(parent: QWidget | None, title: str, file_filter: str, *, kind: str,
-               start: str | Path = "") -> list[str]:
+def open_files(parent: QWidget | None, title: str, file_filter: str, *, kind: str, start: str | Path = "") -> list[str]:
     chosen, _selected = QFileDialog.getOpenFileNames(parent, title, start_path(kind, start), file_filter)
     if chosen:
         remember(kind, chosen[0])
     return list(chosen)
 
 
-def save_file(parent: QWidget | None, title: str, file_filter: str, *, kind: str, start: str | Path = "",
-              name: str = "") -> str:
+def save_file(
+    parent: QWidget | None, title: str, file_filter: str, *, kind: str, start: str | Path = "", name: str = ""
+) -> str:
     """``start`` may be a whole path or a bare file name; the name offered is valid on Windows."""
     chosen, _selected = QFileDialog.getSaveFileName(parent, title, start_path(kind, start, name=name), file_filter)
     remember(kind, chosen)

@@ -113,8 +113,9 @@ class GuideDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.back_button = self.buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.ActionRole)
         self.contents_button = self.buttons.addButton(self.tr("Contents"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.browser_button = self.buttons.addButton(self.tr("Open in the web browser"),
-                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.browser_button = self.buttons.addButton(
+            self.tr("Open in the web browser"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.browser_button.setToolTip(self.tr("The same guide in the web browser, for printing"))
         self.back_button.setEnabled(False)
         self.browser.backwardAvailable.connect(self.back_button.setEnabled)

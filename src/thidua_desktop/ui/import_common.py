@@ -45,20 +45,24 @@ WARNING_COLOR = QColor("#b26a00")
 
 
 def problem_text(problem) -> str:
-    """"dòng 12, cột C (Ngày sinh): …" — a problem of the file without the file's name."""
+    """ "dòng 12, cột C (Ngày sinh): …" — a problem of the file without the file's name."""
     message = problem.message_vi
     if problem.row is not None and problem.column is not None and problem.field:
         return QCoreApplication.translate("ImportDialog", "row {row}, column {column} ({field}): {message}").format(
-            row=problem.row, column=problem.column, field=problem.field, message=message)
+            row=problem.row, column=problem.column, field=problem.field, message=message
+        )
     if problem.row is not None and problem.column is not None:
         return QCoreApplication.translate("ImportDialog", "row {row}, column {column}: {message}").format(
-            row=problem.row, column=problem.column, message=message)
+            row=problem.row, column=problem.column, message=message
+        )
     if problem.row is not None:
         return QCoreApplication.translate("ImportDialog", "row {row}: {message}").format(
-            row=problem.row, message=message)
+            row=problem.row, message=message
+        )
     if problem.column is not None:
         return QCoreApplication.translate("ImportDialog", "column {column}: {message}").format(
-            column=f"{problem.column} ({problem.field})" if problem.field else problem.column, message=message)
+            column=f"{problem.column} ({problem.field})" if problem.field else problem.column, message=message
+        )
     if problem.field:
         return f"{problem.field}: {message}"
     return message[:1].upper() + message[1:]
@@ -109,8 +113,9 @@ class ColumnMapping(QScrollArea):
             for key, label in self.fields:
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(0, combo.findData(by_column.get(col))))
-            combo.setAccessibleName(QCoreApplication.translate("ColumnMapping", "Column {column}").format(
-                column=letter))
+            combo.setAccessibleName(
+                QCoreApplication.translate("ColumnMapping", "Column {column}").format(column=letter)
+            )
             combo.currentIndexChanged.connect(lambda _i, c=col: self._chosen(c))
             self.grid.addWidget(caption, 0, col)
             self.grid.addWidget(combo, 1, col)
@@ -143,8 +148,16 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
 
     imported = Signal(object)  # the service's ImportResult
 
-    def __init__(self, ctx: context.AppContext, parent: QWidget | None, *, title: str, choose_title: str,
-                 size: tuple[int, int], margins: tuple[int, int] = (40, 40)) -> None:
+    def __init__(
+        self,
+        ctx: context.AppContext,
+        parent: QWidget | None,
+        *,
+        title: str,
+        choose_title: str,
+        size: tuple[int, int],
+        margins: tuple[int, int] = (40, 40),
+    ) -> None:
         """``size``: the dialog's size where the screen has room, ``margins`` what it leaves of the screen."""
         super().__init__(parent)
         self.ctx = ctx
@@ -164,10 +177,12 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
         self.file_label = QLabel(self.tr("No file chosen yet."))
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.file_label.setStyleSheet("font-weight: bold;")
-        self.choose_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
-                                         self.tr("Choose a file…"))
-        self.reread_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
-                                         self.tr("Read the file again"))
+        self.choose_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), self.tr("Choose a file…")
+        )
+        self.reread_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.tr("Read the file again")
+        )
         self.reread_button.setToolTip(self.tr("After fixing the file in Excel and saving it, read it again."))
         self.choose_button.clicked.connect(self.choose_file)
         self.reread_button.clicked.connect(self.reread)
@@ -256,8 +271,10 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         width, height = self._size
         if screen is not None:
-            width, height = min(width, screen.width() - self._margins[0]), min(height,
-                                                                               screen.height() - self._margins[1])
+            width, height = (
+                min(width, screen.width() - self._margins[0]),
+                min(height, screen.height() - self._margins[1]),
+            )
         self.resize(width, height)
 
     # -- what a subclass says ----------------------------------------------------------------
@@ -306,8 +323,12 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
 
     def choose_file(self) -> None:
         name = file_dialogs.open_file(
-            self, self._choose_title, self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
-            kind=file_dialogs.SPREADSHEET, start=self.path.parent if self.path else "")
+            self,
+            self._choose_title,
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
+            kind=file_dialogs.SPREADSHEET,
+            start=self.path.parent if self.path else "",
+        )
         if name:
             self.read(Path(name))
 
@@ -334,8 +355,12 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
         generation = self._generation
         self.error.clear_message()
         self._set_busy(True, self.tr("Reading the file…"))
-        self.ctx.tasks.run(self._reader(sheet, *choices), on_done=lambda r: self._previewed(generation, r),
-                           on_error=lambda exc: self._preview_failed(generation, exc), owner=self)
+        self.ctx.tasks.run(
+            self._reader(sheet, *choices),
+            on_done=lambda r: self._previewed(generation, r),
+            on_error=lambda exc: self._preview_failed(generation, exc),
+            owner=self,
+        )
 
     def _previewed(self, generation: int, reading) -> None:
         if generation != self._generation:
@@ -398,13 +423,17 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
             item.setToolTip(str(problem))
             self.problems.addItem(item)
         errors, warnings = len(preview.errors), len(preview.warnings)
-        self._show_problem_count(self.tr("Problems ({errors} errors, {warnings} warnings)").format(
-            errors=errors, warnings=warnings))
+        self._show_problem_count(
+            self.tr("Problems ({errors} errors, {warnings} warnings)").format(errors=errors, warnings=warnings)
+        )
         nothing = self._nothing_found()
         if errors:
-            self.error.show_message(self.tr(
-                "The file has {count} errors: nothing will be imported until the file is fixed. Fix the rows listed "
-                "under Problems in Excel, save the file, then press “Read the file again”.").format(count=errors))
+            self.error.show_message(
+                self.tr(
+                    "The file has {count} errors: nothing will be imported until the file is fixed. Fix the rows listed "
+                    "under Problems in Excel, save the file, then press “Read the file again”."
+                ).format(count=errors)
+            )
         elif nothing is not None:
             self.error.show_message(nothing)
         else:

@@ -35,6 +35,7 @@ from thidua_desktop.ui.operations import roster as roster_ops
 from thidua_desktop.ui.pages.base import note
 from thidua_desktop.ui.widgets.table import Column
 
+
 def _date_or_year(d) -> str:
     if d.birth_date is not None:
         return vntext.format_date(d.birth_date)
@@ -45,8 +46,13 @@ class ImportDialog(SpreadsheetImportDialog):
     """``self.reading`` is a ``roster_io.RosterImport``."""
 
     def __init__(self, ctx: context.AppContext, path: Path | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, title=self.tr("Import people from Excel"),
-                         choose_title=self.tr("Choose the roster file"), size=(1180, 700))
+        super().__init__(
+            ctx,
+            parent,
+            title=self.tr("Import people from Excel"),
+            choose_title=self.tr("Choose the roster file"),
+            size=(1180, 700),
+        )
         self._repeated_rows: set[int] = set()
         self._flagged_rows: set[int] = set()
         self._flag_by_row: dict[int, str] = {}
@@ -94,28 +100,36 @@ class ImportDialog(SpreadsheetImportDialog):
         mapping_caption = QLabel(self.tr("What each column of the file holds (change one if it was guessed wrong):"))
 
         # -- preview, problems, duplicates ---------------------------------------------------
-        self._preview_table([
-            Column(self.tr("Row"), lambda d: str(d.source_row), sort_key=lambda d: d.source_row, align_right=True,
-                   width=50),
-            Column(self.tr("Status"), self._status_text, width=110),
-            Column(self.tr("Family and middle name"), lambda d: d.family_middle, width=150),
-            Column(self.tr("Given name"), lambda d: d.given_name, width=80),
-            Column(self.tr("Date of birth"), _date_or_year, width=95),
-            Column(self.tr("Gender"), lambda d: labels.gender(d.gender), width=60),
-            Column(self.tr("Position"), lambda d: d.position, width=140),
-            Column(self.tr("Union group"), lambda d: d.group_name, width=120),
-            Column(self.tr("Department"), lambda d: d.department, width=120),
-            Column(self.tr("Member"), lambda d: "" if d.is_member is None else labels.yes_no(d.is_member),
-                   width=70),
-            Column(self.tr("Joined the union"), lambda d: labels.date_text(d.joined_union_on), width=110),
-            Column(self.tr("Employed since"), lambda d: labels.date_text(d.employed_since), width=100),
-            Column(self.tr("Ethnic group"), lambda d: d.ethnicity, width=70),
-            Column(self.tr("Education"), lambda d: d.education, width=100),
-            Column(self.tr("Phone"), lambda d: d.phone, width=100),
-            Column(self.tr("Email"), lambda d: d.email, width=150),
-            Column(self.tr("Note"), lambda d: d.note, width=150),
-            Column(self.tr("What was inferred"), lambda d: self._inferred.get(d.source_row, ""), width=260),
-        ])
+        self._preview_table(
+            [
+                Column(
+                    self.tr("Row"),
+                    lambda d: str(d.source_row),
+                    sort_key=lambda d: d.source_row,
+                    align_right=True,
+                    width=50,
+                ),
+                Column(self.tr("Status"), self._status_text, width=110),
+                Column(self.tr("Family and middle name"), lambda d: d.family_middle, width=150),
+                Column(self.tr("Given name"), lambda d: d.given_name, width=80),
+                Column(self.tr("Date of birth"), _date_or_year, width=95),
+                Column(self.tr("Gender"), lambda d: labels.gender(d.gender), width=60),
+                Column(self.tr("Position"), lambda d: d.position, width=140),
+                Column(self.tr("Union group"), lambda d: d.group_name, width=120),
+                Column(self.tr("Department"), lambda d: d.department, width=120),
+                Column(
+                    self.tr("Member"), lambda d: "" if d.is_member is None else labels.yes_no(d.is_member), width=70
+                ),
+                Column(self.tr("Joined the union"), lambda d: labels.date_text(d.joined_union_on), width=110),
+                Column(self.tr("Employed since"), lambda d: labels.date_text(d.employed_since), width=100),
+                Column(self.tr("Ethnic group"), lambda d: d.ethnicity, width=70),
+                Column(self.tr("Education"), lambda d: d.education, width=100),
+                Column(self.tr("Phone"), lambda d: d.phone, width=100),
+                Column(self.tr("Email"), lambda d: d.email, width=150),
+                Column(self.tr("Note"), lambda d: d.note, width=150),
+                Column(self.tr("What was inferred"), lambda d: self._inferred.get(d.source_row, ""), width=260),
+            ]
+        )
         self.preview_view.horizontalHeader().setStretchLastSection(True)
 
         self.duplicates = QListWidget()
@@ -133,8 +147,12 @@ class ImportDialog(SpreadsheetImportDialog):
         duplicates_page = QWidget()
         dup_box = QVBoxLayout(duplicates_page)
         dup_box.setContentsMargins(4, 4, 4, 4)
-        dup_caption = QLabel(self.tr("Same name and date of birth twice. They are one person only if you say so: "
-                                     "decide for each pair, or for all of them, before importing."))
+        dup_caption = QLabel(
+            self.tr(
+                "Same name and date of birth twice. They are one person only if you say so: "
+                "decide for each pair, or for all of them, before importing."
+            )
+        )
         dup_caption.setWordWrap(True)
         dup_box.addWidget(dup_caption)
         dup_box.addWidget(self.duplicates, 1)
@@ -161,10 +179,16 @@ class ImportDialog(SpreadsheetImportDialog):
         box.addWidget(self.ready)
         box.addWidget(self.counts)
         box.addWidget(self._splitter(self.side), 1)
-        box.addWidget(note(self.tr("Nothing is written until you press Import; then the whole file goes in at "
-                                   "once, or nothing does. A person already on the roster (same name, date of "
-                                   "birth, phone, union group and gender where both have them) is updated, not "
-                                   "added twice.")))
+        box.addWidget(
+            note(
+                self.tr(
+                    "Nothing is written until you press Import; then the whole file goes in at "
+                    "once, or nothing does. A person already on the roster (same name, date of "
+                    "birth, phone, union group and gender where both have them) is updated, not "
+                    "added twice."
+                )
+            )
+        )
         box.addWidget(self.buttons)
         self._ready_to_go(path)
 
@@ -218,7 +242,8 @@ class ImportDialog(SpreadsheetImportDialog):
         self._set_mapping_columns(preview.columns, preview.mapping)
         conversions = [
             self.tr("Column {column}: converted from {encoding}").format(
-                column=column_letter(col), encoding=labels.legacy_encoding(enc))
+                column=column_letter(col), encoding=labels.legacy_encoding(enc)
+            )
             for col, enc in sorted(preview.legacy_conversions.items())
         ]
         self.conversions.setText(" · ".join(conversions))
@@ -252,8 +277,10 @@ class ImportDialog(SpreadsheetImportDialog):
     def _nothing_found(self) -> str | None:
         if self.reading.preview.drafts:
             return None
-        return self.tr("No person was found in this sheet. Choose another sheet, correct the header row or say "
-                       "which column holds the names.")
+        return self.tr(
+            "No person was found in this sheet. Choose another sheet, correct the header row or say "
+            "which column holds the names."
+        )
 
     def _show_problem_count(self, text: str) -> None:
         self.side.setTabText(0, text)
@@ -267,22 +294,34 @@ class ImportDialog(SpreadsheetImportDialog):
         preview = self.reading.preview
         counts = roster_ops.import_counts(self.reading, self.duplicate_mode())
         undecided = len(self._undecided())
-        self.counts.setText(self.tr(
-            "{people} people read from {rows} rows · {new} new · {updated} already on the roster, to be updated · "
-            "{merged} duplicates merged").format(
-            people=vntext.format_number(len(preview.drafts)), rows=vntext.format_number(preview.counts.get("rows", 0)),
-            new=vntext.format_number(counts.added), updated=vntext.format_number(counts.updated),
-            merged=vntext.format_number(counts.merged)))
+        self.counts.setText(
+            self.tr(
+                "{people} people read from {rows} rows · {new} new · {updated} already on the roster, to be updated · "
+                "{merged} duplicates merged"
+            ).format(
+                people=vntext.format_number(len(preview.drafts)),
+                rows=vntext.format_number(preview.counts.get("rows", 0)),
+                new=vntext.format_number(counts.added),
+                updated=vntext.format_number(counts.updated),
+                merged=vntext.format_number(counts.merged),
+            )
+        )
         if self.reading.can_commit and undecided:
             self.ready.clear_message()
-            self.error.show_message(self.tr(
-                "{count} pairs have the same name and date of birth: say under Duplicates whether each is one person "
-                "(merge) or two (keep) before importing.").format(count=undecided))
+            self.error.show_message(
+                self.tr(
+                    "{count} pairs have the same name and date of birth: say under Duplicates whether each is one person "
+                    "(merge) or two (keep) before importing."
+                ).format(count=undecided)
+            )
         elif self.reading.can_commit:
             if self.reading.flags:
                 self.error.clear_message()
-            self.ready.show_message(self.tr("Ready to import: {new} new people, {updated} updated.").format(
-                new=vntext.format_number(counts.added), updated=vntext.format_number(counts.updated)))
+            self.ready.show_message(
+                self.tr("Ready to import: {new} new people, {updated} updated.").format(
+                    new=vntext.format_number(counts.added), updated=vntext.format_number(counts.updated)
+                )
+            )
         else:
             self.ready.clear_message()
         self._update_import_button()
@@ -331,8 +370,9 @@ class ImportDialog(SpreadsheetImportDialog):
         self.mapping_grid.setColumnStretch(len(columns), 1)
 
     def mapping(self) -> dict[str, int]:
-        return {combo.currentData(): col for col, combo in enumerate(self.mapping_combos)
-                if combo.currentData() is not None}
+        return {
+            combo.currentData(): col for col, combo in enumerate(self.mapping_combos) if combo.currentData() is not None
+        }
 
     def set_field(self, column: int, key: str | None) -> None:
         """Say that file column ``column`` (0-based) holds the field ``key`` (None: not imported)."""
@@ -397,14 +437,16 @@ class ImportDialog(SpreadsheetImportDialog):
         from thidua_desktop.services.roster_io import plan  # what the decisions do: no data read
 
         chosen = plan(self.reading, self.duplicate_mode())
-        self._repeated_rows = {f.row for f in self.reading.flags
-                               if f.first is not None and self.decisions.get(f.key) == "merge"}
+        self._repeated_rows = {
+            f.row for f in self.reading.flags if f.first is not None and self.decisions.get(f.key) == "merge"
+        }
         inferred = {row: list(texts) for row, texts in self.reading.preview.inferred().items()}
         for row, notes in chosen.notes.items():
             inferred.setdefault(row, []).extend(notes)
         for flag in self._undecided():
-            inferred.setdefault(flag.row, []).append(self.tr("to decide: same name and date of birth as {other}")
-                                                     .format(other=self._other(flag)))
+            inferred.setdefault(flag.row, []).append(
+                self.tr("to decide: same name and date of birth as {other}").format(other=self._other(flag))
+            )
         self._inferred = {row: "; ".join(texts) for row, texts in inferred.items()}
 
     def _other(self, flag) -> str:
@@ -421,14 +463,21 @@ class ImportDialog(SpreadsheetImportDialog):
             person = drafts.get(flag.row)
             who = f"{person.full_name}, {_date_or_year(person)}".rstrip(", ") if person else ""
             if flag.first is not None:
-                head = self.tr("Rows {first} and {second}: {person}").format(first=flag.first, second=flag.row,
-                                                                             person=who)
+                head = self.tr("Rows {first} and {second}: {person}").format(
+                    first=flag.first, second=flag.row, person=who
+                )
             else:
                 head = self.tr("Row {row} and a person on the roster: {person}").format(row=flag.row, person=who)
-            kind = (self.tr("possible duplicate, {fields} differ: two people unless merged").format(
-                fields=", ".join(flag.differs)) if flag.differs else self.tr("every other detail agrees"))
+            kind = (
+                self.tr("possible duplicate, {fields} differ: two people unless merged").format(
+                    fields=", ".join(flag.differs)
+                )
+                if flag.differs
+                else self.tr("every other detail agrees")
+            )
             decision = {"merge": self.tr("merge into one person"), "keep": self.tr("keep as two people")}.get(
-                self.decisions.get(flag.key), self.tr("not decided yet"))
+                self.decisions.get(flag.key), self.tr("not decided yet")
+            )
             item.setText(f"{head} — {kind}\n→ {decision}")
             item.setToolTip(flag.text)
 
@@ -441,11 +490,14 @@ def column_letter(col: int) -> str:
 
 def import_summary(result) -> str:
     text = QCoreApplication.translate(
-        "ImportDialog", "{added} people added, {updated} updated, {merged} duplicates merged.").format(
-        added=vntext.format_number(result.added), updated=vntext.format_number(result.updated),
-        merged=vntext.format_number(result.merged))
+        "ImportDialog", "{added} people added, {updated} updated, {merged} duplicates merged."
+    ).format(
+        added=vntext.format_number(result.added),
+        updated=vntext.format_number(result.updated),
+        merged=vntext.format_number(result.merged),
+    )
     if result.groups_created:
         text += " " + QCoreApplication.translate("ImportDialog", "{count} new union groups created.").format(
-            count=result.groups_created)
+            count=result.groups_created
+        )
     return text
-

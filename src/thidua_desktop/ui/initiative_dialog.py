@@ -70,7 +70,8 @@ def _store_error(exc: BaseException) -> str:
         return exc.message
     if isinstance(exc, OSError):
         return QCoreApplication.translate("InitiativeDialog", "The file {file} could not be used: {reason}").format(
-            file=exc.filename or "", reason=exc.strerror or str(exc))
+            file=exc.filename or "", reason=exc.strerror or str(exc)
+        )
     raise exc
 
 
@@ -137,8 +138,14 @@ class AuthorLine:
 class InitiativeDialog(QDialog):
     saved = Signal(object)  # the InitiativeDraft as stored
 
-    def __init__(self, ctx: context.AppContext, form: initiatives_ops.InitiativeForm, parent: QWidget | None = None, *,
-                 default_year: int | None = None) -> None:
+    def __init__(
+        self,
+        ctx: context.AppContext,
+        form: initiatives_ops.InitiativeForm,
+        parent: QWidget | None = None,
+        *,
+        default_year: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.form = form
@@ -200,10 +207,12 @@ class InitiativeDialog(QDialog):
 
         # -- authors -------------------------------------------------------------------------
         self.authors = QTableWidget(0, 5)
-        self.authors.setHorizontalHeaderLabels([self.tr("Author"), self.tr("Workplace"), self.tr("Share"),
-                                                self.tr("Category"), ""])
+        self.authors.setHorizontalHeaderLabels(
+            [self.tr("Author"), self.tr("Workplace"), self.tr("Share"), self.tr("Category"), ""]
+        )
         self.authors.horizontalHeaderItem(3).setToolTip(
-            self.tr("Category of the author for the Bằng Lao động sáng tạo thresholds"))
+            self.tr("Category of the author for the Bằng Lao động sáng tạo thresholds")
+        )
         self.authors.verticalHeader().setVisible(False)
         self.authors.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.authors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -227,8 +236,9 @@ class InitiativeDialog(QDialog):
         self.add_person_button = QPushButton(self.tr("Add as author"))
         self.add_person_button.clicked.connect(self.picker.pick_current)
         self.add_outsider_button = QPushButton(self.tr("Add an outsider"))
-        self.add_outsider_button.setToolTip(self.tr("An author who is not on the union's roster: type the name and "
-                                                    "the workplace in the table."))
+        self.add_outsider_button.setToolTip(
+            self.tr("An author who is not on the union's roster: type the name and the workplace in the table.")
+        )
         self.add_outsider_button.clicked.connect(lambda: self.add_outsider())
         picker_box = QWidget()
         pbox = QVBoxLayout(picker_box)
@@ -260,8 +270,9 @@ class InitiativeDialog(QDialog):
         self.description.setPlaceholderText(self.tr("What the solution is, what it replaces, how it works"))
         self.conditions = QPlainTextEdit(draft.conditions)
         self.conditions.setPlaceholderText(self.tr("Equipment, skills or conditions needed to apply it"))
-        self.benefit = QLineEdit(vntext.format_number(int(draft.economic_benefit))
-                                 if draft.economic_benefit is not None else "")
+        self.benefit = QLineEdit(
+            vntext.format_number(int(draft.economic_benefit)) if draft.economic_benefit is not None else ""
+        )
         self.benefit.setPlaceholderText(self.tr("e.g. 84.000.000"))
         self.benefit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.benefit.setMaximumWidth(220)
@@ -293,8 +304,9 @@ class InitiativeDialog(QDialog):
         self.refusal_reason = QPlainTextEdit(draft.refusal_reason)
         self.refusal_reason.setFixedHeight(60)
         self.level = CodeCombo()
-        self.level.set_items([(None, "—")] + [(code, labels.recognition_level(code)) for code in core.LEVELS],
-                             draft.recognition_level)
+        self.level.set_items(
+            [(None, "—")] + [(code, labels.recognition_level(code)) for code in core.LEVELS], draft.recognition_level
+        )
         self.decision_number = QLineEdit(draft.decision_number)
         self.decision_number.setPlaceholderText(self.tr("e.g. 05/QĐ-HĐSK"))
         self.decision_date = DateField(draft.decision_date)
@@ -339,22 +351,26 @@ class InitiativeDialog(QDialog):
         rbox.addStretch(1)
 
         # -- attachments ---------------------------------------------------------------------
-        self.attachments = RowsModel([
-            Column(self.tr("File"), lambda a: a.filename, tooltip=lambda a: a.filename),
-            Column(self.tr("Size"), lambda a: size_text(a.size), align_right=True, width=90),
-            Column(self.tr("Kind"), lambda a: a.media_type, width=200),
-        ], self)
+        self.attachments = RowsModel(
+            [
+                Column(self.tr("File"), lambda a: a.filename, tooltip=lambda a: a.filename),
+                Column(self.tr("Size"), lambda a: size_text(a.size), align_right=True, width=90),
+                Column(self.tr("Kind"), lambda a: a.media_type, width=200),
+            ],
+            self,
+        )
         self.attachments_view = make_table(self.attachments, stretch_column=0)
         self.attachments_view.setEditTriggers(self.attachments_view.EditTrigger.NoEditTriggers)
         self.attachments_view.doubleClicked.connect(lambda _i: self.open_attachment())
         self.attachments_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         style = self.style()
-        self.attach_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
-                                         self.tr("Attach files…"))
-        self.open_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
-                                       self.tr("Open"))
-        self.export_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
-                                         self.tr("Save a copy…"))
+        self.attach_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("Attach files…")
+        )
+        self.open_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), self.tr("Open"))
+        self.export_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("Save a copy…")
+        )
         self.remove_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Remove"))
         self.attach_button.clicked.connect(self.attach_files)
         self.open_button.clicked.connect(lambda: self.open_attachment())
@@ -368,9 +384,14 @@ class InitiativeDialog(QDialog):
         abox = QVBoxLayout(attachments_page)
         abox.addLayout(attach_buttons)
         abox.addWidget(self.attachments_view, 1)
-        abox.addWidget(note(self.tr("Scans and documents are copied into the data folder (at most {limit} MB each) "
-                                    "as soon as they are attached, and deleted from it when removed.").format(
-            limit=self._limit_mb())))
+        abox.addWidget(
+            note(
+                self.tr(
+                    "Scans and documents are copied into the data folder (at most {limit} MB each) "
+                    "as soon as they are attached, and deleted from it when removed."
+                ).format(limit=self._limit_mb())
+            )
+        )
 
         self.tabs = QTabWidget()
         self.tabs.addTab(general_page, self.tr("Initiative and authors"))
@@ -379,8 +400,7 @@ class InitiativeDialog(QDialog):
         self.tabs.addTab(attachments_page, "")
 
         self.error = ErrorLine()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(lambda: self.save())
         self.buttons.rejected.connect(self.reject)
@@ -430,16 +450,21 @@ class InitiativeDialog(QDialog):
     def add_person(self, person) -> None:
         """Add a roster person as an author (the share left over, the category the roster suggests)."""
         if any(line.person_id == person.id for line in self.author_lines):
-            self.error.show_message(self.tr("{name} is already an author of this initiative.").format(
-                name=person.full_name))
+            self.error.show_message(
+                self.tr("{name} is already an author of this initiative.").format(name=person.full_name)
+            )
             return
         self.error.clear_message()
-        line = self._add_line(AuthorDraft(self._remaining_share(), person_id=person.id,
-                                          person_name=person.full_name))
+        line = self._add_line(AuthorDraft(self._remaining_share(), person_id=person.id, person_name=person.full_name))
         if self.ctx.db is not None:
-            self.ctx.tasks.run(initiatives_ops.suggest_category, self.ctx.db, person.id,
-                               on_done=lambda code, ln=line: self._category_suggested(ln, code),
-                               on_error=lambda _exc: None, owner=self)
+            self.ctx.tasks.run(
+                initiatives_ops.suggest_category,
+                self.ctx.db,
+                person.id,
+                on_done=lambda code, ln=line: self._category_suggested(ln, code),
+                on_error=lambda _exc: None,
+                owner=self,
+            )
 
     def _category_suggested(self, line: AuthorLine, code: str) -> None:
         if line in self.author_lines:
@@ -479,8 +504,9 @@ class InitiativeDialog(QDialog):
         share.setValue(float(author.share or 0))
         share.valueChanged.connect(lambda _v: self._show_total())
         category = CodeCombo()
-        category.set_items([(code, labels.author_category(code, short=True)) for code in core.CATEGORIES],
-                           author.category)
+        category.set_items(
+            [(code, labels.author_category(code, short=True)) for code in core.CATEGORIES], author.category
+        )
         for n, code in enumerate(core.CATEGORIES):
             category.setItemData(n, labels.author_category(code), Qt.ItemDataRole.ToolTipRole)
         category.setToolTip(self.tr("Which Bằng Lao động sáng tạo threshold applies to this author"))
@@ -528,8 +554,9 @@ class InitiativeDialog(QDialog):
         try:
             value = vntext.parse_number(text)
         except ValueError:
-            raise ValueError(self.tr("“{text}” is not an amount of money: write it in đồng, e.g. 84.000.000.").format(
-                text=text)) from None
+            raise ValueError(
+                self.tr("“{text}” is not an amount of money: write it in đồng, e.g. 84.000.000.").format(text=text)
+            ) from None
         if value != value.to_integral_value():
             raise ValueError(self.tr("The economic benefit is a whole number of VND (“{text}”).").format(text=text))
         return value
@@ -588,8 +615,11 @@ class InitiativeDialog(QDialog):
         self.new_tag.clear()
 
     def checked_tags(self) -> list[str]:
-        return [self.tags.item(n).text() for n in range(self.tags.count())
-                if self.tags.item(n).checkState() == Qt.CheckState.Checked]
+        return [
+            self.tags.item(n).text()
+            for n in range(self.tags.count())
+            if self.tags.item(n).checkState() == Qt.CheckState.Checked
+        ]
 
     # -- the draft ---------------------------------------------------------------------------
 
@@ -597,8 +627,10 @@ class InitiativeDialog(QDialog):
         """The initiative as typed; raises ``ValueError`` with the problems the form itself finds."""
         problems = []
         values = {}
-        for key, field, caption in (("first_applied_on", self.first_applied, self.tr("First applied on")),
-                                    ("decision_date", self.decision_date, self.tr("Decision date"))):
+        for key, field, caption in (
+            ("first_applied_on", self.first_applied, self.tr("First applied on")),
+            ("decision_date", self.decision_date, self.tr("Decision date")),
+        ):
             try:
                 values[key] = field.date_value()
             except ValueError as exc:
@@ -614,25 +646,37 @@ class InitiativeDialog(QDialog):
         status = self.status.code()
         recognised = status == "recognised"
         authors = [
-            AuthorDraft(share=line.share.share(), person_id=line.person_id, person_name=line.person_name,
-                        outside_name=line.name.text().strip() if line.name else "",
-                        outside_workplace=line.workplace.text().strip() if line.workplace else "",
-                        category=line.category.code())
+            AuthorDraft(
+                share=line.share.share(),
+                person_id=line.person_id,
+                person_name=line.person_name,
+                outside_name=line.name.text().strip() if line.name else "",
+                outside_workplace=line.workplace.text().strip() if line.workplace else "",
+                category=line.category.code(),
+            )
             for line in self.author_lines
         ]
         return InitiativeDraft(
-            id=self.initiative_id, title=self.title_edit.text().strip(), year=self.year.value(),
-            phase_number=self.phase.code(), field=self.field_edit.text().strip(),
-            investor=self.investor.text().strip(), first_applied_on=values["first_applied_on"],
-            trial=self.trial.isChecked(), description=self.description.toPlainText().strip(),
-            conditions=self.conditions.toPlainText().strip(), economic_benefit=benefit,
-            social_benefit=self.social_benefit.toPlainText().strip(), status=status,
+            id=self.initiative_id,
+            title=self.title_edit.text().strip(),
+            year=self.year.value(),
+            phase_number=self.phase.code(),
+            field=self.field_edit.text().strip(),
+            investor=self.investor.text().strip(),
+            first_applied_on=values["first_applied_on"],
+            trial=self.trial.isChecked(),
+            description=self.description.toPlainText().strip(),
+            conditions=self.conditions.toPlainText().strip(),
+            economic_benefit=benefit,
+            social_benefit=self.social_benefit.toPlainText().strip(),
+            status=status,
             refusal_reason=self.refusal_reason.toPlainText().strip() if status == "refused" else "",
             recognition_level=self.level.code() if recognised else None,
             decision_number=self.decision_number.text().strip() if recognised else "",
             decision_date=values["decision_date"] if recognised else None,
             decision_issuer=self.decision_issuer.text().strip() if recognised else "",
-            tags=self.checked_tags(), authors=authors,
+            tags=self.checked_tags(),
+            authors=authors,
         )
 
     def save(self, then=None) -> None:
@@ -646,8 +690,15 @@ class InitiativeDialog(QDialog):
             return
         self.error.clear_message()
         self._set_busy(True)
-        self.ctx.tasks.run(initiatives_ops.save_initiative, self.ctx.db, draft, self.ctx.today(),
-                           on_done=lambda stored: self._saved(stored, then), on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            initiatives_ops.save_initiative,
+            self.ctx.db,
+            draft,
+            self.ctx.today(),
+            on_done=lambda stored: self._saved(stored, then),
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _saved(self, stored: InitiativeDraft, then) -> None:
         self._set_busy(False)
@@ -673,8 +724,9 @@ class InitiativeDialog(QDialog):
 
     def _show_attachment_count(self) -> None:
         count = self.attachments.total_count
-        self.tabs.setTabText(3, self.tr("Attachments ({count})").format(count=count) if count
-                             else self.tr("Attachments"))
+        self.tabs.setTabText(
+            3, self.tr("Attachments ({count})").format(count=count) if count else self.tr("Attachments")
+        )
 
     def _update_buttons(self) -> None:
         chosen = bool(self.attachments_view.selectionModel().selectedRows())
@@ -689,9 +741,14 @@ class InitiativeDialog(QDialog):
 
     def ask_attachment_files(self) -> list[Path]:
         names = file_dialogs.open_files(
-            self, self.tr("Attach files to the initiative"),
-            self.tr("Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;"
-                    "All files (*)"), kind=file_dialogs.ATTACHMENT)
+            self,
+            self.tr("Attach files to the initiative"),
+            self.tr(
+                "Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;"
+                "All files (*)"
+            ),
+            kind=file_dialogs.ATTACHMENT,
+        )
         return [Path(n) for n in names]
 
     def attach_files(self) -> None:
@@ -699,10 +756,13 @@ class InitiativeDialog(QDialog):
             return
         if self.initiative_id is None:
             if not messages.confirm(
-                    self, self.tr("Save the initiative first?"),
-                    informative=self.tr("Files are attached to a saved initiative. The initiative is saved now; the "
-                                        "dialog stays open."),
-                    yes_text=self.tr("Save and attach")):
+                self,
+                self.tr("Save the initiative first?"),
+                informative=self.tr(
+                    "Files are attached to a saved initiative. The initiative is saved now; the dialog stays open."
+                ),
+                yes_text=self.tr("Save and attach"),
+            ):
                 return
             self.save(then=self._choose_and_attach)
             return
@@ -730,8 +790,16 @@ class InitiativeDialog(QDialog):
             self.error.show_message(_store_error(exc))
             self.tabs.setCurrentIndex(3)
 
-        self.ctx.tasks.run(initiatives_ops.add_attachment, self.ctx.db, self.ctx.paths, self.initiative_id, source,
-                           on_done=done, on_error=failed, owner=self)
+        self.ctx.tasks.run(
+            initiatives_ops.add_attachment,
+            self.ctx.db,
+            self.ctx.paths,
+            self.initiative_id,
+            source,
+            on_done=done,
+            on_error=failed,
+            owner=self,
+        )
 
     def _show_attachments(self, attachments: list) -> None:
         self.attachments.set_rows(attachments)
@@ -742,13 +810,24 @@ class InitiativeDialog(QDialog):
         chosen = self.current_attachment()
         if chosen is None or self.ctx.db is None:
             return
-        self.ctx.tasks.run(initiatives_ops.open_attachment_copy, self.ctx.db, self.ctx.paths, chosen.id,
-                           on_done=lambda path: open_url(QUrl.fromLocalFile(str(path))),
-                           on_error=lambda exc: self.error.show_message(_store_error(exc)), owner=self)
+        self.ctx.tasks.run(
+            initiatives_ops.open_attachment_copy,
+            self.ctx.db,
+            self.ctx.paths,
+            chosen.id,
+            on_done=lambda path: open_url(QUrl.fromLocalFile(str(path))),
+            on_error=lambda exc: self.error.show_message(_store_error(exc)),
+            owner=self,
+        )
 
     def ask_export_path(self, filename: str) -> Path | None:
-        name = file_dialogs.save_file(self, self.tr("Save a copy of the attachment"), "", kind=file_dialogs.ATTACHMENT,
-                                      name=safe_file_name(filename, "tep-dinh-kem"))
+        name = file_dialogs.save_file(
+            self,
+            self.tr("Save a copy of the attachment"),
+            "",
+            kind=file_dialogs.ATTACHMENT,
+            name=safe_file_name(filename, "tep-dinh-kem"),
+        )
         return Path(name) if name else None
 
     def export_attachment(self) -> None:
@@ -761,22 +840,43 @@ class InitiativeDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, OSError):
-                self.error.show_message(self.tr("The file {file} could not be written: {reason}").format(
-                    file=target, reason=exc.strerror or str(exc)))
+                self.error.show_message(
+                    self.tr("The file {file} could not be written: {reason}").format(
+                        file=target, reason=exc.strerror or str(exc)
+                    )
+                )
             else:
                 self.error.show_message(_store_error(exc))
 
-        self.ctx.tasks.run(initiatives_ops.export_attachment, self.ctx.db, self.ctx.paths, chosen.id, target,
-                           on_done=lambda path: self.error.clear_message(), on_error=failed, owner=self)
+        self.ctx.tasks.run(
+            initiatives_ops.export_attachment,
+            self.ctx.db,
+            self.ctx.paths,
+            chosen.id,
+            target,
+            on_done=lambda path: self.error.clear_message(),
+            on_error=failed,
+            owner=self,
+        )
 
     def remove_attachment(self) -> None:
         chosen = self.current_attachment()
         if chosen is None or self.ctx.db is None or self.initiative_id is None:
             return
-        if not messages.confirm(self, self.tr("Remove the attachment “{file}”?").format(file=chosen.filename),
-                                informative=self.tr("The file is deleted from the data folder."),
-                                yes_text=self.tr("Remove")):
+        if not messages.confirm(
+            self,
+            self.tr("Remove the attachment “{file}”?").format(file=chosen.filename),
+            informative=self.tr("The file is deleted from the data folder."),
+            yes_text=self.tr("Remove"),
+        ):
             return
-        self.ctx.tasks.run(initiatives_ops.remove_attachment, self.ctx.db, self.ctx.paths, self.initiative_id, chosen.id,
-                           on_done=self._show_attachments,
-                           on_error=lambda exc: self.error.show_message(_store_error(exc)), owner=self)
+        self.ctx.tasks.run(
+            initiatives_ops.remove_attachment,
+            self.ctx.db,
+            self.ctx.paths,
+            self.initiative_id,
+            chosen.id,
+            on_done=self._show_attachments,
+            on_error=lambda exc: self.error.show_message(_store_error(exc)),
+            owner=self,
+        )

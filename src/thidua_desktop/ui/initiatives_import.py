@@ -62,8 +62,9 @@ def _preview(db, path, sheet, default_year, today, mapping, remembered) -> initi
     column choice and the remembered ones)."""
     from thidua_desktop.services import initiatives_io
 
-    preview, sheets = initiatives_io.preview_with_sheets(db, path, sheet, default_year=default_year, today=today,
-                                                         mapping=mapping, remembered=remembered)
+    preview, sheets = initiatives_io.preview_with_sheets(
+        db, path, sheet, default_year=default_year, today=today, mapping=mapping, remembered=remembered
+    )
     return initiatives_ops.InitiativesImport(preview, sheets)
 
 
@@ -77,19 +78,28 @@ def _inferred_text(item) -> str:
 
 def import_summary(result) -> str:
     return QCoreApplication.translate(
-        "InitiativesImportDialog", "{added} initiatives added, {updated} updated, {unchanged} unchanged.").format(
-        added=vntext.format_number(result.added), updated=vntext.format_number(result.updated),
-        unchanged=vntext.format_number(result.unchanged))
+        "InitiativesImportDialog", "{added} initiatives added, {updated} updated, {unchanged} unchanged."
+    ).format(
+        added=vntext.format_number(result.added),
+        updated=vntext.format_number(result.updated),
+        unchanged=vntext.format_number(result.unchanged),
+    )
 
 
 class InitiativesImportDialog(SpreadsheetImportDialog):
     reading: initiatives_ops.InitiativesImport | None
 
-    def __init__(self, ctx: context.AppContext, parent: QWidget | None = None, *,
-                 default_year: int | None = None) -> None:
-        super().__init__(ctx, parent, title=self.tr("Import initiatives from Excel"),
-                         choose_title=self.tr("Choose the register of initiatives"), size=(1180, 680),
-                         margins=(40, 60))
+    def __init__(
+        self, ctx: context.AppContext, parent: QWidget | None = None, *, default_year: int | None = None
+    ) -> None:
+        super().__init__(
+            ctx,
+            parent,
+            title=self.tr("Import initiatives from Excel"),
+            choose_title=self.tr("Choose the register of initiatives"),
+            size=(1180, 680),
+            margins=(40, 60),
+        )
         from thidua_desktop.exchange.initiatives_io import READ_COLUMNS
 
         self.default_year = default_year
@@ -102,8 +112,9 @@ class InitiativesImportDialog(SpreadsheetImportDialog):
             for year in range(default_year + 1, default_year - YEARS_BACK - 1, -1):
                 self.year_choice.addItem(str(year), year)
             self.year_choice.setCurrentIndex(self.year_choice.findData(default_year))
-        self.year_choice.setToolTip(self.tr("The year of the rows that do not say it (the file may have no "
-                                            "column for the year)."))
+        self.year_choice.setToolTip(
+            self.tr("The year of the rows that do not say it (the file may have no column for the year).")
+        )
         self.year_choice.currentIndexChanged.connect(lambda _i: self._run_preview(self.sheet.currentData()))
         year_label = QLabel(self.tr("A row without a year is of:"))
         year_label.setBuddy(self.year_choice)
@@ -114,27 +125,54 @@ class InitiativesImportDialog(SpreadsheetImportDialog):
 
         self.column_mapping = ColumnMapping([(c.key, c.label) for c in READ_COLUMNS])
         self.column_mapping.changed.connect(self._mapping_changed)
-        mapping_caption = QLabel(self.tr("What each column of the file holds (change one if it was guessed wrong; "
-                                         "the choice is remembered for files with the same headers):"))
+        mapping_caption = QLabel(
+            self.tr(
+                "What each column of the file holds (change one if it was guessed wrong; "
+                "the choice is remembered for files with the same headers):"
+            )
+        )
         mapping_caption.setWordWrap(True)
-        self._preview_table([
-            Column(self.tr("Row"), lambda i: str(i.source_row), sort_key=lambda i: i.source_row, align_right=True,
-                   width=50),
-            Column(self.tr("Action"), self._action_text, width=100),
-            Column(self.tr("Initiative"), lambda i: i.draft.title, tooltip=lambda i: i.draft.title, width=240),
-            Column(self.tr("Year"), lambda i: str(i.draft.year), width=50),
-            Column(self.tr("Phase"), lambda i: str(i.draft.phase_number or ""), width=45),
-            Column(self.tr("Authors"), lambda i: _authors_text(i.draft), tooltip=lambda i: _authors_text(i.draft),
-                   width=220),
-            Column(self.tr("Benefit (VND)"), lambda i: vntext.format_number(int(i.draft.economic_benefit))
-                   if i.draft.economic_benefit is not None else "", align_right=True, width=105),
-            Column(self.tr("Status"), lambda i: labels.initiative_status(i.draft.status), width=110),
-            Column(self.tr("Level"), lambda i: labels.recognition_level(i.draft.recognition_level), width=80),
-            Column(self.tr("Decision"), lambda i: i.draft.decision_number, width=110),
-            Column(self.tr("Decided by"), lambda i: i.draft.decision_issuer, tooltip=lambda i: i.draft.decision_issuer,
-                   width=160),
-            Column(self.tr("Filled in"), _inferred_text, tooltip=_inferred_text, width=260),
-        ])
+        self._preview_table(
+            [
+                Column(
+                    self.tr("Row"),
+                    lambda i: str(i.source_row),
+                    sort_key=lambda i: i.source_row,
+                    align_right=True,
+                    width=50,
+                ),
+                Column(self.tr("Action"), self._action_text, width=100),
+                Column(self.tr("Initiative"), lambda i: i.draft.title, tooltip=lambda i: i.draft.title, width=240),
+                Column(self.tr("Year"), lambda i: str(i.draft.year), width=50),
+                Column(self.tr("Phase"), lambda i: str(i.draft.phase_number or ""), width=45),
+                Column(
+                    self.tr("Authors"),
+                    lambda i: _authors_text(i.draft),
+                    tooltip=lambda i: _authors_text(i.draft),
+                    width=220,
+                ),
+                Column(
+                    self.tr("Benefit (VND)"),
+                    lambda i: (
+                        vntext.format_number(int(i.draft.economic_benefit))
+                        if i.draft.economic_benefit is not None
+                        else ""
+                    ),
+                    align_right=True,
+                    width=105,
+                ),
+                Column(self.tr("Status"), lambda i: labels.initiative_status(i.draft.status), width=110),
+                Column(self.tr("Level"), lambda i: labels.recognition_level(i.draft.recognition_level), width=80),
+                Column(self.tr("Decision"), lambda i: i.draft.decision_number, width=110),
+                Column(
+                    self.tr("Decided by"),
+                    lambda i: i.draft.decision_issuer,
+                    tooltip=lambda i: i.draft.decision_issuer,
+                    width=160,
+                ),
+                Column(self.tr("Filled in"), _inferred_text, tooltip=_inferred_text, width=260),
+            ]
+        )
         self.problems_caption = QLabel(self.tr("Problems"))
         self.problems_caption.setStyleSheet("font-weight: bold;")
         side = QWidget()
@@ -146,11 +184,13 @@ class InitiativesImportDialog(SpreadsheetImportDialog):
         explanation = self.tr(
             "One row per initiative, with at least the columns “Tên sáng kiến” and “Tác giả” (e.g. “Phạm Thị Hoa "
             "(60%); Đinh Văn Tùng (40%)”); authors are found on the roster by name, and by date of birth when two "
-            "people share a name. A row whose title and year are already in the register updates it.")
+            "people share a name. A row whose title and year are already in the register updates it."
+        )
         explanation += " " + self.tr(
             "The shares may also be in a column of their own (“80%; 10%; 10%”), in the authors' order. A recognised "
             "initiative whose deciding body the file does not give is taken as decided by the body of its level: "
-            "the employer or the union at the base, the upper union for the sector or the province.")
+            "the employer or the union at the base, the upper union for the sector or the province."
+        )
         box = QVBoxLayout(self)
         box.addLayout(file_row)
         box.addLayout(choices_row)
@@ -161,8 +201,13 @@ class InitiativesImportDialog(SpreadsheetImportDialog):
         box.addWidget(self.ready)
         box.addWidget(self.counts)
         box.addWidget(self._splitter(side), 1)
-        box.addWidget(note(self.tr("Nothing is written until you press Import; then the whole file goes in at once, "
-                                   "or nothing does.")))
+        box.addWidget(
+            note(
+                self.tr(
+                    "Nothing is written until you press Import; then the whole file goes in at once, or nothing does."
+                )
+            )
+        )
         box.addWidget(self.buttons)
         self._ready_to_go()
 
@@ -179,8 +224,9 @@ class InitiativesImportDialog(SpreadsheetImportDialog):
     def _reader(self, sheet: str | None):
         chosen = self._chosen_mapping
         mapping = chosen[1] if chosen is not None and chosen[0] in (sheet, None) else None
-        return partial(_preview, self.ctx.db, self.path, sheet, self.year(), self.ctx.today(), mapping,
-                       remembered_mappings())
+        return partial(
+            _preview, self.ctx.db, self.path, sheet, self.year(), self.ctx.today(), mapping, remembered_mappings()
+        )
 
     def _committer(self):
         return partial(initiatives_ops.commit_initiatives, self.ctx.db, self.reading.preview, self.ctx.today())
@@ -225,10 +271,12 @@ class InitiativesImportDialog(SpreadsheetImportDialog):
         preview = self.reading.preview
         self.sheet.setEnabled(self.sheet.count() > 1)
         self.column_mapping.set_columns(preview.columns, preview.mapping)
-        self.mapping_note.setText({
-            "remembered": self.tr("Columns as you chose them before for a file with these headers."),
-            "chosen": self.tr("Columns as you chose them (remembered for files with these headers)."),
-        }.get(preview.mapping_source, ""))
+        self.mapping_note.setText(
+            {
+                "remembered": self.tr("Columns as you chose them before for a file with these headers."),
+                "chosen": self.tr("Columns as you chose them (remembered for files with these headers)."),
+            }.get(preview.mapping_source, "")
+        )
         self._error_rows = {p.row for p in preview.errors if p.row is not None}
         self.preview.set_rows(preview.items)
 
@@ -242,18 +290,27 @@ class InitiativesImportDialog(SpreadsheetImportDialog):
 
     def _show_counts(self) -> None:
         preview = self.reading.preview
-        counts = self.tr("{read} initiatives read · {added} new · {updated} to be updated · {unchanged} "
-                         "already in the register, unchanged").format(
-            read=vntext.format_number(len(preview.items)), added=vntext.format_number(preview.added),
-            updated=vntext.format_number(preview.updated), unchanged=vntext.format_number(preview.unchanged))
+        counts = self.tr(
+            "{read} initiatives read · {added} new · {updated} to be updated · {unchanged} "
+            "already in the register, unchanged"
+        ).format(
+            read=vntext.format_number(len(preview.items)),
+            added=vntext.format_number(preview.added),
+            updated=vntext.format_number(preview.updated),
+            unchanged=vntext.format_number(preview.unchanged),
+        )
         filled = sum(1 for item in preview.items if item.inferred)
         if filled:
             counts += " · " + self.tr("{count} rows with something filled in (see the column “Filled in”)").format(
-                count=vntext.format_number(filled))
+                count=vntext.format_number(filled)
+            )
         self.counts.setText(counts)
         if preview.can_commit:
-            self.ready.show_message(self.tr("Ready to import: {added} new initiatives, {updated} updated.").format(
-                added=vntext.format_number(preview.added), updated=vntext.format_number(preview.updated)))
+            self.ready.show_message(
+                self.tr("Ready to import: {added} new initiatives, {updated} updated.").format(
+                    added=vntext.format_number(preview.added), updated=vntext.format_number(preview.updated)
+                )
+            )
         else:
             self.ready.clear_message()
         self._update_import_button()

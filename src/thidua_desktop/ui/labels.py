@@ -154,7 +154,7 @@ def _initiative_lookup(table: dict[str, str], code: str | None) -> str:
 
 
 def initiative_status(code: str) -> str:
-    """"recognised" → "Được công nhận" (the words of ``core.initiatives.STATUSES``)."""
+    """ "recognised" → "Được công nhận" (the words of ``core.initiatives.STATUSES``)."""
     return _initiative_lookup(_INITIATIVE_STATUSES, code)
 
 
@@ -199,7 +199,7 @@ def translated_event_label(event, phase_name: str | None, year: int, *, last_pha
 
 
 def days_left(days: int) -> str:
-    """"Còn 5 ngày" / "Hôm nay" / "Quá hạn 3 ngày": ``core.timeline.describe_days_left`` in
+    """ "Còn 5 ngày" / "Hôm nay" / "Quá hạn 3 ngày": ``core.timeline.describe_days_left`` in
     Vietnamese, its translation otherwise."""
     if i18n.current() == "vi":
         return timeline.describe_days_left(days)

@@ -243,16 +243,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
-        self.backup_action = self._action(self.tr("Back up &now"), self.backup_now, QKeySequence("Ctrl+B"),
-                                          QStyle.StandardPixmap.SP_DialogSaveButton)
+        self.backup_action = self._action(
+            self.tr("Back up &now"), self.backup_now, QKeySequence("Ctrl+B"), QStyle.StandardPixmap.SP_DialogSaveButton
+        )
         self.restore_action = self._action(self.tr("&Restore from a backup…"), self.restore_from_backup)
         self.check_action = self._action(self.tr("&Check the data"), self.check_data)
-        self.folder_action = self._action(self.tr("&Open the data folder"), self.open_data_folder, None,
-                                          QStyle.StandardPixmap.SP_DirOpenIcon)
+        self.folder_action = self._action(
+            self.tr("&Open the data folder"), self.open_data_folder, None, QStyle.StandardPixmap.SP_DirOpenIcon
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for action in (self.backup_action, self.restore_action, self.check_action, None, self.folder_action, None,
-                       self.quit_action):
+        for action in (
+            self.backup_action,
+            self.restore_action,
+            self.check_action,
+            None,
+            self.folder_action,
+            None,
+            self.quit_action,
+        ):
             menu.addSeparator() if action is None else menu.addAction(action)
 
         menu = self.menuBar().addMenu(self.tr("&Year"))
@@ -264,13 +273,15 @@ class MainWindow(QMainWindow):
         menu.addAction(self.copy_year_action)
         menu.addAction(self.plan_package_action)
         menu.addAction(self.edit_plan_action)
-        self.export_plan_action = self._action(self.tr("&Export the plan package for the units…"),
-                                               self.export_plan_package)
+        self.export_plan_action = self._action(
+            self.tr("&Export the plan package for the units…"), self.export_plan_package
+        )
         self.export_plan_action.setVisible(False)  # upper-level mode only
         menu.addAction(self.export_plan_action)
         menu.addSeparator()
-        self.upper_mode_action = self._action(self.tr("&Upper-level mode (take in and add up reports)"),
-                                              self.toggle_upper_mode, checkable=True)
+        self.upper_mode_action = self._action(
+            self.tr("&Upper-level mode (take in and add up reports)"), self.toggle_upper_mode, checkable=True
+        )
         menu.addAction(self.upper_mode_action)
 
         menu = self.menuBar().addMenu(self.tr("&Language"))
@@ -289,8 +300,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Help"))
         from thidua_desktop.ui import help as user_guide  # the guide: ui/help.py
 
-        self.guide_action = self._action(self.tr("&User guide"), lambda: user_guide.open_guide(parent=self),
-                                         QKeySequence.StandardKey.HelpContents)
+        self.guide_action = self._action(
+            self.tr("&User guide"), lambda: user_guide.open_guide(parent=self), QKeySequence.StandardKey.HelpContents
+        )
         menu.addAction(self.guide_action)
         self.about_action = self._action(self.tr("&About"), self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -318,8 +330,13 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_db = self.ctx.db is not None
         has_year = has_db and self.ctx.year is not None
-        for action in (self.backup_action, self.check_action, self.new_year_action, self.plan_package_action,
-                       self.export_plan_action):
+        for action in (
+            self.backup_action,
+            self.check_action,
+            self.new_year_action,
+            self.plan_package_action,
+            self.export_plan_action,
+        ):
             action.setEnabled(has_db and self.ctx.unit is not None)
         self.copy_year_action.setEnabled(has_year)
         self.edit_plan_action.setEnabled(has_year)
@@ -342,9 +359,11 @@ class MainWindow(QMainWindow):
         self.year_combo.clear()
         for summary in self.ctx.years:
             self.year_combo.addItem(str(summary.year), summary.year)
-            self.year_combo.setItemData(self.year_combo.count() - 1,
-                                        f"{summary.plan_number} — {summary.plan_issuer}",
-                                        Qt.ItemDataRole.ToolTipRole)
+            self.year_combo.setItemData(
+                self.year_combo.count() - 1,
+                f"{summary.plan_number} — {summary.plan_issuer}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
         index = self.year_combo.findData(self.ctx.year)
         self.year_combo.setCurrentIndex(index)
         self.year_combo.setEnabled(bool(self.ctx.years))
@@ -365,8 +384,9 @@ class MainWindow(QMainWindow):
     def reload_years(self, select: int | None = None) -> None:
         if self.ctx.db is None:
             return
-        self.ctx.tasks.run(year_ops.list_years, self.ctx.db,
-                           on_done=lambda years: self._years_loaded(years, select), owner=self)
+        self.ctx.tasks.run(
+            year_ops.list_years, self.ctx.db, on_done=lambda years: self._years_loaded(years, select), owner=self
+        )
 
     def _years_loaded(self, years, select: int | None) -> None:
         current = select if select is not None else self.ctx.year
@@ -383,12 +403,12 @@ class MainWindow(QMainWindow):
         self._build_demo = build_demo
         self.statusBar().showMessage(self.tr("Opening the data…"))
         if build_demo and not self.ctx.paths.database.exists():
-            self._demo_progress = messages.progress(
-                self, self.tr("Creating the demonstration data (312 people)…"))
+            self._demo_progress = messages.progress(self, self.tr("Creating the demonstration data (312 people)…"))
             relay = ProgressRelay(self)
             relay.progressed.connect(self._demo_progressed)
-            self.ctx.tasks.run(folder_ops.build_demo, self.ctx.paths, relay.report, on_done=self._opened,
-                               on_error=self._open_failed)
+            self.ctx.tasks.run(
+                folder_ops.build_demo, self.ctx.paths, relay.report, on_done=self._opened, on_error=self._open_failed
+            )
             return
         self.ctx.tasks.run(folder_ops.open_folder, self.ctx.paths, on_done=self._opened, on_error=self._open_failed)
 
@@ -426,8 +446,13 @@ class MainWindow(QMainWindow):
         from thidua_desktop.ui.pages import upper as upper_page
 
         self.ctx.tasks.run(upper_page.load_mode, self.ctx.db, on_done=self.show_mode, owner=self)
-        self.ctx.tasks.run(folder_ops.auto_backup, self.ctx.paths, on_done=self._auto_backup_done,
-                           on_error=self._auto_backup_failed, owner=self)
+        self.ctx.tasks.run(
+            folder_ops.auto_backup,
+            self.ctx.paths,
+            on_done=self._auto_backup_done,
+            on_error=self._auto_backup_failed,
+            owner=self,
+        )
 
     def _auto_backup_done(self, made) -> None:
         if made is not None:
@@ -458,8 +483,7 @@ class MainWindow(QMainWindow):
             messages.error(self, exc.message, title=self.tr("The data cannot be opened"))
             self.overview.show_problem(self.tr("The data could not be opened: {reason}").format(reason=exc.message))
         elif isinstance(exc, ImportError) and self._build_demo:
-            messages.error(self, self.tr("The demonstration data is not available in this version."),
-                           details=str(exc))
+            messages.error(self, self.tr("The demonstration data is not available in this version."), details=str(exc))
             self.quit_requested.emit()
         else:
             raise exc
@@ -476,17 +500,26 @@ class MainWindow(QMainWindow):
         choices.append(("quit", self.tr("Quit")))
         informative = problem.message
         if problem.latest_backup is not None:
-            informative += "\n\n" + self.tr("Restoring puts back the backup of {date}; the damaged file is kept "
-                                            "in the backup folder.").format(
-                date=problem.latest_backup.name)
-        choice = messages.choose(self, self.tr("The data file {file} is damaged.").format(file=problem.database),
-                                 choices, title=self.tr("Damaged data file"), informative=informative,
-                                 critical=True)
+            informative += "\n\n" + self.tr(
+                "Restoring puts back the backup of {date}; the damaged file is kept in the backup folder."
+            ).format(date=problem.latest_backup.name)
+        choice = messages.choose(
+            self,
+            self.tr("The data file {file} is damaged.").format(file=problem.database),
+            choices,
+            title=self.tr("Damaged data file"),
+            informative=informative,
+            critical=True,
+        )
         if choice == "latest" and problem.latest_backup is not None:
             self._restore_at_start(problem, problem.latest_backup)
         elif choice == "other":
-            self.ctx.tasks.run(folder_ops.list_backups, self.ctx.paths,
-                               on_done=lambda backups: self._choose_at_start(problem, backups), owner=self)
+            self.ctx.tasks.run(
+                folder_ops.list_backups,
+                self.ctx.paths,
+                on_done=lambda backups: self._choose_at_start(problem, backups),
+                owner=self,
+            )
         else:
             self.quit_requested.emit()
 
@@ -500,9 +533,15 @@ class MainWindow(QMainWindow):
             self.handle_corrupt(problem)
 
     def _restore_at_start(self, problem: OpenProblem, source) -> None:
-        self.ctx.tasks.run(folder_ops.restore, self.ctx.paths, None, source,
-                           on_done=lambda outcome: self._restored_at_start(problem, outcome),
-                           on_error=self._open_failed, owner=self)
+        self.ctx.tasks.run(
+            folder_ops.restore,
+            self.ctx.paths,
+            None,
+            source,
+            on_done=lambda outcome: self._restored_at_start(problem, outcome),
+            on_error=self._open_failed,
+            owner=self,
+        )
 
     def _restored_at_start(self, problem: OpenProblem, outcome: RestoreOutcome) -> None:
         if outcome.error is not None:
@@ -536,9 +575,13 @@ class MainWindow(QMainWindow):
             return
         if self._closing:
             return
-        if messages.confirm(self, self.tr("The union is not set up yet. Quit the program?"),
-                            informative=self.tr("Nothing has been saved. The set-up will start again next time."),
-                            yes_text=self.tr("Quit"), no_text=self.tr("Back to the set-up")):
+        if messages.confirm(
+            self,
+            self.tr("The union is not set up yet. Quit the program?"),
+            informative=self.tr("Nothing has been saved. The set-up will start again next time."),
+            yes_text=self.tr("Quit"),
+            no_text=self.tr("Back to the set-up"),
+        ):
             self.quit_requested.emit()
         else:
             self.run_wizard()
@@ -552,8 +595,9 @@ class MainWindow(QMainWindow):
 
     def _backed_up(self, path) -> None:
         self.ctx.changed(context.BACKUPS)
-        messages.info(self, self.tr("The data has been backed up."),
-                      informative=self.tr("Backup file: {file}").format(file=path))
+        messages.info(
+            self, self.tr("The data has been backed up."), informative=self.tr("Backup file: {file}").format(file=path)
+        )
 
     def restore_from_backup(self) -> None:
         self.ctx.tasks.run(folder_ops.list_backups, self.ctx.paths, on_done=self._choose_backup, owner=self)
@@ -573,16 +617,26 @@ class MainWindow(QMainWindow):
             return
         source = found.path
         if not messages.confirm(
-            self, self.tr("Replace the current data with this copy?"),
-            informative=self.tr("Copy: {file}\n\nThe current data is first saved in the backup folder {folder}, "
-                                "so it can be put back.").format(file=source, folder=self.ctx.paths.backups),
+            self,
+            self.tr("Replace the current data with this copy?"),
+            informative=self.tr(
+                "Copy: {file}\n\nThe current data is first saved in the backup folder {folder}, so it can be put back."
+            ).format(file=source, folder=self.ctx.paths.backups),
             yes_text=self.tr("Restore"),
         ):
             return
         db, year = self.ctx.db, self.ctx.year
         self.ctx.forget_database()
-        self.ctx.tasks.run(folder_ops.restore, self.ctx.paths, db, source, year, on_done=self._restored,
-                           on_error=self._open_failed, owner=self)
+        self.ctx.tasks.run(
+            folder_ops.restore,
+            self.ctx.paths,
+            db,
+            source,
+            year,
+            on_done=self._restored,
+            on_error=self._open_failed,
+            owner=self,
+        )
 
     def _restored(self, outcome: RestoreOutcome) -> None:
         if outcome.opened is not None and outcome.opened.problem is not None:
@@ -591,8 +645,11 @@ class MainWindow(QMainWindow):
         if outcome.opened is not None:
             self.ctx.apply_opened(outcome.opened)
         if outcome.error is not None:
-            messages.error(self, getattr(outcome.error, "message", str(outcome.error)),
-                           title=self.tr("The backup was not restored"))
+            messages.error(
+                self,
+                getattr(outcome.error, "message", str(outcome.error)),
+                title=self.tr("The backup was not restored"),
+            )
             return
         self.ctx.changed(context.BACKUPS)
         self._tell_restored(outcome)
@@ -611,18 +668,26 @@ class MainWindow(QMainWindow):
 
     def _checked(self, report) -> None:
         if report.ok:
-            messages.info(self, self.tr("The data is intact."),
-                          informative=self.tr("The file {file} was checked: no damage, no broken links.").format(
-                              file=report.database))
+            messages.info(
+                self,
+                self.tr("The data is intact."),
+                informative=self.tr("The file {file} was checked: no damage, no broken links.").format(
+                    file=report.database
+                ),
+            )
             return
         problems = [p for p in report.integrity if p != "ok"] + list(report.foreign_keys)
         problems += list(getattr(report, "schema", []))  # tables not matching the recorded revision
         if report.error:
             problems.insert(0, report.error)
-        messages.error(self, self.tr("The check found problems in the data."),
-                       informative=self.tr("Restore a recent backup (File › Restore from a backup…) or ask for help; "
-                                           "do not delete the file."),
-                       details="\n".join(problems))
+        messages.error(
+            self,
+            self.tr("The check found problems in the data."),
+            informative=self.tr(
+                "Restore a recent backup (File › Restore from a backup…) or ask for help; do not delete the file."
+            ),
+            details="\n".join(problems),
+        )
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
@@ -645,8 +710,7 @@ class MainWindow(QMainWindow):
 
     def _year_created(self, summary) -> None:
         if summary is not None:
-            self.statusBar().showMessage(self.tr("Created the emulation year {year}.").format(year=summary.year),
-                                         8000)
+            self.statusBar().showMessage(self.tr("Created the emulation year {year}.").format(year=summary.year), 8000)
             self.reload_years(select=summary.year)
 
     def show_mode(self, mode: str) -> None:
@@ -662,8 +726,9 @@ class MainWindow(QMainWindow):
         from thidua_desktop.ui.pages import upper as upper_page
 
         if self.ctx.db is not None:
-            self.ctx.tasks.run(upper_page.save_mode, self.ctx.db, "upper" if checked else "cdcs",
-                               on_done=self.show_mode, owner=self)
+            self.ctx.tasks.run(
+                upper_page.save_mode, self.ctx.db, "upper" if checked else "cdcs", on_done=self.show_mode, owner=self
+            )
 
     def import_plan_package(self, path=None):
         from thidua_desktop.ui.plan_package_dialog import PlanPackageDialog
@@ -699,16 +764,20 @@ class MainWindow(QMainWindow):
             return
         target = source + 1
         if not messages.confirm(
-            self, self.tr("Copy the plan of {source} to {target}?").format(source=source, target=target),
-            informative=self.tr("The phases and deadlines move one year on; movements and indicators are copied, "
-                                "titles and rules are those in force for {target}. The new plan's number, date, "
-                                "issuer and title are left to enter, and this year's targets are not kept. The "
-                                "roster is shared by all years.").format(target=target),
+            self,
+            self.tr("Copy the plan of {source} to {target}?").format(source=source, target=target),
+            informative=self.tr(
+                "The phases and deadlines move one year on; movements and indicators are copied, "
+                "titles and rules are those in force for {target}. The new plan's number, date, "
+                "issuer and title are left to enter, and this year's targets are not kept. The "
+                "roster is shared by all years."
+            ).format(target=target),
             yes_text=self.tr("Copy"),
         ):
             return
-        self.ctx.tasks.run(year_ops.copy_year, self.ctx.db, source, target,
-                           on_done=lambda s: self._year_created(s), owner=self)
+        self.ctx.tasks.run(
+            year_ops.copy_year, self.ctx.db, source, target, on_done=lambda s: self._year_created(s), owner=self
+        )
 
     # -- Language and Help -------------------------------------------------------------------
 
@@ -721,7 +790,8 @@ class MainWindow(QMainWindow):
         if code == i18n.current():
             return
         choice = messages.choose(
-            self, self.tr("The new language is used from the next start."),
+            self,
+            self.tr("The new language is used from the next start."),
             [("restart", self.tr("Restart now")), ("later", self.tr("Later"))],
             title=self.tr("Language"),
         )
@@ -770,8 +840,9 @@ class MainWindow(QMainWindow):
         geometry = s.value(settings.KEY_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-            fits = (screen_fit.available_geometry(self).contains(self.geometry())
-                    and screen_fit.fits_preferred(self.size(), self))
+            fits = screen_fit.available_geometry(self).contains(self.geometry()) and screen_fit.fits_preferred(
+                self.size(), self
+            )
         else:
             self.resize(PREFERRED_SIZE)
             fits = screen_fit.fits_preferred(PREFERRED_SIZE, self)

@@ -28,8 +28,14 @@ def _box(parent, icon, title, text, informative=None, details=None) -> QMessageB
     return box
 
 
-def error(parent: QWidget | None, text: str, *, title: str | None = None, informative: str | None = None,
-          details: str | None = None) -> None:
+def error(
+    parent: QWidget | None,
+    text: str,
+    *,
+    title: str | None = None,
+    informative: str | None = None,
+    details: str | None = None,
+) -> None:
     title = title or QCoreApplication.translate("Messages", "Something went wrong")
     box = _box(parent, QMessageBox.Icon.Warning, title, text, informative, details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -42,8 +48,15 @@ def info(parent: QWidget | None, text: str, *, title: str | None = None, informa
     box.exec()
 
 
-def confirm(parent: QWidget | None, text: str, *, title: str | None = None, informative: str | None = None,
-            yes_text: str | None = None, no_text: str | None = None) -> bool:
+def confirm(
+    parent: QWidget | None,
+    text: str,
+    *,
+    title: str | None = None,
+    informative: str | None = None,
+    yes_text: str | None = None,
+    no_text: str | None = None,
+) -> bool:
     box = _box(parent, QMessageBox.Icon.Question, title, text, informative)
     yes_text = yes_text or QCoreApplication.translate("Messages", "Continue")
     no_text = no_text or QCoreApplication.translate("Messages", "Cancel")
@@ -55,8 +68,16 @@ def confirm(parent: QWidget | None, text: str, *, title: str | None = None, info
     return box.clickedButton() is yes
 
 
-def choose(parent: QWidget | None, text: str, choices: Sequence[tuple[str, str]], *, title: str | None = None,
-           informative: str | None = None, details: str | None = None, critical: bool = False) -> str | None:
+def choose(
+    parent: QWidget | None,
+    text: str,
+    choices: Sequence[tuple[str, str]],
+    *,
+    title: str | None = None,
+    informative: str | None = None,
+    details: str | None = None,
+    critical: bool = False,
+) -> str | None:
     """Ask the user to pick one of ``choices`` (key, button label); the last one is Escape.
 
     Returns the chosen key (``None`` if the box was closed some other way).

@@ -22,8 +22,17 @@ class ReportHistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Sending history of the report"))
         self.setMinimumSize(900, 360)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Version"), self.tr("How"), self.tr("Status"), self.tr("Queued / written"),
-                                   self.tr("Sent"), self.tr("To"), self.tr("Last error")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Version"),
+                self.tr("How"),
+                self.tr("Status"),
+                self.tr("Queued / written"),
+                self.tr("Sent"),
+                self.tr("To"),
+                self.tr("Last error"),
+            ]
+        )
         for column, width in enumerate((150, 120, 120, 170, 170, 200)):
             self.tree.setColumnWidth(column, width)
         self.empty = note(self.tr("This report has not been sent yet."))
@@ -32,16 +41,22 @@ class ReportHistoryDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(note(self.tr(
-            "What left for the upper union: the time, the recipients and each file with its SHA-256 fingerprint. A "
-            "sent version is locked; a correction is sent as a new version.")))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "What left for the upper union: the time, the recipients and each file with its SHA-256 fingerprint. A "
+                    "sent version is locked; a correction is sent as a new version."
+                )
+            )
+        )
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.empty.hide()
-        self.ctx.tasks.run(signing_ops.report_history, self.ctx.db, report_id, on_done=self._show,
-                           on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            signing_ops.report_history, self.ctx.db, report_id, on_done=self._show, on_error=self._failed, owner=self
+        )
         screen_fit.fit_dialog(self)
 
     def _show(self, history: list) -> None:
@@ -51,16 +66,29 @@ class ReportHistoryDialog(QDialog):
         for h in history:
             e = h.entry
             sent = signing_dialogs.format_time(e.sent_at) if e.status in ("sent", "eml") else ""
-            item = QTreeWidgetItem([self.tr("Version {n}").format(n=h.version), how[h.how],
-                                    signing_dialogs.status_text(e.status), signing_dialogs.format_time(e.created_at),
-                                    sent, ", ".join(e.to + e.cc), e.last_error])
+            item = QTreeWidgetItem(
+                [
+                    self.tr("Version {n}").format(n=h.version),
+                    how[h.how],
+                    signing_dialogs.status_text(e.status),
+                    signing_dialogs.format_time(e.created_at),
+                    sent,
+                    ", ".join(e.to + e.cc),
+                    e.last_error,
+                ]
+            )
             if e.last_error:
                 item.setToolTip(2, e.last_error)
                 item.setToolTip(6, e.last_error)
             self.tree.addTopLevelItem(item)
             for a in e.attachments:
-                child = QTreeWidgetItem([self.tr("{name} ({size} bytes) — SHA-256: {sha256}").format(
-                    name=a["name"], size=f"{a['size']:,}".replace(",", "."), sha256=a["sha256"])])
+                child = QTreeWidgetItem(
+                    [
+                        self.tr("{name} ({size} bytes) — SHA-256: {sha256}").format(
+                            name=a["name"], size=f"{a['size']:,}".replace(",", "."), sha256=a["sha256"]
+                        )
+                    ]
+                )
                 child.setData(0, Qt.ItemDataRole.UserRole, (a["name"], a["sha256"]))
                 item.addChild(child)
                 child.setFirstColumnSpanned(True)

@@ -212,12 +212,24 @@ class PlanTab(QWidget):
         form.addRow(self.tr("Reports due after a phase ends"), self.report_days)
         content = QWidget()
         box = QVBoxLayout(content)
-        box.addWidget(note(self.tr("Type the plan's number, date, issuer, title and theme as the upper union's plan "
-                                   "gives them; the program never changes them by itself.")))
+        box.addWidget(
+            note(
+                self.tr(
+                    "Type the plan's number, date, issuer, title and theme as the upper union's plan "
+                    "gives them; the program never changes them by itself."
+                )
+            )
+        )
         box.addLayout(form)
-        box.addWidget(note(self.tr("The number of days is the usual rule for a new phase or a moved end date (the "
-                                   "2021 plan: within 5 days). Each phase's own deadline can differ; change it on the "
-                                   "Phases tab.")))
+        box.addWidget(
+            note(
+                self.tr(
+                    "The number of days is the usual rule for a new phase or a moved end date (the "
+                    "2021 plan: within 5 days). Each phase's own deadline can differ; change it on the "
+                    "Phases tab."
+                )
+            )
+        )
         box.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -252,13 +264,17 @@ class PlanTab(QWidget):
 class PhasesTab(_ListTab):
     def layout_texts(self):
         fd = vntext.format_date
-        return [
-            Column(self.tr("Phase"), lambda p: p.name, sort_key=STORED_ORDER, width=160),
-            Column(self.tr("From"), lambda p: fd(p.start), width=100),
-            Column(self.tr("To"), lambda p: fd(p.end), width=100),
-            Column(self.tr("Report due"), lambda p: fd(p.report_due), width=110),
-            Column(self.tr("Figures locked on"), lambda p: fd(p.lock_date), width=130),
-        ], self.tr("Add a phase at the end"), self.tr("Remove the last phase")
+        return (
+            [
+                Column(self.tr("Phase"), lambda p: p.name, sort_key=STORED_ORDER, width=160),
+                Column(self.tr("From"), lambda p: fd(p.start), width=100),
+                Column(self.tr("To"), lambda p: fd(p.end), width=100),
+                Column(self.tr("Report due"), lambda p: fd(p.report_due), width=110),
+                Column(self.tr("Figures locked on"), lambda p: fd(p.lock_date), width=130),
+            ],
+            self.tr("Add a phase at the end"),
+            self.tr("Remove the last phase"),
+        )
 
     def __init__(self, dialog: PlanEditorDialog) -> None:
         super().__init__(dialog)
@@ -276,13 +292,23 @@ class PhasesTab(_ListTab):
         self.form.addRow(self.tr("Report due"), self.report_due)
         self.form.addRow(self.tr("Figures locked on"), self.lock_date)
         self.form.addRow(self.tr("What the phase is about"), self.description)
-        self.form.addRow(note(self.tr("Phases follow each other without a gap inside the year: a new end date moves "
-                                      "the next phase's start, a new start the previous phase's end. A deadline that "
-                                      "followed the usual rule follows the end date.")))
+        self.form.addRow(
+            note(
+                self.tr(
+                    "Phases follow each other without a gap inside the year: a new end date moves "
+                    "the next phase's start, a new start the previous phase's end. A deadline that "
+                    "followed the usual rule follows the end date."
+                )
+            )
+        )
         self.name.textEdited.connect(self._name_edited)
         self.description.textChanged.connect(self._description_edited)
-        for edit, key in ((self.start, "start"), (self.end, "end"), (self.report_due, "report_due"),
-                          (self.lock_date, "lock_date")):
+        for edit, key in (
+            (self.start, "start"),
+            (self.end, "end"),
+            (self.report_due, "report_due"),
+            (self.lock_date, "lock_date"),
+        ):
             edit.dateChanged.connect(lambda _d, edit=edit, key=key: self._date_edited(key, edit))
 
     def rows(self) -> list:
@@ -296,8 +322,12 @@ class PhasesTab(_ListTab):
         p = self.current
         _set_text(self.name, p.name)
         _set_text(self.description, p.description)
-        for edit, value in ((self.start, p.start), (self.end, p.end), (self.report_due, p.report_due),
-                            (self.lock_date, p.lock_date)):
+        for edit, value in (
+            (self.start, p.start),
+            (self.end, p.end),
+            (self.report_due, p.report_due),
+            (self.lock_date, p.lock_date),
+        ):
             _set_day(edit, value)
 
     def _name_edited(self, text: str) -> None:
@@ -330,9 +360,11 @@ class PhasesTab(_ListTab):
         if len(draft.phases) <= 1:
             return
         phase = draft.phases[-1]
-        if not self.dialog.ask_removal(f"phase:{phase.number}", self.dialog.usage_of_phase(phase.number),
-                                       self.tr("Removing {phase} deletes {what}. Remove it anyway?").format(
-                                           phase=phase.name, what="{what}")):
+        if not self.dialog.ask_removal(
+            f"phase:{phase.number}",
+            self.dialog.usage_of_phase(phase.number),
+            self.tr("Removing {phase} deletes {what}. Remove it anyway?").format(phase=phase.name, what="{what}"),
+        ):
             return
         draft.phases.pop()
         self.reload(select=draft.phases[-1])
@@ -340,11 +372,15 @@ class PhasesTab(_ListTab):
 
 class MovementsTab(_ListTab):
     def layout_texts(self):
-        return [
-            Column(self.tr("Code"), lambda m: m.code, sort_key=STORED_ORDER, width=110),
-            Column(self.tr("Movement"), lambda m: m.name, width=420),
-            Column(self.tr("Launched by"), lambda m: m.launched_by),
-        ], self.tr("Add a movement"), self.tr("Remove the movement")
+        return (
+            [
+                Column(self.tr("Code"), lambda m: m.code, sort_key=STORED_ORDER, width=110),
+                Column(self.tr("Movement"), lambda m: m.name, width=420),
+                Column(self.tr("Launched by"), lambda m: m.launched_by),
+            ],
+            self.tr("Add a movement"),
+            self.tr("Remove the movement"),
+        )
 
     def __init__(self, dialog: PlanEditorDialog) -> None:
         super().__init__(dialog)
@@ -421,8 +457,11 @@ class MovementsTab(_ListTab):
         if m is None:
             return
         impact = self.dialog.usage_of_movement(m.original_code)
-        if not self.dialog.ask_removal(f"movement:{m.original_code}", impact, self.tr(
-                "Removing this movement takes away {what}. Remove it anyway?")):
+        if not self.dialog.ask_removal(
+            f"movement:{m.original_code}",
+            impact,
+            self.tr("Removing this movement takes away {what}. Remove it anyway?"),
+        ):
             return
         index = self.dialog.draft.movements.index(m)
         self.dialog.draft.movements.remove(m)
@@ -433,15 +472,24 @@ class MovementsTab(_ListTab):
 
 class IndicatorsTab(_ListTab):
     def layout_texts(self):
-        return [
-            Column(self.tr("Code"), lambda x: x.code, sort_key=STORED_ORDER, width=70),
-            Column(self.tr("Indicator"), lambda x: x.name, width=360),
-            Column(self.tr("Kind"), lambda x: labels.indicator_kind(x.kind), width=110),
-            Column(self.tr("Unit"), lambda x: x.unit_of_measure, width=90),
-            Column(self.tr("Levels"), lambda x: labels.levels(x.levels), width=140),
-            Column(self.tr("Upper union's target"), lambda x: x.plan_target_text or (
-                format_target(x.plan_target, x.kind) if x.plan_target is not None else "")),
-        ], self.tr("Add an indicator"), self.tr("Remove the indicator")
+        return (
+            [
+                Column(self.tr("Code"), lambda x: x.code, sort_key=STORED_ORDER, width=70),
+                Column(self.tr("Indicator"), lambda x: x.name, width=360),
+                Column(self.tr("Kind"), lambda x: labels.indicator_kind(x.kind), width=110),
+                Column(self.tr("Unit"), lambda x: x.unit_of_measure, width=90),
+                Column(self.tr("Levels"), lambda x: labels.levels(x.levels), width=140),
+                Column(
+                    self.tr("Upper union's target"),
+                    lambda x: (
+                        x.plan_target_text
+                        or (format_target(x.plan_target, x.kind) if x.plan_target is not None else "")
+                    ),
+                ),
+            ],
+            self.tr("Add an indicator"),
+            self.tr("Remove the indicator"),
+        )
 
     def __init__(self, dialog: PlanEditorDialog) -> None:
         super().__init__(dialog)
@@ -493,9 +541,15 @@ class IndicatorsTab(_ListTab):
         self.form.addRow(self.tr("Movement"), self.movement)
         self.form.addRow(self.tr("Only for (none ticked: every unit)"), self._wrap(applies_grid))
         self.form.addRow(self.tr("Description"), self.description)
-        self.form.addRow(note(self.tr("A count adds up, a rate keeps its numerator and denominator, a yes/no counts "
-                                      "the units that did it. The code of a saved indicator stays: the registered "
-                                      "figures and results refer to it.")))
+        self.form.addRow(
+            note(
+                self.tr(
+                    "A count adds up, a rate keeps its numerator and denominator, a yes/no counts "
+                    "the units that did it. The code of a saved indicator stays: the registered "
+                    "figures and results refer to it."
+                )
+            )
+        )
         self.code.textEdited.connect(lambda text: self._set("code", text))
         self.name.textChanged.connect(lambda: self._set("name", self.name.toPlainText()))
         self.unit.textEdited.connect(lambda text: self._set("unit_of_measure", text))
@@ -508,11 +562,13 @@ class IndicatorsTab(_ListTab):
         self.movement.currentIndexChanged.connect(lambda *_: self._set("movement_code", self.movement.code()))
         self.target.textEdited.connect(self._target_edited)
         for box in self.levels.values():
-            box.toggled.connect(lambda *_: self._set("levels", tuple(k for k, b in self.levels.items()
-                                                                      if b.isChecked())))
+            box.toggled.connect(
+                lambda *_: self._set("levels", tuple(k for k, b in self.levels.items() if b.isChecked()))
+            )
         for box in self.applies.values():
-            box.toggled.connect(lambda *_: self._set("applies_to", tuple(k for k, b in self.applies.items()
-                                                                          if b.isChecked())))
+            box.toggled.connect(
+                lambda *_: self._set("applies_to", tuple(k for k, b in self.applies.items() if b.isChecked()))
+            )
         self.target_error: str | None = None
 
     @staticmethod
@@ -528,8 +584,9 @@ class IndicatorsTab(_ListTab):
     def fill_movements(self) -> None:
         draft = self.dialog.draft
         current = self.current.movement_code if self.current is not None else None
-        items = [(None, self.tr("(none)"))] + [(m.code, f"{m.code} — {m.name}") for m in (draft.movements if draft
-                                                                                          else [])]
+        items = [(None, self.tr("(none)"))] + [
+            (m.code, f"{m.code} — {m.name}") for m in (draft.movements if draft else [])
+        ]
         self.movement.set_items(items, current)
 
     def show_current(self) -> None:
@@ -544,8 +601,11 @@ class IndicatorsTab(_ListTab):
         _set_text(self.target, vntext.format_number(x.plan_target) if x.plan_target is not None else "")
         _set_text(self.target_text, x.plan_target_text)
         _set_text(self.description, x.description)
-        for combo, value in ((self.kind, x.kind), (self.source, x.source),
-                             (self.computed_from, x.computed_from or "members_admitted")):
+        for combo, value in (
+            (self.kind, x.kind),
+            (self.source, x.source),
+            (self.computed_from, x.computed_from or "members_admitted"),
+        ):
             combo.blockSignals(True)
             combo.select_code(value)
             combo.blockSignals(False)
@@ -570,9 +630,14 @@ class IndicatorsTab(_ListTab):
         stored = self.dialog.stored_kind(x)
         if stored is not None and new != stored and x.kind == stored:
             impact = self.dialog.usage_of_indicator(x.code)
-            if not self.dialog.ask_removal(f"kind:{x.code}", impact, self.tr(
+            if not self.dialog.ask_removal(
+                f"kind:{x.code}",
+                impact,
+                self.tr(
                     "Changing the kind of this indicator deletes {what} (they would mean something else). Change "
-                    "it anyway?")):
+                    "it anyway?"
+                ),
+            ):
                 self.kind.blockSignals(True)
                 self.kind.select_code(x.kind)
                 self.kind.blockSignals(False)
@@ -629,8 +694,9 @@ class IndicatorsTab(_ListTab):
         if x is None:
             return
         impact = pe.Impact() if x.is_new else self.dialog.usage_of_indicator(x.code)
-        if not self.dialog.ask_removal(f"indicator:{x.code}", impact, self.tr(
-                "Removing this indicator deletes {what}. Remove it anyway?")):
+        if not self.dialog.ask_removal(
+            f"indicator:{x.code}", impact, self.tr("Removing this indicator deletes {what}. Remove it anyway?")
+        ):
             return
         rows = self.dialog.draft.indicators
         index = rows.index(x)
@@ -673,8 +739,9 @@ class PlanEditorDialog(QDialog):
         self.tabs.setEnabled(False)
         self.save_button.setEnabled(False)
         self._fit_to_screen()
-        self.ctx.tasks.run(plan_editor_ops.load, self.ctx.db, year, on_done=self._loaded, on_error=self._failed,
-                           owner=self)
+        self.ctx.tasks.run(
+            plan_editor_ops.load, self.ctx.db, year, on_done=self._loaded, on_error=self._failed, owner=self
+        )
 
     def _fit_to_screen(self) -> None:
         self.setMinimumSize(640, 480)
@@ -710,9 +777,12 @@ class PlanEditorDialog(QDialog):
         """Ask before a change that loses entered data (``question`` has ``{what}``); True: go on."""
         if not impact:
             return True
-        if not messages.confirm(self, question.replace("{what}", impact.describe()),
-                                informative=self.tr("The data is deleted when you save the plan; Cancel keeps it."),
-                                yes_text=self.tr("Remove")):
+        if not messages.confirm(
+            self,
+            question.replace("{what}", impact.describe()),
+            informative=self.tr("The data is deleted when you save the plan; Cancel keeps it."),
+            yes_text=self.tr("Remove"),
+        ):
             return False
         self.confirmed.add(key)
         return True
@@ -737,8 +807,15 @@ class PlanEditorDialog(QDialog):
             self.error.show_message(self.indicators_tab.target_error)
             return
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(plan_editor_ops.save, self.ctx.db, copy.deepcopy(self.draft), confirm,
-                           on_done=self._saved, on_error=self._save_failed, owner=self)
+        self.ctx.tasks.run(
+            plan_editor_ops.save,
+            self.ctx.db,
+            copy.deepcopy(self.draft),
+            confirm,
+            on_done=self._saved,
+            on_error=self._save_failed,
+            owner=self,
+        )
 
     def _saved(self, result: pe.SaveResult) -> None:
         self.buttons.setEnabled(True)
@@ -753,7 +830,8 @@ class PlanEditorDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, pe.ConfirmationRequired):
             if all(key in self.confirmed for key, _impact in exc.impacts) or messages.confirm(
-                    self, exc.message, informative=self.tr("Save anyway?"), yes_text=self.tr("Save")):
+                self, exc.message, informative=self.tr("Save anyway?"), yes_text=self.tr("Save")
+            ):
                 self.save(confirm=True)
             return
         if not isinstance(exc, UserError):
@@ -771,8 +849,9 @@ class PlanEditorDialog(QDialog):
         return self.saved_result.lines() if self.saved_result else []
 
 
-def open_plan_editor(ctx: context.AppContext, parent: QWidget, on_saved: Callable[[list[str]], None] | None = None
-                     ) -> PlanEditorDialog | None:
+def open_plan_editor(
+    ctx: context.AppContext, parent: QWidget, on_saved: Callable[[list[str]], None] | None = None
+) -> PlanEditorDialog | None:
     """Open the editor for the chosen year (None when there is no year)."""
     if ctx.db is None or ctx.year is None:
         return None

@@ -40,24 +40,33 @@ class PlanPackageDialog(SignedFileDialog):
 
     def __init__(self, ctx: context.AppContext, parent: QWidget | None = None, path: Path | None = None) -> None:
         super().__init__(
-            ctx, parent, title=self.tr("Import a plan package"), action=self.tr("Apply"),
-            intro=self.tr("A plan package is the signed workbook in which the upper union sends its plan: phases, "
-                          "deadlines, movements, indicators with targets, titles and rule values. Nothing changes "
-                          "until you press Apply."),
+            ctx,
+            parent,
+            title=self.tr("Import a plan package"),
+            action=self.tr("Apply"),
+            intro=self.tr(
+                "A plan package is the signed workbook in which the upper union sends its plan: phases, "
+                "deadlines, movements, indicators with targets, titles and rule values. Nothing changes "
+                "until you press Apply."
+            ),
             choose_title=self.tr("Choose the plan package"),
             reading=self.tr("Checking the signature and reading the package…"),
-            blocked=self.tr("This package cannot be applied:"))
+            blocked=self.tr("This package cannot be applied:"),
+        )
         self.outcome = None
         self.apply_button = self.action_button
         self.summary = subheading()
         self.summary.setWordWrap(True)
-        self.model = RowsModel([
-            Column(self.tr("Part"), self._section, sort_key=STORED_ORDER, width=100),
-            Column(self.tr("Code"), lambda c: c.key, width=90),
-            Column(self.tr("Name"), lambda c: c.name, width=260, tooltip=lambda c: c.name or None),
-            Column(self.tr("Change"), self._action, width=90, foreground=self._action_color),
-            Column(self.tr("Details (old → new)"), self._details, tooltip=self._details_tooltip),
-        ], self)
+        self.model = RowsModel(
+            [
+                Column(self.tr("Part"), self._section, sort_key=STORED_ORDER, width=100),
+                Column(self.tr("Code"), lambda c: c.key, width=90),
+                Column(self.tr("Name"), lambda c: c.name, width=260, tooltip=lambda c: c.name or None),
+                Column(self.tr("Change"), self._action, width=90, foreground=self._action_color),
+                Column(self.tr("Details (old → new)"), self._details, tooltip=self._details_tooltip),
+            ],
+            self,
+        )
         self.view = make_table(self.model)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
         self.view.setMinimumSize(820, 280)
@@ -66,13 +75,22 @@ class PlanPackageDialog(SignedFileDialog):
     # -- labels ------------------------------------------------------------------------------
 
     def _section(self, change) -> str:
-        return {"plan": self.tr("Plan"), "phase": self.tr("Phase"), "movement": self.tr("Movement"),
-                "indicator": self.tr("Indicator"), "title": self.tr("Title"), "rule": self.tr("Rule")}.get(
-            change.section, change.section)
+        return {
+            "plan": self.tr("Plan"),
+            "phase": self.tr("Phase"),
+            "movement": self.tr("Movement"),
+            "indicator": self.tr("Indicator"),
+            "title": self.tr("Title"),
+            "rule": self.tr("Rule"),
+        }.get(change.section, change.section)
 
     def _action(self, change) -> str:
-        return {"added": self.tr("added"), "changed": self.tr("changed"), "removed": self.tr("removed"),
-                "kept": self.tr("kept")}.get(change.action, change.action)
+        return {
+            "added": self.tr("added"),
+            "changed": self.tr("changed"),
+            "removed": self.tr("removed"),
+            "kept": self.tr("kept"),
+        }.get(change.action, change.action)
 
     def _action_color(self, change) -> QColor | None:
         return QColor({"added": ADDED, "changed": CHANGED, "removed": REMOVED, "kept": KEPT}[change.action])
@@ -102,16 +120,17 @@ class PlanPackageDialog(SignedFileDialog):
     def _show_details(self, preview) -> None:
         counts = preview.counts
         if preview.creates_year:
-            text = self.tr("The year {year} does not exist yet: it will be created with {phases} phases, {movements} "
-                           "movements, {indicators} indicators, {titles} titles and {rules} rule values.").format(
-                year=preview.year, **counts)
+            text = self.tr(
+                "The year {year} does not exist yet: it will be created with {phases} phases, {movements} "
+                "movements, {indicators} indicators, {titles} titles and {rules} rule values."
+            ).format(year=preview.year, **counts)
         elif not preview.has_changes:
-            text = self.tr("The year {year} already matches this package: nothing to change.").format(
-                year=preview.year)
+            text = self.tr("The year {year} already matches this package: nothing to change.").format(year=preview.year)
         else:
             n = {a: sum(1 for c in preview.changes if c.action == a) for a in ("added", "changed", "removed", "kept")}
-            text = self.tr("Changes to the year {year}: {added} added, {changed} changed, {removed} removed, {kept} "
-                           "kept.").format(year=preview.year, **n)
+            text = self.tr(
+                "Changes to the year {year}: {added} added, {changed} changed, {removed} removed, {kept} kept."
+            ).format(year=preview.year, **n)
         self.summary.setText(text)
 
     # -- applying ----------------------------------------------------------------------------

@@ -82,12 +82,17 @@ class PdfFile:
                 raise PrintError("closed")
             page = self._doc[index]
             try:
-                bitmap = page.render(scale=dpi / POINTS_PER_INCH, force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
-                                     optimize_mode="print" if for_print else None, may_draw_forms=False)
+                bitmap = page.render(
+                    scale=dpi / POINTS_PER_INCH,
+                    force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
+                    optimize_mode="print" if for_print else None,
+                    may_draw_forms=False,
+                )
                 try:
                     # BGRx bytes are Qt's RGB32 on a little-endian machine; copy out of PDFium's buffer.
-                    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                                   QImage.Format.Format_RGB32).copy()
+                    image = QImage(
+                        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32
+                    ).copy()
                 finally:
                     bitmap.close()
             finally:
@@ -106,8 +111,13 @@ class PdfFile:
 
 def a4_layout(landscape: bool = False) -> QPageLayout:
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0),
-                       QPageLayout.Unit.Millimeter, QMarginsF(0, 0, 0, 0))
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        orientation,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+        QMarginsF(0, 0, 0, 0),
+    )
 
 
 def set_up_printer(printer: QPrinter, name: str = "") -> None:
@@ -119,8 +129,12 @@ def set_up_printer(printer: QPrinter, name: str = "") -> None:
         printer.setDocName(name)
 
 
-def print_pdf(path: Path | str, printer: QPrinter, progress: Callable[[int, str], None] | None = None,
-              per_page_orientation: bool | None = None) -> int:
+def print_pdf(
+    path: Path | str,
+    printer: QPrinter,
+    progress: Callable[[int, str], None] | None = None,
+    per_page_orientation: bool | None = None,
+) -> int:
     """Print every page of the PDF at ``path`` on ``printer`` (A4); returns the pages printed.
 
     ``per_page_orientation``: give each sheet its page's orientation (only a PDF file can; the
@@ -144,8 +158,12 @@ def print_pdf(path: Path | str, printer: QPrinter, progress: Callable[[int, str]
                     if per_page_orientation:
                         printer.setPageLayout(a4_layout(landscape))
                     printer.newPage()
-                _draw_page(painter, printer, pdf.render(index, dpi, for_print=True),
-                           turn=landscape and not per_page_orientation)
+                _draw_page(
+                    painter,
+                    printer,
+                    pdf.render(index, dpi, for_print=True),
+                    turn=landscape and not per_page_orientation,
+                )
                 if progress is not None:
                     progress(round(100 * (index + 1) / count), "")
         finally:
@@ -164,8 +182,12 @@ def _draw_page(painter: QPainter, printer: QPrinter, image: QImage, *, turn: boo
         painter.rotate(-90)
         sheet = QRect(0, 0, sheet.height(), sheet.width())
     size = image.size().scaled(sheet.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    target = QRect(sheet.x() + (sheet.width() - size.width()) // 2, sheet.y() + (sheet.height() - size.height()) // 2,
-                   size.width(), size.height())
+    target = QRect(
+        sheet.x() + (sheet.width() - size.width()) // 2,
+        sheet.y() + (sheet.height() - size.height()) // 2,
+        size.width(),
+        size.height(),
+    )
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.drawImage(target, image)
     painter.restore()
@@ -207,8 +229,9 @@ class PreviewDialog(QDialog):
 
     printed = Signal(int)  # pages sent to the printer
 
-    def __init__(self, ctx, path: Path, title: str, *, note: str = "", owns_file: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx, path: Path, title: str, *, note: str = "", owns_file: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.path = Path(path)
@@ -226,8 +249,9 @@ class PreviewDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #a15c00; font-weight: bold;")
         self.note.setVisible(bool(note))
-        self.count_label = QLabel(self.tr("{count} pages").format(count=len(self.pdf)) if len(self.pdf) != 1
-                                  else self.tr("1 page"))
+        self.count_label = QLabel(
+            self.tr("{count} pages").format(count=len(self.pdf)) if len(self.pdf) != 1 else self.tr("1 page")
+        )
         self.zoom_box = QComboBox()
         for zoom in ZOOMS:
             self.zoom_box.addItem(f"{zoom}%", zoom)
@@ -334,9 +358,14 @@ class PreviewDialog(QDialog):
             if index in self._requested:
                 continue
             self._requested.add(index)
-            self.ctx.tasks.run_cpu(self.pdf.render, index, dpi,
-                                   on_done=lambda image, i=index, g=generation: self._rendered(i, g, image, ratio),
-                                   on_error=lambda exc, i=index: self._render_failed(i, exc), owner=self)
+            self.ctx.tasks.run_cpu(
+                self.pdf.render,
+                index,
+                dpi,
+                on_done=lambda image, i=index, g=generation: self._rendered(i, g, image, ratio),
+                on_error=lambda exc, i=index: self._render_failed(i, exc),
+                owner=self,
+            )
         self._forget(visible)
 
     def _rendered(self, index: int, generation: int, image: QImage, ratio: float) -> None:
@@ -358,7 +387,7 @@ class PreviewDialog(QDialog):
             return
         middle = (visible[0] + visible[-1]) / 2
         rendered.sort(key=lambda p: abs(p.index - middle), reverse=True)
-        for page in rendered[:len(rendered) - KEEP_RENDERED]:
+        for page in rendered[: len(rendered) - KEEP_RENDERED]:
             page.clear()
             page.setText(self.tr("Page {number}").format(number=page.index + 1))
             page.rendered = False
@@ -379,8 +408,9 @@ class PreviewDialog(QDialog):
         self._progress = messages.progress(self, self.tr("Printing {count} pages…").format(count=len(self.pages)))
         relay = _Relay(self)
         relay.progressed.connect(self._print_progressed)
-        self.ctx.tasks.run_cpu(print_pdf, self.path, printer, relay.report, on_done=self._printed,
-                               on_error=self._print_failed, owner=self)
+        self.ctx.tasks.run_cpu(
+            print_pdf, self.path, printer, relay.report, on_done=self._printed, on_error=self._print_failed, owner=self
+        )
 
     def _print_progressed(self, percent: int, _message: str) -> None:
         if self._progress is not None:
@@ -401,8 +431,12 @@ class PreviewDialog(QDialog):
         self._close_progress()
         if not isinstance(exc, (PrintError, OSError)):
             raise exc
-        messages.error(self, self.tr("The document could not be printed: the printer or the file {target} "
-                                     "could not be opened.").format(target=str(exc)))
+        messages.error(
+            self,
+            self.tr("The document could not be printed: the printer or the file {target} could not be opened.").format(
+                target=str(exc)
+            ),
+        )
 
     # -- closing ---------------------------------------------------------------------------------
 

@@ -34,14 +34,22 @@ class ReturnDialog(SignedFileDialog):
 
     def __init__(self, ctx: context.AppContext, parent: QWidget | None = None, path: Path | None = None) -> None:
         super().__init__(
-            ctx, parent, title=self.tr("Import a returned report"), action=self.tr("Record the comments"),
-            intro=self.tr("When the upper union returns a report with comments, it sends a small signed workbook. "
-                          "The comments are recorded on the report they concern; then make a new version of the "
-                          "report to correct it."),
+            ctx,
+            parent,
+            title=self.tr("Import a returned report"),
+            action=self.tr("Record the comments"),
+            intro=self.tr(
+                "When the upper union returns a report with comments, it sends a small signed workbook. "
+                "The comments are recorded on the report they concern; then make a new version of the "
+                "report to correct it."
+            ),
             choose_title=self.tr("Choose the returned report"),
             reading=self.tr("Checking the signature and reading the file…"),
-            untrusted=self.tr("The data is intact, but the signer {signer} is not in the trusted list. Phone the "
-                              "sender and compare the certificate's fingerprint:\n{fingerprint}"))
+            untrusted=self.tr(
+                "The data is intact, but the signer {signer} is not in the trusted list. Phone the "
+                "sender and compare the certificate's fingerprint:\n{fingerprint}"
+            ),
+        )
         self.recorded = None
         self.record_button = self.action_button
         self.report = QLabel()
@@ -71,12 +79,12 @@ class ReturnDialog(SignedFileDialog):
 
     def _show_details(self, preview) -> None:
         returned = preview.returned
-        self.report.setText(self.tr("{report} — version {version}").format(
-            report=returned.report_label, version=preview.report.version))
+        self.report.setText(
+            self.tr("{report} — version {version}").format(report=returned.report_label, version=preview.report.version)
+        )
         sender = returned.returned_by or preview.signature.signer
         if returned.returned_on is not None:
-            sender = self.tr("{sender}, on {date}").format(sender=sender,
-                                                           date=vntext.format_date(returned.returned_on))
+            sender = self.tr("{sender}, on {date}").format(sender=sender, date=vntext.format_date(returned.returned_on))
         self.sender.setText(sender)
         self.comment.setPlainText(returned.comment)
 

@@ -92,9 +92,13 @@ class InputsDialog(_SavingDialog):
         form.addRow(self.tr("Disciplinary measure"), self.discipline)
         box = QVBoxLayout(self)
         box.addWidget(subheading(row.full_name))
-        explanation = note(self.tr("Maternity leave is not counted. The rule table says from how many days off a "
-                                   "person cannot be recognised a state title; a disciplined person cannot be "
-                                   "recognised any title. Every title of the person is checked again."))
+        explanation = note(
+            self.tr(
+                "Maternity leave is not counted. The rule table says from how many days off a "
+                "person cannot be recognised a state title; a disciplined person cannot be "
+                "recognised any title. Every title of the person is checked again."
+            )
+        )
         explanation.setMinimumHeight(explanation.fontMetrics().lineSpacing() * 4)
         box.addWidget(explanation)
         box.addLayout(form)
@@ -105,8 +109,15 @@ class InputsDialog(_SavingDialog):
     def save(self) -> None:
         days = self.days_off.value()
         stated = days != NOT_STATED
-        self._run(review_ops.set_inputs, self.ctx.db, self.year, self.row.person_id, days if stated else None,
-                  self.discipline.text(), not stated and self.row.days_off is not None)
+        self._run(
+            review_ops.set_inputs,
+            self.ctx.db,
+            self.year,
+            self.row.person_id,
+            days if stated else None,
+            self.discipline.text(),
+            not stated and self.row.days_off is not None,
+        )
 
 
 class ProposalDialog(_SavingDialog):
@@ -114,8 +125,9 @@ class ProposalDialog(_SavingDialog):
 
     PERSON, GROUP, UNIT = "person", "group", "unit"
 
-    def __init__(self, ctx, year: int, choices: review_ops.ProposalChoices, proposal=None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx, year: int, choices: review_ops.ProposalChoices, proposal=None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.year = year
@@ -132,8 +144,11 @@ class ProposalDialog(_SavingDialog):
         if proposal is None:
             self.kinds = QButtonGroup(self)
             kinds_row = QHBoxLayout()
-            for key, label in ((self.PERSON, self.tr("A person")), (self.GROUP, self.tr("A union group")),
-                               (self.UNIT, self.tr("The union itself"))):
+            for key, label in (
+                (self.PERSON, self.tr("A person")),
+                (self.GROUP, self.tr("A union group")),
+                (self.UNIT, self.tr("The union itself")),
+            ):
                 button = QRadioButton(label)
                 self.kind_buttons[key] = button
                 self.kinds.addButton(button)
@@ -178,8 +193,9 @@ class ProposalDialog(_SavingDialog):
         self.level.addItem(self.tr("Own union (the union's own certificate of merit)"), "own")
         self.level.addItem(self.tr("Proposed to the upper union"), "upper")
         self.summary = QPlainTextEdit(proposal.summary if proposal else "")
-        self.summary.setPlaceholderText(self.tr("Summary of achievements: what the person or the collective did "
-                                                "this year"))
+        self.summary.setPlaceholderText(
+            self.tr("Summary of achievements: what the person or the collective did this year")
+        )
         self.summary.setMinimumHeight(90)
         form = QFormLayout()
         form.addRow(self.tr("Award or title proposed"), self.award)
@@ -238,8 +254,9 @@ class ProposalDialog(_SavingDialog):
         level = self.level.currentData()
         summary = self.summary.toPlainText()
         if self.proposal is not None:
-            self._run(review_ops.update_proposal, self.ctx.db, self.proposal.id, award_code=code, level=level,
-                      summary=summary)
+            self._run(
+                review_ops.update_proposal, self.ctx.db, self.proposal.id, award_code=code, level=level, summary=summary
+            )
             return
         kind = self.kind()
         if kind == self.PERSON and self.person is None:
@@ -248,7 +265,14 @@ class ProposalDialog(_SavingDialog):
         if kind == self.GROUP and self.group.currentData() is None:
             self.error.show_message(self.tr("The roster has no union group yet."))
             return
-        self._run(review_ops.add_proposal, self.ctx.db, self.year, award_code=code, level=level,
-                  person_id=self.person.id if kind == self.PERSON else None,
-                  union_group_id=self.group.currentData() if kind == self.GROUP else None,
-                  collective_name=self.choices.unit_name if kind == self.UNIT else "", summary=summary)
+        self._run(
+            review_ops.add_proposal,
+            self.ctx.db,
+            self.year,
+            award_code=code,
+            level=level,
+            person_id=self.person.id if kind == self.PERSON else None,
+            union_group_id=self.group.currentData() if kind == self.GROUP else None,
+            collective_name=self.choices.unit_name if kind == self.UNIT else "",
+            summary=summary,
+        )

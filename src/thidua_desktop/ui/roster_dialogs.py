@@ -68,8 +68,7 @@ class PersonDialog(QDialog):
         self.ethnicity.setPlaceholderText(self.tr("e.g. Kinh"))
         self.position = QLineEdit(d.position)
         self.group = CodeCombo()
-        self.group.set_items([(None, self.tr("(no union group)"))] + [(g.id, g.name) for g in form.groups],
-                             d.group_id)
+        self.group.set_items([(None, self.tr("(no union group)"))] + [(g.id, g.name) for g in form.groups], d.group_id)
         self.department = QLineEdit(d.department)
         self.is_member = QCheckBox(self.tr("Union member"))
         self.is_member.setChecked(bool(d.is_member))
@@ -85,11 +84,16 @@ class PersonDialog(QDialog):
         # checked where they are typed: one message under each field; Save refuses until they are right
         self.checks = [
             field_check.date_check(self.birth, self.tr("Date of birth")),
-            field_check.phone_check(self.phone, self.tr(
-                "“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), "
-                "e.g. 0912 345 678.")),
-            field_check.email_check(self.email, self.tr(
-                "“{text}” is not an email address: write it as name@domain.vn, without spaces.")),
+            field_check.phone_check(
+                self.phone,
+                self.tr(
+                    "“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), "
+                    "e.g. 0912 345 678."
+                ),
+            ),
+            field_check.email_check(
+                self.email, self.tr("“{text}” is not an email address: write it as name@domain.vn, without spaces.")
+            ),
             field_check.date_check(self.joined_union_on, self.tr("Joined the union on")),
             field_check.date_check(self.employed_since, self.tr("Employed since")),
             field_check.date_check(self.left_on, self.tr("Left work on")),
@@ -132,8 +136,9 @@ class PersonDialog(QDialog):
         notes = QFormLayout()
         notes.addRow(self.tr("Note"), self.note)
         box.addLayout(notes)
-        box.addWidget(note(self.tr("Dates are day/month/year; a birth year alone is accepted. Fields marked * are "
-                                   "required.")))
+        box.addWidget(
+            note(self.tr("Dates are day/month/year; a birth year alone is accepted. Fields marked * are required."))
+        )
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.setMinimumWidth(760)
@@ -159,11 +164,24 @@ class PersonDialog(QDialog):
             raise ValueError("\n".join(problems))
         family, given = vntext.nfc(self.family_middle.text()), vntext.nfc(self.given_name.text())
         return replace(
-            self.original, family_middle=family, given_name=given, birth_date=birth_date, birth_year=birth_year,
-            gender=self.gender.code() or "", ethnicity=self.ethnicity.text(), position=self.position.text(),
-            department=self.department.text(), group_id=self.group.code(), is_member=self.is_member.isChecked(),
-            joined_union_on=joined, employed_since=employed, education=self.education.text(),
-            phone=self.phone.text(), email=self.email.text(), left_on=left_on, note=self.note.toPlainText(),
+            self.original,
+            family_middle=family,
+            given_name=given,
+            birth_date=birth_date,
+            birth_year=birth_year,
+            gender=self.gender.code() or "",
+            ethnicity=self.ethnicity.text(),
+            position=self.position.text(),
+            department=self.department.text(),
+            group_id=self.group.code(),
+            is_member=self.is_member.isChecked(),
+            joined_union_on=joined,
+            employed_since=employed,
+            education=self.education.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            left_on=left_on,
+            note=self.note.toPlainText(),
         )
 
     def save(self) -> None:
@@ -176,8 +194,9 @@ class PersonDialog(QDialog):
             self.error.show_message(str(exc))
             return
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(roster_ops.save_person, self.ctx.db, detail, on_done=self._saved, on_error=self._failed,
-                           owner=self)
+        self.ctx.tasks.run(
+            roster_ops.save_person, self.ctx.db, detail, on_done=self._saved, on_error=self._failed, owner=self
+        )
 
     def _saved(self, detail) -> None:
         self.saved_detail = detail
@@ -209,8 +228,14 @@ class LeaveDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(subheading(name))
         box.addLayout(form)
-        box.addWidget(note(self.tr("The person leaves the list of people at work; their record and history are "
-                                   "kept. Choose “Left work” in the list to see them again.")))
+        box.addWidget(
+            note(
+                self.tr(
+                    "The person leaves the list of people at work; their record and history are "
+                    "kept. Choose “Left work” in the list to see them again."
+                )
+            )
+        )
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.setMinimumWidth(440)
@@ -219,8 +244,15 @@ class LeaveDialog(QDialog):
     def save(self) -> None:
         self.error.clear_message()
         self.ok.setEnabled(False)
-        self.ctx.tasks.run(roster_ops.mark_left, self.ctx.db, self.person_id, edit_value(self.left_on),
-                           on_done=self._saved, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            roster_ops.mark_left,
+            self.ctx.db,
+            self.person_id,
+            edit_value(self.left_on),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _saved(self, detail) -> None:
         self.saved_detail = detail
@@ -242,8 +274,9 @@ class GroupDialog(QDialog):
         self.ctx = ctx
         self.group = group if group is not None else GroupInfo("")
         self.groups_after: list | None = None
-        self.setWindowTitle(self.tr("Union group {name}").format(name=self.group.name) if self.group.id
-                            else self.tr("New union group"))
+        self.setWindowTitle(
+            self.tr("Union group {name}").format(name=self.group.name) if self.group.id else self.tr("New union group")
+        )
         self.name = QLineEdit(self.group.name)
         self.name.setPlaceholderText(self.tr("e.g. Tổ may 1"))
         self.leader = QComboBox()
@@ -277,8 +310,9 @@ class GroupDialog(QDialog):
         self.error.clear_message()
         group = replace(self.group, name=self.name.text(), leader_name=self.leader.currentText())
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(roster_ops.save_group, self.ctx.db, group, on_done=self._saved, on_error=self._failed,
-                           owner=self)
+        self.ctx.tasks.run(
+            roster_ops.save_group, self.ctx.db, group, on_done=self._saved, on_error=self._failed, owner=self
+        )
 
     def _saved(self, groups: list) -> None:
         self.groups_after = groups
@@ -293,30 +327,41 @@ class GroupDialog(QDialog):
 class GroupsDialog(QDialog):
     """The union groups (tổ công đoàn): add, rename, set the leader, delete."""
 
-    def __init__(self, ctx: context.AppContext, groups: list, members: dict[str, list[str]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: context.AppContext, groups: list, members: dict[str, list[str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.members = members  # group name → names of its people, for the leader list
         self.changed = False
         self.edit_dialog: GroupDialog | None = None
         self.setWindowTitle(self.tr("Union groups"))
-        self.model = RowsModel([
-            Column(self.tr("Union group"), lambda g: g.name, width=220),
-            Column(self.tr("Group leader"), lambda g: g.leader_name, width=220),
-            Column(self.tr("People"), lambda g: vntext.format_number(g.people), sort_key=lambda g: g.people,
-                   align_right=True, width=80),
-        ], self)
+        self.model = RowsModel(
+            [
+                Column(self.tr("Union group"), lambda g: g.name, width=220),
+                Column(self.tr("Group leader"), lambda g: g.leader_name, width=220),
+                Column(
+                    self.tr("People"),
+                    lambda g: vntext.format_number(g.people),
+                    sort_key=lambda g: g.people,
+                    align_right=True,
+                    width=80,
+                ),
+            ],
+            self,
+        )
         self.view = make_table(self.model, stretch_column=1)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
         self.view.setMinimumSize(560, 300)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update())
         style = self.style()
-        self.add_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
-                                      self.tr("Add a group…"))
-        self.edit_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-                                       self.tr("Rename / leader…"))
+        self.add_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder), self.tr("Add a group…")
+        )
+        self.edit_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self.tr("Rename / leader…")
+        )
         self.delete_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Delete"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -392,11 +437,18 @@ class GroupsDialog(QDialog):
         if group is None:
             return
         self.error.clear_message()
-        if not messages.confirm(self, self.tr("Delete the union group “{name}”?").format(name=group.name),
-                                yes_text=self.tr("Delete")):
+        if not messages.confirm(
+            self, self.tr("Delete the union group “{name}”?").format(name=group.name), yes_text=self.tr("Delete")
+        ):
             return
-        self.ctx.tasks.run(roster_ops.delete_group, self.ctx.db, group.id, on_done=self._deleted,
-                           on_error=lambda exc: self.error.show_message(_store_error(exc)), owner=self)
+        self.ctx.tasks.run(
+            roster_ops.delete_group,
+            self.ctx.db,
+            group.id,
+            on_done=self._deleted,
+            on_error=lambda exc: self.error.show_message(_store_error(exc)),
+            owner=self,
+        )
 
     def _deleted(self, groups: list) -> None:
         self.set_groups(groups)

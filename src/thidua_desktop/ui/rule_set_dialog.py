@@ -33,16 +33,23 @@ def apply_job(db, paths, path: Path, year: int, sha256: str):
 class RuleSetDialog(SignedFileDialog):
     """Choose a rule-set file; see the verdict and the changes for the year; apply them in one go."""
 
-    def __init__(self, ctx: context.AppContext, year: int, parent: QWidget | None = None,
-                 path: Path | None = None) -> None:
+    def __init__(
+        self, ctx: context.AppContext, year: int, parent: QWidget | None = None, path: Path | None = None
+    ) -> None:
         super().__init__(
-            ctx, parent, title=self.tr("Import a rule set"), action=self.tr("Apply"),
-            intro=self.tr("A rule set is the signed workbook in which the upper union sends the emulation and "
-                          "commendation rules: the documents they rest on, titles, caps and thresholds. It applies "
-                          "to the year {year}; nothing changes until you press Apply.").format(year=year),
+            ctx,
+            parent,
+            title=self.tr("Import a rule set"),
+            action=self.tr("Apply"),
+            intro=self.tr(
+                "A rule set is the signed workbook in which the upper union sends the emulation and "
+                "commendation rules: the documents they rest on, titles, caps and thresholds. It applies "
+                "to the year {year}; nothing changes until you press Apply."
+            ).format(year=year),
             choose_title=self.tr("Choose the rule set"),
             reading=self.tr("Checking the signature and reading the rule set…"),
-            blocked=self.tr("This rule set cannot be applied:"))
+            blocked=self.tr("This rule set cannot be applied:"),
+        )
         self.year = year
         self.outcome = None
         self.apply_button = self.action_button
@@ -66,10 +73,12 @@ class RuleSetDialog(SignedFileDialog):
     def _show_details(self, preview) -> None:
         if not preview.has_changes and not preview.blockers:
             text = self.tr("The year {year} already follows this rule set: nothing to change.").format(
-                year=preview.year)
+                year=preview.year
+            )
         else:
             text = self.tr("Rule set “{name}” ({years}) for the year {year}: {count} changes.").format(
-                name=preview.name, years=preview.years_text, year=preview.year, count=len(preview.changes))
+                name=preview.name, years=preview.years_text, year=preview.year, count=len(preview.changes)
+            )
         self.summary.setText(text)
 
     def _actor(self, preview):

@@ -36,8 +36,19 @@ WARNING_COLOR = "#8a5300"
 class SignedFileDialog(QDialog):
     """Choose a signed workbook; see the signature's verdict and what it holds; act on it in one go."""
 
-    def __init__(self, ctx: context.AppContext, parent: QWidget | None, *, title: str, intro: str, action: str,
-                 choose_title: str, reading: str, blocked: str | None = None, untrusted: str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: context.AppContext,
+        parent: QWidget | None,
+        *,
+        title: str,
+        intro: str,
+        action: str,
+        choose_title: str,
+        reading: str,
+        blocked: str | None = None,
+        untrusted: str | None = None,
+    ) -> None:
         """``reading``: shown while the worker verifies and reads the file; ``blocked``: the heading of the
         preview's ``blockers`` (None: it has none); ``untrusted``: the warning for a signer not trusted, with
         ``{signer}`` and ``{fingerprint}``."""
@@ -49,7 +60,8 @@ class SignedFileDialog(QDialog):
         self._blocked = blocked
         self._untrusted = untrusted or self.tr(
             "The data is intact, but the signer {signer} is not in the trusted list. Before applying, phone the "
-            "sender and compare the certificate's fingerprint:\n{fingerprint}")
+            "sender and compare the certificate's fingerprint:\n{fingerprint}"
+        )
         self.setWindowTitle(title)
         self.intro = note(intro)
         self.file = QLineEdit()
@@ -116,8 +128,9 @@ class SignedFileDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        name = file_dialogs.open_file(self, self._choose_title, self.tr("Excel workbooks (*.xlsx)"),
-                                      kind=file_dialogs.PACKAGE)
+        name = file_dialogs.open_file(
+            self, self._choose_title, self.tr("Excel workbooks (*.xlsx)"), kind=file_dialogs.PACKAGE
+        )
         if name:
             self.load(Path(name))
 
@@ -142,12 +155,12 @@ class SignedFileDialog(QDialog):
         self._show(preview)
         sig = preview.signature
         if sig.trusted:
-            self.signature.setText(self.tr("Signature valid: signed by {signer}, a trusted signer.").format(
-                signer=sig.signer))
+            self.signature.setText(
+                self.tr("Signature valid: signed by {signer}, a trusted signer.").format(signer=sig.signer)
+            )
         else:
             self.signature.setStyleSheet(f"color: {WARNING_COLOR};")
-            self.signature.setText(self._untrusted.format(signer=sig.signer or "?",
-                                                                 fingerprint=sig.fingerprint))
+            self.signature.setText(self._untrusted.format(signer=sig.signer or "?", fingerprint=sig.fingerprint))
         self._show_details(preview)
         others = [w for w in preview.warnings if w != sig.warning]
         if others:

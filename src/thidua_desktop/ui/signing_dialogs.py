@@ -37,6 +37,7 @@ from thidua_desktop.ui.widgets.deadline_status import SENDINGS
 
 # -- seams for the tests ---------------------------------------------------------------------------
 
+
 def ask_open_path(parent: QWidget, title: str, file_filter: str, start: str = "") -> str:
     return file_dialogs.open_file(parent, title, file_filter, kind=file_dialogs.DOCUMENT, start=start)
 
@@ -107,15 +108,30 @@ DOCUMENT_FILTER = "PDF, Excel (*.pdf *.xlsx)"
 
 # -- the key to sign with -----------------------------------------------------------------------------
 
+
 class KeyChoice(QObject):
     """The key to sign with — a PKCS#12 file, the unit's own key (created here when it has none) or a
     PKCS#11 token — as widgets that a dialog puts in its form (:meth:`add_rows`): the signing dialog
     and the plan package export use it. Messages go to the host's error and done lines; the host
     calls :meth:`check_unit_key` once its layout is complete."""
 
-    WIDGETS = ("kind", "pages", "p12_path", "p12_button", "p12_password", "unit_state", "unit_password",
-               "unit_repeat", "repeat_label", "create_button", "library", "library_button", "token_label",
-               "key_label", "pin")
+    WIDGETS = (
+        "kind",
+        "pages",
+        "p12_path",
+        "p12_button",
+        "p12_password",
+        "unit_state",
+        "unit_password",
+        "unit_repeat",
+        "repeat_label",
+        "create_button",
+        "library",
+        "library_button",
+        "token_label",
+        "key_label",
+        "pin",
+    )
 
     def __init__(self, ctx, host: QWidget, error: ErrorLine, done: SuccessLine) -> None:
         super().__init__(host)
@@ -133,8 +149,9 @@ class KeyChoice(QObject):
         # PKCS#12
         self.p12_path = QLineEdit()
         self.p12_button = QPushButton(self.tr("Choose…"))
-        self.p12_button.clicked.connect(lambda: self._choose_into(
-            self.p12_path, self.tr("Choose the key file"), self.tr("Key file (*.p12 *.pfx)")))
+        self.p12_button.clicked.connect(
+            lambda: self._choose_into(self.p12_path, self.tr("Choose the key file"), self.tr("Key file (*.p12 *.pfx)"))
+        )
         self.p12_password = _secret()
         p12 = QFormLayout()
         p12.addRow(self.tr("Key file"), _row(self.p12_path, self.p12_button))
@@ -160,8 +177,13 @@ class KeyChoice(QObject):
         # PKCS#11
         self.library = QLineEdit()
         self.library_button = QPushButton(self.tr("Choose…"))
-        self.library_button.clicked.connect(lambda: self._choose_into(
-            self.library, self.tr("Choose the token's library"), self.tr("Library (*.so *.dll *.dylib);;All files (*)")))
+        self.library_button.clicked.connect(
+            lambda: self._choose_into(
+                self.library,
+                self.tr("Choose the token's library"),
+                self.tr("Library (*.so *.dll *.dylib);;All files (*)"),
+            )
+        )
         self.token_label = QLineEdit()
         self.key_label = QLineEdit()
         self.pin = _secret()
@@ -180,8 +202,9 @@ class KeyChoice(QObject):
     def check_unit_key(self) -> None:
         """Ask (on the worker) whether the data folder holds the unit's key: shows "type its password"
         or the fields to create it."""
-        self.ctx.tasks.run_cpu(signing_ops.unit_key_exists, self.ctx.paths, on_done=self._show_unit_key,
-                               owner=self.host)
+        self.ctx.tasks.run_cpu(
+            signing_ops.unit_key_exists, self.ctx.paths, on_done=self._show_unit_key, owner=self.host
+        )
 
     @staticmethod
     def _wrap(layout) -> QWidget:
@@ -204,8 +227,12 @@ class KeyChoice(QObject):
         if exists:
             self.unit_state.setText(self.tr("The unit's key is kept in the data folder; type its password."))
         else:
-            self.unit_state.setText(self.tr("The unit has no key yet. Choose a password (at least 8 characters) "
-                                            "and create it; keep the password safe — it cannot be recovered."))
+            self.unit_state.setText(
+                self.tr(
+                    "The unit has no key yet. Choose a password (at least 8 characters) "
+                    "and create it; keep the password safe — it cannot be recovered."
+                )
+            )
         self.create_button.setVisible(not exists)
         self.repeat_label.setVisible(not exists)
         self.unit_repeat.setVisible(not exists)
@@ -218,15 +245,25 @@ class KeyChoice(QObject):
         password = self.unit_password.text()
         self.unit_repeat.clear()
         self.create_button.setEnabled(False)
-        self.ctx.tasks.run(signing_ops.create_unit_key, self.ctx.db, self.ctx.paths, password,
-                           on_done=self._key_created, on_error=self._create_failed, owner=self.host)
+        self.ctx.tasks.run(
+            signing_ops.create_unit_key,
+            self.ctx.db,
+            self.ctx.paths,
+            password,
+            on_done=self._key_created,
+            on_error=self._create_failed,
+            owner=self.host,
+        )
 
     def _key_created(self, key: signing_ops.NewKey) -> None:
         self.create_button.setEnabled(True)
         self._show_unit_key(True)
-        self.done.show_message(self.tr(
-            "Created the unit's key for {subject}. Fingerprint (read it out to the upper union on the phone "
-            "so that they can register it): {fingerprint}").format(subject=key.subject, fingerprint=key.fingerprint))
+        self.done.show_message(
+            self.tr(
+                "Created the unit's key for {subject}. Fingerprint (read it out to the upper union on the phone "
+                "so that they can register it): {fingerprint}"
+            ).format(subject=key.subject, fingerprint=key.fingerprint)
+        )
 
     def _create_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
@@ -250,8 +287,12 @@ class KeyChoice(QObject):
             return P12Spec(unit_key_path(self.ctx.paths), self.unit_password.text())
         if not (self.library.text().strip() and self.token_label.text().strip() and self.key_label.text().strip()):
             raise ValueError(self.tr("Give the token's library, the token label and the key label."))
-        return Pkcs11Spec(Path(self.library.text().strip()), self.token_label.text().strip(),
-                          self.key_label.text().strip(), self.pin.text() or None)
+        return Pkcs11Spec(
+            Path(self.library.text().strip()),
+            self.token_label.text().strip(),
+            self.key_label.text().strip(),
+            self.pin.text() or None,
+        )
 
     def clear_secrets(self) -> None:
         """Passwords and PINs are dropped as soon as a job has them."""
@@ -271,6 +312,7 @@ class KeyChoice(QObject):
 
 
 # -- signing -----------------------------------------------------------------------------------------
+
 
 class SignDialog(QDialog):
     """Sign one PDF or workbook with a PKCS#12 file, the unit's own key or a PKCS#11 token."""
@@ -296,12 +338,16 @@ class SignDialog(QDialog):
 
         self.signature_image = QLineEdit()
         self.signature_button = QPushButton(self.tr("Choose…"))
-        self.signature_button.clicked.connect(lambda: self._choose_into(
-            self.signature_image, self.tr("Choose the signature image"), self.tr("PNG image (*.png)")))
+        self.signature_button.clicked.connect(
+            lambda: self._choose_into(
+                self.signature_image, self.tr("Choose the signature image"), self.tr("PNG image (*.png)")
+            )
+        )
         self.seal_image = QLineEdit()
         self.seal_button = QPushButton(self.tr("Choose…"))
-        self.seal_button.clicked.connect(lambda: self._choose_into(
-            self.seal_image, self.tr("Choose the seal image"), self.tr("PNG image (*.png)")))
+        self.seal_button.clicked.connect(
+            lambda: self._choose_into(self.seal_image, self.tr("Choose the seal image"), self.tr("PNG image (*.png)"))
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("File to sign"), _row(self.file, self.file_button))
@@ -348,14 +394,18 @@ class SignDialog(QDialog):
             return
         images = [Path(e.text().strip()) if e.text().strip() else None for e in (self.signature_image, self.seal_image)]
         self.sign_button.setEnabled(False)
-        self.ctx.tasks.run_cpu(signing_ops.sign, Path(src), spec, *images,
-                               on_done=self._signed, on_error=self._failed, owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.sign, Path(src), spec, *images, on_done=self._signed, on_error=self._failed, owner=self
+        )
 
     def _signed(self, result) -> None:
         self.sign_button.setEnabled(True)
         self.result_ = result
-        self.done_line.show_message(self.tr("Signed by {signer} at {time}. The signed file: {file}").format(
-            signer=result.signer, time=format_time(result.signed_at), file=result.path))
+        self.done_line.show_message(
+            self.tr("Signed by {signer} at {time}. The signed file: {file}").format(
+                signer=result.signer, time=format_time(result.signed_at), file=result.path
+            )
+        )
         self.signed.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -368,6 +418,7 @@ class SignDialog(QDialog):
 
 
 # -- verifying ---------------------------------------------------------------------------------------
+
 
 class VerdictDialog(QDialog):
     """A signature's verdict. When the signer is neither trusted nor known, "Tin cậy chứng thư này"
@@ -391,14 +442,24 @@ class VerdictDialog(QDialog):
         self.fingerprint = QLabel()
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = self._wrapped("")
-        for label, widget in ((self.tr("File"), QLabel(str(self.path))), (self.tr("Verdict"), self.status),
-                              (self.tr("Signer"), self.signer), (self.tr("Signed at"), self.signed_at),
-                              (self.tr("What the signature covers"), self.covered), (self.tr("Trust"), self.trust),
-                              (self.tr("Fingerprint"), self.fingerprint), (self.tr("Details"), self.details)):
+        for label, widget in (
+            (self.tr("File"), QLabel(str(self.path))),
+            (self.tr("Verdict"), self.status),
+            (self.tr("Signer"), self.signer),
+            (self.tr("Signed at"), self.signed_at),
+            (self.tr("What the signature covers"), self.covered),
+            (self.tr("Trust"), self.trust),
+            (self.tr("Fingerprint"), self.fingerprint),
+            (self.tr("Details"), self.details),
+        ):
             self.form.addRow(label, widget)
         self.trust_button = QPushButton(self.tr("Trust this certificate…"))
-        self.trust_button.setToolTip(self.tr("After the signer has read out the fingerprint of their certificate "
-                                             "on the phone and it matches: files they sign are then accepted here."))
+        self.trust_button.setToolTip(
+            self.tr(
+                "After the signer has read out the fingerprint of their certificate "
+                "on the phone and it matches: files they sign are then accepted here."
+            )
+        )
         self.trust_button.clicked.connect(self.trust_signer)
         self.error = ErrorLine()
         self.done_line = SuccessLine()
@@ -442,8 +503,9 @@ class VerdictDialog(QDialog):
         self.form.setRowVisible(self.fingerprint, bool(verdict.fingerprint))
         self.details.setText("\n".join(verdict.reasons))
         self.form.setRowVisible(self.details, bool(verdict.reasons))
-        self.trust_button.setVisible(self.ctx is not None and verdict.certificate is not None
-                                     and not (verdict.known or verdict.trusted))
+        self.trust_button.setVisible(
+            self.ctx is not None and verdict.certificate is not None and not (verdict.known or verdict.trusted)
+        )
         grow_to_content(self)
 
     def trust_signer(self) -> None:
@@ -458,14 +520,25 @@ class VerdictDialog(QDialog):
         if label is None:
             return
         self.trust_button.setEnabled(False)
-        self.ctx.tasks.run_cpu(signing_ops.trust_signer, self.ctx.paths, self.path, self.verdict, label,
-                               on_done=self._signer_trusted, on_error=self._trust_failed, owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.trust_signer,
+            self.ctx.paths,
+            self.path,
+            self.verdict,
+            label,
+            on_done=self._signer_trusted,
+            on_error=self._trust_failed,
+            owner=self,
+        )
 
     def _signer_trusted(self, verdict) -> None:
         self.trust_button.setEnabled(True)
         self._show(verdict)
-        self.done_line.show_message(self.tr("Trusted: {subject} ({fingerprint}). The file was checked again.").format(
-            subject=verdict.signer, fingerprint=verdict.fingerprint))
+        self.done_line.show_message(
+            self.tr("Trusted: {subject} ({fingerprint}). The file was checked again.").format(
+                subject=verdict.signer, fingerprint=verdict.fingerprint
+            )
+        )
         grow_to_content(self)
         self.trusted_signer.emit(verdict)
 
@@ -485,6 +558,7 @@ class VerdictDialog(QDialog):
 
 # -- SMTP settings -----------------------------------------------------------------------------------
 
+
 class SmtpDialog(QDialog):
     """Host, port, user, security and sender, filled in from a common provider (Gmail, Outlook,
     Yahoo, the unit's own server); "Gửi thử" sends a test message and says the server's answer in
@@ -503,18 +577,23 @@ class SmtpDialog(QDialog):
         self.setMinimumWidth(560)
         self.provider = QComboBox()
         self.provider.addItem(self.tr("Choose your email provider…"), "")
-        names = {"gmail": self.tr("Gmail (with an app password)"),
-                 "outlook": self.tr("Outlook, Hotmail (with an app password)"),
-                 "yahoo": self.tr("Yahoo Mail (with an app password)"),
-                 "own": self.tr("The unit's own mail server")}
+        names = {
+            "gmail": self.tr("Gmail (with an app password)"),
+            "outlook": self.tr("Outlook, Hotmail (with an app password)"),
+            "yahoo": self.tr("Yahoo Mail (with an app password)"),
+            "own": self.tr("The unit's own mail server"),
+        }
         self._presets = {p.key: p for p in outbox_service.PRESETS}
         for key in self._presets:
             self.provider.addItem(names.get(key, self._presets[key].name), key)
         self.provider.addItem(self.tr("Another server"), "other")
         self.hint = note()
-        self.help_link = QLabel('<a href="{url}">{text}</a>'.format(
-            url=QUrl.fromLocalFile(str(outbox_service.help_page())).toString(),
-            text=self.tr("How to make an app password (Gmail, Outlook, Yahoo)")))
+        self.help_link = QLabel(
+            '<a href="{url}">{text}</a>'.format(
+                url=QUrl.fromLocalFile(str(outbox_service.help_page())).toString(),
+                text=self.tr("How to make an app password (Gmail, Outlook, Yahoo)"),
+            )
+        )
         self.help_link.setOpenExternalLinks(True)
         self.help_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.host = QLineEdit(settings.host)
@@ -555,14 +634,21 @@ class SmtpDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note(self.tr("The test message goes to the sender's own address. The password is asked "
-                                      "each time mail is sent; it is never saved.")))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "The test message goes to the sender's own address. The password is asked "
+                    "each time mail is sent; it is never saved."
+                )
+            )
+        )
         layout.addWidget(self.error)
         layout.addWidget(self.done_line)
         layout.addWidget(self.buttons)
         known = outbox_service.preset_of(settings)
-        self.provider.setCurrentIndex(max(self.provider.findData(
-            known.key if known else ("other" if settings.host else "")), 0))
+        self.provider.setCurrentIndex(
+            max(self.provider.findData(known.key if known else ("other" if settings.host else "")), 0)
+        )
         self._show_hint()
         self.provider.currentIndexChanged.connect(self.choose_provider)
         screen_fit.fit_dialog(self)
@@ -587,9 +673,15 @@ class SmtpDialog(QDialog):
         grow_to_content(self)
 
     def current(self):
-        return replace(self.settings, host=self.host.text().strip(), port=self.port.value(),
-                       security=self.security.currentData(), user=self.user.text().strip(),
-                       from_addr=self.from_addr.text().strip(), from_name=self.from_name.text().strip())
+        return replace(
+            self.settings,
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            security=self.security.currentData(),
+            user=self.user.text().strip(),
+            from_addr=self.from_addr.text().strip(),
+            from_name=self.from_name.text().strip(),
+        )
 
     def send_test(self) -> None:
         self.error.clear_message()
@@ -597,8 +689,14 @@ class SmtpDialog(QDialog):
         password = self.password.text()
         self.password.clear()
         self.test_button.setEnabled(False)
-        self.ctx.tasks.run_cpu(signing_ops.test_smtp, self.current(), password, on_done=self._tested,
-                               on_error=self._test_failed, owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.test_smtp,
+            self.current(),
+            password,
+            on_done=self._tested,
+            on_error=self._test_failed,
+            owner=self,
+        )
 
     def _tested(self, outcome) -> None:
         self.test_button.setEnabled(True)
@@ -612,8 +710,14 @@ class SmtpDialog(QDialog):
 
     def save(self) -> None:
         self.password.clear()
-        self.ctx.tasks.run_cpu(signing_ops.save_smtp, self.ctx.paths, self.current(),
-                               on_done=self._saved, on_error=self._failed, owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.save_smtp,
+            self.ctx.paths,
+            self.current(),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _saved(self, settings) -> None:
         self.saved.emit(settings)
@@ -628,6 +732,7 @@ class SmtpDialog(QDialog):
 
 # -- sending -----------------------------------------------------------------------------------------
 
+
 def send_outcome_text(report) -> tuple[bool, str]:
     """(all sent?, what to tell the user) after a sending attempt."""
     if report.sent and not (report.deferred or report.failed or report.errors):
@@ -636,8 +741,11 @@ def send_outcome_text(report) -> tuple[bool, str]:
     if report.failed:
         text = QCoreApplication.translate("SendDialog", "The mail server refused the message: {error}")
     else:
-        text = QCoreApplication.translate("SendDialog", "Could not send now; the message waits in the outbox and "
-                                          "can be sent again when the network is back. Reason: {error}")
+        text = QCoreApplication.translate(
+            "SendDialog",
+            "Could not send now; the message waits in the outbox and "
+            "can be sent again when the network is back. Reason: {error}",
+        )
     return False, text.format(error=error)
 
 
@@ -676,23 +784,30 @@ class SendDialog(QDialog):
         self.resend = QCheckBox(self.tr("Send again exactly the files already sent"))
         self.smtp_dialog: SmtpDialog | None = None
         self._asked_setup = False
-        self.setup_banner = QLabel(self.tr(
-            "Sending email is not set up yet. Set it up first (a minute: choose Gmail, Outlook, Yahoo or the unit's "
-            "own server and send a test message); then write the message."))
+        self.setup_banner = QLabel(
+            self.tr(
+                "Sending email is not set up yet. Set it up first (a minute: choose Gmail, Outlook, Yahoo or the unit's "
+                "own server and send a test message); then write the message."
+            )
+        )
         self.setup_banner.setWordWrap(True)
-        self.setup_banner.setStyleSheet("QLabel { color: #6d4c00; background: #fff8e1; border: 1px solid #ffe082;"
-                                        " border-radius: 4px; padding: 6px 8px; }")
+        self.setup_banner.setStyleSheet(
+            "QLabel { color: #6d4c00; background: #fff8e1; border: 1px solid #ffe082;"
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
         self.setup_button = QPushButton(self.tr("Set up email…"))
         self.setup_button.clicked.connect(self._edit_smtp)
         self.setup_row = _row(self.setup_banner, self.setup_button)
         form = QFormLayout()
         if self.report is not None:
             if self.report.status == "sent":
-                text = self.tr("{report}: already sent {times} time(s). It is locked; a correction is a new "
-                               "version.").format(report=self.report.label, times=self.report.times_sent)
+                text = self.tr(
+                    "{report}: already sent {times} time(s). It is locked; a correction is a new version."
+                ).format(report=self.report.label, times=self.report.times_sent)
             else:
-                text = self.tr("{report}: sending records the files with their SHA-256 and locks this version."
-                               ).format(report=self.report.label)
+                text = self.tr("{report}: sending records the files with their SHA-256 and locks this version.").format(
+                    report=self.report.label
+                )
             self.report_line.setText(text)
             form.addRow(self.tr("Report"), self.report_line)
             if self.report.status == "sent":
@@ -708,8 +823,9 @@ class SendDialog(QDialog):
         self.done_line = SuccessLine()
         self.buttons = QDialogButtonBox()
         self.send_button = self.buttons.addButton(self.tr("Send"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.eml_button = self.buttons.addButton(self.tr("Save as an email draft (.eml)…"),
-                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.eml_button = self.buttons.addButton(
+            self.tr("Save as an email draft (.eml)…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.eml_button.clicked.connect(self.save_eml)
         self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.send)
@@ -717,8 +833,14 @@ class SendDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.setup_row)
         layout.addLayout(form)
-        layout.addWidget(note(self.tr("The message is first put in the outbox; if the network is down it waits "
-                                      "there and can be sent again later.")))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "The message is first put in the outbox; if the network is down it waits "
+                    "there and can be sent again later."
+                )
+            )
+        )
         layout.addWidget(self.error)
         layout.addWidget(self.done_line)
         layout.addWidget(self.buttons)
@@ -730,8 +852,12 @@ class SendDialog(QDialog):
         self.file_list.setText("\n".join(f.name for f in self.files) or self.tr("(no file)"))
 
     def _choose_files(self) -> None:
-        chosen = ask_open_paths(self, self.tr("Choose the files to send"), DOCUMENT_FILTER + ";;All files (*)",
-                                str(self.files[0].parent) if self.files else "")
+        chosen = ask_open_paths(
+            self,
+            self.tr("Choose the files to send"),
+            DOCUMENT_FILTER + ";;All files (*)",
+            str(self.files[0].parent) if self.files else "",
+        )
         if chosen:
             self.files = [Path(c) for c in chosen]
             self._show_files()
@@ -770,17 +896,29 @@ class SendDialog(QDialog):
             self.error.show_message(self.tr("Choose the files to send."))
             return
         if not self.smtp.host:
-            self.error.show_message(self.tr("Set up the mail server first (or save the message as an email draft "
-                                            "for your mail program)."))
+            self.error.show_message(
+                self.tr("Set up the mail server first (or save the message as an email draft for your mail program).")
+            )
             self._edit_smtp()
             return
         password = self.password.text()
         self.password.clear()
         self.send_button.setEnabled(False)
-        self.ctx.tasks.run(signing_ops.queue_and_send, self.ctx.db, self.ctx.paths, self.to.text(),
-                           self.subject.text(), self.body.toPlainText(), self.files, password,
-                           self.report.id if self.report else None, self.resend.isChecked(),
-                           on_done=self._sent, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            signing_ops.queue_and_send,
+            self.ctx.db,
+            self.ctx.paths,
+            self.to.text(),
+            self.subject.text(),
+            self.body.toPlainText(),
+            self.files,
+            password,
+            self.report.id if self.report else None,
+            self.resend.isChecked(),
+            on_done=self._sent,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def save_eml(self) -> None:
         self.error.clear_message()
@@ -796,15 +934,30 @@ class SendDialog(QDialog):
         if out.suffix.lower() != ".eml":
             out = out.with_name(out.name + ".eml")
         self.eml_button.setEnabled(False)
-        self.ctx.tasks.run(signing_ops.save_eml, self.ctx.db, self.ctx.paths, out, self.to.text(),
-                           self.subject.text(), self.body.toPlainText(), self.files,
-                           self.report.id if self.report else None, self.resend.isChecked(),
-                           on_done=self._eml_saved, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            signing_ops.save_eml,
+            self.ctx.db,
+            self.ctx.paths,
+            out,
+            self.to.text(),
+            self.subject.text(),
+            self.body.toPlainText(),
+            self.files,
+            self.report.id if self.report else None,
+            self.resend.isChecked(),
+            on_done=self._eml_saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _eml_saved(self, path: Path) -> None:
         self.eml_path = path
-        self.done_line.show_message(self.tr("Saved the email draft {file}. Open it in your mail program (Outlook, "
-                                            "Thunderbird), check it and press Send.").format(file=path))
+        self.done_line.show_message(
+            self.tr(
+                "Saved the email draft {file}. Open it in your mail program (Outlook, "
+                "Thunderbird), check it and press Send."
+            ).format(file=path)
+        )
         self.send_button.setEnabled(self.report is None)  # a report's sending is recorded once
         self.eml_button.setEnabled(self.report is None)
         self.saved.emit(path)
@@ -830,9 +983,11 @@ class SendDialog(QDialog):
 def status_text(status: str) -> str:
     from thidua_desktop.services.outbox import CANCELLED, EML, FAILED, QUEUED, SENT
 
-    names = {QUEUED: QCoreApplication.translate("SendDialog", "Waiting"),
-             CANCELLED: QCoreApplication.translate("SendDialog", "Removed"),
-             SENT: QCoreApplication.translate("SendDialog", "Sent"),
-             EML: QCoreApplication.translate("SendDialog", "Email draft saved"),
-             FAILED: QCoreApplication.translate("SendDialog", "Refused")}
+    names = {
+        QUEUED: QCoreApplication.translate("SendDialog", "Waiting"),
+        CANCELLED: QCoreApplication.translate("SendDialog", "Removed"),
+        SENT: QCoreApplication.translate("SendDialog", "Sent"),
+        EML: QCoreApplication.translate("SendDialog", "Email draft saved"),
+        FAILED: QCoreApplication.translate("SendDialog", "Refused"),
+    }
     return names.get(status, status)

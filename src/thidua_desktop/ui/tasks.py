@@ -58,16 +58,30 @@ class TaskManager(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-            on_error: ErrorHandler | None = None, owner: QObject | None = None, **kwargs: Any) -> None:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: ErrorHandler | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> None:
         """Run ``fn(*args, **kwargs)`` on the database worker.
 
         ``owner``: a widget whose deletion makes the callbacks moot (they are then skipped).
         """
         self._submit("db", _Job(fn, args, kwargs, on_done, on_error, owner))
 
-    def run_cpu(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-                on_error: ErrorHandler | None = None, owner: QObject | None = None, **kwargs: Any) -> None:
+    def run_cpu(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: ErrorHandler | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> None:
         """Run a CPU-bound job that does not touch the database on the separate pool."""
         self._submit("cpu", _Job(fn, args, kwargs, on_done, on_error, owner))
 

@@ -30,6 +30,7 @@ from thidua_desktop.ui.operations import signing as signing_ops
 from thidua_desktop.ui.pages.base import ErrorLine, SuccessLine, note
 from thidua_desktop.ui.widgets import screen_fit
 
+
 def _date(moment) -> str:
     from thidua_desktop.core.vn_time import format_day
 
@@ -55,22 +56,30 @@ class ConfirmCertificateDialog(QDialog):
         form.addRow(self.tr("File"), QLabel(str(cert.path)))
         form.addRow(self.tr("Holder"), QLabel(info.subject + (f" — {info.organization}" if info.organization else "")))
         form.addRow(self.tr("Issued by"), QLabel(self.tr("itself (self-signed)") if info.self_signed else info.issuer))
-        form.addRow(self.tr("Valid"), QLabel(self.tr("from {start} to {end}").format(
-            start=_date(info.not_before), end=_date(info.not_after))))
+        form.addRow(
+            self.tr("Valid"),
+            QLabel(self.tr("from {start} to {end}").format(start=_date(info.not_before), end=_date(info.not_after))),
+        )
         form.addRow(self.tr("Fingerprint (SHA-256)"), self.fingerprint)
         form.addRow(self.tr("Name in the list"), self.label)
         buttons = QDialogButtonBox()
-        self.trust_button = buttons.addButton(self.tr("The fingerprints match: trust it"),
-                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.trust_button = buttons.addButton(
+            self.tr("The fingerprints match: trust it"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note(self.tr(
-            "Before trusting it, call the certificate's holder and have them read out the fingerprint of their "
-            "certificate: every group of characters must match the one above. A certificate that came by email "
-            "alone could have been swapped on the way.")))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Before trusting it, call the certificate's holder and have them read out the fingerprint of their "
+                    "certificate: every group of characters must match the one above. A certificate that came by email "
+                    "alone could have been swapped on the way."
+                )
+            )
+        )
         layout.addWidget(buttons)
         screen_fit.fit_dialog(self)
 
@@ -94,8 +103,9 @@ class TrustDialog(QDialog):
         self.setMinimumSize(760, 360)
         self.list = QTreeWidget()
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Name"), self.tr("Holder"), self.tr("Valid until"),
-                                   self.tr("Fingerprint (SHA-256)")])
+        self.list.setHeaderLabels(
+            [self.tr("Name"), self.tr("Holder"), self.tr("Valid until"), self.tr("Fingerprint (SHA-256)")]
+        )
         self.list.setColumnWidth(0, 180)
         self.list.setColumnWidth(1, 200)
         self.list.itemSelectionChanged.connect(self._selection_changed)
@@ -114,17 +124,23 @@ class TrustDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(note(self.tr(
-            "A signed file is accepted when its signer's certificate, or the authority that issued it, is in this "
-            "list: the upper union's certificate, the certificates of the grassroots unions it receives, or a "
-            "certificate authority.")))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "A signed file is accepted when its signer's certificate, or the authority that issued it, is in this "
+                    "list: the upper union's certificate, the certificates of the grassroots unions it receives, or a "
+                    "certificate authority."
+                )
+            )
+        )
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.done_line)
         layout.addWidget(buttons)
-        self.ctx.tasks.run_cpu(signing_ops.trusted, self.ctx.paths, on_done=self._show, on_error=self._failed,
-                               owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.trusted, self.ctx.paths, on_done=self._show, on_error=self._failed, owner=self
+        )
         screen_fit.fit_dialog(self)
 
     def _show(self, entries: list) -> None:
@@ -147,38 +163,60 @@ class TrustDialog(QDialog):
     def add(self) -> None:
         self.error.clear_message()
         self.done_line.clear_message()
-        chosen = signing_dialogs.ask_open_path(self, self.tr("Choose the certificate to trust"),
-                                               self.tr("Certificate (*.pem *.crt *.cer *.der);;All files (*)"))
+        chosen = signing_dialogs.ask_open_path(
+            self,
+            self.tr("Choose the certificate to trust"),
+            self.tr("Certificate (*.pem *.crt *.cer *.der);;All files (*)"),
+        )
         if not chosen:
             return
-        self.ctx.tasks.run_cpu(signing_ops.read_certificate, Path(chosen), on_done=self._confirm,
-                               on_error=self._failed, owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.read_certificate, Path(chosen), on_done=self._confirm, on_error=self._failed, owner=self
+        )
 
     def _confirm(self, cert: signing_ops.CertificateFile) -> None:
         label = ask_confirm_certificate(self, cert)
         if label is None:
             return
-        self.ctx.tasks.run_cpu(signing_ops.trust, self.ctx.paths, cert.path, label,
-                               on_done=lambda entries: self._trusted(cert, entries), on_error=self._failed,
-                               owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.trust,
+            self.ctx.paths,
+            cert.path,
+            label,
+            on_done=lambda entries: self._trusted(cert, entries),
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _trusted(self, cert, entries) -> None:
         self._show(entries)
-        self.done_line.show_message(self.tr("Trusted: {subject} ({fingerprint}).").format(
-            subject=cert.info.subject, fingerprint=cert.info.fingerprint))
+        self.done_line.show_message(
+            self.tr("Trusted: {subject} ({fingerprint}).").format(
+                subject=cert.info.subject, fingerprint=cert.info.fingerprint
+            )
+        )
 
     def remove(self) -> None:
         selected = self.selected()
         if selected is None:
             return
         trusted, info = selected
-        if not messages.confirm(self, self.tr("Remove {subject} from the trusted certificates?").format(
-                subject=info.subject), informative=self.tr("Files it signed will no longer be accepted here."),
-                yes_text=self.tr("Remove")):
+        if not messages.confirm(
+            self,
+            self.tr("Remove {subject} from the trusted certificates?").format(subject=info.subject),
+            informative=self.tr("Files it signed will no longer be accepted here."),
+            yes_text=self.tr("Remove"),
+        ):
             return
         self.error.clear_message()
-        self.ctx.tasks.run_cpu(signing_ops.untrust, self.ctx.paths, info.fingerprint,
-                               on_done=self._removed, on_error=self._failed, owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.untrust,
+            self.ctx.paths,
+            info.fingerprint,
+            on_done=self._removed,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _removed(self, entries) -> None:
         self._show(entries)

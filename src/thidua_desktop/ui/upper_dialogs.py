@@ -60,10 +60,14 @@ class PlanExportDialog(QDialog):
         self.result_ = None
         self.setWindowTitle(self.tr("Export the plan package"))
         self.setMinimumWidth(580)
-        intro = note(self.tr("The plan package is a signed workbook with the year's plan: phases and deadlines, "
-                             "movements, indicators with their targets, titles and rule values. Send it to the "
-                             "grassroots unions; each imports it (Year › Import a plan package…) instead of typing "
-                             "the plan."))
+        intro = note(
+            self.tr(
+                "The plan package is a signed workbook with the year's plan: phases and deadlines, "
+                "movements, indicators with their targets, titles and rule values. Send it to the "
+                "grassroots unions; each imports it (Year › Import a plan package…) instead of typing "
+                "the plan."
+            )
+        )
         self.year = QComboBox()
         for summary in ctx.years:
             self.year.addItem(str(summary.year), summary.year)
@@ -110,8 +114,9 @@ class PlanExportDialog(QDialog):
             self.out.setText(str(folder / self._default_name()))
 
     def _choose_out(self) -> None:
-        chosen = signing_dialogs.ask_save_path(self, self.tr("Save the plan package"),
-                                               self.tr("Excel workbook (*.xlsx)"), self.out.text())
+        chosen = signing_dialogs.ask_save_path(
+            self, self.tr("Save the plan package"), self.tr("Excel workbook (*.xlsx)"), self.out.text()
+        )
         if chosen:
             if not chosen.lower().endswith(".xlsx"):
                 chosen += ".xlsx"
@@ -136,18 +141,21 @@ class PlanExportDialog(QDialog):
         self.keys.clear_secrets()
         self.export_button.setEnabled(False)
         self.done_line.show_message(self.tr("Writing and signing the plan package…"))
-        self.ctx.tasks.run(export_plan, self.ctx.db, int(year), out, spec,
-                           on_done=self._exported, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            export_plan, self.ctx.db, int(year), out, spec, on_done=self._exported, on_error=self._failed, owner=self
+        )
 
     def _exported(self, result) -> None:
         self.export_button.setEnabled(True)
         self.result_ = result
         c = result.counts
-        self.done_line.show_message(self.tr(
-            "Saved the plan package of {year}:\n{path}\n{phases} phases, {movements} movements, {indicators} "
-            "indicators, {titles} titles, {rules} rule values.\nSigned by {signer}; fingerprint (read it out to the "
-            "units by phone so that they can check it): {fingerprint}").format(
-            year=result.year, path=result.path, signer=result.signer, fingerprint=result.fingerprint, **c))
+        self.done_line.show_message(
+            self.tr(
+                "Saved the plan package of {year}:\n{path}\n{phases} phases, {movements} movements, {indicators} "
+                "indicators, {titles} titles, {rules} rule values.\nSigned by {signer}; fingerprint (read it out to the "
+                "units by phone so that they can check it): {fingerprint}"
+            ).format(year=result.year, path=result.path, signer=result.signer, fingerprint=result.fingerprint, **c)
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
@@ -172,16 +180,23 @@ class ReminderDialog(QDialog):
         self.reminded = None
         self.setWindowTitle(self.tr("Email the reminders"))
         self.setMinimumSize(760, 560)
-        intro = note(self.tr("One email to each unit whose report is past its due date and has not come in, listing "
-                             "what is missing. The messages go through the outbox; a report already reminded to a "
-                             "unit today is not reminded again."))
-        self.model = RowsModel([
-            Column(self.tr("Code"), lambda r: r.code, width=70),
-            Column(self.tr("Name"), lambda r: r.name, tooltip=lambda r: r.name),
-            Column(self.tr("Email"), lambda r: r.email, width=170),
-            Column(self.tr("To remind"), self._kinds, width=120),
-            Column(self.tr("State"), self._state, width=200, tooltip=self._state),
-        ], self)
+        intro = note(
+            self.tr(
+                "One email to each unit whose report is past its due date and has not come in, listing "
+                "what is missing. The messages go through the outbox; a report already reminded to a "
+                "unit today is not reminded again."
+            )
+        )
+        self.model = RowsModel(
+            [
+                Column(self.tr("Code"), lambda r: r.code, width=70),
+                Column(self.tr("Name"), lambda r: r.name, tooltip=lambda r: r.name),
+                Column(self.tr("Email"), lambda r: r.email, width=170),
+                Column(self.tr("To remind"), self._kinds, width=120),
+                Column(self.tr("State"), self._state, width=200, tooltip=self._state),
+            ],
+            self,
+        )
         self.view = make_table(self.model, stretch_column=1)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
         self.view.clicked.connect(lambda index: self._preview(self.model.row_at(index.row())))
@@ -204,8 +219,9 @@ class ReminderDialog(QDialog):
         self.error = ErrorLine()
         self.done_line = SuccessLine()
         self.buttons = QDialogButtonBox()
-        self.queue_button = self.buttons.addButton(self.tr("Put the reminders in the outbox"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.queue_button = self.buttons.addButton(
+            self.tr("Put the reminders in the outbox"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.queue)
         self.buttons.rejected.connect(self.reject)
@@ -225,8 +241,11 @@ class ReminderDialog(QDialog):
     # -- labels ------------------------------------------------------------------------------
 
     def _kind_names(self) -> dict[str, str]:
-        return {"registration": self.tr("Registration"), "midyear-report": self.tr("Mid-year report"),
-                "year-report": self.tr("Year report")}
+        return {
+            "registration": self.tr("Registration"),
+            "midyear-report": self.tr("Mid-year report"),
+            "year-report": self.tr("Year report"),
+        }
 
     def _kinds(self, r) -> str:
         names = self._kind_names()
@@ -244,8 +263,16 @@ class ReminderDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------
 
     def load(self) -> None:
-        self.ctx.tasks.run(reminder_setup, self.ctx.db, self.ctx.paths, self.year_, self.ctx.today(),
-                           on_done=self._show, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            reminder_setup,
+            self.ctx.db,
+            self.ctx.paths,
+            self.year_,
+            self.ctx.today(),
+            on_done=self._show,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _show(self, setup: ReminderSetup) -> None:
         self.setup = setup
@@ -292,9 +319,19 @@ class ReminderDialog(QDialog):
         password = self.password.text()
         self.password.clear()
         self.queue_button.setEnabled(False)
-        self.ctx.tasks.run(queue_reminders, self.ctx.db, self.ctx.paths, self.year_, self.ctx.today(),
-                           [r.code for r in pending], self.send_now.isChecked(), password,
-                           on_done=self._queued, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            queue_reminders,
+            self.ctx.db,
+            self.ctx.paths,
+            self.year_,
+            self.ctx.today(),
+            [r.code for r in pending],
+            self.send_now.isChecked(),
+            password,
+            on_done=self._queued,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _queued(self, result: Reminded) -> None:
         self.reminded = result

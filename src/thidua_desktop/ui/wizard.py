@@ -46,16 +46,20 @@ class WelcomePage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("Welcome"))
         self.setSubTitle(self.tr("A few steps to set up your union and this year's emulation plan."))
-        text = QLabel(self.tr(
-            "This program helps the grassroots union run its emulation movement through the year: the plan and "
-            "its deadlines, the roster, registrations, initiatives, phase reports and the year-end review.\n\n"
-            "The next pages ask for the union's name and the lines printed at the top of its documents, who "
-            "signs for the executive committee, and the plan the year follows. Everything can be changed later "
-            "on the Unit page."))
+        text = QLabel(
+            self.tr(
+                "This program helps the grassroots union run its emulation movement through the year: the plan and "
+                "its deadlines, the roster, registrations, initiatives, phase reports and the year-end review.\n\n"
+                "The next pages ask for the union's name and the lines printed at the top of its documents, who "
+                "signs for the executive committee, and the plan the year follows. Everything can be changed later "
+                "on the Unit page."
+            )
+        )
         text.setWordWrap(True)
         where = note(self.tr("The data will be kept in {folder}").format(folder=ctx.paths.root))
-        self.upper_mode = QCheckBox(self.tr(
-            "This is an upper-level union: it takes in and adds up the reports of its grassroots unions"))
+        self.upper_mode = QCheckBox(
+            self.tr("This is an upper-level union: it takes in and adds up the reports of its grassroots unions")
+        )
         box = QVBoxLayout(self)
         box.addWidget(text)
         box.addWidget(self.upper_mode)
@@ -99,8 +103,11 @@ class SignersPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Who signs"))
-        self.setSubTitle(self.tr("The chair signs documents on behalf of the executive committee; a deputy chair "
-                                 "may sign for the chair."))
+        self.setSubTitle(
+            self.tr(
+                "The chair signs documents on behalf of the executive committee; a deputy chair may sign for the chair."
+            )
+        )
         self.chair = QLineEdit()
         self.chair.setPlaceholderText(self.tr("Full name of the chair"))
         self.deputies = DeputiesEditor()
@@ -207,12 +214,22 @@ class ConfirmPage(QWizardPage):
             (self.tr("Deputy chairs"), ", ".join(d.full_name for d in p.deputies)),
             (self.tr("Plan"), wizard.plan.chooser.choice_words()),
             (self.tr("Year"), "" if wizard.plan.wants_package() else str(wizard.plan.year.value())),
-            (self.tr("Upper-level union"), self.tr("yes: takes in the reports of its grassroots unions")
-             if wizard.welcome.upper_mode.isChecked() else self.tr("no: a grassroots union")),
+            (
+                self.tr("Upper-level union"),
+                self.tr("yes: takes in the reports of its grassroots unions")
+                if wizard.welcome.upper_mode.isChecked()
+                else self.tr("no: a grassroots union"),
+            ),
         ]
-        html = "<table cellspacing='4'>" + "".join(
-            f"<tr><td style='color:#5f6673; padding-right:12px'>{_escape(k)}</td><td><b>{_escape(v or '—')}</b>"
-            "</td></tr>" for k, v in rows) + "</table>"
+        html = (
+            "<table cellspacing='4'>"
+            + "".join(
+                f"<tr><td style='color:#5f6673; padding-right:12px'>{_escape(k)}</td><td><b>{_escape(v or '—')}</b>"
+                "</td></tr>"
+                for k, v in rows
+            )
+            + "</table>"
+        )
         self.summary.setText(html)
         self.error.clear_message()
 
@@ -277,13 +294,24 @@ class FirstRunWizard(QWizard):
         self._saving = True
         self.confirm.error.clear_message()
         self._set_buttons_enabled(False)
-        self.ctx.tasks.run(_set_up, self.ctx.db, self.profile(), template, self.plan.year.value(),
-                           self.welcome.upper_mode.isChecked(), on_done=self._saved, on_error=self._failed,
-                           owner=self)
+        self.ctx.tasks.run(
+            _set_up,
+            self.ctx.db,
+            self.profile(),
+            template,
+            self.plan.year.value(),
+            self.welcome.upper_mode.isChecked(),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _set_buttons_enabled(self, enabled: bool) -> None:
-        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
-                      QWizard.WizardButton.CancelButton):
+        for which in (
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.CancelButton,
+        ):
             button = self.button(which)
             if button is not None:
                 button.setEnabled(enabled)

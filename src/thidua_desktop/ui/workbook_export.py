@@ -22,33 +22,44 @@ from thidua_desktop.ui import file_dialogs, messages
 
 def ask_xlsx_path(parent: QWidget, title: str, suggested_name: str) -> Path | None:
     """Where to save the workbook (None: cancelled); offered in Documents or the folder last used."""
-    chosen = file_dialogs.save_file(parent, title,
-                                    QCoreApplication.translate("WorkbookExport", "Excel workbooks (*.xlsx)"),
-                                    kind=file_dialogs.EXPORT, name=suggested_name)
+    chosen = file_dialogs.save_file(
+        parent,
+        title,
+        QCoreApplication.translate("WorkbookExport", "Excel workbooks (*.xlsx)"),
+        kind=file_dialogs.EXPORT,
+        name=suggested_name,
+    )
     if not chosen:
         return None
     path = Path(chosen)
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
-def export_workbook(page, path: Path, job: Callable[..., int], *args: Any, saved: str, question: str,
-                    failed_title: str) -> None:
+def export_workbook(
+    page, path: Path, job: Callable[..., int], *args: Any, saved: str, question: str, failed_title: str
+) -> None:
     """Run ``job(*args)`` (it writes ``path`` and returns how many rows) on the page's worker.
 
     ``saved`` (with ``{count}`` and ``{file}``) goes on ``page.saved``, ``question`` (with ``{count}``)
     asks whether to open the file; ``failed_title`` heads the error message.
     """
-    progress = messages.progress(page, QCoreApplication.translate("WorkbookExport", "Writing {file}…").format(
-        file=path.name))
+    progress = messages.progress(
+        page, QCoreApplication.translate("WorkbookExport", "Writing {file}…").format(file=path.name)
+    )
 
     def done(count: int) -> None:
         progress.close()
         number = vntext.format_number(count)
         page.saved.show_message(saved.format(count=number, file=path))
         choice = messages.choose(
-            page, question.format(count=number),
-            [("open", QCoreApplication.translate("WorkbookExport", "Open the file")),
-             ("close", QCoreApplication.translate("WorkbookExport", "Close"))], informative=str(path))
+            page,
+            question.format(count=number),
+            [
+                ("open", QCoreApplication.translate("WorkbookExport", "Open the file")),
+                ("close", QCoreApplication.translate("WorkbookExport", "Close")),
+            ],
+            informative=str(path),
+        )
         if choice == "open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -59,9 +70,13 @@ def export_workbook(page, path: Path, job: Callable[..., int], *args: Any, saved
         if isinstance(exc, UserError):
             messages.error(page, exc.message, title=failed_title)
         elif isinstance(exc, OSError):
-            messages.error(page, QCoreApplication.translate(
-                "WorkbookExport", "The file {file} could not be written: {reason}").format(
-                file=path, reason=exc.strerror or str(exc)), title=failed_title)
+            messages.error(
+                page,
+                QCoreApplication.translate("WorkbookExport", "The file {file} could not be written: {reason}").format(
+                    file=path, reason=exc.strerror or str(exc)
+                ),
+                title=failed_title,
+            )
         else:
             raise exc
 

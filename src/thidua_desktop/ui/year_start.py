@@ -47,8 +47,9 @@ class YearStartChooser(QWidget):
 
     changed = Signal()
 
-    def __init__(self, *, years: list[int], default_year: int, package: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, years: list[int], default_year: int, package: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.templates: list = []
         self.existing_years = sorted(years)
@@ -73,23 +74,33 @@ class YearStartChooser(QWidget):
         self.template_choice = QComboBox()
         self.template_choice.currentIndexChanged.connect(self._update)
 
-        self.package_hint = _hint(self.tr(
-            "Its plan number, date, issuer and title, phases, deadlines, movements and indicators with the upper "
-            "union's targets, as the upper union sent them, signed. Every change is shown before it is applied."))
-        self.copy_hint = _hint(self.tr(
-            "Phases, movements and indicators of that year, dates moved to the new year. The new plan's number, "
-            "date, issuer and title are left empty until you enter them, and last year's targets are not kept."))
-        self.standard_hint = _hint(self.tr(
-            "The movements the Vietnam General Confederation of Labour runs every year and the usual indicators, "
-            "two half-year phases. It cites no plan and carries no upper-union figures: enter your upper union's "
-            "plan (Year › Edit the year's plan…) when you have it; until then no document cites a plan."))
+        self.package_hint = _hint(
+            self.tr(
+                "Its plan number, date, issuer and title, phases, deadlines, movements and indicators with the upper "
+                "union's targets, as the upper union sent them, signed. Every change is shown before it is applied."
+            )
+        )
+        self.copy_hint = _hint(
+            self.tr(
+                "Phases, movements and indicators of that year, dates moved to the new year. The new plan's number, "
+                "date, issuer and title are left empty until you enter them, and last year's targets are not kept."
+            )
+        )
+        self.standard_hint = _hint(
+            self.tr(
+                "The movements the Vietnam General Confederation of Labour runs every year and the usual indicators, "
+                "two half-year phases. It cites no plan and carries no upper-union figures: enter your upper union's "
+                "plan (Year › Edit the year's plan…) when you have it; until then no document cites a plan."
+            )
+        )
         self.template_hint = _hint("")
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setStyleSheet("background: palette(base); border: 1px solid #d5d9e0; border-radius: 4px;"
-                                   " padding: 8px;")
+        self.summary.setStyleSheet(
+            "background: palette(base); border: 1px solid #d5d9e0; border-radius: 4px; padding: 8px;"
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -170,8 +181,9 @@ class YearStartChooser(QWidget):
             return self.tr("copy of {year}").format(year=self.copy_source())
         template = self.chosen_template()
         if mode == START_TEMPLATE and template is not None:
-            return self.tr("Plan No. {number} — {issuer}").format(number=template.document_number,
-                                                                  issuer=template.issuer)
+            return self.tr("Plan No. {number} — {issuer}").format(
+                number=template.document_number, issuer=template.issuer
+            )
         return self.tr("blank standard template")
 
     # -- view ----------------------------------------------------------------------------------
@@ -193,22 +205,33 @@ class YearStartChooser(QWidget):
             self.standard.setChecked(True)
         dated_years = sorted({t.year for t in self.templates if not t.is_standard})
         if available:
-            self.template_hint.setText(self.tr(
-                "The plan as it was issued, with its own number, date and targets; it exists for {year} only."
-            ).format(year=self.year.value()))
+            self.template_hint.setText(
+                self.tr(
+                    "The plan as it was issued, with its own number, date and targets; it exists for {year} only."
+                ).format(year=self.year.value())
+            )
         elif dated_years:
-            self.template_hint.setText(self.tr(
-                "None for {year}: the built-in plans are real documents of their own year ({years}) and are never "
-                "moved to another year.").format(year=self.year.value(), years=", ".join(map(str, dated_years))))
+            self.template_hint.setText(
+                self.tr(
+                    "None for {year}: the built-in plans are real documents of their own year ({years}) and are never "
+                    "moved to another year."
+                ).format(year=self.year.value(), years=", ".join(map(str, dated_years)))
+            )
         else:
             self.template_hint.setText(self.tr("None for {year}.").format(year=self.year.value()))
         self.copy_from.setEnabled(self.copy.isChecked())
         template = self.chosen_template()
         if template is not None and template.is_standard:
-            self.summary.setText(_escape(self.tr(
-                "{movements} movements and {indicators} indicators; registration due 28/02/{year}, reports due "
-                "5 days after each half-year — defaults you can change.").format(
-                movements=len(template.movements), indicators=len(template.indicators), year=self.year.value())))
+            self.summary.setText(
+                _escape(
+                    self.tr(
+                        "{movements} movements and {indicators} indicators; registration due 28/02/{year}, reports due "
+                        "5 days after each half-year — defaults you can change."
+                    ).format(
+                        movements=len(template.movements), indicators=len(template.indicators), year=self.year.value()
+                    )
+                )
+            )
             self.summary.show()
         elif template is not None:
             self.summary.setText(template_summary(template))

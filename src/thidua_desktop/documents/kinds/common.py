@@ -17,11 +17,11 @@ COLLECTIVE = "BAN CHẤP HÀNH"
 
 
 def short_unit(name: str) -> str:
-    """"Công đoàn cơ sở Công ty …" → "CĐCS Công ty …" (the header may abbreviate)."""
+    """ "Công đoàn cơ sở Công ty …" → "CĐCS Công ty …" (the header may abbreviate)."""
     text = vntext.nfc(name).strip()
     for prefix in _LONG_PREFIXES:
         if text.casefold().startswith(prefix):
-            return "CĐCS " + text[len(prefix):]
+            return "CĐCS " + text[len(prefix) :]
     return text
 
 
@@ -39,12 +39,12 @@ def signature(ctx: Context) -> Signature:
 
 
 def bch(ctx: Context) -> str:
-    """"Ban Chấp hành Công đoàn cơ sở Công ty …" for the body text."""
+    """ "Ban Chấp hành Công đoàn cơ sở Công ty …" for the body text."""
     return f"Ban Chấp hành {vntext.nfc(ctx.unit_name)}"
 
 
 def upper_recipient(ctx: Context) -> str:
-    """"Kính gửi": the body named in the profile to receive reports, else the direct upper union."""
+    """ "Kính gửi": the body named in the profile to receive reports, else the direct upper union."""
     if ctx.report_recipient.strip():
         return ctx.report_recipient.strip()
     return f"Ban Thường vụ {ctx.upper_union}" if ctx.upper_union else ""
@@ -62,7 +62,7 @@ def recipients(ctx: Context, *first: str, employer: bool = False, extra: Iterabl
 
 
 def plan_basis(plan: PlanRef) -> str:
-    """"Kế hoạch số 02/KH-LĐLĐ ngày 20/01/2021 của Liên đoàn Lao động tỉnh Ninh Bình"."""
+    """ "Kế hoạch số 02/KH-LĐLĐ ngày 20/01/2021 của Liên đoàn Lao động tỉnh Ninh Bình"."""
     text = f"Kế hoạch số {plan.number}" if plan.number else "Kế hoạch"
     if plan.issued_on:
         text += f" ngày {vntext.format_date(plan.issued_on)}"
@@ -72,7 +72,7 @@ def plan_basis(plan: PlanRef) -> str:
 
 
 def plan_citation(plan: PlanRef) -> str:
-    """"Căn cứ Kế hoạch số … ngày … của … về …;", or "" while the plan's number, date and issuer
+    """ "Căn cứ Kế hoạch số … ngày … của … về …;", or "" while the plan's number, date and issuer
     are not all entered (a document never cites a plan it cannot name)."""
     if not plan.has_citation:
         return ""
@@ -102,15 +102,17 @@ def plan_subject(plan: PlanRef) -> str:
     """The plan's title without its leading "Kế hoạch", lower-cased ("về phát động …")."""
     title = vntext.nfc(plan.title).strip()
     if title.casefold().startswith("kế hoạch "):
-        title = title[len("kế hoạch "):]
+        title = title[len("kế hoạch ") :]
     return title[:1].lower() + title[1:] if title else ""
 
 
 def in_ref(ctx: Context, type_name: str) -> str:
-    """"(Kèm theo Báo cáo số 05/BC-CĐCS ngày 04/7/2021 của Ban Chấp hành CĐCS …)"."""
+    """ "(Kèm theo Báo cáo số 05/BC-CĐCS ngày 04/7/2021 của Ban Chấp hành CĐCS …)"."""
     number = f" số {ctx.code}" if ctx.code else ""
-    return (f"(Kèm theo {type_name}{number} ngày {vntext.format_date(ctx.issued_on)} "
-            f"của Ban Chấp hành {short_unit(ctx.unit_name)})")
+    return (
+        f"(Kèm theo {type_name}{number} ngày {vntext.format_date(ctx.issued_on)} "
+        f"của Ban Chấp hành {short_unit(ctx.unit_name)})"
+    )
 
 
 def count_text(n: int, noun: str) -> str:
@@ -144,28 +146,73 @@ def meta(ctx: Context, kind: str, **extra) -> dict[str, object]:
     return data
 
 
-INDICATOR_COLUMNS = ["record_id", "indicator_id", "indicator_code", "indicator_name", "unit_of_measure", "kind",
-                     "measure", "phase", "value", "numerator", "denominator", "note", "applies_to",
-                     "upper_target"]
+INDICATOR_COLUMNS = [
+    "record_id",
+    "indicator_id",
+    "indicator_code",
+    "indicator_name",
+    "unit_of_measure",
+    "kind",
+    "measure",
+    "phase",
+    "value",
+    "numerator",
+    "denominator",
+    "note",
+    "applies_to",
+    "upper_target",
+]
 
 
 def indicator_table(lines: Iterable[IndicatorLine], *, results: bool) -> MachineTable:
     """One row per registered figure, and (``results``) one per phase result."""
     table = MachineTable("indicators", list(INDICATOR_COLUMNS))
     for x in lines:
-        table.rows.append([x.registration_id or x.indicator_id, x.indicator_id, x.code, x.name, x.unit, x.kind,
-                           "registered", None, x.registered, None, None, x.note, x.applies_to, x.upper_target])
+        table.rows.append(
+            [
+                x.registration_id or x.indicator_id,
+                x.indicator_id,
+                x.code,
+                x.name,
+                x.unit,
+                x.kind,
+                "registered",
+                None,
+                x.registered,
+                None,
+                None,
+                x.note,
+                x.applies_to,
+                x.upper_target,
+            ]
+        )
         if results:
             for phase in sorted(x.results):
                 r = x.results[phase]
-                table.rows.append([r.id, x.indicator_id, x.code, x.name, x.unit, x.kind, "result", phase,
-                                   result_value(x.kind, r.value, r.numerator, r.denominator), r.numerator,
-                                   r.denominator, r.note, x.applies_to, x.upper_target])
+                table.rows.append(
+                    [
+                        r.id,
+                        x.indicator_id,
+                        x.code,
+                        x.name,
+                        x.unit,
+                        x.kind,
+                        "result",
+                        phase,
+                        result_value(x.kind, r.value, r.numerator, r.denominator),
+                        r.numerator,
+                        r.denominator,
+                        r.note,
+                        x.applies_to,
+                        x.upper_target,
+                    ]
+                )
     return table
 
 
-def result_value(kind: str, value: Decimal | None, numerator: Decimal | None,
-                 denominator: Decimal | None) -> Decimal | None:
+def result_value(
+    kind: str, value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None
+) -> Decimal | None:
     """A result's figure; a rate with only its numerator and denominator is computed."""
     if value is not None:
         return value

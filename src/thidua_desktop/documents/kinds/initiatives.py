@@ -88,8 +88,18 @@ def rows(lines: Sequence[InitiativeLine]) -> tuple[list[list], list[str], Decima
         index += 1
         for x in group:
             number += 1
-            out.append([number, x.title, authors_text(x), x.field, x.first_applied_on, x.benefit, status_text(x),
-                        decision_text(x)])
+            out.append(
+                [
+                    number,
+                    x.title,
+                    authors_text(x),
+                    x.field,
+                    x.first_applied_on,
+                    x.benefit,
+                    status_text(x),
+                    decision_text(x),
+                ]
+            )
             kinds.append("normal")
             if x.status == "recognised" and x.benefit is not None:
                 total += x.benefit
@@ -111,36 +121,89 @@ def build(ctx: Context, lines: Sequence[InitiativeLine]) -> tuple[Document, Mach
     level_text = "; ".join(f"cấp {name.lower()}: {n}" for name, n in levels.items())
     authors = {a.person_id or f"{a.name}|{a.workplace}" for x in lines for a in x.authors}
     body = [
-        Paragraph(f"Thực hiện phong trào thi đua “Lao động giỏi, Lao động sáng tạo” năm {year}, {bch} báo cáo "
-                  "danh sách sáng kiến, giải pháp của đoàn viên, người lao động như sau:"),
-        Paragraph(f"{vntext.format_number(len(lines))} sáng kiến, giải pháp của "
-                  f"{vntext.format_number(len(authors))} tác giả, trong đó: được công nhận "
-                  f"{vntext.format_number(counts['recognised'])}" + (f" ({level_text})" if level_text else "")
-                  + f"; đang áp dụng {vntext.format_number(counts['applying'])}; đăng ký, chưa áp dụng "
-                  f"{vntext.format_number(counts['registered'])}; không được công nhận "
-                  f"{vntext.format_number(counts['refused'])}.", lead="1. Tổng số:"),
-        Paragraph(f"{vntext.format_vnd(int(recognised_benefit))} (bằng chữ: "
-                  f"{vntext.money_in_words(int(recognised_benefit)).lower()}).",
-                  lead="2. Giá trị làm lợi của các sáng kiến được công nhận:"),
+        Paragraph(
+            f"Thực hiện phong trào thi đua “Lao động giỏi, Lao động sáng tạo” năm {year}, {bch} báo cáo "
+            "danh sách sáng kiến, giải pháp của đoàn viên, người lao động như sau:"
+        ),
+        Paragraph(
+            f"{vntext.format_number(len(lines))} sáng kiến, giải pháp của "
+            f"{vntext.format_number(len(authors))} tác giả, trong đó: được công nhận "
+            f"{vntext.format_number(counts['recognised'])}"
+            + (f" ({level_text})" if level_text else "")
+            + f"; đang áp dụng {vntext.format_number(counts['applying'])}; đăng ký, chưa áp dụng "
+            f"{vntext.format_number(counts['registered'])}; không được công nhận "
+            f"{vntext.format_number(counts['refused'])}.",
+            lead="1. Tổng số:",
+        ),
+        Paragraph(
+            f"{vntext.format_vnd(int(recognised_benefit))} (bằng chữ: "
+            f"{vntext.money_in_words(int(recognised_benefit)).lower()}).",
+            lead="2. Giá trị làm lợi của các sáng kiến được công nhận:",
+        ),
         Paragraph("Danh sách chi tiết tại Phụ lục kèm theo./."),
     ]
-    annex = Annex(f"DANH SÁCH SÁNG KIẾN, GIẢI PHÁP NĂM {year}", common.in_ref(ctx, "Báo cáo"),
-                  blocks=[Table(COLUMNS, table_rows, row_kinds=kinds, sheet=SHEET, font_size=11)], landscape=True)
-    doc = Document(
-        kind=KIND, header=common.header(ctx), type_name=TYPE_NAME, subject=subject(year),
-        recipient=common.upper_recipient(ctx), body=body, signatures=[common.signature(ctx)],
-        recipients=common.recipients(ctx), annexes=[annex], title=subject(year), author=ctx.unit_name,
+    annex = Annex(
+        f"DANH SÁCH SÁNG KIẾN, GIẢI PHÁP NĂM {year}",
+        common.in_ref(ctx, "Báo cáo"),
+        blocks=[Table(COLUMNS, table_rows, row_kinds=kinds, sheet=SHEET, font_size=11)],
+        landscape=True,
     )
-    items = MachineTable("initiatives", [
-        "record_id", "year", "phase", "title", "field", "first_applied_on", "trial", "economic_benefit",
-        "social_benefit", "status", "recognition_level", "decision_number", "decision_date", "decision_issuer",
-        "tags"])
-    authors_table = MachineTable("initiative_authors", ["record_id", "initiative_id", "person_id", "name", "share",
-                                                        "workplace"])
+    doc = Document(
+        kind=KIND,
+        header=common.header(ctx),
+        type_name=TYPE_NAME,
+        subject=subject(year),
+        recipient=common.upper_recipient(ctx),
+        body=body,
+        signatures=[common.signature(ctx)],
+        recipients=common.recipients(ctx),
+        annexes=[annex],
+        title=subject(year),
+        author=ctx.unit_name,
+    )
+    items = MachineTable(
+        "initiatives",
+        [
+            "record_id",
+            "year",
+            "phase",
+            "title",
+            "field",
+            "first_applied_on",
+            "trial",
+            "economic_benefit",
+            "social_benefit",
+            "status",
+            "recognition_level",
+            "decision_number",
+            "decision_date",
+            "decision_issuer",
+            "tags",
+        ],
+    )
+    authors_table = MachineTable(
+        "initiative_authors", ["record_id", "initiative_id", "person_id", "name", "share", "workplace"]
+    )
     for x in lines:
-        items.rows.append([x.id, x.year, x.phase, x.title, x.field, x.first_applied_on, x.trial, x.benefit,
-                           x.social_benefit, x.status, x.level, x.decision_number, x.decision_date,
-                           x.decision_issuer, "; ".join(x.tags)])
+        items.rows.append(
+            [
+                x.id,
+                x.year,
+                x.phase,
+                x.title,
+                x.field,
+                x.first_applied_on,
+                x.trial,
+                x.benefit,
+                x.social_benefit,
+                x.status,
+                x.level,
+                x.decision_number,
+                x.decision_date,
+                x.decision_issuer,
+                "; ".join(x.tags),
+            ]
+        )
         for a in x.authors:
             authors_table.rows.append([a.id, x.id, a.person_id, a.name, a.share, a.workplace])
     return doc, common.machine_data(ctx, KIND, [items, authors_table])

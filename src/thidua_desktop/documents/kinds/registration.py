@@ -74,8 +74,14 @@ def people_rows(people: Sequence[PersonLine]) -> list[list]:
     return rows
 
 
-def build(ctx: Context, plan: PlanRef, collective: CollectiveRef, indicators: Sequence[IndicatorLine],
-          people: Sequence[PersonLine], title_counts: Sequence[tuple[str, int]]) -> tuple[Document, MachineData]:
+def build(
+    ctx: Context,
+    plan: PlanRef,
+    collective: CollectiveRef,
+    indicators: Sequence[IndicatorLine],
+    people: Sequence[PersonLine],
+    title_counts: Sequence[tuple[str, int]],
+) -> tuple[Document, MachineData]:
     year = ctx.year
     bch = common.bch(ctx)
     body: list = [
@@ -86,59 +92,132 @@ def build(ctx: Context, plan: PlanRef, collective: CollectiveRef, indicators: Se
         Heading("I. CÁC PHONG TRÀO THI ĐUA THAM GIA", 2),
     ]
     if collective.movements:
-        body.append(Table(
-            [Column("STT", 0.5, "center", "int"), Column("Tên phong trào thi đua", 5.5),
-             Column("Đơn vị phát động", 2.4)],
-            [[i, m.name, m.launched_by] for i, m in enumerate(collective.movements, 1)],
-            sheet="Phong trào", caption="CÁC PHONG TRÀO THI ĐUA THAM GIA"))
+        body.append(
+            Table(
+                [
+                    Column("STT", 0.5, "center", "int"),
+                    Column("Tên phong trào thi đua", 5.5),
+                    Column("Đơn vị phát động", 2.4),
+                ],
+                [[i, m.name, m.launched_by] for i, m in enumerate(collective.movements, 1)],
+                sheet="Phong trào",
+                caption="CÁC PHONG TRÀO THI ĐUA THAM GIA",
+            )
+        )
     else:
         body.append(Paragraph("Chưa chọn phong trào thi đua tham gia."))
     body.append(Heading("II. DANH HIỆU THI ĐUA TẬP THỂ ĐĂNG KÝ", 2))
-    body.append(Paragraph("\n".join(f"- {t.name}." for t in collective.titles) if collective.titles
-                          else "Chưa đăng ký danh hiệu tập thể."))
+    body.append(
+        Paragraph(
+            "\n".join(f"- {t.name}." for t in collective.titles)
+            if collective.titles
+            else "Chưa đăng ký danh hiệu tập thể."
+        )
+    )
     body.append(Heading("III. NỘI DUNG THI ĐUA ĐẶC THÙ", 2))
     body.append(Paragraph(f"“{collective.signature_content}”." if collective.signature_content else "Chưa xác định."))
     if collective.commitments:
         body.append(Paragraph(collective.commitments, lead="Cam kết:"))
     body.append(Heading("IV. CÁC CHỈ TIÊU THI ĐUA ĐĂNG KÝ", 2))
-    body.append(Table(INDICATOR_COLUMNS_REGISTERED(), indicator_rows(indicators), sheet="Chỉ tiêu",
-                      caption=f"CÁC CHỈ TIÊU THI ĐUA ĐĂNG KÝ NĂM {year}"))
+    body.append(
+        Table(
+            INDICATOR_COLUMNS_REGISTERED(),
+            indicator_rows(indicators),
+            sheet="Chỉ tiêu",
+            caption=f"CÁC CHỈ TIÊU THI ĐUA ĐĂNG KÝ NĂM {year}",
+        )
+    )
     body.append(Heading("B. ĐĂNG KÝ CỦA CÁ NHÂN"))
     lines = title_summary(title_counts)
     if people:
-        body.append(Paragraph(f"Tổng số {vntext.format_number(len(people))} người đăng ký danh hiệu thi đua "
-                              "(có danh sách kèm theo), trong đó:"))
+        body.append(
+            Paragraph(
+                f"Tổng số {vntext.format_number(len(people))} người đăng ký danh hiệu thi đua "
+                "(có danh sách kèm theo), trong đó:"
+            )
+        )
         if lines:
             body.append(Paragraph("\n".join(lines)))
     else:
         body.append(Paragraph("Chưa có cá nhân đăng ký danh hiệu thi đua."))
-    body.append(Paragraph(f"{bch} cam kết tổ chức, động viên đoàn viên, người lao động thi đua thực hiện thắng lợi "
-                          "các nội dung đã đăng ký./."))
+    body.append(
+        Paragraph(
+            f"{bch} cam kết tổ chức, động viên đoàn viên, người lao động thi đua thực hiện thắng lợi "
+            "các nội dung đã đăng ký./."
+        )
+    )
     annexes = []
     if people:
-        annexes.append(Annex(
-            f"DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA NĂM {year}", common.in_ref(ctx, "Bản đăng ký thi đua"),
-            blocks=[Table(PEOPLE_COLUMNS, people_rows(people), sheet=PEOPLE_SHEET, font_size=12),
-                    Paragraph(f"Danh sách gồm {vntext.format_number(len(people))} người./.", italic=True)],
-            landscape=True))
+        annexes.append(
+            Annex(
+                f"DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA NĂM {year}",
+                common.in_ref(ctx, "Bản đăng ký thi đua"),
+                blocks=[
+                    Table(PEOPLE_COLUMNS, people_rows(people), sheet=PEOPLE_SHEET, font_size=12),
+                    Paragraph(f"Danh sách gồm {vntext.format_number(len(people))} người./.", italic=True),
+                ],
+                landscape=True,
+            )
+        )
     doc = Document(
-        kind=KIND, header=common.header(ctx), type_name=TYPE_NAME, subject=subject(year),
-        recipient=common.upper_recipient(ctx), body=body, signatures=[common.signature(ctx)],
-        recipients=common.recipients(ctx), annexes=annexes, title=f"Bản đăng ký thi đua năm {year}",
-        author=ctx.unit_name, text_sheet=True,  # the workbook carries the whole registration, not only its tables
+        kind=KIND,
+        header=common.header(ctx),
+        type_name=TYPE_NAME,
+        subject=subject(year),
+        recipient=common.upper_recipient(ctx),
+        body=body,
+        signatures=[common.signature(ctx)],
+        recipients=common.recipients(ctx),
+        annexes=annexes,
+        title=f"Bản đăng ký thi đua năm {year}",
+        author=ctx.unit_name,
+        text_sheet=True,  # the workbook carries the whole registration, not only its tables
     )
-    movements = MachineTable("movements", ["record_id", "movement_code", "movement_name", "launched_by"],
-                             [[m.id, m.code, m.name, m.launched_by] for m in collective.movements])
-    titles = MachineTable("collective_titles", ["record_id", "title_code", "title_name", "signature_content",
-                                                "registered_on"],
-                          [[collective.id, t.code, t.name, collective.signature_content, collective.registered_on]
-                           for t in collective.titles])
-    registrations = MachineTable("people", ["record_id", "person_id", "full_name", "gender", "position", "union_group",
-                                            "title_code", "title_name", "planned_initiative", "initiative_id"])
+    movements = MachineTable(
+        "movements",
+        ["record_id", "movement_code", "movement_name", "launched_by"],
+        [[m.id, m.code, m.name, m.launched_by] for m in collective.movements],
+    )
+    titles = MachineTable(
+        "collective_titles",
+        ["record_id", "title_code", "title_name", "signature_content", "registered_on"],
+        [
+            [collective.id, t.code, t.name, collective.signature_content, collective.registered_on]
+            for t in collective.titles
+        ],
+    )
+    registrations = MachineTable(
+        "people",
+        [
+            "record_id",
+            "person_id",
+            "full_name",
+            "gender",
+            "position",
+            "union_group",
+            "title_code",
+            "title_name",
+            "planned_initiative",
+            "initiative_id",
+        ],
+    )
     for p in people:
         for t in p.titles:
-            registrations.rows.append([t.registration_id, p.person_id, p.full_name, p.gender, p.position, p.group,
-                                       t.code, t.name, p.planned_initiative, p.initiative_id])
-    data = common.machine_data(ctx, KIND, [common.indicator_table(indicators, results=False), movements, titles,
-                                           registrations])
+            registrations.rows.append(
+                [
+                    t.registration_id,
+                    p.person_id,
+                    p.full_name,
+                    p.gender,
+                    p.position,
+                    p.group,
+                    t.code,
+                    t.name,
+                    p.planned_initiative,
+                    p.initiative_id,
+                ]
+            )
+    data = common.machine_data(
+        ctx, KIND, [common.indicator_table(indicators, results=False), movements, titles, registrations]
+    )
     return doc, data

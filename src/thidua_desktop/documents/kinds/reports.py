@@ -59,13 +59,24 @@ def indicator_rows(lines: Sequence[IndicatorLine], *, first_phase: int, last_pha
         first = _result(x, first_phase)
         last = _result(x, last_phase) if last_phase is not None else None
         basis = last if last_phase is not None else first
-        rows.append([i, x.name, x.unit, Num(x.registered, cell), Num(first, cell), Num(last, cell),
-                     common.percent_of(basis, x.registered), _note(x, last_phase or first_phase)])
+        rows.append(
+            [
+                i,
+                x.name,
+                x.unit,
+                Num(x.registered, cell),
+                Num(first, cell),
+                Num(last, cell),
+                common.percent_of(basis, x.registered),
+                _note(x, last_phase or first_phase),
+            ]
+        )
     return rows
 
 
-def build(ctx: Context, report: ReportRef, indicators: Sequence[IndicatorLine], *, first_phase: int,
-          last_phase: int | None) -> tuple[Document, MachineData]:
+def build(
+    ctx: Context, report: ReportRef, indicators: Sequence[IndicatorLine], *, first_phase: int, last_phase: int | None
+) -> tuple[Document, MachineData]:
     body: list = []
     for section in report.sections:
         body.append(Heading(section.heading, min(3, max(1, section.level))))
@@ -78,23 +89,44 @@ def build(ctx: Context, report: ReportRef, indicators: Sequence[IndicatorLine], 
         body.append(Paragraph(closing))
     what = "sơ kết" if report.kind == "midyear" else "tổng kết"
     annex = Annex(
-        f"BIỂU KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA NĂM {ctx.year}", common.in_ref(ctx, f"Báo cáo {what}"),
-        blocks=[Table(COLUMNS, indicator_rows(indicators, first_phase=first_phase, last_phase=last_phase),
-                      sheet=SHEET, font_size=11, numbered_header=True,
-                      caption=f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA NĂM {ctx.year}")],
-        landscape=True)
-    doc = Document(
-        kind=kind_name(report.kind), header=common.header(ctx), type_name=TYPE_NAME, subject=report.title,
-        recipient=common.upper_recipient(ctx), body=body, signatures=[common.signature(ctx)],
-        recipients=common.recipients(ctx, employer=True), annexes=[annex], title=f"Báo cáo {report.title}",
-        author=ctx.unit_name, text_sheet=True,
+        f"BIỂU KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA NĂM {ctx.year}",
+        common.in_ref(ctx, f"Báo cáo {what}"),
+        blocks=[
+            Table(
+                COLUMNS,
+                indicator_rows(indicators, first_phase=first_phase, last_phase=last_phase),
+                sheet=SHEET,
+                font_size=11,
+                numbered_header=True,
+                caption=f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA NĂM {ctx.year}",
+            )
+        ],
+        landscape=True,
     )
-    sections = MachineTable("report_sections", ["record_id", "key", "heading", "text"],
-                            [[report.id, s.key, s.heading, s.text] for s in report.sections])
-    data = common.machine_data(ctx, kind_name(report.kind), [common.indicator_table(indicators, results=True),
-                                                             sections],
-                               report_status=report.status, report_title=report.title)
+    doc = Document(
+        kind=kind_name(report.kind),
+        header=common.header(ctx),
+        type_name=TYPE_NAME,
+        subject=report.title,
+        recipient=common.upper_recipient(ctx),
+        body=body,
+        signatures=[common.signature(ctx)],
+        recipients=common.recipients(ctx, employer=True),
+        annexes=[annex],
+        title=f"Báo cáo {report.title}",
+        author=ctx.unit_name,
+        text_sheet=True,
+    )
+    sections = MachineTable(
+        "report_sections",
+        ["record_id", "key", "heading", "text"],
+        [[report.id, s.key, s.heading, s.text] for s in report.sections],
+    )
+    data = common.machine_data(
+        ctx,
+        kind_name(report.kind),
+        [common.indicator_table(indicators, results=True), sections],
+        report_status=report.status,
+        report_title=report.title,
+    )
     return doc, data
-
-
-

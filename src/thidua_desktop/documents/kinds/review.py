@@ -62,10 +62,20 @@ def vote_rows(lines: Sequence[ReviewLine], unit_name: str) -> tuple[list[list], 
         rows.append([f"{n}. {names[code]} (đạt {vntext.format_number(achieved)}/{vntext.format_number(len(group))})"])
         kinds.append("group")
         for i, x in enumerate(group, 1):
-            share = (round(x.votes_for * 100 / x.votes_total, 1) if x.votes_for is not None and x.votes_total
-                     else None)
-            rows.append([i, x.name or unit_name, x.group, "Có" if x.registered else "Không", x.votes_for,
-                         x.votes_total, share, _outcome(x), x.note])
+            share = round(x.votes_for * 100 / x.votes_total, 1) if x.votes_for is not None and x.votes_total else None
+            rows.append(
+                [
+                    i,
+                    x.name or unit_name,
+                    x.group,
+                    "Có" if x.registered else "Không",
+                    x.votes_for,
+                    x.votes_total,
+                    share,
+                    _outcome(x),
+                    x.note,
+                ]
+            )
             kinds.append("normal")
     return rows, kinds
 
@@ -76,8 +86,10 @@ def title_results(lines: Sequence[ReviewLine]) -> list[str]:
         counts = seen.setdefault(x.title_name, [0, 0])
         counts[0] += 1 if x.registered else 0
         counts[1] += 1 if x.achieved else 0
-    out = [f"- {name}: đăng ký {vntext.format_number(reg)}, được công nhận {vntext.format_number(ach)}"
-           for name, (reg, ach) in seen.items()]
+    out = [
+        f"- {name}: đăng ký {vntext.format_number(reg)}, được công nhận {vntext.format_number(ach)}"
+        for name, (reg, ach) in seen.items()
+    ]
     return [line + (";" if i < len(out) - 1 else ".") for i, line in enumerate(out)]
 
 
@@ -85,21 +97,31 @@ def build_minutes(ctx: Context, meeting: MeetingRef, lines: Sequence[ReviewLine]
     year = ctx.year
     bch = common.bch(ctx)
     held = vntext.format_date_long(meeting.held_on) if meeting.held_on else "ngày … tháng … năm …"
-    absent = ((meeting.attendance_total or 0) - (meeting.attendance_present or 0)
-              if meeting.attendance_total is not None else None)
+    absent = (
+        (meeting.attendance_total or 0) - (meeting.attendance_present or 0)
+        if meeting.attendance_total is not None
+        else None
+    )
     body: list = [
-        Paragraph(f"Hôm nay, {held}, tại {meeting.place or 'trụ sở đơn vị'}, {bch} tổ chức họp bình xét thi đua, "
-                  f"khen thưởng năm {year}."),
+        Paragraph(
+            f"Hôm nay, {held}, tại {meeting.place or 'trụ sở đơn vị'}, {bch} tổ chức họp bình xét thi đua, "
+            f"khen thưởng năm {year}."
+        ),
         Heading("I. THÀNH PHẦN"),
-        Paragraph(f"- Chủ trì: {meeting.chair};\n- Thư ký: {meeting.secretary};\n"
-                  f"- Số người được triệu tập: {vntext.format_number(meeting.attendance_total or 0)}; có mặt: "
-                  f"{vntext.format_number(meeting.attendance_present or 0)}; vắng mặt: "
-                  f"{vntext.format_number(absent or 0)}."),
+        Paragraph(
+            f"- Chủ trì: {meeting.chair};\n- Thư ký: {meeting.secretary};\n"
+            f"- Số người được triệu tập: {vntext.format_number(meeting.attendance_total or 0)}; có mặt: "
+            f"{vntext.format_number(meeting.attendance_present or 0)}; vắng mặt: "
+            f"{vntext.format_number(absent or 0)}."
+        ),
         Heading("II. NỘI DUNG"),
-        Paragraph(meeting.notes.strip() if meeting.notes.strip() else
-                  f"Hội nghị nghe báo cáo kết quả phong trào thi đua năm {year}; căn cứ tiêu chuẩn các danh hiệu thi "
-                  "đua, hình thức khen thưởng và kết quả đăng ký thi đua đầu năm, hội nghị thảo luận, bình xét và "
-                  "biểu quyết từng trường hợp."),
+        Paragraph(
+            meeting.notes.strip()
+            if meeting.notes.strip()
+            else f"Hội nghị nghe báo cáo kết quả phong trào thi đua năm {year}; căn cứ tiêu chuẩn các danh hiệu thi "
+            "đua, hình thức khen thưởng và kết quả đăng ký thi đua đầu năm, hội nghị thảo luận, bình xét và "
+            "biểu quyết từng trường hợp."
+        ),
         Heading("III. KẾT QUẢ BÌNH XÉT"),
     ]
     summary = title_results(lines)
@@ -110,43 +132,102 @@ def build_minutes(ctx: Context, meeting: MeetingRef, lines: Sequence[ReviewLine]
         body.append(Paragraph("Chưa có kết quả bình xét."))
     body += [
         Heading("IV. KẾT LUẬN"),
-        Paragraph("Hội nghị thống nhất kết quả bình xét nêu trên và giao Ban Chấp hành hoàn thiện hồ sơ đề nghị khen "
-                  "thưởng theo quy định. Cuộc họp kết thúc cùng ngày. Biên bản đã được đọc lại trước hội nghị và "
-                  "được các thành viên dự họp nhất trí thông qua./."),
+        Paragraph(
+            "Hội nghị thống nhất kết quả bình xét nêu trên và giao Ban Chấp hành hoàn thiện hồ sơ đề nghị khen "
+            "thưởng theo quy định. Cuộc họp kết thúc cùng ngày. Biên bản đã được đọc lại trước hội nghị và "
+            "được các thành viên dự họp nhất trí thông qua./."
+        ),
     ]
     rows, kinds = vote_rows(lines, ctx.unit_name)
     annexes = []
     if rows:
-        annexes.append(Annex(f"KẾT QUẢ BIỂU QUYẾT BÌNH XÉT THI ĐUA NĂM {year}", common.in_ref(ctx, "Biên bản"),
-                             blocks=[Table(VOTE_COLUMNS, rows, row_kinds=kinds, sheet="Kết quả bình xét",
-                                           font_size=11)], landscape=True))
+        annexes.append(
+            Annex(
+                f"KẾT QUẢ BIỂU QUYẾT BÌNH XÉT THI ĐUA NĂM {year}",
+                common.in_ref(ctx, "Biên bản"),
+                blocks=[Table(VOTE_COLUMNS, rows, row_kinds=kinds, sheet="Kết quả bình xét", font_size=11)],
+                landscape=True,
+            )
+        )
     doc = Document(
-        kind=MINUTES, header=common.header(ctx), type_name="BIÊN BẢN", subject=minutes_subject(year), body=body,
+        kind=MINUTES,
+        header=common.header(ctx),
+        type_name="BIÊN BẢN",
+        subject=minutes_subject(year),
+        body=body,
         signatures=[Signature(("THƯ KÝ",), meeting.secretary), Signature(("CHỦ TRÌ",), meeting.chair)],
-        annexes=annexes, title=f"Biên bản {minutes_subject(year).lower()}", author=ctx.unit_name, text_sheet=True,
+        annexes=annexes,
+        title=f"Biên bản {minutes_subject(year).lower()}",
+        author=ctx.unit_name,
+        text_sheet=True,
     )
-    meeting_table = MachineTable("meeting", ["record_id", "held_on", "place", "chair", "secretary",
-                                             "attendance_total", "attendance_present"],
-                                 [[meeting.id, meeting.held_on, meeting.place, meeting.chair, meeting.secretary,
-                                   meeting.attendance_total, meeting.attendance_present]])
-    results = MachineTable("review_results", ["record_id", "person_id", "name", "union_group", "title_code",
-                                              "title_name", "registered", "achieved", "votes_for", "votes_total",
-                                              "note"],
-                           [[x.id, x.person_id, x.name or ctx.unit_name, x.group, x.title_code, x.title_name,
-                             x.registered, x.achieved, x.votes_for, x.votes_total, x.note] for x in lines])
+    meeting_table = MachineTable(
+        "meeting",
+        ["record_id", "held_on", "place", "chair", "secretary", "attendance_total", "attendance_present"],
+        [
+            [
+                meeting.id,
+                meeting.held_on,
+                meeting.place,
+                meeting.chair,
+                meeting.secretary,
+                meeting.attendance_total,
+                meeting.attendance_present,
+            ]
+        ],
+    )
+    results = MachineTable(
+        "review_results",
+        [
+            "record_id",
+            "person_id",
+            "name",
+            "union_group",
+            "title_code",
+            "title_name",
+            "registered",
+            "achieved",
+            "votes_for",
+            "votes_total",
+            "note",
+        ],
+        [
+            [
+                x.id,
+                x.person_id,
+                x.name or ctx.unit_name,
+                x.group,
+                x.title_code,
+                x.title_name,
+                x.registered,
+                x.achieved,
+                x.votes_for,
+                x.votes_total,
+                x.note,
+            ]
+            for x in lines
+        ],
+    )
     return doc, common.machine_data(ctx, MINUTES, [meeting_table, results])
 
 
 # --- danh sách đề nghị / quyết định -------------------------------------------------------------
 
 
-def proposal_rows(lines: Sequence[ProposalLine], *, summary: bool, ctx: Context | None = None,
-                  groups: Sequence[tuple[str, Sequence[ProposalLine]]] | None = None) -> tuple[list[list], list[str]]:
+def proposal_rows(
+    lines: Sequence[ProposalLine],
+    *,
+    summary: bool,
+    ctx: Context | None = None,
+    groups: Sequence[tuple[str, Sequence[ProposalLine]]] | None = None,
+) -> tuple[list[list], list[str]]:
     rows: list[list] = []
     kinds: list[str] = []
     if groups is None:
-        groups = (("A. TẬP THỂ", [x for x in lines if x.is_collective]),
-                  ("B. CÁ NHÂN", [x for x in lines if not x.is_collective]))
+        groups = (
+            ("A. TẬP THỂ", [x for x in lines if x.is_collective]),
+            ("B. CÁ NHÂN", [x for x in lines if not x.is_collective]),
+        )
     for label, group in groups:
         if not group:
             continue
@@ -177,7 +258,7 @@ def award_name(name: str, ctx: Context) -> str:
 
 
 def people_and_turns(lines: Sequence[ProposalLine]) -> str:
-    """"6 cá nhân (8 lượt)": people counted apart from the awards they get."""
+    """ "6 cá nhân (8 lượt)": people counted apart from the awards they get."""
     turns = sum(1 for x in lines if not x.is_collective)
     people = len({x.person_id for x in lines if not x.is_collective})
     text = f"{vntext.format_number(people)} cá nhân"
@@ -211,10 +292,38 @@ def _award_counts(lines: Sequence[ProposalLine], ctx: Context | None = None) -> 
 
 
 def _proposal_table(lines: Sequence[ProposalLine]) -> MachineTable:
-    return MachineTable("proposals", ["record_id", "person_id", "name", "position", "is_collective", "award_code",
-                                      "award_name", "level", "summary", "decision_number", "decision_date"],
-                        [[x.id, x.person_id, x.name, x.position, x.is_collective, x.award_code, x.award_name,
-                          x.level, x.summary, x.decision_number, x.decision_date] for x in lines])
+    return MachineTable(
+        "proposals",
+        [
+            "record_id",
+            "person_id",
+            "name",
+            "position",
+            "is_collective",
+            "award_code",
+            "award_name",
+            "level",
+            "summary",
+            "decision_number",
+            "decision_date",
+        ],
+        [
+            [
+                x.id,
+                x.person_id,
+                x.name,
+                x.position,
+                x.is_collective,
+                x.award_code,
+                x.award_name,
+                x.level,
+                x.summary,
+                x.decision_number,
+                x.decision_date,
+            ]
+            for x in lines
+        ],
+    )
 
 
 PROPOSAL_COLUMNS = [
@@ -236,29 +345,43 @@ def _meeting_basis(meeting: MeetingRef, minutes_code: str, ctx: Context) -> str:
     return text + f" của {common.bch(ctx)};"
 
 
-def build_proposals(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequence[ProposalLine],
-                    minutes_code: str = "") -> tuple[Document, MachineData]:
+def build_proposals(
+    ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequence[ProposalLine], minutes_code: str = ""
+) -> tuple[Document, MachineData]:
     year = ctx.year
     bch = common.bch(ctx)
     upper = common.upper_recipient(ctx) or "công đoàn cấp trên"
     body: list = [Paragraph(line) for line in common.basis_lines(plan, PROPOSALS)]
     body += [
         Paragraph(_meeting_basis(meeting, minutes_code, ctx)),
-        Paragraph(f"{bch} kính đề nghị {upper} xem xét, khen thưởng theo thẩm quyền hoặc đề nghị cấp trên khen "
-                  f"thưởng cho {_whom(lines)} đã có thành tích xuất sắc trong phong trào thi đua năm {year}, cụ thể:"),
+        Paragraph(
+            f"{bch} kính đề nghị {upper} xem xét, khen thưởng theo thẩm quyền hoặc đề nghị cấp trên khen "
+            f"thưởng cho {_whom(lines)} đã có thành tích xuất sắc trong phong trào thi đua năm {year}, cụ thể:"
+        ),
         Paragraph("\n".join(_award_counts(lines, ctx))),
         Paragraph("(Có danh sách và tóm tắt thành tích kèm theo)", indent=True, italic=True),
         Paragraph(f"Kính đề nghị {upper} xem xét, quyết định./."),
     ]
     rows, kinds = proposal_rows(lines, summary=True, ctx=ctx)
-    annex = Annex(f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}", common.in_ref(ctx, "Tờ trình"),
-                  blocks=[Table(PROPOSAL_COLUMNS, rows, row_kinds=kinds, sheet="Đề nghị khen thưởng", font_size=11)],
-                  landscape=True)
+    annex = Annex(
+        f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}",
+        common.in_ref(ctx, "Tờ trình"),
+        blocks=[Table(PROPOSAL_COLUMNS, rows, row_kinds=kinds, sheet="Đề nghị khen thưởng", font_size=11)],
+        landscape=True,
+    )
     doc = Document(
-        kind=PROPOSALS, header=common.header(ctx), type_name="TỜ TRÌNH", subject=proposals_subject(year),
-        recipient=upper if upper != "công đoàn cấp trên" else "", body=body, signatures=[common.signature(ctx)],
-        recipients=common.recipients(ctx, "Như trên"), annexes=[annex],
-        title=f"Tờ trình {proposals_subject(year).lower()}", author=ctx.unit_name, text_sheet=True,
+        kind=PROPOSALS,
+        header=common.header(ctx),
+        type_name="TỜ TRÌNH",
+        subject=proposals_subject(year),
+        recipient=upper if upper != "công đoàn cấp trên" else "",
+        body=body,
+        signatures=[common.signature(ctx)],
+        recipients=common.recipients(ctx, "Như trên"),
+        annexes=[annex],
+        title=f"Tờ trình {proposals_subject(year).lower()}",
+        author=ctx.unit_name,
+        text_sheet=True,
     )
     return doc, common.machine_data(ctx, PROPOSALS, [_proposal_table(lines)])
 
@@ -300,22 +423,37 @@ def decision_acts(lines: Sequence[ProposalLine], ctx: Context) -> list[tuple[str
     acts = []
     for name, group in titles:
         groups = sum(1 for x in group if x.is_collective)
-        whom = _whom(group) if groups != len(group) or not name.startswith("Tổ") else \
-            f"{vntext.format_number(groups)} tổ công đoàn"
-        acts.append((f"Công nhận danh hiệu “{name}” năm {year} cho {whom} (có danh sách kèm theo).",
-                     f"CÔNG NHẬN DANH HIỆU “{name.upper()}”", group))
+        whom = (
+            _whom(group)
+            if groups != len(group) or not name.startswith("Tổ")
+            else f"{vntext.format_number(groups)} tổ công đoàn"
+        )
+        acts.append(
+            (
+                f"Công nhận danh hiệu “{name}” năm {year} cho {whom} (có danh sách kèm theo).",
+                f"CÔNG NHẬN DANH HIỆU “{name.upper()}”",
+                group,
+            )
+        )
     for name, group in forms:
         if name.startswith("Giấy khen"):
             what = name if "Ban Chấp hành" in name else f"Giấy khen của Ban Chấp hành {unit}"
         else:
             what = name
-        acts.append((f"Tặng {what} cho {_whom(group)} (có danh sách kèm theo) đã có thành tích xuất sắc trong "
-                     f"phong trào thi đua năm {year}.", f"TẶNG {what.split(' của ')[0].upper()}", group))
+        acts.append(
+            (
+                f"Tặng {what} cho {_whom(group)} (có danh sách kèm theo) đã có thành tích xuất sắc trong "
+                f"phong trào thi đua năm {year}.",
+                f"TẶNG {what.split(' của ')[0].upper()}",
+                group,
+            )
+        )
     return acts
 
 
-def build_decision(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequence[ProposalLine],
-                   minutes_code: str = "") -> tuple[Document, MachineData]:
+def build_decision(
+    ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequence[ProposalLine], minutes_code: str = ""
+) -> tuple[Document, MachineData]:
     year = ctx.year
     unit = vntext.nfc(ctx.unit_name)
     body: list = [
@@ -335,17 +473,33 @@ def build_decision(ctx: Context, plan: PlanRef, meeting: MeetingRef, lines: Sequ
     cited = ", ".join(str(n) for n in range(1, len(acts) + 1)) or "1"
     body += [
         Paragraph("Quyết định này có hiệu lực kể từ ngày ký.", lead=f"Điều {len(acts) + 1}."),
-        Paragraph(f"Các tổ công đoàn, các tập thể và cá nhân có tên tại Điều {cited} căn cứ Quyết định thi hành./.",
-                  lead=f"Điều {len(acts) + 2}."),
+        Paragraph(
+            f"Các tổ công đoàn, các tập thể và cá nhân có tên tại Điều {cited} căn cứ Quyết định thi hành./.",
+            lead=f"Điều {len(acts) + 2}.",
+        ),
     ]
-    rows, kinds = proposal_rows(lines, summary=False, ctx=ctx, groups=[
-        (f"{_roman(n)}. ĐIỀU {n}: {heading}", group) for n, (_text, heading, group) in enumerate(acts, 1)])
-    annex = Annex(f"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM {year}", common.in_ref(ctx, "Quyết định"),
-                  blocks=[Table(DECISION_COLUMNS, rows, row_kinds=kinds, sheet="Danh sách khen thưởng")])
+    rows, kinds = proposal_rows(
+        lines,
+        summary=False,
+        ctx=ctx,
+        groups=[(f"{_roman(n)}. ĐIỀU {n}: {heading}", group) for n, (_text, heading, group) in enumerate(acts, 1)],
+    )
+    annex = Annex(
+        f"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM {year}",
+        common.in_ref(ctx, "Quyết định"),
+        blocks=[Table(DECISION_COLUMNS, rows, row_kinds=kinds, sheet="Danh sách khen thưởng")],
+    )
     doc = Document(
-        kind=DECISION, header=common.header(ctx), type_name="QUYẾT ĐỊNH", subject=decision_subject(year), body=body,
-        signatures=[common.signature(ctx)], recipients=common.recipients(ctx, f"Như Điều {len(acts) + 2}"),
+        kind=DECISION,
+        header=common.header(ctx),
+        type_name="QUYẾT ĐỊNH",
+        subject=decision_subject(year),
+        body=body,
+        signatures=[common.signature(ctx)],
+        recipients=common.recipients(ctx, f"Như Điều {len(acts) + 2}"),
         annexes=[annex],
-        title=f"Quyết định {decision_subject(year).lower()}", author=ctx.unit_name, text_sheet=True,
+        title=f"Quyết định {decision_subject(year).lower()}",
+        author=ctx.unit_name,
+        text_sheet=True,
     )
     return doc, common.machine_data(ctx, DECISION, [_proposal_table(lines)])

@@ -33,8 +33,11 @@ class RegisterData:
 def initiatives_register(db: Database, year: int | None) -> RegisterData:
     from thidua_desktop.services import initiatives as service
 
-    return RegisterData(service.list_initiatives(db), service.author_names(db),
-                        service.year_part(db, year) if year is not None else None)
+    return RegisterData(
+        service.list_initiatives(db),
+        service.author_names(db),
+        service.year_part(db, year) if year is not None else None,
+    )
 
 
 def ldst_candidates(db: Database, year: int) -> list:
@@ -63,8 +66,9 @@ def initiative_form(db: Database, paths: DataPaths, initiative_id: str | None) -
     draft = service.get_initiative(db, initiative_id) if initiative_id else None
     attachments = service.list_attachments(db, paths, initiative_id) if initiative_id else []
     choices = service.form_choices(db)
-    return InitiativeForm(draft, attachments, roster.list_people(db, include_left=True), choices.phases,
-                          choices.fields, choices.tags)
+    return InitiativeForm(
+        draft, attachments, roster.list_people(db, include_left=True), choices.phases, choices.fields, choices.tags
+    )
 
 
 def save_initiative(db: Database, draft, today: date):
@@ -122,8 +126,9 @@ class InitiativesImport:
     sheets: list  # exchange.spreadsheet.SheetInfo
 
 
-def preview_initiatives(db: Database, path: Path, sheet: str | None, default_year: int | None,
-                        today: date) -> InitiativesImport:
+def preview_initiatives(
+    db: Database, path: Path, sheet: str | None, default_year: int | None, today: date
+) -> InitiativesImport:
     """Read and check an initiatives file; nothing is written."""
     from thidua_desktop.services import initiatives_io
 

@@ -40,12 +40,21 @@ class RegistrationChange:
     data: RegistrationView
 
 
-def register(db: Database, year: int, title_code: str, *, person_ids: list[str] | None = None,
-             group: str | None = None, everyone: bool = False, members_only: bool = False) -> RegistrationChange:
+def register(
+    db: Database,
+    year: int,
+    title_code: str,
+    *,
+    person_ids: list[str] | None = None,
+    group: str | None = None,
+    everyone: bool = False,
+    members_only: bool = False,
+) -> RegistrationChange:
     from thidua_desktop.services import registration as service
 
-    added = service.register(db, year, title_code, person_ids=person_ids, group=group, everyone=everyone,
-                             members_only=members_only)
+    added = service.register(
+        db, year, title_code, person_ids=person_ids, group=group, everyone=everyone, members_only=members_only
+    )
     return RegistrationChange(added, service.view(db, year))
 
 

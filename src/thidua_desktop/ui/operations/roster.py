@@ -93,8 +93,13 @@ def export_roster(db: Database, path: Path) -> int:
     return roster_io.export_roster(db, Path(path))
 
 
-def preview_roster(db: Database, path: Path, sheet: str | None = None, header_row: int | None = None,
-                   mapping: dict[str, int] | None = None):
+def preview_roster(
+    db: Database,
+    path: Path,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    mapping: dict[str, int] | None = None,
+):
     """Read and check a roster file (``roster_io.RosterImport``); nothing is written."""
     from thidua_desktop.services import roster_io
 

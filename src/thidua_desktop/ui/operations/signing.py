@@ -69,10 +69,12 @@ def report_link(db, report_id: str | None) -> ReportLink | None:
 
 
 def send_setup(db, paths, files: list[Path], register_id: str | None = None) -> SendSetup:
-    report = report_link(db, outbox_service.report_of_register(db, register_id)
-                         or outbox_service.report_of_files(db, files))
-    draft = outbox_service.compose_report_email(db, files, report_id=report.id if report else None,
-                                                register_id=register_id)
+    report = report_link(
+        db, outbox_service.report_of_register(db, register_id) or outbox_service.report_of_files(db, files)
+    )
+    draft = outbox_service.compose_report_email(
+        db, files, report_id=report.id if report else None, register_id=register_id
+    )
     return SendSetup(draft, outbox_service.load_smtp_settings(paths), report)
 
 
@@ -95,21 +97,41 @@ class Sent:
     messages: list[outbox_service.OutboxEntry]
 
 
-def queue_and_send(db, paths, to: str, subject: str, body: str, files: list[Path], password: str,
-                   report_id: str | None = None, resend: bool = False) -> Sent:
+def queue_and_send(
+    db,
+    paths,
+    to: str,
+    subject: str,
+    body: str,
+    files: list[Path],
+    password: str,
+    report_id: str | None = None,
+    resend: bool = False,
+) -> Sent:
     if report_id:
-        entry = outbox_service.send_report(db, paths, report_id, files, to=to, subject=subject, body=body,
-                                           resend=resend)
+        entry = outbox_service.send_report(
+            db, paths, report_id, files, to=to, subject=subject, body=body, resend=resend
+        )
     else:
         entry = outbox_service.queue_message(db, paths, to, subject, body, files)
     return send(db, paths, password, [entry.id])
 
 
-def save_eml(db, paths, out: Path, to: str, subject: str, body: str, files: list[Path],
-             report_id: str | None = None, resend: bool = False) -> Path:
+def save_eml(
+    db,
+    paths,
+    out: Path,
+    to: str,
+    subject: str,
+    body: str,
+    files: list[Path],
+    report_id: str | None = None,
+    resend: bool = False,
+) -> Path:
     if report_id:
-        made, _entry = outbox_service.report_eml(db, paths, report_id, out, files, to=to, subject=subject, body=body,
-                                                 resend=resend)
+        made, _entry = outbox_service.report_eml(
+            db, paths, report_id, out, files, to=to, subject=subject, body=body, resend=resend
+        )
         return made
     return outbox_service.write_report_eml(db, out, files, to=to, subject=subject, body=body)
 
@@ -119,6 +141,7 @@ def report_history(db, report_id: str) -> list[outbox_service.ReportSending]:
 
 
 # -- trusted certificates ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CertificateFile:

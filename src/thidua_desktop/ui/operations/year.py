@@ -48,12 +48,12 @@ def set_rule(db: Database, year: int, key: str, value: Decimal) -> RuleInfo:
     return years_service.set_rule(db, year, key, value)
 
 
-def update_phase(db: Database, year: int, number: int, start: date, end: date, report_due: date,
-                 lock_date: date):
+def update_phase(db: Database, year: int, number: int, start: date, end: date, report_due: date, lock_date: date):
     from thidua_desktop.services import year as years_service
 
-    return years_service.update_phase(db, year, number, start=start, end=end, report_due=report_due,
-                                      lock_date=lock_date)
+    return years_service.update_phase(
+        db, year, number, start=start, end=end, report_due=report_due, lock_date=lock_date
+    )
 
 
 def set_registration_due(db: Database, year: int, due: date) -> None:

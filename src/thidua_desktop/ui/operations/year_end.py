@@ -38,10 +38,22 @@ def compute_results(db, year: int, today: date):
     return results_service.compute(db, year, today=today)
 
 
-def enter_result(db, year: int, code: str, phase_number: int, value, numerator, denominator, note: str,
-                 evidence_number: str, evidence_date: date | None, today: date):
-    return results_service.enter_result(db, year, code, phase_number, value, numerator, denominator, note,
-                                        evidence_number, evidence_date, today=today)
+def enter_result(
+    db,
+    year: int,
+    code: str,
+    phase_number: int,
+    value,
+    numerator,
+    denominator,
+    note: str,
+    evidence_number: str,
+    evidence_date: date | None,
+    today: date,
+):
+    return results_service.enter_result(
+        db, year, code, phase_number, value, numerator, denominator, note, evidence_number, evidence_date, today=today
+    )
 
 
 def draft_report(db, year: int, kind: str, today: date) -> ReportInfo:
@@ -71,8 +83,10 @@ class RegisterRow:
 
 def register(db, year: int) -> list[RegisterRow]:
     """The outgoing documents of emulation year ``year`` (``services.documents.year_register``)."""
-    return [RegisterRow(e.code, e.kind, e.subject or "", e.issued_on, tuple(e.files or ()))
-            for e in documents_service.year_register(db, year)]
+    return [
+        RegisterRow(e.code, e.kind, e.subject or "", e.issued_on, tuple(e.files or ()))
+        for e in documents_service.year_register(db, year)
+    ]
 
 
 @dataclass
@@ -120,16 +134,30 @@ class ReviewData:
 def review_data(db, year: int) -> ReviewData:
     from thidua_desktop.services import review as review_service
 
-    return ReviewData(year, review_service.get_meeting(db, year), review_service.review_table(db, year),
-                      review_service.findings(db, year), review_service.list_proposals(db, year))
+    return ReviewData(
+        year,
+        review_service.get_meeting(db, year),
+        review_service.review_table(db, year),
+        review_service.findings(db, year),
+        review_service.list_proposals(db, year),
+    )
 
 
-def record_meeting(db, year: int, held_on: date, place: str, chair: str, secretary: str, total: int,
-                   present: int, notes: str, today: date):
+def record_meeting(
+    db,
+    year: int,
+    held_on: date,
+    place: str,
+    chair: str,
+    secretary: str,
+    total: int,
+    present: int,
+    notes: str,
+    today: date,
+):
     from thidua_desktop.services import review as review_service
 
-    return review_service.record_meeting(db, year, held_on, place, chair, secretary, total, present, notes,
-                                         today=today)
+    return review_service.record_meeting(db, year, held_on, place, chair, secretary, total, present, notes, today=today)
 
 
 def apply_majority(db, year: int):
@@ -159,6 +187,8 @@ def progress_rows(db, year: int, today: date) -> list:
     """Registered vs achieved per indicator (phase 1 and year) for the Tổng quan chart."""
     from thidua_desktop.ui.widgets.progress_chart import ProgressBarRow
 
-    return [ProgressBarRow(r.code, r.name, r.percent_phase1, r.percent_year)
-            for r in results_service.results_table(db, year, today=today)
-            if r.is_registered and (r.percent_phase1 is not None or r.percent_year is not None)]
+    return [
+        ProgressBarRow(r.code, r.name, r.percent_phase1, r.percent_year)
+        for r in results_service.results_table(db, year, today=today)
+        if r.is_registered and (r.percent_phase1 is not None or r.percent_year is not None)
+    ]

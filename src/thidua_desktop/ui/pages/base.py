@@ -71,8 +71,13 @@ class Page(QWidget):
     def clear(self) -> None:
         """Show nothing (no database yet, or no year)."""
 
-    def fetch(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
-              on_error: Callable[[BaseException], None] | None = None) -> None:
+    def fetch(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run ``fn`` on the worker; ``on_done`` only if no newer load started meanwhile."""
         generation = self._generation
 
@@ -160,8 +165,10 @@ class ErrorLine(QLabel):
         self.setObjectName("errorLine")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet("QLabel { color: #a61b1b; background: #fdecea; border: 1px solid #f5c2c0;"
-                           " border-radius: 4px; padding: 6px 8px; }")
+        self.setStyleSheet(
+            "QLabel { color: #a61b1b; background: #fdecea; border: 1px solid #f5c2c0;"
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -176,8 +183,10 @@ class SuccessLine(ErrorLine):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("successLine")
-        self.setStyleSheet("QLabel { color: #1e6b3a; background: #e8f5ec; border: 1px solid #b9dfc6;"
-                           " border-radius: 4px; padding: 6px 8px; }")
+        self.setStyleSheet(
+            "QLabel { color: #1e6b3a; background: #e8f5ec; border: 1px solid #b9dfc6;"
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
 
 
 def card(*widgets: QWidget, layout: str = "v") -> QFrame:

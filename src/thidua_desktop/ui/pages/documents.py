@@ -72,13 +72,17 @@ class DocumentsPage(Page):
         self.folder.setWordWrap(True)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.backups = RowsModel([
-            Column(self.tr("Taken"), lambda b: b.taken_at.strftime("%d/%m/%Y %H:%M"), sort_key=STORED_ORDER,
-                   width=150),
-            Column(self.tr("Kind"), lambda b: labels.backup_kind(b.kind), width=220),
-            Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True, width=90),
-            Column(self.tr("File"), lambda b: b.path.name, tooltip=lambda b: str(b.path)),
-        ], self)
+        self.backups = RowsModel(
+            [
+                Column(
+                    self.tr("Taken"), lambda b: b.taken_at.strftime("%d/%m/%Y %H:%M"), sort_key=STORED_ORDER, width=150
+                ),
+                Column(self.tr("Kind"), lambda b: labels.backup_kind(b.kind), width=220),
+                Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True, width=90),
+                Column(self.tr("File"), lambda b: b.path.name, tooltip=lambda b: str(b.path)),
+            ],
+            self,
+        )
         self.backups_view = make_table(self.backups)
         self.backups_view.setEditTriggers(self.backups_view.EditTrigger.NoEditTriggers)
         self.backups_view.setMinimumHeight(200)
@@ -108,8 +112,12 @@ class DocumentsPage(Page):
         self.year_label = QLabel()
         # the date the document carries: its event's (the meeting, the registration…), shown and editable
         self.issue_date = date_edit()
-        self.issue_date.setToolTip(self.tr("The date printed on the document and written in the register: by "
-                                           "default the date of what it records, not today"))
+        self.issue_date.setToolTip(
+            self.tr(
+                "The date printed on the document and written in the register: by "
+                "default the date of what it records, not today"
+            )
+        )
         self.issue_date.dateChanged.connect(lambda *_: self._date_edited())
         self.date_note = QLabel()
         self.date_note.setObjectName("date_note")
@@ -129,8 +137,11 @@ class DocumentsPage(Page):
         self.open_file_folder.clicked.connect(lambda: self.produced and open_path(self.produced.path.parent))
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
-        self.preview_button.setToolTip(self.tr("See the pages of the document as it would be exported, marked as "
-                                               "a preview, without taking a number"))
+        self.preview_button.setToolTip(
+            self.tr(
+                "See the pages of the document as it would be exported, marked as a preview, without taking a number"
+            )
+        )
         self.preview_button.clicked.connect(self.preview_document)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setToolTip(self.tr("Print the exported PDF on A4 paper"))
@@ -161,13 +172,16 @@ class DocumentsPage(Page):
         export_row.addStretch(1)
         export_buttons = QWidget()
         export_buttons.setLayout(export_row)
-        self.register = RowsModel([
-            Column(self.tr("Number"), lambda e: e.code, sort_key=STORED_ORDER, width=130),
-            Column(self.tr("Issued"), lambda e: vntext.format_date(e.issued_on), width=100),
-            Column(self.tr("Document"), lambda e: self.kind_name(e.kind), width=220),
-            Column(self.tr("Subject"), lambda e: e.subject),
-            Column(self.tr("Files"), lambda e: ", ".join(e.files), width=220),
-        ], self)
+        self.register = RowsModel(
+            [
+                Column(self.tr("Number"), lambda e: e.code, sort_key=STORED_ORDER, width=130),
+                Column(self.tr("Issued"), lambda e: vntext.format_date(e.issued_on), width=100),
+                Column(self.tr("Document"), lambda e: self.kind_name(e.kind), width=220),
+                Column(self.tr("Subject"), lambda e: e.subject),
+                Column(self.tr("Files"), lambda e: ", ".join(e.files), width=220),
+            ],
+            self,
+        )
         self.register_view = make_table(self.register, stretch_column=3)
         self.register_view.setEditTriggers(self.register_view.EditTrigger.NoEditTriggers)
         self.register_view.setMinimumHeight(160)
@@ -198,15 +212,22 @@ class DocumentsPage(Page):
         sign_buttons.setLayout(sign_row)
         self.sign_error = ErrorLine()
 
-        self.outbox = RowsModel([
-            Column(self.tr("Queued"), lambda m: signing_dialogs.format_time(m.created_at), sort_key=STORED_ORDER,
-                   width=170),
-            Column(self.tr("To"), lambda m: ", ".join(m.to), width=200),
-            Column(self.tr("Email subject"), lambda m: m.subject),
-            Column(self.tr("Status"), lambda m: signing_dialogs.status_text(m.status), width=100),
-            Column(self.tr("Attempts"), lambda m: str(m.attempts), align_right=True, width=70),
-            Column(self.tr("Last error"), lambda m: m.last_error, tooltip=lambda m: m.last_error, width=260),
-        ], self)
+        self.outbox = RowsModel(
+            [
+                Column(
+                    self.tr("Queued"),
+                    lambda m: signing_dialogs.format_time(m.created_at),
+                    sort_key=STORED_ORDER,
+                    width=170,
+                ),
+                Column(self.tr("To"), lambda m: ", ".join(m.to), width=200),
+                Column(self.tr("Email subject"), lambda m: m.subject),
+                Column(self.tr("Status"), lambda m: signing_dialogs.status_text(m.status), width=100),
+                Column(self.tr("Attempts"), lambda m: str(m.attempts), align_right=True, width=70),
+                Column(self.tr("Last error"), lambda m: m.last_error, tooltip=lambda m: m.last_error, width=260),
+            ],
+            self,
+        )
         self.outbox_view = make_table(self.outbox, stretch_column=2)
         self.outbox_view.setEditTriggers(self.outbox_view.EditTrigger.NoEditTriggers)
         self.outbox_view.setMinimumHeight(140)
@@ -214,8 +235,11 @@ class DocumentsPage(Page):
         self.resend_button = QPushButton(self.tr("Send again"))
         self.resend_button.clicked.connect(self.resend)
         self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Take a message that has not been sent out of the outbox; it stays in "
-                                              "the sending history as removed."))
+        self.remove_button.setToolTip(
+            self.tr(
+                "Take a message that has not been sent out of the outbox; it stays in the sending history as removed."
+            )
+        )
         self.remove_button.clicked.connect(self.remove_message)
         self.smtp_button = QPushButton(self.tr("Mail server settings…"))
         self.smtp_button.clicked.connect(self.edit_smtp)
@@ -229,27 +253,55 @@ class DocumentsPage(Page):
         self.outbox_error = ErrorLine()
         self.outbox_done = SuccessLine()
 
-        scroll_page(self, [
-            heading(self.tr("Documents and sending")),
-            card(subheading(self.tr("Export a document")),
-                 note(self.tr("The document takes the next number of the outgoing-document register of the year it "
-                              "is issued; exporting it again keeps its number.")),
-                 form_box, export_buttons, self.export_error, self.export_done),
-            card(subheading(self.tr("Sign and send")),
-                 note(self.tr("Sign the exported document (or any PDF or Excel file) with a key file, the unit's "
-                              "own key or a USB token, check a signature received, and send reports to the upper "
-                              "union by email.")),
-                 self.current_file, sign_buttons, self.sign_error),
-            card(subheading(self.tr("Outbox")), self.outbox_view, outbox_buttons, self.outbox_error,
-                 self.outbox_done),
-            card(self.register_heading, self.register_view),
-            card(subheading(self.tr("Document header")), self.preview),
-            card(subheading(self.tr("Where reports go")), self.recipient, self.folder),
-            card(subheading(self.tr("Backups of the data")),
-                 note(self.tr("A backup is taken automatically at most every four hours while the program runs, "
-                              "and thinned out over time. File › Restore from a backup… puts one back.")),
-                 self.backups_view, buttons),
-        ])
+        scroll_page(
+            self,
+            [
+                heading(self.tr("Documents and sending")),
+                card(
+                    subheading(self.tr("Export a document")),
+                    note(
+                        self.tr(
+                            "The document takes the next number of the outgoing-document register of the year it "
+                            "is issued; exporting it again keeps its number."
+                        )
+                    ),
+                    form_box,
+                    export_buttons,
+                    self.export_error,
+                    self.export_done,
+                ),
+                card(
+                    subheading(self.tr("Sign and send")),
+                    note(
+                        self.tr(
+                            "Sign the exported document (or any PDF or Excel file) with a key file, the unit's "
+                            "own key or a USB token, check a signature received, and send reports to the upper "
+                            "union by email."
+                        )
+                    ),
+                    self.current_file,
+                    sign_buttons,
+                    self.sign_error,
+                ),
+                card(
+                    subheading(self.tr("Outbox")), self.outbox_view, outbox_buttons, self.outbox_error, self.outbox_done
+                ),
+                card(self.register_heading, self.register_view),
+                card(subheading(self.tr("Document header")), self.preview),
+                card(subheading(self.tr("Where reports go")), self.recipient, self.folder),
+                card(
+                    subheading(self.tr("Backups of the data")),
+                    note(
+                        self.tr(
+                            "A backup is taken automatically at most every four hours while the program runs, "
+                            "and thinned out over time. File › Restore from a backup… puts one back."
+                        )
+                    ),
+                    self.backups_view,
+                    buttons,
+                ),
+            ],
+        )
         self._update_export()
 
     def load(self) -> None:
@@ -316,8 +368,9 @@ class DocumentsPage(Page):
         # the name alone: the dialog opens in Documents or the folder last used, not the data folder
         suggested = f"{FILE_STEMS.get(kind, kind)}-{self._year}{suffix}"
         file_filter = self.tr("PDF document (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbook (*.xlsx)")
-        chosen = ask_save_path(self, self.tr("Export {document}").format(document=self.kind_name(kind)),
-                               suggested, file_filter)
+        chosen = ask_save_path(
+            self, self.tr("Export {document}").format(document=self.kind_name(kind)), suggested, file_filter
+        )
         if not chosen:
             return
         out = Path(chosen)
@@ -327,22 +380,44 @@ class DocumentsPage(Page):
         self.export_done.clear_message()
         self.export_button.setEnabled(False)
         on = edit_value(self.issue_date) if self._date_for == (kind, self._year) else None  # None: not read yet
-        self.ctx.tasks.run(year_end_ops.document_date, self.ctx.db, kind, self._year, on, self.ctx.today(),
-                           on_done=lambda checked: self._export_dated(kind, out, on, checked),
-                           on_error=self._export_failed, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.document_date,
+            self.ctx.db,
+            kind,
+            self._year,
+            on,
+            self.ctx.today(),
+            on_done=lambda checked: self._export_dated(kind, out, on, checked),
+            on_error=self._export_failed,
+            owner=self,
+        )
 
     def _export_dated(self, kind: str, out: Path, on, checked) -> None:
         """Said before the number is taken: what a reviewer would query about the date."""
         on = checked.on
         if checked.warnings and not messages.confirm(
-                self, self.tr("Export the document dated {date}?").format(date=vntext.format_date(on)),
-                title=self.tr("Check the date"), informative="\n".join(checked.warnings),
-                yes_text=self.tr("Export")):
+            self,
+            self.tr("Export the document dated {date}?").format(date=vntext.format_date(on)),
+            title=self.tr("Check the date"),
+            informative="\n".join(checked.warnings),
+            yes_text=self.tr("Export"),
+        ):
             self._update_export()
             return
-        self.ctx.tasks.run(year_end_ops.produce, self.ctx.db, self.ctx.paths, kind, self._year, out,
-                           self.signer.currentData(), on, self.ctx.today(),
-                           on_done=self._exported, on_error=self._export_failed, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.produce,
+            self.ctx.db,
+            self.ctx.paths,
+            kind,
+            self._year,
+            out,
+            self.signer.currentData(),
+            on,
+            self.ctx.today(),
+            on_done=self._exported,
+            on_error=self._export_failed,
+            owner=self,
+        )
 
     # -- the date --------------------------------------------------------------------------------
 
@@ -353,9 +428,17 @@ class DocumentsPage(Page):
             self.date_note.setText("")
             return
         generation = self._date_generation
-        self.ctx.tasks.run(year_end_ops.document_date, self.ctx.db, self.kind.currentData(), self._year, None,
-                           self.ctx.today(), on_done=lambda checked: self._date_loaded(generation, checked),
-                           on_error=lambda exc: self.date_note.setText(getattr(exc, "message", "")), owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.document_date,
+            self.ctx.db,
+            self.kind.currentData(),
+            self._year,
+            None,
+            self.ctx.today(),
+            on_done=lambda checked: self._date_loaded(generation, checked),
+            on_error=lambda exc: self.date_note.setText(getattr(exc, "message", "")),
+            owner=self,
+        )
 
     def _date_loaded(self, generation: int, checked) -> None:
         if generation != self._date_generation:
@@ -371,16 +454,23 @@ class DocumentsPage(Page):
             return
         self._date_generation += 1
         generation = self._date_generation
-        self.ctx.tasks.run(year_end_ops.document_date, self.ctx.db, self.kind.currentData(), self._year,
-                           edit_value(self.issue_date), self.ctx.today(),
-                           on_done=lambda checked: generation == self._date_generation and self._show_date(checked),
-                           owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.document_date,
+            self.ctx.db,
+            self.kind.currentData(),
+            self._year,
+            edit_value(self.issue_date),
+            self.ctx.today(),
+            on_done=lambda checked: generation == self._date_generation and self._show_date(checked),
+            owner=self,
+        )
 
     def _show_date(self, checked) -> None:
         self._date_check = checked
         if checked.numbered_code and checked.numbered_on is not None and checked.on != checked.numbered_on:
             text = self.tr("Number {code} was dated {date}: exporting changes its date.").format(
-                code=checked.numbered_code, date=vntext.format_date(checked.numbered_on))
+                code=checked.numbered_code, date=vntext.format_date(checked.numbered_on)
+            )
         elif checked.numbered_code:
             text = self.tr("The date of number {code} in the register.").format(code=checked.numbered_code)
         else:
@@ -390,8 +480,9 @@ class DocumentsPage(Page):
         self.date_note.setText(text)
         unit = self.ctx.unit
         if unit is not None:
-            self.preview.show_lines(header_lines(unit.name, unit.upper_union, unit.issuer_code, unit.place_name,
-                                                 checked.on))
+            self.preview.show_lines(
+                header_lines(unit.name, unit.upper_union, unit.issuer_code, unit.place_name, checked.on)
+            )
 
     def _exported(self, result: year_end_ops.Produced) -> None:
         doc = result.document
@@ -399,12 +490,14 @@ class DocumentsPage(Page):
         self.register.set_rows(result.register)
         self._load_date()  # now the date of its number
         text = self.tr("Exported {document} number {code} to {file}.").format(
-            document=self.kind_name(doc.kind), code=doc.code, file=doc.path)
+            document=self.kind_name(doc.kind), code=doc.code, file=doc.path
+        )
         if doc.reused_number:
             text += " " + self.tr("It keeps the number it was given before.")
         if doc.redated_from is not None:
             text += " " + self.tr("Its date was changed from {old} to {new}.").format(
-                old=vntext.format_date(doc.redated_from), new=vntext.format_date(doc.issued_on))
+                old=vntext.format_date(doc.redated_from), new=vntext.format_date(doc.issued_on)
+            )
         text += "".join("\n" + item for item in doc.warnings)
         text += "".join("\n" + item for item in doc.notes)  # what it still lacks (services: Vietnamese)
         self.export_done.show_message(text)
@@ -416,29 +509,51 @@ class DocumentsPage(Page):
         if self._year is None or self.ctx.db is None:
             return
         kind = self.kind.currentData()
-        out = self.ctx.paths.root / "cache" / "xem-truoc" / (
-            f"{FILE_STEMS.get(kind, kind)}-{self._year}-xem-truoc-{uuid.uuid4().hex[:6]}.pdf")
+        out = (
+            self.ctx.paths.root
+            / "cache"
+            / "xem-truoc"
+            / (f"{FILE_STEMS.get(kind, kind)}-{self._year}-xem-truoc-{uuid.uuid4().hex[:6]}.pdf")
+        )
         self.export_error.clear_message()
         self.export_done.clear_message()
         self.preview_button.setEnabled(False)
-        self.ctx.tasks.run(year_end_ops.preview, self.ctx.db, kind, self._year, out, self.signer.currentData(),
-                           edit_value(self.issue_date), self.ctx.today(), on_done=self._previewed,
-                           on_error=self._export_failed, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.preview,
+            self.ctx.db,
+            kind,
+            self._year,
+            out,
+            self.signer.currentData(),
+            edit_value(self.issue_date),
+            self.ctx.today(),
+            on_done=self._previewed,
+            on_error=self._export_failed,
+            owner=self,
+        )
 
     def _previewed(self, result) -> None:
         self._update_export()
         if result.code:
             text = self.tr("Preview: not an exported document. It keeps its number {code} when exported.").format(
-                code=result.code)
+                code=result.code
+            )
         else:
-            text = self.tr("Preview: not an exported document, no number taken yet; exporting it takes the next "
-                           "number of the outgoing-document register.")
+            text = self.tr(
+                "Preview: not an exported document, no number taken yet; exporting it takes the next "
+                "number of the outgoing-document register."
+            )
         if result.unfinished:
             text += " " + self.tr("Still to be written before it can be exported: {sections}.").format(
-                sections="; ".join(result.unfinished))
+                sections="; ".join(result.unfinished)
+            )
         text += "".join("\n" + item for item in result.notes)
-        self.show_pdf(result.path, self.tr("Preview: {document}").format(document=self.kind_name(result.kind)),
-                      note=text, owns_file=True)
+        self.show_pdf(
+            result.path,
+            self.tr("Preview: {document}").format(document=self.kind_name(result.kind)),
+            note=text,
+            owns_file=True,
+        )
 
     def printable_path(self) -> Path | None:
         """The PDF "Print…" prints: the last one signed or exported in this session."""
@@ -472,11 +587,15 @@ class DocumentsPage(Page):
 
     def _show_unit(self, unit) -> None:
         if unit is not None:
-            self.preview.show_lines(header_lines(unit.name, unit.upper_union, unit.issuer_code, unit.place_name,
-                                                 self.ctx.today()))
+            self.preview.show_lines(
+                header_lines(unit.name, unit.upper_union, unit.issuer_code, unit.place_name, self.ctx.today())
+            )
             email = unit.upper_union_email or self.tr("(not given — enter it on the Unit page)")
-            self.recipient.setText(self.tr("Reports go to the direct upper union, {upper}: {email}").format(
-                upper=unit.upper_union, email=email))
+            self.recipient.setText(
+                self.tr("Reports go to the direct upper union, {upper}: {email}").format(
+                    upper=unit.upper_union, email=email
+                )
+            )
         else:
             self.recipient.setText("")
         self.folder.setText(self.tr("The data is kept in {folder}").format(folder=self.ctx.paths.root))
@@ -499,8 +618,9 @@ class DocumentsPage(Page):
 
     def sign_chosen(self) -> signing_dialogs.SignDialog | None:
         start = str(self.current_path().parent) if self.current_path() else ""
-        chosen = signing_dialogs.ask_open_path(self, self.tr("Choose the file to sign"),
-                                               signing_dialogs.DOCUMENT_FILTER, start)
+        chosen = signing_dialogs.ask_open_path(
+            self, self.tr("Choose the file to sign"), signing_dialogs.DOCUMENT_FILTER, start
+        )
         return self._open_sign(Path(chosen)) if chosen else None
 
     def _open_sign(self, path: Path) -> signing_dialogs.SignDialog:
@@ -516,16 +636,24 @@ class DocumentsPage(Page):
 
     def verify(self) -> None:
         start = str(self.current_path()) if self.current_path() else ""
-        chosen = signing_dialogs.ask_open_path(self, self.tr("Choose the signed file to check"),
-                                               signing_dialogs.DOCUMENT_FILTER + ";;" + self.tr("All files (*)"),
-                                               start)
+        chosen = signing_dialogs.ask_open_path(
+            self,
+            self.tr("Choose the signed file to check"),
+            signing_dialogs.DOCUMENT_FILTER + ";;" + self.tr("All files (*)"),
+            start,
+        )
         if not chosen:
             return
         path = Path(chosen)
         self.sign_error.clear_message()
-        self.ctx.tasks.run_cpu(signing_ops.verify, self.ctx.paths, path,
-                               on_done=lambda verdict: self._show_verdict(path, verdict),
-                               on_error=self._sign_failed, owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.verify,
+            self.ctx.paths,
+            path,
+            on_done=lambda verdict: self._show_verdict(path, verdict),
+            on_error=self._sign_failed,
+            owner=self,
+        )
 
     def _show_verdict(self, path: Path, verdict) -> None:
         dialog = signing_dialogs.VerdictDialog(path, verdict, self, ctx=self.ctx)
@@ -547,12 +675,22 @@ class DocumentsPage(Page):
             twin = current.with_suffix(".xlsx" if current.suffix.lower() == ".pdf" else ".pdf")
             files += [twin] if twin.is_file() else []
         # the exported document (or its signed copy) of a report: its sending is recorded and locks it
-        register_id = (self.produced.register_id if self.produced is not None and current is not None
-                       and current.stem.startswith(self.produced.path.stem) else None)
+        register_id = (
+            self.produced.register_id
+            if self.produced is not None and current is not None and current.stem.startswith(self.produced.path.stem)
+            else None
+        )
         self.sign_error.clear_message()
-        self.ctx.tasks.run(signing_ops.send_setup, self.ctx.db, self.ctx.paths, files, register_id,
-                           on_done=lambda setup: self._open_send(files, setup), on_error=self._sign_failed,
-                           owner=self)
+        self.ctx.tasks.run(
+            signing_ops.send_setup,
+            self.ctx.db,
+            self.ctx.paths,
+            files,
+            register_id,
+            on_done=lambda setup: self._open_send(files, setup),
+            on_error=self._sign_failed,
+            owner=self,
+        )
 
     def _open_send(self, files, setup) -> None:
         dialog = signing_dialogs.SendDialog(self.ctx, files, setup, self)
@@ -588,16 +726,28 @@ class DocumentsPage(Page):
         selected = self.selected_message()
         if selected is None or self.ctx.db is None:
             return
-        if not messages.confirm(self, self.tr("Remove the message “{subject}” from the outbox?").format(
-                subject=selected.subject), informative=self.tr(
+        if not messages.confirm(
+            self,
+            self.tr("Remove the message “{subject}” from the outbox?").format(subject=selected.subject),
+            informative=self.tr(
                 "It will not be sent. The sending history keeps it as removed; a report it was sending can be "
-                "sent again."), yes_text=self.tr("Remove")):
+                "sent again."
+            ),
+            yes_text=self.tr("Remove"),
+        ):
             return
         self.outbox_error.clear_message()
         self.outbox_done.clear_message()
         self.remove_button.setEnabled(False)
-        self.ctx.tasks.run(signing_ops.remove_message, self.ctx.db, self.ctx.paths, selected.id,
-                           on_done=self._removed, on_error=self._resend_failed, owner=self)
+        self.ctx.tasks.run(
+            signing_ops.remove_message,
+            self.ctx.db,
+            self.ctx.paths,
+            selected.id,
+            on_done=self._removed,
+            on_error=self._resend_failed,
+            owner=self,
+        )
 
     def _removed(self, rows) -> None:
         self._show_outbox(rows)
@@ -608,22 +758,31 @@ class DocumentsPage(Page):
         selected = self.selected_message()
         if selected is None or self.ctx.db is None:
             return
-        self.ctx.tasks.run_cpu(signing_ops.load_smtp, self.ctx.paths,
-                               on_done=lambda smtp: self._resend(selected, smtp), owner=self)
+        self.ctx.tasks.run_cpu(
+            signing_ops.load_smtp, self.ctx.paths, on_done=lambda smtp: self._resend(selected, smtp), owner=self
+        )
 
     def _resend(self, message, smtp) -> None:
         password = ""
         if smtp.user:
-            password = signing_dialogs.ask_password(self, self.tr("Send again"),
-                                                    self.tr("Password of the mail account {user}:").format(
-                                                        user=smtp.user))
+            password = signing_dialogs.ask_password(
+                self, self.tr("Send again"), self.tr("Password of the mail account {user}:").format(user=smtp.user)
+            )
             if password is None:
                 return
         self.outbox_error.clear_message()
         self.outbox_done.clear_message()
         self.resend_button.setEnabled(False)
-        self.ctx.tasks.run(signing_ops.retry_and_send, self.ctx.db, self.ctx.paths, message.id, password,
-                           on_done=self._resent, on_error=self._resend_failed, owner=self)
+        self.ctx.tasks.run(
+            signing_ops.retry_and_send,
+            self.ctx.db,
+            self.ctx.paths,
+            message.id,
+            password,
+            on_done=self._resent,
+            on_error=self._resend_failed,
+            owner=self,
+        )
 
     def _resent(self, result) -> None:
         self._show_outbox(result.messages)

@@ -63,26 +63,44 @@ def money(value) -> str:
 
 class RegisterModel(RowsModel):
     def __init__(self, parent=None) -> None:
-        super().__init__([
-            Column(self.tr("Year"), lambda r: str(r.year), sort_key=lambda r: r.year, width=52),
-            Column(self.tr("Phase"), lambda r: str(r.phase_number) if r.phase_number else "",
-                   sort_key=lambda r: r.phase_number or 0, align_center=True, width=44),
-            Column(self.tr("Initiative"), lambda r: r.title, tooltip=lambda r: r.title, width=245),
-            Column(self.tr("Authors"), lambda r: r.authors, tooltip=lambda r: r.authors, width=165),
-            Column(self.tr("Field"), lambda r: r.field, tooltip=lambda r: r.field or None, width=110),
-            Column(self.tr("Benefit (VND)"), lambda r: money(r.economic_benefit),
-                   sort_key=lambda r: r.economic_benefit if r.economic_benefit is not None else -1,
-                   align_right=True, width=140),
-            Column(self.tr("Status"), lambda r: labels.initiative_status(r.status),
-                   sort_key=lambda r: STATUS_ORDER.get(r.status, 9), width=118,
-                   foreground=lambda r: STATUS_COLORS.get(r.status)),
-            Column(self.tr("Level"), lambda r: labels.recognition_level(r.recognition_level)
-                   if r.status == "recognised" else "",
-                   sort_key=lambda r: LEVEL_ORDER.get(r.recognition_level, 9) if r.status == "recognised" else 9,
-                   width=72),
-            Column(self.tr("Decision"), lambda r: r.decision, tooltip=lambda r: r.decision or None, width=150),
-            Column(self.tr("Programme"), lambda r: "; ".join(r.tags), tooltip=lambda r: "\n".join(r.tags) or None),
-        ], parent)
+        super().__init__(
+            [
+                Column(self.tr("Year"), lambda r: str(r.year), sort_key=lambda r: r.year, width=52),
+                Column(
+                    self.tr("Phase"),
+                    lambda r: str(r.phase_number) if r.phase_number else "",
+                    sort_key=lambda r: r.phase_number or 0,
+                    align_center=True,
+                    width=44,
+                ),
+                Column(self.tr("Initiative"), lambda r: r.title, tooltip=lambda r: r.title, width=245),
+                Column(self.tr("Authors"), lambda r: r.authors, tooltip=lambda r: r.authors, width=165),
+                Column(self.tr("Field"), lambda r: r.field, tooltip=lambda r: r.field or None, width=110),
+                Column(
+                    self.tr("Benefit (VND)"),
+                    lambda r: money(r.economic_benefit),
+                    sort_key=lambda r: r.economic_benefit if r.economic_benefit is not None else -1,
+                    align_right=True,
+                    width=140,
+                ),
+                Column(
+                    self.tr("Status"),
+                    lambda r: labels.initiative_status(r.status),
+                    sort_key=lambda r: STATUS_ORDER.get(r.status, 9),
+                    width=118,
+                    foreground=lambda r: STATUS_COLORS.get(r.status),
+                ),
+                Column(
+                    self.tr("Level"),
+                    lambda r: labels.recognition_level(r.recognition_level) if r.status == "recognised" else "",
+                    sort_key=lambda r: LEVEL_ORDER.get(r.recognition_level, 9) if r.status == "recognised" else 9,
+                    width=72,
+                ),
+                Column(self.tr("Decision"), lambda r: r.decision, tooltip=lambda r: r.decision or None, width=150),
+                Column(self.tr("Programme"), lambda r: "; ".join(r.tags), tooltip=lambda r: "\n".join(r.tags) or None),
+            ],
+            parent,
+        )
 
 
 def reason_text(candidate) -> str:
@@ -92,20 +110,45 @@ def reason_text(candidate) -> str:
 
 class CandidatesModel(RowsModel):
     def __init__(self, parent=None) -> None:
-        super().__init__([
-            Column(self.tr("Author"), lambda c: c.author_name, sort_key=STORED_ORDER, width=165),
-            Column(self.tr("Category"), lambda c: labels.author_category(c.category, short=True),
-                   tooltip=lambda c: labels.author_category(c.category), width=130),
-            Column(self.tr("This year (by share)"), lambda c: money(c.one_year), sort_key=lambda c: c.one_year,
-                   align_right=True, width=125),
-            Column(self.tr("Three years (by share)"), lambda c: money(c.three_years),
-                   sort_key=lambda c: c.three_years, align_right=True, width=125),
-            Column(self.tr("Threshold reached"), lambda c: money(c.threshold_met), sort_key=lambda c: c.threshold_met,
-                   align_right=True, width=110),
-            Column(self.tr("Reason"), reason_text, tooltip=lambda c: c.reason, width=270),
-            Column(self.tr("Initiatives"), lambda c: "\n".join(c.initiatives),
-                   tooltip=lambda c: "\n".join(c.initiatives)),
-        ], parent)
+        super().__init__(
+            [
+                Column(self.tr("Author"), lambda c: c.author_name, sort_key=STORED_ORDER, width=165),
+                Column(
+                    self.tr("Category"),
+                    lambda c: labels.author_category(c.category, short=True),
+                    tooltip=lambda c: labels.author_category(c.category),
+                    width=130,
+                ),
+                Column(
+                    self.tr("This year (by share)"),
+                    lambda c: money(c.one_year),
+                    sort_key=lambda c: c.one_year,
+                    align_right=True,
+                    width=125,
+                ),
+                Column(
+                    self.tr("Three years (by share)"),
+                    lambda c: money(c.three_years),
+                    sort_key=lambda c: c.three_years,
+                    align_right=True,
+                    width=125,
+                ),
+                Column(
+                    self.tr("Threshold reached"),
+                    lambda c: money(c.threshold_met),
+                    sort_key=lambda c: c.threshold_met,
+                    align_right=True,
+                    width=110,
+                ),
+                Column(self.tr("Reason"), reason_text, tooltip=lambda c: c.reason, width=270),
+                Column(
+                    self.tr("Initiatives"),
+                    lambda c: "\n".join(c.initiatives),
+                    tooltip=lambda c: "\n".join(c.initiatives),
+                ),
+            ],
+            parent,
+        )
 
 
 class InitiativesPage(FileDropTarget, Page):
@@ -141,21 +184,31 @@ class InitiativesPage(FileDropTarget, Page):
 
     def _build_register(self) -> QWidget:
         style = self.style()
-        self.add_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
-                                      self.tr("Add…"))
-        self.edit_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-                                       self.tr("Edit…"))
+        self.add_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder), self.tr("Add…"))
+        self.edit_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self.tr("Edit…")
+        )
         self.delete_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Delete…"))
-        self.import_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
-                                         self.tr("Import from Excel…"))
-        self.export_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
-                                         self.tr("Export to Excel…"))
+        self.import_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), self.tr("Import from Excel…")
+        )
+        self.export_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("Export to Excel…")
+        )
         self.add_button.setToolTip(self.tr("Record a new initiative with its authors"))
-        self.import_button.setToolTip(self.tr("Read initiatives from an Excel register (.xlsx, .xls, .ods): all of "
-                                              "them or none, after a preview. A file can also be dropped on this "
-                                              "page."))
-        self.export_button.setToolTip(self.tr("Write the initiatives of the year chosen in the filter (or all years) "
-                                              "to an Excel workbook that can be imported back."))
+        self.import_button.setToolTip(
+            self.tr(
+                "Read initiatives from an Excel register (.xlsx, .xls, .ods): all of "
+                "them or none, after a preview. A file can also be dropped on this "
+                "page."
+            )
+        )
+        self.export_button.setToolTip(
+            self.tr(
+                "Write the initiatives of the year chosen in the filter (or all years) "
+                "to an Excel workbook that can be imported back."
+            )
+        )
         self.add_button.clicked.connect(lambda: self.add_initiative())
         self.edit_button.clicked.connect(lambda: self.edit_initiative())
         self.delete_button.clicked.connect(lambda: self.delete_initiative())
@@ -169,8 +222,9 @@ class InitiativesPage(FileDropTarget, Page):
         actions.addWidget(self.export_button)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search title, author, field, decision — accents not needed, "
-                                               "e.g. ga may tui"))
+        self.search.setPlaceholderText(
+            self.tr("Search title, author, field, decision — accents not needed, e.g. ga may tui")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setAcceptDrops(False)  # a file dropped here goes to the page: import, not text
         self.search.textChanged.connect(lambda _t: self.apply_filters())
@@ -188,12 +242,24 @@ class InitiativesPage(FileDropTarget, Page):
         self.field_filter = CodeCombo()
         self.author_filter = CodeCombo()
         self.tag_filter = CodeCombo()
-        self.filters = {"year": self.year_filter, "phase": self.phase_filter, "status": self.status_filter,
-                        "level": self.level_filter, "field": self.field_filter, "author": self.author_filter,
-                        "tag": self.tag_filter}
-        tips = {"year": self.tr("Year"), "phase": self.tr("Phase"), "status": self.tr("Status"),
-                "level": self.tr("Recognition level"), "field": self.tr("Field of application"),
-                "author": self.tr("Author"), "tag": self.tr("Programme")}
+        self.filters = {
+            "year": self.year_filter,
+            "phase": self.phase_filter,
+            "status": self.status_filter,
+            "level": self.level_filter,
+            "field": self.field_filter,
+            "author": self.author_filter,
+            "tag": self.tag_filter,
+        }
+        tips = {
+            "year": self.tr("Year"),
+            "phase": self.tr("Phase"),
+            "status": self.tr("Status"),
+            "level": self.tr("Recognition level"),
+            "field": self.tr("Field of application"),
+            "author": self.tr("Author"),
+            "tag": self.tr("Programme"),
+        }
         widths = {"year": 105, "phase": 100, "status": 140, "level": 115, "field": 140, "author": 150, "tag": 150}
         filter_row = QHBoxLayout()
         filter_row.setSpacing(6)
@@ -209,10 +275,12 @@ class InitiativesPage(FileDropTarget, Page):
         self.clear_filters_button.setToolTip(self.tr("Clear the search and every filter"))
         self.clear_filters_button.clicked.connect(self.clear_filters)
         filter_row.addWidget(self.clear_filters_button)
-        self.status_filter.set_items([(ALL, self.tr("All statuses"))]
-                                     + [(code, labels.initiative_status(code)) for code in core.STATUSES])
-        self.level_filter.set_items([(ALL, self.tr("All levels"))]
-                                    + [(code, labels.recognition_level(code)) for code in core.LEVELS])
+        self.status_filter.set_items(
+            [(ALL, self.tr("All statuses"))] + [(code, labels.initiative_status(code)) for code in core.STATUSES]
+        )
+        self.level_filter.set_items(
+            [(ALL, self.tr("All levels"))] + [(code, labels.recognition_level(code)) for code in core.LEVELS]
+        )
         self._fill_filters([], {})
 
         self.model = RegisterModel(self)
@@ -232,8 +300,10 @@ class InitiativesPage(FileDropTarget, Page):
         self.totals.setWordWrap(True)
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.totals.setStyleSheet("#initiativeTotals { background: #f0f2f5; border: 1px solid #d5d9e0;"
-                                  " border-radius: 4px; padding: 6px 8px; color: #1d2430; }")
+        self.totals.setStyleSheet(
+            "#initiativeTotals { background: #f0f2f5; border: 1px solid #d5d9e0;"
+            " border-radius: 4px; padding: 6px 8px; color: #1d2430; }"
+        )
 
         page = QWidget()
         box = QVBoxLayout(page)
@@ -273,25 +343,32 @@ class InitiativesPage(FileDropTarget, Page):
 
     def _build_year_part(self) -> QWidget:
         upper_only = self.tr("Target of the upper union: a grassroots union does not register it.")
-        self.indicators = RowsModel([
-            Column(self.tr("Code"), lambda i: i.code, sort_key=STORED_ORDER, width=70),
-            Column(self.tr("Indicator"), lambda i: i.name, tooltip=lambda i: i.name),
-            Column(self.tr("Unit"), lambda i: i.unit_of_measure, width=110),
-            Column(self.tr("Figures"), lambda i: labels.indicator_source(i.source), width=170),
-            Column(self.tr("Upper union's target"), target_text, width=150),
-        ], self)
+        self.indicators = RowsModel(
+            [
+                Column(self.tr("Code"), lambda i: i.code, sort_key=STORED_ORDER, width=70),
+                Column(self.tr("Indicator"), lambda i: i.name, tooltip=lambda i: i.name),
+                Column(self.tr("Unit"), lambda i: i.unit_of_measure, width=110),
+                Column(self.tr("Figures"), lambda i: labels.indicator_source(i.source), width=170),
+                Column(self.tr("Upper union's target"), target_text, width=150),
+            ],
+            self,
+        )
         not_for_unit = self.tr("Not applicable to the unit (see Kind of unit on the Unit page).")
         self.indicators.row_enabled = lambda i: applies_to_unit(i, self.ctx.unit)
-        self.indicators.row_tooltip = lambda i: (None if applies_to_unit(i, self.ctx.unit)
-                                                 else upper_only if not applies_to_cdcs(i) else not_for_unit)
+        self.indicators.row_tooltip = lambda i: (
+            None if applies_to_unit(i, self.ctx.unit) else upper_only if not applies_to_cdcs(i) else not_for_unit
+        )
         self.indicators_view = make_table(self.indicators, stretch_column=1)
         self.indicators_view.setEditTriggers(self.indicators_view.EditTrigger.NoEditTriggers)
 
-        self.titles = RowsModel([
-            Column(self.tr("Title or commendation"), lambda t: t.name, sort_key=STORED_ORDER),
-            Column(self.tr("For"), lambda t: labels.title_subject(t.subject), width=90),
-            Column(self.tr("Awarded by"), lambda t: t.issuer, width=260),
-        ], self)
+        self.titles = RowsModel(
+            [
+                Column(self.tr("Title or commendation"), lambda t: t.name, sort_key=STORED_ORDER),
+                Column(self.tr("For"), lambda t: labels.title_subject(t.subject), width=90),
+                Column(self.tr("Awarded by"), lambda t: t.issuer, width=260),
+            ],
+            self,
+        )
         self.titles_view = make_table(self.titles, stretch_column=0)
         self.titles_view.setEditTriggers(self.titles_view.EditTrigger.NoEditTriggers)
 
@@ -300,15 +377,24 @@ class InitiativesPage(FileDropTarget, Page):
         self.thresholds.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         page = QWidget()
-        column = scroll_page(page, [
-            card(subheading(self.tr("Targets tied to initiatives")), self.indicators_view),
-            card(subheading(self.tr("Titles that need a recognised initiative")), self.titles_view),
-            card(subheading(self.tr("Thresholds of the Bằng Lao động sáng tạo")),
-                 note(self.tr("Benefit thresholds from the year's rule table; double-click a value to change it "
-                              "(the same values as in Emulation registration › Rules). The candidates tab applies "
-                              "them.")),
-                 self.thresholds),
-        ])
+        column = scroll_page(
+            page,
+            [
+                card(subheading(self.tr("Targets tied to initiatives")), self.indicators_view),
+                card(subheading(self.tr("Titles that need a recognised initiative")), self.titles_view),
+                card(
+                    subheading(self.tr("Thresholds of the Bằng Lao động sáng tạo")),
+                    note(
+                        self.tr(
+                            "Benefit thresholds from the year's rule table; double-click a value to change it "
+                            "(the same values as in Emulation registration › Rules). The candidates tab applies "
+                            "them."
+                        )
+                    ),
+                    self.thresholds,
+                ),
+            ],
+        )
         column.setContentsMargins(0, 10, 0, 10)
         return page
 
@@ -364,10 +450,13 @@ class InitiativesPage(FileDropTarget, Page):
             self.candidates.set_rows([])
             return
         self.candidates_caption.setText(self.tr("Bằng Lao động sáng tạo candidates {year}").format(year=year))
-        self.candidates_note.setText(self.tr(
-            "Authors whose share of the benefit of recognised initiatives reaches a threshold of the {year} rule "
-            "table, this year or over the last three years. It is a list to review, not a decision: the meeting "
-            "decides whom to propose.").format(year=year))
+        self.candidates_note.setText(
+            self.tr(
+                "Authors whose share of the benefit of recognised initiatives reaches a threshold of the {year} rule "
+                "table, this year or over the last three years. It is a list to review, not a decision: the meeting "
+                "decides whom to propose."
+            ).format(year=year)
+        )
         self._candidates_generation += 1
         generation = self._candidates_generation
 
@@ -386,7 +475,9 @@ class InitiativesPage(FileDropTarget, Page):
                 self.no_candidates.setText(exc.message)
                 self.no_candidates.show()
 
-        self.ctx.tasks.run(initiatives_ops.ldst_candidates, self.ctx.db, year, on_done=done, on_error=failed, owner=self)
+        self.ctx.tasks.run(
+            initiatives_ops.ldst_candidates, self.ctx.db, year, on_done=done, on_error=failed, owner=self
+        )
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -401,16 +492,15 @@ class InitiativesPage(FileDropTarget, Page):
         self.phase_filter.set_items(
             [(ALL, self.tr("All phases"))]
             + [(n, self.tr("Phase {number}").format(number=n) if n else self.tr("(no phase)")) for n in phases],
-            self.phase_filter.code())
+            self.phase_filter.code(),
+        )
         fields = sorted({r.field for r in rows if r.field}, key=vntext.sort_key)
-        self.field_filter.set_items([(ALL, self.tr("All fields"))] + [(f, f) for f in fields],
-                                    self.field_filter.code())
+        self.field_filter.set_items([(ALL, self.tr("All fields"))] + [(f, f) for f in fields], self.field_filter.code())
         ids = {pid for r in rows for pid in r.author_ids}
         authors = [(pid, name) for pid, name in author_names.items() if pid in ids]  # roster order
         self.author_filter.set_items([(ALL, self.tr("All authors"))] + authors, self.author_filter.code())
         tags = sorted({t for r in rows for t in r.tags}, key=vntext.sort_key)
-        self.tag_filter.set_items([(ALL, self.tr("All programmes"))] + [(t, t) for t in tags],
-                                  self.tag_filter.code())
+        self.tag_filter.set_items([(ALL, self.tr("All programmes"))] + [(t, t) for t in tags], self.tag_filter.code())
         for combo in self.filters.values():
             for n in range(combo.count()):
                 combo.setItemData(n, combo.itemText(n), Qt.ItemDataRole.ToolTipRole)
@@ -421,10 +511,15 @@ class InitiativesPage(FileDropTarget, Page):
 
         phase = self.phase_filter.code()
         return InitiativeFilter(
-            year=self.year_filter.code(), phase_number=None if phase in (ALL, NO_PHASE) else phase,
-            status=self.status_filter.code(), level=self.level_filter.code(), field=self.field_filter.code(),
-            author_id=self.author_filter.code(), tag=self.tag_filter.code(),
-            text=self.search.text() if text is None else text)
+            year=self.year_filter.code(),
+            phase_number=None if phase in (ALL, NO_PHASE) else phase,
+            status=self.status_filter.code(),
+            level=self.level_filter.code(),
+            field=self.field_filter.code(),
+            author_id=self.author_filter.code(),
+            tag=self.tag_filter.code(),
+            text=self.search.text() if text is None else text,
+        )
 
     def apply_filters(self) -> None:
         """Filter the rows kept in memory and show the totals of those shown.
@@ -434,9 +529,15 @@ class InitiativesPage(FileDropTarget, Page):
         the row's key), which narrows the rows already shown while the user types on.
         ``accepts`` with a text derives the query's key again for every row (see the report).
         """
-        choices = (self.year_filter.code(), self.phase_filter.code(), self.status_filter.code(),
-                   self.level_filter.code(), self.field_filter.code(), self.author_filter.code(),
-                   self.tag_filter.code())
+        choices = (
+            self.year_filter.code(),
+            self.phase_filter.code(),
+            self.status_filter.code(),
+            self.level_filter.code(),
+            self.field_filter.code(),
+            self.author_filter.code(),
+            self.tag_filter.code(),
+        )
         if choices != self._applied:
             self._applied = choices
             flt = self.current_filter(text="")
@@ -465,24 +566,31 @@ class InitiativesPage(FileDropTarget, Page):
 
         shown = self.model.shown_rows()
         t = totals(shown)
-        self.count.setText(self.tr("Showing {shown} / {total} initiatives").format(
-            shown=vntext.format_number(self.model.shown_count), total=vntext.format_number(self.model.total_count)))
+        self.count.setText(
+            self.tr("Showing {shown} / {total} initiatives").format(
+                shown=vntext.format_number(self.model.shown_count), total=vntext.format_number(self.model.total_count)
+            )
+        )
         if not shown:
             self.totals.setText(self.tr("No initiative shown."))
             return
         parts = []
         for code in core.STATUSES:
             count = t.by_status.get(code, 0)
-            text = self.tr("{status}: <b>{count}</b>").format(status=labels.initiative_status(code),
-                                                               count=vntext.format_number(count))
+            text = self.tr("{status}: <b>{count}</b>").format(
+                status=labels.initiative_status(code), count=vntext.format_number(count)
+            )
             if code == "recognised" and t.by_level:
-                levels = ", ".join(f"{labels.recognition_level(level)} {vntext.format_number(n)}"
-                                   for level, n in sorted(t.by_level.items(), key=lambda x: LEVEL_ORDER.get(x[0], 9)))
+                levels = ", ".join(
+                    f"{labels.recognition_level(level)} {vntext.format_number(n)}"
+                    for level, n in sorted(t.by_level.items(), key=lambda x: LEVEL_ORDER.get(x[0], 9))
+                )
                 text += f" ({levels})"
             parts.append(text)
         first = self.tr("<b>{count}</b> initiatives").format(count=vntext.format_number(t.count))
         second = self.tr("Total benefit: <b>{total}</b> · of recognised initiatives: <b>{recognised}</b>").format(
-            total=vntext.format_vnd(int(t.benefit)), recognised=vntext.format_vnd(int(t.recognised_benefit)))
+            total=vntext.format_vnd(int(t.benefit)), recognised=vntext.format_vnd(int(t.recognised_benefit))
+        )
         self.totals.setText(first + " · " + " · ".join(parts) + "<br>" + second)
 
     # -- selection ---------------------------------------------------------------------------
@@ -526,14 +634,26 @@ class InitiativesPage(FileDropTarget, Page):
 
     def add_initiative(self) -> None:
         if self.ctx.db is not None:
-            self.ctx.tasks.run(initiatives_ops.initiative_form, self.ctx.db, self.ctx.paths, None,
-                               on_done=self._open_dialog, owner=self)
+            self.ctx.tasks.run(
+                initiatives_ops.initiative_form,
+                self.ctx.db,
+                self.ctx.paths,
+                None,
+                on_done=self._open_dialog,
+                owner=self,
+            )
 
     def edit_initiative(self, initiative_id: str | None = None) -> None:
         initiative_id = initiative_id or self.current_id()
         if initiative_id is not None and self.ctx.db is not None:
-            self.ctx.tasks.run(initiatives_ops.initiative_form, self.ctx.db, self.ctx.paths, initiative_id,
-                               on_done=self._open_dialog, owner=self)
+            self.ctx.tasks.run(
+                initiatives_ops.initiative_form,
+                self.ctx.db,
+                self.ctx.paths,
+                initiative_id,
+                on_done=self._open_dialog,
+                owner=self,
+            )
 
     def _open_dialog(self, form: initiatives_ops.InitiativeForm) -> None:
         from thidua_desktop.ui.initiative_dialog import InitiativeDialog
@@ -557,17 +677,24 @@ class InitiativesPage(FileDropTarget, Page):
         row = self.current_row()
         if row is None or self.ctx.db is None:
             return
-        if not messages.confirm(self, self.tr("Delete the initiative “{title}”?").format(title=row.title),
-                                informative=self.tr("Its authors, shares and attached files are deleted with it; "
-                                                    "registrations that point at it keep their text."),
-                                yes_text=self.tr("Delete")):
+        if not messages.confirm(
+            self,
+            self.tr("Delete the initiative “{title}”?").format(title=row.title),
+            informative=self.tr(
+                "Its authors, shares and attached files are deleted with it; "
+                "registrations that point at it keep their text."
+            ),
+            yes_text=self.tr("Delete"),
+        ):
             return
 
         def done(_result) -> None:
             self.saved.show_message(self.tr("Deleted “{title}”.").format(title=row.title))
             self._changed()
 
-        self.ctx.tasks.run(initiatives_ops.delete_initiative, self.ctx.db, self.ctx.paths, row.id, on_done=done, owner=self)
+        self.ctx.tasks.run(
+            initiatives_ops.delete_initiative, self.ctx.db, self.ctx.paths, row.id, on_done=done, owner=self
+        )
 
     def _show_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -601,8 +728,11 @@ class InitiativesPage(FileDropTarget, Page):
 
     def ask_export_path(self) -> Path | None:
         year = self.year_filter.code()
-        name = (self.tr("Initiatives {year}.xlsx").format(year=year) if year
-                else self.tr("Initiatives {date}.xlsx").format(date=self.ctx.today().strftime("%d-%m-%Y")))
+        name = (
+            self.tr("Initiatives {year}.xlsx").format(year=year)
+            if year
+            else self.tr("Initiatives {date}.xlsx").format(date=self.ctx.today().strftime("%d-%m-%Y"))
+        )
         return ask_xlsx_path(self, self.tr("Export the register of initiatives"), name)
 
     def export(self) -> None:
@@ -611,10 +741,18 @@ class InitiativesPage(FileDropTarget, Page):
         path = self.ask_export_path()
         if path is None:
             return
-        export_workbook(self, path, initiatives_ops.export_initiatives, self.ctx.db, path, self.year_filter.code(),
-                        self.ctx.today(), saved=self.tr("Exported {count} initiatives to {file}."),
-                        question=self.tr("Exported {count} initiatives."),
-                        failed_title=self.tr("The register was not exported"))
+        export_workbook(
+            self,
+            path,
+            initiatives_ops.export_initiatives,
+            self.ctx.db,
+            path,
+            self.year_filter.code(),
+            self.ctx.today(),
+            saved=self.tr("Exported {count} initiatives to {file}."),
+            question=self.tr("Exported {count} initiatives."),
+            failed_title=self.tr("The register was not exported"),
+        )
 
     # -- a file dropped on the page ----------------------------------------------------------
 

@@ -79,8 +79,9 @@ class RegistrationCard(QFrame):
         self.lines = QLabel()
         self.lines.setWordWrap(True)
         self.lines.setTextFormat(Qt.TextFormat.RichText)
-        self.button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward),
-                                  self.tr("Open the registration"))
+        self.button = QPushButton(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward), self.tr("Open the registration")
+        )
         self.button.clicked.connect(self.open_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -108,29 +109,42 @@ class RegistrationCard(QFrame):
         self.bar.setValue(progress.percent)
         known = self.deadline if self.deadline is not None and self.deadline.due == progress.registration_due else None
         if known is not None:
-            self.due.setText(self.tr("Due {date} — {left}").format(
-                date=vntext.format_date(progress.registration_due), left=ds.words().state(known)))
+            self.due.setText(
+                self.tr("Due {date} — {left}").format(
+                    date=vntext.format_date(progress.registration_due), left=ds.words().state(known)
+                )
+            )
             self.due.setStyleSheet(f"color: {ds.words().color(known).name()}; font-weight: bold;")
         elif progress.registration_due is not None:
             days = (progress.registration_due - today).days
             color = deadline_color(days).name() if progress.percent < 100 and days <= 7 else "#1d2430"
-            self.due.setText(self.tr("Due {date} — {left}").format(
-                date=vntext.format_date(progress.registration_due), left=labels.days_left(days)))
+            self.due.setText(
+                self.tr("Due {date} — {left}").format(
+                    date=vntext.format_date(progress.registration_due), left=labels.days_left(days)
+                )
+            )
             self.due.setStyleSheet(f"color: {color}; font-weight: bold;")
         else:
             self.due.setText(self.tr("No registration deadline in the plan."))
             self.due.setStyleSheet("")
         collective = self.tr("saved") if progress.collective_saved else self.tr("not saved yet")
         lines = [
-            _escape(self.tr("People registered: {people} / {total}").format(
-                people=vntext.format_number(progress.people_registered),
-                total=vntext.format_number(progress.people_total))),
+            _escape(
+                self.tr("People registered: {people} / {total}").format(
+                    people=vntext.format_number(progress.people_registered),
+                    total=vntext.format_number(progress.people_total),
+                )
+            ),
             _escape(self.tr("Collective registration: {state}").format(state=collective)),
-            _escape(self.tr("Indicators registered: {figures} / {total}").format(
-                figures=progress.figures_registered, total=progress.figures_total)),
+            _escape(
+                self.tr("Indicators registered: {figures} / {total}").format(
+                    figures=progress.figures_registered, total=progress.figures_total
+                )
+            ),
         ]
         checks = self.tr("Checks: {errors} errors, {warnings} warnings").format(
-            errors=progress.errors, warnings=progress.warnings)
+            errors=progress.errors, warnings=progress.warnings
+        )
         if progress.errors:
             lines.append(f'<span style="color:#a61b1b">{_escape(checks)}</span>')
         elif progress.warnings:
@@ -183,15 +197,24 @@ class ReportsCard(QFrame):
             known = self.deadlines.report(r.phase_number) if self.deadlines is not None else None
             if known is not None and known.due == r.due:
                 left, color = ds.words().state(known), ds.words().color(known).name()
-            head = (f'<b>{_escape(r.label)}</b> — <span style="color:{color}">'
-                    + _escape(self.tr("due {due} ({left}), figures locked {lock}").format(
-                        due=vntext.format_date(r.due), left=left,
-                        lock=vntext.format_date(r.lock_date)))
-                    + "</span><br>" + _escape(self.tr("State: {state}").format(
-                        state=self.state_text(r.status, r.version))))
+            head = (
+                f'<b>{_escape(r.label)}</b> — <span style="color:{color}">'
+                + _escape(
+                    self.tr("due {due} ({left}), figures locked {lock}").format(
+                        due=vntext.format_date(r.due), left=left, lock=vntext.format_date(r.lock_date)
+                    )
+                )
+                + "</span><br>"
+                + _escape(self.tr("State: {state}").format(state=self.state_text(r.status, r.version)))
+            )
             if r.missing and not done:
-                head += "<br>" + _escape(self.tr("Still missing:")) + "<ul style='margin:0'>" + "".join(
-                    f"<li>{_escape(item)}</li>" for item in r.missing[:6]) + "</ul>"
+                head += (
+                    "<br>"
+                    + _escape(self.tr("Still missing:"))
+                    + "<ul style='margin:0'>"
+                    + "".join(f"<li>{_escape(item)}</li>" for item in r.missing[:6])
+                    + "</ul>"
+                )
                 if len(r.missing) > 6:
                     head += _escape(self.tr("… and {n} more").format(n=len(r.missing) - 6))
             blocks.append(head)
@@ -261,14 +284,19 @@ class FirstStepsCard(QFrame):
         self.steps = steps
         self.setVisible(not steps.all_done)
         upcoming = steps.next_step
-        self.summary.setText(self.tr("{done} of {total} steps done. Next: {step}.").format(
-            done=steps.done_count, total=len(steps.steps),
-            step=self.titles[upcoming.key] if upcoming is not None else ""))
+        self.summary.setText(
+            self.tr("{done} of {total} steps done. Next: {step}.").format(
+                done=steps.done_count,
+                total=len(steps.steps),
+                step=self.titles[upcoming.key] if upcoming is not None else "",
+            )
+        )
         for step in steps.steps:
             is_next = upcoming is not None and step.key == upcoming.key
             self.marks[step.key].setText("✔" if step.done else "➜" if is_next else "○")
-            self.marks[step.key].setStyleSheet("color: #2e7d32; font-weight: bold;" if step.done
-                                               else "color: #1f4e8c; font-weight: bold;")
+            self.marks[step.key].setStyleSheet(
+                "color: #2e7d32; font-weight: bold;" if step.done else "color: #1f4e8c; font-weight: bold;"
+            )
             title = _escape(self.titles[step.key])
             text = f"<b>{title}</b>" if is_next else title
             if step.done:
@@ -324,11 +352,14 @@ class OverviewPage(Page):
         self.timeline = TimelineWidget()
         timeline_card = card(subheading(self.tr("Timeline of the year")), self.timeline)
 
-        self.events = RowsModel([
-            Column(self.tr("Date"), lambda e: vntext.format_date(e.when), width=100),
-            Column(self.tr("Milestone"), self._event_text, width=300),
-            Column(self.tr("Time left"), self._left_text),
-        ], self)
+        self.events = RowsModel(
+            [
+                Column(self.tr("Date"), lambda e: vntext.format_date(e.when), width=100),
+                Column(self.tr("Milestone"), self._event_text, width=300),
+                Column(self.tr("Time left"), self._left_text),
+            ],
+            self,
+        )
         self.events.row_foreground = self._event_color
         self.events.row_bold = lambda e: e in self._soon
         self.events_view = make_table(self.events)
@@ -370,7 +401,11 @@ class OverviewPage(Page):
         lower_box = QWidget()
         lower_box.setLayout(lower)
 
-        self.empty = note(self.tr("No emulation year yet. Use Year › New year… to start one: from the upper union's plan package, by copying an earlier year, or from the blank standard template."))
+        self.empty = note(
+            self.tr(
+                "No emulation year yet. Use Year › New year… to start one: from the upper union's plan package, by copying an earlier year, or from the blank standard template."
+            )
+        )
         self.empty.hide()
         top = QHBoxLayout()
         top.setSpacing(12)
@@ -381,9 +416,13 @@ class OverviewPage(Page):
         top.setContentsMargins(0, 0, 0, 0)
         lower.setContentsMargins(0, 0, 0, 0)
         self.chart = ProgressChart()
-        self.chart_card = card(subheading(self.tr("Progress against the registered targets")),
-                               note(self.tr("Result as a percentage of the figure registered, phase 1 and year; "
-                                            "the dashed line is 100%.")), self.chart)
+        self.chart_card = card(
+            subheading(self.tr("Progress against the registered targets")),
+            note(
+                self.tr("Result as a percentage of the figure registered, phase 1 and year; the dashed line is 100%.")
+            ),
+            self.chart,
+        )
         self.chart_card.hide()
         self.tiles_box = tiles_box
         self._content = [tiles_box, top_box, timeline_card, lower_box, self.chart_card]
@@ -418,7 +457,11 @@ class OverviewPage(Page):
 
     def clear(self) -> None:
         self.title.setText(self.tr("Overview"))
-        self.empty.setText(self.tr("No emulation year yet. Use Year › New year… to start one: from the upper union's plan package, by copying an earlier year, or from the blank standard template."))
+        self.empty.setText(
+            self.tr(
+                "No emulation year yet. Use Year › New year… to start one: from the upper union's plan package, by copying an earlier year, or from the blank standard template."
+            )
+        )
         self.empty.setVisible(self.ctx.db is not None)
         for widget in self._content:
             widget.hide()
@@ -450,8 +493,9 @@ class OverviewPage(Page):
     def _show(self, data: YearOverview) -> None:
         detail = data.detail
         self._today = self.ctx.today()
-        if self.deadlines is not None and (self.deadlines.year != detail.year or self.deadlines.outcome.today
-                                           != self._today):
+        if self.deadlines is not None and (
+            self.deadlines.year != detail.year or self.deadlines.outcome.today != self._today
+        ):
             self.deadlines = None  # another year (or day): its sendings are read again below
         self._year = detail.year
         self._phases = list(data.phases)
@@ -463,16 +507,21 @@ class OverviewPage(Page):
         self.title.setText(self.tr("Emulation year {year}").format(year=detail.year))
         issued = vntext.format_date(detail.plan_issued_on) if detail.plan_issued_on else ""
         if issued:
-            self.plan_line.setText(self.tr("Plan No. {number} of {date} — {issuer}").format(
-                number=detail.plan_number, date=issued, issuer=detail.plan_issuer))
+            self.plan_line.setText(
+                self.tr("Plan No. {number} of {date} — {issuer}").format(
+                    number=detail.plan_number, date=issued, issuer=detail.plan_issuer
+                )
+            )
         else:
-            self.plan_line.setText(self.tr("Plan No. {number} — {issuer}").format(
-                number=detail.plan_number, issuer=detail.plan_issuer))
+            self.plan_line.setText(
+                self.tr("Plan No. {number} — {issuer}").format(number=detail.plan_number, issuer=detail.plan_issuer)
+            )
         self.plan_title.setText(detail.plan_title)
         self.theme.setText(self.tr("Theme: {theme}").format(theme=detail.theme) if detail.theme else "")
         self.theme.setVisible(bool(detail.theme))
-        self.rule_set.setText(self.tr("Rules in force: {rules}").format(rules=detail.rule_set)
-                              if detail.rule_set else "")
+        self.rule_set.setText(
+            self.tr("Rules in force: {rules}").format(rules=detail.rule_set) if detail.rule_set else ""
+        )
         self.rule_set.setVisible(bool(detail.rule_set))
 
         self._show_status(detail.year, data.events)
@@ -504,8 +553,15 @@ class OverviewPage(Page):
                 return
             self._show_deadlines(found)
 
-        self.ctx.tasks.run(deadlines_ops.year_deadlines, self.ctx.db, self.ctx.paths, year, self.ctx.today(),
-                           on_done=deadlines_done, owner=self)
+        self.ctx.tasks.run(
+            deadlines_ops.year_deadlines,
+            self.ctx.db,
+            self.ctx.paths,
+            year,
+            self.ctx.today(),
+            on_done=deadlines_done,
+            owner=self,
+        )
 
         def reports_done(found) -> None:
             if generation != self._generation or self._year != year:
@@ -513,10 +569,13 @@ class OverviewPage(Page):
             self.reports.setVisible(bool(found))
             self.reports.set_reports(found, self.ctx.today())
 
-        from thidua_desktop.ui.operations import year_end as year_end_ops  # imports the services: not before the first frame
+        from thidua_desktop.ui.operations import (
+            year_end as year_end_ops,
+        )  # imports the services: not before the first frame
 
-        self.ctx.tasks.run(year_end_ops.reports_overview, self.ctx.db, year, self.ctx.today(),
-                           on_done=reports_done, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.reports_overview, self.ctx.db, year, self.ctx.today(), on_done=reports_done, owner=self
+        )
 
         def chart_done(rows) -> None:
             if generation != self._generation or self._year != year:
@@ -524,8 +583,9 @@ class OverviewPage(Page):
             self.chart.set_rows(rows)
             self.chart_card.setVisible(bool(rows))
 
-        self.ctx.tasks.run(year_end_ops.progress_rows, self.ctx.db, year, self.ctx.today(),
-                           on_done=chart_done, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.progress_rows, self.ctx.db, year, self.ctx.today(), on_done=chart_done, owner=self
+        )
 
     def _show_deadlines(self, found) -> None:
         """Each deadline's sending, read after the rest: the countdowns give way to what happened."""
@@ -534,14 +594,21 @@ class OverviewPage(Page):
         self.reports.set_deadlines(found)
         self._show_status(found.year, self._events)
         self.events.set_rows(self._events)
-        self.timeline.set_states({(d.kind, d.phase_number): (ds.words().state(d), ds.words().color(d))
-                                  for d in found.deadlines})
+        self.timeline.set_states(
+            {(d.kind, d.phase_number): (ds.words().state(d), ds.words().color(d)) for d in found.deadlines}
+        )
 
     def _deadline_of(self, event: tl.TimelineEvent):
         if self.deadlines is None or event.kind not in tl.DEADLINE_KINDS:
             return None
-        return next((d for d in self.deadlines.deadlines if d.kind == event.kind
-                     and d.phase_number == event.phase_number and d.due == event.when), None)
+        return next(
+            (
+                d
+                for d in self.deadlines.deadlines
+                if d.kind == event.kind and d.phase_number == event.phase_number and d.due == event.when
+            ),
+            None,
+        )
 
     def _show_status(self, year: int, events: list[tl.TimelineEvent]) -> None:
         today = self._today
@@ -563,8 +630,11 @@ class OverviewPage(Page):
             return
         phase = tl.current_phase(self._phases, today)
         if phase is not None:
-            self.phase_now.setText(self.tr("Now in {phase} ({start} – {end}).").format(
-                phase=phase.name, start=vntext.format_date(phase.start), end=vntext.format_date(phase.end)))
+            self.phase_now.setText(
+                self.tr("Now in {phase} ({start} – {end}).").format(
+                    phase=phase.name, start=vntext.format_date(phase.start), end=vntext.format_date(phase.end)
+                )
+            )
         elif today < date(year, 1, 1):
             self.phase_now.setText(self.tr("The emulation year {year} has not started yet.").format(year=year))
         elif self._phases and today > max(p.end for p in self._phases):
@@ -593,16 +663,26 @@ class OverviewPage(Page):
             text = _escape(self.tr("No deadline left in this year."))
         if found is not None and overdue:
             # the deadlines passed: sent (when, on time or late) or not sent
-            text += "<br>" + _escape(self.tr("Deadlines passed:")) + "<br>" + "<br>".join(
-                f"{vntext.format_date(e.when)} — {_escape(self._event_text(e))} — "
-                f'<span style="color:{ds.words().color(d).name()}">{_escape(ds.words().state(d))}</span>'
-                for e in overdue if (d := self._deadline_of(e)) is not None)
+            text += (
+                "<br>"
+                + _escape(self.tr("Deadlines passed:"))
+                + "<br>"
+                + "<br>".join(
+                    f"{vntext.format_date(e.when)} — {_escape(self._event_text(e))} — "
+                    f'<span style="color:{ds.words().color(d).name()}">{_escape(ds.words().state(d))}</span>'
+                    for e in overdue
+                    if (d := self._deadline_of(e)) is not None
+                )
+            )
         elif overdue and upcoming:
             latest = overdue[-1]
             text += "<br>" + (
                 f'<span style="color:{deadline_color(-1).name()}">'
-                + _escape(self.tr("Last deadline passed: {date} — {what}").format(
-                    date=vntext.format_date(latest.when), what=self._event_text(latest)))
+                + _escape(
+                    self.tr("Last deadline passed: {date} — {what}").format(
+                        date=vntext.format_date(latest.when), what=self._event_text(latest)
+                    )
+                )
                 + "</span>"
             )
         self.next_due.setText(text)

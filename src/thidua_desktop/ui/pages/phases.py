@@ -70,8 +70,12 @@ class PhaseDialog(QDialog):
         form.addRow(self.tr("To"), self.end)
         form.addRow(self.tr("Report due"), self.report_due)
         form.addRow(self.tr("Figures locked on"), self.lock_date)
-        hint = QLabel(self.tr("Dates are day/month/year. The report cannot be due before the phase ends, nor the "
-                              "figures locked before the report is due."))
+        hint = QLabel(
+            self.tr(
+                "Dates are day/month/year. The report cannot be due before the phase ends, nor the "
+                "figures locked before the report is due."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6673;")
         self.error = ErrorLine()
@@ -92,9 +96,17 @@ class PhaseDialog(QDialog):
         self.error.clear_message()
         self.buttons.setEnabled(False)
         self.ctx.tasks.run(
-            year_ops.update_phase, self.ctx.db, self.year, self.phase.number, edit_value(self.start),
-            edit_value(self.end), edit_value(self.report_due), edit_value(self.lock_date),
-            on_done=self._saved, on_error=self._failed, owner=self,
+            year_ops.update_phase,
+            self.ctx.db,
+            self.year,
+            self.phase.number,
+            edit_value(self.start),
+            edit_value(self.end),
+            edit_value(self.report_due),
+            edit_value(self.lock_date),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
         )
 
     def _saved(self, phase: PhaseInfo) -> None:
@@ -117,14 +129,17 @@ class PhasesPage(Page):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self._today = date.today()
-        self.model = RowsModel([
-            Column(self.tr("Phase"), lambda p: p.name, sort_key=STORED_ORDER, width=120),
-            Column(self.tr("From"), lambda p: vntext.format_date(p.start), width=110),
-            Column(self.tr("To"), lambda p: vntext.format_date(p.end), width=110),
-            Column(self.tr("Report due"), lambda p: vntext.format_date(p.report_due), width=140),
-            Column(self.tr("Figures locked on"), lambda p: vntext.format_date(p.lock_date), width=150),
-            Column(self.tr("Time left"), self._left_text, width=330, foreground=self._left_color),
-        ], self)
+        self.model = RowsModel(
+            [
+                Column(self.tr("Phase"), lambda p: p.name, sort_key=STORED_ORDER, width=120),
+                Column(self.tr("From"), lambda p: vntext.format_date(p.start), width=110),
+                Column(self.tr("To"), lambda p: vntext.format_date(p.end), width=110),
+                Column(self.tr("Report due"), lambda p: vntext.format_date(p.report_due), width=140),
+                Column(self.tr("Figures locked on"), lambda p: vntext.format_date(p.lock_date), width=150),
+                Column(self.tr("Time left"), self._left_text, width=330, foreground=self._left_color),
+            ],
+            self,
+        )
         self.model.row_tooltip = lambda p: p.description or None
         self.view = make_table(self.model)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
@@ -135,12 +150,12 @@ class PhasesPage(Page):
         self.edit_button.clicked.connect(self._edit_selected)
         self.package_button = QPushButton(self.tr("Import a plan package…"))
         self.package_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
-        self.package_button.setToolTip(self.tr("Create or update the year from the signed plan workbook the upper "
-                                               "union sent"))
+        self.package_button.setToolTip(
+            self.tr("Create or update the year from the signed plan workbook the upper union sent")
+        )
         self.package_button.clicked.connect(lambda: self.import_package())
         self.plan_button = QPushButton(self.tr("Edit the year's plan…"))
-        self.plan_button.setToolTip(self.tr("Plan number and date, theme, phases, deadlines, movements and "
-                                            "indicators"))
+        self.plan_button.setToolTip(self.tr("Plan number and date, theme, phases, deadlines, movements and indicators"))
         self.plan_button.clicked.connect(lambda: self.edit_plan())
         self.saved = SuccessLine()
 
@@ -203,22 +218,42 @@ class PhasesPage(Page):
         self.deadlines = None  # services.deadlines.YearDeadlines, once read
 
         self.title = heading(self.tr("Phase and year-end reviews"))
-        scroll_page(self, [
-            self.title,
-            card(subheading(self.tr("Phases")), self.view, self.saved, buttons_box),
-            card(subheading(self.tr("Deadlines and sendings")), self.deadline_list),
-            card(subheading(self.tr("Registration deadline")),
-                 note(self.tr("The date by which the union sends its emulation registration to the upper union.")),
-                 due_box, self.due_error, self.due_saved),
-            card(subheading(self.tr("Indicator results")),
-                 note(self.tr("Figures marked * are counted from the data now and not saved yet; a registered "
-                              "figure in brackets is the plan's suggestion. Double-click an indicator entered by "
-                              "hand to enter its result.")),
-                 self.results, results_buttons, self.results_error, self.results_saved),
-            card(subheading(self.tr("Reports")), kind_box, self.editor),
-            note(self.tr("The review and the commendation proposals are on the page "
-                         "Review and commendation, next in the sidebar.")),
-        ])
+        scroll_page(
+            self,
+            [
+                self.title,
+                card(subheading(self.tr("Phases")), self.view, self.saved, buttons_box),
+                card(subheading(self.tr("Deadlines and sendings")), self.deadline_list),
+                card(
+                    subheading(self.tr("Registration deadline")),
+                    note(self.tr("The date by which the union sends its emulation registration to the upper union.")),
+                    due_box,
+                    self.due_error,
+                    self.due_saved,
+                ),
+                card(
+                    subheading(self.tr("Indicator results")),
+                    note(
+                        self.tr(
+                            "Figures marked * are counted from the data now and not saved yet; a registered "
+                            "figure in brackets is the plan's suggestion. Double-click an indicator entered by "
+                            "hand to enter its result."
+                        )
+                    ),
+                    self.results,
+                    results_buttons,
+                    self.results_error,
+                    self.results_saved,
+                ),
+                card(subheading(self.tr("Reports")), kind_box, self.editor),
+                note(
+                    self.tr(
+                        "The review and the commendation proposals are on the page "
+                        "Review and commendation, next in the sidebar."
+                    )
+                ),
+            ],
+        )
         self._detail: YearDetail | None = None
         self._dialog: PhaseDialog | None = None
         self._year_end: year_end_ops.YearEndData | None = None
@@ -257,8 +292,14 @@ class PhasesPage(Page):
         self.registration_due.blockSignals(False)
         self._update_buttons()
         self.fetch(year_end_ops.year_end, self.ctx.db, detail.year, self._today, on_done=self._show_year_end)
-        self.fetch(deadlines_ops.year_deadlines, self.ctx.db, self.ctx.paths, detail.year, self._today,
-                   on_done=self._show_deadlines)
+        self.fetch(
+            deadlines_ops.year_deadlines,
+            self.ctx.db,
+            self.ctx.paths,
+            detail.year,
+            self._today,
+            on_done=self._show_deadlines,
+        )
 
     def _show_deadlines(self, found) -> None:
         self.deadlines = found
@@ -297,15 +338,23 @@ class PhasesPage(Page):
         self.results_error.clear_message()
         self.results_saved.clear_message()
         self.compute_button.setEnabled(False)
-        self.ctx.tasks.run(year_end_ops.compute_results, self.ctx.db, self._detail.year, self.ctx.today(),
-                           on_done=self._computed, on_error=self._compute_failed, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.compute_results,
+            self.ctx.db,
+            self._detail.year,
+            self.ctx.today(),
+            on_done=self._computed,
+            on_error=self._compute_failed,
+            owner=self,
+        )
 
     def _computed(self, summary) -> None:
         self.compute_button.setEnabled(True)
         text = self.tr("Saved {count} results computed from the data.").format(count=summary.stored)
         if summary.kept_entered:
             text += " " + self.tr("Kept the figures entered by hand: {codes}.").format(
-                codes=", ".join(summary.kept_entered))
+                codes=", ".join(summary.kept_entered)
+            )
         if summary.locked:
             text += " " + self.tr("Locked, not changed: {phases}.").format(phases="; ".join(summary.locked))
         self.results_saved.show_message(text)
@@ -377,8 +426,11 @@ class PhasesPage(Page):
         """The plan editor (``ui.plan_editor``) for the year shown."""
         from thidua_desktop.ui.plan_editor import open_plan_editor
 
-        self.plan_dialog = open_plan_editor(self.ctx, self, lambda lines: self.saved.show_message(
-            " ".join([self.tr("Saved the plan of the year."), *lines])))
+        self.plan_dialog = open_plan_editor(
+            self.ctx,
+            self,
+            lambda lines: self.saved.show_message(" ".join([self.tr("Saved the plan of the year."), *lines])),
+        )
         return self.plan_dialog
 
     def import_return(self, path=None):
@@ -422,8 +474,15 @@ class PhasesPage(Page):
         due = edit_value(self.registration_due)
         self.due_error.clear_message()
         self.due_saved.clear_message()
-        self.ctx.tasks.run(year_ops.set_registration_due, self.ctx.db, self._detail.year, due,
-                           on_done=lambda _r: self._due_saved(due), on_error=self._due_failed, owner=self)
+        self.ctx.tasks.run(
+            year_ops.set_registration_due,
+            self.ctx.db,
+            self._detail.year,
+            due,
+            on_done=lambda _r: self._due_saved(due),
+            on_error=self._due_failed,
+            owner=self,
+        )
 
     def _due_saved(self, due: date) -> None:
         self.due_saved.show_message(self.tr("Saved: registration due {date}.").format(date=vntext.format_date(due)))
@@ -435,4 +494,3 @@ class PhasesPage(Page):
         if not isinstance(exc, UserError):
             raise exc
         self.due_error.show_message(exc.message)
-

@@ -41,7 +41,7 @@ def applies_to_unit(indicator: IndicatorInfo, unit) -> bool:
 
 
 def progress_text(progress, today, registered_on=None) -> tuple[str, str | None]:
-    """"Đã đăng ký 287/312 người · 12/18 chỉ tiêu · tập thể: đã lưu · hạn 20/02/2021 — Còn 10 ngày" and its
+    """ "Đã đăng ký 287/312 người · 12/18 chỉ tiêu · tập thể: đã lưu · hạn 20/02/2021 — Còn 10 ngày" and its
     colour (red when overdue and incomplete)."""
     from PySide6.QtCore import QCoreApplication
 
@@ -51,9 +51,11 @@ def progress_text(progress, today, registered_on=None) -> tuple[str, str | None]
         collective = QCoreApplication.translate("RegistrationPage", "not saved")
     parts = [
         QCoreApplication.translate("RegistrationPage", "Registered {people}/{total} people").format(
-            people=vntext.format_number(progress.people_registered), total=vntext.format_number(progress.people_total)),
+            people=vntext.format_number(progress.people_registered), total=vntext.format_number(progress.people_total)
+        ),
         QCoreApplication.translate("RegistrationPage", "{figures}/{total} indicators").format(
-            figures=progress.figures_registered, total=progress.figures_total),
+            figures=progress.figures_registered, total=progress.figures_total
+        ),
         QCoreApplication.translate("RegistrationPage", "collective: {state}").format(state=collective),
     ]
     color = None
@@ -62,24 +64,33 @@ def progress_text(progress, today, registered_on=None) -> tuple[str, str | None]
         late = (registered_on - progress.registration_due).days
         if late > 0:
             words = QCoreApplication.translate("RegistrationPage", "made on {made}, {late} days late").format(
-                made=vntext.format_date(registered_on), late=late)
+                made=vntext.format_date(registered_on), late=late
+            )
         else:
             words = QCoreApplication.translate("RegistrationPage", "made on {made}, on time").format(
-                made=vntext.format_date(registered_on))
-        parts.append(QCoreApplication.translate("RegistrationPage", "due {date} — {left}").format(
-            date=vntext.format_date(progress.registration_due), left=words))
+                made=vntext.format_date(registered_on)
+            )
+        parts.append(
+            QCoreApplication.translate("RegistrationPage", "due {date} — {left}").format(
+                date=vntext.format_date(progress.registration_due), left=words
+            )
+        )
     elif progress.registration_due is not None:
         days = (progress.registration_due - today).days
-        parts.append(QCoreApplication.translate("RegistrationPage", "due {date} — {left}").format(
-            date=vntext.format_date(progress.registration_due), left=labels.days_left(days)))
+        parts.append(
+            QCoreApplication.translate("RegistrationPage", "due {date} — {left}").format(
+                date=vntext.format_date(progress.registration_due), left=labels.days_left(days)
+            )
+        )
         if progress.percent < 100 and days <= 7:
             color = deadline_color(days).name()
     return " · ".join(parts), color
 
 
 class RegistrationPage(Page):
-    topics = frozenset({context.YEAR, context.RULES, context.PEOPLE, context.REGISTRATION, context.INITIATIVES,
-                        context.UNIT})
+    topics = frozenset(
+        {context.YEAR, context.RULES, context.PEOPLE, context.REGISTRATION, context.INITIATIVES, context.UNIT}
+    )
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -96,43 +107,57 @@ class RegistrationPage(Page):
         self.tabs.addTab(self.collective, self.tr("Collective"))
         self.tabs.addTab(self.individuals, self.tr("Individuals"))
 
-        self.movements = RowsModel([
-            Column(self.tr("Movement"), lambda m: m.name, sort_key=STORED_ORDER, tooltip=lambda m: m.description),
-            Column(self.tr("Launched by"), lambda m: m.launched_by, width=200),
-            Column(self.tr("Code"), lambda m: m.code, width=130),
-        ], self)
+        self.movements = RowsModel(
+            [
+                Column(self.tr("Movement"), lambda m: m.name, sort_key=STORED_ORDER, tooltip=lambda m: m.description),
+                Column(self.tr("Launched by"), lambda m: m.launched_by, width=200),
+                Column(self.tr("Code"), lambda m: m.code, width=130),
+            ],
+            self,
+        )
         movements_view = make_table(self.movements, stretch_column=0)
         self.tabs.addTab(movements_view, self.tr("Movements"))
 
         upper_only = self.tr("Target of the upper union: a grassroots union does not register it.")
-        self.indicators = RowsModel([
-            Column(self.tr("Code"), lambda i: i.code, sort_key=STORED_ORDER, width=60),
-            Column(self.tr("Indicator"), lambda i: i.name, tooltip=lambda i: i.name),
-            Column(self.tr("Unit"), lambda i: i.unit_of_measure, width=100),
-            Column(self.tr("Kind"), lambda i: labels.indicator_kind(i.kind), width=100),
-            Column(self.tr("Figures"), lambda i: labels.indicator_source(i.source), width=130),
-            Column(self.tr("Upper union's target"), target_text, width=150),
-            Column(self.tr("Levels"), lambda i: labels.levels(i.levels), width=120),
-            Column(self.tr("Applies to"), lambda i: applicability.describe(tuple(i.applies_to)), width=200),
-        ], self)
-        not_for_unit = self.tr("Not applicable to the unit (see Kind of unit on the Unit page): neither registered, "
-                               "computed nor printed.")
+        self.indicators = RowsModel(
+            [
+                Column(self.tr("Code"), lambda i: i.code, sort_key=STORED_ORDER, width=60),
+                Column(self.tr("Indicator"), lambda i: i.name, tooltip=lambda i: i.name),
+                Column(self.tr("Unit"), lambda i: i.unit_of_measure, width=100),
+                Column(self.tr("Kind"), lambda i: labels.indicator_kind(i.kind), width=100),
+                Column(self.tr("Figures"), lambda i: labels.indicator_source(i.source), width=130),
+                Column(self.tr("Upper union's target"), target_text, width=150),
+                Column(self.tr("Levels"), lambda i: labels.levels(i.levels), width=120),
+                Column(self.tr("Applies to"), lambda i: applicability.describe(tuple(i.applies_to)), width=200),
+            ],
+            self,
+        )
+        not_for_unit = self.tr(
+            "Not applicable to the unit (see Kind of unit on the Unit page): neither registered, computed nor printed."
+        )
         self.indicators.row_enabled = lambda i: applies_to_unit(i, self.ctx.unit)
-        self.indicators.row_tooltip = lambda i: (None if applies_to_unit(i, self.ctx.unit)
-                                                 else upper_only if not applies_to_cdcs(i) else not_for_unit)
+        self.indicators.row_tooltip = lambda i: (
+            None if applies_to_unit(i, self.ctx.unit) else upper_only if not applies_to_cdcs(i) else not_for_unit
+        )
         indicators_view = make_table(self.indicators, stretch_column=1)
         self.tabs.addTab(indicators_view, self.tr("Indicators"))
 
-        self.titles = RowsModel([
-            Column(self.tr("Title or commendation"), lambda t: t.name, sort_key=STORED_ORDER),
-            Column(self.tr("For"), lambda t: labels.title_subject(t.subject), width=90),
-            Column(self.tr("Kind"), lambda t: labels.title_category(t.category), width=160),
-            Column(self.tr("System"), lambda t: labels.title_system(t.system), width=100),
-            Column(self.tr("Awarded by"), lambda t: t.issuer, width=260),
-            Column(self.tr("Women only"), lambda t: labels.yes_no(True) if t.women_only else "", width=90),
-            Column(self.tr("Needs an initiative"), lambda t: labels.yes_no(True) if t.requires_initiative else "",
-                   width=130),
-        ], self)
+        self.titles = RowsModel(
+            [
+                Column(self.tr("Title or commendation"), lambda t: t.name, sort_key=STORED_ORDER),
+                Column(self.tr("For"), lambda t: labels.title_subject(t.subject), width=90),
+                Column(self.tr("Kind"), lambda t: labels.title_category(t.category), width=160),
+                Column(self.tr("System"), lambda t: labels.title_system(t.system), width=100),
+                Column(self.tr("Awarded by"), lambda t: t.issuer, width=260),
+                Column(self.tr("Women only"), lambda t: labels.yes_no(True) if t.women_only else "", width=90),
+                Column(
+                    self.tr("Needs an initiative"),
+                    lambda t: labels.yes_no(True) if t.requires_initiative else "",
+                    width=130,
+                ),
+            ],
+            self,
+        )
         titles_view = make_table(self.titles, stretch_column=0)
         titles_view.setToolTip(self.tr("Double-click a title to change the body that confers it."))
         titles_view.doubleClicked.connect(self._edit_issuer)
@@ -182,13 +207,21 @@ class RegistrationPage(Page):
         detail: YearDetail = data.detail
         self.title.setText(self.tr("Emulation registration {year}").format(year=detail.year))
         due = vntext.format_date(detail.registration_due) if detail.registration_due else "—"
-        self.plan.setText(self.tr("Plan {number} of {issuer}. Registration due: {due}. Greyed indicators belong to "
-                                  "the upper union or do not apply to the unit.").format(
-            number=detail.plan_number, issuer=detail.plan_issuer, due=due))
+        self.plan.setText(
+            self.tr(
+                "Plan {number} of {issuer}. Registration due: {due}. Greyed indicators belong to "
+                "the upper union or do not apply to the unit."
+            ).format(number=detail.plan_number, issuer=detail.plan_issuer, due=due)
+        )
         if self.ctx.unit is not None and not self.ctx.unit.kind and any(i.applies_to for i in detail.indicators):
-            self.plan.setText(self.plan.text() + " " + self.tr(
-                "The kind of unit is not chosen yet (Unit page): indicators meant for one kind only (state agencies, "
-                "public service units, state-owned enterprises) are not offered."))
+            self.plan.setText(
+                self.plan.text()
+                + " "
+                + self.tr(
+                    "The kind of unit is not chosen yet (Unit page): indicators meant for one kind only (state agencies, "
+                    "public service units, state-owned enterprises) are not offered."
+                )
+            )
         self.movements.set_rows(detail.movements)
         self.indicators.set_rows(detail.indicators)
         self.titles.set_rows(detail.titles)
@@ -225,10 +258,20 @@ class RegistrationPage(Page):
         if self.data is None or self.ctx.db is None or not index.isValid():
             return
         title = self.titles.row_at(index.row())
-        text, ok = QInputDialog.getText(self, self.tr("Awarded by"), self.tr("Body that confers “{name}”:")
-                                        .format(name=title.name), text=title.issuer)
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Awarded by"),
+            self.tr("Body that confers “{name}”:").format(name=title.name),
+            text=title.issuer,
+        )
         if not ok or text.strip() == title.issuer:
             return
-        self.ctx.tasks.run(jobs_titles.set_title_issuer, self.ctx.db, self.data.detail.year, title.code, text,
-                           on_done=lambda _r: self.ctx.changed(context.YEAR), owner=self)
-
+        self.ctx.tasks.run(
+            jobs_titles.set_title_issuer,
+            self.ctx.db,
+            self.data.detail.year,
+            title.code,
+            text,
+            on_done=lambda _r: self.ctx.changed(context.YEAR),
+            owner=self,
+        )

@@ -62,13 +62,22 @@ class RosterModel(RowsModel):
             Column(self.tr("Gender"), lambda p: labels.gender(p.gender), width=58),
             Column(self.tr("Position"), lambda p: p.position, width=145),
             Column(self.tr("Union group"), lambda p: p.group_name, width=115),
-            Column(self.tr("Member"), lambda p: labels.yes_no(p.is_member), sort_key=lambda p: not p.is_member,
-                   width=78),
-            Column(self.tr("Joined the union"), lambda p: labels.date_text(p.joined_union_on),
-                   sort_key=lambda p: _date_key(p.joined_union_on), width=120),
+            Column(
+                self.tr("Member"), lambda p: labels.yes_no(p.is_member), sort_key=lambda p: not p.is_member, width=78
+            ),
+            Column(
+                self.tr("Joined the union"),
+                lambda p: labels.date_text(p.joined_union_on),
+                sort_key=lambda p: _date_key(p.joined_union_on),
+                width=120,
+            ),
         ]
-        self._left_column = Column(self.tr("Left work on"), lambda p: labels.date_text(p.left_on),
-                                   sort_key=lambda p: _date_key(p.left_on), width=120)
+        self._left_column = Column(
+            self.tr("Left work on"),
+            lambda p: labels.date_text(p.left_on),
+            sort_key=lambda p: _date_key(p.left_on),
+            width=120,
+        )
         self.columns = list(self._base)
 
     def set_people(self, people: list, *, left: bool = False) -> None:
@@ -90,21 +99,24 @@ class RosterPage(FileDropTarget, Page):
         self.dialog: QDialog | None = None  # the dialog open now (tests reach it here)
 
         style = self.style()
-        self.add_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
-                                      self.tr("Add…"))
-        self.edit_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-                                       self.tr("Edit…"))
-        self.leave_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight),
-                                        self.tr("Left work…"))
-        self.groups_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DirIcon),
-                                         self.tr("Union groups…"))
-        self.import_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
-                                         self.tr("Import from Excel…"))
-        self.export_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
-                                         self.tr("Export to Excel…"))
+        self.add_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder), self.tr("Add…"))
+        self.edit_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self.tr("Edit…")
+        )
+        self.leave_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight), self.tr("Left work…"))
+        self.groups_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DirIcon), self.tr("Union groups…"))
+        self.import_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), self.tr("Import from Excel…")
+        )
+        self.export_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("Export to Excel…")
+        )
         self.add_button.setToolTip(self.tr("Add a person to the roster"))
-        self.import_button.setToolTip(self.tr("Read a list of people from an Excel file (.xlsx, .xls, .ods); a "
-                                              "file can also be dropped on this page."))
+        self.import_button.setToolTip(
+            self.tr(
+                "Read a list of people from an Excel file (.xlsx, .xls, .ods); a file can also be dropped on this page."
+            )
+        )
         self.add_button.clicked.connect(lambda: self.add_person())
         self.edit_button.clicked.connect(lambda: self.edit_person())
         self.leave_button.clicked.connect(lambda: self.leave_person())
@@ -126,7 +138,9 @@ class RosterPage(FileDropTarget, Page):
         self.search.setAcceptDrops(False)  # a file dropped here goes to the page: import, not text
         self.search.textChanged.connect(self._filter)
         self.status = CodeCombo()
-        self.status.set_items([(roster_ops.ACTIVE, self.tr("At work")), (roster_ops.LEFT, self.tr("Left work"))], roster_ops.ACTIVE)
+        self.status.set_items(
+            [(roster_ops.ACTIVE, self.tr("At work")), (roster_ops.LEFT, self.tr("Left work"))], roster_ops.ACTIVE
+        )
         self.status.setToolTip(self.tr("People at work, or people who left"))
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.group_filter = CodeCombo()
@@ -163,8 +177,12 @@ class RosterPage(FileDropTarget, Page):
         self._card_timer.timeout.connect(self._load_card)
 
         self.saved = SuccessLine()
-        self.empty = note(self.tr("No one is on the roster yet. Add people one by one, or import them from an Excel "
-                                  "file (the file can be dropped here)."))
+        self.empty = note(
+            self.tr(
+                "No one is on the roster yet. Add people one by one, or import them from an Excel "
+                "file (the file can be dropped here)."
+            )
+        )
         self.empty.hide()
         self.hint = note(self.tr("Double-click a person to edit. Drop an Excel file on this page to import it."))
 
@@ -229,8 +247,11 @@ class RosterPage(FileDropTarget, Page):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("Showing {shown} / {total} people").format(
-            shown=vntext.format_number(self.model.shown_count), total=vntext.format_number(self.model.total_count)))
+        self.count.setText(
+            self.tr("Showing {shown} / {total} people").format(
+                shown=vntext.format_number(self.model.shown_count), total=vntext.format_number(self.model.total_count)
+            )
+        )
 
     # -- selection and the person's record ---------------------------------------------------
 
@@ -266,9 +287,14 @@ class RosterPage(FileDropTarget, Page):
             return
         self._card_generation += 1
         generation = self._card_generation
-        self.ctx.tasks.run(roster_ops.person_card, self.ctx.db, person_id,
-                           on_done=lambda card: self._card_loaded(generation, card),
-                           on_error=lambda exc: self._card_failed(generation, exc), owner=self)
+        self.ctx.tasks.run(
+            roster_ops.person_card,
+            self.ctx.db,
+            person_id,
+            on_done=lambda card: self._card_loaded(generation, card),
+            on_error=lambda exc: self._card_failed(generation, exc),
+            owner=self,
+        )
 
     def _card_loaded(self, generation: int, card) -> None:
         if generation == self._card_generation and card.detail.id == self.current_id():
@@ -297,8 +323,9 @@ class RosterPage(FileDropTarget, Page):
     def edit_person(self, person_id: str | None = None) -> None:
         person_id = person_id or self.current_id()
         if person_id is not None and self.ctx.db is not None:
-            self.ctx.tasks.run(roster_ops.person_form, self.ctx.db, person_id, on_done=self._open_person_dialog,
-                               owner=self)
+            self.ctx.tasks.run(
+                roster_ops.person_form, self.ctx.db, person_id, on_done=self._open_person_dialog, owner=self
+            )
 
     def _open_person_dialog(self, form: roster_ops.PersonForm) -> None:
         from thidua_desktop.ui.roster_dialogs import PersonDialog
@@ -333,8 +360,11 @@ class RosterPage(FileDropTarget, Page):
     def _left(self, detail) -> None:
         if detail is None:
             return
-        self.saved.show_message(self.tr("{name} left work on {date}; their record is kept under “Left work”.").format(
-            name=detail.full_name, date=vntext.format_date(detail.left_on)))
+        self.saved.show_message(
+            self.tr("{name} left work on {date}; their record is kept under “Left work”.").format(
+                name=detail.full_name, date=vntext.format_date(detail.left_on)
+            )
+        )
         self._roster_changed()
 
     def _roster_changed(self) -> None:
@@ -388,8 +418,11 @@ class RosterPage(FileDropTarget, Page):
         messages.info(self, self.tr("The list has been imported."), informative=text)
 
     def ask_export_path(self) -> Path | None:
-        return ask_xlsx_path(self, self.tr("Export the roster"),
-                             self.tr("Roster {date}.xlsx").format(date=self.ctx.today().strftime("%d-%m-%Y")))
+        return ask_xlsx_path(
+            self,
+            self.tr("Export the roster"),
+            self.tr("Roster {date}.xlsx").format(date=self.ctx.today().strftime("%d-%m-%Y")),
+        )
 
     def export(self) -> None:
         if self.ctx.db is None:
@@ -397,10 +430,16 @@ class RosterPage(FileDropTarget, Page):
         path = self.ask_export_path()
         if path is None:
             return
-        export_workbook(self, path, roster_ops.export_roster, self.ctx.db, path,
-                        saved=self.tr("Exported {count} people to {file}."),
-                        question=self.tr("Exported {count} people."),
-                        failed_title=self.tr("The roster was not exported"))
+        export_workbook(
+            self,
+            path,
+            roster_ops.export_roster,
+            self.ctx.db,
+            path,
+            saved=self.tr("Exported {count} people to {file}."),
+            question=self.tr("Exported {count} people."),
+            failed_title=self.tr("The roster was not exported"),
+        )
 
     # -- a file dropped on the page ----------------------------------------------------------
 

@@ -144,27 +144,51 @@ class UnitForm(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         rows = [
-            (self.tr("Name of the grassroots union *"), self.name,
-             self.tr("The full name, as in the decision that founded the union.")),
-            (self.tr("Issuer code *"), self.issuer_code,
-             self.tr("Printed after the document number, e.g. Số: 05/BC-CĐCS.")),
-            (self.tr("Direct upper union *"), self.upper_union,
-             self.tr("First line of the document header, e.g. LĐLĐ huyện Gia Viễn.")),
-            (self.tr("Upper union (line above)"), self.upper_union_parent,
-             self.tr("The union above the direct upper union, e.g. LĐLĐ tỉnh Ninh Bình.")),
-            (self.tr("Place name *"), self.place_name,
-             self.tr("Used in the date line of documents: Gia Viễn, ngày … tháng … năm …")),
+            (
+                self.tr("Name of the grassroots union *"),
+                self.name,
+                self.tr("The full name, as in the decision that founded the union."),
+            ),
+            (
+                self.tr("Issuer code *"),
+                self.issuer_code,
+                self.tr("Printed after the document number, e.g. Số: 05/BC-CĐCS."),
+            ),
+            (
+                self.tr("Direct upper union *"),
+                self.upper_union,
+                self.tr("First line of the document header, e.g. LĐLĐ huyện Gia Viễn."),
+            ),
+            (
+                self.tr("Upper union (line above)"),
+                self.upper_union_parent,
+                self.tr("The union above the direct upper union, e.g. LĐLĐ tỉnh Ninh Bình."),
+            ),
+            (
+                self.tr("Place name *"),
+                self.place_name,
+                self.tr("Used in the date line of documents: Gia Viễn, ngày … tháng … năm …"),
+            ),
             (self.tr("Employer"), self.employer_name, None),
             (self.tr("Sector"), self.sector, None),
-            (self.tr("Kind of unit"), self.kind,
-             self.tr("Decides which of the plan's indicators apply to the union: those for state agencies, "
-                     "public service units or enterprises are registered, computed and printed only where they "
-                     "apply. Choosing a kind sets the sector.")),
-            (self.tr("Reports go to"), self.report_recipient,
-             self.tr("Printed after “Kính gửi:” on the registration and the reports, e.g. when the body that "
-                     "receives reports is not the direct upper union (unions were reorganised in 2025).")),
-            (self.tr("Upper union's email"), self.upper_union_email,
-             self.tr("Reports are sent to this address.")),
+            (
+                self.tr("Kind of unit"),
+                self.kind,
+                self.tr(
+                    "Decides which of the plan's indicators apply to the union: those for state agencies, "
+                    "public service units or enterprises are registered, computed and printed only where they "
+                    "apply. Choosing a kind sets the sector."
+                ),
+            ),
+            (
+                self.tr("Reports go to"),
+                self.report_recipient,
+                self.tr(
+                    "Printed after “Kính gửi:” on the registration and the reports, e.g. when the body that "
+                    "receives reports is not the direct upper union (unions were reorganised in 2025)."
+                ),
+            ),
+            (self.tr("Upper union's email"), self.upper_union_email, self.tr("Reports are sent to this address.")),
             (self.tr("Union's email"), self.email, None),
             (self.tr("Address"), self.address, None),
             (self.tr("Phone"), self.phone, None),
@@ -181,9 +205,20 @@ class UnitForm(QWidget):
                 field.setToolTip(tip)
                 label.setToolTip(tip)
             self.form.addRow(label, boxes.get(field, field))
-        for edit in (self.name, self.issuer_code, self.upper_union, self.upper_union_parent, self.place_name,
-                     self.employer_name, self.upper_union_email, self.email, self.address, self.phone,
-                     self.chair, self.report_recipient):
+        for edit in (
+            self.name,
+            self.issuer_code,
+            self.upper_union,
+            self.upper_union_parent,
+            self.place_name,
+            self.employer_name,
+            self.upper_union_email,
+            self.email,
+            self.address,
+            self.phone,
+            self.chair,
+            self.report_recipient,
+        ):
             edit.textChanged.connect(self.changed)
         self.sector.currentIndexChanged.connect(self._sector_chosen)
         self.kind.currentIndexChanged.connect(self._kind_chosen)
@@ -195,9 +230,23 @@ class UnitForm(QWidget):
     def set_profile(self, profile: UnitProfile | None) -> None:
         self._loaded = profile
         p = profile or UnitProfile(name="")
-        widgets = [self.name, self.issuer_code, self.upper_union, self.upper_union_parent, self.place_name,
-                   self.employer_name, self.upper_union_email, self.email, self.address, self.phone, self.chair,
-                   self.sector, self.deputies, self.kind, self.report_recipient]
+        widgets = [
+            self.name,
+            self.issuer_code,
+            self.upper_union,
+            self.upper_union_parent,
+            self.place_name,
+            self.employer_name,
+            self.upper_union_email,
+            self.email,
+            self.address,
+            self.phone,
+            self.chair,
+            self.sector,
+            self.deputies,
+            self.kind,
+            self.report_recipient,
+        ]
         for widget in widgets:
             widget.blockSignals(True)
         for check in self.checks:
@@ -231,8 +280,13 @@ class UnitForm(QWidget):
         old_deputies = base.deputies
         officers = []
         if self.chair.text().strip():
-            officers.append(OfficerInfo(self.chair.text().strip(), "chair",
-                                        old_chair.position if old_chair and old_chair.position else CHAIR_POSITION))
+            officers.append(
+                OfficerInfo(
+                    self.chair.text().strip(),
+                    "chair",
+                    old_chair.position if old_chair and old_chair.position else CHAIR_POSITION,
+                )
+            )
         for n, name in enumerate(self.deputies.names()):
             if not name.strip():
                 continue
@@ -282,8 +336,9 @@ class UnitForm(QWidget):
         return self.tr("“{text}” is not an email address: write it as name@domain.vn, without spaces.")
 
     def phone_message(self) -> str:
-        return self.tr("“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), "
-                       "e.g. 0912 345 678.")
+        return self.tr(
+            "“{text}” is not a phone number: digits with spaces, dots or dashes (9 to 12 digits), e.g. 0912 345 678."
+        )
 
     def problems(self) -> list[str]:
         """What is wrong with the fields typed (email, phone), one message per field."""
@@ -384,8 +439,9 @@ class UnitPage(Page):
         if not self.form.check_fields():
             return  # each wrong field says why under it
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run(year_ops.save_unit, self.ctx.db, self.form.profile(), on_done=self._saved,
-                           on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            year_ops.save_unit, self.ctx.db, self.form.profile(), on_done=self._saved, on_error=self._failed, owner=self
+        )
 
     def _saved(self, profile: UnitProfile) -> None:
         self._show(profile)

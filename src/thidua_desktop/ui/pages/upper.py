@@ -86,8 +86,12 @@ class UnitDialog(QDialog):
         self.code.setPlaceholderText("CD001")
         self.name = QLineEdit(name)
         self.email = QLineEdit(email)
-        self.code_rule = note(self.tr("Letters A–Z without accents, digits and - _ . (not first); up to 40 "
-                                      "characters. Small letters become capitals."))
+        self.code_rule = note(
+            self.tr(
+                "Letters A–Z without accents, digits and - _ . (not first); up to 40 "
+                "characters. Small letters become capitals."
+            )
+        )
         self.error = ErrorLine()
         form = QFormLayout(self)
         form.addRow(self.tr("Code *"), self.code)
@@ -182,16 +186,21 @@ class UpperPage(Page):
         self.reminder_dialog = None
         self.setAcceptDrops(True)
         self.title = heading(self.tr("Consolidation"))
-        self.explain = note(self.tr(
-            "Take in the workbooks the grassroots unions sent (drop files or folders here, or choose them). Each "
-            "is checked: its digital signature, its unit, year and report. A file that fails is set aside with the "
-            "reason; of several versions of a report the newest valid one counts."))
+        self.explain = note(
+            self.tr(
+                "Take in the workbooks the grassroots unions sent (drop files or folders here, or choose them). Each "
+                "is checked: its digital signature, its unit, year and report. A file that fails is set aside with the "
+                "reason; of several versions of a report the newest valid one counts."
+            )
+        )
         self.error = ErrorLine()
         self.success = SuccessLine()
 
         self.take_files_button = QPushButton(self.tr("Take in files…"))
         self.take_folder_button = QPushButton(self.tr("Take in a folder…"))
-        self.trust_first = QCheckBox(self.tr("Trust a unit's signer on its first file (check the fingerprint by phone)"))
+        self.trust_first = QCheckBox(
+            self.tr("Trust a unit's signer on its first file (check the fingerprint by phone)")
+        )
         self.take_files_button.clicked.connect(self.choose_files)
         self.take_folder_button.clicked.connect(self.choose_folder)
         actions = QHBoxLayout()
@@ -200,14 +209,16 @@ class UpperPage(Page):
         actions.addWidget(self.trust_first)
         actions.addStretch(1)
         self.plan_package_button = QPushButton(self.tr("Export the plan package…"))
-        self.plan_package_button.setToolTip(self.tr("The year's plan as a signed workbook for the grassroots unions "
-                                                    "to import"))
+        self.plan_package_button.setToolTip(
+            self.tr("The year's plan as a signed workbook for the grassroots unions to import")
+        )
         self.plan_package_button.clicked.connect(self.export_plan_package)
         actions.addWidget(self.plan_package_button)
         self.drop_label = QLabel(self.tr("Drop workbooks or folders anywhere on this page"))
         self.drop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.drop_label.setStyleSheet("QLabel { border: 2px dashed #9aa5b5; border-radius: 6px; padding: 10px;"
-                                      " color: #5f6673; }")
+        self.drop_label.setStyleSheet(
+            "QLabel { border: 2px dashed #9aa5b5; border-radius: 6px; padding: 10px; color: #5f6673; }"
+        )
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._units_tab(), self.tr("Units"))
@@ -226,13 +237,18 @@ class UpperPage(Page):
     # -- tabs ----------------------------------------------------------------------------------
 
     def _units_tab(self) -> QWidget:
-        self.units_model = RowsModel([
-            Column(self.tr("Code"), lambda u: u.code, width=90),
-            Column(self.tr("Name"), lambda u: u.name, width=340),
-            Column(self.tr("Email"), lambda u: u.email, width=200),
-            Column(self.tr("Trusted signers"), lambda u: "; ".join(
-                f"{c.subject} ({c.fingerprint[:19]}…)" for c in u.certificates)),
-        ], self)
+        self.units_model = RowsModel(
+            [
+                Column(self.tr("Code"), lambda u: u.code, width=90),
+                Column(self.tr("Name"), lambda u: u.name, width=340),
+                Column(self.tr("Email"), lambda u: u.email, width=200),
+                Column(
+                    self.tr("Trusted signers"),
+                    lambda u: "; ".join(f"{c.subject} ({c.fingerprint[:19]}…)" for c in u.certificates),
+                ),
+            ],
+            self,
+        )
         self.units_view = make_table(self.units_model, sortable=True)
         self.add_unit_button = QPushButton(self.tr("Add a unit…"))
         self.edit_unit_button = QPushButton(self.tr("Edit the unit…"))
@@ -246,8 +262,13 @@ class UpperPage(Page):
         self.import_units_button.clicked.connect(self.import_units)
         self.trust_button.clicked.connect(self.trust_signer)
         row = QHBoxLayout()
-        for b in (self.add_unit_button, self.edit_unit_button, self.remove_unit_button, self.import_units_button,
-                  self.trust_button):
+        for b in (
+            self.add_unit_button,
+            self.edit_unit_button,
+            self.remove_unit_button,
+            self.import_units_button,
+            self.trust_button,
+        ):
             row.addWidget(b)
         row.addStretch(1)
         tab = QWidget()
@@ -262,20 +283,24 @@ class UpperPage(Page):
                 return self.tr("Set aside")
             return self.tr("Counts") if f.counts else self.tr("Older version")
 
-        self.received_model = RowsModel([
-            Column(self.tr("State"), state, width=110),
-            Column(self.tr("Unit"), lambda f: f.unit_code, width=80),
-            Column(self.tr("Document"), lambda f: f.kind, width=120),
-            Column(self.tr("Phase"), lambda f: str(f.phase or ""), width=50, align_center=True),
-            Column(self.tr("Version"), lambda f: str(f.version or ""), width=60, align_center=True),
-            Column(self.tr("Dated"), lambda f: _date(f.issued_on), width=90),
-            Column(self.tr("File"), lambda f: f.original_name, width=220),
-            Column(self.tr("Reason"), lambda f: f.reason, tooltip=lambda f: f.reason or None),
-        ], self)
+        self.received_model = RowsModel(
+            [
+                Column(self.tr("State"), state, width=110),
+                Column(self.tr("Unit"), lambda f: f.unit_code, width=80),
+                Column(self.tr("Document"), lambda f: f.kind, width=120),
+                Column(self.tr("Phase"), lambda f: str(f.phase or ""), width=50, align_center=True),
+                Column(self.tr("Version"), lambda f: str(f.version or ""), width=60, align_center=True),
+                Column(self.tr("Dated"), lambda f: _date(f.issued_on), width=90),
+                Column(self.tr("File"), lambda f: f.original_name, width=220),
+                Column(self.tr("Reason"), lambda f: f.reason, tooltip=lambda f: f.reason or None),
+            ],
+            self,
+        )
         self.received_view = make_table(self.received_model, sortable=True)
         self.return_button = QPushButton(self.tr("Send back with comments…"))
-        self.return_button.setToolTip(self.tr("A small signed workbook with your comments, for the unit to import "
-                                              "on the report it concerns"))
+        self.return_button.setToolTip(
+            self.tr("A small signed workbook with your comments, for the unit to import on the report it concerns")
+        )
         self.return_button.clicked.connect(self.send_back)
         row = QHBoxLayout()
         row.addWidget(self.return_button)
@@ -290,18 +315,27 @@ class UpperPage(Page):
         def cell(kind: str):
             def text(u) -> str:
                 e = next(x for x in u.reports if x.kind == kind)
-                names = {"on_time": self.tr("On time"), "late": self.tr("Late"), "missing": self.tr("Missing"),
-                         "pending": self.tr("Not due yet"), "received": self.tr("Received")}
+                names = {
+                    "on_time": self.tr("On time"),
+                    "late": self.tr("Late"),
+                    "missing": self.tr("Missing"),
+                    "pending": self.tr("Not due yet"),
+                    "received": self.tr("Received"),
+                }
                 return names[e.status] + (f" {_date(e.sent_on)}" if e.sent_on else "")
+
             return text
 
-        self.status_model = RowsModel([
-            Column(self.tr("Code"), lambda u: u.code, width=90),
-            Column(self.tr("Name"), lambda u: u.name, width=320),
-            Column(self.tr("Registration"), cell("registration"), width=150),
-            Column(self.tr("Mid-year report"), cell("midyear-report"), width=150),
-            Column(self.tr("Year report"), cell("year-report"), width=150),
-        ], self)
+        self.status_model = RowsModel(
+            [
+                Column(self.tr("Code"), lambda u: u.code, width=90),
+                Column(self.tr("Name"), lambda u: u.name, width=320),
+                Column(self.tr("Registration"), cell("registration"), width=150),
+                Column(self.tr("Mid-year report"), cell("midyear-report"), width=150),
+                Column(self.tr("Year report"), cell("year-report"), width=150),
+            ],
+            self,
+        )
         self.status_view = make_table(self.status_model, sortable=True)
         self.remind_label = note()
         self.export_status_button = QPushButton(self.tr("Export with the reminder list…"))
@@ -327,31 +361,45 @@ class UpperPage(Page):
         self.export_xlsx_button.clicked.connect(lambda: self.export_consolidation(".xlsx"))
         self.export_pdf_button.clicked.connect(lambda: self.export_consolidation(".pdf"))
         self.sources_label = note()
-        self.lines_model = RowsModel([
-            Column(self.tr("Code"), lambda x: x.code, width=60),
-            Column(self.tr("Indicator"), lambda x: x.name, width=330),
-            Column(self.tr("Unit of measure"), lambda x: x.unit_of_measure, width=110),
-            Column(self.tr("Units"), lambda x: str(x.units), width=60, align_right=True),
-            Column(self.tr("Registered target"), _registered, width=110, align_right=True),
-            Column(self.tr("Result"), lambda x: _number(x.value) + ("%" if x.kind == "percent" and x.value is not None
-                                                                  else ""), width=110, align_right=True),
-            Column(self.tr("% of target"), _of_target, width=120, align_right=True),
-            Column(self.tr("Numerator"), lambda x: _number(x.numerator), width=100, align_right=True),
-            Column(self.tr("Denominator"), lambda x: _number(x.denominator), width=100, align_right=True),
-            Column(self.tr("Applies to"), lambda x: self.tr("{n} applicable units").format(n=x.applicable_units),
-                   width=130, align_right=True),
-        ], self)
+        self.lines_model = RowsModel(
+            [
+                Column(self.tr("Code"), lambda x: x.code, width=60),
+                Column(self.tr("Indicator"), lambda x: x.name, width=330),
+                Column(self.tr("Unit of measure"), lambda x: x.unit_of_measure, width=110),
+                Column(self.tr("Units"), lambda x: str(x.units), width=60, align_right=True),
+                Column(self.tr("Registered target"), _registered, width=110, align_right=True),
+                Column(
+                    self.tr("Result"),
+                    lambda x: _number(x.value) + ("%" if x.kind == "percent" and x.value is not None else ""),
+                    width=110,
+                    align_right=True,
+                ),
+                Column(self.tr("% of target"), _of_target, width=120, align_right=True),
+                Column(self.tr("Numerator"), lambda x: _number(x.numerator), width=100, align_right=True),
+                Column(self.tr("Denominator"), lambda x: _number(x.denominator), width=100, align_right=True),
+                Column(
+                    self.tr("Applies to"),
+                    lambda x: self.tr("{n} applicable units").format(n=x.applicable_units),
+                    width=130,
+                    align_right=True,
+                ),
+            ],
+            self,
+        )
         self.lines_view = make_table(self.lines_model)
         self.lines_view.clicked.connect(self._line_clicked)
         self.detail_title = note(self.tr("Click an indicator to see each unit's figure."))
-        self.detail_model = RowsModel([
-            Column(self.tr("Unit"), lambda f: f.unit_code, width=80),
-            Column(self.tr("Name"), lambda f: f.unit_name, width=300),
-            Column(self.tr("Registered target"), lambda f: _number(f.registered), width=110, align_right=True),
-            Column(self.tr("Result"), lambda f: _number(f.value), width=100, align_right=True),
-            Column(self.tr("Numerator"), lambda f: _number(f.numerator), width=100, align_right=True),
-            Column(self.tr("Denominator"), lambda f: _number(f.denominator), width=100, align_right=True),
-        ], self)
+        self.detail_model = RowsModel(
+            [
+                Column(self.tr("Unit"), lambda f: f.unit_code, width=80),
+                Column(self.tr("Name"), lambda f: f.unit_name, width=300),
+                Column(self.tr("Registered target"), lambda f: _number(f.registered), width=110, align_right=True),
+                Column(self.tr("Result"), lambda f: _number(f.value), width=100, align_right=True),
+                Column(self.tr("Numerator"), lambda f: _number(f.numerator), width=100, align_right=True),
+                Column(self.tr("Denominator"), lambda f: _number(f.denominator), width=100, align_right=True),
+            ],
+            self,
+        )
         self.detail_view = make_table(self.detail_model, sortable=True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period")))
@@ -376,8 +424,9 @@ class UpperPage(Page):
     # -- loading -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        self.fetch(load, self.ctx.db, self.ctx.year, self.ctx.today(), self._phase, on_done=self._show,
-                   on_error=self._failed)
+        self.fetch(
+            load, self.ctx.db, self.ctx.year, self.ctx.today(), self._phase, on_done=self._show, on_error=self._failed
+        )
 
     def clear(self) -> None:
         self.data = None
@@ -403,8 +452,11 @@ class UpperPage(Page):
         self.lines_model.set_rows(result.lines if result is not None else [])
         self.detail_model.set_rows([])
         if result is not None:
-            self.sources_label.setText(self.tr("{n} reports added up; {m} units without a report").format(
-                n=len(result.sources), m=len(result.missing_units)))
+            self.sources_label.setText(
+                self.tr("{n} reports added up; {m} units without a report").format(
+                    n=len(result.sources), m=len(result.missing_units)
+                )
+            )
         for b in (self.export_xlsx_button, self.export_pdf_button):
             b.setEnabled(bool(result is not None and result.lines))
 
@@ -455,9 +507,18 @@ class UpperPage(Page):
         self._progress = messages.progress(self, self.tr("Taking in the workbooks…"))
         relay = _Relay(self)
         relay.progressed.connect(self._progressed)
-        self.ctx.tasks.run(run_intake, self.ctx.db, self.ctx.paths, list(paths), self.ctx.year,
-                           self.trust_first.isChecked(), relay.report, on_done=self._taken, on_error=self._intake_failed,
-                           owner=self)
+        self.ctx.tasks.run(
+            run_intake,
+            self.ctx.db,
+            self.ctx.paths,
+            list(paths),
+            self.ctx.year,
+            self.trust_first.isChecked(),
+            relay.report,
+            on_done=self._taken,
+            on_error=self._intake_failed,
+            owner=self,
+        )
 
     def _progressed(self, percent: int, message: str) -> None:
         if self._progress is not None:
@@ -478,12 +539,15 @@ class UpperPage(Page):
         self.success.show_message(self.tr("{n} files taken in, {m} set aside.").format(n=taken, m=len(aside)))
         new = [o for o in outcomes if o.new_fingerprint]
         if aside:
-            self.error.show_message("\n".join(f"{o.name}: {o.reason}" for o in aside[:8])
-                                    + ("\n…" if len(aside) > 8 else ""))
+            self.error.show_message(
+                "\n".join(f"{o.name}: {o.reason}" for o in aside[:8]) + ("\n…" if len(aside) > 8 else "")
+            )
         if new:
-            messages.info(self, self.tr("Signers trusted on their first file: read these fingerprints back to the "
-                                        "units by phone."),
-                          informative="\n".join(f"{o.unit_code}: {o.new_fingerprint}" for o in new))
+            messages.info(
+                self,
+                self.tr("Signers trusted on their first file: read these fingerprints back to the units by phone."),
+                informative="\n".join(f"{o.unit_code}: {o.new_fingerprint}" for o in new),
+            )
         self.ctx.changed(RECEIVED)
         self.mark_stale()
         self.tabs.setCurrentIndex(1)
@@ -524,21 +588,31 @@ class UpperPage(Page):
         answer = ask_unit(self, (unit.code, unit.name, unit.email))
         if answer:
             code, name, email = answer
-            self._run(edit_unit, unit.code, code, name, email,
-                      done_text=self.tr("Unit {code} saved.").format(code=code.strip()))
+            self._run(
+                edit_unit,
+                unit.code,
+                code,
+                name,
+                email,
+                done_text=self.tr("Unit {code} saved.").format(code=code.strip()),
+            )
 
     def remove_unit(self) -> None:
         unit = self._selected_unit()
         if unit is None:
             self.error.show_message(self.tr("Choose a unit in the list first."))
             return
-        if messages.confirm(self, self.tr("Remove {code} {name} from the list?").format(code=unit.code, name=unit.name),
-                            informative=self.tr("The files received from it are kept.")):
+        if messages.confirm(
+            self,
+            self.tr("Remove {code} {name} from the list?").format(code=unit.code, name=unit.name),
+            informative=self.tr("The files received from it are kept."),
+        ):
             self._run(remove_unit, unit.code, done_text=self.tr("Unit {code} removed.").format(code=unit.code))
 
     def import_units(self) -> None:
-        path = ask_open_path(self, self.tr("List of units (columns Code, Name, Email)"),
-                             self.tr("Spreadsheets (*.xlsx *.xls *.ods)"))
+        path = ask_open_path(
+            self, self.tr("List of units (columns Code, Name, Email)"), self.tr("Spreadsheets (*.xlsx *.xls *.ods)")
+        )
         if path:
             self._run(import_units, path, done_text=self.tr("The list of units was imported."))
 
@@ -547,17 +621,29 @@ class UpperPage(Page):
         if unit is None:
             self.error.show_message(self.tr("Choose a unit in the list first."))
             return
-        path = ask_open_path(self, self.tr("A signed workbook or certificate of the unit"),
-                             self.tr("Signed workbooks or certificates (*.xlsx *.pem *.cer *.crt)"))
+        path = ask_open_path(
+            self,
+            self.tr("A signed workbook or certificate of the unit"),
+            self.tr("Signed workbooks or certificates (*.xlsx *.pem *.cer *.crt)"),
+        )
         if not path:
             return
-        self.ctx.tasks.run(fingerprint_of, path, on_done=lambda fp: self._confirm_trust(unit, path, fp),
-                           on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            fingerprint_of,
+            path,
+            on_done=lambda fp: self._confirm_trust(unit, path, fp),
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _confirm_trust(self, unit, path: str, fp: str) -> None:
-        if messages.confirm(self, self.tr("Trust this signer for {code}?").format(code=unit.code),
-                            informative=self.tr("Read the fingerprint to the unit by phone; trust it only if it "
-                                                "matches:\n{fp}").format(fp=fp)):
+        if messages.confirm(
+            self,
+            self.tr("Trust this signer for {code}?").format(code=unit.code),
+            informative=self.tr("Read the fingerprint to the unit by phone; trust it only if it matches:\n{fp}").format(
+                fp=fp
+            ),
+        ):
             self._run(trust, unit.code, path, done_text=self.tr("Signer trusted for {code}.").format(code=unit.code))
 
     # -- returns -------------------------------------------------------------------------------
@@ -568,54 +654,95 @@ class UpperPage(Page):
         if chosen is None or chosen.status != "accepted" or chosen.kind not in ("midyear-report", "year-report"):
             self.error.show_message(self.tr("Choose a mid-year or year report that was taken in first."))
             return
-        comment = ask_comment(self, self.tr("Send the report back"),
-                              self.tr("Comments for {code} on {file}:").format(code=chosen.unit_code,
-                                                                             file=chosen.original_name))
+        comment = ask_comment(
+            self,
+            self.tr("Send the report back"),
+            self.tr("Comments for {code} on {file}:").format(code=chosen.unit_code, file=chosen.original_name),
+        )
         if not comment or not comment.strip():
             return
-        key = unit_key(self.ctx.paths) or ask_open_path(self, self.tr("The upper union's key file"),
-                                                       self.tr("Key files (*.p12 *.pfx)"))
+        key = unit_key(self.ctx.paths) or ask_open_path(
+            self, self.tr("The upper union's key file"), self.tr("Key files (*.p12 *.pfx)")
+        )
         if not key:
             return
-        password = ask_password(self, self.tr("Sign the return"), self.tr("Password of {key}:").format(key=Path(key).name))
+        password = ask_password(
+            self, self.tr("Sign the return"), self.tr("Password of {key}:").format(key=Path(key).name)
+        )
         if password is None:
             return
-        out = ask_save_path(self, self.tr("Save the return"), self.tr("Excel workbook (*.xlsx)"),
-                            safe_names.safe_file_name(f"tra-lai-{chosen.unit_code}-{chosen.kind}.xlsx"))
+        out = ask_save_path(
+            self,
+            self.tr("Save the return"),
+            self.tr("Excel workbook (*.xlsx)"),
+            safe_names.safe_file_name(f"tra-lai-{chosen.unit_code}-{chosen.kind}.xlsx"),
+        )
         if not out:
             return
         if not out.lower().endswith(".xlsx"):
             out += ".xlsx"
         self.error.clear_message()
-        self.ctx.tasks.run(make_return, self.ctx.db, self.ctx.paths, chosen.stored_path, comment, out, key, password,
-                           on_done=lambda made: self.success.show_message(
-                               self.tr("Return saved: {path}. Send it to the unit.").format(path=made.path)),
-                           on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            make_return,
+            self.ctx.db,
+            self.ctx.paths,
+            chosen.stored_path,
+            comment,
+            out,
+            key,
+            password,
+            on_done=lambda made: self.success.show_message(
+                self.tr("Return saved: {path}. Send it to the unit.").format(path=made.path)
+            ),
+            on_error=self._failed,
+            owner=self,
+        )
 
     # -- exports -------------------------------------------------------------------------------
 
     def export_status(self) -> None:
         if self.ctx.year is None:
             return
-        out = ask_save_path(self, self.tr("Export who has reported"), self.tr("Excel workbook (*.xlsx)"),
-                            f"tinh-hinh-nop-{self.ctx.year}.xlsx")
+        out = ask_save_path(
+            self,
+            self.tr("Export who has reported"),
+            self.tr("Excel workbook (*.xlsx)"),
+            f"tinh-hinh-nop-{self.ctx.year}.xlsx",
+        )
         if out:
             if not out.lower().endswith(".xlsx"):
                 out += ".xlsx"
-            self.ctx.tasks.run(export_status, self.ctx.db, self.ctx.year, self.ctx.today(), out,
-                               on_done=self._exported, on_error=self._failed, owner=self)
+            self.ctx.tasks.run(
+                export_status,
+                self.ctx.db,
+                self.ctx.year,
+                self.ctx.today(),
+                out,
+                on_done=self._exported,
+                on_error=self._failed,
+                owner=self,
+            )
 
     def export_consolidation(self, suffix: str) -> None:
         if self.data is None or self.data.consolidation is None:
             return
         file_filter = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" else self.tr("PDF document (*.pdf)")
-        out = ask_save_path(self, self.tr("Export the consolidation"), file_filter,
-                            f"tong-hop-{self.data.year}{suffix}")
+        out = ask_save_path(
+            self, self.tr("Export the consolidation"), file_filter, f"tong-hop-{self.data.year}{suffix}"
+        )
         if out:
             if not out.lower().endswith(suffix):
                 out += suffix
-            self.ctx.tasks.run(export_consolidation, self.ctx.db, self.data.year, self.data.phase, out,
-                               on_done=self._exported, on_error=self._failed, owner=self)
+            self.ctx.tasks.run(
+                export_consolidation,
+                self.ctx.db,
+                self.data.year,
+                self.data.phase,
+                out,
+                on_done=self._exported,
+                on_error=self._failed,
+                owner=self,
+            )
 
     def _exported(self, path) -> None:
         self.success.show_message(self.tr("Saved {path}.").format(path=path))

@@ -53,8 +53,13 @@ class FiguresModel(QAbstractTableModel):
         super().__init__(parent)
         self.figures: list = []  # registration.IndicatorFigure (copies)
         # the plan's figure is the upper union's target, never the union's own: two columns
-        self._titles = [self.tr("Code"), self.tr("Indicator"), self.tr("Unit"), self.tr("Upper union's target"),
-                        self.tr("The union registers")]
+        self._titles = [
+            self.tr("Code"),
+            self.tr("Indicator"),
+            self.tr("Unit"),
+            self.tr("Upper union's target"),
+            self.tr("The union registers"),
+        ]
 
     def set_figures(self, figures: list) -> None:
         self.beginResetModel()
@@ -144,8 +149,11 @@ class FiguresModel(QAbstractTableModel):
                 try:
                     new = vntext.parse_number(text)
                 except ValueError as exc:
-                    self.invalid.emit(self.tr("{code} {name}: {reason}").format(
-                        code=figure.indicator.code, name=figure.indicator.name, reason=str(exc)))
+                    self.invalid.emit(
+                        self.tr("{code} {name}: {reason}").format(
+                            code=figure.indicator.code, name=figure.indicator.name, reason=str(exc)
+                        )
+                    )
                     return False
         else:
             return False
@@ -242,8 +250,9 @@ class CollectiveForm(QWidget):
             listing.setMinimumHeight(250)
         self.movements.fit_limit = 480  # the movements all show: each is ticked or not
         self.signature = QPlainTextEdit()
-        self.signature.setPlaceholderText(self.tr("The union's own emulation content required by the plan, e.g. "
-                                                  "Mỗi tổ một sáng kiến an toàn"))
+        self.signature.setPlaceholderText(
+            self.tr("The union's own emulation content required by the plan, e.g. Mỗi tổ một sáng kiến an toàn")
+        )
         self.signature.setFixedHeight(58)
         self.signature.textChanged.connect(self._edited)
         self.commitments = QPlainTextEdit()
@@ -265,8 +274,12 @@ class CollectiveForm(QWidget):
         header = self.figures_view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(FiguresModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((FiguresModel.CODE, 55), (FiguresModel.UNIT, 110), (FiguresModel.TARGET, 130),
-                           (FiguresModel.VALUE, 130)):
+        for col, width in (
+            (FiguresModel.CODE, 55),
+            (FiguresModel.UNIT, 110),
+            (FiguresModel.TARGET, 130),
+            (FiguresModel.VALUE, 130),
+        ):
             self.figures_view.setColumnWidth(col, width)
         self.figures_view.setMinimumHeight(260)
 
@@ -274,8 +287,10 @@ class CollectiveForm(QWidget):
         self.success = SuccessLine()
         self.state = QLabel()
         self.state.setStyleSheet("color: #5f6673;")
-        self.save_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
-                                       self.tr("Save the collective registration"))
+        self.save_button = QPushButton(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+            self.tr("Save the collective registration"),
+        )
         self.save_button.clicked.connect(self.save)
 
         lists = QHBoxLayout()
@@ -298,9 +313,15 @@ class CollectiveForm(QWidget):
         column.addLayout(lists)
         column.addLayout(texts)
         column.addWidget(subheading(self.tr("Registered figures")))
-        column.addWidget(note(self.tr("Grey italic figures are suggested from the plan and are registered when you "
-                                      "press Save. Double-click a figure to change it; tick the yes/no "
-                                      "indicators.")))
+        column.addWidget(
+            note(
+                self.tr(
+                    "Grey italic figures are suggested from the plan and are registered when you "
+                    "press Save. Double-click a figure to change it; tick the yes/no "
+                    "indicators."
+                )
+            )
+        )
         column.addWidget(self.figures_view)
         self.not_applicable = note("")
         self.not_applicable.setVisible(False)
@@ -345,9 +366,12 @@ class CollectiveForm(QWidget):
         set_date(self.registered_on, info.registered_on or self.ctx.today())
         self.figures.set_figures(info.figures)
         self._show_not_applicable(info)
-        self.figures_view.setFixedHeight(self.figures_view.horizontalHeader().height()
-                                         + self.figures_view.verticalHeader().length()
-                                         + 2 * self.figures_view.frameWidth() + 2)
+        self.figures_view.setFixedHeight(
+            self.figures_view.horizontalHeader().height()
+            + self.figures_view.verticalHeader().length()
+            + 2 * self.figures_view.frameWidth()
+            + 2
+        )
         self._loading = False
         self.dirty = False
         self._update_state()
@@ -357,9 +381,11 @@ class CollectiveForm(QWidget):
         kept = getattr(info, "not_applicable", [])
         if kept:
             items = "; ".join(f"{f.indicator.code} {f.indicator.name}" for f in kept)
-            self.not_applicable.setText(self.tr(
-                "Registered earlier but not applicable to the unit ({scope}), kept and not printed: {items}.")
-                .format(scope=info.unit_scope, items=items))
+            self.not_applicable.setText(
+                self.tr(
+                    "Registered earlier but not applicable to the unit ({scope}), kept and not printed: {items}."
+                ).format(scope=info.unit_scope, items=items)
+            )
         self.not_applicable.setVisible(bool(kept))
 
     def clear(self) -> None:
@@ -387,15 +413,21 @@ class CollectiveForm(QWidget):
         self.error.show_message(text)
 
     def _update_state(self) -> None:
-        self.movements_caption.setText(self.tr("Movements joined ({count}/{total})").format(
-            count=len(self.movements.checked_codes()), total=self.movements.total()))
+        self.movements_caption.setText(
+            self.tr("Movements joined ({count}/{total})").format(
+                count=len(self.movements.checked_codes()), total=self.movements.total()
+            )
+        )
         if self.info is None:
             self.state.clear()
         elif self.dirty:
             self.state.setText(self.tr("Changes not saved yet."))
         elif self.info.saved:
-            self.state.setText(self.tr("Saved; registered on {date}.").format(
-                date=vntext.format_date(self.info.registered_on) if self.info.registered_on else "—"))
+            self.state.setText(
+                self.tr("Saved; registered on {date}.").format(
+                    date=vntext.format_date(self.info.registered_on) if self.info.registered_on else "—"
+                )
+            )
         else:
             self.state.setText(self.tr("The collective registration has not been saved yet."))
         self.save_button.setEnabled(self.info is not None and self.ctx.db is not None)
@@ -404,9 +436,13 @@ class CollectiveForm(QWidget):
 
     def current_info(self):
         return replace(
-            self.info, movement_codes=self.movements.checked_codes(), title_codes=self.titles.checked_codes(),
-            signature_content=self.signature.toPlainText(), commitments=self.commitments.toPlainText(),
-            registered_on=edit_value(self.registered_on), figures=[replace(f) for f in self.figures.figures],
+            self.info,
+            movement_codes=self.movements.checked_codes(),
+            title_codes=self.titles.checked_codes(),
+            signature_content=self.signature.toPlainText(),
+            commitments=self.commitments.toPlainText(),
+            registered_on=edit_value(self.registered_on),
+            figures=[replace(f) for f in self.figures.figures],
         )
 
     def save(self) -> None:
@@ -415,14 +451,21 @@ class CollectiveForm(QWidget):
         self.error.clear_message()
         self.success.clear_message()
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run(registration_ops.save_collective, self.ctx.db, self.current_info(), on_done=self._saved,
-                           on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            registration_ops.save_collective,
+            self.ctx.db,
+            self.current_info(),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _saved(self, data) -> None:
         self.dirty = False
         self.save_button.setEnabled(True)
-        self.success.show_message(self.tr("The collective registration of {year} has been saved.").format(
-            year=data.collective.year))
+        self.success.show_message(
+            self.tr("The collective registration of {year} has been saved.").format(year=data.collective.year)
+        )
         self.saved.emit(data)
 
     def _failed(self, exc: BaseException) -> None:

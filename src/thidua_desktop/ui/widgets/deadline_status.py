@@ -46,7 +46,8 @@ class DeadlineWords(QObject):
             queued = vntext.format_date(d.queued_on) if d.queued_on else ""
             if d.days:
                 return self.tr("Waiting in the outbox since {date}, {days} days overdue").format(
-                    date=queued, days=d.days)
+                    date=queued, days=d.days
+                )
             return self.tr("Waiting in the outbox since {date}").format(date=queued)
         if d.state == "not_due":
             return self.tr("{days} days left").format(days=d.days)
@@ -75,29 +76,41 @@ class DeadlineWords(QObject):
     def stage_line(self, outcome) -> str:
         if outcome.stage == "not_started":
             return self.tr("The emulation year {year} starts on {date} ({days} days from now).").format(
-                year=outcome.year, date=vntext.format_date(outcome.starts_on), days=outcome.days_to_start)
+                year=outcome.year, date=vntext.format_date(outcome.starts_on), days=outcome.days_to_start
+            )
         if outcome.stage == "ended":
             return self.tr("The emulation year {year} has ended (last milestone {date}). Outcome:").format(
-                year=outcome.year, date=vntext.format_date(outcome.ends_on))
+                year=outcome.year, date=vntext.format_date(outcome.ends_on)
+            )
         return self.tr("The emulation year {year} is under way (last milestone {date}).").format(
-            year=outcome.year, date=vntext.format_date(outcome.ends_on))
+            year=outcome.year, date=vntext.format_date(outcome.ends_on)
+        )
 
     def outcome_heading(self) -> str:
         return self.tr("Outcome:")
 
     def totals(self, outcome) -> str:
         return self.tr("On time {on_time}/{total}, late {late}, not sent {missing}.").format(
-            on_time=len(outcome.on_time), total=len(outcome.deadlines), late=len(outcome.late),
-            missing=len(outcome.never_sent))
+            on_time=len(outcome.on_time),
+            total=len(outcome.deadlines),
+            late=len(outcome.late),
+            missing=len(outcome.never_sent),
+        )
 
     def review_lines(self, review) -> list[str]:
         if review is None:
             return []
-        lines = [self.tr("Review meeting held on {date}.").format(date=vntext.format_date(review.meeting_on))
-                 if review.meeting_on else self.tr("No review meeting recorded.")]
+        lines = [
+            self.tr("Review meeting held on {date}.").format(date=vntext.format_date(review.meeting_on))
+            if review.meeting_on
+            else self.tr("No review meeting recorded.")
+        ]
         if review.proposals:
-            lines.append(self.tr("Commendation proposals: {count} lines, {decided} decided.").format(
-                count=review.proposals, decided=review.decided))
+            lines.append(
+                self.tr("Commendation proposals: {count} lines, {decided} decided.").format(
+                    count=review.proposals, decided=review.decided
+                )
+            )
         else:
             lines.append(self.tr("No commendation proposal list yet."))
         return lines
@@ -116,8 +129,10 @@ def words() -> DeadlineWords:
 def deadline_line(d, phase_names: dict[int, str], last_phase: int | None) -> str:
     """One deadline as rich text: its name, due date and state in its colour."""
     w = words()
-    return (f"<b>{escape(w.label(d, phase_names, last_phase))}</b> ({escape(w.due(d))}) — "
-            f'<span style="color:{w.color(d).name()}">{escape(w.state(d))}</span>')
+    return (
+        f"<b>{escape(w.label(d, phase_names, last_phase))}</b> ({escape(w.due(d))}) — "
+        f'<span style="color:{w.color(d).name()}">{escape(w.state(d))}</span>'
+    )
 
 
 def outcome_html(found, *, headline: bool = True) -> str:

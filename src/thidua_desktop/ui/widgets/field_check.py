@@ -78,13 +78,17 @@ def first_problem(checks: list[FieldCheck]) -> FieldCheck | None:
 
 def email_check(edit: QLineEdit, message: str) -> FieldCheck:
     """``message`` (with ``{text}``) when the field holds something that is not one email address."""
-    return FieldCheck(edit, lambda text: message.format(text=text.strip())
-                      if text.strip() and not field_checks.is_email(text) else None)
+    return FieldCheck(
+        edit,
+        lambda text: message.format(text=text.strip()) if text.strip() and not field_checks.is_email(text) else None,
+    )
 
 
 def phone_check(edit: QLineEdit, message: str) -> FieldCheck:
-    return FieldCheck(edit, lambda text: message.format(text=text.strip())
-                      if text.strip() and not field_checks.is_phone(text) else None)
+    return FieldCheck(
+        edit,
+        lambda text: message.format(text=text.strip()) if text.strip() and not field_checks.is_phone(text) else None,
+    )
 
 
 def date_check(edit, label: str) -> FieldCheck:

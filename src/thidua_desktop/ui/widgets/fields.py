@@ -47,10 +47,14 @@ class DateField(QLineEdit):
             value = vntext.parse_date(text)
         except ValueError:
             if self.allow_year:
-                raise ValueError(self.tr("“{text}” is not a date: write day/month/year, e.g. 05/03/1987, or the "
-                                         "year alone.").format(text=text)) from None
-            raise ValueError(self.tr("“{text}” is not a date: write day/month/year, e.g. 05/03/1987.").format(
-                text=text)) from None
+                raise ValueError(
+                    self.tr("“{text}” is not a date: write day/month/year, e.g. 05/03/1987, or the year alone.").format(
+                        text=text
+                    )
+                ) from None
+            raise ValueError(
+                self.tr("“{text}” is not a date: write day/month/year, e.g. 05/03/1987.").format(text=text)
+            ) from None
         return value, value.year
 
     def date_value(self) -> date | None:

@@ -30,16 +30,17 @@ class HeaderLines:
 
 
 def abbreviate_unit(name: str) -> str:
-    """"Công đoàn cơ sở Công ty …" → "CĐCS Công ty …" (the abbreviation the header may use)."""
+    """ "Công đoàn cơ sở Công ty …" → "CĐCS Công ty …" (the abbreviation the header may use)."""
     text = vntext.nfc(name)
     for prefix in _LONG_PREFIXES:
         if text.casefold().startswith(prefix):
-            return "CĐCS " + text[len(prefix):]
+            return "CĐCS " + text[len(prefix) :]
     return text
 
 
-def header_lines(name: str, upper_union: str, issuer_code: str, place_name: str, today: date,
-                 document_code: str = "BC") -> HeaderLines:
+def header_lines(
+    name: str, upper_union: str, issuer_code: str, place_name: str, today: date, document_code: str = "BC"
+) -> HeaderLines:
     code = vntext.nfc(issuer_code) or "CĐCS"
     return HeaderLines(
         upper=vntext.nfc(upper_union).upper(),
@@ -72,8 +73,10 @@ class HeaderPreview(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paper")
-        self.setStyleSheet("#paper { background: white; border: 1px solid #d5d9e0; border-radius: 4px; }"
-                           "#paper QLabel { color: #111; background: transparent; }")
+        self.setStyleSheet(
+            "#paper { background: white; border: 1px solid #d5d9e0; border-radius: 4px; }"
+            "#paper QLabel { color: #111; background: transparent; }"
+        )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         grid = QGridLayout(self)
         grid.setContentsMargins(18, 14, 18, 14)

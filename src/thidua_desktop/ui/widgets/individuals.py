@@ -40,7 +40,7 @@ NO_GROUP = ""
 
 
 def short_name(name: str) -> str:
-    """"Lao động tiên tiến" → "LĐTT": the initials Vietnamese forms use for titles."""
+    """ "Lao động tiên tiến" → "LĐTT": the initials Vietnamese forms use for titles."""
     return abbreviations.initials(name)
 
 
@@ -61,24 +61,53 @@ class IndividualsModel(RowsModel):
             Column(self.tr("Full name"), lambda r: r.full_name, sort_key=STORED_ORDER, width=190),
             Column(self.tr("Union group"), lambda r: r.group_name, width=115),
             Column(self.tr("Position"), lambda r: r.position, width=130),
-            Column(self.tr("Member"), lambda r: labels.yes_no(r.is_member), sort_key=lambda r: not r.is_member,
-                   width=84),
+            Column(
+                self.tr("Member"), lambda r: labels.yes_no(r.is_member), sort_key=lambda r: not r.is_member, width=84
+            ),
         ]
         for t in self.titles:
-            columns.append(Column(short_name(t.name), lambda r, c=t.code: "✓" if c in r.title_codes else "",
-                                  sort_key=lambda r, c=t.code: c not in r.title_codes, align_center=True,
-                                  width=max(58, 9 * len(short_name(t.name)) + 14), header_tooltip=t.name,
-                                  tooltip=lambda r, c=t.code, n=t.name: self._title_tooltip(r, c, n)))
-        columns.append(Column(self.tr("Other"), self._others, width=80,
-                              tooltip=lambda r: self._others_tooltip(r),
-                              header_tooltip=self.tr("Other titles and commendations registered")))
-        columns.append(Column(self.tr("Initiative in the register"), self._linked_text, width=190,
-                              tooltip=self._linked_tooltip, foreground=lambda r: LINK_COLOR,
-                              header_tooltip=self.tr("The initiative of the register the registration points at "
-                                                     "(right-click a person to link one)")))
-        columns.append(Column(self.tr("Planned initiative"), lambda r: r.planned_initiative, editable=True,
-                              tooltip=lambda r: r.planned_initiative or self.tr(
-                                  "Double-click to write the initiative this person plans.")))
+            columns.append(
+                Column(
+                    short_name(t.name),
+                    lambda r, c=t.code: "✓" if c in r.title_codes else "",
+                    sort_key=lambda r, c=t.code: c not in r.title_codes,
+                    align_center=True,
+                    width=max(58, 9 * len(short_name(t.name)) + 14),
+                    header_tooltip=t.name,
+                    tooltip=lambda r, c=t.code, n=t.name: self._title_tooltip(r, c, n),
+                )
+            )
+        columns.append(
+            Column(
+                self.tr("Other"),
+                self._others,
+                width=80,
+                tooltip=lambda r: self._others_tooltip(r),
+                header_tooltip=self.tr("Other titles and commendations registered"),
+            )
+        )
+        columns.append(
+            Column(
+                self.tr("Initiative in the register"),
+                self._linked_text,
+                width=190,
+                tooltip=self._linked_tooltip,
+                foreground=lambda r: LINK_COLOR,
+                header_tooltip=self.tr(
+                    "The initiative of the register the registration points at (right-click a person to link one)"
+                ),
+            )
+        )
+        columns.append(
+            Column(
+                self.tr("Planned initiative"),
+                lambda r: r.planned_initiative,
+                editable=True,
+                tooltip=lambda r: (
+                    r.planned_initiative or self.tr("Double-click to write the initiative this person plans.")
+                ),
+            )
+        )
         self.set_columns(columns)
 
     @property
@@ -100,7 +129,8 @@ class IndividualsModel(RowsModel):
         if link is None:
             return None
         return self.tr("Linked to the initiative “{title}” ({status}).").format(
-            title=link.title, status=labels.initiative_status(link.status))
+            title=link.title, status=labels.initiative_status(link.status)
+        )
 
     def _title_tooltip(self, row, code: str, name: str) -> str:
         """The title in full on its abbreviated column's cell (LĐTT → Lao động tiên tiến)."""
@@ -142,8 +172,14 @@ class IndividualsPanel(QWidget):
         self.group_filter.setMinimumWidth(160)
         self.group_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.status_filter = CodeCombo()
-        self.status_filter.set_items([(ALL, self.tr("Everyone")), (NONE_REGISTERED, self.tr("Not registered yet")),
-                                      (SOME_REGISTERED, self.tr("Registered"))], ALL)
+        self.status_filter.set_items(
+            [
+                (ALL, self.tr("Everyone")),
+                (NONE_REGISTERED, self.tr("Not registered yet")),
+                (SOME_REGISTERED, self.tr("Registered")),
+            ],
+            ALL,
+        )
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.count = QLabel()
         self.count.setStyleSheet("color: #4a5260;")
@@ -159,10 +195,12 @@ class IndividualsPanel(QWidget):
         self.title.setToolTip(self.tr("The title the buttons register or remove"))
         self.title.currentIndexChanged.connect(lambda _i: self._update_buttons())
         style = self.style()
-        self.register_selected = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-                                             self.tr("Register the selected"))
-        self.unregister_selected = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton),
-                                               self.tr("Remove from the selected"))
+        self.register_selected = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), self.tr("Register the selected")
+        )
+        self.unregister_selected = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton), self.tr("Remove from the selected")
+        )
         self.register_group = QPushButton(self.tr("Register a whole group"))
         self.group_menu = QMenu(self.register_group)
         self.register_group.setMenu(self.group_menu)
@@ -174,8 +212,12 @@ class IndividualsPanel(QWidget):
         self.members_action.triggered.connect(lambda: self.register_everyone(members_only=True))
         self.register_all.setMenu(everyone_menu)
         self.link_button = QPushButton(self.tr("Link to an initiative…"))
-        self.link_button.setToolTip(self.tr("Point the registration of the selected person at one of their "
-                                            "initiatives in the register (a grassroots emulation fighter needs one)."))
+        self.link_button.setToolTip(
+            self.tr(
+                "Point the registration of the selected person at one of their "
+                "initiatives in the register (a grassroots emulation fighter needs one)."
+            )
+        )
         self.link_button.clicked.connect(lambda: self.open_link_menu())
         self.link_menu: QMenu | None = None
         self.register_selected.clicked.connect(self.register_selection)
@@ -241,8 +283,10 @@ class IndividualsPanel(QWidget):
         self._update_buttons()
 
     def _action_widgets(self) -> tuple[list[QWidget], list[QWidget]]:
-        return ([self._title_label, self.title, self.register_selected, self.unregister_selected],
-                [self.register_group, self.register_all, self.link_button])
+        return (
+            [self._title_label, self.title, self.register_selected, self.unregister_selected],
+            [self.register_group, self.register_all, self.link_button],
+        )
 
     def _arrange_actions(self, wide: bool) -> None:
         if wide == self._wide_actions:
@@ -292,8 +336,9 @@ class IndividualsPanel(QWidget):
         self.group_filter.set_items(items, group_current)
         self.group_menu.clear()
         for g in data.groups:
-            action = self.group_menu.addAction(self.tr("{group} ({count} people)").format(
-                group=g.name, count=vntext.format_number(g.people)))
+            action = self.group_menu.addAction(
+                self.tr("{group} ({count} people)").format(group=g.name, count=vntext.format_number(g.people))
+            )
             action.triggered.connect(lambda _c=False, name=g.name: self.register_whole_group(name))
         self.model.links = dict(getattr(data, "links", {}) or {})
         self.model.set_rows(data.individuals, [r.search_key for r in data.individuals])
@@ -331,8 +376,9 @@ class IndividualsPanel(QWidget):
             item = QListWidgetItem(self.tr("No problem found in the registration."))
             item.setForeground(QColor("#1e6b3a"))
             self.findings.addItem(item)
-        self.findings_caption.setText(self.tr("Checks: {errors} errors, {warnings} warnings").format(
-            errors=errors, warnings=warnings))
+        self.findings_caption.setText(
+            self.tr("Checks: {errors} errors, {warnings} warnings").format(errors=errors, warnings=warnings)
+        )
 
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
@@ -358,9 +404,13 @@ class IndividualsPanel(QWidget):
 
     def _update_count(self) -> None:
         registered = sum(1 for r in self.rows if r.title_codes)
-        self.count.setText(self.tr("Showing {shown} / {total} · {registered} registered").format(
-            shown=vntext.format_number(self.model.shown_count), total=vntext.format_number(self.model.total_count),
-            registered=vntext.format_number(registered)))
+        self.count.setText(
+            self.tr("Showing {shown} / {total} · {registered} registered").format(
+                shown=vntext.format_number(self.model.shown_count),
+                total=vntext.format_number(self.model.total_count),
+                registered=vntext.format_number(registered),
+            )
+        )
 
     def _update_buttons(self) -> None:
         ready = self.year is not None and self.ctx.db is not None and self.title.code() is not None
@@ -415,43 +465,77 @@ class IndividualsPanel(QWidget):
         ids = self.selected_ids()
         if not ids or self.title.code() is None:
             return
-        self._run(registration_ops.register, self.title.code(), person_ids=ids, message=self.tr(
-            "Registered {title} for {count} of the {chosen} people selected."), chosen=len(ids))
+        self._run(
+            registration_ops.register,
+            self.title.code(),
+            person_ids=ids,
+            message=self.tr("Registered {title} for {count} of the {chosen} people selected."),
+            chosen=len(ids),
+        )
 
     def unregister_selection(self) -> None:
         ids = self.selected_ids()
         if not ids or self.title.code() is None:
             return
         if len(ids) > 1 and not messages.confirm(
-                self, self.tr("Remove {title} from the {count} people selected?").format(
-                    title=self._title_name(), count=vntext.format_number(len(ids))),
-                yes_text=self.tr("Remove")):
+            self,
+            self.tr("Remove {title} from the {count} people selected?").format(
+                title=self._title_name(), count=vntext.format_number(len(ids))
+            ),
+            yes_text=self.tr("Remove"),
+        ):
             return
-        self._run(registration_ops.unregister, self.title.code(), ids, message=self.tr(
-            "Removed {title} from {count} of the {chosen} people selected."), chosen=len(ids))
+        self._run(
+            registration_ops.unregister,
+            self.title.code(),
+            ids,
+            message=self.tr("Removed {title} from {count} of the {chosen} people selected."),
+            chosen=len(ids),
+        )
 
     def register_whole_group(self, group: str) -> None:
         if self.title.code() is None:
             return
         count = sum(1 for r in self.rows if r.group_name == group)
-        if not messages.confirm(self, self.tr("Register {title} for the {count} people of {group}?").format(
-                title=self._title_name(), count=vntext.format_number(count), group=group),
-                yes_text=self.tr("Register")):
+        if not messages.confirm(
+            self,
+            self.tr("Register {title} for the {count} people of {group}?").format(
+                title=self._title_name(), count=vntext.format_number(count), group=group
+            ),
+            yes_text=self.tr("Register"),
+        ):
             return
-        self._run(registration_ops.register, self.title.code(), group=group, message=self.tr(
-            "Registered {title} for {count} more people of the group."), chosen=count)
+        self._run(
+            registration_ops.register,
+            self.title.code(),
+            group=group,
+            message=self.tr("Registered {title} for {count} more people of the group."),
+            chosen=count,
+        )
 
     def register_everyone(self, *, members_only: bool) -> None:
         if self.title.code() is None:
             return
         count = sum(1 for r in self.rows if r.is_member or not members_only)
-        question = (self.tr("Register {title} for all {count} union members?") if members_only
-                    else self.tr("Register {title} for all {count} people?"))
-        if not messages.confirm(self, question.format(title=self._title_name(), count=vntext.format_number(count)),
-                                yes_text=self.tr("Register")):
+        question = (
+            self.tr("Register {title} for all {count} union members?")
+            if members_only
+            else self.tr("Register {title} for all {count} people?")
+        )
+        if not messages.confirm(
+            self,
+            question.format(title=self._title_name(), count=vntext.format_number(count)),
+            yes_text=self.tr("Register"),
+        ):
             return
-        self._run(registration_ops.register, self.title.code(), everyone=True, members_only=members_only, message=self.tr(
-            "Registered {title} for {count} more people."), chosen=count)
+        self._run(
+            registration_ops.register,
+            self.title.code(),
+            everyone=True,
+            members_only=members_only,
+            message=self.tr("Registered {title} for {count} more people."),
+            chosen=count,
+        )
 
     def _run(self, fn, *args, message: str, chosen: int, **kwargs) -> None:
         if self.ctx.db is None or self.year is None:
@@ -461,12 +545,14 @@ class IndividualsPanel(QWidget):
         title = self._title_name()
 
         def done(change: registration_ops.RegistrationChange) -> None:
-            self.success.show_message(message.format(title=title, count=vntext.format_number(change.count),
-                                                      chosen=vntext.format_number(chosen)))
+            self.success.show_message(
+                message.format(
+                    title=title, count=vntext.format_number(change.count), chosen=vntext.format_number(chosen)
+                )
+            )
             self.changed.emit(change.data)
 
-        self.ctx.tasks.run(fn, self.ctx.db, self.year, *args, **kwargs, on_done=done, on_error=self._failed,
-                           owner=self)
+        self.ctx.tasks.run(fn, self.ctx.db, self.year, *args, **kwargs, on_done=done, on_error=self._failed, owner=self)
 
     def _edit_initiative(self, row, _column: int, text: str) -> None:
         if self.ctx.db is None or self.year is None or text.strip() == row.planned_initiative:
@@ -474,16 +560,27 @@ class IndividualsPanel(QWidget):
         self.error.clear_message()
         self.success.clear_message()
         if not row.title_codes:
-            self.error.show_message(self.tr("{name} has no title registered yet: register a title first, the "
-                                            "planned initiative goes with it.").format(name=row.full_name))
+            self.error.show_message(
+                self.tr(
+                    "{name} has no title registered yet: register a title first, the planned initiative goes with it."
+                ).format(name=row.full_name)
+            )
             return
 
         def done(data) -> None:
             self.success.show_message(self.tr("Saved the planned initiative of {name}.").format(name=row.full_name))
             self.changed.emit(data)
 
-        self.ctx.tasks.run(registration_ops.set_planned_initiative, self.ctx.db, self.year, row.person_id, text, on_done=done,
-                           on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            registration_ops.set_planned_initiative,
+            self.ctx.db,
+            self.year,
+            row.person_id,
+            text,
+            on_done=done,
+            on_error=self._failed,
+            owner=self,
+        )
 
     # -- the initiative a registration points at --------------------------------------------
 
@@ -503,9 +600,14 @@ class IndividualsPanel(QWidget):
         row = rows[0]
         if at is None:
             at = self.link_button.mapToGlobal(self.link_button.rect().bottomLeft())
-        self.ctx.tasks.run(registration_ops.person_initiatives, self.ctx.db, row.person_id,
-                           on_done=lambda found: self._show_link_menu(row, found, at), on_error=self._failed,
-                           owner=self)
+        self.ctx.tasks.run(
+            registration_ops.person_initiatives,
+            self.ctx.db,
+            row.person_id,
+            on_done=lambda found: self._show_link_menu(row, found, at),
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _show_link_menu(self, row, found: list, at) -> None:
         menu = QMenu(self)
@@ -514,14 +616,18 @@ class IndividualsPanel(QWidget):
             action = menu.addAction(self.tr("{name} has no title registered this year").format(name=row.full_name))
             action.setEnabled(False)
         elif not found:
-            action = menu.addAction(self.tr("{name} is not an author of any initiative in the register").format(
-                name=row.full_name))
+            action = menu.addAction(
+                self.tr("{name} is not an author of any initiative in the register").format(name=row.full_name)
+            )
             action.setEnabled(False)
         else:
             ordered = sorted(found, key=lambda r: (r.year != self.year, -r.year))
             for initiative in ordered:
-                action = menu.addAction(self.tr("{year} — {title} ({status})").format(
-                    year=initiative.year, title=initiative.title, status=labels.initiative_status(initiative.status)))
+                action = menu.addAction(
+                    self.tr("{year} — {title} ({status})").format(
+                        year=initiative.year, title=initiative.title, status=labels.initiative_status(initiative.status)
+                    )
+                )
                 action.setCheckable(True)
                 action.setChecked(current is not None and current.id == initiative.id)
                 action.setData(initiative.id)
@@ -541,15 +647,27 @@ class IndividualsPanel(QWidget):
 
         def done(data) -> None:
             if initiative_id is None:
-                self.success.show_message(self.tr("The registration of {name} no longer points at an "
-                                                  "initiative.").format(name=row.full_name))
+                self.success.show_message(
+                    self.tr("The registration of {name} no longer points at an initiative.").format(name=row.full_name)
+                )
             else:
-                self.success.show_message(self.tr("The registration of {name} now points at “{title}”.").format(
-                    name=row.full_name, title=title))
+                self.success.show_message(
+                    self.tr("The registration of {name} now points at “{title}”.").format(
+                        name=row.full_name, title=title
+                    )
+                )
             self.changed.emit(data)
 
-        self.ctx.tasks.run(registration_ops.link_registration, self.ctx.db, self.year, row.person_id, initiative_id,
-                           on_done=done, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            registration_ops.link_registration,
+            self.ctx.db,
+            self.year,
+            row.person_id,
+            initiative_id,
+            on_done=done,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         from thidua_desktop.errors import UserError

@@ -23,6 +23,7 @@ from thidua_desktop.ui import labels
 from thidua_desktop.ui.pages.base import note, subheading
 from thidua_desktop.ui.widgets.table import STORED_ORDER, Column, RowsModel, fit_rows, make_table
 
+
 class PersonPanel(QFrame):
     edit_requested = Signal()
     leave_requested = Signal()
@@ -42,11 +43,18 @@ class PersonPanel(QFrame):
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(4)
         for key, caption in (
-            ("birth", self.tr("Born")), ("gender", self.tr("Gender")), ("ethnicity", self.tr("Ethnic group")),
-            ("position", self.tr("Position")), ("group", self.tr("Union group")),
-            ("department", self.tr("Department")), ("member", self.tr("Union member")),
-            ("employed", self.tr("Employed since")), ("education", self.tr("Education")),
-            ("phone", self.tr("Phone")), ("email", self.tr("Email")), ("note", self.tr("Note")),
+            ("birth", self.tr("Born")),
+            ("gender", self.tr("Gender")),
+            ("ethnicity", self.tr("Ethnic group")),
+            ("position", self.tr("Position")),
+            ("group", self.tr("Union group")),
+            ("department", self.tr("Department")),
+            ("member", self.tr("Union member")),
+            ("employed", self.tr("Employed since")),
+            ("education", self.tr("Education")),
+            ("phone", self.tr("Phone")),
+            ("email", self.tr("Email")),
+            ("note", self.tr("Note")),
         ):
             value = QLabel()
             value.setWordWrap(True)
@@ -55,22 +63,30 @@ class PersonPanel(QFrame):
             caption_label.setStyleSheet("color: #5f6673;")
             form.addRow(caption_label, value)
             self.fields[key] = value
-        self.history = RowsModel([
-            Column(self.tr("Year"), lambda h: str(h.year), sort_key=STORED_ORDER, width=50),
-            Column(self.tr("Title"), lambda h: h.title, tooltip=lambda h: h.detail or abbreviations.explained(h.title)),
-            Column(self.tr("Status"), lambda h: labels.history_kind(h.kind), width=90),
-        ], self)
+        self.history = RowsModel(
+            [
+                Column(self.tr("Year"), lambda h: str(h.year), sort_key=STORED_ORDER, width=50),
+                Column(
+                    self.tr("Title"), lambda h: h.title, tooltip=lambda h: h.detail or abbreviations.explained(h.title)
+                ),
+                Column(self.tr("Status"), lambda h: labels.history_kind(h.kind), width=90),
+            ],
+            self,
+        )
         self.history_view = make_table(self.history, stretch_column=1)
         self.history_view.setEditTriggers(self.history_view.EditTrigger.NoEditTriggers)
         self.history_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_view.setColumnWidth(2, 90)
         self.no_history = note(self.tr("No title registered or achieved yet."))
-        self.initiatives = RowsModel([
-            Column(self.tr("Year"), lambda r: str(r.year), sort_key=STORED_ORDER, width=50),
-            Column(self.tr("Initiative"), lambda r: r.title, tooltip=self._initiative_tooltip),
-            Column(self.tr("Status"), lambda r: labels.initiative_status(r.status), width=110),
-        ], self)
+        self.initiatives = RowsModel(
+            [
+                Column(self.tr("Year"), lambda r: str(r.year), sort_key=STORED_ORDER, width=50),
+                Column(self.tr("Initiative"), lambda r: r.title, tooltip=self._initiative_tooltip),
+                Column(self.tr("Status"), lambda r: labels.initiative_status(r.status), width=110),
+            ],
+            self,
+        )
         self.initiatives_view = make_table(self.initiatives, stretch_column=1)
         self.initiatives_view.setEditTriggers(self.initiatives_view.EditTrigger.NoEditTriggers)
         self.initiatives_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -150,10 +166,18 @@ class PersonPanel(QFrame):
         else:
             member = labels.yes_no(False)
         values = {
-            "birth": born, "gender": labels.gender(d.gender), "ethnicity": d.ethnicity, "position": d.position,
-            "group": card.group_name, "department": d.department, "member": member,
-            "employed": labels.date_text(d.employed_since), "education": d.education, "phone": d.phone,
-            "email": d.email, "note": d.note,
+            "birth": born,
+            "gender": labels.gender(d.gender),
+            "ethnicity": d.ethnicity,
+            "position": d.position,
+            "group": card.group_name,
+            "department": d.department,
+            "member": member,
+            "employed": labels.date_text(d.employed_since),
+            "education": d.education,
+            "phone": d.phone,
+            "email": d.email,
+            "note": d.note,
         }
         for key, label in self.fields.items():
             label.setText(values[key] or "—")
@@ -163,8 +187,9 @@ class PersonPanel(QFrame):
         fit_rows(self.history_view, len(card.history))
         rows = list(getattr(card, "initiatives", []))
         self.initiatives.set_rows(rows)
-        self.initiatives_caption.setText(self.tr("Initiatives ({count})").format(count=len(rows)) if rows
-                                         else self.tr("Initiatives"))
+        self.initiatives_caption.setText(
+            self.tr("Initiatives ({count})").format(count=len(rows)) if rows else self.tr("Initiatives")
+        )
         self.no_initiatives.setVisible(not rows)
         self.initiatives_view.setVisible(bool(rows))
         fit_rows(self.initiatives_view, len(rows))

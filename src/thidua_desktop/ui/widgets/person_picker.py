@@ -18,7 +18,7 @@ _PERSON = Qt.ItemDataRole.UserRole
 
 
 def describe(person) -> str:
-    """"Phạm Thị Hoa — Tổ may 1, Chủ tịch CĐCS, 1979": enough to tell namesakes apart."""
+    """ "Phạm Thị Hoa — Tổ may 1, Chủ tịch CĐCS, 1979": enough to tell namesakes apart."""
     parts = [p for p in (person.group_name, person.position) if p]
     if person.birth_date is not None:
         parts.append(vntext.format_date(person.birth_date))
@@ -87,14 +87,19 @@ class PersonPicker(QWidget):
         if found:
             self.results.setCurrentRow(0)
         if not found:
-            self.count.setText(self.tr("No one on the roster matches. An author from outside the union is added "
-                                       "with “Add an outsider”."))
+            self.count.setText(
+                self.tr(
+                    "No one on the roster matches. An author from outside the union is added with “Add an outsider”."
+                )
+            )
         elif len(found) > MAX_SHOWN:
-            self.count.setText(self.tr("{shown} of {count} people shown: type more of the name.").format(
-                shown=MAX_SHOWN, count=vntext.format_number(len(found))))
+            self.count.setText(
+                self.tr("{shown} of {count} people shown: type more of the name.").format(
+                    shown=MAX_SHOWN, count=vntext.format_number(len(found))
+                )
+            )
         else:
-            self.count.setText(self.tr("{count} found: double-click or press Enter to add.").format(
-                count=len(found)))
+            self.count.setText(self.tr("{count} found: double-click or press Enter to add.").format(count=len(found)))
 
     def current_person(self):
         item = self.results.currentItem()

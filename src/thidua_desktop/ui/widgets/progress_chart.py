@@ -41,9 +41,13 @@ class ProgressChart(QWidget):
     def set_rows(self, rows: list[ProgressBarRow]) -> None:
         self._rows = list(rows)
         self.setFixedHeight(self.sizeHint().height())
-        self.setToolTip("\n".join(
-            f"{r.code} {r.name}: " + self.tr("phase 1 {p1}, year {year}").format(
-                p1=self._pct(r.phase1), year=self._pct(r.year)) for r in self._rows))
+        self.setToolTip(
+            "\n".join(
+                f"{r.code} {r.name}: "
+                + self.tr("phase 1 {p1}, year {year}").format(p1=self._pct(r.phase1), year=self._pct(r.year))
+                for r in self._rows
+            )
+        )
         self.update()
 
     def rows(self) -> list[ProgressBarRow]:

@@ -74,8 +74,14 @@ class ReportEditor(QWidget):
         self.history_button.setToolTip(self.tr("When each version was sent, to whom, and the SHA-256 of each file"))
         self.history_button.clicked.connect(self.show_history)
         buttons = QHBoxLayout()
-        for b in (self.draft_button, self.save_button, self.complete_button, self.sent_button, self.version_button,
-                  self.history_button):
+        for b in (
+            self.draft_button,
+            self.save_button,
+            self.complete_button,
+            self.sent_button,
+            self.version_button,
+            self.history_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.error = ErrorLine()
@@ -138,21 +144,28 @@ class ReportEditor(QWidget):
         if self.year is None:
             self.status.setText(self.tr("No emulation year is chosen."))
         elif report is None:
-            self.status.setText(self.tr("This report has not been drafted yet. “Draft the report” writes a first "
-                                        "version from the data."))
+            self.status.setText(
+                self.tr(
+                    "This report has not been drafted yet. “Draft the report” writes a first version from the data."
+                )
+            )
         else:
-            status = {"draft": self.tr("draft"), "complete": self.tr("complete"),
-                      "sent": self.tr("sent")}.get(report.status, report.status)
+            status = {"draft": self.tr("draft"), "complete": self.tr("complete"), "sent": self.tr("sent")}.get(
+                report.status, report.status
+            )
             text = self.tr("{title} — version {version}, {status}.").format(
-                title=report.title, version=report.version, status=status)
+                title=report.title, version=report.version, status=status
+            )
             if report.status == "sent":
                 text += " " + self.tr("A sent report cannot be changed; make a new version to correct it.")
             if report.returned_comment:
                 text += "\n" + self.tr("Returned by the upper union with the comments: “{comment}”").format(
-                    comment=report.returned_comment)
+                    comment=report.returned_comment
+                )
             elif report.answers_comment:
                 text += "\n" + self.tr("This version answers the upper union's comments: “{comment}”").format(
-                    comment=report.answers_comment)
+                    comment=report.answers_comment
+                )
             self.status.setText(text)
         has = report is not None
         self.draft_button.setVisible(self.year is not None and not has)
@@ -188,16 +201,28 @@ class ReportEditor(QWidget):
 
     def draft(self) -> None:
         if self.year is not None and self.report is None:
-            self._run(year_end_ops.draft_report, self.ctx.db, self.year, self.kind, self.ctx.today(),
-                      on_done=lambda _r: self.changed.emit())
+            self._run(
+                year_end_ops.draft_report,
+                self.ctx.db,
+                self.year,
+                self.kind,
+                self.ctx.today(),
+                on_done=lambda _r: self.changed.emit(),
+            )
 
     def save_section(self, key: str) -> None:
         edit = self.edits.get(key)
         if edit is None or self.read_only or not edit.dirty:
             return
         text = edit.toPlainText()
-        self._run(year_end_ops.update_section, self.ctx.db, self.report.id, key, text,
-                  on_done=lambda info: self._section_saved(edit, text, info))
+        self._run(
+            year_end_ops.update_section,
+            self.ctx.db,
+            self.report.id,
+            key,
+            text,
+            on_done=lambda info: self._section_saved(edit, text, info),
+        )
 
     def _section_saved(self, edit: SectionEdit, text: str, info: ReportInfo) -> None:
         edit.saved_text = text
@@ -217,13 +242,11 @@ class ReportEditor(QWidget):
         if self.report is None:
             return
         self.save_all()
-        self._run(year_end_ops.set_status, self.ctx.db, self.report.id, status,
-                  on_done=lambda _r: self.changed.emit())
+        self._run(year_end_ops.set_status, self.ctx.db, self.report.id, status, on_done=lambda _r: self.changed.emit())
 
     def new_version(self) -> None:
         if self.report is not None and self.report.status == "sent":
-            self._run(year_end_ops.new_version, self.ctx.db, self.report.id,
-                      on_done=lambda _r: self.changed.emit())
+            self._run(year_end_ops.new_version, self.ctx.db, self.report.id, on_done=lambda _r: self.changed.emit())
 
     def has_unsaved(self) -> bool:
         return any(e.dirty for e in self.edits.values()) and not self.read_only

@@ -34,8 +34,11 @@ def figure_text(kind: str, value: Decimal | None) -> str:
     if kind == "percent":
         return vntext.format_percent(value)
     if kind == "yesno":
-        return QCoreApplication.translate("ResultsTable", "Yes") if value else \
-            QCoreApplication.translate("ResultsTable", "No")
+        return (
+            QCoreApplication.translate("ResultsTable", "Yes")
+            if value
+            else QCoreApplication.translate("ResultsTable", "No")
+        )
     return vntext.format_number(value)
 
 
@@ -51,8 +54,9 @@ def cell_tooltip(row: ResultRow, cell: ResultCell) -> str | None:
     if cell.note:
         lines.append(cell.note)
     if cell.evidence_number:
-        lines.append(cell.evidence_number + (f" ({vntext.format_date(cell.evidence_date)})"
-                                             if cell.evidence_date else ""))
+        lines.append(
+            cell.evidence_number + (f" ({vntext.format_date(cell.evidence_date)})" if cell.evidence_date else "")
+        )
     if cell.lock_reason:
         lines.append(cell.lock_reason)
     return "\n".join(lines) or None
@@ -69,8 +73,15 @@ class ResultDialog(QDialog):
     A locked phase (its report sent, or past its lock date) is shown read-only: its fields cannot
     be typed in, OK gives way to Close and ``lock_line`` says why (the service's reason)."""
 
-    def __init__(self, ctx: context.AppContext, year: int, row: ResultRow, phase_number: int,
-                 phase_names: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: context.AppContext,
+        year: int,
+        row: ResultRow,
+        phase_number: int,
+        phase_names: list[tuple[int, str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.year, self.row = ctx, year, row
         self.setWindowTitle(self.tr("Result of {code}").format(code=row.code))
@@ -122,8 +133,7 @@ class ResultDialog(QDialog):
         for edit in (self.value, self.numerator, self.denominator, self.note, self.evidence_number):
             edit.setReadOnly(locked)
         self.evidence_date.setReadOnly(locked)
-        self.lock_line.show_message(
-            self.tr("Read only: {reason}").format(reason=reason) if locked else "")
+        self.lock_line.show_message(self.tr("Read only: {reason}").format(reason=reason) if locked else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         ok.setVisible(not locked)
@@ -162,9 +172,22 @@ class ResultDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.ctx.tasks.run(
-            year_end_ops.enter_result, self.ctx.db, self.year, self.row.code, self.phase.currentData(),
-            value, numerator, denominator, self.note.text(), self.evidence_number.text(), evidence_date,
-            self.ctx.today(), on_done=self._saved, on_error=self._failed, owner=self)
+            year_end_ops.enter_result,
+            self.ctx.db,
+            self.year,
+            self.row.code,
+            self.phase.currentData(),
+            value,
+            numerator,
+            denominator,
+            self.note.text(),
+            self.evidence_number.text(),
+            evidence_date,
+            self.ctx.today(),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _saved(self, _cell) -> None:
         self.buttons.setEnabled(True)
@@ -187,17 +210,30 @@ class ResultsTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.phase_numbers: list[int] = [1]
-        self.model = RowsModel([
-            Column(self.tr("Code"), lambda r: r.code, sort_key=STORED_ORDER, width=60),
-            Column(self.tr("Indicator"), lambda r: r.name),
-            Column(self.tr("Unit"), lambda r: r.unit, width=80),
-            Column(self.tr("Registered"), self._registered, align_right=True, width=100),
-            Column(self.tr("Phase 1 result"), lambda r: cell_text(r, r.phase1), align_right=True, width=120,
-                   tooltip=lambda r: cell_tooltip(r, r.phase1)),
-            Column(self.tr("Year result"), lambda r: cell_text(r, r.year), align_right=True, width=110,
-                   tooltip=lambda r: cell_tooltip(r, r.year)),
-            Column(self.tr("% of target"), self._percent, align_right=True, width=100),
-        ], self)
+        self.model = RowsModel(
+            [
+                Column(self.tr("Code"), lambda r: r.code, sort_key=STORED_ORDER, width=60),
+                Column(self.tr("Indicator"), lambda r: r.name),
+                Column(self.tr("Unit"), lambda r: r.unit, width=80),
+                Column(self.tr("Registered"), self._registered, align_right=True, width=100),
+                Column(
+                    self.tr("Phase 1 result"),
+                    lambda r: cell_text(r, r.phase1),
+                    align_right=True,
+                    width=120,
+                    tooltip=lambda r: cell_tooltip(r, r.phase1),
+                ),
+                Column(
+                    self.tr("Year result"),
+                    lambda r: cell_text(r, r.year),
+                    align_right=True,
+                    width=110,
+                    tooltip=lambda r: cell_tooltip(r, r.year),
+                ),
+                Column(self.tr("% of target"), self._percent, align_right=True, width=100),
+            ],
+            self,
+        )
         self.model.row_tooltip = self._row_tooltip
         self.view = make_table(self.model, stretch_column=1)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)

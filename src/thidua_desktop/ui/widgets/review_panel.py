@@ -95,9 +95,20 @@ class VoteDialog(QDialog):
         self.error.clear_message()
         self.buttons.setEnabled(False)
         self.ctx.tasks.run(
-            review_ops.record_vote, self.ctx.db, self.year, self.row.person_id, self.row.union_group_id,
-            self.row.title_code, _number(self.votes_for.text()), _number(self.votes_total.text()),
-            self.achieved.currentData(), self.note.text(), on_done=self._saved, on_error=self._failed, owner=self)
+            review_ops.record_vote,
+            self.ctx.db,
+            self.year,
+            self.row.person_id,
+            self.row.union_group_id,
+            self.row.title_code,
+            _number(self.votes_for.text()),
+            _number(self.votes_total.text()),
+            self.achieved.currentData(),
+            self.note.text(),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _saved(self, warnings: list[str]) -> None:
         self.warnings = list(warnings)
@@ -165,16 +176,27 @@ class ReviewPanel(QWidget):
         self.meeting_saved = SuccessLine()
 
         # -- the review table -------------------------------------------------------------------
-        self.model = RowsModel([
-            Column(self.tr("Person"), self._who, sort_key=STORED_ORDER, width=240, tooltip=self._who),
-            Column(self.tr("Title"), lambda r: r.title_name, width=210,
-                   tooltip=lambda r: abbreviations.explained(r.title_name)),
-            Column(self.tr("Registered"), lambda r: self.tr("Yes") if r.registered else self.tr("No"), width=90),
-            Column(self.tr("Outcome"), self._achieved_text, width=100, foreground=self._achieved_color),
-            Column(self.tr("Votes for / cast"), self._votes_text, width=130, align_center=True),
-            Column(self.tr("Not eligible because"), self._exclusions_text, tooltip=self._exclusions_text,
-                   foreground=lambda r: ERROR_COLOR if r.excluded else None),
-        ], self)
+        self.model = RowsModel(
+            [
+                Column(self.tr("Person"), self._who, sort_key=STORED_ORDER, width=240, tooltip=self._who),
+                Column(
+                    self.tr("Title"),
+                    lambda r: r.title_name,
+                    width=210,
+                    tooltip=lambda r: abbreviations.explained(r.title_name),
+                ),
+                Column(self.tr("Registered"), lambda r: self.tr("Yes") if r.registered else self.tr("No"), width=90),
+                Column(self.tr("Outcome"), self._achieved_text, width=100, foreground=self._achieved_color),
+                Column(self.tr("Votes for / cast"), self._votes_text, width=130, align_center=True),
+                Column(
+                    self.tr("Not eligible because"),
+                    self._exclusions_text,
+                    tooltip=self._exclusions_text,
+                    foreground=lambda r: ERROR_COLOR if r.excluded else None,
+                ),
+            ],
+            self,
+        )
         self.view = make_table(self.model)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(lambda index: self.edit_votes(self.model.row_at(index.row())))
@@ -182,8 +204,9 @@ class ReviewPanel(QWidget):
         self.votes_button = QPushButton(self.tr("Enter votes…"))
         self.votes_button.clicked.connect(self._edit_selected)
         self.inputs_button = QPushButton(self.tr("Days off, discipline…"))
-        self.inputs_button.setToolTip(self.tr("Working days off (maternity leave not counted) and a disciplinary "
-                                              "measure of the selected person"))
+        self.inputs_button.setToolTip(
+            self.tr("Working days off (maternity leave not counted) and a disciplinary measure of the selected person")
+        )
         self.inputs_button.clicked.connect(self._inputs_selected)
         self.majority_button = QPushButton(self.tr("Decide by majority"))
         self.majority_button.clicked.connect(self.apply_majority)
@@ -206,15 +229,26 @@ class ReviewPanel(QWidget):
         self.findings.setMaximumHeight(120)
 
         # -- proposals --------------------------------------------------------------------------
-        self.proposals = RowsModel([
-            Column(self.tr("Section"), self._section_text, sort_key=STORED_ORDER, width=110),
-            Column(self.tr("Name"), lambda p: p.name, width=190, tooltip=lambda p: p.name),
-            Column(self.tr("Award"), lambda p: p.award_name, width=230,
-                   tooltip=lambda p: abbreviations.explained(p.award_name)),
-            Column(self.tr("Level"), self._level_text, width=130),
-            Column(self.tr("Summary of achievements (double-click to edit)"), lambda p: p.summary,
-                   tooltip=lambda p: p.summary, editable=True),
-        ], self)
+        self.proposals = RowsModel(
+            [
+                Column(self.tr("Section"), self._section_text, sort_key=STORED_ORDER, width=110),
+                Column(self.tr("Name"), lambda p: p.name, width=190, tooltip=lambda p: p.name),
+                Column(
+                    self.tr("Award"),
+                    lambda p: p.award_name,
+                    width=230,
+                    tooltip=lambda p: abbreviations.explained(p.award_name),
+                ),
+                Column(self.tr("Level"), self._level_text, width=130),
+                Column(
+                    self.tr("Summary of achievements (double-click to edit)"),
+                    lambda p: p.summary,
+                    tooltip=lambda p: p.summary,
+                    editable=True,
+                ),
+            ],
+            self,
+        )
         self.proposals.on_edit = self._summary_edited
         self.proposals_view = make_table(self.proposals)
         self.proposals_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -242,18 +276,37 @@ class ReviewPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(6)
         for widget in (
-            subheading(self.tr("Review meeting")), form_box, meeting_buttons, self.meeting_error,
+            subheading(self.tr("Review meeting")),
+            form_box,
+            meeting_buttons,
+            self.meeting_error,
             self.meeting_saved,
             subheading(self.tr("Review table")),
-            note(self.tr("Double-click a line to enter its votes. A title is achieved with more than half of the "
-                         "votes cast, unless the rules exclude the person. Union groups are reviewed for the "
-                         "group titles the collective registered.")),
-            self.view, review_buttons, self.review_error, self.review_saved, self.vote_warnings,
-            QLabel(self.tr("What the review still lacks")), self.findings,
+            note(
+                self.tr(
+                    "Double-click a line to enter its votes. A title is achieved with more than half of the "
+                    "votes cast, unless the rules exclude the person. Union groups are reviewed for the "
+                    "group titles the collective registered."
+                )
+            ),
+            self.view,
+            review_buttons,
+            self.review_error,
+            self.review_saved,
+            self.vote_warnings,
+            QLabel(self.tr("What the review still lacks")),
+            self.findings,
             subheading(self.tr("Commendation proposals")),
-            note(self.tr("Drawn up from the review: building again adds what is missing and never deletes. "
-                         "Double-click a summary to edit it; add, edit or remove lines by hand with the buttons.")),
-            build_buttons, self.proposals_view, self.proposals_error, self.proposals_saved,
+            note(
+                self.tr(
+                    "Drawn up from the review: building again adds what is missing and never deletes. "
+                    "Double-click a summary to edit it; add, edit or remove lines by hand with the buttons."
+                )
+            ),
+            build_buttons,
+            self.proposals_view,
+            self.proposals_error,
+            self.proposals_saved,
         ):
             box.addWidget(widget)
         self._update_buttons()
@@ -359,16 +412,29 @@ class ReviewPanel(QWidget):
         d = self.held_on.date()
         self.save_meeting_button.setEnabled(False)
         self.ctx.tasks.run(
-            year_end_ops.record_meeting, self.ctx.db, self.year, date(d.year(), d.month(), d.day()),
-            self.place.text(), self.chair.text(), self.secretary.text(), self.attendance_total.value(),
-            self.attendance_present.value(), self.notes.toPlainText(), self.ctx.today(),
-            on_done=self._meeting_done, on_error=self._meeting_failed, owner=self)
+            year_end_ops.record_meeting,
+            self.ctx.db,
+            self.year,
+            date(d.year(), d.month(), d.day()),
+            self.place.text(),
+            self.chair.text(),
+            self.secretary.text(),
+            self.attendance_total.value(),
+            self.attendance_present.value(),
+            self.notes.toPlainText(),
+            self.ctx.today(),
+            on_done=self._meeting_done,
+            on_error=self._meeting_failed,
+            owner=self,
+        )
 
     def _meeting_done(self, info) -> None:
         self.save_meeting_button.setEnabled(True)
-        self.meeting_saved.show_message(self.tr("Saved the review meeting of {date}: {present}/{total} present.")
-                                        .format(date=vntext.format_date(info.held_on),
-                                                present=info.attendance_present, total=info.attendance_total))
+        self.meeting_saved.show_message(
+            self.tr("Saved the review meeting of {date}: {present}/{total} present.").format(
+                date=vntext.format_date(info.held_on), present=info.attendance_present, total=info.attendance_total
+            )
+        )
         self.reload()
 
     def _meeting_failed(self, exc: BaseException) -> None:
@@ -395,8 +461,11 @@ class ReviewPanel(QWidget):
         return dialog
 
     def _votes_saved(self, dialog: VoteDialog) -> None:
-        self.review_saved.show_message(self.tr("Saved the votes of {name} — {title}.")
-                                       .format(name=dialog.row.full_name, title=dialog.row.title_name))
+        self.review_saved.show_message(
+            self.tr("Saved the votes of {name} — {title}.").format(
+                name=dialog.row.full_name, title=dialog.row.title_name
+            )
+        )
         self.vote_warnings.setText("\n".join(dialog.warnings))
         self.vote_warnings.setVisible(bool(dialog.warnings))
         self.reload()
@@ -423,8 +492,11 @@ class ReviewPanel(QWidget):
     def _inputs_saved(self, dialog: InputsDialog) -> None:
         inputs = dialog.result_value
         days = self.tr("not stated") if inputs.days_off is None else str(inputs.days_off)
-        self.review_saved.show_message(self.tr("Saved for {name}: days off {days}; discipline: {discipline}.").format(
-            name=dialog.row.full_name, days=days, discipline=inputs.discipline or self.tr("none")))
+        self.review_saved.show_message(
+            self.tr("Saved for {name}: days off {days}; discipline: {discipline}.").format(
+                name=dialog.row.full_name, days=days, discipline=inputs.discipline or self.tr("none")
+            )
+        )
         self.reload()
 
     def apply_majority(self) -> None:
@@ -434,16 +506,30 @@ class ReviewPanel(QWidget):
         self.review_saved.clear_message()
         self.vote_warnings.hide()
         self.majority_button.setEnabled(False)
-        self.ctx.tasks.run(year_end_ops.apply_majority, self.ctx.db, self.year,
-                           on_done=self._majority_done, on_error=self._review_failed, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.apply_majority,
+            self.ctx.db,
+            self.year,
+            on_done=self._majority_done,
+            on_error=self._review_failed,
+            owner=self,
+        )
 
     def _majority_done(self, s) -> None:
         self.majority_button.setEnabled(True)
-        text = self.tr("Decided by majority: {achieved} achieved, {not_achieved} not achieved, {excluded} excluded "
-                       "by the rules, {capped} over the cap; {without} without votes, {kept} decided before and "
-                       "kept, {unregistered} not registered (left to you).").format(
-            achieved=s.achieved, not_achieved=s.not_achieved, excluded=s.excluded, capped=s.capped,
-            without=s.without_votes, kept=s.kept, unregistered=s.unregistered_skipped)
+        text = self.tr(
+            "Decided by majority: {achieved} achieved, {not_achieved} not achieved, {excluded} excluded "
+            "by the rules, {capped} over the cap; {without} without votes, {kept} decided before and "
+            "kept, {unregistered} not registered (left to you)."
+        ).format(
+            achieved=s.achieved,
+            not_achieved=s.not_achieved,
+            excluded=s.excluded,
+            capped=s.capped,
+            without=s.without_votes,
+            kept=s.kept,
+            unregistered=s.unregistered_skipped,
+        )
         self.review_saved.show_message(text)
         self.reload()
 
@@ -459,16 +545,28 @@ class ReviewPanel(QWidget):
         self.proposals_error.clear_message()
         self.proposals_saved.clear_message()
         self.build_button.setEnabled(False)
-        self.ctx.tasks.run(year_end_ops.build_proposals, self.ctx.db, self.year,
-                           on_done=self._built, on_error=self._proposals_failed, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.build_proposals,
+            self.ctx.db,
+            self.year,
+            on_done=self._built,
+            on_error=self._proposals_failed,
+            owner=self,
+        )
 
     def _built(self, summary) -> None:
         self.build_button.setEnabled(True)
-        lines = [self.tr("Proposal list drawn up: {added} lines added, {kept} kept.").format(
-            added=summary.added, kept=summary.kept)]
+        lines = [
+            self.tr("Proposal list drawn up: {added} lines added, {kept} kept.").format(
+                added=summary.added, kept=summary.kept
+            )
+        ]
         if summary.stale:
-            lines.append(self.tr("No longer following from the review (remove them if right): {lines}.").format(
-                lines="; ".join(f"{p.name} — {p.award_name}" for p in summary.stale)))
+            lines.append(
+                self.tr("No longer following from the review (remove them if right): {lines}.").format(
+                    lines="; ".join(f"{p.name} — {p.award_name}" for p in summary.stale)
+                )
+            )
         lines += list(summary.notes)
         self.proposals_saved.show_message("\n".join(lines))
         self.reload()
@@ -485,9 +583,14 @@ class ReviewPanel(QWidget):
             return
         self.proposals_error.clear_message()
         self.proposals_saved.clear_message()
-        self.ctx.tasks.run(review_ops.proposal_choices, self.ctx.db, self.year,
-                           on_done=lambda choices: self._open_proposal(choices, proposal),
-                           on_error=self._proposals_failed, owner=self)
+        self.ctx.tasks.run(
+            review_ops.proposal_choices,
+            self.ctx.db,
+            self.year,
+            on_done=lambda choices: self._open_proposal(choices, proposal),
+            on_error=self._proposals_failed,
+            owner=self,
+        )
 
     def _open_proposal(self, choices, proposal) -> None:
         dialog = ProposalDialog(self.ctx, self.year, choices, proposal, self)
@@ -503,8 +606,11 @@ class ReviewPanel(QWidget):
 
     def _proposal_saved(self, dialog: ProposalDialog) -> None:
         row = dialog.result_value
-        text = (self.tr("Saved the line of {name} — {award}.") if dialog.proposal else
-                self.tr("Added {name} — {award} to the proposal list.")).format(name=row.name, award=row.award_name)
+        text = (
+            self.tr("Saved the line of {name} — {award}.")
+            if dialog.proposal
+            else self.tr("Added {name} — {award} to the proposal list.")
+        ).format(name=row.name, award=row.award_name)
         self.proposals_saved.show_message(text)
         self.reload()
 
@@ -516,18 +622,26 @@ class ReviewPanel(QWidget):
     def remove_proposal(self, row) -> None:
         self.proposals_error.clear_message()
         self.proposals_saved.clear_message()
-        if not messages.confirm(self, self.tr("Remove {name} — {award} from the proposal list?").format(
-                name=row.name, award=row.award_name),
-                informative=self.tr("Drawing up the list again adds the line back if the review still leads to it."),
-                yes_text=self.tr("Remove")):
+        if not messages.confirm(
+            self,
+            self.tr("Remove {name} — {award} from the proposal list?").format(name=row.name, award=row.award_name),
+            informative=self.tr("Drawing up the list again adds the line back if the review still leads to it."),
+            yes_text=self.tr("Remove"),
+        ):
             return
-        self.ctx.tasks.run(review_ops.remove_proposal, self.ctx.db, row.id,
-                           on_done=lambda _id: self._proposal_removed(row), on_error=self._proposals_failed,
-                           owner=self)
+        self.ctx.tasks.run(
+            review_ops.remove_proposal,
+            self.ctx.db,
+            row.id,
+            on_done=lambda _id: self._proposal_removed(row),
+            on_error=self._proposals_failed,
+            owner=self,
+        )
 
     def _proposal_removed(self, row) -> None:
-        self.proposals_saved.show_message(self.tr("Removed {name} — {award} from the proposal list.").format(
-            name=row.name, award=row.award_name))
+        self.proposals_saved.show_message(
+            self.tr("Removed {name} — {award} from the proposal list.").format(name=row.name, award=row.award_name)
+        )
         self.reload()
 
     def _summary_edited(self, row, _column: int, text: str) -> None:
@@ -535,8 +649,15 @@ class ReviewPanel(QWidget):
             return
         self.proposals_error.clear_message()
         self.proposals_saved.clear_message()
-        self.ctx.tasks.run(year_end_ops.update_proposal_summary, self.ctx.db, row.id, text,
-                           on_done=self._summary_saved, on_error=self._proposals_failed, owner=self)
+        self.ctx.tasks.run(
+            year_end_ops.update_proposal_summary,
+            self.ctx.db,
+            row.id,
+            text,
+            on_done=self._summary_saved,
+            on_error=self._proposals_failed,
+            owner=self,
+        )
 
     def _summary_saved(self, row) -> None:
         number = self.proposals.view_row_of(lambda p: p.id == row.id)

@@ -37,15 +37,24 @@ class RulesTable(QWidget):
         self.ctx = ctx
         self.year: int | None = None
         self.status: dict = {}  # key → services.rules.RuleRow, when the rule set is known
-        self.model = RowsModel([
-            Column(self.tr("Rule"), lambda r: r.description or r.key, tooltip=self._tooltip),
-            Column(self.tr("Value"), lambda r: vntext.format_number(r.value), sort_key=lambda r: r.value,
-                   align_right=True, editable=True, width=130),
-            Column(self.tr("Unit of measure"), lambda r: r.unit_of_measure, width=120),
-            Column(self.tr("Legal basis"), lambda r: r.basis, width=230),
-            Column(self.tr("Rule set value"), self._default, align_right=True, width=130),
-            Column(self.tr("Note"), self._status, width=230, foreground=self._status_color),
-        ], self)
+        self.model = RowsModel(
+            [
+                Column(self.tr("Rule"), lambda r: r.description or r.key, tooltip=self._tooltip),
+                Column(
+                    self.tr("Value"),
+                    lambda r: vntext.format_number(r.value),
+                    sort_key=lambda r: r.value,
+                    align_right=True,
+                    editable=True,
+                    width=130,
+                ),
+                Column(self.tr("Unit of measure"), lambda r: r.unit_of_measure, width=120),
+                Column(self.tr("Legal basis"), lambda r: r.basis, width=230),
+                Column(self.tr("Rule set value"), self._default, align_right=True, width=130),
+                Column(self.tr("Note"), self._status, width=230, foreground=self._status_color),
+            ],
+            self,
+        )
         self.model.on_edit = self._edit
         self.view = make_table(self.model, stretch_column=0)
         self.view.setWordWrap(True)
@@ -76,8 +85,11 @@ class RulesTable(QWidget):
         row = self.status.get(rule.key)
         parts = []
         if self._changed(rule):
-            parts.append(self.tr("changed by the union (rule set: {value})").format(
-                value=vntext.format_number(row.default_value)))
+            parts.append(
+                self.tr("changed by the union (rule set: {value})").format(
+                    value=vntext.format_number(row.default_value)
+                )
+            )
         if row is not None and row.needs_check:
             parts.append(self.tr("to be checked against the text"))
         return "; ".join(parts)
@@ -119,13 +131,24 @@ class RulesTable(QWidget):
         try:
             value: Decimal = vntext.parse_number(text)
         except ValueError as exc:
-            self.error.show_message(self.tr("The value of “{rule}” was not changed: {reason}").format(
-                rule=rule.description or rule.key, reason=str(exc)))
+            self.error.show_message(
+                self.tr("The value of “{rule}” was not changed: {reason}").format(
+                    rule=rule.description or rule.key, reason=str(exc)
+                )
+            )
             return
         if value == rule.value:
             return
-        self.ctx.tasks.run(year_ops.set_rule, self.ctx.db, self.year, rule.key, value,
-                           on_done=self._saved, on_error=lambda exc, r=rule: self._failed(r, exc), owner=self)
+        self.ctx.tasks.run(
+            year_ops.set_rule,
+            self.ctx.db,
+            self.year,
+            rule.key,
+            value,
+            on_done=self._saved,
+            on_error=lambda exc, r=rule: self._failed(r, exc),
+            owner=self,
+        )
 
     def _saved(self, rule: RuleInfo) -> None:
         try:
@@ -133,8 +156,11 @@ class RulesTable(QWidget):
         except KeyError:
             return
         self.model.replace_row(row, rule)
-        self.success.show_message(self.tr("Saved: {rule} = {value} {unit}").format(
-            rule=rule.description or rule.key, value=vntext.format_number(rule.value), unit=rule.unit_of_measure))
+        self.success.show_message(
+            self.tr("Saved: {rule} = {value} {unit}").format(
+                rule=rule.description or rule.key, value=vntext.format_number(rule.value), unit=rule.unit_of_measure
+            )
+        )
         self.saved.emit(rule)
         self.ctx.changed(context.RULES)
 
@@ -143,8 +169,11 @@ class RulesTable(QWidget):
 
         if not isinstance(exc, UserError):
             raise exc
-        self.error.show_message(self.tr("The value of “{rule}” was not changed: {reason}").format(
-            rule=rule.description or rule.key, reason=exc.message))
+        self.error.show_message(
+            self.tr("The value of “{rule}” was not changed: {reason}").format(
+                rule=rule.description or rule.key, reason=exc.message
+            )
+        )
 
 
 def rules_in_force_job(db, year: int):
@@ -170,8 +199,12 @@ class RuleSetPanel(QWidget):
         self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.changes = note()
         self.import_button = QPushButton(self.tr("Import rule set…"))
-        self.import_button.setToolTip(self.tr("A rule set sent by the upper union as a signed workbook: you see the "
-                                              "changes first, then apply them to the year."))
+        self.import_button.setToolTip(
+            self.tr(
+                "A rule set sent by the upper union as a signed workbook: you see the "
+                "changes first, then apply them to the year."
+            )
+        )
         self.import_button.clicked.connect(lambda: self.import_rule_set())
         self.table = RulesTable(ctx)
         self.table.saved.connect(lambda _rule: self.refresh())
@@ -201,8 +234,9 @@ class RuleSetPanel(QWidget):
     def refresh(self) -> None:
         if self.ctx.db is None or self.table.year is None:
             return
-        self.ctx.tasks.run(rules_in_force_job, self.ctx.db, self.table.year, on_done=self._show,
-                           on_error=self._failed, owner=self)
+        self.ctx.tasks.run(
+            rules_in_force_job, self.ctx.db, self.table.year, on_done=self._show, on_error=self._failed, owner=self
+        )
 
     def _show(self, info) -> None:
         if info.year != self.table.year:
@@ -211,16 +245,21 @@ class RuleSetPanel(QWidget):
         self.name.setText(self.tr("Rule set in force for {year}: {name}").format(year=info.year, name=info.name))
         if info.origin == "imported":
             origin = self.tr("Sent by the upper union (signed by {signer}); applies {years}.").format(
-                signer=info.signer or "?", years=info.years_text)
+                signer=info.signer or "?", years=info.years_text
+            )
         else:
             origin = self.tr("Built into the program; applies {years}.").format(years=info.years_text)
         self.origin.setText(origin)
         check = self.tr("to be checked against the text")
         self.sources.setText("\n".join(s.line + (f" ({check})" if s.needs_check else "") for s in info.sources))
         changed = info.changed
-        self.changes.setText(self.tr("The union changed {count} of the rule set's values (marked in the Note "
-                                     "column).").format(count=len(changed)) if changed else
-                             self.tr("No value differs from the rule set."))
+        self.changes.setText(
+            self.tr("The union changed {count} of the rule set's values (marked in the Note column).").format(
+                count=len(changed)
+            )
+            if changed
+            else self.tr("No value differs from the rule set.")
+        )
         self.table.set_status(info.rules)
 
     def _failed(self, exc: BaseException) -> None:

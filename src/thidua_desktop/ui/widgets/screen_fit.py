@@ -118,8 +118,9 @@ class _Fitter(QObject):
         width = min(wanted.width(), area.width())
         height = max(wanted.height(), self._height_for(width))
         minimum = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
-        if (height > area.height() or minimum.width() > area.width() or minimum.height() > area.height()) \
-                and not isinstance(dialog, QWizard):
+        if (
+            height > area.height() or minimum.width() > area.width() or minimum.height() > area.height()
+        ) and not isinstance(dialog, QWizard):
             self._scroll_content()
         dialog.setMinimumSize(dialog.minimumSize().boundedTo(area.size()))
         dialog.resize(width, min(height, area.height()))
@@ -211,4 +212,3 @@ class _Fitter(QObject):
                 dialog.move(geometry.left(), max(area.top(), area.bottom() - geometry.height() + 1))
         finally:
             self._growing = False
-

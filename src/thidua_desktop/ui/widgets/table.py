@@ -174,8 +174,7 @@ class RowsModel(QAbstractTableModel):
                 key_fn = spec.sort_key or (lambda row, text=spec.text: vntext.sort_key(text(row)))
                 keys = [key_fn(row) for row in self._rows]
             self._sort_cache[column] = keys
-        return sorted(range(len(self._rows)), key=keys.__getitem__,
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(range(len(self._rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
@@ -257,8 +256,10 @@ class RowsModel(QAbstractTableModel):
         if role == _TOOLTIP:
             column = self.columns[index.column()]
             row = self._rows[self._view[index.row()]]
-            tips = [column.tooltip(row) if column.tooltip is not None else None,
-                    self.row_tooltip(row) if self.row_tooltip is not None else None]
+            tips = [
+                column.tooltip(row) if column.tooltip is not None else None,
+                self.row_tooltip(row) if self.row_tooltip is not None else None,
+            ]
             return "\n\n".join(t for t in tips if t) or None
         return None
 
@@ -290,13 +291,22 @@ def fit_rows(view: QTableView, rows: int, *, minimum: int = 1) -> None:
     view.setFixedHeight(header + height + 2 * view.frameWidth() + 2)
 
 
-def make_table(model: RowsModel, parent: QWidget | None = None, *, sortable: bool = False,
-               stretch_column: int | None = None, multi_select: bool = False) -> QTableView:
+def make_table(
+    model: RowsModel,
+    parent: QWidget | None = None,
+    *,
+    sortable: bool = False,
+    stretch_column: int | None = None,
+    multi_select: bool = False,
+) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi_select
-                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi_select
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)

@@ -49,8 +49,9 @@ class TimelineWidget(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(820, self.height())
 
-    def set_data(self, year: int, phases: Sequence[tl.PhaseInput], events: Sequence[tl.TimelineEvent],
-                 today: date) -> None:
+    def set_data(
+        self, year: int, phases: Sequence[tl.PhaseInput], events: Sequence[tl.TimelineEvent], today: date
+    ) -> None:
         if year != self._year or today != self._today:
             self._states = {}
         self._year = year
@@ -121,7 +122,8 @@ class TimelineWidget(QWidget):
             nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
             x0 = self._x(max(month, start), left, width, start, end) - 0.5 * width / ((end - start).days + 1)
             x1 = self._x(min(nxt - timedelta(days=1), end), left, width, start, end) + 0.5 * width / (
-                (end - start).days + 1)
+                (end - start).days + 1
+            )
             band = QRectF(x0, band_top, x1 - x0, band_h)
             outside = month.year != self._year
             fill = QColor("#f1f3f6") if shade else QColor("#e7eaef")
@@ -155,11 +157,14 @@ class TimelineWidget(QWidget):
             painter.drawPath(path)
             painter.setFont(bold_small if current else small)
             painter.setPen(QColor("#1d2430"))
-            text = f"{phase.name or phase.number}: {vntext.format_date(phase.start)[:5]} – " \
-                   f"{vntext.format_date(phase.end)[:5]}"
+            text = (
+                f"{phase.name or phase.number}: {vntext.format_date(phase.start)[:5]} – "
+                f"{vntext.format_date(phase.end)[:5]}"
+            )
             text = QFontMetrics(painter.font()).elidedText(text, Qt.TextElideMode.ElideRight, int(bar.width()) - 10)
-            painter.drawText(bar.adjusted(6, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             text)
+            painter.drawText(
+                bar.adjusted(6, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
+            )
 
         # events: deadlines above the band, lock dates below the bars
         self._markers = []
@@ -173,16 +178,24 @@ class TimelineWidget(QWidget):
             x = self._x(event.when, left, width, start, end)
             days = tl.days_left(event, self._today)
             state = self._states.get((event.kind, event.phase_number))  # sent on time / late, …
-            tip = f"{labels.event_label(event, self._phase_name(event), self._year, last_phase=self._is_last(event))}" \
-                  f"\n{vntext.format_date(event.when)} — {state[0] if state else labels.days_left(days)}"
+            tip = (
+                f"{labels.event_label(event, self._phase_name(event), self._year, last_phase=self._is_last(event))}"
+                f"\n{vntext.format_date(event.when)} — {state[0] if state else labels.days_left(days)}"
+            )
             self._markers.append((x, tip))
             text = vntext.format_date(event.when)[:5]
             if event.kind in tl.DEADLINE_KINDS:
                 color = state[1] if state else deadline_color(days)
                 painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(x, label_top + line + 2), QPointF(x, bars_top - 1))
-                diamond = QPolygonF([QPointF(x, label_top + line - 2), QPointF(x + 5, label_top + line + 3),
-                                     QPointF(x, label_top + line + 8), QPointF(x - 5, label_top + line + 3)])
+                diamond = QPolygonF(
+                    [
+                        QPointF(x, label_top + line - 2),
+                        QPointF(x + 5, label_top + line + 3),
+                        QPointF(x, label_top + line + 8),
+                        QPointF(x - 5, label_top + line + 3),
+                    ]
+                )
                 painter.setBrush(color)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawPolygon(diamond)
@@ -211,8 +224,17 @@ class TimelineWidget(QWidget):
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
         painter.end()
 
-    def _draw_label(self, painter: QPainter, x: float, top: float, text: str, taken: list[tuple[float, float]],
-                    line: int, min_x: float, max_x: float) -> None:
+    def _draw_label(
+        self,
+        painter: QPainter,
+        x: float,
+        top: float,
+        text: str,
+        taken: list[tuple[float, float]],
+        line: int,
+        min_x: float,
+        max_x: float,
+    ) -> None:
         w = QFontMetrics(painter.font()).horizontalAdvance(text) + 4
         x0 = min(max(x - w / 2, min_x), max_x - w)
         if any(not (x0 + w <= a or x0 >= b) for a, b in taken):
