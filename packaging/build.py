@@ -64,8 +64,17 @@ def app_version() -> str:
 
 
 def run_pyinstaller(*, clean: bool) -> Path:
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(DIST),
-               "--workpath", str(WORK), str(SPEC)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+        str(SPEC),
+    ]
     if clean:
         command.insert(3, "--clean")
     print("$", " ".join(command), flush=True)
@@ -108,8 +117,11 @@ def _licence_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
         if ".dist-info/" not in posix:
             continue
         inside = posix.split(".dist-info/", 1)[1]
-        if inside.startswith("licenses/") or inside in names or re.match(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", inside,
-                                                                        re.IGNORECASE):
+        if (
+            inside.startswith("licenses/")
+            or inside in names
+            or re.match(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", inside, re.IGNORECASE)
+        ):
             try:
                 files.append((inside, entry.read_text(encoding="utf-8")))
             except (OSError, UnicodeDecodeError):
@@ -145,7 +157,8 @@ def third_party_text() -> str:
     parts.append(
         "\nQt 6 and PySide6 are used unmodified under the GNU LGPL version 3 (texts below). Their source code is\n"
         "published by the Qt Project (https://code.qt.io); the Qt libraries in _internal/PySide6 may be replaced\n"
-        "by a build of your own of the same version.\n")
+        "by a build of your own of the same version.\n"
+    )
 
     parts += [rule, f"Python {about.python_version()}", rule, _python_licence()]
     for dist in distributions:
@@ -178,8 +191,11 @@ def find_iscc() -> Path | None:
     found = shutil.which("iscc") or shutil.which("ISCC")
     if found:
         return Path(found)
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
-                 os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs")):
+    for base in (
+        os.environ.get("ProgramFiles(x86)"),
+        os.environ.get("ProgramFiles"),
+        os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs"),
+    ):
         if base:
             candidate = Path(base) / "Inno Setup 6" / "ISCC.exe"
             if candidate.is_file():
@@ -192,8 +208,13 @@ def build_installer(version: str, bundle: Path) -> Path | None:
     if iscc is None:
         print("Inno Setup 6 not found (iscc): no installer. Install it from the Inno Setup site and build again.")
         return None
-    command = [str(iscc), f"/DAppVersion={version}", f"/DSourceDir={bundle}", f"/DOutputDir={DIST}",
-               str(PACKAGING / "thidua.iss")]
+    command = [
+        str(iscc),
+        f"/DAppVersion={version}",
+        f"/DSourceDir={bundle}",
+        f"/DOutputDir={DIST}",
+        str(PACKAGING / "thidua.iss"),
+    ]
     print("$", " ".join(command), flush=True)
     subprocess.run(command, check=True, cwd=PACKAGING)
     return DIST / f"thidua-desktop-{version}-setup-win64.exe"
