@@ -100,7 +100,7 @@ def test_backup_restore_check(folder, tmp_path):
     assert "Dữ liệu trước khi khôi phục được lưu tại" in restored.stdout
     assert "Gia Viễn" in thidua("--data-dir", str(folder), "unit", "show").stdout
     listed = thidua("--data-dir", str(folder), "backups")
-    assert "trước khôi phục" in listed.stdout
+    assert "trước khôi phục" in listed.stdout and "(UTC+7)" in listed.stdout  # Vietnam time, as everywhere
     assert thidua("--data-dir", str(folder), "check").returncode == 0
 
 

@@ -426,12 +426,14 @@ def cmd_backups(args) -> int:
         "pre-restore": "trước khôi phục",
         "corrupt": "tệp hỏng được giữ lại",
     }
+    from thidua_desktop.core import vn_time
+
     found = data_folder.list_backups(args.paths)
     unfinished = data_folder.unfinished_backups(args.paths)
     if not found and not unfinished:
         _out("Chưa có bản sao lưu nào.")
     for b in found:
-        _out(f"{b.taken_at:%d/%m/%Y %H:%M:%S}  {kinds.get(b.kind, b.kind):<22} {b.path}")
+        _out(f"{vn_time.format_time(b.taken_at.astimezone(), seconds=True)}  {kinds.get(b.kind, b.kind):<22} {b.path}")
     for u in unfinished:
         state = "đang ghi" if u.writer_running else "chưa xong, sẽ được xóa ở lần mở sau"
         _out(f"{'(chưa xong)':<19}  {state:<22} {u.path} ({u.size / 1048576:.1f} MB)")

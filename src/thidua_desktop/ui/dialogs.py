@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import vn_time, vntext
 from thidua_desktop.ui import context, file_dialogs, labels
 from thidua_desktop.ui.operations import year as year_ops
 from thidua_desktop.ui.pages.base import ErrorLine, note
@@ -41,7 +41,10 @@ class RestoreDialog(QDialog):
         self.model = RowsModel(
             [
                 Column(
-                    self.tr("Taken"), lambda b: b.taken_at.strftime("%d/%m/%Y %H:%M"), sort_key=STORED_ORDER, width=140
+                    self.tr("Taken"),
+                    lambda b: vn_time.format_time(b.taken_at.astimezone()),
+                    sort_key=STORED_ORDER,
+                    width=140,
                 ),
                 Column(self.tr("Kind"), lambda b: labels.backup_kind(b.kind), width=210),
                 Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True, width=80),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thidua_desktop.core import vntext
+from thidua_desktop.core import vn_time, vntext
 from thidua_desktop.services.documents import KINDS
 from thidua_desktop.ui import context, file_dialogs, labels, signing_dialogs
 from thidua_desktop.ui.operations import folder as folder_ops
@@ -75,7 +75,10 @@ class DocumentsPage(Page):
         self.backups = RowsModel(
             [
                 Column(
-                    self.tr("Taken"), lambda b: b.taken_at.strftime("%d/%m/%Y %H:%M"), sort_key=STORED_ORDER, width=150
+                    self.tr("Taken"),
+                    lambda b: vn_time.format_time(b.taken_at.astimezone()),
+                    sort_key=STORED_ORDER,
+                    width=150,
                 ),
                 Column(self.tr("Kind"), lambda b: labels.backup_kind(b.kind), width=220),
                 Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True, width=90),
