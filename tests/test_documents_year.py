@@ -261,3 +261,25 @@ def test_the_registration_annex_tells_namesakes_apart_and_closes_with_its_count(
     assert pages[start].strip().startswith("Phụ lục")  # its first page: no number
     if len(annex) > 1:
         assert pages[start + 1].strip().splitlines()[0].strip() == "2"  # then its own numbering
+
+
+def test_a_rate_is_read_beside_its_target_and_a_count_against_it(year_db):
+    """Issue 16: "đạt 60%/chỉ tiêu 85%" for a rate, never a rate of a rate; counts keep "đạt …% so với đăng ký"."""
+    db, made = year_db
+    from thidua_desktop.services import results
+
+    rates = [r for r in results.results_table(db, YEAR) if r.kind == "percent" and r.registered is not None]
+    for kind in ("midyear-report", "year-report"):
+        text = " ".join(pdftext(made[kind, "pdf"].path).split())
+        if kind == "year-report":  # the sơ kết has no rate decided yet: "chưa có số liệu (chỉ tiêu 85%)"
+            assert re.search(r"đạt \d+(,\d)?%/chỉ tiêu \d+(,\d)?%", text), kind
+        assert "(chỉ tiêu đăng ký" not in text and "(đăng ký 85%" not in text, kind
+        assert not re.search(r"\d%( \(\d+/\d+\))? \(đăng ký \d+(,\d)?%", text), kind
+    if rates:
+        year_text = " ".join(pdftext(made["year-report", "pdf"].path).split())
+        r = rates[0]
+        if r.year.value is not None:
+            expected = (
+                f"{r.name}: đạt {vntext.format_percent(r.year.value)}/chỉ tiêu {vntext.format_percent(r.registered)}"
+            )
+            assert expected in year_text

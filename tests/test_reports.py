@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -250,7 +251,7 @@ def test_year_report_tells_the_review_and_the_proposals(year_db):
     assert "“Giấy khen của Ban Chấp hành Công đoàn cấp trên trực tiếp cơ sở” cho 1 trường hợp" in text["commendation"]
     assert "Ban Chấp hành công đoàn cơ sở tặng Giấy khen cho 1 trường hợp" in text["commendation"]
     assert (
-        "Qua bình xét, 3 chị được công nhận danh hiệu “Giỏi việc nước, đảm việc nhà”, đạt tỷ lệ 75%"
+        "Qua bình xét, 3 chị được công nhận danh hiệu “Giỏi việc nước, đảm việc nhà”, đạt 75%/chỉ tiêu 85%."
         in text["movement:GVN_DVN"]
     )
     assert "đề nghị Tổng Liên đoàn tặng Bằng Lao động sáng tạo cho 1 tác giả: Đinh Văn Nam" in text["movement:LDG_LDST"]
@@ -414,3 +415,17 @@ def test_collective_titles_are_said_once_with_counts_and_names(demo_db):
     assert 0 < achieved <= reviewed and len(names) == achieved and all(n.startswith("Tổ") for n in names)
     assert text.count("“Tổ công đoàn vững mạnh”") == 1
     assert "Tập thể công đoàn cơ sở được bình xét đề nghị công nhận “Công đoàn cơ sở vững mạnh”." in text
+
+
+def test_a_rate_reads_beside_its_target_and_a_count_against_it():
+    """Issue 16: "đạt 60%/chỉ tiêu 85%"; the percent-of-target arithmetic only for counts."""
+    from thidua_desktop.core.report_draft import IndicatorLine, _line
+
+    rate = IndicatorLine(
+        "CT10", "Tỷ lệ nữ đạt GVN-ĐVN", "%", "percent", Decimal(85), Decimal(60), Decimal(3), Decimal(5)
+    )
+    assert _line(rate) == "- Tỷ lệ nữ đạt GVN-ĐVN: đạt 60%/chỉ tiêu 85% (3/5)."
+    count = IndicatorLine("CT05", "Sáng kiến", "sáng kiến", "count", Decimal(12), Decimal(12))
+    assert _line(count) == "- Sáng kiến: 12 sáng kiến (đăng ký 12 sáng kiến; đạt 100% so với đăng ký)."
+    pending = IndicatorLine("CT10", "Tỷ lệ nữ", "%", "percent", Decimal(85), None, pending="chưa bình xét")
+    assert _line(pending) == "- Tỷ lệ nữ: chưa bình xét (chỉ tiêu 85%)."

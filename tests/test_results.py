@@ -295,7 +295,7 @@ def test_percent_keeps_numerator_and_denominator(year_db):
     )
     assert (cell.numerator, cell.denominator, cell.value) == (2, 3, Decimal("66.6667"))
     row = row_of(db, "CT09")
-    assert row.percent_phase1 == Decimal("66.7")
+    assert row.percent_phase1 is None  # Issue 16: no rate of a rate; the rate is read beside its target
     assert core.format_figure("percent", cell.value, cell.numerator, cell.denominator) == "66,7% (2/3)"
 
 
@@ -369,7 +369,13 @@ def test_after_the_lock_date_results_are_refused(year_db):
 
 
 def test_core_percent_of_target_and_wording():
-    assert core.percent_of_target("percent", Decimal(92), Decimal(85)) == Decimal("108.2")
+    # Issue 16: a rate of a rate confuses the reviewer; a rate reads "đạt 60%/chỉ tiêu 85%"
+    assert core.percent_of_target("percent", Decimal(92), Decimal(85)) is None
+    assert core.percent_of_target("count", Decimal(10), Decimal(12)) == Decimal("83.3")
+    assert core.against_target("percent", Decimal(60), Decimal(85)) == "đạt 60%/chỉ tiêu 85%"
+    assert core.against_target("percent", Decimal("70.5882"), Decimal(85)) == "đạt 70,6%/chỉ tiêu 85%"
+    assert core.against_target("count", Decimal(12), Decimal(12)) == ""
+    assert core.against_target("percent", None, Decimal(85)) == ""
     assert core.percent_of_target("yesno", Decimal(1), Decimal(1)) == Decimal(100)
     assert core.percent_of_target("count", Decimal(3), None) is None
     assert core.percent_of_target("count", Decimal(3), Decimal(0)) is None

@@ -238,10 +238,17 @@ def _join(items: Sequence[str]) -> str:
 def _line(ind: IndicatorLine) -> str:
     if ind.not_applicable:
         return f"- {ind.name}: không áp dụng đối với đơn vị."
+    registered = "chỉ tiêu" if ind.kind == "percent" else "đăng ký"
     if ind.value is None and ind.pending:
-        return f"- {ind.name}: {ind.pending} (đăng ký {ind.target_text()})."
+        return f"- {ind.name}: {ind.pending} ({registered} {ind.target_text()})."
     if ind.value is None:
-        return f"- {ind.name}: chưa có số liệu (đăng ký {ind.target_text()})."
+        return f"- {ind.name}: chưa có số liệu ({registered} {ind.target_text()})."
+    if ind.kind == "percent" and ind.registered is not None:
+        # a rate beside its target, never a rate of a rate: "đạt 60%/chỉ tiêu 85% (51/85)"
+        text = f"- {ind.name}: {res.against_target(ind.kind, ind.value, ind.registered)}"
+        if ind.numerator is not None and ind.denominator is not None:
+            text += f" ({vntext.format_number(ind.numerator)}/{vntext.format_number(ind.denominator)})"
+        return text + "."
     text = f"- {ind.name}: {ind.result_text()}"
     if ind.registered is not None:
         text += f" (đăng ký {ind.target_text()}"
@@ -393,9 +400,10 @@ def _gvn_text(f: ReportFacts) -> list[str]:
         if achieved is not None:
             text = f"Qua bình xét, {_n(achieved)} chị được công nhận danh hiệu {_q(f.gvn_title)}"
             if line is not None and line.value is not None:
-                text += f", đạt tỷ lệ {vntext.format_percent(line.value)}"
-                if line.registered is not None:
-                    text += f" (chỉ tiêu đăng ký {vntext.format_percent(line.registered)})"
+                if line.registered is not None:  # "đạt 81,3%/chỉ tiêu 85%"
+                    text += f", {res.against_target(line.kind, line.value, line.registered)}"
+                else:
+                    text += f", đạt tỷ lệ {vntext.format_percent(line.value)}"
             out.append(text + ".")
     elif f.kind == "midyear":
         out.append("Việc bình xét, công nhận danh hiệu được thực hiện khi tổng kết năm.")

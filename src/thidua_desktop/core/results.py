@@ -149,12 +149,21 @@ def check_figure(
 def percent_of_target(kind: str, result: Decimal | None, target: Decimal | None) -> Decimal | None:
     """The result as a % of the registered target (one decimal), or None when it means nothing.
 
-    A rate is compared with the target rate (92% against 85% → 108,2%); a yes/no result of 1
-    against a target of 1 gives 100%.
+    A count or a sum is compared with its target (10 against 12 → 83,3%); a yes/no result of 1
+    against a target of 1 gives 100%. A rate is not: a rate of a rate (92% against 85% → 108,2%)
+    confuses the reviewer, who reads the two side by side ("đạt 92%/chỉ tiêu 85%", ``against_target``).
     """
-    if result is None or target is None or target <= 0:
+    if kind == "percent" or result is None or target is None or target <= 0:
         return None
     return (Decimal(result) * 100 / Decimal(target)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def against_target(kind: str, result: Decimal | None, target: Decimal | None) -> str:
+    """A rate beside its registered target as the official text writes it: "đạt 60%/chỉ tiêu 85%"
+    ("" for another kind, or without both figures)."""
+    if kind != "percent" or result is None or target is None:
+        return ""
+    return f"đạt {vntext.format_percent(result)}/chỉ tiêu {vntext.format_percent(target)}"
 
 
 def reached(kind: str, result: Decimal | None, target: Decimal | None) -> bool | None:

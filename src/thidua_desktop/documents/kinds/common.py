@@ -223,9 +223,10 @@ def result_value(
     return None
 
 
-def percent_of(achieved: Decimal | None, registered: Decimal | None) -> Decimal | None:
-    """Result as a percentage of the registered figure (blank without both)."""
-    if achieved is None or registered is None or registered == 0:
+def percent_of(achieved: Decimal | None, registered: Decimal | None, kind: str = "") -> Decimal | None:
+    """Result as a percentage of the registered figure (blank without both, and for a rate: a rate of
+    a rate means nothing to the reviewer, who reads the rate beside its target)."""
+    if kind == "percent" or achieved is None or registered is None or registered == 0:
         return None
     return (Decimal(achieved) * 100 / Decimal(registered)).quantize(Decimal("0.1"))
 

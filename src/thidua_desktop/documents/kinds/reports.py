@@ -67,7 +67,7 @@ def indicator_rows(lines: Sequence[IndicatorLine], *, first_phase: int, last_pha
                 Num(x.registered, cell),
                 Num(first, cell),
                 Num(last, cell),
-                common.percent_of(basis, x.registered),
+                common.percent_of(basis, x.registered, x.kind),
                 _note(x, last_phase or first_phase),
             ]
         )
