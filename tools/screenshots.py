@@ -30,7 +30,7 @@ from thidua_desktop.ui.context import AppContext
 from thidua_desktop.ui.main_window import PAGE_DOCUMENTS, PAGE_UPPER, MainWindow
 from thidua_desktop.ui.tasks import TaskManager
 
-NAMES = ["tong-quan", "don-vi", "doan-vien", "dang-ky", "sang-kien", "so-ket-tong-ket", "van-ban"]
+NAMES = ["tong-quan", "don-vi", "doan-vien", "dang-ky", "sang-kien", "so-ket-tong-ket", "binh-xet", "van-ban"]
 SIZE = (1366, 728)
 UPPER_UNITS = 12
 PAUSE_MS = 1500
@@ -93,8 +93,9 @@ def main() -> int:
     app = QApplication([])
     i18n.install(os.environ.get("THIDUA_LANG", "vi"))
     window = MainWindow(AppContext(data, TaskManager()))
-    window.resize(*SIZE)
     window.show()
+    window.showNormal()  # the window maximises on a screen this small; the picture is the SIZE itself
+    window.resize(*SIZE)
     window.open_data()
     todo = list(enumerate(NAMES))
     work = tempfile.TemporaryDirectory(prefix="thidua-screenshots-")
@@ -135,8 +136,9 @@ def main() -> int:
         paths = build_upper_folder(Path(work.name))
         second = MainWindow(AppContext(paths, TaskManager()))
         upper_window.append(second)
-        second.resize(*SIZE)
         second.show()
+        second.showNormal()
+        second.resize(*SIZE)
         second.data_shown.connect(lambda: QTimer.singleShot(PAUSE_MS, show_upper))
         second.open_data()
 
