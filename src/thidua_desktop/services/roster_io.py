@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import String, insert, select, type_coerce, update
+from sqlalchemy import String, bindparam, insert, select, type_coerce, update
 
 from thidua_desktop import clock
 from thidua_desktop.core import vntext
@@ -23,6 +23,7 @@ from thidua_desktop.exchange.roster_import import (
 )
 from thidua_desktop.exchange.spreadsheet import SpreadsheetError, read_workbook
 from thidua_desktop.services import year as year_service
+from thidua_desktop.store import text_rules
 from thidua_desktop.store.database import Database
 from thidua_desktop.store.errors import StoreError, ValidationError
 from thidua_desktop.store.files import atomic_write
@@ -360,62 +361,91 @@ def commit(db: Database, rim: RosterImport, *, duplicates: str | Mapping[str, st
     chosen = plan(rim, duplicates)
     drafts, updates, added, merged = chosen.drafts, chosen.updates, chosen.added, chosen.merged
     rejected = preview.counts.get("errors", 0)
-    try:
-        created = _write(db, preview, drafts, updates, added, merged, dry_run)
-    except _DryRun as stop:
-        created = stop.groups_created
+    created = _write(db, preview, drafts, updates, added, merged, dry_run)
     return ImportResult(added, len(updates), rejected, merged, created)
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction of a dry run so that everything is rolled back."""
+# Person columns a new row gets when the file leaves them blank (the model's defaults; the rows go
+# in with every column present, so one executemany takes them all).
+_NEW_DEFAULTS = {
+    c.key: c.default.arg
+    for c in Person.__table__.columns
+    if c.key in _IMPORTED and c.default is not None and c.default.is_scalar and c.default.arg is not None
+}
 
-    def __init__(self, groups_created: int) -> None:
-        super().__init__()
-        self.groups_created = groups_created
+
+def _rows(
+    drafts: dict, updates: dict[int, str], groups: dict[str, object], unit_id, now
+) -> tuple[list[dict], list[dict]]:
+    """The rows to insert (every column present, the defaults for blanks) and the changes to write
+    (only the file's non-empty values), cleaned as the store cleans every record it writes
+    (:func:`text_rules.clean_values`, the ``before_flush`` hook's rules) with the keys it computes."""
+    new_rows, changed_rows = [], []
+    for row, draft in drafts.items():
+        values = {name: getattr(draft, name) for name in _IMPORTED}
+        group_id = groups.get(vntext.nfc(draft.group_name or ""))
+        if row in updates:
+            change = {k: v for k, v in values.items() if v not in (None, "")}
+            if group_id is not None:
+                change["union_group_id"] = group_id
+            change["id"] = uuid.UUID(updates[row])
+            changed_rows.append(change)
+        else:
+            for key, default in _NEW_DEFAULTS.items():
+                if values[key] is None:
+                    values[key] = default
+            values.update(id=uuid.uuid4(), unit_id=unit_id, union_group_id=group_id, created_at=now, updated_at=now)
+            new_rows.append(values)
+    text_rules.clean_values(Person.__tablename__, new_rows)
+    text_rules.clean_values(Person.__tablename__, changed_rows)
+    for values in new_rows:
+        _keys(values, values["family_middle"] or "", values["given_name"] or "")
+    return new_rows, changed_rows
+
+
+def _keys(values: dict, family: str, given: str) -> None:
+    values["search_key"] = vntext.search_key(vntext.join_name(family, given))
+    values["sort_key"] = vntext.person_sort_key(family, given)
 
 
 def _write(
     db: Database, preview: ImportPreview, drafts: dict, updates: dict[int, str], added: int, merged: int, dry_run: bool
 ) -> int:
+    """Write the plan in one transaction; a dry run reads, builds and checks the same rows but writes nothing."""
+    names = sorted({vntext.nfc(d.group_name or "") for d in drafts.values()} - {""})
+    if dry_run:
+        with db.reading() as session:
+            unit_id = session.scalar(select(Unit.id).limit(1))
+            if unit_id is None:
+                raise ValidationError("Chưa khai báo thông tin đơn vị (công đoàn cơ sở).")
+            groups: dict[str, object] = {
+                name: gid for name, gid in session.execute(select(UnionGroup.name, UnionGroup.id))
+            }
+        missing = [name for name in names if name not in groups]
+        text_rules.clean_values(UnionGroup.__tablename__, [{"name": name} for name in missing])
+        groups.update({name: uuid.uuid4() for name in missing})
+        _rows(drafts, updates, groups, unit_id, utcnow())  # the same checks as the write, nothing written
+        return len(missing)
     with db.transaction(f"Nhập danh sách từ tệp {preview.file}") as session:
         unit_id = session.scalar(select(Unit.id).limit(1))
         if unit_id is None:
             raise ValidationError("Chưa khai báo thông tin đơn vị (công đoàn cơ sở).")
         groups = {g.name: g.id for g in session.scalars(select(UnionGroup))}
         created = 0
-        for name in sorted({vntext.nfc(d.group_name) for d in drafts.values()} - set(groups) - {""}):
+        for name in names:
+            if name in groups:
+                continue
             group = UnionGroup(unit_id=unit_id, name=name, ordinal=len(groups) + created + 1)
-            session.add(group)
+            session.add(group)  # through the ORM hook: cleaned and audited one by one (a handful)
             session.flush()
             groups[name] = group.id
             created += 1
         now = utcnow()
-        new_rows, changed_rows = [], []
-        for row, draft in drafts.items():
-            values = {name: getattr(draft, name) for name in _IMPORTED}
-            values = {k: vntext.nfc(v) if isinstance(v, str) else v for k, v in values.items()}
-            group_id = groups.get(vntext.nfc(draft.group_name))
-            if row in updates:
-                change = {k: v for k, v in values.items() if v not in (None, "")}
-                if group_id is not None:
-                    change["union_group_id"] = group_id
-                change["id"] = uuid.UUID(updates[row])
-                change["updated_at"] = now
-                changed_rows.append(change)
-            else:
-                values["is_member"] = True if values["is_member"] is None else values["is_member"]
-                values.update(id=uuid.uuid4(), unit_id=unit_id, union_group_id=group_id, created_at=now, updated_at=now)
-                new_rows.append(values)
-        for values in new_rows + changed_rows:
-            if "given_name" in values:
-                family = values.get("family_middle", "")
-                values["search_key"] = vntext.search_key(vntext.join_name(family, values["given_name"]))
-                values["sort_key"] = vntext.person_sort_key(family, values["given_name"])
-        for start in range(0, len(new_rows), 2000):
-            session.execute(insert(Person), new_rows[start : start + 2000])
-        if changed_rows:
-            session.execute(update(Person), changed_rows)
+        new_rows, changed_rows = _rows(drafts, updates, groups, unit_id, now)
+        table = Person.__table__
+        for start in range(0, len(new_rows), 5000):  # Core executemany: every row has every column
+            session.execute(insert(table), new_rows[start : start + 5000])
+        audit_changed = _write_changes(session, changed_rows, now)
         session.add(
             AuditEntry(
                 actor=session.info.get("actor", ""),
@@ -429,9 +459,59 @@ def _write(
                     "added": added,
                     "updated": len(updates),
                     "merged": merged,
+                    "rows_updated": audit_changed,
                 },
             )
         )
-        if dry_run:
-            raise _DryRun(created)
     return created
+
+
+_PERSON_COLUMNS = (*_IMPORTED, "union_group_id")
+
+
+def _write_changes(session, changed_rows: list[dict], now) -> dict[str, dict]:
+    """Update the people the file names with the values that differ; one executemany per set of
+    changed fields. Returns id → {field: [before, after]} for the audit entry."""
+    if not changed_rows:
+        return {}
+    table = Person.__table__
+    columns = [table.c[name] for name in _PERSON_COLUMNS]
+    before: dict[uuid.UUID, dict] = {}
+    ids = [values["id"] for values in changed_rows]
+    for start in range(0, len(ids), 500):
+        for record in session.execute(
+            select(table.c.id, *columns).where(table.c.id.in_(ids[start : start + 500]))
+        ).mappings():
+            before[record["id"]] = dict(record)
+    audit: dict[str, dict] = {}
+    by_fields: dict[tuple[str, ...], list[dict]] = {}
+    for values in changed_rows:
+        old = before.get(values["id"])
+        if old is None:
+            raise ValidationError("Một người trong danh sách vừa bị xoá; hãy đọc lại tệp. Dữ liệu không bị thay đổi.")
+        changes = {k: v for k, v in values.items() if k != "id" and v != "" and old[k] != v}  # "" once cleaned: blank
+        if not changes:
+            continue
+        if "family_middle" in changes or "given_name" in changes:
+            _keys(changes, changes.get("family_middle", old["family_middle"]) or "",
+                  changes.get("given_name", old["given_name"]) or "")  # fmt: skip
+        audit[str(values["id"])] = {
+            k: [_jsonable(old[k]), _jsonable(v)] for k, v in changes.items() if k in _PERSON_COLUMNS
+        }
+        params = {f"b_{k}": v for k, v in changes.items()}
+        params["b_id"], params["b_updated_at"] = values["id"], now
+        by_fields.setdefault(tuple(sorted(params)), []).append(params)
+    for fields, params in by_fields.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({f[2:]: bindparam(f) for f in fields if f != "b_id"})
+        )
+        session.execute(statement, params)
+    return audit
+
+
+def _jsonable(value):
+    if isinstance(value, (date, uuid.UUID)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    return value

@@ -248,3 +248,54 @@ def field_limit(table: str, column: str) -> int | None:
 
     tbl = Base.metadata.tables[table]
     return limit(table, tbl.columns[column])
+
+
+def _text_columns(table: str) -> dict[str, tuple[bool, bool, int | None]]:
+    """Column key → (kept as is but NFC, multi-line, maximum) for the text columns of ``table``."""
+    from thidua_desktop.store.models import Base
+
+    cached = _TEXT_COLUMNS.get(table)
+    if cached is None:
+        cached = _TEXT_COLUMNS[table] = {
+            c.key: ((table, c.key) in _AS_IS, _is_multiline(c), limit(table, c))
+            for c in Base.metadata.tables[table].columns
+            if isinstance(c.type, String)
+        }
+    return cached
+
+
+_TEXT_COLUMNS: dict[str, dict[str, tuple[bool, bool, int | None]]] = {}
+
+
+def clean_values(table: str, rows: list[dict]) -> list[dict]:
+    """:func:`clean_record` for a bulk write (Core ``insert``/``update`` executemany, which the
+    ``before_flush`` hook never sees): every text value of each row (column key → value) cleaned in
+    place, and a value longer than its field allows refused. JSON values are cleaned as
+    :func:`clean_record` cleans them. Returns ``rows``."""
+    from thidua_desktop.store.models import Base
+
+    columns = _text_columns(table)
+    json_columns = {c.key for c in Base.metadata.tables[table].columns if isinstance(c.type, JSON)}
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, str):
+                rule = columns.get(key)
+                if rule is None:
+                    continue
+                as_is, multiline, maximum = rule
+                cleaned = unicodedata.normalize("NFC", value) if as_is else cleantext.clean(value, multiline=multiline)
+                if cleaned is not value and cleaned != value:
+                    row[key] = cleaned
+                if maximum is not None and len(cleaned) > maximum:
+                    raise ValidationError(too_long_message(label(table, key), len(cleaned), maximum))
+            elif key in json_columns and isinstance(value, (list, dict)):
+                changed = [False]
+                cleaned_json = _clean_json(value, changed)
+                if changed[0]:
+                    row[key] = cleaned_json
+                leaf = _JSON_LEAF_MAX.get((table, key))
+                if leaf is not None:
+                    longest = max(_string_lengths(cleaned_json), default=0)
+                    if longest > leaf[0]:
+                        raise ValidationError(too_long_message(leaf[1], longest, leaf[0]))
+    return rows
