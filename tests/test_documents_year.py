@@ -283,3 +283,38 @@ def test_a_rate_is_read_beside_its_target_and_a_count_against_it(year_db):
                 f"{r.name}: đạt {vntext.format_percent(r.year.value)}/chỉ tiêu {vntext.format_percent(r.registered)}"
             )
             assert expected in year_text
+
+
+def test_one_achievement_rewarded_twice_is_warned_about_before_the_number(year_db):
+    """Issue 16: a person proposed for the upper union's Giấy khen and the CĐCS's own for the same year is
+    named with both awards in the readiness notes of the tờ trình and the quyết định, in the review's checks
+    and in the notes of building the list; the documents already produced carry no such line by themselves."""
+    db, made = year_db
+    upper = [p for p in review.list_proposals(db, YEAR, "upper") if p.person_id and p.award_code == "GK_CTTCS"]
+    assert upper
+    target = upper[0]
+    doubles_before = review.double_reward_warnings(db, YEAR)
+    own_codes = {p.award_code for p in review.list_proposals(db, YEAR, "own") if p.person_id == target.person_id}
+    added = None
+    if "GK_CDCS" not in own_codes:
+        added = review.add_proposal(
+            db, YEAR, award_code="GK_CDCS", level="own", person_id=target.person_id, summary=target.summary
+        )
+    try:
+        expected = f"{target.name} được đề nghị hai Giấy khen cho cùng thành tích năm {YEAR} trong một đợt"
+        for kind in ("proposals", "award-decision"):
+            notes = documents.readiness(db, kind, YEAR)
+            note = next((n for n in notes if n.startswith(expected)), None)
+            assert note is not None, (kind, notes)
+            assert "“Giấy khen của Ban Chấp hành CĐCS”" in note and "(đề nghị cấp trên)" in note
+        assert not any(n.startswith(expected) for n in documents.readiness(db, "year-report", YEAR))
+        checks = [f for f in review.findings(db, YEAR) if f.message.startswith(expected)]
+        assert checks and checks[0].severity == "warning" and checks[0].person_id == target.person_id
+        assert any(n.startswith(expected) for n in review.build_proposals(db, YEAR).notes)
+    finally:
+        if added is not None:
+            review.remove_proposal(db, added.id)
+    assert len(review.double_reward_warnings(db, YEAR)) == len(doubles_before)
+    # what was produced says whatever was double then, among its notes
+    for kind in ("proposals", "award-decision"):
+        assert [m for _r, m in doubles_before] == [n for n in made[kind, "pdf"].notes if "cho cùng thành tích" in n]

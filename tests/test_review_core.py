@@ -118,3 +118,33 @@ def test_the_collective_summary_says_what_is_known():
     assert "chỉ tiêu" not in proposals.collective_summary(partly) and "sáng kiến" not in proposals.collective_summary(
         partly
     )
+
+
+def test_one_achievement_rewarded_twice_in_one_round_is_warned_about():
+    """Issue 16: two awards of the same kind (Giấy khen of the CĐCS and of the upper union) for the year."""
+    P = proposals.ProposedAward
+    own = P("p1", "Nguyễn Văn An", "GK_CDCS", "Giấy khen của Ban Chấp hành CĐCS", "own")
+    upper = P(
+        "p1", "Nguyễn Văn An", "GK_CTTCS", "Giấy khen của Ban Chấp hành Công đoàn cấp trên trực tiếp cơ sở", "upper"
+    )
+    ldst = P("p1", "Nguyễn Văn An", "BANG_LDST", "Bằng Lao động sáng tạo của Tổng Liên đoàn", "upper")
+    other = P("p2", "Trần Thị Bình", "GK_CDCS", "Giấy khen của Ban Chấp hành CĐCS", "own")
+    title = P("g1", "Tổ cắt", "TO_VM", "Tổ công đoàn vững mạnh", "own", category="title")
+    title2 = P("g1", "Tổ cắt", "TO_VM_XS", "Tổ công đoàn vững mạnh", "own", category="title")
+    found = proposals.double_rewards(2021, [own, upper, ldst, other, title, title2])
+    assert len(found) == 1
+    line, message = found[0]
+    assert line is own
+    assert message.startswith("Nguyễn Văn An được đề nghị hai Giấy khen cho cùng thành tích năm 2021 trong một đợt")
+    assert "“Giấy khen của Ban Chấp hành CĐCS” (Ban Chấp hành CĐCS tặng)" in message
+    assert "“Giấy khen của Ban Chấp hành Công đoàn cấp trên trực tiếp cơ sở” (đề nghị cấp trên)" in message
+    # a Bằng LĐST rewards an initiative, another achievement; one Giấy khen each is no double
+    assert proposals.double_rewards(2021, [own, ldst, other]) == []
+    # two Bằng khen of two levels are a double too
+    bk = [
+        P("p3", "Lê Văn Cường", "BK_LDLD", "Bằng khen của Ban Chấp hành LĐLĐ tỉnh", "upper"),
+        P("p3", "Lê Văn Cường", "BK_TLD", "Bằng khen của Ban Chấp hành Tổng Liên đoàn", "upper"),
+    ]
+    assert "hai Bằng khen" in proposals.double_rewards(2021, bk)[0][1]
+    assert proposals.award_form("Giấy khen của Ban Chấp hành CĐCS") == "Giấy khen"
+    assert proposals.award_form("Kỷ niệm chương “Vì sự nghiệp xây dựng tổ chức Công đoàn”").startswith("Kỷ niệm")

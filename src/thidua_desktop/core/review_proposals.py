@@ -146,3 +146,63 @@ def collective_summary(facts: CollectiveFacts) -> str:
     if facts.targets_registered and facts.targets_measured == facts.targets_registered:
         text += f" Đạt và vượt {facts.targets_reached}/{facts.targets_registered} chỉ tiêu thi đua đã đăng ký."
     return text + f" Được bình xét đề nghị công nhận danh hiệu “{facts.title_name}”."
+
+
+# --- one achievement, one reward -----------------------------------------------------------------
+
+LEVEL_WORDS = {"own": "Ban Chấp hành CĐCS tặng", "upper": "đề nghị cấp trên"}
+
+
+@dataclass(frozen=True)
+class ProposedAward:
+    """A line of the year's proposals as the double-reward check sees it: whom (``subject``: a
+    person's or a collective's key; ``name`` as written), which award (``category``: award | title)
+    and at which level."""
+
+    subject: str
+    name: str
+    award_code: str
+    award_name: str
+    level: str
+    category: str = "award"
+    ref: str = ""  # the caller's id of the line
+
+
+def award_form(award_name: str) -> str:
+    """The kind of an award: its name before "của" ("Giấy khen của Ban Chấp hành CĐCS" → "Giấy
+    khen"); "Bằng Lao động sáng tạo …" and "Kỷ niệm chương …" are kinds of their own."""
+    name = " ".join(vntext.nfc(award_name or "").split())
+    head = name.split(" của ", 1)[0].strip()
+    return head[:1].upper() + head[1:]
+
+
+def _listed(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def double_rewards(year: int, lines: Sequence[ProposedAward]) -> list[tuple[ProposedAward, str]]:
+    """Who is proposed, in the year's one round, for two awards of the same kind (two Giấy khen: the
+    CĐCS's own and the upper union's, or of two levels) for the year's one achievement: one
+    achievement is rewarded once. Returns the first line of each such person or collective and the
+    warning naming them and the awards; the officer keeps one line. Titles (danh hiệu) are not
+    awards and are left out."""
+    groups: dict[tuple[str, str], list[ProposedAward]] = {}
+    for line in lines:
+        if line.category != "award" or not line.subject:
+            continue
+        groups.setdefault((line.subject, award_form(line.award_name).casefold()), []).append(line)
+    found = []
+    for (_subject, _form), same in groups.items():
+        if len(same) < 2:
+            continue
+        awards = [f"“{x.award_name}” ({LEVEL_WORDS.get(x.level, x.level)})" for x in same]
+        count = {2: "hai", 3: "ba"}.get(len(same), str(len(same)))
+        found.append(
+            (
+                same[0],
+                f"{same[0].name} được đề nghị {count} {award_form(same[0].award_name)} cho cùng "
+                f"thành tích năm {year} trong một đợt: {_listed(awards)}. Một thành tích chỉ khen thưởng một "
+                "lần: hãy giữ một dòng trước khi lấy số văn bản.",
+            )
+        )
+    return found

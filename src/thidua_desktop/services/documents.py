@@ -259,6 +259,10 @@ def readiness(db: Database, kind: str, year: int) -> list[str]:
         source = rule_set.source(key)
         if source.needs_check:
             items.append(f"Dòng “Căn cứ {source.short}”: {NEEDS_CHECK_TEXT} (số, ngày, trích yếu).")
+    if kind in ("proposals", "award-decision"):  # one achievement, one reward (before the number is taken)
+        from thidua_desktop.services import review_proposals
+
+        items += [message for _row, message in review_proposals.double_reward_warnings(db, year)]
     return items
 
 

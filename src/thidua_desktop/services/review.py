@@ -53,6 +53,7 @@ from thidua_desktop.services.review_proposals import (
     add_proposal,
     build_proposals,
     decide_proposals,
+    double_reward_warnings,
     get_proposal_rules,
     list_proposals,
     remove_proposal,
@@ -100,6 +101,7 @@ __all__ = [
     "build_proposals",
     "collective_history",
     "decide_proposals",
+    "double_reward_warnings",
     "findings",
     "get_meeting",
     "get_proposal_rules",
@@ -492,6 +494,8 @@ def findings(db: Database, year: int) -> list[Finding]:
                     )
                 )
     found += [Finding("warning", m, None, CSTDCS) for m in _cap_findings(record, state)]
+    # one achievement rewarded twice in the year's round (two Giấy khen of different levels…)
+    found += [Finding("warning", m, row.person_id, row.award_code) for row, m in double_reward_warnings(db, year)]
     return found
 
 

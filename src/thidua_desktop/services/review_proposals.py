@@ -31,9 +31,11 @@ from thidua_desktop.core import review as core, vntext
 from thidua_desktop.core.review_proposals import (
     BANG_LDST,
     ProposalRule,
+    ProposedAward,
     check_award,
     check_decision_date,
     check_rules,
+    double_rewards,
     level_of,
     rules_from_json,
     rules_to_json,
@@ -231,6 +233,34 @@ def _ldst_candidates(session: Session, record: EmulationYear) -> tuple[dict[uuid
     return reasons, notes
 
 
+def _double_rewards(session: Session, record: EmulationYear) -> list[tuple[ProposalRow, str]]:
+    """The lines of a person or a collective proposed twice for the same kind of award in the year's
+    round (core.review_proposals.double_rewards), each with its warning."""
+    titles = titles_of(record)
+    rows = _proposal_rows(session, record)
+    by_id = {r.id: r for r in rows}
+    lines = [
+        ProposedAward(
+            r.person_id or r.union_group_id or f"cdcs:{vntext.nfc(r.name).casefold()}",
+            r.name,
+            r.award_code,
+            r.award_name,
+            r.level,
+            titles[r.award_code].category if r.award_code in titles else "award",
+            r.id,
+        )
+        for r in rows
+    ]
+    return [(by_id[line.ref], message) for line, message in double_rewards(record.year, lines)]
+
+
+def double_reward_warnings(db: Database, year: int) -> list[tuple[ProposalRow, str]]:
+    """Who would be rewarded twice for one achievement in the year's round, and the warning to show
+    before the tờ trình or the quyết định is numbered (the officer removes a line; nothing is deleted)."""
+    with db.reading() as session:
+        return _double_rewards(session, year_record(session, year))
+
+
 def _votes(r: ReviewRow) -> tuple[int, int] | None:
     return (r.votes_for, r.votes_total) if r.votes_total else None
 
@@ -318,6 +348,8 @@ def build_proposals(db: Database, year: int) -> BuildSummary:
         rows = _numbered(session, record)
         stale_ids = {p.id.hex for k, p in have.items() if k not in wanted}
         stale = tuple(r for r in rows if r.id in stale_ids)
+        session.flush()
+        notes += [message for _row, message in _double_rewards(session, record)]
         return BuildSummary(added, len(have) - len(stale_ids), stale, tuple(rows), tuple(notes))
 
 
