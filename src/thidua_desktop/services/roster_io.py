@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import String, bindparam, insert, select, type_coerce, update
+from sqlalchemy import Column, MetaData, String, Table, Uuid, bindparam, insert, select, type_coerce, update
 
 from thidua_desktop import clock
 from thidua_desktop.core import vntext
@@ -394,7 +394,13 @@ def _rows(
             for key, default in _NEW_DEFAULTS.items():
                 if values[key] is None:
                     values[key] = default
-            values.update(id=uuid.uuid4(), unit_id=unit_id, union_group_id=group_id, created_at=now, updated_at=now)
+            values.update(
+                id=uuid.uuid4().hex,
+                unit_id=unit_id.hex,
+                union_group_id=group_id.hex if group_id is not None else None,
+                created_at=now,
+                updated_at=now,
+            )
             new_rows.append(values)
     text_rules.clean_values(Person.__tablename__, new_rows)
     text_rules.clean_values(Person.__tablename__, changed_rows)
@@ -442,7 +448,7 @@ def _write(
             created += 1
         now = utcnow()
         new_rows, changed_rows = _rows(drafts, updates, groups, unit_id, now)
-        table = Person.__table__
+        table = _PERSON_HEX
         for start in range(0, len(new_rows), 5000):  # Core executemany: every row has every column
             session.execute(insert(table), new_rows[start : start + 5000])
         audit_changed = _write_changes(session, changed_rows, now)
@@ -467,6 +473,16 @@ def _write(
 
 
 _PERSON_COLUMNS = (*_IMPORTED, "union_group_id")
+# ``person`` with its UUID columns as the 32 hex digits SQLite stores (as services.review_writer
+# does): the new rows carry their ids as text, without a ``uuid.UUID`` bound per value and column.
+_PERSON_HEX = Table(
+    Person.__tablename__,
+    MetaData(),
+    *(
+        Column(c.name, String(32) if isinstance(c.type, Uuid) else c.type, primary_key=c.primary_key)
+        for c in Person.__table__.columns
+    ),
+)
 
 
 def _write_changes(session, changed_rows: list[dict], now) -> dict[str, dict]:

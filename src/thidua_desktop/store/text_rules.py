@@ -276,6 +276,7 @@ def clean_values(table: str, rows: list[dict]) -> list[dict]:
 
     columns = _text_columns(table)
     json_columns = {c.key for c in Base.metadata.tables[table].columns if isinstance(c.type, JSON)}
+    seen: dict[tuple[str, bool, bool], str] = {}  # a roster repeats its positions, groups, departments
     for row in rows:
         for key, value in row.items():
             if isinstance(value, str):
@@ -283,8 +284,13 @@ def clean_values(table: str, rows: list[dict]) -> list[dict]:
                 if rule is None:
                     continue
                 as_is, multiline, maximum = rule
-                cleaned = unicodedata.normalize("NFC", value) if as_is else cleantext.clean(value, multiline=multiline)
-                if cleaned is not value and cleaned != value:
+                cleaned = seen.get((value, as_is, multiline))
+                if cleaned is None:
+                    cleaned = (
+                        unicodedata.normalize("NFC", value) if as_is else cleantext.clean(value, multiline=multiline)
+                    )
+                    seen[(value, as_is, multiline)] = cleaned
+                if cleaned != value:
                     row[key] = cleaned
                 if maximum is not None and len(cleaned) > maximum:
                     raise ValidationError(too_long_message(label(table, key), len(cleaned), maximum))
