@@ -318,3 +318,40 @@ def test_one_achievement_rewarded_twice_is_warned_about_before_the_number(year_d
     # what was produced says whatever was double then, among its notes
     for kind in ("proposals", "award-decision"):
         assert [m for _r, m in doubles_before] == [n for n in made[kind, "pdf"].notes if "cho cùng thành tích" in n]
+
+
+def test_no_editing_note_and_no_returned_comment_in_official_text(year_db, tmp_path):
+    """Issue 16: the upper union's comment on a returned sơ kết never goes into a document; an editing note in a
+    proposal summary or a report section is flagged in the readiness notes (and left as the officer wrote it)."""
+    db, made = year_db
+    comment = "Đề nghị ghi rõ số liệu đối thoại tại nơi làm việc (sửa theo ý kiến của LĐLĐ huyện)"
+    mid = reports.latest_report(db, YEAR, "midyear")
+    if mid.status != "sent":
+        reports.set_status(db, mid.id, "complete")
+        reports.set_status(db, mid.id, "sent")
+    if not reports.get_report(db, mid.id).returned_comment:
+        reports.record_return(db, mid.id, comment)
+    returned = [r for r in reports.list_reports(db, YEAR) if r.returned_comment]
+    assert returned
+    again = documents.produce(db, None, "midyear-report", YEAR, tmp_path / "midyear-report.pdf", on=ISSUED)
+    texts = {kind: " ".join(pdftext(made[kind, "pdf"].path).split()) for kind in documents.KINDS}
+    texts["midyear-report (returned)"] = " ".join(pdftext(again.path).split())
+    for kind, text in texts.items():
+        for r in returned:
+            assert " ".join(r.returned_comment.split()) not in text, kind
+        assert not re.search(r"\((đã )?(sửa|bổ sung theo)\b", text, re.IGNORECASE), kind
+    for kind in documents.KINDS:
+        assert not any("ghi chú sửa bài" in n for n in made[kind, "pdf"].notes), kind
+    line = review.list_proposals(db, YEAR, "upper")[0]
+    review.update_proposal(db, line.id, summary=line.summary + " (sửa theo ý kiến của LĐLĐ huyện)")
+    try:
+        notes = documents.readiness(db, "proposals", YEAR)
+        assert any(
+            n.startswith(f"Tóm tắt thành tích của {line.name}") and "“(sửa theo ý kiến của LĐLĐ huyện)”" in n
+            for n in notes
+        ), notes
+        assert not any("ghi chú sửa bài" in n for n in documents.readiness(db, "award-decision", YEAR))
+        assert any("ghi chú sửa bài" in f.message for f in review.findings(db, YEAR))
+    finally:
+        review.update_proposal(db, line.id, summary=line.summary)
+    assert not any("ghi chú sửa bài" in n for n in documents.readiness(db, "proposals", YEAR))

@@ -429,3 +429,31 @@ def test_a_rate_reads_beside_its_target_and_a_count_against_it():
     assert _line(count) == "- Sáng kiến: 12 sáng kiến (đăng ký 12 sáng kiến; đạt 100% so với đăng ký)."
     pending = IndicatorLine("CT10", "Tỷ lệ nữ", "%", "percent", Decimal(85), None, pending="chưa bình xét")
     assert _line(pending) == "- Tỷ lệ nữ: chưa bình xét (chỉ tiêu 85%)."
+
+
+def test_editing_notes_are_found_and_never_deleted():
+    """Issue 16: "(sửa theo ý kiến của LĐLĐ huyện)" is a note to the upper union, not official text."""
+    text = "Kết nạp 8 đoàn viên (sửa theo ý kiến của LĐLĐ huyện). Tổ (Bổ sung theo góp ý) và (đã sửa số liệu)."
+    assert report_draft.editing_notes(text) == [
+        "(sửa theo ý kiến của LĐLĐ huyện)",
+        "(Bổ sung theo góp ý)",
+        "(đã sửa số liệu)",
+    ]
+    assert report_draft.editing_notes("Tổ bảo trì (sửa chữa máy may) và (theo kế hoạch số 02)") == []
+    found = report_draft.report_editing_notes("Sơ kết (sửa)", [("I. ĐẶC ĐIỂM", text), ("II. KẾT QUẢ", "Tốt.")])
+    assert found[0].startswith("Tên báo cáo: còn ghi chú sửa bài “(sửa)”")
+    assert found[1].startswith("Mục I. ĐẶC ĐIỂM: còn ghi chú sửa bài “(sửa theo ý kiến của LĐLĐ huyện)”")
+    assert len(found) == 2
+
+
+def test_a_report_section_with_an_editing_note_is_flagged_before_sending(year_db):
+    db, _ = year_db
+    info = reports.draft_report(db, 2021, "midyear", today=JULY)
+    key = info.sections[0].key
+    heading = info.sections[0].heading
+    reports.update_section(db, info.id, key, "Đơn vị có 6 người lao động (sửa theo ý kiến của LĐLĐ huyện).")
+    missing = reports.missing_items(db, 2021, "midyear", today=JULY)
+    assert f"Mục {heading}: còn ghi chú sửa bài “(sửa theo ý kiến của LĐLĐ huyện)”" in " ".join(missing)
+    # warned, not deleted: the officer's text stays as typed
+    assert "(sửa theo ý kiến của LĐLĐ huyện)" in reports.get_report(db, info.id).section(key).text
+    assert reports.report_editing_notes(db, 2021, "midyear") == [m for m in missing if "ghi chú sửa bài" in m]

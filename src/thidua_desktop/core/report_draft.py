@@ -42,6 +42,35 @@ def placeholders(text: str) -> list[str]:
     return PLACEHOLDER_RE.findall(text or "")
 
 
+# An editing note left in the text ("(sửa theo ý kiến của LĐLĐ huyện)", "(bổ sung theo góp ý …)",
+# "(đã sửa …)"): a note between the officer and the upper union, never official text. It is flagged,
+# never deleted: the officer's text is the officer's.
+EDITING_NOTE_RE = re.compile(r"\(\s*((?:đã\s+)?(?:sửa(?!\s+chữa)|bổ\s+sung\s+theo)\b[^()]*)\)", re.IGNORECASE)
+
+
+def editing_notes(text: str) -> list[str]:
+    """The editing notes in parentheses that start with "sửa" or "bổ sung theo" ("(sửa theo ý kiến của
+    LĐLĐ huyện)"), as written."""
+    return [m.group(0) for m in EDITING_NOTE_RE.finditer(vntext.nfc(text or ""))]
+
+
+def editing_note_warning(where: str, notes: Sequence[str]) -> str:
+    """The warning for ``where`` ("Mục 1. …", "Tên báo cáo", "Tóm tắt thành tích của …") holding notes."""
+    shown = ", ".join(f"“{n}”" for n in notes)
+    return f"{where}: còn ghi chú sửa bài {shown}; không đưa vào văn bản chính thức, hãy xóa trước khi gửi."
+
+
+def report_editing_notes(title: str, sections: Sequence[tuple[str, str]]) -> list[str]:
+    """The warnings for a report's title and its sections (``(heading, text)``) holding editing notes."""
+    found = []
+    if notes := editing_notes(title):
+        found.append(editing_note_warning("Tên báo cáo", notes))
+    for heading, text in sections:
+        if notes := editing_notes(text):
+            found.append(editing_note_warning(f"Mục {heading}", notes))
+    return found
+
+
 def containers(sections: Sequence[dict]) -> set[str]:
     """Keys of the sections that head deeper ones (their own text is optional)."""
     keys = set()

@@ -263,6 +263,15 @@ def readiness(db: Database, kind: str, year: int) -> list[str]:
         from thidua_desktop.services import review_proposals
 
         items += [message for _row, message in review_proposals.double_reward_warnings(db, year)]
+    # editing notes ("(sửa theo ý kiến của LĐLĐ huyện)") are no official text: flagged, not deleted
+    if kind in ("midyear-report", "year-report"):
+        from thidua_desktop.services import reports
+
+        items += reports.report_editing_notes(db, year, "midyear" if kind == "midyear-report" else "year")
+    if kind in ("proposals", "award-decision"):
+        from thidua_desktop.services import review_proposals
+
+        items += review_proposals.summary_editing_notes(db, year, "upper" if kind == "proposals" else "own")
     return items
 
 

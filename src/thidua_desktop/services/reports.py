@@ -685,6 +685,22 @@ def new_version(db: Database, report_id: str, comment: str = "") -> ReportInfo:
 # --- checklist --------------------------------------------------------------------------------
 
 
+def editing_notes_of(session: Session, report: Report) -> list[str]:
+    """The report's title and sections that hold an editing note ("(sửa theo ý kiến của LĐLĐ
+    huyện)"): warnings, the text is left as the officer wrote it. The upper union's comment
+    (``returned_comment``) is never part of the document."""
+    info = _info(session, report)
+    return draft.report_editing_notes(info.title, [(s.heading, s.text) for s in info.sections])
+
+
+def report_editing_notes(db: Database, year: int, kind: str) -> list[str]:
+    """The editing notes of the latest version of the year's ``kind`` report (none before it is drafted)."""
+    with db.reading() as session:
+        record = _year(session, year)
+        report = _latest(session, record.id, report_phase(record, kind).number)
+        return editing_notes_of(session, report) if report is not None else []
+
+
 def _missing(session: Session, record: EmulationYear, kind: str, today: date) -> list[str]:
     phase = report_phase(record, kind)
     items: list[str] = []
@@ -707,6 +723,8 @@ def _missing(session: Session, record: EmulationYear, kind: str, today: date) ->
                 items.append(f"Mục {s.heading}: còn {len(s.placeholders)} chỗ [Bổ sung: …] cần viết.")
             else:
                 items.append(f"Mục {s.heading}: còn để trống.")
+        if report.status != "sent":  # an editing note is not official text: flagged, never deleted
+            items += editing_notes_of(session, report)
     if kind == "year":
         meeting = session.scalars(select(ReviewMeeting).where(ReviewMeeting.year_id == record.id)).first()
         if meeting is None:

@@ -58,6 +58,7 @@ from thidua_desktop.services.review_proposals import (
     list_proposals,
     remove_proposal,
     set_proposal_rules,
+    summary_editing_notes,
     update_proposal,
 )
 from thidua_desktop.services.review_state import (
@@ -114,6 +115,7 @@ __all__ = [
     "review_table",
     "set_inputs",
     "set_proposal_rules",
+    "summary_editing_notes",
     "update_proposal",
 ]
 
@@ -496,6 +498,7 @@ def findings(db: Database, year: int) -> list[Finding]:
     found += [Finding("warning", m, None, CSTDCS) for m in _cap_findings(record, state)]
     # one achievement rewarded twice in the year's round (two Giấy khen of different levels…)
     found += [Finding("warning", m, row.person_id, row.award_code) for row, m in double_reward_warnings(db, year)]
+    found += [Finding("warning", m) for m in summary_editing_notes(db, year)]
     return found
 
 

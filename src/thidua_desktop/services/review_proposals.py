@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from thidua_desktop import clock
 from thidua_desktop.core import review as core, vntext
+from thidua_desktop.core.report_draft import editing_note_warning, editing_notes
 from thidua_desktop.core.review_proposals import (
     BANG_LDST,
     ProposalRule,
@@ -259,6 +260,16 @@ def double_reward_warnings(db: Database, year: int) -> list[tuple[ProposalRow, s
     before the tờ trình or the quyết định is numbered (the officer removes a line; nothing is deleted)."""
     with db.reading() as session:
         return _double_rewards(session, year_record(session, year))
+
+
+def summary_editing_notes(db: Database, year: int, level: str | None = None) -> list[str]:
+    """The proposal lines (of ``level``) whose tóm tắt thành tích holds an editing note ("(sửa theo ý
+    kiến của LĐLĐ huyện)"): warnings before the document is numbered; the summary is left as written."""
+    return [
+        editing_note_warning(f"Tóm tắt thành tích của {r.name} ({r.award_name})", notes)
+        for r in list_proposals(db, year, level)
+        if (notes := editing_notes(r.summary))
+    ]
 
 
 def _votes(r: ReviewRow) -> tuple[int, int] | None:
