@@ -181,10 +181,12 @@ def test_print_the_exported_pdf_on_a4(qtbot, window, tmp_path, monkeypatch):
     out = page_sizes(printed)
     assert len(out) == len(source)
     # Printed at its real size: the sheet's ink lies where the page's does, margins included (no
-    # scaling, no offset; 1 px = 0,6 mm at 40 dpi).
+    # scaling, no offset; 1 px = 0,6 mm at 40 dpi). Two pixels at most: since the demo's CĐCS joins
+    # only the movements of a private company (issue 16), page 1 ends on a line whose lowest glyphs
+    # cross the ink level two pixels apart in the printer's raster and in pdftoppm's.
     sheet, page_1 = render(printed, 1, tmp_path / "sheet"), render(exported, 1, tmp_path / "page")
     assert sheet.size() == page_1.size()
-    assert all(abs(a - b) <= 1 for a, b in zip(ink_box(sheet), ink_box(page_1), strict=True)), (
+    assert all(abs(a - b) <= 2 for a, b in zip(ink_box(sheet), ink_box(page_1), strict=True)), (
         ink_box(sheet),
         ink_box(page_1),
     )

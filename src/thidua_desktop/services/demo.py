@@ -697,15 +697,22 @@ DEMO_INITIATIVES = (
 GROUP_TITLE = "TO_CD_VM"  # Tổ công đoàn vững mạnh: registered by the collective for every union group
 
 
+# The 2021 plan's movements a CĐCS of a private company joins: the Tổng Liên đoàn's for workers
+# and union officers, and "Học tập và làm theo Bác". Not "Tham mưu giỏi, phục vụ tốt" nor "Cán
+# bộ, công chức, viên chức nói không với tiêu cực" (campaigns of the state's offices), nor the
+# Prime Minister's for rural communes, the civil service or administrative reform.
+PRIVATE_COMPANY_MOVEMENTS = ("LDG_LDST", "GVN_DVN", "XSD_ATVSLD", "DMST_CD", "HCM")
+STATE_SECTOR_MOVEMENTS = ("TMG_PVT", "CVD_NKTC", "NTM", "VHCS", "CCHC")
+
+
 def _stage_registration(db: Database, rng: random.Random, demo_year: int) -> None:
     """The registration chị Hoa makes by 20/2 (journey step 3), through the same services as the GUI."""
     from thidua_desktop.services import registration, year as year_service
 
     detail = year_service.get_year(db, demo_year)
     info = registration.get_collective(db, demo_year)
-    info.movement_codes = [
-        m.code for m in detail.movements if m.launched_by == "Tổng Liên đoàn" or "Hồ Chí Minh" in m.name
-    ]
+    # the movements a private garment company takes part in (not the state sector's campaigns)
+    info.movement_codes = [m.code for m in detail.movements if m.code in PRIVATE_COMPANY_MOVEMENTS]
     # the CĐCS's own title and the union groups' (each group is reviewed for it at the year's end)
     info.title_codes = ["CDCS_VM", *([GROUP_TITLE] if GROUP_TITLE in {t.code for t in detail.titles} else [])]
     info.signature_content = "Mỗi tổ một sáng kiến an toàn"
@@ -896,6 +903,28 @@ _SOCIAL = {
 OUTSIDE_AUTHOR = ("Vũ Đức Thịnh", "Công ty TNHH Điện lạnh Tam Điệp")
 
 
+def _applied_while_employed(
+    applied: date | None, authors: Sequence, year: int, latest: date | None = None
+) -> date | None:
+    """``applied`` moved, when needed, into the time every author worked at the company: a month
+    after the last one was hired, a week before the first one left, before ``latest`` (the decision
+    recognising it) and within ``year``; ``None`` (not applied yet) when no such day exists.
+    ``authors``: (employed_since, left_on) each."""
+    if applied is None or not authors:
+        return applied
+    lo = max((since for since, _left in authors if since), default=None)
+    hi = min([left for _since, left in authors if left] + [d for d in (latest, date(year, 12, 31)) if d])
+    if lo is not None and applied < lo:
+        applied = lo + timedelta(days=30)
+    if applied > hi:
+        applied = hi - timedelta(days=7)
+    if lo is not None and applied < lo:
+        applied = lo
+    if applied > hi or applied.year != year:
+        return None
+    return applied
+
+
 def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None:
     """About two dozen initiatives of the year through the services (one transaction), then the links."""
     from thidua_desktop.core.initiatives import AuthorDraft, InitiativeDraft
@@ -910,6 +939,11 @@ def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None
     members = {r.person_id for r in rows if r.is_member}
     pool = [p for p in everyone if p.left_on is None and p.id in members and p.id not in registered]
     by_id = {p.id: p for p in everyone}
+    with db.reading() as session:  # (employed_since, left_on) of everyone: no initiative applied outside them
+        spans = {
+            pid.hex: (since, left)
+            for pid, since, left in session.execute(select(Person.id, Person.employed_since, Person.left_on))
+        }
 
     def take(where):
         found = [p for p in pool if where(p)] or pool
@@ -928,6 +962,8 @@ def _stage_initiatives(db: Database, rng: random.Random, demo_year: int) -> None
 
     def draft(title, field, status, decision, benefit, applied, authors, tagged, year=demo_year) -> InitiativeDraft:
         number, when, issuer = DECISIONS[decision] if decision else ("", None, "")
+        latest = when if status == "recognised" else None
+        applied = _applied_while_employed(applied, [spans[a.person_id] for a in authors if a.person_id], year, latest)
         level = None if decision is None else ("co_so" if decision.startswith(("co_so", "20")) else decision)
         phase = None if year != demo_year else (1 if (applied or date(year, 2, 1)) <= date(year, 6, 30) else 2)
         return InitiativeDraft(
@@ -1154,7 +1190,7 @@ def _build_in(
         report(98, "Đang sơ kết, tổng kết và bình xét năm")
         from thidua_desktop.services.demo_year_end import stage_year_end
 
-        stage_year_end(db, rng, demo_year)
+        stage_year_end(db, rng, demo_year, paths)
         current_years: list[int] = []
         if current_cycle:
             from thidua_desktop import clock

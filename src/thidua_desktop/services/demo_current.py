@@ -195,17 +195,19 @@ _INITIATIVE_TOPICS = (
 )
 
 
-def _entries(year: int, phase: int, workers: int, until: date) -> dict[str, tuple]:
-    """Entered results of a phase: code → (value | (numerator, denominator), note, evidence, its date)."""
+def _entries(year: int, phase: int, workers: int, until: date, tet: tuple[date, int]) -> dict[str, tuple]:
+    """Entered results of a phase: code → (value | (numerator, denominator), note, evidence, its date);
+    ``tet``: the day of the Tết gifts and the people at work then (counted at Tết, in phase 1)."""
     d = lambda m, day: date(year, m, day)  # noqa: E731
+    gifts = (1, "", "Danh sách người lao động nhận quà Tết", tet[0])
     if phase == 1:
         rows = {
             "THANG_CONG_NHAN": (1, "Phát động Tháng Công nhân, kiểm tra an toàn tại 9 tổ.", "04/KH-CĐCS", d(4, 25)),
             "TET_SUM_VAY": (
                 1,
-                "Tặng quà Tết, hỗ trợ xe đưa 35 công nhân xa quê về quê ăn Tết.",
-                "01/KH-CĐCS",
-                d(1, 10),
+                f"Tặng quà Tết cho {tet[1]} người lao động ngày {tet[0]:%d/%m}, hỗ trợ xe đưa 35 công nhân xa quê "
+                "về quê ăn Tết.",
+                *gifts[2:],
             ),
             "THU_TAI_CHINH": (
                 (98_200_000, 196_000_000),
@@ -220,7 +222,7 @@ def _entries(year: int, phase: int, workers: int, until: date) -> dict[str, tupl
     else:
         rows = {
             "THANG_CONG_NHAN": (1, "", "04/KH-CĐCS", d(4, 25)),
-            "TET_SUM_VAY": (1, "", "01/KH-CĐCS", d(1, 10)),
+            "TET_SUM_VAY": gifts,
             "THU_TAI_CHINH": (
                 (194_500_000, 196_000_000),
                 "Thu kinh phí và đoàn phí công đoàn cả năm.",
@@ -241,7 +243,10 @@ def _enter(db: Database, year: int, phase: int, today: date) -> None:
     workers = roster.count_people(db)["total"]
     codes = {r.code for r in results.results_table(db, year, today=today)}
     results.compute(db, year, phase, today=today)
-    for code, (figure, note, number, when) in _entries(year, phase, workers, today).items():
+    from thidua_desktop.services.demo_year_end import tet_gifts
+
+    entries = _entries(year, phase, workers, today, tet_gifts(db, year))
+    for code, (figure, note, number, when) in entries.items():
         if code not in codes:
             continue
         if isinstance(figure, tuple):
@@ -263,13 +268,19 @@ def _enter(db: Database, year: int, phase: int, today: date) -> None:
             )
 
 
-def _report(db: Database, year: int, kind: str, day: date, sent: datetime, fills: dict[str, str]) -> None:
-    from thidua_desktop.services.demo_year_end import _fill
+def _report(
+    db: Database, year: int, kind: str, day: date, sent: datetime, fills: dict[str, str], paths=None, phase: int = 1
+) -> None:
+    """A report drafted on ``day`` and sent at ``sent``; with ``paths`` numbered and sent through the outbox."""
+    from thidua_desktop.services.demo_year_end import _fill, send_report_on
 
     info = reports.draft_report(db, year, kind, today=day)
     _fill(db, info.id, fills)
     reports.set_status(db, info.id, "complete")
-    reports.set_status(db, info.id, "sent", at=sent)
+    if paths is not None:
+        send_report_on(db, paths, info.id, kind, year, phase, sent)
+    else:
+        reports.set_status(db, info.id, "sent", at=sent)
 
 
 MIDYEAR = {
@@ -320,7 +331,8 @@ def _stage_year(db: Database, paths, rng: random.Random, year: int, today: date,
     if today >= first.report_due - timedelta(days=1):
         day = first.report_due - timedelta(days=2)
         _enter(db, year, first.number, day)
-        _report(db, year, "midyear", day, _at(first.report_due - timedelta(days=1), 9, 30), MIDYEAR)
+        sent = _at(first.report_due - timedelta(days=1), 9, 30)  # on time, numbered, through the outbox
+        _report(db, year, "midyear", day, sent, MIDYEAR, paths, first.number)
     # phase 2 in progress: what was done so far
     progress_day = min(today, last.end)
     if progress_day >= last.start + timedelta(days=30):

@@ -4,7 +4,9 @@
 :mod:`thidua_desktop.services.demo`:
 
 * **July.** Phase-1 results computed from the registers, the others entered with their evidence;
-  the sơ kết drafted, its placeholders written by chị Hoa, marked complete and sent on 04/7. The
+  the sơ kết drafted, its placeholders written by chị Hoa, marked complete, numbered and sent
+  through the outbox on 04/7, the day before its deadline (the outbox history shows it). The
+  Tết gifts (CT13) are counted at Tết, with the people at work that day. The
   dialogue held on 18/6 was left out of the đối thoại indicator (CT27) by mistake. (The
   state-enterprise one, CT26, does not apply to a private company: it is not even offered.)
 * **August.** Anh Tùng (LĐLĐ huyện) returns it with a comment on the đối thoại figure; version 2
@@ -38,11 +40,41 @@ RETURN_COMMENT = (
 )
 NOT_STATE = "Đơn vị là doanh nghiệp ngoài khu vực nhà nước."  # for entries marked "na" (none now: see applicability)
 
+# Tết Nguyên đán (the first day of the lunar year) of the years a demo may run.
+TET = {
+    2019: date(2019, 2, 5),
+    2020: date(2020, 1, 25),
+    2021: date(2021, 2, 12),
+    2022: date(2022, 2, 1),
+    2023: date(2023, 1, 22),
+    2024: date(2024, 2, 10),
+    2025: date(2025, 1, 29),
+    2026: date(2026, 2, 17),
+    2027: date(2027, 2, 6),
+    2028: date(2028, 1, 26),
+    2029: date(2029, 2, 13),
+    2030: date(2030, 2, 3),
+}
+
+
+def tet_gifts(db: Database, year: int) -> tuple[date, int]:
+    """The day of the CĐCS's "Tết sum vầy" (a week before Tết) and how many people were at work
+    that day: the Tết gifts are counted at Tết, not with the year-end roster."""
+    from sqlalchemy import func, select
+
+    from thidua_desktop.store.models import Person
+
+    day = TET.get(year, date(year, 2, 5)) - timedelta(days=7)
+    with db.reading() as session:
+        count = session.scalar(select(func.count()).select_from(Person).where(Person.employed_through(day)))
+    return day, int(count or 0)
+
+
 # code → (value | (numerator, denominator) | "na", note, evidence number, evidence date), per phase.
 # Rates over the workforce use the share given here of the roster ("workers").
 
 
-def _entries(year: int, workers: int) -> dict[int, dict[str, tuple]]:
+def _entries(year: int, workers: int, tet: tuple[date, int]) -> dict[int, dict[str, tuple]]:
     d = lambda m, day, y=year: date(y, m, day)  # noqa: E731
     learned = (round(workers * Decimal("0.91")), workers)
     learned_year = (round(workers * Decimal("0.96")), workers)
@@ -56,7 +88,13 @@ def _entries(year: int, workers: int) -> dict[int, dict[str, tuple]]:
         ),
         "CT09": ((2, 3), "", "Kế hoạch tập huấn số 18/KH-LĐLĐ", d(4, 12)),
         "CT11": (1, "Ban Nữ công quần chúng thành lập ngày 08/3.", "03/QĐ-CĐCS", d(3, 8)),
-        "CT13": (1, "Tặng quà Tết cho 312 người lao động, đưa đón 40 công nhân xa quê.", "01/KH-CĐCS", d(1, 15)),
+        "CT13": (
+            1,
+            f"Chương trình “Tết sum vầy” ngày {tet[0]:%d/%m}: tặng quà Tết cho {tet[1]} người lao động, đưa đón "
+            "40 công nhân xa quê.",
+            "Danh sách người lao động nhận quà Tết",
+            tet[0],
+        ),
         "CT15": (1, "", "05/KH-CĐCS", d(4, 20)),
         "CT17": (
             (96_500_000, 190_000_000),
@@ -138,10 +176,6 @@ def _enter(db: Database, year: int, phase: int, entries: dict[str, tuple], today
 MIDYEAR_FILLS = {
     "situation": "dịch COVID-19 diễn biến phức tạp, một số đơn hàng xuất khẩu bị giãn tiến độ; thu nhập của người "
     "lao động chưa ổn định, một số lao động trẻ nghỉ việc chuyển nơi làm.",
-    "movement:TMG_PVT": "Khối văn phòng đăng ký và thực hiện “Tham mưu giỏi, phục vụ tốt”: rút ngắn thời gian giải "
-    "quyết chế độ ốm đau, thai sản cho người lao động còn 3 ngày làm việc.",
-    "movement:CVD_NKTC": "Ban Chấp hành công khai các khoản thu, chi tài chính công đoàn tại hội nghị người lao động; "
-    "không có đơn thư khiếu nại.",
     "movement:HCM": "Các tổ công đoàn đăng ký việc làm theo gương Bác; Ban Chấp hành biểu dương 9 tấm gương tiêu "
     "biểu nhân ngày 19/5.",
     "causes": "một số đoàn viên mới chưa tích cực đăng ký sáng kiến; việc theo dõi, tổng hợp số liệu ở các tổ còn "
@@ -152,10 +186,6 @@ MIDYEAR_FILLS = {
 YEAR_FILLS = {
     "situation": "dịch COVID-19 kéo dài làm gián đoạn sản xuất trong quý III; đơn vị vừa sản xuất vừa phòng, chống "
     "dịch, bảo đảm việc làm cho người lao động.",
-    "movement:TMG_PVT": "Khối văn phòng thực hiện tốt việc tham mưu giải quyết chế độ cho người lao động; không có "
-    "khiếu nại về chế độ bảo hiểm xã hội.",
-    "movement:CVD_NKTC": "Công khai tài chính công đoàn 6 tháng và cả năm; Ủy ban kiểm tra công đoàn kiểm tra tài "
-    "chính ngày 15/12, không phát hiện sai phạm.",
     "movement:HCM": "Ban Chấp hành biểu dương 12 tấm gương “Làm theo lời Bác” trong hội nghị tổng kết.",
     "causes": "dịch bệnh làm giảm thời gian làm việc; một số tổ chưa quan tâm đúng mức đến việc hướng dẫn đoàn "
     "viên viết hồ sơ sáng kiến.",
@@ -246,13 +276,30 @@ def _review(db: Database, rng: random.Random, year: int, today: date) -> None:
     review.decide_proposals(db, year, "21/QĐ-CĐCS", date(year, 12, 28), level="own", today=today)
 
 
-def stage_year_end(db: Database, rng: random.Random, year: int) -> None:
+def send_report_on(db: Database, paths, report_id: str, kind: str, year: int, phase: int, at: datetime) -> None:
+    """The report numbered and dated ``at``'s day in the register, queued for the upper union with
+    its PDF and recorded as delivered then (the outbox history shows it sent that day)."""
+    import tempfile
+    from pathlib import Path
+
+    from thidua_desktop.services import documents, outbox_queue, report_sending
+
+    with tempfile.TemporaryDirectory(prefix="thidua-demo-bao-cao-") as tmp:
+        name = "so-ket" if kind == "midyear" else "tong-ket"
+        out = Path(tmp) / f"bao-cao-{name}-{year}-dot-{phase}.pdf"
+        documents.produce(db, paths, f"{kind}-report", year, out, phase=phase, on=at.date())
+        entry = report_sending.send_report(db, paths, report_id, [out], at=at)
+    outbox_queue.record_delivered(db, entry.id, at)
+
+
+def stage_year_end(db: Database, rng: random.Random, year: int, paths=None) -> None:
     """Journey steps 5–6 for ``year``: the sơ kết (sent, returned, version 2 sent), the review and
-    proposals, and the tổng kết (sent)."""
+    proposals, and the tổng kết (sent). With ``paths`` the first sơ kết is numbered and goes through
+    the outbox, sent the day before its deadline."""
     detail = year_service.get_year(db, year)
     first, last = detail.phases[0], detail.phases[-1]
     workers = roster.count_people(db)["total"]
-    entries = _entries(year, workers)
+    entries = _entries(year, workers, tet_gifts(db, year))
     # July: the sơ kết.
     july = first.report_due - timedelta(days=2)
     results.compute(db, year, first.number, today=july)
@@ -260,7 +307,11 @@ def stage_year_end(db: Database, rng: random.Random, year: int) -> None:
     midyear = reports.draft_report(db, year, "midyear", today=july)
     _fill(db, midyear.id, MIDYEAR_FILLS)
     reports.set_status(db, midyear.id, "complete")
-    reports.set_status(db, midyear.id, "sent", at=_at(first.report_due - timedelta(days=1), 9, 30))
+    sent_at = _at(first.report_due - timedelta(days=1), 9, 30)  # on time: the day before its deadline
+    if paths is not None:
+        send_report_on(db, paths, midyear.id, "midyear", year, first.number, sent_at)
+    else:
+        reports.set_status(db, midyear.id, "sent", at=sent_at)
     # August: returned, corrected, sent again.
     reports.record_return(db, midyear.id, RETURN_COMMENT)
     second = reports.new_version(db, midyear.id)
