@@ -158,6 +158,15 @@ def percent_of_target(kind: str, result: Decimal | None, target: Decimal | None)
     return (Decimal(result) * 100 / Decimal(target)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+def progress_toward(result: Decimal | None, target: Decimal | None) -> Decimal | None:
+    """How far a result has come toward its target, for a progress bar only (a rate too: 60% against
+    a target of 85% is 70,6% of the way). Never printed in a document: there a rate reads
+    ``against_target`` and only counts get ``percent_of_target``."""
+    if result is None or target is None or target <= 0:
+        return None
+    return (Decimal(result) * 100 / Decimal(target)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def against_target(kind: str, result: Decimal | None, target: Decimal | None) -> str:
     """A rate beside its registered target as the official text writes it: "đạt 60%/chỉ tiêu 85%"
     ("" for another kind, or without both figures)."""

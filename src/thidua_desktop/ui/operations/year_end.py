@@ -187,8 +187,11 @@ def progress_rows(db, year: int, today: date) -> list:
     """Registered vs achieved per indicator (phase 1 and year) for the Tổng quan chart."""
     from thidua_desktop.ui.widgets.progress_chart import ProgressBarRow
 
-    return [
-        ProgressBarRow(r.code, r.name, r.percent_phase1, r.percent_year)
-        for r in results_service.results_table(db, year, today=today)
-        if r.is_registered and (r.percent_phase1 is not None or r.percent_year is not None)
-    ]
+    from thidua_desktop.core.results import progress_toward
+
+    rows = []
+    for r in results_service.results_table(db, year, today=today):
+        first, last = progress_toward(r.phase1.value, r.registered), progress_toward(r.year.value, r.registered)
+        if r.is_registered and (first is not None or last is not None):
+            rows.append(ProgressBarRow(r.code, r.name, first, last))
+    return rows
