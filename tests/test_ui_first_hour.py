@@ -141,12 +141,16 @@ def test_every_menu_action_works_on_a_new_unit_and_without_data(
     qtbot, seeded_db, data_paths, tmp_path, dialogs, ui_settings, vietnamese, crashes, no_blocking
 ):
     window = make_window(qtbot, data_paths)
-    trigger_all(qtbot, window, crashes, dialogs, no_blocking)
+    done = "\n".join(trigger_all(qtbot, window, crashes, dialogs, no_blocking))
+    assert "Giới thiệu: AboutDialog" in done and "Sao lưu ngay: info" in done, done
+    assert not crashes and not window.isVisible()  # every action ran, Thoát last
     # and a window whose data is not open (the data could not be opened)
     from thidua_desktop import paths as app_paths
 
     empty = make_window(qtbot, app_paths.resolve(tmp_path / "nothing").ensure(), open_data=False)
-    trigger_all(qtbot, empty, crashes, dialogs, no_blocking)
+    done = trigger_all(qtbot, empty, crashes, dialogs, no_blocking)
+    assert len(done) >= 10 and any(line.startswith("Giới thiệu: AboutDialog") for line in done), done
+    assert not crashes and not empty.isVisible()
 
 
 def test_the_plan_package_menu_opens_the_dialog_without_a_file(
@@ -277,3 +281,22 @@ def test_enter_in_the_author_search_adds_the_author_and_keeps_the_dialog(
     press_enter(qtbot, dialog.new_tag)
     assert dialog.isVisible() and dialog.new_tag.text() == ""
     dialog.reject()
+
+
+def test_each_import_dialog_gives_every_hook_the_shared_dialog_asks_for():
+    """ui.import_common's hooks that raise NotImplementedError are overridden by both import dialogs."""
+    import inspect
+
+    from thidua_desktop.ui.import_common import SpreadsheetImportDialog
+    from thidua_desktop.ui.import_dialog import ImportDialog
+    from thidua_desktop.ui.initiatives_import import InitiativesImportDialog
+
+    required = [
+        name
+        for name, fn in vars(SpreadsheetImportDialog).items()
+        if inspect.isfunction(fn) and "raise NotImplementedError" in inspect.getsource(fn)
+    ]
+    assert {"_reader", "_committer", "_can_commit", "_sheets", "_show_reading", "_nothing_found"} <= set(required)
+    for dialog in (ImportDialog, InitiativesImportDialog):
+        missing = [n for n in required if getattr(dialog, n) is getattr(SpreadsheetImportDialog, n)]
+        assert missing == [], (dialog.__name__, missing)

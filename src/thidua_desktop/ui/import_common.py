@@ -278,6 +278,9 @@ class SpreadsheetImportDialog(FileDropTarget, QDialog):
         self.resize(width, height)
 
     # -- what a subclass says ----------------------------------------------------------------
+    # The hooks below that raise NotImplementedError are the ones every import dialog must give
+    # (the roster's ImportDialog and InitiativesImportDialog do; tests/test_ui_first_hour.py checks
+    # that each overrides all of them). Qt's metaclass does not mix with abc.ABCMeta, hence no @abstractmethod.
 
     def _reader(self, sheet: str | None, *choices: Any) -> Callable[[], Any]:
         """The job that reads ``self.path`` (``sheet`` None: the one guessed) on the worker."""
